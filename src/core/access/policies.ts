@@ -1,0 +1,48 @@
+import { forbidden } from "../shared/errors.ts";
+import type { Actor } from "./actor.ts";
+import { type Clearance, clearanceRank, type Role } from "./vocabulary.ts";
+
+/**
+ * Every action a role may take, in one table. Capabilities add their actions here, and nowhere else.
+ * Reading a record is not listed: it follows from clearance and sharing (see `canSee`).
+ */
+const grants = {
+  "organisation.create": [],
+  "organisation.read": ["*"],
+  "member.manage": ["administrator"],
+  "member.read": ["administrator"],
+  "audit.read": ["administrator"],
+  "token.create": ["*"],
+  "analysis.write": ["administrator", "analyst", "desk_officer"],
+} as const satisfies Record<string, readonly (Role | "*")[]>;
+
+export type Action = keyof typeof grants;
+
+/** Platform administrators run the shared instance: they may do every administrative action. */
+export const can = (actor: Actor, action: Action): boolean => {
+  if (actor.platformAdmin) return true;
+  const allowed: readonly (Role | "*")[] = grants[action];
+  return allowed.includes("*") || allowed.includes(actor.role);
+};
+
+export const authorize = (actor: Actor, action: Action): void => {
+  if (!can(actor, action)) throw forbidden(`Your role (${actor.role}) may not ${action.replace(".", " ")}.`);
+};
+
+/** What every record under clearance declares about itself. */
+export type ProtectedRecord = { ownerOrgId: string; clearance: Clearance; sharedWith: readonly string[] };
+
+/**
+ * The clearance rule, stated once: public records are open to every signed-in person; others only to
+ * the owning organisation and organisations it shared the record with, and only to people cleared
+ * for the record's level. Platform administration confers no right to read.
+ */
+export const canSee = (actor: Actor, record: ProtectedRecord): boolean => {
+  if (record.clearance === "public") return true;
+  const inCircle = record.ownerOrgId === actor.orgId || record.sharedWith.includes(actor.orgId);
+  return inCircle && clearanceRank(actor.clearance) >= clearanceRank(record.clearance);
+};
+
+/** Changing a record (or its sharing) is for its owning organisation's writers only. */
+export const canChange = (actor: Actor, record: ProtectedRecord, action: Action): boolean =>
+  record.ownerOrgId === actor.orgId && can(actor, action) && canSee(actor, record);

@@ -1,0 +1,35 @@
+import { z } from "zod";
+
+export const ZAuditEntry = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  actor: z.string(),
+  orgId: z.uuid().nullable(),
+  via: z.enum(["api", "cli", "system"]),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+export type TAuditEntry = z.infer<typeof ZAuditEntry>;
+
+export const ZAuditQuery = z.object({
+  entityType: z.string().max(100).optional(),
+  action: z.string().max(100).optional(),
+  since: z.iso.datetime({ offset: true }).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  beforeId: z.coerce.number().int().positive().optional(),
+});
+export type TAuditQuery = z.infer<typeof ZAuditQuery>;
+
+/** Secrets never enter the log, whatever record they sit in. */
+const secretKeys = new Set(["password", "passwordHash", "password_hash", "token", "tokenHash", "token_hash"]);
+
+export const redactSecrets = (value: unknown): unknown => {
+  if (Array.isArray(value)) return value.map(redactSecrets);
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, inner]) => [key, secretKeys.has(key) ? "[redacted]" : redactSecrets(inner)]),
+  );
+};

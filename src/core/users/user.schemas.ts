@@ -1,0 +1,61 @@
+import { z } from "zod";
+import { ZClearance, ZRole } from "../access/vocabulary.ts";
+
+export const ZEmail = z
+  .email()
+  .max(254)
+  .transform((email) => email.toLowerCase());
+
+/** Long passphrases beat composition rules; 12 characters is the floor NIST SP 800-63B allows us to ask. */
+export const ZPassword = z.string().min(12, "at least 12 characters").max(256);
+
+export const ZCreateUser = z.object({
+  email: ZEmail,
+  name: z.string().trim().min(1).max(200),
+  password: ZPassword,
+  orgId: z.uuid(),
+  role: ZRole,
+  clearance: ZClearance.default("restricted"),
+});
+export type TCreateUser = z.input<typeof ZCreateUser>;
+
+export const ZSetMembership = z.object({
+  role: ZRole,
+  clearance: ZClearance.optional(),
+});
+
+export const ZMembership = z.object({
+  orgId: z.uuid(),
+  orgName: z.string(),
+  role: ZRole,
+  clearance: ZClearance,
+});
+export type TMembership = z.infer<typeof ZMembership>;
+
+export const ZUser = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  name: z.string(),
+  platformAdmin: z.boolean(),
+  locked: z.boolean(),
+  memberships: z.array(ZMembership),
+});
+export type TUser = z.infer<typeof ZUser>;
+
+export const ZSignIn = z.object({ email: ZEmail, password: z.string().min(1).max(256) });
+export const ZChangePassword = z.object({ currentPassword: z.string().min(1), newPassword: ZPassword });
+export const ZSwitchOrganisation = z.object({ orgId: z.uuid() });
+
+export const ZCreateToken = z.object({
+  name: z.string().trim().min(1).max(100),
+  expiresInDays: z.number().int().min(1).max(3650).optional(),
+});
+
+export const ZApiToken = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  prefix: z.string(),
+  createdAt: z.string(),
+  expiresAt: z.string().nullable(),
+  lastUsedAt: z.string().nullable(),
+});

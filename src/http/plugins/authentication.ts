@@ -1,0 +1,51 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { Actor } from "../../core/access/actor.ts";
+import { DomainError } from "../../core/shared/errors.ts";
+import type { Db } from "../../db/types.ts";
+import { type Authenticated, authenticateApiToken, authenticateSession } from "../../services/auth/authenticate.ts";
+
+export const SESSION_COOKIE = "continuum_session";
+export const CSRF_HEADER = "x-csrf-token";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    auth: Authenticated | null;
+  }
+  interface FastifyContextConfig {
+    /** Routes open without signing in (health, sign-in, public intake). Everything else needs a session or token. */
+    public?: boolean;
+  }
+}
+
+const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+const resolve = async (db: Db, request: FastifyRequest, now: Date): Promise<Authenticated | undefined> => {
+  const header = request.headers.authorization;
+  if (header?.startsWith("Bearer ")) return authenticateApiToken(db, header.slice(7).trim(), now);
+  const cookie = request.cookies[SESSION_COOKIE];
+  return cookie ? authenticateSession(db, cookie, now) : undefined;
+};
+
+/**
+ * Resolves the caller on every request, before the body is read, and refuses unauthenticated calls to
+ * non-public API routes (the web app's static files are public).
+ * Cookie sessions must echo their CSRF token on unsafe methods (synchroniser-token pattern);
+ * bearer tokens are not sent automatically by browsers and need none.
+ */
+export const registerAuthentication = (app: FastifyInstance, db: Db, now: () => Date): void => {
+  app.decorateRequest("auth", null);
+  app.addHook("onRequest", async (request: FastifyRequest, _reply: FastifyReply) => {
+    request.auth = (await resolve(db, request, now())) ?? null;
+    if (!request.url.startsWith("/api/") || request.routeOptions.config?.public) return;
+    if (!request.auth) throw new DomainError("unauthenticated", "Sign in, or send an API token.");
+    const { csrfToken } = request.auth;
+    if (csrfToken && UNSAFE.has(request.method) && request.headers[CSRF_HEADER] !== csrfToken) {
+      throw new DomainError("forbidden", "Missing or wrong CSRF token (send the X-CSRF-Token header).");
+    }
+  });
+};
+
+export const requireActor = (request: FastifyRequest): Actor => {
+  if (!request.auth) throw new DomainError("unauthenticated", "Sign in, or send an API token.");
+  return request.auth.actor;
+};

@@ -1,0 +1,55 @@
+import type { FastifyError, FastifyInstance } from "fastify";
+import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import { ZodError } from "zod";
+import { DomainError, type ErrorCode, type ErrorDetail } from "../../core/shared/errors.ts";
+
+const statusOf: Record<ErrorCode, number> = {
+  validation_failed: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  locked: 423,
+  rate_limited: 429,
+  not_initialised: 503,
+};
+
+export type ErrorBody = { error: { code: string; message: string; details: ErrorDetail[] } };
+
+export const errorBody = (code: string, message: string, details: ErrorDetail[] = []): ErrorBody => ({
+  error: { code, message, details },
+});
+
+const fieldOf = (path: readonly PropertyKey[]) => path.map(String).join(".") || "(root)";
+
+/** One error shape for every failure: {"error":{"code","message","details"}}, details naming the field. */
+export const registerErrorHandler = (app: FastifyInstance): void => {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const details = error.validation.map((issue) => ({
+        field: `${error.validationContext ?? "body"}${issue.instancePath.replaceAll("/", ".")}`,
+        message: issue.message ?? "invalid",
+      }));
+      return reply.code(400).send(errorBody("validation_failed", "The request is not valid.", details));
+    }
+    if (error instanceof ZodError) {
+      const details = error.issues.map((issue) => ({ field: fieldOf(issue.path), message: issue.message }));
+      return reply.code(400).send(errorBody("validation_failed", "The request is not valid.", details));
+    }
+    if (error instanceof DomainError) {
+      return reply.code(statusOf[error.code]).send(errorBody(error.code, error.message, error.details));
+    }
+    if (error.statusCode === 429) {
+      return reply.code(429).send(errorBody("rate_limited", error.message));
+    }
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      return reply.code(error.statusCode).send(errorBody(error.code ?? "bad_request", error.message));
+    }
+    request.log.error(error);
+    return reply.code(500).send(errorBody("internal", "Something went wrong on the server."));
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    reply.code(404).send(errorBody("not_found", `No route for ${request.method} ${request.url.split("?")[0]}.`)),
+  );
+};

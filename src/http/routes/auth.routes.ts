@@ -1,0 +1,137 @@
+import { z } from "zod";
+import { ZClearance, ZRole } from "../../core/access/vocabulary.ts";
+import {
+  ZApiToken,
+  ZChangePassword,
+  ZCreateToken,
+  ZSignIn,
+  ZSwitchOrganisation,
+  ZUser,
+} from "../../core/users/user.schemas.ts";
+import { createApiToken, listOwnApiTokens, revokeOwnApiToken } from "../../services/auth/api-tokens.ts";
+import { changePassword } from "../../services/auth/change-password.ts";
+import { SESSION_HOURS, signIn } from "../../services/auth/sign-in.ts";
+import { signOut } from "../../services/auth/sign-out.ts";
+import { switchOrganisation } from "../../services/auth/switch-organisation.ts";
+import { withMemberships } from "../../services/users/user-view.ts";
+import { findUserById } from "../../repositories/users.repository.ts";
+import { contextOf } from "../context.ts";
+import { SESSION_COOKIE } from "../plugins/authentication.ts";
+import { presentToken } from "../presenters/token.presenter.ts";
+import { errorResponses, ZIdParams } from "../schemas.ts";
+import type { AppRoutes } from "./types.ts";
+
+const ZMe = z.object({
+  user: ZUser,
+  acting: z.object({ orgId: z.uuid(), role: ZRole, clearance: ZClearance }),
+  csrfToken: z.string().nullable(),
+});
+
+export const authRoutes: AppRoutes = (app, deps) => {
+  const cookieOptions = {
+    httpOnly: true,
+    sameSite: "lax" as const,
+    secure: deps.config.secureCookies,
+    path: "/",
+  };
+
+  app.post(
+    "/api/auth/sign-in",
+    {
+      config: { public: true, rateLimit: { max: 20, timeWindow: "1 minute" } },
+      schema: {
+        tags: ["auth"],
+        summary: "Sign in with email and password; sets an HTTP-only session cookie",
+        body: ZSignIn,
+        response: { 200: z.object({ csrfToken: z.string(), expiresAt: z.string() }), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const result = await signIn(deps.db, request.body.email, request.body.password, deps.now());
+      reply.setCookie(SESSION_COOKIE, result.sessionToken, { ...cookieOptions, maxAge: SESSION_HOURS * 3600 });
+      return { csrfToken: result.csrfToken, expiresAt: result.expiresAt.toISOString() };
+    },
+  );
+
+  app.post(
+    "/api/auth/sign-out",
+    { schema: { tags: ["auth"], summary: "End this session", response: { 204: z.null(), ...errorResponses } } },
+    async (request, reply) => {
+      const sessionHash = request.auth?.sessionHash;
+      if (sessionHash) await signOut(contextOf(deps, request), sessionHash);
+      reply.clearCookie(SESSION_COOKIE, cookieOptions);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    "/api/auth/me",
+    { schema: { tags: ["auth"], summary: "Who is signed in, acting for which organisation", response: { 200: ZMe, ...errorResponses } } },
+    async (request) => {
+      const ctx = contextOf(deps, request);
+      const user = await findUserById(deps.db, ctx.actor.userId);
+      const [view] = await withMemberships(deps.db, user ? [user] : [], deps.now());
+      if (!view) throw new Error("signed-in user vanished");
+      return {
+        user: view,
+        acting: { orgId: ctx.actor.orgId, role: ctx.actor.role, clearance: ctx.actor.clearance },
+        csrfToken: request.auth?.csrfToken ?? null,
+      };
+    },
+  );
+
+  app.post(
+    "/api/auth/password",
+    {
+      schema: { tags: ["auth"], summary: "Change your password (ends your other sessions)", body: ZChangePassword, response: { 204: z.null(), ...errorResponses } },
+    },
+    async (request, reply) => {
+      await changePassword(contextOf(deps, request), request.body, request.auth?.sessionHash ?? null);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    "/api/auth/organisation",
+    {
+      schema: { tags: ["auth"], summary: "Act for another organisation you belong to", body: ZSwitchOrganisation, response: { 204: z.null(), ...errorResponses } },
+    },
+    async (request, reply) => {
+      const sessionHash = request.auth?.sessionHash;
+      if (!sessionHash) return reply.code(400).send(null);
+      await switchOrganisation(contextOf(deps, request), sessionHash, request.body.orgId);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    "/api/tokens",
+    { schema: { tags: ["auth"], summary: "Your API tokens", response: { 200: z.array(ZApiToken), ...errorResponses } } },
+    async (request) => (await listOwnApiTokens(contextOf(deps, request))).map(presentToken),
+  );
+
+  app.post(
+    "/api/tokens",
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "Create an API token for a machine; the secret is shown once",
+        body: ZCreateToken,
+        response: { 201: ZApiToken.extend({ token: z.string() }), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { token, record } = await createApiToken(contextOf(deps, request), request.body);
+      return reply.code(201).send({ ...presentToken(record), token });
+    },
+  );
+
+  app.delete(
+    "/api/tokens/:id",
+    { schema: { tags: ["auth"], summary: "Revoke one of your API tokens", params: ZIdParams, response: { 204: z.null(), ...errorResponses } } },
+    async (request, reply) => {
+      await revokeOwnApiToken(contextOf(deps, request), request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+};

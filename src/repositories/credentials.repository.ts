@@ -1,0 +1,109 @@
+import type { Db } from "../db/types.ts";
+
+export type SessionRecord = { userId: string; orgId: string; csrfToken: string; expiresAt: Date };
+
+export const insertSession = async (db: Db, tokenHash: string, session: SessionRecord): Promise<void> => {
+  await db
+    .insertInto("sessions")
+    .values({
+      token_hash: tokenHash,
+      user_id: session.userId,
+      org_id: session.orgId,
+      csrf_token: session.csrfToken,
+      expires_at: session.expiresAt,
+    })
+    .execute();
+};
+
+export const findSession = async (db: Db, tokenHash: string, now: Date): Promise<SessionRecord | undefined> =>
+  db
+    .selectFrom("sessions")
+    .select(["user_id as userId", "org_id as orgId", "csrf_token as csrfToken", "expires_at as expiresAt"])
+    .where("token_hash", "=", tokenHash)
+    .where("expires_at", ">", now)
+    .executeTakeFirst();
+
+export const setSessionOrganisation = async (db: Db, tokenHash: string, orgId: string): Promise<void> => {
+  await db.updateTable("sessions").set({ org_id: orgId }).where("token_hash", "=", tokenHash).execute();
+};
+
+export const deleteSession = async (db: Db, tokenHash: string): Promise<void> => {
+  await db.deleteFrom("sessions").where("token_hash", "=", tokenHash).execute();
+};
+
+/** Ends every session of a user except, optionally, the one making the request. */
+export const deleteUserSessions = async (db: Db, userId: string, keepTokenHash?: string): Promise<void> => {
+  let query = db.deleteFrom("sessions").where("user_id", "=", userId);
+  if (keepTokenHash) query = query.where("token_hash", "!=", keepTokenHash);
+  await query.execute();
+};
+
+export type ApiTokenRecord = {
+  id: string;
+  name: string;
+  prefix: string;
+  userId: string;
+  orgId: string;
+  createdAt: Date;
+  expiresAt: Date | null;
+  lastUsedAt: Date | null;
+};
+
+const tokenColumns = [
+  "id",
+  "name",
+  "prefix",
+  "user_id as userId",
+  "org_id as orgId",
+  "created_at as createdAt",
+  "expires_at as expiresAt",
+  "last_used_at as lastUsedAt",
+] as const;
+
+export const insertApiToken = async (
+  db: Db,
+  token: { tokenHash: string; prefix: string; name: string; userId: string; orgId: string; expiresAt: Date | null },
+): Promise<ApiTokenRecord> =>
+  db
+    .insertInto("api_tokens")
+    .values({
+      token_hash: token.tokenHash,
+      prefix: token.prefix,
+      name: token.name,
+      user_id: token.userId,
+      org_id: token.orgId,
+      expires_at: token.expiresAt,
+    })
+    .returning(tokenColumns)
+    .executeTakeFirstOrThrow();
+
+/** Finds a live token and stamps its use. */
+export const useApiToken = async (db: Db, tokenHash: string, now: Date): Promise<ApiTokenRecord | undefined> =>
+  db
+    .updateTable("api_tokens")
+    .set({ last_used_at: now })
+    .where("token_hash", "=", tokenHash)
+    .where("revoked_at", "is", null)
+    .where((eb) => eb.or([eb("expires_at", "is", null), eb("expires_at", ">", now)]))
+    .returning(tokenColumns)
+    .executeTakeFirst();
+
+export const listApiTokens = async (db: Db, userId: string): Promise<ApiTokenRecord[]> =>
+  db
+    .selectFrom("api_tokens")
+    .select(tokenColumns)
+    .where("user_id", "=", userId)
+    .where("revoked_at", "is", null)
+    .orderBy("created_at", "desc")
+    .execute();
+
+export const revokeApiToken = async (db: Db, userId: string, tokenId: string, now: Date): Promise<boolean> => {
+  const result = await db
+    .updateTable("api_tokens")
+    .set({ revoked_at: now })
+    .where("id", "=", tokenId)
+    .where("user_id", "=", userId)
+    .where("revoked_at", "is", null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+};

@@ -1,0 +1,138 @@
+import type { Clearance, Role } from "../core/access/vocabulary.ts";
+import type { TMembership } from "../core/users/user.schemas.ts";
+import type { Db } from "../db/types.ts";
+
+export type UserRecord = {
+  id: string;
+  email: string;
+  name: string;
+  passwordHash: string;
+  platformAdmin: boolean;
+  failedSignIns: number;
+  lockedUntil: Date | null;
+};
+
+const userColumns = [
+  "id",
+  "email",
+  "name",
+  "password_hash as passwordHash",
+  "platform_admin as platformAdmin",
+  "failed_sign_ins as failedSignIns",
+  "locked_until as lockedUntil",
+] as const;
+
+export const insertUser = async (
+  db: Db,
+  user: { email: string; name: string; passwordHash: string; platformAdmin?: boolean },
+): Promise<UserRecord> =>
+  db
+    .insertInto("users")
+    .values({
+      email: user.email,
+      name: user.name,
+      password_hash: user.passwordHash,
+      platform_admin: user.platformAdmin ?? false,
+    })
+    .returning(userColumns)
+    .executeTakeFirstOrThrow();
+
+export const findUserByEmail = async (db: Db, email: string): Promise<UserRecord | undefined> =>
+  db.selectFrom("users").select(userColumns).where("email", "=", email.toLowerCase()).executeTakeFirst();
+
+export const findUserById = async (db: Db, id: string): Promise<UserRecord | undefined> =>
+  db.selectFrom("users").select(userColumns).where("id", "=", id).executeTakeFirst();
+
+export const countUsers = async (db: Db): Promise<number> => {
+  const row = await db
+    .selectFrom("users")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+};
+
+export const recordSignInState = async (
+  db: Db,
+  userId: string,
+  state: { failedSignIns: number; lockedUntil: Date | null },
+): Promise<void> => {
+  await db
+    .updateTable("users")
+    .set({ failed_sign_ins: state.failedSignIns, locked_until: state.lockedUntil })
+    .where("id", "=", userId)
+    .execute();
+};
+
+export const setPasswordHash = async (db: Db, userId: string, passwordHash: string): Promise<void> => {
+  await db.updateTable("users").set({ password_hash: passwordHash }).where("id", "=", userId).execute();
+};
+
+export const upsertMembership = async (
+  db: Db,
+  membership: { userId: string; orgId: string; role: Role; clearance: Clearance },
+): Promise<void> => {
+  await db
+    .insertInto("memberships")
+    .values({
+      user_id: membership.userId,
+      org_id: membership.orgId,
+      role: membership.role,
+      clearance: membership.clearance,
+    })
+    .onConflict((oc) =>
+      oc.columns(["user_id", "org_id"]).doUpdateSet({ role: membership.role, clearance: membership.clearance }),
+    )
+    .execute();
+};
+
+export const findMembership = async (
+  db: Db,
+  userId: string,
+  orgId: string,
+): Promise<{ role: Role; clearance: Clearance } | undefined> => {
+  const row = await db
+    .selectFrom("memberships")
+    .select(["role", "clearance"])
+    .where("user_id", "=", userId)
+    .where("org_id", "=", orgId)
+    .executeTakeFirst();
+  return row && { role: row.role as Role, clearance: row.clearance as Clearance };
+};
+
+export const listMemberships = async (db: Db, userIds: readonly string[]): Promise<Map<string, TMembership[]>> => {
+  const byUser = new Map<string, TMembership[]>(userIds.map((id) => [id, []]));
+  if (userIds.length === 0) return byUser;
+  const rows = await db
+    .selectFrom("memberships")
+    .innerJoin("organisations", "organisations.id", "memberships.org_id")
+    .select(["memberships.user_id", "memberships.org_id", "organisations.name", "role", "clearance"])
+    .where("memberships.user_id", "in", userIds)
+    .orderBy("memberships.created_at")
+    .execute();
+  for (const row of rows) {
+    byUser.get(row.user_id)?.push({
+      orgId: row.org_id,
+      orgName: row.name,
+      role: row.role as Role,
+      clearance: row.clearance as Clearance,
+    });
+  }
+  return byUser;
+};
+
+/** Users with a membership in `orgId`, or every user when `orgId` is undefined. */
+export const listUsers = async (db: Db, orgId?: string): Promise<UserRecord[]> => {
+  let query = db.selectFrom("users").select(userColumns);
+  if (orgId) {
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("memberships")
+          .select("memberships.user_id")
+          .whereRef("memberships.user_id", "=", "users.id")
+          .where("memberships.org_id", "=", orgId),
+      ),
+    );
+  }
+  return query.orderBy("email").execute();
+};

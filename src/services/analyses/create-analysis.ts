@@ -1,0 +1,22 @@
+import { authorize } from "../../core/access/policies.ts";
+import { type TCreateAnalysis, ZCreateAnalysis } from "../../core/analyses/analysis.schemas.ts";
+import { insertAnalysis } from "../../repositories/analyses.repository.ts";
+import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
+import type { AnalysisView } from "./analysis-view.ts";
+
+export const createAnalysis = async (ctx: ServiceContext, raw: TCreateAnalysis): Promise<AnalysisView> => {
+  authorize(ctx.actor, "analysis.write");
+  const input = ZCreateAnalysis.parse(raw);
+  return inTransaction(ctx, async (tx) => {
+    const row = await insertAnalysis(tx.db, {
+      ownerOrgId: ctx.actor.orgId,
+      clearance: input.clearance,
+      iso3: input.iso3 ?? null,
+      title: input.title,
+      body: input.body,
+      createdBy: ctx.actor.userId,
+    });
+    await audit(tx, { action: "analysis.create", entityType: "analyses", entityId: row.id, after: row });
+    return { ...row, sharedWith: [] };
+  });
+};

@@ -1,0 +1,25 @@
+import { DomainError } from "../../core/shared/errors.ts";
+import { deleteUserSessions } from "../../repositories/credentials.repository.ts";
+import { findUserById, setPasswordHash } from "../../repositories/users.repository.ts";
+import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
+import { hashPassword, verifyPassword } from "./secrets.ts";
+
+/** Changing the password ends the user's other sessions: a stolen session does not survive it. */
+export const changePassword = async (
+  ctx: ServiceContext,
+  input: { currentPassword: string; newPassword: string },
+  currentSessionHash: string | null,
+): Promise<void> => {
+  const user = await findUserById(ctx.db, ctx.actor.userId);
+  if (!user || !(await verifyPassword(input.currentPassword, user.passwordHash))) {
+    throw new DomainError("validation_failed", "The current password is wrong.", [
+      { field: "currentPassword", message: "does not match" },
+    ]);
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  await inTransaction(ctx, async (tx) => {
+    await setPasswordHash(tx.db, user.id, passwordHash);
+    await deleteUserSessions(tx.db, user.id, currentSessionHash ?? undefined);
+    await audit(tx, { action: "user.change_password", entityType: "user", entityId: user.id });
+  });
+};

@@ -1,0 +1,68 @@
+import { DomainError } from "../../core/shared/errors.ts";
+import { afterFailure, isLocked } from "../../core/users/lockout.ts";
+import type { Db } from "../../db/types.ts";
+import { appendAudit } from "../../repositories/audit-log.repository.ts";
+import { insertSession } from "../../repositories/credentials.repository.ts";
+import { findUserByEmail, listMemberships, recordSignInState } from "../../repositories/users.repository.ts";
+import { digest, hashPassword, newSecret, verifyPassword } from "./secrets.ts";
+
+export const SESSION_HOURS = 12;
+
+export type SignInResult = { sessionToken: string; csrfToken: string; userId: string; orgId: string; expiresAt: Date };
+
+const wrongCredentials = () => new DomainError("unauthenticated", "Wrong email or password.");
+
+// Verifying against a fixed hash when the email is unknown keeps response times from revealing accounts.
+let decoyHash: Promise<string> | undefined;
+
+export const signIn = async (db: Db, email: string, password: string, now: Date): Promise<SignInResult> => {
+  const user = await findUserByEmail(db, email);
+  if (!user) {
+    decoyHash ??= hashPassword("decoy-password-for-timing");
+    await verifyPassword(password, await decoyHash);
+    throw wrongCredentials();
+  }
+  if (isLocked(user, now)) {
+    throw new DomainError(
+      "locked",
+      `Too many wrong passwords: this account is locked until ${user.lockedUntil?.toISOString()}.`,
+    );
+  }
+  if (!(await verifyPassword(password, user.passwordHash))) {
+    const next = afterFailure(user, now);
+    await recordSignInState(db, user.id, next);
+    if (next.lockedUntil) {
+      await appendAudit(db, {
+        actor: user.email,
+        actorUserId: user.id,
+        orgId: null,
+        via: "system",
+        action: "user.locked",
+        entityType: "user",
+        entityId: user.id,
+        after: { lockedUntil: next.lockedUntil.toISOString() },
+      });
+    }
+    throw wrongCredentials();
+  }
+  const orgId = (await listMemberships(db, [user.id])).get(user.id)?.[0]?.orgId;
+  if (!orgId) throw new DomainError("forbidden", "This account belongs to no organisation yet.");
+
+  const sessionToken = newSecret("cts");
+  const csrfToken = newSecret("csrf");
+  const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3_600_000);
+  await db.transaction().execute(async (trx) => {
+    await recordSignInState(trx, user.id, { failedSignIns: 0, lockedUntil: null });
+    await insertSession(trx, digest(sessionToken), { userId: user.id, orgId, csrfToken, expiresAt });
+    await appendAudit(trx, {
+      actor: user.email,
+      actorUserId: user.id,
+      orgId,
+      via: "api",
+      action: "auth.sign_in",
+      entityType: "session",
+      entityId: null,
+    });
+  });
+  return { sessionToken, csrfToken, userId: user.id, orgId, expiresAt };
+};

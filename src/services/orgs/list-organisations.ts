@@ -1,0 +1,10 @@
+import { authorize } from "../../core/access/policies.ts";
+import type { TOrganisation } from "../../core/orgs/organisation.schemas.ts";
+import { listOrganisations as selectOrganisations } from "../../repositories/organisations.repository.ts";
+import type { ServiceContext } from "../shared/context.ts";
+
+/** Every member sees the directory of organisations: sharing a record needs their names. */
+export const listOrganisations = (ctx: ServiceContext): Promise<TOrganisation[]> => {
+  authorize(ctx.actor, "organisation.read");
+  return selectOrganisations(ctx.db);
+};

@@ -1,0 +1,25 @@
+import type { Clearance, Role } from "../../core/access/vocabulary.ts";
+import { notFound } from "../../core/shared/errors.ts";
+import type { TUser } from "../../core/users/user.schemas.ts";
+import { findMembership, findUserById, upsertMembership } from "../../repositories/users.repository.ts";
+import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
+import { assertAdministers } from "./administer-org.ts";
+import { withMemberships } from "./user-view.ts";
+
+export const setMembership = async (
+  ctx: ServiceContext,
+  input: { userId: string; orgId: string; role: Role; clearance?: Clearance | undefined },
+): Promise<TUser> => {
+  assertAdministers(ctx.actor, input.orgId);
+  return inTransaction(ctx, async (tx) => {
+    const user = await findUserById(tx.db, input.userId);
+    const before = user && (await findMembership(tx.db, user.id, input.orgId));
+    if (!user || !before) throw notFound("Member");
+    const after = { role: input.role, clearance: input.clearance ?? before.clearance };
+    await upsertMembership(tx.db, { userId: user.id, orgId: input.orgId, ...after });
+    await audit(tx, { action: "member.set_role", entityType: "membership", entityId: `${user.id}:${input.orgId}`, before, after });
+    const [view] = await withMemberships(tx.db, [user], ctx.now());
+    if (!view) throw notFound("User");
+    return view;
+  });
+};

@@ -1,0 +1,20 @@
+import type { TUser } from "../../core/users/user.schemas.ts";
+import { isLocked } from "../../core/users/lockout.ts";
+import type { Db } from "../../db/types.ts";
+import { listMemberships, type UserRecord } from "../../repositories/users.repository.ts";
+
+/** Users with their memberships, as the API and CLI show them (no secrets). */
+export const withMemberships = async (db: Db, users: readonly UserRecord[], now: Date): Promise<TUser[]> => {
+  const memberships = await listMemberships(
+    db,
+    users.map((user) => user.id),
+  );
+  return users.map((user) => ({
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    platformAdmin: user.platformAdmin,
+    locked: isLocked(user, now),
+    memberships: memberships.get(user.id) ?? [],
+  }));
+};
