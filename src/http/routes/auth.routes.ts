@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZClearance, ZRole } from "../../core/access/vocabulary.ts";
+import { invalid } from "../../core/shared/errors.ts";
 import {
   ZApiToken,
   ZChangePassword,
@@ -98,7 +99,7 @@ export const authRoutes: AppRoutes = (app, deps) => {
     },
     async (request, reply) => {
       const sessionHash = request.auth?.sessionHash;
-      if (!sessionHash) return reply.code(400).send(null);
+      if (!sessionHash) throw invalid("An API token acts for the organisation it was created in.");
       await switchOrganisation(contextOf(deps, request), sessionHash, request.body.orgId);
       return reply.code(204).send(null);
     },

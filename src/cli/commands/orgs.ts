@@ -1,0 +1,35 @@
+import type { Command } from "commander";
+import { ZCreateOrganisation } from "../../core/orgs/organisation.schemas.ts";
+import { createOrganisation } from "../../services/orgs/create-organisation.ts";
+import { listOrganisations } from "../../services/orgs/list-organisations.ts";
+import { cliContext, globalOptions, printOne, printRows, withDatabase } from "../runtime.ts";
+
+export const registerOrgs = (program: Command): void => {
+  const org = program.command("org").description("organisations sharing this instance");
+
+  org
+    .command("add <slug> <name>")
+    .description("add an organisation")
+    .requiredOption(
+      "--kind <kind>",
+      "un_entity | regional_organisation | government | civil_society | donor | research_institute",
+    )
+    .action(async (slug: string, name: string, options: { kind: string }, command: Command) => {
+      const global = globalOptions(command);
+      await withDatabase(global, async (handle) => {
+        const input = ZCreateOrganisation.parse({ slug, name, kind: options.kind });
+        const created = await createOrganisation(await cliContext(handle, global), input);
+        printOne(global, created, `Added ${created.name} (${created.slug}, ${created.kind}) — id ${created.id}`);
+      });
+    });
+
+  org
+    .command("list")
+    .description("list organisations")
+    .action(async (_options: unknown, command: Command) => {
+      const global = globalOptions(command);
+      await withDatabase(global, async (handle) => {
+        printRows(global, await listOrganisations(await cliContext(handle, global)), ["slug", "name", "kind", "id"]);
+      });
+    });
+};

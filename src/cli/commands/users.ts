@@ -1,0 +1,96 @@
+import type { Command } from "commander";
+import { ZClearance, ZRole } from "../../core/access/vocabulary.ts";
+import { notFound } from "../../core/shared/errors.ts";
+import type { TUser } from "../../core/users/user.schemas.ts";
+import type { DatabaseHandle } from "../../db/engine.ts";
+import { findOrganisation } from "../../repositories/organisations.repository.ts";
+import { findUserByEmail } from "../../repositories/users.repository.ts";
+import { generatePassword } from "../../services/auth/secrets.ts";
+import { createUser } from "../../services/users/create-user.ts";
+import { listUsers } from "../../services/users/list-users.ts";
+import { setMembership } from "../../services/users/set-membership.ts";
+import { cliContext, globalOptions, printOne, printRows, withDatabase } from "../runtime.ts";
+
+const orgIdOf = async (handle: DatabaseHandle, slugOrId: string): Promise<string> => {
+  const org = await findOrganisation(handle.db, slugOrId);
+  if (!org) throw notFound(`Organisation ${slugOrId}`);
+  return org.id;
+};
+
+const flatten = (user: TUser) => ({
+  email: user.email,
+  name: user.name,
+  memberships: user.memberships.map((m) => `${m.orgName}: ${m.role} (${m.clearance})`).join("; "),
+  locked: user.locked,
+  id: user.id,
+});
+
+export const registerUsers = (program: Command): void => {
+  const user = program.command("user").description("people and their roles per organisation");
+
+  user
+    .command("add <email>")
+    .description("add a person to an organisation (prints a generated password unless --password is given)")
+    .requiredOption("--org <slug>", "organisation slug or id")
+    .requiredOption("--role <role>", ZRole.options.join(" | "))
+    .option("--name <name>", "display name (default: the email)")
+    .option("--clearance <level>", ZClearance.options.join(" | "), "restricted")
+    .option("--password <password>", "initial password (at least 12 characters)")
+    .action(
+      async (
+        email: string,
+        options: { org: string; role: string; name?: string; clearance: string; password?: string },
+        command: Command,
+      ) => {
+        const global = globalOptions(command);
+        await withDatabase(global, async (handle) => {
+          const password = options.password ?? generatePassword();
+          const created = await createUser(await cliContext(handle, global), {
+            email,
+            name: options.name ?? email,
+            password,
+            orgId: await orgIdOf(handle, options.org),
+            role: ZRole.parse(options.role),
+            clearance: ZClearance.parse(options.clearance),
+          });
+          const shown = options.password ? "" : `\nGenerated password (shown once): ${password}`;
+          printOne(global, { ...created, ...(options.password ? {} : { password }) }, `Added ${created.email}.${shown}`);
+        });
+      },
+    );
+
+  user
+    .command("list")
+    .description("list people (of one organisation with --org)")
+    .option("--org <slug>", "organisation slug or id")
+    .action(async (options: { org?: string }, command: Command) => {
+      const global = globalOptions(command);
+      await withDatabase(global, async (handle) => {
+        const orgId = options.org ? await orgIdOf(handle, options.org) : undefined;
+        const users = await listUsers(await cliContext(handle, global), orgId);
+        if (global.json) printRows(global, users, ["id", "email", "name", "platformAdmin", "locked", "memberships"]);
+        else printRows(global, users.map(flatten), ["email", "name", "memberships", "locked"]);
+      });
+    });
+
+  user
+    .command("set-role <email>")
+    .description("set a member's role (and clearance) in an organisation")
+    .requiredOption("--org <slug>", "organisation slug or id")
+    .requiredOption("--role <role>", ZRole.options.join(" | "))
+    .option("--clearance <level>", ZClearance.options.join(" | "))
+    .action(async (email: string, options: { org: string; role: string; clearance?: string }, command: Command) => {
+      const global = globalOptions(command);
+      await withDatabase(global, async (handle) => {
+        const target = await findUserByEmail(handle.db, email);
+        if (!target) throw notFound(`User ${email}`);
+        const updated = await setMembership(await cliContext(handle, global), {
+          userId: target.id,
+          orgId: await orgIdOf(handle, options.org),
+          role: ZRole.parse(options.role),
+          clearance: options.clearance ? ZClearance.parse(options.clearance) : undefined,
+        });
+        printOne(global, updated, `${updated.email}: ${flatten(updated).memberships}`);
+      });
+    });
+};

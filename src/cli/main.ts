@@ -1,0 +1,31 @@
+import { Command } from "commander";
+import { registerMigrate } from "./commands/migrate.ts";
+import { registerOrgs } from "./commands/orgs.ts";
+import { registerServe } from "./commands/serve.ts";
+import { registerTokens } from "./commands/tokens.ts";
+import { registerUsers } from "./commands/users.ts";
+import { exitCodes, reportFailure } from "./runtime.ts";
+
+const program = new Command("continuum")
+  .description("Continuum: conflict early warning linked to early action")
+  .option("--data-dir <dir>", "embedded database directory (CONTINUUM_DATA_DIR, default ./.continuum)")
+  .option("--database-url <url>", "PostgreSQL server instead of the embedded database (DATABASE_URL)")
+  .option("--json", "print machine-readable JSON")
+  .option("--as <email>", "act as this user (default: the first platform administrator)")
+  .showHelpAfterError()
+  .exitOverride();
+
+for (const register of [registerServe, registerMigrate, registerOrgs, registerUsers, registerTokens]) register(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  const code = (error as { code?: string }).code;
+  if (code === "commander.helpDisplayed" || code === "commander.version" || code === "commander.help") {
+    process.exitCode = exitCodes.ok;
+  } else if (typeof code === "string" && code.startsWith("commander.")) {
+    process.exitCode = exitCodes.invalid;
+  } else {
+    process.exitCode = reportFailure(error);
+  }
+}

@@ -1,0 +1,122 @@
+import { userInfo } from "node:os";
+import type { Command } from "commander";
+import { type Config, loadConfig } from "../config.ts";
+import type { Actor } from "../core/access/actor.ts";
+import { DomainError, type ErrorCode } from "../core/shared/errors.ts";
+import { type DatabaseHandle, openDatabase } from "../db/engine.ts";
+import { migrate, pendingMigrations } from "../db/migrate.ts";
+import { actorFor } from "../services/auth/actor-for.ts";
+import type { ServiceContext } from "../services/shared/context.ts";
+import { findUserByEmail, listMemberships, listUsers } from "../repositories/users.repository.ts";
+import { ZodError } from "zod";
+
+export type GlobalOptions = { dataDir?: string; databaseUrl?: string; json?: boolean; as?: string };
+
+/** Exit codes scripts can rely on (README → CLI). */
+export const exitCodes = {
+  ok: 0,
+  failure: 1,
+  invalid: 2,
+  notFound: 3,
+  refused: 4,
+  conflict: 5,
+  notInitialised: 6,
+} as const;
+
+const exitCodeOf: Record<ErrorCode, number> = {
+  validation_failed: exitCodes.invalid,
+  unauthenticated: exitCodes.refused,
+  forbidden: exitCodes.refused,
+  locked: exitCodes.refused,
+  rate_limited: exitCodes.refused,
+  not_found: exitCodes.notFound,
+  conflict: exitCodes.conflict,
+  not_initialised: exitCodes.notInitialised,
+};
+
+export const globalOptions = (command: Command): GlobalOptions => command.optsWithGlobals<GlobalOptions>();
+
+export const configOf = (options: GlobalOptions): Config =>
+  loadConfig({ dataDir: options.dataDir, databaseUrl: options.databaseUrl });
+
+/** Opens the configured database, applies pending migrations, runs `work`, and always closes it. */
+export const withDatabase = async <T>(
+  options: GlobalOptions,
+  work: (handle: DatabaseHandle, config: Config) => Promise<T>,
+): Promise<T> => {
+  const config = configOf(options);
+  const handle = await openDatabase(config);
+  try {
+    if ((await pendingMigrations(handle)) > 0) await migrate(handle);
+    return await work(handle, config);
+  } finally {
+    await handle.close();
+  }
+};
+
+/**
+ * The CLI is run by whoever operates the instance, acting as a named person (`--as EMAIL`) or by default
+ * as the first platform administrator; the audit log records the operating-system user beside it.
+ */
+export const cliContext = async (handle: DatabaseHandle, options: GlobalOptions): Promise<ServiceContext> => {
+  const actor = await resolveCliActor(handle, options.as);
+  return {
+    db: handle.db,
+    actor,
+    via: "cli",
+    actorLabel: `${actor.email} (cli: ${userInfo().username})`,
+    now: () => new Date(),
+  };
+};
+
+const resolveCliActor = async (handle: DatabaseHandle, email: string | undefined): Promise<Actor> => {
+  const user = email
+    ? await findUserByEmail(handle.db, email)
+    : (await listUsers(handle.db)).find((candidate) => candidate.platformAdmin);
+  if (!user) {
+    throw new DomainError(
+      email ? "not_found" : "not_initialised",
+      email ? `No user ${email}.` : "This instance has no administrator yet: run `continuum init` or `continuum serve` first.",
+    );
+  }
+  const orgId = (await listMemberships(handle.db, [user.id])).get(user.id)?.[0]?.orgId;
+  const actor = orgId && (await actorFor(handle.db, user.id, orgId));
+  if (!actor) throw new DomainError("forbidden", `${user.email} belongs to no organisation.`);
+  return actor;
+};
+
+/** Prints a result as JSON (with --json) or as an aligned table of the given columns. */
+export const printRows = <T extends Record<string, unknown>>(
+  options: GlobalOptions,
+  rows: readonly T[],
+  columns: readonly (keyof T & string)[],
+): void => {
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+    return;
+  }
+  const cell = (value: unknown) => (value === null || value === undefined ? "" : typeof value === "object" ? JSON.stringify(value) : String(value));
+  const widths = columns.map((column) => Math.max(column.length, ...rows.map((row) => cell(row[column]).length)));
+  const line = (values: string[]) => values.map((value, i) => value.padEnd(widths[i] ?? 0)).join("  ").trimEnd();
+  process.stdout.write(`${[line([...columns]), ...rows.map((row) => line(columns.map((c) => cell(row[c]))))].join("\n")}\n`);
+};
+
+export const printOne = (options: GlobalOptions, value: Record<string, unknown>, text: string): void => {
+  process.stdout.write(options.json ? `${JSON.stringify(value, null, 2)}\n` : `${text}\n`);
+};
+
+/** Turns any failure into a message on stderr and a documented exit code. */
+export const reportFailure = (error: unknown): number => {
+  if (error instanceof DomainError) {
+    process.stderr.write(`continuum: ${error.message}\n`);
+    for (const detail of error.details) process.stderr.write(`  ${detail.field}: ${detail.message}\n`);
+    return exitCodeOf[error.code];
+  }
+  if (error instanceof ZodError) {
+    process.stderr.write("continuum: invalid input\n");
+    for (const issue of error.issues) process.stderr.write(`  ${issue.path.join(".") || "(input)"}: ${issue.message}\n`);
+    return exitCodes.invalid;
+  }
+  process.stderr.write(`continuum: ${error instanceof Error ? error.message : String(error)}\n`);
+  return exitCodes.failure;
+};

@@ -1,0 +1,79 @@
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import fastifyCookie from "@fastify/cookie";
+import fastifyHelmet from "@fastify/helmet";
+import fastifyRateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import fastifySwagger from "@fastify/swagger";
+import fastifySwaggerUi from "@fastify/swagger-ui";
+import Fastify from "fastify";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import type { Config } from "../config.ts";
+import type { Db } from "../db/types.ts";
+import { registerAuthentication } from "./plugins/authentication.ts";
+import { errorBody, registerErrorHandler } from "./plugins/errors.ts";
+import { allRoutes } from "./routes/index.ts";
+
+export type BuildAppOptions = { db: Db; config: Config; now?: () => Date; logger?: boolean };
+
+const webRoot = fileURLToPath(new URL("../../web/dist/", import.meta.url));
+
+export const buildApp = async ({ db, config, now = () => new Date(), logger = false }: BuildAppOptions) => {
+  const app = Fastify({ logger, bodyLimit: 1024 * 1024, trustProxy: false }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        "default-src": ["'self'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "script-src": ["'self'"],
+        "worker-src": ["'self'", "blob:"],
+      },
+    },
+  });
+  await app.register(fastifyCookie);
+  // Limits apply per route (sign-in, public intake); a global limit would throttle whole offices behind one NAT.
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: { title: "Continuum API", version: "0.1.0", description: "Conflict early warning and early action." },
+      components: {
+        securitySchemes: {
+          session: { type: "apiKey", in: "cookie", name: "continuum_session" },
+          token: { type: "http", scheme: "bearer" },
+        },
+      },
+      security: [{ session: [] }, { token: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs", uiConfig: { docExpansion: "list" } });
+  app.get("/api/openapi.json", { config: { public: true }, schema: { hide: true } }, () => app.swagger());
+
+  registerAuthentication(app, db, now);
+  for (const register of allRoutes) register(app, { db, now, config });
+
+  if (existsSync(webRoot)) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false });
+    // The web app routes on the client: unknown non-API paths get index.html.
+    app.setNotFoundHandler((request, reply) => {
+      if (request.url.startsWith("/api/") || request.method !== "GET") {
+        return reply.code(404).send(errorBody("not_found", `No route for ${request.method} ${request.url.split("?")[0]}.`));
+      }
+      return reply.type("text/html").sendFile("index.html");
+    });
+  }
+  return app;
+};
+
+export type App = Awaited<ReturnType<typeof buildApp>>;

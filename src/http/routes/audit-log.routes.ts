@@ -1,0 +1,39 @@
+import { z } from "zod";
+import { ZAuditEntry, ZAuditQuery } from "../../core/audit-log/audit.schemas.ts";
+import { listAudit } from "../../services/audit-log/list-audit.ts";
+import { contextOf } from "../context.ts";
+import { errorResponses } from "../schemas.ts";
+import type { AppRoutes } from "./types.ts";
+
+export const auditLogRoutes: AppRoutes = (app, deps) => {
+  app.get(
+    "/api/audit-log",
+    {
+      schema: {
+        tags: ["audit log"],
+        summary: "Who did what, newest first (administrators)",
+        querystring: ZAuditQuery,
+        response: { 200: z.array(ZAuditEntry), ...errorResponses },
+      },
+    },
+    (request) => listAudit(contextOf(deps, request), request.query),
+  );
+
+  app.get(
+    "/api/audit-log/export",
+    {
+      schema: {
+        tags: ["audit log"],
+        summary: "The audit log as JSON Lines, one entry per line (administrators)",
+        querystring: ZAuditQuery.extend({ limit: z.coerce.number().int().min(1).max(100_000).default(10_000) }),
+      },
+    },
+    async (request, reply) => {
+      const entries = await listAudit(contextOf(deps, request), request.query);
+      reply
+        .type("application/x-ndjson; charset=utf-8")
+        .header("content-disposition", 'attachment; filename="continuum-audit-log.jsonl"');
+      return entries.map((entry) => JSON.stringify(entry)).join("\n");
+    },
+  );
+};

@@ -1,0 +1,17 @@
+import { analysisRoutes } from "./analyses.routes.ts";
+import { auditLogRoutes } from "./audit-log.routes.ts";
+import { authRoutes } from "./auth.routes.ts";
+import { organisationRoutes } from "./organisations.routes.ts";
+import { systemRoutes } from "./system.routes.ts";
+import type { AppRoutes } from "./types.ts";
+import { userRoutes } from "./users.routes.ts";
+
+/** Every capability's routes; a new capability adds one line. */
+export const allRoutes: AppRoutes[] = [
+  systemRoutes,
+  authRoutes,
+  organisationRoutes,
+  userRoutes,
+  auditLogRoutes,
+  analysisRoutes,
+];

@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { ZCreateOrganisation, ZOrganisation } from "../../core/orgs/organisation.schemas.ts";
+import { createOrganisation } from "../../services/orgs/create-organisation.ts";
+import { listOrganisations } from "../../services/orgs/list-organisations.ts";
+import { contextOf } from "../context.ts";
+import { errorResponses } from "../schemas.ts";
+import type { AppRoutes } from "./types.ts";
+
+export const organisationRoutes: AppRoutes = (app, deps) => {
+  app.get(
+    "/api/organisations",
+    { schema: { tags: ["organisations"], summary: "The directory of organisations", response: { 200: z.array(ZOrganisation), ...errorResponses } } },
+    (request) => listOrganisations(contextOf(deps, request)),
+  );
+
+  app.post(
+    "/api/organisations",
+    {
+      schema: {
+        tags: ["organisations"],
+        summary: "Add an organisation (platform administrators)",
+        body: ZCreateOrganisation,
+        response: { 201: ZOrganisation, ...errorResponses },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await createOrganisation(contextOf(deps, request), request.body)),
+  );
+};

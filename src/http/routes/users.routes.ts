@@ -1,0 +1,45 @@
+import { z } from "zod";
+import { ZCreateUser, ZSetMembership, ZUser } from "../../core/users/user.schemas.ts";
+import { createUser } from "../../services/users/create-user.ts";
+import { listUsers } from "../../services/users/list-users.ts";
+import { setMembership } from "../../services/users/set-membership.ts";
+import { contextOf } from "../context.ts";
+import { errorResponses } from "../schemas.ts";
+import type { AppRoutes } from "./types.ts";
+
+export const userRoutes: AppRoutes = (app, deps) => {
+  app.get(
+    "/api/users",
+    {
+      schema: {
+        tags: ["users"],
+        summary: "People of your organisation (platform administrators: any organisation)",
+        querystring: z.object({ orgId: z.uuid().optional() }),
+        response: { 200: z.array(ZUser), ...errorResponses },
+      },
+    },
+    (request) => listUsers(contextOf(deps, request), request.query.orgId),
+  );
+
+  app.post(
+    "/api/users",
+    {
+      schema: { tags: ["users"], summary: "Add a person to an organisation with a role", body: ZCreateUser, response: { 201: ZUser, ...errorResponses } },
+    },
+    async (request, reply) => reply.code(201).send(await createUser(contextOf(deps, request), request.body)),
+  );
+
+  app.put(
+    "/api/users/:userId/memberships/:orgId",
+    {
+      schema: {
+        tags: ["users"],
+        summary: "Set a member's role and clearance",
+        params: z.object({ userId: z.uuid(), orgId: z.uuid() }),
+        body: ZSetMembership,
+        response: { 200: ZUser, ...errorResponses },
+      },
+    },
+    (request) => setMembership(contextOf(deps, request), { ...request.params, ...request.body }),
+  );
+};
