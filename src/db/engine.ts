@@ -26,6 +26,8 @@ export type DatabaseHandle = {
    * load a staging table with it, then move rows into place inside one transaction.
    */
   copyCsvInto(table: string, columns: readonly string[], csv: string): Promise<void>;
+  /** Embedded engine only: the whole data directory as a gzipped tarball (backups, test templates). */
+  dumpDataDir?: () => Promise<Blob>;
   close(): Promise<void>;
 };
 
@@ -54,6 +56,7 @@ const openEmbedded = async ({ dataDir, template }: DatabaseLocation): Promise<Da
         blob: new Blob([csv]),
       });
     },
+    dumpDataDir: () => lite.dumpDataDir("gzip"),
     close: async () => {
       await db.destroy();
     },

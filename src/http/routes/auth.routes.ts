@@ -39,7 +39,16 @@ export const authRoutes: AppRoutes = (app, deps) => {
   app.post(
     "/api/auth/sign-in",
     {
-      config: { public: true, rateLimit: { max: 20, timeWindow: "1 minute" } },
+      config: {
+        public: true,
+        // Keyed by address and account, so one office behind a shared address is not locked out as a whole.
+        rateLimit: {
+          max: 10,
+          timeWindow: "1 minute",
+          hook: "preHandler",
+          keyGenerator: (request) => `${request.ip}|${(request.body as { email?: string } | undefined)?.email ?? ""}`,
+        },
+      },
       schema: {
         tags: ["auth"],
         summary: "Sign in with email and password; sets an HTTP-only session cookie",

@@ -1,6 +1,6 @@
 import { type Action, canChange } from "../../core/access/policies.ts";
 import type { ProtectedRecordTable } from "../../core/access/protected-records.ts";
-import { invalid, notFound } from "../../core/shared/errors.ts";
+import { forbidden, invalid, notFound } from "../../core/shared/errors.ts";
 import { listShares, replaceShares } from "../../repositories/access/record-shares.repository.ts";
 import { countOrganisationsWithIds } from "../../repositories/organisations.repository.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
@@ -16,7 +16,8 @@ export const shareRecord = async (
 ): Promise<string[]> =>
   inTransaction(ctx, async (tx) => {
     const record = await loadProtected(tx.db, ctx.actor, table, recordId);
-    if (!record || !canChange(ctx.actor, record, action)) throw notFound("Record");
+    if (!record) throw notFound("Record");
+    if (!canChange(ctx.actor, record, action)) throw forbidden("Only the owning organisation's writers may share this record.");
     const unique = [...new Set(orgIds)].filter((id) => id !== record.ownerOrgId);
     if ((await countOrganisationsWithIds(tx.db, unique)) !== unique.length) {
       throw invalid("Some organisations do not exist.", [{ field: "orgIds", message: "unknown organisation" }]);

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import type { Actor } from "./actor.ts";
+import { can, canChange, canSee, type ProtectedRecord } from "./policies.ts";
+
+const actor = (overrides: Partial<Actor> = {}): Actor => ({
+  userId: "u1",
+  email: "a@example.org",
+  orgId: "org-a",
+  role: "analyst",
+  clearance: "restricted",
+  platformAdmin: false,
+  ...overrides,
+});
+
+const record = (overrides: Partial<ProtectedRecord> = {}): ProtectedRecord => ({
+  ownerOrgId: "org-a",
+  clearance: "restricted",
+  sharedWith: [],
+  ...overrides,
+});
+
+describe("canSee", () => {
+  it("opens public records to every organisation", () => {
+    expect(canSee(actor({ orgId: "org-b", clearance: "public" }), record({ clearance: "public" }))).toBe(true);
+  });
+
+  it("keeps restricted records inside the owner and the organisations it shared with", () => {
+    expect(canSee(actor(), record())).toBe(true);
+    expect(canSee(actor({ orgId: "org-b" }), record())).toBe(false);
+    expect(canSee(actor({ orgId: "org-b" }), record({ sharedWith: ["org-b"] }))).toBe(true);
+  });
+
+  it("needs confidential clearance for confidential records, even in the owning organisation", () => {
+    expect(canSee(actor(), record({ clearance: "confidential" }))).toBe(false);
+    expect(canSee(actor({ clearance: "confidential" }), record({ clearance: "confidential" }))).toBe(true);
+  });
+
+  it("gives platform administrators no reading right", () => {
+    expect(canSee(actor({ orgId: "org-b", platformAdmin: true, clearance: "confidential" }), record())).toBe(false);
+  });
+});
+
+describe("can and canChange", () => {
+  it("lets viewers read but not write", () => {
+    expect(can(actor({ role: "viewer" }), "analysis.write")).toBe(false);
+    expect(can(actor({ role: "viewer" }), "organisation.read")).toBe(true);
+  });
+
+  it("reserves organisation creation for platform administrators", () => {
+    expect(can(actor({ role: "administrator" }), "organisation.create")).toBe(false);
+    expect(can(actor({ role: "administrator", platformAdmin: true }), "organisation.create")).toBe(true);
+  });
+
+  it("lets only the owning organisation change a shared record", () => {
+    const shared = record({ sharedWith: ["org-b"] });
+    expect(canChange(actor(), shared, "analysis.write")).toBe(true);
+    expect(canChange(actor({ orgId: "org-b" }), shared, "analysis.write")).toBe(false);
+  });
+});

@@ -1,0 +1,189 @@
+import type { CountryForecast } from "./forecast.ts";
+import type { MonthKey } from "./month.ts";
+import {
+  averagePrecision,
+  brier,
+  intervalCoverage,
+  logLoss,
+  meanRatio,
+  mseLog1p,
+  pinballLog1p,
+  type ReliabilityBin,
+  randomisedPitCoverage,
+  reliabilityBins,
+  rocAuc,
+} from "./scoring.ts";
+
+/** A forecast next to what happened. `pitLower`/`pitUpper` are P(Y < y) and P(Y ≤ y) under the forecast. */
+export type ScoredForecast = {
+  forecast: CountryForecast;
+  observed: number;
+  pitLower: number;
+  pitUpper: number;
+  /** The country was calm for the 24 months up to the origin. */
+  onset: boolean;
+};
+
+export type ScoreSet = {
+  n: number;
+  shareGt0: number;
+  shareGe25: number;
+  aucGt0: number;
+  apGt0: number;
+  brierGt0: number;
+  logLossGt0: number;
+  aucGe25: number;
+  apGe25: number;
+  brierGe25: number;
+  logLossGe25: number;
+  /** MSE of E[log1p] against log1p(observed). */
+  mseLog1p: number;
+  /** Mean pinball loss of q10, q50, q90 on log1p. */
+  pinballLog1p: number;
+  /** Share of observations in [q10, q90]. */
+  coverage80: number;
+  /** Randomised-PIT coverage of the central 80%: nominal 0.8 when calibrated, even with an atom at zero. */
+  pitCoverage80: number;
+  meanRatio: number;
+  reliabilityGt0: ReliabilityBin[];
+};
+
+export const scoreNames = [
+  "aucGt0",
+  "apGt0",
+  "brierGt0",
+  "logLossGt0",
+  "aucGe25",
+  "apGe25",
+  "brierGe25",
+  "logLossGe25",
+  "mseLog1p",
+  "pinballLog1p",
+] as const;
+export type ScoreName = (typeof scoreNames)[number];
+const higherIsBetter = new Set<ScoreName>(["aucGt0", "apGt0", "aucGe25", "apGe25"]);
+
+export const scoreSet = (rows: readonly ScoredForecast[]): ScoreSet => {
+  const y = rows.map((r) => r.observed);
+  const gt0 = y.map((v) => (v > 0 ? 1 : 0));
+  const ge25 = y.map((v) => (v >= 25 ? 1 : 0));
+  const pGt0 = rows.map((r) => r.forecast.pGt0);
+  const pGe25 = rows.map((r) => r.forecast.pGe25);
+  const q10 = rows.map((r) => r.forecast.q10);
+  const q50 = rows.map((r) => r.forecast.q50);
+  const q90 = rows.map((r) => r.forecast.q90);
+  const n = rows.length;
+  const share = (xs: number[]): number => (n === 0 ? Number.NaN : xs.reduce((a, b) => a + b, 0) / n);
+  return {
+    n,
+    shareGt0: share(gt0),
+    shareGe25: share(ge25),
+    aucGt0: rocAuc(gt0, pGt0),
+    apGt0: averagePrecision(gt0, pGt0),
+    brierGt0: brier(gt0, pGt0),
+    logLossGt0: logLoss(gt0, pGt0),
+    aucGe25: rocAuc(ge25, pGe25),
+    apGe25: averagePrecision(ge25, pGe25),
+    brierGe25: brier(ge25, pGe25),
+    logLossGe25: logLoss(ge25, pGe25),
+    mseLog1p: mseLog1p(
+      y,
+      rows.map((r) => r.forecast.meanLog1p),
+    ),
+    pinballLog1p: (pinballLog1p(y, q10, 0.1) + pinballLog1p(y, q50, 0.5) + pinballLog1p(y, q90, 0.9)) / 3,
+    coverage80: intervalCoverage(y, q10, q90),
+    pitCoverage80: randomisedPitCoverage(
+      rows.map((r) => r.pitLower),
+      rows.map((r) => r.pitUpper),
+    ),
+    meanRatio: meanRatio(
+      y,
+      rows.map((r) => r.forecast.mean),
+    ),
+    reliabilityGt0: reliabilityBins(gt0, pGt0),
+  };
+};
+
+export type MethodScores = {
+  pooled: ScoreSet;
+  /** Index h − 1 holds horizon h. */
+  byHorizon: ScoreSet[];
+  byOrigin: Record<MonthKey, ScoreSet>;
+  /** Only rows whose country was calm for 24 months before the origin. */
+  onsets: ScoreSet;
+};
+
+export type Comparison = {
+  score: ScoreName;
+  subset: "pooled" | "onsets";
+  model: number;
+  bestBaseline: string;
+  baseline: number;
+  /** Positive when the model is better: relative reduction of a loss, or relative gain of AUC/AP. */
+  improvement: number;
+};
+
+export type BacktestReport = {
+  origins: MonthKey[];
+  maxHorizon: number;
+  modelName: string;
+  methods: Record<string, MethodScores>;
+  comparisons: Comparison[];
+};
+
+export const methodScores = (rows: readonly ScoredForecast[], maxHorizon: number): MethodScores => {
+  const byOriginRows = new Map<MonthKey, ScoredForecast[]>();
+  for (const r of rows) {
+    const list = byOriginRows.get(r.forecast.origin);
+    if (list) list.push(r);
+    else byOriginRows.set(r.forecast.origin, [r]);
+  }
+  return {
+    pooled: scoreSet(rows),
+    byHorizon: Array.from({ length: maxHorizon }, (_, i) => scoreSet(rows.filter((r) => r.forecast.horizon === i + 1))),
+    byOrigin: Object.fromEntries([...byOriginRows].map(([origin, list]) => [origin, scoreSet(list)])),
+    onsets: scoreSet(rows.filter((r) => r.onset)),
+  };
+};
+
+const compare = (
+  methods: Record<string, MethodScores>,
+  modelName: string,
+  subset: "pooled" | "onsets",
+): Comparison[] =>
+  scoreNames.map((score) => {
+    const better = higherIsBetter.has(score);
+    const model = methods[modelName]?.[subset][score] ?? Number.NaN;
+    let bestBaseline = "";
+    let baseline = Number.NaN;
+    for (const [name, scores] of Object.entries(methods)) {
+      if (name === modelName) continue;
+      const v = scores[subset][score];
+      if (Number.isNaN(v)) continue;
+      if (Number.isNaN(baseline) || (better ? v > baseline : v < baseline)) {
+        baseline = v;
+        bestBaseline = name;
+      }
+    }
+    const improvement = better ? (model - baseline) / baseline : (baseline - model) / baseline;
+    return { score, subset, model, bestBaseline, baseline, improvement };
+  });
+
+/** Scores each method pooled, per horizon, per origin and on onsets, and sets the model beside the best baseline. */
+export const buildBacktestReport = (
+  origins: MonthKey[],
+  rowsByMethod: Record<string, readonly ScoredForecast[]>,
+  maxHorizon: number,
+  modelName: string,
+): BacktestReport => {
+  const methods = Object.fromEntries(
+    Object.entries(rowsByMethod).map(([name, rows]) => [name, methodScores(rows, maxHorizon)]),
+  );
+  return {
+    origins,
+    maxHorizon,
+    modelName,
+    methods,
+    comparisons: [...compare(methods, modelName, "pooled"), ...compare(methods, modelName, "onsets")],
+  };
+};

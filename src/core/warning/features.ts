@@ -1,0 +1,253 @@
+import { monthIndex } from "./month.ts";
+import type { Capital, CountryYearRow, DensePanel } from "./panel.ts";
+import { capitalsAt, distanceMatrix } from "./spatial.ts";
+
+/** A country-year indicator used as a feature; `log` for skewed levels (population, GDP per capita). */
+export type CovariateSpec = { name: string; transform: "log" | "none" };
+
+export const defaultCovariates: readonly CovariateSpec[] = [
+  { name: "population", transform: "log" },
+  { name: "gdppc", transform: "log" },
+  { name: "wdi_imr", transform: "none" },
+  { name: "v2x_polyarchy", transform: "none" },
+  { name: "v2x_libdem", transform: "none" },
+  { name: "v2x_corr", transform: "none" },
+  { name: "youth", transform: "none" },
+];
+
+export type FeatureOptions = {
+  countryYear?: readonly CountryYearRow[];
+  capitals?: readonly Capital[];
+  covariates?: readonly CovariateSpec[];
+  /** Capitals closer than this count as neighbours for the spatial lag. */
+  neighbourKm?: number;
+  /**
+   * A country-year value is used only once the year ended at least this many months before the month being
+   * described: indicators are published with a lag, and a value for the current year would be from the future.
+   */
+  covariateLagMonths?: number;
+};
+
+const windows = [1, 3, 6, 12, 24] as const;
+const sinceCap = 240;
+
+const historyFeatureNames = [
+  ...windows.map((w) => `ln_sb_${w}`),
+  "ln_sb_max_12",
+  "violent_months_12",
+  "violent_share_all",
+  "ln_sb_change_3",
+  "ewma_ln_sb_hl3",
+  "months_since_gt0",
+  "months_since_ge25",
+  "decay_gt0_hl12",
+  "decay_ge25_hl12",
+  "decay_ge25_hl48",
+] as const;
+
+const neighbourFeatureNames = ["nb_ln_sb_3", "nb_ln_sb_12", "nb_count_ge25_12", "nb_dist_ge25_12"] as const;
+
+/**
+ * Features for every unit and month of a dense panel, each computed only from data dated at or before
+ * that month. `values[(u * nMonths + m) * nFeatures + f]`.
+ */
+export type FeatureGrid = {
+  names: readonly string[];
+  nFeatures: number;
+  nMonths: number;
+  firstMonth: number;
+  values: Float32Array;
+};
+
+export const featureNames = (options: FeatureOptions = {}): string[] => [
+  ...historyFeatureNames,
+  ...(options.capitals ? neighbourFeatureNames : []),
+  ...(options.countryYear ? (options.covariates ?? defaultCovariates).map((c) => `cy_${c.name}`) : []),
+];
+
+const lagDecay = (monthsSince: number, halfLife: number): number => 2 ** (-monthsSince / halfLife);
+
+export const buildFeatureGrid = (panel: DensePanel, options: FeatureOptions = {}): FeatureGrid => {
+  const names = featureNames(options);
+  const nF = names.length;
+  const { nMonths, firstMonth, units } = panel;
+  const nU = units.length;
+  const values = new Float32Array(nU * nMonths * nF).fill(Number.NaN);
+  // Trailing 3- and 12-month sums and "≥25 in the last 12 months", kept for the neighbours' pass.
+  const sum3 = new Float64Array(nU * nMonths);
+  const sum12 = new Float64Array(nU * nMonths);
+  const hot12 = new Uint8Array(nU * nMonths);
+
+  for (let u = 0; u < nU; u++) {
+    const base = u * nMonths;
+    let sinceGt0 = Number.NaN;
+    let sinceGe25 = Number.NaN;
+    let ewma = 0;
+    let violentAll = 0;
+    let observed = 0;
+    let lastGe25 = Number.NEGATIVE_INFINITY;
+    const ewmaAlpha = 1 - 2 ** (-1 / 3);
+    for (let m = 0; m < nMonths; m++) {
+      // Months before a state existed count as calm: new states inherit no violence record.
+      const x = (k: number): number => {
+        const v = m - k >= 0 ? (panel.sb[base + m - k] as number) : 0;
+        return Number.isNaN(v) ? 0 : v;
+      };
+      const now = x(0);
+      observed++;
+      if (now > 0) violentAll++;
+      sinceGt0 = now > 0 ? 0 : Number.isNaN(sinceGt0) ? m + 1 : sinceGt0 + 1;
+      sinceGe25 = now >= 25 ? 0 : Number.isNaN(sinceGe25) ? m + 1 : sinceGe25 + 1;
+      if (now >= 25) lastGe25 = m;
+      ewma = ewmaAlpha * Math.log1p(now) + (1 - ewmaAlpha) * ewma;
+      const sums: number[] = [];
+      let acc = 0;
+      let max12 = 0;
+      let violent12 = 0;
+      let prev3 = 0;
+      for (let k = 0; k < 24; k++) {
+        const v = x(k);
+        acc += v;
+        if (k < 12) {
+          if (v > max12) max12 = v;
+          if (v > 0) violent12++;
+        }
+        if (k >= 3 && k < 6) prev3 += v;
+        if (windows.includes((k + 1) as (typeof windows)[number])) sums.push(acc);
+      }
+      sum3[base + m] = sums[1] as number;
+      sum12[base + m] = sums[3] as number;
+      hot12[base + m] = m - lastGe25 < 12 ? 1 : 0;
+      const row = values.subarray((base + m) * nF, (base + m + 1) * nF);
+      let f = 0;
+      for (const s of sums) row[f++] = Math.log1p(s);
+      row[f++] = Math.log1p(max12);
+      row[f++] = violent12;
+      row[f++] = violentAll / observed;
+      row[f++] = Math.log1p(sums[1] as number) - Math.log1p(prev3);
+      row[f++] = ewma;
+      row[f++] = Math.min(sinceGt0, sinceCap);
+      row[f++] = Math.min(sinceGe25, sinceCap);
+      row[f++] = lagDecay(sinceGt0, 12);
+      row[f++] = lagDecay(sinceGe25, 12);
+      row[f++] = lagDecay(sinceGe25, 48);
+    }
+  }
+
+  let f0 = historyFeatureNames.length;
+  if (options.capitals) {
+    fillNeighbours(panel, options.capitals, options.neighbourKm ?? 1000, { sum3, sum12, hot12 }, values, nF, f0);
+    f0 += neighbourFeatureNames.length;
+  }
+  if (options.countryYear) {
+    fillCovariates(panel, options, values, nF, f0);
+  }
+  return { names, nFeatures: nF, nMonths, firstMonth, values };
+};
+
+const fillNeighbours = (
+  panel: DensePanel,
+  capitals: readonly Capital[],
+  radiusKm: number,
+  lags: { sum3: Float64Array; sum12: Float64Array; hot12: Uint8Array },
+  values: Float32Array,
+  nF: number,
+  f0: number,
+): void => {
+  const { nMonths, firstMonth, units } = panel;
+  const nU = units.length;
+  const codes = units.map((u) => u.gwcode);
+  let signature = "";
+  let dist = new Float64Array(0);
+  for (let m = 0; m < nMonths; m++) {
+    const points = capitalsAt(codes, capitals, firstMonth + m, monthIndex);
+    const nextSignature = points.map((p) => (p ? `${p.lat},${p.lon}` : "-")).join(";");
+    // Capitals rarely move, so the distance matrix is rebuilt only when one does.
+    if (nextSignature !== signature) {
+      signature = nextSignature;
+      dist = distanceMatrix(points);
+    }
+    for (let u = 0; u < nU; u++) {
+      if (points[u] === null) continue;
+      let s3 = 0;
+      let s12 = 0;
+      let hotCount = 0;
+      let nearestHot = Number.POSITIVE_INFINITY;
+      for (let v = 0; v < nU; v++) {
+        if (v === u) continue;
+        const d = dist[u * nU + v] as number;
+        if (Number.isNaN(d)) continue;
+        const at = v * nMonths + m;
+        if (lags.hot12[at] === 1 && d < nearestHot) nearestHot = d;
+        if (d > radiusKm) continue;
+        s3 += lags.sum3[at] as number;
+        s12 += lags.sum12[at] as number;
+        hotCount += lags.hot12[at] as number;
+      }
+      const row = (u * nMonths + m) * nF + f0;
+      values[row] = Math.log1p(s3);
+      values[row + 1] = Math.log1p(s12);
+      values[row + 2] = hotCount;
+      // In thousands of km, capped: beyond ~5,000 km a conflict is no longer "nearby" in any useful sense.
+      values[row + 3] = Math.min(nearestHot, 5000) / 1000;
+    }
+  }
+};
+
+const fillCovariates = (
+  panel: DensePanel,
+  options: FeatureOptions,
+  values: Float32Array,
+  nF: number,
+  f0: number,
+): void => {
+  const specs = options.covariates ?? defaultCovariates;
+  const lag = options.covariateLagMonths ?? 12;
+  const byCountry = new Map<number, Map<number, Readonly<Record<string, number | null>>>>();
+  for (const row of options.countryYear ?? []) {
+    let years = byCountry.get(row.gwcode);
+    if (!years) {
+      years = new Map();
+      byCountry.set(row.gwcode, years);
+    }
+    years.set(row.year, row.values);
+  }
+  const { nMonths, firstMonth, units } = panel;
+  // Indicators are often a year or two late; carry the last known value forward this far, no further.
+  const carryYears = 3;
+  units.forEach((unit, u) => {
+    const years = byCountry.get(unit.gwcode);
+    if (!years) return;
+    for (let m = 0; m < nMonths; m++) {
+      const abs = firstMonth + m;
+      // The latest year whose December lies at least `lag` months before this month.
+      const year = Math.floor((abs - lag - 11) / 12);
+      const row = (u * nMonths + m) * nF + f0;
+      specs.forEach((spec, i) => {
+        for (let y = year; y > year - carryYears; y--) {
+          const raw = years.get(y)?.[spec.name];
+          if (raw === null || raw === undefined || !Number.isFinite(raw)) continue;
+          values[row + i] = spec.transform === "log" ? Math.log(Math.max(raw, 1e-9)) : raw;
+          return;
+        }
+      });
+    }
+  });
+};
+
+/** Copies the feature rows of the given (unit, relative month) cells into one row-major matrix. */
+export const gatherRows = (
+  grid: FeatureGrid,
+  cells: readonly { unit: number; month: number }[],
+  extra?: (cell: number) => readonly number[],
+): { features: Float32Array; nCols: number } => {
+  const extraWidth = extra && cells.length > 0 ? extra(0).length : 0;
+  const nCols = grid.nFeatures + extraWidth;
+  const out = new Float32Array(cells.length * nCols);
+  cells.forEach((cell, i) => {
+    const from = (cell.unit * grid.nMonths + cell.month) * grid.nFeatures;
+    out.set(grid.values.subarray(from, from + grid.nFeatures), i * nCols);
+    if (extra) out.set(extra(i), i * nCols + grid.nFeatures);
+  });
+  return { features: out, nCols };
+};

@@ -1,0 +1,65 @@
+/**
+ * Development loaders for the bundled ViEWS country-month file and the country-year and capital reference
+ * tables, until the database holds them. Paths are parameters: the bundled copies live in data/bundled/.
+ */
+import { readFileSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
+import Papa from "papaparse";
+import type { Capital, CountryYearRow, PanelRow } from "../../core/warning/panel.ts";
+
+const readText = (path: string): string => {
+  const bytes = readFileSync(path);
+  return path.endsWith(".gz") ? gunzipSync(bytes).toString("utf8") : bytes.toString("utf8");
+};
+
+const parse = (path: string): Record<string, string>[] => {
+  const result = Papa.parse<Record<string, string>>(readText(path), { header: true, skipEmptyLines: true });
+  if (result.errors.length > 0) throw new Error(`${path}: ${result.errors[0]?.message}`);
+  return result.data;
+};
+
+const requireColumns = (path: string, rows: Record<string, string>[], columns: string[]): void => {
+  const first = rows[0];
+  if (!first) throw new Error(`${path} has no rows`);
+  const missing = columns.filter((c) => !(c in first));
+  if (missing.length > 0) throw new Error(`${path} lacks columns ${missing.join(", ")}`);
+};
+
+/** `views_ged_sb_cm_1990_2019.csv`: country_id, month_id, country, gwcode, isoab, year, month, ucdp_ged_sb_best_sum. */
+export const readViewsCountryMonths = (path: string): PanelRow[] => {
+  const rows = parse(path);
+  requireColumns(path, rows, ["gwcode", "isoab", "year", "month", "ucdp_ged_sb_best_sum"]);
+  return rows.map((r) => ({
+    gwcode: Number(r.gwcode),
+    iso3: r.isoab ?? "",
+    month: `${r.year}-${String(r.month).padStart(2, "0")}`,
+    sb: Number(r.ucdp_ged_sb_best_sum),
+  }));
+};
+
+/** Any gwcode-year table (e.g. poldat static_world); keeps only the requested numeric columns. */
+export const readCountryYear = (path: string, columns: readonly string[]): CountryYearRow[] => {
+  const rows = parse(path);
+  requireColumns(path, rows, ["gwcode", "year"]);
+  return rows.map((r) => {
+    const values: Record<string, number | null> = {};
+    for (const c of columns) {
+      const raw = r[c];
+      values[c] = raw === undefined || raw === "" || raw === "NA" ? null : Number(raw);
+    }
+    return { gwcode: Number(r.gwcode), year: Number(r.year), values };
+  });
+};
+
+/** `gw_capitals.csv`: gwcode, statenme, capital, stdate, enddate, lat, lng. */
+export const readCapitals = (path: string): Capital[] => {
+  const rows = parse(path);
+  requireColumns(path, rows, ["gwcode", "lat", "lng", "stdate", "enddate"]);
+  return rows.map((r) => ({
+    gwcode: Number(r.gwcode),
+    lat: Number(r.lat),
+    lon: Number(r.lng),
+    from: (r.stdate ?? "").slice(0, 7),
+    to: (r.enddate ?? "").slice(0, 7),
+  }));
+};

@@ -1,0 +1,139 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "../../src/db/engine.ts";
+import type { App } from "../../src/http/app.ts";
+import { signIn, testApp } from "../support/api.ts";
+import { createTestDatabase } from "../support/database.ts";
+import { buildOrganisation, buildUser, TEST_PASSWORD, type TestUser } from "../support/factories.ts";
+
+let handle: DatabaseHandle;
+let app: App;
+let clock = new Date("2026-03-01T10:00:00Z");
+let admin: TestUser;
+let viewer: TestUser;
+let orgId: string;
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  app = await testApp(handle.db, () => clock);
+  orgId = (await buildOrganisation(handle.db)).id;
+  admin = await buildUser(handle.db, orgId, "administrator", "confidential");
+  viewer = await buildUser(handle.db, orgId, "viewer");
+});
+afterAll(async () => {
+  await app.close();
+  await handle.close();
+});
+
+describe(`API foundation (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, () => {
+  it("answers health only when the database answers", async () => {
+    const response = await app.inject({ method: "GET", url: "/api/health" });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ status: "ok" });
+  });
+
+  it("publishes an OpenAPI 3 document", async () => {
+    const document = (await app.inject({ method: "GET", url: "/api/openapi.json" })).json();
+    expect(document.openapi).toMatch(/^3\./);
+    expect(Object.keys(document.paths)).toContain("/api/organisations");
+  });
+
+  it("refuses unauthenticated writes with 401 in the one error shape", async () => {
+    const response = await app.inject({ method: "POST", url: "/api/analyses", payload: { title: "x" } });
+    expect(response.statusCode).toBe(401);
+    expect(response.json()).toEqual({ error: { code: "unauthenticated", message: expect.any(String), details: [] } });
+  });
+
+  it("names the offending field in validation errors", async () => {
+    const session = await signIn(app, admin.email, admin.password);
+    const response = await session.request("POST", "/api/analyses", { title: "Sahel outlook", clearance: "secret" });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.details).toEqual([expect.objectContaining({ field: "body.clearance" })]);
+  });
+
+  it("refuses a viewer's writes with 403", async () => {
+    const session = await signIn(app, viewer.email, viewer.password);
+    const response = await session.request("POST", "/api/analyses", { title: "Not allowed" });
+    expect(response.statusCode).toBe(403);
+  });
+
+  it("refuses cookie-authenticated writes without the CSRF token", async () => {
+    const session = await signIn(app, admin.email, admin.password);
+    const cookies = { continuum_session: session.sessionCookie };
+    const response = await app.inject({ method: "POST", url: "/api/analyses", cookies, payload: { title: "CSRF" } });
+    expect(response.statusCode).toBe(403);
+    expect(response.json().error.message).toMatch(/CSRF/);
+  });
+
+  it("records each write in the audit log with before and after", async () => {
+    const session = await signIn(app, admin.email, admin.password);
+    const created = (await session.request("POST", "/api/analyses", { title: "Audit me" })).json();
+    await session.request("PATCH", `/api/analyses/${created.id}`, { title: "Audited" });
+    const log = (await session.request("GET", "/api/audit-log?entityType=analyses")).json();
+    const update = log.find((entry: { action: string; entityId: string }) => entry.action === "analysis.update" && entry.entityId === created.id);
+    expect(update.before.title).toBe("Audit me");
+    expect(update.after.title).toBe("Audited");
+    expect(update.actor).toBe(admin.email);
+    const exported = await session.request("GET", "/api/audit-log/export");
+    expect(exported.headers["content-type"]).toContain("ndjson");
+    expect(exported.body.split("\n").length).toBeGreaterThan(1);
+  });
+
+  it("keeps the audit log append-only even for the database owner", async () => {
+    await expect(handle.runScript("DELETE FROM audit_log")).rejects.toThrow(/append-only/);
+    await expect(handle.runScript("UPDATE audit_log SET actor = 'x'")).rejects.toThrow(/append-only/);
+  });
+
+  it("signs out: the cookie no longer works", async () => {
+    const session = await signIn(app, viewer.email, viewer.password);
+    expect((await session.request("POST", "/api/auth/sign-out")).statusCode).toBe(204);
+    expect((await session.request("GET", "/api/auth/me")).statusCode).toBe(401);
+  });
+
+  it("changes a password, ending other sessions", async () => {
+    const user = await buildUser(handle.db, orgId, "analyst");
+    const first = await signIn(app, user.email, TEST_PASSWORD);
+    const second = await signIn(app, user.email, TEST_PASSWORD);
+    const newPassword = "a much longer new passphrase";
+    const response = await second.request("POST", "/api/auth/password", { currentPassword: TEST_PASSWORD, newPassword });
+    expect(response.statusCode).toBe(204);
+    expect((await first.request("GET", "/api/auth/me")).statusCode).toBe(401);
+    expect((await second.request("GET", "/api/auth/me")).statusCode).toBe(200);
+    await expect(signIn(app, user.email, TEST_PASSWORD)).rejects.toThrow(/401/);
+    await signIn(app, user.email, newPassword);
+  });
+
+  it("locks an account after five wrong passwords, then lets it in after fifteen minutes", async () => {
+    const user = await buildUser(handle.db, orgId, "analyst");
+    const attempt = (password: string) =>
+      app.inject({ method: "POST", url: "/api/auth/sign-in", payload: { email: user.email, password } });
+    for (let i = 0; i < 5; i++) expect((await attempt("wrong password!")).statusCode).toBe(401);
+    const locked = await attempt(TEST_PASSWORD);
+    expect(locked.statusCode).toBe(423);
+    expect(locked.json().error.code).toBe("locked");
+    clock = new Date(clock.getTime() + 16 * 60_000);
+    expect((await attempt(TEST_PASSWORD)).statusCode).toBe(200);
+  });
+
+  it("gives machines API tokens that act without CSRF and stop working when revoked", async () => {
+    const session = await signIn(app, admin.email, admin.password);
+    const created = await session.request("POST", "/api/tokens", { name: "ingest robot" });
+    expect(created.statusCode).toBe(201);
+    const { token, id } = created.json();
+    const headers = { authorization: `Bearer ${token}` };
+    const write = await app.inject({ method: "POST", url: "/api/analyses", headers, payload: { title: "From a machine" } });
+    expect(write.statusCode).toBe(201);
+    expect((await session.request("DELETE", `/api/tokens/${id}`)).statusCode).toBe(204);
+    expect((await app.inject({ method: "GET", url: "/api/analyses", headers })).statusCode).toBe(401);
+  });
+
+  it("lets an organisation administrator add people to their own organisation only", async () => {
+    const session = await signIn(app, admin.email, admin.password);
+    const payload = { email: "new.analyst@example.org", name: "New Analyst", password: "twelve chars min", role: "analyst" };
+    expect((await session.request("POST", "/api/users", { ...payload, orgId })).statusCode).toBe(201);
+    const other = await buildOrganisation(handle.db);
+    const refused = await session.request("POST", "/api/users", { ...payload, email: "x@example.org", orgId: other.id });
+    expect(refused.statusCode).toBe(403);
+    const people = (await session.request("GET", "/api/users")).json();
+    expect(people.map((p: { email: string }) => p.email)).toContain("new.analyst@example.org");
+  });
+});

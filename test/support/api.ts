@@ -1,0 +1,36 @@
+import type { LightMyRequestResponse } from "fastify";
+import { loadConfig } from "../../src/config.ts";
+import type { Db } from "../../src/db/types.ts";
+import { type App, buildApp } from "../../src/http/app.ts";
+
+export const testApp = (db: Db, now?: () => Date): Promise<App> =>
+  buildApp({ db, config: { ...loadConfig({}, {}), secureCookies: false }, ...(now ? { now } : {}) });
+
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+/** A signed-in browser: keeps the session cookie and sends the CSRF token on writes, like the web app. */
+export type ApiSession = {
+  request: (method: Method, url: string, payload?: unknown) => Promise<LightMyRequestResponse>;
+  csrfToken: string;
+  sessionCookie: string;
+};
+
+export const signIn = async (app: App, email: string, password: string): Promise<ApiSession> => {
+  const response = await app.inject({ method: "POST", url: "/api/auth/sign-in", payload: { email, password } });
+  if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);
+  const cookie = response.cookies.find((c) => c.name === "continuum_session");
+  if (!cookie) throw new Error("no session cookie");
+  const { csrfToken } = response.json<{ csrfToken: string }>();
+  return {
+    csrfToken,
+    sessionCookie: cookie.value,
+    request: (method, url, payload) =>
+      app.inject({
+        method,
+        url,
+        cookies: { continuum_session: cookie.value },
+        headers: method === "GET" ? {} : { "x-csrf-token": csrfToken },
+        ...(payload === undefined ? {} : { payload: payload as object }),
+      }),
+  };
+};
