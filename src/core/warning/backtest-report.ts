@@ -140,7 +140,9 @@ export const methodScores = (rows: readonly ScoredForecast[], maxHorizon: number
   }
   return {
     pooled: scoreSet(rows),
-    byHorizon: Array.from({ length: maxHorizon }, (_, i) => scoreSet(rows.filter((r) => r.forecast.horizon === i + 1))),
+    byHorizon: Array.from({ length: maxHorizon }, (_, i) =>
+      scoreSet(rows.filter((r) => r.forecast.horizon === i + 1)),
+    ),
     byOrigin: Object.fromEntries([...byOriginRows].map(([origin, list]) => [origin, scoreSet(list)])),
     onsets: scoreSet(rows.filter((r) => r.onset)),
   };

@@ -65,7 +65,8 @@ export const baselineForecasts = (
     let distribution: FatalityDistribution;
     if (pooled) distribution = pooled;
     else if (name === "no_change") distribution = empiricalDistribution([valueAt(panel, u, last)]);
-    else distribution = empiricalDistribution(Array.from({ length: 12 }, (_, k) => valueAt(panel, u, last - k)));
+    else
+      distribution = empiricalDistribution(Array.from({ length: 12 }, (_, k) => valueAt(panel, u, last - k)));
     const unit = panel.units[u];
     if (!unit) continue;
     // Summaries do not depend on the horizon: compute once, copy per horizon.

@@ -6,7 +6,9 @@ export type IsotonicCalibrator = { thresholds: Float64Array; values: Float64Arra
 
 export const fitIsotonic = (scores: ArrayLike<number>, outcomes: ArrayLike<number>): IsotonicCalibrator => {
   const n = scores.length;
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => (scores[a] as number) - (scores[b] as number));
+  const order = Array.from({ length: n }, (_, i) => i).sort(
+    (a, b) => (scores[a] as number) - (scores[b] as number),
+  );
   // Blocks of pooled points: mean value, total weight, and the highest score they cover.
   const value: number[] = [];
   const weight: number[] = [];

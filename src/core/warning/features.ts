@@ -136,7 +136,15 @@ export const buildFeatureGrid = (panel: DensePanel, options: FeatureOptions = {}
 
   let f0 = historyFeatureNames.length;
   if (options.capitals) {
-    fillNeighbours(panel, options.capitals, options.neighbourKm ?? 1000, { sum3, sum12, hot12 }, values, nF, f0);
+    fillNeighbours(
+      panel,
+      options.capitals,
+      options.neighbourKm ?? 1000,
+      { sum3, sum12, hot12 },
+      values,
+      nF,
+      f0,
+    );
     f0 += neighbourFeatureNames.length;
   }
   if (options.countryYear) {
@@ -158,7 +166,7 @@ const fillNeighbours = (
   const nU = units.length;
   const codes = units.map((u) => u.gwcode);
   let signature = "";
-  let dist = new Float64Array(0);
+  let dist: Float64Array = new Float64Array(0);
   for (let m = 0; m < nMonths; m++) {
     const points = capitalsAt(codes, capitals, firstMonth + m, monthIndex);
     const nextSignature = points.map((p) => (p ? `${p.lat},${p.lon}` : "-")).join(";");

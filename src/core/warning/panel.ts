@@ -1,10 +1,14 @@
-import { monthIndex, monthKey, type MonthKey } from "./month.ts";
+import { type MonthKey, monthIndex, monthKey } from "./month.ts";
 
 /** One country-month of state-based (sb) UCDP GED fatalities. Countries are keyed by Gleditsch–Ward code. */
 export type PanelRow = { gwcode: number; iso3: string; month: MonthKey; sb: number };
 
 /** Structural indicators for one country-year; missing values are simply absent (or null). */
-export type CountryYearRow = { gwcode: number; year: number; values: Readonly<Record<string, number | null>> };
+export type CountryYearRow = {
+  gwcode: number;
+  year: number;
+  values: Readonly<Record<string, number | null>>;
+};
 
 /** Capital location, optionally valid only for a period (capitals move: e.g. Nigeria 1991). */
 export type Capital = { gwcode: number; lat: number; lon: number; from?: MonthKey; to?: MonthKey };
@@ -42,7 +46,8 @@ export const toDensePanel = (rows: readonly PanelRow[], upTo?: MonthKey): DenseP
   for (const row of rows) {
     const m = monthIndex(row.month);
     if (m > limit) continue;
-    if (!Number.isFinite(row.sb) || row.sb < 0) throw new Error(`bad fatalities ${row.sb} for ${row.gwcode} ${row.month}`);
+    if (!Number.isFinite(row.sb) || row.sb < 0)
+      throw new Error(`bad fatalities ${row.sb} for ${row.gwcode} ${row.month}`);
     let unit = unitOf.get(row.gwcode);
     if (unit === undefined) {
       unit = units.length;

@@ -12,7 +12,9 @@ const checkLengths = (a: Numbers, b: Numbers): number => {
 /** ROC AUC via the Mann–Whitney rank statistic, ties sharing the average rank; NaN if one class is empty. */
 export const rocAuc = (outcomes: Numbers, scores: Numbers): number => {
   const n = checkLengths(outcomes, scores);
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => (scores[a] as number) - (scores[b] as number));
+  const order = Array.from({ length: n }, (_, i) => i).sort(
+    (a, b) => (scores[a] as number) - (scores[b] as number),
+  );
   let rankSumPositive = 0;
   let positives = 0;
   let i = 0;
@@ -36,7 +38,9 @@ export const rocAuc = (outcomes: Numbers, scores: Numbers): number => {
 /** Average precision: Σ (recall_k − recall_{k−1}) · precision_k over distinct score thresholds, high to low. */
 export const averagePrecision = (outcomes: Numbers, scores: Numbers): number => {
   const n = checkLengths(outcomes, scores);
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => (scores[b] as number) - (scores[a] as number));
+  const order = Array.from({ length: n }, (_, i) => i).sort(
+    (a, b) => (scores[b] as number) - (scores[a] as number),
+  );
   let totalPositives = 0;
   for (let i = 0; i < n; i++) if ((outcomes[i] as number) > 0) totalPositives++;
   if (totalPositives === 0) return Number.NaN;

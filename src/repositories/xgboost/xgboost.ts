@@ -17,7 +17,13 @@ export type XgbModel = { readonly handle: unknown; readonly nCols: number; freed
 
 type Native = {
   lastError: () => string;
-  dmatrixFromMat: (data: Float32Array, nRows: number, nCols: number, missing: number, out: unknown[]) => number;
+  dmatrixFromMat: (
+    data: Float32Array,
+    nRows: number,
+    nCols: number,
+    missing: number,
+    out: unknown[],
+  ) => number;
   dmatrixSetFloatInfo: (handle: unknown, field: string, values: Float32Array, len: number) => number;
   dmatrixFree: (handle: unknown) => number;
   boosterCreate: (dmats: unknown[], len: number, out: unknown[]) => number;
@@ -33,7 +39,12 @@ type Native = {
     outLen: unknown[],
     outResult: unknown[],
   ) => number;
-  boosterSaveModelToBuffer: (handle: unknown, config: string, outLen: unknown[], outDptr: unknown[]) => number;
+  boosterSaveModelToBuffer: (
+    handle: unknown,
+    config: string,
+    outLen: unknown[],
+    outDptr: unknown[],
+  ) => number;
   boosterLoadModelFromBuffer: (handle: unknown, buf: Uint8Array, len: number) => number;
 };
 
@@ -69,7 +80,9 @@ const load = (path = defaultLibraryPath): Native => {
     boosterSaveModelToBuffer: lib.func(
       `int XGBoosterSaveModelToBuffer(${h} handle, const char* config, _Out_ uint64_t* out_len, _Out_ void** out_dptr)`,
     ),
-    boosterLoadModelFromBuffer: lib.func(`int XGBoosterLoadModelFromBuffer(${h} handle, const void* buf, uint64_t len)`),
+    boosterLoadModelFromBuffer: lib.func(
+      `int XGBoosterLoadModelFromBuffer(${h} handle, const void* buf, uint64_t len)`,
+    ),
   };
   return native;
 };
@@ -112,7 +125,8 @@ export const train = (input: TrainInput): XgbModel => {
   if (labels.length !== nRows) throw new Error(`expected ${nRows} labels, got ${labels.length}`);
   return withDMatrix(lib, features, nCols, (dmat) => {
     check(lib, lib.dmatrixSetFloatInfo(dmat, "label", labels, nRows), "set label");
-    if (input.weights) check(lib, lib.dmatrixSetFloatInfo(dmat, "weight", input.weights, nRows), "set weight");
+    if (input.weights)
+      check(lib, lib.dmatrixSetFloatInfo(dmat, "weight", input.weights, nRows), "set weight");
     const out: unknown[] = [null];
     check(lib, lib.boosterCreate([dmat], 1, out), "BoosterCreate");
     const model: XgbModel = { handle: out[0], nCols, freed: false };

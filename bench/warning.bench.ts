@@ -1,0 +1,117 @@
+/**
+ * Early-warning benchmark: one retrain + 12-horizon forecast of all countries, then the five-origin backtest,
+ * timed beside the naive baselines, with the backtest scores. Run: `node bench/warning.bench.ts [dataDir]`,
+ * where dataDir holds views/, country_year/ and registry/ (default: data/bundled, else /work/shared/data).
+ */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import type { ScoreSet } from "../src/core/warning/backtest-report.ts";
+import { baselineForecasts, baselineNames } from "../src/core/warning/baselines.ts";
+import { defaultCovariates } from "../src/core/warning/features.ts";
+import { toDensePanel, type WarningPanel } from "../src/core/warning/panel.ts";
+import {
+  readCapitals,
+  readCountryYear,
+  readViewsCountryMonths,
+} from "../src/repositories/warning/views-csv.ts";
+import { backtest } from "../src/services/warning/backtest.ts";
+import { forecast } from "../src/services/warning/forecast.ts";
+
+const dataDir =
+  process.argv[2] ??
+  (existsSync("data/bundled/views/views_ged_sb_cm_1990_2019.csv") ? "data/bundled" : "/work/shared/data");
+const withCovariates = process.env.WARNING_COVARIATES !== "0";
+
+const seconds = (from: number): string => `${((performance.now() - from) / 1000).toFixed(2)} s`;
+
+let t = performance.now();
+const panel: WarningPanel = {
+  rows: readViewsCountryMonths(join(dataDir, "views/views_ged_sb_cm_1990_2019.csv")),
+};
+if (withCovariates) {
+  const cy = join(dataDir, "country_year/poldat_static_world_gw_year_1946_2019.csv.gz");
+  const capitals = join(dataDir, "registry/gw_capitals.csv");
+  if (existsSync(cy))
+    panel.countryYear = readCountryYear(
+      cy,
+      defaultCovariates.map((c) => c.name),
+    );
+  if (existsSync(capitals)) panel.capitals = readCapitals(capitals);
+}
+console.log(`load: ${panel.rows.length} country-months from ${dataDir} in ${seconds(t)}`);
+
+const origin = "2019-12";
+t = performance.now();
+const forecasts = forecast(panel, origin);
+const forecastTime = seconds(t);
+t = performance.now();
+const dense = toDensePanel(panel.rows, origin);
+for (const name of baselineNames) baselineForecasts(dense, name, 12);
+console.log(
+  `retrain + forecast at ${origin}: ${forecastTime} for ${new Set(forecasts.map((f) => f.gwcode)).size} countries × 12 horizons ` +
+    `(naive baselines: ${seconds(t)})`,
+);
+
+const origins = ["2014-12", "2015-12", "2016-12", "2017-12", "2018-12"];
+t = performance.now();
+const result = backtest(panel, origins, {}, (done, total, label) =>
+  process.stderr.write(`  [${done}/${total}] ${label}\n`),
+);
+console.log(
+  `backtest, ${origins.length} origins × 12 horizons: ${seconds(t)} ` +
+    `(model ${result.modelSeconds.reduce((a, b) => a + b, 0).toFixed(2)} s, ` +
+    `baselines ${result.baselineSeconds.reduce((a, b) => a + b, 0).toFixed(2)} s)`,
+);
+
+const columns: (keyof ScoreSet)[] = [
+  "n",
+  "aucGt0",
+  "apGt0",
+  "brierGt0",
+  "logLossGt0",
+  "aucGe25",
+  "apGe25",
+  "brierGe25",
+  "logLossGe25",
+  "mseLog1p",
+  "pinballLog1p",
+  "coverage80",
+  "pitCoverage80",
+  "meanRatio",
+];
+const table = (subset: "pooled" | "onsets"): void => {
+  console.log(`\n${subset}`);
+  console.log(["method".padEnd(16), ...columns.map((c) => c.padStart(13))].join(""));
+  for (const [name, scores] of Object.entries(result.report.methods)) {
+    const s = scores[subset];
+    console.log(
+      [
+        name.padEnd(16),
+        ...columns.map((c) => (typeof s[c] === "number" ? (s[c] as number).toFixed(4) : "").padStart(13)),
+      ].join(""),
+    );
+  }
+};
+table("pooled");
+table("onsets");
+console.log("\nmodel vs best baseline (improvement > 0 means the model is better)");
+for (const c of result.report.comparisons) {
+  console.log(
+    `  ${c.subset.padEnd(7)} ${c.score.padEnd(13)} model ${c.model.toFixed(4)}  ${c.bestBaseline.padEnd(15)} ${c.baseline.toFixed(4)}  ${(100 * c.improvement).toFixed(1)}%`,
+  );
+}
+const model = result.report.methods[result.report.modelName];
+if (model) {
+  console.log("\nmodel per horizon: h brierGt0 brierGe25 mseLog1p coverage80 pitCoverage80 meanRatio");
+  model.byHorizon.forEach((s, i) => {
+    console.log(
+      `  ${i + 1} ${[s.brierGt0, s.brierGe25, s.mseLog1p, s.coverage80, s.pitCoverage80, s.meanRatio].map((v) => v.toFixed(4)).join(" ")}`,
+    );
+  });
+  console.log("\nmodel reliability (P≥1): bin meanPredicted observedRate count");
+  for (const b of model.pooled.reliabilityGt0) {
+    console.log(
+      `  ${b.lower.toFixed(1)}–${b.upper.toFixed(1)} ${b.meanPredicted.toFixed(3)} ${b.observedRate.toFixed(3)} ${b.count}`,
+    );
+  }
+}
