@@ -16,7 +16,7 @@ import {
 import type { Config } from "../config.ts";
 import type { Db } from "../db/types.ts";
 import { registerAuthentication } from "./plugins/authentication.ts";
-import { errorBody, registerErrorHandler } from "./plugins/errors.ts";
+import { registerErrorHandler, routeNotFound } from "./plugins/errors.ts";
 import { allRoutes } from "./routes/index.ts";
 
 export type BuildAppOptions = { db: Db; config: Config; now?: () => Date; logger?: boolean };
@@ -63,16 +63,15 @@ export const buildApp = async ({ db, config, now = () => new Date(), logger = fa
   registerAuthentication(app, db, now);
   for (const register of allRoutes) register(app, { db, now, config });
 
-  if (existsSync(webRoot)) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false });
-    // The web app routes on the client: unknown non-API paths get index.html.
-    app.setNotFoundHandler((request, reply) => {
-      if (request.url.startsWith("/api/") || request.method !== "GET") {
-        return reply.code(404).send(errorBody("not_found", `No route for ${request.method} ${request.url.split("?")[0]}.`));
-      }
+  const hasWebApp = existsSync(webRoot);
+  if (hasWebApp) await app.register(fastifyStatic, { root: webRoot, wildcard: false });
+  // The web app routes on the client: unknown non-API GETs get its index.html.
+  app.setNotFoundHandler((request, reply) => {
+    if (hasWebApp && request.method === "GET" && !request.url.startsWith("/api/")) {
       return reply.type("text/html").sendFile("index.html");
-    });
-  }
+    }
+    return reply.code(404).send(routeNotFound(request.method, request.url));
+  });
   return app;
 };
 

@@ -59,3 +59,12 @@ export const ZApiToken = z.object({
   expiresAt: z.string().nullable(),
   lastUsedAt: z.string().nullable(),
 });
+export type TApiToken = z.infer<typeof ZApiToken>;
+
+/** The signed-in person, the organisation they act for, and the CSRF token the web app echoes on writes. */
+export const ZMe = z.object({
+  user: ZUser,
+  acting: z.object({ orgId: z.uuid(), role: ZRole, clearance: ZClearance }),
+  csrfToken: z.string().nullable(),
+});
+export type TMe = z.infer<typeof ZMe>;

@@ -48,8 +48,7 @@ export const registerErrorHandler = (app: FastifyInstance): void => {
     request.log.error(error);
     return reply.code(500).send(errorBody("internal", "Something went wrong on the server."));
   });
-
-  app.setNotFoundHandler((request, reply) =>
-    reply.code(404).send(errorBody("not_found", `No route for ${request.method} ${request.url.split("?")[0]}.`)),
-  );
 };
+
+export const routeNotFound = (method: string, url: string): ErrorBody =>
+  errorBody("not_found", `No route for ${method} ${url.split("?")[0]}.`);

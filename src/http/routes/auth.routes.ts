@@ -1,13 +1,12 @@
 import { z } from "zod";
-import { ZClearance, ZRole } from "../../core/access/vocabulary.ts";
 import { invalid } from "../../core/shared/errors.ts";
 import {
   ZApiToken,
   ZChangePassword,
   ZCreateToken,
   ZSignIn,
+  ZMe,
   ZSwitchOrganisation,
-  ZUser,
 } from "../../core/users/user.schemas.ts";
 import { createApiToken, listOwnApiTokens, revokeOwnApiToken } from "../../services/auth/api-tokens.ts";
 import { changePassword } from "../../services/auth/change-password.ts";
@@ -21,12 +20,6 @@ import { SESSION_COOKIE } from "../plugins/authentication.ts";
 import { presentToken } from "../presenters/token.presenter.ts";
 import { errorResponses, ZIdParams } from "../schemas.ts";
 import type { AppRoutes } from "./types.ts";
-
-const ZMe = z.object({
-  user: ZUser,
-  acting: z.object({ orgId: z.uuid(), role: ZRole, clearance: ZClearance }),
-  csrfToken: z.string().nullable(),
-});
 
 export const authRoutes: AppRoutes = (app, deps) => {
   const cookieOptions = {

@@ -1,0 +1,56 @@
+import { mkdirSync } from "node:fs";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "../../src/db/engine.ts";
+import type { App } from "../../src/http/app.ts";
+import { launchBrowser, startServer } from "../support/browser.ts";
+import { createTestDatabase } from "../support/database.ts";
+import { buildOrganisation, buildUser, type TestUser } from "../support/factories.ts";
+
+let handle: DatabaseHandle;
+let server: { app: App; url: string };
+let browser: Browser;
+let admin: TestUser;
+const shots = "test-results/screenshots";
+
+beforeAll(async () => {
+  mkdirSync(shots, { recursive: true });
+  handle = await createTestDatabase();
+  const org = await buildOrganisation(handle.db, "un_entity");
+  admin = await buildUser(handle.db, org.id, "administrator", "confidential");
+  server = await startServer(handle);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.app.close();
+  await handle?.close();
+});
+
+describe("web shell in Chromium", () => {
+  it("signs in, opens the overview, switches to French, reaches the audit log by keyboard, and signs out", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+    await page.goto(server.url);
+    await page.getByLabel("Email").fill(admin.email);
+    await page.getByLabel("Password").fill(admin.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Overview");
+    expect(await page.getByRole("img", { name: "World map" }).locator("path.country").count()).toBeGreaterThan(150);
+    await page.screenshot({ path: `${shots}/overview.png` });
+
+    await page.getByRole("navigation").getByRole("link", { name: "Admin" }).focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.getByRole("heading", { name: "Audit log" }).isVisible()).toBe(true);
+    expect(await page.getByRole("cell", { name: "auth.sign_in" }).count()).toBeGreaterThan(0);
+
+    await page.getByRole("combobox").first().selectOption("fr");
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Administration");
+    expect(await page.locator("html").getAttribute("lang")).toBe("fr");
+    await page.getByRole("combobox").first().selectOption("en");
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect.poll(() => page.getByRole("button", { name: "Sign in" }).isVisible()).toBe(true);
+    expect((await page.request.get(`${server.url}/api/auth/me`)).status()).toBe(401);
+  });
+});

@@ -1,0 +1,34 @@
+import { existsSync } from "node:fs";
+import { type Browser, chromium } from "playwright-core";
+import type { DatabaseHandle } from "../../src/db/engine.ts";
+import type { App } from "../../src/http/app.ts";
+import { testApp } from "./api.ts";
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+/** Debian's Chromium, headless, with the flags a machine without outside network needs. */
+export const launchBrowser = (): Promise<Browser> => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Browser tests need Chromium at ${CHROMIUM}: install it with \`apt-get install chromium\`.`);
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--enable-unsafe-swiftshader",
+    ],
+  });
+};
+
+/** The real server on a free loopback port, serving the built web app. */
+export const startServer = async (handle: DatabaseHandle): Promise<{ app: App; url: string }> => {
+  const app = await testApp(handle.db);
+  const address = await app.listen({ port: 0, host: "127.0.0.1" });
+  return { app, url: address };
+};

@@ -1,0 +1,28 @@
+import { Navigate, Route, Routes } from "react-router";
+import { Shell } from "./components/Shell.tsx";
+import { AccountPage } from "./pages/account/AccountPage.tsx";
+import { AdminPage } from "./pages/admin/AdminPage.tsx";
+import { AnalysesPage } from "./pages/analyses/AnalysesPage.tsx";
+import { SignInPage } from "./pages/auth/SignInPage.tsx";
+import { OverviewPage } from "./pages/overview/OverviewPage.tsx";
+import { PendingPage } from "./pages/PendingPage.tsx";
+import { SessionGate } from "./session.tsx";
+
+export const App = () => (
+  <SessionGate signedOut={<SignInPage />}>
+    <Shell>
+      <Routes>
+        <Route path="/" element={<OverviewPage />} />
+        <Route path="/countries/*" element={<PendingPage section="nav.countries" />} />
+        <Route path="/alerts/*" element={<PendingPage section="nav.alerts" />} />
+        <Route path="/reviews/*" element={<PendingPage section="nav.reviews" />} />
+        <Route path="/reports/*" element={<PendingPage section="nav.reports" />} />
+        <Route path="/analyses" element={<AnalysesPage />} />
+        <Route path="/data/*" element={<PendingPage section="nav.data" />} />
+        <Route path="/admin" element={<AdminPage />} />
+        <Route path="/account" element={<AccountPage />} />
+        <Route path="*" element={<Navigate to="/" replace />} />
+      </Routes>
+    </Shell>
+  </SessionGate>
+);

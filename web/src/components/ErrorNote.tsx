@@ -1,0 +1,24 @@
+import { useTranslation } from "react-i18next";
+import { ApiError } from "../api/client.ts";
+
+/** Shows an API error with the fields it names, announced to screen readers. */
+export const ErrorNote = ({ error }: { error: unknown }) => {
+  const { t } = useTranslation();
+  if (!error) return null;
+  const message = error instanceof Error ? error.message : String(error);
+  const details = error instanceof ApiError ? error.body.details : [];
+  return (
+    <div role="alert" className="error">
+      {t("errors.generic", { message })}
+      {details.length > 0 && (
+        <ul>
+          {details.map((detail) => (
+            <li key={detail.field}>
+              <code>{detail.field}</code>: {detail.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+};

@@ -1,0 +1,39 @@
+import i18next from "i18next";
+import { initReactI18next } from "react-i18next";
+
+type LocaleFile = { $meta: { name: string; dir: "ltr" | "rtl" } } & Record<string, unknown>;
+
+/**
+ * Every JSON file in ./locales is a language: adding `xx.json` adds it to the switcher with no code
+ * change. `$meta` gives its own name and writing direction.
+ */
+const files = import.meta.glob<LocaleFile>("./locales/*.json", { eager: true, import: "default" });
+
+export const languages = Object.entries(files)
+  .map(([path, file]) => ({ code: path.replace(/^.*\/(.+)\.json$/, "$1"), name: file.$meta.name, dir: file.$meta.dir }))
+  .sort((a, b) => (a.code === "en" ? -1 : b.code === "en" ? 1 : a.code.localeCompare(b.code)));
+
+const stored = typeof localStorage === "undefined" ? null : localStorage.getItem("continuum.language");
+const initial = languages.find((l) => l.code === stored)?.code ?? "en";
+
+export const applyDirection = (code: string) => {
+  const language = languages.find((l) => l.code === code);
+  document.documentElement.lang = code;
+  document.documentElement.dir = language?.dir ?? "ltr";
+};
+
+await i18next.use(initReactI18next).init({
+  lng: initial,
+  fallbackLng: "en",
+  resources: Object.fromEntries(
+    Object.entries(files).map(([path, file]) => [path.replace(/^.*\/(.+)\.json$/, "$1"), { translation: file }]),
+  ),
+  interpolation: { escapeValue: false },
+});
+applyDirection(initial);
+
+export const changeLanguage = async (code: string) => {
+  await i18next.changeLanguage(code);
+  localStorage.setItem("continuum.language", code);
+  applyDirection(code);
+};

@@ -1,0 +1,95 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { api, get } from "../../api/client.ts";
+import type { ApiToken } from "../../api/types.ts";
+import { ErrorNote } from "../../components/ErrorNote.tsx";
+import { Field } from "../../components/Field.tsx";
+import { useSession } from "../../session.tsx";
+
+export const AccountPage = () => {
+  const { t } = useTranslation();
+  const { me } = useSession();
+  const queryClient = useQueryClient();
+  const [newToken, setNewToken] = useState<string | null>(null);
+  const tokens = useQuery({ queryKey: ["tokens"], queryFn: () => get<ApiToken[]>("/api/tokens") });
+  const changePassword = useMutation({ mutationFn: (input: object) => api("POST", "/api/auth/password", input) });
+  const createToken = useMutation({
+    mutationFn: (name: string) => api<ApiToken & { token: string }>("POST", "/api/tokens", { name }),
+    onSuccess: (created) => {
+      setNewToken(created.token);
+      void queryClient.invalidateQueries({ queryKey: ["tokens"] });
+    },
+  });
+  const revoke = useMutation({
+    mutationFn: (id: string) => api("DELETE", `/api/tokens/${id}`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["tokens"] }),
+  });
+
+  const submitPassword = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    changePassword.mutate(Object.fromEntries(new FormData(event.currentTarget)));
+    event.currentTarget.reset();
+  };
+  const submitToken = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    createToken.mutate(String(new FormData(event.currentTarget).get("name")));
+    event.currentTarget.reset();
+  };
+
+  return (
+    <>
+      <h1>{t("account.title")}</h1>
+      <p>
+        {me.user.name} — {me.user.email}
+      </p>
+      <ul>
+        {me.user.memberships.map((m) => (
+          <li key={m.orgId}>
+            {m.orgName}: {t(`role.${m.role}`)}, {t(`clearance.${m.clearance}`)}
+          </li>
+        ))}
+      </ul>
+      <section aria-labelledby="password-title">
+        <h2 id="password-title">{t("account.changePassword")}</h2>
+        <form className="inline-form" onSubmit={submitPassword}>
+          <Field label={t("account.currentPassword")}>
+            <input name="currentPassword" type="password" autoComplete="current-password" required />
+          </Field>
+          <Field label={t("account.newPassword")}>
+            <input name="newPassword" type="password" autoComplete="new-password" minLength={12} required />
+          </Field>
+          <button type="submit">{t("account.changePassword")}</button>
+        </form>
+        {changePassword.isSuccess && <p role="status">{t("account.passwordChanged")}</p>}
+        <ErrorNote error={changePassword.error} />
+      </section>
+      <section aria-labelledby="tokens-title">
+        <h2 id="tokens-title">{t("account.tokens")}</h2>
+        {newToken && (
+          <p role="status">
+            {t("account.tokenShownOnce")} <code className="secret">{newToken}</code>
+          </p>
+        )}
+        <ul>
+          {tokens.data?.map((token) => (
+            <li key={token.id}>
+              <strong>{token.name}</strong> <code>{token.prefix}…</code> — {t("account.lastUsed")}:{" "}
+              {token.lastUsedAt ? new Date(token.lastUsedAt).toLocaleString() : t("account.never")}{" "}
+              <button type="button" onClick={() => revoke.mutate(token.id)}>
+                {t("account.revoke")}
+              </button>
+            </li>
+          ))}
+        </ul>
+        <form className="inline-form" onSubmit={submitToken}>
+          <Field label={t("account.tokenName")}>
+            <input name="name" required maxLength={100} />
+          </Field>
+          <button type="submit">{t("account.createToken")}</button>
+        </form>
+        <ErrorNote error={createToken.error} />
+      </section>
+    </>
+  );
+};

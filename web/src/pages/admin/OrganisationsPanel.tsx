@@ -1,0 +1,72 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { api, get } from "../../api/client.ts";
+import type { Organisation } from "../../api/types.ts";
+import { ErrorNote } from "../../components/ErrorNote.tsx";
+import { Field } from "../../components/Field.tsx";
+import { organisationKinds } from "../../../../src/core/access/vocabulary.ts";
+import { useSession } from "../../session.tsx";
+
+export const OrganisationsPanel = () => {
+  const { t } = useTranslation();
+  const { me } = useSession();
+  const queryClient = useQueryClient();
+  const organisations = useQuery({ queryKey: ["organisations"], queryFn: () => get<Organisation[]>("/api/organisations") });
+  const add = useMutation({
+    mutationFn: (input: Record<string, FormDataEntryValue | null>) => api<Organisation>("POST", "/api/organisations", input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["organisations"] }),
+  });
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    add.mutate({ slug: form.get("slug"), name: form.get("name"), kind: form.get("kind") });
+    event.currentTarget.reset();
+  };
+  return (
+    <section aria-labelledby="orgs-title">
+      <h2 id="orgs-title">{t("admin.organisations")}</h2>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t("admin.name")}</th>
+            <th scope="col">{t("admin.slug")}</th>
+            <th scope="col">{t("admin.kind")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {organisations.data?.map((org) => (
+            <tr key={org.id}>
+              <td>{org.name}</td>
+              <td>
+                <code>{org.slug}</code>
+              </td>
+              <td>{t(`kind.${org.kind}`)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {me.user.platformAdmin && (
+        <form className="inline-form" onSubmit={submit}>
+          <Field label={t("admin.slug")}>
+            <input name="slug" required pattern="[a-z0-9][a-z0-9-]{1,62}" />
+          </Field>
+          <Field label={t("admin.name")}>
+            <input name="name" required minLength={2} />
+          </Field>
+          <Field label={t("admin.kind")}>
+            <select name="kind">
+              {organisationKinds.map((kind) => (
+                <option key={kind} value={kind}>
+                  {t(`kind.${kind}`)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <button type="submit">{t("admin.add")}</button>
+          <ErrorNote error={add.error} />
+        </form>
+      )}
+    </section>
+  );
+};

@@ -1,0 +1,116 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { clearances, roles } from "../../../../src/core/access/vocabulary.ts";
+import { api, get } from "../../api/client.ts";
+import type { Organisation, User } from "../../api/types.ts";
+import { ErrorNote } from "../../components/ErrorNote.tsx";
+import { Field } from "../../components/Field.tsx";
+import { useSession } from "../../session.tsx";
+
+export const PeoplePanel = () => {
+  const { t } = useTranslation();
+  const { me } = useSession();
+  const queryClient = useQueryClient();
+  const people = useQuery({ queryKey: ["users"], queryFn: () => get<User[]>("/api/users") });
+  const organisations = useQuery({ queryKey: ["organisations"], queryFn: () => get<Organisation[]>("/api/organisations") });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ["users"] });
+  const add = useMutation({ mutationFn: (input: object) => api<User>("POST", "/api/users", input), onSuccess: refresh });
+  const setRole = useMutation({
+    mutationFn: ({ userId, orgId, role }: { userId: string; orgId: string; role: string }) =>
+      api<User>("PUT", `/api/users/${userId}/memberships/${orgId}`, { role }),
+    onSuccess: refresh,
+  });
+  const administrable = me.user.platformAdmin ? (organisations.data ?? []) : (organisations.data ?? []).filter((o) => o.id === me.acting.orgId);
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = Object.fromEntries(new FormData(event.currentTarget));
+    add.mutate(form);
+  };
+
+  return (
+    <section aria-labelledby="people-title">
+      <h2 id="people-title">{t("admin.people")}</h2>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t("admin.name")}</th>
+            <th scope="col">{t("admin.email")}</th>
+            <th scope="col">{t("admin.memberships")}</th>
+            <th scope="col">{t("admin.locked")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {people.data?.map((person) => (
+            <tr key={person.id}>
+              <td>{person.name}</td>
+              <td>{person.email}</td>
+              <td>
+                {person.memberships.map((m) => (
+                  <div key={m.orgId}>
+                    {m.orgName}:{" "}
+                    <select
+                      aria-label={`${t("admin.role")} — ${person.email} — ${m.orgName}`}
+                      value={m.role}
+                      onChange={(event) => setRole.mutate({ userId: person.id, orgId: m.orgId, role: event.target.value })}
+                    >
+                      {roles.map((role) => (
+                        <option key={role} value={role}>
+                          {t(`role.${role}`)}
+                        </option>
+                      ))}
+                    </select>{" "}
+                    ({t(`clearance.${m.clearance}`)})
+                  </div>
+                ))}
+              </td>
+              <td>{person.locked ? "●" : ""}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <ErrorNote error={setRole.error} />
+      <form className="inline-form" onSubmit={submit}>
+        <Field label={t("admin.name")}>
+          <input name="name" required />
+        </Field>
+        <Field label={t("admin.email")}>
+          <input name="email" type="email" required />
+        </Field>
+        <Field label={t("admin.initialPassword")}>
+          <input name="password" type="password" minLength={12} required autoComplete="new-password" />
+        </Field>
+        <Field label={t("admin.organisation")}>
+          <select name="orgId">
+            {administrable.map((org) => (
+              <option key={org.id} value={org.id}>
+                {org.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t("admin.role")}>
+          <select name="role" defaultValue="analyst">
+            {roles.map((role) => (
+              <option key={role} value={role}>
+                {t(`role.${role}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t("admin.clearance")}>
+          <select name="clearance" defaultValue="restricted">
+            {clearances.map((level) => (
+              <option key={level} value={level}>
+                {t(`clearance.${level}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <button type="submit">{t("admin.add")}</button>
+        <ErrorNote error={add.error} />
+      </form>
+    </section>
+  );
+};

@@ -1,0 +1,72 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { clearances } from "../../../../src/core/access/vocabulary.ts";
+import { api, get } from "../../api/client.ts";
+import type { Analysis } from "../../api/types.ts";
+import { ErrorNote } from "../../components/ErrorNote.tsx";
+import { Field } from "../../components/Field.tsx";
+
+export const AnalysesPage = () => {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [search, setSearch] = useState("");
+  const analyses = useQuery({
+    queryKey: ["analyses", search],
+    queryFn: () => get<Analysis[]>(`/api/analyses${search ? `?q=${encodeURIComponent(search)}` : ""}`),
+  });
+  const create = useMutation({
+    mutationFn: (input: object) => api<Analysis>("POST", "/api/analyses", input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["analyses"] }),
+  });
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const { iso3, ...rest } = Object.fromEntries(new FormData(event.currentTarget));
+    create.mutate({ ...rest, ...(iso3 ? { iso3: String(iso3).toUpperCase() } : {}) });
+    event.currentTarget.reset();
+  };
+  return (
+    <>
+      <h1>{t("analyses.title")}</h1>
+      <p>{t("analyses.intro")}</p>
+      <Field label={t("analyses.search")}>
+        <input type="search" value={search} onChange={(event) => setSearch(event.target.value)} />
+      </Field>
+      {analyses.data?.length === 0 && <p>{t("analyses.empty")}</p>}
+      {analyses.data?.map((analysis) => (
+        <article key={analysis.id} className="card">
+          <h2>
+            {analysis.title} {analysis.iso3 && <small>{analysis.iso3}</small>}{" "}
+            <span className={`badge ${analysis.clearance}`}>{t(`clearance.${analysis.clearance}`)}</span>
+          </h2>
+          <p className="prose">{analysis.body}</p>
+        </article>
+      ))}
+      <section aria-labelledby="new-analysis">
+        <h2 id="new-analysis">{t("analyses.new")}</h2>
+        <form className="stacked-form" onSubmit={submit}>
+          <Field label={t("analyses.titleField")}>
+            <input name="title" required minLength={3} />
+          </Field>
+          <Field label={t("analyses.country")}>
+            <input name="iso3" pattern="[A-Za-z]{3}" maxLength={3} />
+          </Field>
+          <Field label={t("admin.clearance")}>
+            <select name="clearance" defaultValue="restricted">
+              {clearances.map((level) => (
+                <option key={level} value={level}>
+                  {t(`clearance.${level}`)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label={t("analyses.body")}>
+            <textarea name="body" rows={6} />
+          </Field>
+          <button type="submit">{t("analyses.save")}</button>
+          <ErrorNote error={create.error} />
+        </form>
+      </section>
+    </>
+  );
+};
