@@ -1,4 +1,6 @@
 import { Command } from "commander";
+import { registerAuditLog } from "./commands/audit-log.ts";
+import { registerInit } from "./commands/init.ts";
 import { registerMigrate } from "./commands/migrate.ts";
 import { registerOrgs } from "./commands/orgs.ts";
 import { registerServe } from "./commands/serve.ts";
@@ -15,7 +17,7 @@ const program = new Command("continuum")
   .showHelpAfterError()
   .exitOverride();
 
-for (const register of [registerServe, registerMigrate, registerOrgs, registerUsers, registerTokens]) register(program);
+for (const register of [registerServe, registerInit, registerMigrate, registerOrgs, registerUsers, registerTokens, registerAuditLog]) register(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -18,7 +18,7 @@ export const ZAuditQuery = z.object({
   entityType: z.string().max(100).optional(),
   action: z.string().max(100).optional(),
   since: z.iso.datetime({ offset: true }).optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  limit: z.coerce.number().int().min(1).max(100_000).default(100),
   beforeId: z.coerce.number().int().positive().optional(),
 });
 export type TAuditQuery = z.infer<typeof ZAuditQuery>;

@@ -1,0 +1,72 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { runCli } from "../support/cli.ts";
+
+/** The CLI on its own embedded data directory (the PostgreSQL run points DATABASE_URL at the test template). */
+const dataDir = mkdtempSync(join(tmpdir(), "continuum-cli-"));
+const cli = (...args: string[]) => runCli(["--data-dir", dataDir, ...args], { DATABASE_URL: "" });
+
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+describe("continuum CLI", () => {
+  it("prints help for every command and exits 0", () => {
+    for (const command of [[], ["serve"], ["migrate"], ["org"], ["org", "add"], ["user", "add"], ["user", "set-role"], ["token", "create"]]) {
+      const result = cli(...command, "--help");
+      expect(result.status, command.join(" ")).toBe(0);
+      expect(result.stdout).toMatch(/Usage: continuum/);
+    }
+  });
+
+  it("migrates, then says to initialise before acting on an instance without administrator (exit 6)", () => {
+    expect(cli("migrate").stdout).toMatch(/Applied: 0001_foundation/);
+    const result = cli("org", "list");
+    expect(result.status).toBe(6);
+    expect(result.stderr).toMatch(/no administrator/);
+  });
+
+  it("exits 2 on invalid usage and names the problem", () => {
+    const result = cli("org", "add", "only-slug");
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/required option .--kind/);
+  });
+
+  it("initialises once, printing the configured administrator", () => {
+    const env = { CONTINUUM_ADMIN_EMAIL: "Chief@Example.org", CONTINUUM_ADMIN_PASSWORD: "a long admin passphrase" };
+    const first = runCli(["--data-dir", dataDir, "init"], { ...env, DATABASE_URL: "" });
+    expect(first.status).toBe(0);
+    expect(first.stdout).toMatch(/chief@example\.org/);
+    expect(cli("init").stdout).toMatch(/already initialised/);
+  });
+
+  it("manages organisations, people, roles and tokens, with JSON output for scripts", () => {
+    expect(cli("org", "add", "au", "African Union", "--kind", "regional_organisation").status).toBe(0);
+    const orgs = JSON.parse(cli("--json", "org", "list").stdout) as { slug: string }[];
+    expect(orgs.map((o) => o.slug).sort()).toEqual(["au", "continuum"]);
+    expect(cli("org", "add", "au", "Duplicate", "--kind", "donor").status).toBe(5);
+    expect(cli("org", "add", "bad", "Bad kind", "--kind", "army").status).toBe(2);
+
+    const added = cli("user", "add", "desk@example.org", "--org", "au", "--role", "desk_officer", "--name", "Desk Officer");
+    expect(added.status).toBe(0);
+    expect(added.stdout).toMatch(/Generated password \(shown once\): \S{12,}/);
+    expect(cli("user", "add", "x@example.org", "--org", "nowhere", "--role", "viewer").status).toBe(3);
+
+    expect(cli("user", "set-role", "desk@example.org", "--org", "au", "--role", "analyst", "--clearance", "confidential").status).toBe(0);
+    const people = JSON.parse(cli("--json", "user", "list", "--org", "au").stdout) as { email: string; memberships: { role: string; clearance: string }[] }[];
+    expect(people).toEqual([expect.objectContaining({ email: "desk@example.org", memberships: [expect.objectContaining({ role: "analyst", clearance: "confidential" })] })]);
+
+    const token = JSON.parse(cli("--json", "--as", "desk@example.org", "token", "create", "etl").stdout) as { token: string };
+    expect(token.token).toMatch(/^ctk_/);
+  });
+
+  it("records CLI writes in the audit log, marked as coming from the CLI", () => {
+    const result = cli("--json", "audit", "list", "--limit", "50");
+    expect(result.status).toBe(0);
+    const entries = JSON.parse(result.stdout) as { via: string; action: string; actor: string }[];
+    expect(entries.filter((e) => e.via === "cli").map((e) => e.action)).toEqual(
+      expect.arrayContaining(["organisation.create", "user.create", "member.set_role", "token.create"]),
+    );
+    expect(entries.find((e) => e.action === "token.create")?.actor).toMatch(/^desk@example\.org \(cli: /);
+  });
+});
