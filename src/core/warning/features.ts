@@ -34,7 +34,11 @@ const sinceCap = 240;
 const historyFeatureNames = [
   ...windows.map((w) => `ln_sb_${w}`),
   "ln_sb_max_12",
+  "violent_months_3",
+  "violent_months_6",
   "violent_months_12",
+  "violent_months_24",
+  "ge25_months_12",
   "violent_share_all",
   "ln_sb_change_3",
   "ewma_ln_sb_hl3",
@@ -103,15 +107,18 @@ export const buildFeatureGrid = (panel: DensePanel, options: FeatureOptions = {}
       const sums: number[] = [];
       let acc = 0;
       let max12 = 0;
-      let violent12 = 0;
+      const violent = [0, 0, 0, 0];
+      let ge25In12 = 0;
       let prev3 = 0;
       for (let k = 0; k < 24; k++) {
         const v = x(k);
         acc += v;
-        if (k < 12) {
-          if (v > max12) max12 = v;
-          if (v > 0) violent12++;
-        }
+        if (k < 12 && v > max12) max12 = v;
+        if (k < 12 && v >= 25) ge25In12++;
+        // Violent-month counts over 3, 6, 12 and 24 months: frequency predicts P(≥1) better than volume.
+        if (v > 0)
+          for (let w = 0; w < 4; w++)
+            if (k < ([3, 6, 12, 24][w] as number)) violent[w] = (violent[w] as number) + 1;
         if (k >= 3 && k < 6) prev3 += v;
         if (windows.includes((k + 1) as (typeof windows)[number])) sums.push(acc);
       }
@@ -122,7 +129,8 @@ export const buildFeatureGrid = (panel: DensePanel, options: FeatureOptions = {}
       let f = 0;
       for (const s of sums) row[f++] = Math.log1p(s);
       row[f++] = Math.log1p(max12);
-      row[f++] = violent12;
+      for (const c of violent) row[f++] = c;
+      row[f++] = ge25In12;
       row[f++] = violentAll / observed;
       row[f++] = Math.log1p(sums[1] as number) - Math.log1p(prev3);
       row[f++] = ewma;

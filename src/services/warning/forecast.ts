@@ -45,6 +45,7 @@ export const forecastWithModel = (model: TrainedForecastModel, topDrivers = 5): 
     const pGt0 = xgb.predict(hm.gt0, features);
     const pGe25 = xgb.predict(hm.ge25, features);
     const size = xgb.predict(hm.size, features);
+    const positiveMean = xgb.predict(hm.positiveMean, features);
     const contributions = topDrivers > 0 ? xgb.predictContributions(hm.gt0, features) : new Float32Array(0);
     const month = model.panel.firstMonth + model.panel.nMonths - 1 + hm.horizon;
     cells.forEach((cell, i) => {
@@ -69,6 +70,8 @@ export const forecastWithModel = (model: TrainedForecastModel, topDrivers = 5): 
         // Two separately trained classifiers can disagree slightly; ≥25 deaths implies ≥1.
         { pGt0: p, pGe25: Math.min(p, pGe25[i] as number) },
       );
+      // The log-scale size model with its residuals shapes the quantiles; the Poisson model sets the mean.
+      forecast.mean = p * (positiveMean[i] as number);
       if (topDrivers > 0)
         forecast.drivers = topContributions(contributions, i, model.featureNames, topDrivers);
       out.push({ forecast, distribution });

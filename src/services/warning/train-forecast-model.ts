@@ -31,6 +31,8 @@ export type HorizonModel = {
   gt0: xgb.XgbModel;
   ge25: xgb.XgbModel;
   size: xgb.XgbModel;
+  /** E[deaths | ≥1 death], Poisson: unbiased in total where the log-scale size model is not. */
+  positiveMean: xgb.XgbModel;
   /** Sorted residuals log1p(y) − prediction of the size model on held-out months. */
   residuals: Float64Array;
   trainingRows: number;
@@ -182,7 +184,14 @@ export const trainForecastModel = (
       const cutoff = panel.nMonths - 1 - h - o.residualHoldoutMonths;
       const residuals = holdoutResiduals(grid, positive, logLabels, cutoff, o);
       const size = trainBooster(grid, positive, logLabels, "reg:squarederror", o);
-      horizons.push({ horizon: h, gt0, ge25, size, residuals, trainingRows: cells.length });
+      const positiveMean = trainBooster(
+        grid,
+        positive,
+        labels.filter((y) => y > 0),
+        "count:poisson",
+        o,
+      );
+      horizons.push({ horizon: h, gt0, ge25, size, positiveMean, residuals, trainingRows: cells.length });
     }
   } catch (error) {
     for (const m of horizons) freeHorizon(m);
@@ -195,6 +204,7 @@ const freeHorizon = (m: HorizonModel): void => {
   xgb.free(m.gt0);
   xgb.free(m.ge25);
   xgb.free(m.size);
+  xgb.free(m.positiveMean);
 };
 
 export const freeForecastModel = (model: TrainedForecastModel): void => {

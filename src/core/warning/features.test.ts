@@ -1,0 +1,96 @@
+import { describe, expect, it } from "vitest";
+import { buildFeatureGrid, featureNames } from "./features.ts";
+import { addMonths } from "./month.ts";
+import { isOnsetEligible } from "./onset.ts";
+import { type PanelRow, toDensePanel } from "./panel.ts";
+
+const series = (gwcode: number, iso3: string, start: string, values: number[]): PanelRow[] =>
+  values.map((sb, i) => ({ gwcode, iso3, month: addMonths(start, i), sb }));
+
+const rows: PanelRow[] = [
+  ...series(1, "AAA", "2000-01", [0, 0, 5, 0, 30, 0, 0, 0, 0, 0, 0, 0, 0, 2]),
+  ...series(2, "BBB", "2000-01", new Array(14).fill(0)),
+];
+const capitals = [
+  { gwcode: 1, lat: 0, lon: 0 },
+  { gwcode: 2, lat: 0, lon: 5 },
+];
+const countryYear = [
+  { gwcode: 1, year: 1998, values: { population: 1000 } },
+  { gwcode: 1, year: 1999, values: { population: 2000 } },
+  { gwcode: 1, year: 2000, values: { population: 4000 } },
+];
+const at = (grid: ReturnType<typeof buildFeatureGrid>, unit: number, month: number, name: string): number => {
+  const f = grid.names.indexOf(name);
+  if (f < 0) throw new Error(`no feature ${name}`);
+  return grid.values[(unit * grid.nMonths + month) * grid.nFeatures + f] as number;
+};
+
+describe("feature grid", () => {
+  const panel = toDensePanel(rows);
+  const grid = buildFeatureGrid(panel, {
+    capitals,
+    countryYear,
+    covariates: [{ name: "population", transform: "log" }],
+  });
+
+  it("names history, neighbour and covariate features", () => {
+    expect(grid.names).toEqual(
+      featureNames({ capitals, countryYear, covariates: [{ name: "population", transform: "log" }] }),
+    );
+    expect(grid.names).toContain("nb_ln_sb_12");
+    expect(grid.names).toContain("cy_population");
+  });
+
+  it("sums windows and counts months since violence", () => {
+    expect(at(grid, 0, 4, "ln_sb_1")).toBeCloseTo(Math.log1p(30), 5);
+    expect(at(grid, 0, 4, "ln_sb_3")).toBeCloseTo(Math.log1p(35), 5);
+    expect(at(grid, 0, 6, "months_since_ge25")).toBe(2);
+    expect(at(grid, 0, 6, "months_since_gt0")).toBe(2);
+    expect(at(grid, 0, 6, "violent_months_12")).toBe(2);
+    expect(at(grid, 0, 6, "decay_ge25_hl12")).toBeCloseTo(2 ** (-2 / 12), 5);
+  });
+
+  it("gives the neighbour its violence through the capital distance (~556 km)", () => {
+    expect(at(grid, 1, 4, "nb_ln_sb_12")).toBeCloseTo(Math.log1p(35), 5);
+    expect(at(grid, 1, 4, "nb_dist_ge25_12")).toBeCloseTo(0.556, 2);
+    expect(at(grid, 0, 4, "nb_ln_sb_12")).toBe(0);
+  });
+
+  it("uses a country-year value only a full year after that year ended", () => {
+    // December 2000 may use 1999 (ended 12 months before); January 2001 still may not use 2000.
+    expect(at(grid, 0, 11, "cy_population")).toBeCloseTo(Math.log(2000), 5);
+    expect(at(grid, 0, 12, "cy_population")).toBeCloseTo(Math.log(2000), 5);
+    expect(at(grid, 0, 0, "cy_population")).toBeCloseTo(Math.log(1000), 5);
+  });
+
+  it("does not let later data change earlier features", () => {
+    const changed = rows.map((r) => (r.month > "2000-08" ? { ...r, sb: r.sb + 500 } : r));
+    const other = buildFeatureGrid(toDensePanel(changed), {
+      capitals,
+      countryYear,
+      covariates: [{ name: "population", transform: "log" }],
+    });
+    // Months 0..7 (2000-01..2000-08) must be identical.
+    const upTo = 8 * grid.nFeatures;
+    for (const unit of [0, 1]) {
+      const from = unit * grid.nMonths * grid.nFeatures;
+      expect(Array.from(other.values.subarray(from, from + upTo))).toEqual(
+        Array.from(grid.values.subarray(from, from + upTo)),
+      );
+    }
+  });
+});
+
+describe("dense panel and onsets", () => {
+  it("drops rows after the cut-off and sums duplicate country-months", () => {
+    const panel = toDensePanel([...rows, { gwcode: 2, iso3: "BBX", month: "2000-02", sb: 3 }], "2000-06");
+    expect(panel.nMonths).toBe(6);
+    expect(panel.sb[1 * 6 + 1]).toBe(3);
+  });
+  it("marks an origin as onset-eligible only after 24 calm months", () => {
+    const long = toDensePanel([...series(1, "AAA", "2000-01", [4, ...new Array(30).fill(0)])]);
+    expect(isOnsetEligible(long, 0, 23)).toBe(false);
+    expect(isOnsetEligible(long, 0, 24)).toBe(true);
+  });
+});

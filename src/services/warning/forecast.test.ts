@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { backtest } from "./backtest.ts";
+import { forecast } from "./forecast.ts";
+import { syntheticPanel } from "./synthetic-panel.test-support.ts";
+
+const small = { rounds: 20, residualHoldoutMonths: 24 };
+
+describe("forecast", () => {
+  const panel = syntheticPanel();
+  const origin = "2012-12";
+  const result = forecast(panel, origin, small);
+
+  it("covers every country present at the origin and every horizon 1..12", () => {
+    const countries = new Set(panel.rows.filter((r) => r.month === origin).map((r) => r.gwcode));
+    expect(result).toHaveLength(countries.size * 12);
+    for (const gwcode of countries) {
+      const horizons = result.filter((f) => f.gwcode === gwcode).map((f) => f.horizon);
+      expect(horizons.sort((a, b) => a - b)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+    }
+    expect(result.find((f) => f.horizon === 12)?.month).toBe("2013-12");
+  });
+
+  it("gives coherent probabilities, quantiles and drivers", () => {
+    for (const f of result) {
+      expect(f.pGt0).toBeGreaterThanOrEqual(0);
+      expect(f.pGt0).toBeLessThanOrEqual(1);
+      expect(f.pGe25).toBeLessThanOrEqual(f.pGt0);
+      expect(f.q10).toBeLessThanOrEqual(f.q50);
+      expect(f.q50).toBeLessThanOrEqual(f.q90);
+      expect(f.mean).toBeGreaterThanOrEqual(0);
+      expect(f.drivers.length).toBeGreaterThan(0);
+      expect(f.drivers.length).toBeLessThanOrEqual(5);
+    }
+  });
+
+  it("does not change when data after the origin change (no leakage)", () => {
+    const tampered = {
+      ...panel,
+      rows: panel.rows.map((r) => (r.month > origin ? { ...r, sb: r.sb * 10 + 1000 } : r)),
+      countryYear: panel.countryYear?.map((r) =>
+        r.year >= 2012 ? { ...r, values: { population: 1, gdppc: 1 } } : r,
+      ),
+    };
+    expect(forecast(tampered, origin, small)).toEqual(result);
+  });
+
+  it("refuses an origin the panel does not reach", () => {
+    expect(() => forecast(panel, "2030-01", small)).toThrow(/origin/);
+  });
+});
+
+describe("backtest", () => {
+  it("scores model and baselines on the same rows, reporting progress", () => {
+    const progress: [number, number][] = [];
+    const result = backtest(syntheticPanel(), ["2011-12", "2012-06"], small, (done, total) => {
+      progress.push([done, total]);
+    });
+    const counts = Object.values(result.rows).map((rows) => rows.length);
+    expect(new Set(counts).size).toBe(1);
+    expect(counts[0]).toBeGreaterThan(0);
+    expect(Object.keys(result.report.methods)).toEqual([
+      "xgboost_hurdle",
+      "no_change",
+      "last_12_months",
+      "base_rate",
+    ]);
+    expect(result.report.methods.xgboost_hurdle?.byHorizon).toHaveLength(12);
+    expect(result.report.comparisons.length).toBeGreaterThan(0);
+    expect(progress.at(-1)).toEqual([4, 4]);
+  });
+});
