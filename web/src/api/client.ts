@@ -1,5 +1,7 @@
 /** The one way the web app talks to the API: same-origin cookies, the CSRF token on writes, typed errors. */
-export type ApiErrorBody = { error: { code: string; message: string; details: { field: string; message: string }[] } };
+export type ApiErrorBody = {
+  error: { code: string; message: string; details: { field: string; message: string }[] };
+};
 
 export class ApiError extends Error {
   readonly status: number;
@@ -30,7 +32,11 @@ export const api = async <T>(method: string, path: string, body?: unknown): Prom
   const text = await response.text();
   const parsed: unknown = text ? JSON.parse(text) : undefined;
   if (!response.ok) {
-    const error = (parsed as ApiErrorBody | undefined)?.error ?? { code: "http", message: response.statusText, details: [] };
+    const error = (parsed as ApiErrorBody | undefined)?.error ?? {
+      code: "http",
+      message: response.statusText,
+      details: [],
+    };
     throw new ApiError(response.status, error);
   }
   return parsed as T;

@@ -3,4 +3,9 @@ export type { Clearance, Role } from "../../../src/core/access/vocabulary.ts";
 export type { TAnalysis as Analysis } from "../../../src/core/analyses/analysis.schemas.ts";
 export type { TAuditEntry as AuditEntry } from "../../../src/core/audit-log/audit.schemas.ts";
 export type { TOrganisation as Organisation } from "../../../src/core/orgs/organisation.schemas.ts";
-export type { TApiToken as ApiToken, TMe as Me, TMembership as Membership, TUser as User } from "../../../src/core/users/user.schemas.ts";
+export type {
+  TApiToken as ApiToken,
+  TMe as Me,
+  TMembership as Membership,
+  TUser as User,
+} from "../../../src/core/users/user.schemas.ts";

@@ -7,8 +7,12 @@ import countries110m from "world-atlas/countries-110m.json" with { type: "json" 
 type CountryFeature = GeoJSON.Feature<GeoJSON.Geometry, { name: string }>;
 
 const topology = countries110m as unknown as Topology<{ countries: GeometryCollection<{ name: string }> }>;
-const shapes = (feature(topology, topology.objects.countries) as GeoJSON.FeatureCollection<GeoJSON.Geometry, { name: string }>)
-  .features as CountryFeature[];
+const shapes = (
+  feature(topology, topology.objects.countries) as GeoJSON.FeatureCollection<
+    GeoJSON.Geometry,
+    { name: string }
+  >
+).features as CountryFeature[];
 
 const WIDTH = 960;
 const HEIGHT = 470;
@@ -23,6 +27,20 @@ export type WorldMapProps = {
 };
 
 const defaultColour = () => "#d9dee4";
+
+/** Countries that can be chosen are buttons: reachable by Tab and activated by Enter or Space. */
+const selectable = (choose: () => void, label: string) => ({
+  role: "button",
+  tabIndex: 0,
+  "aria-label": label,
+  onClick: choose,
+  onKeyDown: (event: React.KeyboardEvent) => {
+    if (event.key === "Enter" || event.key === " ") {
+      event.preventDefault();
+      choose();
+    }
+  },
+});
 
 /** An offline world map (Natural Earth 1:110m from the world-atlas package), drawn with d3-geo as SVG. */
 export const WorldMap = ({ values, colour = defaultColour, describe, onSelect, label }: WorldMapProps) => {
@@ -40,7 +58,7 @@ export const WorldMap = ({ values, colour = defaultColour, describe, onSelect, l
             d={path(shape) ?? ""}
             fill={colour(value)}
             className={onSelect ? "country selectable" : "country"}
-            onClick={onSelect ? () => onSelect(id, shape.properties.name) : undefined}
+            {...(onSelect ? selectable(() => onSelect(id, shape.properties.name), text) : {})}
           >
             <title>{text}</title>
           </path>

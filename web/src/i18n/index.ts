@@ -10,7 +10,11 @@ type LocaleFile = { $meta: { name: string; dir: "ltr" | "rtl" } } & Record<strin
 const files = import.meta.glob<LocaleFile>("./locales/*.json", { eager: true, import: "default" });
 
 export const languages = Object.entries(files)
-  .map(([path, file]) => ({ code: path.replace(/^.*\/(.+)\.json$/, "$1"), name: file.$meta.name, dir: file.$meta.dir }))
+  .map(([path, file]) => ({
+    code: path.replace(/^.*\/(.+)\.json$/, "$1"),
+    name: file.$meta.name,
+    dir: file.$meta.dir,
+  }))
   .sort((a, b) => (a.code === "en" ? -1 : b.code === "en" ? 1 : a.code.localeCompare(b.code)));
 
 const stored = typeof localStorage === "undefined" ? null : localStorage.getItem("continuum.language");
@@ -26,7 +30,10 @@ await i18next.use(initReactI18next).init({
   lng: initial,
   fallbackLng: "en",
   resources: Object.fromEntries(
-    Object.entries(files).map(([path, file]) => [path.replace(/^.*\/(.+)\.json$/, "$1"), { translation: file }]),
+    Object.entries(files).map(([path, file]) => [
+      path.replace(/^.*\/(.+)\.json$/, "$1"),
+      { translation: file },
+    ]),
   ),
   interpolation: { escapeValue: false },
 });

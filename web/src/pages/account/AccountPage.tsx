@@ -13,7 +13,9 @@ export const AccountPage = () => {
   const queryClient = useQueryClient();
   const [newToken, setNewToken] = useState<string | null>(null);
   const tokens = useQuery({ queryKey: ["tokens"], queryFn: () => get<ApiToken[]>("/api/tokens") });
-  const changePassword = useMutation({ mutationFn: (input: object) => api("POST", "/api/auth/password", input) });
+  const changePassword = useMutation({
+    mutationFn: (input: object) => api("POST", "/api/auth/password", input),
+  });
   const createToken = useMutation({
     mutationFn: (name: string) => api<ApiToken & { token: string }>("POST", "/api/tokens", { name }),
     onSuccess: (created) => {

@@ -10,7 +10,10 @@ const summarise = (entry: AuditEntry) => {
 
 export const AuditLogPanel = () => {
   const { t } = useTranslation();
-  const log = useQuery({ queryKey: ["audit-log"], queryFn: () => get<AuditEntry[]>("/api/audit-log?limit=200") });
+  const log = useQuery({
+    queryKey: ["audit-log"],
+    queryFn: () => get<AuditEntry[]>("/api/audit-log?limit=200"),
+  });
   return (
     <section aria-labelledby="audit-title">
       <h2 id="audit-title">{t("admin.auditLog")}</h2>

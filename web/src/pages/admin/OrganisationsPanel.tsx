@@ -1,20 +1,24 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
+import { organisationKinds } from "../../../../src/core/access/vocabulary.ts";
 import { api, get } from "../../api/client.ts";
 import type { Organisation } from "../../api/types.ts";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
-import { organisationKinds } from "../../../../src/core/access/vocabulary.ts";
 import { useSession } from "../../session.tsx";
 
 export const OrganisationsPanel = () => {
   const { t } = useTranslation();
   const { me } = useSession();
   const queryClient = useQueryClient();
-  const organisations = useQuery({ queryKey: ["organisations"], queryFn: () => get<Organisation[]>("/api/organisations") });
+  const organisations = useQuery({
+    queryKey: ["organisations"],
+    queryFn: () => get<Organisation[]>("/api/organisations"),
+  });
   const add = useMutation({
-    mutationFn: (input: Record<string, FormDataEntryValue | null>) => api<Organisation>("POST", "/api/organisations", input),
+    mutationFn: (input: Record<string, FormDataEntryValue | null>) =>
+      api<Organisation>("POST", "/api/organisations", input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ["organisations"] }),
   });
   const submit = (event: FormEvent<HTMLFormElement>) => {

@@ -13,15 +13,23 @@ export const PeoplePanel = () => {
   const { me } = useSession();
   const queryClient = useQueryClient();
   const people = useQuery({ queryKey: ["users"], queryFn: () => get<User[]>("/api/users") });
-  const organisations = useQuery({ queryKey: ["organisations"], queryFn: () => get<Organisation[]>("/api/organisations") });
+  const organisations = useQuery({
+    queryKey: ["organisations"],
+    queryFn: () => get<Organisation[]>("/api/organisations"),
+  });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ["users"] });
-  const add = useMutation({ mutationFn: (input: object) => api<User>("POST", "/api/users", input), onSuccess: refresh });
+  const add = useMutation({
+    mutationFn: (input: object) => api<User>("POST", "/api/users", input),
+    onSuccess: refresh,
+  });
   const setRole = useMutation({
     mutationFn: ({ userId, orgId, role }: { userId: string; orgId: string; role: string }) =>
       api<User>("PUT", `/api/users/${userId}/memberships/${orgId}`, { role }),
     onSuccess: refresh,
   });
-  const administrable = me.user.platformAdmin ? (organisations.data ?? []) : (organisations.data ?? []).filter((o) => o.id === me.acting.orgId);
+  const administrable = me.user.platformAdmin
+    ? (organisations.data ?? [])
+    : (organisations.data ?? []).filter((o) => o.id === me.acting.orgId);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -53,7 +61,9 @@ export const PeoplePanel = () => {
                     <select
                       aria-label={`${t("admin.role")} — ${person.email} — ${m.orgName}`}
                       value={m.role}
-                      onChange={(event) => setRole.mutate({ userId: person.id, orgId: m.orgId, role: event.target.value })}
+                      onChange={(event) =>
+                        setRole.mutate({ userId: person.id, orgId: m.orgId, role: event.target.value })
+                      }
                     >
                       {roles.map((role) => (
                         <option key={role} value={role}>

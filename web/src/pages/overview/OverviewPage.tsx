@@ -8,7 +8,9 @@ export const OverviewPage = () => {
   return (
     <section>
       <h1>{t("overview.title")}</h1>
-      <p>{t("overview.welcome", { name: me.user.name })} {t("overview.intro")}</p>
+      <p>
+        {t("overview.welcome", { name: me.user.name })} {t("overview.intro")}
+      </p>
       <WorldMap label={t("overview.mapLabel")} />
     </section>
   );
