@@ -1,0 +1,80 @@
+/** Dates as ISO strings (YYYY-MM-DD) and months as YYYY-MM; no clock, no time zones. */
+
+const MONTHS: Record<string, number> = {
+  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
+  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11,
+  november: 11, dec: 12, december: 12,
+};
+
+const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+
+const daysInMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+const build = (year: number, month: number, day: number): string | null =>
+  year >= 1000 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)
+    ? `${year}-${pad(month)}-${pad(day)}`
+    : null;
+
+/**
+ * Parses the date forms conflict datasets use and returns YYYY-MM-DD, or null when the text is not a real
+ * calendar date: `2019-12-31`, `2019-12-31 00:00:00` / `2019-12-31T00:00:00Z` (time dropped),
+ * `31-12-2019` / `31/12/2019` (day first, as in ACLED's codebook) and `31 December 2019` (ACLED exports).
+ */
+export const parseDate = (text: string): string | null => {
+  const value = text.trim();
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(value);
+  if (m) return build(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(value);
+  if (m) return build(Number(m[3]), Number(m[2]), Number(m[1]));
+  m = /^(\d{1,2})[ -]([A-Za-z]+)[ -,]+(\d{4})$/.exec(value);
+  if (m) {
+    const month = MONTHS[(m[2] ?? "").toLowerCase()];
+    return month ? build(Number(m[3]), month, Number(m[1])) : null;
+  }
+  return null;
+};
+
+/** YYYY-MM of a YYYY-MM-DD date. */
+export const monthOf = (date: string): string => date.slice(0, 7);
+
+/** First day (YYYY-MM-01) of the month of a date or of a YYYY-MM month. */
+export const monthStart = (dateOrMonth: string): string => `${dateOrMonth.slice(0, 7)}-01`;
+
+/** Parses YYYY-MM; null when not a month. */
+export const parseMonth = (text: string): string | null => {
+  const m = /^(\d{4})-(\d{2})$/.exec(text.trim());
+  if (!m) return null;
+  const month = Number(m[2]);
+  return month >= 1 && month <= 12 ? `${m[1]}-${m[2]}` : null;
+};
+
+export const addMonths = (month: string, count: number): string => {
+  const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + count;
+  return `${pad(Math.floor(index / 12), 4)}-${pad((index % 12) + 1)}`;
+};
+
+/** Every month from `from` to `to` inclusive (YYYY-MM). */
+export const monthRange = (from: string, to: string): string[] => {
+  const out: string[] = [];
+  for (let m = from; m <= to; m = addMonths(m, 1)) out.push(m);
+  return out;
+};
+
+/** ViEWS month_id: 1 = 1980-01, so 121 = 1990-01 and 480 = 2019-12. */
+export const viewsMonthId = (month: string): number =>
+  (Number(month.slice(0, 4)) - 1980) * 12 + Number(month.slice(5, 7));
+
+export const monthFromViewsId = (monthId: number): string => addMonths("1980-01", monthId - 1);
+
+/** The last day of the month of a date or month. */
+export const monthEnd = (dateOrMonth: string): string => {
+  const year = Number(dateOrMonth.slice(0, 4));
+  const month = Number(dateOrMonth.slice(5, 7));
+  return `${dateOrMonth.slice(0, 7)}-${pad(daysInMonth(year, month))}`;
+};
+
+const dayNumber = (date: string) =>
+  Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
+
+/** Days from `a` to `b` (b − a). */
+export const daysBetween = (a: string, b: string): number => dayNumber(b) - dayNumber(a);

@@ -1,0 +1,252 @@
+import { MAX_REPORTED_ERRORS, type RowError } from "./types.ts";
+
+/** Collects the first MAX_REPORTED_ERRORS errors and counts them all. */
+export const errorCollector = () => {
+  const errors: RowError[] = [];
+  let count = 0;
+  return {
+    errors,
+    add: (error: RowError) => {
+      count += 1;
+      if (errors.length < MAX_REPORTED_ERRORS) errors.push(error);
+    },
+    get count() {
+      return count;
+    },
+  };
+};
+export type ErrorCollector = ReturnType<typeof errorCollector>;
+
+/** A CSV field for COPY … (FORMAT csv): null and "" become NULL, text is quoted when it has to be. */
+export const csvField = (value: string | number | null | undefined): string => {
+  if (value === null || value === undefined || value === "") return "";
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
+  return /[",\r\n\\]|^\s|\s$/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+};
+
+export const csvLine = (values: (string | number | null | undefined)[]): string => values.map(csvField).join(",");
+
+const DELIMITERS: [string, string][] = [
+  [";", "semicolon"],
+  ["\t", "tab"],
+  ["|", "pipe"],
+];
+
+/**
+ * Checks the header: a single field holding another delimiter means the file is not comma-separated;
+ * otherwise every required column must be present. Returns column indexes by name, or null after errors.
+ */
+export const checkHeader = (
+  header: string[],
+  required: readonly string[],
+  errors: ErrorCollector,
+): Map<string, number> | null => {
+  const names = header.map((name, i) => (i === 0 ? name.replace(/^\uFEFF/, "") : name).trim());
+  if (names.length === 1) {
+    const found = DELIMITERS.find(([d]) => (names[0] ?? "").includes(d));
+    if (found) {
+      errors.add({
+        line: 1,
+        column: names[0]?.slice(0, 60) ?? "",
+        value: found[0] === "\t" ? "\\t" : found[0],
+        reason: `wrong delimiter: the header is separated by ${found[1]}s; a comma-separated file is expected`,
+      });
+      return null;
+    }
+  }
+  const index = new Map<string, number>();
+  names.forEach((name, i) => {
+    if (!index.has(name)) index.set(name, i);
+  });
+  let ok = true;
+  for (const name of required) {
+    if (!index.has(name)) {
+      errors.add({ line: 1, column: name, value: "", reason: "missing column" });
+      ok = false;
+    }
+  }
+  return ok ? index : null;
+};
+
+/** Row-level field readers that report a named error and return null on failure. */
+export const fieldReader = (errors: ErrorCollector, index: Map<string, number>, width: number) => {
+  let cells: string[] = [];
+  let line = 0;
+  const fail = (column: string, value: string, reason: string) => {
+    errors.add({ line, column, value, reason });
+    return null;
+  };
+  const text = (column: string): string => {
+    const i = index.get(column);
+    return i === undefined ? "" : (cells[i] ?? "").trim();
+  };
+  return {
+    /** Starts a row; false (with an error) when it has the wrong number of fields. */
+    start(row: string[], rowLine: number): boolean {
+      cells = row;
+      line = rowLine;
+      if (row.length !== width) {
+        fail("(row)", `${row.length} fields`, `expected ${width} fields as in the header`);
+        return false;
+      }
+      return true;
+    },
+    fail,
+    text,
+    optionalText: (column: string): string | null => text(column) || null,
+    requiredText(column: string): string | null {
+      const value = text(column);
+      return value ? value : fail(column, value, "required value is empty");
+    },
+    /** A non-negative integer (GED writes some as 12.0). */
+    count(column: string, required = true): number | null {
+      const value = text(column);
+      if (value === "") return required ? fail(column, value, "required value is empty") : null;
+      const n = Number(value);
+      if (!Number.isFinite(n) || !Number.isInteger(n)) return fail(column, value, "not a whole number");
+      if (n < 0) return fail(column, value, "negative value (fatalities and counts cannot be below zero)");
+      return n;
+    },
+    integer(column: string, required = true): number | null {
+      const value = text(column);
+      if (value === "") return required ? fail(column, value, "required value is empty") : null;
+      const n = Number(value);
+      return Number.isInteger(n) ? n : fail(column, value, "not a whole number");
+    },
+    number(column: string, required = true): number | null {
+      const value = text(column);
+      if (value === "" || value === "NA") return required ? fail(column, value, "required value is empty") : null;
+      const n = Number(value);
+      return Number.isFinite(n) ? n : fail(column, value, "not a number");
+    },
+    oneOf(column: string, allowed: readonly number[], required = true): number | null {
+      const value = text(column);
+      if (value === "") return required ? fail(column, value, "required value is empty") : null;
+      const n = Number(value);
+      return allowed.includes(n) ? n : fail(column, value, `must be one of ${allowed.join(", ")}`);
+    },
+    get line() {
+      return line;
+    },
+  };
+};
+export type FieldReader = ReturnType<typeof fieldReader>;
+
+/** Runs a country-code resolution, turning its error into a row error on `column`. */
+export const resolveOrFail = <T>(reader: FieldReader, column: string, value: string, resolve: () => T): T | null => {
+  try {
+    return resolve();
+  } catch (error) {
+    return reader.fail(column, value, error instanceof Error ? error.message : String(error));
+  }
+};
+
+export const EVENT_COLUMNS = [
+  "source",
+  "source_event_id",
+  "type_of_violence",
+  "event_type",
+  "sub_event_type",
+  "date_start",
+  "date_end",
+  "month",
+  "best",
+  "low",
+  "high",
+  "latitude",
+  "longitude",
+  "priogrid_gid",
+  "gwcode",
+  "iso3",
+  "country",
+  "adm1",
+  "adm2",
+  "where_prec",
+  "date_prec",
+  "conflict_name",
+  "side_a",
+  "side_b",
+  "source_version",
+] as const;
+
+export type EventRecord = {
+  source: string;
+  sourceEventId: string;
+  typeOfViolence: number | null;
+  eventType: string | null;
+  subEventType: string | null;
+  dateStart: string;
+  dateEnd: string;
+  best: number;
+  low: number;
+  high: number;
+  latitude: number | null;
+  longitude: number | null;
+  priogridGid: number | null;
+  gwcode: number | null;
+  iso3: string;
+  country: string | null;
+  adm1: string | null;
+  adm2: string | null;
+  wherePrec: number | null;
+  datePrec: number | null;
+  conflictName: string | null;
+  sideA: string | null;
+  sideB: string | null;
+  sourceVersion: string | null;
+};
+
+export const eventLine = (e: EventRecord): string =>
+  csvLine([
+    e.source,
+    e.sourceEventId,
+    e.typeOfViolence,
+    e.eventType,
+    e.subEventType,
+    e.dateStart,
+    e.dateEnd,
+    `${e.dateStart.slice(0, 7)}-01`,
+    e.best,
+    e.low,
+    e.high,
+    e.latitude,
+    e.longitude,
+    e.priogridGid,
+    e.gwcode,
+    e.iso3,
+    e.country,
+    e.adm1,
+    e.adm2,
+    e.wherePrec,
+    e.datePrec,
+    e.conflictName,
+    e.sideA,
+    e.sideB,
+    e.sourceVersion,
+  ]);
+
+/** Tracks event coverage: countries and the month span, per group (e.g. per GED source file). */
+export const coverageTracker = () => {
+  const groups = new Map<string, { iso3: Set<string>; from: string; to: string }>();
+  let start: string | null = null;
+  let end: string | null = null;
+  return {
+    add(group: string, iso3: string, date: string) {
+      const month = date.slice(0, 7);
+      const g = groups.get(group);
+      if (!g) groups.set(group, { iso3: new Set([iso3]), from: month, to: month });
+      else {
+        g.iso3.add(iso3);
+        if (month < g.from) g.from = month;
+        if (month > g.to) g.to = month;
+      }
+      if (start === null || date < start) start = date;
+      if (end === null || date > end) end = date;
+    },
+    get span() {
+      return { start, end };
+    },
+    groups: () =>
+      [...groups].map(([label, g]) => ({ label, iso3: [...g.iso3].sort(), from: g.from, to: g.to })),
+  };
+};

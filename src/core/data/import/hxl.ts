@@ -1,0 +1,207 @@
+import { parseDate } from "../dates.ts";
+import { priogridGid } from "../priogrid.ts";
+import {
+  coverageTracker,
+  EVENT_COLUMNS,
+  errorCollector,
+  eventLine,
+  type FieldReader,
+  fieldReader,
+  resolveOrFail,
+} from "./common.ts";
+import type { RowValidator, ValidatorOptions } from "./types.ts";
+
+type Tag = { tag: string; attributes: Set<string> };
+
+/** Parses an HXL hashtag such as `#affected+killed+num` (case-insensitive, attribute order free). */
+export const parseHxlTag = (text: string): Tag | null => {
+  const value = text.trim().toLowerCase().replace(/\s+/g, "");
+  if (!/^#[a-z][a-z0-9_]*(\+[a-z][a-z0-9_]*)*$/.test(value)) return null;
+  const [tag = "", ...attributes] = value.split("+");
+  return { tag, attributes: new Set(attributes) };
+};
+
+/** The HXL tags the event import reads (a column matches when it has the tag and at least these attributes). */
+export const HXL_EVENT_TAGS = {
+  country: "#country+code",
+  adm1: "#adm1+name",
+  date: "#date",
+  killed: "#affected+killed",
+  lat: "#geo+lat",
+  lon: "#geo+lon",
+  id: "#event+id",
+  type: "#event+type",
+} as const;
+const REQUIRED: (keyof typeof HXL_EVENT_TAGS)[] = ["country", "date"];
+
+/** Finds the column for a wanted tag, preferring the one with the fewest extra attributes. */
+const findColumn = (tags: (Tag | null)[], wanted: string): number | undefined => {
+  const want = parseHxlTag(wanted);
+  if (!want) return undefined;
+  let best: { i: number; extra: number } | undefined;
+  tags.forEach((tag, i) => {
+    if (!tag || tag.tag !== want.tag) return;
+    if (![...want.attributes].every((a) => tag.attributes.has(a))) return;
+    const extra = tag.attributes.size - want.attributes.size;
+    if (!best || extra < best.extra) best = { i, extra };
+  });
+  return best?.i;
+};
+
+/** FNV-1a (64-bit) of a row, as a stable id for HXL rows that carry no #event+id. */
+const rowHash = (cells: string[]): string => {
+  let h = 0xcbf29ce484222325n;
+  for (const ch of cells.join("\u001f")) {
+    h ^= BigInt(ch.codePointAt(0) ?? 0);
+    h = (h * 0x100000001b3n) & 0xffffffffffffffffn;
+  }
+  return h.toString(16).padStart(16, "0");
+};
+
+/**
+ * Validates any CSV whose second row carries HXL hashtags and maps it to events by tag:
+ * #country+code (ISO3, ISO2 or ISO numeric), #date, and optionally #adm1+name, #affected+killed (fatalities,
+ * empty = 0), #geo+lat / #geo+lon, #event+id (the source's id; without it a hash of the row is the id) and
+ * #event+type. HXL events have no UCDP violence type: their fatalities count as "other".
+ */
+export const hxlValidator = ({ resolver }: ValidatorOptions): RowValidator => {
+  const errors = errorCollector();
+  const lines: string[] = [];
+  const ids = new Map<string, number>();
+  const coverage = coverageTracker();
+  let names: string[] = [];
+  let columns: Partial<Record<keyof typeof HXL_EVENT_TAGS, number>> = {};
+  let reader: FieldReader | null = null;
+  let rowCount = 0;
+  const cell = (cells: string[], key: keyof typeof HXL_EVENT_TAGS) => {
+    const i = columns[key];
+    return i === undefined ? "" : (cells[i] ?? "").trim();
+  };
+  const name = (key: keyof typeof HXL_EVENT_TAGS) => {
+    const i = columns[key];
+    return i === undefined ? HXL_EVENT_TAGS[key] : `${names[i] || HXL_EVENT_TAGS[key]} (${HXL_EVENT_TAGS[key]})`;
+  };
+  return {
+    row(cells, line) {
+      if (line === 1) {
+        names = cells.map((c) => c.trim());
+        if (cells.length === 1 && /[;\t|]/.test(cells[0] ?? "")) {
+          errors.add({ line: 1, column: (cells[0] ?? "").slice(0, 60), value: "", reason: "wrong delimiter: a comma-separated file is expected" });
+        }
+        return;
+      }
+      if (line === 2) {
+        if (errors.count) return;
+        const tags = cells.map((c) => (c.trim() ? parseHxlTag(c) : null));
+        if (!tags.some((t) => t !== null)) {
+          errors.add({ line: 2, column: names[0] ?? "", value: cells[0] ?? "", reason: "the second row carries no HXL hashtags" });
+          return;
+        }
+        cells.forEach((c, i) => {
+          if (c.trim() && !tags[i]) errors.add({ line: 2, column: names[i] ?? "", value: c, reason: "not a valid HXL hashtag" });
+        });
+        for (const key of Object.keys(HXL_EVENT_TAGS) as (keyof typeof HXL_EVENT_TAGS)[]) {
+          const i = findColumn(tags, HXL_EVENT_TAGS[key]);
+          if (i !== undefined) columns[key] = i;
+        }
+        for (const key of REQUIRED) {
+          if (columns[key] === undefined) errors.add({ line: 2, column: HXL_EVENT_TAGS[key], value: "", reason: "missing column (no column carries this HXL tag)" });
+        }
+        if ((columns.lat === undefined) !== (columns.lon === undefined)) {
+          errors.add({ line: 2, column: columns.lat === undefined ? "#geo+lat" : "#geo+lon", value: "", reason: "missing column (latitude and longitude come together)" });
+        }
+        if (!errors.count) reader = fieldReader(errors, new Map(), cells.length);
+        else columns = {};
+        return;
+      }
+      if (!reader || !reader.start(cells, line)) return;
+      const r = reader;
+      const before = errors.count;
+      const dateText = cell(cells, "date");
+      const date = parseDate(dateText);
+      if (!date) r.fail(name("date"), dateText, dateText ? "unparseable date (expected YYYY-MM-DD)" : "required value is empty");
+      const code = cell(cells, "country");
+      let resolved = null;
+      if (!code) r.fail(name("country"), code, "required value is empty");
+      else if (date) {
+        resolved = resolveOrFail(r, name("country"), code, () =>
+          /^\d+$/.test(code)
+            ? resolver.fromIsoNumeric(Number(code), date)
+            : code.length === 2
+              ? resolver.fromIso2(code, date)
+              : resolver.fromIso3(code, date),
+        );
+      }
+      const killedText = cell(cells, "killed");
+      let killed: number | null = 0;
+      if (killedText) {
+        const n = Number(killedText);
+        if (!Number.isInteger(n)) killed = r.fail(name("killed"), killedText, "not a whole number");
+        else if (n < 0) killed = r.fail(name("killed"), killedText, "negative value (fatalities cannot be below zero)");
+        else killed = n;
+      }
+      let lat: number | null = null;
+      let lon: number | null = null;
+      const latText = cell(cells, "lat");
+      const lonText = cell(cells, "lon");
+      if (latText || lonText) {
+        lat = Number(latText);
+        lon = Number(lonText);
+        if (!latText || !Number.isFinite(lat) || Math.abs(lat) > 90) lat = r.fail(name("lat"), latText, "not a latitude");
+        if (!lonText || !Number.isFinite(lon) || Math.abs(lon) > 180) lon = r.fail(name("lon"), lonText, "not a longitude");
+      }
+      let id = cell(cells, "id");
+      if (!id) {
+        const base = `row:${rowHash(cells)}`;
+        id = base;
+        for (let n = 2; ids.has(id); n += 1) id = `${base}-${n}`;
+      }
+      const first = ids.get(id);
+      if (first !== undefined) r.fail(name("id"), id, `duplicate event id (first on line ${first})`);
+      else ids.set(id, line);
+      if (errors.count > before || !date || !resolved || killed === null) return;
+      coverage.add("", resolved.iso3, date);
+      rowCount += 1;
+      lines.push(
+        eventLine({
+          source: "hxl",
+          sourceEventId: id,
+          typeOfViolence: null,
+          eventType: cell(cells, "type") || null,
+          subEventType: null,
+          dateStart: date,
+          dateEnd: date,
+          best: killed,
+          low: killed,
+          high: killed,
+          latitude: lat,
+          longitude: lon,
+          priogridGid: lat !== null && lon !== null ? priogridGid(lat, lon) : null,
+          gwcode: resolved.gwcode,
+          iso3: resolved.iso3,
+          country: null,
+          adm1: cell(cells, "adm1") || null,
+          adm2: null,
+          wherePrec: null,
+          datePrec: null,
+          conflictName: null,
+          sideA: null,
+          sideB: null,
+          sourceVersion: null,
+        }),
+      );
+    },
+    finish: () => ({
+      errors: errors.errors,
+      errorCount: errors.count,
+      rowCount,
+      skippedCount: 0,
+      skippedReasons: {},
+      staged: { target: "events", columns: EVENT_COLUMNS, lines },
+      span: coverage.span,
+      versionInFile: null,
+      coverage: coverage.groups(),
+      indicators: null,
+    }),
+  };
+};

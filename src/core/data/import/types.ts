@@ -1,0 +1,59 @@
+import type { CountryResolver } from "../registry.ts";
+
+export const IMPORT_KINDS = ["ged", "views-cm", "acd", "acled", "indicators", "hxl"] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+export const isImportKind = (value: string): value is ImportKind => (IMPORT_KINDS as readonly string[]).includes(value);
+
+/** One problem in an imported file. `line` is the record number in the file; the header is line 1. */
+export type RowError = { line: number; column: string; value: string; reason: string };
+
+export type StagingTarget = "events" | "country_month" | "conflicts" | "indicator_values";
+
+/** Validated rows as CSV lines (COPY format), ready for a staging table. */
+export type StagedRows = { target: StagingTarget; columns: readonly string[]; lines: string[] };
+
+/** Countries and months an event file covers: months without events there are zeros, elsewhere unknown. */
+export type CoverageGroup = { label: string; iso3: string[]; from: string; to: string };
+
+export type IndicatorDefinition = {
+  code: string;
+  name: string;
+  unit: string;
+  description: string;
+  source: string;
+  licence: string;
+};
+
+export type ValidationOutcome = {
+  /** The first MAX_REPORTED_ERRORS problems. */
+  errors: RowError[];
+  errorCount: number;
+  rowCount: number;
+  skippedCount: number;
+  skippedReasons: Record<string, number>;
+  staged: StagedRows;
+  span: { start: string | null; end: string | null };
+  /** The release named by the file itself (GED ged_version, ACD version), if any. */
+  versionInFile: string | null;
+  coverage: CoverageGroup[] | null;
+  indicators: IndicatorDefinition[] | null;
+};
+
+/** Receives every record of the file in order, the header first. */
+export type RowValidator = { row(cells: string[], line: number): void; finish(): ValidationOutcome };
+
+export type IndicatorOptions = {
+  /** For long files without an indicator column: the indicator code of the `value` column. */
+  indicator?: string;
+  /** Per-indicator metadata by code (column name in wide files). */
+  metadata?: Record<string, Partial<Omit<IndicatorDefinition, "code">>>;
+  /** Keep only these indicator columns of a wide file. */
+  columns?: string[];
+  source?: string;
+  licence?: string;
+};
+
+export type ValidatorOptions = { resolver: CountryResolver; indicators?: IndicatorOptions; fileLabel?: string };
+
+export const MAX_REPORTED_ERRORS = 100;

@@ -1,0 +1,318 @@
+import { invalid } from "../shared/errors.ts";
+import { GW_TO_ISO, NON_ISO_3166_1_CODES, SUPPLEMENTARY_CODES, type IsoStatus } from "./crosswalk.ts";
+import { parseDate } from "./dates.ts";
+
+/** The GW list and the capitals list stop at these dates; a period ending there is still running. */
+const OPEN_ENDS = new Set(["2017-12-31", "2024-12-31"]);
+
+export type CountryRecord = {
+  iso3: string;
+  iso2: string | null;
+  isoNumeric: number | null;
+  name: string;
+  officialName: string | null;
+  region: string | null;
+  subregion: string | null;
+  gwcode: number | null;
+  isoStatus: IsoStatus;
+  independent: boolean;
+  validFrom: string | null;
+  validTo: string | null;
+  capital: string | null;
+  capitalLat: number | null;
+  capitalLon: number | null;
+};
+
+export type CrosswalkRow = {
+  gwcode: number;
+  gwName: string;
+  gwAbbreviation: string | null;
+  /** false for supplementary territory codes and for microstates known only from the capitals list */
+  gwListed: boolean;
+  iso3: string | null;
+  validFrom: string | null;
+  validTo: string | null;
+  /** false for alias rows, which are never chosen when resolving ISO3 → GW */
+  isPrimary: boolean;
+  note: string;
+};
+
+export type CapitalRecord = {
+  gwcode: number;
+  iso3: string | null;
+  capital: string;
+  validFrom: string | null;
+  validTo: string | null;
+  latitude: number;
+  longitude: number;
+};
+
+export type RegistryData = { countries: CountryRecord[]; crosswalk: CrosswalkRow[]; capitals: CapitalRecord[] };
+
+/** A parsed CSV: the header row then the data rows. */
+export type Table = { header: string[]; rows: string[][] };
+
+const column = (table: Table, name: string, file: string): number => {
+  const index = table.header.indexOf(name);
+  if (index < 0) throw invalid(`${file} has no column "${name}".`, [{ field: name, message: "missing column" }]);
+  return index;
+};
+
+const openEnd = (date: string | null) => (date && OPEN_ENDS.has(date) ? null : date);
+const maxDate = (a: string | null, b: string | null) => (a === null || b === null ? null : a > b ? a : b);
+const minDate = (a: string | null, b: string | null) => (a === null ? b : b === null ? a : a < b ? a : b);
+
+/**
+ * Builds countries, the GW ↔ ISO3 crosswalk and capitals from registry/gw_states.csv, gw_capitals.csv and
+ * country_codes.csv plus the explicit crosswalk in crosswalk.ts. Throws if the explicit crosswalk names an
+ * ISO3 code that is neither in ISO 3166-1 nor a listed non-ISO code, or if a GW code has no crosswalk entry.
+ */
+export const buildRegistry = (states: Table, capitalsTable: Table, codes: Table): RegistryData => {
+  const s = {
+    gw: column(states, "gwcode", "gw_states.csv"),
+    abb: column(states, "stateabb", "gw_states.csv"),
+    name: column(states, "statename", "gw_states.csv"),
+    start: column(states, "startdate", "gw_states.csv"),
+    end: column(states, "enddate", "gw_states.csv"),
+  };
+  const c = {
+    gw: column(capitalsTable, "gwcode", "gw_capitals.csv"),
+    name: column(capitalsTable, "statenme", "gw_capitals.csv"),
+    capital: column(capitalsTable, "capital", "gw_capitals.csv"),
+    start: column(capitalsTable, "stdate", "gw_capitals.csv"),
+    end: column(capitalsTable, "enddate", "gw_capitals.csv"),
+    lat: column(capitalsTable, "lat", "gw_capitals.csv"),
+    lon: column(capitalsTable, "lng", "gw_capitals.csv"),
+  };
+  const k = {
+    iso3: column(codes, "ISO3166-1-Alpha-3", "country_codes.csv"),
+    iso2: column(codes, "ISO3166-1-Alpha-2", "country_codes.csv"),
+    numeric: column(codes, "ISO3166-1-numeric", "country_codes.csv"),
+    name: column(codes, "CLDR display name", "country_codes.csv"),
+    official: column(codes, "UNTERM English Formal", "country_codes.csv"),
+    officialEn: column(codes, "official_name_en", "country_codes.csv"),
+    region: column(codes, "Region Name", "country_codes.csv"),
+    subregion: column(codes, "Sub-region Name", "country_codes.csv"),
+    capital: column(codes, "Capital", "country_codes.csv"),
+  };
+
+  // GW states and their periods of independence.
+  const periods = new Map<number, { name: string; abb: string; from: string | null; to: string | null }[]>();
+  for (const row of states.rows) {
+    const gw = Number(row[s.gw]);
+    const list = periods.get(gw) ?? [];
+    list.push({
+      name: row[s.name] ?? "",
+      abb: row[s.abb] ?? "",
+      from: parseDate(row[s.start] ?? ""),
+      to: openEnd(parseDate(row[s.end] ?? "")),
+    });
+    periods.set(gw, list);
+  }
+  const capitals: CapitalRecord[] = capitalsTable.rows.map((row) => ({
+    gwcode: Number(row[c.gw]),
+    iso3: null,
+    capital: row[c.capital] ?? "",
+    validFrom: parseDate(row[c.start] ?? ""),
+    validTo: openEnd(parseDate(row[c.end] ?? "")),
+    latitude: Number(row[c.lat]),
+    longitude: Number(row[c.lon]),
+  }));
+  // Microstates appear only in the capitals list: their period is the span of their capitals.
+  for (const row of capitalsTable.rows) {
+    const gw = Number(row[c.gw]);
+    if (periods.has(gw)) continue;
+    const own = capitals.filter((cap) => cap.gwcode === gw);
+    periods.set(gw, [
+      {
+        name: row[c.name] ?? "",
+        abb: "",
+        from: own.map((cap) => cap.validFrom).reduce<string | null>((a, b) => minDate(a, b), null),
+        to: own.some((cap) => cap.validTo === null) ? null : (own.map((cap) => cap.validTo).sort().at(-1) ?? null),
+      },
+    ]);
+  }
+  const listed = new Set(states.rows.map((row) => Number(row[s.gw])));
+
+  const isoRows = new Map(codes.rows.filter((row) => row[k.iso3]).map((row) => [row[k.iso3] as string, row]));
+  const knownIso = (iso3: string) => isoRows.has(iso3) || iso3 in NON_ISO_3166_1_CODES;
+
+  const crosswalk: CrosswalkRow[] = [];
+  for (const [gw, statePeriods] of [...periods].sort((a, b) => a[0] - b[0])) {
+    const specs = GW_TO_ISO[gw];
+    if (!specs) throw invalid(`GW code ${gw} has no entry in the explicit crosswalk.`, [{ field: "gwcode", message: "not in crosswalk", value: gw }]);
+    for (const spec of specs) {
+      if (spec.iso3 && !knownIso(spec.iso3)) throw invalid(`Crosswalk names unknown ISO3 code ${spec.iso3} for GW ${gw}.`);
+      for (const period of statePeriods) {
+        const from = maxDate(period.from, spec.from ?? null) ?? spec.from ?? period.from;
+        const to = minDate(period.to, spec.to ?? null);
+        if (from && to && from > to) continue;
+        crosswalk.push({
+          gwcode: gw,
+          gwName: period.name,
+          gwAbbreviation: period.abb || null,
+          gwListed: listed.has(gw),
+          iso3: spec.iso3,
+          validFrom: from,
+          validTo: to,
+          isPrimary: !spec.alias,
+          note: spec.note ?? "",
+        });
+      }
+    }
+  }
+  for (const [code, supplementary] of Object.entries(SUPPLEMENTARY_CODES)) {
+    if (supplementary.iso3 && !knownIso(supplementary.iso3)) throw invalid(`Unknown ISO3 ${supplementary.iso3}.`);
+    crosswalk.push({
+      gwcode: Number(code),
+      gwName: supplementary.name,
+      gwAbbreviation: null,
+      gwListed: false,
+      iso3: supplementary.iso3,
+      validFrom: null,
+      validTo: null,
+      isPrimary: true,
+      note: supplementary.note,
+    });
+  }
+  for (const capital of capitals) {
+    const row = crosswalk.find(
+      (x) =>
+        x.gwcode === capital.gwcode &&
+        x.iso3 &&
+        (x.validTo === null || capital.validFrom === null || x.validTo >= capital.validFrom) &&
+        (x.validFrom === null || capital.validTo === null || x.validFrom <= capital.validTo),
+    );
+    capital.iso3 = row?.iso3 ?? null;
+  }
+
+  const countryFor = (iso3: string): CountryRecord => {
+    const rows = crosswalk.filter((x) => x.iso3 === iso3 && x.isPrimary);
+    const gwRows = rows.filter((x) => x.gwListed || GW_TO_ISO[x.gwcode]);
+    const latest = [...rows].sort((a, b) => (a.validTo ?? "9999") < (b.validTo ?? "9999") ? -1 : 1).at(-1);
+    const gwcode = latest?.gwcode ?? null;
+    const capital = capitals
+      .filter((cap) => cap.gwcode === gwcode && cap.iso3 === iso3)
+      .sort((a, b) => ((a.validTo ?? "9999") < (b.validTo ?? "9999") ? -1 : 1))
+      .at(-1);
+    const validFrom = rows.length ? rows.map((x) => x.validFrom).reduce<string | null>((a, b) => (a === null || b === null ? null : a < b ? a : b), rows[0]?.validFrom ?? null) : null;
+    const validTo = rows.length ? rows.map((x) => x.validTo).reduce<string | null>((a, b) => maxDate(a, b), rows[0]?.validTo ?? null) : null;
+    const isoRow = isoRows.get(iso3);
+    const nonIso = NON_ISO_3166_1_CODES[iso3];
+    return {
+      iso3,
+      iso2: isoRow ? isoRow[k.iso2] || null : null,
+      isoNumeric: isoRow ? Number(isoRow[k.numeric]) || null : (nonIso?.numeric ?? null),
+      name: isoRow ? isoRow[k.name] || isoRow[k.officialEn] || iso3 : (nonIso?.name ?? iso3),
+      officialName: isoRow ? isoRow[k.official] || isoRow[k.officialEn] || null : (nonIso?.name ?? null),
+      region: isoRow ? isoRow[k.region] || null : null,
+      subregion: isoRow ? isoRow[k.subregion] || null : null,
+      gwcode,
+      isoStatus: nonIso?.status ?? "current",
+      independent: gwRows.some((x) => x.gwListed || !(x.gwcode in SUPPLEMENTARY_CODES)),
+      validFrom: rows.length ? validFrom : (nonIso?.from ?? null),
+      validTo: rows.length ? validTo : (nonIso?.to ?? null),
+      capital: capital?.capital ?? (isoRow ? isoRow[k.capital] || null : null),
+      capitalLat: capital?.latitude ?? null,
+      capitalLon: capital?.longitude ?? null,
+    };
+  };
+  const countries = [...isoRows.keys(), ...Object.keys(NON_ISO_3166_1_CODES)].sort().map(countryFor);
+  return { countries, crosswalk, capitals };
+};
+
+/** GW states that have no ISO3 match at all, with the reason. */
+export const unmatchedStates = (data: RegistryData): { gwcode: number; name: string; reason: string }[] => {
+  const matched = new Set(data.crosswalk.filter((x) => x.iso3).map((x) => x.gwcode));
+  const seen = new Set<number>();
+  return data.crosswalk
+    .filter((x) => !matched.has(x.gwcode) && !seen.has(x.gwcode) && seen.add(x.gwcode))
+    .map((x) => ({ gwcode: x.gwcode, name: x.gwName, reason: x.note }));
+};
+
+const within = (row: { validFrom: string | null; validTo: string | null }, date: string) =>
+  (row.validFrom === null || row.validFrom <= date) && (row.validTo === null || date <= row.validTo);
+
+const distance = (row: { validFrom: string | null; validTo: string | null }, date: string) =>
+  row.validFrom && date < row.validFrom ? row.validFrom : row.validTo && date > row.validTo ? date : "";
+
+export type ResolvedCountry = { iso3: string; gwcode: number | null; withinValidity: boolean };
+
+/**
+ * Resolves country codes at a date. Each method throws a validation error naming the code when it is
+ * unknown, has no ISO match, or is ambiguous; a code used outside its validity resolves to its nearest
+ * mapping in time and says so (withinValidity false).
+ */
+export type CountryResolver = {
+  fromGw(gwcode: number, date: string): ResolvedCountry;
+  fromIso3(iso3: string, date: string): ResolvedCountry;
+  fromIsoNumeric(numeric: number, date: string): ResolvedCountry;
+  fromIso2(iso2: string, date: string): ResolvedCountry;
+  isKnownIso3(iso3: string): boolean;
+  isKnownGw(gwcode: number): boolean;
+  /** Whether the country (ISO3) existed at any time in [from, to]; ISO-only territories always exist. */
+  existedBetween(iso3: string, from: string, to: string): boolean;
+};
+
+const codeError = (kind: string, code: string | number, reason: string) =>
+  invalid(`${kind} ${code}: ${reason}`, [{ field: kind, message: reason, value: code }]);
+
+export const createResolver = (data: RegistryData): CountryResolver => {
+  const byGw = new Map<number, CrosswalkRow[]>();
+  const byIso = new Map<string, CrosswalkRow[]>();
+  for (const row of data.crosswalk) {
+    byGw.set(row.gwcode, [...(byGw.get(row.gwcode) ?? []), row]);
+    if (row.iso3 && row.isPrimary) byIso.set(row.iso3, [...(byIso.get(row.iso3) ?? []), row]);
+  }
+  const countries = new Map(data.countries.map((country) => [country.iso3, country]));
+  const byNumeric = new Map(data.countries.filter((x) => x.isoNumeric !== null).map((x) => [x.isoNumeric, x.iso3]));
+  const byIso2 = new Map(data.countries.filter((x) => x.iso2).map((x) => [x.iso2 as string, x.iso3]));
+
+  const fromIso3 = (iso3: string, date: string): ResolvedCountry => {
+    const code = iso3.trim().toUpperCase();
+    if (!countries.has(code)) throw codeError("ISO3 code", iso3, "unknown country code");
+    const rows = byIso.get(code) ?? [];
+    if (rows.length === 0) return { iso3: code, gwcode: null, withinValidity: true };
+    const valid = rows.filter((row) => within(row, date));
+    const gws = [...new Set((valid.length ? valid : rows).map((row) => row.gwcode))];
+    if (gws.length > 1) {
+      if (valid.length) throw codeError("ISO3 code", iso3, `ambiguous on ${date}: GW codes ${gws.join(", ")}`);
+      const nearest = [...rows].sort((a, b) => (distance(a, date) < distance(b, date) ? -1 : 1))[0];
+      return { iso3: code, gwcode: nearest?.gwcode ?? null, withinValidity: false };
+    }
+    return { iso3: code, gwcode: gws[0] ?? null, withinValidity: valid.length > 0 };
+  };
+
+  return {
+    fromGw: (gwcode, date) => {
+      const rows = byGw.get(gwcode);
+      if (!rows) throw codeError("GW code", gwcode, "unknown Gleditsch–Ward code");
+      const valid = rows.filter((row) => within(row, date));
+      const candidates = valid.length ? valid : [...rows].sort((a, b) => (Math.abs(Date.parse(distance(a, date) || date) - Date.parse(date)) < Math.abs(Date.parse(distance(b, date) || date) - Date.parse(date)) ? -1 : 1)).slice(0, 1);
+      const isos = [...new Set(candidates.map((row) => row.iso3))];
+      if (isos.length > 1) throw codeError("GW code", gwcode, `ambiguous on ${date}: ISO3 ${isos.join(", ")}`);
+      const iso3 = isos[0];
+      if (!iso3) throw codeError("GW code", gwcode, `no ISO 3166 match (${candidates[0]?.note ?? rows[0]?.note ?? ""})`);
+      return { iso3, gwcode, withinValidity: valid.length > 0 };
+    },
+    fromIso3,
+    fromIsoNumeric: (numeric, date) => {
+      const iso3 = byNumeric.get(numeric);
+      if (!iso3) throw codeError("ISO numeric code", numeric, "unknown country code");
+      return fromIso3(iso3, date);
+    },
+    fromIso2: (iso2, date) => {
+      const iso3 = byIso2.get(iso2.trim().toUpperCase());
+      if (!iso3) throw codeError("ISO2 code", iso2, "unknown country code");
+      return fromIso3(iso3, date);
+    },
+    isKnownIso3: (iso3) => countries.has(iso3),
+    isKnownGw: (gwcode) => byGw.has(gwcode),
+    existedBetween: (iso3, from, to) => {
+      if (!countries.has(iso3)) return false;
+      const rows = byIso.get(iso3);
+      if (!rows) return true;
+      return rows.some((row) => (row.validFrom === null || row.validFrom <= to) && (row.validTo === null || row.validTo >= from));
+    },
+  };
+};

@@ -1,0 +1,108 @@
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { open, stat } from "node:fs/promises";
+import { basename } from "node:path";
+import { createGunzip } from "node:zlib";
+import Papa from "papaparse";
+
+/** A file that cannot be read as CSV (missing, truncated gzip, …); the message names the file. */
+export class DataFileError extends Error {
+  readonly file: string;
+  constructor(file: string, message: string) {
+    super(message);
+    this.name = "DataFileError";
+    this.file = file;
+  }
+}
+
+export type ReadSummary = { records: number; bytes: number; sha256: string; gzip: boolean };
+
+const isGzip = async (path: string): Promise<boolean> => {
+  const file = await open(path, "r");
+  try {
+    const buffer = Buffer.alloc(2);
+    const { bytesRead } = await file.read(buffer, 0, 2, 0);
+    return bytesRead === 2 && buffer[0] === 0x1f && buffer[1] === 0x8b;
+  } finally {
+    await file.close();
+  }
+};
+
+/**
+ * Streams a CSV file (plain, or gzip detected by its magic bytes whatever the name) through papaparse in
+ * array mode. `onRecord` receives each record with its record number (the header is 1). Progress is in
+ * bytes of the file as stored. Rejects with a DataFileError naming the file on a truncated or corrupt gzip.
+ */
+export const readCsvFile = async (
+  path: string,
+  onRecord: (cells: string[], line: number) => void,
+  progress?: (doneBytes: number, totalBytes: number) => void,
+): Promise<ReadSummary> => {
+  const name = basename(path);
+  let size: number;
+  try {
+    size = (await stat(path)).size;
+  } catch {
+    throw new DataFileError(name, `${name}: file not found or not readable.`);
+  }
+  const gzip = await isGzip(path);
+  const hash = createHash("sha256");
+  let read = 0;
+  let line = 0;
+  return new Promise<ReadSummary>((resolve, reject) => {
+    let settled = false;
+    const fail = (error: Error) => {
+      if (settled) return;
+      settled = true;
+      raw.destroy();
+      reject(error);
+    };
+    const raw = createReadStream(path);
+    raw.on("data", (chunk) => {
+      hash.update(chunk);
+      read += chunk.length;
+      progress?.(read, size);
+    });
+    raw.on("error", (error) => fail(new DataFileError(name, `${name}: ${error.message}`)));
+    let text: NodeJS.ReadableStream = raw;
+    if (gzip) {
+      const gunzip = createGunzip();
+      gunzip.on("error", (error) =>
+        fail(new DataFileError(name, `${name}: truncated or corrupt gzip file (${error.message}).`)),
+      );
+      text = raw.pipe(gunzip);
+    }
+    (text as NodeJS.ReadableStream & { setEncoding(encoding: string): void }).setEncoding("utf8");
+    Papa.parse<string[]>(text, {
+      delimiter: ",",
+      skipEmptyLines: true,
+      chunk: (results) => {
+        if (settled) return;
+        try {
+          for (const cells of results.data) {
+            line += 1;
+            onRecord(cells, line);
+          }
+        } catch (error) {
+          fail(error instanceof Error ? error : new Error(String(error)));
+        }
+      },
+      complete: () => {
+        if (settled) return;
+        settled = true;
+        resolve({ records: line, bytes: read, sha256: hash.digest("hex"), gzip });
+      },
+      error: (error: Error) => fail(new DataFileError(name, `${name}: ${error.message}`)),
+    });
+  });
+};
+
+/** Reads a whole (small) CSV file: the header and the rows. */
+export const readCsvTable = async (path: string): Promise<{ header: string[]; rows: string[][]; sha256: string }> => {
+  const rows: string[][] = [];
+  const { sha256 } = await readCsvFile(path, (cells) => {
+    rows.push(cells);
+  });
+  const [header = [], ...rest] = rows;
+  return { header, rows: rest, sha256 };
+};

@@ -1,0 +1,244 @@
+import { sql } from "kysely";
+import type { CapitalRecord, CountryRecord, CrosswalkRow, RegistryData } from "../../core/data/registry.ts";
+import type { Db } from "../../db/types.ts";
+
+export type Provenance = { datasetId: string; datasetVersion: string };
+
+const chunks = <T>(items: T[], size: number): T[][] => {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+};
+
+/** Replaces the country registry (a few hundred rows, so plain inserts). Run inside a transaction. */
+export const replaceRegistry = async (
+  db: Db,
+  data: RegistryData,
+  iso: Provenance,
+  gw: Provenance,
+): Promise<void> => {
+  await db.deleteFrom("country_capitals").execute();
+  await db.deleteFrom("country_crosswalk").execute();
+  await db.deleteFrom("countries").execute();
+  for (const part of chunks(data.countries, 200)) {
+    await db
+      .insertInto("countries")
+      .values(
+        part.map((c) => ({
+          iso3: c.iso3,
+          iso2: c.iso2,
+          iso_numeric: c.isoNumeric,
+          name: c.name,
+          official_name: c.officialName,
+          region: c.region,
+          subregion: c.subregion,
+          gwcode: c.gwcode,
+          iso_status: c.isoStatus,
+          independent: c.independent,
+          valid_from: c.validFrom,
+          valid_to: c.validTo,
+          capital: c.capital,
+          capital_lat: c.capitalLat,
+          capital_lon: c.capitalLon,
+          dataset_id: iso.datasetId,
+          dataset_version: iso.datasetVersion,
+        })),
+      )
+      .execute();
+  }
+  for (const part of chunks(data.crosswalk, 200)) {
+    await db
+      .insertInto("country_crosswalk")
+      .values(
+        part.map((x) => ({
+          gwcode: x.gwcode,
+          gw_name: x.gwName,
+          gw_abbreviation: x.gwAbbreviation,
+          gw_listed: x.gwListed,
+          iso3: x.iso3,
+          valid_from: x.validFrom,
+          valid_to: x.validTo,
+          is_primary: x.isPrimary,
+          note: x.note,
+          dataset_id: gw.datasetId,
+          dataset_version: gw.datasetVersion,
+        })),
+      )
+      .execute();
+  }
+  for (const part of chunks(data.capitals, 200)) {
+    await db
+      .insertInto("country_capitals")
+      .values(
+        part.map((c) => ({
+          gwcode: c.gwcode,
+          iso3: c.iso3,
+          capital: c.capital,
+          valid_from: c.validFrom,
+          valid_to: c.validTo,
+          latitude: c.latitude,
+          longitude: c.longitude,
+          dataset_id: gw.datasetId,
+          dataset_version: gw.datasetVersion,
+        })),
+      )
+      .execute();
+  }
+};
+
+/** The registry as stored, to build a resolver from. */
+export const loadRegistry = async (db: Db): Promise<RegistryData> => {
+  const countries = await db.selectFrom("countries").selectAll().orderBy("iso3").execute();
+  const crosswalk = await db.selectFrom("country_crosswalk").selectAll().orderBy("id").execute();
+  const capitals = await db.selectFrom("country_capitals").selectAll().execute();
+  return {
+    countries: countries.map(
+      (c): CountryRecord => ({
+        iso3: c.iso3,
+        iso2: c.iso2,
+        isoNumeric: c.iso_numeric,
+        name: c.name,
+        officialName: c.official_name,
+        region: c.region,
+        subregion: c.subregion,
+        gwcode: c.gwcode,
+        isoStatus: c.iso_status as CountryRecord["isoStatus"],
+        independent: c.independent,
+        validFrom: c.valid_from,
+        validTo: c.valid_to,
+        capital: c.capital,
+        capitalLat: c.capital_lat,
+        capitalLon: c.capital_lon,
+      }),
+    ),
+    crosswalk: crosswalk.map(
+      (x): CrosswalkRow => ({
+        gwcode: x.gwcode,
+        gwName: x.gw_name,
+        gwAbbreviation: x.gw_abbreviation,
+        gwListed: x.gw_listed,
+        iso3: x.iso3,
+        validFrom: x.valid_from,
+        validTo: x.valid_to,
+        isPrimary: x.is_primary,
+        note: x.note,
+      }),
+    ),
+    capitals: capitals.map(
+      (c): CapitalRecord => ({
+        gwcode: c.gwcode,
+        iso3: c.iso3,
+        capital: c.capital,
+        validFrom: c.valid_from,
+        validTo: c.valid_to,
+        latitude: c.latitude,
+        longitude: c.longitude,
+      }),
+    ),
+  };
+};
+
+export const countCountries = async (db: Db): Promise<number> => {
+  const row = await sql<{ n: number }>`SELECT count(*)::int AS n FROM countries`.execute(db);
+  return row.rows[0]?.n ?? 0;
+};
+
+export type CountrySummary = CountryRecord & { datasetId: string; datasetVersion: string };
+
+const countryColumns = [
+  "iso3",
+  "iso2",
+  "iso_numeric as isoNumeric",
+  "name",
+  "official_name as officialName",
+  "region",
+  "subregion",
+  "gwcode",
+  "iso_status as isoStatus",
+  "independent",
+  "valid_from as validFrom",
+  "valid_to as validTo",
+  "capital",
+  "capital_lat as capitalLat",
+  "capital_lon as capitalLon",
+  "dataset_id as datasetId",
+  "dataset_version as datasetVersion",
+] as const;
+
+export const listCountries = async (
+  db: Db,
+  filter: { search?: string; independentOnly?: boolean; existingOn?: string } = {},
+): Promise<CountrySummary[]> => {
+  let query = db.selectFrom("countries").select(countryColumns).orderBy("name");
+  if (filter.search) {
+    const like = `%${filter.search.toLowerCase()}%`;
+    query = query.where((eb) =>
+      eb.or([eb(sql`lower(name)`, "like", like), eb("iso3", "=", filter.search?.toUpperCase() ?? "")]),
+    );
+  }
+  if (filter.independentOnly) query = query.where("independent", "=", true);
+  if (filter.existingOn) {
+    const on = filter.existingOn;
+    query = query.where((eb) =>
+      eb.and([
+        eb.or([eb("valid_from", "is", null), eb("valid_from", "<=", on)]),
+        eb.or([eb("valid_to", "is", null), eb("valid_to", ">=", on)]),
+      ]),
+    );
+  }
+  return (await query.execute()) as CountrySummary[];
+};
+
+export type CountryDetail = CountrySummary & {
+  crosswalk: (CrosswalkRow & { datasetId: string })[];
+  capitals: CapitalRecord[];
+};
+
+export const findCountry = async (db: Db, iso3: string): Promise<CountryDetail | undefined> => {
+  const country = await db.selectFrom("countries").select(countryColumns).where("iso3", "=", iso3).executeTakeFirst();
+  if (!country) return undefined;
+  const crosswalk = await db
+    .selectFrom("country_crosswalk")
+    .selectAll()
+    .where("iso3", "=", iso3)
+    .orderBy("valid_from")
+    .execute();
+  const gwcodes = [...new Set(crosswalk.map((x) => x.gwcode))];
+  const capitals = gwcodes.length
+    ? await db
+        .selectFrom("country_capitals")
+        .selectAll()
+        .where("gwcode", "in", gwcodes)
+        .where((eb) => eb.or([eb("iso3", "=", iso3), eb("iso3", "is", null)]))
+        .orderBy("valid_from")
+        .execute()
+    : [];
+  return {
+    ...(country as CountrySummary),
+    crosswalk: crosswalk.map((x) => ({
+      gwcode: x.gwcode,
+      gwName: x.gw_name,
+      gwAbbreviation: x.gw_abbreviation,
+      gwListed: x.gw_listed,
+      iso3: x.iso3,
+      validFrom: x.valid_from,
+      validTo: x.valid_to,
+      isPrimary: x.is_primary,
+      note: x.note,
+      datasetId: x.dataset_id,
+    })),
+    capitals: capitals.map((c) => ({
+      gwcode: c.gwcode,
+      iso3: c.iso3,
+      capital: c.capital,
+      validFrom: c.valid_from,
+      validTo: c.valid_to,
+      latitude: c.latitude,
+      longitude: c.longitude,
+    })),
+  };
+};
+
+/** The whole crosswalk, including states without an ISO match and their reasons. */
+export const listCrosswalk = async (db: Db) =>
+  db.selectFrom("country_crosswalk").selectAll().orderBy("gwcode").orderBy("valid_from").execute();
