@@ -282,7 +282,7 @@ export type ConflictsTable = Provenance & {
   gwno_b: string | null;
   gwno_b_2nd: string | null;
   gwno_loc: string;
-  iso3_loc: string;
+  iso3_loc: string | null;
   region: string | null;
   version: string | null;
 };

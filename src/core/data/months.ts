@@ -31,7 +31,9 @@ export const splitAcrossMonths = (dateStart: string, dateEnd: string, value: num
   }
   const floors = parts.map((p) => Math.floor(p.exact));
   let remainder = value - floors.reduce((a, b) => a + b, 0);
-  const order = parts.map((p, i) => ({ i, frac: p.exact - Math.floor(p.exact) })).sort((a, b) => b.frac - a.frac);
+  const order = parts
+    .map((p, i) => ({ i, frac: p.exact - Math.floor(p.exact) }))
+    .sort((a, b) => b.frac - a.frac);
   for (const { i } of order) {
     if (remainder <= 0) break;
     floors[i] = (floors[i] ?? 0) + 1;

@@ -16,11 +16,20 @@ export const priogridGid = (lat: number, lon: number): number => {
   return (row - 1) * PRIOGRID_COLUMNS + col;
 };
 
-export type PriogridCell = { gid: number; row: number; col: number; south: number; west: number; lat: number; lon: number };
+export type PriogridCell = {
+  gid: number;
+  row: number;
+  col: number;
+  south: number;
+  west: number;
+  lat: number;
+  lon: number;
+};
 
 /** Row, column, south-west corner and centre of a cell. */
 export const priogridCell = (gid: number): PriogridCell => {
-  if (!Number.isInteger(gid) || gid < 1 || gid > PRIOGRID_CELLS) throw new RangeError(`No PRIO-GRID cell ${gid}.`);
+  if (!Number.isInteger(gid) || gid < 1 || gid > PRIOGRID_CELLS)
+    throw new RangeError(`No PRIO-GRID cell ${gid}.`);
   const row = Math.floor((gid - 1) / PRIOGRID_COLUMNS) + 1;
   const col = gid - (row - 1) * PRIOGRID_COLUMNS;
   const south = (row - 1) * 0.5 - 90;

@@ -1,5 +1,11 @@
 import { invalid } from "../shared/errors.ts";
-import { GW_TO_ISO, NON_ISO_3166_1_CODES, SUPPLEMENTARY_CODES, type IsoStatus } from "./crosswalk.ts";
+import {
+  EXTRA_GW_STATES,
+  GW_TO_ISO,
+  type IsoStatus,
+  NON_ISO_3166_1_CODES,
+  SUPPLEMENTARY_CODES,
+} from "./crosswalk.ts";
 import { parseDate } from "./dates.ts";
 
 /** The GW list and the capitals list stop at these dates; a period ending there is still running. */
@@ -47,14 +53,19 @@ export type CapitalRecord = {
   longitude: number;
 };
 
-export type RegistryData = { countries: CountryRecord[]; crosswalk: CrosswalkRow[]; capitals: CapitalRecord[] };
+export type RegistryData = {
+  countries: CountryRecord[];
+  crosswalk: CrosswalkRow[];
+  capitals: CapitalRecord[];
+};
 
 /** A parsed CSV: the header row then the data rows. */
 export type Table = { header: string[]; rows: string[][] };
 
 const column = (table: Table, name: string, file: string): number => {
   const index = table.header.indexOf(name);
-  if (index < 0) throw invalid(`${file} has no column "${name}".`, [{ field: name, message: "missing column" }]);
+  if (index < 0)
+    throw invalid(`${file} has no column "${name}".`, [{ field: name, message: "missing column" }]);
   return index;
 };
 
@@ -128,11 +139,25 @@ export const buildRegistry = (states: Table, capitalsTable: Table, codes: Table)
         name: row[c.name] ?? "",
         abb: "",
         from: own.map((cap) => cap.validFrom).reduce<string | null>((a, b) => minDate(a, b), null),
-        to: own.some((cap) => cap.validTo === null) ? null : (own.map((cap) => cap.validTo).sort().at(-1) ?? null),
+        to: own.some((cap) => cap.validTo === null)
+          ? null
+          : (own
+              .map((cap) => cap.validTo)
+              .sort()
+              .at(-1) ?? null),
       },
     ]);
   }
-  const listed = new Set(states.rows.map((row) => Number(row[s.gw])));
+  for (const [code, extra] of Object.entries(EXTRA_GW_STATES)) {
+    if (!periods.has(Number(code)))
+      periods.set(Number(code), [
+        { name: extra.name, abb: extra.abbreviation, from: extra.from, to: extra.to },
+      ]);
+  }
+  const listed = new Set([
+    ...states.rows.map((row) => Number(row[s.gw])),
+    ...Object.keys(EXTRA_GW_STATES).map(Number),
+  ]);
 
   const isoRows = new Map(codes.rows.filter((row) => row[k.iso3]).map((row) => [row[k.iso3] as string, row]));
   const knownIso = (iso3: string) => isoRows.has(iso3) || iso3 in NON_ISO_3166_1_CODES;
@@ -140,9 +165,13 @@ export const buildRegistry = (states: Table, capitalsTable: Table, codes: Table)
   const crosswalk: CrosswalkRow[] = [];
   for (const [gw, statePeriods] of [...periods].sort((a, b) => a[0] - b[0])) {
     const specs = GW_TO_ISO[gw];
-    if (!specs) throw invalid(`GW code ${gw} has no entry in the explicit crosswalk.`, [{ field: "gwcode", message: "not in crosswalk", value: gw }]);
+    if (!specs)
+      throw invalid(`GW code ${gw} has no entry in the explicit crosswalk.`, [
+        { field: "gwcode", message: "not in crosswalk", value: gw },
+      ]);
     for (const spec of specs) {
-      if (spec.iso3 && !knownIso(spec.iso3)) throw invalid(`Crosswalk names unknown ISO3 code ${spec.iso3} for GW ${gw}.`);
+      if (spec.iso3 && !knownIso(spec.iso3))
+        throw invalid(`Crosswalk names unknown ISO3 code ${spec.iso3} for GW ${gw}.`);
       for (const period of statePeriods) {
         const from = maxDate(period.from, spec.from ?? null) ?? spec.from ?? period.from;
         const to = minDate(period.to, spec.to ?? null);
@@ -162,7 +191,8 @@ export const buildRegistry = (states: Table, capitalsTable: Table, codes: Table)
     }
   }
   for (const [code, supplementary] of Object.entries(SUPPLEMENTARY_CODES)) {
-    if (supplementary.iso3 && !knownIso(supplementary.iso3)) throw invalid(`Unknown ISO3 ${supplementary.iso3}.`);
+    if (supplementary.iso3 && !knownIso(supplementary.iso3))
+      throw invalid(`Unknown ISO3 ${supplementary.iso3}.`);
     crosswalk.push({
       gwcode: Number(code),
       gwName: supplementary.name,
@@ -189,14 +219,23 @@ export const buildRegistry = (states: Table, capitalsTable: Table, codes: Table)
   const countryFor = (iso3: string): CountryRecord => {
     const rows = crosswalk.filter((x) => x.iso3 === iso3 && x.isPrimary);
     const gwRows = rows.filter((x) => x.gwListed || GW_TO_ISO[x.gwcode]);
-    const latest = [...rows].sort((a, b) => (a.validTo ?? "9999") < (b.validTo ?? "9999") ? -1 : 1).at(-1);
+    const latest = [...rows].sort((a, b) => ((a.validTo ?? "9999") < (b.validTo ?? "9999") ? -1 : 1)).at(-1);
     const gwcode = latest?.gwcode ?? null;
     const capital = capitals
       .filter((cap) => cap.gwcode === gwcode && cap.iso3 === iso3)
       .sort((a, b) => ((a.validTo ?? "9999") < (b.validTo ?? "9999") ? -1 : 1))
       .at(-1);
-    const validFrom = rows.length ? rows.map((x) => x.validFrom).reduce<string | null>((a, b) => (a === null || b === null ? null : a < b ? a : b), rows[0]?.validFrom ?? null) : null;
-    const validTo = rows.length ? rows.map((x) => x.validTo).reduce<string | null>((a, b) => maxDate(a, b), rows[0]?.validTo ?? null) : null;
+    const validFrom = rows.length
+      ? rows
+          .map((x) => x.validFrom)
+          .reduce<string | null>(
+            (a, b) => (a === null || b === null ? null : a < b ? a : b),
+            rows[0]?.validFrom ?? null,
+          )
+      : null;
+    const validTo = rows.length
+      ? rows.map((x) => x.validTo).reduce<string | null>((a, b) => maxDate(a, b), rows[0]?.validTo ?? null)
+      : null;
     const isoRow = isoRows.get(iso3);
     const nonIso = NON_ISO_3166_1_CODES[iso3];
     return {
@@ -265,7 +304,9 @@ export const createResolver = (data: RegistryData): CountryResolver => {
     if (row.iso3 && row.isPrimary) byIso.set(row.iso3, [...(byIso.get(row.iso3) ?? []), row]);
   }
   const countries = new Map(data.countries.map((country) => [country.iso3, country]));
-  const byNumeric = new Map(data.countries.filter((x) => x.isoNumeric !== null).map((x) => [x.isoNumeric, x.iso3]));
+  const byNumeric = new Map(
+    data.countries.filter((x) => x.isoNumeric !== null).map((x) => [x.isoNumeric, x.iso3]),
+  );
   const byIso2 = new Map(data.countries.filter((x) => x.iso2).map((x) => [x.iso2 as string, x.iso3]));
 
   const fromIso3 = (iso3: string, date: string): ResolvedCountry => {
@@ -276,7 +317,8 @@ export const createResolver = (data: RegistryData): CountryResolver => {
     const valid = rows.filter((row) => within(row, date));
     const gws = [...new Set((valid.length ? valid : rows).map((row) => row.gwcode))];
     if (gws.length > 1) {
-      if (valid.length) throw codeError("ISO3 code", iso3, `ambiguous on ${date}: GW codes ${gws.join(", ")}`);
+      if (valid.length)
+        throw codeError("ISO3 code", iso3, `ambiguous on ${date}: GW codes ${gws.join(", ")}`);
       const nearest = [...rows].sort((a, b) => (distance(a, date) < distance(b, date) ? -1 : 1))[0];
       return { iso3: code, gwcode: nearest?.gwcode ?? null, withinValidity: false };
     }
@@ -288,11 +330,26 @@ export const createResolver = (data: RegistryData): CountryResolver => {
       const rows = byGw.get(gwcode);
       if (!rows) throw codeError("GW code", gwcode, "unknown Gleditsch–Ward code");
       const valid = rows.filter((row) => within(row, date));
-      const candidates = valid.length ? valid : [...rows].sort((a, b) => (Math.abs(Date.parse(distance(a, date) || date) - Date.parse(date)) < Math.abs(Date.parse(distance(b, date) || date) - Date.parse(date)) ? -1 : 1)).slice(0, 1);
+      const candidates = valid.length
+        ? valid
+        : [...rows]
+            .sort((a, b) =>
+              Math.abs(Date.parse(distance(a, date) || date) - Date.parse(date)) <
+              Math.abs(Date.parse(distance(b, date) || date) - Date.parse(date))
+                ? -1
+                : 1,
+            )
+            .slice(0, 1);
       const isos = [...new Set(candidates.map((row) => row.iso3))];
-      if (isos.length > 1) throw codeError("GW code", gwcode, `ambiguous on ${date}: ISO3 ${isos.join(", ")}`);
+      if (isos.length > 1)
+        throw codeError("GW code", gwcode, `ambiguous on ${date}: ISO3 ${isos.join(", ")}`);
       const iso3 = isos[0];
-      if (!iso3) throw codeError("GW code", gwcode, `no ISO 3166 match (${candidates[0]?.note ?? rows[0]?.note ?? ""})`);
+      if (!iso3)
+        throw codeError(
+          "GW code",
+          gwcode,
+          `no ISO 3166 match (${candidates[0]?.note ?? rows[0]?.note ?? ""})`,
+        );
       return { iso3, gwcode, withinValidity: valid.length > 0 };
     },
     fromIso3,
@@ -312,7 +369,10 @@ export const createResolver = (data: RegistryData): CountryResolver => {
       if (!countries.has(iso3)) return false;
       const rows = byIso.get(iso3);
       if (!rows) return true;
-      return rows.some((row) => (row.validFrom === null || row.validFrom <= to) && (row.validTo === null || row.validTo >= from));
+      return rows.some(
+        (row) =>
+          (row.validFrom === null || row.validFrom <= to) && (row.validTo === null || row.validTo >= from),
+      );
     },
   };
 };

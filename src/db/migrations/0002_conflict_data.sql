@@ -203,7 +203,7 @@ CREATE TABLE conflicts (
   gwno_b text,
   gwno_b_2nd text,
   gwno_loc text NOT NULL,
-  iso3_loc text NOT NULL,
+  iso3_loc text,
   region text,
   version text,
   PRIMARY KEY (dataset_id, conflict_id, year)

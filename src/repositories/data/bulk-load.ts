@@ -1,6 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { type RawBuilder, sql } from "kysely";
-import type { CoverageGroup, IndicatorDefinition, StagedRows, StagingTarget } from "../../core/data/import/types.ts";
+import type {
+  CoverageGroup,
+  IndicatorDefinition,
+  StagedRows,
+  StagingTarget,
+} from "../../core/data/import/types.ts";
 import type { DatabaseHandle } from "../../db/engine.ts";
 import type { Db } from "../../db/types.ts";
 import { type DatasetWrite, findDataset, insertReplacement, upsertDataset } from "./datasets.repository.ts";
@@ -55,10 +60,18 @@ export const replaceDatasetRows = async (
     existing.fileSha256 !== null &&
     existing.fileSha256 === dataset.fileSha256
   ) {
-    return { status: "unchanged", previousVersion: existing.version, rowsAdded: 0, rowsRemoved: 0, rowsChanged: 0 };
+    return {
+      status: "unchanged",
+      previousVersion: existing.version,
+      rowsAdded: 0,
+      rowsRemoved: 0,
+      rowsChanged: 0,
+    };
   }
   if (existing && existing.kind !== dataset.kind) {
-    throw new Error(`Dataset ${dataset.id} holds ${existing.kind} data; it cannot be replaced by a ${dataset.kind} file.`);
+    throw new Error(
+      `Dataset ${dataset.id} holds ${existing.kind} data; it cannot be replaced by a ${dataset.kind} file.`,
+    );
   }
   const stage = `data_stage_${randomUUID().replaceAll("-", "")}`;
   const target = staged.target;
@@ -68,15 +81,21 @@ export const replaceDatasetRows = async (
   try {
     if (staged.lines.length) await handle.copyCsvInto(stage, staged.columns, `${staged.lines.join("\n")}\n`);
     return await handle.db.transaction().execute(async (trx) => {
-      await upsertDataset(trx, { ...dataset, coverage: input.coverage && { mode: input.coverageMode, groups: input.coverage } });
+      await upsertDataset(trx, {
+        ...dataset,
+        coverage: input.coverage && { mode: input.coverageMode, groups: input.coverage },
+      });
       const scope = target === "country_month" ? sql`AND t.series = 'views'` : sql``;
       let counts = { added: staged.lines.length, removed: 0, changed: 0 };
       if (existing) counts = await diff(trx, stage, target, staged.columns, dataset.id, scope);
       await sql`DELETE FROM ${ident(target)} AS t WHERE t.dataset_id = ${dataset.id} ${scope}`.execute(trx);
       await sql`INSERT INTO ${ident(target)} (dataset_id, dataset_version, ${idents(staged.columns)})
-        SELECT ${dataset.id}, ${dataset.version}, ${idents(staged.columns)} FROM ${ident(stage)}`.execute(trx);
+        SELECT ${dataset.id}, ${dataset.version}, ${idents(staged.columns)} FROM ${ident(stage)}`.execute(
+        trx,
+      );
       if (target === "events") await aggregateEvents(trx, dataset.id, dataset.version, input);
-      if (target === "indicator_values") await replaceIndicatorDefinitions(trx, dataset.id, input.indicators ?? []);
+      if (target === "indicator_values")
+        await replaceIndicatorDefinitions(trx, dataset.id, input.indicators ?? []);
       const result: ReplaceResult = {
         status: existing ? "replaced" : "created",
         previousVersion: existing?.version ?? null,
@@ -143,12 +162,17 @@ const aggregateEvents = async (db: Db, datasetId: string, version: string, input
   await sql`DELETE FROM grid_month WHERE dataset_id = ${datasetId}`.execute(db);
   const groups = input.coverage ?? [];
   const spanStart = groups.map((g) => g.from).sort()[0];
-  const spanEnd = groups.map((g) => g.to).sort().at(-1);
+  const spanEnd = groups
+    .map((g) => g.to)
+    .sort()
+    .at(-1);
   let coverage: RawBuilder<unknown>;
   if (input.coverageMode === "world" && spanStart && spanEnd) {
     coverage = sql`SELECT iso3, ${`${spanStart}-01`}::date AS from_month, ${`${spanEnd}-01`}::date AS to_month FROM countries`;
   } else {
-    const rows = groups.flatMap((g) => g.iso3.map((iso3) => sql`(${iso3}, ${`${g.from}-01`}::date, ${`${g.to}-01`}::date)`));
+    const rows = groups.flatMap((g) =>
+      g.iso3.map((iso3) => sql`(${iso3}, ${`${g.from}-01`}::date, ${`${g.to}-01`}::date)`),
+    );
     coverage = rows.length
       ? sql`SELECT * FROM (VALUES ${sql.join(rows)}) AS v(iso3, from_month, to_month)`
       : sql`SELECT NULL::text AS iso3, NULL::date AS from_month, NULL::date AS to_month WHERE false`;

@@ -98,7 +98,9 @@ export const readCsvFile = async (
 };
 
 /** Reads a whole (small) CSV file: the header and the rows. */
-export const readCsvTable = async (path: string): Promise<{ header: string[]; rows: string[][]; sha256: string }> => {
+export const readCsvTable = async (
+  path: string,
+): Promise<{ header: string[]; rows: string[][]; sha256: string }> => {
   const rows: string[][] = [];
   const { sha256 } = await readCsvFile(path, (cells) => {
     rows.push(cells);

@@ -47,7 +47,10 @@ export const findDataset = async (db: Db, id: string): Promise<DatasetRow | unde
 export const listDatasets = async (db: Db): Promise<DatasetRow[]> =>
   db.selectFrom("datasets").select(columns).orderBy("kind").orderBy("id").execute();
 
-export type DatasetWrite = Omit<DatasetRow, "importedAt" | "coverage"> & { coverage: unknown; importedAt?: Date };
+export type DatasetWrite = Omit<DatasetRow, "importedAt" | "coverage"> & {
+  coverage: unknown;
+  importedAt?: Date;
+};
 
 export const upsertDataset = async (db: Db, d: DatasetWrite): Promise<void> => {
   const values = {

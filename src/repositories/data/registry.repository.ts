@@ -195,7 +195,11 @@ export type CountryDetail = CountrySummary & {
 };
 
 export const findCountry = async (db: Db, iso3: string): Promise<CountryDetail | undefined> => {
-  const country = await db.selectFrom("countries").select(countryColumns).where("iso3", "=", iso3).executeTakeFirst();
+  const country = await db
+    .selectFrom("countries")
+    .select(countryColumns)
+    .where("iso3", "=", iso3)
+    .executeTakeFirst();
   if (!country) return undefined;
   const crosswalk = await db
     .selectFrom("country_crosswalk")

@@ -1,20 +1,69 @@
 import { parseDate } from "../dates.ts";
-import { checkHeader, csvLine, errorCollector, type FieldReader, fieldReader, resolveOrFail } from "./common.ts";
+import { checkHeader, csvLine, errorCollector, type FieldReader, fieldReader } from "./common.ts";
 import type { RowValidator, ValidatorOptions } from "./types.ts";
 
 /** Columns of the UCDP/PRIO Armed Conflict Dataset (conflict-year). */
 export const ACD_COLUMNS = [
-  "conflict_id", "location", "side_a", "side_a_id", "side_a_2nd", "side_b", "side_b_id", "side_b_2nd",
-  "incompatibility", "territory_name", "year", "intensity_level", "cumulative_intensity", "type_of_conflict",
-  "start_date", "start_prec", "start_date2", "start_prec2", "ep_end", "ep_end_date", "ep_end_prec", "gwno_a",
-  "gwno_a_2nd", "gwno_b", "gwno_b_2nd", "gwno_loc", "region", "version",
+  "conflict_id",
+  "location",
+  "side_a",
+  "side_a_id",
+  "side_a_2nd",
+  "side_b",
+  "side_b_id",
+  "side_b_2nd",
+  "incompatibility",
+  "territory_name",
+  "year",
+  "intensity_level",
+  "cumulative_intensity",
+  "type_of_conflict",
+  "start_date",
+  "start_prec",
+  "start_date2",
+  "start_prec2",
+  "ep_end",
+  "ep_end_date",
+  "ep_end_prec",
+  "gwno_a",
+  "gwno_a_2nd",
+  "gwno_b",
+  "gwno_b_2nd",
+  "gwno_loc",
+  "region",
+  "version",
 ] as const;
 
 export const CONFLICT_COLUMNS = [
-  "conflict_id", "year", "location", "side_a", "side_a_id", "side_a_2nd", "side_b", "side_b_id", "side_b_2nd",
-  "incompatibility", "territory_name", "intensity_level", "cumulative_intensity", "type_of_conflict", "start_date",
-  "start_prec", "start_date2", "start_prec2", "ep_end", "ep_end_date", "ep_end_prec", "gwno_a", "gwno_a_2nd",
-  "gwno_b", "gwno_b_2nd", "gwno_loc", "iso3_loc", "region", "version",
+  "conflict_id",
+  "year",
+  "location",
+  "side_a",
+  "side_a_id",
+  "side_a_2nd",
+  "side_b",
+  "side_b_id",
+  "side_b_2nd",
+  "incompatibility",
+  "territory_name",
+  "intensity_level",
+  "cumulative_intensity",
+  "type_of_conflict",
+  "start_date",
+  "start_prec",
+  "start_date2",
+  "start_prec2",
+  "ep_end",
+  "ep_end_date",
+  "ep_end_prec",
+  "gwno_a",
+  "gwno_a_2nd",
+  "gwno_b",
+  "gwno_b_2nd",
+  "gwno_loc",
+  "iso3_loc",
+  "region",
+  "version",
 ] as const;
 
 const optionalDate = (reader: FieldReader, column: string): string | null => {
@@ -64,14 +113,27 @@ export const acdValidator = ({ resolver }: ValidatorOptions): RowValidator => {
             r.fail("gwno_loc", loc, `"${part}" is not a GW code`);
             continue;
           }
-          const resolved = resolveOrFail(r, "gwno_loc", part, () => resolver.fromGw(gw, `${year}-07-01`));
-          if (resolved) iso3.add(resolved.iso3);
+          if (!resolver.isKnownGw(gw)) {
+            r.fail("gwno_loc", part, `GW code ${gw}: unknown Gleditsch–Ward code`);
+            continue;
+          }
+          // A known state without an ISO match (e.g. Hyderabad 1948) keeps its GW code only.
+          try {
+            iso3.add(resolver.fromGw(gw, `${year}-07-01`).iso3);
+          } catch {
+            // no ISO3 for this location
+          }
         }
       }
       if (conflictId !== null && year !== null) {
         const key = `${conflictId}:${year}`;
         const first = keys.get(key);
-        if (first !== undefined) r.fail("year", String(year), `duplicate conflict_id ${conflictId} and year (first on line ${first})`);
+        if (first !== undefined)
+          r.fail(
+            "year",
+            String(year),
+            `duplicate conflict_id ${conflictId} and year (first on line ${first})`,
+          );
         else keys.set(key, line);
       }
       if (errors.count > before || conflictId === null || year === null || !loc) return;
@@ -82,13 +144,35 @@ export const acdValidator = ({ resolver }: ValidatorOptions): RowValidator => {
       if (maxYear === null || year > maxYear) maxYear = year;
       lines.push(
         csvLine([
-          conflictId, year, location, sideA, r.optionalText("side_a_id"), r.optionalText("side_a_2nd"), sideB,
-          r.optionalText("side_b_id"), r.optionalText("side_b_2nd"), incompatibility, r.optionalText("territory_name"),
-          intensity, r.integer("cumulative_intensity", false), type, startDate, r.integer("start_prec", false),
-          startDate2, r.integer("start_prec2", false), r.integer("ep_end", false), epEndDate,
-          r.integer("ep_end_prec", false), r.optionalText("gwno_a"), r.optionalText("gwno_a_2nd"),
-          r.optionalText("gwno_b"), r.optionalText("gwno_b_2nd"), loc, [...iso3].join(","),
-          r.optionalText("region"), version,
+          conflictId,
+          year,
+          location,
+          sideA,
+          r.optionalText("side_a_id"),
+          r.optionalText("side_a_2nd"),
+          sideB,
+          r.optionalText("side_b_id"),
+          r.optionalText("side_b_2nd"),
+          incompatibility,
+          r.optionalText("territory_name"),
+          intensity,
+          r.integer("cumulative_intensity", false),
+          type,
+          startDate,
+          r.integer("start_prec", false),
+          startDate2,
+          r.integer("start_prec2", false),
+          r.integer("ep_end", false),
+          epEndDate,
+          r.integer("ep_end_prec", false),
+          r.optionalText("gwno_a"),
+          r.optionalText("gwno_a_2nd"),
+          r.optionalText("gwno_b"),
+          r.optionalText("gwno_b_2nd"),
+          loc,
+          [...iso3].join(","),
+          r.optionalText("region"),
+          version,
         ]),
       );
     },
@@ -99,7 +183,10 @@ export const acdValidator = ({ resolver }: ValidatorOptions): RowValidator => {
       skippedCount: 0,
       skippedReasons: {},
       staged: { target: "conflicts", columns: CONFLICT_COLUMNS, lines },
-      span: { start: minYear === null ? null : `${minYear}-01-01`, end: maxYear === null ? null : `${maxYear}-12-31` },
+      span: {
+        start: minYear === null ? null : `${minYear}-01-01`,
+        end: maxYear === null ? null : `${maxYear}-12-31`,
+      },
       versionInFile: versions.size ? [...versions].sort().join(" + ") : null,
       coverage: null,
       indicators: null,

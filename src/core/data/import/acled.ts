@@ -14,15 +14,48 @@ import type { RowValidator, ValidatorOptions } from "./types.ts";
 
 /** The variables of ACLED's codebook (data/bundled/acled/acled_codebook.csv). */
 export const ACLED_CODEBOOK_COLUMNS = [
-  "data_id", "iso", "event_id_cnty", "event_id_no_cnty", "event_date", "year", "time_precision", "event_type",
-  "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction",
-  "region", "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision",
-  "source", "source_scale", "notes", "fatalities", "timestamp", "iso3",
+  "data_id",
+  "iso",
+  "event_id_cnty",
+  "event_id_no_cnty",
+  "event_date",
+  "year",
+  "time_precision",
+  "event_type",
+  "sub_event_type",
+  "actor1",
+  "assoc_actor_1",
+  "inter1",
+  "actor2",
+  "assoc_actor_2",
+  "inter2",
+  "interaction",
+  "region",
+  "country",
+  "admin1",
+  "admin2",
+  "admin3",
+  "location",
+  "latitude",
+  "longitude",
+  "geo_precision",
+  "source",
+  "source_scale",
+  "notes",
+  "fatalities",
+  "timestamp",
+  "iso3",
 ] as const;
 
 /** Columns an ACLED export must have to become events (plus `iso` or `iso3`). */
 export const ACLED_REQUIRED_COLUMNS = [
-  "event_id_cnty", "event_date", "event_type", "country", "latitude", "longitude", "fatalities",
+  "event_id_cnty",
+  "event_date",
+  "event_type",
+  "country",
+  "latitude",
+  "longitude",
+  "fatalities",
 ] as const;
 
 const isState = (inter: string) => inter === "1" || /state forces/i.test(inter);
@@ -47,7 +80,8 @@ export const acledViolenceType = (eventType: string, inter1: string, inter2: str
 
 const coordinate = (reader: FieldReader, column: string, limit: number): number | null => {
   const n = reader.number(column);
-  if (n !== null && Math.abs(n) > limit) return reader.fail(column, reader.text(column), `not a coordinate within ±${limit}`);
+  if (n !== null && Math.abs(n) > limit)
+    return reader.fail(column, reader.text(column), `not a coordinate within ±${limit}`);
   return n;
 };
 
@@ -65,7 +99,12 @@ export const acledValidator = ({ resolver }: ValidatorOptions): RowValidator => 
       if (line === 1) {
         const index = checkHeader(cells, ACLED_REQUIRED_COLUMNS, errors);
         if (index && !index.has("iso") && !index.has("iso3")) {
-          errors.add({ line: 1, column: "iso", value: "", reason: "missing column (iso or iso3 is required)" });
+          errors.add({
+            line: 1,
+            column: "iso",
+            value: "",
+            reason: "missing column (iso or iso3 is required)",
+          });
           return;
         }
         hasIso3 = index?.has("iso3") ?? false;
@@ -83,7 +122,12 @@ export const acledValidator = ({ resolver }: ValidatorOptions): RowValidator => 
       }
       const dateText = r.text("event_date");
       const date = dateText ? parseDate(dateText) : null;
-      if (!date) r.fail("event_date", dateText, dateText ? "unparseable date (expected YYYY-MM-DD or DD Month YYYY)" : "required value is empty");
+      if (!date)
+        r.fail(
+          "event_date",
+          dateText,
+          dateText ? "unparseable date (expected YYYY-MM-DD or DD Month YYYY)" : "required value is empty",
+        );
       const eventType = r.requiredText("event_type");
       const fatalities = r.count("fatalities");
       const lat = coordinate(r, "latitude", 90);
@@ -95,10 +139,21 @@ export const acledValidator = ({ resolver }: ValidatorOptions): RowValidator => 
           resolved = resolveOrFail(r, "iso3", code, () => resolver.fromIso3(code, date));
         } else {
           const code = r.integer("iso");
-          if (code !== null) resolved = resolveOrFail(r, "iso", String(code), () => resolver.fromIsoNumeric(code, date));
+          if (code !== null)
+            resolved = resolveOrFail(r, "iso", String(code), () => resolver.fromIsoNumeric(code, date));
         }
       }
-      if (errors.count > before || !id || !date || !eventType || fatalities === null || lat === null || lon === null || !resolved) return;
+      if (
+        errors.count > before ||
+        !id ||
+        !date ||
+        !eventType ||
+        fatalities === null ||
+        lat === null ||
+        lon === null ||
+        !resolved
+      )
+        return;
       coverage.add("", resolved.iso3, date);
       rowCount += 1;
       lines.push(

@@ -24,7 +24,8 @@ export const csvField = (value: string | number | null | undefined): string => {
   return /[",\r\n\\]|^\s|\s$/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 };
 
-export const csvLine = (values: (string | number | null | undefined)[]): string => values.map(csvField).join(",");
+export const csvLine = (values: (string | number | null | undefined)[]): string =>
+  values.map(csvField).join(",");
 
 const DELIMITERS: [string, string][] = [
   [";", "semicolon"],
@@ -115,7 +116,8 @@ export const fieldReader = (errors: ErrorCollector, index: Map<string, number>, 
     },
     number(column: string, required = true): number | null {
       const value = text(column);
-      if (value === "" || value === "NA") return required ? fail(column, value, "required value is empty") : null;
+      if (value === "" || value === "NA")
+        return required ? fail(column, value, "required value is empty") : null;
       const n = Number(value);
       return Number.isFinite(n) ? n : fail(column, value, "not a number");
     },
@@ -133,7 +135,12 @@ export const fieldReader = (errors: ErrorCollector, index: Map<string, number>, 
 export type FieldReader = ReturnType<typeof fieldReader>;
 
 /** Runs a country-code resolution, turning its error into a row error on `column`. */
-export const resolveOrFail = <T>(reader: FieldReader, column: string, value: string, resolve: () => T): T | null => {
+export const resolveOrFail = <T>(
+  reader: FieldReader,
+  column: string,
+  value: string,
+  resolve: () => T,
+): T | null => {
   try {
     return resolve();
   } catch (error) {

@@ -4,9 +4,9 @@ import {
   checkHeader,
   coverageTracker,
   EVENT_COLUMNS,
-  type FieldReader,
   errorCollector,
   eventLine,
+  type FieldReader,
   fieldReader,
   resolveOrFail,
 } from "./common.ts";
@@ -14,13 +14,55 @@ import type { RowValidator, ValidatorOptions } from "./types.ts";
 
 /** The 49 standard columns of a UCDP GED event file. */
 export const GED_COLUMNS = [
-  "id", "relid", "year", "active_year", "code_status", "type_of_violence", "conflict_dset_id", "conflict_new_id",
-  "conflict_name", "dyad_dset_id", "dyad_new_id", "dyad_name", "side_a_dset_id", "side_a_new_id", "side_a",
-  "side_b_dset_id", "side_b_new_id", "side_b", "number_of_sources", "source_article", "source_office",
-  "source_date", "source_headline", "source_original", "where_prec", "where_coordinates", "where_description",
-  "adm_1", "adm_2", "latitude", "longitude", "geom_wkt", "priogrid_gid", "country", "country_id", "region",
-  "event_clarity", "date_prec", "date_start", "date_end", "deaths_a", "deaths_b", "deaths_civilians",
-  "deaths_unknown", "best", "high", "low", "gwnoa", "gwnob",
+  "id",
+  "relid",
+  "year",
+  "active_year",
+  "code_status",
+  "type_of_violence",
+  "conflict_dset_id",
+  "conflict_new_id",
+  "conflict_name",
+  "dyad_dset_id",
+  "dyad_new_id",
+  "dyad_name",
+  "side_a_dset_id",
+  "side_a_new_id",
+  "side_a",
+  "side_b_dset_id",
+  "side_b_new_id",
+  "side_b",
+  "number_of_sources",
+  "source_article",
+  "source_office",
+  "source_date",
+  "source_headline",
+  "source_original",
+  "where_prec",
+  "where_coordinates",
+  "where_description",
+  "adm_1",
+  "adm_2",
+  "latitude",
+  "longitude",
+  "geom_wkt",
+  "priogrid_gid",
+  "country",
+  "country_id",
+  "region",
+  "event_clarity",
+  "date_prec",
+  "date_start",
+  "date_end",
+  "deaths_a",
+  "deaths_b",
+  "deaths_civilians",
+  "deaths_unknown",
+  "best",
+  "high",
+  "low",
+  "gwnoa",
+  "gwnob",
 ] as const;
 
 /** Optional provenance columns (release name, origin file); `source_file` groups coverage. */
@@ -36,7 +78,8 @@ const coordinate = (reader: FieldReader, column: string, limit: number): number 
   const value = reader.text(column);
   if (value === "") return null;
   const n = Number(value);
-  if (!Number.isFinite(n) || Math.abs(n) > limit) return reader.fail(column, value, `not a coordinate within ±${limit}`);
+  if (!Number.isFinite(n) || Math.abs(n) > limit)
+    return reader.fail(column, value, `not a coordinate within ±${limit}`);
   return n;
 };
 
@@ -70,18 +113,22 @@ export const gedValidator = ({ resolver }: ValidatorOptions): RowValidator => {
       const type = reader.oneOf("type_of_violence", [1, 2, 3]);
       const start = date(reader, "date_start");
       const end = date(reader, "date_end");
-      if (start && end && end < start) reader.fail("date_end", reader.text("date_end"), "date_end is before date_start");
+      if (start && end && end < start)
+        reader.fail("date_end", reader.text("date_end"), "date_end is before date_start");
       const best = reader.count("best");
       const low = reader.count("low");
       const high = reader.count("high");
       const lat = coordinate(reader, "latitude", 90);
       const lon = coordinate(reader, "longitude", 180);
-      if ((lat === null) !== (lon === null)) reader.fail("longitude", reader.text("longitude"), "latitude and longitude must both be given");
+      if ((lat === null) !== (lon === null))
+        reader.fail("longitude", reader.text("longitude"), "latitude and longitude must both be given");
       let gid = reader.integer("priogrid_gid", false);
-      if (gid !== null && (gid < 1 || gid > PRIOGRID_CELLS)) gid = reader.fail("priogrid_gid", String(gid), "not a PRIO-GRID cell (1–259200)");
+      if (gid !== null && (gid < 1 || gid > PRIOGRID_CELLS))
+        gid = reader.fail("priogrid_gid", String(gid), "not a PRIO-GRID cell (1–259200)");
       if (lat !== null && lon !== null) {
         const computed = priogridGid(lat, lon);
-        if (gid !== null && gid !== computed) reader.fail("priogrid_gid", String(gid), `does not match latitude/longitude (cell ${computed})`);
+        if (gid !== null && gid !== computed)
+          reader.fail("priogrid_gid", String(gid), `does not match latitude/longitude (cell ${computed})`);
         gid = computed;
       }
       const countryId = reader.integer("country_id");
@@ -89,7 +136,18 @@ export const gedValidator = ({ resolver }: ValidatorOptions): RowValidator => {
         countryId !== null && start
           ? resolveOrFail(reader, "country_id", String(countryId), () => resolver.fromGw(countryId, start))
           : null;
-      if (errors.count > before || !id || !type || !start || !end || best === null || low === null || high === null || !resolved) return;
+      if (
+        errors.count > before ||
+        !id ||
+        !type ||
+        !start ||
+        !end ||
+        best === null ||
+        low === null ||
+        high === null ||
+        !resolved
+      )
+        return;
       const version = reader.optionalText("ged_version");
       if (version) versions.add(version);
       coverage.add(reader.text("source_file"), resolved.iso3, start);

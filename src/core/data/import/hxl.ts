@@ -79,14 +79,21 @@ export const hxlValidator = ({ resolver }: ValidatorOptions): RowValidator => {
   };
   const name = (key: keyof typeof HXL_EVENT_TAGS) => {
     const i = columns[key];
-    return i === undefined ? HXL_EVENT_TAGS[key] : `${names[i] || HXL_EVENT_TAGS[key]} (${HXL_EVENT_TAGS[key]})`;
+    return i === undefined
+      ? HXL_EVENT_TAGS[key]
+      : `${names[i] || HXL_EVENT_TAGS[key]} (${HXL_EVENT_TAGS[key]})`;
   };
   return {
     row(cells, line) {
       if (line === 1) {
         names = cells.map((c) => c.trim());
         if (cells.length === 1 && /[;\t|]/.test(cells[0] ?? "")) {
-          errors.add({ line: 1, column: (cells[0] ?? "").slice(0, 60), value: "", reason: "wrong delimiter: a comma-separated file is expected" });
+          errors.add({
+            line: 1,
+            column: (cells[0] ?? "").slice(0, 60),
+            value: "",
+            reason: "wrong delimiter: a comma-separated file is expected",
+          });
         }
         return;
       }
@@ -94,21 +101,38 @@ export const hxlValidator = ({ resolver }: ValidatorOptions): RowValidator => {
         if (errors.count) return;
         const tags = cells.map((c) => (c.trim() ? parseHxlTag(c) : null));
         if (!tags.some((t) => t !== null)) {
-          errors.add({ line: 2, column: names[0] ?? "", value: cells[0] ?? "", reason: "the second row carries no HXL hashtags" });
+          errors.add({
+            line: 2,
+            column: names[0] ?? "",
+            value: cells[0] ?? "",
+            reason: "the second row carries no HXL hashtags",
+          });
           return;
         }
         cells.forEach((c, i) => {
-          if (c.trim() && !tags[i]) errors.add({ line: 2, column: names[i] ?? "", value: c, reason: "not a valid HXL hashtag" });
+          if (c.trim() && !tags[i])
+            errors.add({ line: 2, column: names[i] ?? "", value: c, reason: "not a valid HXL hashtag" });
         });
         for (const key of Object.keys(HXL_EVENT_TAGS) as (keyof typeof HXL_EVENT_TAGS)[]) {
           const i = findColumn(tags, HXL_EVENT_TAGS[key]);
           if (i !== undefined) columns[key] = i;
         }
         for (const key of REQUIRED) {
-          if (columns[key] === undefined) errors.add({ line: 2, column: HXL_EVENT_TAGS[key], value: "", reason: "missing column (no column carries this HXL tag)" });
+          if (columns[key] === undefined)
+            errors.add({
+              line: 2,
+              column: HXL_EVENT_TAGS[key],
+              value: "",
+              reason: "missing column (no column carries this HXL tag)",
+            });
         }
         if ((columns.lat === undefined) !== (columns.lon === undefined)) {
-          errors.add({ line: 2, column: columns.lat === undefined ? "#geo+lat" : "#geo+lon", value: "", reason: "missing column (latitude and longitude come together)" });
+          errors.add({
+            line: 2,
+            column: columns.lat === undefined ? "#geo+lat" : "#geo+lon",
+            value: "",
+            reason: "missing column (latitude and longitude come together)",
+          });
         }
         if (!errors.count) reader = fieldReader(errors, new Map(), cells.length);
         else columns = {};
@@ -119,7 +143,12 @@ export const hxlValidator = ({ resolver }: ValidatorOptions): RowValidator => {
       const before = errors.count;
       const dateText = cell(cells, "date");
       const date = parseDate(dateText);
-      if (!date) r.fail(name("date"), dateText, dateText ? "unparseable date (expected YYYY-MM-DD)" : "required value is empty");
+      if (!date)
+        r.fail(
+          name("date"),
+          dateText,
+          dateText ? "unparseable date (expected YYYY-MM-DD)" : "required value is empty",
+        );
       const code = cell(cells, "country");
       let resolved = null;
       if (!code) r.fail(name("country"), code, "required value is empty");
@@ -137,7 +166,8 @@ export const hxlValidator = ({ resolver }: ValidatorOptions): RowValidator => {
       if (killedText) {
         const n = Number(killedText);
         if (!Number.isInteger(n)) killed = r.fail(name("killed"), killedText, "not a whole number");
-        else if (n < 0) killed = r.fail(name("killed"), killedText, "negative value (fatalities cannot be below zero)");
+        else if (n < 0)
+          killed = r.fail(name("killed"), killedText, "negative value (fatalities cannot be below zero)");
         else killed = n;
       }
       let lat: number | null = null;
@@ -147,8 +177,10 @@ export const hxlValidator = ({ resolver }: ValidatorOptions): RowValidator => {
       if (latText || lonText) {
         lat = Number(latText);
         lon = Number(lonText);
-        if (!latText || !Number.isFinite(lat) || Math.abs(lat) > 90) lat = r.fail(name("lat"), latText, "not a latitude");
-        if (!lonText || !Number.isFinite(lon) || Math.abs(lon) > 180) lon = r.fail(name("lon"), lonText, "not a longitude");
+        if (!latText || !Number.isFinite(lat) || Math.abs(lat) > 90)
+          lat = r.fail(name("lat"), latText, "not a latitude");
+        if (!lonText || !Number.isFinite(lon) || Math.abs(lon) > 180)
+          lon = r.fail(name("lon"), lonText, "not a longitude");
       }
       let id = cell(cells, "id");
       if (!id) {

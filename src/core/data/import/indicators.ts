@@ -2,15 +2,32 @@ import { WORLD_BANK_AGGREGATES } from "../crosswalk.ts";
 import { checkHeader, csvLine, errorCollector, type FieldReader, fieldReader } from "./common.ts";
 import type { IndicatorDefinition, RowValidator, ValidatorOptions } from "./types.ts";
 
-export const INDICATOR_VALUE_COLUMNS = ["indicator", "country_ref", "iso3", "gwcode", "year", "value"] as const;
+export const INDICATOR_VALUE_COLUMNS = [
+  "indicator",
+  "country_ref",
+  "iso3",
+  "gwcode",
+  "year",
+  "value",
+] as const;
 
 /** Columns that identify or label a country-year rather than carry an indicator. */
 const LABEL_COLUMNS = new Set([
-  "iso3", "gwcode", "year", "country_name", "country", "countryname", "statename", "stateabb", "indicator_name",
-  "indicator_code", "value",
+  "iso3",
+  "gwcode",
+  "year",
+  "country_name",
+  "country",
+  "countryname",
+  "statename",
+  "stateabb",
+  "indicator_name",
+  "indicator_code",
+  "value",
 ]);
 
-const MISSING = new Set(["", "NA", "N/A", "NaN", "..", "null"]);
+// Non-finite values (e.g. "-inf", the log of zero in the SDP estimates) are treated as missing too.
+const MISSING = new Set(["", "NA", "N/A", "NaN", "nan", "..", "null", "inf", "-inf", "Inf", "-Inf"]);
 
 /**
  * Validates country-year indicators in either layout:
@@ -22,7 +39,10 @@ const MISSING = new Set(["", "NA", "N/A", "NaN", "..", "null"]);
  * is kept under its GW code). World Bank aggregates (WLD, SSF, income groups, CHI) are skipped and counted.
  * Empty and NA cells are missing values, not errors.
  */
-export const indicatorsValidator = ({ resolver, indicators: options = {} }: ValidatorOptions): RowValidator => {
+export const indicatorsValidator = ({
+  resolver,
+  indicators: options = {},
+}: ValidatorOptions): RowValidator => {
   const errors = errorCollector();
   const lines: string[] = [];
   const seen = new Map<string, number>();
@@ -59,13 +79,23 @@ export const indicatorsValidator = ({ resolver, indicators: options = {} }: Vali
         if (index.has("iso3")) key = "iso3";
         else if (index.has("gwcode")) key = "gwcode";
         else {
-          errors.add({ line: 1, column: "iso3", value: "", reason: "missing column (iso3 or gwcode is required)" });
+          errors.add({
+            line: 1,
+            column: "iso3",
+            value: "",
+            reason: "missing column (iso3 or gwcode is required)",
+          });
           return;
         }
         long = index.has("value");
         if (long) {
           if (!index.has("indicator_code") && !options.indicator) {
-            errors.add({ line: 1, column: "indicator_code", value: "", reason: "missing column (a long file needs indicator_code or the indicator option)" });
+            errors.add({
+              line: 1,
+              column: "indicator_code",
+              value: "",
+              reason: "missing column (a long file needs indicator_code or the indicator option)",
+            });
             return;
           }
         } else {
@@ -75,7 +105,12 @@ export const indicatorsValidator = ({ resolver, indicators: options = {} }: Vali
             if (!index.has(name)) errors.add({ line: 1, column: name, value: "", reason: "missing column" });
           }
           if (valueColumns.length === 0) {
-            errors.add({ line: 1, column: "value", value: "", reason: "missing column (no indicator columns)" });
+            errors.add({
+              line: 1,
+              column: "value",
+              value: "",
+              reason: "missing column (no indicator columns)",
+            });
           }
           if (errors.count) return;
           for (const name of valueColumns) define(name);
@@ -115,7 +150,8 @@ export const indicatorsValidator = ({ resolver, indicators: options = {} }: Vali
         }
       } else if (year !== null) {
         const gw = Number(code);
-        if (!Number.isInteger(gw) || !resolver.isKnownGw(gw)) r.fail("gwcode", code, "unknown Gleditsch–Ward code");
+        if (!Number.isInteger(gw) || !resolver.isKnownGw(gw))
+          r.fail("gwcode", code, "unknown Gleditsch–Ward code");
         else {
           const cacheKey = `${gw}:${year}`;
           let hit = gwCache.get(cacheKey);
@@ -178,7 +214,10 @@ export const indicatorsValidator = ({ resolver, indicators: options = {} }: Vali
       skippedCount,
       skippedReasons: skipped,
       staged: { target: "indicator_values", columns: INDICATOR_VALUE_COLUMNS, lines },
-      span: { start: minYear === null ? null : `${minYear}-01-01`, end: maxYear === null ? null : `${maxYear}-12-31` },
+      span: {
+        start: minYear === null ? null : `${minYear}-01-01`,
+        end: maxYear === null ? null : `${maxYear}-12-31`,
+      },
       versionInFile: null,
       coverage: null,
       indicators: [...definitions.values()],

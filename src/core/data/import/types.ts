@@ -3,7 +3,8 @@ import type { CountryResolver } from "../registry.ts";
 export const IMPORT_KINDS = ["ged", "views-cm", "acd", "acled", "indicators", "hxl"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
-export const isImportKind = (value: string): value is ImportKind => (IMPORT_KINDS as readonly string[]).includes(value);
+export const isImportKind = (value: string): value is ImportKind =>
+  (IMPORT_KINDS as readonly string[]).includes(value);
 
 /** One problem in an imported file. `line` is the record number in the file; the header is line 1. */
 export type RowError = { line: number; column: string; value: string; reason: string };
@@ -54,6 +55,10 @@ export type IndicatorOptions = {
   licence?: string;
 };
 
-export type ValidatorOptions = { resolver: CountryResolver; indicators?: IndicatorOptions; fileLabel?: string };
+export type ValidatorOptions = {
+  resolver: CountryResolver;
+  indicators?: IndicatorOptions;
+  fileLabel?: string;
+};
 
 export const MAX_REPORTED_ERRORS = 100;

@@ -1,14 +1,43 @@
 import { monthFromViewsId } from "../dates.ts";
-import { checkHeader, csvLine, errorCollector, type FieldReader, fieldReader, resolveOrFail } from "./common.ts";
+import {
+  checkHeader,
+  csvLine,
+  errorCollector,
+  type FieldReader,
+  fieldReader,
+  resolveOrFail,
+} from "./common.ts";
 import type { RowValidator, ValidatorOptions } from "./types.ts";
 
-export const VIEWS_CM_COLUMNS = ["country_id", "month_id", "gwcode", "isoab", "year", "month", "ucdp_ged_sb_best_sum"] as const;
+export const VIEWS_CM_COLUMNS = [
+  "country_id",
+  "month_id",
+  "gwcode",
+  "isoab",
+  "year",
+  "month",
+  "ucdp_ged_sb_best_sum",
+] as const;
 /** Optional outcome columns of other ViEWS cm extracts. */
 const OPTIONAL_VALUES = { ns: "ucdp_ged_ns_best_sum", os: "ucdp_ged_os_best_sum" } as const;
 
 export const COUNTRY_MONTH_COLUMNS = [
-  "series", "iso3", "month", "unit_id", "gwcode", "sb_best", "sb_low", "sb_high", "ns_best", "ns_low", "ns_high",
-  "os_best", "os_low", "os_high", "other_best", "event_count",
+  "series",
+  "iso3",
+  "month",
+  "unit_id",
+  "gwcode",
+  "sb_best",
+  "sb_low",
+  "sb_high",
+  "ns_best",
+  "ns_low",
+  "ns_high",
+  "os_best",
+  "os_low",
+  "os_high",
+  "other_best",
+  "event_count",
 ] as const;
 
 const fatalities = (reader: FieldReader, column: string, present: boolean): number | null => {
@@ -44,16 +73,27 @@ export const viewsCmValidator = ({ resolver }: ValidatorOptions): RowValidator =
       const monthId = reader.integer("month_id");
       const year = reader.integer("year");
       const monthNumber = reader.integer("month");
-      if (monthId !== null && (monthId < 1 || monthId > 2400)) reader.fail("month_id", String(monthId), "not a ViEWS month id");
+      if (monthId !== null && (monthId < 1 || monthId > 2400))
+        reader.fail("month_id", String(monthId), "not a ViEWS month id");
       const month = monthId !== null && monthId >= 1 && monthId <= 2400 ? monthFromViewsId(monthId) : null;
-      if (month && year !== null && monthNumber !== null && month !== `${year}-${String(monthNumber).padStart(2, "0")}`) {
-        reader.fail("month_id", String(monthId), `month_id is ${month} but year/month say ${year}-${monthNumber}`);
+      if (
+        month &&
+        year !== null &&
+        monthNumber !== null &&
+        month !== `${year}-${String(monthNumber).padStart(2, "0")}`
+      ) {
+        reader.fail(
+          "month_id",
+          String(monthId),
+          `month_id is ${month} but year/month say ${year}-${monthNumber}`,
+        );
       }
       const iso = reader.requiredText("isoab");
       const gwText = reader.text("gwcode");
       const gw = gwText === "" ? null : reader.integer("gwcode");
       const date = month ? `${month}-01` : null;
-      const resolved = iso && date ? resolveOrFail(reader, "isoab", iso, () => resolver.fromIso3(iso, date)) : null;
+      const resolved =
+        iso && date ? resolveOrFail(reader, "isoab", iso, () => resolver.fromIso3(iso, date)) : null;
       if (gw !== null && date) resolveOrFail(reader, "gwcode", String(gw), () => resolver.fromGw(gw, date));
       const sb = fatalities(reader, "ucdp_ged_sb_best_sum", true);
       const ns = fatalities(reader, OPTIONAL_VALUES.ns, hasNs);
@@ -61,7 +101,12 @@ export const viewsCmValidator = ({ resolver }: ValidatorOptions): RowValidator =
       if (unit !== null && monthId !== null) {
         const key = `${unit}:${monthId}`;
         const first = keys.get(key);
-        if (first !== undefined) reader.fail("month_id", String(monthId), `duplicate country_id ${unit} and month_id (first on line ${first})`);
+        if (first !== undefined)
+          reader.fail(
+            "month_id",
+            String(monthId),
+            `duplicate country_id ${unit} and month_id (first on line ${first})`,
+          );
         else keys.set(key, line);
       }
       if (errors.count > before || unit === null || !month || !resolved) return;
@@ -69,7 +114,24 @@ export const viewsCmValidator = ({ resolver }: ValidatorOptions): RowValidator =
       if (start === null || month < start) start = month;
       if (end === null || month > end) end = month;
       lines.push(
-        csvLine(["views", resolved.iso3, `${month}-01`, unit, gw, sb, null, null, ns, null, null, os, null, null, null, null]),
+        csvLine([
+          "views",
+          resolved.iso3,
+          `${month}-01`,
+          unit,
+          gw,
+          sb,
+          null,
+          null,
+          ns,
+          null,
+          null,
+          os,
+          null,
+          null,
+          null,
+          null,
+        ]),
       );
     },
     finish: () => ({

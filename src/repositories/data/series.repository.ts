@@ -1,0 +1,320 @@
+import { sql } from "kysely";
+import { addMonths, monthRange } from "../../core/data/dates.ts";
+import type { Db } from "../../db/types.ts";
+
+const monthText = sql<string>`to_char(month, 'YYYY-MM')`;
+const firstDay = (month: string) => `${month}-01`;
+
+export type CountryMonthRow = {
+  datasetId: string;
+  series: string;
+  iso3: string;
+  month: string;
+  sbBest: number | null;
+  nsBest: number | null;
+  osBest: number | null;
+  otherBest: number | null;
+  eventCount: number | null;
+};
+
+export type SeriesFilter = {
+  iso3?: string[];
+  from?: string;
+  to?: string;
+  series?: "views" | "events";
+  datasetIds?: string[];
+};
+
+/** Country-month series; ViEWS rows of one country and month (border changes) are summed. */
+export const queryCountryMonths = async (db: Db, f: SeriesFilter): Promise<CountryMonthRow[]> => {
+  let q = db
+    .selectFrom("country_month")
+    .select([
+      "dataset_id as datasetId",
+      "series",
+      "iso3",
+      monthText.as("month"),
+      sql<number | null>`sum(sb_best)`.as("sbBest"),
+      sql<number | null>`sum(ns_best)`.as("nsBest"),
+      sql<number | null>`sum(os_best)`.as("osBest"),
+      sql<number | null>`sum(other_best)`.as("otherBest"),
+      sql<number | null>`sum(event_count)::int`.as("eventCount"),
+    ])
+    .groupBy(["dataset_id", "series", "iso3", "month"])
+    .orderBy("iso3")
+    .orderBy("month")
+    .orderBy("dataset_id");
+  if (f.iso3?.length) q = q.where("iso3", "in", f.iso3);
+  if (f.from) q = q.where("month", ">=", firstDay(f.from));
+  if (f.to) q = q.where("month", "<=", firstDay(f.to));
+  if (f.series) q = q.where("series", "=", f.series);
+  if (f.datasetIds?.length) q = q.where("dataset_id", "in", f.datasetIds);
+  return q.execute();
+};
+
+export type Bbox = { south: number; west: number; north: number; east: number };
+
+export type GridMonthRow = {
+  datasetId: string;
+  priogridGid: number;
+  month: string;
+  sbBest: number;
+  nsBest: number;
+  osBest: number;
+  otherBest: number;
+  eventCount: number;
+};
+
+const gidsInBbox = (b: Bbox) => {
+  // Rows and columns of the cells the box touches (same formula as core/data/priogrid.ts).
+  const row0 = Math.floor((Math.max(b.south, -90) + 90) / 0.5) + 1;
+  const row1 = Math.min(Math.floor((Math.min(b.north, 90) + 90) / 0.5) + 1, 360);
+  const col0 = Math.floor((Math.max(b.west, -180) + 180) / 0.5) + 1;
+  const col1 = Math.min(Math.floor((Math.min(b.east, 180) + 180) / 0.5) + 1, 720);
+  return { row0, row1, col0, col1 };
+};
+
+export const queryGridMonths = async (
+  db: Db,
+  f: { bbox?: Bbox; gids?: number[]; from?: string; to?: string; datasetIds?: string[]; limit?: number },
+): Promise<GridMonthRow[]> => {
+  let q = db
+    .selectFrom("grid_month")
+    .select([
+      "dataset_id as datasetId",
+      "priogrid_gid as priogridGid",
+      monthText.as("month"),
+      "sb_best as sbBest",
+      "ns_best as nsBest",
+      "os_best as osBest",
+      "other_best as otherBest",
+      "event_count as eventCount",
+    ])
+    .orderBy("month")
+    .orderBy("priogrid_gid")
+    .limit(Math.min(f.limit ?? 50_000, 200_000));
+  if (f.gids?.length) q = q.where("priogrid_gid", "in", f.gids);
+  if (f.bbox) {
+    const { row0, row1, col0, col1 } = gidsInBbox(f.bbox);
+    q = q
+      .where(sql<boolean>`(priogrid_gid - 1) / 720 + 1 BETWEEN ${row0} AND ${row1}`)
+      .where(sql<boolean>`(priogrid_gid - 1) % 720 + 1 BETWEEN ${col0} AND ${col1}`);
+  }
+  if (f.from) q = q.where("month", ">=", firstDay(f.from));
+  if (f.to) q = q.where("month", "<=", firstDay(f.to));
+  if (f.datasetIds?.length) q = q.where("dataset_id", "in", f.datasetIds);
+  return q.execute();
+};
+
+export type EventFilter = {
+  bbox?: Bbox;
+  from?: string;
+  to?: string;
+  iso3?: string[];
+  typeOfViolence?: number[];
+  datasetIds?: string[];
+  limit?: number;
+  offset?: number;
+};
+
+export type EventRow = {
+  datasetId: string;
+  datasetVersion: string;
+  source: string;
+  sourceEventId: string;
+  typeOfViolence: number | null;
+  eventType: string | null;
+  dateStart: string;
+  dateEnd: string;
+  best: number;
+  low: number;
+  high: number;
+  latitude: number | null;
+  longitude: number | null;
+  priogridGid: number | null;
+  iso3: string | null;
+  gwcode: number | null;
+  adm1: string | null;
+  conflictName: string | null;
+  sideA: string | null;
+  sideB: string | null;
+};
+
+/** Events by bounding box (latitude/longitude), date (YYYY-MM-DD, on date_start) and country, paginated. */
+export const queryEvents = async (db: Db, f: EventFilter): Promise<{ total: number; events: EventRow[] }> => {
+  let q = db.selectFrom("events");
+  if (f.bbox) {
+    q = q
+      .where("latitude", ">=", f.bbox.south)
+      .where("latitude", "<=", f.bbox.north)
+      .where("longitude", ">=", f.bbox.west)
+      .where("longitude", "<=", f.bbox.east);
+  }
+  if (f.from) q = q.where("date_start", ">=", f.from);
+  if (f.to) q = q.where("date_start", "<=", f.to);
+  if (f.iso3?.length) q = q.where("iso3", "in", f.iso3);
+  if (f.typeOfViolence?.length) q = q.where("type_of_violence", "in", f.typeOfViolence);
+  if (f.datasetIds?.length) q = q.where("dataset_id", "in", f.datasetIds);
+  const total = await q.select(sql<number>`count(*)::int`.as("n")).executeTakeFirst();
+  const events = await q
+    .select([
+      "dataset_id as datasetId",
+      "dataset_version as datasetVersion",
+      "source",
+      "source_event_id as sourceEventId",
+      "type_of_violence as typeOfViolence",
+      "event_type as eventType",
+      sql<string>`to_char(date_start, 'YYYY-MM-DD')`.as("dateStart"),
+      sql<string>`to_char(date_end, 'YYYY-MM-DD')`.as("dateEnd"),
+      "best",
+      "low",
+      "high",
+      "latitude",
+      "longitude",
+      "priogrid_gid as priogridGid",
+      "iso3",
+      "gwcode",
+      "adm1",
+      "conflict_name as conflictName",
+      "side_a as sideA",
+      "side_b as sideB",
+    ])
+    .orderBy("date_start")
+    .orderBy("dataset_id")
+    .orderBy("source_event_id")
+    .limit(Math.min(f.limit ?? 100, 5000))
+    .offset(f.offset ?? 0)
+    .execute();
+  return { total: total?.n ?? 0, events };
+};
+
+export const queryConflicts = async (db: Db, f: { iso3?: string; fromYear?: number; toYear?: number }) => {
+  let q = db.selectFrom("conflicts").selectAll().orderBy("year").orderBy("conflict_id");
+  if (f.iso3) q = q.where(sql<boolean>`${f.iso3} = ANY (string_to_array(iso3_loc, ','))`);
+  if (f.fromYear !== undefined) q = q.where("year", ">=", f.fromYear);
+  if (f.toYear !== undefined) q = q.where("year", "<=", f.toYear);
+  return q.execute();
+};
+
+export const queryIndicatorDefinitions = async (db: Db) =>
+  db.selectFrom("indicator_definitions").selectAll().orderBy("dataset_id").orderBy("code").execute();
+
+export const queryIndicatorValues = async (
+  db: Db,
+  f: { datasetId?: string; indicator: string; iso3?: string[]; fromYear?: number; toYear?: number },
+) => {
+  let q = db
+    .selectFrom("indicator_values")
+    .select([
+      "dataset_id as datasetId",
+      "indicator",
+      "country_ref as countryRef",
+      "iso3",
+      "gwcode",
+      "year",
+      "value",
+    ])
+    .where("indicator", "=", f.indicator)
+    .orderBy("country_ref")
+    .orderBy("year");
+  if (f.datasetId) q = q.where("dataset_id", "=", f.datasetId);
+  if (f.iso3?.length) q = q.where("iso3", "in", f.iso3);
+  if (f.fromYear !== undefined) q = q.where("year", ">=", f.fromYear);
+  if (f.toYear !== undefined) q = q.where("year", "<=", f.toYear);
+  return q.execute();
+};
+
+const num = (value: number | null | undefined) => {
+  const n = Number(value ?? 0);
+  return Number.isInteger(n) ? String(n) : String(Math.round(n * 1e6) / 1e6);
+};
+
+/**
+ * `event-months` export from the stored aggregations (month = month of date_start, best summed over the
+ * chosen event datasets). Country level: `iso3,month,sb_best,ns_best,os_best`, zero rows included for
+ * every covered country-month that existed. Grid level: `priogrid_gid,month,sb_best,ns_best,os_best`, dense
+ * over the cells that ever had an event in the chosen datasets and the months of their span.
+ */
+export const exportEventMonthsCsv = async (
+  db: Db,
+  f: { level: "country" | "grid"; from: string; to: string; datasetIds: string[] },
+): Promise<{ csv: string; rows: number }> => {
+  if (f.datasetIds.length === 0) {
+    return {
+      csv:
+        f.level === "country"
+          ? "iso3,month,sb_best,ns_best,os_best\n"
+          : "priogrid_gid,month,sb_best,ns_best,os_best\n",
+      rows: 0,
+    };
+  }
+  if (f.level === "country") {
+    const rows = await db
+      .selectFrom("country_month")
+      .select([
+        "iso3",
+        monthText.as("month"),
+        sql<number>`sum(sb_best)`.as("sb"),
+        sql<number>`sum(ns_best)`.as("ns"),
+        sql<number>`sum(os_best)`.as("os"),
+      ])
+      .where("series", "=", "events")
+      .where("dataset_id", "in", f.datasetIds)
+      .where("month", ">=", firstDay(f.from))
+      .where("month", "<=", firstDay(f.to))
+      .groupBy(["iso3", "month"])
+      .orderBy("iso3")
+      .orderBy("month")
+      .execute();
+    const lines = rows.map((r) => `${r.iso3},${r.month},${num(r.sb)},${num(r.ns)},${num(r.os)}`);
+    return {
+      csv: `iso3,month,sb_best,ns_best,os_best\n${lines.join("\n")}${lines.length ? "\n" : ""}`,
+      rows: lines.length,
+    };
+  }
+  const span = await db
+    .selectFrom("datasets")
+    .select([
+      sql<string | null>`to_char(min(span_start), 'YYYY-MM')`.as("start"),
+      sql<string | null>`to_char(max(span_end), 'YYYY-MM')`.as("end"),
+    ])
+    .where("id", "in", f.datasetIds)
+    .executeTakeFirst();
+  const from = span?.start && span.start > f.from ? span.start : f.from;
+  const to = span?.end && span.end < f.to ? span.end : f.to;
+  const cells = await db
+    .selectFrom("grid_month")
+    .select("priogrid_gid as gid")
+    .distinct()
+    .where("dataset_id", "in", f.datasetIds)
+    .orderBy("priogrid_gid")
+    .execute();
+  const sparse = await db
+    .selectFrom("grid_month")
+    .select([
+      "priogrid_gid as gid",
+      monthText.as("month"),
+      sql<number>`sum(sb_best)`.as("sb"),
+      sql<number>`sum(ns_best)`.as("ns"),
+      sql<number>`sum(os_best)`.as("os"),
+    ])
+    .where("dataset_id", "in", f.datasetIds)
+    .where("month", ">=", firstDay(from))
+    .where("month", "<=", firstDay(to))
+    .groupBy(["priogrid_gid", "month"])
+    .execute();
+  const values = new Map(sparse.map((r) => [`${r.gid}|${r.month}`, r]));
+  const months = from <= to ? monthRange(from, to) : [];
+  const out: string[] = ["priogrid_gid,month,sb_best,ns_best,os_best"];
+  for (const { gid } of cells) {
+    for (const month of months) {
+      const r = values.get(`${gid}|${month}`);
+      out.push(r ? `${gid},${month},${num(r.sb)},${num(r.ns)},${num(r.os)}` : `${gid},${month},0,0,0`);
+    }
+  }
+  return { csv: `${out.join("\n")}\n`, rows: out.length - 1 };
+};
+
+/** The months of a span, for callers that need them. */
+export const monthsBetween = (from: string, to: string) => (from <= to ? monthRange(from, to) : []);
+export const nextMonth = (month: string) => addMonths(month, 1);

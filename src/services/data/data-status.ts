@@ -1,0 +1,33 @@
+import type { Db } from "../../db/types.ts";
+import {
+  type DatasetRow,
+  dataTableCounts,
+  listDatasets,
+  listReplacements,
+  type ReplacementRow,
+} from "../../repositories/data/datasets.repository.ts";
+
+export type DatasetStatus = Omit<DatasetRow, "coverage"> & {
+  coverage: unknown;
+  replacements: ReplacementRow[];
+};
+
+export type DataStatus = {
+  initialised: boolean;
+  datasets: DatasetStatus[];
+  tables: Record<string, number>;
+};
+
+/** The dataset catalogue as loaded: versions, row counts, spans, licences, citations and replacement history. */
+export const dataStatus = async (db: Db): Promise<DataStatus> => {
+  const [datasets, replacements, tables] = await Promise.all([
+    listDatasets(db),
+    listReplacements(db),
+    dataTableCounts(db),
+  ]);
+  return {
+    initialised: datasets.length > 0,
+    datasets: datasets.map((d) => ({ ...d, replacements: replacements.filter((r) => r.datasetId === d.id) })),
+    tables,
+  };
+};

@@ -1,0 +1,53 @@
+import { writeFile } from "node:fs/promises";
+import { parseMonth } from "../../core/data/dates.ts";
+import { invalid } from "../../core/shared/errors.ts";
+import type { Db } from "../../db/types.ts";
+import { exportEventMonthsCsv } from "../../repositories/data/series.repository.ts";
+
+export type ExportEventMonthsInput = {
+  level: "country" | "grid";
+  /** YYYY-MM, inclusive */
+  from: string;
+  /** YYYY-MM, inclusive */
+  to: string;
+  /** Event datasets to sum; default every dataset of kind `ged` (ACLED/HXL would double-count with GED). */
+  datasetIds?: string[];
+  /** Write the CSV to this file as well as returning it. */
+  out?: string;
+};
+
+export type ExportEventMonthsResult = {
+  csv: string;
+  rows: number;
+  datasetIds: string[];
+  file: string | null;
+};
+
+/**
+ * `event-months` export. Country level `iso3,month,sb_best,ns_best,os_best`; grid level
+ * `priogrid_gid,month,sb_best,ns_best,os_best`; month = YYYY-MM of date_start, best fatalities summed;
+ * months without events are zeros (country level: covered countries that existed then).
+ */
+export const exportEventMonths = async (
+  db: Db,
+  input: ExportEventMonthsInput,
+): Promise<ExportEventMonthsResult> => {
+  const from = parseMonth(input.from);
+  const to = parseMonth(input.to);
+  const details = [];
+  if (input.level !== "country" && input.level !== "grid")
+    details.push({ field: "level", message: "must be country or grid", value: input.level });
+  if (!from) details.push({ field: "from", message: "must be YYYY-MM", value: input.from });
+  if (!to) details.push({ field: "to", message: "must be YYYY-MM", value: input.to });
+  if (from && to && from > to)
+    details.push({ field: "to", message: "must not be before from", value: input.to });
+  if (details.length || !from || !to) throw invalid("The export request is not valid.", details);
+  const datasetIds =
+    input.datasetIds ??
+    (await db.selectFrom("datasets").select("id").where("kind", "=", "ged").orderBy("id").execute()).map(
+      (d) => d.id,
+    );
+  const { csv, rows } = await exportEventMonthsCsv(db, { level: input.level, from, to, datasetIds });
+  if (input.out) await writeFile(input.out, csv, "utf8");
+  return { csv, rows, datasetIds, file: input.out ?? null };
+};

@@ -1,0 +1,59 @@
+import { unmatchedStates } from "../../core/data/registry.ts";
+import { notFound } from "../../core/shared/errors.ts";
+import type { Db } from "../../db/types.ts";
+import {
+  type CountryDetail,
+  type CountrySummary,
+  findCountry,
+  listCountries,
+  listCrosswalk,
+  loadRegistry,
+} from "../../repositories/data/registry.repository.ts";
+import {
+  type Bbox,
+  type EventFilter,
+  queryConflicts,
+  queryCountryMonths,
+  queryEvents,
+  queryGridMonths,
+  queryIndicatorDefinitions,
+  queryIndicatorValues,
+  type SeriesFilter,
+} from "../../repositories/data/series.repository.ts";
+
+/** Read-only data queries used by the API and the web pages (conflict data is public reference data). */
+export const listCountriesService = (
+  db: Db,
+  filter: { search?: string; independentOnly?: boolean; existingOn?: string } = {},
+): Promise<CountrySummary[]> => listCountries(db, filter);
+
+export const getCountry = async (db: Db, iso3: string): Promise<CountryDetail> => {
+  const country = await findCountry(db, iso3.toUpperCase());
+  if (!country) throw notFound(`Country ${iso3}`);
+  return country;
+};
+
+/** The GW ↔ ISO3 crosswalk, and the GW states with no ISO match with their reasons. */
+export const getCrosswalk = async (db: Db) => {
+  const [rows, registry] = await Promise.all([listCrosswalk(db), loadRegistry(db)]);
+  return { rows, unmatched: unmatchedStates(registry) };
+};
+
+export const countryMonthSeries = (db: Db, filter: SeriesFilter) => queryCountryMonths(db, filter);
+
+export const gridMonthSeries = (
+  db: Db,
+  filter: { bbox?: Bbox; gids?: number[]; from?: string; to?: string; datasetIds?: string[]; limit?: number },
+) => queryGridMonths(db, filter);
+
+export const listEvents = (db: Db, filter: EventFilter) => queryEvents(db, filter);
+
+export const listConflicts = (db: Db, filter: { iso3?: string; fromYear?: number; toYear?: number }) =>
+  queryConflicts(db, filter);
+
+export const listIndicators = (db: Db) => queryIndicatorDefinitions(db);
+
+export const indicatorSeries = (
+  db: Db,
+  filter: { datasetId?: string; indicator: string; iso3?: string[]; fromYear?: number; toYear?: number },
+) => queryIndicatorValues(db, filter);
