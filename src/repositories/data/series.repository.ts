@@ -144,11 +144,26 @@ export type EventRow = {
 export const queryEvents = async (db: Db, f: EventFilter): Promise<{ total: number; events: EventRow[] }> => {
   let q = db.selectFrom("events");
   if (f.bbox) {
-    q = q
-      .where("latitude", ">=", f.bbox.south)
-      .where("latitude", "<=", f.bbox.north)
-      .where("longitude", ">=", f.bbox.west)
-      .where("longitude", "<=", f.bbox.east);
+    // Events without coordinates (e.g. GED rows that only carry a PRIO-GRID cell) match by their cell.
+    const b = f.bbox;
+    const { row0, row1, col0, col1 } = gidsInBbox(b);
+    q = q.where((eb) =>
+      eb.or([
+        eb.and([
+          eb("latitude", ">=", b.south),
+          eb("latitude", "<=", b.north),
+          eb("longitude", ">=", b.west),
+          eb("longitude", "<=", b.east),
+        ]),
+        eb.and([
+          eb("latitude", "is", null),
+          eb(sql<number>`(priogrid_gid - 1) / 720 + 1`, ">=", row0),
+          eb(sql<number>`(priogrid_gid - 1) / 720 + 1`, "<=", row1),
+          eb(sql<number>`(priogrid_gid - 1) % 720 + 1`, ">=", col0),
+          eb(sql<number>`(priogrid_gid - 1) % 720 + 1`, "<=", col1),
+        ]),
+      ]),
+    );
   }
   if (f.from) q = q.where("date_start", ">=", f.from);
   if (f.to) q = q.where("date_start", "<=", f.to);

@@ -1,0 +1,255 @@
+import { readFileSync } from "node:fs";
+import Papa from "papaparse";
+import { describe, expect, it } from "vitest";
+import { monthFromViewsId, parseDate, viewsMonthId } from "./dates.ts";
+import { ACLED_CODEBOOK_COLUMNS } from "./import/acled.ts";
+import { validateRows } from "./import/index.ts";
+import { splitAcrossMonths } from "./months.ts";
+import { priogridCell, priogridGid } from "./priogrid.ts";
+import { buildRegistry, createResolver, type Table, unmatchedStates } from "./registry.ts";
+
+const bundled = (path: string) => new URL(`../../../data/bundled/${path}`, import.meta.url);
+const table = (path: string): Table => {
+  const rows = Papa.parse<string[]>(readFileSync(bundled(path), "utf8"), { skipEmptyLines: true }).data;
+  const [header = [], ...rest] = rows;
+  return { header, rows: rest };
+};
+const registry = buildRegistry(
+  table("registry/gw_states.csv"),
+  table("registry/gw_capitals.csv"),
+  table("registry/country_codes.csv"),
+);
+const resolver = createResolver(registry);
+
+describe("PRIO-GRID", () => {
+  it("follows the DOMAIN formula", () => {
+    expect(priogridGid(-90, -180)).toBe(1);
+    expect(priogridGid(-89.9, -179.6)).toBe(1);
+    expect(priogridGid(-89.9, -179.4)).toBe(2);
+    expect(priogridGid(89.9, 179.9)).toBe(259200);
+    expect(priogridGid(90, 180)).toBe(259200);
+    // Bangui, CAR: GED's own cell
+    expect(priogridGid(4.3612, 18.555)).toBe(135758);
+    expect(priogridCell(135758)).toMatchObject({ row: 189, col: 398 });
+    expect(() => priogridGid(91, 0)).toThrow();
+  });
+});
+
+describe("dates and months", () => {
+  it("parses the forms datasets use and refuses impossible dates", () => {
+    expect(parseDate("2019-12-31")).toBe("2019-12-31");
+    expect(parseDate("2019-12-31 00:00:00")).toBe("2019-12-31");
+    expect(parseDate("31 December 2019")).toBe("2019-12-31");
+    expect(parseDate("31-12-2019")).toBe("2019-12-31");
+    expect(parseDate("2019-02-30")).toBeNull();
+    expect(parseDate("yesterday")).toBeNull();
+  });
+  it("maps ViEWS month ids", () => {
+    expect(monthFromViewsId(121)).toBe("1990-01");
+    expect(monthFromViewsId(480)).toBe("2019-12");
+    expect(viewsMonthId("2019-12")).toBe(480);
+  });
+  it("splits by days with parts adding up to the whole (alternative rule)", () => {
+    const parts = splitAcrossMonths("2019-01-30", "2019-02-02", 10);
+    expect(parts).toEqual([
+      { month: "2019-01", value: 5 },
+      { month: "2019-02", value: 5 },
+    ]);
+    expect(splitAcrossMonths("2019-01-31", "2019-03-01", 7).reduce((a, p) => a + p.value, 0)).toBe(7);
+  });
+});
+
+describe("country registry and crosswalk", () => {
+  it("maps the tricky GW codes with validity dates", () => {
+    expect(resolver.fromGw(260, "1980-01-01").iso3).toBe("DEU");
+    expect(resolver.fromGw(265, "1980-01-01").iso3).toBe("DDR");
+    expect(resolver.fromGw(345, "1991-06-01").iso3).toBe("YUG");
+    expect(resolver.fromGw(345, "1999-03-24").iso3).toBe("SCG");
+    expect(resolver.fromGw(340, "2010-01-01").iso3).toBe("SRB");
+    expect(resolver.fromGw(347, "2010-01-01").iso3).toBe("XKX");
+    expect(resolver.fromGw(625, "2012-01-01").iso3).toBe("SDN");
+    expect(resolver.fromGw(626, "2012-01-01").iso3).toBe("SSD");
+    expect(resolver.fromGw(365, "1985-01-01").iso3).toBe("SUN");
+    expect(resolver.fromGw(365, "1995-01-01").iso3).toBe("RUS");
+    expect(resolver.fromGw(816, "1995-01-01").iso3).toBe("VNM");
+    expect(resolver.fromGw(678, "1995-01-01").iso3).toBe("YEM");
+    expect(resolver.fromGw(679, "1995-01-01").iso3).toBe("YEM");
+    expect(resolver.fromGw(680, "1980-01-01").iso3).toBe("YMD");
+    expect(resolver.fromIso3("YEM", "1995-01-01").gwcode).toBe(678);
+    expect(resolver.fromIso3("DEU", "1995-01-01").gwcode).toBe(260);
+    expect(resolver.fromIsoNumeric(4, "2000-01-01").iso3).toBe("AFG");
+  });
+  it("names the code when it is unknown or has no ISO match", () => {
+    expect(() => resolver.fromGw(999, "2000-01-01")).toThrow(/GW code 999/);
+    expect(() => resolver.fromIso3("QQQ", "2000-01-01")).toThrow(/QQQ/);
+    expect(() => resolver.fromGw(240, "1850-01-01")).toThrow(/GW code 240: no ISO 3166 match/);
+  });
+  it("lists states with no ISO match, with a reason", () => {
+    const unmatched = unmatchedStates(registry);
+    expect(unmatched.map((u) => u.gwcode)).toEqual(expect.arrayContaining([240, 255, 396, 751, 817]));
+    for (const u of unmatched) expect(u.reason).not.toBe("");
+  });
+  it("has capitals with coordinates", () => {
+    const nga = registry.countries.find((c) => c.iso3 === "NGA");
+    expect(nga).toMatchObject({ gwcode: 475, capital: "Abuja", isoNumeric: 566 });
+  });
+});
+
+const gedHeader = readFileSync(bundled("ucdp_ged_events/ged_events_4countries_1989_2019.csv.gz")).length
+  ? (Papa.parse<string[]>(
+      "id,relid,year,active_year,code_status,type_of_violence,conflict_dset_id,conflict_new_id,conflict_name,dyad_dset_id,dyad_new_id,dyad_name,side_a_dset_id,side_a_new_id,side_a,side_b_dset_id,side_b_new_id,side_b,number_of_sources,source_article,source_office,source_date,source_headline,source_original,where_prec,where_coordinates,where_description,adm_1,adm_2,latitude,longitude,geom_wkt,priogrid_gid,country,country_id,region,event_clarity,date_prec,date_start,date_end,deaths_a,deaths_b,deaths_civilians,deaths_unknown,best,high,low,gwnoa,gwnob",
+    ).data[0] ?? [])
+  : [];
+const gedRow = (over: Record<string, string>) =>
+  gedHeader.map(
+    (name) =>
+      over[name] ??
+      (
+        {
+          id: "1",
+          type_of_violence: "1",
+          date_start: "2019-01-02",
+          date_end: "2019-01-03",
+          best: "3",
+          low: "2",
+          high: "4",
+          country_id: "70",
+          latitude: "19.4",
+          longitude: "-99.1",
+        } as Record<string, string>
+      )[name] ??
+      "",
+  );
+
+describe("row validators", () => {
+  it("accepts a valid GED row and computes its grid cell", () => {
+    const outcome = validateRows("ged", [gedHeader, gedRow({})], { resolver });
+    expect(outcome.errorCount).toBe(0);
+    expect(outcome.rowCount).toBe(1);
+    expect(outcome.staged.lines[0]).toContain(`,${priogridGid(19.4, -99.1)},70,MEX,`);
+  });
+  it("reports line, column, value and reason", () => {
+    const rows = [
+      gedHeader,
+      gedRow({}),
+      gedRow({ id: "2", best: "-5" }),
+      gedRow({ id: "3", date_start: "2019-13-01" }),
+      gedRow({ id: "4", country_id: "999" }),
+    ];
+    const outcome = validateRows("ged", rows, { resolver });
+    expect(outcome.errors).toEqual([
+      expect.objectContaining({
+        line: 3,
+        column: "best",
+        value: "-5",
+        reason: expect.stringMatching(/negative/),
+      }),
+      expect.objectContaining({
+        line: 4,
+        column: "date_start",
+        value: "2019-13-01",
+        reason: expect.stringMatching(/unparseable date/),
+      }),
+      expect.objectContaining({
+        line: 5,
+        column: "country_id",
+        value: "999",
+        reason: expect.stringMatching(/unknown/),
+      }),
+    ]);
+  });
+  it("detects a wrong delimiter and missing columns", () => {
+    expect(validateRows("ged", [["id;year;best"], ["1;2019;3"]], { resolver }).errors[0]?.reason).toMatch(
+      /wrong delimiter/,
+    );
+    const missing = validateRows("ged", [gedHeader.filter((h) => h !== "best")], { resolver });
+    expect(missing.errors).toEqual([
+      expect.objectContaining({ line: 1, column: "best", reason: "missing column" }),
+    ]);
+  });
+  it("reads ViEWS cm, ACD, ACLED, indicators and HXL", () => {
+    const views = validateRows(
+      "views-cm",
+      [
+        ["country_id", "month_id", "country", "gwcode", "isoab", "year", "month", "ucdp_ged_sb_best_sum"],
+        ["17", "480", "Mexico", "70", "MEX", "2019", "12", "12.0"],
+      ],
+      { resolver },
+    );
+    expect(views.errorCount).toBe(0);
+    const acled = validateRows(
+      "acled",
+      [
+        [
+          "event_id_cnty",
+          "event_date",
+          "event_type",
+          "sub_event_type",
+          "inter1",
+          "inter2",
+          "country",
+          "iso",
+          "latitude",
+          "longitude",
+          "fatalities",
+        ],
+        ["MEX1", "12 March 2019", "Battles", "Armed clash", "1", "2", "Mexico", "484", "19.4", "-99.1", "4"],
+        [
+          "MEX2",
+          "2019-03-13",
+          "Violence against civilians",
+          "Attack",
+          "3",
+          "7",
+          "Mexico",
+          "484",
+          "19.4",
+          "-99.1",
+          "-1",
+        ],
+      ],
+      { resolver },
+    );
+    expect(acled.errors).toEqual([expect.objectContaining({ line: 3, column: "fatalities" })]);
+    const wide = validateRows(
+      "indicators",
+      [
+        ["gwcode", "year", "pop", "gdp"],
+        ["260", "1995", "81.7", ""],
+        ["240", "1850", "1.8", "NA"],
+      ],
+      { resolver },
+    );
+    expect(wide.errorCount).toBe(0);
+    expect(wide.staged.lines).toEqual(["pop,GW260,DEU,260,1995,81.7", "pop,GW240,,240,1850,1.8"]);
+    const long = validateRows(
+      "indicators",
+      [
+        ["country_name", "iso3", "year", "value"],
+        ["World", "WLD", "2000", "1"],
+        ["Mexico", "MEX", "2000", "x"],
+      ],
+      { resolver, indicators: { indicator: "pop" } },
+    );
+    expect(long.skippedCount).toBe(1);
+    expect(long.errors).toEqual([expect.objectContaining({ line: 3, column: "value", value: "x" })]);
+    const hxl = validateRows(
+      "hxl",
+      [
+        ["Country", "Region", "Date", "Killed", "Lat", "Lon"],
+        ["#country+code", "#adm1+name", "#date+occurred", "#affected+killed+num", "#geo+lat", "#geo+lon"],
+        ["CAF", "Bangui", "2019-01-05", "3", "4.36", "18.55"],
+        ["ZZZ", "Bangui", "2019-01-06", "1", "4.36", "18.55"],
+      ],
+      { resolver },
+    );
+    expect(hxl.rowCount).toBe(1);
+    expect(hxl.errors).toEqual([
+      expect.objectContaining({ line: 4, column: "Country (#country+code)", value: "ZZZ" }),
+    ]);
+  });
+  it("knows every ACLED codebook variable", () => {
+    const codebook = table("acled/acled_codebook.csv");
+    expect([...ACLED_CODEBOOK_COLUMNS].sort()).toEqual(codebook.rows.map((r) => r[0]).sort());
+  });
+});

@@ -1,0 +1,256 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gunzipSync, gzipSync } from "node:zlib";
+import { sql } from "kysely";
+import Papa from "papaparse";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "../../src/db/engine.ts";
+import { dataTableCounts } from "../../src/repositories/data/datasets.repository.ts";
+import { BUNDLED_DATA_DIR } from "../../src/services/data/bundled-catalogue.ts";
+import { type DataContext, systemDataContext } from "../../src/services/data/data-context.ts";
+import { dataStatus } from "../../src/services/data/data-status.ts";
+import { exportEventMonths } from "../../src/services/data/export-event-months.ts";
+import { importDataset } from "../../src/services/data/import-dataset.ts";
+import { initialiseBundledData } from "../../src/services/data/initialise-bundled-data.ts";
+import { countryMonthSeries, getCountry, listEvents } from "../../src/services/data/query-data.ts";
+import { createTestDatabase } from "../support/database.ts";
+
+const GED_FILE = join(BUNDLED_DATA_DIR, "ucdp_ged_events/ged_events_4countries_1989_2019.csv.gz");
+const gedText = gunzipSync(readFileSync(GED_FILE)).toString("utf8");
+const gedRows = Papa.parse<string[]>(gedText, { skipEmptyLines: true }).data;
+const gedHeader = gedRows[0] ?? [];
+const col = (name: string) => gedHeader.indexOf(name);
+
+let handle: DatabaseHandle;
+let ctx: DataContext;
+const dir = mkdtempSync(join(tmpdir(), "continuum-data-"));
+
+/** Row counts of every data table plus a checksum of the event rows: "exactly as before". */
+const snapshot = async () => {
+  const counts = await dataTableCounts(handle.db);
+  const sum = await sql<{
+    s: string;
+  }>`SELECT md5(string_agg(dataset_id || ':' || source_event_id || ':' || best || ':' || dataset_version, ',' ORDER BY dataset_id, source_event_id)) AS s FROM events`.execute(
+    handle.db,
+  );
+  const cm = await sql<{
+    s: string;
+  }>`SELECT md5(string_agg(dataset_id || iso3 || month || coalesce(sb_best, -1), ',' ORDER BY dataset_id, iso3, month, unit_id)) AS s FROM country_month`.execute(
+    handle.db,
+  );
+  const ds = await sql<{
+    s: string;
+  }>`SELECT md5(string_agg(id || version || row_count || imported_at, ',' ORDER BY id)) AS s FROM datasets`.execute(
+    handle.db,
+  );
+  return { counts, events: sum.rows[0]?.s, countryMonth: cm.rows[0]?.s, datasets: ds.rows[0]?.s };
+};
+
+/** Writes a GED file made of the header and the first `n` rows, with `edit` applied to row `at` (1-based). */
+const gedFile = (name: string, n: number, edit?: (row: string[]) => string[], at = 2, gzip = false) => {
+  const rows = gedRows.slice(0, n + 1).map((r) => [...r]);
+  if (edit) rows[at] = edit(rows[at] ?? []);
+  const text = Papa.unparse(rows);
+  const path = join(dir, name);
+  writeFileSync(path, gzip ? gzipSync(text) : text);
+  return path;
+};
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  ctx = systemDataContext(handle);
+  const result = await initialiseBundledData(ctx);
+  expect(result.status).toBe("initialised");
+});
+
+afterAll(async () => {
+  await handle?.close();
+});
+
+describe("bundled data on first start", () => {
+  it("runs once", async () => {
+    expect((await initialiseBundledData(ctx)).status).toBe("already_initialised");
+    const status = await dataStatus(handle.db);
+    const ids = status.datasets.map((d) => d.id);
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        "views-cm",
+        "ucdp-ged",
+        "ucdp-acd",
+        "poldat-static-world",
+        "wdi-population",
+        "gw-registry",
+      ]),
+    );
+    for (const d of status.datasets) expect(d.licence).not.toBe("");
+    expect(status.tables.events).toBe(gedRows.length - 1);
+    expect(status.tables.country_month).toBeGreaterThan(67_440);
+  });
+
+  it("GED country-month totals equal an independent aggregation of the file", async () => {
+    const iso = { "70": "MEX", "775": "MMR", "482": "CAF", "652": "SYR" } as Record<string, string>;
+    const expected = new Map<string, number[]>();
+    for (const row of gedRows.slice(1)) {
+      const key = `${iso[row[col("country_id")] ?? ""]},${(row[col("date_start")] ?? "").slice(0, 7)}`;
+      const sums = expected.get(key) ?? [0, 0, 0];
+      const t = Number(row[col("type_of_violence")]) - 1;
+      sums[t] = (sums[t] ?? 0) + Number(row[col("best")]);
+      expected.set(key, sums);
+    }
+    const { csv } = await exportEventMonths(handle.db, { level: "country", from: "1989-01", to: "2019-12" });
+    const exported = Papa.parse<string[]>(csv.trim(), { skipEmptyLines: true }).data.slice(1);
+    let nonZero = 0;
+    for (const [iso3, month, sb, ns, os] of exported) {
+      const sums = expected.get(`${iso3},${month}`) ?? [0, 0, 0];
+      expect([Number(sb), Number(ns), Number(os)], `${iso3} ${month}`).toEqual(sums);
+      if (expected.has(`${iso3},${month}`)) nonZero += 1;
+    }
+    expect(nonZero).toBe(expected.size);
+    // zero months are present: Mexico covers 1989-01 … 2019-12 every month
+    expect(exported.filter((r) => r[0] === "MEX").length).toBe(31 * 12);
+    // grid export sums to the same total
+    const grid = await exportEventMonths(handle.db, { level: "grid", from: "1989-01", to: "2019-12" });
+    const gridTotal = Papa.parse<string[]>(grid.csv.trim())
+      .data.slice(1)
+      .reduce((a, r) => a + Number(r[2]) + Number(r[3]) + Number(r[4]), 0);
+    const fileTotal = [...expected.values()].reduce((a, s) => a + s[0]! + s[1]! + s[2]!, 0);
+    expect(gridTotal).toBe(fileTotal);
+  });
+
+  it("answers country, series and event queries", async () => {
+    const drc = await getCountry(handle.db, "cod");
+    expect(drc).toMatchObject({ iso3: "COD", gwcode: 490, capital: "Kinshasa" });
+    const series = await countryMonthSeries(handle.db, {
+      iso3: ["SYR"],
+      from: "2019-01",
+      to: "2019-02",
+      series: "views",
+    });
+    expect(series.map((r) => r.month)).toEqual(["2019-01", "2019-02"]);
+    const events = await listEvents(handle.db, {
+      bbox: { south: 4, west: 18, north: 5, east: 19 },
+      from: "2019-01-01",
+      to: "2019-12-31",
+      limit: 5,
+    });
+    expect(events.total).toBeGreaterThan(0);
+    expect(events.events.length).toBeLessThanOrEqual(5);
+    for (const e of events.events) expect(e.iso3).toBe("CAF");
+  });
+});
+
+describe("importing files", () => {
+  it("importing the same file twice changes nothing", async () => {
+    const path = gedFile("ged-small.csv", 50);
+    const first = await importDataset(ctx, { kind: "ged", file: path, datasetId: "test-ged" });
+    expect(first).toMatchObject({ ok: true, status: "created", rowCount: 50 });
+    const before = await snapshot();
+    const second = await importDataset(ctx, { kind: "ged", file: path, datasetId: "test-ged" });
+    expect(second).toMatchObject({ ok: true, status: "unchanged" });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("a newer release replaces the older rows and records the replacement", async () => {
+    const path = gedFile("ged-newer.csv", 60, (row) => {
+      row[col("best")] = String(Number(row[col("best")]) + 1);
+      row[col("high")] = String(Number(row[col("high")]) + 1);
+      return row;
+    });
+    const report = await importDataset(ctx, {
+      kind: "ged",
+      file: path,
+      datasetId: "test-ged",
+      version: "next",
+    });
+    expect(report).toMatchObject({
+      ok: true,
+      status: "replaced",
+      rowsAdded: 10,
+      rowsRemoved: 0,
+      rowsChanged: 1,
+    });
+    const status = await dataStatus(handle.db);
+    expect(status.datasets.find((d) => d.id === "test-ged")?.replacements).toEqual([
+      expect.objectContaining({ newVersion: "next", newRowCount: 60, rowsAdded: 10, rowsChanged: 1 }),
+    ]);
+  });
+
+  const refusals: [string, () => string, RegExp, string][] = [
+    [
+      "an unknown country code",
+      () => gedFile("bad-country.csv", 20, (r) => ((r[col("country_id")] = "999"), r), 7),
+      /unknown/,
+      "country_id",
+    ],
+    [
+      "an unparseable date",
+      () => gedFile("bad-date.csv", 20, (r) => ((r[col("date_start")] = "2019-02-31"), r), 7),
+      /unparseable date/,
+      "date_start",
+    ],
+    [
+      "negative fatalities",
+      () => gedFile("bad-best.csv", 20, (r) => ((r[col("best")] = "-3"), r), 7),
+      /negative/,
+      "best",
+    ],
+  ];
+  for (const [what, make, reason, column] of refusals) {
+    it(`refuses a file with ${what}, naming line and field, and leaves the database as it was`, async () => {
+      const before = await snapshot();
+      const report = await importDataset(ctx, { kind: "ged", file: make(), datasetId: "test-ged" });
+      expect(report.ok).toBe(false);
+      expect(report.status).toBe("rejected");
+      expect(report.errorCount).toBe(1);
+      expect(report.errors[0]).toMatchObject({ line: 8, column, reason: expect.stringMatching(reason) });
+      expect(report.message).toContain("line 8");
+      expect(await snapshot()).toEqual(before);
+    });
+  }
+
+  it("refuses a file with a missing column", async () => {
+    const before = await snapshot();
+    const rows = gedRows.slice(0, 5).map((r) => r.filter((_, i) => i !== col("best")));
+    const path = join(dir, "missing-column.csv");
+    writeFileSync(path, Papa.unparse(rows));
+    const report = await importDataset(ctx, { kind: "ged", file: path, datasetId: "test-ged" });
+    expect(report.errors[0]).toMatchObject({ line: 1, column: "best", reason: "missing column" });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("refuses a file with the wrong delimiter", async () => {
+    const before = await snapshot();
+    const path = join(dir, "semicolons.csv");
+    writeFileSync(path, Papa.unparse(gedRows.slice(0, 5), { delimiter: ";" }));
+    const report = await importDataset(ctx, { kind: "ged", file: path, datasetId: "test-ged" });
+    expect(report.errors[0]).toMatchObject({ line: 1, reason: expect.stringMatching(/wrong delimiter/) });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("refuses a truncated gzip, naming the file", async () => {
+    const before = await snapshot();
+    const whole = readFileSync(GED_FILE);
+    const path = join(dir, "truncated.csv.gz");
+    writeFileSync(path, whole.subarray(0, Math.floor(whole.length / 2)));
+    const report = await importDataset(ctx, { kind: "ged", file: path, datasetId: "test-ged" });
+    expect(report.ok).toBe(false);
+    expect(report.errors[0]?.reason).toMatch(/truncated\.csv\.gz: truncated or corrupt gzip/);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("imports gzip files and HXL files", async () => {
+    const gz = gedFile("small.csv.gz", 10, undefined, 2, true);
+    expect(await importDataset(ctx, { kind: "ged", file: gz, datasetId: "test-ged-gz" })).toMatchObject({
+      ok: true,
+      rowCount: 10,
+    });
+    const hxl = join(dir, "reports.csv");
+    writeFileSync(
+      hxl,
+      "Country,Date,Killed,Lat,Lon\n#country+code,#date,#affected+killed,#geo+lat,#geo+lon\nCAF,2019-01-05,3,4.36,18.55\nCF,2019-01-06,1,,\n",
+    );
+    const report = await importDataset(ctx, { kind: "hxl", file: hxl });
+    expect(report).toMatchObject({ ok: true, rowCount: 2, datasetId: "hxl-reports" });
+  });
+});
