@@ -15,12 +15,14 @@ import {
   readViewsCountryMonths,
 } from "../src/repositories/warning/views-csv.ts";
 import { backtest } from "../src/services/warning/backtest.ts";
-import { forecast } from "../src/services/warning/forecast.ts";
+import { type ForecastOptions, forecast } from "../src/services/warning/forecast.ts";
 
 const dataDir =
   process.argv[2] ??
   (existsSync("data/bundled/views/views_ged_sb_cm_1990_2019.csv") ? "data/bundled" : "/work/shared/data");
 const withCovariates = process.env.WARNING_COVARIATES !== "0";
+// Model options for experiments, e.g. WARNING_OPTIONS='{"rounds":200,"maxDepth":5}'.
+const options = JSON.parse(process.env.WARNING_OPTIONS ?? "{}") as ForecastOptions;
 
 const seconds = (from: number): string => `${((performance.now() - from) / 1000).toFixed(2)} s`;
 
@@ -42,7 +44,7 @@ console.log(`load: ${panel.rows.length} country-months from ${dataDir} in ${seco
 
 const origin = "2019-12";
 t = performance.now();
-const forecasts = forecast(panel, origin);
+const forecasts = forecast(panel, origin, options);
 const forecastTime = seconds(t);
 t = performance.now();
 const dense = toDensePanel(panel.rows, origin);
@@ -54,7 +56,7 @@ console.log(
 
 const origins = ["2014-12", "2015-12", "2016-12", "2017-12", "2018-12"];
 t = performance.now();
-const result = backtest(panel, origins, {}, (done, total, label) =>
+const result = backtest(panel, origins, options, (done, total, label) =>
   process.stderr.write(`  [${done}/${total}] ${label}\n`),
 );
 console.log(

@@ -16,6 +16,8 @@ export type ForecastModelOptions = {
   rounds?: number;
   maxDepth?: number;
   eta?: number;
+  /** Minimum hessian per leaf; small values let rare onsets get their own leaves. */
+  minChildWeight?: number;
   /** Feature months need this much history before they are used for training. */
   minHistoryMonths?: number;
   /** Months held out at the end of the training window to measure the size model's honest residuals. */
@@ -51,6 +53,7 @@ const defaults = {
   rounds: 120,
   maxDepth: 4,
   eta: 0.08,
+  minChildWeight: 5,
   minHistoryMonths: 12,
   residualHoldoutMonths: 36,
   residualQuantiles: 199,
@@ -65,7 +68,7 @@ const boosterParams = (objective: string, o: Required<ForecastModelOptions>): xg
   eta: o.eta,
   subsample: 0.8,
   colsample_bytree: 0.8,
-  min_child_weight: 5,
+  min_child_weight: o.minChildWeight,
   lambda: 1,
   nthread: o.threads,
   // Fixed seed: retraining on the same data must give the same forecast (and the leakage test relies on it).
@@ -86,9 +89,20 @@ const trainBooster = (
     nRows: cells.length,
     nCols,
     labels: Float32Array.from(labels),
-    params: boosterParams(objective, o),
+    params: {
+      ...boosterParams(objective, o),
+      // Poisson boosting starts at log(0.5) and, with its capped step size, would need hundreds of rounds to
+      // reach counts in the hundreds; starting at the mean count leaves the trees to model the differences.
+      ...(objective === "count:poisson" ? { base_score: meanOf(labels) } : {}),
+    },
     rounds: o.rounds,
   });
+};
+
+const meanOf = (xs: ArrayLike<number>): number => {
+  let s = 0;
+  for (let i = 0; i < xs.length; i++) s += xs[i] as number;
+  return xs.length === 0 ? 0 : s / xs.length;
 };
 
 const evenQuantiles = (sorted: Float64Array, k: number): Float64Array => {
