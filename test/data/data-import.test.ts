@@ -22,6 +22,9 @@ const gedRows = Papa.parse<string[]>(gedText, { skipEmptyLines: true }).data;
 const gedHeader = gedRows[0] ?? [];
 const col = (name: string) => gedHeader.indexOf(name);
 
+const setCell = (name: string, value: string) => (row: string[]) =>
+  row.map((cell, i) => (i === col(name) ? value : cell));
+
 let handle: DatabaseHandle;
 let ctx: DataContext;
 const dir = mkdtempSync(join(tmpdir(), "continuum-data-"));
@@ -179,22 +182,17 @@ describe("importing files", () => {
   const refusals: [string, () => string, RegExp, string][] = [
     [
       "an unknown country code",
-      () => gedFile("bad-country.csv", 20, (r) => ((r[col("country_id")] = "999"), r), 7),
+      () => gedFile("bad-country.csv", 20, setCell("country_id", "999"), 7),
       /unknown/,
       "country_id",
     ],
     [
       "an unparseable date",
-      () => gedFile("bad-date.csv", 20, (r) => ((r[col("date_start")] = "2019-02-31"), r), 7),
+      () => gedFile("bad-date.csv", 20, setCell("date_start", "2019-02-31"), 7),
       /unparseable date/,
       "date_start",
     ],
-    [
-      "negative fatalities",
-      () => gedFile("bad-best.csv", 20, (r) => ((r[col("best")] = "-3"), r), 7),
-      /negative/,
-      "best",
-    ],
+    ["negative fatalities", () => gedFile("bad-best.csv", 20, setCell("best", "-3"), 7), /negative/, "best"],
   ];
   for (const [what, make, reason, column] of refusals) {
     it(`refuses a file with ${what}, naming line and field, and leaves the database as it was`, async () => {
