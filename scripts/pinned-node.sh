@@ -17,7 +17,9 @@ export npm_config_nodedir="$runtime"
 stamp="$root/node_modules/.continuum-installed-lock"
 if [ ! -f "$stamp" ] || ! cmp -s "$root/package-lock.json" "$stamp"; then
   echo "continuum: installing dependencies with $(node --version)…" >&2
-  (cd "$root" && npm ci --no-audit --no-fund --loglevel=error)
+  # `npm install` rather than `npm ci`: the lockfile pins every version, but platform packages the
+  # registry does not serve for this machine (e.g. Biome's Windows binaries) cannot be listed in it.
+  (cd "$root" && npm install --no-audit --no-fund --loglevel=error)
   cp "$root/package-lock.json" "$stamp"
 fi
 
