@@ -12,7 +12,9 @@ if (major < 24) {
     console.error("continuum needs Node.js 24: run `npm start` once to install the pinned runtime.");
     process.exit(1);
   }
-  const result = spawnSync(pinned, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: "inherit" });
+  const result = spawnSync(pinned, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
+    stdio: "inherit",
+  });
   process.exit(result.status ?? 1);
 }
 await import("../src/cli/main.ts");

@@ -17,7 +17,16 @@ const program = new Command("continuum")
   .showHelpAfterError()
   .exitOverride();
 
-for (const register of [registerServe, registerInit, registerMigrate, registerOrgs, registerUsers, registerTokens, registerAuditLog]) register(program);
+for (const register of [
+  registerServe,
+  registerInit,
+  registerMigrate,
+  registerOrgs,
+  registerUsers,
+  registerTokens,
+  registerAuditLog,
+])
+  register(program);
 
 try {
   await program.parseAsync(process.argv);

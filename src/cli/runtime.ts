@@ -1,14 +1,14 @@
 import { userInfo } from "node:os";
 import type { Command } from "commander";
+import { ZodError } from "zod";
 import { type Config, loadConfig } from "../config.ts";
 import type { Actor } from "../core/access/actor.ts";
 import { DomainError, type ErrorCode } from "../core/shared/errors.ts";
 import { type DatabaseHandle, openDatabase } from "../db/engine.ts";
 import { migrate, pendingMigrations } from "../db/migrate.ts";
+import { findUserByEmail, listMemberships, listUsers } from "../repositories/users.repository.ts";
 import { actorFor } from "../services/auth/actor-for.ts";
 import type { ServiceContext } from "../services/shared/context.ts";
-import { findUserByEmail, listMemberships, listUsers } from "../repositories/users.repository.ts";
-import { ZodError } from "zod";
 
 export type GlobalOptions = { dataDir?: string; databaseUrl?: string; json?: boolean; as?: string };
 
@@ -76,7 +76,9 @@ const resolveCliActor = async (handle: DatabaseHandle, email: string | undefined
   if (!user) {
     throw new DomainError(
       email ? "not_found" : "not_initialised",
-      email ? `No user ${email}.` : "This instance has no administrator yet: run `continuum init` or `continuum serve` first.",
+      email
+        ? `No user ${email}.`
+        : "This instance has no administrator yet: run `continuum init` or `continuum serve` first.",
     );
   }
   const orgId = (await listMemberships(handle.db, [user.id])).get(user.id)?.[0]?.orgId;
@@ -95,10 +97,23 @@ export const printRows = <T extends Record<string, unknown>>(
     process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
     return;
   }
-  const cell = (value: unknown) => (value === null || value === undefined ? "" : typeof value === "object" ? JSON.stringify(value) : String(value));
-  const widths = columns.map((column) => Math.max(column.length, ...rows.map((row) => cell(row[column]).length)));
-  const line = (values: string[]) => values.map((value, i) => value.padEnd(widths[i] ?? 0)).join("  ").trimEnd();
-  process.stdout.write(`${[line([...columns]), ...rows.map((row) => line(columns.map((c) => cell(row[c]))))].join("\n")}\n`);
+  const cell = (value: unknown) =>
+    value === null || value === undefined
+      ? ""
+      : typeof value === "object"
+        ? JSON.stringify(value)
+        : String(value);
+  const widths = columns.map((column) =>
+    Math.max(column.length, ...rows.map((row) => cell(row[column]).length)),
+  );
+  const line = (values: string[]) =>
+    values
+      .map((value, i) => value.padEnd(widths[i] ?? 0))
+      .join("  ")
+      .trimEnd();
+  process.stdout.write(
+    `${[line([...columns]), ...rows.map((row) => line(columns.map((c) => cell(row[c]))))].join("\n")}\n`,
+  );
 };
 
 export const printOne = (options: GlobalOptions, value: Record<string, unknown>, text: string): void => {
@@ -114,7 +129,8 @@ export const reportFailure = (error: unknown): number => {
   }
   if (error instanceof ZodError) {
     process.stderr.write("continuum: invalid input\n");
-    for (const issue of error.issues) process.stderr.write(`  ${issue.path.join(".") || "(input)"}: ${issue.message}\n`);
+    for (const issue of error.issues)
+      process.stderr.write(`  ${issue.path.join(".") || "(input)"}: ${issue.message}\n`);
     return exitCodes.invalid;
   }
   process.stderr.write(`continuum: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -31,7 +31,11 @@ export type DatabaseHandle = {
   close(): Promise<void>;
 };
 
-export type DatabaseLocation = { databaseUrl?: string | undefined; dataDir?: string | undefined; template?: Blob };
+export type DatabaseLocation = {
+  databaseUrl?: string | undefined;
+  dataDir?: string | undefined;
+  template?: Blob;
+};
 
 export const openDatabase = async (location: DatabaseLocation): Promise<DatabaseHandle> =>
   location.databaseUrl ? openPostgres(location.databaseUrl) : openEmbedded(location);
@@ -85,7 +89,9 @@ const openPostgres = async (databaseUrl: string): Promise<DatabaseHandle> => {
     copyCsvInto: async (table, columns, csv) => {
       const client = await pool.connect();
       try {
-        const stream = client.query(copyFrom(`COPY ${table} (${columns.join(", ")}) FROM STDIN WITH (FORMAT csv)`));
+        const stream = client.query(
+          copyFrom(`COPY ${table} (${columns.join(", ")}) FROM STDIN WITH (FORMAT csv)`),
+        );
         await pipeline(Readable.from([csv]), stream);
       } finally {
         client.release();

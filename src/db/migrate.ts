@@ -11,7 +11,10 @@ export const listMigrations = (): Migration[] =>
   readdirSync(migrationsDir)
     .filter((file) => /^\d{4}_[a-z0-9_]+\.sql$/.test(file))
     .sort()
-    .map((file) => ({ version: file.replace(/\.sql$/, ""), script: readFileSync(new URL(file, migrationsDir), "utf8") }));
+    .map((file) => ({
+      version: file.replace(/\.sql$/, ""),
+      script: readFileSync(new URL(file, migrationsDir), "utf8"),
+    }));
 
 /** Applies the migrations not yet applied and returns their versions. */
 export const migrate = async (handle: DatabaseHandle): Promise<string[]> => {
@@ -31,10 +34,12 @@ export const migrate = async (handle: DatabaseHandle): Promise<string[]> => {
 };
 
 export const pendingMigrations = async (handle: DatabaseHandle): Promise<number> => {
-  const exists = await sql<{ present: boolean }>`SELECT to_regclass('schema_migrations') IS NOT NULL AS present`.execute(
+  const exists = await sql<{
+    present: boolean;
+  }>`SELECT to_regclass('schema_migrations') IS NOT NULL AS present`.execute(handle.db);
+  if (!exists.rows[0]?.present) return listMigrations().length;
+  const applied = await sql<{ n: number }>`SELECT count(*)::int AS n FROM schema_migrations`.execute(
     handle.db,
   );
-  if (!exists.rows[0]?.present) return listMigrations().length;
-  const applied = await sql<{ n: number }>`SELECT count(*)::int AS n FROM schema_migrations`.execute(handle.db);
   return listMigrations().length - (applied.rows[0]?.n ?? 0);
 };

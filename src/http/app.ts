@@ -24,7 +24,11 @@ export type BuildAppOptions = { db: Db; config: Config; now?: () => Date; logger
 const webRoot = fileURLToPath(new URL("../../web/dist/", import.meta.url));
 
 export const buildApp = async ({ db, config, now = () => new Date(), logger = false }: BuildAppOptions) => {
-  const app = Fastify({ logger, bodyLimit: 1024 * 1024, trustProxy: false }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({
+    logger,
+    bodyLimit: 1024 * 1024,
+    trustProxy: false,
+  }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
@@ -46,7 +50,11 @@ export const buildApp = async ({ db, config, now = () => new Date(), logger = fa
   await app.register(fastifySwagger, {
     openapi: {
       openapi: "3.1.0",
-      info: { title: "Continuum API", version: "0.1.0", description: "Conflict early warning and early action." },
+      info: {
+        title: "Continuum API",
+        version: "0.1.0",
+        description: "Conflict early warning and early action.",
+      },
       components: {
         securitySchemes: {
           session: { type: "apiKey", in: "cookie", name: "continuum_session" },

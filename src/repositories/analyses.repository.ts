@@ -30,7 +30,14 @@ const typed = (row: Row): AnalysisRow => ({ ...row, clearance: row.clearance as 
 
 export const insertAnalysis = async (
   db: Db,
-  input: { ownerOrgId: string; clearance: Clearance; iso3: string | null; title: string; body: string; createdBy: string },
+  input: {
+    ownerOrgId: string;
+    clearance: Clearance;
+    iso3: string | null;
+    title: string;
+    body: string;
+    createdBy: string;
+  },
 ): Promise<AnalysisRow> =>
   typed(
     await db
@@ -48,7 +55,11 @@ export const insertAnalysis = async (
   );
 
 /** Only records the actor may see are ever returned. */
-export const findVisibleAnalysis = async (db: Db, actor: Actor, id: string): Promise<AnalysisRow | undefined> => {
+export const findVisibleAnalysis = async (
+  db: Db,
+  actor: Actor,
+  id: string,
+): Promise<AnalysisRow | undefined> => {
   const row = await db
     .selectFrom("analyses")
     .select(columns)

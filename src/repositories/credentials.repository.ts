@@ -62,7 +62,14 @@ const tokenColumns = [
 
 export const insertApiToken = async (
   db: Db,
-  token: { tokenHash: string; prefix: string; name: string; userId: string; orgId: string; expiresAt: Date | null },
+  token: {
+    tokenHash: string;
+    prefix: string;
+    name: string;
+    userId: string;
+    orgId: string;
+    expiresAt: Date | null;
+  },
 ): Promise<ApiTokenRecord> =>
   db
     .insertInto("api_tokens")
@@ -78,7 +85,11 @@ export const insertApiToken = async (
     .executeTakeFirstOrThrow();
 
 /** Finds a live token and stamps its use. */
-export const useApiToken = async (db: Db, tokenHash: string, now: Date): Promise<ApiTokenRecord | undefined> =>
+export const useApiToken = async (
+  db: Db,
+  tokenHash: string,
+  now: Date,
+): Promise<ApiTokenRecord | undefined> =>
   db
     .updateTable("api_tokens")
     .set({ last_used_at: now })
@@ -97,7 +108,12 @@ export const listApiTokens = async (db: Db, userId: string): Promise<ApiTokenRec
     .orderBy("created_at", "desc")
     .execute();
 
-export const revokeApiToken = async (db: Db, userId: string, tokenId: string, now: Date): Promise<boolean> => {
+export const revokeApiToken = async (
+  db: Db,
+  userId: string,
+  tokenId: string,
+  now: Date,
+): Promise<boolean> => {
   const result = await db
     .updateTable("api_tokens")
     .set({ revoked_at: now })

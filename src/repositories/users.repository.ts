@@ -80,7 +80,9 @@ export const upsertMembership = async (
       clearance: membership.clearance,
     })
     .onConflict((oc) =>
-      oc.columns(["user_id", "org_id"]).doUpdateSet({ role: membership.role, clearance: membership.clearance }),
+      oc
+        .columns(["user_id", "org_id"])
+        .doUpdateSet({ role: membership.role, clearance: membership.clearance }),
     )
     .execute();
 };
@@ -99,7 +101,10 @@ export const findMembership = async (
   return row && { role: row.role as Role, clearance: row.clearance as Clearance };
 };
 
-export const listMemberships = async (db: Db, userIds: readonly string[]): Promise<Map<string, TMembership[]>> => {
+export const listMemberships = async (
+  db: Db,
+  userIds: readonly string[],
+): Promise<Map<string, TMembership[]>> => {
   const byUser = new Map<string, TMembership[]>(userIds.map((id) => [id, []]));
   if (userIds.length === 0) return byUser;
   const rows = await db

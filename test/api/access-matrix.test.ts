@@ -38,18 +38,25 @@ beforeAll(async () => {
   const author = await buildUser(handle.db, orgIds.owner, "analyst", "confidential");
   const authorSession = await signIn(app, author.email, author.password);
   const create = async (clearance: Clearance, title: string) =>
-    (await authorSession.request("POST", "/api/analyses", { title, clearance, body: `${title} body` })).json().id as string;
+    (await authorSession.request("POST", "/api/analyses", { title, clearance, body: `${title} body` })).json()
+      .id as string;
   records.public = await create("public", "Public outlook");
   records.restricted = await create("restricted", "Restricted assessment");
   records.confidential = await create("confidential", "Confidential scenario");
   records.confidentialShared = await create("confidential", "Confidential shared scenario");
-  await authorSession.request("PUT", `/api/analyses/${records.confidentialShared}/shares`, { orgIds: [orgIds.other] });
+  await authorSession.request("PUT", `/api/analyses/${records.confidentialShared}/shares`, {
+    orgIds: [orgIds.other],
+  });
 
   for (const org of ["owner", "other"] as const) {
     for (const role of roles) {
       for (const clearance of clearances) {
         const user = await buildUser(handle.db, orgIds[org], role, clearance);
-        sessions.push({ role, seat: { org, clearance }, session: await signIn(app, user.email, user.password) });
+        sessions.push({
+          role,
+          seat: { org, clearance },
+          session: await signIn(app, user.email, user.password),
+        });
       }
     }
   }
@@ -74,21 +81,32 @@ describe("access-control matrix", () => {
       ["POST", "/api/tokens"],
     ];
     for (const [method, url] of calls) {
-      const response = await app.inject({ method: method as "GET", url, payload: method === "POST" ? {} : undefined });
+      const response = await app.inject({
+        method: method as "GET",
+        url,
+        payload: method === "POST" ? {} : undefined,
+      });
       expect(response.statusCode, `${method} ${url}`).toBe(401);
     }
   });
 
   it("shows each record only to the seats cleared for it: 200 or 404, and the same in lists and search", async () => {
     for (const { role, seat, session } of sessions) {
-      const listed = new Set(((await session.request("GET", "/api/analyses")).json() as { id: string }[]).map((a) => a.id));
-      const found = new Set(((await session.request("GET", "/api/analyses?q=scenario")).json() as { id: string }[]).map((a) => a.id));
+      const listed = new Set(
+        ((await session.request("GET", "/api/analyses")).json() as { id: string }[]).map((a) => a.id),
+      );
+      const found = new Set(
+        ((await session.request("GET", "/api/analyses?q=scenario")).json() as { id: string }[]).map(
+          (a) => a.id,
+        ),
+      );
       for (const [name, id] of Object.entries(records) as [RecordName, string][]) {
         const expected = readers[name](seat);
         const status = (await session.request("GET", `/api/analyses/${id}`)).statusCode;
         expect(status, `${label(role, seat)} reads ${name}`).toBe(expected ? 200 : 404);
         expect(listed.has(id), `${label(role, seat)} lists ${name}`).toBe(expected);
-        if (name.startsWith("confidential")) expect(found.has(id), `${label(role, seat)} finds ${name}`).toBe(expected);
+        if (name.startsWith("confidential"))
+          expect(found.has(id), `${label(role, seat)} finds ${name}`).toBe(expected);
       }
     }
   });
@@ -97,15 +115,26 @@ describe("access-control matrix", () => {
     for (const { role, seat, session } of sessions) {
       const who = label(role, seat);
       const isWriter = writers.includes(role);
-      const created = await session.request("POST", "/api/analyses", { title: `By ${who}`, clearance: "public" });
+      const created = await session.request("POST", "/api/analyses", {
+        title: `By ${who}`,
+        clearance: "public",
+      });
       expect(created.statusCode, `${who} creates`).toBe(isWriter ? 201 : 403);
 
-      const patchPublic = await session.request("PATCH", `/api/analyses/${records.public}`, { body: `edited by ${who}` });
-      expect(patchPublic.statusCode, `${who} edits the public record`).toBe(isWriter && seat.org === "owner" ? 200 : 403);
+      const patchPublic = await session.request("PATCH", `/api/analyses/${records.public}`, {
+        body: `edited by ${who}`,
+      });
+      expect(patchPublic.statusCode, `${who} edits the public record`).toBe(
+        isWriter && seat.org === "owner" ? 200 : 403,
+      );
 
       const canRead = readers.restricted(seat);
-      const share = await session.request("PUT", `/api/analyses/${records.restricted}/shares`, { orgIds: [] });
-      expect(share.statusCode, `${who} shares the restricted record`).toBe(!canRead ? 404 : isWriter ? 200 : 403);
+      const share = await session.request("PUT", `/api/analyses/${records.restricted}/shares`, {
+        orgIds: [],
+      });
+      expect(share.statusCode, `${who} shares the restricted record`).toBe(
+        !canRead ? 404 : isWriter ? 200 : 403,
+      );
     }
   });
 
@@ -113,18 +142,44 @@ describe("access-control matrix", () => {
     for (const { role, seat, session } of sessions) {
       const who = label(role, seat);
       const isAdmin = administrators.includes(role);
-      expect((await session.request("GET", "/api/organisations")).statusCode, `${who} lists organisations`).toBe(200);
-      const newOrg = { slug: `x-${role}-${seat.org}-${seat.clearance}`.replaceAll("_", "-"), name: "Excluded", kind: "donor" };
-      expect((await session.request("POST", "/api/organisations", newOrg)).statusCode, `${who} adds an organisation`).toBe(403);
-      expect((await session.request("GET", "/api/users")).statusCode, `${who} lists people`).toBe(isAdmin ? 200 : 403);
-      expect((await session.request("GET", "/api/audit-log")).statusCode, `${who} reads the audit log`).toBe(isAdmin ? 200 : 403);
-      const person = { email: `p-${role}-${seat.org}-${seat.clearance}@example.org`, name: "P", password: "twelve chars min", role: "viewer" };
+      expect(
+        (await session.request("GET", "/api/organisations")).statusCode,
+        `${who} lists organisations`,
+      ).toBe(200);
+      const newOrg = {
+        slug: `x-${role}-${seat.org}-${seat.clearance}`.replaceAll("_", "-"),
+        name: "Excluded",
+        kind: "donor",
+      };
+      expect(
+        (await session.request("POST", "/api/organisations", newOrg)).statusCode,
+        `${who} adds an organisation`,
+      ).toBe(403);
+      expect((await session.request("GET", "/api/users")).statusCode, `${who} lists people`).toBe(
+        isAdmin ? 200 : 403,
+      );
+      expect((await session.request("GET", "/api/audit-log")).statusCode, `${who} reads the audit log`).toBe(
+        isAdmin ? 200 : 403,
+      );
+      const person = {
+        email: `p-${role}-${seat.org}-${seat.clearance}@example.org`,
+        name: "P",
+        password: "twelve chars min",
+        role: "viewer",
+      };
       const ownOrg = await session.request("POST", "/api/users", { ...person, orgId: orgIds[seat.org] });
       expect(ownOrg.statusCode, `${who} adds a person to their organisation`).toBe(isAdmin ? 201 : 403);
       const foreign = seat.org === "owner" ? orgIds.other : orgIds.owner;
-      const otherOrg = await session.request("POST", "/api/users", { ...person, email: `q${person.email}`, orgId: foreign });
+      const otherOrg = await session.request("POST", "/api/users", {
+        ...person,
+        email: `q${person.email}`,
+        orgId: foreign,
+      });
       expect(otherOrg.statusCode, `${who} adds a person to another organisation`).toBe(403);
-      expect((await session.request("POST", "/api/tokens", { name: "robot" })).statusCode, `${who} makes a token`).toBe(201);
+      expect(
+        (await session.request("POST", "/api/tokens", { name: "robot" })).statusCode,
+        `${who} makes a token`,
+      ).toBe(201);
     }
   });
 });

@@ -40,12 +40,17 @@ describe(`API foundation (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"
   it("refuses unauthenticated writes with 401 in the one error shape", async () => {
     const response = await app.inject({ method: "POST", url: "/api/analyses", payload: { title: "x" } });
     expect(response.statusCode).toBe(401);
-    expect(response.json()).toEqual({ error: { code: "unauthenticated", message: expect.any(String), details: [] } });
+    expect(response.json()).toEqual({
+      error: { code: "unauthenticated", message: expect.any(String), details: [] },
+    });
   });
 
   it("names the offending field in validation errors", async () => {
     const session = await signIn(app, admin.email, admin.password);
-    const response = await session.request("POST", "/api/analyses", { title: "Sahel outlook", clearance: "secret" });
+    const response = await session.request("POST", "/api/analyses", {
+      title: "Sahel outlook",
+      clearance: "secret",
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.details).toEqual([expect.objectContaining({ field: "body.clearance" })]);
   });
@@ -59,7 +64,12 @@ describe(`API foundation (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"
   it("refuses cookie-authenticated writes without the CSRF token", async () => {
     const session = await signIn(app, admin.email, admin.password);
     const cookies = { continuum_session: session.sessionCookie };
-    const response = await app.inject({ method: "POST", url: "/api/analyses", cookies, payload: { title: "CSRF" } });
+    const response = await app.inject({
+      method: "POST",
+      url: "/api/analyses",
+      cookies,
+      payload: { title: "CSRF" },
+    });
     expect(response.statusCode).toBe(403);
     expect(response.json().error.message).toMatch(/CSRF/);
   });
@@ -69,7 +79,10 @@ describe(`API foundation (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"
     const created = (await session.request("POST", "/api/analyses", { title: "Audit me" })).json();
     await session.request("PATCH", `/api/analyses/${created.id}`, { title: "Audited" });
     const log = (await session.request("GET", "/api/audit-log?entityType=analyses")).json();
-    const update = log.find((entry: { action: string; entityId: string }) => entry.action === "analysis.update" && entry.entityId === created.id);
+    const update = log.find(
+      (entry: { action: string; entityId: string }) =>
+        entry.action === "analysis.update" && entry.entityId === created.id,
+    );
     expect(update.before.title).toBe("Audit me");
     expect(update.after.title).toBe("Audited");
     expect(update.actor).toBe(admin.email);
@@ -94,7 +107,10 @@ describe(`API foundation (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"
     const first = await signIn(app, user.email, TEST_PASSWORD);
     const second = await signIn(app, user.email, TEST_PASSWORD);
     const newPassword = "a much longer new passphrase";
-    const response = await second.request("POST", "/api/auth/password", { currentPassword: TEST_PASSWORD, newPassword });
+    const response = await second.request("POST", "/api/auth/password", {
+      currentPassword: TEST_PASSWORD,
+      newPassword,
+    });
     expect(response.statusCode).toBe(204);
     expect((await first.request("GET", "/api/auth/me")).statusCode).toBe(401);
     expect((await second.request("GET", "/api/auth/me")).statusCode).toBe(200);
@@ -120,7 +136,12 @@ describe(`API foundation (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"
     expect(created.statusCode).toBe(201);
     const { token, id } = created.json();
     const headers = { authorization: `Bearer ${token}` };
-    const write = await app.inject({ method: "POST", url: "/api/analyses", headers, payload: { title: "From a machine" } });
+    const write = await app.inject({
+      method: "POST",
+      url: "/api/analyses",
+      headers,
+      payload: { title: "From a machine" },
+    });
     expect(write.statusCode).toBe(201);
     expect((await session.request("DELETE", `/api/tokens/${id}`)).statusCode).toBe(204);
     expect((await app.inject({ method: "GET", url: "/api/analyses", headers })).statusCode).toBe(401);
@@ -128,10 +149,19 @@ describe(`API foundation (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"
 
   it("lets an organisation administrator add people to their own organisation only", async () => {
     const session = await signIn(app, admin.email, admin.password);
-    const payload = { email: "new.analyst@example.org", name: "New Analyst", password: "twelve chars min", role: "analyst" };
+    const payload = {
+      email: "new.analyst@example.org",
+      name: "New Analyst",
+      password: "twelve chars min",
+      role: "analyst",
+    };
     expect((await session.request("POST", "/api/users", { ...payload, orgId })).statusCode).toBe(201);
     const other = await buildOrganisation(handle.db);
-    const refused = await session.request("POST", "/api/users", { ...payload, email: "x@example.org", orgId: other.id });
+    const refused = await session.request("POST", "/api/users", {
+      ...payload,
+      email: "x@example.org",
+      orgId: other.id,
+    });
     expect(refused.statusCode).toBe(403);
     const people = (await session.request("GET", "/api/users")).json();
     expect(people.map((p: { email: string }) => p.email)).toContain("new.analyst@example.org");

@@ -12,7 +12,16 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 describe("continuum CLI", () => {
   it("prints help for every command and exits 0", () => {
-    for (const command of [[], ["serve"], ["migrate"], ["org"], ["org", "add"], ["user", "add"], ["user", "set-role"], ["token", "create"]]) {
+    for (const command of [
+      [],
+      ["serve"],
+      ["migrate"],
+      ["org"],
+      ["org", "add"],
+      ["user", "add"],
+      ["user", "set-role"],
+      ["token", "create"],
+    ]) {
       const result = cli(...command, "--help");
       expect(result.status, command.join(" ")).toBe(0);
       expect(result.stdout).toMatch(/Usage: continuum/);
@@ -33,7 +42,10 @@ describe("continuum CLI", () => {
   });
 
   it("initialises once, printing the configured administrator", () => {
-    const env = { CONTINUUM_ADMIN_EMAIL: "Chief@Example.org", CONTINUUM_ADMIN_PASSWORD: "a long admin passphrase" };
+    const env = {
+      CONTINUUM_ADMIN_EMAIL: "Chief@Example.org",
+      CONTINUUM_ADMIN_PASSWORD: "a long admin passphrase",
+    };
     const first = runCli(["--data-dir", dataDir, "init"], { ...env, DATABASE_URL: "" });
     expect(first.status).toBe(0);
     expect(first.stdout).toMatch(/chief@example\.org/);
@@ -47,16 +59,48 @@ describe("continuum CLI", () => {
     expect(cli("org", "add", "au", "Duplicate", "--kind", "donor").status).toBe(5);
     expect(cli("org", "add", "bad", "Bad kind", "--kind", "army").status).toBe(2);
 
-    const added = cli("user", "add", "desk@example.org", "--org", "au", "--role", "desk_officer", "--name", "Desk Officer");
+    const added = cli(
+      "user",
+      "add",
+      "desk@example.org",
+      "--org",
+      "au",
+      "--role",
+      "desk_officer",
+      "--name",
+      "Desk Officer",
+    );
     expect(added.status).toBe(0);
     expect(added.stdout).toMatch(/Generated password \(shown once\): \S{12,}/);
     expect(cli("user", "add", "x@example.org", "--org", "nowhere", "--role", "viewer").status).toBe(3);
 
-    expect(cli("user", "set-role", "desk@example.org", "--org", "au", "--role", "analyst", "--clearance", "confidential").status).toBe(0);
-    const people = JSON.parse(cli("--json", "user", "list", "--org", "au").stdout) as { email: string; memberships: { role: string; clearance: string }[] }[];
-    expect(people).toEqual([expect.objectContaining({ email: "desk@example.org", memberships: [expect.objectContaining({ role: "analyst", clearance: "confidential" })] })]);
+    expect(
+      cli(
+        "user",
+        "set-role",
+        "desk@example.org",
+        "--org",
+        "au",
+        "--role",
+        "analyst",
+        "--clearance",
+        "confidential",
+      ).status,
+    ).toBe(0);
+    const people = JSON.parse(cli("--json", "user", "list", "--org", "au").stdout) as {
+      email: string;
+      memberships: { role: string; clearance: string }[];
+    }[];
+    expect(people).toEqual([
+      expect.objectContaining({
+        email: "desk@example.org",
+        memberships: [expect.objectContaining({ role: "analyst", clearance: "confidential" })],
+      }),
+    ]);
 
-    const token = JSON.parse(cli("--json", "--as", "desk@example.org", "token", "create", "etl").stdout) as { token: string };
+    const token = JSON.parse(cli("--json", "--as", "desk@example.org", "token", "create", "etl").stdout) as {
+      token: string;
+    };
     expect(token.token).toMatch(/^ctk_/);
   });
 

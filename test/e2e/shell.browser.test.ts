@@ -36,7 +36,9 @@ describe("web shell in Chromium", () => {
     await page.getByRole("button", { name: "Sign in" }).click();
 
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Overview");
-    expect(await page.getByRole("img", { name: "World map" }).locator("path.country").count()).toBeGreaterThan(150);
+    expect(
+      await page.getByRole("img", { name: "World map" }).locator("path.country").count(),
+    ).toBeGreaterThan(150);
     await page.screenshot({ path: `${shots}/overview.png` });
 
     await page.getByRole("navigation").getByRole("link", { name: "Admin" }).focus();

@@ -16,7 +16,11 @@ export type ApiSession = {
 };
 
 export const signIn = async (app: App, email: string, password: string): Promise<ApiSession> => {
-  const response = await app.inject({ method: "POST", url: "/api/auth/sign-in", payload: { email, password } });
+  const response = await app.inject({
+    method: "POST",
+    url: "/api/auth/sign-in",
+    payload: { email, password },
+  });
   if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);
   const cookie = response.cookies.find((c) => c.name === "continuum_session");
   if (!cookie) throw new Error("no session cookie");

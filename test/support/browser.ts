@@ -9,7 +9,9 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 /** Debian's Chromium, headless, with the flags a machine without outside network needs. */
 export const launchBrowser = (): Promise<Browser> => {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`Browser tests need Chromium at ${CHROMIUM}: install it with \`apt-get install chromium\`.`);
+    throw new Error(
+      `Browser tests need Chromium at ${CHROMIUM}: install it with \`apt-get install chromium\`.`,
+    );
   }
   return chromium.launch({
     executablePath: CHROMIUM,

@@ -13,7 +13,10 @@ let passwordHash: Promise<string> | undefined;
 
 const suffix = () => randomBytes(4).toString("hex");
 
-export const buildOrganisation = (db: Db, kind: OrganisationKind = "regional_organisation"): Promise<TOrganisation> => {
+export const buildOrganisation = (
+  db: Db,
+  kind: OrganisationKind = "regional_organisation",
+): Promise<TOrganisation> => {
   const slug = `org-${suffix()}`;
   return insertOrganisation(db, { slug, name: `Organisation ${slug}`, kind });
 };
@@ -30,7 +33,12 @@ export const buildUser = async (
 ): Promise<TestUser> => {
   passwordHash ??= hashPassword(TEST_PASSWORD);
   const email = `${role}-${suffix()}@example.org`;
-  const user = await insertUser(db, { email, name: `Test ${role}`, passwordHash: await passwordHash, platformAdmin });
+  const user = await insertUser(db, {
+    email,
+    name: `Test ${role}`,
+    passwordHash: await passwordHash,
+    platformAdmin,
+  });
   await upsertMembership(db, { userId: user.id, orgId, role, clearance });
   return { userId: user.id, email, orgId, role, clearance, platformAdmin, password: TEST_PASSWORD };
 };

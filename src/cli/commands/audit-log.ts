@@ -40,7 +40,10 @@ export const registerAuditLog = (program: Command): void => {
       const global = globalOptions(command);
       await withDatabase(global, async (handle) => {
         const entries = await listAudit(await cliContext(handle, global), queryOf(options, 1000));
-        writeFileSync(options.out, entries.map((entry) => JSON.stringify(entry)).join("\n") + (entries.length ? "\n" : ""));
+        writeFileSync(
+          options.out,
+          entries.map((entry) => JSON.stringify(entry)).join("\n") + (entries.length ? "\n" : ""),
+        );
         process.stderr.write(`Wrote ${entries.length} entries to ${options.out}\n`);
       });
     });

@@ -10,7 +10,9 @@ export const printFirstAdministrator = (admin: FirstAdministrator | undefined): 
       "First administrator created — sign in with:",
       `  email:    ${admin.email}`,
       `  password: ${password}`,
-      admin.generated ? "  (generated now and shown only this once: keep it, then change it under Account)" : "",
+      admin.generated
+        ? "  (generated now and shown only this once: keep it, then change it under Account)"
+        : "",
       "",
     ].join("\n"),
   );

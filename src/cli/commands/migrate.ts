@@ -12,7 +12,11 @@ export const registerMigrate = (program: Command): void => {
       const handle = await openDatabase(configOf(global));
       try {
         const applied = await migrate(handle);
-        printOne(global, { applied }, applied.length ? `Applied: ${applied.join(", ")}` : "The database is up to date.");
+        printOne(
+          global,
+          { applied },
+          applied.length ? `Applied: ${applied.join(", ")}` : "The database is up to date.",
+        );
       } finally {
         await handle.close();
       }

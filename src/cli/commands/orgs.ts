@@ -19,7 +19,11 @@ export const registerOrgs = (program: Command): void => {
       await withDatabase(global, async (handle) => {
         const input = ZCreateOrganisation.parse({ slug, name, kind: options.kind });
         const created = await createOrganisation(await cliContext(handle, global), input);
-        printOne(global, created, `Added ${created.name} (${created.slug}, ${created.kind}) — id ${created.id}`);
+        printOne(
+          global,
+          created,
+          `Added ${created.name} (${created.slug}, ${created.kind}) — id ${created.id}`,
+        );
       });
     });
 
@@ -29,7 +33,12 @@ export const registerOrgs = (program: Command): void => {
     .action(async (_options: unknown, command: Command) => {
       const global = globalOptions(command);
       await withDatabase(global, async (handle) => {
-        printRows(global, await listOrganisations(await cliContext(handle, global)), ["slug", "name", "kind", "id"]);
+        printRows(global, await listOrganisations(await cliContext(handle, global)), [
+          "slug",
+          "name",
+          "kind",
+          "id",
+        ]);
       });
     });
 };

@@ -14,10 +14,19 @@ export const registerServe = (program: Command): void => {
     .option("--host <host>", "address to bind (CONTINUUM_HOST, default 127.0.0.1)")
     .action(async (options: { port?: number; host?: string }, command: Command) => {
       const global = globalOptions(command);
-      const config = { ...configOf(global), ...(options.port ? { port: options.port } : {}), ...(options.host ? { host: options.host } : {}) };
+      const config = {
+        ...configOf(global),
+        ...(options.port ? { port: options.port } : {}),
+        ...(options.host ? { host: options.host } : {}),
+      };
       const handle = await openDatabase(config);
       await migrate(handle);
-      printFirstAdministrator(await ensureFirstAdministrator(handle.db, { email: config.adminEmail, password: config.adminPassword }));
+      printFirstAdministrator(
+        await ensureFirstAdministrator(handle.db, {
+          email: config.adminEmail,
+          password: config.adminPassword,
+        }),
+      );
       const app = await buildApp({ db: handle.db, config, logger: false });
       const stop = async () => {
         await app.close();
@@ -27,8 +36,13 @@ export const registerServe = (program: Command): void => {
       process.once("SIGINT", stop);
       process.once("SIGTERM", stop);
       await app.listen({ port: config.port, host: config.host });
-      const where = handle.engine === "embedded" ? `embedded database in ${config.dataDir}` : "PostgreSQL (DATABASE_URL)";
-      process.stdout.write(`Continuum is running at http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port}/ on the ${where}.\n`);
-      process.stdout.write(`API documentation: http://${config.host}:${config.port}/api/docs — stop with Ctrl+C.\n`);
+      const where =
+        handle.engine === "embedded" ? `embedded database in ${config.dataDir}` : "PostgreSQL (DATABASE_URL)";
+      process.stdout.write(
+        `Continuum is running at http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port}/ on the ${where}.\n`,
+      );
+      process.stdout.write(
+        `API documentation: http://${config.host}:${config.port}/api/docs — stop with Ctrl+C.\n`,
+      );
     });
 };

@@ -17,7 +17,12 @@ export const registerTokens = (program: Command): void => {
         const { token: secret, record } = await createApiToken(await cliContext(handle, global), input);
         printOne(
           global,
-          { id: record.id, name: record.name, token: secret, expiresAt: record.expiresAt?.toISOString() ?? null },
+          {
+            id: record.id,
+            name: record.name,
+            token: secret,
+            expiresAt: record.expiresAt?.toISOString() ?? null,
+          },
           `${secret}\n(send it as "Authorization: Bearer <token>"; it is shown only now)`,
         );
       });

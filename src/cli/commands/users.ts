@@ -54,7 +54,11 @@ export const registerUsers = (program: Command): void => {
             clearance: ZClearance.parse(options.clearance),
           });
           const shown = options.password ? "" : `\nGenerated password (shown once): ${password}`;
-          printOne(global, { ...created, ...(options.password ? {} : { password }) }, `Added ${created.email}.${shown}`);
+          printOne(
+            global,
+            { ...created, ...(options.password ? {} : { password }) },
+            `Added ${created.email}.${shown}`,
+          );
         });
       },
     );
@@ -68,7 +72,8 @@ export const registerUsers = (program: Command): void => {
       await withDatabase(global, async (handle) => {
         const orgId = options.org ? await orgIdOf(handle, options.org) : undefined;
         const users = await listUsers(await cliContext(handle, global), orgId);
-        if (global.json) printRows(global, users, ["id", "email", "name", "platformAdmin", "locked", "memberships"]);
+        if (global.json)
+          printRows(global, users, ["id", "email", "name", "platformAdmin", "locked", "memberships"]);
         else printRows(global, users.map(flatten), ["email", "name", "memberships", "locked"]);
       });
     });
@@ -79,18 +84,20 @@ export const registerUsers = (program: Command): void => {
     .requiredOption("--org <slug>", "organisation slug or id")
     .requiredOption("--role <role>", ZRole.options.join(" | "))
     .option("--clearance <level>", ZClearance.options.join(" | "))
-    .action(async (email: string, options: { org: string; role: string; clearance?: string }, command: Command) => {
-      const global = globalOptions(command);
-      await withDatabase(global, async (handle) => {
-        const target = await findUserByEmail(handle.db, email);
-        if (!target) throw notFound(`User ${email}`);
-        const updated = await setMembership(await cliContext(handle, global), {
-          userId: target.id,
-          orgId: await orgIdOf(handle, options.org),
-          role: ZRole.parse(options.role),
-          clearance: options.clearance ? ZClearance.parse(options.clearance) : undefined,
+    .action(
+      async (email: string, options: { org: string; role: string; clearance?: string }, command: Command) => {
+        const global = globalOptions(command);
+        await withDatabase(global, async (handle) => {
+          const target = await findUserByEmail(handle.db, email);
+          if (!target) throw notFound(`User ${email}`);
+          const updated = await setMembership(await cliContext(handle, global), {
+            userId: target.id,
+            orgId: await orgIdOf(handle, options.org),
+            role: ZRole.parse(options.role),
+            clearance: options.clearance ? ZClearance.parse(options.clearance) : undefined,
+          });
+          printOne(global, updated, `${updated.email}: ${flatten(updated).memberships}`);
         });
-        printOne(global, updated, `${updated.email}: ${flatten(updated).memberships}`);
-      });
-    });
+      },
+    );
 };

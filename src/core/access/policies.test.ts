@@ -21,7 +21,9 @@ const record = (overrides: Partial<ProtectedRecord> = {}): ProtectedRecord => ({
 
 describe("canSee", () => {
   it("opens public records to every organisation", () => {
-    expect(canSee(actor({ orgId: "org-b", clearance: "public" }), record({ clearance: "public" }))).toBe(true);
+    expect(canSee(actor({ orgId: "org-b", clearance: "public" }), record({ clearance: "public" }))).toBe(
+      true,
+    );
   });
 
   it("keeps restricted records inside the owner and the organisations it shared with", () => {
@@ -36,7 +38,9 @@ describe("canSee", () => {
   });
 
   it("gives platform administrators no reading right", () => {
-    expect(canSee(actor({ orgId: "org-b", platformAdmin: true, clearance: "confidential" }), record())).toBe(false);
+    expect(canSee(actor({ orgId: "org-b", platformAdmin: true, clearance: "confidential" }), record())).toBe(
+      false,
+    );
   });
 });
 

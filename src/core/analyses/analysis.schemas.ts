@@ -1,9 +1,7 @@
 import { z } from "zod";
 import { ZClearance } from "../access/vocabulary.ts";
 
-export const ZIso3 = z
-  .string()
-  .regex(/^[A-Z]{3}$/, "an ISO 3166-1 alpha-3 code in capitals, e.g. SYR");
+export const ZIso3 = z.string().regex(/^[A-Z]{3}$/, "an ISO 3166-1 alpha-3 code in capitals, e.g. SYR");
 
 const analysisFields = {
   title: z.string().trim().min(3).max(300),

@@ -30,6 +30,9 @@ export const redactSecrets = (value: unknown): unknown => {
   if (Array.isArray(value)) return value.map(redactSecrets);
   if (value === null || typeof value !== "object") return value;
   return Object.fromEntries(
-    Object.entries(value).map(([key, inner]) => [key, secretKeys.has(key) ? "[redacted]" : redactSecrets(inner)]),
+    Object.entries(value).map(([key, inner]) => [
+      key,
+      secretKeys.has(key) ? "[redacted]" : redactSecrets(inner),
+    ]),
   );
 };

@@ -26,7 +26,8 @@ export class DomainError extends Error {
 
 export const invalid = (message: string, details: ErrorDetail[] = []) =>
   new DomainError("validation_failed", message, details);
-export const forbidden = (message = "You are not allowed to do this.") => new DomainError("forbidden", message);
+export const forbidden = (message = "You are not allowed to do this.") =>
+  new DomainError("forbidden", message);
 export const notFound = (what: string) => new DomainError("not_found", `${what} was not found.`);
 export const conflict = (message: string, details: ErrorDetail[] = []) =>
   new DomainError("conflict", message, details);

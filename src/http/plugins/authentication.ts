@@ -2,7 +2,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Actor } from "../../core/access/actor.ts";
 import { DomainError } from "../../core/shared/errors.ts";
 import type { Db } from "../../db/types.ts";
-import { type Authenticated, authenticateApiToken, authenticateSession } from "../../services/auth/authenticate.ts";
+import {
+  type Authenticated,
+  authenticateApiToken,
+  authenticateSession,
+} from "../../services/auth/authenticate.ts";
 
 export const SESSION_COOKIE = "continuum_session";
 export const CSRF_HEADER = "x-csrf-token";

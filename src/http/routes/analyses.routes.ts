@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { ZAnalysis, ZCreateAnalysis, ZIso3, ZShareRecord, ZUpdateAnalysis } from "../../core/analyses/analysis.schemas.ts";
+import {
+  ZAnalysis,
+  ZCreateAnalysis,
+  ZIso3,
+  ZShareRecord,
+  ZUpdateAnalysis,
+} from "../../core/analyses/analysis.schemas.ts";
 import { shareRecord } from "../../services/access/share-record.ts";
 import { deleteAnalysis, updateAnalysis } from "../../services/analyses/change-analysis.ts";
 import { createAnalysis } from "../../services/analyses/create-analysis.ts";
@@ -21,28 +27,48 @@ export const analysisRoutes: AppRoutes = (app, deps) => {
       },
     },
     async (request) =>
-      (await listAnalyses(contextOf(deps, request), { iso3: request.query.iso3, search: request.query.q })).map(
-        presentAnalysis,
-      ),
+      (
+        await listAnalyses(contextOf(deps, request), { iso3: request.query.iso3, search: request.query.q })
+      ).map(presentAnalysis),
   );
 
   app.post(
     "/api/analyses",
-    { schema: { tags: ["analyses"], summary: "Write an analysis", body: ZCreateAnalysis, response: { 201: ZAnalysis, ...errorResponses } } },
+    {
+      schema: {
+        tags: ["analyses"],
+        summary: "Write an analysis",
+        body: ZCreateAnalysis,
+        response: { 201: ZAnalysis, ...errorResponses },
+      },
+    },
     async (request, reply) =>
       reply.code(201).send(presentAnalysis(await createAnalysis(contextOf(deps, request), request.body))),
   );
 
   app.get(
     "/api/analyses/:id",
-    { schema: { tags: ["analyses"], summary: "One analysis", params: ZIdParams, response: { 200: ZAnalysis, ...errorResponses } } },
+    {
+      schema: {
+        tags: ["analyses"],
+        summary: "One analysis",
+        params: ZIdParams,
+        response: { 200: ZAnalysis, ...errorResponses },
+      },
+    },
     async (request) => presentAnalysis(await getAnalysis(contextOf(deps, request), request.params.id)),
   );
 
   app.patch(
     "/api/analyses/:id",
     {
-      schema: { tags: ["analyses"], summary: "Change an analysis", params: ZIdParams, body: ZUpdateAnalysis, response: { 200: ZAnalysis, ...errorResponses } },
+      schema: {
+        tags: ["analyses"],
+        summary: "Change an analysis",
+        params: ZIdParams,
+        body: ZUpdateAnalysis,
+        response: { 200: ZAnalysis, ...errorResponses },
+      },
     },
     async (request) =>
       presentAnalysis(await updateAnalysis(contextOf(deps, request), request.params.id, request.body)),
@@ -50,7 +76,14 @@ export const analysisRoutes: AppRoutes = (app, deps) => {
 
   app.delete(
     "/api/analyses/:id",
-    { schema: { tags: ["analyses"], summary: "Delete an analysis", params: ZIdParams, response: { 204: z.null(), ...errorResponses } } },
+    {
+      schema: {
+        tags: ["analyses"],
+        summary: "Delete an analysis",
+        params: ZIdParams,
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
     async (request, reply) => {
       await deleteAnalysis(contextOf(deps, request), request.params.id);
       return reply.code(204).send(null);

@@ -25,7 +25,9 @@ export const auditLogRoutes: AppRoutes = (app, deps) => {
       schema: {
         tags: ["audit log"],
         summary: "The audit log as JSON Lines, one entry per line (administrators)",
-        querystring: ZAuditQuery.extend({ limit: z.coerce.number().int().min(1).max(100_000).default(10_000) }),
+        querystring: ZAuditQuery.extend({
+          limit: z.coerce.number().int().min(1).max(100_000).default(10_000),
+        }),
       },
     },
     async (request, reply) => {

@@ -4,17 +4,17 @@ import {
   ZApiToken,
   ZChangePassword,
   ZCreateToken,
-  ZSignIn,
   ZMe,
+  ZSignIn,
   ZSwitchOrganisation,
 } from "../../core/users/user.schemas.ts";
+import { findUserById } from "../../repositories/users.repository.ts";
 import { createApiToken, listOwnApiTokens, revokeOwnApiToken } from "../../services/auth/api-tokens.ts";
 import { changePassword } from "../../services/auth/change-password.ts";
 import { SESSION_HOURS, signIn } from "../../services/auth/sign-in.ts";
 import { signOut } from "../../services/auth/sign-out.ts";
 import { switchOrganisation } from "../../services/auth/switch-organisation.ts";
 import { withMemberships } from "../../services/users/user-view.ts";
-import { findUserById } from "../../repositories/users.repository.ts";
 import { contextOf } from "../context.ts";
 import { SESSION_COOKIE } from "../plugins/authentication.ts";
 import { presentToken } from "../presenters/token.presenter.ts";
@@ -39,7 +39,8 @@ export const authRoutes: AppRoutes = (app, deps) => {
           max: 10,
           timeWindow: "1 minute",
           hook: "preHandler",
-          keyGenerator: (request) => `${request.ip}|${(request.body as { email?: string } | undefined)?.email ?? ""}`,
+          keyGenerator: (request) =>
+            `${request.ip}|${(request.body as { email?: string } | undefined)?.email ?? ""}`,
         },
       },
       schema: {
@@ -51,14 +52,19 @@ export const authRoutes: AppRoutes = (app, deps) => {
     },
     async (request, reply) => {
       const result = await signIn(deps.db, request.body.email, request.body.password, deps.now());
-      reply.setCookie(SESSION_COOKIE, result.sessionToken, { ...cookieOptions, maxAge: SESSION_HOURS * 3600 });
+      reply.setCookie(SESSION_COOKIE, result.sessionToken, {
+        ...cookieOptions,
+        maxAge: SESSION_HOURS * 3600,
+      });
       return { csrfToken: result.csrfToken, expiresAt: result.expiresAt.toISOString() };
     },
   );
 
   app.post(
     "/api/auth/sign-out",
-    { schema: { tags: ["auth"], summary: "End this session", response: { 204: z.null(), ...errorResponses } } },
+    {
+      schema: { tags: ["auth"], summary: "End this session", response: { 204: z.null(), ...errorResponses } },
+    },
     async (request, reply) => {
       const sessionHash = request.auth?.sessionHash;
       if (sessionHash) await signOut(contextOf(deps, request), sessionHash);
@@ -69,7 +75,13 @@ export const authRoutes: AppRoutes = (app, deps) => {
 
   app.get(
     "/api/auth/me",
-    { schema: { tags: ["auth"], summary: "Who is signed in, acting for which organisation", response: { 200: ZMe, ...errorResponses } } },
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "Who is signed in, acting for which organisation",
+        response: { 200: ZMe, ...errorResponses },
+      },
+    },
     async (request) => {
       const ctx = contextOf(deps, request);
       const user = await findUserById(deps.db, ctx.actor.userId);
@@ -86,7 +98,12 @@ export const authRoutes: AppRoutes = (app, deps) => {
   app.post(
     "/api/auth/password",
     {
-      schema: { tags: ["auth"], summary: "Change your password (ends your other sessions)", body: ZChangePassword, response: { 204: z.null(), ...errorResponses } },
+      schema: {
+        tags: ["auth"],
+        summary: "Change your password (ends your other sessions)",
+        body: ZChangePassword,
+        response: { 204: z.null(), ...errorResponses },
+      },
     },
     async (request, reply) => {
       await changePassword(contextOf(deps, request), request.body, request.auth?.sessionHash ?? null);
@@ -97,7 +114,12 @@ export const authRoutes: AppRoutes = (app, deps) => {
   app.post(
     "/api/auth/organisation",
     {
-      schema: { tags: ["auth"], summary: "Act for another organisation you belong to", body: ZSwitchOrganisation, response: { 204: z.null(), ...errorResponses } },
+      schema: {
+        tags: ["auth"],
+        summary: "Act for another organisation you belong to",
+        body: ZSwitchOrganisation,
+        response: { 204: z.null(), ...errorResponses },
+      },
     },
     async (request, reply) => {
       const sessionHash = request.auth?.sessionHash;
@@ -109,7 +131,13 @@ export const authRoutes: AppRoutes = (app, deps) => {
 
   app.get(
     "/api/tokens",
-    { schema: { tags: ["auth"], summary: "Your API tokens", response: { 200: z.array(ZApiToken), ...errorResponses } } },
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "Your API tokens",
+        response: { 200: z.array(ZApiToken), ...errorResponses },
+      },
+    },
     async (request) => (await listOwnApiTokens(contextOf(deps, request))).map(presentToken),
   );
 
@@ -131,7 +159,14 @@ export const authRoutes: AppRoutes = (app, deps) => {
 
   app.delete(
     "/api/tokens/:id",
-    { schema: { tags: ["auth"], summary: "Revoke one of your API tokens", params: ZIdParams, response: { 204: z.null(), ...errorResponses } } },
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "Revoke one of your API tokens",
+        params: ZIdParams,
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
     async (request, reply) => {
       await revokeOwnApiToken(contextOf(deps, request), request.params.id);
       return reply.code(204).send(null);

@@ -9,7 +9,13 @@ import type { AppRoutes } from "./types.ts";
 export const organisationRoutes: AppRoutes = (app, deps) => {
   app.get(
     "/api/organisations",
-    { schema: { tags: ["organisations"], summary: "The directory of organisations", response: { 200: z.array(ZOrganisation), ...errorResponses } } },
+    {
+      schema: {
+        tags: ["organisations"],
+        summary: "The directory of organisations",
+        response: { 200: z.array(ZOrganisation), ...errorResponses },
+      },
+    },
     (request) => listOrganisations(contextOf(deps, request)),
   );
 
@@ -23,6 +29,7 @@ export const organisationRoutes: AppRoutes = (app, deps) => {
         response: { 201: ZOrganisation, ...errorResponses },
       },
     },
-    async (request, reply) => reply.code(201).send(await createOrganisation(contextOf(deps, request), request.body)),
+    async (request, reply) =>
+      reply.code(201).send(await createOrganisation(contextOf(deps, request), request.body)),
   );
 };

@@ -10,7 +10,10 @@ export const systemRoutes: AppRoutes = (app, deps) => {
       schema: {
         tags: ["system"],
         summary: "Liveness: ok only when the database answers",
-        response: { 200: z.object({ status: z.literal("ok") }), 503: z.object({ status: z.literal("unavailable") }) },
+        response: {
+          200: z.object({ status: z.literal("ok") }),
+          503: z.object({ status: z.literal("unavailable") }),
+        },
       },
     },
     async (_request, reply) => {

@@ -24,7 +24,12 @@ export const userRoutes: AppRoutes = (app, deps) => {
   app.post(
     "/api/users",
     {
-      schema: { tags: ["users"], summary: "Add a person to an organisation with a role", body: ZCreateUser, response: { 201: ZUser, ...errorResponses } },
+      schema: {
+        tags: ["users"],
+        summary: "Add a person to an organisation with a role",
+        body: ZCreateUser,
+        response: { 201: ZUser, ...errorResponses },
+      },
     },
     async (request, reply) => reply.code(201).send(await createUser(contextOf(deps, request), request.body)),
   );

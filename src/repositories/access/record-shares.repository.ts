@@ -26,10 +26,21 @@ export const replaceShares = async (
   orgIds: readonly string[],
   sharedBy: string,
 ): Promise<void> => {
-  await db.deleteFrom("record_shares").where("record_type", "=", table).where("record_id", "=", recordId).execute();
+  await db
+    .deleteFrom("record_shares")
+    .where("record_type", "=", table)
+    .where("record_id", "=", recordId)
+    .execute();
   if (orgIds.length === 0) return;
   await db
     .insertInto("record_shares")
-    .values(orgIds.map((orgId) => ({ record_type: table, record_id: recordId, org_id: orgId, shared_by: sharedBy })))
+    .values(
+      orgIds.map((orgId) => ({
+        record_type: table,
+        record_id: recordId,
+        org_id: orgId,
+        shared_by: sharedBy,
+      })),
+    )
     .execute();
 };

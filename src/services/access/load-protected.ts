@@ -15,7 +15,9 @@ export const loadProtected = async (
   id: string,
 ): Promise<ProtectedRecord | undefined> => {
   const result = await sql<{ owner_org_id: string; clearance: Clearance }>`
-    SELECT owner_org_id, clearance FROM ${sql.table(table)} WHERE id = ${id} AND ${visibleTo(actor, table)}`.execute(db);
+    SELECT owner_org_id, clearance FROM ${sql.table(table)} WHERE id = ${id} AND ${visibleTo(actor, table)}`.execute(
+    db,
+  );
   const row = result.rows[0];
   if (!row) return undefined;
   const sharedWith = (await listShares(db, table, [id])).get(id) ?? [];

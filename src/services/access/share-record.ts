@@ -17,10 +17,13 @@ export const shareRecord = async (
   inTransaction(ctx, async (tx) => {
     const record = await loadProtected(tx.db, ctx.actor, table, recordId);
     if (!record) throw notFound("Record");
-    if (!canChange(ctx.actor, record, action)) throw forbidden("Only the owning organisation's writers may share this record.");
+    if (!canChange(ctx.actor, record, action))
+      throw forbidden("Only the owning organisation's writers may share this record.");
     const unique = [...new Set(orgIds)].filter((id) => id !== record.ownerOrgId);
     if ((await countOrganisationsWithIds(tx.db, unique)) !== unique.length) {
-      throw invalid("Some organisations do not exist.", [{ field: "orgIds", message: "unknown organisation" }]);
+      throw invalid("Some organisations do not exist.", [
+        { field: "orgIds", message: "unknown organisation" },
+      ]);
     }
     await replaceShares(tx.db, table, recordId, unique, ctx.actor.userId);
     await audit(tx, {

@@ -1,8 +1,11 @@
 import { canChange, canSee } from "../../core/access/policies.ts";
 import { ZUpdateAnalysis } from "../../core/analyses/analysis.schemas.ts";
 import { forbidden, notFound } from "../../core/shared/errors.ts";
-import { deleteAnalysis as removeAnalysis, updateAnalysis as saveAnalysis } from "../../repositories/analyses.repository.ts";
 import { replaceShares } from "../../repositories/access/record-shares.repository.ts";
+import {
+  deleteAnalysis as removeAnalysis,
+  updateAnalysis as saveAnalysis,
+} from "../../repositories/analyses.repository.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
 import type { AnalysisView } from "./analysis-view.ts";
 import { getAnalysis } from "./read-analyses.ts";
@@ -11,11 +14,16 @@ import { getAnalysis } from "./read-analyses.ts";
 const loadForChange = async (ctx: ServiceContext, id: string): Promise<AnalysisView> => {
   const current = await getAnalysis(ctx, id);
   if (!canSee(ctx.actor, current)) throw notFound("Analysis");
-  if (!canChange(ctx.actor, current, "analysis.write")) throw forbidden("Only the owning organisation's writers may change this analysis.");
+  if (!canChange(ctx.actor, current, "analysis.write"))
+    throw forbidden("Only the owning organisation's writers may change this analysis.");
   return current;
 };
 
-export const updateAnalysis = async (ctx: ServiceContext, id: string, raw: unknown): Promise<AnalysisView> => {
+export const updateAnalysis = async (
+  ctx: ServiceContext,
+  id: string,
+  raw: unknown,
+): Promise<AnalysisView> => {
   const changes = ZUpdateAnalysis.parse(raw);
   return inTransaction(ctx, async (tx) => {
     const before = await loadForChange(tx, id);

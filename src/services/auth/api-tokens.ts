@@ -16,7 +16,9 @@ export const createApiToken = async (
 ): Promise<{ token: string; record: ApiTokenRecord }> => {
   authorize(ctx.actor, "token.create");
   const token = newSecret("ctk");
-  const expiresAt = input.expiresInDays ? new Date(ctx.now().getTime() + input.expiresInDays * 86_400_000) : null;
+  const expiresAt = input.expiresInDays
+    ? new Date(ctx.now().getTime() + input.expiresInDays * 86_400_000)
+    : null;
   return inTransaction(ctx, async (tx) => {
     const record = await insertApiToken(tx.db, {
       tokenHash: digest(token),

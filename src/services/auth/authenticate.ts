@@ -6,7 +6,11 @@ import { digest } from "./secrets.ts";
 
 export type Authenticated = { actor: Actor; csrfToken: string | null; sessionHash: string | null };
 
-export const authenticateSession = async (db: Db, token: string, now: Date): Promise<Authenticated | undefined> => {
+export const authenticateSession = async (
+  db: Db,
+  token: string,
+  now: Date,
+): Promise<Authenticated | undefined> => {
   const sessionHash = digest(token);
   const session = await findSession(db, sessionHash, now);
   if (!session) return undefined;
@@ -15,7 +19,11 @@ export const authenticateSession = async (db: Db, token: string, now: Date): Pro
 };
 
 /** Machines present an API token as `Authorization: Bearer ctk_…`; tokens need no CSRF token. */
-export const authenticateApiToken = async (db: Db, token: string, now: Date): Promise<Authenticated | undefined> => {
+export const authenticateApiToken = async (
+  db: Db,
+  token: string,
+  now: Date,
+): Promise<Authenticated | undefined> => {
   const record = await useApiToken(db, digest(token), now);
   if (!record) return undefined;
   const actor = await actorFor(db, record.userId, record.orgId);

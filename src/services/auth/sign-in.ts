@@ -8,7 +8,13 @@ import { digest, hashPassword, newSecret, verifyPassword } from "./secrets.ts";
 
 export const SESSION_HOURS = 12;
 
-export type SignInResult = { sessionToken: string; csrfToken: string; userId: string; orgId: string; expiresAt: Date };
+export type SignInResult = {
+  sessionToken: string;
+  csrfToken: string;
+  userId: string;
+  orgId: string;
+  expiresAt: Date;
+};
 
 const wrongCredentials = () => new DomainError("unauthenticated", "Wrong email or password.");
 

@@ -5,7 +5,11 @@ import type { ServiceContext } from "../shared/context.ts";
 import { actorFor } from "./actor-for.ts";
 
 /** A person in several organisations acts for one at a time; the session remembers which. */
-export const switchOrganisation = async (ctx: ServiceContext, sessionHash: string, orgId: string): Promise<Actor> => {
+export const switchOrganisation = async (
+  ctx: ServiceContext,
+  sessionHash: string,
+  orgId: string,
+): Promise<Actor> => {
   const actor = await actorFor(ctx.db, ctx.actor.userId, orgId);
   if (!actor) throw notFound("Membership");
   await setSessionOrganisation(ctx.db, sessionHash, orgId);

@@ -13,8 +13,10 @@ export type ServiceContext = {
 };
 
 /** Runs `work` in one transaction; a thrown error leaves the database as it was. */
-export const inTransaction = async <T>(ctx: ServiceContext, work: (tx: ServiceContext) => Promise<T>): Promise<T> =>
-  ctx.db.transaction().execute((trx) => work({ ...ctx, db: trx }));
+export const inTransaction = async <T>(
+  ctx: ServiceContext,
+  work: (tx: ServiceContext) => Promise<T>,
+): Promise<T> => ctx.db.transaction().execute((trx) => work({ ...ctx, db: trx }));
 
 export type AuditedChange = {
   action: string;

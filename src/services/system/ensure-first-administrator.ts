@@ -5,7 +5,11 @@ import { insertOrganisation } from "../../repositories/organisations.repository.
 import { countUsers, insertUser, upsertMembership } from "../../repositories/users.repository.ts";
 import { generatePassword, hashPassword } from "../auth/secrets.ts";
 
-export const HOST_ORGANISATION = { slug: "continuum", name: "Continuum secretariat", kind: "un_entity" } as const;
+export const HOST_ORGANISATION = {
+  slug: "continuum",
+  name: "Continuum secretariat",
+  kind: "un_entity",
+} as const;
 
 export type FirstAdministrator = { email: string; password: string; generated: boolean };
 
@@ -24,7 +28,12 @@ export const ensureFirstAdministrator = async (
   await db.transaction().execute(async (trx) => {
     const org = await insertOrganisation(trx, HOST_ORGANISATION);
     const user = await insertUser(trx, { email, name: "Administrator", passwordHash, platformAdmin: true });
-    await upsertMembership(trx, { userId: user.id, orgId: org.id, role: "administrator", clearance: "confidential" });
+    await upsertMembership(trx, {
+      userId: user.id,
+      orgId: org.id,
+      role: "administrator",
+      clearance: "confidential",
+    });
     await appendAudit(trx, {
       actor: "system",
       actorUserId: null,

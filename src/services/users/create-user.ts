@@ -1,6 +1,5 @@
-import { notFound } from "../../core/shared/errors.ts";
-import { conflict } from "../../core/shared/errors.ts";
-import { type TUser, ZCreateUser, type TCreateUser } from "../../core/users/user.schemas.ts";
+import { conflict, notFound } from "../../core/shared/errors.ts";
+import { type TCreateUser, type TUser, ZCreateUser } from "../../core/users/user.schemas.ts";
 import { findOrganisation } from "../../repositories/organisations.repository.ts";
 import { findUserByEmail, insertUser, upsertMembership } from "../../repositories/users.repository.ts";
 import { hashPassword } from "../auth/secrets.ts";
@@ -19,7 +18,8 @@ export const createUser = async (ctx: ServiceContext, raw: TCreateUser): Promise
     if (existing && !ctx.actor.platformAdmin) {
       throw conflict(`${input.email} already has an account.`, [{ field: "email", message: "taken" }]);
     }
-    const user = existing ?? (await insertUser(tx.db, { email: input.email, name: input.name, passwordHash }));
+    const user =
+      existing ?? (await insertUser(tx.db, { email: input.email, name: input.name, passwordHash }));
     const membership = { userId: user.id, orgId: input.orgId, role: input.role, clearance: input.clearance };
     await upsertMembership(tx.db, membership);
     const [view] = await withMemberships(tx.db, [user], ctx.now());

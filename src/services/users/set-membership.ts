@@ -17,7 +17,13 @@ export const setMembership = async (
     if (!user || !before) throw notFound("Member");
     const after = { role: input.role, clearance: input.clearance ?? before.clearance };
     await upsertMembership(tx.db, { userId: user.id, orgId: input.orgId, ...after });
-    await audit(tx, { action: "member.set_role", entityType: "membership", entityId: `${user.id}:${input.orgId}`, before, after });
+    await audit(tx, {
+      action: "member.set_role",
+      entityType: "membership",
+      entityId: `${user.id}:${input.orgId}`,
+      before,
+      after,
+    });
     const [view] = await withMemberships(tx.db, [user], ctx.now());
     if (!view) throw notFound("User");
     return view;

@@ -1,5 +1,5 @@
-import type { TUser } from "../../core/users/user.schemas.ts";
 import { isLocked } from "../../core/users/lockout.ts";
+import type { TUser } from "../../core/users/user.schemas.ts";
 import type { Db } from "../../db/types.ts";
 import { listMemberships, type UserRecord } from "../../repositories/users.repository.ts";
 
