@@ -1,0 +1,76 @@
+/**
+ * API latency: GET /api/health and an authenticated read (GET /api/organisations with an API token),
+ * each beside a bare node:http server returning the same bytes, measured by the same client in one run.
+ */
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { loadConfig } from "../src/config.ts";
+import { openDatabase } from "../src/db/engine.ts";
+import { migrate } from "../src/db/migrate.ts";
+import { buildApp } from "../src/http/app.ts";
+import { listOrganisations } from "../src/repositories/organisations.repository.ts";
+import { listUsers } from "../src/repositories/users.repository.ts";
+import { actorFor } from "../src/services/auth/actor-for.ts";
+import { createApiToken } from "../src/services/auth/api-tokens.ts";
+import { ensureFirstAdministrator } from "../src/services/system/ensure-first-administrator.ts";
+import { measure, row } from "./support.ts";
+
+const TOTAL = Number(process.env.BENCH_REQUESTS ?? 5000);
+const CONCURRENCY = 20;
+
+const bareServer = async (body: string): Promise<string> => {
+  const server = createServer((_request, response) => {
+    response.writeHead(200, {
+      "content-type": "application/json; charset=utf-8",
+      "content-length": Buffer.byteLength(body),
+    });
+    response.end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+};
+
+const get =
+  (url: string, headers: Record<string, string> = {}) =>
+  async () => {
+    const response = await fetch(url, { headers });
+    if (!response.ok) throw new Error(`${url}: ${response.status}`);
+    await response.arrayBuffer();
+  };
+
+export const runApiBench = async (): Promise<void> => {
+  const handle = await openDatabase({ databaseUrl: process.env.DATABASE_URL });
+  await migrate(handle);
+  await ensureFirstAdministrator(handle.db, { email: "bench@example.org", password: "benchmark passphrase" });
+  const admin = (await listUsers(handle.db)).find((user) => user.platformAdmin);
+  const orgId = (await listOrganisations(handle.db))[0]?.id;
+  const actor = admin && orgId ? await actorFor(handle.db, admin.id, orgId) : undefined;
+  if (!actor) throw new Error("no administrator");
+  const ctx = { db: handle.db, actor, via: "system" as const, actorLabel: "bench", now: () => new Date() };
+  const { token } = await createApiToken(ctx, { name: "bench" });
+
+  const app = await buildApp({ db: handle.db, config: loadConfig({}, {}) });
+  const base = await app.listen({ port: 0, host: "127.0.0.1" });
+  const auth = { authorization: `Bearer ${token}` };
+  const healthBody = await (await fetch(`${base}/api/health`)).text();
+  const orgsBody = await (await fetch(`${base}/api/organisations`, { headers: auth })).text();
+  const bareHealth = await bareServer(healthBody);
+  const bareOrgs = await bareServer(orgsBody);
+  const options = { total: TOTAL, concurrency: CONCURRENCY };
+
+  // Warm both paths so JIT and connection pools are ready before timing.
+  await measure(get(`${base}/api/health`), { total: 500, concurrency: CONCURRENCY });
+  await measure(get(bareHealth), { total: 500, concurrency: CONCURRENCY });
+
+  console.log(`API latency — ${TOTAL} requests, ${CONCURRENCY} concurrent, ${handle.engine} database`);
+  console.log(row("bare node:http, health bytes (baseline)", await measure(get(bareHealth), options)));
+  console.log(row("GET /api/health", await measure(get(`${base}/api/health`), options)));
+  console.log(row("bare node:http, organisations bytes (baseline)", await measure(get(bareOrgs), options)));
+  console.log(
+    row("GET /api/organisations (API token)", await measure(get(`${base}/api/organisations`, auth), options)),
+  );
+  await app.close();
+  await handle.close();
+};
+
+if (import.meta.main) await runApiBench();
