@@ -1,0 +1,100 @@
+import type { Generated } from "kysely";
+import type { Json, Timestamp } from "./columns.ts";
+
+export type OrganisationsTable = {
+  id: Generated<string>;
+  slug: string;
+  name: string;
+  kind: string;
+  created_at: Timestamp;
+};
+
+export type UsersTable = {
+  id: Generated<string>;
+  email: string;
+  name: string;
+  password_hash: string;
+  platform_admin: Generated<boolean>;
+  failed_sign_ins: Generated<number>;
+  locked_until: Date | null;
+  created_at: Timestamp;
+};
+
+export type MembershipsTable = {
+  user_id: string;
+  org_id: string;
+  role: string;
+  clearance: string;
+  created_at: Timestamp;
+};
+
+export type SessionsTable = {
+  token_hash: string;
+  user_id: string;
+  org_id: string;
+  csrf_token: string;
+  created_at: Timestamp;
+  expires_at: Date;
+};
+
+export type ApiTokensTable = {
+  id: Generated<string>;
+  token_hash: string;
+  prefix: string;
+  name: string;
+  user_id: string;
+  org_id: string;
+  created_at: Timestamp;
+  expires_at: Date | null;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+};
+
+export type AuditLogTable = {
+  id: Generated<string>;
+  at: Timestamp;
+  actor: string;
+  actor_user_id: string | null;
+  org_id: string | null;
+  via: string;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  before: Json;
+  after: Json;
+};
+
+export type RecordSharesTable = {
+  record_type: string;
+  record_id: string;
+  org_id: string;
+  shared_by: string | null;
+  shared_at: Timestamp;
+};
+
+/** Columns every record under clearance carries; see repositories/access/visibility.ts. */
+export type ProtectedColumns = { owner_org_id: string; clearance: string };
+
+export type AnalysesTable = ProtectedColumns & {
+  id: Generated<string>;
+  iso3: string | null;
+  title: string;
+  body: string;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+
+export type SettingsTable = { key: string; value: Json };
+
+export type FoundationTables = {
+  organisations: OrganisationsTable;
+  users: UsersTable;
+  memberships: MembershipsTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  audit_log: AuditLogTable;
+  record_shares: RecordSharesTable;
+  analyses: AnalysesTable;
+  settings: SettingsTable;
+};

@@ -1,0 +1,57 @@
+import type { Generated } from "kysely";
+import type { DateColumn, Json, Timestamp } from "./columns.ts";
+
+// Early warning (migration 0003). Months are stored as the first day of the month.
+
+export type ForecastRunsTable = {
+  id: Generated<string>;
+  origin: DateColumn;
+  max_horizon: number;
+  status: string;
+  model_version: string;
+  parameters: Json;
+  dataset_versions: Json;
+  scores: Json;
+  trigger: string;
+  requested_by: string;
+  started_at: Timestamp;
+  finished_at: Date | null;
+  error: string | null;
+};
+
+export type ForecastsTable = {
+  run_id: string;
+  iso3: string;
+  gwcode: number;
+  month: DateColumn;
+  horizon: number;
+  p_gt0: number;
+  p_ge25: number;
+  mean: number;
+  q10: number;
+  q50: number;
+  q90: number;
+  drivers: Json;
+};
+
+export type BacktestRunsTable = {
+  id: Generated<string>;
+  origins: Json;
+  max_horizon: number;
+  status: string;
+  model_version: string;
+  parameters: Json;
+  dataset_versions: Json;
+  report: Json;
+  progress: Json;
+  requested_by: string;
+  started_at: Timestamp;
+  finished_at: Date | null;
+  error: string | null;
+};
+
+export type WarningTables = {
+  forecast_runs: ForecastRunsTable;
+  forecasts: ForecastsTable;
+  backtest_runs: BacktestRunsTable;
+};
