@@ -1,5 +1,6 @@
 import { Command } from "commander";
 import { registerAuditLog } from "./commands/audit-log.ts";
+import { registerData } from "./commands/data.ts";
 import { registerInit } from "./commands/init.ts";
 import { registerMigrate } from "./commands/migrate.ts";
 import { registerOrgs } from "./commands/orgs.ts";
@@ -25,6 +26,7 @@ for (const register of [
   registerUsers,
   registerTokens,
   registerAuditLog,
+  registerData,
 ])
   register(program);
 

@@ -6,6 +6,7 @@ import type { Actor } from "../core/access/actor.ts";
 import { DomainError, type ErrorCode } from "../core/shared/errors.ts";
 import { type DatabaseHandle, openDatabase } from "../db/engine.ts";
 import { migrate, pendingMigrations } from "../db/migrate.ts";
+import { listDatasets } from "../repositories/data/datasets.repository.ts";
 import { findUserByEmail, listMemberships, listUsers } from "../repositories/users.repository.ts";
 import { actorFor } from "../services/auth/actor-for.ts";
 import type { ServiceContext } from "../services/shared/context.ts";
@@ -39,19 +40,36 @@ export const globalOptions = (command: Command): GlobalOptions => command.optsWi
 export const configOf = (options: GlobalOptions): Config =>
   loadConfig({ dataDir: options.dataDir, databaseUrl: options.databaseUrl });
 
-/** Opens the configured database, applies pending migrations, runs `work`, and always closes it. */
+/**
+ * Opens the configured database, applies pending migrations, runs `work`, and always closes it. Commands
+ * act on an initialised instance only (bundled data loaded); `init` itself opts out with requireData false.
+ */
 export const withDatabase = async <T>(
   options: GlobalOptions,
   work: (handle: DatabaseHandle, config: Config) => Promise<T>,
+  { requireData = true }: { requireData?: boolean } = {},
 ): Promise<T> => {
   const config = configOf(options);
   const handle = await openDatabase(config);
   try {
     if ((await pendingMigrations(handle)) > 0) await migrate(handle);
+    if (requireData) await ensureInitialised(handle);
     return await work(handle, config);
   } finally {
     await handle.close();
   }
+};
+
+/** An instance without its bundled data (and usually without administrator) was never initialised. */
+const ensureInitialised = async (handle: DatabaseHandle): Promise<void> => {
+  if ((await listDatasets(handle.db)).length > 0) return;
+  const hasAdministrator = (await listUsers(handle.db)).some((user) => user.platformAdmin);
+  throw new DomainError(
+    "not_initialised",
+    hasAdministrator
+      ? "This instance has no conflict data yet: run `continuum init` to import the bundled data."
+      : "This instance has no administrator and no conflict data yet: run `continuum init` first.",
+  );
 };
 
 /**

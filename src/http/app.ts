@@ -14,16 +14,30 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import type { Config } from "../config.ts";
+import type { DatabaseHandle } from "../db/engine.ts";
 import type { Db } from "../db/types.ts";
 import { registerAuthentication } from "./plugins/authentication.ts";
 import { registerErrorHandler, routeNotFound } from "./plugins/errors.ts";
 import { allRoutes } from "./routes/index.ts";
 
-export type BuildAppOptions = { db: Db; config: Config; now?: () => Date; logger?: boolean };
+export type BuildAppOptions = {
+  db: Db;
+  config: Config;
+  now?: () => Date;
+  logger?: boolean;
+  /** The engine handle, for bulk work (data imports use COPY); without it imports are unavailable. */
+  handle?: DatabaseHandle;
+};
 
 const webRoot = fileURLToPath(new URL("../../web/dist/", import.meta.url));
 
-export const buildApp = async ({ db, config, now = () => new Date(), logger = false }: BuildAppOptions) => {
+export const buildApp = async ({
+  db,
+  config,
+  now = () => new Date(),
+  logger = false,
+  handle,
+}: BuildAppOptions) => {
   const app = Fastify({
     logger,
     bodyLimit: 1024 * 1024,
@@ -69,7 +83,7 @@ export const buildApp = async ({ db, config, now = () => new Date(), logger = fa
   app.get("/api/openapi.json", { config: { public: true }, schema: { hide: true } }, () => app.swagger());
 
   registerAuthentication(app, db, now);
-  for (const register of allRoutes) register(app, { db, now, config });
+  for (const register of allRoutes) register(app, { db, now, config, ...(handle ? { handle } : {}) });
 
   const hasWebApp = existsSync(webRoot);
   if (hasWebApp) await app.register(fastifyStatic, { root: webRoot, wildcard: false });

@@ -3,6 +3,7 @@ import { openDatabase } from "../../db/engine.ts";
 import { migrate } from "../../db/migrate.ts";
 import { buildApp } from "../../http/app.ts";
 import { ensureFirstAdministrator } from "../../services/system/ensure-first-administrator.ts";
+import { describeBundledImport, loadBundledData } from "../bundled-data.ts";
 import { configOf, globalOptions } from "../runtime.ts";
 import { printFirstAdministrator } from "./first-administrator.ts";
 
@@ -27,7 +28,10 @@ export const registerServe = (program: Command): void => {
           password: config.adminPassword,
         }),
       );
-      const app = await buildApp({ db: handle.db, config, logger: false });
+      // First start: the bundled conflict data is imported before the server answers (once; later starts skip it).
+      const data = await loadBundledData(handle);
+      if (data.status === "initialised") process.stdout.write(`${describeBundledImport(data)}\n`);
+      const app = await buildApp({ db: handle.db, handle, config, logger: false });
       const stop = async () => {
         await app.close();
         await handle.close();

@@ -14,6 +14,7 @@ const grants = {
   "audit.read": ["administrator"],
   "token.create": ["*"],
   "analysis.write": ["administrator", "analyst", "desk_officer"],
+  "data.import": ["administrator", "analyst"],
 } as const satisfies Record<string, readonly (Role | "*")[]>;
 
 export type Action = keyof typeof grants;

@@ -1,0 +1,175 @@
+import type { Command } from "commander";
+import { IMPORT_KINDS, type ImportKind, isImportKind } from "../../core/data/import/index.ts";
+import { invalid } from "../../core/shared/errors.ts";
+import { dataStatus } from "../../services/data/data-status.ts";
+import { exportEventMonths } from "../../services/data/export-event-months.ts";
+import type { ImportReport } from "../../services/data/import-dataset.ts";
+import { importDatasetAs } from "../../services/data/import-dataset-as.ts";
+import { progressReporter } from "../progress.ts";
+import {
+  cliContext,
+  exitCodes,
+  type GlobalOptions,
+  globalOptions,
+  printRows,
+  withDatabase,
+} from "../runtime.ts";
+
+type ImportOptions = {
+  datasetId?: string;
+  title?: string;
+  release?: string;
+  licence?: string;
+  licenceUrl?: string;
+  citation?: string;
+  source?: string;
+  coverage?: string;
+  indicator?: string;
+};
+
+const printReport = (global: GlobalOptions, report: ImportReport): void => {
+  if (global.json) {
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    return;
+  }
+  const out = report.ok ? process.stdout : process.stderr;
+  out.write(`${report.message}\n`);
+  if (report.ok) {
+    if (report.skippedCount)
+      out.write(
+        `Skipped rows: ${Object.entries(report.skippedReasons)
+          .map(([reason, n]) => `${n} ${reason}`)
+          .join("; ")}\n`,
+      );
+    return;
+  }
+  out.write("file\tline\tcolumn\tvalue\treason\n");
+  for (const e of report.errors) out.write(`${e.file}\t${e.line}\t${e.column}\t${e.value}\t${e.reason}\n`);
+  out.write(
+    `${report.errorCount} problem${report.errorCount === 1 ? "" : "s"} in total${
+      report.errorCount > report.errors.length ? ` (the first ${report.errors.length} are listed)` : ""
+    }; nothing was imported.\n`,
+  );
+};
+
+export const registerData = (program: Command): void => {
+  program
+    .command("import")
+    .description(
+      `import a conflict data file (.csv or .csv.gz) as a dataset; kinds: ${IMPORT_KINDS.join(", ")}. Exit 2 if the file is refused`,
+    )
+    .argument("<kind>", IMPORT_KINDS.join("|"))
+    .argument("<file>", "CSV file, plain or gzip")
+    .option("--dataset-id <id>", "dataset to create or replace (default per kind, e.g. ucdp-ged)")
+    .option("--title <title>", "title in the catalogue")
+    .option("--release <version>", "release name (default: the one in the file, else its checksum)")
+    .option("--licence <licence>", "licence of the data, e.g. CC BY 4.0")
+    .option("--licence-url <url>", "link to the licence text")
+    .option("--citation <text>", "how to cite the data")
+    .option("--source <text>", "where the file came from")
+    .option(
+      "--coverage <mode>",
+      "events: zero-fill months for the countries in the file (observed) or all (world)",
+    )
+    .option("--indicator <code>", "indicators in long form without an indicator column: the value's code")
+    .action(async (kind: string, file: string, options: ImportOptions, command: Command) => {
+      const global = globalOptions(command);
+      if (!isImportKind(kind))
+        throw invalid("Unknown import kind.", [
+          { field: "kind", message: `must be one of ${IMPORT_KINDS.join(", ")}`, value: kind },
+        ]);
+      if (options.coverage && options.coverage !== "observed" && options.coverage !== "world")
+        throw invalid("Unknown coverage.", [
+          { field: "coverage", message: "must be observed or world", value: options.coverage },
+        ]);
+      await withDatabase(global, async (handle) => {
+        const ctx = await cliContext(handle, global);
+        const progress = progressReporter(`Importing ${file}`);
+        let report: ImportReport;
+        try {
+          report = await importDatasetAs(ctx, handle, {
+            kind: kind as ImportKind,
+            file,
+            ...(options.datasetId ? { datasetId: options.datasetId } : {}),
+            ...(options.title ? { title: options.title } : {}),
+            ...(options.release ? { version: options.release } : {}),
+            ...(options.licence ? { licence: options.licence } : {}),
+            ...(options.licenceUrl ? { licenceUrl: options.licenceUrl } : {}),
+            ...(options.citation ? { citation: options.citation } : {}),
+            ...(options.source ? { source: options.source } : {}),
+            ...(options.coverage ? { coverage: options.coverage as "observed" | "world" } : {}),
+            ...(options.indicator ? { indicators: { indicator: options.indicator } } : {}),
+            onProgress: (done, total) => progress.update(done, total),
+          });
+        } finally {
+          progress.stop();
+        }
+        printReport(global, report);
+        if (!report.ok) process.exitCode = exitCodes.invalid;
+      });
+    });
+
+  const data = program.command("data").description("the conflict datasets held by this instance");
+  data
+    .command("status")
+    .description("datasets with versions, row counts, spans and licences")
+    .action(async (_options: unknown, command: Command) => {
+      const global = globalOptions(command);
+      await withDatabase(global, async (handle) => {
+        const status = await dataStatus(handle.db);
+        if (global.json) {
+          process.stdout.write(`${JSON.stringify(status, null, 2)}\n`);
+          return;
+        }
+        printRows(
+          global,
+          status.datasets.map((d) => ({
+            id: d.id,
+            kind: d.kind,
+            version: d.version,
+            rows: d.rowCount,
+            span: d.spanStart ? `${d.spanStart} … ${d.spanEnd}` : "",
+            licence: d.licence,
+            imported: d.importedAt.toISOString().slice(0, 16).replace("T", " "),
+          })),
+          ["id", "kind", "version", "rows", "span", "licence", "imported"],
+        );
+        process.stdout.write(
+          `\nTables: ${Object.entries(status.tables)
+            .map(([table, n]) => `${table} ${n}`)
+            .join(", ")}\n`,
+        );
+      });
+    });
+
+  program
+    .command("export")
+    .description("write derived data files")
+    .command("event-months")
+    .description(
+      "fatalities per country-month (iso3,month,sb_best,ns_best,os_best) or PRIO-GRID-month (priogrid_gid,…) from the GED events; month = month of date_start",
+    )
+    .requiredOption("--level <level>", "country or grid")
+    .requiredOption("--from <YYYY-MM>", "first month")
+    .requiredOption("--to <YYYY-MM>", "last month")
+    .requiredOption("--out <file.csv>", "file to write")
+    .action(async (options: { level: string; from: string; to: string; out: string }, command: Command) => {
+      const global = globalOptions(command);
+      await withDatabase(global, async (handle) => {
+        const result = await exportEventMonths(handle.db, {
+          level: options.level as "country" | "grid",
+          from: options.from,
+          to: options.to,
+          out: options.out,
+        });
+        if (global.json)
+          process.stdout.write(
+            `${JSON.stringify({ file: result.file, rows: result.rows, datasets: result.datasetIds })}\n`,
+          );
+        else
+          process.stderr.write(
+            `Wrote ${result.rows} rows to ${options.out} (from ${result.datasetIds.join(", ") || "no event dataset"}).\n`,
+          );
+      });
+    });
+};
