@@ -1,10 +1,19 @@
 import type { LightMyRequestResponse } from "fastify";
 import { loadConfig } from "../../src/config.ts";
+import type { DatabaseHandle } from "../../src/db/engine.ts";
 import type { Db } from "../../src/db/types.ts";
 import { type App, buildApp } from "../../src/http/app.ts";
 
-export const testApp = (db: Db, now?: () => Date): Promise<App> =>
-  buildApp({ db, config: { ...loadConfig({}, {}), secureCookies: false }, ...(now ? { now } : {}) });
+/** The app on a database; given the whole handle (not only `db`) it can also run data imports. */
+export const testApp = (database: Db | DatabaseHandle, now?: () => Date): Promise<App> => {
+  const handle = "copyCsvInto" in database ? database : undefined;
+  return buildApp({
+    db: handle ? handle.db : (database as Db),
+    config: { ...loadConfig({}, {}), secureCookies: false },
+    ...(now ? { now } : {}),
+    ...(handle ? { handle } : {}),
+  });
+};
 
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 

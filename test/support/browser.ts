@@ -30,7 +30,7 @@ export const launchBrowser = (): Promise<Browser> => {
 
 /** The real server on a free loopback port, serving the built web app. */
 export const startServer = async (handle: DatabaseHandle): Promise<{ app: App; url: string }> => {
-  const app = await testApp(handle.db);
+  const app = await testApp(handle);
   const address = await app.listen({ port: 0, host: "127.0.0.1" });
   return { app, url: address };
 };

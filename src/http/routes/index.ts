@@ -1,6 +1,7 @@
 import { analysisRoutes } from "./analyses.routes.ts";
 import { auditLogRoutes } from "./audit-log.routes.ts";
 import { authRoutes } from "./auth.routes.ts";
+import { dataRoutes } from "./data.routes.ts";
 import { organisationRoutes } from "./organisations.routes.ts";
 import { systemRoutes } from "./system.routes.ts";
 import type { AppRoutes } from "./types.ts";
@@ -14,4 +15,5 @@ export const allRoutes: AppRoutes[] = [
   userRoutes,
   auditLogRoutes,
   analysisRoutes,
+  dataRoutes,
 ];

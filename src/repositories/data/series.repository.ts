@@ -108,6 +108,8 @@ export const queryGridMonths = async (
 
 export type EventFilter = {
   bbox?: Bbox;
+  /** One event by the source's id (with datasetIds). */
+  eventId?: string;
   from?: string;
   to?: string;
   iso3?: string[];
@@ -170,6 +172,7 @@ export const queryEvents = async (db: Db, f: EventFilter): Promise<{ total: numb
   if (f.iso3?.length) q = q.where("iso3", "in", f.iso3);
   if (f.typeOfViolence?.length) q = q.where("type_of_violence", "in", f.typeOfViolence);
   if (f.datasetIds?.length) q = q.where("dataset_id", "in", f.datasetIds);
+  if (f.eventId) q = q.where("source_event_id", "=", f.eventId);
   const total = await q.select(sql<number>`count(*)::int`.as("n")).executeTakeFirst();
   const events = await q
     .select([
@@ -197,10 +200,71 @@ export const queryEvents = async (db: Db, f: EventFilter): Promise<{ total: numb
     .orderBy("date_start")
     .orderBy("dataset_id")
     .orderBy("source_event_id")
-    .limit(Math.min(f.limit ?? 100, 5000))
+    // Callers cap the page size (the API: 5,000 a page, 100,000 for a download).
+    .limit(f.limit ?? 100)
     .offset(f.offset ?? 0)
     .execute();
   return { total: total?.n ?? 0, events };
+};
+
+/** One event by its dataset and the source's own id. */
+export const findEvent = async (db: Db, datasetId: string, sourceEventId: string) =>
+  (await queryEvents(db, { datasetIds: [datasetId], eventId: sourceEventId, limit: 1 })).events[0];
+
+/** Per-country fatality totals over a span of months (one series), with the ISO numeric code maps use. */
+export const queryCountryTotals = async (
+  db: Db,
+  f: { from: string; to: string; series: "views" | "events"; datasetIds?: string[] },
+) => {
+  let q = db
+    .selectFrom("country_month as m")
+    .innerJoin("countries as c", "c.iso3", "m.iso3")
+    .select([
+      "m.iso3",
+      "c.iso_numeric as isoNumeric",
+      "c.name",
+      sql<number>`coalesce(sum(m.sb_best), 0)`.as("sbBest"),
+      sql<number>`coalesce(sum(m.ns_best), 0)`.as("nsBest"),
+      sql<number>`coalesce(sum(m.os_best), 0)`.as("osBest"),
+      sql<number>`coalesce(sum(m.other_best), 0)`.as("otherBest"),
+      sql<number>`count(DISTINCT m.month)::int`.as("months"),
+    ])
+    .where("m.series", "=", f.series)
+    .where("m.month", ">=", firstDay(f.from))
+    .where("m.month", "<=", firstDay(f.to))
+    .groupBy(["m.iso3", "c.iso_numeric", "c.name"])
+    .orderBy("m.iso3");
+  if (f.datasetIds?.length) q = q.where("m.dataset_id", "in", f.datasetIds);
+  return q.execute();
+};
+
+/**
+ * Every event of a country and span as compact map points. Events located only by their PRIO-GRID cell
+ * get the cell's centre, and are counted so the map can say so.
+ */
+export const queryEventPoints = async (
+  db: Db,
+  f: { iso3: string; from?: string; to?: string; datasetIds?: string[] },
+) => {
+  let q = db
+    .selectFrom("events")
+    .select([
+      "dataset_id as datasetId",
+      "source_event_id as id",
+      sql<number | null>`coalesce(latitude, ((priogrid_gid - 1) / 720) * 0.5 - 90 + 0.25)`.as("lat"),
+      sql<number | null>`coalesce(longitude, ((priogrid_gid - 1) % 720) * 0.5 - 180 + 0.25)`.as("lon"),
+      sql<boolean>`latitude IS NULL`.as("byCell"),
+      "best",
+      "type_of_violence as type",
+      sql<string>`to_char(date_start, 'YYYY-MM-DD')`.as("date"),
+    ])
+    .where("iso3", "=", f.iso3)
+    .orderBy("date_start")
+    .orderBy("source_event_id");
+  if (f.from) q = q.where("date_start", ">=", f.from);
+  if (f.to) q = q.where("date_start", "<=", f.to);
+  if (f.datasetIds?.length) q = q.where("dataset_id", "in", f.datasetIds);
+  return q.execute();
 };
 
 export const queryConflicts = async (db: Db, f: { iso3?: string; fromYear?: number; toYear?: number }) => {

@@ -12,8 +12,11 @@ import {
 import {
   type Bbox,
   type EventFilter,
+  findEvent,
   queryConflicts,
   queryCountryMonths,
+  queryCountryTotals,
+  queryEventPoints,
   queryEvents,
   queryGridMonths,
   queryIndicatorDefinitions,
@@ -57,3 +60,21 @@ export const indicatorSeries = (
   db: Db,
   filter: { datasetId?: string; indicator: string; iso3?: string[]; fromYear?: number; toYear?: number },
 ) => queryIndicatorValues(db, filter);
+
+/** Fatalities per country over a span of months, for the world map. */
+export const countryTotals = (
+  db: Db,
+  filter: { from: string; to: string; series: "views" | "events"; datasetIds?: string[] },
+) => queryCountryTotals(db, filter);
+
+/** A country's events as map points. */
+export const eventPoints = (
+  db: Db,
+  filter: { iso3: string; from?: string; to?: string; datasetIds?: string[] },
+) => queryEventPoints(db, filter);
+
+export const getEvent = async (db: Db, datasetId: string, sourceEventId: string) => {
+  const event = await findEvent(db, datasetId, sourceEventId);
+  if (!event) throw notFound(`Event ${sourceEventId} of ${datasetId}`);
+  return event;
+};

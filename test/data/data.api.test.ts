@@ -1,0 +1,342 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
+import Papa from "papaparse";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "../../src/db/engine.ts";
+import type { App } from "../../src/http/app.ts";
+import { BUNDLED_DATA_DIR } from "../../src/services/data/bundled-catalogue.ts";
+import { type ApiSession, signIn, testApp } from "../support/api.ts";
+import { createTestDatabase } from "../support/database.ts";
+import { buildOrganisation, buildUser, type TestUser } from "../support/factories.ts";
+
+const GED_FILE = join(BUNDLED_DATA_DIR, "ucdp_ged_events/ged_events_4countries_1989_2019.csv.gz");
+const gedRows = Papa.parse<string[]>(gunzipSync(readFileSync(GED_FILE)).toString("utf8"), {
+  skipEmptyLines: true,
+}).data;
+const header = gedRows[0] ?? [];
+const col = (name: string) => header.indexOf(name);
+const SYRIA_GW = "652";
+
+/** The file's own sums of best fatalities for Syria by month and type of violence. */
+const syriaSums = () => {
+  const sums = new Map<string, [number, number, number]>();
+  for (const row of gedRows.slice(1)) {
+    if (row[col("country_id")] !== SYRIA_GW) continue;
+    const month = (row[col("date_start")] ?? "").slice(0, 7);
+    const s = sums.get(month) ?? [0, 0, 0];
+    s[Number(row[col("type_of_violence")]) - 1]! += Number(row[col("best")]);
+    sums.set(month, s);
+  }
+  return sums;
+};
+
+/** A multipart/form-data body as a browser sends it. */
+const multipart = (fields: Record<string, string>, file: { name: string; content: string | Buffer }) => {
+  const boundary = `----continuum${Date.now()}`;
+  const parts: Buffer[] = [];
+  for (const [name, value] of Object.entries(fields))
+    parts.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
+    );
+  parts.push(
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: text/csv\r\n\r\n`,
+    ),
+    Buffer.isBuffer(file.content) ? file.content : Buffer.from(file.content),
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  );
+  return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
+};
+
+let handle: DatabaseHandle;
+let app: App;
+let analyst: TestUser;
+let viewer: TestUser;
+let session: ApiSession;
+
+const upload = (
+  who: ApiSession,
+  fields: Record<string, string>,
+  file: { name: string; content: string | Buffer },
+  wait = true,
+) => {
+  const body = multipart(fields, file);
+  return app.inject({
+    method: "POST",
+    url: `/api/data/imports${wait ? "?wait=true" : ""}`,
+    cookies: { continuum_session: who.sessionCookie },
+    headers: { "x-csrf-token": who.csrfToken, "content-type": body.contentType },
+    payload: body.payload,
+  });
+};
+
+beforeAll(async () => {
+  handle = await createTestDatabase({ withBundledData: true });
+  app = await testApp(handle);
+  const org = await buildOrganisation(handle.db);
+  analyst = await buildUser(handle.db, org.id, "analyst");
+  viewer = await buildUser(handle.db, org.id, "viewer");
+  session = await signIn(app, viewer.email, viewer.password);
+});
+
+afterAll(async () => {
+  await app?.close();
+  await handle?.close();
+});
+
+describe("conflict data API", () => {
+  it("needs a signed-in person for every data route", async () => {
+    for (const url of ["/api/data/countries", "/api/data/status", "/api/data/events", "/api/data/indicators"])
+      expect((await app.inject({ method: "GET", url })).statusCode, url).toBe(401);
+  });
+
+  it("lists countries and shows one with its crosswalk and capital", async () => {
+    const list = (await session.request("GET", "/api/data/countries?q=syria")).json();
+    expect(list.map((c: { iso3: string }) => c.iso3)).toContain("SYR");
+    const syria = (await session.request("GET", "/api/data/countries/syr")).json();
+    expect(syria).toMatchObject({ iso3: "SYR", isoNumeric: 760, gwcode: 652, capital: "Damascus" });
+    expect(syria.crosswalk.some((x: { gwcode: number }) => x.gwcode === 652)).toBe(true);
+    expect(syria.capitals[0].capital).toBe("Damascus");
+    expect((await session.request("GET", "/api/data/countries/XYZ")).statusCode).toBe(404);
+    expect((await session.request("GET", "/api/data/countries/12")).statusCode).toBe(400);
+  });
+
+  it("gives Syria's monthly GED series equal to the file's own sums", async () => {
+    const rows = (
+      await session.request("GET", "/api/data/country-months?iso3=SYR&series=events&from=2016-01&to=2019-12")
+    ).json();
+    const sums = syriaSums();
+    // The Syria release covers 2016-01 … 2019-11: zero months inside, nothing outside.
+    expect(rows.length).toBe(47);
+    for (const r of rows) {
+      const expected = sums.get(r.month) ?? [0, 0, 0];
+      expect([r.sbBest, r.nsBest, r.osBest], r.month).toEqual(expected);
+    }
+    const views = (
+      await session.request("GET", "/api/data/country-months?iso3=SYR&series=views&from=2012-01&to=2012-12")
+    ).json();
+    expect(views.length).toBe(12);
+    expect(views.every((r: { sbBest: number }) => r.sbBest > 0)).toBe(true);
+  });
+
+  it("totals fatalities per country over a period for the world map, with ISO numeric codes", async () => {
+    const totals = (
+      await session.request("GET", "/api/data/country-totals?from=2017-01&to=2017-12&series=events")
+    ).json();
+    expect(totals.map((t: { iso3: string }) => t.iso3).sort()).toEqual(["CAF", "MEX", "MMR", "SYR"]);
+    const syria = totals.find((t: { iso3: string }) => t.iso3 === "SYR");
+    const sums = syriaSums();
+    let expected = 0;
+    for (let m = 1; m <= 12; m += 1)
+      for (const v of sums.get(`2017-${String(m).padStart(2, "0")}`) ?? []) expected += v;
+    expect(syria).toMatchObject({ isoNumeric: 760, total: expected, months: 12 });
+    const world = (await session.request("GET", "/api/data/country-totals?from=2014-01&to=2014-12")).json();
+    expect(world.length).toBeGreaterThan(150);
+    expect(
+      (await session.request("GET", "/api/data/country-totals?from=2015-01&to=2014-12")).statusCode,
+    ).toBe(400);
+  });
+
+  it("filters events by bounding box and date, a page at a time", async () => {
+    const bbox = "32,35,37.5,42.5"; // Syria and surroundings
+    const url = `/api/data/events?bbox=${bbox}&from=2017-01-01&to=2017-03-31&limit=50`;
+    const first = (await session.request("GET", url)).json();
+    const second = (await session.request("GET", `${url}&offset=50`)).json();
+    expect(first.total).toBeGreaterThan(100);
+    expect(first.events.length).toBe(50);
+    const ids = new Set(first.events.map((e: { id: string }) => e.id));
+    expect(second.events.some((e: { id: string }) => ids.has(e.id))).toBe(false);
+    for (const e of [...first.events, ...second.events]) {
+      expect(e.dateStart >= "2017-01-01" && e.dateStart <= "2017-03-31").toBe(true);
+      if (e.latitude !== null) {
+        expect(e.latitude).toBeGreaterThanOrEqual(32);
+        expect(e.longitude).toBeLessThanOrEqual(42.5);
+      }
+    }
+    const one = first.events[0];
+    const detail = (await session.request("GET", `/api/data/events/${one.dataset.id}/${one.id}`)).json();
+    expect(detail).toEqual(one);
+    expect((await session.request("GET", "/api/data/events?bbox=1,2,3")).statusCode).toBe(400);
+  });
+
+  it("gives every event of a country as map points", async () => {
+    const caf = (await session.request("GET", "/api/data/events/points?iso3=CAF")).json();
+    const inFile = gedRows.slice(1).filter((r) => r[col("country_id")] === "482").length;
+    expect(caf.total).toBe(inFile);
+    expect(caf.points.length).toBe(inFile);
+    for (const [lat, lon] of caf.points) {
+      expect(lat).toBeGreaterThan(0);
+      expect(lat).toBeLessThan(12);
+      expect(lon).toBeGreaterThan(13);
+      expect(lon).toBeLessThan(28);
+    }
+  });
+
+  it("lists armed conflicts located in a country, and indicators with their series", async () => {
+    const conflicts = (await session.request("GET", "/api/data/conflicts?iso3=SYR&fromYear=2011")).json();
+    expect(conflicts.length).toBeGreaterThan(5);
+    expect(conflicts.every((c: { year: number }) => c.year >= 2011)).toBe(true);
+    expect(conflicts[0].sideA).toMatch(/Syria/);
+    const indicators = (await session.request("GET", "/api/data/indicators")).json();
+    const homicide = indicators.find((i: { code: string }) => i.code === "VC.IHR.PSRC.P5");
+    expect(homicide.unit).toMatch(/100,000/);
+    const values = (
+      await session.request("GET", "/api/data/indicators/VC.IHR.PSRC.P5/values?iso3=MEX&fromYear=2010")
+    ).json();
+    expect(values.length).toBeGreaterThan(5);
+    expect(values.every((v: { iso3: string; year: number }) => v.iso3 === "MEX" && v.year >= 2010)).toBe(
+      true,
+    );
+  });
+
+  it("exports each view as CSV, HXL and GeoJSON", async () => {
+    const csv = await session.request("GET", "/api/data/events/export?iso3=MMR&from=2019-01-01&format=csv");
+    expect(csv.headers["content-type"]).toContain("text/csv");
+    expect(csv.headers["content-disposition"]).toContain("events-mmr.csv");
+    const lines = csv.body.trim().split("\n");
+    expect(lines[0]).toMatch(/^event_id,dataset,type_of_violence,date_start/);
+    const hxl = await session.request("GET", "/api/data/events/export?iso3=MMR&from=2019-01-01&format=hxl");
+    expect(hxl.body.split("\n")[1]).toMatch(/^#event\+id,#meta\+source,#event\+type,#date\+start/);
+    const geo = (
+      await session.request("GET", "/api/data/events/export?iso3=MMR&from=2019-01-01&format=geojson")
+    ).json();
+    expect(geo.type).toBe("FeatureCollection");
+    expect(geo.features.length).toBe(lines.length - 1);
+    expect(geo.features[0].geometry.type).toBe("Point");
+    const months = await session.request(
+      "GET",
+      "/api/data/country-months/export?iso3=SYR&series=events&format=csv",
+    );
+    expect(months.body.split("\n")[0]).toBe(
+      "iso3,month,series,dataset,sb_best,ns_best,os_best,other_best,event_count",
+    );
+    const conflicts = await session.request("GET", "/api/data/conflicts/export?iso3=SYR&format=hxl");
+    expect(conflicts.body.split("\n")[1]).toContain("#date+year");
+    const indicator = await session.request(
+      "GET",
+      "/api/data/indicators/VC.IHR.PSRC.P5/values/export?iso3=MEX&format=geojson",
+    );
+    expect(indicator.json().features.length).toBeGreaterThan(5);
+    const grid = (
+      await session.request("GET", "/api/data/grid-months/export?bbox=2,14,11,28&from=2019-01&format=geojson")
+    ).json();
+    expect(grid.features[0].geometry.type).toBe("Polygon");
+  });
+
+  it("exports the event-months contract", async () => {
+    const response = await session.request(
+      "GET",
+      "/api/data/event-months/export?level=country&from=2019-01&to=2019-02",
+    );
+    const rows = response.body.trim().split("\n");
+    expect(rows[0]).toBe("iso3,month,sb_best,ns_best,os_best");
+    expect(rows.length).toBe(1 + 4 * 2);
+    const grid = await session.request(
+      "GET",
+      "/api/data/event-months/export?level=grid&from=2019-01&to=2019-01",
+    );
+    expect(grid.body.split("\n")[0]).toBe("priogrid_gid,month,sb_best,ns_best,os_best");
+  });
+
+  it("shows the catalogue with licences, citations and the bundled flag", async () => {
+    const status = (await session.request("GET", "/api/data/status")).json();
+    expect(status.initialised).toBe(true);
+    const ged = status.datasets.find((d: { id: string }) => d.id === "ucdp-ged");
+    expect(ged).toMatchObject({ kind: "ged", rowCount: gedRows.length - 1, bundled: true });
+    expect(ged.licence).toMatch(/CC BY 4.0/);
+    expect(ged.citation).toMatch(/Sundberg/);
+    expect(status.tables.events).toBe(gedRows.length - 1);
+    const kinds = (await session.request("GET", "/api/data/import-kinds")).json();
+    expect(kinds.find((k: { kind: string }) => k.kind === "ged").required).toContain("date_start");
+  });
+
+  it("refuses imports to roles without the grant", async () => {
+    const response = await upload(session, { kind: "ged" }, { name: "x.csv", content: "id\n1\n" });
+    expect(response.statusCode).toBe(403);
+  });
+
+  it("reports every problem of a refused file with line, column, value and reason, and changes nothing", async () => {
+    const who = await signIn(app, analyst.email, analyst.password);
+    const rows = gedRows.slice(0, 6).map((r) => [...r]);
+    rows[2]![col("best")] = "-4";
+    rows[4]![col("date_start")] = "2019-02-31";
+    const response = await upload(
+      who,
+      { kind: "ged", datasetId: "ged-upload" },
+      {
+        name: "ged-bad.csv",
+        content: Papa.unparse(rows),
+      },
+    );
+    expect(response.statusCode).toBe(200);
+    const job = response.json();
+    expect(job.state).toBe("finished");
+    expect(job.report.ok).toBe(false);
+    expect(job.report.errorCount).toBe(2);
+    expect(job.report.errors).toEqual([
+      expect.objectContaining({ file: "ged-bad.csv", line: 3, column: "best", value: "-4" }),
+      expect.objectContaining({ file: "ged-bad.csv", line: 5, column: "date_start", value: "2019-02-31" }),
+    ]);
+    const status = (await who.request("GET", "/api/data/status")).json();
+    expect(status.datasets.some((d: { id: string }) => d.id === "ged-upload")).toBe(false);
+  });
+
+  it("imports an upload in the background: 202, progress, then the report; the import is audited", async () => {
+    const who = await signIn(app, analyst.email, analyst.password);
+    const rows = gedRows.slice(0, 201);
+    const started = await upload(
+      who,
+      { kind: "ged", datasetId: "ged-upload", licence: "CC BY 4.0" },
+      { name: "ged-200.csv", content: Papa.unparse(rows) },
+      false,
+    );
+    expect(started.statusCode).toBe(202);
+    const { id } = started.json();
+    let job = started.json();
+    for (let i = 0; i < 100 && job.state === "running"; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      job = (await who.request("GET", `/api/data/imports/${id}`)).json();
+    }
+    expect(job.state).toBe("finished");
+    expect(job.report).toMatchObject({ ok: true, status: "created", rowCount: 200, datasetId: "ged-upload" });
+    expect(job.done).toBe(job.total);
+    // Someone else cannot see the job.
+    expect((await session.request("GET", `/api/data/imports/${id}`)).statusCode).toBe(404);
+    const status = (await who.request("GET", "/api/data/status")).json();
+    expect(status.datasets.find((d: { id: string }) => d.id === "ged-upload")).toMatchObject({
+      rowCount: 200,
+      bundled: false,
+      importedBy: analyst.email,
+    });
+    const again = await upload(
+      who,
+      { kind: "ged", datasetId: "ged-upload" },
+      {
+        name: "ged-200.csv",
+        content: Papa.unparse(rows),
+      },
+    );
+    expect(again.json().report.status).toBe("unchanged");
+  });
+
+  it("documents every data route in the OpenAPI document", async () => {
+    const doc = (await app.inject({ method: "GET", url: "/api/openapi.json" })).json();
+    for (const path of [
+      "/api/data/countries",
+      "/api/data/countries/{iso3}",
+      "/api/data/country-months",
+      "/api/data/country-months/export",
+      "/api/data/grid-months",
+      "/api/data/events",
+      "/api/data/events/export",
+      "/api/data/conflicts",
+      "/api/data/indicators/{code}/values",
+      "/api/data/status",
+      "/api/data/imports",
+      "/api/data/imports/{id}",
+      "/api/data/event-months/export",
+    ])
+      expect(doc.paths[path], path).toBeDefined();
+  });
+});
