@@ -7,6 +7,7 @@ import { registerOrgs } from "./commands/orgs.ts";
 import { registerServe } from "./commands/serve.ts";
 import { registerTokens } from "./commands/tokens.ts";
 import { registerUsers } from "./commands/users.ts";
+import { registerWarning } from "./commands/warning.ts";
 import { exitCodes, reportFailure } from "./runtime.ts";
 
 const program = new Command("continuum")
@@ -27,6 +28,7 @@ for (const register of [
   registerTokens,
   registerAuditLog,
   registerData,
+  registerWarning,
 ])
   register(program);
 

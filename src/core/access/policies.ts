@@ -15,6 +15,9 @@ const grants = {
   "token.create": ["*"],
   "analysis.write": ["administrator", "analyst", "desk_officer"],
   "data.import": ["administrator", "analyst"],
+  // Early warning: analysts and administrators start model runs; every signed-in person reads forecasts.
+  "forecast.run": ["administrator", "analyst"],
+  "backtest.run": ["administrator", "analyst"],
 } as const satisfies Record<string, readonly (Role | "*")[]>;
 
 export type Action = keyof typeof grants;

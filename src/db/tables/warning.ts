@@ -17,6 +17,8 @@ export type ForecastRunsTable = {
   started_at: Timestamp;
   finished_at: Date | null;
   error: string | null;
+  /** Migration 0007. */
+  progress: Json;
 };
 
 export type ForecastsTable = {
@@ -48,6 +50,8 @@ export type BacktestRunsTable = {
   started_at: Timestamp;
   finished_at: Date | null;
   error: string | null;
+  /** Migration 0007. */
+  timings: Json;
 };
 
 export type WarningTables = {

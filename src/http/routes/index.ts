@@ -6,6 +6,7 @@ import { organisationRoutes } from "./organisations.routes.ts";
 import { systemRoutes } from "./system.routes.ts";
 import type { AppRoutes } from "./types.ts";
 import { userRoutes } from "./users.routes.ts";
+import { warningRoutes } from "./warning.routes.ts";
 
 /** Every capability's routes; a new capability adds one line. */
 export const allRoutes: AppRoutes[] = [
@@ -16,4 +17,5 @@ export const allRoutes: AppRoutes[] = [
   auditLogRoutes,
   analysisRoutes,
   dataRoutes,
+  warningRoutes,
 ];

@@ -1,0 +1,245 @@
+import { writeFileSync } from "node:fs";
+import type { Command } from "commander";
+import { invalid } from "../../core/shared/errors.ts";
+import { forecastCsv } from "../../core/warning/forecast-csv.ts";
+import type { TBacktestReport, TProgress, TScoreSet } from "../../core/warning/warning.schemas.ts";
+import {
+  presentBacktestRun,
+  presentForecastRun,
+  presentWatchlist,
+} from "../../http/presenters/warning.presenter.ts";
+import { listForecastRuns } from "../../services/warning/list-forecast-runs.ts";
+import { readWatchlist } from "../../services/warning/read-watchlist.ts";
+import { startBacktestRun } from "../../services/warning/run-backtest.ts";
+import { startForecastRun } from "../../services/warning/run-forecast.ts";
+import { cliContext, globalOptions, printRows, withDatabase } from "../runtime.ts";
+
+const integer = (name: string) => (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n)) throw invalid(`--${name} must be a whole number.`);
+  return n;
+};
+
+/** Progress lines on stderr, so stdout stays clean for the CSV or JSON. */
+const progressLine =
+  (title: string) =>
+  ({ done, total, label }: TProgress): void => {
+    process.stderr.write(`${title} [${done}/${total}] ${label}\n`);
+  };
+
+const modelOptions = (options: { rounds?: number }) =>
+  options.rounds === undefined ? {} : { rounds: options.rounds };
+
+/** The scores the backtest prints, in the order of DOMAIN.md §4: discrimination, calibration, counts. */
+const columns: [string, string][] = [
+  ["aucGt0", "ROC AUC ≥1"],
+  ["apGt0", "AP ≥1"],
+  ["brierGt0", "Brier ≥1"],
+  ["aucGe25", "ROC AUC ≥25"],
+  ["apGe25", "AP ≥25"],
+  ["brierGe25", "Brier ≥25"],
+  ["mseLog1pMedian", "MSE log1p (median)"],
+  ["mseLog1p", "MSE log1p (E[log1p])"],
+  ["pinballLog1p", "quantile loss log1p"],
+  ["meanRatio", "mean pred/obs"],
+  ["coverage80", "80% coverage"],
+];
+
+const format = (value: unknown): string =>
+  typeof value === "number" && Number.isFinite(value) ? value.toFixed(4) : "–";
+
+const printBacktest = (report: TBacktestReport): void => {
+  const methods = [report.modelName, ...Object.keys(report.methods).filter((m) => m !== report.modelName)];
+  const width = 22;
+  const out: string[] = [];
+  const header = (title: string) => {
+    out.push("", title, ["score".padEnd(width), ...methods.map((m) => m.padStart(16))].join(""));
+  };
+  const value = (set: TScoreSet | undefined, key: string, median: number | null | undefined): unknown =>
+    key === "mseLog1pMedian" ? median : set?.[key as keyof TScoreSet];
+  for (const subset of ["pooled", "onsets"] as const) {
+    const n = report.methods[report.modelName]?.[subset].n ?? 0;
+    header(`${subset === "pooled" ? "Pooled" : "Onsets (calm for 24 months before the origin)"}, n = ${n}`);
+    for (const [key, label] of columns)
+      out.push(
+        [
+          label.padEnd(width),
+          ...methods.map((m) =>
+            format(value(report.methods[m]?.[subset], key, report.medianErrors?.[m]?.[subset])).padStart(16),
+          ),
+        ].join(""),
+      );
+  }
+  out.push("", "Per horizon (months ahead)");
+  for (const [key, label] of columns) {
+    header(label);
+    for (let h = 1; h <= report.maxHorizon; h++)
+      out.push(
+        [
+          `  h = ${h}`.padEnd(width),
+          ...methods.map((m) =>
+            format(
+              value(report.methods[m]?.byHorizon[h - 1], key, report.medianErrors?.[m]?.byHorizon[h - 1]),
+            ).padStart(16),
+          ),
+        ].join(""),
+      );
+  }
+  out.push("", "Model against the best baseline (improvement > 0: the model is better)");
+  for (const c of report.comparisons)
+    out.push(
+      `  ${c.subset.padEnd(7)} ${c.score.padEnd(14)} model ${format(c.model)}  ${c.bestBaseline.padEnd(15)} ${format(c.baseline)}  ${c.improvement === null ? "–" : `${(100 * c.improvement).toFixed(1)}%`}`,
+    );
+  process.stdout.write(`${out.join("\n")}\n`);
+};
+
+export const registerWarning = (program: Command): void => {
+  program
+    .command("forecast")
+    .description(
+      "retrain at the origin on data dated on or before it, forecast every country present at the origin for 1..horizon months, store the run, and write iso3,month,horizon,p_gt0,p_ge25,mean,q10,q50,q90",
+    )
+    .option(
+      "--origin <YYYY-MM>",
+      "last month of data to use (default: the latest month nearly every country has)",
+    )
+    .option("--horizon <months>", "months ahead to forecast", integer("horizon"), 12)
+    .option("--out <file.csv>", "write the forecasts here (default: standard output)")
+    .option(
+      "--rounds <n>",
+      "boosting rounds (default: the model's own; fewer is faster and rougher)",
+      integer("rounds"),
+    )
+    .action(
+      async (
+        options: { origin?: string; horizon: number; out?: string; rounds?: number },
+        command: Command,
+      ) => {
+        const global = globalOptions(command);
+        await withDatabase(global, async (handle) => {
+          const ctx = await cliContext(handle, global);
+          const started = await startForecastRun(ctx, {
+            trigger: "cli",
+            ...(options.origin ? { origin: options.origin } : {}),
+            maxHorizon: options.horizon,
+            options: modelOptions(options),
+            onProgress: progressLine("forecast"),
+          });
+          process.stderr.write(`forecast run ${started.run.id} from ${started.run.origin}\n`);
+          const { run, forecasts } = await started.completion;
+          const csv = forecastCsv(forecasts);
+          if (options.out) {
+            writeFileSync(options.out, csv);
+            process.stderr.write(
+              `Wrote ${forecasts.length} forecasts (${new Set(forecasts.map((f) => f.iso3)).size} countries × ${run.maxHorizon} months) to ${options.out}\n`,
+            );
+          }
+          if (global.json) process.stdout.write(`${JSON.stringify(presentForecastRun(run), null, 2)}\n`);
+          else if (!options.out) process.stdout.write(csv);
+        });
+      },
+    );
+
+  program
+    .command("forecast-runs")
+    .description("forecast runs, newest first, with status and model version")
+    .option("--latest-per-origin", "only the published (newest succeeded) run of each origin")
+    .option("--limit <n>", "most recent runs to show", integer("limit"), 20)
+    .action(async (options: { latestPerOrigin?: boolean; limit: number }, command: Command) => {
+      const global = globalOptions(command);
+      await withDatabase(global, async (handle) => {
+        const runs = await listForecastRuns(await cliContext(handle, global), {
+          latestPerOrigin: options.latestPerOrigin === true,
+          limit: options.limit,
+        });
+        printRows(global, runs.map(presentForecastRun), [
+          "id",
+          "origin",
+          "status",
+          "trigger",
+          "forecastCount",
+          "modelVersion",
+          "startedAt",
+        ]);
+      });
+    });
+
+  program
+    .command("watchlist")
+    .description("countries ranked by forecast risk in the latest run, with the change since the run before")
+    .option("--measure <measure>", "pGe25 (at least 25 deaths) or pGt0 (at least one death)", "pGe25")
+    .option("--horizon <months>", "months ahead", integer("horizon"), 1)
+    .option("--limit <n>", "countries to list", integer("limit"), 20)
+    .action(async (options: { measure: string; horizon: number; limit: number }, command: Command) => {
+      const global = globalOptions(command);
+      await withDatabase(global, async (handle) => {
+        const view = presentWatchlist(
+          await readWatchlist(await cliContext(handle, global), {
+            measure: options.measure as "pGe25",
+            horizon: options.horizon,
+            limit: options.limit,
+          }),
+        );
+        if (global.json) {
+          process.stdout.write(`${JSON.stringify(view, null, 2)}\n`);
+          return;
+        }
+        process.stderr.write(
+          `Run ${view.run.id} from ${view.run.origin}, ${view.horizon} month(s) ahead; change since ${view.previousRun ? `run ${view.previousRun.id} (${view.previousRun.origin})` : "—: no earlier run"}\n`,
+        );
+        printRows(
+          global,
+          view.entries.map((e) => ({
+            rank: e.rank,
+            iso3: e.iso3,
+            country: e.name ?? "",
+            month: e.month,
+            [view.measure]: e[view.measure].toFixed(3),
+            change: e.change === null ? "" : `${e.change >= 0 ? "+" : ""}${e.change.toFixed(3)}`,
+            drivers: e.topDrivers.map((d) => `${d.phrase} (${d.direction})`).join("; "),
+          })),
+          ["rank", "iso3", "country", "month", view.measure, "change", "drivers"],
+        );
+      });
+    });
+
+  program
+    .command("backtest")
+    .description(
+      "rolling-origin backtest: retrain at each origin and score the forecasts beside the no-change, last-12-months and base-rate baselines",
+    )
+    .requiredOption(
+      "--origins <list>",
+      "comma-separated origins, e.g. 2014-12,2015-12,2016-12,2017-12,2018-12",
+    )
+    .option("--horizon <months>", "months ahead", integer("horizon"), 12)
+    .option("--rounds <n>", "boosting rounds (default: the model's own)", integer("rounds"))
+    .action(async (options: { origins: string; horizon: number; rounds?: number }, command: Command) => {
+      const global = globalOptions(command);
+      await withDatabase(global, async (handle) => {
+        const ctx = await cliContext(handle, global);
+        const started = await startBacktestRun(ctx, {
+          origins: options.origins
+            .split(",")
+            .map((o) => o.trim())
+            .filter(Boolean),
+          maxHorizon: options.horizon,
+          options: modelOptions(options),
+          onProgress: progressLine("backtest"),
+        });
+        process.stderr.write(`backtest run ${started.run.id}\n`);
+        const run = presentBacktestRun(await started.completion);
+        if (global.json) {
+          process.stdout.write(`${JSON.stringify(run, null, 2)}\n`);
+          return;
+        }
+        if (run.report) printBacktest(run.report);
+        if (run.timings) {
+          const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0).toFixed(1);
+          process.stdout.write(
+            `\nTime: model ${sum(run.timings.modelSeconds)} s, baselines ${sum(run.timings.baselineSeconds)} s over ${run.origins.length} origins.\n`,
+          );
+        }
+      });
+    });
+};

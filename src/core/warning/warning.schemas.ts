@@ -1,0 +1,229 @@
+import { z } from "zod";
+
+/** A calendar month, YYYY-MM. */
+export const ZMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "a month as YYYY-MM");
+export const ZIso3Code = z
+  .string()
+  .regex(/^[A-Za-z]{3}$/, "an ISO 3166-1 alpha-3 code")
+  .transform((code) => code.toUpperCase());
+
+export const runStatuses = ["running", "succeeded", "failed"] as const;
+export const ZRunStatus = z.enum(runStatuses);
+export const runTriggers = ["cli", "api", "import", "schedule"] as const;
+export const ZRunTrigger = z.enum(runTriggers);
+
+/** How far a running job is: `done` of `total` steps, with what it is doing now. */
+export const ZProgress = z.object({ done: z.number(), total: z.number(), label: z.string() });
+export type TProgress = z.infer<typeof ZProgress>;
+
+export const ZDatasetVersion = z.object({ id: z.string(), kind: z.string(), version: z.string() });
+export type TDatasetVersion = z.infer<typeof ZDatasetVersion>;
+
+/** Tuning knobs a caller may set; everything else stays at the model's defaults. */
+export const ZModelOptions = z.object({
+  rounds: z.number().int().min(1).max(1000).optional(),
+  maxDepth: z.number().int().min(1).max(12).optional(),
+  eta: z.number().positive().max(1).optional(),
+});
+export type TModelOptions = z.infer<typeof ZModelOptions>;
+
+export const ZStartForecastRun = z.object({
+  /** Default: the latest month in which nearly every country has data. */
+  origin: ZMonth.optional(),
+  maxHorizon: z.number().int().min(1).max(36).default(12),
+  options: ZModelOptions.default({}),
+});
+export type TStartForecastRun = z.input<typeof ZStartForecastRun>;
+
+export const ZForecastRun = z.object({
+  id: z.uuid(),
+  origin: ZMonth,
+  maxHorizon: z.number().int(),
+  status: ZRunStatus,
+  modelVersion: z.string(),
+  parameters: z.record(z.string(), z.unknown()),
+  datasetVersions: z.array(ZDatasetVersion),
+  trigger: ZRunTrigger,
+  requestedBy: z.string(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  error: z.string().nullable(),
+  progress: ZProgress.nullable(),
+  forecastCount: z.number().int(),
+});
+export type TForecastRun = z.infer<typeof ZForecastRun>;
+
+export const ZDriver = z.object({
+  feature: z.string(),
+  /** SHAP contribution to the log-odds of P(≥1 death). */
+  contribution: z.number(),
+  /** The feature in plain words. */
+  phrase: z.string(),
+  direction: z.enum(["raises", "lowers"]),
+});
+export type TDriver = z.infer<typeof ZDriver>;
+
+export const ZForecast = z.object({
+  iso3: z.string(),
+  gwcode: z.number().int(),
+  name: z.string().nullable(),
+  /** ISO 3166-1 numeric, for maps keyed by it. */
+  isoNumeric: z.number().int().nullable(),
+  origin: ZMonth,
+  month: ZMonth,
+  horizon: z.number().int(),
+  pGt0: z.number(),
+  pGe25: z.number(),
+  mean: z.number(),
+  q10: z.number(),
+  q50: z.number(),
+  q90: z.number(),
+  drivers: z.array(ZDriver),
+});
+export type TForecast = z.infer<typeof ZForecast>;
+
+export const ZForecastQuery = z.object({
+  iso3: ZIso3Code.optional(),
+  horizon: z.coerce.number().int().min(1).max(36).optional(),
+  month: ZMonth.optional(),
+  /** Latest succeeded run for this origin (default: the newest origin). */
+  origin: ZMonth.optional(),
+});
+export type TForecastQuery = z.infer<typeof ZForecastQuery>;
+
+export const ZForecastsPage = z.object({ run: ZForecastRun, forecasts: z.array(ZForecast) });
+
+export const riskMeasures = ["pGt0", "pGe25"] as const;
+export const ZRiskMeasure = z.enum(riskMeasures);
+export type TRiskMeasure = z.infer<typeof ZRiskMeasure>;
+
+export const ZWatchlistQuery = z.object({
+  measure: ZRiskMeasure.default("pGe25"),
+  horizon: z.coerce.number().int().min(1).max(36).default(1),
+  limit: z.coerce.number().int().min(1).max(300).default(50),
+  origin: ZMonth.optional(),
+});
+export type TWatchlistQuery = z.input<typeof ZWatchlistQuery>;
+
+export const ZWatchlistEntry = z.object({
+  rank: z.number().int(),
+  iso3: z.string(),
+  name: z.string().nullable(),
+  isoNumeric: z.number().int().nullable(),
+  month: ZMonth,
+  horizon: z.number().int(),
+  pGt0: z.number(),
+  pGe25: z.number(),
+  q50: z.number(),
+  q90: z.number(),
+  /** The same country and horizon in the previous succeeded run; null when it was not forecast there. */
+  previous: z.object({ pGt0: z.number(), pGe25: z.number() }).nullable(),
+  /** Change of the ranking measure since the previous run, in probability points (0–1). */
+  change: z.number().nullable(),
+  topDrivers: z.array(ZDriver),
+});
+export type TWatchlistEntry = z.infer<typeof ZWatchlistEntry>;
+
+export const ZWatchlist = z.object({
+  run: ZForecastRun,
+  previousRun: ZForecastRun.nullable(),
+  measure: ZRiskMeasure,
+  horizon: z.number().int(),
+  entries: z.array(ZWatchlistEntry),
+});
+export type TWatchlist = z.infer<typeof ZWatchlist>;
+
+export const ZCountryForecast = z.object({
+  run: ZForecastRun,
+  iso3: z.string(),
+  name: z.string().nullable(),
+  /** Observed state-based fatalities before (and, for past origins, after) the origin. */
+  observed: z.array(z.object({ month: ZMonth, fatalities: z.number() })),
+  forecasts: z.array(ZForecast),
+});
+export type TCountryForecast = z.infer<typeof ZCountryForecast>;
+
+export const ZStartBacktestRun = z.object({
+  origins: z.array(ZMonth).min(1).max(20),
+  maxHorizon: z.number().int().min(1).max(36).default(12),
+  options: ZModelOptions.default({}),
+});
+export type TStartBacktestRun = z.input<typeof ZStartBacktestRun>;
+
+/** Scores serialised from JSON: a score that cannot be computed (no events in the subset) is null. */
+const score = z.number().nullable();
+export const ZReliabilityBin = z.object({
+  lower: z.number(),
+  upper: z.number(),
+  meanPredicted: score,
+  observedRate: score,
+  count: z.number(),
+});
+export const ZScoreSet = z
+  .object({
+    n: z.number(),
+    shareGt0: score,
+    shareGe25: score,
+    aucGt0: score,
+    apGt0: score,
+    brierGt0: score,
+    logLossGt0: score,
+    aucGe25: score,
+    apGe25: score,
+    brierGe25: score,
+    logLossGe25: score,
+    mseLog1p: score,
+    pinballLog1p: score,
+    coverage80: score,
+    pitCoverage80: score,
+    meanRatio: score,
+    reliabilityGt0: z.array(ZReliabilityBin),
+  })
+  .catchall(z.unknown()); // the model's authors add scores (e.g. CRPS) over time: keep them, do not strip
+export type TScoreSet = z.infer<typeof ZScoreSet>;
+export const ZMethodScores = z.object({
+  pooled: ZScoreSet,
+  byHorizon: z.array(ZScoreSet),
+  byOrigin: z.record(z.string(), ZScoreSet),
+  onsets: ZScoreSet,
+});
+export const ZBacktestReport = z.object({
+  origins: z.array(ZMonth),
+  maxHorizon: z.number(),
+  modelName: z.string(),
+  methods: z.record(z.string(), ZMethodScores),
+  comparisons: z.array(
+    z.object({
+      score: z.string(),
+      subset: z.enum(["pooled", "onsets"]),
+      model: score,
+      bestBaseline: z.string(),
+      baseline: score,
+      improvement: score,
+    }),
+  ),
+  /** MSE of log1p of the median forecast per method (pooled, per horizon, onsets). */
+  medianErrors: z
+    .record(z.string(), z.object({ pooled: score, byHorizon: z.array(score), onsets: score }))
+    .optional(),
+});
+export type TBacktestReport = z.infer<typeof ZBacktestReport>;
+
+export const ZBacktestRun = z.object({
+  id: z.uuid(),
+  origins: z.array(ZMonth),
+  maxHorizon: z.number().int(),
+  status: ZRunStatus,
+  modelVersion: z.string(),
+  parameters: z.record(z.string(), z.unknown()),
+  datasetVersions: z.array(ZDatasetVersion),
+  progress: ZProgress.nullable(),
+  requestedBy: z.string(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  error: z.string().nullable(),
+  /** Seconds spent on the model and on the three baselines, per origin. */
+  timings: z.object({ modelSeconds: z.array(z.number()), baselineSeconds: z.array(z.number()) }).nullable(),
+  report: ZBacktestReport.nullable(),
+});
+export type TBacktestRun = z.infer<typeof ZBacktestRun>;

@@ -1,0 +1,110 @@
+import { describeFeature, driverDirection } from "../../core/warning/driver-phrases.ts";
+import type { Driver } from "../../core/warning/forecast.ts";
+import type {
+  TBacktestReport,
+  TBacktestRun,
+  TCountryForecast,
+  TDriver,
+  TForecast,
+  TForecastRun,
+  TWatchlist,
+} from "../../core/warning/warning.schemas.ts";
+import type { BacktestRunRow } from "../../repositories/warning/backtest-runs.repository.ts";
+import type { ForecastRecord, ForecastRunRow } from "../../repositories/warning/forecast-runs.repository.ts";
+import type { CountryForecastView } from "../../services/warning/read-country-forecast.ts";
+import type { WatchlistView } from "../../services/warning/read-watchlist.ts";
+
+const iso = (date: Date | string | null): string | null =>
+  date === null ? null : new Date(date).toISOString();
+
+export const presentForecastRun = (run: ForecastRunRow): TForecastRun => ({
+  id: run.id,
+  origin: run.origin,
+  maxHorizon: run.maxHorizon,
+  status: run.status,
+  modelVersion: run.modelVersion,
+  parameters: run.parameters,
+  datasetVersions: run.datasetVersions,
+  trigger: run.trigger,
+  requestedBy: run.requestedBy,
+  startedAt: iso(run.startedAt) ?? "",
+  finishedAt: iso(run.finishedAt),
+  error: run.error,
+  progress: run.progress,
+  forecastCount: run.forecastCount,
+});
+
+export const presentDriver = (driver: Driver): TDriver => ({
+  feature: driver.feature,
+  contribution: driver.contribution,
+  phrase: describeFeature(driver.feature),
+  direction: driverDirection(driver.contribution),
+});
+
+export const presentForecast = (f: ForecastRecord): TForecast => ({
+  iso3: f.iso3,
+  gwcode: f.gwcode,
+  name: f.name,
+  isoNumeric: f.isoNumeric,
+  origin: f.origin,
+  month: f.month,
+  horizon: f.horizon,
+  pGt0: f.pGt0,
+  pGe25: f.pGe25,
+  mean: f.mean,
+  q10: f.q10,
+  q50: f.q50,
+  q90: f.q90,
+  drivers: f.drivers.map(presentDriver),
+});
+
+export const presentWatchlist = (view: WatchlistView): TWatchlist => ({
+  run: presentForecastRun(view.run),
+  previousRun: view.previousRun ? presentForecastRun(view.previousRun) : null,
+  measure: view.measure,
+  horizon: view.horizon,
+  entries: view.entries.map((e) => ({
+    rank: e.rank,
+    iso3: e.iso3,
+    name: e.name,
+    isoNumeric: e.isoNumeric,
+    month: e.month,
+    horizon: e.horizon,
+    pGt0: e.pGt0,
+    pGe25: e.pGe25,
+    q50: e.q50,
+    q90: e.q90,
+    previous: e.previous,
+    change: e.change,
+    topDrivers: e.drivers.slice(0, 3).map(presentDriver),
+  })),
+});
+
+export const presentCountryForecast = (view: CountryForecastView): TCountryForecast => ({
+  run: presentForecastRun(view.run),
+  iso3: view.iso3,
+  name: view.name,
+  observed: view.observed,
+  forecasts: view.forecasts.map(presentForecast),
+});
+
+/** JSON has no NaN: a score that could not be computed is stored, and published, as null. */
+const withoutNaN = (report: unknown): TBacktestReport | null =>
+  report === null || report === undefined ? null : (JSON.parse(JSON.stringify(report)) as TBacktestReport);
+
+export const presentBacktestRun = (run: BacktestRunRow): TBacktestRun => ({
+  id: run.id,
+  origins: run.origins,
+  maxHorizon: run.maxHorizon,
+  status: run.status,
+  modelVersion: run.modelVersion,
+  parameters: run.parameters,
+  datasetVersions: run.datasetVersions,
+  progress: run.progress,
+  requestedBy: run.requestedBy,
+  startedAt: iso(run.startedAt) ?? "",
+  finishedAt: iso(run.finishedAt),
+  error: run.error,
+  timings: run.timings,
+  report: withoutNaN(run.report),
+});

@@ -1,0 +1,180 @@
+import { z } from "zod";
+import {
+  ZBacktestRun,
+  ZCountryForecast,
+  ZForecastQuery,
+  ZForecastRun,
+  ZForecastsPage,
+  ZIso3Code,
+  ZMonth,
+  ZStartBacktestRun,
+  ZStartForecastRun,
+  ZWatchlist,
+  ZWatchlistQuery,
+} from "../../core/warning/warning.schemas.ts";
+import { getBacktestRun } from "../../services/warning/get-backtest-run.ts";
+import { getForecastRun } from "../../services/warning/get-forecast-run.ts";
+import { listBacktestRuns } from "../../services/warning/list-backtest-runs.ts";
+import { listForecastRuns } from "../../services/warning/list-forecast-runs.ts";
+import { readCountryForecast } from "../../services/warning/read-country-forecast.ts";
+import { readForecasts } from "../../services/warning/read-forecasts.ts";
+import { readWatchlist } from "../../services/warning/read-watchlist.ts";
+import { startBacktestRun } from "../../services/warning/run-backtest.ts";
+import { startForecastRun } from "../../services/warning/run-forecast.ts";
+import { contextOf } from "../context.ts";
+import {
+  presentBacktestRun,
+  presentCountryForecast,
+  presentForecast,
+  presentForecastRun,
+  presentWatchlist,
+} from "../presenters/warning.presenter.ts";
+import { errorResponses, ZIdParams } from "../schemas.ts";
+import type { AppRoutes } from "./types.ts";
+
+const tags = ["early warning"];
+const ZLimit = z.coerce.number().int().min(1).max(500).default(50);
+
+export const warningRoutes: AppRoutes = (app, deps) => {
+  app.post(
+    "/api/warning/forecast-runs",
+    {
+      schema: {
+        tags,
+        summary:
+          "Start a forecast run: retrain at the origin and forecast every country (analysts, administrators)",
+        description:
+          "Returns at once with the run (status running); poll GET /api/warning/forecast-runs/{id} for progress. Model jobs run one at a time.",
+        body: ZStartForecastRun,
+        response: { 202: ZForecastRun, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { run } = await startForecastRun(contextOf(deps, request), { ...request.body, trigger: "api" });
+      return reply.code(202).send(presentForecastRun(run));
+    },
+  );
+
+  app.get(
+    "/api/warning/forecast-runs",
+    {
+      schema: {
+        tags,
+        summary: "Forecast runs, newest first; latestPerOrigin=true gives the published run of each origin",
+        querystring: z.object({ latestPerOrigin: z.stringbool().default(false), limit: ZLimit }),
+        response: { 200: z.array(ZForecastRun), ...errorResponses },
+      },
+    },
+    async (request) =>
+      (await listForecastRuns(contextOf(deps, request), request.query)).map(presentForecastRun),
+  );
+
+  app.get(
+    "/api/warning/forecast-runs/:id",
+    {
+      schema: {
+        tags,
+        summary: "One forecast run with its status and progress",
+        params: ZIdParams,
+        response: { 200: ZForecastRun, ...errorResponses },
+      },
+    },
+    async (request) => presentForecastRun(await getForecastRun(contextOf(deps, request), request.params.id)),
+  );
+
+  app.get(
+    "/api/warning/forecasts",
+    {
+      schema: {
+        tags,
+        summary:
+          "Forecasts of a run (default: the latest succeeded run), by country, horizon and target month",
+        querystring: ZForecastQuery.extend({ runId: z.uuid().optional() }),
+        response: { 200: ZForecastsPage, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { run, forecasts } = await readForecasts(contextOf(deps, request), request.query);
+      return { run: presentForecastRun(run), forecasts: forecasts.map(presentForecast) };
+    },
+  );
+
+  app.get(
+    "/api/warning/watchlist",
+    {
+      schema: {
+        tags,
+        summary: "Countries ranked by forecast risk, with the change since the previous run",
+        querystring: ZWatchlistQuery,
+        response: { 200: ZWatchlist, ...errorResponses },
+      },
+    },
+    async (request) => presentWatchlist(await readWatchlist(contextOf(deps, request), request.query)),
+  );
+
+  app.get(
+    "/api/warning/countries/:iso3/forecast",
+    {
+      schema: {
+        tags,
+        summary: "One country's fan chart: observed series, median and 80% band per month ahead, drivers",
+        params: z.object({ iso3: ZIso3Code }),
+        querystring: z.object({
+          runId: z.uuid().optional(),
+          origin: ZMonth.optional(),
+          historyMonths: z.coerce.number().int().min(1).max(480).default(60),
+        }),
+        response: { 200: ZCountryForecast, ...errorResponses },
+      },
+    },
+    async (request) =>
+      presentCountryForecast(
+        await readCountryForecast(contextOf(deps, request), request.params.iso3, request.query),
+      ),
+  );
+
+  app.post(
+    "/api/warning/backtest-runs",
+    {
+      schema: {
+        tags,
+        summary: "Start a rolling-origin backtest beside the naive baselines (analysts, administrators)",
+        description:
+          "Returns at once with the run; poll GET /api/warning/backtest-runs/{id} for progress and, when done, the report.",
+        body: ZStartBacktestRun,
+        response: { 202: ZBacktestRun, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { run } = await startBacktestRun(contextOf(deps, request), request.body);
+      return reply.code(202).send(presentBacktestRun(run));
+    },
+  );
+
+  app.get(
+    "/api/warning/backtest-runs",
+    {
+      schema: {
+        tags,
+        summary: "Backtest runs, newest first, without their reports",
+        querystring: z.object({ limit: ZLimit }),
+        response: { 200: z.array(ZBacktestRun), ...errorResponses },
+      },
+    },
+    async (request) =>
+      (await listBacktestRuns(contextOf(deps, request), request.query.limit)).map(presentBacktestRun),
+  );
+
+  app.get(
+    "/api/warning/backtest-runs/:id",
+    {
+      schema: {
+        tags,
+        summary: "One backtest run with progress and report; id 'latest' is the newest succeeded run",
+        params: z.object({ id: z.union([z.uuid(), z.literal("latest")]) }),
+        response: { 200: ZBacktestRun, ...errorResponses },
+      },
+    },
+    async (request) => presentBacktestRun(await getBacktestRun(contextOf(deps, request), request.params.id)),
+  );
+};

@@ -1,0 +1,40 @@
+/**
+ * What a stored run was made from: the model's source code (hashed, so a changed model gets a new version)
+ * and the versions of the datasets the panel was read from.
+ */
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { TDatasetVersion } from "../../core/warning/warning.schemas.ts";
+import type { Db } from "../../db/types.ts";
+
+const modelSources = [
+  ...readdirSync(fileURLToPath(new URL("../../core/warning/", import.meta.url)))
+    .filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"))
+    .map((f) => new URL(`../../core/warning/${f}`, import.meta.url)),
+  new URL("../../services/warning/train-forecast-model.ts", import.meta.url),
+  new URL("../../services/warning/forecast.ts", import.meta.url),
+  new URL("../xgboost/xgboost.ts", import.meta.url),
+].sort((a, b) => a.href.localeCompare(b.href));
+
+let cached: string | undefined;
+
+/** `<model name>@<12 hex of the model's sources>`. */
+export const modelVersion = (modelName: string): string => {
+  if (!cached) {
+    const hash = createHash("sha256");
+    for (const url of modelSources) hash.update(readFileSync(url));
+    cached = hash.digest("hex").slice(0, 12);
+  }
+  return `${modelName}@${cached}`;
+};
+
+/** The datasets a forecast can read: conflict series, indicators and the country registry. */
+export const panelDatasetVersions = async (db: Db): Promise<TDatasetVersion[]> =>
+  db
+    .selectFrom("datasets")
+    .select(["id", "kind", "version"])
+    .where("kind", "in", ["views-cm", "ged", "indicators", "registry"])
+    .orderBy("kind")
+    .orderBy("id")
+    .execute();

@@ -1,0 +1,197 @@
+/**
+ * Reads the forecaster's panel out of the database. PGlite turns every returned row into a JS object slowly,
+ * so each table comes back as one text value built by `string_agg` (one row, one column): the same trick as
+ * `COPY … TO`, but through Kysely on both engines and inside any open transaction.
+ */
+import { type RawBuilder, sql } from "kysely";
+import type { MonthKey } from "../../core/warning/month.ts";
+import type { Capital, CountryYearRow, PanelRow, WarningPanel } from "../../core/warning/panel.ts";
+import type { Db } from "../../db/types.ts";
+
+const firstDay = (month: MonthKey) => `${month}-01`;
+
+/**
+ * State-based fatalities per country-month. The ViEWS series comes first; months after its last month come
+ * from GED event aggregates, so a newer GED import extends the panel. Where two datasets of one kind hold the
+ * same country-month, the most recently imported wins (a newer release supersedes, never adds up).
+ */
+const panelRows = (upTo: MonthKey): RawBuilder<unknown> => sql`
+  WITH views_end AS (
+    SELECT max(month) AS month FROM country_month WHERE series = 'views'
+  ),
+  candidates AS (
+    SELECT coalesce(cm.gwcode, c.gwcode) AS gwcode, cm.iso3, cm.month, cm.sb_best AS sb, d.kind,
+           d.imported_at, max(d.imported_at) OVER (PARTITION BY d.kind, coalesce(cm.gwcode, c.gwcode), cm.month) AS newest
+    FROM country_month cm
+    JOIN datasets d ON d.id = cm.dataset_id
+    LEFT JOIN countries c ON c.iso3 = cm.iso3
+    CROSS JOIN views_end
+    WHERE cm.sb_best IS NOT NULL
+      AND cm.month <= ${firstDay(upTo)}::date
+      AND (
+        (cm.series = 'views' AND d.kind = 'views-cm')
+        OR (cm.series = 'events' AND d.kind = 'ged' AND (views_end.month IS NULL OR cm.month > views_end.month))
+      )
+  )
+  SELECT gwcode, iso3, month, sb, kind FROM candidates
+  WHERE gwcode IS NOT NULL AND imported_at = newest`;
+
+/** Panel rows dated at or before `upTo`: nothing later leaves the database. */
+export const loadPanelRows = async (db: Db, upTo: MonthKey): Promise<PanelRow[]> => {
+  const result = await sql<{ text: string | null }>`
+    SELECT string_agg(concat_ws(',', gwcode, iso3, to_char(month, 'YYYY-MM'), sb), ';' ORDER BY gwcode, month) AS text
+    FROM (${panelRows(upTo)}) rows`.execute(db);
+  const text = result.rows[0]?.text;
+  if (!text) return [];
+  return text.split(";").map((line) => {
+    const [gwcode, iso3, month, sb] = line.split(",");
+    return { gwcode: Number(gwcode), iso3: iso3 ?? "", month: month ?? "", sb: Number(sb) };
+  });
+};
+
+/** How many countries have data in each of the last `months` months of the panel (to pick an origin). */
+export const panelCoverage = async (
+  db: Db,
+  months = 36,
+): Promise<{ month: MonthKey; countries: number; fromViews: boolean }[]> => {
+  const result = await sql<{ month: string; countries: number; fromViews: boolean }>`
+    SELECT to_char(month, 'YYYY-MM') AS month, count(DISTINCT gwcode)::int AS countries,
+           bool_or(kind = 'views-cm') AS "fromViews"
+    FROM (${panelRows("9999-12")}) rows
+    GROUP BY month ORDER BY month DESC LIMIT ${months}`.execute(db);
+  return result.rows;
+};
+
+/**
+ * Country-year covariates for years that ended on or before `upTo` (a value for a year still running at the
+ * origin is from the future). For each indicator one dataset is used throughout, so units never mix between
+ * countries: the dataset holding the most of the requested indicators, else the one with the most values.
+ */
+export const loadCountryYear = async (
+  db: Db,
+  upTo: MonthKey,
+  indicators: readonly string[],
+): Promise<{ rows: CountryYearRow[]; sources: Record<string, string> }> => {
+  if (indicators.length === 0) return { rows: [], sources: {} };
+  const counts = await db
+    .selectFrom("indicator_values")
+    .select(["dataset_id as datasetId", "indicator", sql<number>`count(*)::int`.as("n")])
+    .where("indicator", "in", [...indicators])
+    .where("gwcode", "is not", null)
+    .groupBy(["dataset_id", "indicator"])
+    .execute();
+  const breadth = new Map<string, number>();
+  for (const c of counts) breadth.set(c.datasetId, (breadth.get(c.datasetId) ?? 0) + 1);
+  const sources: Record<string, string> = {};
+  for (const indicator of indicators) {
+    const best = counts
+      .filter((c) => c.indicator === indicator)
+      .sort(
+        (a, b) =>
+          (breadth.get(b.datasetId) ?? 0) - (breadth.get(a.datasetId) ?? 0) ||
+          b.n - a.n ||
+          a.datasetId.localeCompare(b.datasetId),
+      )[0];
+    if (best) sources[indicator] = best.datasetId;
+  }
+  const chosen = Object.entries(sources);
+  if (chosen.length === 0) return { rows: [], sources };
+  const [year, month] = upTo.split("-").map(Number) as [number, number];
+  const lastYear = month === 12 ? year : year - 1;
+  const pairs = sql.join(chosen.map(([indicator, datasetId]) => sql`(${indicator}, ${datasetId})`));
+  const result = await sql<{ text: string | null }>`
+    SELECT string_agg(concat_ws(',', gwcode, year, indicator, value), ';' ORDER BY gwcode, year) AS text
+    FROM (
+      SELECT gwcode, year, indicator, avg(value) AS value
+      FROM indicator_values
+      WHERE gwcode IS NOT NULL AND year <= ${lastYear} AND (indicator, dataset_id) IN (${pairs})
+      GROUP BY gwcode, year, indicator
+    ) values_by_year`.execute(db);
+  const byKey = new Map<string, CountryYearRow & { values: Record<string, number | null> }>();
+  for (const line of result.rows[0]?.text?.split(";") ?? []) {
+    const [gwcode, yearText, indicator, value] = line.split(",");
+    const key = `${gwcode}|${yearText}`;
+    let row = byKey.get(key);
+    if (!row) {
+      row = { gwcode: Number(gwcode), year: Number(yearText), values: {} };
+      byKey.set(key, row);
+    }
+    row.values[indicator ?? ""] = Number(value);
+  }
+  return { rows: [...byKey.values()], sources };
+};
+
+/** Capitals with their validity (capitals move), from the country registry. */
+export const loadCapitals = async (db: Db): Promise<Capital[]> => {
+  const rows = await db
+    .selectFrom("country_capitals")
+    .select([
+      "gwcode",
+      "latitude",
+      "longitude",
+      sql<string | null>`to_char(valid_from, 'YYYY-MM')`.as("from"),
+      sql<string | null>`to_char(valid_to, 'YYYY-MM')`.as("to"),
+    ])
+    .execute();
+  return rows.map((r) => ({
+    gwcode: r.gwcode,
+    lat: r.latitude,
+    lon: r.longitude,
+    ...(r.from ? { from: r.from } : {}),
+    ...(r.to ? { to: r.to } : {}),
+  }));
+};
+
+export type LoadedPanel = {
+  panel: WarningPanel;
+  /** Which dataset each covariate came from. */
+  covariateSources: Record<string, string>;
+  seconds: number;
+};
+
+/** Everything the forecaster reads for an origin, dated at or before it. */
+export const loadWarningPanel = async (
+  db: Db,
+  upTo: MonthKey,
+  covariates: readonly string[],
+): Promise<LoadedPanel> => {
+  const started = performance.now();
+  const [rows, countryYear, capitals] = await Promise.all([
+    loadPanelRows(db, upTo),
+    loadCountryYear(db, upTo, covariates),
+    loadCapitals(db),
+  ]);
+  const panel: WarningPanel = { rows };
+  if (countryYear.rows.length > 0) panel.countryYear = countryYear.rows;
+  if (capitals.length > 0) panel.capitals = capitals;
+  return {
+    panel,
+    covariateSources: countryYear.sources,
+    seconds: (performance.now() - started) / 1000,
+  };
+};
+
+/** How many countries have data in one month (zero: the month cannot be an origin). */
+export const countriesWithDataAt = async (db: Db, month: MonthKey): Promise<number> => {
+  const result = await sql<{ n: number }>`
+    SELECT count(DISTINCT gwcode)::int AS n FROM (${panelRows(month)}) rows
+    WHERE month = ${firstDay(month)}::date`.execute(db);
+  return result.rows[0]?.n ?? 0;
+};
+
+/** Observed state-based fatalities of one country, from the same series the model reads. */
+export const countrySeries = async (
+  db: Db,
+  iso3: string,
+  from: MonthKey,
+  to: MonthKey,
+): Promise<{ month: MonthKey; fatalities: number }[]> => {
+  const result = await sql<{ month: string; fatalities: number }>`
+    SELECT to_char(month, 'YYYY-MM') AS month, sum(sb)::float8 AS fatalities
+    FROM (${panelRows(to)}) rows
+    WHERE gwcode IN (SELECT gwcode FROM country_month WHERE iso3 = ${iso3} AND gwcode IS NOT NULL
+                     UNION SELECT gwcode FROM countries WHERE iso3 = ${iso3} AND gwcode IS NOT NULL)
+      AND month >= ${firstDay(from)}::date
+    GROUP BY month ORDER BY month`.execute(db);
+  return result.rows;
+};

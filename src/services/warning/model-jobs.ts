@@ -1,0 +1,62 @@
+import { Worker } from "node:worker_threads";
+import type { ModelTask, ModelTaskResult, WorkerMessage } from "./model-worker.ts";
+
+const workerUrl = new URL("./model-worker.ts", import.meta.url);
+
+let tail: Promise<unknown> = Promise.resolve();
+let waiting = 0;
+
+/**
+ * Model jobs run one at a time in this process: each trains on both cores, and two at once would only
+ * make both slower. Jobs queue in the order they were asked for; a failed job does not block the next.
+ */
+export const enqueueModelJob = <T>(work: () => Promise<T>): Promise<T> => {
+  waiting += 1;
+  const run = tail.then(
+    () => work(),
+    () => work(),
+  );
+  tail = run.then(
+    () => {
+      waiting -= 1;
+    },
+    () => {
+      waiting -= 1;
+    },
+  );
+  return run;
+};
+
+/** Jobs queued or running in this process. */
+export const modelJobsWaiting = (): number => waiting;
+
+/** Resolves once every queued model job has finished (tests, orderly shutdown). */
+export const idleModelJobs = async (): Promise<void> => {
+  while (waiting > 0) await tail;
+};
+
+/** Runs one training task on a worker thread, reporting its progress; the thread ends with the task. */
+export const runModelTask = (
+  task: ModelTask,
+  onProgress: (done: number, total: number, label: string) => void = () => {},
+): Promise<ModelTaskResult> =>
+  new Promise((resolve, reject) => {
+    const worker = new Worker(workerUrl);
+    let settled = false;
+    const settle = (finish: () => void) => {
+      if (settled) return;
+      settled = true;
+      finish();
+      void worker.terminate();
+    };
+    worker.on("message", (message: WorkerMessage) => {
+      if (message.type === "progress") onProgress(message.done, message.total, message.label);
+      else if (message.type === "result") settle(() => resolve(message.result));
+      else settle(() => reject(new Error(message.message)));
+    });
+    worker.on("error", (error) => settle(() => reject(error)));
+    worker.on("exit", (code) =>
+      settle(() => reject(new Error(`the model worker stopped unexpectedly (exit code ${code})`))),
+    );
+    worker.postMessage(task);
+  });

@@ -1,0 +1,71 @@
+/**
+ * Worker-thread entry for model jobs. Training is synchronous native work (seconds per origin); on the main
+ * thread it would stall every HTTP request, so the server and the CLI both hand it to this thread.
+ */
+import { parentPort } from "node:worker_threads";
+import type { BacktestReport } from "../../core/warning/backtest-report.ts";
+import type { CountryForecast } from "../../core/warning/forecast.ts";
+import { type MedianErrors, medianErrors } from "../../core/warning/median-error.ts";
+import type { MonthKey } from "../../core/warning/month.ts";
+import type { WarningPanel } from "../../core/warning/panel.ts";
+import { backtest } from "./backtest.ts";
+import { type ForecastOptions, forecast } from "./forecast.ts";
+
+export type ModelTask =
+  | { kind: "forecast"; panel: WarningPanel; origin: MonthKey; options: ForecastOptions }
+  | { kind: "backtest"; panel: WarningPanel; origins: MonthKey[]; options: ForecastOptions };
+
+export type ModelTaskResult =
+  | { kind: "forecast"; forecasts: CountryForecast[]; seconds: number }
+  | {
+      kind: "backtest";
+      report: BacktestReport;
+      /** MSE of log1p of the median per method: the report scores E[log1p], readers see the median. */
+      medianErrors: Record<string, MedianErrors>;
+      modelSeconds: number[];
+      baselineSeconds: number[];
+    };
+
+export type WorkerMessage =
+  | { type: "progress"; done: number; total: number; label: string }
+  | { type: "result"; result: ModelTaskResult }
+  | { type: "error"; message: string };
+
+const port = parentPort;
+if (port) {
+  port.once("message", (task: ModelTask) => {
+    try {
+      if (task.kind === "forecast") {
+        const started = performance.now();
+        const forecasts = forecast(task.panel, task.origin, task.options);
+        port.postMessage({
+          type: "result",
+          result: { kind: "forecast", forecasts, seconds: (performance.now() - started) / 1000 },
+        } satisfies WorkerMessage);
+      } else {
+        const { report, rows, modelSeconds, baselineSeconds } = backtest(
+          task.panel,
+          task.origins,
+          task.options,
+          (done, total, label) =>
+            port.postMessage({ type: "progress", done, total, label } satisfies WorkerMessage),
+        );
+        port.postMessage({
+          type: "result",
+          result: {
+            kind: "backtest",
+            report,
+            medianErrors: medianErrors(rows, report.maxHorizon),
+            modelSeconds,
+            baselineSeconds,
+          },
+        } satisfies WorkerMessage);
+      }
+    } catch (error) {
+      port.postMessage({
+        type: "error",
+        message: error instanceof Error ? error.message : String(error),
+      } satisfies WorkerMessage);
+    }
+  });
+}

@@ -1,0 +1,39 @@
+import { notFound } from "../../core/shared/errors.ts";
+import type { MonthKey } from "../../core/warning/month.ts";
+import type { TForecastQuery } from "../../core/warning/warning.schemas.ts";
+import {
+  type ForecastRecord,
+  type ForecastRunRow,
+  findForecastRun,
+  latestSucceededRun,
+  queryForecasts,
+} from "../../repositories/warning/forecast-runs.repository.ts";
+import type { ServiceContext } from "../shared/context.ts";
+
+/** The run a read is about: the one named, else the newest succeeded run (of one origin, if given). */
+export const publishedRun = async (
+  ctx: ServiceContext,
+  which: { runId?: string; origin?: MonthKey },
+): Promise<ForecastRunRow> => {
+  if (which.runId) {
+    const run = await findForecastRun(ctx.db, which.runId);
+    if (!run) throw notFound(`Forecast run ${which.runId}`);
+    return run;
+  }
+  const run = await latestSucceededRun(ctx.db, which.origin);
+  if (!run)
+    throw notFound(
+      which.origin ? `A succeeded forecast run for origin ${which.origin}` : "A succeeded forecast run",
+    );
+  return run;
+};
+
+/** Forecasts of one run (default: the latest), filtered by country, horizon and target month. */
+export const readForecasts = async (
+  ctx: ServiceContext,
+  query: TForecastQuery & { runId?: string },
+): Promise<{ run: ForecastRunRow; forecasts: ForecastRecord[] }> => {
+  const run = await publishedRun(ctx, query);
+  const forecasts = await queryForecasts(ctx.db, run.id, query);
+  return { run, forecasts };
+};

@@ -1,0 +1,134 @@
+import { authorize } from "../../core/access/policies.ts";
+import { DomainError, invalid } from "../../core/shared/errors.ts";
+import { defaultCovariates } from "../../core/warning/features.ts";
+import { monthIndex } from "../../core/warning/month.ts";
+import {
+  type TProgress,
+  type TStartBacktestRun,
+  ZStartBacktestRun,
+} from "../../core/warning/warning.schemas.ts";
+import {
+  type BacktestRunRow,
+  findBacktestRun,
+  insertBacktestRun,
+  updateBacktestRun,
+} from "../../repositories/warning/backtest-runs.repository.ts";
+import { modelVersion, panelDatasetVersions } from "../../repositories/warning/model-provenance.ts";
+import { loadWarningPanel, panelCoverage } from "../../repositories/warning/panel.repository.ts";
+import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
+import { modelName } from "./backtest.ts";
+import { enqueueModelJob, runModelTask } from "./model-jobs.ts";
+
+export type BacktestRunStarted = {
+  run: BacktestRunRow;
+  completion: Promise<BacktestRunRow>;
+};
+
+/**
+ * Starts a rolling-origin backtest: at each origin the model is retrained on data dated at or before it and
+ * scored against what followed, beside the three naive baselines. The run is recorded at once; progress is
+ * written to it while it runs (one step per origin for the model, one for the baselines), then the report.
+ */
+export const startBacktestRun = async (
+  ctx: ServiceContext,
+  raw: TStartBacktestRun & { onProgress?: (progress: TProgress) => void },
+): Promise<BacktestRunStarted> => {
+  authorize(ctx.actor, "backtest.run");
+  const input = ZStartBacktestRun.parse(raw);
+  const origins = [...new Set(input.origins)].sort();
+  const coverage = await panelCoverage(ctx.db, 1);
+  const lastMonth = coverage[0]?.month;
+  if (!lastMonth)
+    throw new DomainError(
+      "not_initialised",
+      "The database holds no conflict series to backtest on: import ViEWS country-month data first.",
+    );
+  const late = origins.filter((o) => monthIndex(o) + 1 > monthIndex(lastMonth));
+  if (late.length > 0)
+    throw invalid("A backtest origin needs at least one later month of data to score against.", [
+      { field: "origins", message: `the data ends in ${lastMonth}`, value: late },
+    ]);
+  const covariates = defaultCovariates.map((c) => c.name);
+  const parameters = { maxHorizon: input.maxHorizon, ...input.options, covariates, dataUpTo: lastMonth };
+  const runId = await inTransaction(ctx, async (tx) => {
+    const id = await insertBacktestRun(tx.db, {
+      origins,
+      maxHorizon: input.maxHorizon,
+      modelVersion: modelVersion(modelName),
+      parameters,
+      datasetVersions: await panelDatasetVersions(tx.db),
+      requestedBy: ctx.actorLabel,
+      startedAt: ctx.now(),
+    });
+    await audit(tx, {
+      action: "backtest_run.start",
+      entityType: "backtest_runs",
+      entityId: id,
+      after: { origins, parameters },
+    });
+    return id;
+  });
+  const report = async (progress: TProgress) => {
+    raw.onProgress?.(progress);
+    await updateBacktestRun(ctx.db, runId, { progress });
+  };
+
+  const completion = enqueueModelJob(async () => {
+    try {
+      const total = origins.length * 2;
+      await report({ done: 0, total, label: "loading data" });
+      // Every month the database holds: later months are the truth each origin is scored against;
+      // the model itself cuts its training data at each origin.
+      const loaded = await loadWarningPanel(ctx.db, lastMonth, covariates);
+      let pending = Promise.resolve();
+      const result = await runModelTask(
+        {
+          kind: "backtest",
+          panel: loaded.panel,
+          origins,
+          options: { ...input.options, maxHorizon: input.maxHorizon },
+        },
+        (done, steps, label) => {
+          pending = pending.then(() => report({ done, total: steps, label }));
+        },
+      );
+      await pending;
+      if (result.kind !== "backtest") throw new Error("the model worker answered a different task");
+      await inTransaction(ctx, async (tx) => {
+        await updateBacktestRun(tx.db, runId, {
+          status: "succeeded",
+          finishedAt: ctx.now(),
+          progress: { done: total, total, label: "done" },
+          report: { ...result.report, medianErrors: result.medianErrors },
+          timings: { modelSeconds: result.modelSeconds, baselineSeconds: result.baselineSeconds },
+        });
+        await audit(tx, {
+          action: "backtest_run.succeed",
+          entityType: "backtest_runs",
+          entityId: runId,
+          after: { origins, comparisons: result.report.comparisons.length },
+        });
+      });
+      raw.onProgress?.({ done: total, total, label: "done" });
+      const run = await findBacktestRun(ctx.db, runId);
+      if (!run) throw new Error(`backtest run ${runId} vanished`);
+      return run;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      await inTransaction(ctx, async (tx) => {
+        await updateBacktestRun(tx.db, runId, { status: "failed", finishedAt: ctx.now(), error: message });
+        await audit(tx, {
+          action: "backtest_run.fail",
+          entityType: "backtest_runs",
+          entityId: runId,
+          after: { origins, error: message },
+        });
+      });
+      throw error;
+    }
+  });
+  completion.catch(() => {});
+  const run = await findBacktestRun(ctx.db, runId);
+  if (!run) throw new Error(`backtest run ${runId} vanished`);
+  return { run, completion };
+};

@@ -1,0 +1,163 @@
+import { authorize } from "../../core/access/policies.ts";
+import { DomainError, invalid } from "../../core/shared/errors.ts";
+import { defaultOrigin } from "../../core/warning/default-origin.ts";
+import { defaultCovariates } from "../../core/warning/features.ts";
+import type { CountryForecast } from "../../core/warning/forecast.ts";
+import type { MonthKey } from "../../core/warning/month.ts";
+import {
+  type TProgress,
+  type TStartForecastRun,
+  ZStartForecastRun,
+} from "../../core/warning/warning.schemas.ts";
+import {
+  type ForecastRunRow,
+  findForecastRun,
+  insertForecastRun,
+  insertForecasts,
+  updateForecastRun,
+} from "../../repositories/warning/forecast-runs.repository.ts";
+import { modelVersion, panelDatasetVersions } from "../../repositories/warning/model-provenance.ts";
+import {
+  countriesWithDataAt,
+  loadWarningPanel,
+  panelCoverage,
+} from "../../repositories/warning/panel.repository.ts";
+import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
+import { afterForecastRun } from "./after-forecast-run.ts";
+import { modelName } from "./backtest.ts";
+import { enqueueModelJob, runModelTask } from "./model-jobs.ts";
+
+export type ForecastRunStarted = {
+  run: ForecastRunRow;
+  /** Settles when the run has succeeded (with its forecasts stored) or failed. */
+  completion: Promise<{ run: ForecastRunRow; forecasts: CountryForecast[] }>;
+};
+
+export type RunForecastInput = TStartForecastRun & {
+  trigger: "cli" | "api" | "import" | "schedule";
+  onProgress?: (progress: TProgress) => void;
+};
+
+const originOf = async (ctx: ServiceContext, requested: MonthKey | undefined): Promise<MonthKey> => {
+  if (!requested) {
+    const origin = defaultOrigin(await panelCoverage(ctx.db));
+    if (!origin)
+      throw new DomainError(
+        "not_initialised",
+        "The database holds no conflict series to forecast from: import ViEWS country-month data first.",
+      );
+    return origin;
+  }
+  if ((await countriesWithDataAt(ctx.db, requested)) === 0)
+    throw invalid("There is no conflict data for the origin month.", [
+      { field: "origin", message: "no country has data in this month", value: requested },
+    ]);
+  return requested;
+};
+
+/**
+ * Starts a forecast run: records it (status running, model version, parameters, dataset versions), then,
+ * queued behind any other model job, loads the panel dated at or before the origin, retrains, forecasts every
+ * country present at the origin for horizons 1..maxHorizon, and stores the forecasts with the run's success
+ * in one transaction. A failure is recorded on the run. Alert rules are evaluated after each success.
+ */
+export const startForecastRun = async (
+  ctx: ServiceContext,
+  raw: RunForecastInput,
+): Promise<ForecastRunStarted> => {
+  // A run after an import follows from the import, which was itself authorised.
+  if (raw.trigger !== "import") authorize(ctx.actor, "forecast.run");
+  const input = ZStartForecastRun.parse(raw);
+  const origin = await originOf(ctx, input.origin);
+  const covariates = defaultCovariates.map((c) => c.name);
+  const parameters = { maxHorizon: input.maxHorizon, ...input.options, covariates };
+  const runId = await inTransaction(ctx, async (tx) => {
+    const id = await insertForecastRun(tx.db, {
+      origin,
+      maxHorizon: input.maxHorizon,
+      modelVersion: modelVersion(modelName),
+      parameters,
+      datasetVersions: await panelDatasetVersions(tx.db),
+      trigger: raw.trigger,
+      requestedBy: ctx.actorLabel,
+      startedAt: ctx.now(),
+    });
+    await audit(tx, {
+      action: "forecast_run.start",
+      entityType: "forecast_runs",
+      entityId: id,
+      after: { origin, parameters, trigger: raw.trigger },
+    });
+    return id;
+  });
+  const report = async (progress: TProgress) => {
+    raw.onProgress?.(progress);
+    await updateForecastRun(ctx.db, runId, { progress });
+  };
+
+  const completion = enqueueModelJob(async () => {
+    try {
+      await report({ done: 0, total: 3, label: `loading data up to ${origin}` });
+      const loaded = await loadWarningPanel(ctx.db, origin, covariates);
+      const countries = new Set(loaded.panel.rows.filter((r) => r.month === origin).map((r) => r.gwcode))
+        .size;
+      await report({
+        done: 1,
+        total: 3,
+        label: `training and forecasting ${countries} countries × ${input.maxHorizon} months`,
+      });
+      const result = await runModelTask({
+        kind: "forecast",
+        panel: loaded.panel,
+        origin,
+        options: { ...input.options, maxHorizon: input.maxHorizon },
+      });
+      if (result.kind !== "forecast") throw new Error("the model worker answered a different task");
+      await report({ done: 2, total: 3, label: `storing ${result.forecasts.length} forecasts` });
+      await inTransaction(ctx, async (tx) => {
+        await insertForecasts(tx.db, runId, result.forecasts);
+        await updateForecastRun(tx.db, runId, {
+          status: "succeeded",
+          finishedAt: ctx.now(),
+          progress: { done: 3, total: 3, label: "done" },
+          scores: {
+            countries,
+            forecasts: result.forecasts.length,
+            panelRows: loaded.panel.rows.length,
+            covariateSources: loaded.covariateSources,
+            loadSeconds: loaded.seconds,
+            modelSeconds: result.seconds,
+          },
+        });
+        await audit(tx, {
+          action: "forecast_run.succeed",
+          entityType: "forecast_runs",
+          entityId: runId,
+          after: { origin, forecasts: result.forecasts.length, countries },
+        });
+      });
+      raw.onProgress?.({ done: 3, total: 3, label: "done" });
+      const run = await findForecastRun(ctx.db, runId);
+      if (!run) throw new Error(`forecast run ${runId} vanished`);
+      await afterForecastRun(ctx, run);
+      return { run, forecasts: result.forecasts };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      await inTransaction(ctx, async (tx) => {
+        await updateForecastRun(tx.db, runId, { status: "failed", finishedAt: ctx.now(), error: message });
+        await audit(tx, {
+          action: "forecast_run.fail",
+          entityType: "forecast_runs",
+          entityId: runId,
+          after: { origin, error: message },
+        });
+      });
+      throw error;
+    }
+  });
+  // Callers that only start the run (the API) must not see an unhandled rejection: the run records it.
+  completion.catch(() => {});
+  const run = await findForecastRun(ctx.db, runId);
+  if (!run) throw new Error(`forecast run ${runId} vanished`);
+  return { run, completion };
+};
