@@ -4,8 +4,11 @@ import { AccountPage } from "./pages/account/AccountPage.tsx";
 import { AdminPage } from "./pages/admin/AdminPage.tsx";
 import { AnalysesPage } from "./pages/analyses/AnalysesPage.tsx";
 import { SignInPage } from "./pages/auth/SignInPage.tsx";
+import { CountriesPage } from "./pages/countries/CountriesPage.tsx";
+import { DataPage } from "./pages/data/DataPage.tsx";
 import { OverviewPage } from "./pages/overview/OverviewPage.tsx";
 import { PendingPage } from "./pages/PendingPage.tsx";
+import { WarningPages } from "./pages/warning/WarningPages.tsx";
 import { SessionGate } from "./session.tsx";
 
 export const App = () => (
@@ -13,12 +16,13 @@ export const App = () => (
     <Shell>
       <Routes>
         <Route path="/" element={<OverviewPage />} />
-        <Route path="/countries/*" element={<PendingPage section="nav.countries" />} />
+        <Route path="/countries/*" element={<CountriesPage />} />
         <Route path="/alerts/*" element={<PendingPage section="nav.alerts" />} />
         <Route path="/reviews/*" element={<PendingPage section="nav.reviews" />} />
         <Route path="/reports/*" element={<PendingPage section="nav.reports" />} />
+        <Route path="/warning/*" element={<WarningPages />} />
         <Route path="/analyses" element={<AnalysesPage />} />
-        <Route path="/data/*" element={<PendingPage section="nav.data" />} />
+        <Route path="/data/*" element={<DataPage />} />
         <Route path="/admin" element={<AdminPage />} />
         <Route path="/account" element={<AccountPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />

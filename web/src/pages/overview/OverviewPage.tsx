@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
-import { WorldMap } from "../../components/WorldMap.tsx";
 import { useSession } from "../../session.tsx";
+import { RiskMap } from "../warning/RiskMap.tsx";
+import { FatalityMap } from "./FatalityMap.tsx";
 
 export const OverviewPage = () => {
   const { t } = useTranslation();
@@ -11,7 +12,8 @@ export const OverviewPage = () => {
       <p>
         {t("overview.welcome", { name: me.user.name })} {t("overview.intro")}
       </p>
-      <WorldMap label={t("overview.mapLabel")} />
+      <FatalityMap />
+      <RiskMap />
     </section>
   );
 };

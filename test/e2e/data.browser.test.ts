@@ -1,0 +1,160 @@
+import { mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
+import Papa from "papaparse";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "../../src/db/engine.ts";
+import type { App } from "../../src/http/app.ts";
+import { BUNDLED_DATA_DIR } from "../../src/services/data/bundled-catalogue.ts";
+import { launchBrowser, startServer } from "../support/browser.ts";
+import { createTestDatabase } from "../support/database.ts";
+import { buildOrganisation, buildUser, type TestUser } from "../support/factories.ts";
+
+/** The expected figures come from the bundled source file itself, parsed here independently of the import. */
+const gedRows = Papa.parse<string[]>(
+  gunzipSync(
+    readFileSync(join(BUNDLED_DATA_DIR, "ucdp_ged_events/ged_events_4countries_1989_2019.csv.gz")),
+  ).toString("utf8"),
+  { skipEmptyLines: true },
+).data;
+const header = gedRows[0] ?? [];
+const col = (name: string) => header.indexOf(name);
+const COUNTRIES = { SYR: "652", MMR: "775", MEX: "70", CAF: "482" } as const;
+
+const fileFigures = (gw: string) => {
+  const months = new Map<string, [number, number, number]>();
+  let events = 0;
+  for (const row of gedRows.slice(1)) {
+    if (row[col("country_id")] !== gw) continue;
+    events += 1;
+    const month = (row[col("date_start")] ?? "").slice(0, 7);
+    const sums = months.get(month) ?? [0, 0, 0];
+    const type = Number(row[col("type_of_violence")]) - 1;
+    sums[type] = (sums[type] ?? 0) + Number(row[col("best")]);
+    months.set(month, sums);
+  }
+  return { months, events };
+};
+
+let handle: DatabaseHandle;
+let server: { app: App; url: string };
+let browser: Browser;
+let analyst: TestUser;
+let page: Page;
+const shots = "test-results/screenshots";
+
+beforeAll(async () => {
+  mkdirSync(shots, { recursive: true });
+  handle = await createTestDatabase({ withBundledData: true });
+  const org = await buildOrganisation(handle.db, "un_entity");
+  analyst = await buildUser(handle.db, org.id, "analyst");
+  server = await startServer(handle);
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(server.url);
+  await page.getByLabel("Email").fill(analyst.email);
+  await page.getByLabel("Password").fill(analyst.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("heading", { level: 1, name: "Overview" }).waitFor();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.app.close();
+  await handle?.close();
+});
+
+describe("conflict data in Chromium", () => {
+  it("colours the world map by fatalities and opens a country from it", async () => {
+    const map = page.getByRole("img", { name: "World map" });
+    await expect.poll(() => map.locator('path.country[fill^="rgb"]').count()).toBeGreaterThan(20);
+    await page.screenshot({ path: `${shots}/overview-fatalities.png` });
+    await map.getByRole("button", { name: /^Syria: / }).click();
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toMatch(/Syria/);
+    expect(new URL(page.url()).pathname).toBe("/countries/SYR");
+  });
+
+  for (const [iso3, gw] of Object.entries(COUNTRIES)) {
+    it(`shows ${iso3}: every event on the map, and monthly sums equal to the source file's`, async () => {
+      const expected = fileFigures(gw);
+      await page.goto(`${server.url}/countries/${iso3}`);
+      const count = page.getByTestId("event-count");
+      await expect
+        .poll(() => count.getAttribute("data-count"), { timeout: 30_000 })
+        .toBe(String(expected.events));
+      await expect
+        .poll(() => page.locator("svg.event-map circle").count(), { timeout: 30_000 })
+        .toBe(expected.events);
+      expect(await page.locator("svg.event-map path.outline").getAttribute("d")).toMatch(/^M/);
+
+      const table = page.getByTestId("monthly-table");
+      await expect.poll(() => table.getAttribute("data-series")).toBe("events");
+      const shown = await table
+        .locator("tbody tr")
+        .evaluateAll((rows) =>
+          rows.map((row) => [
+            row.getAttribute("data-month") ?? "",
+            ...["sbBest", "nsBest", "osBest"].map((key) =>
+              Number(row.querySelector(`td[data-key="${key}"]`)?.getAttribute("data-value")),
+            ),
+          ]),
+        );
+      const months = [...expected.months.keys()].sort();
+      expect(shown.length).toBeGreaterThanOrEqual(months.length);
+      let withEvents = 0;
+      for (const [month, sb, ns, os] of shown) {
+        const sums = expected.months.get(String(month)) ?? [0, 0, 0];
+        expect([sb, ns, os], `${iso3} ${month}`).toEqual(sums);
+        if (expected.months.has(String(month))) withEvents += 1;
+      }
+      expect(withEvents).toBe(expected.months.size);
+      await page.screenshot({ path: `${shots}/country-${iso3}.png`, fullPage: true });
+    });
+  }
+
+  it("shows an event's details when it is chosen on the map", async () => {
+    await page.goto(`${server.url}/countries/CAF`);
+    const circle = page.locator("svg.event-map circle").last();
+    await expect.poll(() => circle.count(), { timeout: 30_000 }).toBe(1);
+    await circle.click({ force: true });
+    await expect.poll(() => page.locator(".event-detail dl").textContent()).toMatch(/ucdp-ged/);
+    expect(await page.getByTestId("conflicts-table").locator("tbody tr").count()).toBeGreaterThan(0);
+  });
+
+  it("lists the catalogue with licences, and imports a file: preview, mapping, refusal with its errors", async () => {
+    await page.goto(`${server.url}/data`);
+    const ged = page.locator('[data-dataset="ucdp-ged"]');
+    await expect.poll(() => ged.textContent()).toMatch(/CC BY 4\.0/);
+    expect(await ged.textContent()).toMatch(/Sundberg/);
+
+    await page.getByRole("link", { name: "Import" }).click();
+    const rows = gedRows.slice(0, 4).map((r) => [...r]);
+    const bestColumn = col("best");
+    if (rows[2]) rows[2][bestColumn] = "many";
+    await page.getByLabel("File").setInputFiles({
+      name: "ged-three.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(Papa.unparse(rows)),
+    });
+    await expect.poll(() => page.getByTestId("import-preview").locator("tbody tr").count()).toBe(3);
+    expect(await page.getByTestId("column-mapping").textContent()).toMatch(/All 49 required columns/);
+    await page.getByLabel("Dataset id (optional)").fill("ged-browser");
+    await page.getByRole("button", { name: "Upload and import" }).click();
+    const job = page.getByTestId("import-job");
+    await expect.poll(() => job.getAttribute("data-state"), { timeout: 30_000 }).toBe("finished");
+    const error = page.getByTestId("import-errors").locator("tbody tr").first();
+    expect(await error.textContent()).toMatch(/ged-three\.csv.*3.*best.*many/);
+
+    if (rows[2]) rows[2][bestColumn] = "3";
+    await page.getByLabel("File").setInputFiles({
+      name: "ged-three.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(Papa.unparse(rows)),
+    });
+    await page.getByRole("button", { name: "Upload and import" }).click();
+    await expect
+      .poll(() => job.textContent(), { timeout: 30_000 })
+      .toMatch(/3 rows imported into ged-browser/);
+    await page.screenshot({ path: `${shots}/data-import.png`, fullPage: true });
+  });
+});

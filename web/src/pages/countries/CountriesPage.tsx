@@ -1,0 +1,72 @@
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, Route, Routes } from "react-router";
+import { get } from "../../api/client.ts";
+import { type Country, query } from "../../api/data-types.ts";
+import { ErrorNote } from "../../components/ErrorNote.tsx";
+import { Field } from "../../components/Field.tsx";
+import { CountryPage } from "./CountryPage.tsx";
+
+const CountryList = () => {
+  const { t } = useTranslation();
+  const [search, setSearch] = useState("");
+  const [independent, setIndependent] = useState(true);
+  const countries = useQuery({
+    queryKey: ["countries", search, independent],
+    queryFn: () =>
+      get<Country[]>(`/api/data/countries${query({ q: search, independent: independent ? "true" : "" })}`),
+  });
+  return (
+    <>
+      <h1>{t("countries.title")}</h1>
+      <p>{t("countries.intro")}</p>
+      <div className="inline-form">
+        <Field label={t("countries.search")}>
+          <input type="search" value={search} onChange={(event) => setSearch(event.target.value)} />
+        </Field>
+        <label className="field checkbox">
+          <input
+            type="checkbox"
+            checked={independent}
+            onChange={(event) => setIndependent(event.target.checked)}
+          />
+          <span>{t("countries.independentOnly")}</span>
+        </label>
+      </div>
+      <ErrorNote error={countries.error} />
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t("countries.country")}</th>
+            <th scope="col">ISO3</th>
+            <th scope="col">{t("countries.gwcode")}</th>
+            <th scope="col">{t("countries.region")}</th>
+            <th scope="col">{t("countries.capital")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {countries.data?.map((country) => (
+            <tr key={country.iso3}>
+              <td>
+                <Link to={`/countries/${country.iso3}`}>{country.name}</Link>
+              </td>
+              <td>{country.iso3}</td>
+              <td>{country.gwcode ?? "—"}</td>
+              <td>{country.subregion ?? country.region ?? ""}</td>
+              <td>{country.capital ?? ""}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {countries.data?.length === 0 && <p>{t("countries.none")}</p>}
+    </>
+  );
+};
+
+export const CountriesPage = () => (
+  <Routes>
+    <Route index element={<CountryList />} />
+    <Route path=":iso3" element={<CountryPage />} />
+  </Routes>
+);

@@ -1,0 +1,77 @@
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
+import { get } from "../../api/client.ts";
+import type { CountryDetail } from "../../api/data-types.ts";
+import { ErrorNote } from "../../components/ErrorNote.tsx";
+import { CountryConflicts } from "./CountryConflicts.tsx";
+import { CountryEventMap } from "./CountryEventMap.tsx";
+import { CountryIndicators } from "./CountryIndicators.tsx";
+import { CountryTimeline } from "./CountryTimeline.tsx";
+
+/** One country: identity and codes, monthly fatalities, events on a map, armed conflicts, indicators. */
+export const CountryPage = () => {
+  const { t } = useTranslation();
+  const iso3 = (useParams().iso3 ?? "").toUpperCase();
+  const country = useQuery({
+    queryKey: ["country", iso3],
+    queryFn: () => get<CountryDetail>(`/api/data/countries/${encodeURIComponent(iso3)}`),
+  });
+  const c = country.data;
+  return (
+    <>
+      <p>
+        <Link to="/countries">← {t("countries.title")}</Link>
+      </p>
+      <ErrorNote error={country.error} />
+      {c && (
+        <>
+          <h1>
+            {c.name} <small>{c.iso3}</small>
+          </h1>
+          <dl className="facts">
+            {c.officialName && (
+              <>
+                <dt>{t("country.officialName")}</dt>
+                <dd>{c.officialName}</dd>
+              </>
+            )}
+            <dt>{t("country.codes")}</dt>
+            <dd>
+              ISO {c.iso3} / {c.iso2 ?? "—"} / {c.isoNumeric ?? "—"} · GW {c.gwcode ?? "—"}
+            </dd>
+            <dt>{t("countries.region")}</dt>
+            <dd>{[c.region, c.subregion].filter(Boolean).join(" · ")}</dd>
+            <dt>{t("countries.capital")}</dt>
+            <dd>
+              {c.capitals.length
+                ? c.capitals
+                    .map(
+                      (cap) =>
+                        `${cap.capital}${cap.validFrom || cap.validTo ? ` (${cap.validFrom ?? "…"} – ${cap.validTo ?? "…"})` : ""}`,
+                    )
+                    .join("; ")
+                : (c.capital ?? "—")}
+            </dd>
+            <dt>{t("country.crosswalk")}</dt>
+            <dd>
+              <ul className="plain">
+                {c.crosswalk.map((x) => (
+                  <li key={`${x.gwcode}-${x.validFrom}`}>
+                    GW {x.gwcode} {x.gwName} ({x.validFrom ?? "…"} – {x.validTo ?? "…"})
+                    {x.isPrimary ? "" : ` · ${t("country.supplementary")}`}
+                    {x.note ? ` · ${x.note}` : ""}
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </dl>
+          <CountryTimeline iso3={c.iso3} />
+          <CountryEventMap iso3={c.iso3} isoNumeric={c.isoNumeric} name={c.name} />
+          <CountryConflicts iso3={c.iso3} />
+          <CountryIndicators iso3={c.iso3} />
+        </>
+      )}
+    </>
+  );
+};

@@ -1,0 +1,252 @@
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import Papa from "papaparse";
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ApiError, type ApiErrorBody, get } from "../../api/client.ts";
+import type { ImportJob, ImportKindColumns } from "../../api/data-types.ts";
+import { ErrorNote } from "../../components/ErrorNote.tsx";
+import { Field } from "../../components/Field.tsx";
+import { useSession } from "../../session.tsx";
+
+const PREVIEW_ROWS = 10;
+
+type Preview = { header: string[]; rows: string[][]; compressed: boolean };
+
+/** Reads the first rows in the browser: the person sees what will be imported before sending it. */
+const readPreview = (file: File): Promise<Preview> =>
+  new Promise((resolve, reject) => {
+    if (/\.gz$/i.test(file.name)) {
+      resolve({ header: [], rows: [], compressed: true });
+      return;
+    }
+    Papa.parse<string[]>(file, {
+      preview: PREVIEW_ROWS + 2,
+      skipEmptyLines: true,
+      complete: (result) => {
+        const [header = [], ...rows] = result.data;
+        resolve({ header, rows, compressed: false });
+      },
+      error: reject,
+    });
+  });
+
+/** Which columns of the file the chosen kind reads, and which it needs but cannot find. */
+const mapping = (kind: ImportKindColumns, preview: Preview) => {
+  const names = (kind.hxl ? (preview.rows[0] ?? []) : preview.header).map((c) => c.trim().toLowerCase());
+  const has = (wanted: string) =>
+    kind.hxl
+      ? names.some((n) => {
+          const [tag, ...attrs] = wanted.split("+");
+          const [have, ...haveAttrs] = n.split("+");
+          return have === tag && attrs.every((a) => haveAttrs.includes(a));
+        })
+      : names.includes(wanted.toLowerCase());
+  const known = new Set([...kind.required, ...kind.optional].map((c) => c.toLowerCase()));
+  return {
+    found: kind.required.filter(has),
+    missing: kind.required.filter((c) => !has(c)),
+    optional: kind.optional.filter(has),
+    others: kind.hxl ? [] : preview.header.filter((c) => !known.has(c.trim().toLowerCase())),
+  };
+};
+
+export const ImportPanel = () => {
+  const { t, i18n } = useTranslation();
+  const { me } = useSession();
+  const queryClient = useQueryClient();
+  const kinds = useQuery({
+    queryKey: ["import-kinds"],
+    queryFn: () => get<ImportKindColumns[]>("/api/data/import-kinds"),
+  });
+  const [kindName, setKindName] = useState("ged");
+  const [file, setFile] = useState<File | null>(null);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [job, setJob] = useState<ImportJob | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [sending, setSending] = useState(false);
+  const kind = kinds.data?.find((k) => k.kind === kindName);
+  const mapped = kind && preview && !preview.compressed ? mapping(kind, preview) : null;
+
+  const choose = async (chosen: File | null) => {
+    setFile(chosen);
+    setJob(null);
+    setError(null);
+    setPreview(chosen ? await readPreview(chosen) : null);
+  };
+
+  const poll = async (id: string) => {
+    for (;;) {
+      const current = await get<ImportJob>(`/api/data/imports/${id}`);
+      setJob(current);
+      if (current.state !== "running") return;
+      await new Promise((resolve) => setTimeout(resolve, 400));
+    }
+  };
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!file) return;
+    const form = new FormData(event.currentTarget);
+    const body = new FormData();
+    for (const [key, value] of form)
+      if (key !== "file" && typeof value === "string" && value) body.set(key, value);
+    body.set("file", file, file.name);
+    setSending(true);
+    setError(null);
+    setJob(null);
+    try {
+      const response = await fetch("/api/data/imports", {
+        method: "POST",
+        body,
+        credentials: "same-origin",
+        headers: me.csrfToken ? { "x-csrf-token": me.csrfToken } : {},
+      });
+      const answer = (await response.json()) as ImportJob | ApiErrorBody;
+      if (!response.ok) throw new ApiError(response.status, (answer as ApiErrorBody).error);
+      setJob(answer as ImportJob);
+      await poll((answer as ImportJob).id);
+      await queryClient.invalidateQueries();
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setSending(false);
+    }
+  };
+
+  const number = new Intl.NumberFormat(i18n.language);
+  const report = job?.report;
+  const percent = job && job.total > 0 ? Math.round((job.done / job.total) * 100) : 0;
+  return (
+    <section aria-labelledby="import">
+      <h2 id="import">{t("data.import")}</h2>
+      <p>{t("data.importIntro")}</p>
+      <form className="stacked-form" onSubmit={(event) => void submit(event)}>
+        <Field label={t("data.kind")}>
+          <select name="kind" value={kindName} onChange={(event) => setKindName(event.target.value)}>
+            {(kinds.data ?? []).map((k) => (
+              <option key={k.kind} value={k.kind}>
+                {t(`data.kinds.${k.kind}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t("data.file")}>
+          <input
+            type="file"
+            name="file"
+            accept=".csv,.gz,text/csv"
+            required
+            onChange={(event) => void choose(event.target.files?.[0] ?? null)}
+          />
+        </Field>
+        <Field label={t("data.datasetId")}>
+          <input name="datasetId" pattern="[a-z0-9][a-z0-9\-]{1,62}" placeholder={t("data.datasetIdHint")} />
+        </Field>
+        <Field label={t("data.licence")}>
+          <input name="licence" />
+        </Field>
+        <Field label={t("data.citation")}>
+          <input name="citation" />
+        </Field>
+        {preview?.compressed && <p>{t("data.compressedNoPreview")}</p>}
+        {mapped && (
+          <div data-testid="column-mapping">
+            <h3>{t("data.mapping")}</h3>
+            <p>
+              {mapped.missing.length === 0
+                ? t("data.allRequired", { count: mapped.found.length })
+                : t("data.missingColumns", { columns: mapped.missing.join(", ") })}
+            </p>
+            {mapped.optional.length > 0 && (
+              <p>{t("data.optionalFound", { columns: mapped.optional.join(", ") })}</p>
+            )}
+            {mapped.others.length > 0 && (
+              <p>
+                {kind?.others === "values"
+                  ? t("data.readAsValues", { columns: mapped.others.join(", ") })
+                  : t("data.ignored", { columns: mapped.others.join(", ") })}
+              </p>
+            )}
+          </div>
+        )}
+        {preview && !preview.compressed && (
+          <div className="scroll">
+            <table data-testid="import-preview">
+              <caption>{t("data.preview", { count: preview.rows.length })}</caption>
+              <thead>
+                <tr>
+                  {preview.header
+                    .map((name, position) => ({ name, position }))
+                    .map((column) => (
+                      <th
+                        key={column.position}
+                        scope="col"
+                        className={mapped?.missing.includes(column.name) ? "missing" : undefined}
+                      >
+                        {column.name}
+                      </th>
+                    ))}
+                </tr>
+              </thead>
+              <tbody>
+                {preview.rows.map((row, r) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: preview rows have no identity but their position
+                  <tr key={r}>
+                    {row.map((cell, i) => (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: as above
+                      <td key={i}>{cell}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <button type="submit" disabled={!file || sending}>
+          {t("data.upload")}
+        </button>
+      </form>
+      <ErrorNote error={error} />
+      {job && (
+        <div aria-live="polite" data-testid="import-job" data-state={job.state}>
+          {job.state === "running" && (
+            <p>
+              <progress max={100} value={percent} /> {t("data.importing", { percent })}
+            </p>
+          )}
+          {job.failure && <p className="error">{job.failure}</p>}
+          {report && <p className={report.ok ? "ok" : "error"}>{report.message}</p>}
+          {report && report.errors.length > 0 && (
+            <table data-testid="import-errors">
+              <caption>
+                {t("data.errorsCaption", { count: report.errorCount, shown: report.errors.length })}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("data.file")}</th>
+                  <th scope="col">{t("data.line")}</th>
+                  <th scope="col">{t("data.column")}</th>
+                  <th scope="col">{t("data.value")}</th>
+                  <th scope="col">{t("data.reason")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.errors.map((e) => (
+                  <tr key={`${e.line}-${e.column}-${e.reason}`}>
+                    <td>{e.file}</td>
+                    <td>{number.format(e.line)}</td>
+                    <td>{e.column}</td>
+                    <td>
+                      <code>{e.value}</code>
+                    </td>
+                    <td>{e.reason}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </div>
+      )}
+    </section>
+  );
+};
