@@ -7,6 +7,8 @@ import { LanguageSwitcher } from "./LanguageSwitcher.tsx";
 const sections = [
   ["/", "nav.overview"],
   ["/countries", "nav.countries"],
+  ["/warning/watchlist", "nav.watchlist"],
+  ["/warning/backtest", "nav.backtest"],
   ["/alerts", "nav.alerts"],
   ["/reviews", "nav.reviews"],
   ["/reports", "nav.reports"],

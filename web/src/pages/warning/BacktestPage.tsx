@@ -1,0 +1,254 @@
+import * as Plot from "@observablehq/plot";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ApiError } from "../../api/client.ts";
+import { ErrorNote } from "../../components/ErrorNote.tsx";
+import { Field } from "../../components/Field.tsx";
+import { useSession } from "../../session.tsx";
+import { canRunModels } from "./canRunModels.ts";
+import { RunProgress } from "./RunProgress.tsx";
+import { usePlot } from "./usePlot.ts";
+import { type BacktestReport, fetchBacktest, type ScoreSet, startBacktest } from "./warning-api.ts";
+
+const defaultOrigins = "2014-12,2015-12,2016-12,2017-12,2018-12";
+
+/** The scores shown, in the order of discrimination, calibration, then counts. */
+const scores = [
+  "aucGt0",
+  "apGt0",
+  "brierGt0",
+  "aucGe25",
+  "apGe25",
+  "brierGe25",
+  "mseLog1pMedian",
+  "mseLog1p",
+  "pinballLog1p",
+  "meanRatio",
+  "coverage80",
+] as const;
+type Score = (typeof scores)[number];
+
+const scoreOf = (
+  report: BacktestReport,
+  method: string,
+  score: Score,
+  subset: "pooled" | "onsets" | number,
+): number | null => {
+  if (score === "mseLog1pMedian") {
+    const m = report.medianErrors?.[method];
+    if (!m) return null;
+    return typeof subset === "number" ? (m.byHorizon[subset] ?? null) : m[subset];
+  }
+  const set: ScoreSet | undefined =
+    typeof subset === "number" ? report.methods[method]?.byHorizon[subset] : report.methods[method]?.[subset];
+  const v = set?.[score];
+  return typeof v === "number" ? v : null;
+};
+
+const fixed = (v: number | null) => (v === null ? "—" : v.toFixed(3));
+
+const reliabilityChart = (report: BacktestReport, methods: string[], labels: { x: string; y: string }) => {
+  const points = methods.flatMap((method) =>
+    (report.methods[method]?.pooled.reliabilityGt0 ?? [])
+      .filter((b) => b.count > 0 && b.meanPredicted !== null && b.observedRate !== null)
+      .map((b) => ({ method, predicted: b.meanPredicted, observed: b.observedRate, count: b.count })),
+  );
+  return Plot.plot({
+    width: 460,
+    height: 420,
+    x: { domain: [0, 1], label: labels.x },
+    y: { domain: [0, 1], label: labels.y },
+    color: { legend: true },
+    marks: [
+      Plot.line(
+        [
+          [0, 0],
+          [1, 1],
+        ],
+        { stroke: "#999", strokeDasharray: "3,3" },
+      ),
+      Plot.line(points, { x: "predicted", y: "observed", stroke: "method" }),
+      Plot.dot(points, {
+        x: "predicted",
+        y: "observed",
+        fill: "method",
+        r: 3,
+        title: (d: { count: number }) => `n = ${d.count}`,
+      }),
+    ],
+  });
+};
+
+const ScoreTable = ({
+  report,
+  subset,
+  methods,
+}: {
+  report: BacktestReport;
+  subset: "pooled" | "onsets";
+  methods: string[];
+}) => {
+  const { t } = useTranslation();
+  const n = report.methods[report.modelName]?.[subset].n ?? 0;
+  return (
+    <table>
+      <caption>{t(subset === "pooled" ? "warning.pooled" : "warning.onsets", { n })}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t("warning.score")}</th>
+          {methods.map((m) => (
+            <th scope="col" key={m}>
+              {t(`warning.methods.${m}`, { defaultValue: m })}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {scores.map((score) => (
+          <tr key={score}>
+            <th scope="row">{t(`warning.scores.${score}`)}</th>
+            {methods.map((m) => (
+              <td key={m}>{fixed(scoreOf(report, m, score, subset))}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+};
+
+/** How good the forecasts were, out of sample, beside the naive baselines; and a button to re-run it. */
+export const BacktestPage = () => {
+  const { t } = useTranslation();
+  const { me } = useSession();
+  const queryClient = useQueryClient();
+  const [origins, setOrigins] = useState(defaultOrigins);
+  const [runId, setRunId] = useState<string | null>(null);
+  const [horizonScore, setHorizonScore] = useState<Score>("brierGt0");
+  const latest = useQuery({
+    queryKey: ["warning", "backtest", "latest"],
+    queryFn: () => fetchBacktest("latest"),
+  });
+  const running = useQuery({
+    queryKey: ["warning", "backtest", runId],
+    queryFn: () => fetchBacktest(runId ?? ""),
+    enabled: runId !== null,
+    refetchInterval: (query) => (query.state.data?.status === "running" ? 1500 : false),
+  });
+  const start = useMutation({
+    mutationFn: () =>
+      startBacktest(
+        origins
+          .split(",")
+          .map((o) => o.trim())
+          .filter(Boolean),
+      ),
+    onSuccess: (run) => setRunId(run.id),
+  });
+  const status = running.data?.status;
+  useEffect(() => {
+    if (status === "succeeded")
+      void queryClient.invalidateQueries({ queryKey: ["warning", "backtest", "latest"] });
+  }, [status, queryClient]);
+  const run = latest.data;
+  const report = run?.report ?? null;
+  const methods = useMemo(
+    () =>
+      report ? [report.modelName, ...Object.keys(report.methods).filter((m) => m !== report.modelName)] : [],
+    [report],
+  );
+  const makeChart = useCallback(
+    () =>
+      report
+        ? reliabilityChart(report, methods, { x: t("warning.predicted"), y: t("warning.observedRate") })
+        : null,
+    [report, methods, t],
+  );
+  const chart = usePlot<HTMLDivElement>(makeChart);
+  const noRun = latest.error instanceof ApiError && latest.error.status === 404;
+  return (
+    <>
+      <h1>{t("warning.backtest")}</h1>
+      <p>{t("warning.backtestIntro")}</p>
+      {canRunModels(me) && (
+        <form
+          className="inline-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            start.mutate();
+          }}
+        >
+          <Field label={t("warning.origins")}>
+            <input value={origins} onChange={(event) => setOrigins(event.target.value)} size={44} />
+          </Field>
+          <button type="submit" disabled={start.isPending || status === "running"}>
+            {t("warning.runBacktest")}
+          </button>
+        </form>
+      )}
+      <ErrorNote error={start.error} />
+      {running.data && <RunProgress progress={running.data.progress} status={running.data.status} />}
+      {running.data?.error && <p role="alert">{running.data.error}</p>}
+      {noRun && <p>{t("warning.noBacktest")}</p>}
+      {!noRun && <ErrorNote error={latest.error} />}
+      {run && report && (
+        <>
+          <p>
+            {t("warning.backtestOf", {
+              origins: run.origins.join(", "),
+              horizon: run.maxHorizon,
+              model: run.modelVersion,
+            })}
+            {run.timings &&
+              ` ${t("warning.timings", {
+                model: run.timings.modelSeconds.reduce((a, b) => a + b, 0).toFixed(1),
+                baselines: run.timings.baselineSeconds.reduce((a, b) => a + b, 0).toFixed(1),
+              })}`}
+          </p>
+          <div className="backtest-grid">
+            <ScoreTable report={report} subset="pooled" methods={methods} />
+            <ScoreTable report={report} subset="onsets" methods={methods} />
+          </div>
+          <h2>{t("warning.reliability")}</h2>
+          <p>{t("warning.reliabilityIntro")}</p>
+          <figure className="plot" aria-label={t("warning.reliability")}>
+            <div ref={chart} />
+          </figure>
+          <h2>{t("warning.perHorizon")}</h2>
+          <Field label={t("warning.score")}>
+            <select value={horizonScore} onChange={(event) => setHorizonScore(event.target.value as Score)}>
+              {scores.map((s) => (
+                <option key={s} value={s}>
+                  {t(`warning.scores.${s}`)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("warning.horizon")}</th>
+                {methods.map((m) => (
+                  <th scope="col" key={m}>
+                    {t(`warning.methods.${m}`, { defaultValue: m })}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {Array.from({ length: report.maxHorizon }, (_, i) => i + 1).map((horizon) => (
+                <tr key={horizon}>
+                  <th scope="row">{horizon}</th>
+                  {methods.map((m) => (
+                    <td key={m}>{fixed(scoreOf(report, m, horizonScore, horizon - 1))}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </>
+  );
+};

@@ -1,0 +1,100 @@
+import { useQuery } from "@tanstack/react-query";
+import { useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigate } from "react-router";
+import { ApiError } from "../../api/client.ts";
+import { ErrorNote } from "../../components/ErrorNote.tsx";
+import { Field } from "../../components/Field.tsx";
+import { WorldMap } from "../../components/WorldMap.tsx";
+import { fetchLatestForecasts, percent, type RiskMeasure, riskColour } from "./warning-api.ts";
+
+/** The world coloured by forecast risk in the latest run, one month of the horizon at a time. */
+export const RiskMap = () => {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const [measure, setMeasure] = useState<RiskMeasure>("pGe25");
+  const [horizon, setHorizon] = useState(1);
+  const latest = useQuery({ queryKey: ["warning", "forecasts", "latest"], queryFn: fetchLatestForecasts });
+  const run = latest.data?.run;
+  const atHorizon = useMemo(
+    () => (latest.data?.forecasts ?? []).filter((f) => f.horizon === horizon),
+    [latest.data, horizon],
+  );
+  const byNumeric = useMemo(() => {
+    const values = new Map<string, number>();
+    const codes = new Map<string, string>();
+    for (const f of atHorizon) {
+      if (f.isoNumeric === null) continue;
+      const key = String(f.isoNumeric).padStart(3, "0");
+      values.set(key, f[measure]);
+      codes.set(key, f.iso3);
+    }
+    return { values, codes };
+  }, [atHorizon, measure]);
+  const month = atHorizon[0]?.month ?? "";
+  const top = [...atHorizon].sort((a, b) => b[measure] - a[measure]).slice(0, 5);
+  const noRun = latest.error instanceof ApiError && latest.error.status === 404;
+  return (
+    <section aria-labelledby="risk-map">
+      <h2 id="risk-map">{t("warning.riskMap")}</h2>
+      {noRun && <p>{t("warning.noRun")}</p>}
+      {!noRun && <ErrorNote error={latest.error} />}
+      {run && (
+        <>
+          <p>
+            {t("warning.runFrom", { origin: run.origin, model: run.modelVersion })}{" "}
+            <Link to="/warning/watchlist">{t("warning.toWatchlist")}</Link>
+          </p>
+          <div className="inline-form">
+            <Field label={t("warning.measure")}>
+              <select value={measure} onChange={(event) => setMeasure(event.target.value as RiskMeasure)}>
+                <option value="pGe25">{t("warning.pGe25")}</option>
+                <option value="pGt0">{t("warning.pGt0")}</option>
+              </select>
+            </Field>
+            <Field label={t("warning.forecastMonth", { month, horizon })}>
+              <input
+                type="range"
+                min={1}
+                max={run.maxHorizon}
+                value={horizon}
+                onChange={(event) => setHorizon(Number(event.target.value))}
+                aria-valuetext={month}
+              />
+            </Field>
+          </div>
+          <WorldMap
+            label={t("warning.riskMapLabel", { month })}
+            values={byNumeric.values}
+            colour={riskColour}
+            describe={(name, value) =>
+              value === undefined
+                ? `${name}: ${t("warning.notForecast")}`
+                : `${name}: ${percent(value, i18n.language)}`
+            }
+            onSelect={(numeric) => {
+              const iso3 = byNumeric.codes.get(numeric);
+              if (iso3) void navigate(`/warning/countries/${iso3}`);
+            }}
+          />
+          <p className="legend">
+            {[0, 0.05, 0.25, 0.5, 0.9].map((p) => (
+              <span key={p}>
+                <span className="swatch" style={{ background: riskColour(p) }} /> {percent(p, i18n.language)}
+              </span>
+            ))}
+          </p>
+          <h3>{t("warning.highestRisk", { month })}</h3>
+          <ol>
+            {top.map((f) => (
+              <li key={f.iso3}>
+                <Link to={`/warning/countries/${f.iso3}`}>{f.name ?? f.iso3}</Link> —{" "}
+                {percent(f[measure], i18n.language)}
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+    </section>
+  );
+};

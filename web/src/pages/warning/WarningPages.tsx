@@ -1,0 +1,31 @@
+import { useTranslation } from "react-i18next";
+import { Link, Route, Routes, useParams } from "react-router";
+import { BacktestPage } from "./BacktestPage.tsx";
+import { CountryForecast } from "./CountryForecast.tsx";
+import { WatchlistPage } from "./WatchlistPage.tsx";
+
+/** A country's forecast on its own page (also shown on the country page). */
+const CountryForecastPage = () => {
+  const { t } = useTranslation();
+  const iso3 = (useParams().iso3 ?? "").toUpperCase();
+  return (
+    <>
+      <p>
+        <Link to="/warning/watchlist">← {t("warning.watchlist")}</Link> ·{" "}
+        <Link to={`/countries/${iso3}`}>{t("warning.countryPage")}</Link>
+      </p>
+      <h1>{iso3}</h1>
+      <CountryForecast iso3={iso3} />
+    </>
+  );
+};
+
+/** Early warning: the watchlist, country forecasts and the backtest. */
+export const WarningPages = () => (
+  <Routes>
+    <Route path="watchlist" element={<WatchlistPage />} />
+    <Route path="backtest" element={<BacktestPage />} />
+    <Route path="countries/:iso3" element={<CountryForecastPage />} />
+    <Route path="*" element={<WatchlistPage />} />
+  </Routes>
+);

@@ -1,0 +1,51 @@
+/** The early-warning API as the pages use it; types are the server's own zod schemas. */
+
+import type {
+  TBacktestRun,
+  TCountryForecast,
+  TForecast,
+  TForecastRun,
+  TRiskMeasure,
+  TWatchlist,
+} from "../../../../src/core/warning/warning.schemas.ts";
+import { api, get } from "../../api/client.ts";
+
+export type {
+  TBacktestReport as BacktestReport,
+  TBacktestRun as BacktestRun,
+  TCountryForecast as CountryForecast,
+  TDriver as Driver,
+  TForecast as Forecast,
+  TForecastRun as ForecastRun,
+  TRiskMeasure as RiskMeasure,
+  TScoreSet as ScoreSet,
+  TWatchlist as Watchlist,
+} from "../../../../src/core/warning/warning.schemas.ts";
+
+export const fetchLatestForecasts = () =>
+  get<{ run: TForecastRun; forecasts: TForecast[] }>("/api/warning/forecasts");
+
+export const fetchWatchlist = (measure: TRiskMeasure, horizon: number) =>
+  get<TWatchlist>(`/api/warning/watchlist?measure=${measure}&horizon=${horizon}&limit=100`);
+
+export const fetchCountryForecast = (iso3: string) =>
+  get<TCountryForecast>(`/api/warning/countries/${encodeURIComponent(iso3)}/forecast?historyMonths=48`);
+
+export const fetchForecastRun = (id: string) => get<TForecastRun>(`/api/warning/forecast-runs/${id}`);
+export const startForecast = () => api<TForecastRun>("POST", "/api/warning/forecast-runs", {});
+
+export const fetchBacktest = (id: string) => get<TBacktestRun>(`/api/warning/backtest-runs/${id}`);
+export const fetchBacktestRuns = () => get<TBacktestRun[]>("/api/warning/backtest-runs?limit=10");
+export const startBacktest = (origins: string[]) =>
+  api<TBacktestRun>("POST", "/api/warning/backtest-runs", { origins, maxHorizon: 12 });
+
+/** Light yellow to dark red; a square root keeps the many small probabilities apart. */
+export const riskColour = (p: number | undefined): string => {
+  if (p === undefined) return "#eef0f2";
+  const t = Math.sqrt(Math.min(1, Math.max(0, p)));
+  const mix = (a: number, b: number) => Math.round(a + (b - a) * t);
+  return `rgb(${mix(255, 128)}, ${mix(240, 0)}, ${mix(200, 38)})`;
+};
+
+export const percent = (p: number, language: string) =>
+  new Intl.NumberFormat(language, { style: "percent", maximumFractionDigits: p < 0.1 ? 1 : 0 }).format(p);
