@@ -4,6 +4,7 @@ import { Link, useParams } from "react-router";
 import { get } from "../../api/client.ts";
 import type { CountryDetail } from "../../api/data-types.ts";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
+import { CountryForecast } from "../warning/CountryForecast.tsx";
 import { CountryConflicts } from "./CountryConflicts.tsx";
 import { CountryEventMap } from "./CountryEventMap.tsx";
 import { CountryIndicators } from "./CountryIndicators.tsx";
@@ -67,6 +68,7 @@ export const CountryPage = () => {
             </dd>
           </dl>
           <CountryTimeline iso3={c.iso3} />
+          <CountryForecast iso3={c.iso3} />
           <CountryEventMap iso3={c.iso3} isoNumeric={c.isoNumeric} name={c.name} />
           <CountryConflicts iso3={c.iso3} />
           <CountryIndicators iso3={c.iso3} />
