@@ -66,7 +66,9 @@ afterAll(async () => {
 
 describe("conflict data in Chromium", () => {
   it("colours the world map by fatalities and opens a country from it", async () => {
-    const map = page.getByRole("img", { name: "World map" });
+    const map = page
+      .locator('section[aria-labelledby="fatality-map"]')
+      .getByRole("img", { name: "World map" });
     await expect.poll(() => map.locator('path.country[fill^="rgb"]').count()).toBeGreaterThan(20);
     await page.screenshot({ path: `${shots}/overview-fatalities.png` });
     await map.getByRole("button", { name: /^Syria: / }).click();

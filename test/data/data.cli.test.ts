@@ -1,0 +1,163 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
+import Papa from "papaparse";
+import { afterAll, describe, expect, it } from "vitest";
+import { BUNDLED_DATA_DIR } from "../../src/services/data/bundled-catalogue.ts";
+import { runCli } from "../support/cli.ts";
+
+/** The data commands on their own embedded data directory, as an operator would run them. */
+const dir = mkdtempSync(join(tmpdir(), "continuum-data-cli-"));
+const dataDir = join(dir, "db");
+const cli = (...args: string[]) => runCli(["--data-dir", dataDir, ...args], { DATABASE_URL: "" });
+
+const gedRows = Papa.parse<string[]>(
+  gunzipSync(
+    readFileSync(join(BUNDLED_DATA_DIR, "ucdp_ged_events/ged_events_4countries_1989_2019.csv.gz")),
+  ).toString("utf8"),
+  { skipEmptyLines: true },
+).data;
+const header = gedRows[0] ?? [];
+const col = (name: string) => header.indexOf(name);
+const ISO: Record<string, string> = { "70": "MEX", "775": "MMR", "482": "CAF", "652": "SYR" };
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("continuum data commands", () => {
+  it("says to run `continuum init` on an empty database (exit 6), except for help", () => {
+    for (const args of [
+      ["data", "status"],
+      [
+        "export",
+        "event-months",
+        "--level",
+        "country",
+        "--from",
+        "2019-01",
+        "--to",
+        "2019-12",
+        "--out",
+        join(dir, "x.csv"),
+      ],
+      ["import", "ged", join(dir, "missing.csv")],
+    ]) {
+      const result = cli(...args);
+      expect(result.status, args.join(" ")).toBe(6);
+      expect(result.stderr).toMatch(/run `continuum init`/);
+    }
+    for (const args of [["import"], ["export", "event-months"], ["data", "status"]]) {
+      const help = cli(...args, "--help");
+      expect(help.status, args.join(" ")).toBe(0);
+      expect(help.stdout).toMatch(/Usage: continuum/);
+    }
+  });
+
+  it("initialises once, importing the bundled data with progress", () => {
+    const first = cli("init");
+    expect(first.status).toBe(0);
+    expect(first.stdout).toMatch(/Imported the bundled conflict data .*ucdp-ged 28987 rows/);
+    expect(first.stderr).toMatch(/Importing bundled conflict data: 100%/);
+    const again = cli("init");
+    expect(again.stdout).toMatch(/already initialised/);
+    expect(again.stderr).not.toMatch(/Importing/);
+  });
+
+  it("writes the event-months contract: country and grid level, month of date_start, best summed", () => {
+    const out = join(dir, "cm.csv");
+    const result = cli(
+      "export",
+      "event-months",
+      "--level",
+      "country",
+      "--from",
+      "2018-01",
+      "--to",
+      "2019-12",
+      "--out",
+      out,
+    );
+    expect(result.status).toBe(0);
+    const rows = Papa.parse<string[]>(readFileSync(out, "utf8").trim()).data;
+    expect(rows[0]).toEqual(["iso3", "month", "sb_best", "ns_best", "os_best"]);
+    const expected = new Map<string, number[]>();
+    for (const row of gedRows.slice(1)) {
+      const month = (row[col("date_start")] ?? "").slice(0, 7);
+      if (month < "2018-01") continue;
+      const key = `${ISO[row[col("country_id")] ?? ""]},${month}`;
+      const sums = expected.get(key) ?? [0, 0, 0];
+      const type = Number(row[col("type_of_violence")]) - 1;
+      sums[type] = (sums[type] ?? 0) + Number(row[col("best")]);
+      expected.set(key, sums);
+    }
+    // Three countries cover every month of 2018–2019; the Syria release ends in 2019-11.
+    expect(rows.length - 1).toBe(3 * 24 + 23);
+    for (const [iso3, month, sb, ns, os] of rows.slice(1))
+      expect([Number(sb), Number(ns), Number(os)], `${iso3} ${month}`).toEqual(
+        expected.get(`${iso3},${month}`) ?? [0, 0, 0],
+      );
+
+    const grid = join(dir, "pgm.csv");
+    expect(
+      cli("export", "event-months", "--level", "grid", "--from", "2019-01", "--to", "2019-01", "--out", grid)
+        .status,
+    ).toBe(0);
+    const gridRows = Papa.parse<string[]>(readFileSync(grid, "utf8").trim()).data;
+    expect(gridRows[0]).toEqual(["priogrid_gid", "month", "sb_best", "ns_best", "os_best"]);
+    const total = gridRows.slice(1).reduce((sum, r) => sum + Number(r[2]) + Number(r[3]) + Number(r[4]), 0);
+    const fileTotal = [...expected.entries()]
+      .filter(([key]) => key.endsWith(",2019-01"))
+      .reduce((sum, [, s]) => sum + (s[0] ?? 0) + (s[1] ?? 0) + (s[2] ?? 0), 0);
+    expect(total).toBe(fileTotal);
+
+    const wrong = cli(
+      "export",
+      "event-months",
+      "--level",
+      "region",
+      "--from",
+      "2019-13",
+      "--to",
+      "2019-01",
+      "--out",
+      grid,
+    );
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toMatch(/level: must be country or grid/);
+    expect(wrong.stderr).toMatch(/from: must be YYYY-MM/);
+  });
+
+  it("refuses a bad file with exit 2, listing file, line, column, value and reason, and the total", () => {
+    const rows = gedRows.slice(0, 151).map((r) => [...r]);
+    for (let line = 2; line <= 151; line += 1) {
+      const row = rows[line - 1];
+      if (row) row[col("best")] = "-1";
+    }
+    const file = join(dir, "ged-bad.csv");
+    writeFileSync(file, Papa.unparse(rows));
+    const result = cli("import", "ged", file, "--dataset-id", "ged-bad");
+    expect(result.status).toBe(2);
+    const listed = result.stderr.split("\n").filter((l) => l.startsWith("ged-bad.csv\t"));
+    expect(listed.length).toBe(100);
+    expect(listed[0]).toBe(
+      "ged-bad.csv\t2\tbest\t-1\tnegative value (fatalities and counts cannot be below zero)",
+    );
+    expect(result.stderr).toMatch(/150 problems in total \(the first 100 are listed\); nothing was imported/);
+    const status = JSON.parse(cli("--json", "data", "status").stdout) as { datasets: { id: string }[] };
+    expect(status.datasets.map((d) => d.id)).not.toContain("ged-bad");
+  });
+
+  it("imports a good file, then reports the same file again as unchanged; status lists it", () => {
+    const file = join(dir, "ged-small.csv");
+    writeFileSync(file, Papa.unparse(gedRows.slice(0, 21)));
+    const first = cli("--json", "import", "ged", file, "--dataset-id", "ged-small", "--licence", "CC BY 4.0");
+    expect(first.status).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({ ok: true, status: "created", rowCount: 20 });
+    const again = cli("import", "ged", file, "--dataset-id", "ged-small");
+    expect(again.status).toBe(0);
+    expect(again.stdout).toMatch(/already imported .* nothing changed/);
+    const status = cli("data", "status");
+    expect(status.stdout).toMatch(/ged-small\s+ged\s+\S+.*\s20\s/);
+    expect(status.stdout).toMatch(/ucdp-ged\s+ged/);
+  });
+});
