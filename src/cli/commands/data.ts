@@ -5,6 +5,8 @@ import { dataStatus } from "../../services/data/data-status.ts";
 import { exportEventMonths } from "../../services/data/export-event-months.ts";
 import type { ImportReport } from "../../services/data/import-dataset.ts";
 import { importDatasetAs } from "../../services/data/import-dataset-as.ts";
+import { forecastOnEveryImport } from "../../services/warning/forecast-after-import.ts";
+import type { ForecastRunStarted } from "../../services/warning/run-forecast.ts";
 import { progressReporter } from "../progress.ts";
 import {
   cliContext,
@@ -16,6 +18,7 @@ import {
 } from "../runtime.ts";
 
 type ImportOptions = {
+  forecast?: boolean;
   datasetId?: string;
   title?: string;
   release?: string;
@@ -72,6 +75,10 @@ export const registerData = (program: Command): void => {
       "events: zero-fill months for the countries in the file (observed) or all (world)",
     )
     .option("--indicator <code>", "indicators in long form without an indicator column: the value's code")
+    .option(
+      "--forecast",
+      "after a successful views-cm or ged import, run a new forecast from the latest data",
+    )
     .action(async (kind: string, file: string, options: ImportOptions, command: Command) => {
       const global = globalOptions(command);
       if (!isImportKind(kind))
@@ -85,6 +92,12 @@ export const registerData = (program: Command): void => {
       await withDatabase(global, async (handle) => {
         const ctx = await cliContext(handle, global);
         const progress = progressReporter(`Importing ${file}`);
+        let forecast: ForecastRunStarted | undefined;
+        const unsubscribe = options.forecast
+          ? forecastOnEveryImport({}, (started) => {
+              forecast = started;
+            })
+          : () => {};
         let report: ImportReport;
         try {
           report = await importDatasetAs(ctx, handle, {
@@ -103,9 +116,17 @@ export const registerData = (program: Command): void => {
           });
         } finally {
           progress.stop();
+          unsubscribe();
         }
         printReport(global, report);
         if (!report.ok) process.exitCode = exitCodes.invalid;
+        if (forecast) {
+          process.stderr.write(
+            `Forecasting from the new data: run ${forecast.run.id} from ${forecast.run.origin}\n`,
+          );
+          const { forecasts } = await forecast.completion;
+          process.stderr.write(`Stored ${forecasts.length} forecasts.\n`);
+        }
       });
     });
 

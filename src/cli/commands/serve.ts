@@ -3,6 +3,7 @@ import { openDatabase } from "../../db/engine.ts";
 import { migrate } from "../../db/migrate.ts";
 import { buildApp } from "../../http/app.ts";
 import { ensureFirstAdministrator } from "../../services/system/ensure-first-administrator.ts";
+import { forecastOnEveryImport } from "../../services/warning/forecast-after-import.ts";
 import { describeBundledImport, loadBundledData } from "../bundled-data.ts";
 import { configOf, globalOptions } from "../runtime.ts";
 import { printFirstAdministrator } from "./first-administrator.ts";
@@ -32,6 +33,8 @@ export const registerServe = (program: Command): void => {
       const data = await loadBundledData(handle);
       if (data.status === "initialised") process.stdout.write(`${describeBundledImport(data)}\n`);
       const app = await buildApp({ db: handle.db, handle, config, logger: false });
+      // New conflict series (views-cm, GED) imported through the web or API queue a forecast run.
+      forecastOnEveryImport();
       const stop = async () => {
         await app.close();
         await handle.close();

@@ -1,3 +1,5 @@
+import type { TModelOptions } from "../../core/warning/warning.schemas.ts";
+import { onDatasetImported } from "../data/dataset-events.ts";
 import type { ImportReport } from "../data/import-dataset.ts";
 import type { ServiceContext } from "../shared/context.ts";
 import { type ForecastRunStarted, startForecastRun } from "./run-forecast.ts";
@@ -5,15 +7,35 @@ import { type ForecastRunStarted, startForecastRun } from "./run-forecast.ts";
 /** Imports whose data the forecaster reads: new conflict series mean new forecasts. */
 const forecastKinds = new Set(["views-cm", "ged"]);
 
+export type AfterImportOptions = { maxHorizon?: number; options?: TModelOptions };
+
 /**
- * Called after an import finishes: when it added or replaced a conflict series the model reads, queues a
- * forecast run from the latest month with data (trigger "import"). Returns null when nothing changed.
+ * When an import added or replaced a conflict series the model reads, queues a forecast run from the latest
+ * month with data (trigger "import"). Returns null when the import changes nothing the forecast reads.
  */
 export const forecastAfterImport = async (
   ctx: ServiceContext,
   report: Pick<ImportReport, "ok" | "status" | "kind">,
+  settings: AfterImportOptions = {},
 ): Promise<ForecastRunStarted | null> => {
   if (!report.ok || !forecastKinds.has(report.kind)) return null;
   if (report.status !== "created" && report.status !== "replaced") return null;
-  return startForecastRun(ctx, { trigger: "import" });
+  return startForecastRun(ctx, {
+    trigger: "import",
+    ...(settings.maxHorizon ? { maxHorizon: settings.maxHorizon } : {}),
+    ...(settings.options ? { options: settings.options } : {}),
+  });
 };
+
+/**
+ * Subscribes forecasting to imports for the life of a server (or a CLI import asked to forecast): every
+ * successful views-cm or GED import queues a run. Returns the function that unsubscribes.
+ */
+export const forecastOnEveryImport = (
+  settings: AfterImportOptions = {},
+  onStarted: (started: ForecastRunStarted) => void = () => {},
+): (() => void) =>
+  onDatasetImported(async (ctx, report) => {
+    const started = await forecastAfterImport(ctx, report, settings);
+    if (started) onStarted(started);
+  });
