@@ -7,6 +7,7 @@ import { registerOrgs } from "./commands/orgs.ts";
 import { registerServe } from "./commands/serve.ts";
 import { registerTokens } from "./commands/tokens.ts";
 import { registerUsers } from "./commands/users.ts";
+import { registerVoices } from "./commands/voices.ts";
 import { registerWarning } from "./commands/warning.ts";
 import { exitCodes, reportFailure } from "./runtime.ts";
 
@@ -29,6 +30,7 @@ for (const register of [
   registerAuditLog,
   registerData,
   registerWarning,
+  registerVoices,
 ])
   register(program);
 

@@ -18,6 +18,12 @@ const grants = {
   // Early warning: analysts and administrators start model runs; every signed-in person reads forecasts.
   "forecast.run": ["administrator", "analyst"],
   "backtest.run": ["administrator", "analyst"],
+  // Voices: community reports. Revealing a reporter's identity also needs confidential clearance.
+  "voices.triage": ["administrator", "analyst", "desk_officer", "field_monitor"],
+  "voices.reply": ["administrator", "desk_officer", "field_monitor"],
+  "voices.reveal": ["administrator", "desk_officer", "field_monitor"],
+  "voices.import": ["administrator", "analyst", "field_monitor"],
+  "voices.configure": ["administrator"],
 } as const satisfies Record<string, readonly (Role | "*")[]>;
 
 export type Action = keyof typeof grants;

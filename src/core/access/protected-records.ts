@@ -3,5 +3,5 @@
  * `id uuid`, `owner_org_id` and `clearance`; sharing lives in `record_shares` for all of them.
  * A capability that adds protected records declares its table here and gets visibility and sharing.
  */
-export const protectedRecordTables = ["analyses"] as const;
+export const protectedRecordTables = ["analyses", "voices_reports"] as const;
 export type ProtectedRecordTable = (typeof protectedRecordTables)[number];

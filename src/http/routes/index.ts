@@ -6,6 +6,7 @@ import { organisationRoutes } from "./organisations.routes.ts";
 import { systemRoutes } from "./system.routes.ts";
 import type { AppRoutes } from "./types.ts";
 import { userRoutes } from "./users.routes.ts";
+import { voicesRoutes } from "./voices.routes.ts";
 import { warningRoutes } from "./warning.routes.ts";
 
 /** Every capability's routes; a new capability adds one line. */
@@ -18,4 +19,5 @@ export const allRoutes: AppRoutes[] = [
   analysisRoutes,
   dataRoutes,
   warningRoutes,
+  voicesRoutes,
 ];

@@ -1,0 +1,55 @@
+import type { ReportLanguage, ReportStatus } from "./report.schemas.ts";
+
+/** SMS answers in the reporter's language; kept under 160 characters where the language allows. */
+const TEXTS = {
+  en: {
+    received: "Thank you. Your report was received. Receipt: {receipt}. Send STATUS {receipt} to follow it.",
+    status: "Your report: {status}. {reply}",
+    unknownReceipt: "We do not know this receipt code. Check it and send STATUS followed by the code.",
+  },
+  fr: {
+    received: "Merci. Votre signalement est reçu. Reçu : {receipt}. Envoyez STATUT {receipt} pour le suivre.",
+    status: "Votre signalement : {status}. {reply}",
+    unknownReceipt: "Code de reçu inconnu. Vérifiez-le et envoyez STATUT suivi du code.",
+  },
+  ar: {
+    received: "شكراً. تم استلام بلاغك. رمز الإيصال: {receipt}. أرسل حالة {receipt} للمتابعة.",
+    status: "بلاغك: {status}. {reply}",
+    unknownReceipt: "رمز الإيصال غير معروف. تحقق منه وأرسل حالة ثم الرمز.",
+  },
+} as const;
+
+export const STATUS_WORDS: Record<ReportLanguage, Record<ReportStatus, string>> = {
+  en: {
+    new: "received, not yet reviewed",
+    verified: "verified",
+    unverified: "could not be verified",
+    false: "found not to be accurate",
+    duplicate: "already reported by others",
+  },
+  fr: {
+    new: "reçu, pas encore examiné",
+    verified: "vérifié",
+    unverified: "n'a pas pu être vérifié",
+    false: "jugé inexact",
+    duplicate: "déjà signalé par d'autres",
+  },
+  ar: {
+    new: "تم الاستلام ولم تتم مراجعته بعد",
+    verified: "تم التحقق منه",
+    unverified: "تعذر التحقق منه",
+    false: "تبين أنه غير دقيق",
+    duplicate: "أبلغ عنه آخرون من قبل",
+  },
+};
+
+export const smsText = (
+  language: ReportLanguage,
+  key: keyof (typeof TEXTS)["en"],
+  values: { receipt?: string; status?: ReportStatus; reply?: string },
+): string =>
+  TEXTS[language][key]
+    .replaceAll("{receipt}", values.receipt ?? "")
+    .replace("{status}", values.status ? STATUS_WORDS[language][values.status] : "")
+    .replace("{reply}", values.reply ?? "")
+    .trim();

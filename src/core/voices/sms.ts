@@ -1,0 +1,86 @@
+import type { ReportLanguage } from "./report.schemas.ts";
+
+/**
+ * What an incoming SMS asks for. Grammar (documented in README → Voices → SMS):
+ *   STATUS <receipt>            (also STATUT, حالة) → the report's status and any reply
+ *   [KEYWORD] text [@place]     → a new report; KEYWORD picks the category (e.g. ATTACK, WATER, HATE)
+ */
+export type SmsIntent =
+  | { kind: "status"; receipt: string; language: ReportLanguage }
+  | {
+      kind: "report";
+      category: string;
+      description: string;
+      place: string | undefined;
+      language: ReportLanguage;
+    };
+
+const STATUS_WORDS: Record<string, ReportLanguage> = { STATUS: "en", STATUT: "fr", حالة: "ar" };
+
+/** First-word keywords in the three languages, to category codes (kept short for feature phones). */
+const KEYWORDS: Record<string, string> = {
+  ATTACK: "armed_violence",
+  FIGHTING: "armed_violence",
+  ATTAQUE: "armed_violence",
+  COMBATS: "armed_violence",
+  هجوم: "armed_violence",
+  KILLING: "attack_on_civilians",
+  MEURTRE: "attack_on_civilians",
+  قتل: "attack_on_civilians",
+  RAPE: "sexual_violence",
+  VIOL: "sexual_violence",
+  اغتصاب: "sexual_violence",
+  HATE: "hate_speech",
+  HAINE: "hate_speech",
+  كراهية: "hate_speech",
+  DISPLACED: "displacement",
+  DEPLACES: "displacement",
+  نزوح: "displacement",
+  ARREST: "arrests",
+  ARRESTATION: "arrests",
+  اعتقال: "arrests",
+  PROTEST: "political_tension",
+  MANIFESTATION: "political_tension",
+  احتجاج: "political_tension",
+  WEAPONS: "armed_mobilisation",
+  ARMES: "armed_mobilisation",
+  سلاح: "armed_mobilisation",
+  AID: "attack_on_aid",
+  AIDE: "attack_on_aid",
+  إغاثة: "attack_on_aid",
+  WATER: "services",
+  EAU: "services",
+  مياه: "services",
+};
+
+const FRENCH_HINT = /\b(le|la|les|des|est|une|dans|nous|ont|été)\b/i;
+
+const languageOf = (text: string): ReportLanguage =>
+  /\p{Script=Arabic}/u.test(text) ? "ar" : FRENCH_HINT.test(text) ? "fr" : "en";
+
+const fold = (word: string) =>
+  word
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toUpperCase()
+    .replace(/[^\p{L}]/gu, "");
+
+export const parseSms = (raw: string): SmsIntent => {
+  const text = raw.trim().replace(/\s+/g, " ");
+  const [first = "", second = "", ...rest] = text.split(" ");
+  const statusLanguage = STATUS_WORDS[fold(first)] ?? STATUS_WORDS[first];
+  if (statusLanguage && second && rest.length <= 2) {
+    return { kind: "status", receipt: [second, ...rest].join(""), language: statusLanguage };
+  }
+  const keyword = KEYWORDS[fold(first)] ?? KEYWORDS[first.replace(/^#/, "")];
+  const body = keyword ? text.slice(first.length).trim() : text;
+  const placeMatch = /@([^,.;\n@]{2,80})/u.exec(body);
+  const place = placeMatch?.[1]?.trim();
+  return {
+    kind: "report",
+    category: keyword ?? "other",
+    description: body || text,
+    place,
+    language: languageOf(text),
+  };
+};

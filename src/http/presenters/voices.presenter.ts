@@ -1,0 +1,67 @@
+import type { Actor } from "../../core/access/actor.ts";
+import { coarsenLocation } from "../../core/voices/protection.ts";
+import type { TReportDetail, TRevealed, TVoicesReport } from "../../core/voices/report.schemas.ts";
+import type { ReplyRow } from "../../repositories/voices/notes.repository.ts";
+import type { ReportDetailView } from "../../services/voices/get-report.ts";
+import type { ReportView } from "../../services/voices/report-view.ts";
+
+/**
+ * Staff of the receiving organisation see the report as stored (the identifying fields stay sealed; see
+ * reveal). Anyone else it was shared with, or who reads a public report, sees its location coarsened to
+ * the PRIO-GRID cell, no place text or district, and nothing of the triage (assignment, notes).
+ */
+export const presentReport = (report: ReportView, actor: Actor): TVoicesReport => {
+  const own = report.ownerOrgId === actor.orgId;
+  const location = own
+    ? { latitude: report.latitude, longitude: report.longitude, priogridGid: report.priogridGid }
+    : coarsenLocation(report.latitude, report.longitude);
+  return {
+    id: report.id,
+    ownerOrgId: report.ownerOrgId,
+    clearance: report.clearance,
+    channel: report.channel,
+    formId: own ? report.formId : null,
+    category: report.category,
+    factors: report.factors,
+    description: report.description,
+    redacted: report.redacted,
+    language: report.language,
+    date: report.date,
+    iso3: report.iso3,
+    place: own ? report.place : null,
+    ...location,
+    coarsened: !own && report.latitude !== null,
+    adm1: report.adm1,
+    adm2: own ? report.adm2 : null,
+    locationSource: report.locationSource,
+    status: report.status,
+    duplicateOf: own ? report.duplicateOf : null,
+    possibleDuplicateOf: own ? report.possibleDuplicateOf : null,
+    duplicateScore: own ? report.duplicateScore : null,
+    assignedTo: own ? report.assignedTo : null,
+    hasContact: own ? report.hasContact : false,
+    submittedAt: report.submittedAt.toISOString(),
+    updatedAt: report.updatedAt.toISOString(),
+  };
+};
+
+export const presentReply = (reply: ReplyRow) => ({
+  id: reply.id,
+  body: reply.body,
+  channel: reply.channel,
+  delivery: reply.delivery,
+  at: reply.createdAt.toISOString(),
+});
+
+export const presentReportDetail = (report: ReportDetailView, actor: Actor): TReportDetail => {
+  const own = report.ownerOrgId === actor.orgId;
+  return {
+    ...presentReport(report, actor),
+    notes: own
+      ? report.notes.map((n) => ({ id: n.id, author: n.author, body: n.body, at: n.createdAt.toISOString() }))
+      : [],
+    replies: own ? report.replies.map(presentReply) : [],
+  };
+};
+
+export const presentRevealed = (revealed: TRevealed): TRevealed => revealed;

@@ -1,0 +1,296 @@
+import { readFileSync } from "node:fs";
+import type { FastifyReply } from "fastify";
+import { ZodError } from "zod";
+import { DomainError } from "../../core/shared/errors.ts";
+import type { ReportLanguage } from "../../core/voices/report.schemas.ts";
+import { listCurrentCountries } from "../../repositories/voices/gazetteer.repository.ts";
+import { listCategories } from "../../services/voices/list-categories.ts";
+import { readReceipt } from "../../services/voices/read-receipt.ts";
+import { submitReport } from "../../services/voices/submit-report.ts";
+import { receivingOrganisation } from "../../services/voices/voices-context.ts";
+import { type FormValues, formPage, messagePage, receiptPage, statusPage } from "../voices-form/render.ts";
+import { FORM_STRINGS, pickLanguage } from "../voices-form/strings.ts";
+import { checkRate, type VoicesRuntime } from "../voices-guard.ts";
+import type { RouteDeps, TypedApp } from "./types.ts";
+
+const asset = (name: string) => readFileSync(new URL(`../voices-form/${name}`, import.meta.url), "utf8");
+const CSS = asset("voices.css");
+const WORLD = asset("world.svg");
+
+type FormBody = Record<string, string>;
+
+/** Zoomed map window around a first pick: 36° × 18°, one tenth of the world map's scale. */
+const ZOOM = { width: 36, height: 18 };
+const zoomWindow = (lat: number, lon: number) => {
+  const west = Math.min(Math.max(lon - ZOOM.width / 2, -180), 180 - ZOOM.width);
+  const north = Math.max(Math.min(lat + ZOOM.height / 2, 90), -90 + ZOOM.height);
+  return { west, north };
+};
+const round = (n: number) => Math.round(n * 1000) / 1000;
+
+/** Zod paths and domain fields of a submission, named as the form's fields. */
+const formField = (path: string): string => {
+  const last = path.replace(/^contact\./, "").replace(/^body\./, "");
+  return [
+    "category",
+    "description",
+    "date",
+    "latitude",
+    "longitude",
+    "iso3",
+    "place",
+    "name",
+    "phone",
+    "email",
+  ].includes(last)
+    ? last
+    : "form";
+};
+
+const numberOrText = (text: string | undefined): number | undefined => {
+  const trimmed = (text ?? "").trim().replace(",", ".");
+  return trimmed === "" ? undefined : Number(trimmed);
+};
+
+const nonEmpty = (text: string | undefined) => {
+  const trimmed = text?.trim();
+  return trimmed ? trimmed : undefined;
+};
+
+/**
+ * The public report form, rendered on the server: it works without JavaScript, on a slow connection
+ * (one small stylesheet, a map image only when wanted), in English, French and Arabic (right to left).
+ * Submissions are plain form POSTs answered with 303 to the receipt page.
+ */
+export const voicesFormRoutes = (app: TypedApp, deps: RouteDeps, runtime: VoicesRuntime): void => {
+  let countries: Promise<{ iso3: string; name: string }[]> | undefined;
+  const countryList = () => {
+    countries ??= listCurrentCountries(deps.db);
+    return countries;
+  };
+  const today = () => deps.now().toISOString().slice(0, 10);
+  const html = (reply: FastifyReply, status: number, body: string) =>
+    reply.code(status).header("cache-control", "no-store").type("text/html; charset=utf-8").send(body);
+
+  const renderForm = async (
+    reply: FastifyReply,
+    status: number,
+    lang: ReportLanguage,
+    values: FormValues,
+    errors: Record<string, string> = {},
+    notice?: string,
+  ) =>
+    html(
+      reply,
+      status,
+      formPage({
+        lang,
+        values,
+        errors,
+        categories: (await listCategories(deps.db)).map((c) => c.code),
+        countries: await countryList(),
+        today: today(),
+        ...(notice ? { notice } : {}),
+      }),
+    );
+
+  app.register(async (scope) => {
+    scope.addContentTypeParser(
+      "application/x-www-form-urlencoded",
+      { parseAs: "string", bodyLimit: 64 * 1024 },
+      (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))),
+    );
+    const hide = { schema: { hide: true } };
+
+    scope.get("/report/voices.css", hide, (_request, reply) =>
+      reply.type("text/css; charset=utf-8").header("cache-control", "public, max-age=86400").send(CSS),
+    );
+
+    scope.get("/report/map.svg", hide, (request, reply) => {
+      const query = request.query as Record<string, string | undefined>;
+      const lat = Number(query.lat);
+      const lon = Number(query.lon);
+      let svg = WORLD;
+      if (
+        query.lat !== undefined &&
+        Number.isFinite(lat) &&
+        Number.isFinite(lon) &&
+        Math.abs(lat) <= 90 &&
+        Math.abs(lon) <= 180
+      ) {
+        const { west, north } = zoomWindow(lat, lon);
+        svg = WORLD.replace(
+          'viewBox="0 0 360 180"',
+          `viewBox="${west + 180} ${90 - north} ${ZOOM.width} ${ZOOM.height}"`,
+        );
+      }
+      return reply.type("image/svg+xml").header("cache-control", "public, max-age=86400").send(svg);
+    });
+
+    scope.get("/report", hide, async (request, reply) => {
+      const lang = pickLanguage(
+        (request.query as Record<string, unknown>).lang,
+        request.headers["accept-language"],
+      );
+      return renderForm(reply, 200, lang, {});
+    });
+
+    scope.post("/report", hide, async (request, reply) => {
+      const body = (typeof request.body === "object" && request.body ? request.body : {}) as FormBody;
+      const lang = pickLanguage(body.lang, request.headers["accept-language"]);
+      const s = FORM_STRINGS[lang];
+      const values: FormValues = {
+        category: body.category,
+        description: body.description,
+        place: body.place,
+        iso3: body.iso3,
+        latitude: body.latitude,
+        longitude: body.longitude,
+        date: body.date,
+        name: body.name,
+        phone: body.phone,
+        email: body.email,
+        zoom_lat: body.zoom_lat,
+        zoom_lon: body.zoom_lon,
+      };
+
+      // A click on the map image sends map.x/map.y: set the coordinates and show a closer map.
+      if (body["map.x"] !== undefined && body["map.y"] !== undefined) {
+        const x = Math.min(Math.max(Number(body["map.x"]), 0), 360);
+        const y = Math.min(Math.max(Number(body["map.y"]), 0), 180);
+        const zoomLat = Number(body.zoom_lat);
+        const zoomLon = Number(body.zoom_lon);
+        const zoomed = body.zoom_lat !== undefined && Number.isFinite(zoomLat) && Number.isFinite(zoomLon);
+        let lat: number;
+        let lon: number;
+        if (zoomed) {
+          const { west, north } = zoomWindow(zoomLat, zoomLon);
+          lon = west + (x / 360) * ZOOM.width;
+          lat = north - (y / 180) * ZOOM.height;
+        } else {
+          lon = x - 180;
+          lat = 90 - y;
+        }
+        return renderForm(
+          reply,
+          200,
+          lang,
+          {
+            ...values,
+            latitude: String(round(lat)),
+            longitude: String(round(lon)),
+            zoom_lat: zoomed ? body.zoom_lat : String(round(lat)),
+            zoom_lon: zoomed ? body.zoom_lon : String(round(lon)),
+          },
+          {},
+          s.mapPicked,
+        );
+      }
+
+      // The honeypot: people never see this field; a filled one is a robot, thanked and ignored.
+      if (body.website) return reply.code(303).header("location", `/report/thanks?lang=${lang}`).send();
+
+      try {
+        checkRate(reply, deps.now().getTime(), [[runtime.byAddress, `submit|${request.ip}`]]);
+      } catch (error) {
+        if (error instanceof DomainError) return html(reply, 429, messagePage(lang, s.tooMany));
+        throw error;
+      }
+      const contact = {
+        ...(nonEmpty(body.name) ? { name: nonEmpty(body.name) } : {}),
+        ...(nonEmpty(body.phone) ? { phone: nonEmpty(body.phone) } : {}),
+        ...(nonEmpty(body.email) ? { email: nonEmpty(body.email) } : {}),
+      };
+      const latitude = numberOrText(body.latitude);
+      const longitude = numberOrText(body.longitude);
+      const input = {
+        category: body.category ?? "",
+        description: body.description ?? "",
+        date: body.date ?? "",
+        language: lang,
+        ...(nonEmpty(body.iso3) ? { iso3: nonEmpty(body.iso3) } : {}),
+        ...(nonEmpty(body.place) ? { place: nonEmpty(body.place) } : {}),
+        ...(latitude !== undefined ? { latitude } : {}),
+        ...(longitude !== undefined ? { longitude } : {}),
+        ...(Object.keys(contact).length ? { contact } : {}),
+      };
+      try {
+        await runtime.placesReady();
+        const ownerOrgId = await receivingOrganisation(deps.db, runtime.settings);
+        const fromMap = body.zoom_lat !== undefined && latitude !== undefined;
+        const result = await submitReport(
+          { db: deps.db, now: deps.now, via: "api", label: "public:web" },
+          runtime,
+          input,
+          { channel: "web", ownerOrgId, fromMap },
+        );
+        return reply
+          .code(303)
+          .header("location", `/report/receipt/${result.receipt}?lang=${lang}&new=1`)
+          .send();
+      } catch (error) {
+        const paths =
+          error instanceof ZodError
+            ? error.issues.map((issue) => issue.path.map(String).join("."))
+            : error instanceof DomainError && error.code === "validation_failed"
+              ? error.details.map((d) => d.field)
+              : undefined;
+        if (!paths) throw error;
+        const errors: Record<string, string> = {};
+        for (const path of paths) {
+          const name = formField(path);
+          errors[name] = s.errors[name] ?? s.errors.form ?? "";
+        }
+        return renderForm(reply, 400, lang, values, errors);
+      }
+    });
+
+    scope.get("/report/thanks", hide, (request, reply) => {
+      const lang = pickLanguage(
+        (request.query as Record<string, unknown>).lang,
+        request.headers["accept-language"],
+      );
+      return html(reply, 200, messagePage(lang, FORM_STRINGS[lang].thanks));
+    });
+
+    scope.get("/report/status", hide, (request, reply) => {
+      const lang = pickLanguage(
+        (request.query as Record<string, unknown>).lang,
+        request.headers["accept-language"],
+      );
+      return html(reply, 200, statusPage(lang));
+    });
+
+    scope.post("/report/status", hide, (request, reply) => {
+      const body = (typeof request.body === "object" && request.body ? request.body : {}) as FormBody;
+      const lang = pickLanguage(body.lang, request.headers["accept-language"]);
+      const code = (body.receipt ?? "").trim().toUpperCase().replace(/\s+/g, "");
+      if (!/^[0-9A-Z-]{12,20}$/.test(code))
+        return html(reply, 400, statusPage(lang, FORM_STRINGS[lang].unknownReceipt, code));
+      return reply
+        .code(303)
+        .header("location", `/report/receipt/${encodeURIComponent(code)}?lang=${lang}`)
+        .send();
+    });
+
+    scope.get("/report/receipt/:code", hide, async (request, reply) => {
+      const query = request.query as Record<string, unknown>;
+      const lang = pickLanguage(query.lang, request.headers["accept-language"]);
+      const code = String((request.params as { code: string }).code).toUpperCase();
+      try {
+        checkRate(reply, deps.now().getTime(), [
+          [runtime.byAddress, `receipt|${request.ip}`],
+          [runtime.byReceipt, code],
+        ]);
+        const status = await readReceipt(deps.db, code);
+        return html(reply, 200, receiptPage(lang, code, status, query.new === "1"));
+      } catch (error) {
+        if (error instanceof DomainError && error.code === "rate_limited")
+          return html(reply, 429, messagePage(lang, FORM_STRINGS[lang].tooMany));
+        if (error instanceof DomainError && error.code === "not_found")
+          return html(reply, 404, statusPage(lang, FORM_STRINGS[lang].unknownReceipt, code));
+        throw error;
+      }
+    });
+  });
+};

@@ -1,0 +1,310 @@
+import { sql } from "kysely";
+import type { Actor } from "../../core/access/actor.ts";
+import type { Clearance } from "../../core/access/vocabulary.ts";
+import type { ReportChannel, ReportStatus, TQueueQuery } from "../../core/voices/report.schemas.ts";
+import type { Db } from "../../db/types.ts";
+import { visibleTo } from "../access/visibility.ts";
+import type { Sealed } from "./envelope.ts";
+
+/** A report as stored, without its sealed fields. */
+export type ReportRow = {
+  id: string;
+  ownerOrgId: string;
+  clearance: Clearance;
+  channel: ReportChannel;
+  formId: string | null;
+  sourceRef: string | null;
+  category: string;
+  description: string;
+  redacted: boolean;
+  language: string;
+  date: string;
+  iso3: string | null;
+  place: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  priogridGid: number | null;
+  adm1: string | null;
+  adm2: string | null;
+  locationSource: string;
+  status: ReportStatus;
+  duplicateOf: string | null;
+  possibleDuplicateOf: string | null;
+  duplicateScore: number | null;
+  assignedTo: string | null;
+  hasContact: boolean;
+  submittedAt: Date;
+  updatedAt: Date;
+};
+
+const columns = [
+  "r.id",
+  "r.owner_org_id as ownerOrgId",
+  "r.clearance",
+  "r.channel",
+  "r.form_id as formId",
+  "r.source_ref as sourceRef",
+  "r.category",
+  "r.description",
+  "r.redacted",
+  "r.language",
+  "r.incident_date as date",
+  "r.iso3",
+  "r.place",
+  "r.latitude",
+  "r.longitude",
+  "r.priogrid_gid as priogridGid",
+  "r.adm1",
+  "r.adm2",
+  "r.location_source as locationSource",
+  "r.status",
+  "r.duplicate_of as duplicateOf",
+  "r.possible_duplicate_of as possibleDuplicateOf",
+  "r.duplicate_score as duplicateScore",
+  "r.assigned_to as assignedTo",
+  "r.has_contact as hasContact",
+  "r.submitted_at as submittedAt",
+  "r.updated_at as updatedAt",
+] as const;
+
+type Raw = Omit<ReportRow, "clearance" | "channel" | "status"> & {
+  clearance: string;
+  channel: string;
+  status: string;
+};
+const typed = (row: Raw): ReportRow => ({
+  ...row,
+  clearance: row.clearance as Clearance,
+  channel: row.channel as ReportChannel,
+  status: row.status as ReportStatus,
+});
+
+export type NewReport = {
+  id: string;
+  ownerOrgId: string;
+  clearance: Clearance;
+  receiptHash: string;
+  channel: ReportChannel;
+  formId: string | null;
+  sourceRef: string | null;
+  category: string;
+  description: string;
+  language: string;
+  date: string;
+  iso3: string | null;
+  place: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  priogridGid: number | null;
+  adm1: string | null;
+  adm2: string | null;
+  locationSource: string;
+  status: ReportStatus;
+  possibleDuplicateOf: string | null;
+  duplicateScore: number | null;
+  hasContact: boolean;
+  sealed: Sealed;
+  submittedAt: Date;
+};
+
+/** Inserts a report; false when its source id (a retried SMS, a re-imported row) is already stored. */
+export const insertReport = async (db: Db, report: NewReport): Promise<boolean> => {
+  const result = await db
+    .insertInto("voices_reports")
+    .values({
+      id: report.id,
+      owner_org_id: report.ownerOrgId,
+      clearance: report.clearance,
+      receipt_hash: report.receiptHash,
+      channel: report.channel,
+      form_id: report.formId,
+      source_ref: report.sourceRef,
+      category: report.category,
+      description: report.description,
+      language: report.language,
+      incident_date: report.date,
+      incident_month: `${report.date.slice(0, 7)}-01`,
+      iso3: report.iso3,
+      place: report.place,
+      latitude: report.latitude,
+      longitude: report.longitude,
+      priogrid_gid: report.priogridGid,
+      adm1: report.adm1,
+      adm2: report.adm2,
+      location_source: report.locationSource,
+      status: report.status,
+      possible_duplicate_of: report.possibleDuplicateOf,
+      duplicate_score: report.duplicateScore,
+      has_contact: report.hasContact,
+      sealed: report.sealed.sealed,
+      wrapped_key: report.sealed.wrappedKey,
+      key_id: report.sealed.keyId,
+      submitted_at: report.submittedAt,
+      updated_at: report.submittedAt,
+    })
+    .onConflict((oc) => oc.doNothing())
+    .returning("id")
+    .executeTakeFirst();
+  return result !== undefined;
+};
+
+export const findReportBySource = async (
+  db: Db,
+  channel: ReportChannel,
+  formId: string | null,
+  sourceRef: string,
+): Promise<(Sealed & { id: string }) | undefined> => {
+  let query = db
+    .selectFrom("voices_reports")
+    .select(["id", "sealed", "wrapped_key as wrappedKey", "key_id as keyId"])
+    .where("channel", "=", channel)
+    .where("source_ref", "=", sourceRef);
+  query = formId === null ? query.where("form_id", "is", null) : query.where("form_id", "=", formId);
+  return query.executeTakeFirst();
+};
+
+export const findReportByReceipt = async (
+  db: Db,
+  receiptHash: string,
+): Promise<{ id: string; status: ReportStatus; category: string; submittedAt: Date } | undefined> => {
+  const row = await db
+    .selectFrom("voices_reports")
+    .select(["id", "status", "category", "submitted_at as submittedAt"])
+    .where("receipt_hash", "=", receiptHash)
+    .executeTakeFirst();
+  return row && { ...row, status: row.status as ReportStatus };
+};
+
+export const findVisibleReport = async (db: Db, actor: Actor, id: string): Promise<ReportRow | undefined> => {
+  const row = await db
+    .selectFrom("voices_reports as r")
+    .select(columns)
+    .where("r.id", "=", id)
+    .where(visibleTo(actor, "voices_reports", "r"))
+    .executeTakeFirst();
+  return row && typed(row);
+};
+
+export const findReportById = async (db: Db, id: string): Promise<ReportRow | undefined> => {
+  const row = await db
+    .selectFrom("voices_reports as r")
+    .select(columns)
+    .where("r.id", "=", id)
+    .executeTakeFirst();
+  return row && typed(row);
+};
+
+export const listVisibleReports = async (
+  db: Db,
+  actor: Actor,
+  query: TQueueQuery,
+): Promise<{ rows: ReportRow[]; total: number }> => {
+  let select = db.selectFrom("voices_reports as r").where(visibleTo(actor, "voices_reports", "r"));
+  if (query.status) select = select.where("r.status", "=", query.status);
+  if (query.category) select = select.where("r.category", "=", query.category);
+  if (query.iso3) select = select.where("r.iso3", "=", query.iso3);
+  if (query.channel) select = select.where("r.channel", "=", query.channel);
+  if (query.assignedTo) {
+    select = select.where("r.assigned_to", "=", query.assignedTo === "me" ? actor.userId : query.assignedTo);
+  }
+  const [rows, count] = await Promise.all([
+    select
+      .select(columns)
+      .orderBy("r.submitted_at", "desc")
+      .orderBy("r.id")
+      .limit(query.limit)
+      .offset(query.offset)
+      .execute(),
+    select.select(sql<number>`count(*)::int`.as("n")).executeTakeFirst(),
+  ]);
+  return { rows: rows.map(typed), total: count?.n ?? 0 };
+};
+
+export type ReportChanges = Partial<{
+  status: ReportStatus;
+  duplicateOf: string | null;
+  category: string;
+  assignedTo: string | null;
+  iso3: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  priogridGid: number | null;
+  locationSource: string;
+  clearance: Clearance;
+  description: string;
+  redacted: boolean;
+}>;
+
+export const updateReport = async (db: Db, id: string, changes: ReportChanges, at: Date): Promise<void> => {
+  const set: Record<string, unknown> = { updated_at: at };
+  const names: Record<keyof ReportChanges, string> = {
+    status: "status",
+    duplicateOf: "duplicate_of",
+    category: "category",
+    assignedTo: "assigned_to",
+    iso3: "iso3",
+    latitude: "latitude",
+    longitude: "longitude",
+    priogridGid: "priogrid_gid",
+    locationSource: "location_source",
+    clearance: "clearance",
+    description: "description",
+    redacted: "redacted",
+  };
+  for (const [key, value] of Object.entries(changes)) {
+    if (value !== undefined) set[names[key as keyof ReportChanges]] = value;
+  }
+  await db.updateTable("voices_reports").set(set).where("id", "=", id).execute();
+};
+
+export const findSealed = async (db: Db, id: string): Promise<Sealed | undefined> =>
+  db
+    .selectFrom("voices_reports")
+    .select(["sealed", "wrapped_key as wrappedKey", "key_id as keyId"])
+    .where("id", "=", id)
+    .executeTakeFirst();
+
+/** Earlier reports of the same organisation near in time (and country), for near-duplicate scoring. */
+export const duplicateCandidates = async (
+  db: Db,
+  near: { ownerOrgId: string; iso3: string | null; from: string; to: string; limit: number },
+) => {
+  let query = db
+    .selectFrom("voices_reports")
+    .select(["id", "description", "incident_date as date", "iso3", "latitude", "longitude", "place"])
+    .where("owner_org_id", "=", near.ownerOrgId)
+    .where("incident_date", ">=", near.from)
+    .where("incident_date", "<=", near.to)
+    .where("status", "!=", "duplicate");
+  query = near.iso3 ? query.where("iso3", "=", near.iso3) : query.where("iso3", "is", null);
+  return query.orderBy("submitted_at", "desc").limit(near.limit).execute();
+};
+
+export const wrappedKeysNotUnder = (db: Db, keyId: string, limit: number) =>
+  db
+    .selectFrom("voices_reports")
+    .select(["id", "wrapped_key as wrappedKey", "key_id as keyId"])
+    .where("key_id", "!=", keyId)
+    .orderBy("id")
+    .limit(limit)
+    .execute();
+
+export const replaceWrappedKey = async (
+  db: Db,
+  id: string,
+  wrapped: { wrappedKey: string; keyId: string },
+) => {
+  await db
+    .updateTable("voices_reports")
+    .set({ wrapped_key: wrapped.wrappedKey, key_id: wrapped.keyId })
+    .where("id", "=", id)
+    .execute();
+};
+
+export const countReportsByKey = async (db: Db): Promise<{ keyId: string; n: number }[]> =>
+  (
+    await sql<{
+      keyId: string;
+      n: number;
+    }>`SELECT key_id AS "keyId", count(*)::int AS n FROM voices_reports GROUP BY key_id`.execute(db)
+  ).rows;

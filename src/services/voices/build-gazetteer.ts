@@ -1,0 +1,43 @@
+import { type GazetteerEntry, placeKey } from "../../core/voices/gazetteer.ts";
+import type { Db } from "../../db/types.ts";
+import { listDatasets } from "../../repositories/data/datasets.repository.ts";
+import { readSetting, writeSetting } from "../../repositories/settings.repository.ts";
+import {
+  adminAreasFromEvents,
+  registryPlaces,
+  replaceGazetteer,
+} from "../../repositories/voices/gazetteer.repository.ts";
+
+const BUILT_FROM = "voices.gazetteer_built_from";
+
+/** Which data the gazetteer was built from: every dataset's id, version and import time. */
+const dataFingerprint = async (db: Db): Promise<string> =>
+  (await listDatasets(db))
+    .map((d) => `${d.id}@${d.version}@${d.importedAt.toISOString()}`)
+    .sort()
+    .join("|");
+
+/**
+ * Rebuilds the place-name gazetteer from the data loaded: admin areas named by GED events (with the
+ * centroid of their events), capitals and country names from the registry. Derived data only, so it is
+ * not audited.
+ */
+export const buildGazetteer = async (db: Db): Promise<{ entries: number; adminAreas: number }> => {
+  const areas = await adminAreasFromEvents(db);
+  const entries: GazetteerEntry[] = [...areas, ...(await registryPlaces(db))];
+  const keyed = entries
+    .map((entry) => ({ ...entry, key: placeKey(entry.name) }))
+    .filter((entry) => entry.key);
+  const fingerprint = await dataFingerprint(db);
+  await db.transaction().execute(async (trx) => {
+    await replaceGazetteer(trx, keyed);
+    await writeSetting(trx, BUILT_FROM, fingerprint);
+  });
+  return { entries: keyed.length, adminAreas: areas.length };
+};
+
+/** Rebuilds the gazetteer when the data changed since it was built (or it was never built). */
+export const ensureGazetteer = async (db: Db): Promise<void> => {
+  const fingerprint = await dataFingerprint(db);
+  if ((await readSetting<string>(db, BUILT_FROM)) !== fingerprint) await buildGazetteer(db);
+};

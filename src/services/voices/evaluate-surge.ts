@@ -1,0 +1,81 @@
+import {
+  DEFAULT_SURGE_RULE,
+  evaluateSurge,
+  type SurgeFinding,
+  type SurgeRule,
+} from "../../core/voices/surge.ts";
+import { countryMonthTotals } from "../../repositories/voices/signals.repository.ts";
+import type { ServiceContext } from "../shared/context.ts";
+
+export type SurgeOutcome = SurgeFinding & {
+  iso3: string;
+  month: string;
+  /** raised: handed to the alerts capability; unavailable: surge found but no alerts capability to raise it. */
+  alert: "raised" | "unavailable" | "none";
+};
+
+const monthShift = (month: string, by: number): string => {
+  const date = new Date(`${month.slice(0, 7)}-01T00:00:00Z`);
+  date.setUTCMonth(date.getUTCMonth() + by);
+  return date.toISOString().slice(0, 10);
+};
+
+type RaiseAlert = (
+  ctx: ServiceContext,
+  alert: {
+    iso3: string;
+    cause: string;
+    severity: string;
+    source: string;
+    summary: string;
+    details?: unknown;
+  },
+) => Promise<unknown>;
+
+/**
+ * The alerts capability (src/services/alerts/raise-alert.ts, built separately) merges duplicate alerts.
+ * It is looked up at run time so that voices works, and says so, on an instance without it.
+ */
+const findRaiseAlert = async (): Promise<RaiseAlert | undefined> => {
+  const specifier = "../alerts/raise-alert.ts";
+  try {
+    const module = (await import(specifier)) as { raiseAlert?: RaiseAlert };
+    return typeof module.raiseAlert === "function" ? module.raiseAlert : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/** Applies the surge rule to one country-month of verified reports and raises an alert on a surge. */
+export const evaluateCountrySurge = async (
+  ctx: ServiceContext,
+  iso3: string,
+  month: string,
+  rule: SurgeRule = DEFAULT_SURGE_RULE,
+): Promise<SurgeOutcome> => {
+  const first = monthShift(month, 0);
+  const totals = new Map(
+    (await countryMonthTotals(ctx.db, iso3, monthShift(first, -rule.baselineMonths), first)).map((r) => [
+      r.month,
+      r.count,
+    ]),
+  );
+  const previous = Array.from(
+    { length: rule.baselineMonths },
+    (_, i) => totals.get(monthShift(first, i - rule.baselineMonths)) ?? 0,
+  );
+  const finding = evaluateSurge(totals.get(first) ?? 0, previous, rule);
+  const outcome: SurgeOutcome = { ...finding, iso3, month: first, alert: "none" };
+  if (!finding.surge) return outcome;
+  const raiseAlert = await findRaiseAlert();
+  if (!raiseAlert) return { ...outcome, alert: "unavailable" };
+  await raiseAlert(ctx, {
+    iso3,
+    cause: "voices_surge",
+    severity: finding.severity,
+    source: "voices",
+    summary: `${finding.count} verified community reports in ${iso3} in ${first.slice(0, 7)}, ${finding.ratio.toFixed(1)}× the ${rule.baselineMonths}-month baseline (${finding.baseline.toFixed(1)}).`,
+    details: { ...finding, month: first, rule },
+  });
+  return { ...outcome, alert: "raised" };
+};

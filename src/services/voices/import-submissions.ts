@@ -1,0 +1,182 @@
+import { ZodError } from "zod";
+import { authorize } from "../../core/access/policies.ts";
+import type { Clearance } from "../../core/access/vocabulary.ts";
+import { DomainError, invalid, notFound } from "../../core/shared/errors.ts";
+import { applyMapping, type MappedSubmission, type Row } from "../../core/voices/mapping.ts";
+import type { ReportChannel } from "../../core/voices/report.schemas.ts";
+import { mapUshahidiRow, USHAHIDI_REQUIRED } from "../../core/voices/ushahidi.ts";
+import { findForm } from "../../repositories/voices/forms.repository.ts";
+import { resolveCountry } from "../../repositories/voices/gazetteer.repository.ts";
+import { parseSubmissions, type SubmissionFormat } from "../../repositories/voices/submission-files.ts";
+import { audit, type ServiceContext } from "../shared/context.ts";
+import { type PreparedReport, prepareReport, storedSubmission, storeReport } from "./submit-report.ts";
+import { intakeContextOf, receivingOrganisation, type VoicesDeps } from "./voices-context.ts";
+
+export type ImportSummary = {
+  rows: number;
+  created: number;
+  alreadyStored: number;
+  skipped: { row: number; problems: string[] }[];
+};
+
+type Source = {
+  channel: ReportChannel;
+  formId: string | null;
+  ownerOrgId: string;
+  clearance: Clearance;
+  map: (row: Row) => MappedSubmission;
+};
+
+const problemsOf = (error: unknown): string[] => {
+  if (error instanceof ZodError) return error.issues.map((i) => `${i.path.join(".") || "row"}: ${i.message}`);
+  if (error instanceof DomainError)
+    return error.details.length ? error.details.map((d) => `${d.field}: ${d.message}`) : [error.message];
+  throw error;
+};
+
+/**
+ * Imports every row of an export as reports, all or nothing: every row is checked first, and one bad row
+ * refuses the file (naming the rows) unless `skipInvalid`, in which case bad rows are listed and left
+ * out. Rows already stored (same submission id) are counted, not stored again.
+ */
+const importRows = async (
+  ctx: ServiceContext,
+  deps: VoicesDeps,
+  source: Source,
+  rows: readonly Row[],
+  skipInvalid: boolean,
+): Promise<ImportSummary> => {
+  const intake = intakeContextOf(ctx);
+  const prepared: PreparedReport[] = [];
+  const skipped: ImportSummary["skipped"] = [];
+  let alreadyStored = 0;
+  for (const [index, row] of rows.entries()) {
+    const line = index + 2;
+    const mapped = source.map(row);
+    if (!mapped.sourceRef) {
+      skipped.push({ row: line, problems: ["no submission id (the mapping's id column is empty)"] });
+      continue;
+    }
+    const meta = {
+      channel: source.channel,
+      ownerOrgId: source.ownerOrgId,
+      clearance: source.clearance,
+      formId: source.formId,
+      sourceRef: mapped.sourceRef,
+      answers: mapped.answers,
+      ...(mapped.status ? { status: mapped.status } : {}),
+    };
+    if (await storedSubmission(intake, deps, meta)) {
+      alreadyStored += 1;
+      continue;
+    }
+    try {
+      const iso3 = mapped.country
+        ? await resolveCountry(ctx.db, mapped.country.code, mapped.country.codes)
+        : undefined;
+      if (mapped.country && !iso3)
+        throw invalid("unknown country", [
+          { field: "country", message: `no country ${mapped.country.code}` },
+        ]);
+      const contact = Object.fromEntries(Object.entries(mapped.contact).filter(([, v]) => v));
+      const language =
+        mapped.language && ["en", "fr", "ar"].includes(mapped.language) ? mapped.language : undefined;
+      prepared.push(
+        await prepareReport(
+          intake,
+          deps,
+          {
+            category: mapped.category,
+            description: mapped.description,
+            ...(iso3 ? { iso3 } : {}),
+            ...(mapped.latitude !== undefined && mapped.longitude !== undefined
+              ? { latitude: mapped.latitude, longitude: mapped.longitude }
+              : {}),
+            ...(mapped.place ? { place: mapped.place.slice(0, 200) } : {}),
+            ...(mapped.date ? { date: mapped.date } : {}),
+            ...(language ? { language } : {}),
+            ...(Object.keys(contact).length ? { contact } : {}),
+          },
+          meta,
+        ),
+      );
+    } catch (error) {
+      skipped.push({ row: line, problems: problemsOf(error) });
+    }
+  }
+  if (skipped.length && !skipInvalid) {
+    throw invalid(
+      `${skipped.length} of ${rows.length} rows are not valid; nothing was imported (fix them, or import with skip-invalid).`,
+      skipped.slice(0, 50).flatMap((s) => s.problems.map((message) => ({ field: `row ${s.row}`, message }))),
+    );
+  }
+  return ctx.db.transaction().execute(async (trx) => {
+    let created = 0;
+    for (const report of prepared) {
+      if (await storeReport({ ...intake, db: trx }, report)) created += 1;
+      else alreadyStored += 1;
+    }
+    const summary = { rows: rows.length, created, alreadyStored, skipped };
+    await audit(
+      { ...ctx, db: trx },
+      {
+        action: "voices.import",
+        entityType: source.formId ? "voices_forms" : "voices_reports",
+        entityId: source.formId ?? source.channel,
+        after: { ...summary, skipped: skipped.length },
+      },
+    );
+    return summary;
+  });
+};
+
+/** A KoboToolbox/ODK (or any mapped feed) export, through the form's saved column mapping. */
+export const importFormSubmissions = async (
+  ctx: ServiceContext,
+  deps: VoicesDeps,
+  input: { formId: string; text: string; format: SubmissionFormat; skipInvalid?: boolean },
+): Promise<ImportSummary> => {
+  authorize(ctx.actor, "voices.import");
+  const form = await findForm(ctx.db, input.formId);
+  if (!form || form.ownerOrgId !== ctx.actor.orgId) throw notFound("Form");
+  const rows = parseSubmissions(input.text, input.format);
+  return importRows(
+    ctx,
+    deps,
+    {
+      channel: form.kind === "feed" ? "feed" : "kobo",
+      formId: form.id,
+      ownerOrgId: form.ownerOrgId,
+      clearance: form.clearance,
+      map: (row) => applyMapping(row, form.mapping),
+    },
+    rows,
+    input.skipInvalid ?? false,
+  );
+};
+
+/** An Ushahidi v2 CSV export; reports go to the actor's organisation (or the receiving one for platform admins without one). */
+export const importUshahidi = async (
+  ctx: ServiceContext,
+  deps: VoicesDeps,
+  input: { text: string; skipInvalid?: boolean },
+): Promise<ImportSummary> => {
+  authorize(ctx.actor, "voices.import");
+  const rows = parseSubmissions(input.text, "csv");
+  const header = new Set(Object.keys(rows[0] ?? {}).map((h) => h.toUpperCase()));
+  const missing = USHAHIDI_REQUIRED.filter((column) => !header.has(column));
+  if (rows.length && missing.length) {
+    throw invalid(
+      "This is not an Ushahidi export: columns are missing.",
+      missing.map((column) => ({ field: column, message: "missing column" })),
+    );
+  }
+  const ownerOrgId = ctx.actor.orgId ?? (await receivingOrganisation(ctx.db, deps.settings));
+  return importRows(
+    ctx,
+    deps,
+    { channel: "ushahidi", formId: null, ownerOrgId, clearance: "restricted", map: mapUshahidiRow },
+    rows,
+    input.skipInvalid ?? false,
+  );
+};

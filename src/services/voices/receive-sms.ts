@@ -1,0 +1,87 @@
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { DomainError } from "../../core/shared/errors.ts";
+import { parseSms } from "../../core/voices/sms.ts";
+import { smsText } from "../../core/voices/sms-replies.ts";
+import { readReceipt } from "./read-receipt.ts";
+import { submitReport } from "./submit-report.ts";
+import { type PublicContext, receivingOrganisation, type VoicesDeps } from "./voices-context.ts";
+
+/** How far a signed webhook's timestamp may be from our clock (replayed old requests are refused). */
+export const SMS_SIGNATURE_TOLERANCE_SECONDS = 300;
+
+/**
+ * The gateway signs `<timestamp>.<raw body>` with HMAC-SHA256 under the shared secret and sends
+ * `X-Continuum-Timestamp: <unix seconds>` and `X-Continuum-Signature: sha256=<hex>`.
+ */
+export const smsSignature = (secret: string, timestamp: string, body: string): string =>
+  `sha256=${createHmac("sha256", secret).update(`${timestamp}.${body}`).digest("hex")}`;
+
+export const verifySmsSignature = (
+  secret: string | undefined,
+  headers: { timestamp?: string | undefined; signature?: string | undefined },
+  body: string,
+  now: Date,
+): void => {
+  if (!secret) throw new DomainError("not_found", "The SMS webhook is not configured on this instance.");
+  const { timestamp, signature } = headers;
+  if (!timestamp || !signature) {
+    throw new DomainError("unauthenticated", "Missing X-Continuum-Timestamp or X-Continuum-Signature.");
+  }
+  const age = Math.abs(now.getTime() / 1000 - Number(timestamp));
+  if (!Number.isFinite(age) || age > SMS_SIGNATURE_TOLERANCE_SECONDS) {
+    throw new DomainError("unauthenticated", "The signature's timestamp is too old or not a number.");
+  }
+  const expected = Buffer.from(smsSignature(secret, timestamp, body));
+  const given = Buffer.from(signature);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
+    throw new DomainError("unauthenticated", "The SMS signature does not match.");
+  }
+};
+
+export type IncomingSms = { id: string; from: string; text: string; receivedAt?: string | undefined };
+
+/**
+ * One message from the gateway: a new report (answered with its receipt code) or a STATUS question
+ * (answered with the status and the latest reply). The answer goes back in the webhook response.
+ */
+export const receiveSms = async (
+  ctx: PublicContext,
+  deps: VoicesDeps,
+  sms: IncomingSms,
+): Promise<{ reply: string; receipt: string | null }> => {
+  const intent = parseSms(sms.text);
+  if (intent.kind === "status") {
+    try {
+      const status = await readReceipt(ctx.db, intent.receipt);
+      return {
+        reply: smsText(intent.language, "status", { status: status.status, reply: status.reply ?? "" }),
+        receipt: null,
+      };
+    } catch (error) {
+      if (error instanceof DomainError && error.code === "not_found") {
+        return { reply: smsText(intent.language, "unknownReceipt", {}), receipt: null };
+      }
+      throw error;
+    }
+  }
+  const received = sms.receivedAt ? new Date(sms.receivedAt) : ctx.now();
+  const date = (Number.isNaN(received.getTime()) ? ctx.now() : received).toISOString().slice(0, 10);
+  const ownerOrgId = await receivingOrganisation(ctx.db, deps.settings);
+  const result = await submitReport(
+    ctx,
+    deps,
+    {
+      category: intent.category,
+      description: intent.description,
+      ...(intent.place ? { place: intent.place } : {}),
+      date,
+      language: intent.language,
+      contact: { phone: sms.from },
+    },
+    { channel: "sms", ownerOrgId, sourceRef: sms.id },
+  );
+  return {
+    reply: smsText(intent.language, "received", { receipt: result.receipt }),
+    receipt: result.receipt,
+  };
+};

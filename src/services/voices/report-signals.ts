@@ -1,0 +1,77 @@
+import { priogridCell } from "../../core/data/priogrid.ts";
+import { suppressSmallCells } from "../../core/voices/protection.ts";
+import type { Db } from "../../db/types.ts";
+import {
+  countryMonthCounts,
+  gridMonthCounts,
+  type SignalFilter,
+} from "../../repositories/voices/signals.repository.ts";
+
+export type Signals = {
+  minCellCount: number;
+  countryMonths: {
+    iso3: string;
+    month: string;
+    category: string;
+    count: number | null;
+    suppressed: boolean;
+  }[];
+  gridMonths: {
+    priogridGid: number;
+    latitude: number;
+    longitude: number;
+    iso3: string | null;
+    month: string;
+    count: number | null;
+    suppressed: boolean;
+  }[];
+};
+
+/**
+ * Verified reports as signals: counts per country-month and category, and per PRIO-GRID cell and month,
+ * across all organisations. These aggregates leave the receiving organisations, so every count under k
+ * is withheld, and locations are never finer than a grid cell.
+ */
+export const reportSignals = async (db: Db, filter: SignalFilter, k: number): Promise<Signals> => {
+  const countries = await countryMonthCounts(db, filter);
+  const grid = await gridMonthCounts(db, filter);
+  const cells = new Map<string, { priogridGid: number; iso3: string | null; month: string; count: number }>();
+  for (const row of grid) {
+    const key = `${row.priogridGid}|${row.month}`;
+    const cell = cells.get(key) ?? {
+      priogridGid: row.priogridGid,
+      iso3: row.iso3,
+      month: row.month,
+      count: 0,
+    };
+    cell.count += row.count;
+    cells.set(key, cell);
+  }
+  return {
+    minCellCount: k,
+    countryMonths: suppressSmallCells(countries, k),
+    gridMonths: suppressSmallCells([...cells.values()], k).map((cell) => {
+      const centre = priogridCell(cell.priogridGid);
+      return { ...cell, latitude: centre.lat, longitude: centre.lon };
+    }),
+  };
+};
+
+/** The grid-month-category export as CSV, small cells suppressed (the row stays, its count is blank). */
+export const signalsCsv = async (db: Db, filter: SignalFilter, k: number): Promise<string> => {
+  const rows = suppressSmallCells(await gridMonthCounts(db, filter), k);
+  const lines = rows.map((r) => {
+    const centre = priogridCell(r.priogridGid);
+    return [
+      r.priogridGid,
+      centre.lat,
+      centre.lon,
+      r.iso3 ?? "",
+      r.month,
+      r.category,
+      r.count ?? "",
+      r.suppressed,
+    ].join(",");
+  });
+  return `${["priogrid_gid", "latitude", "longitude", "iso3", "month", "category", "count", "suppressed"].join(",")}\n${lines.join("\n")}${lines.length ? "\n" : ""}`;
+};

@@ -1,0 +1,63 @@
+import { z } from "zod";
+import { authorize } from "../../core/access/policies.ts";
+import { ZClearance } from "../../core/access/vocabulary.ts";
+import { forbidden, invalid } from "../../core/shared/errors.ts";
+import { ZFormMapping } from "../../core/voices/mapping.ts";
+import { suggestMapping, type XlsRow } from "../../core/voices/xlsform.ts";
+import {
+  type FormRow,
+  findForm,
+  listCategories,
+  listForms as listFormRows,
+  upsertForm,
+} from "../../repositories/voices/forms.repository.ts";
+import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
+
+export const ZSaveForm = z.object({
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$/, "letters, digits, _ . - (as the form id in KoboToolbox)"),
+  title: z.string().trim().min(1).max(200),
+  kind: z.enum(["kobo", "odk", "feed"]).default("kobo"),
+  clearance: ZClearance.default("restricted"),
+  mapping: ZFormMapping,
+});
+export type TSaveForm = z.input<typeof ZSaveForm>;
+
+/** Saves (creates or replaces) an import form and its column mapping for the actor's organisation. */
+export const saveForm = async (ctx: ServiceContext, raw: TSaveForm): Promise<FormRow> => {
+  authorize(ctx.actor, "voices.configure");
+  const input = ZSaveForm.parse(raw);
+  const codes = new Set((await listCategories(ctx.db)).map((c) => c.code));
+  const used = [input.mapping.category.default, ...Object.values(input.mapping.category.values)];
+  const unknown = used.filter((code) => !codes.has(code));
+  if (unknown.length) {
+    throw invalid(
+      "The mapping names unknown categories.",
+      unknown.map((code) => ({ field: "mapping.category", message: code })),
+    );
+  }
+  return inTransaction(ctx, async (tx) => {
+    const before = await findForm(tx.db, input.id);
+    if (before && before.ownerOrgId !== ctx.actor.orgId)
+      throw forbidden("This form id belongs to another organisation.");
+    const form = await upsertForm(tx.db, { ...input, ownerOrgId: ctx.actor.orgId }, ctx.now());
+    await audit(tx, {
+      action: before ? "voices.form_update" : "voices.form_create",
+      entityType: "voices_forms",
+      entityId: form.id,
+      before,
+      after: form,
+    });
+    return form;
+  });
+};
+
+export const listForms = (ctx: ServiceContext): Promise<FormRow[]> => listFormRows(ctx.db, ctx.actor.orgId);
+
+/** A draft mapping from an XLSForm's survey and choices sheets, for an administrator to review and save. */
+export const draftMapping = (
+  survey: readonly XlsRow[],
+  choices: readonly XlsRow[],
+  options: { iso3?: string; category?: string },
+) => ZFormMapping.parse(suggestMapping(survey, choices, options));

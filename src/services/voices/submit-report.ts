@@ -1,0 +1,199 @@
+import { createHash, randomBytes, randomUUID } from "node:crypto";
+import type { Clearance } from "../../core/access/vocabulary.ts";
+import { conflict, invalid } from "../../core/shared/errors.ts";
+import { formatReceipt, normaliseReceipt, RECEIPT_RANDOM_BYTES } from "../../core/voices/receipt.ts";
+import {
+  type ReportChannel,
+  type ReportStatus,
+  type SubmitReport,
+  ZSubmitReport,
+} from "../../core/voices/report.schemas.ts";
+import { bestDuplicate, DUPLICATE_WINDOW_DAYS } from "../../core/voices/similarity.ts";
+import type { Db } from "../../db/types.ts";
+import { seal, unseal } from "../../repositories/voices/envelope.ts";
+import { listCategories } from "../../repositories/voices/forms.repository.ts";
+import { countryCount, countryExists } from "../../repositories/voices/gazetteer.repository.ts";
+import {
+  duplicateCandidates,
+  findReportBySource,
+  insertReport,
+  type NewReport,
+} from "../../repositories/voices/reports.repository.ts";
+import { locateReport } from "./locate-report.ts";
+import type { SealedPayload } from "./sealed-payload.ts";
+import { auditPublic, type PublicContext, type VoicesDeps } from "./voices-context.ts";
+
+/** Where a report came from and who receives it; set by the channel, never by the reporter. */
+export type Intake = {
+  channel: ReportChannel;
+  ownerOrgId: string;
+  clearance?: Clearance;
+  formId?: string | null;
+  sourceRef?: string | null;
+  status?: ReportStatus;
+  answers?: Record<string, string>;
+  fromMap?: boolean;
+};
+
+export type SubmitResult = { id: string; receipt: string; created: boolean };
+
+export const receiptHash = (normalised: string): string =>
+  createHash("sha256").update(normalised).digest("hex");
+
+const shiftDays = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** The checks that need data (categories, countries, the clock), after the shape checks of the schema. */
+const checkAgainstData = async (db: Db, input: SubmitReport, today: string): Promise<void> => {
+  const problems: { field: string; message: string }[] = [];
+  if (input.date > shiftDays(today, 1))
+    problems.push({ field: "date", message: "the date is in the future" });
+  if (input.date < "1900-01-01") problems.push({ field: "date", message: "the date is too far in the past" });
+  const categories = await listCategories(db);
+  if (!categories.some((c) => c.code === input.category)) {
+    problems.push({
+      field: "category",
+      message: `unknown category; one of ${categories.map((c) => c.code).join(", ")}`,
+    });
+  }
+  if (input.iso3 && (await countryCount(db)) > 0 && !(await countryExists(db, input.iso3))) {
+    problems.push({ field: "iso3", message: "no country with this code" });
+  }
+  if (problems.length) throw invalid("The report is not valid.", problems);
+};
+
+export type PreparedReport = { report: NewReport; receipt: string; input: SubmitReport; intake: Intake };
+
+/**
+ * Everything about a report that needs no transaction: validation against the schema and the data,
+ * place lookup, receipt, and sealing of the identifying fields. Throws on invalid input.
+ */
+export const prepareReport = async (
+  ctx: PublicContext,
+  deps: VoicesDeps,
+  raw: unknown,
+  intake: Intake,
+): Promise<PreparedReport> => {
+  const input = ZSubmitReport.parse(raw);
+  await checkAgainstData(ctx.db, input, ctx.now().toISOString().slice(0, 10));
+  const located = await locateReport(ctx.db, { ...input, fromMap: intake.fromMap ?? false });
+  const id = randomUUID();
+  const receipt = formatReceipt(randomBytes(RECEIPT_RANDOM_BYTES));
+  const contact = input.contact ?? {};
+  const payload: SealedPayload = {
+    receipt,
+    contact,
+    description: input.description,
+    answers: intake.answers ?? {},
+  };
+  return {
+    receipt,
+    input,
+    intake,
+    report: {
+      id,
+      ownerOrgId: intake.ownerOrgId,
+      clearance: intake.clearance ?? "restricted",
+      receiptHash: receiptHash(normaliseReceipt(receipt) as string),
+      channel: intake.channel,
+      formId: intake.formId ?? null,
+      sourceRef: intake.sourceRef || null,
+      category: input.category,
+      description: input.description,
+      language: input.language ?? "en",
+      date: input.date,
+      place: input.place ?? null,
+      ...located,
+      status: intake.status ?? "new",
+      possibleDuplicateOf: null,
+      duplicateScore: null,
+      hasContact: Boolean(contact.name || contact.phone || contact.email),
+      sealed: seal(deps.keyring, id, payload),
+      submittedAt: ctx.now(),
+    },
+  };
+};
+
+/**
+ * Stores a prepared report inside the caller's transaction: near-duplicate scoring against earlier
+ * reports, the insert, and the audit entry. False when the source id is already stored.
+ */
+export const storeReport = async (tx: PublicContext, prepared: PreparedReport): Promise<boolean> => {
+  const { report, input } = prepared;
+  const candidates = await duplicateCandidates(tx.db, {
+    ownerOrgId: report.ownerOrgId,
+    iso3: report.iso3,
+    from: shiftDays(input.date, -DUPLICATE_WINDOW_DAYS),
+    to: shiftDays(input.date, DUPLICATE_WINDOW_DAYS),
+    limit: 200,
+  });
+  const duplicate = bestDuplicate(
+    {
+      id: report.id,
+      description: report.description,
+      date: report.date,
+      iso3: report.iso3,
+      latitude: report.latitude,
+      longitude: report.longitude,
+      place: report.place,
+    },
+    candidates,
+  );
+  const inserted = await insertReport(tx.db, {
+    ...report,
+    possibleDuplicateOf: duplicate?.id ?? null,
+    duplicateScore: duplicate ? Math.round(duplicate.score * 1000) / 1000 : null,
+  });
+  if (!inserted) return false;
+  // The audit entry says what arrived and where, never who sent it or what they wrote.
+  await auditPublic(tx, report.ownerOrgId, {
+    action: "voices.submit",
+    entityType: "voices_reports",
+    entityId: report.id,
+    after: {
+      channel: report.channel,
+      formId: report.formId,
+      category: report.category,
+      iso3: report.iso3,
+      status: report.status,
+      hasContact: report.hasContact,
+    },
+  });
+  return true;
+};
+
+/** The receipt of a submission already stored under the same source id, if any. */
+export const storedSubmission = async (
+  ctx: PublicContext,
+  deps: VoicesDeps,
+  intake: Intake,
+): Promise<SubmitResult | undefined> => {
+  if (!intake.sourceRef) return undefined;
+  const found = await findReportBySource(ctx.db, intake.channel, intake.formId ?? null, intake.sourceRef);
+  if (!found) return undefined;
+  return {
+    id: found.id,
+    receipt: unseal<SealedPayload>(deps.keyring, found.id, found).receipt,
+    created: false,
+  };
+};
+
+/**
+ * Stores one report from any channel, all or nothing. A submission whose source id is already stored
+ * (gateway retry, re-import) is not stored again: its original receipt is returned.
+ */
+export const submitReport = async (
+  ctx: PublicContext,
+  deps: VoicesDeps,
+  raw: unknown,
+  intake: Intake,
+): Promise<SubmitResult> => {
+  const earlier = await storedSubmission(ctx, deps, intake);
+  if (earlier) return earlier;
+  const prepared = await prepareReport(ctx, deps, raw, intake);
+  const inserted = await ctx.db.transaction().execute((trx) => storeReport({ ...ctx, db: trx }, prepared));
+  if (inserted) return { id: prepared.report.id, receipt: prepared.receipt, created: true };
+  const stored = await storedSubmission(ctx, deps, intake);
+  if (!stored) throw conflict("The report could not be stored; please send it again.");
+  return stored;
+};
