@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import type { SmtpSettings } from "./repositories/mailer.ts";
 
 /** Settings from flags and the environment; flags win. Documented in README.md → Configuration. */
 export type Config = {
@@ -10,6 +11,12 @@ export type Config = {
   adminPassword: string | undefined;
   /** Marks session cookies Secure; on by default outside loopback development. */
   secureCookies: boolean;
+  /** Outgoing e-mail for notifications; undefined keeps notifications in the app only. */
+  smtp: SmtpSettings | undefined;
+  /** The address people reach the web app at, for links in e-mails. */
+  publicUrl: string;
+  /** How often `serve` evaluates alert rules, escalates overdue alerts and sends e-mail (0 turns it off). */
+  alertJobSeconds: number;
   voices: VoicesConfig;
 };
 
@@ -43,6 +50,10 @@ export const loadConfig = (overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
     adminEmail: env.CONTINUUM_ADMIN_EMAIL || undefined,
     adminPassword: env.CONTINUUM_ADMIN_PASSWORD || undefined,
     secureCookies: env.CONTINUUM_SECURE_COOKIES ? env.CONTINUUM_SECURE_COOKIES === "true" : !isLoopback(host),
+    smtp: smtpOf(env),
+    publicUrl:
+      env.CONTINUUM_PUBLIC_URL || `http://localhost:${overrides.port ?? Number(env.CONTINUUM_PORT ?? env.PORT ?? 3000)}/`,
+    alertJobSeconds: Number(env.CONTINUUM_ALERT_JOB_SECONDS ?? 60),
     voices: {
       key: env.CONTINUUM_VOICES_KEY || undefined,
       previousKeys: (env.CONTINUUM_VOICES_PREVIOUS_KEYS ?? "").split(",").filter(Boolean),
@@ -63,3 +74,18 @@ const whole = (text: string | undefined, fallback: number): number => {
 };
 
 const isLoopback = (host: string) => host === "localhost" || host === "::1" || host.startsWith("127.");
+
+/** SMTP from CONTINUUM_SMTP_HOST (required to send), _PORT, _SECURE, _USER, _PASSWORD and CONTINUUM_MAIL_FROM. */
+const smtpOf = (env: NodeJS.ProcessEnv): SmtpSettings | undefined => {
+  const host = env.CONTINUUM_SMTP_HOST;
+  if (!host) return undefined;
+  const secure = env.CONTINUUM_SMTP_SECURE === "true";
+  return {
+    host,
+    port: Number(env.CONTINUUM_SMTP_PORT ?? (secure ? 465 : 587)),
+    secure,
+    user: env.CONTINUUM_SMTP_USER || undefined,
+    password: env.CONTINUUM_SMTP_PASSWORD || undefined,
+    from: env.CONTINUUM_MAIL_FROM || "Continuum <continuum@localhost>",
+  };
+};

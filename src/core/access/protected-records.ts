@@ -3,5 +3,10 @@
  * `id uuid`, `owner_org_id` and `clearance`; sharing lives in `record_shares` for all of them.
  * A capability that adds protected records declares its table here and gets visibility and sharing.
  */
-export const protectedRecordTables = ["analyses", "voices_reports"] as const;
+export const protectedRecordTables = [
+  "analyses",
+  "voices_reports",
+  "scenarios",
+  "contingency_plans",
+] as const;
 export type ProtectedRecordTable = (typeof protectedRecordTables)[number];

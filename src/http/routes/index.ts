@@ -1,8 +1,14 @@
+import { alertRoutes } from "./alerts.routes.ts";
 import { analysisRoutes } from "./analyses.routes.ts";
 import { auditLogRoutes } from "./audit-log.routes.ts";
 import { authRoutes } from "./auth.routes.ts";
 import { dataRoutes } from "./data.routes.ts";
+import { frameworkRoutes } from "./frameworks.routes.ts";
+import { measureRoutes } from "./measures.routes.ts";
+import { notificationRoutes } from "./notifications.routes.ts";
 import { organisationRoutes } from "./organisations.routes.ts";
+import { reviewRoutes } from "./reviews.routes.ts";
+import { scenarioRoutes } from "./scenarios.routes.ts";
 import { systemRoutes } from "./system.routes.ts";
 import type { AppRoutes } from "./types.ts";
 import { userRoutes } from "./users.routes.ts";
@@ -20,4 +26,10 @@ export const allRoutes: AppRoutes[] = [
   dataRoutes,
   warningRoutes,
   voicesRoutes,
+  frameworkRoutes,
+  reviewRoutes,
+  alertRoutes,
+  scenarioRoutes,
+  notificationRoutes,
+  measureRoutes,
 ];

@@ -1,0 +1,23 @@
+import { z } from "zod";
+
+export const ZNotification = z.object({
+  id: z.uuid(),
+  kind: z.string(),
+  subject: z.string(),
+  body: z.string(),
+  link: z.string().nullable(),
+  alertId: z.uuid().nullable(),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+  emailStatus: z.enum(["pending", "sent", "failed"]),
+});
+export type TNotification = z.infer<typeof ZNotification>;
+
+/** What one notification says; the recipient's address comes from their account. */
+export type NotificationMessage = {
+  kind: string;
+  subject: string;
+  body: string;
+  link: string | null;
+  alertId: string | null;
+};

@@ -1,0 +1,39 @@
+/** Adds whole months to a YYYY-MM-DD date, keeping the day within the target month. */
+export const addMonthsToDate = (date: string, months: number): string => {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, "0")}-${String(Math.min(d, lastDay)).padStart(2, "0")}`;
+};
+
+/**
+ * Spreads every country evenly over the cycle, like the Universal Periodic Review: each gets a planned
+ * review month, and the cycle's end as the date by which it must have been reviewed.
+ */
+export const planCycle = (
+  iso3s: readonly string[],
+  startsOn: string,
+  lengthMonths: number,
+): { iso3: string; plannedFor: string; dueOn: string }[] => {
+  const sorted = [...new Set(iso3s)].sort();
+  const dueOn = addMonthsToDate(startsOn, lengthMonths);
+  return sorted.map((iso3, index) => ({
+    iso3,
+    plannedFor: addMonthsToDate(startsOn, Math.floor((index * lengthMonths) / Math.max(sorted.length, 1))),
+    dueOn,
+  }));
+};
+
+/** Why a country's review is brought forward, or null: a forecast or an open alert crossed the threshold. */
+export const bringForwardReason = (
+  risk: { probability: number | null; measure: string; topAlertSeverity: string | null },
+  threshold: { probability: number; severityReached: boolean },
+): string | null => {
+  const reasons: string[] = [];
+  if (risk.probability !== null && risk.probability >= threshold.probability)
+    reasons.push(`forecast ${risk.measure} ${risk.probability.toFixed(2)} ≥ ${threshold.probability}`);
+  if (threshold.severityReached) reasons.push(`open ${risk.topAlertSeverity} alert`);
+  return reasons.length ? reasons.join("; ") : null;
+};

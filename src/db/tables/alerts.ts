@@ -1,0 +1,80 @@
+import type { Generated } from "kysely";
+import type { Json, Timestamp } from "./columns.ts";
+
+// Alerts (migration 0004): desks, rules as data, alerts with their timeline, and what rules raised from.
+
+export type AlertDesksTable = {
+  iso3: string;
+  org_id: string;
+  user_id: string | null;
+  escalation_user_id: string | null;
+  updated_at: Timestamp;
+};
+
+export type AlertRulesTable = {
+  id: Generated<string>;
+  name: string;
+  enabled: Generated<boolean>;
+  severity: string;
+  definition: Json;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+
+export type AlertsTable = {
+  id: Generated<string>;
+  iso3: string;
+  cause: string;
+  severity: string;
+  source: string;
+  summary: string;
+  details: Json;
+  status: Generated<string>;
+  owner_org_id: string;
+  owner_user_id: string | null;
+  raised_by: string | null;
+  raised_at: Date;
+  deadline: Date;
+  escalation_level: Generated<number>;
+  escalated_at: Date | null;
+  occurrences: Generated<number>;
+  last_seen_at: Date;
+  acknowledged_at: Date | null;
+  assessed_at: Date | null;
+  assessment: string | null;
+  decided_at: Date | null;
+  decision: Json;
+  action_at: Date | null;
+  action_note: string | null;
+  closed_at: Date | null;
+  outcome: string | null;
+  updated_at: Timestamp;
+};
+
+export type AlertEventsTable = {
+  id: Generated<string>;
+  alert_id: string;
+  at: Date;
+  kind: string;
+  actor_user_id: string | null;
+  actor: string;
+  note: Generated<string>;
+  data: Json;
+};
+
+export type AlertTriggersTable = {
+  rule_id: string;
+  iso3: string;
+  evidence_key: string;
+  alert_id: string;
+  at: Date;
+};
+
+export type AlertTables = {
+  alert_desks: AlertDesksTable;
+  alert_rules: AlertRulesTable;
+  alerts: AlertsTable;
+  alert_events: AlertEventsTable;
+  alert_triggers: AlertTriggersTable;
+};

@@ -1,0 +1,79 @@
+import type { Generated } from "kysely";
+import type { DateColumn, Json, Timestamp } from "./columns.ts";
+
+// Peacebuilding Audit (migration 0004): cycles, the schedule, reviews, assessments and recommendations.
+
+export type ReviewCyclesTable = {
+  id: Generated<string>;
+  name: string;
+  starts_on: DateColumn;
+  length_months: number;
+  framework_id: string;
+  created_by: string | null;
+  created_at: Timestamp;
+};
+
+export type ReviewScheduleTable = {
+  cycle_id: string;
+  iso3: string;
+  planned_for: DateColumn;
+  due_on: DateColumn;
+  brought_forward_reason: string | null;
+};
+
+export type ReviewsTable = {
+  id: Generated<string>;
+  cycle_id: string | null;
+  iso3: string;
+  framework_id: string;
+  owner_org_id: string;
+  title: string;
+  status: Generated<string>;
+  findings: Generated<string>;
+  evidence: Json;
+  evidence_at: Date | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  submitted_by: string | null;
+  submitted_at: Date | null;
+  adopted_by: string | null;
+  adopted_at: Date | null;
+};
+
+export type ReviewAssessmentsTable = {
+  review_id: string;
+  factor_code: string;
+  level: string;
+  trend: string;
+  confidence: string;
+  evidence_links: Json;
+  note: Generated<string>;
+  assessed_by: string | null;
+  assessed_at: Timestamp;
+};
+
+export type ReviewRecommendationsTable = {
+  id: Generated<string>;
+  review_id: string;
+  iso3: string;
+  body: string;
+  addressed_to: string;
+  recommended_by: string;
+  response: Generated<string>;
+  responded_at: Date | null;
+  implementation: string | null;
+  follow_up_note: Generated<string>;
+  followed_up_at: Date | null;
+  followed_up_in: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+};
+
+export type ReviewTables = {
+  review_cycles: ReviewCyclesTable;
+  review_schedule: ReviewScheduleTable;
+  reviews: ReviewsTable;
+  review_assessments: ReviewAssessmentsTable;
+  review_recommendations: ReviewRecommendationsTable;
+};

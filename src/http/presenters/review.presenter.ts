@@ -1,0 +1,44 @@
+import type { TCycle, TReview, TReviewDetail, TScheduleEntry } from "../../core/reviews/review.schemas.ts";
+import type { CycleRecord, ScheduleRecord } from "../../repositories/reviews/cycles.repository.ts";
+import type { ReviewRecord } from "../../repositories/reviews/reviews.repository.ts";
+import type { ReviewDetailView } from "../../services/reviews/review-view.ts";
+
+const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
+export const presentReview = (review: ReviewRecord): TReview => ({
+  id: review.id,
+  iso3: review.iso3,
+  countryName: review.countryName,
+  title: review.title,
+  status: review.status,
+  cycleId: review.cycleId,
+  framework: {
+    id: review.frameworkId,
+    slug: review.frameworkSlug,
+    version: review.frameworkVersion,
+    title: review.frameworkTitle,
+  },
+  ownerOrgId: review.ownerOrgId,
+  findings: review.findings,
+  createdBy: review.createdBy,
+  createdAt: review.createdAt.toISOString(),
+  updatedAt: review.updatedAt.toISOString(),
+  submittedBy: review.submittedBy,
+  submittedAt: iso(review.submittedAt),
+  adoptedBy: review.adoptedBy,
+  adoptedAt: iso(review.adoptedAt),
+});
+
+export const presentReviewDetail = (review: ReviewDetailView): TReviewDetail => ({
+  ...presentReview(review),
+  assessments: review.assessments,
+  recommendations: review.recommendations,
+  evidence: review.evidencePack,
+});
+
+export const presentCycle = (cycle: CycleRecord): TCycle => ({ ...cycle });
+
+export const presentScheduleEntry = (entry: ScheduleRecord): TScheduleEntry => ({
+  ...entry,
+  reviewStatus: entry.reviewStatus as TScheduleEntry["reviewStatus"],
+});

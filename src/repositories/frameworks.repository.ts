@@ -1,0 +1,116 @@
+import type { TFrameworkFactor } from "../core/frameworks/framework.schemas.ts";
+import type { Db } from "../db/types.ts";
+
+export type FrameworkRow = {
+  id: string;
+  slug: string;
+  version: string;
+  title: string;
+  description: string;
+  source: string;
+  isDefault: boolean;
+  factors: TFrameworkFactor[];
+  updatedAt: Date;
+};
+
+const columns = [
+  "id",
+  "slug",
+  "version",
+  "title",
+  "description",
+  "source",
+  "is_default as isDefault",
+  "factors",
+  "updated_at as updatedAt",
+] as const;
+
+// factors is jsonb written only through ZFrameworkFactors, so its shape is known.
+const typed = (row: Omit<FrameworkRow, "factors"> & { factors: unknown }): FrameworkRow => ({
+  ...row,
+  factors: row.factors as TFrameworkFactor[],
+});
+
+export const listFrameworks = async (db: Db): Promise<FrameworkRow[]> =>
+  (
+    await db.selectFrom("frameworks").select(columns).orderBy("slug").orderBy("created_at", "desc").execute()
+  ).map(typed);
+
+export const findFramework = async (db: Db, id: string): Promise<FrameworkRow | undefined> => {
+  const row = await db.selectFrom("frameworks").select(columns).where("id", "=", id).executeTakeFirst();
+  return row && typed(row);
+};
+
+export const findDefaultFramework = async (db: Db): Promise<FrameworkRow | undefined> => {
+  const row = await db
+    .selectFrom("frameworks")
+    .select(columns)
+    .where("is_default", "=", true)
+    .executeTakeFirst();
+  return row && typed(row);
+};
+
+export const findFrameworkVersion = async (db: Db, slug: string, version: string) =>
+  db
+    .selectFrom("frameworks")
+    .select("id")
+    .where("slug", "=", slug)
+    .where("version", "=", version)
+    .executeTakeFirst();
+
+export const clearDefaultFramework = async (db: Db): Promise<void> => {
+  await db.updateTable("frameworks").set({ is_default: false }).where("is_default", "=", true).execute();
+};
+
+export const insertFramework = async (
+  db: Db,
+  input: Omit<FrameworkRow, "id" | "updatedAt"> & { createdBy: string },
+): Promise<FrameworkRow> =>
+  typed(
+    await db
+      .insertInto("frameworks")
+      .values({
+        slug: input.slug,
+        version: input.version,
+        title: input.title,
+        description: input.description,
+        source: input.source,
+        is_default: input.isDefault,
+        factors: JSON.stringify(input.factors),
+        created_by: input.createdBy,
+      })
+      .returning(columns)
+      .executeTakeFirstOrThrow(),
+  );
+
+export const updateFramework = async (
+  db: Db,
+  id: string,
+  changes: Partial<Pick<FrameworkRow, "title" | "description" | "source" | "isDefault" | "factors">>,
+  now: Date,
+): Promise<FrameworkRow> =>
+  typed(
+    await db
+      .updateTable("frameworks")
+      .set({
+        ...(changes.title !== undefined ? { title: changes.title } : {}),
+        ...(changes.description !== undefined ? { description: changes.description } : {}),
+        ...(changes.source !== undefined ? { source: changes.source } : {}),
+        ...(changes.isDefault !== undefined ? { is_default: changes.isDefault } : {}),
+        ...(changes.factors !== undefined ? { factors: JSON.stringify(changes.factors) } : {}),
+        updated_at: now,
+      })
+      .where("id", "=", id)
+      .returning(columns)
+      .executeTakeFirstOrThrow(),
+  );
+
+export const countReviewsUsingFramework = async (db: Db, id: string): Promise<number> => {
+  const row = await db
+    .selectFrom("reviews")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("framework_id", "=", id)
+    .where("status", "=", "adopted")
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+};

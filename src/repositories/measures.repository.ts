@@ -1,0 +1,33 @@
+import type { AlertTiming, RecommendationFact } from "../core/measures/measures.ts";
+import type { Db } from "../db/types.ts";
+
+/** The timing facts of alerts raised in a period, with the desk (organisation and person) that owns each. */
+export const alertTimings = async (db: Db, filter: { since?: Date | undefined }): Promise<AlertTiming[]> => {
+  let query = db
+    .selectFrom("alerts as a")
+    .innerJoin("organisations as o", "o.id", "a.owner_org_id")
+    .leftJoin("users as u", "u.id", "a.owner_user_id")
+    .select([
+      "o.name as deskOrg",
+      "u.name as deskPerson",
+      "a.severity",
+      "a.raised_at as raisedAt",
+      "a.deadline",
+      "a.acknowledged_at as acknowledgedAt",
+      "a.decided_at as decidedAt",
+      "a.action_at as actionAt",
+    ]);
+  if (filter.since) query = query.where("a.raised_at", ">=", filter.since);
+  return query.execute();
+};
+
+/** Every recommendation with the cycle of the review that made it ("no cycle" for reviews outside one). */
+export const recommendationFacts = async (db: Db): Promise<RecommendationFact[]> =>
+  (
+    await db
+      .selectFrom("review_recommendations as rr")
+      .innerJoin("reviews as r", "r.id", "rr.review_id")
+      .leftJoin("review_cycles as c", "c.id", "r.cycle_id")
+      .select(["c.name as cycle", "rr.response", "rr.implementation"])
+      .execute()
+  ).map((row) => ({ ...row, cycle: row.cycle ?? "(no cycle)" }));

@@ -1,0 +1,157 @@
+import { sql } from "kysely";
+import type { Db } from "../../db/types.ts";
+
+/** The latest successful forecast run's rows for a country, with uncertainty and drivers (migration 0003). */
+export const latestCountryForecast = async (db: Db, iso3: string) => {
+  const run = await db
+    .selectFrom("forecast_runs as r")
+    .select([
+      "r.id",
+      sql<string>`to_char(r.origin, 'YYYY-MM')`.as("origin"),
+      "r.model_version as modelVersion",
+    ])
+    .where("r.status", "=", "succeeded")
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("forecasts as f")
+          .select("f.run_id")
+          .whereRef("f.run_id", "=", "r.id")
+          .where("f.iso3", "=", iso3),
+      ),
+    )
+    .orderBy(sql`coalesce(r.finished_at, r.started_at)`, "desc")
+    .executeTakeFirst();
+  if (!run) return null;
+  const rows = await db
+    .selectFrom("forecasts")
+    .select([
+      sql<string>`to_char(month, 'YYYY-MM')`.as("month"),
+      "horizon",
+      "p_gt0 as pGt0",
+      "p_ge25 as pGe25",
+      "mean",
+      "q10",
+      "q50",
+      "q90",
+      "drivers",
+    ])
+    .where("run_id", "=", run.id)
+    .where("iso3", "=", iso3)
+    .orderBy("horizon")
+    .execute();
+  return { runId: run.id, origin: run.origin, modelVersion: run.modelVersion, rows };
+};
+
+/** The last month with any conflict data for a country, as YYYY-MM. */
+export const latestDataMonth = async (db: Db, iso3: string): Promise<string | null> => {
+  const row = await db
+    .selectFrom("country_month")
+    .select(sql<string | null>`to_char(max(month), 'YYYY-MM')`.as("month"))
+    .where("iso3", "=", iso3)
+    .executeTakeFirst();
+  return row?.month ?? null;
+};
+
+/** Monthly fatalities by type of violence and event counts, per source, for a window of months. */
+export const countryMonthsInWindow = async (db: Db, iso3: string, from: string, to: string) => {
+  const rows = await db
+    .selectFrom("country_month as cm")
+    .innerJoin("datasets as d", "d.id", "cm.dataset_id")
+    .select([
+      sql<string>`to_char(cm.month, 'YYYY-MM')`.as("month"),
+      "d.title as source",
+      sql<number>`sum(coalesce(cm.sb_best, 0))`.as("stateBased"),
+      sql<number>`sum(coalesce(cm.ns_best, 0))`.as("nonState"),
+      sql<number>`sum(coalesce(cm.os_best, 0))`.as("oneSided"),
+      sql<number | null>`sum(cm.event_count)::int`.as("events"),
+    ])
+    .where("cm.iso3", "=", iso3)
+    .where("cm.month", ">=", `${from}-01`)
+    .where("cm.month", "<=", `${to}-01`)
+    .groupBy(["cm.month", "d.title"])
+    .orderBy("cm.month")
+    .orderBy("d.title")
+    .execute();
+  return rows.map((row) => ({
+    ...row,
+    stateBased: Number(row.stateBased),
+    nonState: Number(row.nonState),
+    oneSided: Number(row.oneSided),
+    events: row.events === null ? null : Number(row.events),
+  }));
+};
+
+/** The deadliest events of the window, so that the review can cite them. */
+export const deadliestEvents = (db: Db, iso3: string, from: string, to: string, limit = 10) =>
+  db
+    .selectFrom("events")
+    .select([
+      "source",
+      "source_event_id as sourceEventId",
+      sql<string>`to_char(date_start, 'YYYY-MM-DD')`.as("date"),
+      "type_of_violence as typeOfViolence",
+      "best",
+      "adm1",
+      "side_a as sideA",
+      "side_b as sideB",
+    ])
+    .where("iso3", "=", iso3)
+    .where("month", ">=", `${from}-01`)
+    .where("month", "<=", `${to}-01`)
+    .orderBy("best", "desc")
+    .orderBy("date_start")
+    .limit(limit)
+    .execute();
+
+/** Armed conflicts located in the country in its two most recent years of conflict data. */
+export const recentConflicts = async (db: Db, iso3: string) => {
+  const located = sql<boolean>`${iso3} = ANY (string_to_array(replace(iso3_loc, ' ', ''), ','))`;
+  const latest = await db
+    .selectFrom("conflicts")
+    .select(sql<number | null>`max(year)`.as("year"))
+    .executeTakeFirst();
+  if (!latest?.year) return [];
+  return db
+    .selectFrom("conflicts")
+    .select([
+      "conflict_id as conflictId",
+      "year",
+      "side_a as sideA",
+      "side_b as sideB",
+      "intensity_level as intensityLevel",
+      "territory_name as territoryName",
+    ])
+    .where(located)
+    .where("year", ">=", latest.year - 1)
+    .orderBy("year", "desc")
+    .orderBy("conflict_id")
+    .execute();
+};
+
+/** The latest value of each country-year indicator for the country. */
+export const latestIndicators = async (db: Db, iso3: string) => {
+  const result = await sql<{ code: string; name: string; unit: string; year: number; value: number }>`
+    SELECT DISTINCT ON (v.indicator) v.indicator AS code, coalesce(d.name, v.indicator) AS name,
+           coalesce(d.unit, '') AS unit, v.year, v.value
+    FROM indicator_values v
+    LEFT JOIN indicator_definitions d ON d.dataset_id = v.dataset_id AND d.code = v.indicator
+    WHERE v.iso3 = ${iso3}
+    ORDER BY v.indicator, v.year DESC, v.dataset_id`.execute(db);
+  return result.rows.map((row) => ({ ...row, value: Number(row.value) }));
+};
+
+/**
+ * Extension point for community reports (the Voices capability). The evidence pack is shown to every
+ * reader of the review, so it may only carry what every reader may see: counts by category and month,
+ * never a report's content. Until that capability fills this in, the pack says the source is not wired.
+ */
+export const communityReportsFor = async (
+  _db: Db,
+  _iso3: string,
+  _window: { from: string; to: string },
+): Promise<{ available: boolean; note: string; items: unknown[] }> => ({
+  available: false,
+  note: "Community reports are not yet part of the evidence pack.",
+  items: [],
+});

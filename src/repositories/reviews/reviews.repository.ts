@@ -1,0 +1,308 @@
+import type { ReviewStatus, TAssessmentInput } from "../../core/reviews/review.schemas.ts";
+import type { Db } from "../../db/types.ts";
+
+export type ReviewRecord = {
+  id: string;
+  cycleId: string | null;
+  iso3: string;
+  countryName: string | null;
+  frameworkId: string;
+  frameworkSlug: string;
+  frameworkVersion: string;
+  frameworkTitle: string;
+  ownerOrgId: string;
+  title: string;
+  status: ReviewStatus;
+  findings: string;
+  evidence: unknown;
+  evidenceAt: Date | null;
+  createdBy: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  submittedBy: string | null;
+  submittedAt: Date | null;
+  adoptedBy: string | null;
+  adoptedAt: Date | null;
+};
+
+const select = (db: Db) =>
+  db
+    .selectFrom("reviews as r")
+    .innerJoin("frameworks as f", "f.id", "r.framework_id")
+    .leftJoin("countries as c", "c.iso3", "r.iso3")
+    .leftJoin("users as cu", "cu.id", "r.created_by")
+    .leftJoin("users as su", "su.id", "r.submitted_by")
+    .leftJoin("users as au", "au.id", "r.adopted_by")
+    .select([
+      "r.id",
+      "r.cycle_id as cycleId",
+      "r.iso3",
+      "c.name as countryName",
+      "r.framework_id as frameworkId",
+      "f.slug as frameworkSlug",
+      "f.version as frameworkVersion",
+      "f.title as frameworkTitle",
+      "r.owner_org_id as ownerOrgId",
+      "r.title",
+      "r.status",
+      "r.findings",
+      "r.evidence",
+      "r.evidence_at as evidenceAt",
+      "cu.name as createdBy",
+      "r.created_at as createdAt",
+      "r.updated_at as updatedAt",
+      "su.name as submittedBy",
+      "r.submitted_at as submittedAt",
+      "au.name as adoptedBy",
+      "r.adopted_at as adoptedAt",
+    ]);
+
+type Selected = Awaited<ReturnType<ReturnType<typeof select>["executeTakeFirstOrThrow"]>>;
+const typed = (row: Selected): ReviewRecord => ({ ...row, status: row.status as ReviewStatus });
+
+export const findReview = async (db: Db, id: string): Promise<ReviewRecord | undefined> => {
+  const row = await select(db).where("r.id", "=", id).executeTakeFirst();
+  return row && typed(row);
+};
+
+export const listReviews = async (
+  db: Db,
+  filter: { iso3?: string | undefined; status?: ReviewStatus | undefined; cycleId?: string | undefined },
+): Promise<ReviewRecord[]> => {
+  let query = select(db);
+  if (filter.iso3) query = query.where("r.iso3", "=", filter.iso3);
+  if (filter.status) query = query.where("r.status", "=", filter.status);
+  if (filter.cycleId) query = query.where("r.cycle_id", "=", filter.cycleId);
+  return (await query.orderBy("r.updated_at", "desc").limit(1000).execute()).map(typed);
+};
+
+export const insertReview = async (
+  db: Db,
+  input: {
+    cycleId: string | null;
+    iso3: string;
+    frameworkId: string;
+    ownerOrgId: string;
+    title: string;
+    createdBy: string;
+    now: Date;
+  },
+): Promise<string> =>
+  (
+    await db
+      .insertInto("reviews")
+      .values({
+        cycle_id: input.cycleId,
+        iso3: input.iso3,
+        framework_id: input.frameworkId,
+        owner_org_id: input.ownerOrgId,
+        title: input.title,
+        created_by: input.createdBy,
+        created_at: input.now,
+        updated_at: input.now,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow()
+  ).id;
+
+export const updateReview = async (
+  db: Db,
+  id: string,
+  changes: Partial<{
+    title: string;
+    findings: string;
+    status: ReviewStatus;
+    evidence: unknown;
+    evidenceAt: Date;
+    submittedBy: string;
+    submittedAt: Date;
+    adoptedBy: string;
+    adoptedAt: Date;
+  }>,
+  now: Date,
+): Promise<void> => {
+  await db
+    .updateTable("reviews")
+    .set({
+      ...(changes.title !== undefined ? { title: changes.title } : {}),
+      ...(changes.findings !== undefined ? { findings: changes.findings } : {}),
+      ...(changes.status !== undefined ? { status: changes.status } : {}),
+      ...(changes.evidence !== undefined ? { evidence: JSON.stringify(changes.evidence) } : {}),
+      ...(changes.evidenceAt !== undefined ? { evidence_at: changes.evidenceAt } : {}),
+      ...(changes.submittedBy !== undefined ? { submitted_by: changes.submittedBy } : {}),
+      ...(changes.submittedAt !== undefined ? { submitted_at: changes.submittedAt } : {}),
+      ...(changes.adoptedBy !== undefined ? { adopted_by: changes.adoptedBy } : {}),
+      ...(changes.adoptedAt !== undefined ? { adopted_at: changes.adoptedAt } : {}),
+      updated_at: now,
+    })
+    .where("id", "=", id)
+    .execute();
+};
+
+export type AssessmentRecord = {
+  factorCode: string;
+  level: string;
+  trend: string;
+  confidence: string;
+  evidenceLinks: unknown;
+  note: string;
+  assessedBy: string | null;
+  assessedAt: Date;
+};
+
+export const listAssessments = (db: Db, reviewId: string): Promise<AssessmentRecord[]> =>
+  db
+    .selectFrom("review_assessments as a")
+    .leftJoin("users as u", "u.id", "a.assessed_by")
+    .select([
+      "a.factor_code as factorCode",
+      "a.level",
+      "a.trend",
+      "a.confidence",
+      "a.evidence_links as evidenceLinks",
+      "a.note",
+      "u.name as assessedBy",
+      "a.assessed_at as assessedAt",
+    ])
+    .where("a.review_id", "=", reviewId)
+    .execute();
+
+export const upsertAssessment = async (
+  db: Db,
+  input: { reviewId: string; factorCode: string; assessedBy: string; at: Date } & Required<TAssessmentInput>,
+): Promise<void> => {
+  const values = {
+    level: input.level,
+    trend: input.trend,
+    confidence: input.confidence,
+    evidence_links: JSON.stringify(input.evidenceLinks),
+    note: input.note,
+    assessed_by: input.assessedBy,
+    assessed_at: input.at,
+  };
+  await db
+    .insertInto("review_assessments")
+    .values({ review_id: input.reviewId, factor_code: input.factorCode, ...values })
+    .onConflict((oc) => oc.columns(["review_id", "factor_code"]).doUpdateSet(values))
+    .execute();
+};
+
+export type RecommendationRecord = {
+  id: string;
+  reviewId: string;
+  iso3: string;
+  body: string;
+  addressedTo: string;
+  recommendedBy: string;
+  response: string;
+  respondedAt: Date | null;
+  implementation: string | null;
+  followUpNote: string;
+  followedUpAt: Date | null;
+  followedUpIn: string | null;
+  createdAt: Date;
+};
+
+const recommendationColumns = [
+  "id",
+  "review_id as reviewId",
+  "iso3",
+  "body",
+  "addressed_to as addressedTo",
+  "recommended_by as recommendedBy",
+  "response",
+  "responded_at as respondedAt",
+  "implementation",
+  "follow_up_note as followUpNote",
+  "followed_up_at as followedUpAt",
+  "followed_up_in as followedUpIn",
+  "created_at as createdAt",
+] as const;
+
+export const listRecommendations = (db: Db, reviewId: string): Promise<RecommendationRecord[]> =>
+  db
+    .selectFrom("review_recommendations")
+    .select(recommendationColumns)
+    .where("review_id", "=", reviewId)
+    .orderBy("created_at")
+    .execute();
+
+export const findRecommendation = (db: Db, id: string): Promise<RecommendationRecord | undefined> =>
+  db
+    .selectFrom("review_recommendations")
+    .select(recommendationColumns)
+    .where("id", "=", id)
+    .executeTakeFirst();
+
+/** Recommendations of earlier adopted reviews of the country not yet found fully implemented. */
+export const listOpenRecommendations = (
+  db: Db,
+  iso3: string,
+  exceptReviewId: string | null,
+): Promise<RecommendationRecord[]> => {
+  let query = db
+    .selectFrom("review_recommendations as rr")
+    .innerJoin("reviews as r", "r.id", "rr.review_id")
+    .select(recommendationColumns.map((column) => `rr.${column}` as const))
+    .where("rr.iso3", "=", iso3)
+    .where("r.status", "=", "adopted")
+    .where((eb) => eb.or([eb("rr.implementation", "is", null), eb("rr.implementation", "<>", "full")]));
+  if (exceptReviewId) query = query.where("rr.review_id", "<>", exceptReviewId);
+  return query.orderBy("rr.created_at").execute();
+};
+
+export const insertRecommendation = async (
+  db: Db,
+  input: {
+    reviewId: string;
+    iso3: string;
+    body: string;
+    addressedTo: string;
+    recommendedBy: string;
+    createdBy: string;
+    now: Date;
+  },
+): Promise<RecommendationRecord> =>
+  db
+    .insertInto("review_recommendations")
+    .values({
+      review_id: input.reviewId,
+      iso3: input.iso3,
+      body: input.body,
+      addressed_to: input.addressedTo,
+      recommended_by: input.recommendedBy,
+      created_by: input.createdBy,
+      created_at: input.now,
+    })
+    .returning(recommendationColumns)
+    .executeTakeFirstOrThrow();
+
+export const updateRecommendation = async (
+  db: Db,
+  id: string,
+  changes: Partial<{
+    response: string;
+    respondedAt: Date;
+    implementation: string;
+    followUpNote: string;
+    followedUpAt: Date;
+    followedUpIn: string | null;
+  }>,
+): Promise<RecommendationRecord> =>
+  db
+    .updateTable("review_recommendations")
+    .set({
+      ...(changes.response !== undefined ? { response: changes.response } : {}),
+      ...(changes.respondedAt !== undefined ? { responded_at: changes.respondedAt } : {}),
+      ...(changes.implementation !== undefined ? { implementation: changes.implementation } : {}),
+      ...(changes.followUpNote !== undefined ? { follow_up_note: changes.followUpNote } : {}),
+      ...(changes.followedUpAt !== undefined ? { followed_up_at: changes.followedUpAt } : {}),
+      ...(changes.followedUpIn !== undefined ? { followed_up_in: changes.followedUpIn } : {}),
+    })
+    .where("id", "=", id)
+    .returning(recommendationColumns)
+    .executeTakeFirstOrThrow();
+
+export const deleteRecommendation = async (db: Db, id: string): Promise<void> => {
+  await db.deleteFrom("review_recommendations").where("id", "=", id).execute();
+};

@@ -1,0 +1,98 @@
+import type { z } from "zod";
+import { type Action, can } from "../../core/access/policies.ts";
+import { type AlertStep, transitions, ZAlertStepInput } from "../../core/alerts/alert.schemas.ts";
+import { conflict, forbidden, notFound } from "../../core/shared/errors.ts";
+import {
+  type AlertChanges,
+  appendAlertEvent,
+  findAlert,
+  updateAlert,
+} from "../../repositories/alerts/alerts.repository.ts";
+import { notify } from "../notifications/notify.ts";
+import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
+import { type AlertView, viewOf } from "./alert-view.ts";
+
+type StepInput<S extends AlertStep> = z.input<(typeof ZAlertStepInput)[S]>;
+
+/** Analysts may record the assessment; the decision and everything after it belong to the desk. */
+const grantFor: Record<AlertStep, Action> = {
+  acknowledge: "alert.decide",
+  assess: "alert.assess",
+  decide: "alert.decide",
+  act: "alert.decide",
+  close: "alert.decide",
+};
+
+/**
+ * Moves an alert one step along new → acknowledged → assessed → decision recorded → action under way →
+ * closed. Only the owning desk's organisation acts on an alert; every step lands on its timeline with
+ * who took it, and in the audit log.
+ */
+export const advanceAlert = async <S extends AlertStep>(
+  ctx: ServiceContext,
+  id: string,
+  step: S,
+  raw: StepInput<S>,
+): Promise<AlertView> => {
+  const input = ZAlertStepInput[step].parse(raw);
+  return inTransaction(ctx, async (tx) => {
+    const before = await findAlert(tx.db, id);
+    if (!before) throw notFound("Alert");
+    const own = ctx.actor.platformAdmin || ctx.actor.orgId === before.ownerOrgId;
+    if (!own || !can(ctx.actor, grantFor[step]))
+      throw forbidden(`Only the owning desk (${before.ownerOrgName}) may ${step} this alert.`);
+    const rule = transitions[step];
+    if (!(rule.from as readonly string[]).includes(before.status))
+      throw conflict(`An alert that is ${before.status} cannot be moved by "${step}".`, [
+        { field: "status", message: `expected one of ${rule.from.join(", ")}`, value: before.status },
+      ]);
+    const now = ctx.now();
+    const changes: AlertChanges = { status: rule.to };
+    let note = "";
+    if (step === "acknowledge") {
+      changes.acknowledgedAt = now;
+      note = (input as { note: string }).note;
+    } else if (step === "assess") {
+      const { assessment } = input as { assessment: string };
+      changes.assessedAt = now;
+      changes.assessment = assessment;
+      if (!before.acknowledgedAt) changes.acknowledgedAt = now;
+      note = assessment;
+    } else if (step === "decide") {
+      const decision = input as { options: string[]; decision: string; rationale: string };
+      changes.decidedAt = now;
+      changes.decision = { ...decision, decidedBy: ctx.actorLabel };
+      note = decision.decision;
+    } else if (step === "act") {
+      changes.actionAt = now;
+      changes.actionNote = (input as { note: string }).note;
+      note = changes.actionNote;
+    } else {
+      changes.closedAt = now;
+      changes.outcome = (input as { outcome: string }).outcome;
+      note = changes.outcome;
+    }
+    await updateAlert(tx.db, id, changes, now);
+    await appendAlertEvent(tx.db, {
+      alertId: id,
+      at: now,
+      kind: rule.to,
+      actorUserId: ctx.actor.userId,
+      actor: ctx.actorLabel,
+      note,
+      data: step === "decide" ? changes.decision : undefined,
+    });
+    if (before.ownerUserId && before.ownerUserId !== ctx.actor.userId)
+      await notify(tx, [before.ownerUserId], {
+        kind: `alert.${rule.to}`,
+        subject: `[Continuum] Alert for ${before.iso3} is now ${rule.to.replace("_", " ")}`,
+        body: `${ctx.actorLabel} moved "${before.summary}" to ${rule.to}.\n\n${note}`,
+        link: `/alerts/${id}`,
+        alertId: id,
+      });
+    const after = await findAlert(tx.db, id);
+    if (!after) throw notFound("Alert");
+    await audit(tx, { action: `alert.${step}`, entityType: "alerts", entityId: id, before, after });
+    return viewOf(after, now);
+  });
+};

@@ -1,0 +1,85 @@
+import { dueEscalationLevel } from "../../core/alerts/alert.schemas.ts";
+import {
+  appendAlertEvent,
+  findAlert,
+  listOverdueAlerts,
+  updateAlert,
+} from "../../repositories/alerts/alerts.repository.ts";
+import { listOrgMembersWithRole } from "../../repositories/alerts/desks.repository.ts";
+import { notify } from "../notifications/notify.ts";
+import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
+import { deskFor } from "./desk-for.ts";
+
+export type Escalation = {
+  alertId: string;
+  iso3: string;
+  fromLevel: number;
+  toLevel: number;
+  notified: number;
+};
+
+const levelName = ["desk officer", "desk supervisor", "organisation administrators"];
+
+/**
+ * Escalates every undecided alert past its deadline: to the desk's supervisor when the deadline passes,
+ * to the owning organisation's administrators one decision period later. Runs on the clock it is given
+ * (the server's job, `continuum alerts escalate`, tests); running it twice at the same time changes nothing.
+ */
+export const escalateOverdueAlerts = async (
+  ctx: ServiceContext,
+  { now }: { now: Date },
+): Promise<Escalation[]> => {
+  const done: Escalation[] = [];
+  const at = { ...ctx, now: () => now };
+  for (const alert of await listOverdueAlerts(ctx.db, now)) {
+    const target = dueEscalationLevel(alert, now);
+    if (target <= alert.escalationLevel) continue;
+    const escalation = await inTransaction(at, async (tx) => {
+      const before = await findAlert(tx.db, alert.id);
+      if (!before || before.escalationLevel >= target) return undefined;
+      const desk = await deskFor(tx.db, before.iso3);
+      const administrators = (await listOrgMembersWithRole(tx.db, before.ownerOrgId, "administrator")).map(
+        (p) => p.id,
+      );
+      // Without a supervisor on the desk, the first level already reaches the administrators.
+      const upward = target >= 2 || !desk.escalationUserId ? administrators : [desk.escalationUserId];
+      const recipients = [
+        ...new Set([before.ownerUserId, ...upward].filter((id): id is string => Boolean(id))),
+      ];
+      await updateAlert(tx.db, before.id, { escalationLevel: target, escalatedAt: now }, now);
+      const note = `Overdue since ${before.deadline.toISOString()}: escalated to the ${levelName[target]} (level ${target}).`;
+      await appendAlertEvent(tx.db, {
+        alertId: before.id,
+        at: now,
+        kind: "escalated",
+        actorUserId: null,
+        actor: tx.actorLabel,
+        note,
+        data: { fromLevel: before.escalationLevel, toLevel: target, recipients },
+      });
+      await notify(tx, recipients, {
+        kind: "alert.escalated",
+        subject: `[Continuum] OVERDUE ${before.severity} alert for ${before.iso3}: decision was due ${before.deadline.toISOString().slice(0, 16).replace("T", " ")} UTC`,
+        body: `${note}\n\n${before.summary}\n\nOwner: ${before.ownerName ?? before.ownerOrgName}. Status: ${before.status}.`,
+        link: `/alerts/${before.id}`,
+        alertId: before.id,
+      });
+      await audit(tx, {
+        action: "alert.escalate",
+        entityType: "alerts",
+        entityId: before.id,
+        before: { escalationLevel: before.escalationLevel },
+        after: { escalationLevel: target, recipients },
+      });
+      return {
+        alertId: before.id,
+        iso3: before.iso3,
+        fromLevel: before.escalationLevel,
+        toLevel: target,
+        notified: recipients.length,
+      };
+    });
+    if (escalation) done.push(escalation);
+  }
+  return done;
+};

@@ -1,0 +1,53 @@
+import { authorize } from "../../core/access/policies.ts";
+import { type TDeskInput, ZDeskInput } from "../../core/alerts/alert.schemas.ts";
+import { invalid, notFound } from "../../core/shared/errors.ts";
+import {
+  type DeskRecord,
+  findMemberOf,
+  deleteDesk as removeDesk,
+  listDesks as selectDesks,
+  upsertDesk,
+} from "../../repositories/alerts/desks.repository.ts";
+import { findOrganisation } from "../../repositories/organisations.repository.ts";
+import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
+
+export const listDesks = (ctx: ServiceContext): Promise<DeskRecord[]> => selectDesks(ctx.db);
+
+/**
+ * Assigns a country's desk (or the default desk, '*'): the owning organisation and the person, plus the
+ * supervisor overdue alerts escalate to. Both people must belong to the organisation.
+ */
+export const setDesk = async (ctx: ServiceContext, raw: TDeskInput): Promise<DeskRecord[]> => {
+  authorize(ctx.actor, "alert.configure");
+  const desk = ZDeskInput.parse(raw);
+  return inTransaction(ctx, async (tx) => {
+    if (!(await findOrganisation(tx.db, desk.orgId)))
+      throw invalid("No such organisation.", [{ field: "orgId", message: "unknown organisation" }]);
+    for (const field of ["userId", "escalationUserId"] as const) {
+      const userId = desk[field];
+      if (userId && !(await findMemberOf(tx.db, desk.orgId, userId)))
+        throw invalid("The desk's people must belong to its organisation.", [
+          { field, message: "not a member of the organisation" },
+        ]);
+    }
+    const before = (await selectDesks(tx.db)).find((d) => d.iso3 === desk.iso3);
+    await upsertDesk(tx.db, desk, ctx.now());
+    await audit(tx, {
+      action: "alert_desk.set",
+      entityType: "alert_desks",
+      entityId: desk.iso3,
+      before,
+      after: desk,
+    });
+    return selectDesks(tx.db);
+  });
+};
+
+export const deleteDesk = async (ctx: ServiceContext, iso3: string): Promise<void> => {
+  authorize(ctx.actor, "alert.configure");
+  await inTransaction(ctx, async (tx) => {
+    const before = (await selectDesks(tx.db)).find((d) => d.iso3 === iso3);
+    if (!before || !(await removeDesk(tx.db, iso3))) throw notFound(`Desk ${iso3}`);
+    await audit(tx, { action: "alert_desk.delete", entityType: "alert_desks", entityId: iso3, before });
+  });
+};

@@ -1,0 +1,135 @@
+import { authorize } from "../../core/access/policies.ts";
+import {
+  deadlineFor,
+  higherSeverity,
+  type Severity,
+  severityRank,
+  type TRaiseAlert,
+  ZRaiseAlert,
+} from "../../core/alerts/alert.schemas.ts";
+import {
+  appendAlertEvent,
+  findAlert,
+  findOpenAlertForUpdate,
+  insertAlert,
+  insertTrigger,
+  updateAlert,
+} from "../../repositories/alerts/alerts.repository.ts";
+import { notify } from "../notifications/notify.ts";
+import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
+import { type AlertView, viewOf } from "./alert-view.ts";
+import { deskFor } from "./desk-for.ts";
+
+export type RaiseOutcome = { alert: AlertView; merged: boolean };
+
+/** What a rule raised from, so that evaluating the same evidence again raises nothing. */
+export type RuleTrigger = { ruleId: string; evidenceKey: string };
+
+const severityWord = (severity: Severity) => severity.toUpperCase();
+
+/**
+ * Raises an alert for a country and cause, or merges it into the open alert with the same country and
+ * cause (one more occurrence, the higher severity, the earlier deadline). New alerts go to the country's
+ * desk with a deadline by severity, and the owner is notified. People need the `alert.raise` grant;
+ * system callers (rules, the community-reports surge) act for the platform.
+ */
+export const raiseAlert = (ctx: ServiceContext, input: TRaiseAlert): Promise<RaiseOutcome> =>
+  inTransaction(ctx, (tx) => raiseAlertWithin(tx, input));
+
+/** The same operation inside a transaction the caller already holds (rule evaluation). */
+export const raiseAlertWithin = async (
+  tx: ServiceContext,
+  raw: TRaiseAlert,
+  trigger?: RuleTrigger,
+): Promise<RaiseOutcome> => {
+  if (tx.via !== "system") authorize(tx.actor, "alert.raise");
+  const input = ZRaiseAlert.parse(raw);
+  const now = tx.now();
+  const raisedBy = tx.via === "system" ? null : tx.actor.userId;
+  const existing = await findOpenAlertForUpdate(tx.db, input.iso3, input.cause);
+  let id = existing?.id;
+  let merged = Boolean(existing);
+  if (!id) {
+    const desk = await deskFor(tx.db, input.iso3);
+    id = await insertAlert(tx.db, {
+      ...input,
+      ownerOrgId: desk.orgId,
+      ownerUserId: desk.userId,
+      raisedBy,
+      raisedAt: now,
+      deadline: deadlineFor(input.severity, now),
+    });
+    merged = !id;
+    id ??= (await findOpenAlertForUpdate(tx.db, input.iso3, input.cause))?.id;
+  }
+  if (!id) throw new Error("alert vanished while raising it");
+  const before = await findAlert(tx.db, id);
+  if (!before) throw new Error("alert vanished while raising it");
+
+  if (!merged) {
+    await appendAlertEvent(tx.db, {
+      alertId: id,
+      at: now,
+      kind: "raised",
+      actorUserId: raisedBy,
+      actor: tx.actorLabel,
+      note: input.summary,
+      data: { source: input.source, severity: input.severity, details: input.details },
+    });
+    await notify(tx, [before.ownerUserId], {
+      kind: "alert.raised",
+      subject: `[Continuum] ${severityWord(input.severity)} alert for ${input.iso3}: ${input.summary}`.slice(
+        0,
+        300,
+      ),
+      body: `A ${input.severity} alert was raised for ${input.iso3} (${input.source}).\n\n${input.summary}\n\nDecision due by ${before.deadline.toISOString()}.`,
+      link: `/alerts/${id}`,
+      alertId: id,
+    });
+    await audit(tx, { action: "alert.raise", entityType: "alerts", entityId: id, after: before });
+  } else {
+    const severity = higherSeverity(before.severity, input.severity);
+    const raised = severityRank(severity) > severityRank(before.severity);
+    const earlier = deadlineFor(severity, now);
+    await updateAlert(
+      tx.db,
+      id,
+      {
+        occurrences: before.occurrences + 1,
+        lastSeenAt: now,
+        severity,
+        details: { ...before.details, ...input.details },
+        ...(raised && earlier < before.deadline ? { deadline: earlier } : {}),
+      },
+      now,
+    );
+    await appendAlertEvent(tx.db, {
+      alertId: id,
+      at: now,
+      kind: "merged",
+      actorUserId: raisedBy,
+      actor: tx.actorLabel,
+      note: input.summary,
+      data: { source: input.source, severity: input.severity, details: input.details },
+    });
+    if (raised)
+      await notify(tx, [before.ownerUserId], {
+        kind: "alert.severity_raised",
+        subject: `[Continuum] Alert for ${before.iso3} is now ${severity}`,
+        body: `A repeat of "${before.summary}" raised the alert's severity to ${severity}.\n\n${input.summary}`,
+        link: `/alerts/${id}`,
+        alertId: id,
+      });
+    await audit(tx, {
+      action: "alert.merge",
+      entityType: "alerts",
+      entityId: id,
+      before,
+      after: await findAlert(tx.db, id),
+    });
+  }
+  if (trigger) await insertTrigger(tx.db, { ...trigger, iso3: input.iso3, alertId: id, at: now });
+  const after = await findAlert(tx.db, id);
+  if (!after) throw new Error("alert vanished while raising it");
+  return { alert: viewOf(after, now), merged };
+};

@@ -1,0 +1,137 @@
+import type { AlertRuleKind, TAlertRuleDefinition } from "../../core/alerts/alert.schemas.ts";
+import type { Db } from "../../db/types.ts";
+import {
+  forecastPeaks,
+  latestForecastRuns,
+  recentCountryMonths,
+  severeAssessments,
+} from "../../repositories/alerts/rule-inputs.repository.ts";
+
+/** One country a rule fires for, with the evidence it fired on (the key makes evaluation idempotent). */
+export type RuleCandidate = {
+  iso3: string;
+  cause: string;
+  evidenceKey: string;
+  summary: string;
+  details: Record<string, unknown>;
+};
+
+type Evaluator<K extends AlertRuleKind> = (
+  db: Db,
+  definition: Extract<TAlertRuleDefinition, { kind: K }>,
+  now: Date,
+) => Promise<RuleCandidate[]>;
+
+const percent = (p: number) => `${Math.round(p * 100)}%`;
+const measureText = { p_ge25: "25 or more deaths", p_gt0: "any fatal violence" } as const;
+
+const forecastThreshold: Evaluator<"forecast_threshold"> = async (db, rule) => {
+  const [run] = await latestForecastRuns(db, 1);
+  if (!run) return [];
+  const peaks = await forecastPeaks(db, run.id, rule.measure, rule.maxHorizon);
+  return peaks
+    .filter((peak) => peak.probability >= rule.threshold)
+    .map((peak) => ({
+      iso3: peak.iso3,
+      cause: "forecast_threshold",
+      evidenceKey: `run:${run.id}`,
+      summary: `Forecast: ${percent(peak.probability)} probability of ${measureText[rule.measure]} in ${peak.month} (threshold ${percent(rule.threshold)})`,
+      details: { runId: run.id, origin: run.origin, measure: rule.measure, ...peak },
+    }));
+};
+
+const forecastJump: Evaluator<"forecast_jump"> = async (db, rule) => {
+  const [latest, previous] = await latestForecastRuns(db, 2);
+  if (!latest || !previous) return [];
+  const [now, before] = await Promise.all([
+    forecastPeaks(db, latest.id, rule.measure, rule.maxHorizon),
+    forecastPeaks(db, previous.id, rule.measure, rule.maxHorizon),
+  ]);
+  const earlier = new Map(before.map((peak) => [peak.iso3, peak.probability]));
+  return now.flatMap((peak) => {
+    const was = earlier.get(peak.iso3);
+    if (was === undefined || peak.probability - was < rule.increase) return [];
+    return [
+      {
+        iso3: peak.iso3,
+        cause: "forecast_jump",
+        evidenceKey: `run:${latest.id}`,
+        summary: `Forecast jump: ${measureText[rule.measure]} from ${percent(was)} to ${percent(peak.probability)} since the previous run`,
+        details: {
+          runId: latest.id,
+          previousRunId: previous.id,
+          from: was,
+          to: peak.probability,
+          month: peak.month,
+        },
+      },
+    ];
+  });
+};
+
+const monthIndex = (month: string) => {
+  const [y, m] = month.split("-").map(Number) as [number, number];
+  return y * 12 + m - 1;
+};
+
+const fatalitiesAboveRange: Evaluator<"fatalities_above_range"> = async (db, rule, now) => {
+  const rows = await recentCountryMonths(db, rule.lookbackMonths);
+  const byCountry = new Map<string, { month: string; fatalities: number }[]>();
+  for (const row of rows) byCountry.set(row.iso3, [...(byCountry.get(row.iso3) ?? []), row]);
+  const current = now.getUTCFullYear() * 12 + now.getUTCMonth();
+  return [...byCountry.entries()].flatMap(([iso3, months]) => {
+    const latest = months.at(-1);
+    const prior = months.slice(0, -1);
+    // Old data says nothing about now: a month older than the allowed age raises nothing.
+    if (!latest || prior.length < 3 || current - monthIndex(latest.month) > rule.maxDataAgeMonths) return [];
+    const highest = Math.max(...prior.map((m) => m.fatalities));
+    if (latest.fatalities <= highest || latest.fatalities < rule.minFatalities) return [];
+    return [
+      {
+        iso3,
+        cause: "fatalities_above_range",
+        evidenceKey: `month:${latest.month}`,
+        summary: `${Math.round(latest.fatalities)} deaths in ${latest.month}, above the highest month of the previous ${prior.length} (${Math.round(highest)})`,
+        details: {
+          month: latest.month,
+          fatalities: latest.fatalities,
+          previousHighest: highest,
+          months: prior.length,
+        },
+      },
+    ];
+  });
+};
+
+const riskFactorSevere: Evaluator<"risk_factor_severe"> = async (db, rule) => {
+  const watched = new Set(rule.factorCodes);
+  return (await severeAssessments(db))
+    .filter((a) => watched.size === 0 || watched.has(a.factorCode))
+    .map((a) => ({
+      iso3: a.iso3,
+      cause: `risk_factor_severe:${a.factorCode}`,
+      evidenceKey: `review:${a.reviewId}:${a.factorCode}`,
+      summary: `Risk factor ${a.factorCode} assessed as severe in a country review`,
+      details: { reviewId: a.reviewId, factorCode: a.factorCode },
+    }));
+};
+
+/**
+ * Surges of verified community reports and missed commitment deadlines are detected by the capabilities
+ * that hold those records: they read their rule's thresholds and call raiseAlert. Evaluation here
+ * therefore finds nothing for them.
+ */
+const raisedElsewhere = async (): Promise<RuleCandidate[]> => [];
+
+export const ruleEvaluators: { [K in AlertRuleKind]: Evaluator<K> } = {
+  forecast_threshold: forecastThreshold,
+  forecast_jump: forecastJump,
+  fatalities_above_range: fatalitiesAboveRange,
+  risk_factor_severe: riskFactorSevere,
+  report_surge: raisedElsewhere,
+  missed_commitment: raisedElsewhere,
+};
+
+export const evaluateRule = (db: Db, definition: TAlertRuleDefinition, now: Date): Promise<RuleCandidate[]> =>
+  // The mapped type pairs each kind with its evaluator; TypeScript cannot narrow the lookup itself.
+  (ruleEvaluators[definition.kind] as Evaluator<typeof definition.kind>)(db, definition as never, now);

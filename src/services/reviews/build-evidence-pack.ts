@@ -1,0 +1,95 @@
+import type { TEvidencePack } from "../../core/reviews/review.schemas.ts";
+import type { Db } from "../../db/types.ts";
+import { listAlerts } from "../../repositories/alerts/alerts.repository.ts";
+import {
+  communityReportsFor,
+  countryMonthsInWindow,
+  deadliestEvents,
+  latestCountryForecast,
+  latestDataMonth,
+  latestIndicators,
+  recentConflicts,
+} from "../../repositories/reviews/evidence.repository.ts";
+import { listOpenRecommendations } from "../../repositories/reviews/reviews.repository.ts";
+import { presentRecommendationRecord } from "./review-view.ts";
+
+const shiftMonth = (month: string, by: number) => {
+  const [y, m] = month.split("-").map(Number) as [number, number];
+  const index = y * 12 + m - 1 + by;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
+};
+
+/**
+ * Gathers what a review starts from: the latest forecast with its uncertainty and drivers, the last 24
+ * months of recorded violence (ending at the country's latest month of data, which the pack states),
+ * the deadliest events, active conflicts, the latest indicators, community reports where available,
+ * open alerts and the recommendations of earlier reviews still open.
+ */
+export const buildEvidencePack = async (
+  db: Db,
+  iso3: string,
+  reviewId: string | null,
+  now: Date,
+): Promise<TEvidencePack> => {
+  const to = (await latestDataMonth(db, iso3)) ?? now.toISOString().slice(0, 7);
+  const from = shiftMonth(to, -23);
+  const [forecast, months, topEvents, conflicts, indicators, communityReports, openRecommendations, alerts] =
+    await Promise.all([
+      latestCountryForecast(db, iso3),
+      countryMonthsInWindow(db, iso3, from, to),
+      deadliestEvents(db, iso3, from, to),
+      recentConflicts(db, iso3),
+      latestIndicators(db, iso3),
+      communityReportsFor(db, iso3, { from, to }),
+      listOpenRecommendations(db, iso3, reviewId),
+      listAlerts(db, { iso3, status: "open", limit: 50 }),
+    ]);
+  // Several sources can cover one month; totals use the larger figure per month, as alert rules do.
+  const perMonth = new Map<string, { fatalities: number; events: number; oneSided: number }>();
+  for (const row of months) {
+    const total = row.stateBased + row.nonState + row.oneSided;
+    const current = perMonth.get(row.month);
+    if (!current || total > current.fatalities)
+      perMonth.set(row.month, {
+        fatalities: total,
+        events: row.events ?? current?.events ?? 0,
+        oneSided: row.oneSided,
+      });
+  }
+  const sum = (pick: (v: { fatalities: number; events: number; oneSided: number }) => number) =>
+    [...perMonth.values()].reduce((total, v) => total + pick(v), 0);
+  return {
+    gatheredAt: now.toISOString(),
+    window: { from, to },
+    forecast: forecast && {
+      ...forecast,
+      rows: forecast.rows.map((row) => ({
+        ...row,
+        pGt0: Number(row.pGt0),
+        pGe25: Number(row.pGe25),
+        mean: Number(row.mean),
+        q10: Number(row.q10),
+        q50: Number(row.q50),
+        q90: Number(row.q90),
+      })),
+    },
+    months,
+    totals: {
+      fatalities: sum((v) => v.fatalities),
+      events: sum((v) => v.events),
+      oneSided: sum((v) => v.oneSided),
+    },
+    topEvents: topEvents.map((event) => ({ ...event, best: Number(event.best) })),
+    conflicts,
+    indicators,
+    communityReports,
+    openRecommendations: openRecommendations.map(presentRecommendationRecord),
+    openAlerts: alerts.map((alert) => ({
+      id: alert.id,
+      severity: alert.severity,
+      status: alert.status,
+      summary: alert.summary,
+      raisedAt: alert.raisedAt.toISOString(),
+    })),
+  };
+};

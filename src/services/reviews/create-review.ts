@@ -1,0 +1,50 @@
+import { authorize } from "../../core/access/policies.ts";
+import { type TCreateReview, ZCreateReview } from "../../core/reviews/review.schemas.ts";
+import { invalid } from "../../core/shared/errors.ts";
+import { findDefaultFramework, findFramework } from "../../repositories/frameworks.repository.ts";
+import { findCycle } from "../../repositories/reviews/cycles.repository.ts";
+import { insertReview, updateReview } from "../../repositories/reviews/reviews.repository.ts";
+import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
+import { buildEvidencePack } from "./build-evidence-pack.ts";
+import { loadReviewDetail, type ReviewDetailView } from "./review-view.ts";
+
+/** Opens a review workspace for a country, against the cycle's framework or the default, with its evidence pack. */
+export const createReview = async (ctx: ServiceContext, raw: TCreateReview): Promise<ReviewDetailView> => {
+  authorize(ctx.actor, "review.write");
+  const input = ZCreateReview.parse(raw);
+  return inTransaction(ctx, async (tx) => {
+    const cycle = input.cycleId ? await findCycle(tx.db, input.cycleId) : undefined;
+    if (input.cycleId && !cycle)
+      throw invalid("No such review cycle.", [{ field: "cycleId", message: "unknown cycle" }]);
+    const frameworkId = input.frameworkId ?? cycle?.frameworkId;
+    const framework = frameworkId
+      ? await findFramework(tx.db, frameworkId)
+      : await findDefaultFramework(tx.db);
+    if (!framework)
+      throw invalid("No such framework.", [{ field: "frameworkId", message: "unknown framework" }]);
+    const now = ctx.now();
+    const id = await insertReview(tx.db, {
+      cycleId: cycle?.id ?? null,
+      iso3: input.iso3,
+      frameworkId: framework.id,
+      ownerOrgId: ctx.actor.orgId,
+      title: input.title ?? `${input.iso3}: ${cycle?.name ?? "country review"}`,
+      createdBy: ctx.actor.userId,
+      now,
+    });
+    await updateReview(
+      tx.db,
+      id,
+      { evidence: await buildEvidencePack(tx.db, input.iso3, id, now), evidenceAt: now },
+      now,
+    );
+    const review = await loadReviewDetail(tx.db, id);
+    await audit(tx, {
+      action: "review.create",
+      entityType: "reviews",
+      entityId: id,
+      after: { iso3: review.iso3, title: review.title, frameworkId: framework.id, cycleId: review.cycleId },
+    });
+    return review;
+  });
+};

@@ -1,0 +1,131 @@
+import { authorize } from "../../core/access/policies.ts";
+import {
+  type TRecommendation,
+  type TRecommendationInput,
+  ZRecommendationFollowUp,
+  ZRecommendationInput,
+  ZRecommendationResponse,
+} from "../../core/reviews/review.schemas.ts";
+import { conflict, invalid, notFound } from "../../core/shared/errors.ts";
+import {
+  findRecommendation,
+  findReview,
+  insertRecommendation,
+  deleteRecommendation as removeRecommendation,
+  updateRecommendation,
+} from "../../repositories/reviews/reviews.repository.ts";
+import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
+import { assertCanChange, assertEditable, presentRecommendationRecord } from "./review-view.ts";
+
+/** Issues a recommendation addressed to a named actor, from a named recommending party (UPR convention). */
+export const addRecommendation = async (
+  ctx: ServiceContext,
+  reviewId: string,
+  raw: TRecommendationInput,
+): Promise<TRecommendation> => {
+  const input = ZRecommendationInput.parse(raw);
+  return inTransaction(ctx, async (tx) => {
+    const review = await findReview(tx.db, reviewId);
+    if (!review) throw notFound("Review");
+    assertCanChange(ctx.actor, review, "review.write");
+    assertEditable(review);
+    const row = await insertRecommendation(tx.db, {
+      ...input,
+      reviewId,
+      iso3: review.iso3,
+      createdBy: ctx.actor.userId,
+      now: ctx.now(),
+    });
+    await audit(tx, {
+      action: "recommendation.create",
+      entityType: "review_recommendations",
+      entityId: row.id,
+      after: row,
+    });
+    return presentRecommendationRecord(row);
+  });
+};
+
+export const deleteRecommendation = async (ctx: ServiceContext, id: string): Promise<void> =>
+  inTransaction(ctx, async (tx) => {
+    const before = await findRecommendation(tx.db, id);
+    const review = before && (await findReview(tx.db, before.reviewId));
+    if (!before || !review) throw notFound("Recommendation");
+    assertCanChange(ctx.actor, review, "review.write");
+    assertEditable(review);
+    await removeRecommendation(tx.db, id);
+    await audit(tx, {
+      action: "recommendation.delete",
+      entityType: "review_recommendations",
+      entityId: id,
+      before,
+    });
+  });
+
+/** Records the addressee's answer: supported or noted. */
+export const respondToRecommendation = async (
+  ctx: ServiceContext,
+  id: string,
+  raw: unknown,
+): Promise<TRecommendation> => {
+  authorize(ctx.actor, "review.write");
+  const { response } = ZRecommendationResponse.parse(raw);
+  return inTransaction(ctx, async (tx) => {
+    const before = await findRecommendation(tx.db, id);
+    const review = before && (await findReview(tx.db, before.reviewId));
+    if (!before || !review) throw notFound("Recommendation");
+    assertCanChange(ctx.actor, review, "review.write");
+    const row = await updateRecommendation(tx.db, id, { response, respondedAt: ctx.now() });
+    await audit(tx, {
+      action: "recommendation.respond",
+      entityType: "review_recommendations",
+      entityId: id,
+      before,
+      after: row,
+    });
+    return presentRecommendationRecord(row);
+  });
+};
+
+/**
+ * Follows up an adopted review's recommendation at the next cycle: not started, partial or full, noted
+ * in the review that found it so (any analyst may follow up, as the next review may be another desk's).
+ */
+export const followUpRecommendation = async (
+  ctx: ServiceContext,
+  id: string,
+  raw: unknown,
+): Promise<TRecommendation> => {
+  authorize(ctx.actor, "review.write");
+  const input = ZRecommendationFollowUp.parse(raw);
+  return inTransaction(ctx, async (tx) => {
+    const before = await findRecommendation(tx.db, id);
+    const review = before && (await findReview(tx.db, before.reviewId));
+    if (!before || !review) throw notFound("Recommendation");
+    if (review.status !== "adopted")
+      throw conflict("Only recommendations of adopted reviews are followed up.", [
+        { field: "reviewId", message: "review not adopted" },
+      ]);
+    if (input.reviewId) {
+      const current = await findReview(tx.db, input.reviewId);
+      if (!current || current.iso3 !== review.iso3)
+        throw invalid("The follow-up must be recorded in a review of the same country.", [
+          { field: "reviewId", message: "unknown review or other country" },
+        ]);
+    }
+    const row = await updateRecommendation(tx.db, id, {
+      implementation: input.implementation,
+      followUpNote: input.note,
+      followedUpAt: ctx.now(),
+      followedUpIn: input.reviewId ?? null,
+    });
+    await audit(tx, {
+      action: "recommendation.follow_up",
+      entityType: "review_recommendations",
+      entityId: id,
+      before,
+      after: row,
+    });
+    return presentRecommendationRecord(row);
+  });
+};

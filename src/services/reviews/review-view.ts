@@ -1,0 +1,66 @@
+import type { Actor } from "../../core/access/actor.ts";
+import { type Action, can } from "../../core/access/policies.ts";
+import type { TAssessment, TEvidencePack, TRecommendation } from "../../core/reviews/review.schemas.ts";
+import { forbidden, notFound } from "../../core/shared/errors.ts";
+import type { Db } from "../../db/types.ts";
+import {
+  type AssessmentRecord,
+  findReview,
+  listAssessments,
+  listRecommendations,
+  type RecommendationRecord,
+  type ReviewRecord,
+} from "../../repositories/reviews/reviews.repository.ts";
+
+export type ReviewDetailView = ReviewRecord & {
+  assessments: TAssessment[];
+  recommendations: TRecommendation[];
+  evidencePack: TEvidencePack | null;
+};
+
+const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
+// Enum columns are constrained by CHECKs that mirror the zod enums.
+export const presentRecommendationRecord = (row: RecommendationRecord): TRecommendation => ({
+  ...row,
+  response: row.response as TRecommendation["response"],
+  implementation: row.implementation as TRecommendation["implementation"],
+  respondedAt: iso(row.respondedAt),
+  followedUpAt: iso(row.followedUpAt),
+  createdAt: row.createdAt.toISOString(),
+});
+
+const presentAssessmentRecord = (row: AssessmentRecord): TAssessment => ({
+  ...row,
+  level: row.level as TAssessment["level"],
+  trend: row.trend as TAssessment["trend"],
+  confidence: row.confidence as TAssessment["confidence"],
+  evidenceLinks: row.evidenceLinks as TAssessment["evidenceLinks"],
+  assessedAt: row.assessedAt.toISOString(),
+});
+
+export const loadReviewDetail = async (db: Db, id: string): Promise<ReviewDetailView> => {
+  const review = await findReview(db, id);
+  if (!review) throw notFound("Review");
+  const [assessments, recommendations] = await Promise.all([
+    listAssessments(db, id),
+    listRecommendations(db, id),
+  ]);
+  return {
+    ...review,
+    assessments: assessments.map(presentAssessmentRecord),
+    recommendations: recommendations.map(presentRecommendationRecord),
+    evidencePack: (review.evidence ?? null) as TEvidencePack | null,
+  };
+};
+
+/** Reviews are read by everyone signed in; only the owning organisation's writers change them. */
+export const assertCanChange = (actor: Actor, review: ReviewRecord, action: Action): void => {
+  if (!(actor.platformAdmin || actor.orgId === review.ownerOrgId) || !can(actor, action))
+    throw forbidden("Only the owning organisation's analysts may change this review.");
+};
+
+export const assertEditable = (review: ReviewRecord): void => {
+  if (review.status === "adopted")
+    throw forbidden("An adopted review is final; start a new review to revise it.");
+};

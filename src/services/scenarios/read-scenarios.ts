@@ -1,0 +1,37 @@
+import { notFound } from "../../core/shared/errors.ts";
+import {
+  findVisiblePlan,
+  findVisibleScenario,
+  listVisiblePlans,
+  listVisibleScenarios,
+} from "../../repositories/scenarios.repository.ts";
+import type { ServiceContext } from "../shared/context.ts";
+import { type PlanView, plansWithShares, type ScenarioView, scenariosWithShares } from "./scenario-view.ts";
+
+/** Only what the actor is cleared for, in lists, search and exports alike; the rest does not exist for them. */
+export const listScenarios = async (
+  ctx: ServiceContext,
+  filter: { iso3?: string | undefined; search?: string | undefined },
+): Promise<ScenarioView[]> =>
+  scenariosWithShares(ctx.db, await listVisibleScenarios(ctx.db, ctx.actor, filter));
+
+export const getScenario = async (ctx: ServiceContext, id: string): Promise<ScenarioView> => {
+  const row = await findVisibleScenario(ctx.db, ctx.actor, id);
+  if (!row) throw notFound("Scenario");
+  const [view] = await scenariosWithShares(ctx.db, [row]);
+  if (!view) throw notFound("Scenario");
+  return view;
+};
+
+export const listPlans = async (
+  ctx: ServiceContext,
+  filter: { iso3?: string | undefined; search?: string | undefined; scenarioId?: string | undefined },
+): Promise<PlanView[]> => plansWithShares(ctx.db, await listVisiblePlans(ctx.db, ctx.actor, filter));
+
+export const getPlan = async (ctx: ServiceContext, id: string): Promise<PlanView> => {
+  const row = await findVisiblePlan(ctx.db, ctx.actor, id);
+  if (!row) throw notFound("Contingency plan");
+  const [view] = await plansWithShares(ctx.db, [row]);
+  if (!view) throw notFound("Contingency plan");
+  return view;
+};

@@ -1,0 +1,239 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { HOUR } from "../../src/core/alerts/alert.schemas.ts";
+import type { DatabaseHandle } from "../../src/db/engine.ts";
+import type { App } from "../../src/http/app.ts";
+import { evaluateAlertRules } from "../../src/services/alerts/evaluate-alert-rules.ts";
+import { raiseAlert } from "../../src/services/alerts/raise-alert.ts";
+import { type ApiSession, signIn, testApp } from "../support/api.ts";
+import { createTestDatabase } from "../support/database.ts";
+import { buildOrganisation, buildUser, contextFor, type TestUser } from "../support/factories.ts";
+import { insertForecastRun } from "./forecast-rows.ts";
+
+let handle: DatabaseHandle;
+let app: App;
+let clock = new Date("2026-03-02T08:00:00Z");
+const now = () => clock;
+let admin: TestUser;
+let desk: TestUser;
+let supervisor: TestUser;
+let analyst: TestUser;
+let outsider: TestUser;
+let deskSession: ApiSession;
+let adminSession: ApiSession;
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  app = await testApp(handle.db, now);
+  const un = await buildOrganisation(handle.db, "un_entity");
+  const other = await buildOrganisation(handle.db, "regional_organisation");
+  admin = await buildUser(handle.db, un.id, "administrator", "confidential", true);
+  desk = await buildUser(handle.db, un.id, "desk_officer", "confidential");
+  supervisor = await buildUser(handle.db, un.id, "desk_officer", "confidential");
+  analyst = await buildUser(handle.db, un.id, "analyst", "confidential");
+  outsider = await buildUser(handle.db, other.id, "desk_officer", "confidential");
+  adminSession = await signIn(app, admin.email, admin.password);
+  deskSession = await signIn(app, desk.email, desk.password);
+  const set = await adminSession.request("PUT", "/api/alerts/desks", {
+    iso3: "*",
+    orgId: un.id,
+    userId: desk.userId,
+    escalationUserId: supervisor.userId,
+  });
+  expect(set.statusCode, set.body).toBe(200);
+});
+afterAll(async () => {
+  await app.close();
+  await handle.close();
+});
+
+describe(`alerts (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, () => {
+  it("raises alerts from a forecast run above the threshold, each owned and with a deadline, idempotently", async () => {
+    await insertForecastRun(handle.db, "2026-02", [
+      { iso3: "SYR", pGe25: 0.93 },
+      { iso3: "MMR", pGe25: 0.61 },
+      { iso3: "MEX", pGe25: 0.12 },
+    ]);
+    const ctx = contextFor(handle.db, admin, now);
+    const first = await evaluateAlertRules(ctx, { now: clock });
+    expect(first.raised).toBe(2);
+    const again = await evaluateAlertRules(ctx, { now: clock });
+    expect(again.raised + again.merged).toBe(0);
+    expect(again.alreadyRaised).toBe(2);
+
+    const list = (await deskSession.request("GET", "/api/alerts?scope=mine")).json();
+    expect(list.map((a: { iso3: string }) => a.iso3).sort()).toEqual(["MMR", "SYR"]);
+    for (const alert of list) {
+      expect(alert.owner.userId).toBe(desk.userId);
+      expect(alert.severity).toBe("high");
+      expect(new Date(alert.deadline).getTime() - new Date(alert.raisedAt).getTime()).toBe(72 * HOUR);
+      expect(alert.status).toBe("new");
+    }
+  });
+
+  it("merges a duplicate for the same country and cause instead of repeating it, keeping the higher severity", async () => {
+    const ctx = { ...contextFor(handle.db, analyst, now), via: "system" as const };
+    const first = await raiseAlert(ctx, {
+      iso3: "CAF",
+      cause: "report_surge",
+      severity: "medium",
+      source: "voices",
+      summary: "12 verified reports in 7 days",
+    });
+    const second = await raiseAlert(ctx, {
+      iso3: "CAF",
+      cause: "report_surge",
+      severity: "critical",
+      source: "voices",
+      summary: "30 verified reports in 7 days",
+    });
+    expect(first.merged).toBe(false);
+    expect(second.merged).toBe(true);
+    expect(second.alert.id).toBe(first.alert.id);
+    expect(second.alert.occurrences).toBe(2);
+    expect(second.alert.severity).toBe("critical");
+    expect(second.alert.deadline.getTime()).toBe(clock.getTime() + 24 * HOUR);
+    const caf = (await deskSession.request("GET", "/api/alerts?iso3=CAF")).json();
+    expect(caf).toHaveLength(1);
+  });
+
+  it("takes an alert from new to closed with a decision, only by the owning desk, on the timeline", async () => {
+    const [alert] = (await deskSession.request("GET", "/api/alerts?iso3=SYR")).json();
+    const outsiderSession = await signIn(app, outsider.email, outsider.password);
+    expect(
+      (await outsiderSession.request("POST", `/api/alerts/${alert.id}/acknowledge`, {})).statusCode,
+    ).toBe(403);
+    expect(
+      (await deskSession.request("POST", `/api/alerts/${alert.id}/act`, { note: "too early" })).statusCode,
+    ).toBe(409);
+
+    clock = new Date(clock.getTime() + 2 * HOUR);
+    expect(
+      (await deskSession.request("POST", `/api/alerts/${alert.id}/acknowledge`, { note: "Seen" })).statusCode,
+    ).toBe(200);
+    const analystSession = await signIn(app, analyst.email, analyst.password);
+    clock = new Date(clock.getTime() + 3 * HOUR);
+    expect(
+      (
+        await analystSession.request("POST", `/api/alerts/${alert.id}/assess`, {
+          assessment: "Escalation in Idlib likely.",
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await analystSession.request("POST", `/api/alerts/${alert.id}/decide`, {
+          options: ["Wait"],
+          decision: "Wait and see",
+          rationale: "Not ours to decide",
+        })
+      ).statusCode,
+    ).toBe(403);
+    clock = new Date(clock.getTime() + 5 * HOUR);
+    const decided = await deskSession.request("POST", `/api/alerts/${alert.id}/decide`, {
+      options: ["Quiet diplomacy", "Briefing to the Security Council"],
+      decision: "Brief the Security Council",
+      rationale: "Forecast and field reports agree.",
+    });
+    expect(decided.statusCode, decided.body).toBe(200);
+    clock = new Date(clock.getTime() + 10 * HOUR);
+    deskSession = await signIn(app, desk.email, desk.password);
+    await deskSession.request("POST", `/api/alerts/${alert.id}/act`, { note: "Briefing scheduled" });
+    const closed = await deskSession.request("POST", `/api/alerts/${alert.id}/close`, {
+      outcome: "Briefing held; monitoring continues.",
+    });
+    expect(closed.json().status).toBe("closed");
+    const detail = (await deskSession.request("GET", `/api/alerts/${alert.id}`)).json();
+    expect(detail.timeline.map((e: { kind: string }) => e.kind)).toEqual([
+      "raised",
+      "acknowledged",
+      "assessed",
+      "decided",
+      "action",
+      "closed",
+    ]);
+    expect(detail.decision.decidedBy).toBe(desk.email);
+
+    const measures = (await deskSession.request("GET", "/api/measures")).json();
+    const high = measures.alerts.find((m: { severity: string }) => m.severity === "high");
+    expect(high.toAcknowledgement.n).toBe(1);
+    expect(high.toAcknowledgement.medianHours).toBe(2);
+    expect(high.toDecision.medianHours).toBe(10);
+    expect(high.toAction.medianHours).toBe(20);
+    expect(high.decidedWithinDeadline).toBe(1);
+    expect(high.shareDecidedWithinDeadline).toBe(0.5);
+  });
+
+  it("escalates an overdue alert to the supervisor, then the administrators, on the clock it is given", async () => {
+    adminSession = await signIn(app, admin.email, admin.password);
+    const [mmr] = (await deskSession.request("GET", "/api/alerts?iso3=MMR")).json();
+    expect((await adminSession.request("POST", "/api/alerts/escalate")).json()).toEqual([]);
+    clock = new Date(new Date(mmr.deadline).getTime() + HOUR);
+    // Sessions expire on the same clock: sign in again after moving it days ahead.
+    deskSession = await signIn(app, desk.email, desk.password);
+    adminSession = await signIn(app, admin.email, admin.password);
+    const overdue = (await deskSession.request("GET", "/api/alerts?scope=overdue")).json();
+    expect(overdue.map((a: { iso3: string }) => a.iso3)).toContain("MMR");
+    const first = (await adminSession.request("POST", "/api/alerts/escalate")).json();
+    expect(first.find((e: { iso3: string }) => e.iso3 === "MMR")).toMatchObject({ fromLevel: 0, toLevel: 1 });
+    expect((await adminSession.request("POST", "/api/alerts/escalate")).json()).toEqual([]);
+    const supervisorSession = await signIn(app, supervisor.email, supervisor.password);
+    const inbox = (await supervisorSession.request("GET", "/api/notifications")).json();
+    expect(
+      inbox.items.some(
+        (n: { kind: string; alertId: string }) => n.kind === "alert.escalated" && n.alertId === mmr.id,
+      ),
+    ).toBe(true);
+    clock = new Date(new Date(mmr.deadline).getTime() + 73 * HOUR);
+    deskSession = await signIn(app, desk.email, desk.password);
+    adminSession = await signIn(app, admin.email, admin.password);
+    const second = (await adminSession.request("POST", "/api/alerts/escalate")).json();
+    expect(second.find((e: { iso3: string }) => e.iso3 === "MMR")).toMatchObject({
+      fromLevel: 1,
+      toLevel: 2,
+    });
+    const timeline = (await deskSession.request("GET", `/api/alerts/${mmr.id}`)).json().timeline;
+    expect(timeline.filter((e: { kind: string }) => e.kind === "escalated")).toHaveLength(2);
+  });
+
+  it("refuses an invalid rule with a message naming the field", async () => {
+    adminSession = await signIn(app, admin.email, admin.password);
+    deskSession = await signIn(app, desk.email, desk.password);
+    const response = await adminSession.request("POST", "/api/alerts/rules", {
+      name: "Too eager",
+      severity: "high",
+      definition: { kind: "forecast_threshold", threshold: 1.5 },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.details).toEqual([
+      expect.objectContaining({ field: "body.definition.threshold" }),
+    ]);
+    const unknownKind = await adminSession.request("POST", "/api/alerts/rules", {
+      name: "Unknown",
+      severity: "high",
+      definition: { kind: "horoscope" },
+    });
+    expect(unknownKind.statusCode).toBe(400);
+    expect(unknownKind.json().error.details[0].field).toBe("body.definition.kind");
+    expect(
+      (
+        await deskSession.request("POST", "/api/alerts/rules", {
+          name: "Desk rule",
+          severity: "low",
+          definition: { kind: "forecast_threshold", threshold: 0.9 },
+        })
+      ).statusCode,
+    ).toBe(403);
+    const ok = await adminSession.request("POST", "/api/alerts/rules", {
+      name: "Very likely violence",
+      severity: "critical",
+      definition: { kind: "forecast_threshold", measure: "p_gt0", threshold: 0.95 },
+    });
+    expect(ok.statusCode).toBe(201);
+    expect(ok.json().definition).toEqual({
+      kind: "forecast_threshold",
+      measure: "p_gt0",
+      threshold: 0.95,
+      maxHorizon: 3,
+    });
+  });
+});
