@@ -10,8 +10,12 @@ import type { ServiceContext } from "../shared/context.ts";
 export type SurgeOutcome = SurgeFinding & {
   iso3: string;
   month: string;
-  /** raised: handed to the alerts capability; unavailable: surge found but no alerts capability to raise it. */
-  alert: "raised" | "unavailable" | "none";
+  /**
+   * raised: handed to the alerts capability; unavailable: a surge but no alerts capability on this
+   * instance; failed: the alerts capability refused (the reason says why; the triage stands).
+   */
+  alert: "raised" | "unavailable" | "failed" | "none";
+  alertError?: string;
 };
 
 const monthShift = (month: string, by: number): string => {
@@ -69,13 +73,25 @@ export const evaluateCountrySurge = async (
   if (!finding.surge) return outcome;
   const raiseAlert = await findRaiseAlert();
   if (!raiseAlert) return { ...outcome, alert: "unavailable" };
-  await raiseAlert(ctx, {
-    iso3,
-    cause: "voices_surge",
-    severity: finding.severity,
-    source: "voices",
-    summary: `${finding.count} verified community reports in ${iso3} in ${first.slice(0, 7)}, ${finding.ratio.toFixed(1)}× the ${rule.baselineMonths}-month baseline (${finding.baseline.toFixed(1)}).`,
-    details: { ...finding, month: first, rule },
-  });
+  // The surge is the platform's finding, not the triager's: it is raised as a system alert.
+  try {
+    await raiseAlert(
+      { ...ctx, via: "system", actorLabel: `system: voices surge (${ctx.actorLabel})` },
+      {
+        iso3,
+        cause: "voices_surge",
+        severity: finding.severity,
+        source: "voices",
+        summary: `${finding.count} verified community reports in ${iso3} in ${first.slice(0, 7)}, ${finding.ratio.toFixed(1)}× the ${rule.baselineMonths}-month baseline (${finding.baseline.toFixed(1)}).`,
+        details: { ...finding, month: first, rule },
+      },
+    );
+  } catch (error) {
+    return {
+      ...outcome,
+      alert: "failed",
+      alertError: error instanceof Error ? error.message : String(error),
+    };
+  }
   return { ...outcome, alert: "raised" };
 };

@@ -1,0 +1,67 @@
+import { randomBytes } from "node:crypto";
+import { loadConfig } from "../../src/config.ts";
+import type { DatabaseHandle } from "../../src/db/engine.ts";
+import { type App, buildApp } from "../../src/http/app.ts";
+import { generateMasterKey } from "../../src/repositories/voices/envelope.ts";
+import { smsSignature } from "../../src/services/voices/receive-sms.ts";
+
+export const SMS_SECRET = "test-gateway-secret";
+
+/** The app with voices configured: a fresh master key, an SMS secret and the given receiving organisation. */
+export const voicesApp = async (
+  handle: DatabaseHandle,
+  receivingOrg: string,
+  env: Record<string, string> = {},
+  now?: () => Date,
+): Promise<{ app: App; key: string }> => {
+  const key = env.CONTINUUM_VOICES_KEY ?? generateMasterKey();
+  const config = loadConfig(
+    {},
+    {
+      CONTINUUM_VOICES_KEY: key,
+      CONTINUUM_VOICES_SMS_SECRET: SMS_SECRET,
+      CONTINUUM_VOICES_ORG: receivingOrg,
+      ...env,
+    },
+  );
+  const app = await buildApp({
+    db: handle.db,
+    handle,
+    config: { ...config, secureCookies: false },
+    ...(now ? { now } : {}),
+  });
+  return { app, key };
+};
+
+/** A gateway call signed as the documented webhook expects. */
+export const signedSms = (app: App, message: object, secret = SMS_SECRET, at = new Date()) => {
+  const body = JSON.stringify(message);
+  const timestamp = String(Math.floor(at.getTime() / 1000));
+  return app.inject({
+    method: "POST",
+    url: "/api/public/sms",
+    headers: {
+      "content-type": "application/json",
+      "x-continuum-timestamp": timestamp,
+      "x-continuum-signature": smsSignature(secret, timestamp, body),
+    },
+    payload: body,
+  });
+};
+
+export const signedGatewayGet = (app: App, url: string, at = new Date()) => {
+  const timestamp = String(Math.floor(at.getTime() / 1000));
+  return app.inject({
+    method: "GET",
+    url,
+    headers: {
+      "x-continuum-timestamp": timestamp,
+      "x-continuum-signature": smsSignature(SMS_SECRET, timestamp, ""),
+    },
+  });
+};
+
+export const uniquePhone = () =>
+  `+96477${randomBytes(4).readUInt32BE(0).toString().padStart(8, "0").slice(0, 8)}`;
+
+export const formBody = (fields: Record<string, string>) => new URLSearchParams(fields).toString();

@@ -1,0 +1,529 @@
+import { readFileSync } from "node:fs";
+import { sql } from "kysely";
+import Papa from "papaparse";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config.ts";
+import type { DatabaseHandle } from "../../src/db/engine.ts";
+import type { App } from "../../src/http/app.ts";
+import { generateMasterKey, makeKeyring, unseal } from "../../src/repositories/voices/envelope.ts";
+import { findSealed } from "../../src/repositories/voices/reports.repository.ts";
+import { revealReport } from "../../src/services/voices/reveal-report.ts";
+import { rotateKey } from "../../src/services/voices/rotate-key.ts";
+import { draftMapping } from "../../src/services/voices/save-form.ts";
+import { type ApiSession, signIn } from "../support/api.ts";
+import { createTestDatabase } from "../support/database.ts";
+import { buildOrganisation, buildUser, contextFor, type TestUser } from "../support/factories.ts";
+import { formBody, signedGatewayGet, signedSms, uniquePhone, voicesApp } from "./support.ts";
+
+const engine = process.env.DATABASE_URL ? "PostgreSQL" : "embedded";
+const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), "utf8");
+const sheet = (path: string) =>
+  Papa.parse<Record<string, string>>(read(path), { header: true, skipEmptyLines: true }).data;
+
+const REPORTER = { name: "Amina Testreporter", phone: "+236 7200 0111", email: "amina.reporter@example.net" };
+const SMS_PHONE = uniquePhone();
+
+let handle: DatabaseHandle;
+let app: App;
+let key: string;
+let orgSlug: string;
+let admin: TestUser;
+let analyst: TestUser;
+let restrictedDesk: TestUser;
+let outsider: TestUser;
+let staff: ApiSession;
+let webReceipt: string;
+let apiReceipt: string;
+let smsReceipt: string;
+
+const reportCount = async () =>
+  (await sql<{ n: number }>`SELECT count(*)::int AS n FROM voices_reports`.execute(handle.db)).rows[0]?.n ??
+  0;
+const queue = async (query = "") =>
+  (await staff.request("GET", `/api/voices/reports?limit=1000${query}`)).json<{
+    reports: {
+      id: string;
+      channel: string;
+      status: string;
+      iso3: string | null;
+      adm2: string | null;
+      locationSource: string;
+      description: string;
+    }[];
+    total: number;
+  }>();
+const idOf = async (channel: string, text: string) =>
+  (await queue(`&channel=${channel}`)).reports.find((r) => r.description.includes(text))?.id as string;
+
+beforeAll(async () => {
+  handle = await createTestDatabase({ withBundledData: true });
+  const org = await buildOrganisation(handle.db, "civil_society");
+  orgSlug = org.slug;
+  const other = await buildOrganisation(handle.db);
+  // A platform administrator exists, so a surge can be raised as an alert the platform owns.
+  admin = await buildUser(handle.db, org.id, "administrator", "confidential", true);
+  analyst = await buildUser(handle.db, org.id, "analyst", "confidential");
+  restrictedDesk = await buildUser(handle.db, org.id, "desk_officer", "restricted");
+  outsider = await buildUser(handle.db, other.id, "administrator", "confidential");
+  ({ app, key } = await voicesApp(handle, orgSlug));
+  staff = await signIn(app, admin.email, admin.password);
+});
+afterAll(async () => {
+  await app?.close();
+  await handle?.close();
+});
+
+describe(`Voices end to end (${engine})`, () => {
+  it("serves the public form without scripts, in Arabic right to left", async () => {
+    const page = await app.inject({ method: "GET", url: "/report?lang=ar" });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<html lang="ar" dir="rtl">');
+    expect(page.body).toContain("أبلغ عمّا يحدث");
+    expect(page.body).not.toMatch(/<script|style="|on(click|load)=/i);
+    expect(page.headers["content-security-policy"]).toContain("script-src 'self'");
+    const css = await app.inject({ method: "GET", url: "/report/voices.css" });
+    expect(css.statusCode).toBe(200);
+    expect(Number(css.headers["content-length"] ?? css.body.length)).toBeLessThan(4000);
+  });
+
+  it("takes a plain form POST, answers 303 to the receipt page, which shows the status", async () => {
+    const response = await app.inject({
+      method: "POST",
+      url: "/report",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      payload: formBody({
+        lang: "fr",
+        category: "armed_violence",
+        description: "Des tirs près du marché central de Bambari hier soir; les boutiques ont fermé.",
+        place: "Bambari",
+        iso3: "CAF",
+        latitude: "",
+        longitude: "",
+        date: "2026-11-20",
+        name: REPORTER.name,
+        phone: REPORTER.phone,
+        email: "",
+        website: "",
+      }),
+    });
+    expect(response.statusCode).toBe(303);
+    const location = String(response.headers.location);
+    expect(location).toMatch(/^\/report\/receipt\/[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}\?lang=fr&new=1$/);
+    webReceipt = location.split("/")[3]?.split("?")[0] as string;
+    const receipt = await app.inject({ method: "GET", url: location });
+    expect(receipt.statusCode).toBe(200);
+    expect(receipt.body).toContain(webReceipt);
+    expect(receipt.body).toContain('data-status="new"');
+    expect(receipt.headers["cache-control"]).toBe("no-store");
+  });
+
+  it("re-renders the form with named errors instead of storing a bad submission", async () => {
+    const before = await reportCount();
+    const response = await app.inject({
+      method: "POST",
+      url: "/report",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      payload: formBody({
+        lang: "en",
+        category: "",
+        description: "x",
+        date: "2999-01-01",
+        latitude: "95",
+        longitude: "",
+      }),
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain("Choose what kind of event it was.");
+    expect(response.body).toContain('aria-invalid="true"');
+    expect(await reportCount()).toBe(before);
+  });
+
+  it("turns a click on the map image into coordinates, without JavaScript", async () => {
+    const response = await app.inject({
+      method: "POST",
+      url: "/report",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      payload: formBody({ lang: "en", "map.x": "200", "map.y": "85", description: "kept" }),
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain('name="latitude" type="text" value="5"');
+    expect(response.body).toContain('name="longitude" type="text" value="20"');
+    expect(response.body).toContain("kept</textarea>");
+    expect(response.body).toContain("/report/map.svg?lat=5&amp;lon=20");
+  });
+
+  it("takes a JSON report on the public API, geocodes the place, and shows its status by receipt", async () => {
+    const created = await app.inject({
+      method: "POST",
+      url: "/api/public/reports",
+      payload: {
+        category: "displacement",
+        description: "Families are leaving the villages east of Bambari after threats.",
+        place: "Bambari",
+        date: "2026-11-19",
+        language: "en",
+        contact: REPORTER,
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    apiReceipt = created.json<{ receipt: string }>().receipt;
+    const status = await app.inject({
+      method: "GET",
+      url: `/api/public/reports/${apiReceipt.toLowerCase()}`,
+    });
+    expect(status.statusCode).toBe(200);
+    expect(status.json()).toMatchObject({ status: "new", reply: null, category: "displacement" });
+    const report = (await queue("&channel=api")).reports.find((r) =>
+      r.description.includes("villages east of Bambari"),
+    );
+    expect(report).toMatchObject({ iso3: "CAF", adm2: "Bambari region", locationSource: "gazetteer" });
+    expect((await app.inject({ method: "GET", url: "/api/public/reports/AAAA-BBBB-CCCC" })).statusCode).toBe(
+      404,
+    );
+  });
+
+  it("takes SMS through the signed webhook, once per message id, and answers STATUS", async () => {
+    const message = {
+      id: "gw-msg-1",
+      from: SMS_PHONE,
+      text: "ATTACK armed men looted the clinic @Bria, staff fled",
+    };
+    const first = await signedSms(app, message);
+    expect(first.statusCode).toBe(200);
+    smsReceipt = first.json<{ receipt: string }>().receipt;
+    expect(first.json().reply).toContain(smsReceipt);
+    const retry = await signedSms(app, message);
+    expect(retry.json().receipt).toBe(smsReceipt);
+    expect((await queue("&channel=sms")).total).toBe(1);
+    const status = await signedSms(app, { id: "gw-msg-2", from: SMS_PHONE, text: `STATUS ${smsReceipt}` });
+    expect(status.json().reply).toContain("received, not yet reviewed");
+  });
+
+  it("refuses forged, stale and unsigned SMS", async () => {
+    const message = { id: "gw-forged", from: SMS_PHONE, text: "ATTACK forged" };
+    expect((await signedSms(app, message, "wrong-secret")).statusCode).toBe(401);
+    expect((await signedSms(app, message, undefined, new Date(Date.now() - 3600_000))).statusCode).toBe(401);
+    const unsigned = await app.inject({ method: "POST", url: "/api/public/sms", payload: message });
+    expect(unsigned.statusCode).toBe(401);
+    expect(unsigned.json().error.code).toBe("unauthenticated");
+    expect((await queue("&channel=sms")).total).toBe(1);
+  });
+
+  it("imports a KoboToolbox export (CSV, then JSON) through a mapping drafted from the bundled XLSForm", async () => {
+    const mapping = draftMapping(
+      sheet("data/bundled/voices/kobo_reach_irq_water_survey_xlsform_survey.csv"),
+      sheet("data/bundled/voices/kobo_reach_irq_water_survey_xlsform_choices.csv"),
+      { iso3: "IRQ", category: "services" },
+    );
+    const saved = await staff.request("PUT", "/api/voices/forms/reach_irq_water", {
+      title: "REACH Iraq water survey",
+      kind: "kobo",
+      mapping,
+    });
+    expect(saved.statusCode).toBe(200);
+    const csv = read("docs/examples/voices/reach-irq-water-submissions.csv");
+    const first = await staff.request("POST", "/api/voices/forms/reach_irq_water/submissions", {
+      format: "csv",
+      content: csv,
+    });
+    expect(first.json()).toEqual({ rows: 3, created: 3, alreadyStored: 0, skipped: [] });
+    const again = await staff.request("POST", "/api/voices/forms/reach_irq_water/submissions", {
+      format: "csv",
+      content: csv,
+    });
+    expect(again.json()).toMatchObject({ created: 0, alreadyStored: 3 });
+    const json = read("docs/examples/voices/reach-irq-water-submissions.json");
+    const fromJson = await staff.request("POST", "/api/voices/forms/reach_irq_water/submissions", {
+      format: "json",
+      content: json,
+    });
+    expect(fromJson.json()).toMatchObject({ rows: 2, created: 0, alreadyStored: 2 });
+    const kobo = (await queue("&channel=kobo")).reports;
+    expect(kobo).toHaveLength(3);
+    expect(kobo.every((r) => r.iso3 === "IRQ" && r.locationSource === "coordinates")).toBe(true);
+  });
+
+  it("imports an Ushahidi export", async () => {
+    const response = await staff.request("POST", "/api/voices/imports/ushahidi", {
+      content: read("docs/examples/voices/ushahidi-export.csv"),
+    });
+    expect(response.json()).toMatchObject({ rows: 3, created: 3 });
+    const notUshahidi = await staff.request("POST", "/api/voices/imports/ushahidi", {
+      content: "a,b\n1,2\n",
+    });
+    expect(notUshahidi.statusCode).toBe(400);
+  });
+
+  it("puts form, SMS and Kobo reports in one triage queue", async () => {
+    const channels = new Set((await queue()).reports.map((r) => r.channel));
+    for (const channel of ["web", "api", "sms", "kobo", "ushahidi"]) expect(channels).toContain(channel);
+  });
+
+  it("triages, and replies through the report's channel: receipt page for web, gateway outbox for SMS", async () => {
+    const webId = await idOf("web", "marché central de Bambari");
+    const triaged = await staff.request("PATCH", `/api/voices/reports/${webId}`, {
+      status: "verified",
+      assignedTo: admin.userId,
+      note: "Confirmed by our field monitor.",
+    });
+    expect(triaged.statusCode).toBe(200);
+    expect(triaged.json()).toMatchObject({ status: "verified", assignedTo: admin.userId, factors: [1, 13] });
+    expect(triaged.json().notes).toHaveLength(1);
+    const reply = await staff.request("POST", `/api/voices/reports/${webId}/replies`, {
+      body: "Merci, nous suivons la situation.",
+    });
+    expect(reply.json()).toMatchObject({ channel: "receipt", delivery: "shown" });
+    const seen = await app.inject({ method: "GET", url: `/api/public/reports/${webReceipt}` });
+    expect(seen.json()).toMatchObject({ status: "verified", reply: "Merci, nous suivons la situation." });
+    expect(JSON.stringify(seen.json())).not.toMatch(/Testreporter|assigned|note/i);
+
+    const smsId = await idOf("sms", "looted the clinic");
+    const smsReply = await staff.request("POST", `/api/voices/reports/${smsId}/replies`, {
+      body: "Thank you, we are checking.",
+    });
+    expect(smsReply.json()).toMatchObject({ channel: "sms", delivery: "queued" });
+    const outbox = await signedGatewayGet(app, "/api/public/sms/outbox");
+    expect(outbox.json()).toEqual([
+      { id: smsReply.json().id, to: SMS_PHONE, text: "Thank you, we are checking." },
+    ]);
+    expect((await app.inject({ method: "GET", url: "/api/public/sms/outbox" })).statusCode).toBe(401);
+  });
+
+  it("reveals the reporter only to cleared staff of the receiving organisation, and logs each reveal", async () => {
+    const id = await idOf("api", "villages east of Bambari");
+    const revealed = await staff.request("POST", `/api/voices/reports/${id}/reveal`, {
+      reason: "Call back to confirm",
+    });
+    expect(revealed.statusCode).toBe(200);
+    expect(revealed.json().contact).toEqual(REPORTER);
+    const logged = await sql<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM audit_log WHERE action = 'voices.reveal' AND entity_id = ${id}`.execute(
+      handle.db,
+    );
+    expect(logged.rows[0]?.n).toBe(1);
+
+    const asAnalyst = await signIn(app, analyst.email, analyst.password);
+    expect(
+      (await asAnalyst.request("POST", `/api/voices/reports/${id}/reveal`, { reason: "curious" })).statusCode,
+    ).toBe(403);
+    const asRestricted = await signIn(app, restrictedDesk.email, restrictedDesk.password);
+    expect(
+      (await asRestricted.request("POST", `/api/voices/reports/${id}/reveal`, { reason: "curious" }))
+        .statusCode,
+    ).toBe(403);
+    const asOutsider = await signIn(app, outsider.email, outsider.password);
+    expect(
+      (await asOutsider.request("POST", `/api/voices/reports/${id}/reveal`, { reason: "curious" }))
+        .statusCode,
+    ).toBe(404);
+    expect((await asOutsider.request("GET", `/api/voices/reports/${id}`)).statusCode).toBe(404);
+    expect((await asOutsider.request("GET", "/api/voices/reports")).json().total).toBe(0);
+  });
+
+  it("shows other organisations a shared report coarsened to its PRIO-GRID cell", async () => {
+    const id = await idOf("ushahidi", "Gunfire for an hour");
+    const shared = await staff.request("PUT", `/api/voices/reports/${id}/shares`, {
+      orgIds: [outsider.orgId],
+    });
+    expect(shared.statusCode).toBe(200);
+    const own = (await staff.request("GET", `/api/voices/reports/${id}`)).json();
+    const asOutsider = await signIn(app, outsider.email, outsider.password);
+    const theirs = (await asOutsider.request("GET", `/api/voices/reports/${id}`)).json();
+    expect(own).toMatchObject({
+      latitude: 4.3735,
+      longitude: 18.5623,
+      coarsened: false,
+      place: "Bangui, PK5",
+    });
+    expect(theirs).toMatchObject({
+      latitude: 4.25,
+      longitude: 18.75,
+      coarsened: true,
+      place: null,
+      assignedTo: null,
+    });
+    expect(theirs.notes).toEqual([]);
+  });
+
+  it("keeps the reporter's name and phone out of every text and JSON column of every table", async () => {
+    const columns = await sql<{ table_name: string; column_name: string }>`
+      SELECT c.table_name, c.column_name FROM information_schema.columns c
+      JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+      WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE'
+        AND c.data_type IN ('text', 'character varying', 'character', 'json', 'jsonb', 'ARRAY', 'USER-DEFINED')`.execute(
+      handle.db,
+    );
+    expect(columns.rows.length).toBeGreaterThan(50);
+    const needles = [
+      "Testreporter",
+      "7200 0111",
+      "72000111",
+      "amina.reporter",
+      SMS_PHONE,
+      SMS_PHONE.slice(1),
+      "07700000101",
+    ];
+    const hits: string[] = [];
+    for (const { table_name, column_name } of columns.rows) {
+      for (const needle of needles) {
+        const found = await sql<{
+          n: number;
+        }>`SELECT count(*)::int AS n FROM ${sql.table(table_name)} WHERE ${sql.ref(column_name)}::text LIKE ${`%${needle}%`}`.execute(
+          handle.db,
+        );
+        if ((found.rows[0]?.n ?? 0) > 0) hits.push(`${table_name}.${column_name} contains ${needle}`);
+      }
+    }
+    expect(hits).toEqual([]);
+    // …and yet they are there, sealed: the cleared reveal above returned them.
+  });
+
+  it("refuses malformed submissions with clear errors and stores nothing of them", async () => {
+    const before = await reportCount();
+    const post = (payload: unknown, headers: Record<string, string> = {}) =>
+      app.inject({
+        method: "POST",
+        url: "/api/public/reports",
+        headers: { "content-type": "application/json", ...headers },
+        payload: payload as string,
+      });
+    const valid = { category: "other", description: "A valid report", date: "2026-11-01" };
+    const oversized = await post(JSON.stringify({ ...valid, description: "x".repeat(5001) }));
+    expect(oversized.statusCode).toBe(400);
+    expect(oversized.json().error.details).toEqual([expect.objectContaining({ field: "body.description" })]);
+    const coords = await post(JSON.stringify({ ...valid, latitude: 95, longitude: 200 }));
+    expect(
+      coords
+        .json()
+        .error.details.map((d: { field: string }) => d.field)
+        .sort(),
+    ).toEqual(["body.latitude", "body.longitude"]);
+    const missing = await post(JSON.stringify({ description: "no category or date" }));
+    expect(
+      missing
+        .json()
+        .error.details.map((d: { field: string }) => d.field)
+        .sort(),
+    ).toEqual(["body.category", "body.date"]);
+    const broken = Buffer.concat([
+      Buffer.from('{"category":"other","date":"2026-11-01","description":"bad '),
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from(' bytes"}'),
+    ]);
+    const encoding = await app.inject({
+      method: "POST",
+      url: "/api/public/reports",
+      headers: { "content-type": "application/json" },
+      payload: broken,
+    });
+    expect(encoding.statusCode).toBe(400);
+    expect(encoding.json().error.details[0].message).toContain("UTF-8");
+    expect((await post("{not json")).statusCode).toBe(400);
+    const huge = await post(JSON.stringify({ ...valid, description: "y".repeat(70_000) }));
+    expect(huge.statusCode).toBe(413);
+    const unknownCategory = await post(JSON.stringify({ ...valid, category: "gossip" }));
+    expect(unknownCategory.json().error.details).toEqual([expect.objectContaining({ field: "category" })]);
+    const future = await post(JSON.stringify({ ...valid, date: "2999-01-01" }));
+    expect(future.statusCode).toBe(400);
+    const badRows = `${read("docs/examples/voices/reach-irq-water-submissions.csv").trimEnd()}\n,,2026-99-01,,,al_askary1,yes,,text,,,no,,,,,,,90000009,5b1f7a52-1c0e-4f0e-9a51-0a2f3c9e0009,\n`;
+    const importBad = await staff.request("POST", "/api/voices/forms/reach_irq_water/submissions", {
+      format: "csv",
+      content: badRows,
+    });
+    expect(importBad.statusCode).toBe(400);
+    expect(importBad.json().error.details[0].field).toBe("row 5");
+    expect(await reportCount()).toBe(before);
+  });
+
+  it("limits public requests per address with 429 and Retry-After (limits from configuration)", async () => {
+    const limited = await voicesApp(handle, orgSlug, {
+      CONTINUUM_VOICES_RATE_ADDRESS: "2",
+      CONTINUUM_VOICES_KEY: key,
+    });
+    try {
+      const submit = () =>
+        limited.app.inject({
+          method: "POST",
+          url: "/api/public/reports",
+          remoteAddress: "203.0.113.9",
+          payload: { category: "other", description: "Rate limit probe", date: "2026-11-01" },
+        });
+      expect((await submit()).statusCode).toBe(201);
+      expect((await submit()).statusCode).toBe(201);
+      const third = await submit();
+      expect(third.statusCode).toBe(429);
+      expect(Number(third.headers["retry-after"])).toBeGreaterThan(0);
+      const otherAddress = await limited.app.inject({
+        method: "POST",
+        url: "/api/public/reports",
+        remoteAddress: "203.0.113.10",
+        payload: { category: "other", description: "Another address", date: "2026-11-01" },
+      });
+      expect(otherAddress.statusCode).toBe(201);
+    } finally {
+      await limited.app.close();
+    }
+  });
+
+  it("aggregates verified reports into country- and grid-months, withholding counts under k", async () => {
+    const one = (await staff.request("GET", "/api/voices/signals?iso3=CAF")).json();
+    expect(one.minCellCount).toBe(5);
+    expect(one.countryMonths).toEqual([
+      { iso3: "CAF", month: "2026-11-01", category: "armed_violence", count: null, suppressed: true },
+    ]);
+    for (let i = 0; i < 5; i += 1) {
+      const created = await app.inject({
+        method: "POST",
+        url: "/api/public/reports",
+        payload: {
+          category: "armed_violence",
+          description: `Distinct clash number ${i} ${"abcdefghij"[i]} reported`,
+          place: "Bangui",
+          date: `2026-11-0${i + 1}`,
+        },
+      });
+      expect(created.statusCode).toBe(201);
+    }
+    const clashes = (await queue("&status=new&iso3=CAF")).reports.filter((r) =>
+      r.description.startsWith("Distinct clash"),
+    );
+    expect(clashes).toHaveLength(5);
+    let surge: { surge: boolean; count: number; alert: string; alertError?: string } | undefined;
+    for (const report of clashes) {
+      const verified = await staff.request("PATCH", `/api/voices/reports/${report.id}`, {
+        status: "verified",
+      });
+      expect(verified.statusCode).toBe(200);
+      surge = verified.json().surge;
+    }
+    // Six verified reports in a month against a quiet baseline: the surge rule fires.
+    expect(surge).toMatchObject({ surge: true, count: 6 });
+    // "raised" where the alerts capability is installed; "unavailable" on an instance without it.
+    expect(["raised", "unavailable"]).toContain(surge?.alert);
+    const six = (await staff.request("GET", "/api/voices/signals?iso3=CAF")).json();
+    expect(six.countryMonths).toEqual([
+      { iso3: "CAF", month: "2026-11-01", category: "armed_violence", count: 6, suppressed: false },
+    ]);
+    const csv = (await staff.request("GET", "/api/voices/signals.csv?iso3=CAF")).body;
+    expect(csv.split("\n")[0]).toBe("priogrid_gid,latitude,longitude,iso3,month,category,count,suppressed");
+  });
+
+  it("re-wraps every data key on rotation; the old master key alone then opens nothing", async () => {
+    const ctx = contextFor(handle.db, admin);
+    const next = generateMasterKey();
+    const result = await rotateKey(ctx, makeKeyring(next, [key]));
+    expect(result.rewrapped).toBe(await reportCount());
+    const id = await idOf("api", "villages east of Bambari");
+    const revealed = await revealReport(
+      ctx,
+      { keyring: makeKeyring(next), settings: loadConfig({}, {}).voices },
+      id,
+      "after rotation",
+    );
+    expect(revealed.contact.phone).toBe(REPORTER.phone);
+    const sealed = await findSealed(handle.db, id);
+    if (!sealed) throw new Error("report vanished");
+    expect(() => unseal(makeKeyring(key), id, sealed)).toThrow(/not configured/);
+  });
+});
