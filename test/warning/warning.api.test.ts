@@ -1,0 +1,226 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type {
+  TBacktestRun,
+  TCountryForecast,
+  TForecastRun,
+  TWatchlist,
+} from "../../src/core/warning/warning.schemas.ts";
+import type { DatabaseHandle } from "../../src/db/engine.ts";
+import type { App } from "../../src/http/app.ts";
+import { listAudit } from "../../src/services/audit-log/list-audit.ts";
+import { importDatasetAs } from "../../src/services/data/import-dataset-as.ts";
+import { forecastOnEveryImport } from "../../src/services/warning/forecast-after-import.ts";
+import { idleModelJobs } from "../../src/services/warning/model-jobs.ts";
+import { type ApiSession, signIn, testApp } from "../support/api.ts";
+import { createTestDatabase } from "../support/database.ts";
+import { buildOrganisation, buildUser, contextFor, type TestUser } from "../support/factories.ts";
+
+/** Small models keep the suite quick; the CLI test runs the model at its real size. */
+const quick = { rounds: 5 };
+
+let handle: DatabaseHandle;
+let app: App;
+let admin: TestUser;
+let analyst: ApiSession;
+let viewer: ApiSession;
+
+const waitFor = async <T extends { status: string }>(session: ApiSession, url: string): Promise<T> => {
+  await idleModelJobs();
+  const response = await session.request("GET", url);
+  expect(response.statusCode, response.body).toBe(200);
+  return response.json<T>();
+};
+
+beforeAll(async () => {
+  handle = await createTestDatabase({ withBundledData: true });
+  const org = await buildOrganisation(handle.db, "un_entity");
+  admin = await buildUser(handle.db, org.id, "administrator", "confidential", true);
+  const analystUser = await buildUser(handle.db, org.id, "analyst");
+  const viewerUser = await buildUser(handle.db, org.id, "viewer");
+  app = await testApp(handle.db);
+  analyst = await signIn(app, analystUser.email, analystUser.password);
+  viewer = await signIn(app, viewerUser.email, viewerUser.password);
+}, 120_000);
+afterAll(async () => {
+  await idleModelJobs();
+  await app?.close();
+  await handle?.close();
+});
+
+describe("early warning API", () => {
+  it("needs a signed-in user to read, and says when nothing has been forecast yet", async () => {
+    expect((await app.inject({ method: "GET", url: "/api/warning/watchlist" })).statusCode).toBe(401);
+    expect((await viewer.request("GET", "/api/warning/watchlist")).statusCode).toBe(404);
+    expect((await viewer.request("GET", "/api/warning/forecasts")).statusCode).toBe(404);
+  });
+
+  it("lets analysts, not viewers, start runs, and refuses origins without data", async () => {
+    const refused = await viewer.request("POST", "/api/warning/forecast-runs", { origin: "2019-12" });
+    expect(refused.statusCode).toBe(403);
+    expect(
+      (await viewer.request("POST", "/api/warning/backtest-runs", { origins: ["2018-12"] })).statusCode,
+    ).toBe(403);
+    const noData = await analyst.request("POST", "/api/warning/forecast-runs", { origin: "2031-01" });
+    expect(noData.statusCode).toBe(400);
+    expect(noData.json().error.details[0].field).toBe("origin");
+    expect(
+      (await analyst.request("POST", "/api/warning/forecast-runs", { origin: "2019-13" })).statusCode,
+    ).toBe(400);
+  });
+
+  it("runs forecasts with progress, publishes the latest per origin, and ranks the watchlist with the change", async () => {
+    const first = await analyst.request("POST", "/api/warning/forecast-runs", {
+      origin: "2019-11",
+      maxHorizon: 2,
+      options: quick,
+    });
+    expect(first.statusCode, first.body).toBe(202);
+    const started = first.json<TForecastRun>();
+    expect(started).toMatchObject({ status: "running", origin: "2019-11", trigger: "api" });
+    expect(started.progress?.total).toBe(3);
+    const done = await waitFor<TForecastRun>(analyst, `/api/warning/forecast-runs/${started.id}`);
+    expect(done).toMatchObject({ status: "succeeded", progress: { done: 3, total: 3 } });
+    expect(done.forecastCount).toBeGreaterThan(150 * 2);
+    expect(done.modelVersion).toMatch(/^xgboost_hurdle@[0-9a-f]{12}$/);
+    expect(done.datasetVersions.map((d) => d.id)).toEqual(
+      expect.arrayContaining(["views-cm", "poldat-static-world"]),
+    );
+
+    const second = await analyst.request("POST", "/api/warning/forecast-runs", {
+      maxHorizon: 2,
+      options: quick,
+    });
+    expect(second.json<TForecastRun>().origin).toBe("2019-12"); // the default: the latest month with data
+    await waitFor<TForecastRun>(analyst, `/api/warning/forecast-runs/${second.json<TForecastRun>().id}`);
+
+    const latest = (await viewer.request("GET", "/api/warning/forecast-runs?latestPerOrigin=true")).json<
+      TForecastRun[]
+    >();
+    expect(latest.map((r) => r.origin)).toEqual(["2019-12", "2019-11"]);
+
+    const page = (await viewer.request("GET", "/api/warning/forecasts?iso3=syr")).json();
+    expect(page.run.origin).toBe("2019-12");
+    expect(page.forecasts.map((f: { month: string }) => f.month)).toEqual(["2020-01", "2020-02"]);
+    const syria = page.forecasts[0];
+    expect(syria).toMatchObject({ iso3: "SYR", isoNumeric: 760, horizon: 1 });
+    expect(syria.drivers.length).toBeGreaterThan(0);
+    expect(syria.drivers[0].phrase).not.toMatch(/_/);
+    const byMonth = (await viewer.request("GET", "/api/warning/forecasts?month=2020-02")).json();
+    expect(byMonth.forecasts.every((f: { horizon: number }) => f.horizon === 2)).toBe(true);
+    const older = (await viewer.request("GET", "/api/warning/forecasts?origin=2019-11&horizon=1")).json();
+    expect(older.run.origin).toBe("2019-11");
+    expect(older.forecasts[0].month).toBe("2019-12");
+
+    const watchlist = (
+      await viewer.request("GET", "/api/warning/watchlist?measure=pGt0&horizon=1&limit=10")
+    ).json<TWatchlist>();
+    expect(watchlist.previousRun?.origin).toBe("2019-11");
+    expect(watchlist.entries).toHaveLength(10);
+    const p = watchlist.entries.map((e) => e.pGt0);
+    expect(p).toEqual([...p].sort((a, b) => b - a));
+    for (const e of watchlist.entries) {
+      expect(e.previous).not.toBeNull();
+      expect(e.change).toBeCloseTo(e.pGt0 - (e.previous?.pGt0 ?? 0), 10);
+    }
+
+    const country = (
+      await viewer.request("GET", "/api/warning/countries/SYR/forecast?historyMonths=24")
+    ).json<TCountryForecast>();
+    expect(country.observed).toHaveLength(24);
+    expect(country.observed.at(-1)?.month).toBe("2019-12");
+    expect(country.observed.every((o) => o.fatalities >= 0)).toBe(true);
+    expect(country.forecasts.map((f) => f.q10 <= f.q50 && f.q50 <= f.q90)).toEqual([true, true]);
+    expect((await viewer.request("GET", "/api/warning/countries/XXX/forecast")).statusCode).toBe(404);
+
+    const entries = await listAudit(contextFor(handle.db, admin), { limit: 50 });
+    expect(entries.map((e) => e.action)).toEqual(
+      expect.arrayContaining(["forecast_run.start", "forecast_run.succeed"]),
+    );
+  }, 240_000);
+
+  it("runs a backtest beside the baselines and serves its report", async () => {
+    const tooLate = await analyst.request("POST", "/api/warning/backtest-runs", { origins: ["2019-12"] });
+    expect(tooLate.statusCode).toBe(400);
+    const response = await analyst.request("POST", "/api/warning/backtest-runs", {
+      origins: ["2018-12"],
+      maxHorizon: 2,
+      options: quick,
+    });
+    expect(response.statusCode, response.body).toBe(202);
+    const run = await waitFor<TBacktestRun>(
+      analyst,
+      `/api/warning/backtest-runs/${response.json<TBacktestRun>().id}`,
+    );
+    expect(run.status).toBe("succeeded");
+    expect(run.progress).toMatchObject({ done: 2, total: 2 });
+    const report = run.report;
+    expect(Object.keys(report?.methods ?? {}).sort()).toEqual([
+      "base_rate",
+      "last_12_months",
+      "no_change",
+      "xgboost_hurdle",
+    ]);
+    const model = report?.methods.xgboost_hurdle;
+    expect(model?.byHorizon).toHaveLength(2);
+    expect(model?.pooled.n).toBeGreaterThan(150 * 2);
+    expect(model?.pooled.aucGt0).toBeGreaterThan(0.8);
+    expect(model?.pooled.reliabilityGt0.length).toBeGreaterThan(0);
+    expect(report?.medianErrors?.no_change?.byHorizon).toHaveLength(2);
+    expect(run.timings?.modelSeconds).toHaveLength(1);
+    const latest = (await viewer.request("GET", "/api/warning/backtest-runs/latest")).json<TBacktestRun>();
+    expect(latest.id).toBe(run.id);
+    const list = (await viewer.request("GET", "/api/warning/backtest-runs")).json<TBacktestRun[]>();
+    expect(list[0]).toMatchObject({ id: run.id, report: null });
+  }, 240_000);
+
+  it("queues a forecast run after a views-cm import when subscribed (as the server is)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "continuum-views-"));
+    const file = join(dir, "views_small.csv");
+    // The bundled layout: a revised 2019 for three countries, imported as a second ViEWS dataset.
+    const lines = ["country_id,month_id,country,gwcode,isoab,year,month,ucdp_ged_sb_best_sum"];
+    for (const [id, gw, iso, name, deaths] of [
+      [220, 652, "SYR", "Syria", 310],
+      [133, 700, "AFG", "Afghanistan", 1500],
+      [124, 20, "CAN", "Canada", 0],
+    ] as const) {
+      for (let m = 1; m <= 12; m++) lines.push(`${id},${468 + m},${name},${gw},${iso},2019,${m},${deaths}`);
+    }
+    writeFileSync(file, `${lines.join("\n")}\n`);
+    const runs: string[] = [];
+    const unsubscribe = forecastOnEveryImport({ maxHorizon: 1, options: quick }, (started) =>
+      runs.push(started.run.id),
+    );
+    try {
+      const report = await importDatasetAs(contextFor(handle.db, admin), handle, {
+        kind: "views-cm",
+        file,
+        datasetId: "views-small",
+      });
+      expect(report.ok, report.message).toBe(true);
+    } finally {
+      unsubscribe();
+    }
+    expect(runs).toHaveLength(1);
+    const run = await waitFor<TForecastRun>(analyst, `/api/warning/forecast-runs/${runs[0]}`);
+    expect(run).toMatchObject({ status: "succeeded", trigger: "import" });
+    expect(run.datasetVersions.map((d) => d.id)).toContain("views-small");
+  }, 240_000);
+
+  it("documents every early-warning route in the OpenAPI document", async () => {
+    const paths = Object.keys((await app.inject({ method: "GET", url: "/api/openapi.json" })).json().paths);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        "/api/warning/forecast-runs",
+        "/api/warning/forecast-runs/{id}",
+        "/api/warning/forecasts",
+        "/api/warning/watchlist",
+        "/api/warning/countries/{iso3}/forecast",
+        "/api/warning/backtest-runs",
+        "/api/warning/backtest-runs/{id}",
+      ]),
+    );
+  });
+});
