@@ -1,9 +1,15 @@
 import { Command } from "commander";
+import { registerAlerts } from "./commands/alerts.ts";
 import { registerAuditLog } from "./commands/audit-log.ts";
 import { registerData } from "./commands/data.ts";
+import { registerFrameworks } from "./commands/frameworks.ts";
 import { registerInit } from "./commands/init.ts";
+import { registerMeasures } from "./commands/measures.ts";
 import { registerMigrate } from "./commands/migrate.ts";
+import { registerNotifications } from "./commands/notifications.ts";
 import { registerOrgs } from "./commands/orgs.ts";
+import { registerReviews } from "./commands/reviews.ts";
+import { registerScenarios } from "./commands/scenarios.ts";
 import { registerServe } from "./commands/serve.ts";
 import { registerTokens } from "./commands/tokens.ts";
 import { registerUsers } from "./commands/users.ts";
@@ -31,6 +37,12 @@ for (const register of [
   registerData,
   registerWarning,
   registerVoices,
+  registerFrameworks,
+  registerReviews,
+  registerAlerts,
+  registerScenarios,
+  registerNotifications,
+  registerMeasures,
 ])
   register(program);
 

@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { openDatabase } from "../../db/engine.ts";
 import { migrate } from "../../db/migrate.ts";
 import { buildApp } from "../../http/app.ts";
+import { startAlertJobs } from "../../services/alerts/alert-jobs.ts";
 import { ensureFirstAdministrator } from "../../services/system/ensure-first-administrator.ts";
 import { forecastOnEveryImport } from "../../services/warning/forecast-after-import.ts";
 import { describeBundledImport, loadBundledData } from "../bundled-data.ts";
@@ -35,7 +36,12 @@ export const registerServe = (program: Command): void => {
       const app = await buildApp({ db: handle.db, handle, config, logger: false });
       // New conflict series (views-cm, GED) imported through the web or API queue a forecast run.
       forecastOnEveryImport();
+      // Alert rules, overdue escalation and notification e-mail run every CONTINUUM_ALERT_JOB_SECONDS.
+      const stopAlertJobs = startAlertJobs(handle.db, config, {
+        onError: (error) => process.stderr.write(`alert job: ${String(error)}\n`),
+      });
       const stop = async () => {
+        stopAlertJobs();
         await app.close();
         await handle.close();
         process.exit(0);

@@ -34,7 +34,10 @@ const severityWord = (severity: Severity) => severity.toUpperCase();
  * system callers (rules, the community-reports surge) act for the platform.
  */
 export const raiseAlert = (ctx: ServiceContext, input: TRaiseAlert): Promise<RaiseOutcome> =>
-  inTransaction(ctx, (tx) => raiseAlertWithin(tx, input));
+  // A caller already in a transaction (another capability's write) raises within it.
+  ctx.db.isTransaction
+    ? raiseAlertWithin(ctx, input)
+    : inTransaction(ctx, (tx) => raiseAlertWithin(tx, input));
 
 /** The same operation inside a transaction the caller already holds (rule evaluation). */
 export const raiseAlertWithin = async (

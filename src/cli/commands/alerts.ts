@@ -1,0 +1,319 @@
+import { readFileSync } from "node:fs";
+import type { Command } from "commander";
+import { authorize } from "../../core/access/policies.ts";
+import type { AlertStep, TAlert } from "../../core/alerts/alert.schemas.ts";
+import { DomainError } from "../../core/shared/errors.ts";
+import {
+  presentAlert,
+  presentAlertDetail,
+  presentAlertRule,
+  presentDesk,
+} from "../../http/presenters/alert.presenter.ts";
+import { findOrganisation } from "../../repositories/organisations.repository.ts";
+import { findUserByEmail } from "../../repositories/users.repository.ts";
+import { advanceAlert } from "../../services/alerts/advance-alert.ts";
+import { escalateOverdueAlerts } from "../../services/alerts/escalate-overdue-alerts.ts";
+import { evaluateAlertRules } from "../../services/alerts/evaluate-alert-rules.ts";
+import {
+  createAlertRule,
+  deleteAlertRule,
+  listAlertRules,
+  updateAlertRule,
+} from "../../services/alerts/manage-alert-rules.ts";
+import { listDesks, setDesk } from "../../services/alerts/manage-desks.ts";
+import { raiseAlert } from "../../services/alerts/raise-alert.ts";
+import { getAlert, listAlerts } from "../../services/alerts/read-alerts.ts";
+import {
+  cliContext,
+  type GlobalOptions,
+  globalOptions,
+  printOne,
+  printRows,
+  withDatabase,
+} from "../runtime.ts";
+
+const row = (alert: TAlert) => ({
+  id: alert.id,
+  iso3: alert.iso3,
+  severity: alert.severity,
+  status: alert.status,
+  owner: alert.owner.name ? `${alert.owner.name} (${alert.owner.orgName})` : alert.owner.orgName,
+  deadline: alert.deadline,
+  overdue: alert.overdue ? "OVERDUE" : "",
+  summary: alert.summary,
+});
+
+const run = (
+  command: Command,
+  work: (ctx: Awaited<ReturnType<typeof cliContext>>, global: GlobalOptions) => Promise<void>,
+) => {
+  const global = globalOptions(command);
+  return withDatabase(global, async (handle) => work(await cliContext(handle, global), global));
+};
+
+const readJson = (file: string): unknown => JSON.parse(readFileSync(file, "utf8"));
+
+export const registerAlerts = (program: Command): void => {
+  const alerts = program
+    .command("alerts")
+    .description("alerts: inbox, lifecycle, rules, desks and escalation");
+
+  alerts
+    .command("list")
+    .description("list alerts (JSON: iso3, severity, status, owner, deadline, …)")
+    .option("--mine", "alerts I own")
+    .option("--desk", "alerts my organisation's desk owns")
+    .option("--overdue", "undecided alerts past their deadline")
+    .option("--status <status>", "new | acknowledged | assessed | decided | action | closed | open")
+    .option("--iso3 <code>", "one country")
+    .action(
+      async (
+        options: { mine?: boolean; desk?: boolean; overdue?: boolean; status?: string; iso3?: string },
+        command: Command,
+      ) =>
+        run(command, async (ctx, global) => {
+          const scope = options.overdue ? "overdue" : options.mine ? "mine" : options.desk ? "desk" : "all";
+          const list = (
+            await listAlerts(ctx, { scope, status: options.status as never, iso3: options.iso3 })
+          ).map(presentAlert);
+          if (global.json) printRows(global, list, []);
+          else
+            printRows(global, list.map(row), [
+              "id",
+              "iso3",
+              "severity",
+              "status",
+              "owner",
+              "deadline",
+              "overdue",
+              "summary",
+            ]);
+        }),
+    );
+
+  alerts
+    .command("show <id>")
+    .description("one alert with its timeline")
+    .action(async (id: string, _options: unknown, command: Command) =>
+      run(command, async (ctx, global) => {
+        const alert = presentAlertDetail(await getAlert(ctx, id));
+        const lines = [
+          `${alert.iso3} · ${alert.severity} · ${alert.status}${alert.overdue ? " · OVERDUE" : ""} · deadline ${alert.deadline}`,
+          alert.summary,
+          `Owner: ${row(alert).owner}`,
+          ...alert.timeline.map((e) => `  ${e.at}  ${e.kind.padEnd(12)} ${e.actor}  ${e.note}`),
+        ];
+        printOne(global, alert, lines.join("\n"));
+      }),
+    );
+
+  alerts
+    .command("raise")
+    .description("raise an alert by hand (merged into an open one with the same country and cause)")
+    .requiredOption("--iso3 <code>", "country")
+    .requiredOption("--severity <level>", "low | medium | high | critical")
+    .requiredOption("--summary <text>", "what is happening")
+    .option("--cause <cause>", "what it is about, e.g. election_violence (default manual)")
+    .action(
+      async (
+        options: { iso3: string; severity: string; summary: string; cause?: string },
+        command: Command,
+      ) =>
+        run(command, async (ctx, global) => {
+          const outcome = await raiseAlert(ctx, {
+            iso3: options.iso3.toUpperCase(),
+            severity: options.severity as never,
+            summary: options.summary,
+            ...(options.cause ? { cause: options.cause } : {}),
+            source: `person: ${ctx.actor.email}`,
+          });
+          const alert = presentAlert(outcome.alert);
+          printOne(
+            global,
+            { merged: outcome.merged, alert },
+            `${outcome.merged ? "Merged into" : "Raised"} alert ${alert.id} (${alert.iso3}, ${alert.severity}), owner ${row(alert).owner}, deadline ${alert.deadline}`,
+          );
+        }),
+    );
+
+  const step = (
+    name: AlertStep,
+    description: string,
+    configure: (c: Command) => Command,
+    input: (o: Record<string, unknown>) => unknown,
+  ) =>
+    configure(alerts.command(`${name} <id>`).description(description)).action(
+      async (id: string, options: Record<string, unknown>, command: Command) =>
+        run(command, async (ctx, global) => {
+          const alert = presentAlert(await advanceAlert(ctx, id, name, input(options) as never));
+          printOne(global, alert, `Alert ${alert.id} (${alert.iso3}) is now ${alert.status}.`);
+        }),
+    );
+  step(
+    "acknowledge",
+    "acknowledge an alert",
+    (c) => c.option("--note <text>", "note"),
+    (o) => ({ note: o.note ?? "" }),
+  );
+  step(
+    "assess",
+    "record the assessment",
+    (c) => c.requiredOption("--assessment <text>", "assessment"),
+    (o) => ({ assessment: o.assessment }),
+  );
+  step(
+    "decide",
+    "record the decision: options considered, decision, rationale",
+    (c) =>
+      c
+        .requiredOption(
+          "--option <text>",
+          "an option considered (repeat)",
+          (v: string, all: string[] = []) => [...all, v],
+        )
+        .requiredOption("--decision <text>", "the decision")
+        .requiredOption("--rationale <text>", "why"),
+    (o) => ({ options: o.option, decision: o.decision, rationale: o.rationale }),
+  );
+  step(
+    "act",
+    "record that action is under way",
+    (c) => c.requiredOption("--note <text>", "what is being done"),
+    (o) => ({ note: o.note }),
+  );
+  step(
+    "close",
+    "close with an outcome",
+    (c) => c.requiredOption("--outcome <text>", "outcome"),
+    (o) => ({ outcome: o.outcome }),
+  );
+
+  alerts
+    .command("evaluate")
+    .description("evaluate the alert rules now (idempotent; the server does this periodically)")
+    .action(async (_options: unknown, command: Command) =>
+      run(command, async (ctx, global) => {
+        const report = await evaluateAlertRules(ctx, { now: ctx.now() });
+        printOne(
+          global,
+          report,
+          `${report.rules} rules: ${report.raised} alerts raised, ${report.merged} merged, ${report.alreadyRaised} already raised.`,
+        );
+      }),
+    );
+
+  alerts
+    .command("escalate")
+    .description("escalate overdue alerts now (the server does this periodically)")
+    .action(async (_options: unknown, command: Command) =>
+      run(command, async (ctx, global) => {
+        authorize(ctx.actor, "alert.configure");
+        const done = await escalateOverdueAlerts(ctx, { now: ctx.now() });
+        if (global.json) printRows(global, done, []);
+        else
+          process.stdout.write(
+            `${done.length} alerts escalated.\n${done.map((e) => `  ${e.iso3} ${e.alertId}: level ${e.fromLevel} → ${e.toLevel}`).join("\n")}${done.length ? "\n" : ""}`,
+          );
+      }),
+    );
+
+  const rules = alerts.command("rules").description("alert rules (stored as data)");
+  rules
+    .command("list")
+    .description("list rules")
+    .action(async (_options: unknown, command: Command) =>
+      run(command, async (ctx, global) => {
+        const list = (await listAlertRules(ctx)).map(presentAlertRule);
+        if (global.json) printRows(global, list, []);
+        else
+          printRows(
+            global,
+            list.map((r) => ({ ...r, definition: JSON.stringify(r.definition) })),
+            ["id", "name", "enabled", "severity", "definition"],
+          );
+      }),
+    );
+  rules
+    .command("add <file>")
+    .description('add a rule from a JSON file: {"name","severity","definition":{"kind",…}}')
+    .action(async (file: string, _options: unknown, command: Command) =>
+      run(command, async (ctx, global) => {
+        const rule = presentAlertRule(await createAlertRule(ctx, readJson(file) as never));
+        printOne(global, rule, `Added rule ${rule.name} (${rule.id}).`);
+      }),
+    );
+  rules
+    .command("update <id> <file>")
+    .description("change a rule from a JSON file with the fields to change")
+    .action(async (id: string, file: string, _options: unknown, command: Command) =>
+      run(command, async (ctx, global) => {
+        const rule = presentAlertRule(await updateAlertRule(ctx, id, readJson(file)));
+        printOne(global, rule, `Changed rule ${rule.name}.`);
+      }),
+    );
+  rules
+    .command("remove <id>")
+    .description("delete a rule")
+    .action(async (id: string, _options: unknown, command: Command) =>
+      run(command, async (ctx, global) => {
+        await deleteAlertRule(ctx, id);
+        printOne(global, { deleted: id }, `Deleted rule ${id}.`);
+      }),
+    );
+
+  const desks = alerts.command("desks").description("who owns each country's alerts");
+  desks
+    .command("list")
+    .description("list desk assignments ('*' is the default desk)")
+    .action(async (_options: unknown, command: Command) =>
+      run(command, async (ctx, global) => {
+        const list = (await listDesks(ctx)).map(presentDesk);
+        if (global.json) printRows(global, list, []);
+        else
+          printRows(
+            global,
+            list.map((d) => ({
+              iso3: d.iso3,
+              organisation: d.org.name,
+              person: d.person?.email ?? "",
+              supervisor: d.escalationPerson?.email ?? "",
+            })),
+            ["iso3", "organisation", "person", "supervisor"],
+          );
+      }),
+    );
+  desks
+    .command("set <iso3>")
+    .description("assign a country's desk (or '*' for the default desk)")
+    .requiredOption("--org <slug>", "owning organisation")
+    .option("--person <email>", "desk officer")
+    .option("--supervisor <email>", "who overdue alerts escalate to")
+    .action(
+      async (
+        iso3: string,
+        options: { org: string; person?: string; supervisor?: string },
+        command: Command,
+      ) =>
+        run(command, async (ctx, global) => {
+          const org = await findOrganisation(ctx.db, options.org);
+          if (!org) throw new DomainError("not_found", `No organisation ${options.org}.`);
+          const idOf = async (email: string | undefined) => {
+            if (!email) return null;
+            const user = await findUserByEmail(ctx.db, email.toLowerCase());
+            if (!user) throw new DomainError("not_found", `No user ${email}.`);
+            return user.id;
+          };
+          await setDesk(ctx, {
+            iso3: iso3 === "*" ? "*" : iso3.toUpperCase(),
+            orgId: org.id,
+            userId: await idOf(options.person),
+            escalationUserId: await idOf(options.supervisor),
+          });
+          printOne(
+            global,
+            { iso3, org: org.slug },
+            `Desk ${iso3} → ${org.name}${options.person ? `, ${options.person}` : ""}.`,
+          );
+        }),
+    );
+};

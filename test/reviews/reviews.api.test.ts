@@ -1,0 +1,285 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "../../src/db/engine.ts";
+import type { App } from "../../src/http/app.ts";
+import { evaluateAlertRules } from "../../src/services/alerts/evaluate-alert-rules.ts";
+import { insertForecastRun } from "../alerts/forecast-rows.ts";
+import { type ApiSession, signIn, testApp } from "../support/api.ts";
+import { createTestDatabase } from "../support/database.ts";
+import { buildOrganisation, buildUser, contextFor, type TestUser } from "../support/factories.ts";
+
+let handle: DatabaseHandle;
+let app: App;
+const clock = new Date("2026-04-01T09:00:00Z");
+let admin: TestUser;
+let analyst: TestUser;
+let analystSession: ApiSession;
+let adminSession: ApiSession;
+
+/** A few registry countries and two years of monthly data for one of them, as the bundled import would load. */
+const seedCountryData = async (db: DatabaseHandle["db"]) => {
+  await db
+    .insertInto("datasets")
+    .values([
+      { id: "test-registry", kind: "registry", title: "Test registry", version: "1" },
+      { id: "test-ged", kind: "ged", title: "UCDP GED (test)", version: "1" },
+    ])
+    .execute();
+  await db
+    .insertInto("countries")
+    .values(
+      ["CAF", "MEX", "MMR", "SYR"].map((iso3) => ({
+        iso3,
+        name: { CAF: "Central African Republic", MEX: "Mexico", MMR: "Myanmar", SYR: "Syria" }[iso3] ?? iso3,
+        iso_status: "current",
+        independent: true,
+        dataset_id: "test-registry",
+        dataset_version: "1",
+      })),
+    )
+    .execute();
+  const months = Array.from({ length: 30 }, (_, i) => {
+    const index = 2017 * 12 + 6 + i;
+    return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}-01`;
+  });
+  await db
+    .insertInto("country_month")
+    .values(
+      months.map((month, i) => ({
+        dataset_id: "test-ged",
+        dataset_version: "1",
+        series: "events",
+        iso3: "MMR",
+        month,
+        sb_best: 10 + i,
+        ns_best: 0,
+        os_best: i === 29 ? 400 : 5,
+        other_best: 0,
+        event_count: 3,
+      })),
+    )
+    .execute();
+};
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  app = await testApp(handle.db, () => clock);
+  const un = await buildOrganisation(handle.db, "un_entity");
+  admin = await buildUser(handle.db, un.id, "administrator", "confidential", true);
+  analyst = await buildUser(handle.db, un.id, "analyst", "confidential");
+  await seedCountryData(handle.db);
+  adminSession = await signIn(app, admin.email, admin.password);
+  analystSession = await signIn(app, analyst.email, analyst.password);
+});
+afterAll(async () => {
+  await app.close();
+  await handle.close();
+});
+
+describe(`reviews (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, () => {
+  it("seeds the UN Framework of Analysis for Atrocity Crimes as the default, as data", async () => {
+    const framework = (await analystSession.request("GET", "/api/frameworks/default")).json();
+    expect(framework.slug).toBe("un-atrocity-crimes");
+    expect(framework.factors).toHaveLength(14);
+    expect(framework.factors.map((f: { category: string }) => f.category)).toEqual([
+      ...Array(8).fill("common"),
+      "genocide",
+      "genocide",
+      "crimes_against_humanity",
+      "crimes_against_humanity",
+      "war_crimes",
+      "war_crimes",
+    ]);
+    expect(framework.factors[6].name).toBe("Enabling circumstances or preparatory action");
+    for (const factor of framework.factors) {
+      expect(factor.indicators.length).toBeGreaterThanOrEqual(6);
+      expect(factor.guidance.length).toBeGreaterThan(80);
+    }
+  });
+
+  it("lets administrators add a regional framework version without code, and refuses duplicate factor codes", async () => {
+    const bad = await adminSession.request("POST", "/api/frameworks", {
+      slug: "ecowarn",
+      version: "2024",
+      title: "ECOWARN indicators",
+      factors: [
+        { code: "A", name: "Arms flows", category: "security" },
+        { code: "A", name: "Arms flows again", category: "security" },
+      ],
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details[0].field).toBe("body.factors.1.code");
+    const ok = await adminSession.request("POST", "/api/frameworks", {
+      slug: "ecowarn",
+      version: "2024",
+      title: "ECOWARN indicators",
+      factors: [
+        {
+          code: "A",
+          name: "Arms flows",
+          category: "security",
+          indicators: [{ code: "A.1", text: "Seizures of small arms at borders" }],
+        },
+      ],
+    });
+    expect(ok.statusCode).toBe(201);
+    expect((await analystSession.request("POST", "/api/frameworks", { slug: "x" })).statusCode).toBe(400);
+    expect(
+      (await analystSession.request("PATCH", `/api/frameworks/${ok.json().id}`, { title: "Mine now" }))
+        .statusCode,
+    ).toBe(403);
+  });
+
+  it("schedules every country in a cycle and brings forward those at risk", async () => {
+    await insertForecastRun(handle.db, "2026-02", [{ iso3: "SYR", pGe25: 0.9 }]);
+    const cycle = await adminSession.request("POST", "/api/reviews/cycles", {
+      name: "Cycle 1",
+      startsOn: "2026-01-01",
+    });
+    expect(cycle.statusCode, cycle.body).toBe(201);
+    expect(cycle.json()).toMatchObject({ countries: 4, lengthMonths: 54 });
+    const schedule = (
+      await analystSession.request("GET", `/api/reviews/cycles/${cycle.json().id}/schedule`)
+    ).json();
+    const syr = schedule.find((e: { iso3: string }) => e.iso3 === "SYR");
+    expect(syr.broughtForwardReason).toMatch(/forecast p_ge25 0\.90/);
+    expect(syr.plannedFor).toBe("2026-04-01");
+    expect(schedule.find((e: { iso3: string }) => e.iso3 === "MEX").broughtForwardReason).toBeNull();
+    expect(new Set(schedule.map((e: { dueOn: string }) => e.dueOn))).toEqual(new Set(["2030-07-01"]));
+  });
+
+  it("takes a review from draft to adopted with assessments and two recommendations, then follows them up", async () => {
+    const created = await analystSession.request("POST", "/api/reviews", { iso3: "MMR" });
+    expect(created.statusCode, created.body).toBe(201);
+    const review = created.json();
+    expect(review.status).toBe("draft");
+    expect(review.evidence.window).toEqual({ from: "2018-01", to: "2019-12" });
+    expect(review.evidence.months).toHaveLength(24);
+    expect(review.evidence.totals.oneSided).toBe(23 * 5 + 400);
+    expect(review.evidence.communityReports.available).toBe(false);
+
+    const assessed = await analystSession.request("PUT", `/api/reviews/${review.id}/assessments/7`, {
+      level: "severe",
+      trend: "worsening",
+      confidence: "medium",
+      evidenceLinks: [
+        { label: "OHCHR report", url: "https://www.ohchr.org/en/hr-bodies/hrc/myanmar-ffm/index" },
+      ],
+      note: "Militia formation and hate speech.",
+    });
+    expect(assessed.statusCode, assessed.body).toBe(200);
+    expect(
+      (
+        await analystSession.request("PUT", `/api/reviews/${review.id}/assessments/99`, {
+          level: "low",
+          confidence: "low",
+        })
+      ).statusCode,
+    ).toBe(400);
+    const badLink = await analystSession.request("PUT", `/api/reviews/${review.id}/assessments/1`, {
+      level: "high",
+      confidence: "low",
+      evidenceLinks: [{ label: "x", url: "javascript:alert(1)" }],
+    });
+    expect(badLink.json().error.details[0].field).toMatch(/evidenceLinks\.0\.url/);
+
+    for (const body of ["Grant humanitarian access to Rakhine", "Invite the Special Rapporteur"])
+      expect(
+        (
+          await analystSession.request("POST", `/api/reviews/${review.id}/recommendations`, {
+            body,
+            addressedTo: "Government of Myanmar",
+            recommendedBy: "ASEAN",
+          })
+        ).statusCode,
+      ).toBe(201);
+    await analystSession.request("PATCH", `/api/reviews/${review.id}`, {
+      findings: "Risk of atrocity crimes is high.",
+    });
+
+    expect(
+      (await adminSession.request("POST", `/api/reviews/${review.id}/status`, { to: "adopted" })).statusCode,
+    ).toBe(409);
+    expect(
+      (await analystSession.request("POST", `/api/reviews/${review.id}/status`, { to: "in_review" })).json()
+        .status,
+    ).toBe("in_review");
+    expect(
+      (await analystSession.request("POST", `/api/reviews/${review.id}/status`, { to: "adopted" }))
+        .statusCode,
+    ).toBe(403);
+    const adopted = (
+      await adminSession.request("POST", `/api/reviews/${review.id}/status`, { to: "adopted" })
+    ).json();
+    expect(adopted.status).toBe("adopted");
+    expect(adopted.recommendations).toHaveLength(2);
+    expect(
+      (await analystSession.request("PATCH", `/api/reviews/${review.id}`, { findings: "Rewrite history" }))
+        .statusCode,
+    ).toBe(403);
+
+    const [first, second] = adopted.recommendations;
+    await analystSession.request("POST", `/api/reviews/recommendations/${first.id}/response`, {
+      response: "supported",
+    });
+    await analystSession.request("POST", `/api/reviews/recommendations/${second.id}/response`, {
+      response: "noted",
+    });
+    const next = (
+      await analystSession.request("POST", "/api/reviews", { iso3: "MMR", title: "Myanmar, next cycle" })
+    ).json();
+    expect(next.evidence.openRecommendations.map((r: { id: string }) => r.id).sort()).toEqual(
+      [first.id, second.id].sort(),
+    );
+    const followed = await analystSession.request(
+      "POST",
+      `/api/reviews/recommendations/${first.id}/follow-up`,
+      {
+        implementation: "partial",
+        note: "Access granted to two townships only.",
+        reviewId: next.id,
+      },
+    );
+    expect(followed.json()).toMatchObject({ implementation: "partial", followedUpIn: next.id });
+    const measures = (await analystSession.request("GET", "/api/measures")).json();
+    expect(measures.recommendations).toEqual([
+      expect.objectContaining({
+        cycle: "(no cycle)",
+        recommendations: 2,
+        supported: 1,
+        noted: 1,
+        followedUp: 1,
+        partial: 1,
+        fullRate: 0,
+        partialOrFullRate: 1,
+      }),
+    ]);
+
+    const audit = (await adminSession.request("GET", "/api/audit-log?entityType=reviews")).json();
+    const actions = (Array.isArray(audit) ? audit : (audit.entries ?? [])).map(
+      (e: { action: string }) => e.action,
+    );
+    expect(actions).toEqual(
+      expect.arrayContaining(["review.create", "review.assess", "review.submit", "review.adopt"]),
+    );
+  });
+
+  it("raises an alert when a risk factor is assessed as severe, and exports the brief as printable HTML and JSON", async () => {
+    const report = await evaluateAlertRules(
+      contextFor(handle.db, admin, () => clock),
+      { now: clock },
+    );
+    const alerts = (await analystSession.request("GET", "/api/alerts?iso3=MMR")).json();
+    expect(alerts.map((a: { cause: string }) => a.cause)).toContain("risk_factor_severe:7");
+    expect(report.raised).toBeGreaterThanOrEqual(1);
+
+    const [review] = (await analystSession.request("GET", "/api/reviews?iso3=MMR&status=adopted")).json();
+    const html = await analystSession.request("GET", `/api/reviews/${review.id}/export?format=html`);
+    expect(html.headers["content-type"]).toMatch(/text\/html/);
+    expect(html.body).toMatch(/@media print/);
+    expect(html.body).toContain("Grant humanitarian access to Rakhine");
+    expect(html.body).toContain("Enabling circumstances or preparatory action");
+    const json = (await analystSession.request("GET", `/api/reviews/${review.id}/export`)).json();
+    expect(json.review.assessments[0]).toMatchObject({ factorCode: "7", level: "severe" });
+    expect(json.factors).toHaveLength(14);
+  });
+});
