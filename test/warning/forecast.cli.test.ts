@@ -1,0 +1,156 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase } from "../../src/db/engine.ts";
+import { migrate } from "../../src/db/migrate.ts";
+import { systemDataContext } from "../../src/services/data/data-context.ts";
+import { initialiseBundledData } from "../../src/services/data/initialise-bundled-data.ts";
+import { ensureFirstAdministrator } from "../../src/services/system/ensure-first-administrator.ts";
+import { runCli } from "../support/cli.ts";
+import { createTestDatabase } from "../support/database.ts";
+
+/**
+ * `continuum forecast` on the bundled data, through the real database path: an embedded data directory
+ * copied from the bundled-data template, the real CLI in a child process, the real model.
+ */
+const dir = mkdtempSync(join(tmpdir(), "continuum-forecast-"));
+const dataDir = join(dir, "db");
+const cli = (...args: string[]) => runCli(["--data-dir", dataDir, ...args], { DATABASE_URL: "" });
+/** The full-size model on a busy two-core machine can outlast runCli's two minutes. */
+const slowCli = (...args: string[]) => {
+  const bin = fileURLToPath(new URL("../../bin/continuum.js", import.meta.url));
+  const result = spawnSync(process.execPath, [bin, "--data-dir", dataDir, ...args], {
+    encoding: "utf8",
+    env: { ...process.env, DATABASE_URL: "" },
+    timeout: 600_000,
+  });
+  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+};
+const header = "iso3,month,horizon,p_gt0,p_ge25,mean,q10,q50,q90";
+
+const withDataDir = async <T>(work: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>) => {
+  const handle = await openDatabase({ dataDir });
+  try {
+    return await work(handle);
+  } finally {
+    await handle.close();
+  }
+};
+
+const parse = (csv: string) =>
+  csv
+    .trim()
+    .split("\n")
+    .slice(1)
+    .map((line) => line.split(","));
+
+beforeAll(async () => {
+  // The CLI runs on its own embedded data directory; on the PostgreSQL run no embedded template exists,
+  // so the bundled data is imported into the directory directly.
+  let handle: Awaited<ReturnType<typeof openDatabase>>;
+  if (process.env.DATABASE_URL) {
+    handle = await openDatabase({ dataDir });
+    await migrate(handle);
+    await initialiseBundledData(systemDataContext(handle));
+  } else {
+    const source = await createTestDatabase({ withBundledData: true });
+    const dump = await source.dumpDataDir?.();
+    await source.close();
+    if (!dump) throw new Error("the embedded engine could not dump its data directory");
+    handle = await openDatabase({ dataDir, template: dump });
+  }
+  await ensureFirstAdministrator(handle.db, {
+    email: "chief@example.org",
+    password: "a long admin passphrase",
+  });
+  await handle.close();
+}, 180_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("continuum forecast", () => {
+  it("writes one row per country present at the origin and per horizon, with the exact header, and stores the run", async () => {
+    const out = join(dir, "2019-12.csv");
+    const result = slowCli("forecast", "--origin", "2019-12", "--horizon", "12", "--out", out);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/\[1\/3\] training and forecasting \d+ countries × 12 months/);
+    const csv = readFileSync(out, "utf8");
+    expect(csv.split("\n")[0]).toBe(header);
+    const rows = parse(csv);
+    const present = await withDataDir(async (h) =>
+      (
+        await sql<{ iso3: string }>`
+          SELECT DISTINCT iso3 FROM country_month WHERE series = 'views' AND month = '2019-12-01'`.execute(
+          h.db,
+        )
+      ).rows.map((r) => r.iso3),
+    );
+    const countries = new Set(rows.map((r) => r[0]));
+    expect(countries.size).toBe(present.length);
+    expect([...countries].sort()).toEqual([...present].sort());
+    expect(rows.length).toBe(present.length * 12);
+    for (const iso3 of ["SYR", "AFG", "NOR"]) {
+      const months = rows.filter((r) => r[0] === iso3).map((r) => `${r[1]}:${r[2]}`);
+      expect(months).toEqual(
+        Array.from({ length: 12 }, (_, i) => `2020-${String(i + 1).padStart(2, "0")}:${i + 1}`),
+      );
+    }
+    for (const [, , , pGt0, pGe25, mean, q10, q50, q90] of rows) {
+      expect(Number(pGe25)).toBeLessThanOrEqual(Number(pGt0));
+      expect(Number(q10)).toBeLessThanOrEqual(Number(q50));
+      expect(Number(q50)).toBeLessThanOrEqual(Number(q90));
+      expect(Number(mean)).toBeGreaterThanOrEqual(0);
+    }
+    // The real model tells a war from a calm country.
+    const p = (iso3: string) => Number(rows.find((r) => r[0] === iso3 && r[2] === "1")?.[3]);
+    expect(p("AFG")).toBeGreaterThan(0.9);
+    expect(p("NOR")).toBeLessThan(0.05);
+
+    const runs = JSON.parse(cli("--json", "forecast-runs").stdout) as {
+      origin: string;
+      status: string;
+      forecastCount: number;
+      datasetVersions: { id: string }[];
+    }[];
+    expect(runs[0]).toMatchObject({ origin: "2019-12", status: "succeeded", forecastCount: rows.length });
+    expect(runs[0]?.datasetVersions.map((d) => d.id)).toContain("views-cm");
+  }, 660_000);
+
+  it("does not change when data dated after the origin changes (no leakage through the database path)", async () => {
+    const args = ["forecast", "--origin", "2015-12", "--horizon", "3", "--rounds", "15"];
+    const before = cli(...args, "--out", join(dir, "before.csv"));
+    expect(before.status, before.stderr).toBe(0);
+    await withDataDir(async (h) => {
+      // Rewrite history after the origin: a war everywhere, a country removed, indicators inflated.
+      await sql`UPDATE country_month SET sb_best = 5000 WHERE month > '2015-12-01'`.execute(h.db);
+      await sql`DELETE FROM country_month WHERE iso3 = 'SYR' AND month > '2015-12-01'`.execute(h.db);
+      await sql`UPDATE indicator_values SET value = value * 7 + 3 WHERE year >= 2016`.execute(h.db);
+    });
+    const after = cli(...args, "--out", join(dir, "after.csv"));
+    expect(after.status, after.stderr).toBe(0);
+    const a = readFileSync(join(dir, "before.csv"), "utf8");
+    expect(parse(a).length).toBeGreaterThan(150 * 3);
+    expect(readFileSync(join(dir, "after.csv"), "utf8")).toBe(a);
+
+    // Changing data at the origin itself does change the forecast: the test can fail.
+    await withDataDir(async (h) => {
+      await sql`UPDATE country_month SET sb_best = 3000 WHERE iso3 = 'NOR' AND month = '2015-12-01'`.execute(
+        h.db,
+      );
+    });
+    const changed = cli(...args, "--out", join(dir, "changed.csv"));
+    expect(changed.status, changed.stderr).toBe(0);
+    const norway = (csv: string) => parse(csv).find((r) => r[0] === "NOR" && r[2] === "1")?.[3];
+    expect(Number(norway(readFileSync(join(dir, "changed.csv"), "utf8")))).toBeGreaterThan(Number(norway(a)));
+  }, 300_000);
+
+  it("refuses an origin without data (exit 2) and prints help", () => {
+    const result = cli("forecast", "--origin", "2031-01", "--horizon", "3");
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/no conflict data for the origin/);
+    expect(cli("forecast", "--help").stdout).toMatch(/--origin/);
+  });
+});
