@@ -2,12 +2,14 @@ import { Navigate, Route, Routes } from "react-router";
 import { Shell } from "./components/Shell.tsx";
 import { AccountPage } from "./pages/account/AccountPage.tsx";
 import { AdminPage } from "./pages/admin/AdminPage.tsx";
+import { AlertsSection } from "./pages/alerts/AlertsSection.tsx";
 import { AnalysesPage } from "./pages/analyses/AnalysesPage.tsx";
 import { SignInPage } from "./pages/auth/SignInPage.tsx";
 import { CountriesPage } from "./pages/countries/CountriesPage.tsx";
 import { DataPage } from "./pages/data/DataPage.tsx";
 import { OverviewPage } from "./pages/overview/OverviewPage.tsx";
 import { PendingPage } from "./pages/PendingPage.tsx";
+import { ReviewsSection } from "./pages/reviews/ReviewsSection.tsx";
 import { WarningPages } from "./pages/warning/WarningPages.tsx";
 import { SessionGate } from "./session.tsx";
 
@@ -17,8 +19,8 @@ export const App = () => (
       <Routes>
         <Route path="/" element={<OverviewPage />} />
         <Route path="/countries/*" element={<CountriesPage />} />
-        <Route path="/alerts/*" element={<PendingPage section="nav.alerts" />} />
-        <Route path="/reviews/*" element={<PendingPage section="nav.reviews" />} />
+        <Route path="/alerts/*" element={<AlertsSection />} />
+        <Route path="/reviews/*" element={<ReviewsSection />} />
         <Route path="/reports/*" element={<PendingPage section="nav.reports" />} />
         <Route path="/warning/*" element={<WarningPages />} />
         <Route path="/analyses" element={<AnalysesPage />} />

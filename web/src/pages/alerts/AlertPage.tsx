@@ -1,0 +1,167 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
+import type { AlertStep, TAlert, TAlertDetail } from "../../../../src/core/alerts/alert.schemas.ts";
+import { api, get } from "../../api/client.ts";
+import { ErrorNote } from "../../components/ErrorNote.tsx";
+import { Field } from "../../components/Field.tsx";
+import { when } from "./format.ts";
+
+const formValues = (event: FormEvent<HTMLFormElement>) => {
+  event.preventDefault();
+  return Object.fromEntries(new FormData(event.currentTarget)) as Record<string, string>;
+};
+
+export const AlertPage = () => {
+  const { t, i18n } = useTranslation();
+  const { id = "" } = useParams();
+  const queryClient = useQueryClient();
+  const alert = useQuery({ queryKey: ["alert", id], queryFn: () => get<TAlertDetail>(`/api/alerts/${id}`) });
+  const step = useMutation({
+    mutationFn: ({ name, body }: { name: AlertStep; body: object }) =>
+      api<TAlert>("POST", `/api/alerts/${id}/${name}`, body),
+    onSuccess: () =>
+      queryClient.invalidateQueries({
+        predicate: (q) => ["alert", "alerts", "measures"].includes(String(q.queryKey[0])),
+      }),
+  });
+  if (alert.error) return <ErrorNote error={alert.error} />;
+  const a = alert.data;
+  if (!a) return <p className="loading">{t("app.loading")}</p>;
+  const open = a.status !== "closed";
+  return (
+    <>
+      <p>
+        <Link to="/alerts">← {t("alerts.inbox")}</Link>
+      </p>
+      <h1>
+        {a.iso3}: {a.summary}
+      </h1>
+      <dl className="facts">
+        <dt>{t("alerts.severity")}</dt>
+        <dd className={`severity ${a.severity}`}>{t(`alerts.severities.${a.severity}`)}</dd>
+        <dt>{t("alerts.status")}</dt>
+        <dd data-testid="alert-status">{t(`alerts.statuses.${a.status}`)}</dd>
+        <dt>{t("alerts.owner")}</dt>
+        <dd>
+          {a.owner.name ? `${a.owner.name} · ` : ""}
+          {a.owner.orgName}
+        </dd>
+        <dt>{t("alerts.deadline")}</dt>
+        <dd>
+          {when(a.deadline, i18n.language)}{" "}
+          {a.overdue && <strong className="overdue">{t("alerts.overdue")}</strong>}
+          {a.escalationLevel > 0 && <span> · {t("alerts.escalated", { level: a.escalationLevel })}</span>}
+        </dd>
+        <dt>{t("alerts.source")}</dt>
+        <dd>
+          {a.source} · {t("alerts.occurrences", { count: a.occurrences })}
+        </dd>
+        {a.assessment && (
+          <>
+            <dt>{t("alerts.assessment")}</dt>
+            <dd className="prose">{a.assessment}</dd>
+          </>
+        )}
+        {a.decision && (
+          <>
+            <dt>{t("alerts.decision")}</dt>
+            <dd>
+              <strong>{a.decision.decision}</strong> — {a.decision.rationale}
+              <div className="muted">
+                {t("alerts.optionsConsidered")}: {a.decision.options.join("; ")} · {t("alerts.decidedBy")}{" "}
+                {a.decision.decidedBy}
+              </div>
+            </dd>
+          </>
+        )}
+        {a.outcome && (
+          <>
+            <dt>{t("alerts.outcome")}</dt>
+            <dd className="prose">{a.outcome}</dd>
+          </>
+        )}
+      </dl>
+
+      {a.status === "new" && (
+        <form
+          className="inline-form"
+          onSubmit={(e) => step.mutate({ name: "acknowledge", body: formValues(e) })}
+        >
+          <Field label={t("alerts.note")}>
+            <input name="note" size={40} />
+          </Field>
+          <button type="submit">{t("alerts.steps.acknowledge")}</button>
+        </form>
+      )}
+      {(a.status === "new" || a.status === "acknowledged") && (
+        <form className="stacked-form" onSubmit={(e) => step.mutate({ name: "assess", body: formValues(e) })}>
+          <Field label={t("alerts.assessment")}>
+            <textarea name="assessment" rows={3} required minLength={3} />
+          </Field>
+          <button type="submit">{t("alerts.steps.assess")}</button>
+        </form>
+      )}
+      {(a.status === "acknowledged" || a.status === "assessed") && (
+        <form
+          className="stacked-form"
+          onSubmit={(e) => {
+            const v = formValues(e);
+            step.mutate({
+              name: "decide",
+              body: {
+                ...v,
+                options:
+                  v.options
+                    ?.split("\n")
+                    .map((o) => o.trim())
+                    .filter(Boolean) ?? [],
+              },
+            });
+          }}
+        >
+          <h2>{t("alerts.recordDecision")}</h2>
+          <Field label={t("alerts.optionsField")}>
+            <textarea name="options" rows={3} required />
+          </Field>
+          <Field label={t("alerts.decision")}>
+            <input name="decision" required minLength={3} />
+          </Field>
+          <Field label={t("alerts.rationale")}>
+            <textarea name="rationale" rows={3} required minLength={3} />
+          </Field>
+          <button type="submit">{t("alerts.steps.decide")}</button>
+        </form>
+      )}
+      {a.status === "decided" && (
+        <form className="inline-form" onSubmit={(e) => step.mutate({ name: "act", body: formValues(e) })}>
+          <Field label={t("alerts.actionNote")}>
+            <input name="note" required minLength={3} size={50} />
+          </Field>
+          <button type="submit">{t("alerts.steps.act")}</button>
+        </form>
+      )}
+      {open && (
+        <form className="inline-form" onSubmit={(e) => step.mutate({ name: "close", body: formValues(e) })}>
+          <Field label={t("alerts.outcome")}>
+            <input name="outcome" required minLength={3} size={50} />
+          </Field>
+          <button type="submit">{t("alerts.steps.close")}</button>
+        </form>
+      )}
+      <ErrorNote error={step.error} />
+
+      <h2>{t("alerts.timeline")}</h2>
+      <ol className="timeline">
+        {a.timeline.map((event) => (
+          <li key={`${event.at}-${event.kind}`}>
+            <time dateTime={event.at}>{when(event.at, i18n.language)}</time>
+            <strong>{t(`alerts.events.${event.kind}`, { defaultValue: event.kind })}</strong> · {event.actor}
+            {event.note && <div className="prose">{event.note}</div>}
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+};

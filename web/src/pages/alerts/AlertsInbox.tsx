@@ -1,0 +1,104 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigate } from "react-router";
+import { severities, type TAlert } from "../../../../src/core/alerts/alert.schemas.ts";
+import { api, get } from "../../api/client.ts";
+import { ErrorNote } from "../../components/ErrorNote.tsx";
+import { Field } from "../../components/Field.tsx";
+import { AlertsNav } from "./AlertsNav.tsx";
+import { when } from "./format.ts";
+
+const scopes = ["mine", "desk", "overdue", "all"] as const;
+
+export const AlertsInbox = () => {
+  const { t, i18n } = useTranslation();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const [scope, setScope] = useState<(typeof scopes)[number]>("mine");
+  const alerts = useQuery({
+    queryKey: ["alerts", scope],
+    queryFn: () => get<TAlert[]>(`/api/alerts?scope=${scope}`),
+  });
+  const raise = useMutation({
+    mutationFn: (input: object) => api<{ merged: boolean; alert: TAlert }>("POST", "/api/alerts", input),
+    onSuccess: async (result) => {
+      await queryClient.invalidateQueries({ queryKey: ["alerts"] });
+      navigate(`/alerts/${result.alert.id}`);
+    },
+  });
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = Object.fromEntries(new FormData(event.currentTarget));
+    raise.mutate({ ...form, iso3: String(form.iso3).toUpperCase(), source: "person" });
+  };
+  return (
+    <>
+      <h1>{t("alerts.title")}</h1>
+      <AlertsNav />
+      <fieldset className="tabs">
+        <legend className="visually-hidden">{t("alerts.scope")}</legend>
+        {scopes.map((s) => (
+          <button key={s} type="button" aria-pressed={scope === s} onClick={() => setScope(s)}>
+            {t(`alerts.scopes.${s}`)}
+          </button>
+        ))}
+      </fieldset>
+      {alerts.data?.length === 0 && <p>{t("alerts.empty")}</p>}
+      {alerts.data && alerts.data.length > 0 && (
+        <table>
+          <thead>
+            <tr>
+              <th>{t("alerts.country")}</th>
+              <th>{t("alerts.severity")}</th>
+              <th>{t("alerts.status")}</th>
+              <th>{t("alerts.owner")}</th>
+              <th>{t("alerts.deadline")}</th>
+              <th>{t("alerts.summary")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {alerts.data.map((alert) => (
+              <tr key={alert.id}>
+                <td>{alert.iso3}</td>
+                <td className={`severity ${alert.severity}`}>{t(`alerts.severities.${alert.severity}`)}</td>
+                <td>{t(`alerts.statuses.${alert.status}`)}</td>
+                <td>{alert.owner.name ?? alert.owner.orgName}</td>
+                <td>
+                  {when(alert.deadline, i18n.language)}{" "}
+                  {alert.overdue && <strong className="overdue">{t("alerts.overdue")}</strong>}
+                </td>
+                <td>
+                  <Link to={`/alerts/${alert.id}`}>{alert.summary}</Link>
+                  {alert.occurrences > 1 && <span className="muted"> ×{alert.occurrences}</span>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <section aria-labelledby="raise-alert">
+        <h2 id="raise-alert">{t("alerts.raise")}</h2>
+        <form className="inline-form" onSubmit={submit}>
+          <Field label={t("alerts.country")}>
+            <input name="iso3" required pattern="[A-Za-z]{3}" maxLength={3} size={4} />
+          </Field>
+          <Field label={t("alerts.severity")}>
+            <select name="severity" defaultValue="medium">
+              {severities.map((s) => (
+                <option key={s} value={s}>
+                  {t(`alerts.severities.${s}`)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label={t("alerts.summary")}>
+            <input name="summary" required minLength={3} size={50} />
+          </Field>
+          <button type="submit">{t("alerts.raiseButton")}</button>
+        </form>
+        <ErrorNote error={raise.error} />
+      </section>
+    </>
+  );
+};

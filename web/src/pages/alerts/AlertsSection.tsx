@@ -1,0 +1,16 @@
+import { Route, Routes } from "react-router";
+import "./audit-action.css";
+import { AlertPage } from "./AlertPage.tsx";
+import { AlertsInbox } from "./AlertsInbox.tsx";
+import { MeasuresPage } from "./MeasuresPage.tsx";
+import { NotificationsPage } from "./NotificationsPage.tsx";
+
+/** /alerts: the inbox, one alert with its timeline, the measures dashboard and the person's notifications. */
+export const AlertsSection = () => (
+  <Routes>
+    <Route index element={<AlertsInbox />} />
+    <Route path="measures" element={<MeasuresPage />} />
+    <Route path="notifications" element={<NotificationsPage />} />
+    <Route path=":id" element={<AlertPage />} />
+  </Routes>
+);

@@ -1,0 +1,389 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
+import type { TFramework } from "../../../../src/core/frameworks/framework.schemas.ts";
+import {
+  confidences,
+  implementationLevels,
+  riskLevels,
+  type TReviewDetail,
+  trends,
+} from "../../../../src/core/reviews/review.schemas.ts";
+import { api, get } from "../../api/client.ts";
+import { ErrorNote } from "../../components/ErrorNote.tsx";
+import { Field } from "../../components/Field.tsx";
+import { ScenariosPanel } from "./ScenariosPanel.tsx";
+
+const values = (event: FormEvent<HTMLFormElement>) => {
+  event.preventDefault();
+  return Object.fromEntries(new FormData(event.currentTarget)) as Record<string, string>;
+};
+
+export const ReviewWorkspace = () => {
+  const { t } = useTranslation();
+  const { id = "" } = useParams();
+  const queryClient = useQueryClient();
+  const review = useQuery({
+    queryKey: ["review", id],
+    queryFn: () => get<TReviewDetail>(`/api/reviews/${id}`),
+  });
+  const framework = useQuery({
+    queryKey: ["framework", review.data?.framework.id],
+    enabled: Boolean(review.data),
+    queryFn: () => get<TFramework>(`/api/frameworks/${review.data?.framework.id}`),
+  });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ["review", id] });
+  const call = useMutation({
+    mutationFn: ({ method, path, body }: { method: string; path: string; body?: object }) =>
+      api(method, path, body),
+    onSuccess: refresh,
+  });
+  if (review.error) return <ErrorNote error={review.error} />;
+  const r = review.data;
+  if (!r) return <p className="loading">{t("app.loading")}</p>;
+  const editable = r.status !== "adopted";
+  const assessed = new Map(r.assessments.map((a) => [a.factorCode, a]));
+  const evidence = r.evidence;
+  const move = (to: string) =>
+    call.mutate({ method: "POST", path: `/api/reviews/${id}/status`, body: { to } });
+  return (
+    <>
+      <p>
+        <Link to="/reviews">← {t("reviews.title")}</Link>
+      </p>
+      <h1>{r.title}</h1>
+      <p>
+        <span className="badge" data-testid="review-status">
+          {t(`reviews.statuses.${r.status}`)}
+        </span>{" "}
+        {r.countryName ?? r.iso3} · {r.framework.title} ({r.framework.version})
+        {r.adoptedAt && ` · ${t("reviews.adoptedBy", { name: r.adoptedBy, date: r.adoptedAt.slice(0, 10) })}`}
+      </p>
+      <p className="inline-form">
+        {r.status === "draft" && (
+          <button type="button" onClick={() => move("in_review")}>
+            {t("reviews.submit")}
+          </button>
+        )}
+        {r.status === "in_review" && (
+          <>
+            <button type="button" onClick={() => move("adopted")}>
+              {t("reviews.adopt")}
+            </button>
+            <button type="button" onClick={() => move("draft")}>
+              {t("reviews.backToDraft")}
+            </button>
+          </>
+        )}
+        {editable && (
+          <button
+            type="button"
+            onClick={() => call.mutate({ method: "POST", path: `/api/reviews/${id}/evidence` })}
+          >
+            {t("reviews.refreshEvidence")}
+          </button>
+        )}
+        <a href={`/api/reviews/${id}/export?format=html`} target="_blank" rel="noreferrer">
+          {t("reviews.exportHtml")}
+        </a>
+        <a href={`/api/reviews/${id}/export?format=json`} download={`review-${r.iso3}.json`}>
+          {t("reviews.exportJson")}
+        </a>
+      </p>
+      <ErrorNote error={call.error} />
+
+      <section aria-labelledby="evidence">
+        <h2 id="evidence">{t("reviews.evidence")}</h2>
+        {evidence && (
+          <div className="two-columns">
+            <div>
+              <p>
+                {t("reviews.window", { from: evidence.window.from, to: evidence.window.to })}:{" "}
+                {t("reviews.totals", {
+                  deaths: Math.round(evidence.totals.fatalities),
+                  oneSided: Math.round(evidence.totals.oneSided),
+                  events: evidence.totals.events,
+                })}
+              </p>
+              <h3>{t("reviews.forecast")}</h3>
+              {evidence.forecast ? (
+                <table>
+                  <thead>
+                    <tr>
+                      <th>{t("reviews.month")}</th>
+                      <th>P(25+)</th>
+                      <th>{t("reviews.interval")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {evidence.forecast.rows.map((f) => (
+                      <tr key={f.horizon}>
+                        <td>{f.month}</td>
+                        <td>{Math.round(f.pGe25 * 100)}%</td>
+                        <td>
+                          {f.q10.toFixed(0)}–{f.q90.toFixed(0)}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              ) : (
+                <p className="muted">{t("reviews.noForecast")}</p>
+              )}
+              <h3>{t("reviews.conflicts")}</h3>
+              <ul>
+                {evidence.conflicts.map((c) => (
+                  <li key={`${c.conflictId}-${c.year}`}>
+                    {c.year}: {c.sideA} – {c.sideB}
+                    {c.territoryName ? ` (${c.territoryName})` : ""}
+                  </li>
+                ))}
+              </ul>
+              <p className="muted">{evidence.communityReports.note}</p>
+            </div>
+            <div>
+              <h3>{t("reviews.deadliest")}</h3>
+              <ul>
+                {evidence.topEvents.slice(0, 5).map((e) => (
+                  <li key={`${e.source}-${e.sourceEventId}`}>
+                    {e.date}: {e.best} · {e.adm1 ?? ""} {e.sideA ? `(${e.sideA} – ${e.sideB ?? ""})` : ""}
+                  </li>
+                ))}
+              </ul>
+              <h3>{t("reviews.indicators")}</h3>
+              <ul>
+                {evidence.indicators.slice(0, 8).map((i) => (
+                  <li key={i.code}>
+                    {i.name}: {Number(i.value.toPrecision(4))} {i.unit} ({i.year})
+                  </li>
+                ))}
+              </ul>
+              <h3>{t("reviews.openAlerts")}</h3>
+              <ul>
+                {evidence.openAlerts.map((a) => (
+                  <li key={a.id}>
+                    <Link to={`/alerts/${a.id}`}>{a.summary}</Link> ({a.severity})
+                  </li>
+                ))}
+              </ul>
+            </div>
+          </div>
+        )}
+        {evidence && evidence.openRecommendations.length > 0 && (
+          <>
+            <h3>{t("reviews.earlierRecommendations")}</h3>
+            {evidence.openRecommendations.map((rec) => (
+              <form
+                key={rec.id}
+                className="inline-form"
+                onSubmit={(e) =>
+                  call.mutate({
+                    method: "POST",
+                    path: `/api/reviews/recommendations/${rec.id}/follow-up`,
+                    body: { ...values(e), reviewId: id },
+                  })
+                }
+              >
+                <span>
+                  {rec.body}{" "}
+                  <span className="muted">
+                    ({rec.addressedTo}; {t(`reviews.responses.${rec.response}`)})
+                  </span>
+                </span>
+                <Field label={t("reviews.implementation")}>
+                  <select name="implementation" defaultValue={rec.implementation ?? "not_started"}>
+                    {implementationLevels.map((level) => (
+                      <option key={level} value={level}>
+                        {t(`reviews.implementationLevels.${level}`)}
+                      </option>
+                    ))}
+                  </select>
+                </Field>
+                <Field label={t("alerts.note")}>
+                  <input name="note" />
+                </Field>
+                <button type="submit">{t("reviews.followUp")}</button>
+              </form>
+            ))}
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="factors">
+        <h2 id="factors">{t("reviews.riskFactors")}</h2>
+        {framework.data?.factors.map((factor) => {
+          const a = assessed.get(factor.code);
+          return (
+            <details key={factor.code} className="factor">
+              <summary>
+                {factor.code}. {factor.name}{" "}
+                <span className={`level-${a?.level ?? "none"}`}>
+                  — {a ? t(`reviews.levels.${a.level}`) : t("reviews.notAssessed")}
+                </span>
+              </summary>
+              <p className="muted">{factor.description}</p>
+              <ul>
+                {factor.indicators.map((i) => (
+                  <li key={i.code}>
+                    {i.code} {i.text}
+                  </li>
+                ))}
+              </ul>
+              <p>
+                <strong>{t("reviews.guidance")}:</strong> {factor.guidance}
+              </p>
+              {editable && (
+                <form
+                  className="inline-form"
+                  aria-label={t("reviews.assessFactor", { code: factor.code })}
+                  onSubmit={(e) => {
+                    const v = values(e);
+                    call.mutate({
+                      method: "PUT",
+                      path: `/api/reviews/${id}/assessments/${encodeURIComponent(factor.code)}`,
+                      body: {
+                        level: v.level,
+                        trend: v.trend,
+                        confidence: v.confidence,
+                        note: v.note,
+                        evidenceLinks: v.url
+                          ? [{ label: v.label || v.url, url: v.url }]
+                          : (a?.evidenceLinks ?? []),
+                      },
+                    });
+                  }}
+                >
+                  <Field label={t("reviews.level")}>
+                    <select name="level" defaultValue={a?.level ?? "moderate"}>
+                      {riskLevels.map((level) => (
+                        <option key={level} value={level}>
+                          {t(`reviews.levels.${level}`)}
+                        </option>
+                      ))}
+                    </select>
+                  </Field>
+                  <Field label={t("reviews.trend")}>
+                    <select name="trend" defaultValue={a?.trend ?? "unknown"}>
+                      {trends.map((trend) => (
+                        <option key={trend} value={trend}>
+                          {t(`reviews.trends.${trend}`)}
+                        </option>
+                      ))}
+                    </select>
+                  </Field>
+                  <Field label={t("reviews.confidence")}>
+                    <select name="confidence" defaultValue={a?.confidence ?? "medium"}>
+                      {confidences.map((c) => (
+                        <option key={c} value={c}>
+                          {t(`reviews.confidences.${c}`)}
+                        </option>
+                      ))}
+                    </select>
+                  </Field>
+                  <Field label={t("reviews.assessmentNote")}>
+                    <textarea name="note" rows={2} cols={40} defaultValue={a?.note ?? ""} />
+                  </Field>
+                  <Field label={t("reviews.linkLabel")}>
+                    <input name="label" />
+                  </Field>
+                  <Field label={t("reviews.linkUrl")}>
+                    <input name="url" type="url" />
+                  </Field>
+                  <button type="submit">{t("reviews.saveAssessment")}</button>
+                </form>
+              )}
+              {a && a.evidenceLinks.length > 0 && (
+                <p className="muted">
+                  {a.evidenceLinks.map((l) => (
+                    <a key={l.url} href={l.url} rel="noreferrer" target="_blank">
+                      {l.label}{" "}
+                    </a>
+                  ))}
+                </p>
+              )}
+            </details>
+          );
+        })}
+      </section>
+
+      <section aria-labelledby="findings">
+        <h2 id="findings">{t("reviews.findings")}</h2>
+        {editable ? (
+          <form
+            className="stacked-form"
+            onSubmit={(e) =>
+              call.mutate({
+                method: "PATCH",
+                path: `/api/reviews/${id}`,
+                body: { findings: values(e).findings },
+              })
+            }
+          >
+            <textarea name="findings" rows={6} defaultValue={r.findings} aria-label={t("reviews.findings")} />
+            <button type="submit">{t("reviews.saveFindings")}</button>
+          </form>
+        ) : (
+          <p className="prose">{r.findings}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="recommendations">
+        <h2 id="recommendations">{t("reviews.recommendations")}</h2>
+        <ol>
+          {r.recommendations.map((rec) => (
+            <li key={rec.id}>
+              {rec.body}{" "}
+              <span className="muted">
+                {t("reviews.addressedTo")} {rec.addressedTo} · {t("reviews.recommendedBy")}{" "}
+                {rec.recommendedBy} · {t(`reviews.responses.${rec.response}`)}
+              </span>{" "}
+              {rec.response === "pending" &&
+                (["supported", "noted"] as const).map((response) => (
+                  <button
+                    key={response}
+                    type="button"
+                    onClick={() =>
+                      call.mutate({
+                        method: "POST",
+                        path: `/api/reviews/recommendations/${rec.id}/response`,
+                        body: { response },
+                      })
+                    }
+                  >
+                    {t(`reviews.responses.${response}`)}
+                  </button>
+                ))}
+            </li>
+          ))}
+        </ol>
+        {editable && (
+          <form
+            className="inline-form"
+            aria-label={t("reviews.newRecommendation")}
+            onSubmit={(e) => {
+              const form = e.currentTarget;
+              call.mutate(
+                { method: "POST", path: `/api/reviews/${id}/recommendations`, body: values(e) },
+                { onSuccess: () => form.reset() },
+              );
+            }}
+          >
+            <Field label={t("reviews.recommendation")}>
+              <input name="body" required minLength={3} size={50} />
+            </Field>
+            <Field label={t("reviews.addressedTo")}>
+              <input name="addressedTo" required minLength={2} />
+            </Field>
+            <Field label={t("reviews.recommendedBy")}>
+              <input name="recommendedBy" required minLength={2} />
+            </Field>
+            <button type="submit">{t("reviews.addRecommendation")}</button>
+          </form>
+        )}
+      </section>
+
+      <ScenariosPanel iso3={r.iso3} />
+    </>
+  );
+};

@@ -1,0 +1,167 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigate } from "react-router";
+import type {
+  TCycle,
+  TReview,
+  TReviewDetail,
+  TScheduleEntry,
+} from "../../../../src/core/reviews/review.schemas.ts";
+import { api, get } from "../../api/client.ts";
+import { ErrorNote } from "../../components/ErrorNote.tsx";
+import { Field } from "../../components/Field.tsx";
+import { useSession } from "../../session.tsx";
+import { ReviewsNav } from "./ReviewsSection.tsx";
+
+export const ReviewsList = () => {
+  const { t } = useTranslation();
+  const { me } = useSession();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const isAdmin = me.acting.role === "administrator" || me.user.platformAdmin;
+  const reviews = useQuery({ queryKey: ["reviews"], queryFn: () => get<TReview[]>("/api/reviews") });
+  const cycles = useQuery({
+    queryKey: ["review-cycles"],
+    queryFn: () => get<TCycle[]>("/api/reviews/cycles"),
+  });
+  const [cycleId, setCycleId] = useState<string>("");
+  const selected = cycleId || cycles.data?.[0]?.id || "";
+  const schedule = useQuery({
+    queryKey: ["review-schedule", selected],
+    enabled: Boolean(selected),
+    queryFn: () => get<TScheduleEntry[]>(`/api/reviews/cycles/${selected}/schedule`),
+  });
+  const open = useMutation({
+    mutationFn: (input: object) => api<TReviewDetail>("POST", "/api/reviews", input),
+    onSuccess: (review) => navigate(`/reviews/${review.id}`),
+  });
+  const createCycle = useMutation({
+    mutationFn: (input: object) => api<TCycle>("POST", "/api/reviews/cycles", input),
+    onSuccess: (cycle) => {
+      setCycleId(cycle.id);
+      return queryClient.invalidateQueries({ queryKey: ["review-cycles"] });
+    },
+  });
+  const submitOpen = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = Object.fromEntries(new FormData(event.currentTarget)) as Record<string, string>;
+    open.mutate({
+      iso3: String(form.iso3).toUpperCase(),
+      ...(form.title ? { title: form.title } : {}),
+      ...(selected ? { cycleId: selected } : {}),
+    });
+  };
+  const submitCycle = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = Object.fromEntries(new FormData(event.currentTarget)) as Record<string, string>;
+    createCycle.mutate({ name: form.name, startsOn: form.startsOn, lengthMonths: Number(form.lengthMonths) });
+  };
+  const upcoming = (schedule.data ?? []).slice(0, 25);
+  return (
+    <>
+      <h1>{t("reviews.title")}</h1>
+      <ReviewsNav />
+      <p>{t("reviews.intro")}</p>
+      {reviews.data?.length === 0 && <p>{t("reviews.empty")}</p>}
+      {reviews.data && reviews.data.length > 0 && (
+        <table>
+          <thead>
+            <tr>
+              <th>{t("alerts.country")}</th>
+              <th>{t("reviews.titleField")}</th>
+              <th>{t("alerts.status")}</th>
+              <th>{t("reviews.framework")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {reviews.data.map((review) => (
+              <tr key={review.id}>
+                <td>{review.countryName ?? review.iso3}</td>
+                <td>
+                  <Link to={`/reviews/${review.id}`}>{review.title}</Link>
+                </td>
+                <td>{t(`reviews.statuses.${review.status}`)}</td>
+                <td>
+                  {review.framework.title} ({review.framework.version})
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <section aria-labelledby="open-review">
+        <h2 id="open-review">{t("reviews.open")}</h2>
+        <form className="inline-form" onSubmit={submitOpen}>
+          <Field label={t("alerts.country")}>
+            <input name="iso3" required pattern="[A-Za-z]{3}" maxLength={3} size={4} />
+          </Field>
+          <Field label={t("reviews.titleField")}>
+            <input name="title" size={40} />
+          </Field>
+          <button type="submit">{t("reviews.openButton")}</button>
+        </form>
+        <ErrorNote error={open.error} />
+      </section>
+      <section aria-labelledby="cycles">
+        <h2 id="cycles">{t("reviews.cycles")}</h2>
+        {cycles.data && cycles.data.length > 0 && (
+          <Field label={t("reviews.cycle")}>
+            <select value={selected} onChange={(e) => setCycleId(e.target.value)}>
+              {cycles.data.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name} — {c.startsOn}, {t("reviews.countries", { count: c.countries })}
+                </option>
+              ))}
+            </select>
+          </Field>
+        )}
+        {upcoming.length > 0 && (
+          <table>
+            <thead>
+              <tr>
+                <th>{t("reviews.plannedFor")}</th>
+                <th>{t("alerts.country")}</th>
+                <th>{t("reviews.broughtForward")}</th>
+                <th>{t("alerts.status")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {upcoming.map((entry) => (
+                <tr key={entry.iso3}>
+                  <td>{entry.plannedFor}</td>
+                  <td>{entry.countryName ?? entry.iso3}</td>
+                  <td>{entry.broughtForwardReason ?? ""}</td>
+                  <td>
+                    {entry.reviewId ? (
+                      <Link to={`/reviews/${entry.reviewId}`}>
+                        {t(`reviews.statuses.${entry.reviewStatus ?? "draft"}`)}
+                      </Link>
+                    ) : (
+                      "—"
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {isAdmin && (
+          <form className="inline-form" onSubmit={submitCycle}>
+            <Field label={t("reviews.cycleName")}>
+              <input name="name" required minLength={3} />
+            </Field>
+            <Field label={t("reviews.startsOn")}>
+              <input name="startsOn" type="date" required />
+            </Field>
+            <Field label={t("reviews.lengthMonths")}>
+              <input name="lengthMonths" type="number" min={1} max={240} defaultValue={54} />
+            </Field>
+            <button type="submit">{t("reviews.createCycle")}</button>
+          </form>
+        )}
+        <ErrorNote error={createCycle.error} />
+      </section>
+    </>
+  );
+};
