@@ -1,0 +1,110 @@
+import { mkdirSync } from "node:fs";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "../../src/db/engine.ts";
+import type { App } from "../../src/http/app.ts";
+import { startBacktestRun } from "../../src/services/warning/run-backtest.ts";
+import { startForecastRun } from "../../src/services/warning/run-forecast.ts";
+import { launchBrowser, startServer } from "../support/browser.ts";
+import { createTestDatabase } from "../support/database.ts";
+import { buildOrganisation, buildUser, contextFor, type TestUser } from "../support/factories.ts";
+
+let handle: DatabaseHandle;
+let server: { app: App; url: string };
+let browser: Browser;
+let analyst: TestUser;
+let page: Page;
+const shots = "test-results/screenshots";
+// Small models: this test is about the pages; the CLI test runs the model at full size.
+const quick = { maxHorizon: 3, options: { rounds: 5 } };
+
+beforeAll(async () => {
+  mkdirSync(shots, { recursive: true });
+  handle = await createTestDatabase({ withBundledData: true });
+  const org = await buildOrganisation(handle.db, "un_entity");
+  analyst = await buildUser(handle.db, org.id, "analyst");
+  const ctx = contextFor(handle.db, analyst);
+  // Two runs, so the watchlist has a change to show, and one backtest for its page.
+  for (const origin of ["2019-11", "2019-12"])
+    await (await startForecastRun(ctx, { trigger: "api", origin, ...quick })).completion;
+  await (await startBacktestRun(ctx, { origins: ["2018-12"], ...quick })).completion;
+  server = await startServer(handle);
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(server.url);
+  await page.getByLabel("Email").fill(analyst.email);
+  await page.getByLabel("Password").fill(analyst.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("heading", { level: 1, name: "Overview" }).waitFor();
+}, 300_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.app.close();
+  await handle?.close();
+});
+
+describe("early warning in Chromium", () => {
+  it("colours the overview map by forecast risk and moves through the horizon", async () => {
+    await page.getByRole("heading", { name: "Forecast risk of violence" }).waitFor();
+    const map = page.getByRole("img", { name: /World map of forecast risk for 2020-01/ });
+    await map.waitFor();
+    const fills = await map
+      .locator("path.country")
+      .evaluateAll((paths) => paths.map((p) => p.getAttribute("fill")));
+    expect(fills.filter((f) => f !== "#eef0f2").length).toBeGreaterThan(150);
+    expect(new Set(fills).size).toBeGreaterThan(10);
+    await page.getByRole("slider", { name: /Month forecast: 2020-01/ }).fill("3");
+    await page.getByRole("img", { name: /World map of forecast risk for 2020-03/ }).waitFor();
+    await page.screenshot({ path: `${shots}/warning-overview.png`, fullPage: true });
+  });
+
+  it("ranks the watchlist with the change since the previous run and the drivers in plain words", async () => {
+    await page.getByRole("navigation").getByRole("link", { name: "Watchlist" }).click();
+    await page.getByRole("heading", { level: 1, name: "Watchlist" }).waitFor();
+    await expect
+      .poll(() => page.getByText("Changes are against the run from 2019-11.").isVisible())
+      .toBe(true);
+    const rows = page.locator("table.watchlist tbody tr");
+    expect(await rows.count()).toBeGreaterThan(20);
+    const first = rows.first();
+    expect(await first.locator("td").nth(3).textContent()).toMatch(/^[+−±]\d/);
+    expect(await first.locator(".drivers li").first().textContent()).toMatch(/(raises|lowers) the risk/);
+    expect(await page.locator("table.watchlist").textContent()).not.toMatch(/ln_sb|_hl\d/);
+    expect(await page.getByRole("button", { name: "Run a new forecast" }).isVisible()).toBe(true);
+    await page.screenshot({ path: `${shots}/warning-watchlist.png`, fullPage: true });
+  });
+
+  it("shows a country's fan chart and drivers, also on the country page", async () => {
+    await page.goto(`${server.url}/warning/countries/SYR`);
+    const chart = page.getByRole("figure", { name: /Fan chart of recorded and forecast deaths in Syria/ });
+    await chart.locator("svg").first().waitFor();
+    expect(await chart.locator("path").count()).toBeGreaterThan(3);
+    await page.getByRole("heading", { name: "What drives the forecast" }).waitFor();
+    expect(await page.locator(".country-forecast .drivers li").count()).toBeGreaterThan(0);
+    await page.screenshot({ path: `${shots}/warning-country.png`, fullPage: true });
+    await page.goto(`${server.url}/countries/SYR`);
+    await page
+      .getByRole("figure", { name: /Fan chart/ })
+      .locator("svg")
+      .first()
+      .waitFor();
+  });
+
+  it("shows the backtest beside the baselines, the reliability diagram and the per-horizon table", async () => {
+    await page.getByRole("navigation").getByRole("link", { name: "Backtest" }).click();
+    await page.getByRole("heading", { level: 1, name: "Backtest" }).waitFor();
+    await page.getByRole("columnheader", { name: "No change" }).first().waitFor();
+    for (const name of ["Model", "Last 12 months", "Base rate"])
+      expect(await page.getByRole("columnheader", { name }).count()).toBeGreaterThan(0);
+    expect(await page.getByRole("rowheader", { name: /ROC AUC, ≥1 death/ }).count()).toBe(2);
+    await page
+      .getByRole("figure", { name: /Reliability/ })
+      .locator("svg")
+      .first()
+      .waitFor();
+    const perHorizon = page.locator("table").last().locator("tbody tr");
+    expect(await perHorizon.count()).toBe(3);
+    expect(await page.getByRole("button", { name: "Run backtest" }).isVisible()).toBe(true);
+    await page.screenshot({ path: `${shots}/warning-backtest.png`, fullPage: true });
+  });
+});
