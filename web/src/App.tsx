@@ -10,6 +10,7 @@ import { DataPage } from "./pages/data/DataPage.tsx";
 import { OverviewPage } from "./pages/overview/OverviewPage.tsx";
 import { PendingPage } from "./pages/PendingPage.tsx";
 import { ReviewsSection } from "./pages/reviews/ReviewsSection.tsx";
+import { VoicesPages } from "./pages/voices/VoicesPages.tsx";
 import { WarningPages } from "./pages/warning/WarningPages.tsx";
 import { SessionGate } from "./session.tsx";
 
@@ -21,7 +22,7 @@ export const App = () => (
         <Route path="/countries/*" element={<CountriesPage />} />
         <Route path="/alerts/*" element={<AlertsSection />} />
         <Route path="/reviews/*" element={<ReviewsSection />} />
-        <Route path="/reports/*" element={<PendingPage section="nav.reports" />} />
+        <Route path="/reports/*" element={<VoicesPages />} />
         <Route path="/warning/*" element={<WarningPages />} />
         <Route path="/analyses" element={<AnalysesPage />} />
         <Route path="/data/*" element={<DataPage />} />

@@ -1,0 +1,133 @@
+import { mkdirSync } from "node:fs";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "../../src/db/engine.ts";
+import type { App } from "../../src/http/app.ts";
+import { launchBrowser } from "../support/browser.ts";
+import { createTestDatabase } from "../support/database.ts";
+import { buildOrganisation, buildUser, type TestUser } from "../support/factories.ts";
+import { voicesApp } from "../voices/support.ts";
+
+let handle: DatabaseHandle;
+let app: App;
+let url: string;
+let browser: Browser;
+let staff: TestUser;
+let receipt = "";
+const shots = "test-results/screenshots";
+
+beforeAll(async () => {
+  mkdirSync(shots, { recursive: true });
+  handle = await createTestDatabase({ withBundledData: true });
+  const org = await buildOrganisation(handle.db, "civil_society");
+  staff = await buildUser(handle.db, org.id, "field_monitor", "confidential");
+  ({ app } = await voicesApp(handle, org.slug));
+  url = await app.listen({ port: 0, host: "127.0.0.1" });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await handle?.close();
+});
+
+describe("Voices in Chromium", () => {
+  it("takes a report in Arabic, right to left, with JavaScript off, and shows its receipt", async () => {
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 420, height: 900 },
+    });
+    const page = await context.newPage();
+    const scripts: string[] = [];
+    page.on("request", (request) => {
+      if (request.resourceType() === "script") scripts.push(request.url());
+    });
+    await page.goto(`${url}/report?lang=ar`);
+    expect(await page.locator("html").getAttribute("dir")).toBe("rtl");
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("أبلغ عمّا يحدث");
+    // Right to left is rendered, not only declared: labels start at the right edge.
+    const label = await page.locator('label[for="description"]').boundingBox();
+    expect((label?.x ?? 0) + (label?.width ?? 0)).toBeGreaterThan(300);
+
+    await page.getByLabel("ما نوع الحدث؟").selectOption("hate_speech");
+    await page.getByLabel("ماذا حدث؟").fill("منشورات في السوق تطالب عائلات من حيّنا بالرحيل قبل نهاية الشهر.");
+    await page.getByLabel("اسم المكان").fill("Aleppo");
+    await page.getByLabel("البلد").selectOption("SYR");
+    await page.getByLabel("متى حدث ذلك؟").fill("2026-11-18");
+    await page.getByLabel("الهاتف").fill("+963 944 000 222");
+    await page.screenshot({ path: `${shots}/voices-form-ar.png`, fullPage: true });
+    await page.getByRole("button", { name: "أرسل البلاغ" }).click();
+
+    await page.waitForURL(/\/report\/receipt\/[0-9A-Z-]{14}\?lang=ar&new=1$/);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("تم استلام بلاغك");
+    const code = (await page.locator("#receipt-code").textContent()) ?? "";
+    expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    receipt = code;
+    expect(await page.locator("#receipt-status").getAttribute("data-status")).toBe("new");
+    await page.screenshot({ path: `${shots}/voices-receipt-ar.png`, fullPage: true });
+    expect(scripts).toEqual([]);
+
+    // Following the report later: type the code on the status page.
+    await page.goto(`${url}/report/status?lang=ar`);
+    await page.getByLabel("رمز الإيصال").fill(code.toLowerCase());
+    await page.getByRole("button", { name: "اعرض الحالة" }).click();
+    expect(await page.locator("#receipt-code").textContent()).toBe(code);
+    await context.close();
+  });
+
+  it("picks coordinates on the map image without JavaScript", async () => {
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 420, height: 900 },
+    });
+    const page = await context.newPage();
+    await page.goto(`${url}/report?lang=en`);
+    await page
+      .getByRole("button", { name: "World map: click to choose a place" })
+      .click({ position: { x: 200, y: 85 } });
+    expect(await page.getByLabel("Latitude").inputValue()).toBe("5");
+    expect(await page.getByLabel("Longitude").inputValue()).toBe("20");
+    await page
+      .getByRole("button", { name: "World map: click to choose a place" })
+      .click({ position: { x: 180, y: 90 } });
+    expect(Number(await page.getByLabel("Latitude").inputValue())).toBeCloseTo(5, 0);
+    expect(Number(await page.getByLabel("Longitude").inputValue())).toBeCloseTo(20, 0);
+    await context.close();
+  });
+
+  it("lets staff triage the report in the web app and reply; the reporter sees the reply", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(url);
+    await page.getByLabel("Email").fill(staff.email);
+    await page.getByLabel("Password").fill(staff.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("navigation").getByRole("link", { name: "Reports" }).click();
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Community reports");
+    await page.getByRole("link", { name: /منشورات في السوق/ }).click();
+    await expect.poll(() => page.getByRole("heading", { name: "Triage" }).isVisible()).toBe(true);
+    await page.locator("select[name=status]").selectOption("verified");
+    await page.getByLabel("Note (internal)").fill("Seen by our monitor.");
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect.poll(() => page.getByText("Seen by our monitor.").isVisible()).toBe(true);
+    await page.getByLabel("Reply", { exact: true }).fill("شكراً، نحن نتابع الأمر.");
+    await page.getByRole("button", { name: "Send" }).click();
+    await expect.poll(() => page.getByText("shown on the receipt page").isVisible()).toBe(true);
+    await page.getByLabel("Reason").fill("Call back to confirm the location");
+    await page.getByRole("button", { name: "Reveal" }).click();
+    await expect.poll(() => page.getByText("+963 944 000 222").isVisible()).toBe(true);
+    await page.screenshot({ path: `${shots}/voices-report.png`, fullPage: true });
+
+    await page.getByRole("link", { name: /Community reports/ }).click();
+    await page.getByRole("link", { name: "Map of reports" }).click();
+    await expect.poll(() => page.getByRole("img", { name: "Map of reports" }).isVisible()).toBe(true);
+    await page.screenshot({ path: `${shots}/voices-map.png` });
+
+    const reporter = await browser.newContext({ javaScriptEnabled: false });
+    const receiptPage = await reporter.newPage();
+    await receiptPage.goto(`${url}/report/receipt/${receipt}?lang=ar`);
+    expect(await receiptPage.locator("#receipt-status").getAttribute("data-status")).toBe("verified");
+    expect(await receiptPage.locator(".replies").textContent()).toContain("شكراً، نحن نتابع الأمر.");
+    expect(await receiptPage.content()).not.toContain("Seen by our monitor.");
+    await reporter.close();
+  });
+});

@@ -1,0 +1,236 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
+import { clearances } from "../../../../src/core/access/vocabulary.ts";
+import { api, get } from "../../api/client.ts";
+import { ErrorNote } from "../../components/ErrorNote.tsx";
+import { Field } from "../../components/Field.tsx";
+import { useSession } from "../../session.tsx";
+import { type Category, type ReportDetail, type Revealed, reportStatuses } from "./voices-api.ts";
+
+/** One report: what was reported, triage (status, category, assignment, note), a reply to the reporter, redaction and reveal. */
+export const ReportPage = () => {
+  const { t } = useTranslation();
+  const { id = "" } = useParams();
+  const { me } = useSession();
+  const queryClient = useQueryClient();
+  const [revealed, setRevealed] = useState<Revealed | null>(null);
+  const report = useQuery({
+    queryKey: ["voices", "report", id],
+    queryFn: () => get<ReportDetail>(`/api/voices/reports/${id}`),
+  });
+  const categories = useQuery({
+    queryKey: ["voices", "categories"],
+    queryFn: () => get<Category[]>("/api/voices/categories"),
+  });
+  const refresh = (data: ReportDetail) => {
+    queryClient.setQueryData(["voices", "report", id], data);
+    void queryClient.invalidateQueries({ queryKey: ["voices", "queue"] });
+  };
+  const triage = useMutation({
+    mutationFn: (input: object) => api<ReportDetail>("PATCH", `/api/voices/reports/${id}`, input),
+    onSuccess: refresh,
+  });
+  const reply = useMutation({
+    mutationFn: (body: string) => api("POST", `/api/voices/reports/${id}/replies`, { body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["voices", "report", id] }),
+  });
+  const redact = useMutation({
+    mutationFn: (description: string) =>
+      api<ReportDetail>("POST", `/api/voices/reports/${id}/redact`, { description }),
+    onSuccess: refresh,
+  });
+  const reveal = useMutation({
+    mutationFn: (reason: string) => api<Revealed>("POST", `/api/voices/reports/${id}/reveal`, { reason }),
+    onSuccess: setRevealed,
+  });
+  const form = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = Object.fromEntries(new FormData(event.currentTarget)) as Record<string, string>;
+    event.currentTarget.reset();
+    return data;
+  };
+  if (report.error) return <ErrorNote error={report.error} />;
+  const r = report.data;
+  if (!r) return <p className="loading">{t("app.loading")}</p>;
+  const own = r.ownerOrgId === me.acting.orgId;
+  return (
+    <>
+      <p>
+        <Link to="/reports">← {t("voices.queueTitle")}</Link>
+      </p>
+      <h1>
+        {t(`voices.categories.${r.category}`, { defaultValue: r.category })}{" "}
+        <span className={`badge ${r.clearance}`}>{t(`clearance.${r.clearance}`)}</span>
+      </h1>
+      <dl className="facts">
+        <dt>{t("voices.status")}</dt>
+        <dd>{t(`voices.statuses.${r.status}`)}</dd>
+        <dt>{t("voices.date")}</dt>
+        <dd>{r.date}</dd>
+        <dt>{t("voices.place")}</dt>
+        <dd>
+          {[r.place, r.adm2, r.adm1, r.iso3].filter(Boolean).join(" · ") || "—"}
+          {r.latitude !== null && ` (${r.latitude.toFixed(3)}, ${r.longitude?.toFixed(3)})`}
+          {r.coarsened && ` — ${t("voices.coarsened")}`}
+        </dd>
+        <dt>{t("voices.channel")}</dt>
+        <dd>{t(`voices.channels.${r.channel}`)}</dd>
+        <dt>{t("voices.factors")}</dt>
+        <dd>{r.factors.length ? r.factors.join(", ") : "—"}</dd>
+        {r.possibleDuplicateOf && (
+          <>
+            <dt>{t("voices.possibleDuplicate")}</dt>
+            <dd>
+              <Link to={`/reports/${r.possibleDuplicateOf}`}>{r.possibleDuplicateOf.slice(0, 8)}</Link> (
+              {r.duplicateScore})
+            </dd>
+          </>
+        )}
+      </dl>
+      <h2>{t("voices.description")}</h2>
+      <p className="prose" dir="auto">
+        {r.description}
+      </p>
+      {r.redacted && <p>{t("voices.redactedNote")}</p>}
+      {own && (
+        <>
+          <section aria-labelledby="triage">
+            <h2 id="triage">{t("voices.triage")}</h2>
+            <form
+              className="stacked-form"
+              onSubmit={(event) => {
+                const data = form(event);
+                triage.mutate({
+                  ...(data.status ? { status: data.status } : {}),
+                  ...(data.duplicateOf ? { duplicateOf: data.duplicateOf } : {}),
+                  ...(data.category ? { category: data.category } : {}),
+                  ...(data.clearance ? { clearance: data.clearance } : {}),
+                  ...(data.assign === "me"
+                    ? { assignedTo: me.user.id }
+                    : data.assign === "none"
+                      ? { assignedTo: null }
+                      : {}),
+                  ...(data.note ? { note: data.note } : {}),
+                });
+              }}
+            >
+              <Field label={t("voices.status")}>
+                <select name="status" defaultValue="">
+                  <option value="">{t("voices.unchanged")}</option>
+                  {reportStatuses.map((status) => (
+                    <option key={status} value={status}>
+                      {t(`voices.statuses.${status}`)}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+              <Field label={t("voices.duplicateOf")}>
+                <input name="duplicateOf" defaultValue={r.possibleDuplicateOf ?? ""} />
+              </Field>
+              <Field label={t("voices.category")}>
+                <select name="category" defaultValue="">
+                  <option value="">{t("voices.unchanged")}</option>
+                  {categories.data?.map((c) => (
+                    <option key={c.code} value={c.code}>
+                      {t(`voices.categories.${c.code}`, { defaultValue: c.label })}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+              <Field label={t("voices.assignment")}>
+                <select name="assign" defaultValue="">
+                  <option value="">
+                    {r.assignedTo === me.user.id ? t("voices.assignedToMe") : t("voices.unchanged")}
+                  </option>
+                  <option value="me">{t("voices.assignMe")}</option>
+                  <option value="none">{t("voices.unassign")}</option>
+                </select>
+              </Field>
+              <Field label={t("admin.clearance")}>
+                <select name="clearance" defaultValue="">
+                  <option value="">{t("voices.unchanged")}</option>
+                  {clearances.map((level) => (
+                    <option key={level} value={level}>
+                      {t(`clearance.${level}`)}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+              <Field label={t("voices.note")}>
+                <textarea name="note" rows={2} />
+              </Field>
+              <button type="submit">{t("voices.save")}</button>
+              <ErrorNote error={triage.error} />
+            </form>
+            {r.notes.length > 0 && (
+              <ul>
+                {r.notes.map((note) => (
+                  <li key={note.id}>
+                    {note.at.slice(0, 16).replace("T", " ")} · {note.author}:{" "}
+                    <span dir="auto">{note.body}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          <section aria-labelledby="reply">
+            <h2 id="reply">{t("voices.replyTitle")}</h2>
+            <p>{r.channel === "sms" ? t("voices.replyBySms") : t("voices.replyOnReceipt")}</p>
+            <form className="stacked-form" onSubmit={(event) => reply.mutate(form(event).body ?? "")}>
+              <Field label={t("voices.reply")}>
+                <textarea name="body" rows={2} required maxLength={1000} />
+              </Field>
+              <button type="submit">{t("voices.send")}</button>
+              <ErrorNote error={reply.error} />
+            </form>
+            <ul>
+              {r.replies.map((rep) => (
+                <li key={rep.id}>
+                  {rep.at.slice(0, 16).replace("T", " ")} · {t(`voices.delivery.${rep.delivery}`)}:{" "}
+                  <span dir="auto">{rep.body}</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+          <section aria-labelledby="redact">
+            <h2 id="redact">{t("voices.redactTitle")}</h2>
+            <form className="stacked-form" onSubmit={(event) => redact.mutate(form(event).description ?? "")}>
+              <Field label={t("voices.redactedText")}>
+                <textarea name="description" rows={4} defaultValue={r.description} required />
+              </Field>
+              <button type="submit">{t("voices.redact")}</button>
+              <ErrorNote error={redact.error} />
+            </form>
+          </section>
+          {r.hasContact || r.channel !== "web" ? (
+            <section aria-labelledby="reveal">
+              <h2 id="reveal">{t("voices.revealTitle")}</h2>
+              <p>{t("voices.revealIntro")}</p>
+              <form className="inline-form" onSubmit={(event) => reveal.mutate(form(event).reason ?? "")}>
+                <Field label={t("voices.reason")}>
+                  <input name="reason" required minLength={3} />
+                </Field>
+                <button type="submit">{t("voices.reveal")}</button>
+              </form>
+              <ErrorNote error={reveal.error} />
+              {revealed && (
+                <dl className="facts">
+                  <dt>{t("voices.name")}</dt>
+                  <dd>{revealed.contact.name ?? "—"}</dd>
+                  <dt>{t("voices.phone")}</dt>
+                  <dd dir="ltr">{revealed.contact.phone ?? "—"}</dd>
+                  <dt>{t("voices.email")}</dt>
+                  <dd>{revealed.contact.email ?? "—"}</dd>
+                  <dt>{t("voices.original")}</dt>
+                  <dd dir="auto">{revealed.originalDescription}</dd>
+                </dl>
+              )}
+            </section>
+          ) : null}
+        </>
+      )}
+    </>
+  );
+};

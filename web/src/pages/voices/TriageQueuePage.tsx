@@ -1,0 +1,136 @@
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { get } from "../../api/client.ts";
+import { ErrorNote } from "../../components/ErrorNote.tsx";
+import { Field } from "../../components/Field.tsx";
+import { type Category, type Queue, reportChannels, reportStatuses } from "./voices-api.ts";
+
+/** The triage queue: every report the person may see, newest first, filtered by status, category, country, channel. */
+export const TriageQueuePage = () => {
+  const { t, i18n } = useTranslation();
+  const [filter, setFilter] = useState({ status: "new", category: "", iso3: "", channel: "", mine: false });
+  const query = new URLSearchParams({ limit: "200" });
+  if (filter.status) query.set("status", filter.status);
+  if (filter.category) query.set("category", filter.category);
+  if (/^[A-Z]{3}$/.test(filter.iso3)) query.set("iso3", filter.iso3);
+  if (filter.channel) query.set("channel", filter.channel);
+  if (filter.mine) query.set("assignedTo", "me");
+  const queue = useQuery({
+    queryKey: ["voices", "queue", query.toString()],
+    queryFn: () => get<Queue>(`/api/voices/reports?${query}`),
+  });
+  const categories = useQuery({
+    queryKey: ["voices", "categories"],
+    queryFn: () => get<Category[]>("/api/voices/categories"),
+  });
+  const set =
+    (key: keyof typeof filter) => (event: { target: { value: string; checked?: boolean; type?: string } }) =>
+      setFilter({
+        ...filter,
+        [key]: event.target.type === "checkbox" ? Boolean(event.target.checked) : event.target.value,
+      });
+  return (
+    <>
+      <h1>{t("voices.queueTitle")}</h1>
+      <p>{t("voices.queueIntro")}</p>
+      <p>
+        <a href={`/report?lang=${i18n.language}`}>{t("voices.publicForm")}</a> ·{" "}
+        <Link to="/reports/map">{t("voices.mapTitle")}</Link>
+      </p>
+      <form
+        className="inline-form"
+        aria-label={t("voices.filters")}
+        onSubmit={(event) => event.preventDefault()}
+      >
+        <Field label={t("voices.status")}>
+          <select value={filter.status} onChange={set("status")}>
+            <option value="">{t("voices.any")}</option>
+            {reportStatuses.map((status) => (
+              <option key={status} value={status}>
+                {t(`voices.statuses.${status}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t("voices.category")}>
+          <select value={filter.category} onChange={set("category")}>
+            <option value="">{t("voices.any")}</option>
+            {categories.data?.map((category) => (
+              <option key={category.code} value={category.code}>
+                {t(`voices.categories.${category.code}`, { defaultValue: category.label })}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t("voices.country")}>
+          <input
+            value={filter.iso3}
+            onChange={(event) => setFilter({ ...filter, iso3: event.target.value.toUpperCase() })}
+            maxLength={3}
+            size={4}
+          />
+        </Field>
+        <Field label={t("voices.channel")}>
+          <select value={filter.channel} onChange={set("channel")}>
+            <option value="">{t("voices.any")}</option>
+            {reportChannels.map((channel) => (
+              <option key={channel} value={channel}>
+                {t(`voices.channels.${channel}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <label className="field">
+          <span>{t("voices.mine")}</span>
+          <input type="checkbox" checked={filter.mine} onChange={set("mine")} />
+        </label>
+      </form>
+      <ErrorNote error={queue.error} />
+      {queue.data && (
+        <p aria-live="polite">
+          {t("voices.count", { shown: queue.data.reports.length, total: queue.data.total })}
+        </p>
+      )}
+      {queue.data && queue.data.reports.length > 0 && (
+        <div className="scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("voices.submitted")}</th>
+                <th scope="col">{t("voices.status")}</th>
+                <th scope="col">{t("voices.category")}</th>
+                <th scope="col">{t("voices.place")}</th>
+                <th scope="col">{t("voices.channel")}</th>
+                <th scope="col">{t("voices.report")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {queue.data.reports.map((report) => (
+                <tr key={report.id}>
+                  <td>{report.submittedAt.slice(0, 16).replace("T", " ")}</td>
+                  <td>
+                    {t(`voices.statuses.${report.status}`)}
+                    {report.possibleDuplicateOf && <> · {t("voices.possibleDuplicate")}</>}
+                  </td>
+                  <td>{t(`voices.categories.${report.category}`, { defaultValue: report.category })}</td>
+                  <td>
+                    {[report.adm2 ?? report.adm1 ?? report.place, report.iso3].filter(Boolean).join(", ")}
+                  </td>
+                  <td>{t(`voices.channels.${report.channel}`)}</td>
+                  <td>
+                    <Link to={`/reports/${report.id}`}>
+                      {report.description.slice(0, 90) || t("voices.open")}
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {queue.data?.reports.length === 0 && <p>{t("voices.empty")}</p>}
+    </>
+  );
+};
