@@ -1,11 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router";
+import { useParams } from "react-router";
 import type { AlertStep, TAlert, TAlertDetail } from "../../../../src/core/alerts/alert.schemas.ts";
 import { api, get } from "../../api/client.ts";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
+import { AlertsNav } from "./AlertsNav.tsx";
 import { when } from "./format.ts";
 
 const formValues = (event: FormEvent<HTMLFormElement>) => {
@@ -32,9 +33,7 @@ export const AlertPage = () => {
   const open = a.status !== "closed";
   return (
     <>
-      <p>
-        <Link to="/alerts">← {t("alerts.inbox")}</Link>
-      </p>
+      <AlertsNav />
       <h1>
         {a.iso3}: {a.summary}
       </h1>

@@ -1,0 +1,193 @@
+import { mkdirSync } from "node:fs";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { HOUR } from "../../src/core/alerts/alert.schemas.ts";
+import type { DatabaseHandle } from "../../src/db/engine.ts";
+import type { App } from "../../src/http/app.ts";
+import { evaluateAlertRules } from "../../src/services/alerts/evaluate-alert-rules.ts";
+import { setDesk } from "../../src/services/alerts/manage-desks.ts";
+import { insertForecastRun } from "../alerts/forecast-rows.ts";
+import { testApp } from "../support/api.ts";
+import { launchBrowser } from "../support/browser.ts";
+import { createTestDatabase } from "../support/database.ts";
+import { buildOrganisation, buildUser, contextFor, type TestUser } from "../support/factories.ts";
+
+let handle: DatabaseHandle;
+let app: App;
+let url: string;
+let browser: Browser;
+let admin: TestUser;
+let desk: TestUser;
+let analyst: TestUser;
+// The server runs on a clock the test moves, so that the measures show the durations it produced.
+let clock = new Date("2026-05-04T08:00:00Z");
+const shots = "test-results/screenshots";
+
+beforeAll(async () => {
+  mkdirSync(shots, { recursive: true });
+  handle = await createTestDatabase();
+  const un = await buildOrganisation(handle.db, "un_entity");
+  admin = await buildUser(handle.db, un.id, "administrator", "confidential", true);
+  desk = await buildUser(handle.db, un.id, "desk_officer", "confidential");
+  analyst = await buildUser(handle.db, un.id, "analyst", "confidential");
+  const ctx = contextFor(handle.db, admin, () => clock);
+  await setDesk(ctx, { iso3: "*", orgId: un.id, userId: desk.userId });
+  await insertForecastRun(handle.db, "2026-04", [{ iso3: "SYR", pGe25: 0.88 }]);
+  await evaluateAlertRules(ctx, { now: clock });
+  app = await testApp(handle.db, () => clock);
+  url = await app.listen({ port: 0, host: "127.0.0.1" });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await handle?.close();
+});
+
+const signInAs = async (user: TestUser): Promise<Page> => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(url);
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Overview");
+  return page;
+};
+
+const later = (hours: number) => {
+  clock = new Date(clock.getTime() + hours * HOUR);
+};
+
+describe("Peacebuilding Audit and early action in Chromium", () => {
+  it("takes one alert from new to closed with a decision, and the measures show its durations", async () => {
+    const page = await signInAs(desk);
+    await page.getByRole("navigation").getByRole("link", { name: "Alerts" }).click();
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Alerts");
+    const link = page.getByRole("link", { name: /Forecast: 88% probability/ });
+    await expect.poll(() => link.count()).toBe(1);
+    await page.screenshot({ path: `${shots}/alerts-inbox.png` });
+    await link.click();
+    const status = page.getByTestId("alert-status");
+    await expect.poll(() => status.textContent()).toBe("New");
+
+    later(1);
+    await page.getByRole("button", { name: "Acknowledge" }).click();
+    await expect.poll(() => status.textContent()).toBe("Acknowledged");
+    later(2);
+    await page
+      .getByLabel("Assessment")
+      .fill("Offensive on Idlib likely within weeks; displacement towards the border.");
+    await page.getByRole("button", { name: "Record assessment" }).click();
+    await expect.poll(() => status.textContent()).toBe("Assessed");
+    later(3);
+    await page
+      .getByLabel("Options considered (one per line)")
+      .fill("Quiet diplomacy\nBriefing to the Security Council");
+    await page.getByLabel("Decision", { exact: true }).fill("Request a Security Council briefing");
+    await page.getByLabel("Rationale").fill("The forecast and field reports agree; time matters.");
+    await page.getByRole("button", { name: "Record decision" }).click();
+    await expect.poll(() => status.textContent()).toBe("Decision recorded");
+    later(4);
+    await page.getByLabel("Action under way").fill("Briefing requested by the Secretary-General's office");
+    await page.getByRole("button", { name: "Action under way" }).click();
+    await expect.poll(() => status.textContent()).toBe("Action under way");
+    await page.getByLabel("Outcome").fill("Briefing held; humanitarian pause agreed.");
+    await page.getByRole("button", { name: "Close with outcome" }).click();
+    await expect.poll(() => status.textContent()).toBe("Closed");
+    const timeline = page.getByRole("list").filter({ hasText: "Raised" });
+    for (const step of [
+      "Raised",
+      "Acknowledged",
+      "Assessed",
+      "Decision recorded",
+      "Action under way",
+      "Closed",
+    ])
+      expect(await timeline.getByText(step, { exact: true }).count()).toBeGreaterThan(0);
+    await page.screenshot({ path: `${shots}/alert-closed.png`, fullPage: true });
+
+    await page.getByRole("link", { name: "Measures" }).click();
+    const row = page.getByRole("row").filter({ hasText: "High" });
+    await expect.poll(() => row.count()).toBe(1);
+    const cells = await row.getByRole("cell").allTextContents();
+    expect(cells.slice(3)).toEqual(["1.0 h", "6.0 h", "10.0 h", "100% (1/1)"]);
+    await page.screenshot({ path: `${shots}/measures.png`, fullPage: true });
+    await page.close();
+  });
+
+  it("takes one review from draft to adopted with two recommendations", async () => {
+    const page = await signInAs(analyst);
+    await page.getByRole("navigation").getByRole("link", { name: "Reviews" }).click();
+    await page.getByLabel("Country (ISO3)").fill("SYR");
+    await page.getByRole("button", { name: "Open review" }).click();
+    const status = page.getByTestId("review-status");
+    await expect.poll(() => status.textContent()).toBe("Draft");
+
+    await page.getByText("7. Enabling circumstances or preparatory action").click();
+    const form = page.getByRole("form", { name: "Assess risk factor 7" });
+    await form.getByLabel("Level").selectOption("severe");
+    await form.getByLabel("Trend").selectOption("worsening");
+    await form.getByLabel("Confidence").selectOption("medium");
+    await form
+      .getByLabel("Assessment")
+      .fill("Militia mobilisation and hate speech against displaced communities.");
+    await form
+      .getByLabel("Evidence link (URL)")
+      .fill("https://www.ohchr.org/en/hr-bodies/hrc/iici-syria/independent-international-commission");
+    await form.getByRole("button", { name: "Save assessment" }).click();
+    await expect.poll(() => page.getByText("— Severe").count()).toBe(1);
+
+    const recommend = page.getByRole("form", { name: "New recommendation" });
+    for (const text of [
+      "Allow cross-border humanitarian access through all crossings",
+      "Release arbitrarily detained persons",
+    ]) {
+      await recommend.getByLabel("Recommendation").fill(text);
+      await recommend.getByLabel("To").fill("Government of the Syrian Arab Republic");
+      await recommend.getByLabel("From").fill("Office of the Special Envoy");
+      await recommend.getByRole("button", { name: "Add recommendation" }).click();
+      await expect.poll(() => page.getByText(text).count()).toBe(1);
+    }
+    await page
+      .getByRole("textbox", { name: "Findings" })
+      .fill("Risk of atrocity crimes is high and rising in the north-west.");
+    await page.getByRole("button", { name: "Save findings" }).click();
+    await page.getByRole("button", { name: "Submit for review" }).click();
+    await expect.poll(() => status.textContent()).toBe("In review");
+    const reviewUrl = page.url();
+    await page.close();
+
+    const adopter = await signInAs(desk);
+    await adopter.goto(reviewUrl);
+    await adopter.getByRole("button", { name: "Adopt" }).click();
+    await expect.poll(() => adopter.getByTestId("review-status").textContent()).toBe("Adopted");
+    expect(await adopter.getByRole("button", { name: "Save findings" }).count()).toBe(0);
+    await adopter.screenshot({ path: `${shots}/review-adopted.png`, fullPage: true });
+
+    const brief = await adopter.request.get(
+      `${reviewUrl.replace("/reviews/", "/api/reviews/")}/export?format=html`,
+    );
+    expect(brief.status()).toBe(200);
+    const html = await brief.text();
+    expect(html).toContain("Release arbitrarily detained persons");
+    expect(html).toMatch(/adopted \d{4}-\d{2}-\d{2} by Test desk_officer/);
+    await adopter.close();
+  });
+
+  it("keeps the framework version an adopted review used, and saves the edit as a new version", async () => {
+    const page = await signInAs(admin);
+    await page.goto(`${url}/reviews/frameworks`);
+    await page.getByText("14. Serious threats to humanitarian or peacekeeping operations").click();
+    const guidance = page.getByLabel("Guidance").last();
+    await guidance.fill("Consult the UN Department of Safety and Security incident records.");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await expect.poll(() => page.getByRole("alert").textContent()).toMatch(/new version/);
+    await page.getByLabel("New version").fill("2014-r1");
+    await page.getByRole("button", { name: "Save as new version" }).click();
+    await expect.poll(() => page.getByRole("status").textContent()).toBe("Saved.");
+    await expect
+      .poll(() => page.getByRole("combobox", { name: "Framework" }).textContent())
+      .toMatch(/2014-r1/);
+    await page.close();
+  });
+});
