@@ -1,0 +1,112 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../support/cli.ts";
+
+/**
+ * The CLI on its own embedded data directory, as an operator would run it: init (bundled data), a report,
+ * a Kobo form drafted from the bundled XLSForm and its export imported, the queue, triage, reveal, and a
+ * rotation of the development key after which the reporter can still be revealed.
+ */
+const dir = mkdtempSync(join(tmpdir(), "continuum-voices-cli-"));
+const cli = (...args: string[]) =>
+  runCli(["--data-dir", dir, ...args], { DATABASE_URL: "", CONTINUUM_VOICES_KEY: "" });
+const json = <T>(...args: string[]): T => {
+  const result = cli("--json", ...args);
+  if (result.status !== 0) throw new Error(`${args.join(" ")}: ${result.status} ${result.stderr}`);
+  return JSON.parse(result.stdout) as T;
+};
+
+beforeAll(() => {
+  const init = cli("init");
+  if (init.status !== 0) throw new Error(init.stderr);
+}, 300_000);
+
+describe("continuum voices (CLI)", () => {
+  it("submits, imports, lists, triages, reveals and rotates the key", () => {
+    const submitted = json<{ receipt: string; id: string }>(
+      "voices",
+      "submit",
+      "--category",
+      "armed_violence",
+      "--description",
+      "Shooting near the market in Bambari",
+      "--place",
+      "Bambari",
+    );
+    expect(submitted.receipt).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    expect(json<{ status: string }>("voices", "status", submitted.receipt.toLowerCase()).status).toBe("new");
+
+    const draft = cli(
+      "voices",
+      "forms",
+      "draft",
+      "--id",
+      "reach_irq_water",
+      "--survey",
+      "data/bundled/voices/kobo_reach_irq_water_survey_xlsform_survey.csv",
+      "--choices",
+      "data/bundled/voices/kobo_reach_irq_water_survey_xlsform_choices.csv",
+      "--iso3",
+      "IRQ",
+      "--category",
+      "services",
+      "--save",
+    );
+    expect(draft.status).toBe(0);
+    const imported = json<{ created: number }>(
+      "voices",
+      "import-kobo",
+      "docs/examples/voices/reach-irq-water-submissions.csv",
+      "--form",
+      "reach_irq_water",
+    );
+    expect(imported.created).toBe(3);
+    expect(
+      cli(
+        "voices",
+        "import-kobo",
+        "docs/examples/voices/reach-irq-water-submissions.csv",
+        "--form",
+        "no_such_form",
+      ).status,
+    ).toBe(3);
+
+    const bad = join(dir, "bad.csv");
+    writeFileSync(bad, "#,INCIDENT TITLE\n1,x\n");
+    const refused = cli("voices", "import-ushahidi", bad);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain("not an Ushahidi export");
+
+    const queue = json<{ id: string; channel: string; place: string }[]>("voices", "list");
+    expect(queue.map((r) => r.channel).sort()).toEqual(["api", "kobo", "kobo", "kobo"]);
+    expect(queue.find((r) => r.channel === "api")?.place).toBe("Bambari region");
+
+    const kobo = queue.find((r) => r.channel === "kobo") as { id: string };
+    expect(
+      json<{ status: string }>("voices", "triage", kobo.id, "--status", "verified", "--note", "checked")
+        .status,
+    ).toBe("verified");
+    const phones = queue
+      .filter((r) => r.channel === "kobo")
+      .map(
+        (r) =>
+          json<{ contact: { phone: string | null } }>("voices", "reveal", r.id, "--reason", "follow-up")
+            .contact.phone,
+      );
+    expect(phones.sort()).toEqual(["07700000101", "07700000103", null]);
+
+    const keyBefore = readFileSync(join(dir, "voices.key"), "utf8");
+    const rotated = json<{ rewrapped: number }>("voices", "rotate-key");
+    expect(rotated.rewrapped).toBe(4);
+    expect(readFileSync(join(dir, "voices.key"), "utf8")).not.toBe(keyBefore);
+    expect(
+      json<{ contact: { phone: string | null } }>("voices", "reveal", kobo.id, "--reason", "after rotation")
+        .contact.phone,
+    ).toMatch(/^0770/);
+
+    const audit = json<{ action: string }[]>("audit", "list", "--action", "voices.reveal");
+    expect(audit).toHaveLength(4);
+  });
+});
