@@ -499,8 +499,13 @@ describe(`Voices end to end (${engine})`, () => {
     }
     // Six verified reports in a month against a quiet baseline: the surge rule fires.
     expect(surge).toMatchObject({ surge: true, count: 6 });
-    // "raised" where the alerts capability is installed; "unavailable" on an instance without it.
-    expect(["raised", "unavailable"]).toContain(surge?.alert);
+    expect(surge?.alert).toBe("raised");
+    const alerts = await sql<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM alerts WHERE iso3 = 'CAF' AND cause = 'voices_surge'`.execute(
+      handle.db,
+    );
+    expect(alerts.rows[0]?.n).toBe(1);
     const six = (await staff.request("GET", "/api/voices/signals?iso3=CAF")).json();
     expect(six.countryMonths).toEqual([
       { iso3: "CAF", month: "2026-11-01", category: "armed_violence", count: 6, suppressed: false },

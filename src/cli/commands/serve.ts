@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { openDatabase } from "../../db/engine.ts";
 import { migrate } from "../../db/migrate.ts";
 import { buildApp } from "../../http/app.ts";
+import { loadKeyring } from "../../repositories/voices/envelope.ts";
 import { startAlertJobs } from "../../services/alerts/alert-jobs.ts";
 import { ensureFirstAdministrator } from "../../services/system/ensure-first-administrator.ts";
 import { forecastOnEveryImport } from "../../services/warning/forecast-after-import.ts";
@@ -33,6 +34,13 @@ export const registerServe = (program: Command): void => {
       // First start: the bundled conflict data is imported before the server answers (once; later starts skip it).
       const data = await loadBundledData(handle);
       if (data.status === "initialised") process.stdout.write(`${describeBundledImport(data)}\n`);
+      // Community reports are sealed with CONTINUUM_VOICES_KEY; without it, a development key in the data directory.
+      const voicesKey = loadKeyring(config.voices, config.dataDir);
+      if (voicesKey.source === "development") {
+        process.stdout.write(
+          `Voices: ${voicesKey.created ? "generated a development key" : "using the development key"} in ${voicesKey.file}; set CONTINUUM_VOICES_KEY in production.\n`,
+        );
+      }
       const app = await buildApp({ db: handle.db, handle, config, logger: false });
       // New conflict series (views-cm, GED) imported through the web or API queue a forecast run.
       forecastOnEveryImport();

@@ -5,16 +5,17 @@ import {
   type SurgeRule,
 } from "../../core/voices/surge.ts";
 import { countryMonthTotals } from "../../repositories/voices/signals.repository.ts";
+import { raiseAlert } from "../alerts/raise-alert.ts";
 import type { ServiceContext } from "../shared/context.ts";
 
 export type SurgeOutcome = SurgeFinding & {
   iso3: string;
   month: string;
   /**
-   * raised: handed to the alerts capability; unavailable: a surge but no alerts capability on this
-   * instance; failed: the alerts capability refused (the reason says why; the triage stands).
+   * raised: handed to the alerts capability (which merges it into an open alert for the same country
+   * and cause); failed: the alerts capability refused (the reason says why; the triage stands).
    */
-  alert: "raised" | "unavailable" | "failed" | "none";
+  alert: "raised" | "failed" | "none";
   alertError?: string;
 };
 
@@ -22,32 +23,6 @@ const monthShift = (month: string, by: number): string => {
   const date = new Date(`${month.slice(0, 7)}-01T00:00:00Z`);
   date.setUTCMonth(date.getUTCMonth() + by);
   return date.toISOString().slice(0, 10);
-};
-
-type RaiseAlert = (
-  ctx: ServiceContext,
-  alert: {
-    iso3: string;
-    cause: string;
-    severity: string;
-    source: string;
-    summary: string;
-    details?: unknown;
-  },
-) => Promise<unknown>;
-
-/**
- * The alerts capability (src/services/alerts/raise-alert.ts, built separately) merges duplicate alerts.
- * It is looked up at run time so that voices works, and says so, on an instance without it.
- */
-const findRaiseAlert = async (): Promise<RaiseAlert | undefined> => {
-  const specifier = "../alerts/raise-alert.ts";
-  try {
-    const module = (await import(specifier)) as { raiseAlert?: RaiseAlert };
-    return typeof module.raiseAlert === "function" ? module.raiseAlert : undefined;
-  } catch {
-    return undefined;
-  }
 };
 
 /** Applies the surge rule to one country-month of verified reports and raises an alert on a surge. */
@@ -71,8 +46,6 @@ export const evaluateCountrySurge = async (
   const finding = evaluateSurge(totals.get(first) ?? 0, previous, rule);
   const outcome: SurgeOutcome = { ...finding, iso3, month: first, alert: "none" };
   if (!finding.surge) return outcome;
-  const raiseAlert = await findRaiseAlert();
-  if (!raiseAlert) return { ...outcome, alert: "unavailable" };
   // The surge is the platform's finding, not the triager's: it is raised as a system alert.
   try {
     await raiseAlert(

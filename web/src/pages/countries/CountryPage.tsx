@@ -4,6 +4,7 @@ import { Link, useParams } from "react-router";
 import { get } from "../../api/client.ts";
 import type { CountryDetail } from "../../api/data-types.ts";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
+import { CountrySignals } from "../voices/CountrySignals.tsx";
 import { CountryForecast } from "../warning/CountryForecast.tsx";
 import { CountryConflicts } from "./CountryConflicts.tsx";
 import { CountryEventMap } from "./CountryEventMap.tsx";
@@ -72,6 +73,7 @@ export const CountryPage = () => {
           <CountryEventMap iso3={c.iso3} isoNumeric={c.isoNumeric} name={c.name} />
           <CountryConflicts iso3={c.iso3} />
           <CountryIndicators iso3={c.iso3} />
+          <CountrySignals iso3={c.iso3} />
         </>
       )}
     </>

@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { get } from "../../api/client.ts";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
@@ -10,7 +10,16 @@ import { type Category, type Queue, reportChannels, reportStatuses } from "./voi
 /** The triage queue: every report the person may see, newest first, filtered by status, category, country, channel. */
 export const TriageQueuePage = () => {
   const { t, i18n } = useTranslation();
-  const [filter, setFilter] = useState({ status: "new", category: "", iso3: "", channel: "", mine: false });
+  // A link from a country page opens the queue on that country, all statuses.
+  const [params] = useSearchParams();
+  const linkedIso3 = (params.get("iso3") ?? "").toUpperCase();
+  const [filter, setFilter] = useState({
+    status: linkedIso3 ? "" : "new",
+    category: "",
+    iso3: linkedIso3,
+    channel: "",
+    mine: false,
+  });
   const query = new URLSearchParams({ limit: "200" });
   if (filter.status) query.set("status", filter.status);
   if (filter.category) query.set("category", filter.category);
