@@ -26,10 +26,21 @@ export type DatabaseHandle = {
    * load a staging table with it, then move rows into place inside one transaction.
    */
   copyCsvInto(table: string, columns: readonly string[], csv: string): Promise<void>;
+  /**
+   * Runs `work` in one transaction on one connection, where `copy` bulk-loads CSV text with COPY inside that
+   * same transaction: a bulk load and everything around it commit or roll back together.
+   */
+  bulkTransaction<T>(work: (trx: Kysely<Database>, copy: BulkCopy) => Promise<T>): Promise<T>;
   /** Embedded engine only: the whole data directory as a gzipped tarball (backups, test templates). */
   dumpDataDir?: () => Promise<Blob>;
   close(): Promise<void>;
 };
+
+/** COPY … FROM (FORMAT csv) of CSV text into some columns of a table. */
+export type BulkCopy = (table: string, columns: readonly string[], csv: string) => Promise<void>;
+
+const copyStatement = (table: string, columns: readonly string[], from: string) =>
+  `COPY ${table} (${columns.join(", ")}) FROM ${from} WITH (FORMAT csv)`;
 
 export type DatabaseLocation = {
   databaseUrl?: string | undefined;
@@ -56,10 +67,27 @@ const openEmbedded = async ({ dataDir, template }: DatabaseLocation): Promise<Da
       }
     },
     copyCsvInto: async (table, columns, csv) => {
-      await lite.query(`COPY ${table} (${columns.join(", ")}) FROM '/dev/blob' WITH (FORMAT csv)`, [], {
-        blob: new Blob([csv]),
-      });
+      await lite.query(copyStatement(table, columns, "'/dev/blob'"), [], { blob: new Blob([csv]) });
     },
+    bulkTransaction: (work) =>
+      lite.transaction(async (tx) => {
+        // Kysely over the open PGlite transaction (Kysely's own transactions would hold PGlite's lock, and a
+        // COPY beside them would wait for it forever). Nothing here may close the real instance.
+        const inside = {
+          closed: false,
+          ready: true,
+          waitReady: Promise.resolve(),
+          query: (text: string, params?: unknown[], options?: object) => tx.query(text, params, options),
+          exec: (text: string, options?: object) => tx.exec(text, options),
+          transaction: <R>(fn: (inner: typeof tx) => Promise<R>) => fn(tx),
+          close: async () => {},
+        } as unknown as PGlite; // only the members PGliteDialect calls
+        const trx = new Kysely<Database>({ dialect: new PGliteDialect({ pglite: inside }) });
+        const copy: BulkCopy = async (table, columns, csv) => {
+          await tx.query(copyStatement(table, columns, "'/dev/blob'"), [], { blob: new Blob([csv]) });
+        };
+        return work(trx, copy);
+      }),
     dumpDataDir: () => lite.dumpDataDir("gzip"),
     close: async () => {
       await db.destroy();
@@ -89,12 +117,36 @@ const openPostgres = async (databaseUrl: string): Promise<DatabaseHandle> => {
     copyCsvInto: async (table, columns, csv) => {
       const client = await pool.connect();
       try {
-        const stream = client.query(
-          copyFrom(`COPY ${table} (${columns.join(", ")}) FROM STDIN WITH (FORMAT csv)`),
-        );
-        await pipeline(Readable.from([csv]), stream);
+        await pipeline(Readable.from([csv]), client.query(copyFrom(copyStatement(table, columns, "STDIN"))));
       } finally {
         client.release();
+      }
+    },
+    bulkTransaction: async (work) => {
+      const client = await pool.connect();
+      // Kysely on this one connection, so its queries and the COPY share the transaction.
+      const borrowed = { query: client.query.bind(client), release: () => {} };
+      const single = { connect: async () => borrowed, end: async () => {} };
+      const trx = new Kysely<Database>({
+        dialect: new PostgresDialect({ pool: single as unknown as pg.Pool }), // the two members the dialect uses
+      });
+      let failed = false;
+      try {
+        await client.query("BEGIN");
+        const result = await work(trx, async (table, columns, csv) => {
+          await pipeline(
+            Readable.from([csv]),
+            client.query(copyFrom(copyStatement(table, columns, "STDIN"))),
+          );
+        });
+        await client.query("COMMIT");
+        return result;
+      } catch (error) {
+        failed = true;
+        await client.query("ROLLBACK").catch(() => {});
+        throw error;
+      } finally {
+        client.release(failed);
       }
     },
     close: async () => {

@@ -29,7 +29,20 @@ const MONTHS: Record<string, number> = {
 
 const pad = (n: number, width = 2) => String(n).padStart(width, "0");
 
-const daysInMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const daysInMonth = (year: number, month: number) =>
+  month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : (DAYS[month - 1] ?? 0);
+
+/** The value of two or four ASCII digits at `at`, or -1 (the plain YYYY-MM-DD form is most of every file). */
+const digits = (text: string, at: number, count: number): number => {
+  let n = 0;
+  for (let i = at; i < at + count; i += 1) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+};
 
 const build = (year: number, month: number, day: number): string | null =>
   year >= 1000 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)
@@ -43,6 +56,12 @@ const build = (year: number, month: number, day: number): string | null =>
  */
 export const parseDate = (text: string): string | null => {
   const value = text.trim();
+  if (value.length === 10 && value[4] === "-" && value[7] === "-") {
+    const year = digits(value, 0, 4);
+    const month = digits(value, 5, 2);
+    const day = digits(value, 8, 2);
+    if (year >= 0 && month >= 0 && day >= 0) return build(year, month, day);
+  }
   let m =
     /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(
       value,

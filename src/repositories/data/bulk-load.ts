@@ -1,11 +1,6 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { type RawBuilder, sql } from "kysely";
-import type {
-  CoverageGroup,
-  IndicatorDefinition,
-  StagedRows,
-  StagingTarget,
-} from "../../core/data/import/types.ts";
+import type { CoverageGroup, IndicatorDefinition, StagingTarget } from "../../core/data/import/types.ts";
 import type { DatabaseHandle } from "../../db/engine.ts";
 import type { Db } from "../../db/types.ts";
 import { type DatasetWrite, findDataset, insertReplacement, upsertDataset } from "./datasets.repository.ts";
@@ -20,16 +15,28 @@ const KEYS: Record<StagingTarget, readonly string[]> = {
 
 export type CoverageMode = "observed" | "world";
 
-export type ReplaceInput = {
+/** What is known before the file is read: where its rows go. */
+export type LoadPlan = {
+  datasetId: string;
+  kind: string;
+  target: StagingTarget;
+  columns: readonly string[];
+  /** The release, when the caller names it; otherwise known only once the whole file is read. */
+  version?: string;
+};
+
+/** What the whole file said about itself, once read and valid. */
+export type LoadedFile = {
   dataset: Omit<DatasetWrite, "coverage">;
-  staged: StagedRows;
+  /** Rows sent through `copy`. */
+  stagedRows: number;
   coverage: CoverageGroup[] | null;
   coverageMode: CoverageMode;
   indicators: IndicatorDefinition[] | null;
 };
 
 export type ReplaceResult = {
-  status: "created" | "replaced" | "unchanged";
+  status: "created" | "replaced";
   previousVersion: string | null;
   rowsAdded: number;
   rowsRemoved: number;
@@ -39,63 +46,77 @@ export type ReplaceResult = {
 const ident = (name: string) => sql.id(name);
 const idents = (names: readonly string[]) => sql.join(names.map(ident));
 
+/** Thrown inside the transaction to undo a refused file's partial load. */
+class Refused extends Error {}
+
+/** The partition holding one event dataset (a stable name; dataset ids may be any text). */
+const partitionName = (datasetId: string) =>
+  `events_${createHash("sha256").update(datasetId).digest("hex").slice(0, 24)}`;
+
 /**
- * Loads validated rows into a dataset, all or nothing: COPY into a staging table (outside any transaction,
- * as the engine requires), then one transaction that replaces the dataset's rows, rebuilds its
- * aggregates, updates its catalogue entry and records a replacement when an earlier release is replaced.
- * The same file again (same checksum and version) changes nothing. `inTransaction` runs in the same
- * transaction (audit).
+ * Loads a dataset's rows, all or nothing, in one transaction: `feed` streams validated CSV through `copy`
+ * into a load table while the file is still being read, then says what the file held, or null when the
+ * file was refused (everything is rolled back). Event rows go into a new partition whose indexes are built
+ * in one pass when it replaces the dataset's previous partition; other rows replace the dataset's rows
+ * from a staging table. Aggregates, the catalogue entry, the replacement record and `inTransaction`
+ * (audit) commit with the rows. Returns null for a refused file.
  */
 export const replaceDatasetRows = async (
   handle: DatabaseHandle,
-  input: ReplaceInput,
+  plan: LoadPlan,
+  feed: (copy: (csv: string) => Promise<void>) => Promise<LoadedFile | null>,
   inTransaction?: (trx: Db, result: ReplaceResult) => Promise<void>,
-): Promise<ReplaceResult> => {
-  const { dataset, staged } = input;
-  const existing = await findDataset(handle.db, dataset.id);
-  if (
-    existing &&
-    existing.kind === dataset.kind &&
-    existing.version === dataset.version &&
-    existing.fileSha256 !== null &&
-    existing.fileSha256 === dataset.fileSha256
-  ) {
-    return {
-      status: "unchanged",
-      previousVersion: existing.version,
-      rowsAdded: 0,
-      rowsRemoved: 0,
-      rowsChanged: 0,
-    };
-  }
-  if (existing && existing.kind !== dataset.kind) {
-    throw new Error(
-      `Dataset ${dataset.id} holds ${existing.kind} data; it cannot be replaced by a ${dataset.kind} file.`,
-    );
-  }
-  const stage = `data_stage_${randomUUID().replaceAll("-", "")}`;
-  const target = staged.target;
-  await sql`CREATE TABLE ${ident(stage)} AS SELECT ${idents(staged.columns)} FROM ${ident(target)} WITH NO DATA`.execute(
-    handle.db,
-  );
+): Promise<ReplaceResult | null> => {
+  const suffix = randomUUID().replaceAll("-", "");
+  const events = plan.target === "events";
+  const load = events ? `events_load_${suffix}` : `data_stage_${suffix}`;
   try {
-    if (staged.lines.length) await handle.copyCsvInto(stage, staged.columns, `${staged.lines.join("\n")}\n`);
-    return await handle.db.transaction().execute(async (trx) => {
+    return await handle.bulkTransaction(async (trx, copy) => {
+      const existing = await findDataset(trx, plan.datasetId);
+      if (existing && existing.kind !== plan.kind) {
+        throw new Error(
+          `Dataset ${plan.datasetId} holds ${existing.kind} data; it cannot be replaced by a ${plan.kind} file.`,
+        );
+      }
+      if (events) {
+        // A plain table shaped like events, without indexes: COPY only writes rows.
+        await sql`CREATE TABLE ${ident(load)} (LIKE events INCLUDING DEFAULTS INCLUDING CONSTRAINTS)`.execute(
+          trx,
+        );
+        // The release may be named only at the end of the file: its column is added then, with the release
+        // as default, which is a catalogue change rather than a rewrite of every row.
+        await sql`ALTER TABLE ${ident(load)}
+          ALTER COLUMN dataset_id SET DEFAULT ${sql.lit(plan.datasetId)},
+          DROP COLUMN dataset_version`.execute(trx);
+      } else {
+        await sql`CREATE TEMPORARY TABLE ${ident(load)} ON COMMIT DROP AS
+          SELECT ${idents(plan.columns)} FROM ${ident(plan.target)} WITH NO DATA`.execute(trx);
+      }
+      const loaded = await feed((csv) => copy(load, plan.columns, csv));
+      if (!loaded) throw new Refused();
+      const { dataset } = loaded;
       await upsertDataset(trx, {
         ...dataset,
-        coverage: input.coverage && { mode: input.coverageMode, groups: input.coverage },
+        coverage: loaded.coverage && { mode: loaded.coverageMode, groups: loaded.coverage },
       });
-      const scope = target === "country_month" ? sql`AND t.series = 'views'` : sql``;
-      let counts = { added: staged.lines.length, removed: 0, changed: 0 };
-      if (existing) counts = await diff(trx, stage, target, staged.columns, dataset.id, scope);
-      await sql`DELETE FROM ${ident(target)} AS t WHERE t.dataset_id = ${dataset.id} ${scope}`.execute(trx);
-      await sql`INSERT INTO ${ident(target)} (dataset_id, dataset_version, ${idents(staged.columns)})
-        SELECT ${dataset.id}, ${dataset.version}, ${idents(staged.columns)} FROM ${ident(stage)}`.execute(
-        trx,
-      );
-      if (target === "events") await aggregateEvents(trx, dataset.id, dataset.version, input);
-      if (target === "indicator_values")
-        await replaceIndicatorDefinitions(trx, dataset.id, input.indicators ?? []);
+      let counts = { added: loaded.stagedRows, removed: 0, changed: 0 };
+      if (events) {
+        await sql`ALTER TABLE ${ident(load)}
+          ADD COLUMN dataset_version text NOT NULL DEFAULT ${sql.lit(dataset.version)}`.execute(trx);
+        if (existing) counts = await diff(trx, load, "events", plan.columns, dataset.id, sql``);
+        await aggregateEvents(trx, load, dataset.id, dataset.version, loaded);
+        await swapEventPartition(trx, dataset.id, load);
+      } else {
+        const scope = plan.target === "country_month" ? sql`AND t.series = 'views'` : sql``;
+        if (existing) counts = await diff(trx, load, plan.target, plan.columns, dataset.id, scope);
+        await sql`DELETE FROM ${ident(plan.target)} AS t WHERE t.dataset_id = ${dataset.id} ${scope}`.execute(
+          trx,
+        );
+        await sql`INSERT INTO ${ident(plan.target)} (dataset_id, dataset_version, ${idents(plan.columns)})
+          SELECT ${dataset.id}, ${dataset.version}, ${idents(plan.columns)} FROM ${ident(load)}`.execute(trx);
+        if (plan.target === "indicator_values")
+          await replaceIndicatorDefinitions(trx, dataset.id, loaded.indicators ?? []);
+      }
       const result: ReplaceResult = {
         status: existing ? "replaced" : "created",
         previousVersion: existing?.version ?? null,
@@ -121,9 +142,31 @@ export const replaceDatasetRows = async (
       if (inTransaction) await inTransaction(trx, result);
       return result;
     });
-  } finally {
-    await sql`DROP TABLE IF EXISTS ${ident(stage)}`.execute(handle.db);
+  } catch (error) {
+    if (error instanceof Refused) return null;
+    throw error;
   }
+};
+
+/**
+ * Puts the loaded table in place as the dataset's partition: the previous partition (and any rows of the
+ * dataset loaded before events were partitioned) goes, the new one is attached — which builds its indexes
+ * in bulk — under the dataset's partition name. Last in the transaction, as detaching locks the table.
+ */
+const swapEventPartition = async (db: Db, datasetId: string, load: string) => {
+  const name = partitionName(datasetId);
+  const previous = await sql<{ found: string | null }>`SELECT to_regclass(${name})::text AS found`.execute(
+    db,
+  );
+  if (previous.rows[0]?.found) {
+    await sql`ALTER TABLE events DETACH PARTITION ${ident(name)}`.execute(db);
+    await sql`DROP TABLE ${ident(name)}`.execute(db);
+  }
+  await sql`DELETE FROM events_default WHERE dataset_id = ${datasetId}`.execute(db);
+  await sql`ALTER TABLE events ATTACH PARTITION ${ident(load)} FOR VALUES IN (${sql.lit(datasetId)})`.execute(
+    db,
+  );
+  await sql`ALTER TABLE ${ident(load)} RENAME TO ${ident(name)}`.execute(db);
 };
 
 const diff = async (
@@ -152,12 +195,19 @@ const diff = async (
 };
 
 /**
- * Rebuilds the dataset's country-month and PRIO-GRID-month aggregates (month of date_start). Country-months
+ * Rebuilds the dataset's country-month and PRIO-GRID-month aggregates (month of date_start) from its newly
+ * loaded events (`source`). Country-months
  * are zero-filled over the coverage: by default each group's countries over the group's span ("observed"),
  * or every country over the dataset's span ("world"); a country-month is only present while the country
  * existed (crosswalk validity). Grid-months are stored for cells and months with events only.
  */
-const aggregateEvents = async (db: Db, datasetId: string, version: string, input: ReplaceInput) => {
+const aggregateEvents = async (
+  db: Db,
+  source: string,
+  datasetId: string,
+  version: string,
+  input: Pick<LoadedFile, "coverage" | "coverageMode">,
+) => {
   await sql`DELETE FROM country_month WHERE dataset_id = ${datasetId} AND series = 'events'`.execute(db);
   await sql`DELETE FROM grid_month WHERE dataset_id = ${datasetId}`.execute(db);
   const groups = input.coverage ?? [];
@@ -197,7 +247,7 @@ const aggregateEvents = async (db: Db, datasetId: string, version: string, input
         sum(best) FILTER (WHERE type_of_violence = 3) AS os_best, sum(low) FILTER (WHERE type_of_violence = 3) AS os_low,
         sum(high) FILTER (WHERE type_of_violence = 3) AS os_high, sum(best) FILTER (WHERE type_of_violence IS NULL) AS other_best,
         count(*)::int AS n
-      FROM events WHERE dataset_id = ${datasetId} AND iso3 IS NOT NULL GROUP BY iso3, month
+      FROM ${ident(source)} WHERE iso3 IS NOT NULL GROUP BY iso3, month
     )
     SELECT ${datasetId}, ${version}, 'events', coalesce(a.iso3, c.iso3), coalesce(a.month, c.month), 0, a.gwcode,
       coalesce(a.sb_best, 0), coalesce(a.sb_low, 0), coalesce(a.sb_high, 0), coalesce(a.ns_best, 0), coalesce(a.ns_low, 0),
@@ -213,7 +263,7 @@ const aggregateEvents = async (db: Db, datasetId: string, version: string, input
       coalesce(sum(best) FILTER (WHERE type_of_violence = 3), 0), coalesce(sum(best) FILTER (WHERE type_of_violence IS NULL), 0),
       coalesce(sum(low) FILTER (WHERE type_of_violence = 1), 0), coalesce(sum(high) FILTER (WHERE type_of_violence = 1), 0),
       count(*)::int
-    FROM events WHERE dataset_id = ${datasetId} AND priogrid_gid IS NOT NULL GROUP BY priogrid_gid, month
+    FROM ${ident(source)} WHERE priogrid_gid IS NOT NULL GROUP BY priogrid_gid, month
   `.execute(db);
 };
 

@@ -108,3 +108,15 @@ export const readCsvTable = async (
   const [header = [], ...rest] = rows;
   return { header, rows: rest, sha256 };
 };
+
+/** The SHA-256 of a file as stored (compressed or not), to recognise the same file again. */
+export const fileSha256 = async (path: string): Promise<string> => {
+  const name = basename(path);
+  const hash = createHash("sha256");
+  try {
+    for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  } catch {
+    throw new DataFileError(name, `${name}: file not found or not readable.`);
+  }
+  return hash.digest("hex");
+};

@@ -1,15 +1,18 @@
+import { stat } from "node:fs/promises";
 import { basename } from "node:path";
 import {
-  createValidator,
   type ImportKind,
   type IndicatorOptions,
   type RowError,
+  STAGING,
 } from "../../core/data/import/index.ts";
-import { type CountryResolver, createResolver } from "../../core/data/registry.ts";
+import type { RegistryData } from "../../core/data/registry.ts";
 import { DomainError } from "../../core/shared/errors.ts";
 import { type CoverageMode, replaceDatasetRows } from "../../repositories/data/bulk-load.ts";
-import { DataFileError, readCsvFile } from "../../repositories/data/data-files.ts";
+import { DataFileError, fileSha256 } from "../../repositories/data/data-files.ts";
+import { findDataset } from "../../repositories/data/datasets.repository.ts";
 import { loadRegistry } from "../../repositories/data/registry.repository.ts";
+import { validateFile } from "../../repositories/data/validate-file.ts";
 import { auditData, type DataContext } from "./data-context.ts";
 
 export type ImportDatasetInput = {
@@ -29,8 +32,8 @@ export type ImportDatasetInput = {
   coverage?: CoverageMode;
   indicators?: IndicatorOptions;
   onProgress?: (done: number, total: number) => void;
-  /** Reuse a resolver (bulk first start); otherwise built from the stored registry. */
-  resolver?: CountryResolver;
+  /** Reuse the country registry (bulk first start); otherwise read from the database. */
+  registry?: RegistryData;
 };
 
 export type ImportError = RowError & { file: string };
@@ -104,43 +107,25 @@ const summarise = (report: Omit<ImportReport, "message">): string => {
 };
 
 /**
- * Imports one file as a dataset: validate every row (any invalid row refuses the whole file and the
- * database stays exactly as it was), then COPY and replace the dataset's rows in one transaction.
- * Returns a report; it throws only for problems outside the file (no registry, database failure).
+ * Imports one file as a dataset. The file is read and validated on a worker thread while the rows
+ * validated so far are loaded into the database, all in one transaction: any invalid row refuses the
+ * whole file and the transaction is rolled back, so the database stays exactly as it was. The same file
+ * again (same checksum and release) changes nothing. Returns a report; it throws only for problems
+ * outside the file (no registry, database failure).
  */
 export const importDataset = async (ctx: DataContext, input: ImportDatasetInput): Promise<ImportReport> => {
   const started = performance.now();
   const file = basename(input.file);
   const datasetId = input.datasetId ?? defaultDatasetId(input.kind, input.file);
-  let resolver = input.resolver;
-  if (!resolver) {
-    const registry = await loadRegistry(ctx.handle.db);
-    if (registry.countries.length === 0) {
-      throw new DomainError(
-        "not_initialised",
-        "The country registry is not loaded yet: initialise the bundled data first.",
-      );
-    }
-    resolver = createResolver(registry);
+  const registry = input.registry ?? (await loadRegistry(ctx.handle.db));
+  if (registry.countries.length === 0) {
+    throw new DomainError(
+      "not_initialised",
+      "The country registry is not loaded yet: initialise the bundled data first.",
+    );
   }
-  const validator = createValidator(input.kind, {
-    resolver,
-    indicators: input.indicators ?? {},
-    fileLabel: file,
-  });
-  const base = {
-    kind: input.kind,
-    file,
-    datasetId,
-    rowsAdded: 0,
-    rowsRemoved: 0,
-    rowsChanged: 0,
-  };
-  let summary: Awaited<ReturnType<typeof readCsvFile>>;
-  try {
-    summary = await readCsvFile(input.file, (cells, line) => validator.row(cells, line), input.onProgress);
-  } catch (error) {
-    if (!(error instanceof DataFileError)) throw error;
+  const base = { kind: input.kind, file, datasetId, rowsAdded: 0, rowsRemoved: 0, rowsChanged: 0 };
+  const refused = (reason: string): ImportReport => {
     const report = {
       ...base,
       ok: false,
@@ -149,30 +134,142 @@ export const importDataset = async (ctx: DataContext, input: ImportDatasetInput)
       rowCount: 0,
       skippedCount: 0,
       skippedReasons: {},
-      errors: [{ file, line: 0, column: "", value: file, reason: error.message }],
+      errors: [{ file, line: 0, column: "", value: file, reason }],
       errorCount: 1,
       span: { start: null, end: null },
       durationMs: performance.now() - started,
     };
     return { ...report, message: summarise(report) };
+  };
+
+  // The same file again is found by its checksum before anything is read or written.
+  const existing = await findDataset(ctx.handle.db, datasetId);
+  if (existing?.fileSha256 && existing.kind === input.kind) {
+    let sha256: string;
+    try {
+      sha256 = await fileSha256(input.file);
+    } catch (error) {
+      if (error instanceof DataFileError) return refused(error.message);
+      throw error;
+    }
+    if (sha256 === existing.fileSha256 && (input.version ?? existing.version) === existing.version) {
+      const size = (await stat(input.file)).size;
+      input.onProgress?.(size, size);
+      const report = {
+        ...base,
+        ok: true,
+        status: "unchanged" as const,
+        version: existing.version,
+        rowCount: existing.rowCount,
+        skippedCount: existing.skippedCount,
+        skippedReasons: {},
+        errors: [],
+        errorCount: 0,
+        span: { start: existing.spanStart, end: existing.spanEnd },
+        durationMs: performance.now() - started,
+      };
+      return { ...report, message: summarise(report) };
+    }
   }
-  const outcome = validator.finish();
-  const errors: ImportError[] = outcome.errors.map((e) => ({ file, ...e }));
-  let errorCount = outcome.errorCount;
-  if (summary.records === 0) {
-    errors.push({ file, line: 1, column: "", value: "", reason: "the file is empty" });
-    errorCount += 1;
-  }
-  const version = input.version ?? outcome.versionInFile ?? `sha256:${summary.sha256.slice(0, 12)}`;
+
+  let fileFailure: DataFileError | null = null;
+  let read: Awaited<ReturnType<typeof validateFile>> | null = null;
+  let errors: ImportError[] = [];
+  let errorCount = 0;
+  let version = input.version ?? null;
+  const { target, columns } = STAGING[input.kind];
+  const result = await replaceDatasetRows(
+    ctx.handle,
+    { datasetId, kind: input.kind, target, columns, ...(input.version ? { version: input.version } : {}) },
+    async (copy) => {
+      // COPY each batch as it arrives, in order, while the worker reads on.
+      let loading: Promise<void> = Promise.resolve();
+      let stagedRows = 0;
+      const validating = validateFile({
+        kind: input.kind,
+        file: input.file,
+        fileLabel: file,
+        registry,
+        indicators: input.indicators ?? {},
+        onLines: (csv, rows) => {
+          stagedRows += rows;
+          loading = loading.then(() => copy(csv));
+          loading.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
+        },
+        ...(input.onProgress ? { onProgress: input.onProgress } : {}),
+      });
+      try {
+        read = await validating;
+      } catch (error) {
+        await loading.catch(() => {});
+        if (!(error instanceof DataFileError)) throw error;
+        fileFailure = error;
+        return null;
+      }
+      await loading;
+      const { outcome, summary } = read;
+      errors = outcome.errors.map((e) => ({ file, ...e }));
+      errorCount = outcome.errorCount;
+      if (summary.records === 0) {
+        errors.push({ file, line: 1, column: "", value: "", reason: "the file is empty" });
+        errorCount += 1;
+      }
+      version = input.version ?? outcome.versionInFile ?? `sha256:${summary.sha256.slice(0, 12)}`;
+      if (errorCount > 0) return null;
+      return {
+        dataset: {
+          id: datasetId,
+          kind: input.kind,
+          title: input.title ?? TITLES[input.kind],
+          version,
+          licence: input.licence ?? "",
+          licenceUrl: input.licenceUrl ?? null,
+          citation: input.citation ?? "",
+          source: input.source ?? file,
+          fileName: file,
+          fileSha256: summary.sha256,
+          importedBy: ctx.actorLabel,
+          rowCount: outcome.rowCount,
+          skippedCount: outcome.skippedCount,
+          spanStart: outcome.span.start,
+          spanEnd: outcome.span.end,
+        },
+        stagedRows,
+        coverage: outcome.coverage,
+        coverageMode: input.coverage ?? "observed",
+        indicators: outcome.indicators,
+      };
+    },
+    (trx, r) =>
+      auditData(trx, ctx, {
+        action: r.status === "created" ? "dataset.import" : "dataset.replace",
+        entityId: datasetId,
+        after: {
+          kind: input.kind,
+          file,
+          version,
+          rows: read?.outcome.rowCount ?? 0,
+          previousVersion: r.previousVersion,
+          added: r.rowsAdded,
+          removed: r.rowsRemoved,
+          changed: r.rowsChanged,
+        },
+      }),
+  );
+  const failure = fileFailure as DataFileError | null;
+  if (failure) return refused(failure.message);
+  const done = read as Awaited<ReturnType<typeof validateFile>> | null;
+  if (!done) throw new Error(`${file}: the import ended without reading the file.`);
+  input.onProgress?.(done.summary.bytes, done.summary.bytes);
   const common = {
     ...base,
     version,
-    rowCount: outcome.rowCount,
-    skippedCount: outcome.skippedCount,
-    skippedReasons: outcome.skippedReasons,
-    span: outcome.span,
+    rowCount: done.outcome.rowCount,
+    skippedCount: done.outcome.skippedCount,
+    skippedReasons: done.outcome.skippedReasons,
+    span: done.outcome.span,
   };
-  if (errorCount > 0) {
+  if (!result) {
     const report = {
       ...common,
       ok: false,
@@ -183,48 +280,6 @@ export const importDataset = async (ctx: DataContext, input: ImportDatasetInput)
     };
     return { ...report, message: summarise(report) };
   }
-  const result = await replaceDatasetRows(
-    ctx.handle,
-    {
-      dataset: {
-        id: datasetId,
-        kind: input.kind,
-        title: input.title ?? TITLES[input.kind],
-        version,
-        licence: input.licence ?? "",
-        licenceUrl: input.licenceUrl ?? null,
-        citation: input.citation ?? "",
-        source: input.source ?? file,
-        fileName: file,
-        fileSha256: summary.sha256,
-        importedBy: ctx.actorLabel,
-        rowCount: outcome.rowCount,
-        skippedCount: outcome.skippedCount,
-        spanStart: outcome.span.start,
-        spanEnd: outcome.span.end,
-      },
-      staged: outcome.staged,
-      coverage: outcome.coverage,
-      coverageMode: input.coverage ?? "observed",
-      indicators: outcome.indicators,
-    },
-    (trx, r) =>
-      auditData(trx, ctx, {
-        action: r.status === "created" ? "dataset.import" : "dataset.replace",
-        entityId: datasetId,
-        after: {
-          kind: input.kind,
-          file,
-          version,
-          rows: outcome.rowCount,
-          previousVersion: r.previousVersion,
-          added: r.rowsAdded,
-          removed: r.rowsRemoved,
-          changed: r.rowsChanged,
-        },
-      }),
-  );
-  input.onProgress?.(summary.bytes, summary.bytes);
   const report = {
     ...common,
     ok: true,

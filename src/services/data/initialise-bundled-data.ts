@@ -1,7 +1,7 @@
 import { statSync } from "node:fs";
 import { join } from "node:path";
 import type { ImportKind, IndicatorOptions } from "../../core/data/import/index.ts";
-import { buildRegistry, createResolver } from "../../core/data/registry.ts";
+import { buildRegistry } from "../../core/data/registry.ts";
 import { readCsvTable } from "../../repositories/data/data-files.ts";
 import { listDatasets, upsertDataset } from "../../repositories/data/datasets.repository.ts";
 import { replaceRegistry } from "../../repositories/data/registry.repository.ts";
@@ -177,7 +177,6 @@ export const initialiseBundledData = async (
     });
   });
   for (const f of REGISTRY_FILES) done += sizes.get(f) ?? 0;
-  const resolver = createResolver(registry);
 
   // 2. The datasets, one transaction each.
   const reports: ImportReport[] = [];
@@ -195,7 +194,7 @@ export const initialiseBundledData = async (
       licenceUrl: meta.licenceUrl ?? null,
       citation: meta.citation,
       source: meta.source,
-      resolver,
+      registry,
       ...(step.indicators
         ? { indicators: { ...step.indicators, source: meta.title, licence: meta.licence } }
         : {}),

@@ -176,6 +176,7 @@ export const acdValidator = ({ resolver }: ValidatorOptions): RowValidator => {
         ]),
       );
     },
+    takeLines: () => lines.splice(0),
     finish: () => ({
       errors: errors.errors,
       errorCount: errors.count,

@@ -185,6 +185,7 @@ export const acledValidator = ({ resolver }: ValidatorOptions): RowValidator => 
         }),
       );
     },
+    takeLines: () => lines.splice(0),
     finish: () => ({
       errors: errors.errors,
       errorCount: errors.count,

@@ -92,6 +92,22 @@ export const gedValidator = ({ resolver }: ValidatorOptions): RowValidator => {
   const versions = new Set<string>();
   let reader: FieldReader | null = null;
   let headerOk = true;
+  // Events repeat the same country and day many times: resolve each pair once.
+  const resolved = new Map<string, ReturnType<typeof resolver.fromGw> | Error>();
+  const fromGw = (gwcode: number, date: string) => {
+    const key = `${gwcode}|${date}`;
+    let result = resolved.get(key);
+    if (result === undefined) {
+      try {
+        result = resolver.fromGw(gwcode, date);
+      } catch (error) {
+        result = error instanceof Error ? error : new Error(String(error));
+      }
+      resolved.set(key, result);
+    }
+    if (result instanceof Error) throw result;
+    return result;
+  };
   let rowCount = 0;
 
   return {
@@ -134,7 +150,7 @@ export const gedValidator = ({ resolver }: ValidatorOptions): RowValidator => {
       const countryId = reader.integer("country_id");
       const resolved =
         countryId !== null && start
-          ? resolveOrFail(reader, "country_id", String(countryId), () => resolver.fromGw(countryId, start))
+          ? resolveOrFail(reader, "country_id", String(countryId), () => fromGw(countryId, start))
           : null;
       if (
         errors.count > before ||
@@ -181,6 +197,7 @@ export const gedValidator = ({ resolver }: ValidatorOptions): RowValidator => {
         }),
       );
     },
+    takeLines: () => lines.splice(0),
     finish: () => ({
       errors: errors.errors,
       errorCount: errors.count + (headerOk || errors.count ? 0 : 1),

@@ -223,6 +223,7 @@ export const hxlValidator = ({ resolver }: ValidatorOptions): RowValidator => {
         }),
       );
     },
+    takeLines: () => lines.splice(0),
     finish: () => ({
       errors: errors.errors,
       errorCount: errors.count,

@@ -1,10 +1,17 @@
-import { acdValidator } from "./acd.ts";
+import { acdValidator, CONFLICT_COLUMNS } from "./acd.ts";
 import { acledValidator } from "./acled.ts";
+import { EVENT_COLUMNS } from "./common.ts";
 import { gedValidator } from "./ged.ts";
 import { hxlValidator } from "./hxl.ts";
-import { indicatorsValidator } from "./indicators.ts";
-import type { ImportKind, RowValidator, ValidationOutcome, ValidatorOptions } from "./types.ts";
-import { viewsCmValidator } from "./views-cm.ts";
+import { INDICATOR_VALUE_COLUMNS, indicatorsValidator } from "./indicators.ts";
+import type {
+  ImportKind,
+  RowValidator,
+  StagingTarget,
+  ValidationOutcome,
+  ValidatorOptions,
+} from "./types.ts";
+import { COUNTRY_MONTH_COLUMNS, viewsCmValidator } from "./views-cm.ts";
 
 export * from "./types.ts";
 
@@ -15,6 +22,16 @@ const validators: Record<ImportKind, (options: ValidatorOptions) => RowValidator
   acled: acledValidator,
   indicators: indicatorsValidator,
   hxl: hxlValidator,
+};
+
+/** Where each kind's validated rows are loaded, and in which columns (known before any row is read). */
+export const STAGING: Record<ImportKind, { target: StagingTarget; columns: readonly string[] }> = {
+  ged: { target: "events", columns: EVENT_COLUMNS },
+  acled: { target: "events", columns: EVENT_COLUMNS },
+  hxl: { target: "events", columns: EVENT_COLUMNS },
+  "views-cm": { target: "country_month", columns: COUNTRY_MONTH_COLUMNS },
+  acd: { target: "conflicts", columns: CONFLICT_COLUMNS },
+  indicators: { target: "indicator_values", columns: INDICATOR_VALUE_COLUMNS },
 };
 
 /** The row validator of an import kind. */

@@ -207,6 +207,7 @@ export const indicatorsValidator = ({
         lines.push(csvLine([indicator, ref, iso3, gwcode, year, value]));
       }
     },
+    takeLines: () => lines.splice(0),
     finish: () => ({
       errors: errors.errors,
       errorCount: errors.count,

@@ -41,8 +41,15 @@ export type ValidationOutcome = {
   indicators: IndicatorDefinition[] | null;
 };
 
-/** Receives every record of the file in order, the header first. */
-export type RowValidator = { row(cells: string[], line: number): void; finish(): ValidationOutcome };
+/**
+ * Receives every record of the file in order, the header first. `takeLines` hands over the staged lines
+ * validated so far (they can be loaded while the rest of the file is read); `finish` returns the rest.
+ */
+export type RowValidator = {
+  row(cells: string[], line: number): void;
+  takeLines(): string[];
+  finish(): ValidationOutcome;
+};
 
 export type IndicatorOptions = {
   /** For long files without an indicator column: the indicator code of the `value` column. */

@@ -134,6 +134,7 @@ export const viewsCmValidator = ({ resolver }: ValidatorOptions): RowValidator =
         ]),
       );
     },
+    takeLines: () => lines.splice(0),
     finish: () => ({
       errors: errors.errors,
       errorCount: errors.count,
