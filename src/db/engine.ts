@@ -53,7 +53,13 @@ export const openDatabase = async (location: DatabaseLocation): Promise<Database
 
 const openEmbedded = async ({ dataDir, template }: DatabaseLocation): Promise<DatabaseHandle> => {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const lite = await PGlite.create(dataDir, { parsers, ...(template ? { loadDataDir: template } : {}) });
+  const lite = await PGlite.create(dataDir, {
+    parsers,
+    // One embedded user and no replicas: minimal WAL lets a bulk load into a table created in the same
+    // transaction (imports) skip writing every row twice; commits stay atomic.
+    postgresqlconf: ["wal_level = minimal", "max_wal_senders = 0"],
+    ...(template ? { loadDataDir: template } : {}),
+  });
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite: lite }) });
   return {
     db,

@@ -17,6 +17,12 @@ let worker: Worker | null = null;
 let nextId = 1;
 const pending = new Map<number, Pending>();
 
+/** Keeps the process alive while a job runs, and only then. */
+const settle = (id: number) => {
+  pending.delete(id);
+  if (pending.size === 0) worker?.unref();
+};
+
 const failAll = (error: Error) => {
   for (const job of pending.values()) job.reject(error);
   pending.clear();
@@ -36,15 +42,15 @@ const startWorker = (): Worker => {
         job.onProgress?.(message.done, message.total);
         break;
       case "done":
-        pending.delete(message.id);
+        settle(message.id);
         job.resolve({ outcome: message.outcome, summary: message.summary });
         break;
       case "file-error":
-        pending.delete(message.id);
+        settle(message.id);
         job.reject(new DataFileError(job.file, message.message));
         break;
       case "error":
-        pending.delete(message.id);
+        settle(message.id);
         job.reject(new Error(`Validating ${job.file} failed: ${message.message}`));
         break;
     }
@@ -88,6 +94,7 @@ export const validateFile = (job: {
       reject,
       file: job.fileLabel,
     });
+    worker?.ref();
     worker?.postMessage(message);
   });
 };

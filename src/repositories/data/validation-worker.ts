@@ -9,7 +9,7 @@ import { DataFileError, readCsvFile } from "./data-files.ts";
 import type { ValidationJob, WorkerMessage } from "./validation-protocol.ts";
 
 /** Validated lines travel in batches of about this many records. */
-const BATCH = 4000;
+const BATCH = 2000;
 
 const port = parentPort;
 if (!port) throw new Error("validation-worker.ts runs as a worker thread only");
