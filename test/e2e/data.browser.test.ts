@@ -69,10 +69,14 @@ describe("conflict data in Chromium", () => {
     const map = page
       .locator('section[aria-labelledby="fatality-map"]')
       .getByRole("img", { name: "World map" });
-    await expect.poll(() => map.locator('path.country[fill^="rgb"]').count()).toBeGreaterThan(20);
+    await expect
+      .poll(() => map.locator('path.country[fill^="rgb"]').count(), { timeout: 30_000 })
+      .toBeGreaterThan(20);
     await page.screenshot({ path: `${shots}/overview-fatalities.png` });
     await map.getByRole("button", { name: /^Syria: / }).click();
-    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toMatch(/Syria/);
+    await expect
+      .poll(() => page.getByRole("heading", { level: 1 }).textContent(), { timeout: 30_000 })
+      .toMatch(/Syria/);
     expect(new URL(page.url()).pathname).toBe("/countries/SYR");
   });
 
@@ -90,7 +94,7 @@ describe("conflict data in Chromium", () => {
       expect(await page.locator("svg.event-map path.outline").getAttribute("d")).toMatch(/^M/);
 
       const table = page.getByTestId("monthly-table");
-      await expect.poll(() => table.getAttribute("data-series")).toBe("events");
+      await expect.poll(() => table.getAttribute("data-series"), { timeout: 30_000 }).toBe("events");
       const shown = await table
         .locator("tbody tr")
         .evaluateAll((rows) =>
@@ -119,14 +123,16 @@ describe("conflict data in Chromium", () => {
     const circle = page.locator("svg.event-map circle").last();
     await expect.poll(() => circle.count(), { timeout: 30_000 }).toBe(1);
     await circle.click({ force: true });
-    await expect.poll(() => page.locator(".event-detail dl").textContent()).toMatch(/ucdp-ged/);
+    await expect
+      .poll(() => page.locator(".event-detail dl").textContent(), { timeout: 30_000 })
+      .toMatch(/ucdp-ged/);
     expect(await page.getByTestId("conflicts-table").locator("tbody tr").count()).toBeGreaterThan(0);
   });
 
   it("lists the catalogue with licences, and imports a file: preview, mapping, refusal with its errors", async () => {
     await page.goto(`${server.url}/data`);
     const ged = page.locator('[data-dataset="ucdp-ged"]');
-    await expect.poll(() => ged.textContent()).toMatch(/CC BY 4\.0/);
+    await expect.poll(() => ged.textContent(), { timeout: 30_000 }).toMatch(/CC BY 4\.0/);
     expect(await ged.textContent()).toMatch(/Sundberg/);
 
     await page.getByRole("link", { name: "Import" }).click();
@@ -138,7 +144,9 @@ describe("conflict data in Chromium", () => {
       mimeType: "text/csv",
       buffer: Buffer.from(Papa.unparse(rows)),
     });
-    await expect.poll(() => page.getByTestId("import-preview").locator("tbody tr").count()).toBe(3);
+    await expect
+      .poll(() => page.getByTestId("import-preview").locator("tbody tr").count(), { timeout: 30_000 })
+      .toBe(3);
     expect(await page.getByTestId("column-mapping").textContent()).toMatch(/All 49 required columns/);
     await page.getByLabel("Dataset id (optional)").fill("ged-browser");
     await page.getByRole("button", { name: "Upload and import" }).click();
