@@ -1,7 +1,12 @@
 import { createHash, randomUUID } from "node:crypto";
 import { type RawBuilder, sql } from "kysely";
+import {
+  EVENT_COUNTRY_MONTH_COLUMNS,
+  EVENT_GRID_MONTH_COLUMNS,
+  type EventMonthTotals,
+} from "../../core/data/import/common.ts";
 import type { CoverageGroup, IndicatorDefinition, StagingTarget } from "../../core/data/import/types.ts";
-import type { DatabaseHandle } from "../../db/engine.ts";
+import type { BulkCopy, DatabaseHandle } from "../../db/engine.ts";
 import type { Db } from "../../db/types.ts";
 import { type DatasetWrite, findDataset, insertReplacement, upsertDataset } from "./datasets.repository.ts";
 
@@ -33,6 +38,8 @@ export type LoadedFile = {
   coverage: CoverageGroup[] | null;
   coverageMode: CoverageMode;
   indicators: IndicatorDefinition[] | null;
+  /** Event files: totals by country-month and PRIO-GRID-cell-month, added up while validating. */
+  eventMonths: EventMonthTotals | null;
 };
 
 export type ReplaceResult = {
@@ -104,7 +111,7 @@ export const replaceDatasetRows = async (
         await sql`ALTER TABLE ${ident(load)}
           ADD COLUMN dataset_version text NOT NULL DEFAULT ${sql.lit(dataset.version)}`.execute(trx);
         if (existing) counts = await diff(trx, load, "events", plan.columns, dataset.id, sql``);
-        await aggregateEvents(trx, load, dataset.id, dataset.version, loaded);
+        await aggregateEvents(trx, copy, dataset.id, dataset.version, loaded);
         await swapEventPartition(trx, dataset.id, load);
       } else {
         const scope = plan.target === "country_month" ? sql`AND t.series = 'views'` : sql``;
@@ -195,21 +202,35 @@ const diff = async (
 };
 
 /**
- * Rebuilds the dataset's country-month and PRIO-GRID-month aggregates (month of date_start) from its newly
- * loaded events (`source`). Country-months
+ * Rebuilds the dataset's country-month and PRIO-GRID-month aggregates (month of date_start) from the totals
+ * its events added up to. Country-months
  * are zero-filled over the coverage: by default each group's countries over the group's span ("observed"),
  * or every country over the dataset's span ("world"); a country-month is only present while the country
  * existed (crosswalk validity). Grid-months are stored for cells and months with events only.
  */
 const aggregateEvents = async (
   db: Db,
-  source: string,
+  copy: BulkCopy,
   datasetId: string,
   version: string,
-  input: Pick<LoadedFile, "coverage" | "coverageMode">,
+  input: Pick<LoadedFile, "coverage" | "coverageMode" | "eventMonths">,
 ) => {
   await sql`DELETE FROM country_month WHERE dataset_id = ${datasetId} AND series = 'events'`.execute(db);
   await sql`DELETE FROM grid_month WHERE dataset_id = ${datasetId}`.execute(db);
+  // The totals were added up while the file was read; here they are only loaded and zero-filled.
+  const totals = input.eventMonths ?? { countryMonths: [], gridMonths: [] };
+  await sql`CREATE TEMPORARY TABLE event_country_totals (iso3 text, month date, gwcode integer,
+    sb_best bigint, sb_low bigint, sb_high bigint, ns_best bigint, ns_low bigint, ns_high bigint,
+    os_best bigint, os_low bigint, os_high bigint, other_best bigint, event_count integer) ON COMMIT DROP`.execute(
+    db,
+  );
+  await sql`CREATE TEMPORARY TABLE event_grid_totals (priogrid_gid integer, month date, sb_best bigint,
+    ns_best bigint, os_best bigint, other_best bigint, sb_low bigint, sb_high bigint, event_count integer)
+    ON COMMIT DROP`.execute(db);
+  if (totals.countryMonths.length)
+    await copy("event_country_totals", EVENT_COUNTRY_MONTH_COLUMNS, `${totals.countryMonths.join("\n")}\n`);
+  if (totals.gridMonths.length)
+    await copy("event_grid_totals", EVENT_GRID_MONTH_COLUMNS, `${totals.gridMonths.join("\n")}\n`);
   const groups = input.coverage ?? [];
   const spanStart = groups.map((g) => g.from).sort()[0];
   const spanEnd = groups
@@ -240,14 +261,9 @@ const aggregateEvents = async (
                     AND (x.valid_to IS NULL OR x.valid_to >= gs))
     ),
     agg AS (
-      SELECT iso3, month, max(gwcode) AS gwcode,
-        sum(best) FILTER (WHERE type_of_violence = 1) AS sb_best, sum(low) FILTER (WHERE type_of_violence = 1) AS sb_low,
-        sum(high) FILTER (WHERE type_of_violence = 1) AS sb_high, sum(best) FILTER (WHERE type_of_violence = 2) AS ns_best,
-        sum(low) FILTER (WHERE type_of_violence = 2) AS ns_low, sum(high) FILTER (WHERE type_of_violence = 2) AS ns_high,
-        sum(best) FILTER (WHERE type_of_violence = 3) AS os_best, sum(low) FILTER (WHERE type_of_violence = 3) AS os_low,
-        sum(high) FILTER (WHERE type_of_violence = 3) AS os_high, sum(best) FILTER (WHERE type_of_violence IS NULL) AS other_best,
-        count(*)::int AS n
-      FROM ${ident(source)} WHERE iso3 IS NOT NULL GROUP BY iso3, month
+      SELECT iso3, month, gwcode, sb_best, sb_low, sb_high, ns_best, ns_low, ns_high, os_best, os_low, os_high,
+        other_best, event_count AS n
+      FROM event_country_totals
     )
     SELECT ${datasetId}, ${version}, 'events', coalesce(a.iso3, c.iso3), coalesce(a.month, c.month), 0, a.gwcode,
       coalesce(a.sb_best, 0), coalesce(a.sb_low, 0), coalesce(a.sb_high, 0), coalesce(a.ns_best, 0), coalesce(a.ns_low, 0),
@@ -258,12 +274,9 @@ const aggregateEvents = async (
   await sql`
     INSERT INTO grid_month (dataset_id, dataset_version, priogrid_gid, month, sb_best, ns_best, os_best, other_best,
       sb_low, sb_high, event_count)
-    SELECT ${datasetId}, ${version}, priogrid_gid, month,
-      coalesce(sum(best) FILTER (WHERE type_of_violence = 1), 0), coalesce(sum(best) FILTER (WHERE type_of_violence = 2), 0),
-      coalesce(sum(best) FILTER (WHERE type_of_violence = 3), 0), coalesce(sum(best) FILTER (WHERE type_of_violence IS NULL), 0),
-      coalesce(sum(low) FILTER (WHERE type_of_violence = 1), 0), coalesce(sum(high) FILTER (WHERE type_of_violence = 1), 0),
-      count(*)::int
-    FROM ${ident(source)} WHERE priogrid_gid IS NOT NULL GROUP BY priogrid_gid, month
+    SELECT ${datasetId}, ${version}, priogrid_gid, month, sb_best, ns_best, os_best, other_best, sb_low, sb_high,
+      event_count
+    FROM event_grid_totals
   `.execute(db);
 };
 

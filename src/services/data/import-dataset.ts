@@ -238,6 +238,7 @@ export const importDataset = async (ctx: DataContext, input: ImportDatasetInput)
         coverage: outcome.coverage,
         coverageMode: input.coverage ?? "observed",
         indicators: outcome.indicators,
+        eventMonths: outcome.eventMonths,
       };
     },
     (trx, r) =>

@@ -191,6 +191,7 @@ export const acdValidator = ({ resolver }: ValidatorOptions): RowValidator => {
       versionInFile: versions.size ? [...versions].sort().join(" + ") : null,
       coverage: null,
       indicators: null,
+      eventMonths: null,
     }),
   };
 };

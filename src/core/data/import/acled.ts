@@ -5,7 +5,7 @@ import {
   coverageTracker,
   EVENT_COLUMNS,
   errorCollector,
-  eventLine,
+  eventMonthTotals,
   type FieldReader,
   fieldReader,
   resolveOrFail,
@@ -89,6 +89,7 @@ const coordinate = (reader: FieldReader, column: string, limit: number): number 
 export const acledValidator = ({ resolver }: ValidatorOptions): RowValidator => {
   const errors = errorCollector();
   const lines: string[] = [];
+  const months = eventMonthTotals();
   const ids = new Map<string, number>();
   const coverage = coverageTracker();
   let reader: FieldReader | null = null;
@@ -157,7 +158,7 @@ export const acledValidator = ({ resolver }: ValidatorOptions): RowValidator => 
       coverage.add("", resolved.iso3, date);
       rowCount += 1;
       lines.push(
-        eventLine({
+        months.line({
           source: "acled",
           sourceEventId: id,
           typeOfViolence: acledViolenceType(eventType, r.text("inter1"), r.text("inter2")),
@@ -197,6 +198,7 @@ export const acledValidator = ({ resolver }: ValidatorOptions): RowValidator => 
       versionInFile: null,
       coverage: coverage.groups(),
       indicators: null,
+      eventMonths: months.totals(),
     }),
   };
 };

@@ -5,7 +5,7 @@ import {
   coverageTracker,
   EVENT_COLUMNS,
   errorCollector,
-  eventLine,
+  eventMonthTotals,
   type FieldReader,
   fieldReader,
   resolveOrFail,
@@ -87,6 +87,7 @@ const coordinate = (reader: FieldReader, column: string, limit: number): number 
 export const gedValidator = ({ resolver }: ValidatorOptions): RowValidator => {
   const errors = errorCollector();
   const lines: string[] = [];
+  const months = eventMonthTotals();
   const ids = new Map<string, number>();
   const coverage = coverageTracker();
   const versions = new Set<string>();
@@ -169,7 +170,7 @@ export const gedValidator = ({ resolver }: ValidatorOptions): RowValidator => {
       coverage.add(reader.text("source_file"), resolved.iso3, start);
       rowCount += 1;
       lines.push(
-        eventLine({
+        months.line({
           source: "ucdp-ged",
           sourceEventId: id,
           typeOfViolence: type,
@@ -209,6 +210,7 @@ export const gedValidator = ({ resolver }: ValidatorOptions): RowValidator => {
       versionInFile: versions.size ? [...versions].sort().join(" + ") : null,
       coverage: coverage.groups(),
       indicators: null,
+      eventMonths: months.totals(),
     }),
   };
 };

@@ -4,7 +4,7 @@ import {
   coverageTracker,
   EVENT_COLUMNS,
   errorCollector,
-  eventLine,
+  eventMonthTotals,
   type FieldReader,
   fieldReader,
   resolveOrFail,
@@ -67,6 +67,7 @@ const rowHash = (cells: string[]): string => {
 export const hxlValidator = ({ resolver }: ValidatorOptions): RowValidator => {
   const errors = errorCollector();
   const lines: string[] = [];
+  const months = eventMonthTotals();
   const ids = new Map<string, number>();
   const coverage = coverageTracker();
   let names: string[] = [];
@@ -195,7 +196,7 @@ export const hxlValidator = ({ resolver }: ValidatorOptions): RowValidator => {
       coverage.add("", resolved.iso3, date);
       rowCount += 1;
       lines.push(
-        eventLine({
+        months.line({
           source: "hxl",
           sourceEventId: id,
           typeOfViolence: null,
@@ -235,6 +236,7 @@ export const hxlValidator = ({ resolver }: ValidatorOptions): RowValidator => {
       versionInFile: null,
       coverage: coverage.groups(),
       indicators: null,
+      eventMonths: months.totals(),
     }),
   };
 };

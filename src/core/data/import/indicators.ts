@@ -222,6 +222,7 @@ export const indicatorsValidator = ({
       versionInFile: null,
       coverage: null,
       indicators: [...definitions.values()],
+      eventMonths: null,
     }),
   };
 };

@@ -39,6 +39,8 @@ export type ValidationOutcome = {
   versionInFile: string | null;
   coverage: CoverageGroup[] | null;
   indicators: IndicatorDefinition[] | null;
+  /** Event files: their totals by country-month and by PRIO-GRID-cell-month, as CSV lines. */
+  eventMonths: { countryMonths: string[]; gridMonths: string[] } | null;
 };
 
 /**

@@ -146,6 +146,7 @@ export const viewsCmValidator = ({ resolver }: ValidatorOptions): RowValidator =
       versionInFile: null,
       coverage: null,
       indicators: null,
+      eventMonths: null,
     }),
   };
 };
