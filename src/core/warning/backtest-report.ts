@@ -22,6 +22,9 @@ export type ScoredForecast = {
   pitUpper: number;
   /** The country was calm for the 24 months up to the origin. */
   onset: boolean;
+  /** CRPS of the forecast distribution against the observation, on counts and on log1p (NaN if not scored). */
+  crps?: number;
+  crpsLog1p?: number;
 };
 
 export type ScoreSet = {
@@ -45,6 +48,10 @@ export type ScoreSet = {
   /** Randomised-PIT coverage of the central 80%: nominal 0.8 when calibrated, even with an atom at zero. */
   pitCoverage80: number;
   meanRatio: number;
+  /** Mean CRPS on fatality counts: dominated by the largest wars. */
+  crps: number;
+  /** Mean CRPS on log1p(fatalities): every country-month weighs alike, as in MSE on log1p. */
+  crpsLog1p: number;
   reliabilityGt0: ReliabilityBin[];
 };
 
@@ -59,9 +66,14 @@ export const scoreNames = [
   "logLossGe25",
   "mseLog1p",
   "pinballLog1p",
+  "crps",
+  "crpsLog1p",
 ] as const;
 export type ScoreName = (typeof scoreNames)[number];
 const higherIsBetter = new Set<ScoreName>(["aucGt0", "apGt0", "aucGe25", "apGe25"]);
+
+const meanOf = (xs: readonly number[]): number =>
+  xs.length === 0 ? Number.NaN : xs.reduce((a, b) => a + b, 0) / xs.length;
 
 export const scoreSet = (rows: readonly ScoredForecast[]): ScoreSet => {
   const y = rows.map((r) => r.observed);
@@ -100,6 +112,8 @@ export const scoreSet = (rows: readonly ScoredForecast[]): ScoreSet => {
       y,
       rows.map((r) => r.forecast.mean),
     ),
+    crps: meanOf(rows.map((r) => r.crps ?? Number.NaN)),
+    crpsLog1p: meanOf(rows.map((r) => r.crpsLog1p ?? Number.NaN)),
     reliabilityGt0: reliabilityBins(gt0, pGt0),
   };
 };

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   cdf,
   cdfBelow,
+  crps,
   empiricalDistribution,
   exceedance,
   mean,
@@ -39,5 +40,21 @@ describe("continuous hurdle distribution", () => {
     expect(quantile(d, 0.8)).toBeCloseTo(Math.expm1(3), 9);
     const low = { ...d, shift: -5 };
     expect(quantile(low, 0.99)).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe("CRPS", () => {
+  it("is the absolute error for a point mass", () => {
+    expect(crps(empiricalDistribution([5]), 2)).toBeCloseTo(3, 12);
+    expect(crps(empiricalDistribution([0]), 7)).toBe(7);
+    expect(crps(empiricalDistribution([5]), 2, true)).toBeCloseTo(Math.log(6) - Math.log(3), 12);
+  });
+  it("matches Σ_k (F(k) − 1{y ≤ k})² for counts", () => {
+    const d = empiricalDistribution([0, 0, 3, 9, 1, 0]);
+    for (const y of [0, 1, 2, 5, 20]) {
+      let direct = 0;
+      for (let k = 0; k < 40; k++) direct += (cdf(d, k) - (y <= k ? 1 : 0)) ** 2;
+      expect(crps(d, y)).toBeCloseTo(direct, 9);
+    }
   });
 });

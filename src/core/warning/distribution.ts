@@ -85,3 +85,29 @@ export const meanLog1p = (d: FatalityDistribution): number => {
 
 /** P(Y ≥ k) for k ≥ 1. */
 export const exceedance = (d: FatalityDistribution, k: number): number => 1 - cdfBelow(d, k);
+
+/**
+ * Continuous ranked probability score of an observed count, on the count scale (`log1p: false`) or on the
+ * log1p scale: E|X − y| − ½ E|X − X'|, exact for the atoms the distribution is made of (the atom at zero and the
+ * positive sample points; a continuous positive part is scored at its sample points, which are evenly spaced
+ * quantiles). Lower is better; for a point mass it is the absolute error.
+ */
+export const crps = (d: FatalityDistribution, y: number, log1p = false): number => {
+  const n = d.sample.length;
+  const target = log1p ? Math.log1p(y) : y;
+  if (n === 0 || d.p0 >= 1) return Math.abs(target);
+  const w = (1 - d.p0) / n;
+  // The atom at zero comes first; positive points are sorted ascending and at least one death.
+  let expectedError = d.p0 * Math.abs(target);
+  let spread = 0;
+  let below = d.p0;
+  for (let i = 0; i < n; i++) {
+    const lx = positiveAt(d, i);
+    const x = log1p ? lx : Math.expm1(lx);
+    expectedError += w * Math.abs(x - target);
+    // Σ_i w_i x_i (C_{i−1} + C_i − 1), C the cumulative weight: half of E|X − X'| (the zero atom adds nothing).
+    spread += w * x * (below + below + w - 1);
+    below += w;
+  }
+  return expectedError - spread;
+};

@@ -82,6 +82,41 @@ describe("feature grid", () => {
   });
 });
 
+describe("extended features", () => {
+  const panel = toDensePanel(rows);
+  const grid = buildFeatureGrid(panel, { extended: true });
+
+  it("adds single lags, long windows, a trend and the world's state", () => {
+    expect(grid.names).toEqual(featureNames({ extended: true }));
+    // Month 6 (2000-07): one month back is 0, two back is 30 (month 4).
+    expect(at(grid, 0, 6, "ln_sb_lag2")).toBe(0);
+    expect(at(grid, 0, 6, "ln_sb_lag3")).toBeCloseTo(Math.log1p(30), 5);
+    expect(at(grid, 0, 13, "violent_months_60")).toBe(3);
+    expect(at(grid, 0, 13, "ln_sb_60")).toBeCloseTo(Math.log1p(37), 5);
+    expect(at(grid, 0, 13, "ln_sb_max_60")).toBeCloseTo(Math.log1p(30), 5);
+    // Month 13: violent in the last 6 months (8..13): 1; in the 6 before (2..7): 2.
+    expect(at(grid, 0, 13, "violent_trend_6")).toBe(-1);
+    expect(at(grid, 0, 6, "decay_gt0_hl48")).toBeCloseTo(2 ** (-2 / 48), 5);
+    // Both countries see the same world: one of two violent at month 4, 35 deaths in the last 12 months.
+    for (const unit of [0, 1]) {
+      expect(at(grid, unit, 4, "world_violent_share_1")).toBeCloseTo(0.5, 6);
+      expect(at(grid, unit, 4, "world_ln_sb_12")).toBeCloseTo(Math.log1p(35), 5);
+    }
+  });
+
+  it("does not let later data change earlier world features", () => {
+    const changed = rows.map((r) => (r.month > "2000-08" ? { ...r, sb: r.sb + 500 } : r));
+    const other = buildFeatureGrid(toDensePanel(changed), { extended: true });
+    const upTo = 8 * grid.nFeatures;
+    for (const unit of [0, 1]) {
+      const from = unit * grid.nMonths * grid.nFeatures;
+      expect(Array.from(other.values.subarray(from, from + upTo))).toEqual(
+        Array.from(grid.values.subarray(from, from + upTo)),
+      );
+    }
+  });
+});
+
 describe("dense panel and onsets", () => {
   it("drops rows after the cut-off and sums duplicate country-months", () => {
     const panel = toDensePanel([...rows, { gwcode: 2, iso3: "BBX", month: "2000-02", sb: 3 }], "2000-06");

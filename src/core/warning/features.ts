@@ -26,6 +26,8 @@ export type FeatureOptions = {
    * described: indicators are published with a lag, and a value for the current year would be from the future.
    */
   covariateLagMonths?: number;
+  /** Adds the longer-memory, lag and world features (`extendedFeatureNames`). */
+  extended?: boolean;
 };
 
 const windows = [1, 3, 6, 12, 24] as const;
@@ -49,6 +51,20 @@ const historyFeatureNames = [
   "decay_ge25_hl48",
 ] as const;
 
+/** Longer memory, single lags, a short-term trend and the state of the world (same value for every country). */
+export const extendedFeatureNames = [
+  "ln_sb_lag2",
+  "ln_sb_lag3",
+  "ln_sb_60",
+  "ln_sb_max_60",
+  "violent_months_60",
+  "violent_trend_6",
+  "decay_gt0_hl3",
+  "decay_gt0_hl48",
+  "world_ln_sb_12",
+  "world_violent_share_1",
+] as const;
+
 const neighbourFeatureNames = ["nb_ln_sb_3", "nb_ln_sb_12", "nb_count_ge25_12", "nb_dist_ge25_12"] as const;
 
 /**
@@ -65,6 +81,7 @@ export type FeatureGrid = {
 
 export const featureNames = (options: FeatureOptions = {}): string[] => [
   ...historyFeatureNames,
+  ...(options.extended ? extendedFeatureNames : []),
   ...(options.capitals ? neighbourFeatureNames : []),
   ...(options.countryYear ? (options.covariates ?? defaultCovariates).map((c) => `cy_${c.name}`) : []),
 ];
@@ -139,10 +156,35 @@ export const buildFeatureGrid = (panel: DensePanel, options: FeatureOptions = {}
       row[f++] = lagDecay(sinceGt0, 12);
       row[f++] = lagDecay(sinceGe25, 12);
       row[f++] = lagDecay(sinceGe25, 48);
+      if (options.extended) {
+        let acc60 = 0;
+        let max60 = 0;
+        let violent60 = 0;
+        let violentPrev6 = 0;
+        for (let k = 0; k < 60; k++) {
+          const v = x(k);
+          acc60 += v;
+          if (v > max60) max60 = v;
+          if (v > 0) {
+            violent60++;
+            if (k >= 6 && k < 12) violentPrev6++;
+          }
+        }
+        row[f++] = Math.log1p(x(1));
+        row[f++] = Math.log1p(x(2));
+        row[f++] = Math.log1p(acc60);
+        row[f++] = Math.log1p(max60);
+        row[f++] = violent60;
+        row[f++] = (violent[1] as number) - violentPrev6;
+        row[f++] = lagDecay(sinceGt0, 3);
+        row[f++] = lagDecay(sinceGt0, 48);
+        // World features are filled below, once every country's month is known.
+      }
     }
   }
+  if (options.extended) fillWorld(panel, sum12, values, nF, historyFeatureNames.length + 8);
 
-  let f0 = historyFeatureNames.length;
+  let f0 = historyFeatureNames.length + (options.extended ? extendedFeatureNames.length : 0);
   if (options.capitals) {
     fillNeighbours(
       panel,
@@ -159,6 +201,34 @@ export const buildFeatureGrid = (panel: DensePanel, options: FeatureOptions = {}
     fillCovariates(panel, options, values, nF, f0);
   }
   return { names, nFeatures: nF, nMonths, firstMonth, values };
+};
+
+/** World totals at each month: log1p of all deaths in the last 12 months, and the share of countries violent now. */
+const fillWorld = (
+  panel: DensePanel,
+  sum12: Float64Array,
+  values: Float32Array,
+  nF: number,
+  f: number,
+): void => {
+  const { nMonths, units } = panel;
+  for (let m = 0; m < nMonths; m++) {
+    let total = 0;
+    let present = 0;
+    let violent = 0;
+    for (let u = 0; u < units.length; u++) {
+      total += sum12[u * nMonths + m] as number;
+      const v = panel.sb[u * nMonths + m] as number;
+      if (Number.isNaN(v)) continue;
+      present++;
+      if (v > 0) violent++;
+    }
+    for (let u = 0; u < units.length; u++) {
+      const row = (u * nMonths + m) * nF + f;
+      values[row] = Math.log1p(total);
+      values[row + 1] = present === 0 ? 0 : violent / present;
+    }
+  }
 };
 
 const fillNeighbours = (

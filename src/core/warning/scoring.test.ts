@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyIsotonic, fitIsotonic } from "./calibration.ts";
+import { applyIsotonic, applyPlatt, fitIsotonic, fitPlatt } from "./calibration.ts";
 import {
   averagePrecision,
   brier,
@@ -80,5 +80,23 @@ describe("count scores on log1p", () => {
   });
   it("mean ratio is total predicted over total observed", () => {
     expect(meanRatio([1, 3], [2, 4])).toBeCloseTo(1.5, 12);
+  });
+});
+
+describe("Platt scaling", () => {
+  it("recovers a known logistic distortion of the probabilities", () => {
+    const p: number[] = [];
+    const y: number[] = [];
+    // True probability σ(x); the forecast says σ(2x − 1): too sharp and too low.
+    for (let i = 0; i < 4000; i++) {
+      const x = -3 + (6 * i) / 4000;
+      const truth = 1 / (1 + Math.exp(-x));
+      p.push(1 / (1 + Math.exp(-(2 * x - 1))));
+      y.push((i * 0.618034) % 1 < truth ? 1 : 0);
+    }
+    const c = fitPlatt(p, y);
+    expect(c.b).toBeCloseTo(0.5, 1);
+    expect(c.a).toBeCloseTo(0.5, 1);
+    expect(applyPlatt(c, 0.5)).toBeGreaterThan(0.5);
   });
 });

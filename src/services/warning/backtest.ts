@@ -1,7 +1,7 @@
 import type { ScoredForecast } from "../../core/warning/backtest-report.ts";
 import { type BacktestReport, buildBacktestReport } from "../../core/warning/backtest-report.ts";
 import { baselineForecasts, baselineNames, type DistributionForecast } from "../../core/warning/baselines.ts";
-import { cdf, cdfBelow } from "../../core/warning/distribution.ts";
+import { cdf, cdfBelow, crps } from "../../core/warning/distribution.ts";
 import { maxHorizon as defaultMaxHorizon } from "../../core/warning/forecast.ts";
 import { type MonthKey, monthIndex } from "../../core/warning/month.ts";
 import { isOnsetEligible } from "../../core/warning/onset.ts";
@@ -56,6 +56,8 @@ export const backtest = (
         pitLower: cdfBelow(distribution, observed),
         pitUpper: cdf(distribution, observed),
         onset: isOnsetEligible(truth, u, monthIndex(forecast.origin) - truth.firstMonth),
+        crps: crps(distribution, observed),
+        crpsLog1p: crps(distribution, observed, true),
       });
     }
   };

@@ -44,6 +44,17 @@ describe("forecast", () => {
     expect(forecast(tampered, origin, small)).toEqual(result);
   });
 
+  it("can still train one set of models per horizon, with the same leakage guarantee", () => {
+    const perHorizon = { ...small, stacked: false, maxHorizon: 3 };
+    const own = forecast(panel, origin, perHorizon);
+    expect(own).toHaveLength((result.length / 12) * 3);
+    const tampered = {
+      ...panel,
+      rows: panel.rows.map((r) => (r.month > origin ? { ...r, sb: r.sb * 10 + 1000 } : r)),
+    };
+    expect(forecast(tampered, origin, perHorizon)).toEqual(own);
+  });
+
   it("refuses an origin the panel does not reach", () => {
     expect(() => forecast(panel, "2030-01", small)).toThrow(/origin/);
   });
@@ -67,5 +78,9 @@ describe("backtest", () => {
     expect(result.report.methods.xgboost_hurdle?.byHorizon).toHaveLength(12);
     expect(result.report.comparisons.length).toBeGreaterThan(0);
     expect(progress.at(-1)).toEqual([4, 4]);
+    for (const scores of Object.values(result.report.methods)) {
+      expect(scores.pooled.crps).toBeGreaterThanOrEqual(0);
+      expect(scores.pooled.crpsLog1p).toBeGreaterThanOrEqual(0);
+    }
   });
 });
