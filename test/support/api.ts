@@ -1,3 +1,6 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { LightMyRequestResponse } from "fastify";
 import { loadConfig } from "../../src/config.ts";
 import type { DatabaseHandle } from "../../src/db/engine.ts";
@@ -9,7 +12,11 @@ export const testApp = (database: Db | DatabaseHandle, now?: () => Date): Promis
   const handle = "copyCsvInto" in database ? database : undefined;
   return buildApp({
     db: handle ? handle.db : (database as Db),
-    config: { ...loadConfig({}, {}), secureCookies: false },
+    // Its own data directory: files a server keeps there (e.g. a development key) stay out of the checkout.
+    config: {
+      ...loadConfig({ dataDir: mkdtempSync(join(tmpdir(), "continuum-app-")) }, {}),
+      secureCookies: false,
+    },
     ...(now ? { now } : {}),
     ...(handle ? { handle } : {}),
   });
