@@ -25,6 +25,11 @@ const withCovariates = process.env.WARNING_COVARIATES !== "0";
 const options = JSON.parse(process.env.WARNING_OPTIONS ?? "{}") as ForecastOptions;
 
 const seconds = (from: number): string => `${((performance.now() - from) / 1000).toFixed(2)} s`;
+// CPU seconds of this process (all threads): on a shared machine wall-clock time also counts the neighbours.
+const cpuSeconds = (from: NodeJS.CpuUsage): string => {
+  const used = process.cpuUsage(from);
+  return `${((used.user + used.system) / 1e6).toFixed(2)} s CPU`;
+};
 
 let t = performance.now();
 const panel: WarningPanel = {
@@ -44,8 +49,9 @@ console.log(`load: ${panel.rows.length} country-months from ${dataDir} in ${seco
 
 const origin = "2019-12";
 t = performance.now();
+let cpu = process.cpuUsage();
 const forecasts = forecast(panel, origin, options);
-const forecastTime = seconds(t);
+const forecastTime = `${seconds(t)}, ${cpuSeconds(cpu)}`;
 t = performance.now();
 const dense = toDensePanel(panel.rows, origin);
 for (const name of baselineNames) baselineForecasts(dense, name, 12);
@@ -56,11 +62,12 @@ console.log(
 
 const origins = ["2014-12", "2015-12", "2016-12", "2017-12", "2018-12"];
 t = performance.now();
+cpu = process.cpuUsage();
 const result = backtest(panel, origins, options, (done, total, label) =>
   process.stderr.write(`  [${done}/${total}] ${label}\n`),
 );
 console.log(
-  `backtest, ${origins.length} origins × 12 horizons: ${seconds(t)} ` +
+  `backtest, ${origins.length} origins × 12 horizons: ${seconds(t)}, ${cpuSeconds(cpu)} ` +
     `(model ${result.modelSeconds.reduce((a, b) => a + b, 0).toFixed(2)} s, ` +
     `baselines ${result.baselineSeconds.reduce((a, b) => a + b, 0).toFixed(2)} s)`,
 );
