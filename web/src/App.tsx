@@ -8,7 +8,6 @@ import { SignInPage } from "./pages/auth/SignInPage.tsx";
 import { CountriesPage } from "./pages/countries/CountriesPage.tsx";
 import { DataPage } from "./pages/data/DataPage.tsx";
 import { OverviewPage } from "./pages/overview/OverviewPage.tsx";
-import { PendingPage } from "./pages/PendingPage.tsx";
 import { ReviewsSection } from "./pages/reviews/ReviewsSection.tsx";
 import { VoicesPages } from "./pages/voices/VoicesPages.tsx";
 import { WarningPages } from "./pages/warning/WarningPages.tsx";
