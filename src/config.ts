@@ -52,7 +52,8 @@ export const loadConfig = (overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
     secureCookies: env.CONTINUUM_SECURE_COOKIES ? env.CONTINUUM_SECURE_COOKIES === "true" : !isLoopback(host),
     smtp: smtpOf(env),
     publicUrl:
-      env.CONTINUUM_PUBLIC_URL || `http://localhost:${overrides.port ?? Number(env.CONTINUUM_PORT ?? env.PORT ?? 3000)}/`,
+      env.CONTINUUM_PUBLIC_URL ||
+      `http://localhost:${overrides.port ?? Number(env.CONTINUUM_PORT ?? env.PORT ?? 3000)}/`,
     alertJobSeconds: Number(env.CONTINUUM_ALERT_JOB_SECONDS ?? 60),
     voices: {
       key: env.CONTINUUM_VOICES_KEY || undefined,

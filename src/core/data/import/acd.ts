@@ -89,7 +89,7 @@ export const acdValidator = ({ resolver }: ValidatorOptions): RowValidator => {
         if (index) reader = fieldReader(errors, index, cells.length);
         return;
       }
-      if (!reader || !reader.start(cells, line)) return;
+      if (!reader?.start(cells, line)) return;
       const r = reader;
       const before = errors.count;
       const conflictId = r.integer("conflict_id");

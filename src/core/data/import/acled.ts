@@ -112,7 +112,7 @@ export const acledValidator = ({ resolver }: ValidatorOptions): RowValidator => 
         if (index) reader = fieldReader(errors, index, cells.length);
         return;
       }
-      if (!reader || !reader.start(cells, line)) return;
+      if (!reader?.start(cells, line)) return;
       const r = reader;
       const before = errors.count;
       const id = r.requiredText("event_id_cnty");

@@ -119,7 +119,7 @@ export const gedValidator = ({ resolver }: ValidatorOptions): RowValidator => {
         else headerOk = false;
         return;
       }
-      if (!reader || !reader.start(cells, line)) return;
+      if (!reader?.start(cells, line)) return;
       const before = errors.count;
       const id = reader.requiredText("id");
       if (id) {

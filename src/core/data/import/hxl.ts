@@ -139,7 +139,7 @@ export const hxlValidator = ({ resolver }: ValidatorOptions): RowValidator => {
         else columns = {};
         return;
       }
-      if (!reader || !reader.start(cells, line)) return;
+      if (!reader?.start(cells, line)) return;
       const r = reader;
       const before = errors.count;
       const dateText = cell(cells, "date");

@@ -118,7 +118,7 @@ export const indicatorsValidator = ({
         reader = fieldReader(errors, index, cells.length);
         return;
       }
-      if (!reader || !reader.start(cells, line)) return;
+      if (!reader?.start(cells, line)) return;
       const r = reader;
       const before = errors.count;
       const year = r.integer("year");

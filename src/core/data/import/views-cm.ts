@@ -67,7 +67,7 @@ export const viewsCmValidator = ({ resolver }: ValidatorOptions): RowValidator =
         hasOs = index?.has(OPTIONAL_VALUES.os) ?? false;
         return;
       }
-      if (!reader || !reader.start(cells, line)) return;
+      if (!reader?.start(cells, line)) return;
       const before = errors.count;
       const unit = reader.integer("country_id");
       const monthId = reader.integer("month_id");
