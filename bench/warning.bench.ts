@@ -1,10 +1,10 @@
 /**
  * Early-warning benchmark: one retrain + 12-horizon forecast of all countries, then the five-origin backtest,
  * timed beside the naive baselines, with the backtest scores. Run: `node bench/warning.bench.ts [dataDir]`,
- * where dataDir holds views/, country_year/ and registry/ (default: data/bundled, else /work/shared/data).
+ * where dataDir holds views/, country_year/ and registry/ (default: the bundled data).
  */
-import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { ScoreSet } from "../src/core/warning/backtest-report.ts";
 import { baselineForecasts, baselineNames } from "../src/core/warning/baselines.ts";
 import { defaultCovariates } from "../src/core/warning/features.ts";
@@ -17,9 +17,7 @@ import {
 import { backtest } from "../src/services/warning/backtest.ts";
 import { type ForecastOptions, forecast } from "../src/services/warning/forecast.ts";
 
-const dataDir =
-  process.argv[2] ??
-  (existsSync("data/bundled/views/views_ged_sb_cm_1990_2019.csv") ? "data/bundled" : "/work/shared/data");
+const dataDir = process.argv[2] ?? fileURLToPath(new URL("../data/bundled/", import.meta.url));
 const withCovariates = process.env.WARNING_COVARIATES !== "0";
 // Model options for experiments, e.g. WARNING_OPTIONS='{"rounds":200,"maxDepth":5}'.
 const options = JSON.parse(process.env.WARNING_OPTIONS ?? "{}") as ForecastOptions;
