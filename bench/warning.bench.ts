@@ -3,6 +3,7 @@
  * timed beside the naive baselines, with the backtest scores. Run: `node bench/warning.bench.ts [dataDir]`,
  * where dataDir holds views/, country_year/ and registry/ (default: the bundled data).
  */
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ScoreSet } from "../src/core/warning/backtest-report.ts";
