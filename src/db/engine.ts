@@ -51,6 +51,36 @@ export type DatabaseLocation = {
 export const openDatabase = async (location: DatabaseLocation): Promise<DatabaseHandle> =>
   location.databaseUrl ? openPostgres(location.databaseUrl) : openEmbedded(location);
 
+type MemFile = { contents: Uint8Array; usedBytes: number };
+type MemFs = {
+  resizeFileStorage?: (node: MemFile, size: number) => void;
+  expandFileStorage?: (node: MemFile, capacity: number) => void;
+};
+
+/**
+ * The in-memory file system resizes a file (ftruncate, which also serves posix_fallocate, used whenever
+ * PostgreSQL extends a relation by several blocks) by copying it into an array of exactly the new size:
+ * a bulk load copies the whole growing table again at every extension. Growing within spare capacity
+ * (allocated geometrically, as plain writes already do) keeps the same bytes — the new range reads as
+ * zeros — without the copies.
+ */
+const growFilesInPlace = (lite: PGlite) => {
+  const fs = (lite.Module as { FS?: { root?: { mount?: { type?: MemFs } } } } | undefined)?.FS;
+  const memfs = fs?.root?.mount?.type;
+  const resize = memfs?.resizeFileStorage;
+  const expand = memfs?.expandFileStorage;
+  if (!memfs || !resize || !expand) return;
+  memfs.resizeFileStorage = (node, size) => {
+    if (!(node.contents instanceof Uint8Array) || size <= node.usedBytes) {
+      resize.call(memfs, node, size);
+      return;
+    }
+    if (node.contents.length < size) expand.call(memfs, node, size);
+    else node.contents.fill(0, node.usedBytes, size);
+    node.usedBytes = size;
+  };
+};
+
 const openEmbedded = async ({ dataDir, template }: DatabaseLocation): Promise<DatabaseHandle> => {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const lite = await PGlite.create(dataDir, {
@@ -60,6 +90,7 @@ const openEmbedded = async ({ dataDir, template }: DatabaseLocation): Promise<Da
     postgresqlconf: ["wal_level = minimal", "max_wal_senders = 0"],
     ...(template ? { loadDataDir: template } : {}),
   });
+  growFilesInPlace(lite);
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite: lite }) });
   return {
     db,
