@@ -6,8 +6,9 @@ import { loadKeyring } from "../../repositories/voices/envelope.ts";
 import { startAlertJobs } from "../../services/alerts/alert-jobs.ts";
 import { ensureFirstAdministrator } from "../../services/system/ensure-first-administrator.ts";
 import { forecastOnEveryImport } from "../../services/warning/forecast-after-import.ts";
+import { startForecastRun } from "../../services/warning/run-forecast.ts";
 import { describeBundledImport, loadBundledData } from "../bundled-data.ts";
-import { configOf, globalOptions } from "../runtime.ts";
+import { cliContext, configOf, globalOptions } from "../runtime.ts";
 import { printFirstAdministrator } from "./first-administrator.ts";
 
 export const registerServe = (program: Command): void => {
@@ -57,6 +58,18 @@ export const registerServe = (program: Command): void => {
       process.once("SIGINT", stop);
       process.once("SIGTERM", stop);
       await app.listen({ port: config.port, host: config.host });
+      // On first start the risk map should not stay empty: forecast from the bundled data in the background.
+      if (data.status === "initialised") {
+        const started = await startForecastRun(await cliContext(handle, global), { trigger: "import" });
+        started.completion.then(
+          () =>
+            process.stdout.write("First forecast from the bundled data is ready (Overview, Watchlist).\n"),
+          (error: unknown) => process.stderr.write(`first forecast failed: ${String(error)}\n`),
+        );
+        process.stdout.write(
+          "Forecasting from the bundled data in the background; the risk map fills when it is done.\n",
+        );
+      }
       const where =
         handle.engine === "embedded" ? `embedded database in ${config.dataDir}` : "PostgreSQL (DATABASE_URL)";
       process.stdout.write(
