@@ -18,6 +18,12 @@ const KEYS: Record<StagingTarget, readonly string[]> = {
   indicator_values: ["indicator", "country_ref", "year"],
 };
 
+/** The indexes of `events` other than its key (migration 0007), matched by those of a new partition. */
+const EVENT_INDEXES: readonly (readonly string[])[] = [
+  ["iso3", "month"],
+  ["latitude", "longitude"],
+];
+
 export type CoverageMode = "observed" | "world";
 
 /** What is known before the file is read: where its rows go. */
@@ -63,8 +69,8 @@ const partitionName = (datasetId: string) =>
 /**
  * Loads a dataset's rows, all or nothing, in one transaction: `feed` streams validated CSV through `copy`
  * into a load table while the file is still being read, then says what the file held, or null when the
- * file was refused (everything is rolled back). Event rows go into a new partition whose indexes are built
- * in one pass when it replaces the dataset's previous partition; other rows replace the dataset's rows
+ * file was refused (everything is rolled back). Event rows go into a new partition, keyed and indexed as
+ * they are loaded, which replaces the dataset's previous partition; other rows replace the dataset's rows
  * from a staging table. Aggregates, the catalogue entry, the replacement record and `inTransaction`
  * (audit) commit with the rows. Returns null for a refused file.
  */
@@ -95,6 +101,11 @@ export const replaceDatasetRows = async (
         await sql`ALTER TABLE ${ident(load)}
           ALTER COLUMN dataset_id SET DEFAULT ${sql.lit(plan.datasetId)},
           DROP COLUMN dataset_version`.execute(trx);
+        // The partition's key and indexes, created empty: COPY fills them while the main thread would otherwise
+        // wait for the worker, and attaching then adopts them instead of building them afterwards.
+        await sql`ALTER TABLE ${ident(load)} ADD PRIMARY KEY (dataset_id, source_event_id)`.execute(trx);
+        for (const columns of EVENT_INDEXES)
+          await sql`CREATE INDEX ON ${ident(load)} (${idents(columns)})`.execute(trx);
       } else {
         await sql`CREATE TEMPORARY TABLE ${ident(load)} ON COMMIT DROP AS
           SELECT ${idents(plan.columns)} FROM ${ident(plan.target)} WITH NO DATA`.execute(trx);
@@ -157,8 +168,8 @@ export const replaceDatasetRows = async (
 
 /**
  * Puts the loaded table in place as the dataset's partition: the previous partition (and any rows of the
- * dataset loaded before events were partitioned) goes, the new one is attached — which builds its indexes
- * in bulk — under the dataset's partition name. Last in the transaction, as detaching locks the table.
+ * dataset loaded before events were partitioned) goes, the new one is attached — adopting the key and
+ * indexes it was loaded with — under the dataset's partition name. Last in the transaction, as detaching locks the table.
  */
 const swapEventPartition = async (db: Db, datasetId: string, load: string) => {
   const name = partitionName(datasetId);

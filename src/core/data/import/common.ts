@@ -91,7 +91,9 @@ export const fieldReader = (errors: ErrorCollector, index: Map<string, number>, 
   };
   const text = (column: string): string => {
     const i = index.get(column);
-    return i === undefined ? "" : (cells[i] ?? "").trim();
+    if (i === undefined) return "";
+    const value = cells[i];
+    return value === undefined ? "" : value.trim();
   };
   return {
     /** Starts a row; false (with an error) when it has the wrong number of fields. */
@@ -215,34 +217,17 @@ export type EventRecord = {
   sourceVersion: string | null;
 };
 
-export const eventLine = (e: EventRecord): string =>
-  csvLine([
-    e.source,
-    e.sourceEventId,
-    e.typeOfViolence,
-    e.eventType,
-    e.subEventType,
-    e.dateStart,
-    e.dateEnd,
-    `${e.dateStart.slice(0, 7)}-01`,
-    e.best,
-    e.low,
-    e.high,
-    e.latitude,
-    e.longitude,
-    e.priogridGid,
-    e.gwcode,
-    e.iso3,
-    e.country,
-    e.adm1,
-    e.adm2,
-    e.wherePrec,
-    e.datePrec,
-    e.conflictName,
-    e.sideA,
-    e.sideB,
-    e.sourceVersion,
-  ]);
+/** csvField for a number (or null): finite numbers as written, anything else empty. */
+const numField = (value: number | null): string =>
+  value === null || !Number.isFinite(value) ? "" : String(value);
+
+/** csvField for text (or null). */
+const textField = (value: string | null): string =>
+  value === null || value === "" ? "" : needsQuotes(value) ? `"${value.replaceAll('"', '""')}"` : value;
+
+/** The staged CSV line of an event (EVENT_COLUMNS order), as csvLine would write it, without the arrays. */
+export const eventLine = (e: EventRecord, month = `${e.dateStart.slice(0, 7)}-01`): string =>
+  `${textField(e.source)},${textField(e.sourceEventId)},${numField(e.typeOfViolence)},${textField(e.eventType)},${textField(e.subEventType)},${textField(e.dateStart)},${textField(e.dateEnd)},${month},${numField(e.best)},${numField(e.low)},${numField(e.high)},${numField(e.latitude)},${numField(e.longitude)},${numField(e.priogridGid)},${numField(e.gwcode)},${textField(e.iso3)},${textField(e.country)},${textField(e.adm1)},${textField(e.adm2)},${numField(e.wherePrec)},${numField(e.datePrec)},${textField(e.conflictName)},${textField(e.sideA)},${textField(e.sideB)},${textField(e.sourceVersion)}`;
 
 /** Tracks event coverage: countries and the month span, per group (e.g. per GED source file). */
 export const coverageTracker = () => {
@@ -344,7 +329,7 @@ export const eventMonthTotals = () => {
         }
         add(cell.sums, e);
       }
-      return eventLine(e);
+      return eventLine(e, month);
     },
     totals(): EventMonthTotals {
       const countryMonths = [...countries.values()].map(({ iso3, month, gwcode, sums }) =>
