@@ -154,3 +154,15 @@ export const reportFailure = (error: unknown): number => {
   process.stderr.write(`continuum: ${error instanceof Error ? error.message : String(error)}\n`);
   return exitCodes.failure;
 };
+
+/** Runs a command's work as the CLI user (see `cliContext`) on the configured database. */
+export const asCliUser = (
+  command: Command,
+  work: (ctx: ServiceContext, global: GlobalOptions) => Promise<void>,
+): Promise<void> => {
+  const global = globalOptions(command);
+  return withDatabase(global, async (handle) => work(await cliContext(handle, global), global));
+};
+
+/** commander option parser for repeatable options (`--x a --x b`). */
+export const collect = (value: string, all: string[] = []): string[] => [...all, value];

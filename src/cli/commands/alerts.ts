@@ -23,14 +23,7 @@ import {
 import { listDesks, setDesk } from "../../services/alerts/manage-desks.ts";
 import { raiseAlert } from "../../services/alerts/raise-alert.ts";
 import { getAlert, listAlerts } from "../../services/alerts/read-alerts.ts";
-import {
-  cliContext,
-  type GlobalOptions,
-  globalOptions,
-  printOne,
-  printRows,
-  withDatabase,
-} from "../runtime.ts";
+import { asCliUser, printOne, printRows } from "../runtime.ts";
 
 const row = (alert: TAlert) => ({
   id: alert.id,
@@ -42,14 +35,6 @@ const row = (alert: TAlert) => ({
   overdue: alert.overdue ? "OVERDUE" : "",
   summary: alert.summary,
 });
-
-const run = (
-  command: Command,
-  work: (ctx: Awaited<ReturnType<typeof cliContext>>, global: GlobalOptions) => Promise<void>,
-) => {
-  const global = globalOptions(command);
-  return withDatabase(global, async (handle) => work(await cliContext(handle, global), global));
-};
 
 const readJson = (file: string): unknown => JSON.parse(readFileSync(file, "utf8"));
 
@@ -71,7 +56,7 @@ export const registerAlerts = (program: Command): void => {
         options: { mine?: boolean; desk?: boolean; overdue?: boolean; status?: string; iso3?: string },
         command: Command,
       ) =>
-        run(command, async (ctx, global) => {
+        asCliUser(command, async (ctx, global) => {
           const scope = options.overdue ? "overdue" : options.mine ? "mine" : options.desk ? "desk" : "all";
           const list = (
             await listAlerts(ctx, { scope, status: options.status as never, iso3: options.iso3 })
@@ -95,7 +80,7 @@ export const registerAlerts = (program: Command): void => {
     .command("show <id>")
     .description("one alert with its timeline")
     .action(async (id: string, _options: unknown, command: Command) =>
-      run(command, async (ctx, global) => {
+      asCliUser(command, async (ctx, global) => {
         const alert = presentAlertDetail(await getAlert(ctx, id));
         const lines = [
           `${alert.iso3} · ${alert.severity} · ${alert.status}${alert.overdue ? " · OVERDUE" : ""} · deadline ${alert.deadline}`,
@@ -119,7 +104,7 @@ export const registerAlerts = (program: Command): void => {
         options: { iso3: string; severity: string; summary: string; cause?: string },
         command: Command,
       ) =>
-        run(command, async (ctx, global) => {
+        asCliUser(command, async (ctx, global) => {
           const outcome = await raiseAlert(ctx, {
             iso3: options.iso3.toUpperCase(),
             severity: options.severity as never,
@@ -144,7 +129,7 @@ export const registerAlerts = (program: Command): void => {
   ) =>
     configure(alerts.command(`${name} <id>`).description(description)).action(
       async (id: string, options: Record<string, unknown>, command: Command) =>
-        run(command, async (ctx, global) => {
+        asCliUser(command, async (ctx, global) => {
           const alert = presentAlert(await advanceAlert(ctx, id, name, input(options) as never));
           printOne(global, alert, `Alert ${alert.id} (${alert.iso3}) is now ${alert.status}.`);
         }),
@@ -192,7 +177,7 @@ export const registerAlerts = (program: Command): void => {
     .command("evaluate")
     .description("evaluate the alert rules now (idempotent; the server does this periodically)")
     .action(async (_options: unknown, command: Command) =>
-      run(command, async (ctx, global) => {
+      asCliUser(command, async (ctx, global) => {
         const report = await evaluateAlertRules(ctx, { now: ctx.now() });
         printOne(
           global,
@@ -206,7 +191,7 @@ export const registerAlerts = (program: Command): void => {
     .command("escalate")
     .description("escalate overdue alerts now (the server does this periodically)")
     .action(async (_options: unknown, command: Command) =>
-      run(command, async (ctx, global) => {
+      asCliUser(command, async (ctx, global) => {
         authorize(ctx.actor, "alert.configure");
         const done = await escalateOverdueAlerts(ctx, { now: ctx.now() });
         if (global.json) printRows(global, done, []);
@@ -222,7 +207,7 @@ export const registerAlerts = (program: Command): void => {
     .command("list")
     .description("list rules")
     .action(async (_options: unknown, command: Command) =>
-      run(command, async (ctx, global) => {
+      asCliUser(command, async (ctx, global) => {
         const list = (await listAlertRules(ctx)).map(presentAlertRule);
         if (global.json) printRows(global, list, []);
         else
@@ -237,7 +222,7 @@ export const registerAlerts = (program: Command): void => {
     .command("add <file>")
     .description('add a rule from a JSON file: {"name","severity","definition":{"kind",…}}')
     .action(async (file: string, _options: unknown, command: Command) =>
-      run(command, async (ctx, global) => {
+      asCliUser(command, async (ctx, global) => {
         const rule = presentAlertRule(await createAlertRule(ctx, readJson(file) as never));
         printOne(global, rule, `Added rule ${rule.name} (${rule.id}).`);
       }),
@@ -246,7 +231,7 @@ export const registerAlerts = (program: Command): void => {
     .command("update <id> <file>")
     .description("change a rule from a JSON file with the fields to change")
     .action(async (id: string, file: string, _options: unknown, command: Command) =>
-      run(command, async (ctx, global) => {
+      asCliUser(command, async (ctx, global) => {
         const rule = presentAlertRule(await updateAlertRule(ctx, id, readJson(file)));
         printOne(global, rule, `Changed rule ${rule.name}.`);
       }),
@@ -255,7 +240,7 @@ export const registerAlerts = (program: Command): void => {
     .command("remove <id>")
     .description("delete a rule")
     .action(async (id: string, _options: unknown, command: Command) =>
-      run(command, async (ctx, global) => {
+      asCliUser(command, async (ctx, global) => {
         await deleteAlertRule(ctx, id);
         printOne(global, { deleted: id }, `Deleted rule ${id}.`);
       }),
@@ -266,7 +251,7 @@ export const registerAlerts = (program: Command): void => {
     .command("list")
     .description("list desk assignments ('*' is the default desk)")
     .action(async (_options: unknown, command: Command) =>
-      run(command, async (ctx, global) => {
+      asCliUser(command, async (ctx, global) => {
         const list = (await listDesks(ctx)).map(presentDesk);
         if (global.json) printRows(global, list, []);
         else
@@ -294,7 +279,7 @@ export const registerAlerts = (program: Command): void => {
         options: { org: string; person?: string; supervisor?: string },
         command: Command,
       ) =>
-        run(command, async (ctx, global) => {
+        asCliUser(command, async (ctx, global) => {
           const org = await findOrganisation(ctx.db, options.org);
           if (!org) throw new DomainError("not_found", `No organisation ${options.org}.`);
           const idOf = async (email: string | undefined) => {

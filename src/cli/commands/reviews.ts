@@ -24,24 +24,7 @@ import {
   getReviewSchedule,
   refreshReviewSchedule,
 } from "../../services/reviews/schedule-reviews.ts";
-import {
-  cliContext,
-  type GlobalOptions,
-  globalOptions,
-  printOne,
-  printRows,
-  withDatabase,
-} from "../runtime.ts";
-
-const run = (
-  command: Command,
-  work: (ctx: Awaited<ReturnType<typeof cliContext>>, global: GlobalOptions) => Promise<void>,
-) => {
-  const global = globalOptions(command);
-  return withDatabase(global, async (handle) => work(await cliContext(handle, global), global));
-};
-
-const collect = (value: string, all: string[] = []) => [...all, value];
+import { asCliUser, collect, printOne, printRows } from "../runtime.ts";
 
 export const registerReviews = (program: Command): void => {
   const reviews = program
@@ -55,7 +38,7 @@ export const registerReviews = (program: Command): void => {
     .option("--iso3 <code>", "one country")
     .option("--status <status>", "draft | in_review | adopted")
     .action(async (options: { iso3?: string; status?: string }, command: Command) =>
-      run(command, async (ctx, global) => {
+      asCliUser(command, async (ctx, global) => {
         const list = (
           await listReviews(ctx, { iso3: options.iso3?.toUpperCase(), status: options.status as never })
         ).map(presentReview);
@@ -75,7 +58,7 @@ export const registerReviews = (program: Command): void => {
         options: { iso3: string; title?: string; cycle?: string; framework?: string },
         command: Command,
       ) =>
-        run(command, async (ctx, global) => {
+        asCliUser(command, async (ctx, global) => {
           const review = presentReviewDetail(
             await createReview(ctx, {
               iso3: options.iso3.toUpperCase(),
@@ -96,7 +79,7 @@ export const registerReviews = (program: Command): void => {
     .command("show <id>")
     .description("a review with assessments and recommendations")
     .action(async (id: string, _options: unknown, command: Command) =>
-      run(command, async (ctx, global) => {
+      asCliUser(command, async (ctx, global) => {
         const review = presentReviewDetail(await getReview(ctx, id));
         const text = [
           `${review.title} — ${review.status}`,
@@ -124,7 +107,7 @@ export const registerReviews = (program: Command): void => {
         options: { level: string; confidence: string; trend: string; note: string; link?: string[] },
         command: Command,
       ) =>
-        run(command, async (ctx, global) => {
+        asCliUser(command, async (ctx, global) => {
           const evidenceLinks = (options.link ?? []).map((link) => {
             const at = link.indexOf("=");
             return at > 0
@@ -151,7 +134,7 @@ export const registerReviews = (program: Command): void => {
     .description("write the review's findings")
     .requiredOption("--text <text>", "findings")
     .action(async (id: string, options: { text: string }, command: Command) =>
-      run(command, async (ctx, global) => {
+      asCliUser(command, async (ctx, global) => {
         await updateReview(ctx, id, { findings: options.text });
         printOne(global, { reviewId: id }, "Findings saved.");
       }),
@@ -164,7 +147,7 @@ export const registerReviews = (program: Command): void => {
     .requiredOption("--to <actor>", "addressed to")
     .requiredOption("--from <actor>", "recommended by")
     .action(async (id: string, options: { body: string; to: string; from: string }, command: Command) =>
-      run(command, async (ctx, global) => {
+      asCliUser(command, async (ctx, global) => {
         const rec = await addRecommendation(ctx, id, {
           body: options.body,
           addressedTo: options.to,
@@ -179,7 +162,7 @@ export const registerReviews = (program: Command): void => {
     .description("record the addressee's response")
     .requiredOption("--response <response>", "supported | noted")
     .action(async (id: string, options: { response: string }, command: Command) =>
-      run(command, async (ctx, global) => {
+      asCliUser(command, async (ctx, global) => {
         const rec = await respondToRecommendation(ctx, id, { response: options.response });
         printOne(global, rec, `Recommendation ${rec.id}: ${rec.response}.`);
       }),
@@ -197,7 +180,7 @@ export const registerReviews = (program: Command): void => {
         options: { implementation: string; note: string; review?: string },
         command: Command,
       ) =>
-        run(command, async (ctx, global) => {
+        asCliUser(command, async (ctx, global) => {
           const rec = await followUpRecommendation(ctx, id, {
             implementation: options.implementation,
             note: options.note,
@@ -213,7 +196,7 @@ export const registerReviews = (program: Command): void => {
     .requiredOption("--to <status>", "in_review | adopted | draft")
     .option("--note <text>", "note for the audit log", "")
     .action(async (id: string, options: { to: string; note: string }, command: Command) =>
-      run(command, async (ctx, global) => {
+      asCliUser(command, async (ctx, global) => {
         const review = presentReviewDetail(
           await changeReviewStatus(ctx, id, { to: options.to, note: options.note }),
         );
@@ -227,7 +210,7 @@ export const registerReviews = (program: Command): void => {
     .option("--format <format>", "html | json", "html")
     .option("--out <file>", "file to write (default: standard output)")
     .action(async (id: string, options: { format: string; out?: string }, command: Command) =>
-      run(command, async (ctx) => {
+      asCliUser(command, async (ctx) => {
         const data = presentReviewExport(await exportReview(ctx, id));
         const text =
           options.format === "json" ? `${JSON.stringify(data, null, 2)}\n` : renderReviewBrief(data);
@@ -243,7 +226,7 @@ export const registerReviews = (program: Command): void => {
     .command("list")
     .description("list cycles")
     .action(async (_options: unknown, command: Command) =>
-      run(command, async (ctx, global) =>
+      asCliUser(command, async (ctx, global) =>
         printRows(global, (await listReviewCycles(ctx)).map(presentCycle), [
           "id",
           "name",
@@ -260,7 +243,7 @@ export const registerReviews = (program: Command): void => {
     .requiredOption("--starts <date>", "YYYY-MM-DD")
     .option("--months <n>", "cycle length in months", Number)
     .action(async (options: { name: string; starts: string; months?: number }, command: Command) =>
-      run(command, async (ctx, global) => {
+      asCliUser(command, async (ctx, global) => {
         const cycle = presentCycle(
           await createReviewCycle(ctx, {
             name: options.name,
@@ -280,7 +263,7 @@ export const registerReviews = (program: Command): void => {
     .description("the cycle's schedule (--bring-forward re-checks forecasts and alerts first)")
     .option("--bring-forward", "bring forward the countries at risk now")
     .action(async (cycleId: string, options: { bringForward?: boolean }, command: Command) =>
-      run(command, async (ctx, global) => {
+      asCliUser(command, async (ctx, global) => {
         const rows = (
           options.bringForward
             ? await refreshReviewSchedule(ctx, cycleId)

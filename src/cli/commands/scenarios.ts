@@ -5,23 +5,7 @@ import { findOrganisation } from "../../repositories/organisations.repository.ts
 import { shareRecord } from "../../services/access/share-record.ts";
 import { listPlans, listScenarios } from "../../services/scenarios/read-scenarios.ts";
 import { createPlan, createScenario } from "../../services/scenarios/write-scenarios.ts";
-import {
-  cliContext,
-  type GlobalOptions,
-  globalOptions,
-  printOne,
-  printRows,
-  withDatabase,
-} from "../runtime.ts";
-
-const run = (
-  command: Command,
-  work: (ctx: Awaited<ReturnType<typeof cliContext>>, global: GlobalOptions) => Promise<void>,
-) => {
-  const global = globalOptions(command);
-  return withDatabase(global, async (handle) => work(await cliContext(handle, global), global));
-};
-const collect = (value: string, all: string[] = []) => [...all, value];
+import { asCliUser, collect, printOne, printRows } from "../runtime.ts";
 
 export const registerScenarios = (program: Command): void => {
   const scenarios = program
@@ -34,7 +18,7 @@ export const registerScenarios = (program: Command): void => {
     .option("--iso3 <code>", "one country")
     .option("--search <text>", "search titles and narratives")
     .action(async (options: { iso3?: string; search?: string }, command: Command) =>
-      run(command, async (ctx, global) => {
+      asCliUser(command, async (ctx, global) => {
         const list = (
           await listScenarios(ctx, { iso3: options.iso3?.toUpperCase(), search: options.search })
         ).map(presentScenario);
@@ -67,7 +51,7 @@ export const registerScenarios = (program: Command): void => {
         },
         command: Command,
       ) =>
-        run(command, async (ctx, global) => {
+        asCliUser(command, async (ctx, global) => {
           const scenario = presentScenario(
             await createScenario(ctx, {
               iso3: options.iso3.toUpperCase(),
@@ -90,7 +74,7 @@ export const registerScenarios = (program: Command): void => {
     .option("--org <slug>", "organisation (repeat)", collect)
     .option("--plan", "the id is a contingency plan")
     .action(async (id: string, options: { org?: string[]; plan?: boolean }, command: Command) =>
-      run(command, async (ctx, global) => {
+      asCliUser(command, async (ctx, global) => {
         const orgIds: string[] = [];
         for (const slug of options.org ?? []) {
           const org = await findOrganisation(ctx.db, slug);
@@ -114,7 +98,7 @@ export const registerScenarios = (program: Command): void => {
     .description("contingency plans you are cleared to read")
     .option("--iso3 <code>", "one country")
     .action(async (options: { iso3?: string }, command: Command) =>
-      run(command, async (ctx, global) =>
+      asCliUser(command, async (ctx, global) =>
         printRows(global, (await listPlans(ctx, { iso3: options.iso3?.toUpperCase() })).map(presentPlan), [
           "id",
           "iso3",
@@ -146,7 +130,7 @@ export const registerScenarios = (program: Command): void => {
         },
         command: Command,
       ) =>
-        run(command, async (ctx, global) => {
+        asCliUser(command, async (ctx, global) => {
           const plan = presentPlan(
             await createPlan(ctx, {
               iso3: options.iso3.toUpperCase(),
