@@ -62,9 +62,9 @@ const idents = (names: readonly string[]) => sql.join(names.map(ident));
 /** Thrown inside the transaction to undo a refused file's partial load. */
 class Refused extends Error {}
 
-/** The partition holding one event dataset (a stable name; dataset ids may be any text). */
-const partitionName = (datasetId: string) =>
-  `events_${createHash("sha256").update(datasetId).digest("hex").slice(0, 24)}`;
+/** The partition of a table holding one dataset (a stable name; dataset ids may be any text). */
+const partitionName = (table: "events" | "grid_month", datasetId: string) =>
+  `${table}_${createHash("sha256").update(datasetId).digest("hex").slice(0, 24)}`;
 
 /**
  * Loads a dataset's rows, all or nothing, in one transaction: `feed` streams validated CSV through `copy`
@@ -122,8 +122,8 @@ export const replaceDatasetRows = async (
         await sql`ALTER TABLE ${ident(load)}
           ADD COLUMN dataset_version text NOT NULL DEFAULT ${sql.lit(dataset.version)}`.execute(trx);
         if (existing) counts = await diff(trx, load, "events", plan.columns, dataset.id, sql``);
-        await aggregateEvents(trx, copy, dataset.id, dataset.version, loaded);
-        await swapEventPartition(trx, dataset.id, load);
+        await aggregateEvents(trx, copy, dataset.id, dataset.version, loaded, `grid_month_load_${suffix}`);
+        await swapPartition(trx, "events", dataset.id, load);
       } else {
         const scope = plan.target === "country_month" ? sql`AND t.series = 'views'` : sql``;
         if (existing) counts = await diff(trx, load, plan.target, plan.columns, dataset.id, scope);
@@ -167,21 +167,22 @@ export const replaceDatasetRows = async (
 };
 
 /**
- * Puts the loaded table in place as the dataset's partition: the previous partition (and any rows of the
- * dataset loaded before events were partitioned) goes, the new one is attached — adopting the key and
- * indexes it was loaded with — under the dataset's partition name. Last in the transaction, as detaching locks the table.
+ * Puts a loaded table in place as the dataset's partition of `table` (events, grid_month): the previous
+ * partition (and any rows of the dataset loaded before the table was partitioned) goes, the new one is
+ * attached — adopting the key and indexes it already has — under the dataset's partition name. Late in the
+ * transaction, as detaching locks the table.
  */
-const swapEventPartition = async (db: Db, datasetId: string, load: string) => {
-  const name = partitionName(datasetId);
+const swapPartition = async (db: Db, table: "events" | "grid_month", datasetId: string, load: string) => {
+  const name = partitionName(table, datasetId);
   const previous = await sql<{ found: string | null }>`SELECT to_regclass(${name})::text AS found`.execute(
     db,
   );
   if (previous.rows[0]?.found) {
-    await sql`ALTER TABLE events DETACH PARTITION ${ident(name)}`.execute(db);
+    await sql`ALTER TABLE ${ident(table)} DETACH PARTITION ${ident(name)}`.execute(db);
     await sql`DROP TABLE ${ident(name)}`.execute(db);
   }
-  await sql`DELETE FROM events_default WHERE dataset_id = ${datasetId}`.execute(db);
-  await sql`ALTER TABLE events ATTACH PARTITION ${ident(load)} FOR VALUES IN (${sql.lit(datasetId)})`.execute(
+  await sql`DELETE FROM ${ident(`${table}_default`)} WHERE dataset_id = ${datasetId}`.execute(db);
+  await sql`ALTER TABLE ${ident(table)} ATTACH PARTITION ${ident(load)} FOR VALUES IN (${sql.lit(datasetId)})`.execute(
     db,
   );
   await sql`ALTER TABLE ${ident(load)} RENAME TO ${ident(name)}`.execute(db);
@@ -225,9 +226,9 @@ const aggregateEvents = async (
   datasetId: string,
   version: string,
   input: Pick<LoadedFile, "coverage" | "coverageMode" | "eventMonths">,
+  gridLoad: string,
 ) => {
   await sql`DELETE FROM country_month WHERE dataset_id = ${datasetId} AND series = 'events'`.execute(db);
-  await sql`DELETE FROM grid_month WHERE dataset_id = ${datasetId}`.execute(db);
   // The totals were added up while the file was read; here they are only loaded and zero-filled.
   const totals = input.eventMonths ?? { countryMonths: [], gridMonths: [] };
   await sql`CREATE TEMPORARY TABLE event_country_totals (iso3 text, month date, gwcode integer,
@@ -235,13 +236,20 @@ const aggregateEvents = async (
     os_best bigint, os_low bigint, os_high bigint, other_best bigint, event_count integer) ON COMMIT DROP`.execute(
     db,
   );
-  await sql`CREATE TEMPORARY TABLE event_grid_totals (priogrid_gid integer, month date, sb_best bigint,
-    ns_best bigint, os_best bigint, other_best bigint, sb_low bigint, sb_high bigint, event_count integer)
-    ON COMMIT DROP`.execute(db);
+  // Grid-months go straight into the dataset's new partition, keyed and indexed once filled.
+  await sql`CREATE TABLE ${ident(gridLoad)} (LIKE grid_month INCLUDING DEFAULTS INCLUDING CONSTRAINTS)`.execute(
+    db,
+  );
+  await sql`ALTER TABLE ${ident(gridLoad)}
+    ALTER COLUMN dataset_id SET DEFAULT ${sql.lit(datasetId)},
+    ALTER COLUMN dataset_version SET DEFAULT ${sql.lit(version)}`.execute(db);
   if (totals.countryMonths.length)
     await copy("event_country_totals", EVENT_COUNTRY_MONTH_COLUMNS, `${totals.countryMonths.join("\n")}\n`);
   if (totals.gridMonths.length)
-    await copy("event_grid_totals", EVENT_GRID_MONTH_COLUMNS, `${totals.gridMonths.join("\n")}\n`);
+    await copy(gridLoad, EVENT_GRID_MONTH_COLUMNS, `${totals.gridMonths.join("\n")}\n`);
+  await sql`ALTER TABLE ${ident(gridLoad)} ADD PRIMARY KEY (dataset_id, priogrid_gid, month)`.execute(db);
+  await sql`CREATE INDEX ON ${ident(gridLoad)} (month, priogrid_gid)`.execute(db);
+  await swapPartition(db, "grid_month", datasetId, gridLoad);
   const groups = input.coverage ?? [];
   const spanStart = groups.map((g) => g.from).sort()[0];
   const spanEnd = groups
@@ -281,13 +289,6 @@ const aggregateEvents = async (
       coalesce(a.ns_high, 0), coalesce(a.os_best, 0), coalesce(a.os_low, 0), coalesce(a.os_high, 0), coalesce(a.other_best, 0),
       coalesce(a.n, 0)
     FROM cells c FULL JOIN agg a ON a.iso3 = c.iso3 AND a.month = c.month
-  `.execute(db);
-  await sql`
-    INSERT INTO grid_month (dataset_id, dataset_version, priogrid_gid, month, sb_best, ns_best, os_best, other_best,
-      sb_low, sb_high, event_count)
-    SELECT ${datasetId}, ${version}, priogrid_gid, month, sb_best, ns_best, os_best, other_best, sb_low, sb_high,
-      event_count
-    FROM event_grid_totals
   `.execute(db);
 };
 
