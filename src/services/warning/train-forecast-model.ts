@@ -424,7 +424,7 @@ const trainStacked = (
       const earlyMatrix = stackedMatrix(grid, pick(cells, early), pick(horizonOf, early));
       const lateFeatures = stackedMatrix(grid, pick(cells, late), pick(horizonOf, late)).features;
       const lateLabels = pick(labels, late);
-      const fitCalibrator = (threshold: number): ProbabilityCalibrator => {
+      const calibratorAt = (threshold: number): ProbabilityCalibrator => {
         const model = trainOn(
           earlyMatrix,
           Float32Array.from(early, (k) => ((labels[k] as number) >= threshold ? 1 : 0)),
@@ -443,7 +443,7 @@ const trainStacked = (
           xgb.free(model);
         }
       };
-      if (early.length > 0 && late.length > 0) calibration = { gt0: fitCalibrator(1), ge25: fitCalibrator(25) };
+      if (early.length > 0 && late.length > 0) calibration = { gt0: calibratorAt(1), ge25: calibratorAt(25) };
     }
     // Honest residuals: fit on outcomes before the hold-out period, predict outcomes inside it.
     const early: number[] = [];
