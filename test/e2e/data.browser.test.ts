@@ -126,7 +126,9 @@ describe("conflict data in Chromium", () => {
     await expect
       .poll(() => page.locator(".event-detail dl").textContent(), { timeout: 30_000 })
       .toMatch(/ucdp-ged/);
-    expect(await page.getByTestId("conflicts-table").locator("tbody tr").count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.getByTestId("conflicts-table").locator("tbody tr").count())
+      .toBeGreaterThan(0);
   });
 
   it("lists the catalogue with licences, and imports a file: preview, mapping, refusal with its errors", async () => {

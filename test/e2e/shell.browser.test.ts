@@ -44,11 +44,12 @@ describe("web shell in Chromium", () => {
     await page.getByRole("navigation").getByRole("link", { name: "Admin" }).focus();
     await page.keyboard.press("Enter");
     await expect.poll(() => page.getByRole("heading", { name: "Audit log" }).isVisible()).toBe(true);
-    expect(await page.getByRole("cell", { name: "auth.sign_in" }).count()).toBeGreaterThan(0);
+    // The heading renders before the log has loaded: wait for the rows.
+    await expect.poll(() => page.getByRole("cell", { name: "auth.sign_in" }).count()).toBeGreaterThan(0);
 
     await page.getByRole("combobox").first().selectOption("fr");
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Administration");
-    expect(await page.locator("html").getAttribute("lang")).toBe("fr");
+    await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("fr");
     await page.getByRole("combobox").first().selectOption("en");
 
     await page.getByRole("button", { name: "Sign out" }).click();
