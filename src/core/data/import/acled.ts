@@ -3,9 +3,9 @@ import { priogridGid } from "../priogrid.ts";
 import {
   checkHeader,
   coverageTracker,
-  EVENT_COLUMNS,
   errorCollector,
   eventMonthTotals,
+  eventOutcome,
   type FieldReader,
   fieldReader,
   resolveOrFail,
@@ -187,18 +187,6 @@ export const acledValidator = ({ resolver }: ValidatorOptions): RowValidator => 
       );
     },
     takeLines: () => lines.splice(0),
-    finish: () => ({
-      errors: errors.errors,
-      errorCount: errors.count,
-      rowCount,
-      skippedCount: 0,
-      skippedReasons: {},
-      staged: { target: "events", columns: EVENT_COLUMNS, lines },
-      span: coverage.span,
-      versionInFile: null,
-      coverage: coverage.groups(),
-      indicators: null,
-      eventMonths: months.totals(),
-    }),
+    finish: () => eventOutcome({ errors, rowCount, lines, coverage, months }),
   };
 };

@@ -1,4 +1,4 @@
-import { MAX_REPORTED_ERRORS, type RowError } from "./types.ts";
+import { MAX_REPORTED_ERRORS, type RowError, type ValidationOutcome } from "./types.ts";
 
 /** Collects the first MAX_REPORTED_ERRORS errors and counts them all. */
 export const errorCollector = () => {
@@ -371,3 +371,26 @@ export const eventMonthTotals = () => {
     },
   };
 };
+
+/** What an event validator (GED, ACLED, HXL) reports when the file is read: one shape for all of them. */
+export const eventOutcome = (parts: {
+  errors: ErrorCollector;
+  extraErrors?: number;
+  rowCount: number;
+  lines: string[];
+  coverage: ReturnType<typeof coverageTracker>;
+  months: ReturnType<typeof eventMonthTotals>;
+  versionInFile?: string | null;
+}): ValidationOutcome => ({
+  errors: parts.errors.errors,
+  errorCount: parts.errors.count + (parts.extraErrors ?? 0),
+  rowCount: parts.rowCount,
+  skippedCount: 0,
+  skippedReasons: {},
+  staged: { target: "events", columns: EVENT_COLUMNS, lines: parts.lines },
+  span: parts.coverage.span,
+  versionInFile: parts.versionInFile ?? null,
+  coverage: parts.coverage.groups(),
+  indicators: null,
+  eventMonths: parts.months.totals(),
+});

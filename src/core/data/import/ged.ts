@@ -3,9 +3,9 @@ import { PRIOGRID_CELLS, priogridGid } from "../priogrid.ts";
 import {
   checkHeader,
   coverageTracker,
-  EVENT_COLUMNS,
   errorCollector,
   eventMonthTotals,
+  eventOutcome,
   type FieldReader,
   fieldReader,
   resolveOrFail,
@@ -199,18 +199,15 @@ export const gedValidator = ({ resolver }: ValidatorOptions): RowValidator => {
       );
     },
     takeLines: () => lines.splice(0),
-    finish: () => ({
-      errors: errors.errors,
-      errorCount: errors.count + (headerOk || errors.count ? 0 : 1),
-      rowCount,
-      skippedCount: 0,
-      skippedReasons: {},
-      staged: { target: "events", columns: EVENT_COLUMNS, lines },
-      span: coverage.span,
-      versionInFile: versions.size ? [...versions].sort().join(" + ") : null,
-      coverage: coverage.groups(),
-      indicators: null,
-      eventMonths: months.totals(),
-    }),
+    finish: () =>
+      eventOutcome({
+        errors,
+        extraErrors: headerOk || errors.count ? 0 : 1,
+        rowCount,
+        lines,
+        coverage,
+        months,
+        versionInFile: versions.size ? [...versions].sort().join(" + ") : null,
+      }),
   };
 };

@@ -2,9 +2,9 @@ import { parseDate } from "../dates.ts";
 import { priogridGid } from "../priogrid.ts";
 import {
   coverageTracker,
-  EVENT_COLUMNS,
   errorCollector,
   eventMonthTotals,
+  eventOutcome,
   type FieldReader,
   fieldReader,
   resolveOrFail,
@@ -225,18 +225,6 @@ export const hxlValidator = ({ resolver }: ValidatorOptions): RowValidator => {
       );
     },
     takeLines: () => lines.splice(0),
-    finish: () => ({
-      errors: errors.errors,
-      errorCount: errors.count,
-      rowCount,
-      skippedCount: 0,
-      skippedReasons: {},
-      staged: { target: "events", columns: EVENT_COLUMNS, lines },
-      span: coverage.span,
-      versionInFile: null,
-      coverage: coverage.groups(),
-      indicators: null,
-      eventMonths: months.totals(),
-    }),
+    finish: () => eventOutcome({ errors, rowCount, lines, coverage, months }),
   };
 };
