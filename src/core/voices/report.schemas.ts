@@ -194,3 +194,29 @@ export const ZCategory = z.object({
   factors: z.array(z.number().int().min(1).max(14)),
 });
 export type TCategory = z.infer<typeof ZCategory>;
+
+/** Verified reports by country-month and grid-month; counts under the minimum cell size are withheld. */
+export const ZSignals = z.object({
+  minCellCount: z.number().int(),
+  countryMonths: z.array(
+    z.object({
+      iso3: z.string(),
+      month: z.string(),
+      category: z.string(),
+      count: z.number().nullable(),
+      suppressed: z.boolean(),
+    }),
+  ),
+  gridMonths: z.array(
+    z.object({
+      priogridGid: z.number().int(),
+      latitude: z.number(),
+      longitude: z.number(),
+      iso3: z.string().nullable(),
+      month: z.string(),
+      count: z.number().nullable(),
+      suppressed: z.boolean(),
+    }),
+  ),
+});
+export type TSignals = z.infer<typeof ZSignals>;

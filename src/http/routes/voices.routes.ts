@@ -16,6 +16,7 @@ import {
   ZReportDetail,
   ZReportReply,
   ZRevealed,
+  ZSignals,
   ZSubmitReport,
   ZTriageChange,
   ZVoicesReport,
@@ -59,30 +60,6 @@ const ZSms = z.object({
   from: z.string().regex(/^\+?[0-9]{5,20}$/, "the sender's number in international format"),
   text: z.string().min(1).max(1600),
   receivedAt: z.iso.datetime({ offset: true }).optional(),
-});
-
-const ZSignals = z.object({
-  minCellCount: z.number().int(),
-  countryMonths: z.array(
-    z.object({
-      iso3: z.string(),
-      month: z.string(),
-      category: z.string(),
-      count: z.number().nullable(),
-      suppressed: z.boolean(),
-    }),
-  ),
-  gridMonths: z.array(
-    z.object({
-      priogridGid: z.number().int(),
-      latitude: z.number(),
-      longitude: z.number(),
-      iso3: z.string().nullable(),
-      month: z.string(),
-      count: z.number().nullable(),
-      suppressed: z.boolean(),
-    }),
-  ),
 });
 
 const ZImportSummary = z.object({

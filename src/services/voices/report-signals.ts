@@ -1,5 +1,6 @@
 import { priogridCell } from "../../core/data/priogrid.ts";
 import { suppressSmallCells } from "../../core/voices/protection.ts";
+import type { TSignals } from "../../core/voices/report.schemas.ts";
 import type { Db } from "../../db/types.ts";
 import {
   countryMonthCounts,
@@ -7,25 +8,7 @@ import {
   type SignalFilter,
 } from "../../repositories/voices/signals.repository.ts";
 
-export type Signals = {
-  minCellCount: number;
-  countryMonths: {
-    iso3: string;
-    month: string;
-    category: string;
-    count: number | null;
-    suppressed: boolean;
-  }[];
-  gridMonths: {
-    priogridGid: number;
-    latitude: number;
-    longitude: number;
-    iso3: string | null;
-    month: string;
-    count: number | null;
-    suppressed: boolean;
-  }[];
-};
+export type Signals = TSignals;
 
 /**
  * Verified reports as signals: counts per country-month and category, and per PRIO-GRID cell and month,

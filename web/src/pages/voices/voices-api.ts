@@ -2,6 +2,7 @@ import type {
   TCategory,
   TReportDetail,
   TRevealed,
+  TSignals,
   TVoicesReport,
 } from "../../../../src/core/voices/report.schemas.ts";
 import { reportChannels, reportStatuses } from "../../../../src/core/voices/report.schemas.ts";
@@ -11,23 +12,5 @@ export type ReportDetail = TReportDetail;
 export type Revealed = TRevealed;
 export type Category = TCategory;
 export type Queue = { reports: VoicesReport[]; total: number };
-export type Signals = {
-  minCellCount: number;
-  countryMonths: {
-    iso3: string;
-    month: string;
-    category: string;
-    count: number | null;
-    suppressed: boolean;
-  }[];
-  gridMonths: {
-    priogridGid: number;
-    latitude: number;
-    longitude: number;
-    iso3: string | null;
-    month: string;
-    count: number | null;
-    suppressed: boolean;
-  }[];
-};
+export type Signals = TSignals;
 export { reportChannels, reportStatuses };
