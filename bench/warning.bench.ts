@@ -81,6 +81,7 @@ const columns: (keyof ScoreSet)[] = [
   "apGe25",
   "brierGe25",
   "logLossGe25",
+  "mseLog1pMedian",
   "mseLog1p",
   "pinballLog1p",
   "crps",
@@ -114,14 +115,14 @@ const model = result.report.methods[result.report.modelName];
 if (model) {
   const last12 = result.report.methods.last_12_months;
   console.log(
-    "\nmodel per horizon: h brierGt0 brierGe25 mseLog1p crps coverage80 pitCoverage80 meanRatio" +
-      " | last_12_months brierGt0 brierGe25 mseLog1p",
+    "\nmodel per horizon: h brierGt0 brierGe25 mseLog1pMedian crps coverage80 pitCoverage80 meanRatio" +
+      " | last_12_months brierGt0 brierGe25 mseLog1pMedian",
   );
   model.byHorizon.forEach((s, i) => {
     const b = last12?.byHorizon[i];
     console.log(
-      `  ${i + 1} ${[s.brierGt0, s.brierGe25, s.mseLog1p, s.crps, s.coverage80, s.pitCoverage80, s.meanRatio].map((v) => v.toFixed(4)).join(" ")}` +
-        (b ? ` | ${[b.brierGt0, b.brierGe25, b.mseLog1p].map((v) => v.toFixed(4)).join(" ")}` : ""),
+      `  ${i + 1} ${[s.brierGt0, s.brierGe25, s.mseLog1pMedian, s.crps, s.coverage80, s.pitCoverage80, s.meanRatio].map((v) => v.toFixed(4)).join(" ")}` +
+        (b ? ` | ${[b.brierGt0, b.brierGe25, b.mseLog1pMedian].map((v) => v.toFixed(4)).join(" ")}` : ""),
     );
   });
   console.log("\nmodel reliability (P≥1): bin meanPredicted observedRate count");

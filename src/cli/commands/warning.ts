@@ -55,8 +55,7 @@ const printBacktest = (report: TBacktestReport): void => {
   const header = (title: string) => {
     out.push("", title, ["score".padEnd(width), ...methods.map((m) => m.padStart(16))].join(""));
   };
-  const value = (set: TScoreSet | undefined, key: string, median: number | null | undefined): unknown =>
-    key === "mseLog1pMedian" ? median : set?.[key as keyof TScoreSet];
+  const value = (set: TScoreSet | undefined, key: string): unknown => set?.[key as keyof TScoreSet];
   for (const subset of ["pooled", "onsets"] as const) {
     const n = report.methods[report.modelName]?.[subset].n ?? 0;
     header(`${subset === "pooled" ? "Pooled" : "Onsets (calm for 24 months before the origin)"}, n = ${n}`);
@@ -65,7 +64,7 @@ const printBacktest = (report: TBacktestReport): void => {
         [
           label.padEnd(width),
           ...methods.map((m) =>
-            format(value(report.methods[m]?.[subset], key, report.medianErrors?.[m]?.[subset])).padStart(16),
+            format(value(report.methods[m]?.[subset], key)).padStart(16),
           ),
         ].join(""),
       );
@@ -78,9 +77,7 @@ const printBacktest = (report: TBacktestReport): void => {
         [
           `  h = ${h}`.padEnd(width),
           ...methods.map((m) =>
-            format(
-              value(report.methods[m]?.byHorizon[h - 1], key, report.medianErrors?.[m]?.byHorizon[h - 1]),
-            ).padStart(16),
+            format(value(report.methods[m]?.byHorizon[h - 1], key)).padStart(16),
           ),
         ].join(""),
       );

@@ -39,7 +39,9 @@ export type ScoreSet = {
   apGe25: number;
   brierGe25: number;
   logLossGe25: number;
-  /** MSE of E[log1p] against log1p(observed). */
+  /** MSE of log1p(median forecast) against log1p(observed): the point forecast a reader sees on the fan chart. */
+  mseLog1pMedian: number;
+  /** MSE of E[log1p] against log1p(observed): the point forecast that minimises it, as ViEWS scores. */
   mseLog1p: number;
   /** Mean pinball loss of q10, q50, q90 on log1p. */
   pinballLog1p: number;
@@ -64,6 +66,7 @@ export const scoreNames = [
   "apGe25",
   "brierGe25",
   "logLossGe25",
+  "mseLog1pMedian",
   "mseLog1p",
   "pinballLog1p",
   "crps",
@@ -98,6 +101,10 @@ export const scoreSet = (rows: readonly ScoredForecast[]): ScoreSet => {
     apGe25: averagePrecision(ge25, pGe25),
     brierGe25: brier(ge25, pGe25),
     logLossGe25: logLoss(ge25, pGe25),
+    mseLog1pMedian: mseLog1p(
+      y,
+      q50.map((q) => Math.log1p(Math.max(0, q))),
+    ),
     mseLog1p: mseLog1p(
       y,
       rows.map((r) => r.forecast.meanLog1p),

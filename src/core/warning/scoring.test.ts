@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { applyIsotonic, applyPlatt, fitIsotonic, fitPlatt } from "./calibration.ts";
 import {
   averagePrecision,
   brier,
@@ -47,22 +46,6 @@ describe("calibration scores", () => {
   });
 });
 
-describe("isotonic calibration (PAV)", () => {
-  it("pools adjacent violators into their mean", () => {
-    const c = fitIsotonic([1, 2, 3, 4, 5], [0, 1, 0, 0, 1]);
-    expect(Array.from(c.values)).toEqual([0, 1 / 3, 1]);
-    expect(Array.from(c.thresholds)).toEqual([1, 4, 5]);
-    expect(applyIsotonic(c, 0.5)).toBe(0);
-    expect(applyIsotonic(c, 2.5)).toBeCloseTo(1 / 3, 12);
-    expect(applyIsotonic(c, 9)).toBe(1);
-  });
-  it("is monotone on unsorted input", () => {
-    const c = fitIsotonic([0.9, 0.1, 0.5, 0.3], [1, 0, 0, 1]);
-    const v = Array.from(c.values);
-    for (let i = 1; i < v.length; i++) expect(v[i]).toBeGreaterThanOrEqual(v[i - 1] as number);
-  });
-});
-
 describe("count scores on log1p", () => {
   it("MSE compares log1p(observed) with a log-scale point forecast", () => {
     expect(mseLog1p([0, Math.E - 1], [0, 0])).toBeCloseTo(0.5, 12);
@@ -80,23 +63,5 @@ describe("count scores on log1p", () => {
   });
   it("mean ratio is total predicted over total observed", () => {
     expect(meanRatio([1, 3], [2, 4])).toBeCloseTo(1.5, 12);
-  });
-});
-
-describe("Platt scaling", () => {
-  it("recovers a known logistic distortion of the probabilities", () => {
-    const p: number[] = [];
-    const y: number[] = [];
-    // True probability σ(x); the forecast says σ(2x − 1): too sharp and too low.
-    for (let i = 0; i < 4000; i++) {
-      const x = -3 + (6 * i) / 4000;
-      const truth = 1 / (1 + Math.exp(-x));
-      p.push(1 / (1 + Math.exp(-(2 * x - 1))));
-      y.push((i * 0.618034) % 1 < truth ? 1 : 0);
-    }
-    const c = fitPlatt(p, y);
-    expect(c.b).toBeCloseTo(0.5, 1);
-    expect(c.a).toBeCloseTo(0.5, 1);
-    expect(applyPlatt(c, 0.5)).toBeGreaterThan(0.5);
   });
 });

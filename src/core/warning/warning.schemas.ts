@@ -172,6 +172,7 @@ export const ZScoreSet = z
     apGe25: score,
     brierGe25: score,
     logLossGe25: score,
+    mseLog1pMedian: score.optional(), // absent from runs stored before it was scored
     mseLog1p: score,
     pinballLog1p: score,
     coverage80: score,
@@ -202,10 +203,6 @@ export const ZBacktestReport = z.object({
       improvement: score,
     }),
   ),
-  /** MSE of log1p of the median forecast per method (pooled, per horizon, onsets). */
-  medianErrors: z
-    .record(z.string(), z.object({ pooled: score, byHorizon: z.array(score), onsets: score }))
-    .optional(),
 });
 export type TBacktestReport = z.infer<typeof ZBacktestReport>;
 

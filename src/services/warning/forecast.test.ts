@@ -44,17 +44,6 @@ describe("forecast", () => {
     expect(forecast(tampered, origin, small)).toEqual(result);
   });
 
-  it("can train one horizon-stacked model instead, with the same leakage guarantee", () => {
-    const stackedOptions = { ...small, stacked: true, maxHorizon: 3 };
-    const own = forecast(panel, origin, stackedOptions);
-    expect(own).toHaveLength((result.length / 12) * 3);
-    const tampered = {
-      ...panel,
-      rows: panel.rows.map((r) => (r.month > origin ? { ...r, sb: r.sb * 10 + 1000 } : r)),
-    };
-    expect(forecast(tampered, origin, stackedOptions)).toEqual(own);
-  });
-
   it("refuses an origin the panel does not reach", () => {
     expect(() => forecast(panel, "2030-01", small)).toThrow(/origin/);
   });

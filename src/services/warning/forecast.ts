@@ -4,14 +4,13 @@ import { gatherRows } from "../../core/warning/features.ts";
 import type { CountryForecast, Driver } from "../../core/warning/forecast.ts";
 import { type MonthKey, monthKey } from "../../core/warning/month.ts";
 import type { WarningPanel } from "../../core/warning/panel.ts";
+import { recentLevel, recentVolatility } from "../../core/warning/spread.ts";
 import { originCells } from "../../core/warning/targets.ts";
 import * as xgb from "../../repositories/xgboost/xgboost.ts";
 import {
-  calibrate,
   type ForecastModelOptions,
   freeForecastModel,
   residualsFor,
-  stackedMatrix,
   type TrainedForecastModel,
   trainForecastModel,
 } from "./train-forecast-model.ts";
@@ -42,16 +41,11 @@ const topContributions = (
  */
 export const forecastWithModel = (model: TrainedForecastModel, topDrivers = 5): DistributionForecast[] => {
   const cells = originCells(model.panel);
-  const plain = model.horizonFeature ? null : gatherRows(model.grid, cells).features;
+  const features = gatherRows(model.grid, cells).features;
+  const level = cells.map((cell) => recentLevel(model.panel, cell, model.levelMonths));
+  const volatility = cells.map((cell) => recentVolatility(model.panel, cell));
   const out: DistributionForecast[] = [];
   for (const hm of model.horizons) {
-    const features =
-      plain ??
-      stackedMatrix(
-        model.grid,
-        cells,
-        cells.map(() => hm.horizon),
-      ).features;
     const pGt0 = xgb.predict(hm.gt0, features);
     const pGe25 = xgb.predict(hm.ge25, features);
     const size = xgb.predict(hm.size, features);
@@ -61,11 +55,11 @@ export const forecastWithModel = (model: TrainedForecastModel, topDrivers = 5): 
     cells.forEach((cell, i) => {
       const unit = model.panel.units[cell.unit];
       if (!unit) return;
-      const p = calibrate(hm.calibration?.gt0, pGt0[i] as number);
+      const p = pGt0[i] as number;
       const distribution: FatalityDistribution = {
         p0: 1 - p,
-        sample: residualsFor(hm, size[i] as number),
-        shift: size[i] as number,
+        sample: residualsFor(hm, volatility[i] as number),
+        shift: (size[i] as number) + (level[i] as number),
         continuous: true,
       };
       const forecast = forecastFromDistribution(
@@ -78,12 +72,11 @@ export const forecastWithModel = (model: TrainedForecastModel, topDrivers = 5): 
         },
         distribution,
         // Two separately trained classifiers can disagree slightly; ≥25 deaths implies ≥1.
-        { pGt0: p, pGe25: Math.min(p, calibrate(hm.calibration?.ge25, pGe25[i] as number)) },
+        { pGt0: p, pGe25: Math.min(p, pGe25[i] as number) },
       );
       // The log-scale size model with its residuals shapes the quantiles; the Poisson model sets the mean.
       forecast.mean = p * (positiveMean[i] as number);
-      if (topDrivers > 0)
-        forecast.drivers = topContributions(contributions, i, model.featureNames, topDrivers);
+      if (topDrivers > 0) forecast.drivers = topContributions(contributions, i, model.grid.names, topDrivers);
       out.push({ forecast, distribution });
     });
   }

@@ -5,7 +5,6 @@
 import { parentPort } from "node:worker_threads";
 import type { BacktestReport } from "../../core/warning/backtest-report.ts";
 import type { CountryForecast } from "../../core/warning/forecast.ts";
-import { type MedianErrors, medianErrors } from "../../core/warning/median-error.ts";
 import type { MonthKey } from "../../core/warning/month.ts";
 import type { WarningPanel } from "../../core/warning/panel.ts";
 import { backtest } from "./backtest.ts";
@@ -20,8 +19,6 @@ export type ModelTaskResult =
   | {
       kind: "backtest";
       report: BacktestReport;
-      /** MSE of log1p of the median per method: the report scores E[log1p], readers see the median. */
-      medianErrors: Record<string, MedianErrors>;
       modelSeconds: number[];
       baselineSeconds: number[];
     };
@@ -43,7 +40,7 @@ if (port) {
           result: { kind: "forecast", forecasts, seconds: (performance.now() - started) / 1000 },
         } satisfies WorkerMessage);
       } else {
-        const { report, rows, modelSeconds, baselineSeconds } = backtest(
+        const { report, modelSeconds, baselineSeconds } = backtest(
           task.panel,
           task.origins,
           task.options,
@@ -55,7 +52,6 @@ if (port) {
           result: {
             kind: "backtest",
             report,
-            medianErrors: medianErrors(rows, report.maxHorizon),
             modelSeconds,
             baselineSeconds,
           },

@@ -99,7 +99,7 @@ export const startBacktestRun = async (
           status: "succeeded",
           finishedAt: ctx.now(),
           progress: { done: total, total, label: "done" },
-          report: { ...result.report, medianErrors: result.medianErrors },
+          report: result.report,
           timings: { modelSeconds: result.modelSeconds, baselineSeconds: result.baselineSeconds },
         });
         await audit(tx, {

@@ -35,11 +35,6 @@ const scoreOf = (
   score: Score,
   subset: "pooled" | "onsets" | number,
 ): number | null => {
-  if (score === "mseLog1pMedian") {
-    const m = report.medianErrors?.[method];
-    if (!m) return null;
-    return typeof subset === "number" ? (m.byHorizon[subset] ?? null) : m[subset];
-  }
   const set: ScoreSet | undefined =
     typeof subset === "number" ? report.methods[method]?.byHorizon[subset] : report.methods[method]?.[subset];
   const v = set?.[score];
