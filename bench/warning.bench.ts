@@ -12,6 +12,7 @@ import { defaultCovariates } from "../src/core/warning/features.ts";
 import { toDensePanel, type WarningPanel } from "../src/core/warning/panel.ts";
 import {
   readCapitals,
+  readConflictYears,
   readCountryYear,
   readViewsCountryMonths,
 } from "../src/repositories/warning/views-csv.ts";
@@ -43,6 +44,8 @@ if (withCovariates) {
       defaultCovariates.map((c) => c.name),
     );
   if (existsSync(capitals)) panel.capitals = readCapitals(capitals);
+  const acd = join(dataDir, "ucdp_conflict/ucdp_prio_acd_v25_1_1946_2019.csv");
+  if (existsSync(acd) && process.env.WARNING_ACD !== "0") panel.conflicts = readConflictYears(acd);
 }
 console.log(`load: ${panel.rows.length} country-months from ${dataDir} in ${seconds(t)}`);
 

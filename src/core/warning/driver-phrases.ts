@@ -25,6 +25,18 @@ const known: Record<string, string> = {
   cy_v2x_libdem: "liberal democracy",
   cy_v2x_corr: "political corruption",
   cy_youth: "share of young people in the adult population",
+  ln_sb_lag2: "deaths two months ago",
+  ln_sb_lag3: "deaths three months ago",
+  ln_sb_max_60: "the deadliest month of the last 5 years",
+  violent_trend_6: "more or fewer violent months lately",
+  decay_gt0_hl3: "violence in the last few months",
+  decay_gt0_hl48: "any violence in recent years",
+  world_ln_sb_12: "deaths in conflicts worldwide this year",
+  world_violent_share_1: "share of countries at war this month",
+  acd_years_since_conflict: "years since the last armed conflict (since 1946)",
+  acd_years_since_war: "years since the last war of 1,000 or more deaths a year",
+  acd_active_conflicts: "armed conflicts active in the last recorded year",
+  acd_internationalised: "a conflict with foreign troops in the last recorded year",
 };
 
 const patterns: [RegExp, (m: RegExpExecArray) => string][] = [

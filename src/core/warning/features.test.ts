@@ -117,6 +117,35 @@ describe("extended features", () => {
   });
 });
 
+describe("armed-conflict history", () => {
+  const conflicts = [
+    { gwcode: 1, year: 1980, intensity: 2, type: 3 },
+    { gwcode: 1, year: 1998, intensity: 1, type: 4 },
+    { gwcode: 1, year: 1998, intensity: 1, type: 3 },
+    // Fought in 2000: no month of 2000 may know it.
+    { gwcode: 1, year: 2000, intensity: 2, type: 3 },
+  ];
+  const grid = buildFeatureGrid(toDensePanel(rows), { conflicts });
+
+  it("describes the last known year, reaching back before the monthly series", () => {
+    // 2000-01..2000-11 may know 1998; 2000-12 may know 1999 (a calm year).
+    expect(at(grid, 0, 0, "acd_active_conflicts")).toBe(2);
+    expect(at(grid, 0, 0, "acd_internationalised")).toBe(1);
+    expect(at(grid, 0, 0, "acd_years_since_conflict")).toBe(0);
+    expect(at(grid, 0, 0, "acd_years_since_war")).toBe(18);
+    expect(at(grid, 0, 11, "acd_active_conflicts")).toBe(0);
+    expect(at(grid, 0, 11, "acd_years_since_conflict")).toBe(1);
+    expect(at(grid, 0, 11, "acd_years_since_war")).toBe(19);
+  });
+
+  it("counts a country never in conflict as calm since 1946, and never uses a year too recent", () => {
+    expect(at(grid, 1, 11, "acd_years_since_conflict")).toBe(1999 - 1946 + 1);
+    expect(at(grid, 1, 11, "acd_active_conflicts")).toBe(0);
+    const without2000 = buildFeatureGrid(toDensePanel(rows), { conflicts: conflicts.slice(0, 3) });
+    expect(Array.from(without2000.values)).toEqual(Array.from(grid.values));
+  });
+});
+
 describe("dense panel and onsets", () => {
   it("drops rows after the cut-off and sums duplicate country-months", () => {
     const panel = toDensePanel([...rows, { gwcode: 2, iso3: "BBX", month: "2000-02", sb: 3 }], "2000-06");

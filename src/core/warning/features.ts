@@ -1,5 +1,6 @@
+import { conflictFeatureNames, fillConflictHistory } from "./conflict-history.ts";
 import { monthIndex } from "./month.ts";
-import type { Capital, CountryYearRow, DensePanel } from "./panel.ts";
+import type { Capital, ConflictYear, CountryYearRow, DensePanel } from "./panel.ts";
 import { capitalsAt, distanceMatrix } from "./spatial.ts";
 
 /** A country-year indicator used as a feature; `log` for skewed levels (population, GDP per capita). */
@@ -19,6 +20,7 @@ export type FeatureOptions = {
   countryYear?: readonly CountryYearRow[];
   capitals?: readonly Capital[];
   covariates?: readonly CovariateSpec[];
+  conflicts?: readonly ConflictYear[];
   /** Capitals closer than this count as neighbours for the spatial lag. */
   neighbourKm?: number;
   /**
@@ -84,7 +86,15 @@ export const featureNames = (options: FeatureOptions = {}): string[] => [
   ...(options.extended ? extendedFeatureNames : []),
   ...(options.capitals ? neighbourFeatureNames : []),
   ...(options.countryYear ? (options.covariates ?? defaultCovariates).map((c) => `cy_${c.name}`) : []),
+  ...(options.conflicts ? conflictFeatureNames : []),
 ];
+
+/**
+ * The latest year whose December lies at least `lagMonths` before the (absolute) month: country-year data are
+ * published with a lag, and a value for a year still running would come from the future.
+ */
+const usableYear = (absoluteMonth: number, lagMonths: number): number =>
+  Math.floor((absoluteMonth - lagMonths - 11) / 12);
 
 const lagDecay = (monthsSince: number, halfLife: number): number => 2 ** (-monthsSince / halfLife);
 
@@ -197,9 +207,13 @@ export const buildFeatureGrid = (panel: DensePanel, options: FeatureOptions = {}
     );
     f0 += neighbourFeatureNames.length;
   }
+  const lag = options.covariateLagMonths ?? 12;
   if (options.countryYear) {
-    fillCovariates(panel, options, values, nF, f0);
+    fillCovariates(panel, options.countryYear, options.covariates ?? defaultCovariates, lag, values, nF, f0);
+    f0 += (options.covariates ?? defaultCovariates).length;
   }
+  if (options.conflicts)
+    fillConflictHistory(panel, options.conflicts, (m) => usableYear(m, lag), values, nF, f0);
   return { names, nFeatures: nF, nMonths, firstMonth, values };
 };
 
@@ -282,15 +296,15 @@ const fillNeighbours = (
 
 const fillCovariates = (
   panel: DensePanel,
-  options: FeatureOptions,
+  countryYear: readonly CountryYearRow[],
+  specs: readonly CovariateSpec[],
+  lag: number,
   values: Float32Array,
   nF: number,
   f0: number,
 ): void => {
-  const specs = options.covariates ?? defaultCovariates;
-  const lag = options.covariateLagMonths ?? 12;
   const byCountry = new Map<number, Map<number, Readonly<Record<string, number | null>>>>();
-  for (const row of options.countryYear ?? []) {
+  for (const row of countryYear) {
     let years = byCountry.get(row.gwcode);
     if (!years) {
       years = new Map();
@@ -305,9 +319,7 @@ const fillCovariates = (
     const years = byCountry.get(unit.gwcode);
     if (!years) return;
     for (let m = 0; m < nMonths; m++) {
-      const abs = firstMonth + m;
-      // The latest year whose December lies at least `lag` months before this month.
-      const year = Math.floor((abs - lag - 11) / 12);
+      const year = usableYear(firstMonth + m, lag);
       const row = (u * nMonths + m) * nF + f0;
       specs.forEach((spec, i) => {
         for (let y = year; y > year - carryYears; y--) {

@@ -10,14 +10,21 @@ export type CountryYearRow = {
   values: Readonly<Record<string, number | null>>;
 };
 
+/**
+ * One armed conflict active in one year on a country's territory (UCDP/PRIO ACD): intensity 1 is 25–999
+ * battle deaths in the year, 2 is 1,000 or more; type 2 interstate, 3 intrastate, 4 internationalised.
+ */
+export type ConflictYear = { gwcode: number; year: number; intensity: number; type: number };
+
 /** Capital location, optionally valid only for a period (capitals move: e.g. Nigeria 1991). */
 export type Capital = { gwcode: number; lat: number; lon: number; from?: MonthKey; to?: MonthKey };
 
-/** Everything the forecaster reads. The caller supplies covariates and capitals; both are optional. */
+/** Everything the forecaster reads. Covariates, capitals and conflict history are optional. */
 export type WarningPanel = {
   rows: readonly PanelRow[];
   countryYear?: readonly CountryYearRow[];
   capitals?: readonly Capital[];
+  conflicts?: readonly ConflictYear[];
 };
 
 /**

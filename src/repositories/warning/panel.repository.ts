@@ -5,7 +5,13 @@
  */
 import { type RawBuilder, sql } from "kysely";
 import type { MonthKey } from "../../core/warning/month.ts";
-import type { Capital, CountryYearRow, PanelRow, WarningPanel } from "../../core/warning/panel.ts";
+import type {
+  Capital,
+  ConflictYear,
+  CountryYearRow,
+  PanelRow,
+  WarningPanel,
+} from "../../core/warning/panel.ts";
 import type { Db } from "../../db/types.ts";
 
 const firstDay = (month: MonthKey) => `${month}-01`;
@@ -142,6 +148,27 @@ export const loadCapitals = async (db: Db): Promise<Capital[]> => {
   }));
 };
 
+/**
+ * Armed conflicts by location and year, for years that ended on or before `upTo`. A conflict fought on
+ * several countries' territory (`gwno_loc` "645, 652") counts for each of them.
+ */
+export const loadConflictYears = async (db: Db, upTo: MonthKey): Promise<ConflictYear[]> => {
+  const [year, month] = upTo.split("-").map(Number) as [number, number];
+  const rows = await db
+    .selectFrom("conflicts")
+    .select(["gwno_loc as locations", "year", "intensity_level as intensity", "type_of_conflict as type"])
+    .where("year", "<=", month === 12 ? year : year - 1)
+    .execute();
+  return rows.flatMap((r) =>
+    r.locations.split(",").map((code) => ({
+      gwcode: Number(code.trim()),
+      year: r.year,
+      intensity: r.intensity,
+      type: r.type,
+    })),
+  );
+};
+
 export type LoadedPanel = {
   panel: WarningPanel;
   /** Which dataset each covariate came from. */
@@ -156,14 +183,16 @@ export const loadWarningPanel = async (
   covariates: readonly string[],
 ): Promise<LoadedPanel> => {
   const started = performance.now();
-  const [rows, countryYear, capitals] = await Promise.all([
+  const [rows, countryYear, capitals, conflicts] = await Promise.all([
     loadPanelRows(db, upTo),
     loadCountryYear(db, upTo, covariates),
     loadCapitals(db),
+    loadConflictYears(db, upTo),
   ]);
   const panel: WarningPanel = { rows };
   if (countryYear.rows.length > 0) panel.countryYear = countryYear.rows;
   if (capitals.length > 0) panel.capitals = capitals;
+  if (conflicts.length > 0) panel.conflicts = conflicts;
   return {
     panel,
     covariateSources: countryYear.sources,

@@ -1,11 +1,11 @@
 /**
- * Development loaders for the bundled ViEWS country-month file and the country-year and capital reference
- * tables, until the database holds them. Paths are parameters: the bundled copies live in data/bundled/.
+ * Loaders for the bundled ViEWS country-month file, the country-year and capital reference tables and the
+ * conflict list, for the benchmark, which measures the model without a database. Paths are parameters: the bundled copies live in data/bundled/.
  */
 import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import Papa from "papaparse";
-import type { Capital, CountryYearRow, PanelRow } from "../../core/warning/panel.ts";
+import type { Capital, ConflictYear, CountryYearRow, PanelRow } from "../../core/warning/panel.ts";
 
 const readText = (path: string): string => {
   const bytes = readFileSync(path);
@@ -62,4 +62,18 @@ export const readCapitals = (path: string): Capital[] => {
     from: (r.stdate ?? "").slice(0, 7),
     to: (r.enddate ?? "").slice(0, 7),
   }));
+};
+
+/** UCDP/PRIO ACD conflict-years, one row per location country (`gwno_loc` may list several). */
+export const readConflictYears = (path: string): ConflictYear[] => {
+  const rows = parse(path);
+  requireColumns(path, rows, ["gwno_loc", "year", "intensity_level", "type_of_conflict"]);
+  return rows.flatMap((r) =>
+    (r.gwno_loc ?? "").split(",").map((code) => ({
+      gwcode: Number(code.trim()),
+      year: Number(r.year),
+      intensity: Number(r.intensity_level),
+      type: Number(r.type_of_conflict),
+    })),
+  );
 };

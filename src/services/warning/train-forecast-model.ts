@@ -246,6 +246,7 @@ export const trainForecastModel = (
     extended: true,
     ...(input.countryYear ? { countryYear: input.countryYear } : {}),
     ...(input.capitals ? { capitals: input.capitals } : {}),
+    ...(input.conflicts ? { conflicts: input.conflicts } : {}),
   });
   const horizons: HorizonModel[] = [];
   try {

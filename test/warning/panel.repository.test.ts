@@ -1,0 +1,31 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "../../src/db/engine.ts";
+import { panelDatasetVersions } from "../../src/repositories/warning/model-provenance.ts";
+import { loadConflictYears, loadWarningPanel } from "../../src/repositories/warning/panel.repository.ts";
+import { createTestDatabase } from "../support/database.ts";
+
+let handle: DatabaseHandle;
+beforeAll(async () => {
+  handle = await createTestDatabase({ withBundledData: true });
+}, 120_000);
+afterAll(() => handle.close());
+
+describe("the forecaster's conflict history", () => {
+  it("holds only years that ended by the origin, each conflict in every country it was fought in", async () => {
+    const upToNovember = await loadConflictYears(handle.db, "2000-11");
+    expect(Math.max(...upToNovember.map((c) => c.year))).toBe(1999);
+    const upToDecember = await loadConflictYears(handle.db, "2000-12");
+    expect(Math.max(...upToDecember.map((c) => c.year))).toBe(2000);
+    // Eritrea–Ethiopia 2000 was fought on both territories (gwno_loc "530, 531").
+    const war = upToDecember.filter((c) => c.year === 2000 && c.type === 2 && c.intensity === 2);
+    expect(war.map((c) => c.gwcode).sort()).toEqual(expect.arrayContaining([530, 531]));
+  });
+
+  it("reaches the model with the other panel parts, and the run records the conflict dataset's version", async () => {
+    const { panel } = await loadWarningPanel(handle.db, "2019-12", ["population"]);
+    expect(panel.conflicts?.length).toBeGreaterThan(2000);
+    expect(panel.conflicts?.every((c) => c.year <= 2019 && c.year >= 1946)).toBe(true);
+    const versions = await panelDatasetVersions(handle.db);
+    expect(versions.map((v) => v.kind)).toContain("acd");
+  });
+});
