@@ -81,6 +81,7 @@ describe("bundled data on first start", () => {
         "views-cm",
         "ucdp-ged",
         "ucdp-acd",
+        "ucdp-peace-agreements",
         "poldat-static-world",
         "wdi-population",
         "gw-registry",
@@ -89,6 +90,31 @@ describe("bundled data on first start", () => {
     for (const d of status.datasets) expect(d.licence).not.toBe("");
     expect(status.tables.events).toBe(gedRows.length - 1);
     expect(status.tables.country_month).toBeGreaterThan(67_440);
+    expect(status.tables.peace_agreements).toBe(364);
+  });
+
+  it("loads the peace agreements with their GW codes as written, ISO3 codes, dates and types", async () => {
+    const dataset = (await dataStatus(handle.db)).datasets.find((d) => d.id === "ucdp-peace-agreements");
+    expect(dataset).toMatchObject({
+      kind: "peace-agreements",
+      version: "22.1",
+      rowCount: 364,
+      spanStart: "1975-03-06",
+      spanEnd: "2019-12-28",
+    });
+    const row = await handle.db
+      .selectFrom("peace_agreements")
+      .select(["gwno", "iso3", "pa_date", "pa_type", "conflict_id"])
+      .where("dataset_id", "=", "ucdp-peace-agreements")
+      .where("paid", "=", 1333)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({
+      gwno: "471, 475",
+      iso3: "CMR,NGA",
+      pa_date: "2006-06-12",
+      pa_type: 1,
+      conflict_id: 405,
+    });
   });
 
   it("GED country-month totals equal an independent aggregation of the file", async () => {
@@ -152,6 +178,24 @@ describe("importing files", () => {
     const second = await importDataset(ctx, { kind: "ged", file: path, datasetId: "test-ged" });
     expect(second).toMatchObject({ ok: true, status: "unchanged" });
     expect(await snapshot()).toEqual(before);
+  });
+
+  it("importing the bundled peace agreements again changes nothing", async () => {
+    const file = join(BUNDLED_DATA_DIR, "ucdp_conflict/ucdp_peace_agreements_v22_1_1975_2019.csv");
+    const before = await snapshot();
+    const again = await importDataset(ctx, { kind: "peace-agreements", file });
+    expect(again).toMatchObject({ ok: true, status: "unchanged", datasetId: "ucdp-peace-agreements" });
+    expect(await snapshot()).toEqual(before);
+    // Read and loaded again as another release, every agreement is found by its paid, unchanged.
+    const release = await importDataset(ctx, { kind: "peace-agreements", file, version: "22.1-reloaded" });
+    expect(release).toMatchObject({
+      ok: true,
+      status: "replaced",
+      rowCount: 364,
+      rowsAdded: 0,
+      rowsRemoved: 0,
+      rowsChanged: 0,
+    });
   });
 
   it("a newer release replaces the older rows and records the replacement", async () => {

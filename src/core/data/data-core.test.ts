@@ -253,3 +253,94 @@ describe("row validators", () => {
     expect([...ACLED_CODEBOOK_COLUMNS].sort()).toEqual(codebook.rows.map((r) => r[0]).sort());
   });
 });
+
+describe("peace agreements validator", () => {
+  const header = [
+    "paid",
+    "region",
+    "gwno",
+    "conflict_id",
+    "conflict_name",
+    "pa_name",
+    "year",
+    "pa_date",
+    "pa_type",
+    "version",
+  ];
+  const agreement = (over: Record<string, string>) =>
+    header.map(
+      (name) =>
+        over[name] ??
+        (
+          {
+            paid: "1",
+            region: "4",
+            gwno: "471, 475",
+            conflict_id: "405",
+            conflict_name: "Cameroon - Nigeria",
+            pa_name: "The Greentree agreement",
+            year: "2006",
+            pa_date: "2006-06-12",
+            pa_type: "1",
+            version: "22.1",
+          } as Record<string, string>
+        )[name] ??
+        "",
+    );
+
+  it("reads the bundled file: every agreement, its GW codes as written and their ISO3 codes", () => {
+    const { header: fileHeader, rows } = table("ucdp_conflict/ucdp_peace_agreements_v22_1_1975_2019.csv");
+    const outcome = validateRows("peace-agreements", [fileHeader, ...rows], { resolver });
+    expect(outcome.errors).toEqual([]);
+    expect(outcome.rowCount).toBe(364);
+    expect(outcome.staged.target).toBe("peace_agreements");
+    expect(outcome.span).toEqual({ start: "1975-03-06", end: "2019-12-28" });
+    expect(outcome.versionInFile).toBe("22.1");
+    const staged = (paid: string) => outcome.staged.lines.find((l) => l.startsWith(`${paid},`));
+    expect(staged("1333")).toBe(
+      '1333,405,405,Cameroon - Nigeria,"471, 475","CMR,NGA",2006,2006-06-12,The Greentree agreement,1,22.1',
+    );
+    // one agreement, two conflicts: no single conflict_id, both kept in conflict_ids
+    expect(staged("1570")).toMatch(
+      /^1570,,"389, 398","Bosnia-Herzegovina: Serb, Bosnia-Herzegovina: Croat",346,/,
+    );
+  });
+
+  it("accepts a year that differs from the year of pa_date", () => {
+    const outcome = validateRows("peace-agreements", [header, agreement({ year: "2005" })], { resolver });
+    expect(outcome.errorCount).toBe(0);
+    expect(outcome.staged.lines[0]).toContain(",2005,2006-06-12,");
+  });
+
+  it("reports each bad field with line, column, value and reason", () => {
+    const rows = [
+      header,
+      agreement({}),
+      agreement({ paid: "2", pa_date: "2006-02-30" }),
+      agreement({ paid: "3", pa_type: "4" }),
+      agreement({ paid: "4", gwno: "471, 999" }),
+      agreement({ paid: "1" }),
+      agreement({ paid: "6", year: "206" }),
+      agreement({ paid: "7", conflict_id: "405, x" }),
+      agreement({ paid: "8", pa_name: "" }),
+    ];
+    const outcome = validateRows("peace-agreements", rows, { resolver });
+    expect(outcome.rowCount).toBe(1);
+    expect(outcome.errors).toEqual([
+      { line: 3, column: "pa_date", value: "2006-02-30", reason: "unparseable date (expected YYYY-MM-DD)" },
+      { line: 4, column: "pa_type", value: "4", reason: "must be one of 1, 2, 3" },
+      { line: 5, column: "gwno", value: "999", reason: "GW code 999: unknown Gleditsch–Ward code" },
+      { line: 6, column: "paid", value: "1", reason: "duplicate paid (first on line 2)" },
+      { line: 7, column: "year", value: "206", reason: "not a plausible year" },
+      { line: 8, column: "conflict_id", value: "405, x", reason: '"x" is not a conflict id' },
+      { line: 9, column: "pa_name", value: "", reason: "required value is empty" },
+    ]);
+  });
+
+  it("names a missing column", () => {
+    const outcome = validateRows("peace-agreements", [header.filter((h) => h !== "pa_type")], { resolver });
+    expect(outcome.errors).toEqual([
+      expect.objectContaining({ line: 1, column: "pa_type", reason: "missing column" }),
+    ]);
+  });
+});

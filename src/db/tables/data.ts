@@ -1,6 +1,6 @@
 import type { Generated } from "kysely";
 import type { DateColumn, Json, NullableDate, Timestamp } from "./columns.ts";
-// Conflict data (migration 0002): every data row carries its dataset id and version.
+// Conflict data (migrations 0002, 0009): every data row carries its dataset id and version.
 
 export type DatasetsTable = {
   id: string;
@@ -172,6 +172,20 @@ export type ConflictsTable = Provenance & {
   version: string | null;
 };
 
+export type PeaceAgreementsTable = Provenance & {
+  paid: number;
+  conflict_id: number | null;
+  conflict_ids: string;
+  conflict_name: string | null;
+  gwno: string;
+  iso3: string | null;
+  year: number;
+  pa_date: DateColumn;
+  pa_name: string;
+  pa_type: number;
+  version: string | null;
+};
+
 export type IndicatorDefinitionsTable = {
   dataset_id: string;
   code: string;
@@ -202,6 +216,7 @@ export type DataTables = {
   country_month: CountryMonthTable;
   grid_month: GridMonthTable;
   conflicts: ConflictsTable;
+  peace_agreements: PeaceAgreementsTable;
   indicator_definitions: IndicatorDefinitionsTable;
   indicator_values: IndicatorValuesTable;
 };

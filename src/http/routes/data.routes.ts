@@ -649,7 +649,7 @@ export const dataRoutes: AppRoutes = (app, deps) => {
         tags: TAGS,
         summary: "Upload a file to import (multipart/form-data: `file` plus the fields below)",
         description:
-          "Fields: kind (ged, views-cm, acd, acled, indicators, hxl), and optionally datasetId, title, version, licence, licenceUrl, citation, source, coverage (observed|world), indicator. " +
+          "Fields: kind (ged, views-cm, acd, peace-agreements, acled, indicators, hxl), and optionally datasetId, title, version, licence, licenceUrl, citation, source, coverage (observed|world), indicator. " +
           "Answers 202 with the running job (poll GET /api/data/imports/{id}); with ?wait=true answers 200 when the import has finished, with its report. " +
           "A refused file is a finished job whose report has ok=false and lists the first 100 problems (file, line, column, value, reason).",
         consumes: ["multipart/form-data"],

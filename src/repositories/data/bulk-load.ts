@@ -15,6 +15,7 @@ const KEYS: Record<StagingTarget, readonly string[]> = {
   events: ["source_event_id"],
   country_month: ["iso3", "month", "unit_id"],
   conflicts: ["conflict_id", "year"],
+  peace_agreements: ["paid"],
   indicator_values: ["indicator", "country_ref", "year"],
 };
 

@@ -146,6 +146,7 @@ export const dataTableCounts = async (db: Db): Promise<Record<string, number>> =
       (SELECT count(*)::int FROM country_month) AS country_month,
       (SELECT count(*)::int FROM grid_month) AS grid_month,
       (SELECT count(*)::int FROM conflicts) AS conflicts,
+      (SELECT count(*)::int FROM peace_agreements) AS peace_agreements,
       (SELECT count(*)::int FROM indicator_definitions) AS indicator_definitions,
       (SELECT count(*)::int FROM indicator_values) AS indicator_values`.execute(db);
   return result.rows[0] ?? {};

@@ -75,6 +75,8 @@ export const defaultDatasetId = (kind: ImportKind, file: string): string => {
       return "views-cm";
     case "acd":
       return "ucdp-acd";
+    case "peace-agreements":
+      return "ucdp-peace-agreements";
     case "acled":
       return "acled";
     case "indicators":
@@ -88,6 +90,7 @@ const TITLES: Record<ImportKind, string> = {
   ged: "UCDP Georeferenced Event Dataset",
   "views-cm": "ViEWS country-month",
   acd: "UCDP/PRIO Armed Conflict Dataset",
+  "peace-agreements": "UCDP Peace Agreement Dataset",
   acled: "ACLED events",
   indicators: "Country-year indicators",
   hxl: "HXL events",

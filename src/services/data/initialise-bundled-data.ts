@@ -40,6 +40,11 @@ const STEPS: Step[] = [
   { id: "ucdp-ged", kind: "ged", file: "ucdp_ged_events/ged_events_4countries_1989_2019.csv.gz" },
   { id: "ucdp-acd", kind: "acd", file: "ucdp_conflict/ucdp_prio_acd_v25_1_1946_2019.csv" },
   {
+    id: "ucdp-peace-agreements",
+    kind: "peace-agreements",
+    file: "ucdp_conflict/ucdp_peace_agreements_v22_1_1975_2019.csv",
+  },
+  {
     id: "poldat-static-world",
     kind: "indicators",
     file: "country_year/poldat_static_world_gw_year_1946_2019.csv.gz",
@@ -107,9 +112,9 @@ export type InitialiseOptions = {
 
 /**
  * On an empty database (no datasets yet) imports the bundled data: the country registry, ViEWS cm, GED
- * events, ACD, and the country-year indicators (poldat static world, democracy, SDP/GDP, WDI population
- * and homicide). Does nothing when any dataset is present, so it runs once. Each dataset is its own
- * transaction; a failure stops and is thrown (the datasets already loaded stay).
+ * events, ACD, UCDP peace agreements, and the country-year indicators (poldat static world, democracy,
+ * SDP/GDP, WDI population and homicide). Does nothing when any dataset is present, so it runs once. Each
+ * dataset is its own transaction; a failure stops and is thrown (the datasets already loaded stay).
  */
 export const initialiseBundledData = async (
   ctx: DataContext,

@@ -2,6 +2,7 @@ import { ACD_COLUMNS } from "./acd.ts";
 import { ACLED_REQUIRED_COLUMNS } from "./acled.ts";
 import { GED_COLUMNS, GED_OPTIONAL_COLUMNS } from "./ged.ts";
 import { HXL_EVENT_TAGS } from "./hxl.ts";
+import { PEACE_AGREEMENT_FILE_COLUMNS } from "./peace-agreements.ts";
 import type { ImportKind } from "./types.ts";
 import { VIEWS_CM_COLUMNS } from "./views-cm.ts";
 
@@ -28,6 +29,12 @@ export const IMPORT_KIND_COLUMNS: Record<ImportKind, KindColumns> = {
     hxl: false,
   },
   acd: { required: ACD_COLUMNS, optional: [], others: "ignored", hxl: false },
+  "peace-agreements": {
+    required: PEACE_AGREEMENT_FILE_COLUMNS,
+    optional: [],
+    others: "ignored",
+    hxl: false,
+  },
   acled: {
     required: ACLED_REQUIRED_COLUMNS,
     optional: [

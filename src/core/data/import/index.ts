@@ -4,6 +4,7 @@ import { EVENT_COLUMNS } from "./common.ts";
 import { gedValidator } from "./ged.ts";
 import { hxlValidator } from "./hxl.ts";
 import { INDICATOR_VALUE_COLUMNS, indicatorsValidator } from "./indicators.ts";
+import { PEACE_AGREEMENT_COLUMNS, peaceAgreementsValidator } from "./peace-agreements.ts";
 import type {
   ImportKind,
   RowValidator,
@@ -19,6 +20,7 @@ const validators: Record<ImportKind, (options: ValidatorOptions) => RowValidator
   ged: gedValidator,
   "views-cm": viewsCmValidator,
   acd: acdValidator,
+  "peace-agreements": peaceAgreementsValidator,
   acled: acledValidator,
   indicators: indicatorsValidator,
   hxl: hxlValidator,
@@ -31,6 +33,7 @@ export const STAGING: Record<ImportKind, { target: StagingTarget; columns: reado
   hxl: { target: "events", columns: EVENT_COLUMNS },
   "views-cm": { target: "country_month", columns: COUNTRY_MONTH_COLUMNS },
   acd: { target: "conflicts", columns: CONFLICT_COLUMNS },
+  "peace-agreements": { target: "peace_agreements", columns: PEACE_AGREEMENT_COLUMNS },
   indicators: { target: "indicator_values", columns: INDICATOR_VALUE_COLUMNS },
 };
 

@@ -1,6 +1,14 @@
 import type { CountryResolver } from "../registry.ts";
 
-export const IMPORT_KINDS = ["ged", "views-cm", "acd", "acled", "indicators", "hxl"] as const;
+export const IMPORT_KINDS = [
+  "ged",
+  "views-cm",
+  "acd",
+  "peace-agreements",
+  "acled",
+  "indicators",
+  "hxl",
+] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export const isImportKind = (value: string): value is ImportKind =>
@@ -9,7 +17,12 @@ export const isImportKind = (value: string): value is ImportKind =>
 /** One problem in an imported file. `line` is the record number in the file; the header is line 1. */
 export type RowError = { line: number; column: string; value: string; reason: string };
 
-export type StagingTarget = "events" | "country_month" | "conflicts" | "indicator_values";
+export type StagingTarget =
+  | "events"
+  | "country_month"
+  | "conflicts"
+  | "peace_agreements"
+  | "indicator_values";
 
 /** Validated rows as CSV lines (COPY format), ready for a staging table. */
 export type StagedRows = { target: StagingTarget; columns: readonly string[]; lines: string[] };
