@@ -14,6 +14,7 @@ import {
   readCapitals,
   readConflictYears,
   readCountryYear,
+  readPeaceAgreements,
   readViewsCountryMonths,
 } from "../src/repositories/warning/views-csv.ts";
 import { backtest } from "../src/services/warning/backtest.ts";
@@ -45,7 +46,10 @@ if (withCovariates) {
     );
   if (existsSync(capitals)) panel.capitals = readCapitals(capitals);
   const acd = join(dataDir, "ucdp_conflict/ucdp_prio_acd_v25_1_1946_2019.csv");
-  if (existsSync(acd) && process.env.WARNING_ACD !== "0") panel.conflicts = readConflictYears(acd);
+  if (existsSync(acd)) panel.conflicts = readConflictYears(acd);
+  const agreements = join(dataDir, "ucdp_conflict/ucdp_peace_agreements_v22_1_1975_2019.csv");
+  if (existsSync(agreements) && process.env.WARNING_PA !== "0")
+    panel.agreements = readPeaceAgreements(agreements);
 }
 console.log(`load: ${panel.rows.length} country-months from ${dataDir} in ${seconds(t)}`);
 

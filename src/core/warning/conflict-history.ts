@@ -1,4 +1,5 @@
-import type { ConflictYear, DensePanel } from "./panel.ts";
+import { monthIndex } from "./month.ts";
+import type { ConflictYear, DensePanel, PeaceAgreement } from "./panel.ts";
 
 export const conflictFeatureNames = [
   "acd_years_since_conflict",
@@ -74,6 +75,50 @@ export const fillConflictHistory = (
         record = recordAsOf(country, y);
       }
       values.set(record, (u * nMonths + m) * nF + f0);
+    }
+  });
+};
+
+export const peaceAgreementFeatureNames = ["pa_months_since", "pa_count_60", "pa_comprehensive_60"] as const;
+
+/** The agreement dataset starts in 1975: a country without one counts months since then. */
+const firstAgreementMonth = monthIndex("1975-01");
+
+/**
+ * Writes, for every unit and month, the months since the country's last peace agreement, how many it signed in
+ * the last five years, and whether one of them was comprehensive. An agreement counts from the month it was
+ * signed: signatures are public the day they happen, unlike yearly conflict tallies.
+ */
+export const fillPeaceAgreements = (
+  panel: DensePanel,
+  agreements: readonly PeaceAgreement[],
+  values: Float32Array,
+  nF: number,
+  f0: number,
+): void => {
+  const signed = new Map<number, { month: number; comprehensive: boolean }[]>();
+  for (const a of agreements) {
+    const list = signed.get(a.gwcode) ?? [];
+    list.push({ month: monthIndex(a.month), comprehensive: a.comprehensive });
+    signed.set(a.gwcode, list);
+  }
+  const { nMonths, firstMonth, units } = panel;
+  units.forEach((unit, u) => {
+    const own = (signed.get(unit.gwcode) ?? []).sort((a, b) => a.month - b.month);
+    for (let m = 0; m < nMonths; m++) {
+      const now = firstMonth + m;
+      let last = firstAgreementMonth;
+      let count = 0;
+      let comprehensive = 0;
+      for (const a of own) {
+        if (a.month > now) break;
+        last = a.month;
+        if (now - a.month < 60) {
+          count++;
+          if (a.comprehensive) comprehensive = 1;
+        }
+      }
+      values.set([Math.max(0, now - last), count, comprehensive], (u * nMonths + m) * nF + f0);
     }
   });
 };

@@ -37,6 +37,9 @@ const known: Record<string, string> = {
   acd_years_since_war: "years since the last war of 1,000 or more deaths a year",
   acd_active_conflicts: "armed conflicts active in the last recorded year",
   acd_internationalised: "a conflict with foreign troops in the last recorded year",
+  pa_months_since: "months since the last peace agreement",
+  pa_count_60: "peace agreements signed in the last 5 years",
+  pa_comprehensive_60: "a comprehensive peace agreement in the last 5 years",
 };
 
 const patterns: [RegExp, (m: RegExpExecArray) => string][] = [

@@ -146,6 +146,28 @@ describe("armed-conflict history", () => {
   });
 });
 
+describe("peace agreements", () => {
+  const agreements = [
+    { gwcode: 1, month: "1996-03", comprehensive: true },
+    { gwcode: 1, month: "2000-03", comprehensive: false },
+  ];
+  const grid = buildFeatureGrid(toDensePanel(rows), { agreements });
+
+  it("counts from the month an agreement was signed, never before", () => {
+    // 2000-02: the last agreement is the comprehensive one of 1996-03, 47 months before.
+    expect(at(grid, 0, 1, "pa_months_since")).toBe(47);
+    expect(at(grid, 0, 1, "pa_count_60")).toBe(1);
+    expect(at(grid, 0, 1, "pa_comprehensive_60")).toBe(1);
+    expect(at(grid, 0, 2, "pa_months_since")).toBe(0);
+    expect(at(grid, 0, 2, "pa_count_60")).toBe(2);
+  });
+
+  it("counts a country without agreements from the start of the record (1975)", () => {
+    expect(at(grid, 1, 0, "pa_months_since")).toBe(25 * 12);
+    expect(at(grid, 1, 0, "pa_count_60")).toBe(0);
+  });
+});
+
 describe("dense panel and onsets", () => {
   it("drops rows after the cut-off and sums duplicate country-months", () => {
     const panel = toDensePanel([...rows, { gwcode: 2, iso3: "BBX", month: "2000-02", sb: 3 }], "2000-06");

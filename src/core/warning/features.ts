@@ -1,6 +1,11 @@
-import { conflictFeatureNames, fillConflictHistory } from "./conflict-history.ts";
+import {
+  conflictFeatureNames,
+  fillConflictHistory,
+  fillPeaceAgreements,
+  peaceAgreementFeatureNames,
+} from "./conflict-history.ts";
 import { monthIndex } from "./month.ts";
-import type { Capital, ConflictYear, CountryYearRow, DensePanel } from "./panel.ts";
+import type { Capital, ConflictYear, CountryYearRow, DensePanel, PeaceAgreement } from "./panel.ts";
 import { capitalsAt, distanceMatrix } from "./spatial.ts";
 
 /** A country-year indicator used as a feature; `log` for skewed levels (population, GDP per capita). */
@@ -21,6 +26,7 @@ export type FeatureOptions = {
   capitals?: readonly Capital[];
   covariates?: readonly CovariateSpec[];
   conflicts?: readonly ConflictYear[];
+  agreements?: readonly PeaceAgreement[];
   /** Capitals closer than this count as neighbours for the spatial lag. */
   neighbourKm?: number;
   /**
@@ -87,6 +93,7 @@ export const featureNames = (options: FeatureOptions = {}): string[] => [
   ...(options.capitals ? neighbourFeatureNames : []),
   ...(options.countryYear ? (options.covariates ?? defaultCovariates).map((c) => `cy_${c.name}`) : []),
   ...(options.conflicts ? conflictFeatureNames : []),
+  ...(options.agreements ? peaceAgreementFeatureNames : []),
 ];
 
 /**
@@ -212,8 +219,11 @@ export const buildFeatureGrid = (panel: DensePanel, options: FeatureOptions = {}
     fillCovariates(panel, options.countryYear, options.covariates ?? defaultCovariates, lag, values, nF, f0);
     f0 += (options.covariates ?? defaultCovariates).length;
   }
-  if (options.conflicts)
+  if (options.conflicts) {
     fillConflictHistory(panel, options.conflicts, (m) => usableYear(m, lag), values, nF, f0);
+    f0 += conflictFeatureNames.length;
+  }
+  if (options.agreements) fillPeaceAgreements(panel, options.agreements, values, nF, f0);
   return { names, nFeatures: nF, nMonths, firstMonth, values };
 };
 

@@ -16,15 +16,19 @@ export type CountryYearRow = {
  */
 export type ConflictYear = { gwcode: number; year: number; intensity: number; type: number };
 
+/** A peace agreement signed for a conflict on a country's territory (UCDP Peace Agreement Dataset). */
+export type PeaceAgreement = { gwcode: number; month: MonthKey; comprehensive: boolean };
+
 /** Capital location, optionally valid only for a period (capitals move: e.g. Nigeria 1991). */
 export type Capital = { gwcode: number; lat: number; lon: number; from?: MonthKey; to?: MonthKey };
 
-/** Everything the forecaster reads. Covariates, capitals and conflict history are optional. */
+/** Everything the forecaster reads. Covariates, capitals, conflicts and agreements are optional. */
 export type WarningPanel = {
   rows: readonly PanelRow[];
   countryYear?: readonly CountryYearRow[];
   capitals?: readonly Capital[];
   conflicts?: readonly ConflictYear[];
+  agreements?: readonly PeaceAgreement[];
 };
 
 /**

@@ -29,12 +29,12 @@ export const modelVersion = (modelName: string): string => {
   return `${modelName}@${cached}`;
 };
 
-/** The datasets a forecast can read: conflict series and list, indicators and the country registry. */
+/** The datasets a forecast can read: conflict series, conflicts, agreements, indicators and the registry. */
 export const panelDatasetVersions = async (db: Db): Promise<TDatasetVersion[]> =>
   db
     .selectFrom("datasets")
     .select(["id", "kind", "version"])
-    .where("kind", "in", ["views-cm", "ged", "acd", "indicators", "registry"])
+    .where("kind", "in", ["views-cm", "ged", "acd", "peace-agreements", "indicators", "registry"])
     .orderBy("kind")
     .orderBy("id")
     .execute();

@@ -10,6 +10,7 @@ import type {
   ConflictYear,
   CountryYearRow,
   PanelRow,
+  PeaceAgreement,
   WarningPanel,
 } from "../../core/warning/panel.ts";
 import type { Db } from "../../db/types.ts";
@@ -169,6 +170,22 @@ export const loadConflictYears = async (db: Db, upTo: MonthKey): Promise<Conflic
   );
 };
 
+/** Peace agreements signed on or before the origin month, once per country they were signed for. */
+export const loadPeaceAgreements = async (db: Db, upTo: MonthKey): Promise<PeaceAgreement[]> => {
+  const rows = await db
+    .selectFrom("peace_agreements")
+    .select(["gwno", sql<string>`to_char(pa_date, 'YYYY-MM')`.as("month"), "pa_type as type"])
+    .where("pa_date", "<", sql<string>`(${firstDay(upTo)}::date + interval '1 month')::date`)
+    .execute();
+  return rows.flatMap((r) =>
+    r.gwno.split(",").map((code) => ({
+      gwcode: Number(code.trim()),
+      month: r.month,
+      comprehensive: r.type === 1,
+    })),
+  );
+};
+
 export type LoadedPanel = {
   panel: WarningPanel;
   /** Which dataset each covariate came from. */
@@ -183,16 +200,18 @@ export const loadWarningPanel = async (
   covariates: readonly string[],
 ): Promise<LoadedPanel> => {
   const started = performance.now();
-  const [rows, countryYear, capitals, conflicts] = await Promise.all([
+  const [rows, countryYear, capitals, conflicts, agreements] = await Promise.all([
     loadPanelRows(db, upTo),
     loadCountryYear(db, upTo, covariates),
     loadCapitals(db),
     loadConflictYears(db, upTo),
+    loadPeaceAgreements(db, upTo),
   ]);
   const panel: WarningPanel = { rows };
   if (countryYear.rows.length > 0) panel.countryYear = countryYear.rows;
   if (capitals.length > 0) panel.capitals = capitals;
   if (conflicts.length > 0) panel.conflicts = conflicts;
+  if (agreements.length > 0) panel.agreements = agreements;
   return {
     panel,
     covariateSources: countryYear.sources,

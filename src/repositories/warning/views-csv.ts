@@ -1,11 +1,17 @@
 /**
  * Loaders for the bundled ViEWS country-month file, the country-year and capital reference tables and the
- * conflict list, for the benchmark, which measures the model without a database. Paths are parameters: the bundled copies live in data/bundled/.
+ * conflict and peace-agreement lists, for the benchmark, which measures the model without a database. Paths are parameters: the bundled copies live in data/bundled/.
  */
 import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import Papa from "papaparse";
-import type { Capital, ConflictYear, CountryYearRow, PanelRow } from "../../core/warning/panel.ts";
+import type {
+  Capital,
+  ConflictYear,
+  CountryYearRow,
+  PanelRow,
+  PeaceAgreement,
+} from "../../core/warning/panel.ts";
 
 const readText = (path: string): string => {
   const bytes = readFileSync(path);
@@ -74,6 +80,19 @@ export const readConflictYears = (path: string): ConflictYear[] => {
       year: Number(r.year),
       intensity: Number(r.intensity_level),
       type: Number(r.type_of_conflict),
+    })),
+  );
+};
+
+/** UCDP peace agreements, one row per country (`gwno` may list several). */
+export const readPeaceAgreements = (path: string): PeaceAgreement[] => {
+  const rows = parse(path);
+  requireColumns(path, rows, ["gwno", "pa_date", "pa_type"]);
+  return rows.flatMap((r) =>
+    (r.gwno ?? "").split(",").map((code) => ({
+      gwcode: Number(code.trim()),
+      month: (r.pa_date ?? "").slice(0, 7),
+      comprehensive: r.pa_type === "1",
     })),
   );
 };

@@ -247,6 +247,7 @@ export const trainForecastModel = (
     ...(input.countryYear ? { countryYear: input.countryYear } : {}),
     ...(input.capitals ? { capitals: input.capitals } : {}),
     ...(input.conflicts ? { conflicts: input.conflicts } : {}),
+    ...(input.agreements ? { agreements: input.agreements } : {}),
   });
   const horizons: HorizonModel[] = [];
   try {
