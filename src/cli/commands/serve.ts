@@ -43,7 +43,7 @@ export const registerServe = (program: Command): void => {
         );
       }
       const app = await buildApp({ db: handle.db, handle, config, logger: false });
-      // New conflict series (views-cm, GED) imported through the web or API queue a forecast run.
+      // New data the model reads (conflict series, conflicts, agreements, indicators) queue a forecast run.
       forecastOnEveryImport();
       // Alert rules, overdue escalation and notification e-mail run every CONTINUUM_ALERT_JOB_SECONDS.
       const stopAlertJobs = startAlertJobs(handle.db, config, {

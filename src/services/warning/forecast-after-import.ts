@@ -4,13 +4,13 @@ import type { ImportReport } from "../data/import-dataset.ts";
 import type { ServiceContext } from "../shared/context.ts";
 import { type ForecastRunStarted, startForecastRun } from "./run-forecast.ts";
 
-/** Imports whose data the forecaster reads: new conflict series mean new forecasts. */
-const forecastKinds = new Set(["views-cm", "ged"]);
+/** Imports whose data the forecaster reads: new conflict series, conflicts, agreements or indicators. */
+const forecastKinds = new Set(["views-cm", "ged", "acd", "peace-agreements", "indicators"]);
 
 export type AfterImportOptions = { maxHorizon?: number; options?: TModelOptions };
 
 /**
- * When an import added or replaced a conflict series the model reads, queues a forecast run from the latest
+ * When an import added or replaced data the model reads, queues a forecast run from the latest
  * month with data (trigger "import"). Returns null when the import changes nothing the forecast reads.
  */
 export const forecastAfterImport = async (
@@ -29,7 +29,7 @@ export const forecastAfterImport = async (
 
 /**
  * Subscribes forecasting to imports for the life of a server (or a CLI import asked to forecast): every
- * successful views-cm or GED import queues a run. Returns the function that unsubscribes.
+ * successful import of data the model reads queues a run. Returns the function that unsubscribes.
  */
 export const forecastOnEveryImport = (
   settings: AfterImportOptions = {},
