@@ -143,7 +143,7 @@ describe("bundled data on first start", () => {
     const gridTotal = Papa.parse<string[]>(grid.csv.trim())
       .data.slice(1)
       .reduce((a, r) => a + Number(r[2]) + Number(r[3]) + Number(r[4]), 0);
-    const fileTotal = [...expected.values()].reduce((a, s) => a + s[0]! + s[1]! + s[2]!, 0);
+    const fileTotal = [...expected.values()].reduce((a, s) => a + (s[0] ?? 0) + (s[1] ?? 0) + (s[2] ?? 0), 0);
     expect(gridTotal).toBe(fileTotal);
   });
 

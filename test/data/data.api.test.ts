@@ -25,7 +25,8 @@ const syriaSums = () => {
     if (row[col("country_id")] !== SYRIA_GW) continue;
     const month = (row[col("date_start")] ?? "").slice(0, 7);
     const s = sums.get(month) ?? [0, 0, 0];
-    s[Number(row[col("type_of_violence")]) - 1]! += Number(row[col("best")]);
+    const type = Number(row[col("type_of_violence")]) - 1;
+    s[type] = (s[type] ?? 0) + Number(row[col("best")]);
     sums.set(month, s);
   }
   return sums;
@@ -259,8 +260,12 @@ describe("conflict data API", () => {
   it("reports every problem of a refused file with line, column, value and reason, and changes nothing", async () => {
     const who = await signIn(app, analyst.email, analyst.password);
     const rows = gedRows.slice(0, 6).map((r) => [...r]);
-    rows[2]![col("best")] = "-4";
-    rows[4]![col("date_start")] = "2019-02-31";
+    const setCell = (line: number, column: string, value: string) => {
+      const row = rows[line];
+      if (row) row[col(column)] = value;
+    };
+    setCell(2, "best", "-4");
+    setCell(4, "date_start", "2019-02-31");
     const response = await upload(
       who,
       { kind: "ged", datasetId: "ged-upload" },

@@ -63,9 +63,7 @@ const printBacktest = (report: TBacktestReport): void => {
       out.push(
         [
           label.padEnd(width),
-          ...methods.map((m) =>
-            format(value(report.methods[m]?.[subset], key)).padStart(16),
-          ),
+          ...methods.map((m) => format(value(report.methods[m]?.[subset], key)).padStart(16)),
         ].join(""),
       );
   }
@@ -76,9 +74,7 @@ const printBacktest = (report: TBacktestReport): void => {
       out.push(
         [
           `  h = ${h}`.padEnd(width),
-          ...methods.map((m) =>
-            format(value(report.methods[m]?.byHorizon[h - 1], key)).padStart(16),
-          ),
+          ...methods.map((m) => format(value(report.methods[m]?.byHorizon[h - 1], key)).padStart(16)),
         ].join(""),
       );
   }

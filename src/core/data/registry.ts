@@ -229,6 +229,7 @@ export const buildRegistry = (states: Table, capitalsTable: Table, codes: Table)
       ? rows
           .map((x) => x.validFrom)
           .reduce<string | null>(
+            // biome-ignore lint/complexity/useMathMinMax: ISO dates compare as strings; Math.min does not apply.
             (a, b) => (a === null || b === null ? null : a < b ? a : b),
             rows[0]?.validFrom ?? null,
           )

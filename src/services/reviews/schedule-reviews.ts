@@ -106,7 +106,7 @@ const bringForwardAtRisk = async (tx: ServiceContext, cycleId: string): Promise<
       tx.db,
       cycleId,
       entry.iso3,
-      // ISO dates compare as strings; Math.min does not apply.
+      // biome-ignore lint/complexity/useMathMinMax: ISO dates compare as strings; Math.min does not apply.
       entry.plannedFor < today ? entry.plannedFor : today,
       reason,
     );

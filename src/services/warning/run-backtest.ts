@@ -18,6 +18,7 @@ import { loadWarningPanel, panelCoverage } from "../../repositories/warning/pane
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
 import { modelName } from "./backtest.ts";
 import { enqueueModelJob, runModelTask } from "./model-jobs.ts";
+import { forecastModelDefaults } from "./train-forecast-model.ts";
 
 export type BacktestRunStarted = {
   run: BacktestRunRow;
@@ -49,7 +50,13 @@ export const startBacktestRun = async (
       { field: "origins", message: `the data ends in ${lastMonth}`, value: late },
     ]);
   const covariates = defaultCovariates.map((c) => c.name);
-  const parameters = { maxHorizon: input.maxHorizon, ...input.options, covariates, dataUpTo: lastMonth };
+  const parameters = {
+    ...forecastModelDefaults,
+    maxHorizon: input.maxHorizon,
+    ...input.options,
+    covariates,
+    dataUpTo: lastMonth,
+  };
   const runId = await inTransaction(ctx, async (tx) => {
     const id = await insertBacktestRun(tx.db, {
       origins,

@@ -26,6 +26,7 @@ import { audit, inTransaction, type ServiceContext } from "../shared/context.ts"
 import { afterForecastRun } from "./after-forecast-run.ts";
 import { modelName } from "./backtest.ts";
 import { enqueueModelJob, runModelTask } from "./model-jobs.ts";
+import { forecastModelDefaults } from "./train-forecast-model.ts";
 
 export type ForecastRunStarted = {
   run: ForecastRunRow;
@@ -70,7 +71,7 @@ export const startForecastRun = async (
   const input = ZStartForecastRun.parse(raw);
   const origin = await originOf(ctx, input.origin);
   const covariates = defaultCovariates.map((c) => c.name);
-  const parameters = { maxHorizon: input.maxHorizon, ...input.options, covariates };
+  const parameters = { ...forecastModelDefaults, maxHorizon: input.maxHorizon, ...input.options, covariates };
   const runId = await inTransaction(ctx, async (tx) => {
     const id = await insertForecastRun(tx.db, {
       origin,

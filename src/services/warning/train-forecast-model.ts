@@ -61,7 +61,8 @@ export type TrainedForecastModel = {
   horizons: HorizonModel[];
 };
 
-const defaults: Required<ForecastModelOptions> = {
+/** The settings used where a run names none: stored with every run beside the ones it named. */
+export const forecastModelDefaults: Readonly<Required<ForecastModelOptions>> = {
   maxHorizon: defaultMaxHorizon,
   rounds: 120,
   maxDepth: 4,
@@ -237,7 +238,7 @@ export const trainForecastModel = (
   origin: MonthKey,
   options: ForecastModelOptions = {},
 ): TrainedForecastModel => {
-  const o: Required<ForecastModelOptions> = { ...defaults, ...options };
+  const o: Required<ForecastModelOptions> = { ...forecastModelDefaults, ...options };
   const panel = toDensePanel(input.rows, origin);
   if (panel.nMonths === 0 || panel.firstMonth + panel.nMonths - 1 !== monthIndex(origin)) {
     throw new Error(`the panel has no rows for the origin month ${origin}`);
