@@ -1,5 +1,12 @@
 import { parseDate } from "../dates.ts";
-import { checkHeader, csvLine, errorCollector, type FieldReader, fieldReader } from "./common.ts";
+import {
+  checkHeader,
+  csvLine,
+  errorCollector,
+  type FieldReader,
+  fieldReader,
+  tableOutcome,
+} from "./common.ts";
 import type { RowValidator, ValidatorOptions } from "./types.ts";
 
 /** Columns of the UCDP/PRIO Armed Conflict Dataset (conflict-year). */
@@ -177,21 +184,16 @@ export const acdValidator = ({ resolver }: ValidatorOptions): RowValidator => {
       );
     },
     takeLines: () => lines.splice(0),
-    finish: () => ({
-      errors: errors.errors,
-      errorCount: errors.count,
-      rowCount,
-      skippedCount: 0,
-      skippedReasons: {},
-      staged: { target: "conflicts", columns: CONFLICT_COLUMNS, lines },
-      span: {
-        start: minYear === null ? null : `${minYear}-01-01`,
-        end: maxYear === null ? null : `${maxYear}-12-31`,
-      },
-      versionInFile: versions.size ? [...versions].sort().join(" + ") : null,
-      coverage: null,
-      indicators: null,
-      eventMonths: null,
-    }),
+    finish: () =>
+      tableOutcome({
+        errors,
+        rowCount,
+        staged: { target: "conflicts", columns: CONFLICT_COLUMNS, lines },
+        span: {
+          start: minYear === null ? null : `${minYear}-01-01`,
+          end: maxYear === null ? null : `${maxYear}-12-31`,
+        },
+        versions,
+      }),
   };
 };

@@ -1,4 +1,4 @@
-import { MAX_REPORTED_ERRORS, type RowError, type ValidationOutcome } from "./types.ts";
+import { MAX_REPORTED_ERRORS, type RowError, type StagedRows, type ValidationOutcome } from "./types.ts";
 
 /** Collects the first MAX_REPORTED_ERRORS errors and counts them all. */
 export const errorCollector = () => {
@@ -393,4 +393,25 @@ export const eventOutcome = (parts: {
   coverage: parts.coverage.groups(),
   indicators: null,
   eventMonths: parts.months.totals(),
+});
+
+/** What a validator of a plain table (ACD, ViEWS cm, peace agreements) reports: no coverage, no events. */
+export const tableOutcome = (parts: {
+  errors: ErrorCollector;
+  rowCount: number;
+  staged: StagedRows;
+  span: ValidationOutcome["span"];
+  versions?: ReadonlySet<string>;
+}): ValidationOutcome => ({
+  errors: parts.errors.errors,
+  errorCount: parts.errors.count,
+  rowCount: parts.rowCount,
+  skippedCount: 0,
+  skippedReasons: {},
+  staged: parts.staged,
+  span: parts.span,
+  versionInFile: parts.versions?.size ? [...parts.versions].sort().join(" + ") : null,
+  coverage: null,
+  indicators: null,
+  eventMonths: null,
 });

@@ -1,6 +1,13 @@
 import { parseDate } from "../dates.ts";
 import type { CountryResolver } from "../registry.ts";
-import { checkHeader, csvLine, errorCollector, type FieldReader, fieldReader } from "./common.ts";
+import {
+  checkHeader,
+  csvLine,
+  errorCollector,
+  type FieldReader,
+  fieldReader,
+  tableOutcome,
+} from "./common.ts";
 import type { RowValidator, ValidatorOptions } from "./types.ts";
 
 /** Columns of the UCDP Peace Agreement Dataset (one row per agreement) read on import; others are ignored. */
@@ -156,18 +163,13 @@ export const peaceAgreementsValidator = ({ resolver }: ValidatorOptions): RowVal
       );
     },
     takeLines: () => lines.splice(0),
-    finish: () => ({
-      errors: errors.errors,
-      errorCount: errors.count,
-      rowCount,
-      skippedCount: 0,
-      skippedReasons: {},
-      staged: { target: "peace_agreements", columns: PEACE_AGREEMENT_COLUMNS, lines },
-      span: { start, end },
-      versionInFile: versions.size ? [...versions].sort().join(" + ") : null,
-      coverage: null,
-      indicators: null,
-      eventMonths: null,
-    }),
+    finish: () =>
+      tableOutcome({
+        errors,
+        rowCount,
+        staged: { target: "peace_agreements", columns: PEACE_AGREEMENT_COLUMNS, lines },
+        span: { start, end },
+        versions,
+      }),
   };
 };

@@ -6,6 +6,7 @@ import {
   type FieldReader,
   fieldReader,
   resolveOrFail,
+  tableOutcome,
 } from "./common.ts";
 import type { RowValidator, ValidatorOptions } from "./types.ts";
 
@@ -135,18 +136,12 @@ export const viewsCmValidator = ({ resolver }: ValidatorOptions): RowValidator =
       );
     },
     takeLines: () => lines.splice(0),
-    finish: () => ({
-      errors: errors.errors,
-      errorCount: errors.count,
-      rowCount,
-      skippedCount: 0,
-      skippedReasons: {},
-      staged: { target: "country_month", columns: COUNTRY_MONTH_COLUMNS, lines },
-      span: { start: start && `${start}-01`, end: end && `${end}-01` },
-      versionInFile: null,
-      coverage: null,
-      indicators: null,
-      eventMonths: null,
-    }),
+    finish: () =>
+      tableOutcome({
+        errors,
+        rowCount,
+        staged: { target: "country_month", columns: COUNTRY_MONTH_COLUMNS, lines },
+        span: { start: start && `${start}-01`, end: end && `${end}-01` },
+      }),
   };
 };
