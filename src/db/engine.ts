@@ -136,6 +136,10 @@ for (const [oid, parse] of Object.entries(parsers)) pg.types.setTypeParser(Numbe
 
 const openPostgres = async (databaseUrl: string): Promise<DatabaseHandle> => {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  // An idle connection ended by the server (a restart, an administrator, a dropped database) is already out
+  // of the pool; unheard, its error would crash the process. The next query opens a fresh connection and
+  // reports any real failure itself.
+  pool.on("error", () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
