@@ -1,27 +1,24 @@
 /**
  * Early-warning benchmark: one retrain + 12-horizon forecast of all countries, then the five-origin backtest,
- * timed beside the naive baselines, with the backtest scores. Run: `node bench/warning.bench.ts [dataDir]`,
- * where dataDir holds views/, country_year/ and registry/ (default: the bundled data).
+ * timed beside the naive baselines, with the backtest scores. The panel is read from the database exactly as
+ * `continuum forecast` and `continuum backtest` read it. Run: `node bench/warning.bench.ts [dataDir]`
+ * (default: a fresh embedded database in a temporary folder, with the bundled data imported first).
  */
-import { existsSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { ScoreSet } from "../src/core/warning/backtest-report.ts";
 import { baselineForecasts, baselineNames } from "../src/core/warning/baselines.ts";
 import { defaultCovariates } from "../src/core/warning/features.ts";
-import { toDensePanel, type WarningPanel } from "../src/core/warning/panel.ts";
-import {
-  readCapitals,
-  readConflictYears,
-  readCountryYear,
-  readPeaceAgreements,
-  readViewsCountryMonths,
-} from "../src/repositories/warning/views-csv.ts";
+import { toDensePanel } from "../src/core/warning/panel.ts";
+import { openDatabase } from "../src/db/engine.ts";
+import { migrate } from "../src/db/migrate.ts";
+import { loadWarningPanel } from "../src/repositories/warning/panel.repository.ts";
+import { systemDataContext } from "../src/services/data/data-context.ts";
+import { initialiseBundledData } from "../src/services/data/initialise-bundled-data.ts";
 import { backtest } from "../src/services/warning/backtest.ts";
 import { type ForecastOptions, forecast } from "../src/services/warning/forecast.ts";
 
-const dataDir = process.argv[2] ?? fileURLToPath(new URL("../data/bundled/", import.meta.url));
-const withCovariates = process.env.WARNING_COVARIATES !== "0";
 // Model options for experiments, e.g. WARNING_OPTIONS='{"rounds":200,"maxDepth":5}'.
 const options = JSON.parse(process.env.WARNING_OPTIONS ?? "{}") as ForecastOptions;
 
@@ -32,26 +29,28 @@ const cpuSeconds = (from: NodeJS.CpuUsage): string => {
   return `${((used.user + used.system) / 1e6).toFixed(2)} s CPU`;
 };
 
+const temporary = process.argv[2] ? null : mkdtempSync(join(tmpdir(), "continuum-bench-"));
+const handle = await openDatabase({ dataDir: process.argv[2] ?? temporary ?? "" });
 let t = performance.now();
-const panel: WarningPanel = {
-  rows: readViewsCountryMonths(join(dataDir, "views/views_ged_sb_cm_1990_2019.csv")),
-};
-if (withCovariates) {
-  const cy = join(dataDir, "country_year/poldat_static_world_gw_year_1946_2019.csv.gz");
-  const capitals = join(dataDir, "registry/gw_capitals.csv");
-  if (existsSync(cy))
-    panel.countryYear = readCountryYear(
-      cy,
-      defaultCovariates.map((c) => c.name),
-    );
-  if (existsSync(capitals)) panel.capitals = readCapitals(capitals);
-  const acd = join(dataDir, "ucdp_conflict/ucdp_prio_acd_v25_1_1946_2019.csv");
-  if (existsSync(acd)) panel.conflicts = readConflictYears(acd);
-  const agreements = join(dataDir, "ucdp_conflict/ucdp_peace_agreements_v22_1_1975_2019.csv");
-  if (existsSync(agreements) && process.env.WARNING_PA !== "0")
-    panel.agreements = readPeaceAgreements(agreements);
+let loaded: Awaited<ReturnType<typeof loadWarningPanel>>;
+try {
+  await migrate(handle);
+  const init = await initialiseBundledData(systemDataContext(handle));
+  if (init.status === "initialised") console.log(`import bundled data (once): ${seconds(t)}`);
+  t = performance.now();
+  loaded = await loadWarningPanel(
+    handle.db,
+    "2019-12",
+    defaultCovariates.map((c) => c.name),
+  );
+} finally {
+  await handle.close();
+  if (temporary) rmSync(temporary, { recursive: true, force: true });
 }
-console.log(`load: ${panel.rows.length} country-months from ${dataDir} in ${seconds(t)}`);
+const panel = loaded.panel;
+console.log(
+  `load: ${panel.rows.length} country-months and their covariates from the database in ${seconds(t)}`,
+);
 
 const origin = "2019-12";
 t = performance.now();
