@@ -42,7 +42,8 @@ const columns: [string, string][] = [
   ["mseLog1p", "MSE log1p (E[log1p])"],
   ["pinballLog1p", "quantile loss log1p"],
   ["meanRatio", "mean pred/obs"],
-  ["coverage80", "80% coverage"],
+  ["coverage80", "80% coverage q10–q90"],
+  ["pitCoverage80", "80% coverage (PIT)"],
 ];
 
 const format = (value: unknown): string =>

@@ -26,6 +26,7 @@ const scores = [
   "pinballLog1p",
   "meanRatio",
   "coverage80",
+  "pitCoverage80",
 ] as const;
 type Score = (typeof scores)[number];
 
