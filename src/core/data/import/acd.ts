@@ -5,6 +5,7 @@ import {
   errorCollector,
   type FieldReader,
   fieldReader,
+  firstLineOf,
   tableOutcome,
 } from "./common.ts";
 import type { RowValidator, ValidatorOptions } from "./types.ts";
@@ -100,8 +101,7 @@ export const acdValidator = ({ resolver }: ValidatorOptions): RowValidator => {
       const r = reader;
       const before = errors.count;
       const conflictId = r.integer("conflict_id");
-      const year = r.integer("year");
-      if (year !== null && (year < 1800 || year > 2200)) r.fail("year", String(year), "not a plausible year");
+      const year = r.year("year");
       const incompatibility = r.oneOf("incompatibility", [1, 2, 3]);
       const intensity = r.oneOf("intensity_level", [1, 2]);
       const type = r.oneOf("type_of_conflict", [1, 2, 3, 4]);
@@ -134,14 +134,13 @@ export const acdValidator = ({ resolver }: ValidatorOptions): RowValidator => {
       }
       if (conflictId !== null && year !== null) {
         const key = `${conflictId}:${year}`;
-        const first = keys.get(key);
+        const first = firstLineOf(keys, key, line);
         if (first !== undefined)
           r.fail(
             "year",
             String(year),
             `duplicate conflict_id ${conflictId} and year (first on line ${first})`,
           );
-        else keys.set(key, line);
       }
       if (errors.count > before || conflictId === null || year === null || !loc) return;
       const version = r.optionalText("version");

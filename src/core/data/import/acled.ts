@@ -8,6 +8,7 @@ import {
   eventOutcome,
   type FieldReader,
   fieldReader,
+  firstLineOf,
   resolveOrFail,
 } from "./common.ts";
 import type { RowValidator, ValidatorOptions } from "./types.ts";
@@ -117,9 +118,8 @@ export const acledValidator = ({ resolver }: ValidatorOptions): RowValidator => 
       const before = errors.count;
       const id = r.requiredText("event_id_cnty");
       if (id) {
-        const first = ids.get(id);
+        const first = firstLineOf(ids, id, line);
         if (first !== undefined) r.fail("event_id_cnty", id, `duplicate event id (first on line ${first})`);
-        else ids.set(id, line);
       }
       const dateText = r.text("event_date");
       const date = dateText ? parseDate(dateText) : null;

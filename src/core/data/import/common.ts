@@ -135,6 +135,14 @@ export const fieldReader = (errors: ErrorCollector, index: Map<string, number>, 
       const n = Number(value);
       return Number.isFinite(n) ? n : fail(column, value, "not a number");
     },
+    /** A year between `earliest` and 2200: anything else is a typo or a different calendar. */
+    year(column: string, earliest = 1800): number | null {
+      const value = text(column);
+      if (value === "") return fail(column, value, "required value is empty");
+      const n = Number(value);
+      if (!Number.isInteger(n)) return fail(column, value, "not a whole number");
+      return n >= earliest && n <= 2200 ? n : fail(column, value, "not a plausible year");
+    },
     oneOf(column: string, allowed: readonly number[], required = true): number | null {
       const value = text(column);
       if (value === "") return required ? fail(column, value, "required value is empty") : null;
@@ -147,6 +155,13 @@ export const fieldReader = (errors: ErrorCollector, index: Map<string, number>, 
   };
 };
 export type FieldReader = ReturnType<typeof fieldReader>;
+
+/** The line `key` was first seen on, or undefined when it is new (and this line is remembered for it). */
+export const firstLineOf = <K>(seen: Map<K, number>, key: K, line: number): number | undefined => {
+  const first = seen.get(key);
+  if (first === undefined) seen.set(key, line);
+  return first;
+};
 
 /** Runs a country-code resolution, turning its error into a row error on `column`. */
 export const resolveOrFail = <T>(

@@ -8,6 +8,7 @@ import {
   eventOutcome,
   type FieldReader,
   fieldReader,
+  firstLineOf,
   resolveOrFail,
 } from "./common.ts";
 import type { RowValidator, ValidatorOptions } from "./types.ts";
@@ -123,9 +124,8 @@ export const gedValidator = ({ resolver }: ValidatorOptions): RowValidator => {
       const before = errors.count;
       const id = reader.requiredText("id");
       if (id) {
-        const first = ids.get(id);
+        const first = firstLineOf(ids, id, line);
         if (first !== undefined) reader.fail("id", id, `duplicate event id (first on line ${first})`);
-        else ids.set(id, line);
       }
       const type = reader.oneOf("type_of_violence", [1, 2, 3]);
       const start = date(reader, "date_start");

@@ -7,6 +7,7 @@ import {
   eventOutcome,
   type FieldReader,
   fieldReader,
+  firstLineOf,
   resolveOrFail,
 } from "./common.ts";
 import type { RowValidator, ValidatorOptions } from "./types.ts";
@@ -189,9 +190,8 @@ export const hxlValidator = ({ resolver }: ValidatorOptions): RowValidator => {
         id = base;
         for (let n = 2; ids.has(id); n += 1) id = `${base}-${n}`;
       }
-      const first = ids.get(id);
+      const first = firstLineOf(ids, id, line);
       if (first !== undefined) r.fail(name("id"), id, `duplicate event id (first on line ${first})`);
-      else ids.set(id, line);
       if (errors.count > before || !date || !resolved || killed === null) return;
       coverage.add("", resolved.iso3, date);
       rowCount += 1;

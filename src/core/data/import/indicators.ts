@@ -1,5 +1,12 @@
 import { WORLD_BANK_AGGREGATES } from "../crosswalk.ts";
-import { checkHeader, csvLine, errorCollector, type FieldReader, fieldReader } from "./common.ts";
+import {
+  checkHeader,
+  csvLine,
+  errorCollector,
+  type FieldReader,
+  fieldReader,
+  firstLineOf,
+} from "./common.ts";
 import type { IndicatorDefinition, RowValidator, ValidatorOptions } from "./types.ts";
 
 export const INDICATOR_VALUE_COLUMNS = [
@@ -121,8 +128,7 @@ export const indicatorsValidator = ({
       if (!reader?.start(cells, line)) return;
       const r = reader;
       const before = errors.count;
-      const year = r.integer("year");
-      if (year !== null && (year < 1700 || year > 2200)) r.fail("year", String(year), "not a plausible year");
+      const year = r.year("year", 1700);
       const code = r.text(key);
       let iso3: string | null = null;
       let gwcode: number | null = null;
@@ -198,12 +204,11 @@ export const indicatorsValidator = ({
       if (maxYear === null || year > maxYear) maxYear = year;
       for (const [indicator, value] of values) {
         const k = `${indicator}|${ref}|${year}`;
-        const first = seen.get(k);
+        const first = firstLineOf(seen, k, line);
         if (first !== undefined) {
           r.fail(indicator, String(value), `duplicate value for ${ref} in ${year} (first on line ${first})`);
           continue;
         }
-        seen.set(k, line);
         lines.push(csvLine([indicator, ref, iso3, gwcode, year, value]));
       }
     },

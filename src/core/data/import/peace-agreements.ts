@@ -6,6 +6,7 @@ import {
   errorCollector,
   type FieldReader,
   fieldReader,
+  firstLineOf,
   tableOutcome,
 } from "./common.ts";
 import type { RowValidator, ValidatorOptions } from "./types.ts";
@@ -127,12 +128,10 @@ export const peaceAgreementsValidator = ({ resolver }: ValidatorOptions): RowVal
       const before = errors.count;
       const paid = r.integer("paid");
       if (paid !== null) {
-        const first = firstLine.get(paid);
+        const first = firstLineOf(firstLine, paid, line);
         if (first !== undefined) r.fail("paid", String(paid), `duplicate paid (first on line ${first})`);
-        else firstLine.set(paid, line);
       }
-      const year = r.integer("year");
-      if (year !== null && (year < 1800 || year > 2200)) r.fail("year", String(year), "not a plausible year");
+      const year = r.year("year");
       const date = agreementDate(r);
       const type = r.oneOf("pa_type", PA_TYPES);
       const name = r.requiredText("pa_name");

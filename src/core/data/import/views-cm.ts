@@ -5,6 +5,7 @@ import {
   errorCollector,
   type FieldReader,
   fieldReader,
+  firstLineOf,
   resolveOrFail,
   tableOutcome,
 } from "./common.ts";
@@ -101,14 +102,13 @@ export const viewsCmValidator = ({ resolver }: ValidatorOptions): RowValidator =
       const os = fatalities(reader, OPTIONAL_VALUES.os, hasOs);
       if (unit !== null && monthId !== null) {
         const key = `${unit}:${monthId}`;
-        const first = keys.get(key);
+        const first = firstLineOf(keys, key, line);
         if (first !== undefined)
           reader.fail(
             "month_id",
             String(monthId),
             `duplicate country_id ${unit} and month_id (first on line ${first})`,
           );
-        else keys.set(key, line);
       }
       if (errors.count > before || unit === null || !month || !resolved) return;
       rowCount += 1;
