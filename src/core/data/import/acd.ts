@@ -1,11 +1,9 @@
-import { parseDate } from "../dates.ts";
 import {
-  checkHeader,
   csvLine,
   errorCollector,
-  type FieldReader,
-  fieldReader,
   firstLineOf,
+  isoCodesOfGwList,
+  recordReader,
   tableOutcome,
 } from "./common.ts";
 import type { RowValidator, ValidatorOptions } from "./types.ts";
@@ -74,31 +72,20 @@ export const CONFLICT_COLUMNS = [
   "version",
 ] as const;
 
-const optionalDate = (reader: FieldReader, column: string): string | null => {
-  const value = reader.text(column);
-  if (!value) return null;
-  return parseDate(value) ?? reader.fail(column, value, "unparseable date (expected YYYY-MM-DD)");
-};
-
 /** Validates an ACD conflict-year file; gwno_loc (a comma-separated GW list) must name known codes. */
 export const acdValidator = ({ resolver }: ValidatorOptions): RowValidator => {
   const errors = errorCollector();
   const lines: string[] = [];
   const keys = new Map<string, number>();
   const versions = new Set<string>();
-  let reader: FieldReader | null = null;
+  const recordAt = recordReader(ACD_COLUMNS, errors);
   let minYear: number | null = null;
   let maxYear: number | null = null;
   let rowCount = 0;
   return {
     row(cells, line) {
-      if (line === 1) {
-        const index = checkHeader(cells, ACD_COLUMNS, errors);
-        if (index) reader = fieldReader(errors, index, cells.length);
-        return;
-      }
-      if (!reader?.start(cells, line)) return;
-      const r = reader;
+      const r = recordAt(cells, line);
+      if (!r) return;
       const before = errors.count;
       const conflictId = r.integer("conflict_id");
       const year = r.year("year");
@@ -108,30 +95,13 @@ export const acdValidator = ({ resolver }: ValidatorOptions): RowValidator => {
       const location = r.requiredText("location");
       const sideA = r.requiredText("side_a");
       const sideB = r.requiredText("side_b");
-      const startDate = optionalDate(r, "start_date");
-      const startDate2 = optionalDate(r, "start_date2");
-      const epEndDate = optionalDate(r, "ep_end_date");
+      const startDate = r.date("start_date", false);
+      const startDate2 = r.date("start_date2", false);
+      const epEndDate = r.date("ep_end_date", false);
       const loc = r.requiredText("gwno_loc");
-      const iso3 = new Set<string>();
-      if (loc && year !== null) {
-        for (const part of loc.split(",").map((p) => p.trim())) {
-          const gw = Number(part);
-          if (!Number.isInteger(gw)) {
-            r.fail("gwno_loc", loc, `"${part}" is not a GW code`);
-            continue;
-          }
-          if (!resolver.isKnownGw(gw)) {
-            r.fail("gwno_loc", part, `GW code ${gw}: unknown Gleditsch–Ward code`);
-            continue;
-          }
-          // A known state without an ISO match (e.g. Hyderabad 1948) keeps its GW code only.
-          try {
-            iso3.add(resolver.fromGw(gw, `${year}-07-01`).iso3);
-          } catch {
-            // no ISO3 for this location
-          }
-        }
-      }
+      const iso3 = loc
+        ? isoCodesOfGwList(r, resolver, "gwno_loc", loc, year === null ? null : `${year}-07-01`)
+        : [];
       if (conflictId !== null && year !== null) {
         const key = `${conflictId}:${year}`;
         const first = firstLineOf(keys, key, line);
@@ -176,7 +146,7 @@ export const acdValidator = ({ resolver }: ValidatorOptions): RowValidator => {
           r.optionalText("gwno_b"),
           r.optionalText("gwno_b_2nd"),
           loc,
-          [...iso3].join(","),
+          iso3.join(","),
           r.optionalText("region"),
           version,
         ]),

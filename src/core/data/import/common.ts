@@ -1,3 +1,5 @@
+import { parseDate } from "../dates.ts";
+import type { CountryResolver } from "../registry.ts";
 import { MAX_REPORTED_ERRORS, type RowError, type StagedRows, type ValidationOutcome } from "./types.ts";
 
 /** Collects the first MAX_REPORTED_ERRORS errors and counts them all. */
@@ -135,6 +137,12 @@ export const fieldReader = (errors: ErrorCollector, index: Map<string, number>, 
       const n = Number(value);
       return Number.isFinite(n) ? n : fail(column, value, "not a number");
     },
+    /** An ISO date (YYYY-MM-DD). */
+    date(column: string, required = true): string | null {
+      const value = text(column);
+      if (value === "") return required ? fail(column, value, "required value is empty") : null;
+      return parseDate(value) ?? fail(column, value, "unparseable date (expected YYYY-MM-DD)");
+    },
     /** A year between `earliest` and 2200: anything else is a typo or a different calendar. */
     year(column: string, earliest = 1800): number | null {
       const value = text(column);
@@ -155,6 +163,60 @@ export const fieldReader = (errors: ErrorCollector, index: Map<string, number>, 
   };
 };
 export type FieldReader = ReturnType<typeof fieldReader>;
+
+/**
+ * For a file whose header is its first line: checks the header, then hands back the reader started on each
+ * later record, or null (the header line itself, a refused header, a row with the wrong number of fields).
+ */
+export const recordReader = (columns: readonly string[], errors: ErrorCollector) => {
+  let reader: FieldReader | null = null;
+  return (cells: string[], line: number): FieldReader | null => {
+    if (line === 1) {
+      const index = checkHeader(cells, columns, errors);
+      if (index) reader = fieldReader(errors, index, cells.length);
+      return null;
+    }
+    return reader?.start(cells, line) ? reader : null;
+  };
+};
+
+/** Digits only: Number() would read an empty part of "471, " as 0. */
+export const WHOLE_NUMBER = /^\d+$/;
+
+/** The parts of a comma-separated list ("471, 475"), trimmed. */
+export const splitList = (value: string): string[] => value.split(",").map((part) => part.trim());
+
+/**
+ * The ISO3 codes, on `date`, of a comma-separated list of Gleditsch–Ward codes (UCDP's gwno columns); every
+ * code must be a known GW code. A known state without an ISO match (e.g. Hyderabad 1948) is left out.
+ */
+export const isoCodesOfGwList = (
+  reader: FieldReader,
+  resolver: CountryResolver,
+  column: string,
+  list: string,
+  date: string | null,
+): string[] => {
+  const iso3 = new Set<string>();
+  for (const part of splitList(list)) {
+    if (!WHOLE_NUMBER.test(part)) {
+      reader.fail(column, list, `"${part}" is not a GW code`);
+      continue;
+    }
+    const gw = Number(part);
+    if (!resolver.isKnownGw(gw)) {
+      reader.fail(column, part, `GW code ${gw}: unknown Gleditsch–Ward code`);
+      continue;
+    }
+    if (date === null) continue;
+    try {
+      iso3.add(resolver.fromGw(gw, date).iso3);
+    } catch {
+      // no ISO3 for this state on that date
+    }
+  }
+  return [...iso3];
+};
 
 /** The line `key` was first seen on, or undefined when it is new (and this line is remembered for it). */
 export const firstLineOf = <K>(seen: Map<K, number>, key: K, line: number): number | undefined => {

@@ -1,4 +1,3 @@
-import { parseDate } from "../dates.ts";
 import { PRIOGRID_CELLS, priogridGid } from "../priogrid.ts";
 import {
   checkHeader,
@@ -69,12 +68,6 @@ export const GED_COLUMNS = [
 /** Optional provenance columns (release name, origin file); `source_file` groups coverage. */
 export const GED_OPTIONAL_COLUMNS = ["ged_version", "source_file"] as const;
 
-const date = (reader: FieldReader, column: string): string | null => {
-  const value = reader.text(column);
-  if (!value) return reader.fail(column, value, "required value is empty");
-  return parseDate(value) ?? reader.fail(column, value, "unparseable date (expected YYYY-MM-DD)");
-};
-
 const coordinate = (reader: FieldReader, column: string, limit: number): number | null => {
   const value = reader.text(column);
   if (value === "") return null;
@@ -128,8 +121,8 @@ export const gedValidator = ({ resolver }: ValidatorOptions): RowValidator => {
         if (first !== undefined) reader.fail("id", id, `duplicate event id (first on line ${first})`);
       }
       const type = reader.oneOf("type_of_violence", [1, 2, 3]);
-      const start = date(reader, "date_start");
-      const end = date(reader, "date_end");
+      const start = reader.date("date_start");
+      const end = reader.date("date_end");
       if (start && end && end < start)
         reader.fail("date_end", reader.text("date_end"), "date_end is before date_start");
       const best = reader.count("best");

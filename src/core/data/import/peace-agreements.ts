@@ -1,13 +1,13 @@
-import { parseDate } from "../dates.ts";
-import type { CountryResolver } from "../registry.ts";
 import {
-  checkHeader,
   csvLine,
   errorCollector,
   type FieldReader,
-  fieldReader,
   firstLineOf,
+  isoCodesOfGwList,
+  recordReader,
+  splitList,
   tableOutcome,
+  WHOLE_NUMBER,
 } from "./common.ts";
 import type { RowValidator, ValidatorOptions } from "./types.ts";
 
@@ -45,11 +45,6 @@ export const PEACE_AGREEMENT_COLUMNS = [
 /** 1 full, 2 partial, 3 peace process agreement. */
 const PA_TYPES = [1, 2, 3] as const;
 
-/** Digits only: Number() would read an empty part of "471, " as 0. */
-const WHOLE_NUMBER = /^\d+$/;
-
-const splitList = (value: string): string[] => value.split(",").map((part) => part.trim());
-
 /**
  * The conflicts an agreement concerns: UCDP lists several ids (e.g. "389, 398") when one agreement settles
  * more than one conflict. Null after an error.
@@ -65,44 +60,6 @@ const conflictIds = (reader: FieldReader): number[] | null => {
   return ids;
 };
 
-const agreementDate = (reader: FieldReader): string | null => {
-  const value = reader.requiredText("pa_date");
-  if (!value) return null;
-  return parseDate(value) ?? reader.fail("pa_date", value, "unparseable date (expected YYYY-MM-DD)");
-};
-
-/**
- * The ISO3 codes of the countries in gwno (a comma-separated GW list) on the agreement's date, once known;
- * every code must be a known GW code.
- */
-const countries = (
-  reader: FieldReader,
-  resolver: CountryResolver,
-  gwno: string,
-  date: string | null,
-): string[] => {
-  const iso3 = new Set<string>();
-  for (const part of splitList(gwno)) {
-    if (!WHOLE_NUMBER.test(part)) {
-      reader.fail("gwno", gwno, `"${part}" is not a GW code`);
-      continue;
-    }
-    const gw = Number(part);
-    if (!resolver.isKnownGw(gw)) {
-      reader.fail("gwno", part, `GW code ${gw}: unknown Gleditsch–Ward code`);
-      continue;
-    }
-    if (date === null) continue;
-    // A known state without an ISO match on that date keeps its GW code only.
-    try {
-      iso3.add(resolver.fromGw(gw, date).iso3);
-    } catch {
-      // no ISO3 for this state
-    }
-  }
-  return [...iso3];
-};
-
 /**
  * Validates a UCDP Peace Agreement Dataset file: one row per agreement (paid), dated by pa_date. The year
  * column is kept as written, even where it differs from the year of pa_date.
@@ -112,19 +69,14 @@ export const peaceAgreementsValidator = ({ resolver }: ValidatorOptions): RowVal
   const lines: string[] = [];
   const firstLine = new Map<number, number>();
   const versions = new Set<string>();
-  let reader: FieldReader | null = null;
+  const recordAt = recordReader(PEACE_AGREEMENT_FILE_COLUMNS, errors);
   let start: string | null = null;
   let end: string | null = null;
   let rowCount = 0;
   return {
     row(cells, line) {
-      if (line === 1) {
-        const index = checkHeader(cells, PEACE_AGREEMENT_FILE_COLUMNS, errors);
-        if (index) reader = fieldReader(errors, index, cells.length);
-        return;
-      }
-      if (!reader?.start(cells, line)) return;
-      const r = reader;
+      const r = recordAt(cells, line);
+      if (!r) return;
       const before = errors.count;
       const paid = r.integer("paid");
       if (paid !== null) {
@@ -132,12 +84,12 @@ export const peaceAgreementsValidator = ({ resolver }: ValidatorOptions): RowVal
         if (first !== undefined) r.fail("paid", String(paid), `duplicate paid (first on line ${first})`);
       }
       const year = r.year("year");
-      const date = agreementDate(r);
+      const date = r.date("pa_date");
       const type = r.oneOf("pa_type", PA_TYPES);
       const name = r.requiredText("pa_name");
       const conflicts = conflictIds(r);
       const gwno = r.requiredText("gwno");
-      const iso3 = gwno ? countries(r, resolver, gwno, date) : [];
+      const iso3 = gwno ? isoCodesOfGwList(r, resolver, "gwno", gwno, date) : [];
       if (errors.count > before || paid === null || year === null || date === null || !conflicts || !gwno)
         return;
       const version = r.optionalText("version");
