@@ -5,10 +5,10 @@ import { useTranslation } from "react-i18next";
 import { ApiError } from "../../api/client.ts";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
+import { PlotFigure } from "../../components/PlotFigure.tsx";
 import { useSession } from "../../session.tsx";
 import { canRunModels } from "./canRunModels.ts";
 import { RunProgress } from "./RunProgress.tsx";
-import { usePlot } from "./usePlot.ts";
 import { type BacktestReport, fetchBacktest, type ScoreSet, startBacktest } from "./warning-api.ts";
 
 const defaultOrigins = "2014-12,2015-12,2016-12,2017-12,2018-12";
@@ -76,6 +76,16 @@ const reliabilityChart = (report: BacktestReport, methods: string[], labels: { x
   });
 };
 
+/** One column heading per compared method: the model, then the baselines. */
+const MethodHeaders = ({ methods }: { methods: string[] }) => {
+  const { t } = useTranslation();
+  return methods.map((m) => (
+    <th scope="col" key={m}>
+      {t(`warning.methods.${m}`, { defaultValue: m })}
+    </th>
+  ));
+};
+
 const ScoreTable = ({
   report,
   subset,
@@ -93,11 +103,7 @@ const ScoreTable = ({
       <thead>
         <tr>
           <th scope="col">{t("warning.score")}</th>
-          {methods.map((m) => (
-            <th scope="col" key={m}>
-              {t(`warning.methods.${m}`, { defaultValue: m })}
-            </th>
-          ))}
+          <MethodHeaders methods={methods} />
         </tr>
       </thead>
       <tbody>
@@ -161,7 +167,6 @@ export const BacktestPage = () => {
         : null,
     [report, methods, t],
   );
-  const chart = usePlot<HTMLDivElement>(makeChart);
   const noRun = latest.error instanceof ApiError && latest.error.status === 404;
   return (
     <>
@@ -208,9 +213,7 @@ export const BacktestPage = () => {
           </div>
           <h2>{t("warning.reliability")}</h2>
           <p>{t("warning.reliabilityIntro")}</p>
-          <figure className="plot" aria-label={t("warning.reliability")}>
-            <div ref={chart} />
-          </figure>
+          <PlotFigure make={makeChart} label={t("warning.reliability")} />
           <h2>{t("warning.perHorizon")}</h2>
           <Field label={t("warning.score")}>
             <select value={horizonScore} onChange={(event) => setHorizonScore(event.target.value as Score)}>
@@ -225,11 +228,7 @@ export const BacktestPage = () => {
             <thead>
               <tr>
                 <th scope="col">{t("warning.horizon")}</th>
-                {methods.map((m) => (
-                  <th scope="col" key={m}>
-                    {t(`warning.methods.${m}`, { defaultValue: m })}
-                  </th>
-                ))}
+                <MethodHeaders methods={methods} />
               </tr>
             </thead>
             <tbody>

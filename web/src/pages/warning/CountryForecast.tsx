@@ -5,8 +5,8 @@ import { useTranslation } from "react-i18next";
 import { ApiError } from "../../api/client.ts";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
+import { PlotFigure } from "../../components/PlotFigure.tsx";
 import { DriverList } from "./DriverList.tsx";
-import { usePlot } from "./usePlot.ts";
 import { type CountryForecast as CountryForecastData, fetchCountryForecast, percent } from "./warning-api.ts";
 
 const asDate = (month: string) => new Date(`${month}-01T00:00:00Z`);
@@ -66,7 +66,6 @@ export const CountryForecast = ({ iso3 }: { iso3: string }) => {
         : null,
     [data, t],
   );
-  const chart = usePlot<HTMLDivElement>(makeChart);
   const chosen = data?.forecasts.find((f) => f.horizon === horizon);
   const missing = forecast.error instanceof ApiError && forecast.error.status === 404;
   return (
@@ -80,9 +79,7 @@ export const CountryForecast = ({ iso3 }: { iso3: string }) => {
             {t("warning.runFrom", { origin: data.run.origin, model: data.run.modelVersion })}{" "}
             {t("warning.fanLegend")}
           </p>
-          <figure className="plot" aria-label={t("warning.fanChartLabel", { country: data.name ?? iso3 })}>
-            <div ref={chart} />
-          </figure>
+          <PlotFigure make={makeChart} label={t("warning.fanChartLabel", { country: data.name ?? iso3 })} />
           <table>
             <thead>
               <tr>

@@ -6,6 +6,7 @@ import { ApiError } from "../../api/client.ts";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
 import { WorldMap } from "../../components/WorldMap.tsx";
+import { MeasureField } from "./MeasureField.tsx";
 import { fetchLatestForecasts, percent, type RiskMeasure, riskColour } from "./warning-api.ts";
 
 /** The world coloured by forecast risk in the latest run, one month of the horizon at a time. */
@@ -46,12 +47,7 @@ export const RiskMap = () => {
             <Link to="/warning/watchlist">{t("warning.toWatchlist")}</Link>
           </p>
           <div className="inline-form">
-            <Field label={t("warning.measure")}>
-              <select value={measure} onChange={(event) => setMeasure(event.target.value as RiskMeasure)}>
-                <option value="pGe25">{t("warning.pGe25")}</option>
-                <option value="pGt0">{t("warning.pGt0")}</option>
-              </select>
-            </Field>
+            <MeasureField measure={measure} onChange={setMeasure} />
             <Field label={t("warning.forecastMonth", { month, horizon })}>
               <input
                 type="range"

@@ -8,6 +8,7 @@ import { Field } from "../../components/Field.tsx";
 import { useSession } from "../../session.tsx";
 import { canRunModels } from "./canRunModels.ts";
 import { DriverList } from "./DriverList.tsx";
+import { MeasureField } from "./MeasureField.tsx";
 import { RunProgress } from "./RunProgress.tsx";
 import { fetchForecastRun, fetchWatchlist, percent, type RiskMeasure, startForecast } from "./warning-api.ts";
 
@@ -71,12 +72,7 @@ export const WatchlistPage = () => {
               : t("warning.noPreviousRun")}
           </p>
           <div className="inline-form">
-            <Field label={t("warning.measure")}>
-              <select value={measure} onChange={(event) => setMeasure(event.target.value as RiskMeasure)}>
-                <option value="pGe25">{t("warning.pGe25")}</option>
-                <option value="pGt0">{t("warning.pGt0")}</option>
-              </select>
-            </Field>
+            <MeasureField measure={measure} onChange={setMeasure} />
             <Field label={t("warning.horizon")}>
               <select value={horizon} onChange={(event) => setHorizon(Number(event.target.value))}>
                 {Array.from({ length: data.run.maxHorizon }, (_, i) => i + 1).map((h) => (
