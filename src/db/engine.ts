@@ -5,6 +5,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { Kysely, PGliteDialect, PostgresDialect } from "kysely";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
+import { lockDataDir } from "./data-dir-lock.ts";
 import type { Database } from "./schema.ts";
 
 export type EngineKind = "embedded" | "postgres";
@@ -83,13 +84,20 @@ const growFilesInPlace = (lite: PGlite) => {
 
 const openEmbedded = async ({ dataDir, template }: DatabaseLocation): Promise<DatabaseHandle> => {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const lite = await PGlite.create(dataDir, {
-    parsers,
-    // One embedded user and no replicas: minimal WAL lets a bulk load into a table created in the same
-    // transaction (imports) skip writing every row twice; commits stay atomic.
-    postgresqlconf: ["wal_level = minimal", "max_wal_senders = 0"],
-    ...(template ? { loadDataDir: template } : {}),
-  });
+  const release = dataDir ? lockDataDir(dataDir) : () => {};
+  let lite: PGlite;
+  try {
+    lite = await PGlite.create(dataDir, {
+      parsers,
+      // One embedded user and no replicas: minimal WAL lets a bulk load into a table created in the same
+      // transaction (imports) skip writing every row twice; commits stay atomic.
+      postgresqlconf: ["wal_level = minimal", "max_wal_senders = 0"],
+      ...(template ? { loadDataDir: template } : {}),
+    });
+  } catch (error) {
+    release();
+    throw error;
+  }
   growFilesInPlace(lite);
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite: lite }) });
   return {
@@ -127,7 +135,11 @@ const openEmbedded = async ({ dataDir, template }: DatabaseLocation): Promise<Da
       }),
     dumpDataDir: () => lite.dumpDataDir("gzip"),
     close: async () => {
-      await db.destroy();
+      try {
+        await db.destroy();
+      } finally {
+        release();
+      }
     },
   };
 };

@@ -1,6 +1,13 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { sql } from "kysely";
 import pg from "pg";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
+import { DataDirInUseError } from "../../src/db/data-dir-lock.ts";
+import { openDatabase } from "../../src/db/engine.ts";
+import { runCli } from "../support/cli.ts";
 import { createTestDatabase } from "../support/database.ts";
 
 const url = process.env.DATABASE_URL;
@@ -28,4 +35,44 @@ describe("PostgreSQL engine", () => {
       }
     },
   );
+});
+
+describe("embedded engine data directory", () => {
+  const root = mkdtempSync(join(tmpdir(), "continuum-lock-"));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it("is refused to a second opener while open, in this process or another, and nothing is lost", async () => {
+    const dataDir = join(root, "shared");
+    const first = await openDatabase({ dataDir });
+    try {
+      await sql`CREATE TABLE kept (note text)`.execute(first.db);
+      await sql`INSERT INTO kept VALUES ('written by the holder')`.execute(first.db);
+      await expect(openDatabase({ dataDir })).rejects.toThrow(DataDirInUseError);
+      const cli = runCli(["--data-dir", dataDir, "migrate"], { DATABASE_URL: "" });
+      expect(cli.status).toBe(1);
+      expect(cli.stderr).toContain(
+        `the embedded database in ${dataDir} is in use by another Continuum process (pid ${process.pid})`,
+      );
+    } finally {
+      await first.close();
+    }
+    const again = await openDatabase({ dataDir });
+    try {
+      const { rows } = await sql<{ note: string }>`SELECT note FROM kept`.execute(again.db);
+      expect(rows).toEqual([{ note: "written by the holder" }]);
+    } finally {
+      await again.close();
+    }
+    expect(existsSync(join(dataDir, "continuum.pid"))).toBe(false);
+  });
+
+  it("takes over the claim left by a process that no longer runs", async () => {
+    const dataDir = join(root, "abandoned");
+    const ended = spawnSync(process.execPath, ["-e", ""]);
+    await (await openDatabase({ dataDir })).close();
+    writeFileSync(join(dataDir, "continuum.pid"), `${ended.pid}\n`);
+    const handle = await openDatabase({ dataDir });
+    await handle.close();
+    expect(existsSync(join(dataDir, "continuum.pid"))).toBe(false);
+  });
 });

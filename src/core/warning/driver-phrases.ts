@@ -3,11 +3,11 @@
  * from features.ts; a name this list does not know yet is described by its pattern, never dropped.
  */
 const known: Record<string, string> = {
-  ln_sb_1: "fatalities in the last month",
+  ln_sb_1: "deaths in the last month",
   ln_sb_max_12: "the deadliest month of the last year",
   violent_share_all: "share of all recorded months with violence",
-  ln_sb_change_3: "change in fatalities over the last 3 months",
-  ewma_ln_sb_hl3: "recent trend in fatalities",
+  ln_sb_change_3: "change in deaths over the last 3 months",
+  ewma_ln_sb_hl3: "recent trend in deaths",
   months_since_gt0: "months since the last violent month",
   months_since_ge25: "months since the last month with 25 or more deaths",
   decay_gt0_hl12: "how recently there was any violence",
@@ -43,7 +43,7 @@ const known: Record<string, string> = {
 };
 
 const patterns: [RegExp, (m: RegExpExecArray) => string][] = [
-  [/^ln_sb_(\d+)$/, (m) => `fatalities in the last ${m[1]} months`],
+  [/^ln_sb_(\d+)$/, (m) => `deaths in the last ${m[1]} months`],
   [/^violent_months_(\d+)$/, (m) => `violent months in the last ${m[1]} months`],
   [/^ge25_months_(\d+)$/, (m) => `months with 25 or more deaths in the last ${m[1]} months`],
   [/^nb_(.+)$/, (m) => `neighbours: ${describeFeature(m[1] ?? "")}`],
@@ -60,6 +60,42 @@ export const describeFeature = (feature: string): string => {
   return feature.replaceAll("_", " ");
 };
 
-/** Contributions are on the log-odds of P(≥1 death): positive raises the risk, negative lowers it. */
+/** Contributions are on the log-odds of the classifier's probability: positive raises the risk, negative lowers it. */
 export const driverDirection = (contribution: number): "raises" | "lowers" =>
   contribution >= 0 ? "raises" : "lowers";
+
+/**
+ * How far one driver moved a published probability, in percentage points: the probability against the one
+ * its log-odds would give without this feature's contribution. Exact for a classifier's own probability,
+ * close for P(≥25), which averages the classifier with the size distribution.
+ */
+export const driverEffectPoints = (probability: number, contribution: number): number => {
+  const p = Math.min(1 - 1e-6, Math.max(1e-6, probability));
+  const without = 1 / (1 + Math.exp(-(Math.log(p / (1 - p)) - contribution)));
+  return 100 * (p - without);
+};
+
+/** A feature's value in the units its phrase names: a count, a share as a percentage, or a distance. */
+export type DriverReading = { amount: number; unit: "count" | "percent" | "km" };
+
+const count = (amount: number): DriverReading => ({ amount: Math.round(amount), unit: "count" });
+const readings: [RegExp, (value: number) => DriverReading][] = [
+  [/^(nb_|world_)?ln_sb_(\d+|max_\d+|lag\d)$/, (v) => count(Math.expm1(v))],
+  [
+    /^(violent|ge25)_months_\d+$|^months_since_|^acd_(years_since|active)|^pa_(months_since|count)|^nb_count_/,
+    count,
+  ],
+  [/^nb_dist_/, (v) => ({ amount: Math.round(1000 * v), unit: "km" })],
+  [/share/, (v) => ({ amount: Math.round(100 * v), unit: "percent" })],
+  [/^cy_gdppc$/, (v) => count(Math.exp(v))],
+];
+
+/**
+ * The value behind a driver, where it reads plainly ("violent months in the last 12 months: 12"); null for
+ * model-internal scales (decays, trends, indices) and missing values.
+ */
+export const driverReading = (feature: string, value: number | null): DriverReading | null => {
+  if (value === null || !Number.isFinite(value)) return null;
+  for (const [pattern, read] of readings) if (pattern.test(feature)) return read(value);
+  return null;
+};

@@ -2,8 +2,14 @@ import type { MonthKey } from "./month.ts";
 
 export const maxHorizon = 12;
 
-/** One feature's share of a prediction, on the log-odds scale of P(≥1 death) (SHAP value). */
-export type Driver = { feature: string; contribution: number };
+/** Which published probability a driver explains. */
+export type DriverTarget = "gt0" | "ge25";
+
+/**
+ * One feature's share of a prediction (SHAP value) on the log-odds scale of the classifier for `target`, and
+ * the feature's value for that country and month as the model saw it.
+ */
+export type Driver = { feature: string; contribution: number; value: number; target: DriverTarget };
 
 /** What the platform publishes for one country, origin and horizon. */
 export type CountryForecast = {
@@ -24,6 +30,6 @@ export type CountryForecast = {
   q10: number;
   q50: number;
   q90: number;
-  /** Largest contributions first; empty for baselines. */
+  /** Per target, largest contributions first; empty for baselines. */
   drivers: Driver[];
 };

@@ -28,8 +28,13 @@ describe("forecast", () => {
       expect(f.q10).toBeLessThanOrEqual(f.q50);
       expect(f.q50).toBeLessThanOrEqual(f.q90);
       expect(f.mean).toBeGreaterThanOrEqual(0);
-      expect(f.drivers.length).toBeGreaterThan(0);
-      expect(f.drivers.length).toBeLessThanOrEqual(5);
+      for (const target of ["gt0", "ge25"]) {
+        const drivers = f.drivers.filter((d) => d.target === target);
+        expect(drivers.length, target).toBeGreaterThan(0);
+        expect(drivers.length, target).toBeLessThanOrEqual(5);
+        const sizes = drivers.map((d) => Math.abs(d.contribution));
+        expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
+      }
     }
   });
 

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { describeFeature, driverEffectPoints, driverReading } from "./driver-phrases.ts";
+
+describe("driver phrases", () => {
+  it("measures a driver's effect in percentage points of the published probability", () => {
+    expect(driverEffectPoints(0.5, 0)).toBe(0);
+    // Without a log-odds push of ln 3, even odds would have been 1 to 3: 25 points lower.
+    expect(driverEffectPoints(0.5, Math.log(3))).toBeCloseTo(25, 6);
+    expect(driverEffectPoints(0.25, -Math.log(3))).toBeCloseTo(-25, 6);
+    expect(Number.isFinite(driverEffectPoints(1, 2))).toBe(true);
+  });
+
+  it("reads the value behind a driver in the units its phrase names, and only where it reads plainly", () => {
+    expect(driverReading("violent_months_12", 12)).toEqual({ amount: 12, unit: "count" });
+    expect(driverReading("ln_sb_1", Math.log1p(35))).toEqual({ amount: 35, unit: "count" });
+    expect(driverReading("nb_ln_sb_12", Math.log1p(1200))).toEqual({ amount: 1200, unit: "count" });
+    expect(driverReading("violent_share_all", 0.404)).toEqual({ amount: 40, unit: "percent" });
+    expect(driverReading("nb_dist_ge25_12", 1.2345)).toEqual({ amount: 1235, unit: "km" });
+    expect(driverReading("decay_gt0_hl12", 0.3)).toBeNull();
+    expect(driverReading("ln_sb_change_3", 0.7)).toBeNull();
+    expect(driverReading("violent_months_12", Number.NaN)).toBeNull();
+    expect(driverReading("violent_months_12", null)).toBeNull();
+  });
+
+  it("describes every feature, known or not, in words", () => {
+    expect(describeFeature("ln_sb_1")).toBe("deaths in the last month");
+    expect(describeFeature("violent_months_36")).toBe("violent months in the last 36 months");
+    expect(describeFeature("something_new")).toBe("something new");
+  });
+});
