@@ -182,6 +182,12 @@ describe("conflict data API", () => {
     const indicators = (await session.request("GET", "/api/data/indicators")).json();
     const homicide = indicators.find((i: { code: string }) => i.code === "VC.IHR.PSRC.P5");
     expect(homicide.unit).toMatch(/100,000/);
+    // Per country, the counts are that country's own: what a country page opens on.
+    const forMexico = (await session.request("GET", "/api/data/indicators?iso3=mex")).json();
+    expect(forMexico).toHaveLength(indicators.length);
+    const mexicanHomicides = forMexico.find((i: { code: string }) => i.code === "VC.IHR.PSRC.P5");
+    expect(mexicanHomicides.valueCount).toBeGreaterThan(5);
+    expect(mexicanHomicides.valueCount).toBeLessThan(homicide.valueCount);
     const values = (
       await session.request("GET", "/api/data/indicators/VC.IHR.PSRC.P5/values?iso3=MEX&fromYear=2010")
     ).json();

@@ -51,7 +51,8 @@ describe("early warning in Chromium", () => {
     const fills = await map
       .locator("path.country")
       .evaluateAll((paths) => paths.map((p) => p.getAttribute("fill")));
-    expect(fills.filter((f) => f !== "#eef0f2").length).toBeGreaterThan(150);
+    // Countries without a forecast are hatched (a pattern fill); the rest are coloured by risk.
+    expect(fills.filter((f) => !f?.startsWith("url(")).length).toBeGreaterThan(150);
     expect(new Set(fills).size).toBeGreaterThan(10);
     await page.getByRole("slider", { name: /Month forecast: 2020-01/ }).fill("3");
     await page.getByRole("img", { name: /World map of forecast risk for 2020-03/ }).waitFor();
@@ -68,6 +69,11 @@ describe("early warning in Chromium", () => {
     expect(await rows.count()).toBeGreaterThan(20);
     const first = rows.first();
     expect(await first.locator("td").nth(3).textContent()).toMatch(/^[+−±]\d/);
+    // Every country forecast is listed and counted, each with its median and 80% range.
+    expect(await page.locator("table.watchlist caption").textContent()).toContain(
+      `countries forecast: ${await rows.count()}`,
+    );
+    expect(await first.locator("td").nth(4).textContent()).toMatch(/^[\d,]+ \(80%: [\d,]+–[\d,]+\)$/);
     expect(await first.locator(".drivers li").first().textContent()).toMatch(/(raises|lowers) the risk/);
     expect(await page.locator("table.watchlist").textContent()).not.toMatch(/ln_sb|_hl\d/);
     expect(await page.getByRole("button", { name: "Run a new forecast" }).isVisible()).toBe(true);
@@ -97,11 +103,10 @@ describe("early warning in Chromium", () => {
     for (const name of ["Model", "Last 12 months", "Base rate"])
       expect(await page.getByRole("columnheader", { name }).count()).toBeGreaterThan(0);
     expect(await page.getByRole("rowheader", { name: /ROC AUC, ≥1 death/ }).count()).toBe(2);
-    await page
-      .getByRole("figure", { name: /Reliability/ })
-      .locator("svg")
-      .first()
-      .waitFor();
+    const reliability = page.getByRole("figure", { name: /Reliability/ });
+    await reliability.locator("svg").first().waitFor();
+    expect(await reliability.textContent()).toContain("Base rate");
+    expect(await reliability.textContent()).not.toMatch(/base_rate|xgboost_hurdle/);
     const perHorizon = page.locator("table").last().locator("tbody tr");
     expect(await perHorizon.count()).toBe(3);
     expect(await page.getByRole("button", { name: "Run backtest" }).isVisible()).toBe(true);

@@ -122,6 +122,7 @@ describe("early warning API", () => {
     const p = watchlist.entries.map((e) => e.pGt0);
     expect(p).toEqual([...p].sort((a, b) => b - a));
     for (const e of watchlist.entries) {
+      expect(e.q10 <= e.q50 && e.q50 <= e.q90, e.iso3).toBe(true);
       expect(e.previous).not.toBeNull();
       expect(e.change).toBeCloseTo(e.pGt0 - (e.previous?.pGt0 ?? 0), 10);
     }

@@ -114,6 +114,8 @@ export const ZWatchlistEntry = z.object({
   horizon: z.number().int(),
   pGt0: z.number(),
   pGe25: z.number(),
+  /** Deaths: the median and the 80% range around it. */
+  q10: z.number(),
   q50: z.number(),
   q90: z.number(),
   /** The same country and horizon in the previous succeeded run; null when it was not forecast there. */

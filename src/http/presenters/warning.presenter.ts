@@ -72,6 +72,7 @@ export const presentWatchlist = (view: WatchlistView): TWatchlist => ({
     horizon: e.horizon,
     pGt0: e.pGt0,
     pGe25: e.pGe25,
+    q10: e.q10,
     q50: e.q50,
     q90: e.q90,
     previous: e.previous,

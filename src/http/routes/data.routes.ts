@@ -527,12 +527,16 @@ export const dataRoutes: AppRoutes = (app, deps) => {
       schema: {
         tags: TAGS,
         summary: "Country-year indicators with units, sources and licences",
+        description: "With `iso3`, `valueCount` counts that country's values only (0: none held for it).",
+        querystring: z.object({ iso3: ZIso3Code.optional() }),
         response: { 200: z.array(ZIndicator), ...errorResponses },
       },
     },
     async (request) => {
       signedIn(request);
-      return (await listIndicators(deps.db)).map(presentIndicator);
+      return (await listIndicators(deps.db, request.query.iso3 ? { iso3: request.query.iso3 } : {})).map(
+        presentIndicator,
+      );
     },
   );
 

@@ -275,8 +275,39 @@ export const queryConflicts = async (db: Db, f: { iso3?: string; fromYear?: numb
   return q.execute();
 };
 
-export const queryIndicatorDefinitions = async (db: Db) =>
-  db.selectFrom("indicator_definitions").selectAll().orderBy("dataset_id").orderBy("code").execute();
+/**
+ * Indicator definitions. With `iso3`, `value_count` counts that country's values only, so a page can open
+ * on an indicator the country has (many indicators cover only some countries or years).
+ */
+export const queryIndicatorDefinitions = async (db: Db, f: { iso3?: string } = {}) => {
+  const { iso3 } = f;
+  if (!iso3)
+    return db.selectFrom("indicator_definitions").selectAll().orderBy("dataset_id").orderBy("code").execute();
+  return db
+    .selectFrom("indicator_definitions as d")
+    .leftJoin(
+      db
+        .selectFrom("indicator_values")
+        .select(["dataset_id", "indicator", sql<number>`count(*)::int`.as("n")])
+        .where("iso3", "=", iso3)
+        .groupBy(["dataset_id", "indicator"])
+        .as("v"),
+      (join) => join.onRef("v.dataset_id", "=", "d.dataset_id").onRef("v.indicator", "=", "d.code"),
+    )
+    .select([
+      "d.dataset_id",
+      "d.code",
+      "d.name",
+      "d.unit",
+      "d.description",
+      "d.source",
+      "d.licence",
+      sql<number>`coalesce(v.n, 0)`.as("value_count"),
+    ])
+    .orderBy("d.dataset_id")
+    .orderBy("d.code")
+    .execute();
+};
 
 export const queryIndicatorValues = async (
   db: Db,

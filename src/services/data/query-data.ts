@@ -54,7 +54,8 @@ export const listEvents = (db: Db, filter: EventFilter) => queryEvents(db, filte
 export const listConflicts = (db: Db, filter: { iso3?: string; fromYear?: number; toYear?: number }) =>
   queryConflicts(db, filter);
 
-export const listIndicators = (db: Db) => queryIndicatorDefinitions(db);
+export const listIndicators = (db: Db, filter: { iso3?: string } = {}) =>
+  queryIndicatorDefinitions(db, filter);
 
 export const indicatorSeries = (
   db: Db,

@@ -1,14 +1,29 @@
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 
-/** Mounts an Observable Plot figure (any function that returns an element) and replaces it when it changes. */
-export const PlotFigure = ({ make, label }: { make: () => Element | null; label: string }) => {
-  const ref = useRef<HTMLDivElement>(null);
+/**
+ * Mounts an Observable Plot figure (any function that returns an element) and replaces it when it or
+ * the room for it changes. `make` gets the width available, so a chart can draw at that size on a
+ * narrow screen rather than be shrunk until its text is unreadable.
+ *
+ * The host is left-to-right: Plot lays out axes and anchors labels for a left-to-right page, and in a
+ * right-to-left one its axis titles and tick labels land outside the chart or on the axis.
+ */
+export const PlotFigure = ({ make, label }: { make: (width: number) => Element | null; label: string }) => {
+  const ref = useRef<HTMLElement>(null);
+  const [width, setWidth] = useState(0);
   useEffect(() => {
     const host = ref.current;
     if (!host) return;
-    const figure = make();
+    const observer = new ResizeObserver(([entry]) => setWidth(Math.floor(entry?.contentRect.width ?? 0)));
+    observer.observe(host);
+    return () => observer.disconnect();
+  }, []);
+  useEffect(() => {
+    const host = ref.current;
+    if (!host || width === 0) return;
+    const figure = make(width);
     host.replaceChildren(...(figure ? [figure] : []));
     return () => host.replaceChildren();
-  }, [make]);
-  return <figure className="plot" ref={ref} aria-label={label} />;
+  }, [make, width]);
+  return <figure className="plot" dir="ltr" ref={ref} aria-label={label} />;
 };

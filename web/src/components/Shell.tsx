@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { NavLink } from "react-router";
 import { useSession } from "../session.tsx";
@@ -21,37 +21,53 @@ export const Shell = ({ children }: { children: ReactNode }) => {
   const { me, signOut } = useSession();
   const acting = me.user.memberships.find((m) => m.orgId === me.acting.orgId);
   const isAdmin = me.acting.role === "administrator" || me.user.platformAdmin;
+  // On a narrow screen the navigation folds behind a button; choosing a page folds it again.
+  const [menuOpen, setMenuOpen] = useState(false);
+  const close = () => setMenuOpen(false);
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
         {t("app.skip")}
       </a>
-      <header className="topbar">
+      <header className="topbar" data-menu={menuOpen ? "open" : "closed"}>
         <span className="brand">{t("app.name")}</span>
-        <nav aria-label={t("nav.label")}>
-          <ul>
-            {sections.map(([to, key]) => (
-              <li key={to}>
-                <NavLink to={to} end={to === "/"}>
-                  {t(key)}
-                </NavLink>
-              </li>
-            ))}
-            {isAdmin && (
-              <li>
-                <NavLink to="/admin">{t("nav.admin")}</NavLink>
-              </li>
-            )}
-          </ul>
-        </nav>
-        <div className="who">
-          <LanguageSwitcher />
-          <NavLink to="/account" title={`${t("auth.actingFor")} ${acting?.orgName ?? ""}`}>
-            {me.user.name} · {acting?.orgName}
-          </NavLink>
-          <button type="button" onClick={() => void signOut()}>
-            {t("nav.signOut")}
-          </button>
+        <button
+          type="button"
+          className="menu-toggle"
+          aria-expanded={menuOpen}
+          aria-controls="topbar-menu"
+          onClick={() => setMenuOpen(!menuOpen)}
+        >
+          <span aria-hidden="true">☰</span> {t("nav.menu")}
+        </button>
+        <div id="topbar-menu" className="topbar-menu">
+          <nav aria-label={t("nav.label")}>
+            <ul>
+              {sections.map(([to, key]) => (
+                <li key={to}>
+                  <NavLink to={to} end={to === "/"} onClick={close}>
+                    {t(key)}
+                  </NavLink>
+                </li>
+              ))}
+              {isAdmin && (
+                <li>
+                  <NavLink to="/admin" onClick={close}>
+                    {t("nav.admin")}
+                  </NavLink>
+                </li>
+              )}
+            </ul>
+          </nav>
+          <div className="who">
+            <LanguageSwitcher />
+            <NavLink to="/account" title={`${t("auth.actingFor")} ${acting?.orgName ?? ""}`} onClick={close}>
+              {me.user.name} · {acting?.orgName}
+            </NavLink>
+            <button type="button" onClick={() => void signOut()}>
+              {t("nav.signOut")}
+            </button>
+          </div>
         </div>
       </header>
       <main id="main" tabIndex={-1}>

@@ -1,8 +1,9 @@
 import { geoEqualEarth, geoPath } from "d3-geo";
-import { useMemo } from "react";
+import { useId, useMemo } from "react";
 import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import countries110m from "world-atlas/countries-110m.json" with { type: "json" };
+import { useCountryNames } from "../api/country-names.ts";
 
 type CountryFeature = GeoJSON.Feature<GeoJSON.Geometry, { name: string }>;
 
@@ -18,9 +19,11 @@ const WIDTH = 960;
 const HEIGHT = 470;
 
 export type WorldMapProps = {
-  /** Values keyed by ISO 3166-1 numeric code as world-atlas writes it ("004"). */
+  /** Values keyed by ISO 3166-1 numeric code as world-atlas writes it ("004"); none yet: a plain map. */
   values?: ReadonlyMap<string, number>;
-  colour?: (value: number | undefined) => string;
+  /** The fill of a country with a value; countries without one are hatched (see MapLegend). */
+  colour?: (value: number) => string;
+  /** What a country says when pointed at or read out, from its name in the reader's language. */
   describe?: (name: string, value: number | undefined) => string;
   onSelect?: (isoNumeric: string, name: string) => void;
   label: string;
@@ -42,23 +45,43 @@ const selectable = (choose: () => void, label: string) => ({
   },
 });
 
-/** An offline world map (Natural Earth 1:110m from the world-atlas package), drawn with d3-geo as SVG. */
+/**
+ * An offline world map (Natural Earth 1:110m from the world-atlas package), drawn with d3-geo as SVG.
+ * A country without a value is hatched, so "no data" never passes for a low value on any colour scale.
+ */
 export const WorldMap = ({ values, colour = defaultColour, describe, onSelect, label }: WorldMapProps) => {
   const path = useMemo(() => geoPath(geoEqualEarth().fitSize([WIDTH, HEIGHT], { type: "Sphere" })), []);
+  const names = useCountryNames();
+  const hatch = `${useId()}-no-data`;
   return (
-    <svg className="world-map" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={label}>
+    <svg
+      className="world-map"
+      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+      role="img"
+      aria-label={label}
+      direction="ltr"
+    >
+      <defs>
+        <pattern id={hatch} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+          <rect width="6" height="6" className="no-data-ground" />
+          <line x1="0" y1="0" x2="0" y2="6" className="no-data-line" />
+        </pattern>
+      </defs>
       <path d={path({ type: "Sphere" }) ?? ""} className="sphere" />
       {shapes.map((shape) => {
         const id = String(shape.id ?? "");
+        const name = names.byNumeric(Number(id), shape.properties.name);
         const value = values?.get(id);
-        const text = describe ? describe(shape.properties.name, value) : shape.properties.name;
+        const text = describe ? describe(name, value) : name;
         return (
           <path
             key={`${id}-${shape.properties.name}`}
             d={path(shape) ?? ""}
-            fill={colour(value)}
+            fill={
+              values === undefined ? defaultColour() : value === undefined ? `url(#${hatch})` : colour(value)
+            }
             className={onSelect ? "country selectable" : "country"}
-            {...(onSelect ? selectable(() => onSelect(id, shape.properties.name), text) : {})}
+            {...(onSelect ? selectable(() => onSelect(id, name), text) : {})}
           >
             <title>{text}</title>
           </path>
@@ -67,3 +90,24 @@ export const WorldMap = ({ values, colour = defaultColour, describe, onSelect, l
     </svg>
   );
 };
+
+/** A map's key: one swatch per colour, then the hatching of countries without a value, named `missing`. */
+export const MapLegend = ({
+  items,
+  missing,
+}: {
+  items: { colour: string; label: string }[];
+  missing: string;
+}) => (
+  <p className="legend">
+    {[...items, { colour: null, label: missing }].map(({ colour, label }) => (
+      <span key={label}>
+        <span
+          className={colour === null ? "swatch no-data" : "swatch"}
+          style={colour === null ? undefined : { background: colour }}
+        />{" "}
+        <bdi>{label}</bdi>
+      </span>
+    ))}
+  </p>
+);

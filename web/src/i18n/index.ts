@@ -39,6 +39,14 @@ await i18next.use(initReactI18next).init({
 });
 applyDirection(initial);
 
+/**
+ * Months, codes and model versions are left-to-right fragments. Inside Arabic text the bidi algorithm
+ * treats their digits as Arabic numbers and reorders them ("2019-12" shows as "12-2019"), so in a
+ * right-to-left language they are wrapped in a left-to-right isolate; other languages get them unchanged.
+ */
+export const ltr = (text: string | number): string =>
+  languages.find((l) => l.code === i18next.language)?.dir === "rtl" ? `\u2066${text}\u2069` : String(text);
+
 export const changeLanguage = async (code: string) => {
   await i18next.changeLanguage(code);
   localStorage.setItem("continuum.language", code);

@@ -3,15 +3,18 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Route, Routes } from "react-router";
 import { get } from "../../api/client.ts";
+import { useCountryNames } from "../../api/country-names.ts";
 import { type Country, query } from "../../api/data-types.ts";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
+import { TableScroll } from "../../components/TableScroll.tsx";
 import { CountryPage } from "./CountryPage.tsx";
 
 const CountryList = () => {
   const { t } = useTranslation();
   const [search, setSearch] = useState("");
   const [independent, setIndependent] = useState(true);
+  const names = useCountryNames();
   const countries = useQuery({
     queryKey: ["countries", search, independent],
     queryFn: () =>
@@ -35,30 +38,32 @@ const CountryList = () => {
         </label>
       </div>
       <ErrorNote error={countries.error} />
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t("countries.country")}</th>
-            <th scope="col">ISO3</th>
-            <th scope="col">{t("countries.gwcode")}</th>
-            <th scope="col">{t("countries.region")}</th>
-            <th scope="col">{t("countries.capital")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {countries.data?.map((country) => (
-            <tr key={country.iso3}>
-              <td>
-                <Link to={`/countries/${country.iso3}`}>{country.name}</Link>
-              </td>
-              <td>{country.iso3}</td>
-              <td>{country.gwcode ?? "—"}</td>
-              <td>{country.subregion ?? country.region ?? ""}</td>
-              <td>{country.capital ?? ""}</td>
+      <TableScroll label={t("countries.title")}>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("countries.country")}</th>
+              <th scope="col">ISO3</th>
+              <th scope="col">{t("countries.gwcode")}</th>
+              <th scope="col">{t("countries.region")}</th>
+              <th scope="col">{t("countries.capital")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {countries.data?.map((country) => (
+              <tr key={country.iso3}>
+                <td>
+                  <Link to={`/countries/${country.iso3}`}>{names.byIso3(country.iso3, country.name)}</Link>
+                </td>
+                <td>{country.iso3}</td>
+                <td>{country.gwcode ?? "—"}</td>
+                <td>{country.subregion ?? country.region ?? ""}</td>
+                <td>{country.capital ?? ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       {countries.data?.length === 0 && <p>{t("countries.none")}</p>}
     </>
   );

@@ -4,6 +4,7 @@ import { get } from "../../api/client.ts";
 import { type ConflictYear, query } from "../../api/data-types.ts";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { ExportLinks } from "../../components/ExportLinks.tsx";
+import { TableScroll } from "../../components/TableScroll.tsx";
 
 type Conflict = {
   id: number;
@@ -44,37 +45,39 @@ export const CountryConflicts = ({ iso3 }: { iso3: string }) => {
       <ErrorNote error={years.error} />
       {years.isSuccess && list.length === 0 && <p>{t("country.noConflicts")}</p>}
       {list.length > 0 && (
-        <table data-testid="conflicts-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("data.conflictId")}</th>
-              <th scope="col">{t("data.sides")}</th>
-              <th scope="col">{t("data.incompatibility")}</th>
-              <th scope="col">{t("data.years")}</th>
-              <th scope="col">{t("data.intensity")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.map((c) => (
-              <tr key={c.id}>
-                <td>{c.id}</td>
-                <td>
-                  {c.sideA} — {c.sideB}
-                </td>
-                <td>
-                  {t(`data.incompatibilities.${c.incompatibility}`, {
-                    defaultValue: String(c.incompatibility),
-                  })}
-                  {c.territory ? ` (${c.territory})` : ""}
-                </td>
-                <td>
-                  {c.years[0]}–{c.years.at(-1)} ({c.years.length})
-                </td>
-                <td>{c.war ? t("data.war") : t("data.minor")}</td>
+        <TableScroll label={t("country.conflicts")}>
+          <table data-testid="conflicts-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("data.conflictId")}</th>
+                <th scope="col">{t("data.sides")}</th>
+                <th scope="col">{t("data.incompatibility")}</th>
+                <th scope="col">{t("data.years")}</th>
+                <th scope="col">{t("data.intensity")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {list.map((c) => (
+                <tr key={c.id}>
+                  <td>{c.id}</td>
+                  <td>
+                    {c.sideA} — {c.sideB}
+                  </td>
+                  <td>
+                    {t(`data.incompatibilities.${c.incompatibility}`, {
+                      defaultValue: String(c.incompatibility),
+                    })}
+                    {c.territory ? ` (${c.territory})` : ""}
+                  </td>
+                  <td>
+                    {c.years[0]}–{c.years.at(-1)} ({c.years.length})
+                  </td>
+                  <td>{c.war ? t("data.war") : t("data.minor")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       <ExportLinks path="/api/data/conflicts/export" params={{ iso3 }} />
     </section>

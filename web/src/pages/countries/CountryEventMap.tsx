@@ -5,7 +5,8 @@ import { useTranslation } from "react-i18next";
 import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import { get } from "../../api/client.ts";
-import { type DataEvent, type EventPoints, query } from "../../api/data-types.ts";
+import { useCountryNames } from "../../api/country-names.ts";
+import { type CountryTotal, type DataEvent, type EventPoints, query } from "../../api/data-types.ts";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { ExportLinks } from "../../components/ExportLinks.tsx";
 import { Field } from "../../components/Field.tsx";
@@ -20,6 +21,31 @@ const loadShapes = async () => {
       { name: string }
     >
   ).features;
+};
+
+/** Every month there could be: asking for event totals over it lists the countries any event data cover. */
+const ALL_TIME = { from: "1000-01", to: "9999-12" } as const;
+
+/**
+ * Why a country's map is empty. Event data (the bundled UCDP GED subset, and any imported files) cover
+ * only some countries: outside them an empty map means "no data", not "no events".
+ */
+const NoEvents = ({ iso3, filtered }: { iso3: string; filtered: boolean }) => {
+  const { t, i18n } = useTranslation();
+  const names = useCountryNames();
+  const covered = useQuery({
+    queryKey: ["event-countries"],
+    queryFn: () => get<CountryTotal[]>(`/api/data/country-totals${query({ series: "events", ...ALL_TIME })}`),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  if (!covered.data) return null;
+  if (covered.data.some((c) => c.iso3 === iso3))
+    return t(filtered ? "country.noEventsInYears" : "country.noEventsHeld");
+  if (covered.data.length === 0) return t("country.noEventData");
+  const list = new Intl.ListFormat(i18n.language, { type: "conjunction" });
+  return t("country.eventsCoverOnly", {
+    countries: list.format(covered.data.map((c) => names.byIso3(c.iso3, c.name))),
+  });
 };
 
 const WIDTH = 720;
@@ -121,10 +147,14 @@ export const CountryEventMap = ({
       <ErrorNote error={points.error} />
       {points.data && (
         <p data-testid="event-count" data-count={points.data.points.length}>
-          {t("country.eventsShown", {
-            count: points.data.points.length,
-            formatted: number.format(points.data.points.length),
-          })}
+          {points.data.points.length === 0 ? (
+            <NoEvents iso3={iso3} filtered={Boolean(from || to)} />
+          ) : (
+            t("country.eventsShown", {
+              count: points.data.points.length,
+              formatted: number.format(points.data.points.length),
+            })
+          )}
           {points.data.placedByCell > 0 &&
             ` ${t("country.placedByCell", { count: points.data.placedByCell })}`}
         </p>
@@ -136,6 +166,7 @@ export const CountryEventMap = ({
             viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
             role="img"
             aria-label={t("country.eventMapLabel", { name })}
+            direction="ltr"
           >
             <path d={drawn.outline} className="outline" />
             {/* One handler for all circles: thousands of events stay light to render. */}

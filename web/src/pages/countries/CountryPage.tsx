@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { get } from "../../api/client.ts";
+import { useCountryNames } from "../../api/country-names.ts";
 import type { CountryDetail } from "../../api/data-types.ts";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { CountrySignals } from "../voices/CountrySignals.tsx";
@@ -20,6 +21,8 @@ export const CountryPage = () => {
     queryFn: () => get<CountryDetail>(`/api/data/countries/${encodeURIComponent(iso3)}`),
   });
   const c = country.data;
+  const names = useCountryNames();
+  const name = c ? names.byIso3(c.iso3, c.name) : "";
   return (
     <>
       <p>
@@ -29,7 +32,7 @@ export const CountryPage = () => {
       {c && (
         <>
           <h1>
-            {c.name} <small>{c.iso3}</small>
+            {name} <small>{c.iso3}</small>
           </h1>
           <dl className="facts">
             {c.officialName && (
@@ -70,7 +73,7 @@ export const CountryPage = () => {
           </dl>
           <CountryTimeline iso3={c.iso3} />
           <CountryForecast iso3={c.iso3} />
-          <CountryEventMap iso3={c.iso3} isoNumeric={c.isoNumeric} name={c.name} />
+          <CountryEventMap iso3={c.iso3} isoNumeric={c.isoNumeric} name={name} />
           <CountryConflicts iso3={c.iso3} />
           <CountryIndicators iso3={c.iso3} />
           <CountrySignals iso3={c.iso3} />

@@ -7,6 +7,8 @@ import { type CountryMonth, query } from "../../api/data-types.ts";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { ExportLinks } from "../../components/ExportLinks.tsx";
 import { PlotFigure } from "../../components/PlotFigure.tsx";
+import { TableScroll } from "../../components/TableScroll.tsx";
+import { ltr } from "../../i18n/index.ts";
 
 const TYPES = [
   ["sbBest", "stateBased", "#b2182b"],
@@ -29,32 +31,35 @@ export const CountryTimeline = ({ iso3 }: { iso3: string }) => {
   const [chosen, setChosen] = useState<"events" | "views" | null>(null);
   const series = chosen ?? (available.includes("events") ? "events" : "views");
   const rows = useMemo(() => (months.data ?? []).filter((m) => m.series === series), [months.data, series]);
-  const make = useCallback(() => {
-    if (rows.length === 0) return null;
-    const long = rows.flatMap((row) =>
-      TYPES.filter(([key]) => (row[key] ?? 0) > 0).map(([key, label]) => ({
-        date: new Date(`${row.month}-01T00:00:00Z`),
-        type: t(`data.violence.${label}`),
-        value: row[key] ?? 0,
-      })),
-    );
-    return Plot.plot({
-      width: 900,
-      height: 260,
-      marginLeft: 50,
-      x: { type: "utc", label: null },
-      y: { grid: true, label: t("data.fatalities") },
-      color: {
-        legend: true,
-        domain: TYPES.map(([, label]) => t(`data.violence.${label}`)),
-        range: TYPES.map(([, , colour]) => colour),
-      },
-      marks: [
-        Plot.rectY(long, { x: "date", y: "value", fill: "type", interval: "month", tip: true }),
-        Plot.ruleY([0]),
-      ],
-    });
-  }, [rows, t]);
+  const make = useCallback(
+    (width: number) => {
+      if (rows.length === 0) return null;
+      const long = rows.flatMap((row) =>
+        TYPES.filter(([key]) => (row[key] ?? 0) > 0).map(([key, label]) => ({
+          date: new Date(`${row.month}-01T00:00:00Z`),
+          type: t(`data.violence.${label}`),
+          value: row[key] ?? 0,
+        })),
+      );
+      return Plot.plot({
+        width: Math.min(900, width),
+        height: 260,
+        marginLeft: 50,
+        x: { type: "utc", label: null },
+        y: { grid: true, label: t("data.fatalities") },
+        color: {
+          legend: true,
+          domain: TYPES.map(([, label]) => t(`data.violence.${label}`)),
+          range: TYPES.map(([, , colour]) => colour),
+        },
+        marks: [
+          Plot.rectY(long, { x: "date", y: "value", fill: "type", interval: "month", tip: true }),
+          Plot.ruleY([0]),
+        ],
+      });
+    },
+    [rows, t],
+  );
   const number = new Intl.NumberFormat(i18n.language);
   const source = rows[0]?.datasetId;
   return (
@@ -81,38 +86,40 @@ export const CountryTimeline = ({ iso3 }: { iso3: string }) => {
       {rows.length > 0 && (
         <>
           <p>
-            {t(`country.series_${series}`)} — {rows[0]?.month} … {rows.at(-1)?.month}
+            {t(`country.series_${series}`)} — {ltr(rows[0]?.month ?? "")} … {ltr(rows.at(-1)?.month ?? "")}
             {source ? ` (${source})` : ""}
           </p>
           <PlotFigure make={make} label={t("country.timeline")} />
           <details>
             <summary>{t("country.monthlyTable")}</summary>
-            <table data-testid="monthly-table" data-series={series}>
-              <thead>
-                <tr>
-                  <th scope="col">{t("data.month")}</th>
-                  {TYPES.map(([key, label]) => (
-                    <th key={key} scope="col">
-                      {t(`data.violence.${label}`)}
-                    </th>
-                  ))}
-                  <th scope="col">{t("data.events")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <tr key={`${row.datasetId}-${row.month}`} data-month={row.month}>
-                    <td>{row.month}</td>
-                    {TYPES.map(([key]) => (
-                      <td key={key} data-key={key} data-value={row[key] ?? ""}>
-                        {row[key] === null ? "" : number.format(row[key] ?? 0)}
-                      </td>
+            <TableScroll label={t("country.monthlyTable")}>
+              <table data-testid="monthly-table" data-series={series}>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("data.month")}</th>
+                    {TYPES.map(([key, label]) => (
+                      <th key={key} scope="col">
+                        {t(`data.violence.${label}`)}
+                      </th>
                     ))}
-                    <td>{row.eventCount ?? ""}</td>
+                    <th scope="col">{t("data.events")}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {rows.map((row) => (
+                    <tr key={`${row.datasetId}-${row.month}`} data-month={row.month}>
+                      <td>{row.month}</td>
+                      {TYPES.map(([key]) => (
+                        <td key={key} data-key={key} data-value={row[key] ?? ""}>
+                          {row[key] === null ? "" : number.format(row[key] ?? 0)}
+                        </td>
+                      ))}
+                      <td>{row.eventCount ?? ""}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
           </details>
           <ExportLinks path="/api/data/country-months/export" params={{ iso3, series }} />
         </>

@@ -3,10 +3,12 @@ import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import { get } from "../../api/client.ts";
+import { useCountryNames } from "../../api/country-names.ts";
 import { type CountryTotal, query } from "../../api/data-types.ts";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
-import { WorldMap } from "../../components/WorldMap.tsx";
+import { MapLegend, WorldMap } from "../../components/WorldMap.tsx";
+import { ltr } from "../../i18n/index.ts";
 
 const FIRST = { year: 1990, month: 1 };
 const MONTHS = 30 * 12; // 1990-01 … 2019-12, the span of the bundled series
@@ -16,10 +18,12 @@ const monthAt = (index: number): string => {
   return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, "0")}`;
 };
 
+/** Countries with data but no recorded deaths: near white, apart from both the scale and the hatched "no data". */
+const ZERO = "#fbf7ef";
+
 /** Light to dark red on a log scale: a few deaths and thousands of deaths both stay visible. */
-const shade = (max: number) => (value: number | undefined) => {
-  if (value === undefined) return "#eef0f2";
-  if (value <= 0) return "#dfe6ec";
+const shade = (max: number) => (value: number) => {
+  if (value <= 0) return ZERO;
   const t = Math.log1p(value) / Math.log1p(Math.max(max, 1));
   const mix = (a: number, b: number) => Math.round(a + (b - a) * t);
   return `rgb(${mix(253, 127)}, ${mix(212, 0)}, ${mix(158, 0)})`;
@@ -51,6 +55,11 @@ export const FatalityMap = () => {
   }, [totals.data]);
   const max = Math.max(0, ...byNumeric.values.values());
   const number = new Intl.NumberFormat(i18n.language);
+  const names = useCountryNames();
+  // Zero, then each power of ten up to the largest value, then the largest value itself.
+  const steps = [0];
+  for (let decade = 1; decade < max; decade *= 10) steps.push(decade);
+  if (max > 0) steps.push(max);
   const top = [...(totals.data ?? [])].sort((a, b) => b.total - a.total).slice(0, 10);
   return (
     <section aria-labelledby="fatality-map">
@@ -68,7 +77,7 @@ export const FatalityMap = () => {
             <option value={12}>{t("overview.spanYear")}</option>
           </select>
         </Field>
-        <Field label={t("overview.month", { month: to })}>
+        <Field label={t("overview.month", { month: ltr(to) })}>
           <input
             type="range"
             min={0}
@@ -80,12 +89,14 @@ export const FatalityMap = () => {
         </Field>
       </div>
       <p>
-        {span === 1 ? t("overview.showingMonth", { month: to }) : t("overview.showingSpan", { from, to })}
+        {span === 1
+          ? t("overview.showingMonth", { month: ltr(to) })
+          : t("overview.showingSpan", { from: ltr(from), to: ltr(to) })}
       </p>
       <ErrorNote error={totals.error} />
       <WorldMap
         label={t("overview.mapLabel")}
-        values={byNumeric.values}
+        values={totals.data ? byNumeric.values : undefined}
         colour={shade(max)}
         describe={(name, value) =>
           value === undefined ? `${name}: ${t("overview.noData")}` : `${name}: ${number.format(value)}`
@@ -95,11 +106,10 @@ export const FatalityMap = () => {
           if (iso3) navigate(`/countries/${iso3}`);
         }}
       />
-      <p className="legend">
-        <span className="swatch" style={{ background: shade(max)(1) }} /> 1{" "}
-        <span className="swatch" style={{ background: shade(max)(max) }} /> {number.format(max)}{" "}
-        <span className="swatch" style={{ background: shade(max)(undefined) }} /> {t("overview.noData")}
-      </p>
+      <MapLegend
+        items={steps.map((value) => ({ colour: shade(max)(value), label: number.format(value) }))}
+        missing={t("overview.noData")}
+      />
       <table className="top-countries">
         <caption>{t("overview.top")}</caption>
         <thead>
@@ -114,7 +124,7 @@ export const FatalityMap = () => {
             .map((row) => (
               <tr key={row.iso3}>
                 <td>
-                  <Link to={`/countries/${row.iso3}`}>{row.name}</Link>
+                  <Link to={`/countries/${row.iso3}`}>{names.byIso3(row.iso3, row.name)}</Link>
                 </td>
                 <td>{number.format(row.total)}</td>
               </tr>

@@ -6,6 +6,8 @@ import { ApiError } from "../../api/client.ts";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
 import { PlotFigure } from "../../components/PlotFigure.tsx";
+import { TableScroll } from "../../components/TableScroll.tsx";
+import { ltr } from "../../i18n/index.ts";
 import { useSession } from "../../session.tsx";
 import { canRunModels } from "./canRunModels.ts";
 import { RunProgress } from "./RunProgress.tsx";
@@ -42,20 +44,45 @@ const scoreOf = (
   return typeof v === "number" ? v : null;
 };
 
-const fixed = (v: number | null) => (v === null ? "—" : v.toFixed(3));
+/**
+ * Three significant digits, not three decimals: rare outcomes give scores such as 0.0043 against 0.0051,
+ * which a fixed 0.004 against 0.005 (or 0.001 everywhere) would hide.
+ */
+const useScoreFormat = () => {
+  const { i18n } = useTranslation();
+  const format = new Intl.NumberFormat(i18n.language, { maximumSignificantDigits: 3 });
+  return (v: number | null) => (v === null ? "—" : format.format(v));
+};
 
-const reliabilityChart = (report: BacktestReport, methods: string[], labels: { x: string; y: string }) => {
+/** A method's name in the reader's language; a method added later shows under its own name. */
+const useMethodName = () => {
+  const { t } = useTranslation();
+  return useCallback((method: string) => t(`warning.methods.${method}`, { defaultValue: method }), [t]);
+};
+
+const reliabilityChart = (
+  report: BacktestReport,
+  methods: string[],
+  width: number,
+  labels: { x: string; y: string; method: (method: string) => string },
+) => {
   const points = methods.flatMap((method) =>
     (report.methods[method]?.pooled.reliabilityGt0 ?? [])
       .filter((b) => b.count > 0 && b.meanPredicted !== null && b.observedRate !== null)
-      .map((b) => ({ method, predicted: b.meanPredicted, observed: b.observedRate, count: b.count })),
+      .map((b) => ({
+        method: labels.method(method),
+        predicted: b.meanPredicted,
+        observed: b.observedRate,
+        count: b.count,
+      })),
   );
+  const side = Math.min(460, width);
   return Plot.plot({
-    width: 460,
-    height: 420,
+    width: side,
+    height: side - 40,
     x: { domain: [0, 1], label: labels.x },
     y: { domain: [0, 1], label: labels.y },
-    color: { legend: true },
+    color: { legend: true, domain: methods.map(labels.method) },
     marks: [
       Plot.line(
         [
@@ -78,10 +105,10 @@ const reliabilityChart = (report: BacktestReport, methods: string[], labels: { x
 
 /** One column heading per compared method: the model, then the baselines. */
 const MethodHeaders = ({ methods }: { methods: string[] }) => {
-  const { t } = useTranslation();
+  const methodName = useMethodName();
   return methods.map((m) => (
     <th scope="col" key={m}>
-      {t(`warning.methods.${m}`, { defaultValue: m })}
+      {methodName(m)}
     </th>
   ));
 };
@@ -96,27 +123,31 @@ const ScoreTable = ({
   methods: string[];
 }) => {
   const { t } = useTranslation();
+  const format = useScoreFormat();
   const n = report.methods[report.modelName]?.[subset].n ?? 0;
+  const caption = t(subset === "pooled" ? "warning.pooled" : "warning.onsets", { n });
   return (
-    <table>
-      <caption>{t(subset === "pooled" ? "warning.pooled" : "warning.onsets", { n })}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t("warning.score")}</th>
-          <MethodHeaders methods={methods} />
-        </tr>
-      </thead>
-      <tbody>
-        {scores.map((score) => (
-          <tr key={score}>
-            <th scope="row">{t(`warning.scores.${score}`)}</th>
-            {methods.map((m) => (
-              <td key={m}>{fixed(scoreOf(report, m, score, subset))}</td>
-            ))}
+    <TableScroll label={caption}>
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("warning.score")}</th>
+            <MethodHeaders methods={methods} />
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {scores.map((score) => (
+            <tr key={score}>
+              <th scope="row">{t(`warning.scores.${score}`)}</th>
+              {methods.map((m) => (
+                <td key={m}>{format(scoreOf(report, m, score, subset))}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 };
 
@@ -124,6 +155,8 @@ const ScoreTable = ({
 export const BacktestPage = () => {
   const { t } = useTranslation();
   const { me } = useSession();
+  const format = useScoreFormat();
+  const methodName = useMethodName();
   const queryClient = useQueryClient();
   const [origins, setOrigins] = useState(defaultOrigins);
   const [runId, setRunId] = useState<string | null>(null);
@@ -161,11 +194,15 @@ export const BacktestPage = () => {
     [report],
   );
   const makeChart = useCallback(
-    () =>
+    (width: number) =>
       report
-        ? reliabilityChart(report, methods, { x: t("warning.predicted"), y: t("warning.observedRate") })
+        ? reliabilityChart(report, methods, width, {
+            x: t("warning.predicted"),
+            y: t("warning.observedRate"),
+            method: methodName,
+          })
         : null,
-    [report, methods, t],
+    [report, methods, t, methodName],
   );
   const noRun = latest.error instanceof ApiError && latest.error.status === 404;
   return (
@@ -181,7 +218,7 @@ export const BacktestPage = () => {
           }}
         >
           <Field label={t("warning.origins")}>
-            <input value={origins} onChange={(event) => setOrigins(event.target.value)} size={44} />
+            <input value={origins} onChange={(event) => setOrigins(event.target.value)} size={44} dir="ltr" />
           </Field>
           <button type="submit" disabled={start.isPending || status === "running"}>
             {t("warning.runBacktest")}
@@ -197,9 +234,9 @@ export const BacktestPage = () => {
         <>
           <p>
             {t("warning.backtestOf", {
-              origins: run.origins.join(", "),
+              origins: run.origins.map((origin) => ltr(origin)).join(", "),
               horizon: run.maxHorizon,
-              model: run.modelVersion,
+              model: ltr(run.modelVersion),
             })}
             {run.timings &&
               ` ${t("warning.timings", {
@@ -211,6 +248,7 @@ export const BacktestPage = () => {
             <ScoreTable report={report} subset="pooled" methods={methods} />
             <ScoreTable report={report} subset="onsets" methods={methods} />
           </div>
+          <p className="note">{t("warning.meanRatioNote")}</p>
           <h2>{t("warning.reliability")}</h2>
           <p>{t("warning.reliabilityIntro")}</p>
           <PlotFigure make={makeChart} label={t("warning.reliability")} />
@@ -224,24 +262,26 @@ export const BacktestPage = () => {
               ))}
             </select>
           </Field>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("warning.horizon")}</th>
-                <MethodHeaders methods={methods} />
-              </tr>
-            </thead>
-            <tbody>
-              {Array.from({ length: report.maxHorizon }, (_, i) => i + 1).map((horizon) => (
-                <tr key={horizon}>
-                  <th scope="row">{horizon}</th>
-                  {methods.map((m) => (
-                    <td key={m}>{fixed(scoreOf(report, m, horizonScore, horizon - 1))}</td>
-                  ))}
+          <TableScroll label={t("warning.perHorizon")}>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("warning.horizon")}</th>
+                  <MethodHeaders methods={methods} />
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {Array.from({ length: report.maxHorizon }, (_, i) => i + 1).map((horizon) => (
+                  <tr key={horizon}>
+                    <th scope="row">{horizon}</th>
+                    {methods.map((m) => (
+                      <td key={m}>{format(scoreOf(report, m, horizonScore, horizon - 1))}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         </>
       )}
     </>

@@ -3,18 +3,37 @@ import { useQuery } from "@tanstack/react-query";
 import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../api/client.ts";
+import { useCountryNames } from "../../api/country-names.ts";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
 import { PlotFigure } from "../../components/PlotFigure.tsx";
+import { TableScroll } from "../../components/TableScroll.tsx";
+import { ltr } from "../../i18n/index.ts";
+import { DeathsRange } from "./DeathsRange.tsx";
 import { DriverList } from "./DriverList.tsx";
 import { type CountryForecast as CountryForecastData, fetchCountryForecast, percent } from "./warning-api.ts";
 
 const asDate = (month: string) => new Date(`${month}-01T00:00:00Z`);
 
+/**
+ * Ticks for the symlog deaths axis: 0, then 1, 2, 5, 10, 20, 50, … or 1, 3, 10, 30, … or whole decades,
+ * the finest of these that stays within seven ticks. Plot's own symlog ticks crowd at the top of the range.
+ */
+const symlogTicks = (max: number): number[] => {
+  const candidates = [[1, 2, 5], [1, 3], [1]].map((steps) => {
+    const ticks = [0];
+    for (let decade = 1; decade <= max; decade *= 10)
+      for (const step of steps) if (step * decade <= max) ticks.push(step * decade);
+    return ticks;
+  });
+  return candidates.find((ticks) => ticks.length <= 7) ?? candidates.at(-1) ?? [0];
+};
+
 /** Observed deaths, then the forecast median with its 80% band (q10–q90), joined at the origin. */
 const fanChart = (
   data: CountryForecastData,
-  labels: { observed: string; median: string; deaths: string },
+  width: number,
+  labels: { median: string; deaths: string; language: string },
 ) => {
   const observed = data.observed.map((o) => ({ date: asDate(o.month), value: o.fatalities }));
   const atOrigin = data.observed.find((o) => o.month === data.run.origin)?.fatalities ?? 0;
@@ -22,11 +41,21 @@ const fanChart = (
     { date: asDate(data.run.origin), q10: atOrigin, q50: atOrigin, q90: atOrigin },
     ...data.forecasts.map((f) => ({ date: asDate(f.month), q10: f.q10, q50: f.q50, q90: f.q90 })),
   ];
+  // At least 1, so a country without deaths still gets an axis from 0 to 1.
+  const max = Math.max(1, ...observed.map((o) => o.value), ...band.map((b) => b.q90));
+  const number = new Intl.NumberFormat(labels.language, { maximumFractionDigits: 0 });
   return Plot.plot({
-    width: 860,
+    width: Math.min(860, width),
     height: 320,
-    marginLeft: 56,
-    y: { label: labels.deaths, grid: true, type: "symlog" },
+    marginLeft: 48,
+    y: {
+      type: "symlog",
+      domain: [0, max],
+      ticks: symlogTicks(max),
+      tickFormat: (v: number) => number.format(v),
+      label: labels.deaths,
+      grid: true,
+    },
     x: { type: "utc" },
     marks: [
       Plot.areaY(band, { x: "date", y1: "q10", y2: "q90", fill: "#c0392b", fillOpacity: 0.2 }),
@@ -39,7 +68,7 @@ const fanChart = (
           x: "date",
           y: "q50",
           title: (d: { q10: number; q50: number; q90: number }) =>
-            `${labels.median} ${Math.round(d.q50)} (${Math.round(d.q10)}–${Math.round(d.q90)})`,
+            `${labels.median} ${number.format(d.q50)} (${number.format(d.q10)}–${number.format(d.q90)})`,
         }),
       ),
     ],
@@ -56,16 +85,18 @@ export const CountryForecast = ({ iso3 }: { iso3: string }) => {
   });
   const data = forecast.data;
   const makeChart = useCallback(
-    () =>
+    (width: number) =>
       data
-        ? fanChart(data, {
-            observed: t("warning.observed"),
+        ? fanChart(data, width, {
             median: t("warning.median"),
-            deaths: t("warning.deathsPerMonth"),
+            deaths: t("warning.deathsPerMonthLog"),
+            language: i18n.language,
           })
         : null,
-    [data, t],
+    [data, t, i18n.language],
   );
+  const name = useCountryNames().byIso3(iso3, data?.name);
+  const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 0 });
   const chosen = data?.forecasts.find((f) => f.horizon === horizon);
   const missing = forecast.error instanceof ApiError && forecast.error.status === 404;
   return (
@@ -76,34 +107,36 @@ export const CountryForecast = ({ iso3 }: { iso3: string }) => {
       {data && (
         <>
           <p>
-            {t("warning.runFrom", { origin: data.run.origin, model: data.run.modelVersion })}{" "}
+            {t("warning.runFrom", { origin: ltr(data.run.origin), model: ltr(data.run.modelVersion) })}{" "}
             {t("warning.fanLegend")}
           </p>
-          <PlotFigure make={makeChart} label={t("warning.fanChartLabel", { country: data.name ?? iso3 })} />
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("warning.month")}</th>
-                <th scope="col">{t("warning.pGt0")}</th>
-                <th scope="col">{t("warning.pGe25")}</th>
-                <th scope="col">{t("warning.median80")}</th>
-                <th scope="col">{t("warning.expected")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.forecasts.map((f) => (
-                <tr key={f.horizon}>
-                  <td>{f.month}</td>
-                  <td>{percent(f.pGt0, i18n.language)}</td>
-                  <td>{percent(f.pGe25, i18n.language)}</td>
-                  <td>
-                    {Math.round(f.q50)} ({Math.round(f.q10)}–{Math.round(f.q90)})
-                  </td>
-                  <td>{Math.round(f.mean)}</td>
+          <PlotFigure make={makeChart} label={t("warning.fanChartLabel", { country: name })} />
+          <TableScroll label={t("warning.countryForecast")}>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("warning.month")}</th>
+                  <th scope="col">{t("warning.pGt0")}</th>
+                  <th scope="col">{t("warning.pGe25")}</th>
+                  <th scope="col">{t("warning.median80")}</th>
+                  <th scope="col">{t("warning.expected")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {data.forecasts.map((f) => (
+                  <tr key={f.horizon}>
+                    <td className="nowrap">{f.month}</td>
+                    <td>{percent(f.pGt0, i18n.language)}</td>
+                    <td>{percent(f.pGe25, i18n.language)}</td>
+                    <td>
+                      <DeathsRange q10={f.q10} q50={f.q50} q90={f.q90} />
+                    </td>
+                    <td>{number.format(f.mean)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
           <h3>{t("warning.drivers")}</h3>
           <Field label={t("warning.horizon")}>
             <select value={horizon} onChange={(event) => setHorizon(Number(event.target.value))}>

@@ -3,9 +3,11 @@ import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import { ApiError } from "../../api/client.ts";
+import { useCountryNames } from "../../api/country-names.ts";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
-import { WorldMap } from "../../components/WorldMap.tsx";
+import { MapLegend, WorldMap } from "../../components/WorldMap.tsx";
+import { ltr } from "../../i18n/index.ts";
 import { MeasureField } from "./MeasureField.tsx";
 import { fetchLatestForecasts, percent, type RiskMeasure, riskColour } from "./warning-api.ts";
 
@@ -13,6 +15,7 @@ import { fetchLatestForecasts, percent, type RiskMeasure, riskColour } from "./w
 export const RiskMap = () => {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
+  const names = useCountryNames();
   const [measure, setMeasure] = useState<RiskMeasure>("pGe25");
   const [horizon, setHorizon] = useState(1);
   const latest = useQuery({ queryKey: ["warning", "forecasts", "latest"], queryFn: fetchLatestForecasts });
@@ -43,12 +46,12 @@ export const RiskMap = () => {
       {run && (
         <>
           <p>
-            {t("warning.runFrom", { origin: run.origin, model: run.modelVersion })}{" "}
+            {t("warning.runFrom", { origin: ltr(run.origin), model: ltr(run.modelVersion) })}{" "}
             <Link to="/warning/watchlist">{t("warning.toWatchlist")}</Link>
           </p>
           <div className="inline-form">
             <MeasureField measure={measure} onChange={setMeasure} />
-            <Field label={t("warning.forecastMonth", { month, horizon })}>
+            <Field label={t("warning.forecastMonth", { month: ltr(month), horizon })}>
               <input
                 type="range"
                 min={1}
@@ -60,7 +63,7 @@ export const RiskMap = () => {
             </Field>
           </div>
           <WorldMap
-            label={t("warning.riskMapLabel", { month })}
+            label={t("warning.riskMapLabel", { month: ltr(month) })}
             values={byNumeric.values}
             colour={riskColour}
             describe={(name, value) =>
@@ -73,18 +76,18 @@ export const RiskMap = () => {
               if (iso3) void navigate(`/warning/countries/${iso3}`);
             }}
           />
-          <p className="legend">
-            {[0, 0.05, 0.25, 0.5, 0.9].map((p) => (
-              <span key={p}>
-                <span className="swatch" style={{ background: riskColour(p) }} /> {percent(p, i18n.language)}
-              </span>
-            ))}
-          </p>
-          <h3>{t("warning.highestRisk", { month })}</h3>
+          <MapLegend
+            items={[0, 0.05, 0.25, 0.5, 0.9].map((p) => ({
+              colour: riskColour(p),
+              label: percent(p, i18n.language),
+            }))}
+            missing={t("warning.notForecast")}
+          />
+          <h3>{t("warning.highestRisk", { month: ltr(month) })}</h3>
           <ol>
             {top.map((f) => (
               <li key={f.iso3}>
-                <Link to={`/warning/countries/${f.iso3}`}>{f.name ?? f.iso3}</Link> —{" "}
+                <Link to={`/warning/countries/${f.iso3}`}>{names.byIso3(f.iso3, f.name)}</Link> —{" "}
                 {percent(f[measure], i18n.language)}
               </li>
             ))}

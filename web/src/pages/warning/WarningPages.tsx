@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Link, Route, Routes, useParams } from "react-router";
+import { useCountryNames } from "../../api/country-names.ts";
 import { BacktestPage } from "./BacktestPage.tsx";
 import { CountryForecast } from "./CountryForecast.tsx";
 import { WatchlistPage } from "./WatchlistPage.tsx";
@@ -8,13 +9,16 @@ import { WatchlistPage } from "./WatchlistPage.tsx";
 const CountryForecastPage = () => {
   const { t } = useTranslation();
   const iso3 = (useParams().iso3 ?? "").toUpperCase();
+  const name = useCountryNames().byIso3(iso3);
   return (
     <>
       <p>
         <Link to="/warning/watchlist">← {t("warning.watchlist")}</Link> ·{" "}
         <Link to={`/countries/${iso3}`}>{t("warning.countryPage")}</Link>
       </p>
-      <h1>{iso3}</h1>
+      <h1>
+        {name} {name !== iso3 && <small>{iso3}</small>}
+      </h1>
       <CountryForecast iso3={iso3} />
     </>
   );

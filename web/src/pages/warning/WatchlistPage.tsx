@@ -3,10 +3,14 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { ApiError } from "../../api/client.ts";
+import { useCountryNames } from "../../api/country-names.ts";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
+import { TableScroll } from "../../components/TableScroll.tsx";
+import { ltr } from "../../i18n/index.ts";
 import { useSession } from "../../session.tsx";
 import { canRunModels } from "./canRunModels.ts";
+import { DeathsRange } from "./DeathsRange.tsx";
 import { DriverList } from "./DriverList.tsx";
 import { MeasureField } from "./MeasureField.tsx";
 import { RunProgress } from "./RunProgress.tsx";
@@ -48,6 +52,7 @@ const RunForecastControl = () => {
 export const WatchlistPage = () => {
   const { t, i18n } = useTranslation();
   const { me } = useSession();
+  const names = useCountryNames();
   const [measure, setMeasure] = useState<RiskMeasure>("pGe25");
   const [horizon, setHorizon] = useState(1);
   const list = useQuery({
@@ -66,9 +71,9 @@ export const WatchlistPage = () => {
       {data && (
         <>
           <p>
-            {t("warning.runFrom", { origin: data.run.origin, model: data.run.modelVersion })}{" "}
+            {t("warning.runFrom", { origin: ltr(data.run.origin), model: ltr(data.run.modelVersion) })}{" "}
             {data.previousRun
-              ? t("warning.comparedWith", { origin: data.previousRun.origin })
+              ? t("warning.comparedWith", { origin: ltr(data.previousRun.origin) })
               : t("warning.noPreviousRun")}
           </p>
           <div className="inline-form">
@@ -83,39 +88,46 @@ export const WatchlistPage = () => {
               </select>
             </Field>
           </div>
-          <table className="watchlist">
-            <caption>{t("warning.watchlistCaption", { month: data.entries[0]?.month ?? "" })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">#</th>
-                <th scope="col">{t("countries.country")}</th>
-                <th scope="col">{t(`warning.${measure}`)}</th>
-                <th scope="col">{t("warning.change")}</th>
-                <th scope="col">{t("warning.median80")}</th>
-                <th scope="col">{t("warning.drivers")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.entries.map((e) => (
-                <tr key={e.iso3}>
-                  <td>{e.rank}</td>
-                  <td>
-                    <Link to={`/warning/countries/${e.iso3}`}>{e.name ?? e.iso3}</Link>
-                  </td>
-                  <td>{percent(e[measure], i18n.language)}</td>
-                  <td className={e.change !== null && e.change > 0 ? "rising" : undefined}>
-                    {e.change === null ? "—" : signedPoints(e.change, i18n.language)}
-                  </td>
-                  <td>
-                    {Math.round(e.q50)} ({t("warning.upTo", { value: Math.round(e.q90) })})
-                  </td>
-                  <td>
-                    <DriverList drivers={e.topDrivers} />
-                  </td>
+          <TableScroll label={t("warning.watchlist")}>
+            <table className="watchlist">
+              <caption>
+                {t("warning.watchlistCaption", {
+                  month: ltr(data.entries[0]?.month ?? ""),
+                  count: new Intl.NumberFormat(i18n.language).format(data.entries.length),
+                })}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">#</th>
+                  <th scope="col">{t("countries.country")}</th>
+                  <th scope="col">{t(`warning.${measure}`)}</th>
+                  <th scope="col">{t("warning.change")}</th>
+                  <th scope="col">{t("warning.median80")}</th>
+                  <th scope="col">{t("warning.drivers")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {data.entries.map((e) => (
+                  <tr key={e.iso3}>
+                    <td>{e.rank}</td>
+                    <td>
+                      <Link to={`/warning/countries/${e.iso3}`}>{names.byIso3(e.iso3, e.name)}</Link>
+                    </td>
+                    <td>{percent(e[measure], i18n.language)}</td>
+                    <td className={e.change !== null && e.change > 0 ? "rising" : undefined}>
+                      {e.change === null ? "—" : signedPoints(e.change, i18n.language)}
+                    </td>
+                    <td>
+                      <DeathsRange q10={e.q10} q50={e.q50} q90={e.q90} />
+                    </td>
+                    <td>
+                      <DriverList drivers={e.topDrivers} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         </>
       )}
     </>

@@ -25,8 +25,11 @@ export type {
 export const fetchLatestForecasts = () =>
   get<{ run: TForecastRun; forecasts: TForecast[] }>("/api/warning/forecasts");
 
+/** The API's largest page, more than there are countries: the watchlist shows every country forecast. */
+const EVERY_COUNTRY = 300;
+
 export const fetchWatchlist = (measure: TRiskMeasure, horizon: number) =>
-  get<TWatchlist>(`/api/warning/watchlist?measure=${measure}&horizon=${horizon}&limit=100`);
+  get<TWatchlist>(`/api/warning/watchlist?measure=${measure}&horizon=${horizon}&limit=${EVERY_COUNTRY}`);
 
 export const fetchCountryForecast = (iso3: string) =>
   get<TCountryForecast>(`/api/warning/countries/${encodeURIComponent(iso3)}/forecast?historyMonths=48`);
@@ -40,8 +43,7 @@ export const startBacktest = (origins: string[]) =>
   api<TBacktestRun>("POST", "/api/warning/backtest-runs", { origins, maxHorizon: 12 });
 
 /** Light yellow to dark red; a square root keeps the many small probabilities apart. */
-export const riskColour = (p: number | undefined): string => {
-  if (p === undefined) return "#eef0f2";
+export const riskColour = (p: number): string => {
   const t = Math.sqrt(Math.min(1, Math.max(0, p)));
   const mix = (a: number, b: number) => Math.round(a + (b - a) * t);
   return `rgb(${mix(255, 128)}, ${mix(240, 0)}, ${mix(200, 38)})`;

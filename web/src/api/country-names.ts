@@ -1,0 +1,45 @@
+import { useQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
+import { useTranslation } from "react-i18next";
+import { get } from "./client.ts";
+import type { Country } from "./data-types.ts";
+
+/** The language the country registry (and the world atlas) name countries in. */
+const REGISTRY_LANGUAGE = "en";
+
+/**
+ * Country names in the reader's language. The registry's names are English; for other languages
+ * Intl.DisplayNames gives the name of the country's ISO alpha-2 code, and the English name stays where
+ * Intl has none (or the registry has no alpha-2 code).
+ */
+export const useCountryNames = () => {
+  const { i18n } = useTranslation();
+  const language = i18n.language;
+  const countries = useQuery({
+    queryKey: ["countries", "all"],
+    queryFn: () => get<Country[]>("/api/data/countries"),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  return useMemo(() => {
+    const display =
+      language === REGISTRY_LANGUAGE
+        ? null
+        : new Intl.DisplayNames([language], { type: "region", fallback: "none" });
+    const byIso3 = new Map((countries.data ?? []).map((c) => [c.iso3, c]));
+    const iso2ByNumeric = new Map<number, string>();
+    for (const c of countries.data ?? []) {
+      if (!c.iso2) continue;
+      if (c.isoNumeric !== null) iso2ByNumeric.set(c.isoNumeric, c.iso2);
+    }
+    const local = (iso2: string | undefined, english: string) => (iso2 && display?.of(iso2)) || english;
+    return {
+      /** By ISO alpha-3 code; failing a translation the English name given, the registry's, or the code. */
+      byIso3: (iso3: string, english?: string | null) => {
+        const country = byIso3.get(iso3);
+        return local(country?.iso2 ?? undefined, english ?? country?.name ?? iso3);
+      },
+      /** By ISO numeric code, as the world atlas keys its shapes. */
+      byNumeric: (numeric: number, english: string) => local(iso2ByNumeric.get(numeric), english),
+    };
+  }, [countries.data, language]);
+};
