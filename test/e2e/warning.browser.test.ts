@@ -74,7 +74,7 @@ describe("early warning in Chromium", () => {
       `countries forecast: ${await rows.count()}`,
     );
     expect(await first.locator("td").nth(4).textContent()).toMatch(/^[\d,]+ \(80%: [\d,]+–[\d,]+\)$/);
-    expect(await first.locator(".drivers li").first().textContent()).toMatch(/(raises|lowers) the risk/);
+    expect(await first.locator(".drivers li").first().textContent()).toMatch(/ [+-]\d+(\.\d)? points$/);
     expect(await page.locator("table.watchlist").textContent()).not.toMatch(/ln_sb|_hl\d/);
     expect(await page.getByRole("button", { name: "Run a new forecast" }).isVisible()).toBe(true);
     await page.screenshot({ path: `${shots}/warning-watchlist.png`, fullPage: true });
@@ -86,7 +86,12 @@ describe("early warning in Chromium", () => {
     await chart.locator("svg").first().waitFor();
     expect(await chart.locator("path").count()).toBeGreaterThan(3);
     await page.getByRole("heading", { name: "What drives the forecast" }).waitFor();
-    expect(await page.locator(".country-forecast .drivers li").count()).toBeGreaterThan(0);
+    // One list per published probability, each driver with its effect in points.
+    for (const heading of ["P(at least 1 death)", "P(25 or more deaths)"]) {
+      const list = page.locator(".driver-columns section").filter({ hasText: heading });
+      expect(await list.locator(".drivers li").count(), heading).toBeGreaterThan(0);
+    }
+    expect(await page.locator(".country-forecast .driver-columns").textContent()).toMatch(/: \d[\d,]*/);
     await page.screenshot({ path: `${shots}/warning-country.png`, fullPage: true });
     await page.goto(`${server.url}/countries/SYR`);
     await page

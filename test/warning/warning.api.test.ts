@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type {
   TBacktestRun,
   TCountryForecast,
+  TDriver,
   TForecastRun,
   TWatchlist,
 } from "../../src/core/warning/warning.schemas.ts";
@@ -106,8 +107,16 @@ describe("early warning API", () => {
     expect(page.forecasts.map((f: { month: string }) => f.month)).toEqual(["2020-01", "2020-02"]);
     const syria = page.forecasts[0];
     expect(syria).toMatchObject({ iso3: "SYR", isoNumeric: 760, horizon: 1 });
-    expect(syria.drivers.length).toBeGreaterThan(0);
-    expect(syria.drivers[0].phrase).not.toMatch(/_/);
+    // Drivers of each published probability, each with its effect in points and, where plain, its value.
+    for (const target of ["gt0", "ge25"]) {
+      const drivers = syria.drivers.filter((d: TDriver) => d.target === target);
+      expect(drivers.length, target).toBeGreaterThan(0);
+      for (const d of drivers) {
+        expect(d.phrase).not.toMatch(/_/);
+        expect(Math.sign(d.effectPoints)).toBe(d.direction === "raises" ? 1 : -1);
+      }
+    }
+    expect(syria.drivers.some((d: TDriver) => d.reading !== null)).toBe(true);
     const byMonth = (await viewer.request("GET", "/api/warning/forecasts?month=2020-02")).json();
     expect(byMonth.forecasts.every((f: { horizon: number }) => f.horizon === 2)).toBe(true);
     const older = (await viewer.request("GET", "/api/warning/forecasts?origin=2019-11&horizon=1")).json();
@@ -123,6 +132,8 @@ describe("early warning API", () => {
     expect(p).toEqual([...p].sort((a, b) => b - a));
     for (const e of watchlist.entries) {
       expect(e.q10 <= e.q50 && e.q50 <= e.q90, e.iso3).toBe(true);
+      // Ranked by P(≥1), so the drivers shown are those of P(≥1).
+      expect(e.topDrivers.every((d) => d.target === "gt0")).toBe(true);
       expect(e.previous).not.toBeNull();
       expect(e.change).toBeCloseTo(e.pGt0 - (e.previous?.pGt0 ?? 0), 10);
     }

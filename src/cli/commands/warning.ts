@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { invalid } from "../../core/shared/errors.ts";
 import { forecastCsv } from "../../core/warning/forecast-csv.ts";
-import type { TBacktestReport, TProgress, TScoreSet } from "../../core/warning/warning.schemas.ts";
+import type { TBacktestReport, TDriver, TProgress, TScoreSet } from "../../core/warning/warning.schemas.ts";
 import {
   presentBacktestRun,
   presentForecastRun,
@@ -85,6 +85,14 @@ const printBacktest = (report: TBacktestReport): void => {
       `  ${c.subset.padEnd(7)} ${c.score.padEnd(14)} model ${format(c.model)}  ${c.bestBaseline.padEnd(15)} ${format(c.baseline)}  ${c.improvement === null ? "–" : `${(100 * c.improvement).toFixed(1)}%`}`,
     );
   process.stdout.write(`${out.join("\n")}\n`);
+};
+
+const units = { count: "", percent: "%", km: " km" } as const;
+
+/** "violent months in the last 12 months: 12 (+9.1 points)". */
+const driverText = (d: TDriver): string => {
+  const reading = d.reading ? `: ${d.reading.amount.toLocaleString("en")}${units[d.reading.unit]}` : "";
+  return `${d.phrase}${reading} (${d.effectPoints >= 0 ? "+" : ""}${d.effectPoints.toFixed(1)} points)`;
 };
 
 export const registerWarning = (program: Command): void => {
@@ -190,7 +198,7 @@ export const registerWarning = (program: Command): void => {
             month: e.month,
             [view.measure]: e[view.measure].toFixed(3),
             change: e.change === null ? "" : `${e.change >= 0 ? "+" : ""}${e.change.toFixed(3)}`,
-            drivers: e.topDrivers.map((d) => `${d.phrase} (${d.direction})`).join("; "),
+            drivers: e.topDrivers.map(driverText).join("; "),
           })),
           ["rank", "iso3", "country", "month", view.measure, "change", "drivers"],
         );

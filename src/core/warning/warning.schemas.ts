@@ -55,8 +55,14 @@ export type TForecastRun = z.infer<typeof ZForecastRun>;
 
 export const ZDriver = z.object({
   feature: z.string(),
-  /** SHAP contribution to the log-odds of P(≥1 death). */
+  /** Which probability it explains: P(≥1 death) or P(≥25 deaths). */
+  target: z.enum(["gt0", "ge25"]),
+  /** SHAP contribution to the log-odds of that probability's classifier. */
   contribution: z.number(),
+  /** How far it moved the published probability, in percentage points. */
+  effectPoints: z.number(),
+  /** The feature's value for the country and month, where it reads plainly. */
+  reading: z.object({ amount: z.number(), unit: z.enum(["count", "percent", "km"]) }).nullable(),
   /** The feature in plain words. */
   phrase: z.string(),
   direction: z.enum(["raises", "lowers"]),

@@ -1,5 +1,10 @@
-import { describeFeature, driverDirection } from "../../core/warning/driver-phrases.ts";
-import type { Driver } from "../../core/warning/forecast.ts";
+import {
+  describeFeature,
+  driverDirection,
+  driverEffectPoints,
+  driverReading,
+} from "../../core/warning/driver-phrases.ts";
+import type { Driver, DriverTarget } from "../../core/warning/forecast.ts";
 import type {
   TBacktestReport,
   TBacktestRun,
@@ -34,12 +39,27 @@ export const presentForecastRun = (run: ForecastRunRow): TForecastRun => ({
   forecastCount: run.forecastCount,
 });
 
-export const presentDriver = (driver: Driver): TDriver => ({
-  feature: driver.feature,
-  contribution: driver.contribution,
-  phrase: describeFeature(driver.feature),
-  direction: driverDirection(driver.contribution),
-});
+/** Drivers of one probability; runs stored before P(≥25) had its own drivers hold only P(≥1)'s, untagged. */
+const presentDrivers = (
+  drivers: readonly Partial<Driver>[],
+  target: DriverTarget,
+  probability: number,
+): TDriver[] =>
+  drivers
+    .filter((d) => (d.target ?? "gt0") === target)
+    .map((d) => {
+      const feature = d.feature ?? "";
+      const contribution = d.contribution ?? 0;
+      return {
+        feature,
+        target,
+        contribution,
+        effectPoints: driverEffectPoints(probability, contribution),
+        reading: driverReading(feature, d.value ?? null),
+        phrase: describeFeature(feature),
+        direction: driverDirection(contribution),
+      };
+    });
 
 export const presentForecast = (f: ForecastRecord): TForecast => ({
   iso3: f.iso3,
@@ -55,7 +75,7 @@ export const presentForecast = (f: ForecastRecord): TForecast => ({
   q10: f.q10,
   q50: f.q50,
   q90: f.q90,
-  drivers: f.drivers.map(presentDriver),
+  drivers: [...presentDrivers(f.drivers, "gt0", f.pGt0), ...presentDrivers(f.drivers, "ge25", f.pGe25)],
 });
 
 export const presentWatchlist = (view: WatchlistView): TWatchlist => ({
@@ -77,7 +97,11 @@ export const presentWatchlist = (view: WatchlistView): TWatchlist => ({
     q90: e.q90,
     previous: e.previous,
     change: e.change,
-    topDrivers: e.drivers.slice(0, 3).map(presentDriver),
+    topDrivers: presentDrivers(
+      e.drivers,
+      view.measure === "pGe25" ? "ge25" : "gt0",
+      view.measure === "pGe25" ? e.pGe25 : e.pGt0,
+    ).slice(0, 3),
   })),
 });
 

@@ -148,7 +148,19 @@ export const CountryForecast = ({ iso3 }: { iso3: string }) => {
             </select>
           </Field>
           <p>{t("warning.driversIntro")}</p>
-          {chosen && <DriverList drivers={chosen.drivers} />}
+          {chosen && (
+            <div className="driver-columns">
+              {(["gt0", "ge25"] as const).map((target) => (
+                <section key={target}>
+                  <h4>
+                    {t(target === "gt0" ? "warning.pGt0" : "warning.pGe25")}:{" "}
+                    {percent(target === "gt0" ? chosen.pGt0 : chosen.pGe25, i18n.language)}
+                  </h4>
+                  <DriverList drivers={chosen.drivers.filter((d) => d.target === target)} />
+                </section>
+              ))}
+            </div>
+          )}
         </>
       )}
     </section>
