@@ -11,15 +11,14 @@ if [ ! -x "$runtime/bin/node" ]; then
   npm ci --prefix "$root/tools" --no-audit --no-fund --loglevel=error
 fi
 export PATH="$runtime/bin:$PATH"
-# node-gyp must build native modules against the headers of the Node that will run them.
-export npm_config_nodedir="$runtime"
 
 stamp="$root/node_modules/.continuum-installed-lock"
 if [ ! -f "$stamp" ] || ! cmp -s "$root/package-lock.json" "$stamp"; then
   echo "continuum: installing dependencies with $(node --version)…" >&2
   # `npm install` rather than `npm ci`: the lockfile pins every version, but platform packages the
   # registry does not serve for this machine (e.g. Biome's Windows binaries) cannot be listed in it.
-  (cd "$root" && npm install --no-audit --no-fund --loglevel=error)
+  # node-gyp must build native modules against the headers of the Node that will run them.
+  (cd "$root" && npm_config_nodedir="$runtime" npm install --no-audit --no-fund --loglevel=error)
   cp "$root/package-lock.json" "$stamp"
 fi
 

@@ -1,5 +1,6 @@
 import { linkSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { isProcessRunning } from "./processes.ts";
 
 const LOCK_FILE = "continuum.pid";
 
@@ -14,15 +15,6 @@ export class DataDirInUseError extends Error {
     this.name = "DataDirInUseError";
   }
 }
-
-const isRunning = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-};
 
 const holderOf = (path: string): number | null => {
   try {
@@ -53,7 +45,7 @@ export const lockDataDir = (dataDir: string): (() => void) => {
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
         const holder = holderOf(path);
-        if (holder !== null && isRunning(holder)) throw new DataDirInUseError(dataDir, holder);
+        if (holder !== null && isProcessRunning(holder)) throw new DataDirInUseError(dataDir, holder);
         if (attempt > 0) throw error;
         rmSync(path, { force: true });
       }

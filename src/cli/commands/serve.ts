@@ -5,6 +5,7 @@ import { buildApp } from "../../http/app.ts";
 import { loadKeyring } from "../../repositories/voices/envelope.ts";
 import { startAlertJobs } from "../../services/alerts/alert-jobs.ts";
 import { ensureFirstAdministrator } from "../../services/system/ensure-first-administrator.ts";
+import { closeInterruptedRuns } from "../../services/warning/close-interrupted-runs.ts";
 import { forecastOnEveryImport } from "../../services/warning/forecast-after-import.ts";
 import { startForecastRun } from "../../services/warning/run-forecast.ts";
 import { describeBundledImport, loadBundledData } from "../bundled-data.ts";
@@ -26,6 +27,10 @@ export const registerServe = (program: Command): void => {
       };
       const handle = await openDatabase(config);
       await migrate(handle);
+      const interrupted = await closeInterruptedRuns(handle.db);
+      if (interrupted > 0) {
+        process.stdout.write(`Closed ${interrupted} model run(s) interrupted when Continuum last stopped.\n`);
+      }
       printFirstAdministrator(
         await ensureFirstAdministrator(handle.db, {
           email: config.adminEmail,

@@ -19,6 +19,8 @@ export type ForecastRunsTable = {
   error: string | null;
   /** Migration 0007. */
   progress: Json;
+  /** `host:pid` of the process running it (migration 0010). */
+  runner: string | null;
 };
 
 export type ForecastsTable = {
@@ -52,6 +54,8 @@ export type BacktestRunsTable = {
   error: string | null;
   /** Migration 0007. */
   timings: Json;
+  /** `host:pid` of the process running it (migration 0010). */
+  runner: string | null;
 };
 
 export type WarningTables = {

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { MonthKey } from "../../core/warning/month.ts";
 import type { TDatasetVersion, TProgress } from "../../core/warning/warning.schemas.ts";
+import { thisProcess } from "../../db/processes.ts";
 import type { Db } from "../../db/types.ts";
 
 export type BacktestRunRow = {
@@ -50,6 +51,7 @@ export const insertBacktestRun = async (
       progress: JSON.stringify({ done: 0, total: input.origins.length * 2, label: "queued" }),
       requested_by: input.requestedBy,
       started_at: input.startedAt,
+      runner: thisProcess(),
     })
     .returning("id")
     .executeTakeFirstOrThrow();

@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import type { Driver } from "../../core/warning/forecast.ts";
 import type { MonthKey } from "../../core/warning/month.ts";
 import type { TDatasetVersion, TProgress } from "../../core/warning/warning.schemas.ts";
+import { thisProcess } from "../../db/processes.ts";
 import type { Db } from "../../db/types.ts";
 
 export type ForecastRunRow = {
@@ -53,6 +54,7 @@ export const insertForecastRun = async (
       requested_by: input.requestedBy,
       started_at: input.startedAt,
       progress: JSON.stringify({ done: 0, total: 3, label: "queued" }),
+      runner: thisProcess(),
     })
     .returning("id")
     .executeTakeFirstOrThrow();
