@@ -137,6 +137,7 @@ export const CountryForecast = ({ iso3 }: { iso3: string }) => {
               </tbody>
             </table>
           </TableScroll>
+          <p className="note">{t("warning.expectedNote")}</p>
           <h3>{t("warning.drivers")}</h3>
           <Field label={t("warning.horizon")}>
             <select value={horizon} onChange={(event) => setHorizon(Number(event.target.value))}>
