@@ -1,9 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router";
+import { useParams } from "react-router";
 import { get } from "../../api/client.ts";
 import { useCountryNames } from "../../api/country-names.ts";
 import type { CountryDetail } from "../../api/data-types.ts";
+import { BackLink } from "../../components/BackLink.tsx";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { CountrySignals } from "../voices/CountrySignals.tsx";
 import { CountryForecast } from "../warning/CountryForecast.tsx";
@@ -26,7 +27,7 @@ export const CountryPage = () => {
   return (
     <>
       <p>
-        <Link to="/countries">← {t("countries.title")}</Link>
+        <BackLink to="/countries" label={t("countries.title")} />
       </p>
       <ErrorNote error={country.error} />
       {c && (

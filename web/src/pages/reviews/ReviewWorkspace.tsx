@@ -11,6 +11,7 @@ import {
   trends,
 } from "../../../../src/core/reviews/review.schemas.ts";
 import { api, get } from "../../api/client.ts";
+import { BackLink } from "../../components/BackLink.tsx";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
 import { ScenariosPanel } from "./ScenariosPanel.tsx";
@@ -50,7 +51,7 @@ export const ReviewWorkspace = () => {
   return (
     <>
       <p>
-        <Link to="/reviews">← {t("reviews.title")}</Link>
+        <BackLink to="/reviews" label={t("reviews.title")} />
       </p>
       <h1>{r.title}</h1>
       <p>

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { clearances } from "../../../../src/core/access/vocabulary.ts";
 import { api, get } from "../../api/client.ts";
+import { BackLink } from "../../components/BackLink.tsx";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
 import { useSession } from "../../session.tsx";
@@ -58,7 +59,7 @@ export const ReportPage = () => {
   return (
     <>
       <p>
-        <Link to="/reports">← {t("voices.queueTitle")}</Link>
+        <BackLink to="/reports" label={t("voices.queueTitle")} />
       </p>
       <h1>
         {t(`voices.categories.${r.category}`, { defaultValue: r.category })}{" "}

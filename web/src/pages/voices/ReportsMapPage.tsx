@@ -2,11 +2,11 @@ import { useQuery } from "@tanstack/react-query";
 import { geoEqualEarth, geoPath } from "d3-geo";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
 import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import countries110m from "world-atlas/countries-110m.json" with { type: "json" };
 import { get } from "../../api/client.ts";
+import { BackLink } from "../../components/BackLink.tsx";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
 import type { Queue, Signals } from "./voices-api.ts";
@@ -45,7 +45,7 @@ export const ReportsMapPage = () => {
   return (
     <>
       <p>
-        <Link to="/reports">← {t("voices.queueTitle")}</Link>
+        <BackLink to="/reports" label={t("voices.queueTitle")} />
       </p>
       <h1>{t("voices.mapTitle")}</h1>
       <p>{t("voices.mapIntro", { k: signals.data?.minCellCount ?? 5 })}</p>

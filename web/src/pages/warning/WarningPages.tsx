@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Link, Route, Routes, useParams } from "react-router";
 import { useCountryNames } from "../../api/country-names.ts";
+import { BackLink } from "../../components/BackLink.tsx";
 import { BacktestPage } from "./BacktestPage.tsx";
 import { CountryForecast } from "./CountryForecast.tsx";
 import { WatchlistPage } from "./WatchlistPage.tsx";
@@ -13,7 +14,7 @@ const CountryForecastPage = () => {
   return (
     <>
       <p>
-        <Link to="/warning/watchlist">← {t("warning.watchlist")}</Link> ·{" "}
+        <BackLink to="/warning/watchlist" label={t("warning.watchlist")} /> ·{" "}
         <Link to={`/countries/${iso3}`}>{t("warning.countryPage")}</Link>
       </p>
       <h1>
