@@ -4,6 +4,7 @@ import { ZodError } from "zod";
 import { type Config, loadConfig } from "../config.ts";
 import type { Actor } from "../core/access/actor.ts";
 import { DomainError, type ErrorCode } from "../core/shared/errors.ts";
+import { DataDirInUseError } from "../db/data-dir-lock.ts";
 import { type DatabaseHandle, openDatabase } from "../db/engine.ts";
 import { migrate, pendingMigrations } from "../db/migrate.ts";
 import { listDatasets } from "../repositories/data/datasets.repository.ts";
@@ -152,7 +153,7 @@ export const reportFailure = (error: unknown): number => {
     return exitCodes.invalid;
   }
   process.stderr.write(`continuum: ${error instanceof Error ? error.message : String(error)}\n`);
-  return exitCodes.failure;
+  return error instanceof DataDirInUseError ? exitCodes.conflict : exitCodes.failure;
 };
 
 /** Runs a command's work as the CLI user (see `cliContext`) on the configured database. */

@@ -49,7 +49,7 @@ describe("embedded engine data directory", () => {
       await sql`INSERT INTO kept VALUES ('written by the holder')`.execute(first.db);
       await expect(openDatabase({ dataDir })).rejects.toThrow(DataDirInUseError);
       const cli = runCli(["--data-dir", dataDir, "migrate"], { DATABASE_URL: "" });
-      expect(cli.status).toBe(1);
+      expect(cli.status).toBe(5);
       expect(cli.stderr).toContain(
         `the embedded database in ${dataDir} is in use by another Continuum process (pid ${process.pid})`,
       );
