@@ -1,18 +1,6 @@
 import { sql } from "kysely";
 import type { Db } from "../../db/types.ts";
 
-export type ForecastRunRef = { id: string; origin: string; finishedAt: Date | null };
-
-/** The most recent successful forecast runs, newest first (tables of migration 0003). */
-export const latestForecastRuns = (db: Db, count: number): Promise<ForecastRunRef[]> =>
-  db
-    .selectFrom("forecast_runs")
-    .select(["id", sql<string>`to_char(origin, 'YYYY-MM')`.as("origin"), "finished_at as finishedAt"])
-    .where("status", "=", "succeeded")
-    .orderBy(sql`coalesce(finished_at, started_at)`, "desc")
-    .limit(count)
-    .execute();
-
 export type CountryForecastPeak = { iso3: string; probability: number; month: string; horizon: number };
 
 /** Per country, the highest probability within the first `maxHorizon` months of a run. */

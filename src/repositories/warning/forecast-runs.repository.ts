@@ -158,17 +158,25 @@ export const latestSucceededRun = async (db: Db, origin?: MonthKey): Promise<For
       ORDER BY r.origin DESC, r.finished_at DESC, r.id LIMIT 1`.execute(db)
   ).rows[0];
 
-/** The succeeded run finished just before `run`: what the watchlist compares against. */
+/**
+ * The succeeded run just before `run` in the same order as `latestSucceededRun` (origin, then finish): what
+ * the watchlist and the forecast-jump alerts compare against. A run at a later origin never counts, so a
+ * forecast made afterwards from an old origin (a study of the past) is not mistaken for the news.
+ */
 export const previousSucceededRun = async (
   db: Db,
   run: ForecastRunRow,
-): Promise<ForecastRunRow | undefined> =>
-  (
+): Promise<ForecastRunRow | undefined> => {
+  const origin = `${run.origin}-01`;
+  return (
     await sql<ForecastRunRow>`
       SELECT ${runColumns} FROM forecast_runs r
-      WHERE r.status = 'succeeded' AND r.id <> ${run.id} AND r.finished_at <= ${run.finishedAt ?? run.startedAt}
-      ORDER BY r.finished_at DESC, r.id LIMIT 1`.execute(db)
+      WHERE r.status = 'succeeded' AND r.id <> ${run.id}
+        AND (r.origin < ${origin}::date
+          OR (r.origin = ${origin}::date AND r.finished_at <= ${run.finishedAt ?? run.startedAt}))
+      ORDER BY r.origin DESC, r.finished_at DESC, r.id LIMIT 1`.execute(db)
   ).rows[0];
+};
 
 export type ForecastRecord = StoredForecast & {
   origin: MonthKey;

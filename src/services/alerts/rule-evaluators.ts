@@ -2,10 +2,13 @@ import type { AlertRuleKind, TAlertRuleDefinition } from "../../core/alerts/aler
 import type { Db } from "../../db/types.ts";
 import {
   forecastPeaks,
-  latestForecastRuns,
   recentCountryMonths,
   severeAssessments,
 } from "../../repositories/alerts/rule-inputs.repository.ts";
+import {
+  latestSucceededRun,
+  previousSucceededRun,
+} from "../../repositories/warning/forecast-runs.repository.ts";
 
 /** One country a rule fires for, with the evidence it fired on (the key makes evaluation idempotent). */
 export type RuleCandidate = {
@@ -26,7 +29,7 @@ const percent = (p: number) => `${Math.round(p * 100)}%`;
 const measureText = { p_ge25: "25 or more deaths", p_gt0: "any fatal violence" } as const;
 
 const forecastThreshold: Evaluator<"forecast_threshold"> = async (db, rule) => {
-  const [run] = await latestForecastRuns(db, 1);
+  const run = await latestSucceededRun(db);
   if (!run) return [];
   const peaks = await forecastPeaks(db, run.id, rule.measure, rule.maxHorizon);
   return peaks
@@ -41,7 +44,8 @@ const forecastThreshold: Evaluator<"forecast_threshold"> = async (db, rule) => {
 };
 
 const forecastJump: Evaluator<"forecast_jump"> = async (db, rule) => {
-  const [latest, previous] = await latestForecastRuns(db, 2);
+  const latest = await latestSucceededRun(db);
+  const previous = latest && (await previousSucceededRun(db, latest));
   if (!latest || !previous) return [];
   const [now, before] = await Promise.all([
     forecastPeaks(db, latest.id, rule.measure, rule.maxHorizon),
@@ -56,7 +60,7 @@ const forecastJump: Evaluator<"forecast_jump"> = async (db, rule) => {
         iso3: peak.iso3,
         cause: "forecast_jump",
         evidenceKey: `run:${latest.id}`,
-        summary: `Forecast jump: ${measureText[rule.measure]} from ${percent(was)} to ${percent(peak.probability)} since the previous run`,
+        summary: `Forecast jump: ${measureText[rule.measure]} from ${percent(was)} to ${percent(peak.probability)} since the run from ${previous.origin}`,
         details: {
           runId: latest.id,
           previousRunId: previous.id,

@@ -3,7 +3,7 @@ import { type Severity, severityRank } from "../../core/alerts/alert.schemas.ts"
 import { type TCreateCycle, ZCreateCycle } from "../../core/reviews/review.schemas.ts";
 import { bringForwardReason, planCycle } from "../../core/reviews/schedule.ts";
 import { invalid, notFound } from "../../core/shared/errors.ts";
-import { forecastPeaks, latestForecastRuns } from "../../repositories/alerts/rule-inputs.repository.ts";
+import { forecastPeaks } from "../../repositories/alerts/rule-inputs.repository.ts";
 import { findDefaultFramework, findFramework } from "../../repositories/frameworks.repository.ts";
 import {
   bringForward,
@@ -16,6 +16,7 @@ import {
   openAlertSeverities,
   type ScheduleRecord,
 } from "../../repositories/reviews/cycles.repository.ts";
+import { latestSucceededRun } from "../../repositories/warning/forecast-runs.repository.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
 import { getReviewSettings } from "./review-settings.ts";
 
@@ -87,7 +88,7 @@ export const getReviewSchedule = async (ctx: ServiceContext, cycleId: string): P
 const bringForwardAtRisk = async (tx: ServiceContext, cycleId: string): Promise<string[]> => {
   const settings = await getReviewSettings(tx);
   const { measure, probability, alertSeverity } = settings.bringForward;
-  const [run] = await latestForecastRuns(tx.db, 1);
+  const run = await latestSucceededRun(tx.db);
   const peaks = run ? await forecastPeaks(tx.db, run.id, measure, 12) : [];
   const risk = new Map(peaks.map((peak) => [peak.iso3, peak.probability]));
   const alerts = await openAlertSeverities(tx.db);
