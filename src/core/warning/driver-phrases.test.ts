@@ -16,6 +16,7 @@ describe("driver phrases", () => {
     expect(driverReading("nb_ln_sb_12", Math.log1p(1200))).toEqual({ amount: 1200, unit: "count" });
     expect(driverReading("violent_share_all", 0.404)).toEqual({ amount: 40, unit: "percent" });
     expect(driverReading("nb_dist_ge25_12", 1.2345)).toEqual({ amount: 1235, unit: "km" });
+    expect(driverReading("nb_dist_ge25_12", 5)).toBeNull();
     expect(driverReading("decay_gt0_hl12", 0.3)).toBeNull();
     expect(driverReading("ln_sb_change_3", 0.7)).toBeNull();
     expect(driverReading("violent_months_12", Number.NaN)).toBeNull();

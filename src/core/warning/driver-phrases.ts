@@ -79,13 +79,14 @@ export const driverEffectPoints = (probability: number, contribution: number): n
 export type DriverReading = { amount: number; unit: "count" | "percent" | "km" };
 
 const count = (amount: number): DriverReading => ({ amount: Math.round(amount), unit: "count" });
-const readings: [RegExp, (value: number) => DriverReading][] = [
+const readings: [RegExp, (value: number) => DriverReading | null][] = [
   [/^(nb_|world_)?ln_sb_(\d+|max_\d+|lag\d)$/, (v) => count(Math.expm1(v))],
   [
     /^(violent|ge25)_months_\d+$|^months_since_|^acd_(years_since|active)|^pa_(months_since|count)|^nb_count_/,
     count,
   ],
-  [/^nb_dist_/, (v) => ({ amount: Math.round(1000 * v), unit: "km" })],
+  // At the cap (features.ts) the distance means "none within 5,000 km", not a measured 5,000 km.
+  [/^nb_dist_/, (v) => (v >= 5 ? null : { amount: Math.round(1000 * v), unit: "km" })],
   [/share/, (v) => ({ amount: Math.round(100 * v), unit: "percent" })],
   [/^cy_gdppc$/, (v) => count(Math.exp(v))],
 ];
