@@ -68,7 +68,7 @@ console.log(
 const origins = ["2014-12", "2015-12", "2016-12", "2017-12", "2018-12"];
 t = performance.now();
 cpu = process.cpuUsage();
-const result = backtest(panel, origins, options, (done, total, label) =>
+const result = backtest(panel, origins, options, ({ done, total, label }) =>
   process.stderr.write(`  [${done}/${total}] ${label}\n`),
 );
 console.log(

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { progressSteps } from "./progress.ts";
 
 /** A calendar month, YYYY-MM. */
 export const ZMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "a month as YYYY-MM");
@@ -13,7 +14,14 @@ export const runTriggers = ["cli", "api", "import", "schedule"] as const;
 export const ZRunTrigger = z.enum(runTriggers);
 
 /** How far a running job is: `done` of `total` steps, with what it is doing now. */
-export const ZProgress = z.object({ done: z.number(), total: z.number(), label: z.string() });
+export const ZProgress = z.object({
+  done: z.number(),
+  total: z.number(),
+  /** In English; `step` and `params` let a client word it in its own language. */
+  label: z.string(),
+  step: z.enum(progressSteps).optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
 export type TProgress = z.infer<typeof ZProgress>;
 
 export const ZDatasetVersion = z.object({ id: z.string(), kind: z.string(), version: z.string() });

@@ -6,13 +6,14 @@ import { maxHorizon as defaultMaxHorizon } from "../../core/warning/forecast.ts"
 import { type MonthKey, monthIndex } from "../../core/warning/month.ts";
 import { isOnsetEligible } from "../../core/warning/onset.ts";
 import { sbAt, toDensePanel, type WarningPanel } from "../../core/warning/panel.ts";
+import { type Progress, progressAt } from "../../core/warning/progress.ts";
 import type { ForecastOptions } from "./forecast.ts";
 import { forecastWithModel } from "./forecast.ts";
 import { freeForecastModel, trainForecastModel } from "./train-forecast-model.ts";
 
 export const modelName = "xgboost_hurdle";
 
-export type BacktestProgress = (done: number, total: number, label: string) => void;
+export type BacktestProgress = (progress: Progress) => void;
 
 export type BacktestResult = {
   report: BacktestReport;
@@ -63,7 +64,7 @@ export const backtest = (
   };
 
   for (const origin of origins) {
-    onProgress(done, total, `retrain and forecast at ${origin}`);
+    onProgress(progressAt(done, total, "retraining", { origin }));
     let started = performance.now();
     const model = trainForecastModel(panel, origin, options);
     try {
@@ -72,14 +73,14 @@ export const backtest = (
       freeForecastModel(model);
     }
     modelSeconds.push((performance.now() - started) / 1000);
-    onProgress(++done, total, `baselines at ${origin}`);
+    onProgress(progressAt(++done, total, "baselines", { origin }));
     started = performance.now();
     const atOrigin = toDensePanel(panel.rows, origin);
     for (const name of baselineNames) {
       score(baselineForecasts(atOrigin, name, maxHorizon), rows[name] as ScoredForecast[]);
     }
     baselineSeconds.push((performance.now() - started) / 1000);
-    onProgress(++done, total, `scored ${origin}`);
+    onProgress(progressAt(++done, total, "scored", { origin }));
   }
   return {
     report: buildBacktestReport([...origins], rows, maxHorizon, modelName),

@@ -57,7 +57,7 @@ describe("forecast", () => {
 describe("backtest", () => {
   it("scores model and baselines on the same rows, reporting progress", () => {
     const progress: [number, number][] = [];
-    const result = backtest(syntheticPanel(), ["2011-12", "2012-06"], small, (done, total) => {
+    const result = backtest(syntheticPanel(), ["2011-12", "2012-06"], small, ({ done, total }) => {
       progress.push([done, total]);
     });
     const counts = Object.values(result.rows).map((rows) => rows.length);

@@ -1,4 +1,5 @@
 import { Worker } from "node:worker_threads";
+import type { Progress } from "../../core/warning/progress.ts";
 import type { ModelTask, ModelTaskResult, WorkerMessage } from "./model-worker.ts";
 
 const workerUrl = new URL("./model-worker.ts", import.meta.url);
@@ -38,7 +39,7 @@ export const idleModelJobs = async (): Promise<void> => {
 /** Runs one training task on a worker thread, reporting its progress; the thread ends with the task. */
 export const runModelTask = (
   task: ModelTask,
-  onProgress: (done: number, total: number, label: string) => void = () => {},
+  onProgress: (progress: Progress) => void = () => {},
 ): Promise<ModelTaskResult> =>
   new Promise((resolve, reject) => {
     const worker = new Worker(workerUrl);
@@ -50,7 +51,7 @@ export const runModelTask = (
       void worker.terminate();
     };
     worker.on("message", (message: WorkerMessage) => {
-      if (message.type === "progress") onProgress(message.done, message.total, message.label);
+      if (message.type === "progress") onProgress(message.progress);
       else if (message.type === "result") settle(() => resolve(message.result));
       else settle(() => reject(new Error(message.message)));
     });

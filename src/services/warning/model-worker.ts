@@ -7,6 +7,7 @@ import type { BacktestReport } from "../../core/warning/backtest-report.ts";
 import type { CountryForecast } from "../../core/warning/forecast.ts";
 import type { MonthKey } from "../../core/warning/month.ts";
 import type { WarningPanel } from "../../core/warning/panel.ts";
+import type { Progress } from "../../core/warning/progress.ts";
 import { backtest } from "./backtest.ts";
 import { type ForecastOptions, forecast } from "./forecast.ts";
 
@@ -24,7 +25,7 @@ export type ModelTaskResult =
     };
 
 export type WorkerMessage =
-  | { type: "progress"; done: number; total: number; label: string }
+  | { type: "progress"; progress: Progress }
   | { type: "result"; result: ModelTaskResult }
   | { type: "error"; message: string };
 
@@ -44,8 +45,7 @@ if (port) {
           task.panel,
           task.origins,
           task.options,
-          (done, total, label) =>
-            port.postMessage({ type: "progress", done, total, label } satisfies WorkerMessage),
+          (progress) => port.postMessage({ type: "progress", progress } satisfies WorkerMessage),
         );
         port.postMessage({
           type: "result",

@@ -2,6 +2,7 @@ import { authorize } from "../../core/access/policies.ts";
 import { DomainError, invalid } from "../../core/shared/errors.ts";
 import { defaultCovariates } from "../../core/warning/features.ts";
 import { monthIndex } from "../../core/warning/month.ts";
+import { progressAt } from "../../core/warning/progress.ts";
 import {
   type TProgress,
   type TStartBacktestRun,
@@ -83,7 +84,7 @@ export const startBacktestRun = async (
   const completion = enqueueModelJob(async () => {
     try {
       const total = origins.length * 2;
-      await report({ done: 0, total, label: "loading data" });
+      await report(progressAt(0, total, "loading"));
       // Every month the database holds: later months are the truth each origin is scored against;
       // the model itself cuts its training data at each origin.
       const loaded = await loadWarningPanel(ctx.db, lastMonth, covariates);
@@ -95,8 +96,8 @@ export const startBacktestRun = async (
           origins,
           options: { ...input.options, maxHorizon: input.maxHorizon },
         },
-        (done, steps, label) => {
-          pending = pending.then(() => report({ done, total: steps, label }));
+        (progress) => {
+          pending = pending.then(() => report(progress));
         },
       );
       await pending;
@@ -105,7 +106,7 @@ export const startBacktestRun = async (
         await updateBacktestRun(tx.db, runId, {
           status: "succeeded",
           finishedAt: ctx.now(),
-          progress: { done: total, total, label: "done" },
+          progress: progressAt(total, total, "done"),
           report: result.report,
           timings: { modelSeconds: result.modelSeconds, baselineSeconds: result.baselineSeconds },
         });
@@ -116,7 +117,7 @@ export const startBacktestRun = async (
           after: { origins, comparisons: result.report.comparisons.length },
         });
       });
-      raw.onProgress?.({ done: total, total, label: "done" });
+      raw.onProgress?.(progressAt(total, total, "done"));
       const run = await findBacktestRun(ctx.db, runId);
       if (!run) throw new Error(`backtest run ${runId} vanished`);
       return run;

@@ -4,6 +4,7 @@ import { defaultOrigin } from "../../core/warning/default-origin.ts";
 import { defaultCovariates } from "../../core/warning/features.ts";
 import type { CountryForecast } from "../../core/warning/forecast.ts";
 import type { MonthKey } from "../../core/warning/month.ts";
+import { progressAt } from "../../core/warning/progress.ts";
 import {
   type TProgress,
   type TStartForecastRun,
@@ -98,15 +99,11 @@ export const startForecastRun = async (
 
   const completion = enqueueModelJob(async () => {
     try {
-      await report({ done: 0, total: 3, label: `loading data up to ${origin}` });
+      await report(progressAt(0, 3, "loading", { origin }));
       const loaded = await loadWarningPanel(ctx.db, origin, covariates);
       const countries = new Set(loaded.panel.rows.filter((r) => r.month === origin).map((r) => r.gwcode))
         .size;
-      await report({
-        done: 1,
-        total: 3,
-        label: `training and forecasting ${countries} countries × ${input.maxHorizon} months`,
-      });
+      await report(progressAt(1, 3, "training", { countries, months: input.maxHorizon }));
       const result = await runModelTask({
         kind: "forecast",
         panel: loaded.panel,
@@ -114,13 +111,13 @@ export const startForecastRun = async (
         options: { ...input.options, maxHorizon: input.maxHorizon },
       });
       if (result.kind !== "forecast") throw new Error("the model worker answered a different task");
-      await report({ done: 2, total: 3, label: `storing ${result.forecasts.length} forecasts` });
+      await report(progressAt(2, 3, "storing", { count: result.forecasts.length }));
       await inTransaction(ctx, async (tx) => {
         await insertForecasts(tx.db, runId, result.forecasts);
         await updateForecastRun(tx.db, runId, {
           status: "succeeded",
           finishedAt: ctx.now(),
-          progress: { done: 3, total: 3, label: "done" },
+          progress: progressAt(3, 3, "done"),
           scores: {
             countries,
             forecasts: result.forecasts.length,
@@ -137,7 +134,7 @@ export const startForecastRun = async (
           after: { origin, forecasts: result.forecasts.length, countries },
         });
       });
-      raw.onProgress?.({ done: 3, total: 3, label: "done" });
+      raw.onProgress?.(progressAt(3, 3, "done"));
       const run = await findForecastRun(ctx.db, runId);
       if (!run) throw new Error(`forecast run ${runId} vanished`);
       await afterForecastRun(ctx, run);
