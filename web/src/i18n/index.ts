@@ -47,6 +47,10 @@ applyDirection(initial);
 export const ltr = (text: string | number): string =>
   languages.find((l) => l.code === i18next.language)?.dir === "rtl" ? `\u2066${text}\u2069` : String(text);
 
+/** The months and dates (2019-12, 2019-12-31) inside a text from the server, such as an alert's summary. */
+export const ltrDates = (text: string): string =>
+  text.replace(/\d{4}-\d{2}(?:-\d{2})?/g, (date) => ltr(date));
+
 export const changeLanguage = async (code: string) => {
   await i18next.changeLanguage(code);
   localStorage.setItem("continuum.language", code);

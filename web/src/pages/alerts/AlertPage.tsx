@@ -6,6 +6,7 @@ import type { AlertStep, TAlert, TAlertDetail } from "../../../../src/core/alert
 import { api, get } from "../../api/client.ts";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
+import { ltrDates } from "../../i18n/index.ts";
 import { AlertsNav } from "./AlertsNav.tsx";
 import { when } from "./format.ts";
 
@@ -35,7 +36,7 @@ export const AlertPage = () => {
     <>
       <AlertsNav />
       <h1>
-        {a.iso3}: {a.summary}
+        {a.iso3}: {ltrDates(a.summary)}
       </h1>
       <dl className="facts">
         <dt>{t("alerts.severity")}</dt>

@@ -6,6 +6,8 @@ import { severities, type TAlert } from "../../../../src/core/alerts/alert.schem
 import { api, get } from "../../api/client.ts";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
+import { TableScroll } from "../../components/TableScroll.tsx";
+import { ltrDates } from "../../i18n/index.ts";
 import { AlertsNav } from "./AlertsNav.tsx";
 import { when } from "./format.ts";
 
@@ -46,36 +48,38 @@ export const AlertsInbox = () => {
       </fieldset>
       {alerts.data?.length === 0 && <p>{t("alerts.empty")}</p>}
       {alerts.data && alerts.data.length > 0 && (
-        <table>
-          <thead>
-            <tr>
-              <th>{t("alerts.country")}</th>
-              <th>{t("alerts.severity")}</th>
-              <th>{t("alerts.status")}</th>
-              <th>{t("alerts.owner")}</th>
-              <th>{t("alerts.deadline")}</th>
-              <th>{t("alerts.summary")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {alerts.data.map((alert) => (
-              <tr key={alert.id}>
-                <td>{alert.iso3}</td>
-                <td className={`severity ${alert.severity}`}>{t(`alerts.severities.${alert.severity}`)}</td>
-                <td>{t(`alerts.statuses.${alert.status}`)}</td>
-                <td>{alert.owner.name ?? alert.owner.orgName}</td>
-                <td>
-                  {when(alert.deadline, i18n.language)}{" "}
-                  {alert.overdue && <strong className="overdue">{t("alerts.overdue")}</strong>}
-                </td>
-                <td>
-                  <Link to={`/alerts/${alert.id}`}>{alert.summary}</Link>
-                  {alert.occurrences > 1 && <span className="muted"> ×{alert.occurrences}</span>}
-                </td>
+        <TableScroll label={t("alerts.title")}>
+          <table>
+            <thead>
+              <tr>
+                <th>{t("alerts.country")}</th>
+                <th>{t("alerts.severity")}</th>
+                <th>{t("alerts.status")}</th>
+                <th>{t("alerts.owner")}</th>
+                <th>{t("alerts.deadline")}</th>
+                <th>{t("alerts.summary")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {alerts.data.map((alert) => (
+                <tr key={alert.id}>
+                  <td>{alert.iso3}</td>
+                  <td className={`severity ${alert.severity}`}>{t(`alerts.severities.${alert.severity}`)}</td>
+                  <td>{t(`alerts.statuses.${alert.status}`)}</td>
+                  <td>{alert.owner.name ?? alert.owner.orgName}</td>
+                  <td>
+                    {when(alert.deadline, i18n.language)}{" "}
+                    {alert.overdue && <strong className="overdue">{t("alerts.overdue")}</strong>}
+                  </td>
+                  <td>
+                    <Link to={`/alerts/${alert.id}`}>{ltrDates(alert.summary)}</Link>
+                    {alert.occurrences > 1 && <span className="muted"> ×{alert.occurrences}</span>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       <section aria-labelledby="raise-alert">
         <h2 id="raise-alert">{t("alerts.raise")}</h2>

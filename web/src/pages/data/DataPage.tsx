@@ -4,6 +4,7 @@ import { NavLink, Route, Routes } from "react-router";
 import { get } from "../../api/client.ts";
 import type { DataStatus } from "../../api/data-types.ts";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
+import { TableScroll } from "../../components/TableScroll.tsx";
 import { useSession } from "../../session.tsx";
 import { ImportPanel } from "./ImportPanel.tsx";
 
@@ -75,30 +76,32 @@ const Status = () => {
   return (
     <>
       <ErrorNote error={status.error} />
-      <table data-testid="data-status">
-        <thead>
-          <tr>
-            <th scope="col">{t("data.dataset")}</th>
-            <th scope="col">{t("data.kind")}</th>
-            <th scope="col">{t("data.version")}</th>
-            <th scope="col">{t("data.rows")}</th>
-            <th scope="col">{t("data.span")}</th>
-            <th scope="col">{t("data.licence")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {status.data?.datasets.map((d) => (
-            <tr key={d.id}>
-              <td>{d.id}</td>
-              <td>{d.kind}</td>
-              <td>{d.version}</td>
-              <td>{number.format(d.rowCount)}</td>
-              <td>{d.spanStart ? `${d.spanStart} … ${d.spanEnd}` : ""}</td>
-              <td>{d.licence}</td>
+      <TableScroll label={t("data.dataset")}>
+        <table data-testid="data-status">
+          <thead>
+            <tr>
+              <th scope="col">{t("data.dataset")}</th>
+              <th scope="col">{t("data.kind")}</th>
+              <th scope="col">{t("data.version")}</th>
+              <th scope="col">{t("data.rows")}</th>
+              <th scope="col">{t("data.span")}</th>
+              <th scope="col">{t("data.licence")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {status.data?.datasets.map((d) => (
+              <tr key={d.id}>
+                <td>{d.id}</td>
+                <td>{d.kind}</td>
+                <td>{d.version}</td>
+                <td>{number.format(d.rowCount)}</td>
+                <td>{d.spanStart ? `${d.spanStart} … ${d.spanEnd}` : ""}</td>
+                <td>{d.licence}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       <h2>{t("data.tables")}</h2>
       <ul>
         {Object.entries(status.data?.tables ?? {}).map(([table, n]) => (

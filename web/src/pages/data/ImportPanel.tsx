@@ -6,6 +6,7 @@ import { ApiError, type ApiErrorBody, get } from "../../api/client.ts";
 import type { ImportJob, ImportKindColumns } from "../../api/data-types.ts";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
+import { TableScroll } from "../../components/TableScroll.tsx";
 import { useSession } from "../../session.tsx";
 
 const PREVIEW_ROWS = 10;
@@ -217,33 +218,37 @@ export const ImportPanel = () => {
           {job.failure && <p className="error">{job.failure}</p>}
           {report && <p className={report.ok ? "ok" : "error"}>{report.message}</p>}
           {report && report.errors.length > 0 && (
-            <table data-testid="import-errors">
-              <caption>
-                {t("data.errorsCaption", { count: report.errorCount, shown: report.errors.length })}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("data.file")}</th>
-                  <th scope="col">{t("data.line")}</th>
-                  <th scope="col">{t("data.column")}</th>
-                  <th scope="col">{t("data.value")}</th>
-                  <th scope="col">{t("data.reason")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.errors.map((e) => (
-                  <tr key={`${e.line}-${e.column}-${e.reason}`}>
-                    <td>{e.file}</td>
-                    <td>{number.format(e.line)}</td>
-                    <td>{e.column}</td>
-                    <td>
-                      <code>{e.value}</code>
-                    </td>
-                    <td>{e.reason}</td>
+            <TableScroll
+              label={t("data.errorsCaption", { count: report.errorCount, shown: report.errors.length })}
+            >
+              <table data-testid="import-errors">
+                <caption>
+                  {t("data.errorsCaption", { count: report.errorCount, shown: report.errors.length })}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("data.file")}</th>
+                    <th scope="col">{t("data.line")}</th>
+                    <th scope="col">{t("data.column")}</th>
+                    <th scope="col">{t("data.value")}</th>
+                    <th scope="col">{t("data.reason")}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {report.errors.map((e) => (
+                    <tr key={`${e.line}-${e.column}-${e.reason}`}>
+                      <td>{e.file}</td>
+                      <td>{number.format(e.line)}</td>
+                      <td>{e.column}</td>
+                      <td>
+                        <code>{e.value}</code>
+                      </td>
+                      <td>{e.reason}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
           )}
         </div>
       )}

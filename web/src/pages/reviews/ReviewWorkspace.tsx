@@ -14,6 +14,7 @@ import { api, get } from "../../api/client.ts";
 import { BackLink } from "../../components/BackLink.tsx";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
+import { ltr } from "../../i18n/index.ts";
 import { ScenariosPanel } from "./ScenariosPanel.tsx";
 
 const values = (event: FormEvent<HTMLFormElement>) => {
@@ -59,7 +60,8 @@ export const ReviewWorkspace = () => {
           {t(`reviews.statuses.${r.status}`)}
         </span>{" "}
         {r.countryName ?? r.iso3} · {r.framework.title} ({r.framework.version})
-        {r.adoptedAt && ` · ${t("reviews.adoptedBy", { name: r.adoptedBy, date: r.adoptedAt.slice(0, 10) })}`}
+        {r.adoptedAt &&
+          ` · ${t("reviews.adoptedBy", { name: r.adoptedBy, date: ltr(r.adoptedAt.slice(0, 10)) })}`}
       </p>
       <p className="inline-form">
         {r.status === "draft" && (
@@ -100,7 +102,7 @@ export const ReviewWorkspace = () => {
           <div className="two-columns">
             <div>
               <p>
-                {t("reviews.window", { from: evidence.window.from, to: evidence.window.to })}:{" "}
+                {t("reviews.window", { from: ltr(evidence.window.from), to: ltr(evidence.window.to) })}:{" "}
                 {t("reviews.totals", {
                   deaths: Math.round(evidence.totals.fatalities),
                   oneSided: Math.round(evidence.totals.oneSided),
@@ -120,7 +122,7 @@ export const ReviewWorkspace = () => {
                   <tbody>
                     {evidence.forecast.rows.map((f) => (
                       <tr key={f.horizon}>
-                        <td>{f.month}</td>
+                        <td className="nowrap">{ltr(f.month)}</td>
                         <td>{Math.round(f.pGe25 * 100)}%</td>
                         <td>
                           {f.q10.toFixed(0)}–{f.q90.toFixed(0)}
@@ -136,7 +138,7 @@ export const ReviewWorkspace = () => {
               <ul>
                 {evidence.conflicts.map((c) => (
                   <li key={`${c.conflictId}-${c.year}`}>
-                    {c.year}: {c.sideA} – {c.sideB}
+                    {ltr(c.year)}: {c.sideA} – {c.sideB}
                     {c.territoryName ? ` (${c.territoryName})` : ""}
                   </li>
                 ))}
@@ -148,7 +150,8 @@ export const ReviewWorkspace = () => {
               <ul>
                 {evidence.topEvents.slice(0, 5).map((e) => (
                   <li key={`${e.source}-${e.sourceEventId}`}>
-                    {e.date}: {e.best} · {e.adm1 ?? ""} {e.sideA ? `(${e.sideA} – ${e.sideB ?? ""})` : ""}
+                    {ltr(e.date)}: {e.best} · {e.adm1 ?? ""}{" "}
+                    {e.sideA ? `(${e.sideA} – ${e.sideB ?? ""})` : ""}
                   </li>
                 ))}
               </ul>
@@ -156,7 +159,7 @@ export const ReviewWorkspace = () => {
               <ul>
                 {evidence.indicators.slice(0, 8).map((i) => (
                   <li key={i.code}>
-                    {i.name}: {Number(i.value.toPrecision(4))} {i.unit} ({i.year})
+                    {i.name}: {Number(i.value.toPrecision(4))} {i.unit} ({ltr(i.year)})
                   </li>
                 ))}
               </ul>

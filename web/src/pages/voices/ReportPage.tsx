@@ -7,6 +7,7 @@ import { api, get } from "../../api/client.ts";
 import { BackLink } from "../../components/BackLink.tsx";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
+import { ltr } from "../../i18n/index.ts";
 import { useSession } from "../../session.tsx";
 import { type Category, type ReportDetail, type Revealed, reportStatuses } from "./voices-api.ts";
 
@@ -169,7 +170,7 @@ export const ReportPage = () => {
               <ul>
                 {r.notes.map((note) => (
                   <li key={note.id}>
-                    {note.at.slice(0, 16).replace("T", " ")} · {note.author}:{" "}
+                    {ltr(note.at.slice(0, 16).replace("T", " "))} · {note.author}:{" "}
                     <span dir="auto">{note.body}</span>
                   </li>
                 ))}
@@ -189,7 +190,7 @@ export const ReportPage = () => {
             <ul>
               {r.replies.map((rep) => (
                 <li key={rep.id}>
-                  {rep.at.slice(0, 16).replace("T", " ")} · {t(`voices.delivery.${rep.delivery}`)}:{" "}
+                  {ltr(rep.at.slice(0, 16).replace("T", " "))} · {t(`voices.delivery.${rep.delivery}`)}:{" "}
                   <span dir="auto">{rep.body}</span>
                 </li>
               ))}

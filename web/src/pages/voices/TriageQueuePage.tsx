@@ -5,6 +5,7 @@ import { Link, useSearchParams } from "react-router";
 import { get } from "../../api/client.ts";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
+import { ltr } from "../../i18n/index.ts";
 import { type Category, type Queue, reportChannels, reportStatuses } from "./voices-api.ts";
 
 /** The triage queue: every report the person may see, newest first, filtered by status, category, country, channel. */
@@ -118,7 +119,7 @@ export const TriageQueuePage = () => {
             <tbody>
               {queue.data.reports.map((report) => (
                 <tr key={report.id}>
-                  <td>{report.submittedAt.slice(0, 16).replace("T", " ")}</td>
+                  <td className="nowrap">{ltr(report.submittedAt.slice(0, 16).replace("T", " "))}</td>
                   <td>
                     {t(`voices.statuses.${report.status}`)}
                     {report.possibleDuplicateOf && <> · {t("voices.possibleDuplicate")}</>}

@@ -1,6 +1,6 @@
 import * as Plot from "@observablehq/plot";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useCallback, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../api/client.ts";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
@@ -11,7 +11,16 @@ import { ltr } from "../../i18n/index.ts";
 import { useSession } from "../../session.tsx";
 import { canRunModels } from "./canRunModels.ts";
 import { RunProgress } from "./RunProgress.tsx";
-import { type BacktestReport, fetchBacktest, type ScoreSet, startBacktest } from "./warning-api.ts";
+import { useLiveRun } from "./useLiveRun.ts";
+import {
+  type BacktestReport,
+  fetchBacktest,
+  fetchBacktestRuns,
+  type ScoreSet,
+  startBacktest,
+} from "./warning-api.ts";
+
+const latestBacktest = ["warning", "backtest", "latest"] as const;
 
 const defaultOrigins = "2014-12,2015-12,2016-12,2017-12,2018-12";
 
@@ -64,7 +73,7 @@ const reliabilityChart = (
   report: BacktestReport,
   methods: string[],
   width: number,
-  labels: { x: string; y: string; method: (method: string) => string },
+  labels: { x: string; y: string; method: (method: string) => string; count: (n: number) => string },
 ) => {
   const points = methods.flatMap((method) =>
     (report.methods[method]?.pooled.reliabilityGt0 ?? [])
@@ -97,7 +106,7 @@ const reliabilityChart = (
         y: "observed",
         fill: "method",
         r: 3,
-        title: (d: { count: number }) => `n = ${d.count}`,
+        title: (d: { count: number }) => `n = ${labels.count(d.count)}`,
       }),
     ],
   });
@@ -122,9 +131,9 @@ const ScoreTable = ({
   subset: "pooled" | "onsets";
   methods: string[];
 }) => {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useScoreFormat();
-  const n = report.methods[report.modelName]?.[subset].n ?? 0;
+  const n = new Intl.NumberFormat(i18n.language).format(report.methods[report.modelName]?.[subset].n ?? 0);
   const caption = t(subset === "pooled" ? "warning.pooled" : "warning.onsets", { n });
   return (
     <TableScroll label={caption}>
@@ -153,23 +162,23 @@ const ScoreTable = ({
 
 /** How good the forecasts were, out of sample, beside the naive baselines; and a button to re-run it. */
 export const BacktestPage = () => {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { me } = useSession();
   const format = useScoreFormat();
   const methodName = useMethodName();
-  const queryClient = useQueryClient();
   const [origins, setOrigins] = useState(defaultOrigins);
   const [runId, setRunId] = useState<string | null>(null);
   const [horizonScore, setHorizonScore] = useState<Score>("brierGt0");
   const latest = useQuery({
-    queryKey: ["warning", "backtest", "latest"],
+    queryKey: latestBacktest,
     queryFn: () => fetchBacktest("latest"),
   });
-  const running = useQuery({
-    queryKey: ["warning", "backtest", runId],
-    queryFn: () => fetchBacktest(runId ?? ""),
-    enabled: runId !== null,
-    refetchInterval: (query) => (query.state.data?.status === "running" ? 1500 : false),
+  const live = useLiveRun({
+    kind: "backtest",
+    startedId: runId,
+    fetchRuns: fetchBacktestRuns,
+    fetchRun: fetchBacktest,
+    refresh: latestBacktest,
   });
   const start = useMutation({
     mutationFn: () =>
@@ -181,11 +190,7 @@ export const BacktestPage = () => {
       ),
     onSuccess: (run) => setRunId(run.id),
   });
-  const status = running.data?.status;
-  useEffect(() => {
-    if (status === "succeeded")
-      void queryClient.invalidateQueries({ queryKey: ["warning", "backtest", "latest"] });
-  }, [status, queryClient]);
+  const status = live?.status;
   const run = latest.data;
   const report = run?.report ?? null;
   const methods = useMemo(
@@ -200,11 +205,16 @@ export const BacktestPage = () => {
             x: t("warning.predicted"),
             y: t("warning.observedRate"),
             method: methodName,
+            count: (n) => new Intl.NumberFormat(i18n.language).format(n),
           })
         : null,
-    [report, methods, t, methodName],
+    [report, methods, t, methodName, i18n.language],
   );
   const noRun = latest.error instanceof ApiError && latest.error.status === 404;
+  const seconds = new Intl.NumberFormat(i18n.language, {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  });
   return (
     <>
       <h1>{t("warning.backtest")}</h1>
@@ -226,9 +236,8 @@ export const BacktestPage = () => {
         </form>
       )}
       <ErrorNote error={start.error} />
-      {running.data && <RunProgress progress={running.data.progress} status={running.data.status} />}
-      {running.data?.error && <p role="alert">{running.data.error}</p>}
-      {noRun && <p>{t("warning.noBacktest")}</p>}
+      {live && <RunProgress progress={live.progress} status={live.status} error={live.error} />}
+      {noRun && status !== "running" && <p>{t("warning.noBacktest")}</p>}
       {!noRun && <ErrorNote error={latest.error} />}
       {run && report && (
         <>
@@ -240,8 +249,8 @@ export const BacktestPage = () => {
             })}
             {run.timings &&
               ` ${t("warning.timings", {
-                model: run.timings.modelSeconds.reduce((a, b) => a + b, 0).toFixed(1),
-                baselines: run.timings.baselineSeconds.reduce((a, b) => a + b, 0).toFixed(1),
+                model: seconds.format(run.timings.modelSeconds.reduce((a, b) => a + b, 0)),
+                baselines: seconds.format(run.timings.baselineSeconds.reduce((a, b) => a + b, 0)),
               })}`}
           </p>
           <div className="backtest-grid">

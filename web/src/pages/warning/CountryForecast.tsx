@@ -15,18 +15,34 @@ import { type CountryForecast as CountryForecastData, fetchCountryForecast, perc
 
 const asDate = (month: string) => new Date(`${month}-01T00:00:00Z`);
 
+/** 1, 3, 10, 30, … (for steps [1, 3]) from 1 up to and including the first value at or above `max`. */
+const stepSeries = (steps: number[], max: number): number[] => {
+  const values: number[] = [];
+  for (let decade = 1; ; decade *= 10)
+    for (const step of steps) {
+      values.push(step * decade);
+      if (step * decade >= max) return values;
+    }
+};
+
 /**
- * Ticks for the symlog deaths axis: 0, then 1, 2, 5, 10, 20, 50, … or 1, 3, 10, 30, … or whole decades,
- * the finest of these that stays within seven ticks. Plot's own symlog ticks crowd at the top of the range.
+ * Domain and ticks for the symlog deaths axis: 1, 2, 5, 10, … or 1, 3, 10, 30, … or whole decades, the
+ * finest that stays within ten ticks. The top tick is the first at or above the largest value, so the
+ * highest values are labelled; the axis starts at 0 only when the values come near 0, otherwise at the
+ * tick below the smallest value, so a country with 650 to 5,900 deaths a month does not spend most of the
+ * chart's height on an empty 0–100. Plot's own symlog ticks crowd at the top of the range.
  */
-const symlogTicks = (max: number): number[] => {
+export const symlogAxis = (min: number, max: number): { domain: [number, number]; ticks: number[] } => {
+  const top = Math.max(1, max);
   const candidates = [[1, 2, 5], [1, 3], [1]].map((steps) => {
-    const ticks = [0];
-    for (let decade = 1; decade <= max; decade *= 10)
-      for (const step of steps) if (step * decade <= max) ticks.push(step * decade);
-    return ticks;
+    const series = stepSeries(steps, top);
+    const bottom = min >= 1 ? (series.filter((v) => v <= min).at(-1) ?? 0) : 0;
+    const ticks = [...(bottom === 0 ? [0] : []), ...series.filter((v) => v >= bottom)];
+    return { domain: [bottom, series.at(-1) ?? top] as [number, number], ticks };
   });
-  return candidates.find((ticks) => ticks.length <= 7) ?? candidates.at(-1) ?? [0];
+  return (
+    candidates.find((axis) => axis.ticks.length <= 10) ?? (candidates.at(-1) as (typeof candidates)[number])
+  );
 };
 
 /** Observed deaths, then the forecast median with its 80% band (q10–q90), joined at the origin. */
@@ -41,8 +57,9 @@ const fanChart = (
     { date: asDate(data.run.origin), q10: atOrigin, q50: atOrigin, q90: atOrigin },
     ...data.forecasts.map((f) => ({ date: asDate(f.month), q10: f.q10, q50: f.q50, q90: f.q90 })),
   ];
-  // At least 1, so a country without deaths still gets an axis from 0 to 1.
-  const max = Math.max(1, ...observed.map((o) => o.value), ...band.map((b) => b.q90));
+  const shown = [...observed.map((o) => o.value), ...band.flatMap((b) => [b.q10, b.q90])];
+  // A country without deaths still gets an axis from 0 to 1.
+  const axis = symlogAxis(Math.min(...shown, Number.POSITIVE_INFINITY), Math.max(1, ...shown));
   const number = new Intl.NumberFormat(labels.language, { maximumFractionDigits: 0 });
   return Plot.plot({
     width: Math.min(860, width),
@@ -50,8 +67,8 @@ const fanChart = (
     marginLeft: 48,
     y: {
       type: "symlog",
-      domain: [0, max],
-      ticks: symlogTicks(max),
+      domain: axis.domain,
+      ticks: axis.ticks,
       tickFormat: (v: number) => number.format(v),
       label: labels.deaths,
       grid: true,
@@ -125,7 +142,7 @@ export const CountryForecast = ({ iso3 }: { iso3: string }) => {
               <tbody>
                 {data.forecasts.map((f) => (
                   <tr key={f.horizon}>
-                    <td className="nowrap">{f.month}</td>
+                    <td className="nowrap">{ltr(f.month)}</td>
                     <td>{percent(f.pGt0, i18n.language)}</td>
                     <td>{percent(f.pGe25, i18n.language)}</td>
                     <td>
@@ -143,7 +160,7 @@ export const CountryForecast = ({ iso3 }: { iso3: string }) => {
             <select value={horizon} onChange={(event) => setHorizon(Number(event.target.value))}>
               {data.forecasts.map((f) => (
                 <option key={f.horizon} value={f.horizon}>
-                  {f.month}
+                  {ltr(f.month)}
                 </option>
               ))}
             </select>

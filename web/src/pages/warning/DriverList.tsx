@@ -25,6 +25,7 @@ export const DriverList = ({ drivers }: { drivers: Driver[] }) => {
     signDisplay: "always",
     maximumFractionDigits: 1,
   });
+  const featureName = (d: Driver) => t(`warning.features.${d.feature}`, { defaultValue: d.phrase });
   if (drivers.length === 0) return <p>{t("warning.noDrivers")}</p>;
   return (
     <ul className="drivers">
@@ -33,8 +34,10 @@ export const DriverList = ({ drivers }: { drivers: Driver[] }) => {
           <span className="arrow" aria-hidden="true">
             {d.direction === "raises" ? "▲" : "▼"}
           </span>{" "}
-          {t(`warning.features.${d.feature}`, { defaultValue: d.phrase })}
-          {d.reading && <>: {read(d.reading)}</>}{" "}
+          {d.reading
+            ? // A template, not a hard-coded ": ", because French puts a narrow no-break space before a colon.
+              t("warning.reading", { phrase: featureName(d), value: read(d.reading) })
+            : featureName(d)}{" "}
           <small className="nowrap">
             {t("warning.effectPoints", { points: points.format(d.effectPoints) })}
           </small>

@@ -9,6 +9,8 @@ import { Field } from "../../components/Field.tsx";
 import { MapLegend, WorldMap } from "../../components/WorldMap.tsx";
 import { ltr } from "../../i18n/index.ts";
 import { MeasureField } from "./MeasureField.tsx";
+import { RunProgress } from "./RunProgress.tsx";
+import { useLiveForecast } from "./WatchlistPage.tsx";
 import { fetchLatestForecasts, percent, type RiskMeasure, riskColour } from "./warning-api.ts";
 
 /** The world coloured by forecast risk in the latest run, one month of the horizon at a time. */
@@ -19,6 +21,7 @@ export const RiskMap = () => {
   const [measure, setMeasure] = useState<RiskMeasure>("pGe25");
   const [horizon, setHorizon] = useState(1);
   const latest = useQuery({ queryKey: ["warning", "forecasts", "latest"], queryFn: fetchLatestForecasts });
+  const live = useLiveForecast();
   const run = latest.data?.run;
   const atHorizon = useMemo(
     () => (latest.data?.forecasts ?? []).filter((f) => f.horizon === horizon),
@@ -41,7 +44,8 @@ export const RiskMap = () => {
   return (
     <section aria-labelledby="risk-map">
       <h2 id="risk-map">{t("warning.riskMap")}</h2>
-      {noRun && <p>{t("warning.noRun")}</p>}
+      {live && <RunProgress progress={live.progress} status={live.status} error={live.error} />}
+      {noRun && <p>{t(live?.status === "running" ? "warning.computing" : "warning.noRun")}</p>}
       {!noRun && <ErrorNote error={latest.error} />}
       {run && (
         <>

@@ -1,14 +1,46 @@
 import { useTranslation } from "react-i18next";
 import type { TProgress } from "../../../../src/core/warning/warning.schemas.ts";
+import { ltr } from "../../i18n/index.ts";
 
-/** A job's progress as a native progress bar with its current step in words. */
-export const RunProgress = ({ progress, status }: { progress: TProgress | null; status: string }) => {
-  const { t } = useTranslation();
-  if (!progress) return null;
+/** A job's progress as a native progress bar with its current step in words, and its error if it failed. */
+export const RunProgress = ({
+  progress,
+  status,
+  error = null,
+}: {
+  progress: TProgress | null;
+  status: string;
+  error?: string | null;
+}) => {
+  const { t, i18n } = useTranslation();
+  const count = new Intl.NumberFormat(i18n.language);
+  // Runs stored before steps existed have only the English label.
+  const stepText = ({ step, params = {}, label }: TProgress): string => {
+    if (!step) return label;
+    const words = Object.fromEntries(
+      Object.entries(params).map(([key, value]) => [
+        key,
+        typeof value === "number" ? count.format(value) : ltr(value),
+      ]),
+    );
+    return t(`warning.steps.${step === "loading" && params.origin ? "loadingUpTo" : step}`, words);
+  };
   return (
-    <p className="run-progress" aria-live="polite">
-      <progress max={Math.max(progress.total, 1)} value={progress.done} /> {t(`warning.status.${status}`)}:{" "}
-      {progress.label} ({progress.done}/{progress.total})
-    </p>
+    <>
+      {progress && (
+        <p className="run-progress" aria-live="polite">
+          <progress max={Math.max(progress.total, 1)} value={progress.done} />{" "}
+          {t("warning.progress", {
+            status: t(`warning.status.${status}`),
+            step: stepText(progress),
+            done: count.format(progress.done),
+            total: count.format(progress.total),
+          })}
+        </p>
+      )}
+      {status === "failed" && (
+        <p role="alert">{t("warning.runFailed", { error: error ?? t("warning.status.failed") })}</p>
+      )}
+    </>
   );
 };

@@ -1,5 +1,5 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { ApiError } from "../../api/client.ts";
@@ -14,35 +14,47 @@ import { DeathsRange } from "./DeathsRange.tsx";
 import { DriverList } from "./DriverList.tsx";
 import { MeasureField } from "./MeasureField.tsx";
 import { RunProgress } from "./RunProgress.tsx";
-import { fetchForecastRun, fetchWatchlist, percent, type RiskMeasure, startForecast } from "./warning-api.ts";
+import { useLiveRun } from "./useLiveRun.ts";
+import {
+  fetchForecastRun,
+  fetchForecastRuns,
+  fetchWatchlist,
+  percent,
+  type RiskMeasure,
+  startForecast,
+} from "./warning-api.ts";
 
 const signedPoints = (change: number, language: string) =>
   `${change > 0 ? "+" : change < 0 ? "−" : "±"}${new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(Math.abs(change) * 100)}`;
 
-/** Starts a forecast run from the latest data and follows it until it ends. */
-const RunForecastControl = () => {
-  const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const [runId, setRunId] = useState<string | null>(null);
-  const start = useMutation({ mutationFn: startForecast, onSuccess: (run) => setRunId(run.id) });
-  const run = useQuery({
-    queryKey: ["warning", "forecast-run", runId],
-    queryFn: () => fetchForecastRun(runId ?? ""),
-    enabled: runId !== null,
-    refetchInterval: (query) => (query.state.data?.status === "running" ? 1000 : false),
+/** A finished forecast changes every published view: the map, the watchlist and the country pages. */
+const everyForecastView = ["warning"] as const;
+
+/** The forecast run being computed (started here, in another tab or before a reload), or the last failed one. */
+export const useLiveForecast = (startedId: string | null = null) =>
+  useLiveRun({
+    kind: "forecast",
+    startedId,
+    fetchRuns: fetchForecastRuns,
+    fetchRun: fetchForecastRun,
+    refresh: everyForecastView,
   });
-  const status = run.data?.status;
-  useEffect(() => {
-    // A finished run changes every published view: the map, the watchlist and the country pages.
-    if (status === "succeeded") void queryClient.invalidateQueries({ queryKey: ["warning"] });
-  }, [status, queryClient]);
+
+/** Starts a forecast run from the latest data; disabled while any forecast runs. */
+const RunForecastControl = ({
+  running,
+  onStarted,
+}: {
+  running: boolean;
+  onStarted: (id: string) => void;
+}) => {
+  const { t } = useTranslation();
+  const start = useMutation({ mutationFn: startForecast, onSuccess: (run) => onStarted(run.id) });
   return (
     <div className="run-control">
-      <button type="button" disabled={start.isPending || status === "running"} onClick={() => start.mutate()}>
+      <button type="button" disabled={start.isPending || running} onClick={() => start.mutate()}>
         {t("warning.runForecast")}
       </button>
-      {run.data && <RunProgress progress={run.data.progress} status={run.data.status} />}
-      {run.data?.error && <p role="alert">{run.data.error}</p>}
       <ErrorNote error={start.error} />
     </div>
   );
@@ -55,6 +67,9 @@ export const WatchlistPage = () => {
   const names = useCountryNames();
   const [measure, setMeasure] = useState<RiskMeasure>("pGe25");
   const [horizon, setHorizon] = useState(1);
+  const [startedId, setStartedId] = useState<string | null>(null);
+  const live = useLiveForecast(startedId);
+  const running = live?.status === "running";
   const list = useQuery({
     queryKey: ["warning", "watchlist", measure, horizon],
     queryFn: () => fetchWatchlist(measure, horizon),
@@ -65,8 +80,9 @@ export const WatchlistPage = () => {
     <>
       <h1>{t("warning.watchlist")}</h1>
       <p>{t("warning.watchlistIntro")}</p>
-      {canRunModels(me) && <RunForecastControl />}
-      {noRun && <p>{t("warning.noRun")}</p>}
+      {canRunModels(me) && <RunForecastControl running={running} onStarted={setStartedId} />}
+      {live && <RunProgress progress={live.progress} status={live.status} error={live.error} />}
+      {noRun && <p>{t(running ? "warning.computing" : "warning.noRun")}</p>}
       {!noRun && <ErrorNote error={list.error} />}
       {data && (
         <>

@@ -35,10 +35,12 @@ export const fetchCountryForecast = (iso3: string) =>
   get<TCountryForecast>(`/api/warning/countries/${encodeURIComponent(iso3)}/forecast?historyMonths=48`);
 
 export const fetchForecastRun = (id: string) => get<TForecastRun>(`/api/warning/forecast-runs/${id}`);
+/** Newest first: the first is the one a page shows while it runs or after it failed. */
+export const fetchForecastRuns = () => get<TForecastRun[]>("/api/warning/forecast-runs?limit=1");
 export const startForecast = () => api<TForecastRun>("POST", "/api/warning/forecast-runs", {});
 
 export const fetchBacktest = (id: string) => get<TBacktestRun>(`/api/warning/backtest-runs/${id}`);
-export const fetchBacktestRuns = () => get<TBacktestRun[]>("/api/warning/backtest-runs?limit=10");
+export const fetchBacktestRuns = () => get<TBacktestRun[]>("/api/warning/backtest-runs?limit=1");
 export const startBacktest = (origins: string[]) =>
   api<TBacktestRun>("POST", "/api/warning/backtest-runs", { origins, maxHorizon: 12 });
 
