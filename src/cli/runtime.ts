@@ -11,6 +11,7 @@ import { listDatasets } from "../repositories/data/datasets.repository.ts";
 import { findUserByEmail, listMemberships, listUsers } from "../repositories/users.repository.ts";
 import { actorFor } from "../services/auth/actor-for.ts";
 import type { ServiceContext } from "../services/shared/context.ts";
+import { closeInterruptedRuns } from "../services/warning/close-interrupted-runs.ts";
 
 export type GlobalOptions = { dataDir?: string; databaseUrl?: string; json?: boolean; as?: string };
 
@@ -54,6 +55,8 @@ export const withDatabase = async <T>(
   const handle = await openDatabase(config);
   try {
     if ((await pendingMigrations(handle)) > 0) await migrate(handle);
+    // A forecast run from a command that was killed would otherwise show as running until `serve` starts.
+    await closeInterruptedRuns(handle.db);
     if (requireData) await ensureInitialised(handle);
     return await work(handle, config);
   } finally {
