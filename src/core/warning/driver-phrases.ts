@@ -76,7 +76,8 @@ export const driverEffectPoints = (probability: number, contribution: number): n
 };
 
 /** A feature's value in the units its phrase names: a count, a share as a percentage, or a distance. */
-export type DriverReading = { amount: number; unit: "count" | "percent" | "km" };
+export const driverReadingUnits = ["count", "percent", "km"] as const;
+export type DriverReading = { amount: number; unit: (typeof driverReadingUnits)[number] };
 
 const count = (amount: number): DriverReading => ({ amount: Math.round(amount), unit: "count" });
 const readings: [RegExp, (value: number) => DriverReading | null][] = [

@@ -1,3 +1,5 @@
+import type { TProgress } from "./warning.schemas.ts";
+
 /**
  * Where a forecast or backtest run is: a step with its figures, which the web app words in the reader's
  * language, and an English label for the CLI and for runs stored before steps existed.
@@ -14,13 +16,7 @@ export const progressSteps = [
 ] as const;
 export type ProgressStep = (typeof progressSteps)[number];
 export type ProgressParams = Record<string, string | number>;
-export type Progress = {
-  done: number;
-  total: number;
-  label: string;
-  step?: ProgressStep;
-  params?: ProgressParams;
-};
+export type Progress = TProgress;
 
 const english: Record<ProgressStep, (p: ProgressParams) => string> = {
   queued: () => "queued",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { driverReadingUnits } from "./driver-phrases.ts";
 import { progressSteps } from "./progress.ts";
 
 /** A calendar month, YYYY-MM. */
@@ -70,7 +71,7 @@ export const ZDriver = z.object({
   /** How far it moved the published probability, in percentage points. */
   effectPoints: z.number(),
   /** The feature's value for the country and month, where it reads plainly. */
-  reading: z.object({ amount: z.number(), unit: z.enum(["count", "percent", "km"]) }).nullable(),
+  reading: z.object({ amount: z.number(), unit: z.enum(driverReadingUnits) }).nullable(),
   /** The feature in plain words. */
   phrase: z.string(),
   direction: z.enum(["raises", "lowers"]),
