@@ -68,6 +68,12 @@ describe(`alerts (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, () 
       expect(new Date(alert.deadline).getTime() - new Date(alert.raisedAt).getTime()).toBe(72 * HOUR);
       expect(alert.status).toBe("new");
     }
+    // The platform's own alert carries its wording as a key and figures, and the summary is its English form.
+    const syria = list.find((a: { iso3: string }) => a.iso3 === "SYR");
+    expect(syria.message).toMatchObject({ key: "forecast_threshold", measure: "p_ge25", probability: 0.93 });
+    expect(syria.summary).toBe(
+      `Forecast: 93% probability of 25 or more deaths in ${syria.message.month} (threshold 50%)`,
+    );
   });
 
   it("merges a duplicate for the same country and cause instead of repeating it, keeping the higher severity", async () => {

@@ -99,6 +99,11 @@ describe("conflict data API", () => {
     expect(syria).toMatchObject({ iso3: "SYR", isoNumeric: 760, gwcode: 652, capital: "Damascus" });
     expect(syria.crosswalk.some((x: { gwcode: number }) => x.gwcode === 652)).toBe(true);
     expect(syria.capitals[0].capital).toBe("Damascus");
+    expect(syria.officialNames).toMatchObject({
+      en: "the Syrian Arab Republic",
+      fr: "la République arabe syrienne",
+      ar: "الجمهورية العربية السورية",
+    });
     expect((await session.request("GET", "/api/data/countries/XYZ")).statusCode).toBe(404);
     expect((await session.request("GET", "/api/data/countries/12")).statusCode).toBe(400);
   });

@@ -506,6 +506,10 @@ describe(`Voices end to end (${engine})`, () => {
       handle.db,
     );
     expect(alerts.rows[0]?.n).toBe(1);
+    const message = await sql<{
+      message: unknown;
+    }>`SELECT message FROM alerts WHERE iso3 = 'CAF' AND cause = 'voices_surge'`.execute(handle.db);
+    expect(message.rows[0]?.message).toMatchObject({ key: "voices_surge", month: "2026-11" });
     const six = (await staff.request("GET", "/api/voices/signals?iso3=CAF")).json();
     expect(six.countryMonths).toEqual([
       { iso3: "CAF", month: "2026-11-01", category: "armed_violence", count: 6, suppressed: false },

@@ -162,6 +162,45 @@ export const ZDesk = z.object({
 });
 export type TDesk = z.infer<typeof ZDesk>;
 
+/**
+ * What the platform says when it raises an alert itself, as a key and figures rather than a sentence:
+ * the web words it in the reader's language, and the stored summary (for e-mail, the CLI and search) is
+ * its English wording.
+ */
+export const ZAlertMessage = z.discriminatedUnion("key", [
+  z.object({
+    key: z.literal("forecast_threshold"),
+    measure: ZMeasure,
+    probability: z.number(),
+    month: z.string(),
+    threshold: z.number(),
+  }),
+  z.object({
+    key: z.literal("forecast_jump"),
+    measure: ZMeasure,
+    from: z.number(),
+    to: z.number(),
+    previousOrigin: z.string(),
+  }),
+  z.object({
+    key: z.literal("fatalities_above_range"),
+    fatalities: z.number(),
+    month: z.string(),
+    months: z.number().int(),
+    previousHighest: z.number(),
+  }),
+  z.object({ key: z.literal("risk_factor_severe"), factorCode: z.string() }),
+  z.object({
+    key: z.literal("voices_surge"),
+    count: z.number().int(),
+    month: z.string(),
+    ratio: z.number(),
+    baselineMonths: z.number().int(),
+    baseline: z.number(),
+  }),
+]);
+export type TAlertMessage = z.infer<typeof ZAlertMessage>;
+
 export const ZAlertEvent = z.object({
   at: z.string(),
   kind: z.string(),
@@ -185,6 +224,9 @@ export const ZAlert = z.object({
   severity: ZSeverity,
   source: z.string(),
   summary: z.string(),
+  message: ZAlertMessage.nullable().describe(
+    "set when the platform raised the alert: the summary as a key and figures",
+  ),
   details: z.record(z.string(), z.unknown()),
   status: ZAlertStatus,
   owner: z.object({

@@ -37,6 +37,7 @@ export const ZCountry = z.object({
   isoNumeric: z.number().int().nullable(),
   name: z.string(),
   officialName: z.string().nullable(),
+  officialNames: z.record(z.string(), z.string()).describe("UN language code → formal name"),
   region: z.string().nullable(),
   subregion: z.string().nullable(),
   gwcode: z.number().int().nullable(),

@@ -9,6 +9,16 @@ import {
 import { parseDate } from "./dates.ts";
 
 /** The GW list and the capitals list stop at these dates; a period ending there is still running. */
+/** The UN's six official languages, as UNTERM's columns name them. */
+const UNTERM_LANGUAGES = {
+  ar: "Arabic",
+  en: "English",
+  es: "Spanish",
+  fr: "French",
+  ru: "Russian",
+  zh: "Chinese",
+} as const;
+
 const OPEN_ENDS = new Set(["2017-12-31", "2024-12-31"]);
 
 export type CountryRecord = {
@@ -17,6 +27,8 @@ export type CountryRecord = {
   isoNumeric: number | null;
   name: string;
   officialName: string | null;
+  /** The formal name in each of the six UN languages (ar, en, es, fr, ru, zh), where UNTERM gives one. */
+  officialNames: Record<string, string>;
   region: string | null;
   subregion: string | null;
   gwcode: number | null;
@@ -102,6 +114,9 @@ export const buildRegistry = (states: Table, capitalsTable: Table, codes: Table)
     name: column(codes, "CLDR display name", "country_codes.csv"),
     official: column(codes, "UNTERM English Formal", "country_codes.csv"),
     officialEn: column(codes, "official_name_en", "country_codes.csv"),
+    officialByLanguage: Object.entries(UNTERM_LANGUAGES).map(
+      ([code, language]) => [code, column(codes, `UNTERM ${language} Formal`, "country_codes.csv")] as const,
+    ),
     region: column(codes, "Region Name", "country_codes.csv"),
     subregion: column(codes, "Sub-region Name", "country_codes.csv"),
     capital: column(codes, "Capital", "country_codes.csv"),
@@ -245,6 +260,9 @@ export const buildRegistry = (states: Table, capitalsTable: Table, codes: Table)
       isoNumeric: isoRow ? Number(isoRow[k.numeric]) || null : (nonIso?.numeric ?? null),
       name: isoRow ? isoRow[k.name] || isoRow[k.officialEn] || iso3 : (nonIso?.name ?? iso3),
       officialName: isoRow ? isoRow[k.official] || isoRow[k.officialEn] || null : (nonIso?.name ?? null),
+      officialNames: Object.fromEntries(
+        k.officialByLanguage.flatMap(([code, index]) => (isoRow?.[index] ? [[code, isoRow[index]]] : [])),
+      ),
       region: isoRow ? isoRow[k.region] || null : null,
       subregion: isoRow ? isoRow[k.subregion] || null : null,
       gwcode,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZAlertMessage } from "../alerts/alert.schemas.ts";
 import { ZIso3 } from "../analyses/analysis.schemas.ts";
 
 export const reviewStatuses = ["draft", "in_review", "adopted"] as const;
@@ -182,6 +183,9 @@ export const ZEvidencePack = z.object({
       severity: z.string(),
       status: z.string(),
       summary: z.string(),
+      message: ZAlertMessage.nullable()
+        .default(null)
+        .describe("the platform's own wording, for other languages"),
       raisedAt: z.string(),
     }),
   ),

@@ -29,6 +29,7 @@ export type AlertsTable = {
   severity: string;
   source: string;
   summary: string;
+  message: Json;
   details: Json;
   status: Generated<string>;
   owner_org_id: string;

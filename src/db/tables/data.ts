@@ -46,6 +46,8 @@ export type CountriesTable = Provenance & {
   iso_numeric: number | null;
   name: string;
   official_name: string | null;
+  /** UN language code → formal name (UNTERM). */
+  official_names: Json;
   region: string | null;
   subregion: string | null;
   gwcode: number | null;

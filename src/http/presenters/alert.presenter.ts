@@ -12,6 +12,7 @@ export const presentAlert = (alert: AlertView): TAlert => ({
   severity: alert.severity,
   source: alert.source,
   summary: alert.summary,
+  message: alert.message,
   details: alert.details,
   status: alert.status,
   owner: {

@@ -34,6 +34,7 @@ export const presentCountry = (c: CountrySummary): z.infer<typeof ZCountry> => (
   isoNumeric: c.isoNumeric,
   name: c.name,
   officialName: c.officialName,
+  officialNames: c.officialNames,
   region: c.region,
   subregion: c.subregion,
   gwcode: c.gwcode,

@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import type { AlertStatus, Severity, TDecision } from "../../core/alerts/alert.schemas.ts";
+import type { AlertStatus, Severity, TAlertMessage, TDecision } from "../../core/alerts/alert.schemas.ts";
 import type { Db } from "../../db/types.ts";
 
 export type AlertRecord = {
@@ -9,6 +9,7 @@ export type AlertRecord = {
   severity: Severity;
   source: string;
   summary: string;
+  message: TAlertMessage | null;
   details: Record<string, unknown>;
   status: AlertStatus;
   ownerOrgId: string;
@@ -46,6 +47,7 @@ const select = (db: Db) =>
       "a.severity",
       "a.source",
       "a.summary",
+      "a.message",
       "a.details",
       "a.status",
       "a.owner_org_id as ownerOrgId",
@@ -79,6 +81,7 @@ const typed = (row: Selected): AlertRecord => ({
   severity: row.severity as Severity,
   status: row.status as AlertStatus,
   details: (row.details ?? {}) as Record<string, unknown>,
+  message: (row.message ?? null) as TAlertMessage | null,
   decision: (row.decision ?? null) as TDecision | null,
 });
 
@@ -134,6 +137,7 @@ export const insertAlert = async (
     severity: Severity;
     source: string;
     summary: string;
+    message: TAlertMessage | null;
     details: Record<string, unknown>;
     ownerOrgId: string;
     ownerUserId: string | null;
@@ -151,6 +155,7 @@ export const insertAlert = async (
       severity: input.severity,
       source: input.source,
       summary: input.summary,
+      message: input.message && JSON.stringify(input.message),
       details: JSON.stringify(input.details),
       owner_org_id: input.ownerOrgId,
       owner_user_id: input.ownerUserId,

@@ -54,7 +54,7 @@ export const evaluateAlertRules = async (
             cause: candidate.cause,
             severity: rule.severity,
             source: `rule: ${rule.name}`,
-            summary: candidate.summary,
+            message: candidate.message,
             details: { ...candidate.details, ruleId: rule.id },
           },
           { ruleId: rule.id, evidenceKey: candidate.evidenceKey },

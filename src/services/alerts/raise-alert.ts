@@ -4,9 +4,12 @@ import {
   higherSeverity,
   type Severity,
   severityRank,
+  type TAlertMessage,
   type TRaiseAlert,
+  ZAlertMessage,
   ZRaiseAlert,
 } from "../../core/alerts/alert.schemas.ts";
+import { alertMessageText } from "../../core/alerts/alert-messages.ts";
 import {
   appendAlertEvent,
   findAlert,
@@ -19,6 +22,12 @@ import { notify } from "../notifications/notify.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
 import { type AlertView, viewOf } from "./alert-view.ts";
 import { deskFor } from "./desk-for.ts";
+
+/**
+ * What raising takes: a person's summary, or for the platform's own alerts a message whose English
+ * wording becomes the summary.
+ */
+export type RaiseAlertInput = TRaiseAlert | (Omit<TRaiseAlert, "summary"> & { message: TAlertMessage });
 
 export type RaiseOutcome = { alert: AlertView; merged: boolean };
 
@@ -33,7 +42,7 @@ const severityWord = (severity: Severity) => severity.toUpperCase();
  * desk with a deadline by severity, and the owner is notified. People need the `alert.raise` grant;
  * system callers (rules, the community-reports surge) act for the platform.
  */
-export const raiseAlert = (ctx: ServiceContext, input: TRaiseAlert): Promise<RaiseOutcome> =>
+export const raiseAlert = (ctx: ServiceContext, input: RaiseAlertInput): Promise<RaiseOutcome> =>
   // A caller already in a transaction (another capability's write) raises within it.
   ctx.db.isTransaction
     ? raiseAlertWithin(ctx, input)
@@ -42,11 +51,12 @@ export const raiseAlert = (ctx: ServiceContext, input: TRaiseAlert): Promise<Rai
 /** The same operation inside a transaction the caller already holds (rule evaluation). */
 export const raiseAlertWithin = async (
   tx: ServiceContext,
-  raw: TRaiseAlert,
+  raw: RaiseAlertInput,
   trigger?: RuleTrigger,
 ): Promise<RaiseOutcome> => {
   if (tx.via !== "system") authorize(tx.actor, "alert.raise");
-  const input = ZRaiseAlert.parse(raw);
+  const message = "message" in raw ? ZAlertMessage.parse(raw.message) : null;
+  const input = ZRaiseAlert.parse(message ? { ...raw, summary: alertMessageText(message, raw.iso3) } : raw);
   const now = tx.now();
   const raisedBy = tx.via === "system" ? null : tx.actor.userId;
   const existing = await findOpenAlertForUpdate(tx.db, input.iso3, input.cause);
@@ -56,6 +66,7 @@ export const raiseAlertWithin = async (
     const desk = await deskFor(tx.db, input.iso3);
     id = await insertAlert(tx.db, {
       ...input,
+      message,
       ownerOrgId: desk.orgId,
       ownerUserId: desk.userId,
       raisedBy,
@@ -77,7 +88,7 @@ export const raiseAlertWithin = async (
       actorUserId: raisedBy,
       actor: tx.actorLabel,
       note: input.summary,
-      data: { source: input.source, severity: input.severity, details: input.details },
+      data: { source: input.source, severity: input.severity, details: input.details, message },
     });
     await notify(tx, [before.ownerUserId], {
       kind: "alert.raised",
@@ -113,7 +124,7 @@ export const raiseAlertWithin = async (
       actorUserId: raisedBy,
       actor: tx.actorLabel,
       note: input.summary,
-      data: { source: input.source, severity: input.severity, details: input.details },
+      data: { source: input.source, severity: input.severity, details: input.details, message },
     });
     if (raised)
       await notify(tx, [before.ownerUserId], {

@@ -1,4 +1,4 @@
-import type { AlertRuleKind, TAlertRuleDefinition } from "../../core/alerts/alert.schemas.ts";
+import type { AlertRuleKind, TAlertMessage, TAlertRuleDefinition } from "../../core/alerts/alert.schemas.ts";
 import type { Db } from "../../db/types.ts";
 import {
   forecastPeaks,
@@ -15,7 +15,7 @@ export type RuleCandidate = {
   iso3: string;
   cause: string;
   evidenceKey: string;
-  summary: string;
+  message: TAlertMessage;
   details: Record<string, unknown>;
 };
 
@@ -24,9 +24,6 @@ type Evaluator<K extends AlertRuleKind> = (
   definition: Extract<TAlertRuleDefinition, { kind: K }>,
   now: Date,
 ) => Promise<RuleCandidate[]>;
-
-const percent = (p: number) => `${Math.round(p * 100)}%`;
-const measureText = { p_ge25: "25 or more deaths", p_gt0: "any fatal violence" } as const;
 
 const forecastThreshold: Evaluator<"forecast_threshold"> = async (db, rule) => {
   const run = await latestSucceededRun(db);
@@ -38,7 +35,13 @@ const forecastThreshold: Evaluator<"forecast_threshold"> = async (db, rule) => {
       iso3: peak.iso3,
       cause: "forecast_threshold",
       evidenceKey: `run:${run.id}`,
-      summary: `Forecast: ${percent(peak.probability)} probability of ${measureText[rule.measure]} in ${peak.month} (threshold ${percent(rule.threshold)})`,
+      message: {
+        key: "forecast_threshold",
+        measure: rule.measure,
+        probability: peak.probability,
+        month: peak.month,
+        threshold: rule.threshold,
+      },
       details: { runId: run.id, origin: run.origin, measure: rule.measure, ...peak },
     }));
 };
@@ -60,7 +63,13 @@ const forecastJump: Evaluator<"forecast_jump"> = async (db, rule) => {
         iso3: peak.iso3,
         cause: "forecast_jump",
         evidenceKey: `run:${latest.id}`,
-        summary: `Forecast jump: ${measureText[rule.measure]} from ${percent(was)} to ${percent(peak.probability)} since the run from ${previous.origin}`,
+        message: {
+          key: "forecast_jump",
+          measure: rule.measure,
+          from: was,
+          to: peak.probability,
+          previousOrigin: previous.origin,
+        },
         details: {
           runId: latest.id,
           previousRunId: previous.id,
@@ -95,7 +104,13 @@ const fatalitiesAboveRange: Evaluator<"fatalities_above_range"> = async (db, rul
         iso3,
         cause: "fatalities_above_range",
         evidenceKey: `month:${latest.month}`,
-        summary: `${Math.round(latest.fatalities)} deaths in ${latest.month}, above the highest month of the previous ${prior.length} (${Math.round(highest)})`,
+        message: {
+          key: "fatalities_above_range",
+          fatalities: latest.fatalities,
+          month: latest.month,
+          months: prior.length,
+          previousHighest: highest,
+        },
         details: {
           month: latest.month,
           fatalities: latest.fatalities,
@@ -115,7 +130,7 @@ const riskFactorSevere: Evaluator<"risk_factor_severe"> = async (db, rule) => {
       iso3: a.iso3,
       cause: `risk_factor_severe:${a.factorCode}`,
       evidenceKey: `review:${a.reviewId}:${a.factorCode}`,
-      summary: `Risk factor ${a.factorCode} assessed as severe in a country review`,
+      message: { key: "risk_factor_severe", factorCode: a.factorCode },
       details: { reviewId: a.reviewId, factorCode: a.factorCode },
     }));
 };

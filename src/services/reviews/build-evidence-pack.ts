@@ -89,6 +89,7 @@ export const buildEvidencePack = async (
       severity: alert.severity,
       status: alert.status,
       summary: alert.summary,
+      message: alert.message,
       raisedAt: alert.raisedAt.toISOString(),
     })),
   };

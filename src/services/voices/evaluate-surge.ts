@@ -55,7 +55,14 @@ export const evaluateCountrySurge = async (
         cause: "voices_surge",
         severity: finding.severity,
         source: "voices",
-        summary: `${finding.count} verified community reports in ${iso3} in ${first.slice(0, 7)}, ${finding.ratio.toFixed(1)}× the ${rule.baselineMonths}-month baseline (${finding.baseline.toFixed(1)}).`,
+        message: {
+          key: "voices_surge",
+          count: finding.count,
+          month: first.slice(0, 7),
+          ratio: finding.ratio,
+          baselineMonths: rule.baselineMonths,
+          baseline: finding.baseline,
+        },
         details: { ...finding, month: first, rule },
       },
     );

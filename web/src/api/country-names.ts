@@ -13,7 +13,7 @@ const REGISTRY_LANGUAGE = "en";
  * Intl has none (or the registry has no alpha-2 code).
  */
 export const useCountryNames = () => {
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
   const language = i18n.language;
   const countries = useQuery({
     queryKey: ["countries", "all"],
@@ -40,6 +40,8 @@ export const useCountryNames = () => {
       },
       /** By ISO numeric code, as the world atlas keys its shapes. */
       byNumeric: (numeric: number, english: string) => local(iso2ByNumeric.get(numeric), english),
+      /** A UN M49 region or sub-region, as the registry names it in English. */
+      region: (english: string) => t(`regions.${english}`, { defaultValue: english }),
     };
-  }, [countries.data, language]);
+  }, [countries.data, language, t]);
 };

@@ -2,12 +2,18 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
-import type { AlertStep, TAlert, TAlertDetail } from "../../../../src/core/alerts/alert.schemas.ts";
+import {
+  type AlertStep,
+  type TAlert,
+  type TAlertDetail,
+  ZAlertMessage,
+} from "../../../../src/core/alerts/alert.schemas.ts";
 import { api, get } from "../../api/client.ts";
+import { useCountryNames } from "../../api/country-names.ts";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
-import { ltrDates } from "../../i18n/index.ts";
 import { AlertsNav } from "./AlertsNav.tsx";
+import { useAlertSummary } from "./alert-summary.ts";
 import { when } from "./format.ts";
 
 const formValues = (event: FormEvent<HTMLFormElement>) => {
@@ -17,6 +23,8 @@ const formValues = (event: FormEvent<HTMLFormElement>) => {
 
 export const AlertPage = () => {
   const { t, i18n } = useTranslation();
+  const alertSummary = useAlertSummary();
+  const names = useCountryNames();
   const { id = "" } = useParams();
   const queryClient = useQueryClient();
   const alert = useQuery({ queryKey: ["alert", id], queryFn: () => get<TAlertDetail>(`/api/alerts/${id}`) });
@@ -32,11 +40,20 @@ export const AlertPage = () => {
   const a = alert.data;
   if (!a) return <p className="loading">{t("app.loading")}</p>;
   const open = a.status !== "closed";
+  // Raising and merging record the platform's message beside the English note.
+  const eventNote = (event: TAlertDetail["timeline"][number]) => {
+    const message = ZAlertMessage.safeParse((event.data as { message?: unknown } | null)?.message);
+    return alertSummary({
+      iso3: a.iso3,
+      summary: event.note,
+      message: message.success ? message.data : null,
+    });
+  };
   return (
     <>
       <AlertsNav />
       <h1>
-        {a.iso3}: {ltrDates(a.summary)}
+        {names.byIso3(a.iso3)}: {alertSummary(a)}
       </h1>
       <dl className="facts">
         <dt>{t("alerts.severity")}</dt>
@@ -158,7 +175,7 @@ export const AlertPage = () => {
           <li key={`${event.at}-${event.kind}`}>
             <time dateTime={event.at}>{when(event.at, i18n.language)}</time>
             <strong>{t(`alerts.events.${event.kind}`, { defaultValue: event.kind })}</strong> · {event.actor}
-            {event.note && <div className="prose">{event.note}</div>}
+            {event.note && <div className="prose">{eventNote(event)}</div>}
           </li>
         ))}
       </ol>

@@ -4,17 +4,20 @@ import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import { severities, type TAlert } from "../../../../src/core/alerts/alert.schemas.ts";
 import { api, get } from "../../api/client.ts";
+import { useCountryNames } from "../../api/country-names.ts";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
 import { TableScroll } from "../../components/TableScroll.tsx";
-import { ltrDates } from "../../i18n/index.ts";
 import { AlertsNav } from "./AlertsNav.tsx";
+import { useAlertSummary } from "./alert-summary.ts";
 import { when } from "./format.ts";
 
 const scopes = ["mine", "desk", "overdue", "all"] as const;
 
 export const AlertsInbox = () => {
   const { t, i18n } = useTranslation();
+  const alertSummary = useAlertSummary();
+  const names = useCountryNames();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [scope, setScope] = useState<(typeof scopes)[number]>("mine");
@@ -63,7 +66,7 @@ export const AlertsInbox = () => {
             <tbody>
               {alerts.data.map((alert) => (
                 <tr key={alert.id}>
-                  <td>{alert.iso3}</td>
+                  <td>{names.byIso3(alert.iso3)}</td>
                   <td className={`severity ${alert.severity}`}>{t(`alerts.severities.${alert.severity}`)}</td>
                   <td>{t(`alerts.statuses.${alert.status}`)}</td>
                   <td>{alert.owner.name ?? alert.owner.orgName}</td>
@@ -72,7 +75,7 @@ export const AlertsInbox = () => {
                     {alert.overdue && <strong className="overdue">{t("alerts.overdue")}</strong>}
                   </td>
                   <td>
-                    <Link to={`/alerts/${alert.id}`}>{ltrDates(alert.summary)}</Link>
+                    <Link to={`/alerts/${alert.id}`}>{alertSummary(alert)}</Link>
                     {alert.occurrences > 1 && <span className="muted"> ×{alert.occurrences}</span>}
                   </td>
                 </tr>

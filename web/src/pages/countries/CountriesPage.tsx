@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Route, Routes } from "react-router";
 import { get } from "../../api/client.ts";
@@ -10,16 +10,32 @@ import { Field } from "../../components/Field.tsx";
 import { TableScroll } from "../../components/TableScroll.tsx";
 import { CountryPage } from "./CountryPage.tsx";
 
+/** Lower case without accents, so "cote" finds "Côte d'Ivoire" and "algerie" finds "Algérie". */
+const foldForSearch = (text: string) => text.normalize("NFD").replace(/\p{M}/gu, "").toLocaleLowerCase();
+
 const CountryList = () => {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [search, setSearch] = useState("");
   const [independent, setIndependent] = useState(true);
   const names = useCountryNames();
   const countries = useQuery({
-    queryKey: ["countries", search, independent],
-    queryFn: () =>
-      get<Country[]>(`/api/data/countries${query({ q: search, independent: independent ? "true" : "" })}`),
+    queryKey: ["countries", independent],
+    queryFn: () => get<Country[]>(`/api/data/countries${query({ independent: independent ? "true" : "" })}`),
   });
+  // Searched here rather than by the API, which knows only the registry's English names.
+  const shown = useMemo(() => {
+    const wanted = foldForSearch(search.trim());
+    const named = (countries.data ?? []).map((country) => ({
+      country,
+      name: names.byIso3(country.iso3, country.name),
+    }));
+    return named
+      .filter(
+        ({ country, name }) =>
+          !wanted || [name, country.name, country.iso3].some((text) => foldForSearch(text).includes(wanted)),
+      )
+      .sort((a, b) => a.name.localeCompare(b.name, i18n.language));
+  }, [countries.data, names, search, i18n.language]);
   return (
     <>
       <h1>{t("countries.title")}</h1>
@@ -50,21 +66,21 @@ const CountryList = () => {
             </tr>
           </thead>
           <tbody>
-            {countries.data?.map((country) => (
+            {shown.map(({ country, name }) => (
               <tr key={country.iso3}>
                 <td>
-                  <Link to={`/countries/${country.iso3}`}>{names.byIso3(country.iso3, country.name)}</Link>
+                  <Link to={`/countries/${country.iso3}`}>{name}</Link>
                 </td>
                 <td>{country.iso3}</td>
                 <td>{country.gwcode ?? "—"}</td>
-                <td>{country.subregion ?? country.region ?? ""}</td>
+                <td>{names.region(country.subregion ?? country.region ?? "")}</td>
                 <td>{country.capital ?? ""}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </TableScroll>
-      {countries.data?.length === 0 && <p>{t("countries.none")}</p>}
+      {countries.data && shown.length === 0 && <p>{t("countries.none")}</p>}
     </>
   );
 };

@@ -13,9 +13,13 @@ import { CountryEventMap } from "./CountryEventMap.tsx";
 import { CountryIndicators } from "./CountryIndicators.tsx";
 import { CountryTimeline } from "./CountryTimeline.tsx";
 
+/** UNTERM's formal names begin with an article for use inside a sentence ("the Syrian Arab Republic"). */
+const sentenceStart = (name: string, language: string) =>
+  name.charAt(0).toLocaleUpperCase(language) + name.slice(1);
+
 /** One country: identity and codes, monthly fatalities, events on a map, armed conflicts, indicators. */
 export const CountryPage = () => {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const iso3 = (useParams().iso3 ?? "").toUpperCase();
   const country = useQuery({
     queryKey: ["country", iso3],
@@ -39,7 +43,7 @@ export const CountryPage = () => {
             {c.officialName && (
               <>
                 <dt>{t("country.officialName")}</dt>
-                <dd>{c.officialName}</dd>
+                <dd>{sentenceStart(c.officialNames[i18n.language] ?? c.officialName, i18n.language)}</dd>
               </>
             )}
             <dt>{t("country.codes")}</dt>
@@ -47,7 +51,11 @@ export const CountryPage = () => {
               ISO {c.iso3} / {c.iso2 ?? "—"} / {c.isoNumeric ?? "—"} · GW {c.gwcode ?? "—"}
             </dd>
             <dt>{t("countries.region")}</dt>
-            <dd>{[c.region, c.subregion].filter(Boolean).join(" · ")}</dd>
+            <dd>
+              {[c.region, c.subregion]
+                .flatMap((region) => (region ? [names.region(region)] : []))
+                .join(" · ")}
+            </dd>
             <dt>{t("countries.capital")}</dt>
             <dd>
               {c.capitals.length

@@ -15,6 +15,7 @@ import { BackLink } from "../../components/BackLink.tsx";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
 import { ltr } from "../../i18n/index.ts";
+import { useAlertSummary } from "../alerts/alert-summary.ts";
 import { ScenariosPanel } from "./ScenariosPanel.tsx";
 
 const values = (event: FormEvent<HTMLFormElement>) => {
@@ -24,6 +25,7 @@ const values = (event: FormEvent<HTMLFormElement>) => {
 
 export const ReviewWorkspace = () => {
   const { t } = useTranslation();
+  const alertSummary = useAlertSummary();
   const { id = "" } = useParams();
   const queryClient = useQueryClient();
   const review = useQuery({
@@ -167,7 +169,8 @@ export const ReviewWorkspace = () => {
               <ul>
                 {evidence.openAlerts.map((a) => (
                   <li key={a.id}>
-                    <Link to={`/alerts/${a.id}`}>{a.summary}</Link> ({a.severity})
+                    <Link to={`/alerts/${a.id}`}>{alertSummary({ ...a, iso3: r.iso3 })}</Link> (
+                    {t(`alerts.severities.${a.severity}`, { defaultValue: a.severity })})
                   </li>
                 ))}
               </ul>
