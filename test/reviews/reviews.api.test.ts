@@ -1,3 +1,5 @@
+import { randomUUID } from "node:crypto";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/db/engine.ts";
 import type { App } from "../../src/http/app.ts";
@@ -6,6 +8,20 @@ import { insertForecastRun } from "../alerts/forecast-rows.ts";
 import { type ApiSession, signIn, testApp } from "../support/api.ts";
 import { createTestDatabase } from "../support/database.ts";
 import { buildOrganisation, buildUser, contextFor, type TestUser } from "../support/factories.ts";
+
+/** Verified community reports of Myanmar; only their category and month matter to the evidence pack. */
+const seedVerifiedReports = async (
+  db: DatabaseHandle["db"],
+  orgId: string,
+  reports: readonly (readonly [category: string, date: string])[],
+) => {
+  for (const [category, date] of reports)
+    await sql`
+      INSERT INTO voices_reports (id, owner_org_id, clearance, receipt_hash, channel, category, description,
+        incident_date, incident_month, iso3, status, sealed, wrapped_key, key_id)
+      VALUES (${randomUUID()}, ${orgId}, 'restricted', ${randomUUID()}, 'web', ${category}, 'seeded',
+        ${date}, ${date}, 'MMR', 'verified', '-', '-', '-')`.execute(db);
+};
 
 let handle: DatabaseHandle;
 let app: App;
@@ -148,6 +164,11 @@ describe(`reviews (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, ()
   });
 
   it("takes a review from draft to adopted with assessments and two recommendations, then follows them up", async () => {
+    await seedVerifiedReports(handle.db, admin.orgId, [
+      ...Array.from({ length: 6 }, () => ["armed_violence", "2026-03-01"] as const),
+      ["attack_on_civilians", "2026-03-01"],
+      ["armed_violence", "2023-01-01"],
+    ]);
     const created = await analystSession.request("POST", "/api/reviews", { iso3: "MMR" });
     expect(created.statusCode, created.body).toBe(201);
     const review = created.json();
@@ -155,7 +176,15 @@ describe(`reviews (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, ()
     expect(review.evidence.window).toEqual({ from: "2018-01", to: "2019-12" });
     expect(review.evidence.months).toHaveLength(24);
     expect(review.evidence.totals.oneSided).toBe(23 * 5 + 400);
-    expect(review.evidence.communityReports.available).toBe(false);
+    // Verified reports of the last 24 months by month and category; a count under the minimum is withheld.
+    expect(review.evidence.communityReports).toEqual({
+      available: true,
+      minCellCount: 5,
+      months: [
+        { month: "2026-03", category: "armed_violence", count: 6, suppressed: false },
+        { month: "2026-03", category: "attack_on_civilians", count: null, suppressed: true },
+      ],
+    });
 
     const assessed = await analystSession.request("PUT", `/api/reviews/${review.id}/assessments/7`, {
       level: "severe",
@@ -278,6 +307,7 @@ describe(`reviews (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, ()
     expect(html.body).toMatch(/@media print/);
     expect(html.body).toContain("Grant humanitarian access to Rakhine");
     expect(html.body).toContain("Enabling circumstances or preparatory action");
+    expect(html.body).toContain("<td>2026-03</td><td>attack on civilians</td><td>fewer than 5</td>");
     const json = (await analystSession.request("GET", `/api/reviews/${review.id}/export`)).json();
     expect(json.review.assessments[0]).toMatchObject({ factorCode: "7", level: "severe" });
     expect(json.factors).toHaveLength(14);

@@ -24,7 +24,10 @@ import {
   getReviewSchedule,
   refreshReviewSchedule,
 } from "../../services/reviews/schedule-reviews.ts";
-import { asCliUser, collect, printOne, printRows } from "../runtime.ts";
+import { asCliUser, collect, configOf, type GlobalOptions, printOne, printRows } from "../runtime.ts";
+
+/** The evidence pack shows community-report counts under the configured minimum as withheld. */
+const evidenceOf = (global: GlobalOptions) => ({ minCellCount: configOf(global).voices.minCellCount });
 
 export const registerReviews = (program: Command): void => {
   const reviews = program
@@ -60,12 +63,16 @@ export const registerReviews = (program: Command): void => {
       ) =>
         asCliUser(command, async (ctx, global) => {
           const review = presentReviewDetail(
-            await createReview(ctx, {
-              iso3: options.iso3.toUpperCase(),
-              ...(options.title ? { title: options.title } : {}),
-              ...(options.cycle ? { cycleId: options.cycle } : {}),
-              ...(options.framework ? { frameworkId: options.framework } : {}),
-            }),
+            await createReview(
+              ctx,
+              {
+                iso3: options.iso3.toUpperCase(),
+                ...(options.title ? { title: options.title } : {}),
+                ...(options.cycle ? { cycleId: options.cycle } : {}),
+                ...(options.framework ? { frameworkId: options.framework } : {}),
+              },
+              evidenceOf(global),
+            ),
           );
           printOne(
             global,
@@ -198,7 +205,7 @@ export const registerReviews = (program: Command): void => {
     .action(async (id: string, options: { to: string; note: string }, command: Command) =>
       asCliUser(command, async (ctx, global) => {
         const review = presentReviewDetail(
-          await changeReviewStatus(ctx, id, { to: options.to, note: options.note }),
+          await changeReviewStatus(ctx, id, { to: options.to, note: options.note }, evidenceOf(global)),
         );
         printOne(global, review, `Review ${review.id} is now ${review.status}.`);
       }),

@@ -174,8 +174,21 @@ export const ZEvidencePack = z.object({
     z.object({ code: z.string(), name: z.string(), unit: z.string(), year: z.number(), value: z.number() }),
   ),
   communityReports: z
-    .object({ available: z.boolean(), note: z.string(), items: z.array(z.unknown()) })
-    .describe("filled by the community reports capability when present"),
+    .object({
+      available: z.boolean().describe("false in packs gathered before community reports were part of them"),
+      minCellCount: z.number().int().default(0),
+      months: z
+        .array(
+          z.object({
+            month: z.string(),
+            category: z.string(),
+            count: z.number().int().nullable(),
+            suppressed: z.boolean(),
+          }),
+        )
+        .default([]),
+    })
+    .describe("verified community reports of the last 24 months; counts under minCellCount withheld"),
   openRecommendations: z.array(ZRecommendation),
   openAlerts: z.array(
     z.object({

@@ -82,6 +82,13 @@ export const renderReviewBrief = (data: TReviewExport): string => {
         `<li>${html(c.year)}: ${html(c.sideA)} vs ${html(c.sideB)}${c.territoryName ? ` (${html(c.territoryName)})` : ""}, intensity ${c.intensityLevel === 2 ? "war" : "minor"}</li>`,
     )
     .join("");
+  const withheld = `fewer than ${evidence?.communityReports.minCellCount ?? 0}`;
+  const reports = (evidence?.communityReports.months ?? [])
+    .map(
+      (r) =>
+        `<tr><td>${html(r.month)}</td><td>${html(label(r.category))}</td><td>${html(r.count ?? withheld)}</td></tr>`,
+    )
+    .join("");
   const scenarios = data.scenarios
     .map(
       (s) =>
@@ -115,6 +122,7 @@ tr.level-severe td:nth-child(3){font-weight:700;color:#a61b1b}tr.level-high td:n
 <p>Window ${html(evidence?.window.from)} to ${html(evidence?.window.to)}: ${html(Math.round(evidence?.totals.fatalities ?? 0))} recorded deaths (${html(Math.round(evidence?.totals.oneSided ?? 0))} in one-sided violence against civilians), ${html(evidence?.totals.events ?? 0)} events.</p>
 ${forecastRows ? `<h3>Forecast (run of ${html(evidence?.forecast?.origin)}, ${html(evidence?.forecast?.modelVersion)})</h3><table><thead><tr><th>Month</th><th>Horizon</th><th>P(any)</th><th>P(25+)</th><th>80% interval</th></tr></thead><tbody>${forecastRows}</tbody></table>` : '<p class="muted">No forecast available.</p>'}
 ${conflicts ? `<h3>Armed conflicts</h3><ul>${conflicts}</ul>` : ""}
+${reports ? `<h3>Community reports (verified, last 24 months)</h3><table><thead><tr><th>Month</th><th>Category</th><th>Reports</th></tr></thead><tbody>${reports}</tbody></table>` : ""}
 ${earlier ? `<h3>Open recommendations from earlier reviews</h3><ul>${earlier}</ul>` : ""}
 ${scenarios ? `<h2>Scenarios</h2>${scenarios}` : ""}
 ${plans ? `<h2>Contingency plans</h2>${plans}` : ""}

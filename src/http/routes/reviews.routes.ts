@@ -51,6 +51,7 @@ import type { AppRoutes } from "./types.ts";
 const conflictResponse = { 409: errorResponses[400] };
 
 export const reviewRoutes: AppRoutes = (app, deps) => {
+  const evidence = { minCellCount: deps.config.voices.minCellCount };
   app.get(
     "/api/reviews",
     {
@@ -79,7 +80,9 @@ export const reviewRoutes: AppRoutes = (app, deps) => {
       },
     },
     async (request, reply) =>
-      reply.code(201).send(presentReviewDetail(await createReview(contextOf(deps, request), request.body))),
+      reply
+        .code(201)
+        .send(presentReviewDetail(await createReview(contextOf(deps, request), request.body, evidence))),
   );
 
   app.get(
@@ -201,7 +204,7 @@ export const reviewRoutes: AppRoutes = (app, deps) => {
       },
     },
     async (request) =>
-      presentReviewDetail(await refreshEvidence(contextOf(deps, request), request.params.id)),
+      presentReviewDetail(await refreshEvidence(contextOf(deps, request), request.params.id, evidence)),
   );
 
   app.put(
@@ -239,7 +242,7 @@ export const reviewRoutes: AppRoutes = (app, deps) => {
     },
     async (request) =>
       presentReviewDetail(
-        await changeReviewStatus(contextOf(deps, request), request.params.id, request.body),
+        await changeReviewStatus(contextOf(deps, request), request.params.id, request.body, evidence),
       ),
   );
 

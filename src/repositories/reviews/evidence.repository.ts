@@ -140,18 +140,3 @@ export const latestIndicators = async (db: Db, iso3: string) => {
     ORDER BY v.indicator, v.year DESC, v.dataset_id`.execute(db);
   return result.rows.map((row) => ({ ...row, value: Number(row.value) }));
 };
-
-/**
- * Extension point for community reports (the Voices capability). The evidence pack is shown to every
- * reader of the review, so it may only carry what every reader may see: counts by category and month,
- * never a report's content. Until that capability fills this in, the pack says the source is not wired.
- */
-export const communityReportsFor = async (
-  _db: Db,
-  _iso3: string,
-  _window: { from: string; to: string },
-): Promise<{ available: boolean; note: string; items: unknown[] }> => ({
-  available: false,
-  note: "Community reports are not yet part of the evidence pack.",
-  items: [],
-});

@@ -1,8 +1,8 @@
 import type { TEvidencePack } from "../../core/reviews/review.schemas.ts";
+import { suppressSmallCells } from "../../core/voices/protection.ts";
 import type { Db } from "../../db/types.ts";
 import { listAlerts } from "../../repositories/alerts/alerts.repository.ts";
 import {
-  communityReportsFor,
   countryMonthsInWindow,
   deadliestEvents,
   latestCountryForecast,
@@ -11,7 +11,14 @@ import {
   recentConflicts,
 } from "../../repositories/reviews/evidence.repository.ts";
 import { listOpenRecommendations } from "../../repositories/reviews/reviews.repository.ts";
+import { countryMonthCounts } from "../../repositories/voices/signals.repository.ts";
 import { presentRecommendationRecord } from "./review-view.ts";
+
+/**
+ * What the pack is gathered with beyond the database: the smallest count of community reports it may
+ * show, as for every aggregate that leaves the receiving organisation (every reader of the review sees it).
+ */
+export type EvidenceSettings = { minCellCount: number };
 
 const shiftMonth = (month: string, by: number) => {
   const [y, m] = month.split("-").map(Number) as [number, number];
@@ -22,16 +29,18 @@ const shiftMonth = (month: string, by: number) => {
 /**
  * Gathers what a review starts from: the latest forecast with its uncertainty and drivers, the last 24
  * months of recorded violence (ending at the country's latest month of data, which the pack states),
- * the deadliest events, active conflicts, the latest indicators, community reports where available,
- * open alerts and the recommendations of earlier reviews still open.
+ * the deadliest events, active conflicts, the latest indicators, verified community reports of the last
+ * 24 months by month and category (counts under the minimum withheld), open alerts and the recommendations of earlier reviews still open.
  */
 export const buildEvidencePack = async (
   db: Db,
   iso3: string,
   reviewId: string | null,
   now: Date,
+  settings: EvidenceSettings,
 ): Promise<TEvidencePack> => {
-  const to = (await latestDataMonth(db, iso3)) ?? now.toISOString().slice(0, 7);
+  const thisMonth = now.toISOString().slice(0, 7);
+  const to = (await latestDataMonth(db, iso3)) ?? thisMonth;
   const from = shiftMonth(to, -23);
   const [forecast, months, topEvents, conflicts, indicators, communityReports, openRecommendations, alerts] =
     await Promise.all([
@@ -40,7 +49,8 @@ export const buildEvidencePack = async (
       deadliestEvents(db, iso3, from, to),
       recentConflicts(db, iso3),
       latestIndicators(db, iso3),
-      communityReportsFor(db, iso3, { from, to }),
+      // Reports arrive now, whatever month the conflict data end in: they cover the 24 months to today.
+      countryMonthCounts(db, { iso3, from: `${shiftMonth(thisMonth, -23)}-01`, to: `${thisMonth}-01` }),
       listOpenRecommendations(db, iso3, reviewId),
       listAlerts(db, { iso3, status: "open", limit: 50 }),
     ]);
@@ -82,7 +92,16 @@ export const buildEvidencePack = async (
     topEvents: topEvents.map((event) => ({ ...event, best: Number(event.best) })),
     conflicts,
     indicators,
-    communityReports,
+    communityReports: {
+      available: true,
+      minCellCount: settings.minCellCount,
+      months: suppressSmallCells(communityReports, settings.minCellCount).map((row) => ({
+        month: row.month.slice(0, 7),
+        category: row.category,
+        count: row.count,
+        suppressed: row.suppressed,
+      })),
+    },
     openRecommendations: openRecommendations.map(presentRecommendationRecord),
     openAlerts: alerts.map((alert) => ({
       id: alert.id,

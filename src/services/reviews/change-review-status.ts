@@ -2,7 +2,7 @@ import { reviewTransitions, ZReviewTransition } from "../../core/reviews/review.
 import { conflict } from "../../core/shared/errors.ts";
 import { updateReview } from "../../repositories/reviews/reviews.repository.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
-import { buildEvidencePack } from "./build-evidence-pack.ts";
+import { buildEvidencePack, type EvidenceSettings } from "./build-evidence-pack.ts";
 import { assertCanChange, loadReviewDetail, type ReviewDetailView } from "./review-view.ts";
 
 /**
@@ -13,6 +13,7 @@ export const changeReviewStatus = async (
   ctx: ServiceContext,
   id: string,
   raw: unknown,
+  evidence: EvidenceSettings,
 ): Promise<ReviewDetailView> => {
   const { to, note } = ZReviewTransition.parse(raw);
   return inTransaction(ctx, async (tx) => {
@@ -37,7 +38,7 @@ export const changeReviewStatus = async (
           ? {
               adoptedBy: ctx.actor.userId,
               adoptedAt: now,
-              evidence: await buildEvidencePack(tx.db, before.iso3, id, now),
+              evidence: await buildEvidencePack(tx.db, before.iso3, id, now, evidence),
               evidenceAt: now,
             }
           : {}),

@@ -1,7 +1,7 @@
 import { ZUpdateReview } from "../../core/reviews/review.schemas.ts";
 import { updateReview as saveReview } from "../../repositories/reviews/reviews.repository.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
-import { buildEvidencePack } from "./build-evidence-pack.ts";
+import { buildEvidencePack, type EvidenceSettings } from "./build-evidence-pack.ts";
 import { assertCanChange, assertEditable, loadReviewDetail, type ReviewDetailView } from "./review-view.ts";
 
 /** Changes the title or the findings of a review that is not yet adopted. */
@@ -28,7 +28,11 @@ export const updateReview = async (
 };
 
 /** Gathers the evidence pack again (new forecasts, data, alerts); adopted reviews keep theirs frozen. */
-export const refreshEvidence = async (ctx: ServiceContext, id: string): Promise<ReviewDetailView> =>
+export const refreshEvidence = async (
+  ctx: ServiceContext,
+  id: string,
+  evidence: EvidenceSettings,
+): Promise<ReviewDetailView> =>
   inTransaction(ctx, async (tx) => {
     const before = await loadReviewDetail(tx.db, id);
     assertCanChange(ctx.actor, before, "review.write");
@@ -37,7 +41,7 @@ export const refreshEvidence = async (ctx: ServiceContext, id: string): Promise<
     await saveReview(
       tx.db,
       id,
-      { evidence: await buildEvidencePack(tx.db, before.iso3, id, now), evidenceAt: now },
+      { evidence: await buildEvidencePack(tx.db, before.iso3, id, now, evidence), evidenceAt: now },
       now,
     );
     await audit(tx, {

@@ -5,11 +5,15 @@ import { findDefaultFramework, findFramework } from "../../repositories/framewor
 import { findCycle } from "../../repositories/reviews/cycles.repository.ts";
 import { insertReview, updateReview } from "../../repositories/reviews/reviews.repository.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
-import { buildEvidencePack } from "./build-evidence-pack.ts";
+import { buildEvidencePack, type EvidenceSettings } from "./build-evidence-pack.ts";
 import { loadReviewDetail, type ReviewDetailView } from "./review-view.ts";
 
 /** Opens a review workspace for a country, against the cycle's framework or the default, with its evidence pack. */
-export const createReview = async (ctx: ServiceContext, raw: TCreateReview): Promise<ReviewDetailView> => {
+export const createReview = async (
+  ctx: ServiceContext,
+  raw: TCreateReview,
+  evidence: EvidenceSettings,
+): Promise<ReviewDetailView> => {
   authorize(ctx.actor, "review.write");
   const input = ZCreateReview.parse(raw);
   return inTransaction(ctx, async (tx) => {
@@ -35,7 +39,7 @@ export const createReview = async (ctx: ServiceContext, raw: TCreateReview): Pro
     await updateReview(
       tx.db,
       id,
-      { evidence: await buildEvidencePack(tx.db, input.iso3, id, now), evidenceAt: now },
+      { evidence: await buildEvidencePack(tx.db, input.iso3, id, now, evidence), evidenceAt: now },
       now,
     );
     const review = await loadReviewDetail(tx.db, id);

@@ -16,6 +16,7 @@ import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
 import { ltr } from "../../i18n/index.ts";
 import { useAlertSummary } from "../alerts/alert-summary.ts";
+import { SignalsTable } from "../voices/CountrySignals.tsx";
 import { ScenariosPanel } from "./ScenariosPanel.tsx";
 
 const values = (event: FormEvent<HTMLFormElement>) => {
@@ -145,7 +146,15 @@ export const ReviewWorkspace = () => {
                   </li>
                 ))}
               </ul>
-              <p className="muted">{evidence.communityReports.note}</p>
+              <h3>{t("reviews.communityReports")}</h3>
+              {evidence.communityReports.available ? (
+                <SignalsTable
+                  rows={evidence.communityReports.months}
+                  minCellCount={evidence.communityReports.minCellCount}
+                />
+              ) : (
+                <p className="muted">{t("reviews.communityReportsNotGathered")}</p>
+              )}
             </div>
             <div>
               <h3>{t("reviews.deadliest")}</h3>
