@@ -24,7 +24,8 @@ export type BuildAppOptions = {
   db: Db;
   config: Config;
   now?: () => Date;
-  logger?: boolean;
+  /** Fastify's logger: `serve` logs errors (a 500 names its cause only there); tests stay quiet. */
+  logger?: boolean | { level: "error" | "warn" | "info" };
   /** The engine handle, for bulk work (data imports use COPY); without it imports are unavailable. */
   handle?: DatabaseHandle;
 };

@@ -242,4 +242,18 @@ describe(`alerts (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, () 
       maxHorizon: 3,
     });
   });
+
+  it("lists the default rules to every signed-in person, each with its full definition", async () => {
+    const rules = await deskSession.request("GET", "/api/alerts/rules");
+    expect(rules.statusCode, rules.body).toBe(200);
+    const range = rules
+      .json()
+      .find((r: { definition: { kind: string } }) => r.definition.kind === "fatalities_above_range");
+    expect(range.definition).toEqual({
+      kind: "fatalities_above_range",
+      lookbackMonths: 24,
+      minFatalities: 25,
+      maxDataAgeMonths: 6,
+    });
+  });
 });

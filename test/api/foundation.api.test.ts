@@ -156,6 +156,10 @@ describe(`API foundation (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"
       role: "analyst",
     };
     expect((await session.request("POST", "/api/users", { ...payload, orgId })).statusCode).toBe(201);
+    // Adding the same person again changes nothing: their role stays what it was.
+    const again = await session.request("POST", "/api/users", { ...payload, orgId, role: "administrator" });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.details[0].field).toBe("email");
     const other = await buildOrganisation(handle.db);
     const refused = await session.request("POST", "/api/users", {
       ...payload,
@@ -165,5 +169,7 @@ describe(`API foundation (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"
     expect(refused.statusCode).toBe(403);
     const people = (await session.request("GET", "/api/users")).json();
     expect(people.map((p: { email: string }) => p.email)).toContain("new.analyst@example.org");
+    const added = people.find((p: { email: string }) => p.email === "new.analyst@example.org");
+    expect(added.memberships[0].role).toBe("analyst");
   });
 });

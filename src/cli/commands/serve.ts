@@ -47,7 +47,7 @@ export const registerServe = (program: Command): void => {
           `Voices: ${voicesKey.created ? "generated a development key" : "using the development key"} in ${voicesKey.file}; set CONTINUUM_VOICES_KEY in production.\n`,
         );
       }
-      const app = await buildApp({ db: handle.db, handle, config, logger: false });
+      const app = await buildApp({ db: handle.db, handle, config, logger: { level: "error" } });
       // New data the model reads (conflict series, conflicts, agreements, indicators) queue a forecast run.
       forecastOnEveryImport();
       // Alert rules, overdue escalation and notification e-mail run every CONTINUUM_ALERT_JOB_SECONDS.

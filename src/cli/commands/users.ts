@@ -45,7 +45,7 @@ export const registerUsers = (program: Command): void => {
         const global = globalOptions(command);
         await withDatabase(global, async (handle) => {
           const password = options.password ?? generatePassword();
-          const created = await createUser(await cliContext(handle, global), {
+          const { user: created, accountExisted } = await createUser(await cliContext(handle, global), {
             email,
             name: options.name ?? email,
             password,
@@ -53,6 +53,14 @@ export const registerUsers = (program: Command): void => {
             role: ZRole.parse(options.role),
             clearance: ZClearance.parse(options.clearance),
           });
+          if (accountExisted) {
+            printOne(
+              global,
+              created,
+              `${created.email} already has an account: added the membership (name and password unchanged).`,
+            );
+            return;
+          }
           const shown = options.password ? "" : `\nGenerated password (shown once): ${password}`;
           printOne(
             global,

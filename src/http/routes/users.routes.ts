@@ -31,7 +31,8 @@ export const userRoutes: AppRoutes = (app, deps) => {
         response: { 201: ZUser, ...errorResponses },
       },
     },
-    async (request, reply) => reply.code(201).send(await createUser(contextOf(deps, request), request.body)),
+    async (request, reply) =>
+      reply.code(201).send((await createUser(contextOf(deps, request), request.body)).user),
   );
 
   app.put(

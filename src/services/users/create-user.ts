@@ -1,14 +1,25 @@
 import { conflict, notFound } from "../../core/shared/errors.ts";
 import { type TCreateUser, type TUser, ZCreateUser } from "../../core/users/user.schemas.ts";
 import { findOrganisation } from "../../repositories/organisations.repository.ts";
-import { findUserByEmail, insertUser, upsertMembership } from "../../repositories/users.repository.ts";
+import {
+  findMembership,
+  findUserByEmail,
+  insertUser,
+  upsertMembership,
+} from "../../repositories/users.repository.ts";
 import { hashPassword } from "../auth/secrets.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
 import { assertAdministers } from "./administer-org.ts";
 import { withMemberships } from "./user-view.ts";
 
-/** Adds a person to an organisation; an existing account (same email) gets the new membership instead. */
-export const createUser = async (ctx: ServiceContext, raw: TCreateUser): Promise<TUser> => {
+export type CreatedUser = { user: TUser; accountExisted: boolean };
+
+/**
+ * Adds a person to an organisation. A platform administrator may add an existing account (same email) to
+ * another organisation: it gets the new membership and keeps its name and password. A membership that
+ * already exists is never changed here (that is `setMembership`, which records what it was before).
+ */
+export const createUser = async (ctx: ServiceContext, raw: TCreateUser): Promise<CreatedUser> => {
   const input = ZCreateUser.parse(raw);
   assertAdministers(ctx.actor, input.orgId);
   const passwordHash = await hashPassword(input.password);
@@ -18,13 +29,23 @@ export const createUser = async (ctx: ServiceContext, raw: TCreateUser): Promise
     if (existing && !ctx.actor.platformAdmin) {
       throw conflict(`${input.email} already has an account.`, [{ field: "email", message: "taken" }]);
     }
+    if (existing && (await findMembership(tx.db, existing.id, input.orgId)))
+      throw conflict(
+        `${input.email} is already a member of this organisation; change their role or clearance instead.`,
+        [{ field: "email", message: "already a member" }],
+      );
     const user =
       existing ?? (await insertUser(tx.db, { email: input.email, name: input.name, passwordHash }));
     const membership = { userId: user.id, orgId: input.orgId, role: input.role, clearance: input.clearance };
     await upsertMembership(tx.db, membership);
     const [view] = await withMemberships(tx.db, [user], ctx.now());
-    await audit(tx, { action: "user.create", entityType: "user", entityId: user.id, after: view });
+    await audit(tx, {
+      action: existing ? "member.add" : "user.create",
+      entityType: "user",
+      entityId: user.id,
+      after: view,
+    });
     if (!view) throw notFound("User");
-    return view;
+    return { user: view, accountExisted: Boolean(existing) };
   });
 };

@@ -19,6 +19,7 @@ export const AlertsNav = () => {
       <NavLink to="/alerts/notifications">
         {t("notifications.title")} ({notifications.data?.unread ?? 0})
       </NavLink>
+      <NavLink to="/alerts/setup">{t("alertSetup.title")}</NavLink>
     </nav>
   );
 };

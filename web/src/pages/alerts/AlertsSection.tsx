@@ -1,16 +1,21 @@
 import { Route, Routes } from "react-router";
 import "./audit-action.css";
 import { AlertPage } from "./AlertPage.tsx";
+import { AlertSetupPage } from "./AlertSetupPage.tsx";
 import { AlertsInbox } from "./AlertsInbox.tsx";
 import { MeasuresPage } from "./MeasuresPage.tsx";
 import { NotificationsPage } from "./NotificationsPage.tsx";
 
-/** /alerts: the inbox, one alert with its timeline, the measures dashboard and the person's notifications. */
+/**
+ * /alerts: the inbox, one alert with its timeline, the measures dashboard, the person's notifications, and
+ * the rules and desks behind them.
+ */
 export const AlertsSection = () => (
   <Routes>
     <Route index element={<AlertsInbox />} />
     <Route path="measures" element={<MeasuresPage />} />
     <Route path="notifications" element={<NotificationsPage />} />
+    <Route path="setup" element={<AlertSetupPage />} />
     <Route path=":id" element={<AlertPage />} />
   </Routes>
 );

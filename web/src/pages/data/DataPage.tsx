@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { NavLink, Route, Routes } from "react-router";
 import { get } from "../../api/client.ts";
 import type { DataStatus } from "../../api/data-types.ts";
+import { allows } from "../../api/permissions.ts";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { TableScroll } from "../../components/TableScroll.tsx";
 import { useSession } from "../../session.tsx";
@@ -128,8 +129,7 @@ const Status = () => {
 export const DataPage = () => {
   const { t } = useTranslation();
   const { me } = useSession();
-  const mayImport =
-    me.user.platformAdmin || me.acting.role === "administrator" || me.acting.role === "analyst";
+  const mayImport = allows(me, "data.import");
   return (
     <>
       <h1>{t("data.title")}</h1>

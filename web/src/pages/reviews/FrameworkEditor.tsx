@@ -7,6 +7,7 @@ import type {
   TFrameworkSummary,
 } from "../../../../src/core/frameworks/framework.schemas.ts";
 import { api, get } from "../../api/client.ts";
+import { allows } from "../../api/permissions.ts";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
 import { useSession } from "../../session.tsx";
@@ -33,7 +34,7 @@ type Draft = TFrameworkFactor & { indicatorText: string; uid: string };
 export const FrameworkEditor = () => {
   const { t } = useTranslation();
   const { me } = useSession();
-  const canEdit = me.acting.role === "administrator" || me.user.platformAdmin;
+  const canEdit = allows(me, "framework.edit");
   const queryClient = useQueryClient();
   const list = useQuery({
     queryKey: ["frameworks"],

@@ -9,6 +9,7 @@ import type {
   TScheduleEntry,
 } from "../../../../src/core/reviews/review.schemas.ts";
 import { api, get } from "../../api/client.ts";
+import { allows } from "../../api/permissions.ts";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
 import { useSession } from "../../session.tsx";
@@ -19,7 +20,7 @@ export const ReviewsList = () => {
   const { me } = useSession();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const isAdmin = me.acting.role === "administrator" || me.user.platformAdmin;
+  const mayPlanCycles = allows(me, "review.schedule");
   const reviews = useQuery({ queryKey: ["reviews"], queryFn: () => get<TReview[]>("/api/reviews") });
   const cycles = useQuery({
     queryKey: ["review-cycles"],
@@ -146,7 +147,7 @@ export const ReviewsList = () => {
             </tbody>
           </table>
         )}
-        {isAdmin && (
+        {mayPlanCycles && (
           <form className="inline-form" onSubmit={submitCycle}>
             <Field label={t("reviews.cycleName")}>
               <input name="name" required minLength={3} />

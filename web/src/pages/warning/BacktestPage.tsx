@@ -3,13 +3,13 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useCallback, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../api/client.ts";
+import { allows } from "../../api/permissions.ts";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
 import { PlotFigure } from "../../components/PlotFigure.tsx";
 import { TableScroll } from "../../components/TableScroll.tsx";
 import { ltr } from "../../i18n/index.ts";
 import { useSession } from "../../session.tsx";
-import { canRunModels } from "./canRunModels.ts";
 import { RunProgress } from "./RunProgress.tsx";
 import { useLiveRun } from "./useLiveRun.ts";
 import {
@@ -219,7 +219,7 @@ export const BacktestPage = () => {
     <>
       <h1>{t("warning.backtest")}</h1>
       <p>{t("warning.backtestIntro")}</p>
-      {canRunModels(me) && (
+      {allows(me, "backtest.run") && (
         <form
           className="inline-form"
           onSubmit={(event) => {

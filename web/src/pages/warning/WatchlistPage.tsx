@@ -4,12 +4,12 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { ApiError } from "../../api/client.ts";
 import { useCountryNames } from "../../api/country-names.ts";
+import { allows } from "../../api/permissions.ts";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
 import { TableScroll } from "../../components/TableScroll.tsx";
 import { ltr } from "../../i18n/index.ts";
 import { useSession } from "../../session.tsx";
-import { canRunModels } from "./canRunModels.ts";
 import { DeathsRange } from "./DeathsRange.tsx";
 import { DriverList } from "./DriverList.tsx";
 import { MeasureField } from "./MeasureField.tsx";
@@ -80,7 +80,7 @@ export const WatchlistPage = () => {
     <>
       <h1>{t("warning.watchlist")}</h1>
       <p>{t("warning.watchlistIntro")}</p>
-      {canRunModels(me) && <RunForecastControl running={running} onStarted={setStartedId} />}
+      {allows(me, "forecast.run") && <RunForecastControl running={running} onStarted={setStartedId} />}
       {live && <RunProgress progress={live.progress} status={live.status} error={live.error} />}
       {noRun && <p>{t(running ? "warning.computing" : "warning.noRun")}</p>}
       {!noRun && <ErrorNote error={list.error} />}

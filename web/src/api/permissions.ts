@@ -1,0 +1,19 @@
+import { type Action, can } from "../../../src/core/access/policies.ts";
+import type { Me } from "./types.ts";
+
+/**
+ * Whether the signed-in person may take an action, by the server's own policy table. The server decides;
+ * the web uses this only to leave out controls that would be refused.
+ */
+export const allows = (me: Me, action: Action): boolean =>
+  can(
+    {
+      userId: me.user.id,
+      email: me.user.email,
+      orgId: me.acting.orgId,
+      role: me.acting.role,
+      clearance: me.acting.clearance,
+      platformAdmin: me.user.platformAdmin,
+    },
+    action,
+  );
