@@ -6,7 +6,13 @@ import { evaluateAlertRules } from "../../src/services/alerts/evaluate-alert-rul
 import { raiseAlert } from "../../src/services/alerts/raise-alert.ts";
 import { type ApiSession, signIn, testApp } from "../support/api.ts";
 import { createTestDatabase } from "../support/database.ts";
-import { buildOrganisation, buildUser, contextFor, type TestUser } from "../support/factories.ts";
+import {
+  buildCountries,
+  buildOrganisation,
+  buildUser,
+  contextFor,
+  type TestUser,
+} from "../support/factories.ts";
 import { insertForecastRun } from "./forecast-rows.ts";
 
 let handle: DatabaseHandle;
@@ -241,6 +247,29 @@ describe(`alerts (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, () 
       threshold: 0.95,
       maxHorizon: 3,
     });
+  });
+
+  it("refuses a person's alert for a code that is not a country, naming the field", async () => {
+    const response = await deskSession.request("POST", "/api/alerts", {
+      iso3: "XXX",
+      severity: "medium",
+      summary: "Typo in the country",
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.details[0].field).toBe("iso3");
+  });
+
+  it("leaves a person's alert with their organisation when no desk is assigned", async () => {
+    await buildCountries(handle.db, ["CAF"]);
+    expect((await adminSession.request("DELETE", "/api/alerts/desks/*")).statusCode).toBe(204);
+    const outsiderSession = await signIn(app, outsider.email, outsider.password);
+    const raised = await outsiderSession.request("POST", "/api/alerts", {
+      iso3: "CAF",
+      severity: "medium",
+      summary: "Clashes reported near Bambari",
+    });
+    expect(raised.statusCode, raised.body).toBe(201);
+    expect(raised.json().alert.owner).toMatchObject({ orgId: outsider.orgId, userId: outsider.userId });
   });
 
   it("lists the default rules to every signed-in person, each with its full definition", async () => {

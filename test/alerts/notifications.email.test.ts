@@ -8,7 +8,13 @@ import { raiseAlert } from "../../src/services/alerts/raise-alert.ts";
 import { listNotifications } from "../../src/services/notifications/read-notifications.ts";
 import { sendPendingEmails } from "../../src/services/notifications/send-pending-emails.ts";
 import { createTestDatabase } from "../support/database.ts";
-import { buildOrganisation, buildUser, contextFor, type TestUser } from "../support/factories.ts";
+import {
+  buildCountries,
+  buildOrganisation,
+  buildUser,
+  contextFor,
+  type TestUser,
+} from "../support/factories.ts";
 
 type Received = { from: string; to: string[]; data: string };
 
@@ -21,6 +27,7 @@ let desk: TestUser;
 
 beforeAll(async () => {
   handle = await createTestDatabase();
+  await buildCountries(handle.db, ["MEX"]);
   // A real SMTP server on a loopback port catches what the mailer sends.
   server = new SMTPServer({
     authOptional: true,

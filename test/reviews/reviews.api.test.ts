@@ -169,6 +169,11 @@ describe(`reviews (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, ()
       ["attack_on_civilians", "2026-03-01"],
       ["armed_violence", "2023-01-01"],
     ]);
+    const unknown = await analystSession.request("POST", "/api/reviews", { iso3: "ZZZ" });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.details).toEqual([
+      { field: "iso3", message: "unknown country code (ISO 3166-1 alpha-3)" },
+    ]);
     const created = await analystSession.request("POST", "/api/reviews", { iso3: "MMR" });
     expect(created.statusCode, created.body).toBe(201);
     const review = created.json();

@@ -3,7 +3,7 @@ import type { DatabaseHandle } from "../../src/db/engine.ts";
 import type { App } from "../../src/http/app.ts";
 import { signIn, testApp } from "../support/api.ts";
 import { createTestDatabase } from "../support/database.ts";
-import { buildOrganisation, buildUser, type TestUser } from "../support/factories.ts";
+import { buildCountries, buildOrganisation, buildUser, type TestUser } from "../support/factories.ts";
 
 let handle: DatabaseHandle;
 let app: App;
@@ -14,6 +14,7 @@ let otherOrgId: string;
 
 beforeAll(async () => {
   handle = await createTestDatabase();
+  await buildCountries(handle.db, ["SYR"]);
   app = await testApp(handle.db);
   const un = await buildOrganisation(handle.db, "un_entity");
   const au = await buildOrganisation(handle.db, "regional_organisation");

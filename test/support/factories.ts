@@ -50,3 +50,26 @@ export const contextFor = (db: Db, actor: Actor, now: () => Date = () => new Dat
   actorLabel: actor.email,
   now,
 });
+
+/** Registry rows for a few countries, enough for records that must name a known country. */
+export const buildCountries = async (db: Db, iso3s: readonly string[]): Promise<void> => {
+  await db
+    .insertInto("datasets")
+    .values({ id: "test-countries", kind: "registry", title: "Test countries", version: "1" })
+    .onConflict((oc) => oc.column("id").doNothing())
+    .execute();
+  await db
+    .insertInto("countries")
+    .values(
+      iso3s.map((iso3) => ({
+        iso3,
+        name: iso3,
+        iso_status: "current",
+        independent: true,
+        dataset_id: "test-countries",
+        dataset_version: "1",
+      })),
+    )
+    .onConflict((oc) => oc.column("iso3").doNothing())
+    .execute();
+};

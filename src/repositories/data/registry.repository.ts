@@ -249,3 +249,7 @@ export const findCountry = async (db: Db, iso3: string): Promise<CountryDetail |
 /** The whole crosswalk, including states without an ISO match and their reasons. */
 export const listCrosswalk = async (db: Db) =>
   db.selectFrom("country_crosswalk").selectAll().orderBy("gwcode").orderBy("valid_from").execute();
+
+/** Whether the registry knows an ISO alpha-3 code (current, former or user-assigned such as XKX). */
+export const isKnownCountry = async (db: Db, iso3: string): Promise<boolean> =>
+  Boolean(await db.selectFrom("countries").select("iso3").where("iso3", "=", iso3).executeTakeFirst());

@@ -5,12 +5,18 @@ import { findDeskFor, findFallbackOwner } from "../../repositories/alerts/desks.
 export type Desk = { orgId: string; userId: string | null; escalationUserId: string | null };
 
 /**
- * Who owns a country's alerts: its own desk, else the default desk ('*'), else the platform's first
- * administrator — so that an automatically raised alert is never without an owner.
+ * Who owns a country's alerts: its own desk, else the default desk ('*'); with no desk at all, the person
+ * who raised it (their organisation can then act on it), and for the platform's own alerts its first
+ * administrator — so that no alert is ever without an owner.
  */
-export const deskFor = async (db: Db, iso3: string): Promise<Desk> => {
+export const deskFor = async (
+  db: Db,
+  iso3: string,
+  raiser?: { orgId: string; userId: string },
+): Promise<Desk> => {
   const desk = await findDeskFor(db, iso3);
   if (desk) return { orgId: desk.orgId, userId: desk.userId, escalationUserId: desk.escalationUserId };
+  if (raiser) return { ...raiser, escalationUserId: null };
   const fallback = await findFallbackOwner(db);
   if (!fallback)
     throw new DomainError("not_initialised", "No alert desk and no administrator to own alerts.");

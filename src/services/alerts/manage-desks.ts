@@ -10,6 +10,7 @@ import {
 } from "../../repositories/alerts/desks.repository.ts";
 import { findOrganisation } from "../../repositories/organisations.repository.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
+import { assertKnownCountry } from "../shared/known-country.ts";
 
 export const listDesks = (ctx: ServiceContext): Promise<DeskRecord[]> => selectDesks(ctx.db);
 
@@ -21,6 +22,7 @@ export const setDesk = async (ctx: ServiceContext, raw: TDeskInput): Promise<Des
   authorize(ctx.actor, "alert.configure");
   const desk = ZDeskInput.parse(raw);
   return inTransaction(ctx, async (tx) => {
+    if (desk.iso3 !== "*") await assertKnownCountry(tx.db, desk.iso3);
     if (!(await findOrganisation(tx.db, desk.orgId)))
       throw invalid("No such organisation.", [{ field: "orgId", message: "unknown organisation" }]);
     for (const field of ["userId", "escalationUserId"] as const) {

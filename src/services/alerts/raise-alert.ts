@@ -20,6 +20,7 @@ import {
 } from "../../repositories/alerts/alerts.repository.ts";
 import { notify } from "../notifications/notify.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
+import { assertKnownCountry } from "../shared/known-country.ts";
 import { type AlertView, viewOf } from "./alert-view.ts";
 import { deskFor } from "./desk-for.ts";
 
@@ -57,13 +58,19 @@ export const raiseAlertWithin = async (
   if (tx.via !== "system") authorize(tx.actor, "alert.raise");
   const message = "message" in raw ? ZAlertMessage.parse(raw.message) : null;
   const input = ZRaiseAlert.parse(message ? { ...raw, summary: alertMessageText(message, raw.iso3) } : raw);
+  // The platform raises only for countries in its data; a person may mistype.
+  if (tx.via !== "system") await assertKnownCountry(tx.db, input.iso3);
   const now = tx.now();
   const raisedBy = tx.via === "system" ? null : tx.actor.userId;
   const existing = await findOpenAlertForUpdate(tx.db, input.iso3, input.cause);
   let id = existing?.id;
   let merged = Boolean(existing);
   if (!id) {
-    const desk = await deskFor(tx.db, input.iso3);
+    const desk = await deskFor(
+      tx.db,
+      input.iso3,
+      tx.via === "system" ? undefined : { orgId: tx.actor.orgId, userId: tx.actor.userId },
+    );
     id = await insertAlert(tx.db, {
       ...input,
       message,

@@ -7,6 +7,7 @@ import {
   updateAnalysis as saveAnalysis,
 } from "../../repositories/analyses.repository.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
+import { assertKnownCountry } from "../shared/known-country.ts";
 import type { AnalysisView } from "./analysis-view.ts";
 import { getAnalysis } from "./read-analyses.ts";
 
@@ -27,6 +28,7 @@ export const updateAnalysis = async (
   const changes = ZUpdateAnalysis.parse(raw);
   return inTransaction(ctx, async (tx) => {
     const before = await loadForChange(tx, id);
+    if (changes.iso3) await assertKnownCountry(tx.db, changes.iso3);
     const row = await saveAnalysis(tx.db, id, { ...changes, iso3: changes.iso3 ?? before.iso3 });
     await audit(tx, { action: "analysis.update", entityType: "analyses", entityId: id, before, after: row });
     return { ...row, sharedWith: before.sharedWith };

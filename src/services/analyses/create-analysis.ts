@@ -2,12 +2,14 @@ import { authorize } from "../../core/access/policies.ts";
 import { type TCreateAnalysis, ZCreateAnalysis } from "../../core/analyses/analysis.schemas.ts";
 import { insertAnalysis } from "../../repositories/analyses.repository.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
+import { assertKnownCountry } from "../shared/known-country.ts";
 import type { AnalysisView } from "./analysis-view.ts";
 
 export const createAnalysis = async (ctx: ServiceContext, raw: TCreateAnalysis): Promise<AnalysisView> => {
   authorize(ctx.actor, "analysis.write");
   const input = ZCreateAnalysis.parse(raw);
   return inTransaction(ctx, async (tx) => {
+    if (input.iso3) await assertKnownCountry(tx.db, input.iso3);
     const row = await insertAnalysis(tx.db, {
       ownerOrgId: ctx.actor.orgId,
       clearance: input.clearance,

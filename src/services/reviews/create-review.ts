@@ -5,6 +5,7 @@ import { findDefaultFramework, findFramework } from "../../repositories/framewor
 import { findCycle } from "../../repositories/reviews/cycles.repository.ts";
 import { insertReview, updateReview } from "../../repositories/reviews/reviews.repository.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
+import { assertKnownCountry } from "../shared/known-country.ts";
 import { buildEvidencePack, type EvidenceSettings } from "./build-evidence-pack.ts";
 import { loadReviewDetail, type ReviewDetailView } from "./review-view.ts";
 
@@ -17,6 +18,7 @@ export const createReview = async (
   authorize(ctx.actor, "review.write");
   const input = ZCreateReview.parse(raw);
   return inTransaction(ctx, async (tx) => {
+    await assertKnownCountry(tx.db, input.iso3);
     const cycle = input.cycleId ? await findCycle(tx.db, input.cycleId) : undefined;
     if (input.cycleId && !cycle)
       throw invalid("No such review cycle.", [{ field: "cycleId", message: "unknown cycle" }]);
