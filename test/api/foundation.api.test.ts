@@ -55,6 +55,22 @@ describe(`API foundation (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"
     expect(response.json().error.details).toEqual([expect.objectContaining({ field: "body.clearance" })]);
   });
 
+  it("refuses a record classified above its author's clearance, which would vanish from them", async () => {
+    const analyst = await buildUser(handle.db, orgId, "analyst", "restricted");
+    const session = await signIn(app, analyst.email, analyst.password);
+    const response = await session.request("POST", "/api/analyses", {
+      title: "Too high",
+      clearance: "confidential",
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.details).toEqual([{ field: "clearance", message: "at most restricted" }]);
+    const allowed = await session.request("POST", "/api/analyses", {
+      title: "Mine",
+      clearance: "restricted",
+    });
+    expect(allowed.statusCode).toBe(201);
+  });
+
   it("refuses a viewer's writes with 403", async () => {
     const session = await signIn(app, viewer.email, viewer.password);
     const response = await session.request("POST", "/api/analyses", { title: "Not allowed" });

@@ -1,4 +1,4 @@
-import { forbidden } from "../shared/errors.ts";
+import { forbidden, invalid } from "../shared/errors.ts";
 import type { Actor } from "./actor.ts";
 import { type Clearance, clearanceRank, type Role } from "./vocabulary.ts";
 
@@ -49,6 +49,18 @@ export const can = (actor: Actor, action: Action): boolean => {
 
 export const authorize = (actor: Actor, action: Action): void => {
   if (!can(actor, action)) throw forbidden(`Your role (${actor.role}) may not ${action.replace(".", " ")}.`);
+};
+
+/**
+ * A record may be classified only at a level its author can read: above it, the record would vanish from
+ * its own author. Refused naming the field, before anything is written.
+ */
+export const assertMayClassify = (actor: Actor, clearance: Clearance | undefined): void => {
+  if (clearance && clearanceRank(clearance) > clearanceRank(actor.clearance))
+    throw invalid(
+      `Your clearance (${actor.clearance}) is below ${clearance}: you could not read the record.`,
+      [{ field: "clearance", message: `at most ${actor.clearance}` }],
+    );
 };
 
 /** What every record under clearance declares about itself. */

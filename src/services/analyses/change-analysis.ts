@@ -1,4 +1,4 @@
-import { canChange, canSee } from "../../core/access/policies.ts";
+import { assertMayClassify, canChange, canSee } from "../../core/access/policies.ts";
 import { ZUpdateAnalysis } from "../../core/analyses/analysis.schemas.ts";
 import { forbidden, notFound } from "../../core/shared/errors.ts";
 import { replaceShares } from "../../repositories/access/record-shares.repository.ts";
@@ -26,6 +26,7 @@ export const updateAnalysis = async (
   raw: unknown,
 ): Promise<AnalysisView> => {
   const changes = ZUpdateAnalysis.parse(raw);
+  assertMayClassify(ctx.actor, changes.clearance);
   return inTransaction(ctx, async (tx) => {
     const before = await loadForChange(tx, id);
     if (changes.iso3) await assertKnownCountry(tx.db, changes.iso3);

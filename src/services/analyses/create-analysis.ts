@@ -1,4 +1,4 @@
-import { authorize } from "../../core/access/policies.ts";
+import { assertMayClassify, authorize } from "../../core/access/policies.ts";
 import { type TCreateAnalysis, ZCreateAnalysis } from "../../core/analyses/analysis.schemas.ts";
 import { insertAnalysis } from "../../repositories/analyses.repository.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
@@ -8,6 +8,7 @@ import type { AnalysisView } from "./analysis-view.ts";
 export const createAnalysis = async (ctx: ServiceContext, raw: TCreateAnalysis): Promise<AnalysisView> => {
   authorize(ctx.actor, "analysis.write");
   const input = ZCreateAnalysis.parse(raw);
+  assertMayClassify(ctx.actor, input.clearance);
   return inTransaction(ctx, async (tx) => {
     if (input.iso3) await assertKnownCountry(tx.db, input.iso3);
     const row = await insertAnalysis(tx.db, {

@@ -1,4 +1,4 @@
-import { authorize, canChange } from "../../core/access/policies.ts";
+import { assertMayClassify, authorize, canChange } from "../../core/access/policies.ts";
 import {
   type TCreatePlan,
   type TCreateScenario,
@@ -23,6 +23,7 @@ import type { PlanView, ScenarioView } from "./scenario-view.ts";
 export const createScenario = async (ctx: ServiceContext, raw: TCreateScenario): Promise<ScenarioView> => {
   authorize(ctx.actor, "scenario.write");
   const input = ZCreateScenario.parse(raw);
+  assertMayClassify(ctx.actor, input.clearance);
   return inTransaction(ctx, async (tx) => {
     const row = await insertScenario(tx.db, {
       ...input,
@@ -49,6 +50,7 @@ export const updateScenario = async (
   raw: unknown,
 ): Promise<ScenarioView> => {
   const changes = ZUpdateScenario.parse(raw);
+  assertMayClassify(ctx.actor, changes.clearance);
   return inTransaction(ctx, async (tx) => {
     const before = await loadForChange(tx, id);
     const row = await saveScenario(tx.db, id, changes, ctx.now());
@@ -69,6 +71,7 @@ export const deleteScenario = async (ctx: ServiceContext, id: string): Promise<v
 export const createPlan = async (ctx: ServiceContext, raw: TCreatePlan): Promise<PlanView> => {
   authorize(ctx.actor, "scenario.write");
   const input = ZCreatePlan.parse(raw);
+  assertMayClassify(ctx.actor, input.clearance);
   return inTransaction(ctx, async (tx) => {
     if (input.scenarioId && !(await findVisibleScenario(tx.db, ctx.actor, input.scenarioId)))
       throw invalid("No such scenario.", [{ field: "scenarioId", message: "unknown scenario" }]);

@@ -1,4 +1,5 @@
 import { type Action, can } from "../../../src/core/access/policies.ts";
+import { type Clearance, clearanceRank } from "../../../src/core/access/vocabulary.ts";
 import type { Me } from "./types.ts";
 
 /**
@@ -17,3 +18,7 @@ export const allows = (me: Me, action: Action): boolean =>
     },
     action,
   );
+
+/** A form's default clearance, lowered to what the person holds (a higher one would be refused). */
+export const highestHeld = (me: Me, wanted: Clearance): Clearance =>
+  clearanceRank(wanted) <= clearanceRank(me.acting.clearance) ? wanted : me.acting.clearance;

@@ -9,7 +9,8 @@ export const ErrorNote = ({ error }: { error: unknown }) => {
   const details = error instanceof ApiError ? error.body.details : [];
   return (
     <div role="alert" className="error">
-      {t("errors.generic", { message })}
+      {/* A refusal or a validation error says what to change; only a failure is "something went wrong". */}
+      {error instanceof ApiError && error.status < 500 ? message : t("errors.generic", { message })}
       {details.length > 0 && (
         <ul>
           {details.map((detail) => (

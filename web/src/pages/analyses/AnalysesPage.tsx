@@ -1,14 +1,17 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { clearances } from "../../../../src/core/access/vocabulary.ts";
+import { readableClearances } from "../../../../src/core/access/vocabulary.ts";
 import { api, get } from "../../api/client.ts";
+import { highestHeld } from "../../api/permissions.ts";
 import type { Analysis } from "../../api/types.ts";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
+import { useSession } from "../../session.tsx";
 
 export const AnalysesPage = () => {
   const { t } = useTranslation();
+  const { me } = useSession();
   const queryClient = useQueryClient();
   const [search, setSearch] = useState("");
   const analyses = useQuery({
@@ -52,8 +55,8 @@ export const AnalysesPage = () => {
             <input name="iso3" pattern="[A-Za-z]{3}" maxLength={3} />
           </Field>
           <Field label={t("admin.clearance")}>
-            <select name="clearance" defaultValue="restricted">
-              {clearances.map((level) => (
+            <select name="clearance" defaultValue={highestHeld(me, "restricted")}>
+              {readableClearances(me.acting.clearance).map((level) => (
                 <option key={level} value={level}>
                   {t(`clearance.${level}`)}
                 </option>

@@ -1,11 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { clearances } from "../../../../src/core/access/vocabulary.ts";
+import { readableClearances } from "../../../../src/core/access/vocabulary.ts";
 import { impacts, likelihoods, type TScenario } from "../../../../src/core/scenarios/scenario.schemas.ts";
 import { api, get } from "../../api/client.ts";
+import { highestHeld } from "../../api/permissions.ts";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
+import { useSession } from "../../session.tsx";
 
 const lines = (text: string | undefined) =>
   (text ?? "")
@@ -16,6 +18,7 @@ const lines = (text: string | undefined) =>
 /** The country's scenarios the reader is cleared for; new ones are confidential unless chosen otherwise. */
 export const ScenariosPanel = ({ iso3 }: { iso3: string }) => {
   const { t } = useTranslation();
+  const { me } = useSession();
   const queryClient = useQueryClient();
   const scenarios = useQuery({
     queryKey: ["scenarios", iso3],
@@ -93,8 +96,8 @@ export const ScenariosPanel = ({ iso3 }: { iso3: string }) => {
             <textarea name="indicatorsToWatch" rows={2} />
           </Field>
           <Field label={t("admin.clearance")}>
-            <select name="clearance" defaultValue="confidential">
-              {clearances.map((c) => (
+            <select name="clearance" defaultValue={highestHeld(me, "confidential")}>
+              {readableClearances(me.acting.clearance).map((c) => (
                 <option key={c} value={c}>
                   {t(`clearance.${c}`)}
                 </option>
