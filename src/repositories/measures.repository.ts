@@ -21,7 +21,7 @@ export const alertTimings = async (db: Db, filter: { since?: Date | undefined })
   return query.execute();
 };
 
-/** Every recommendation with the cycle of the review that made it ("no cycle" for reviews outside one). */
+/** Every recommendation with the cycle of the review that made it (null for reviews outside one). */
 export const recommendationFacts = async (db: Db): Promise<RecommendationFact[]> =>
   (
     await db
@@ -30,4 +30,4 @@ export const recommendationFacts = async (db: Db): Promise<RecommendationFact[]>
       .leftJoin("review_cycles as c", "c.id", "r.cycle_id")
       .select(["c.name as cycle", "rr.response", "rr.implementation"])
       .execute()
-  ).map((row) => ({ ...row, cycle: row.cycle ?? "(no cycle)" }));
+  ).map((row) => ({ ...row, cycle: row.cycle ?? null }));

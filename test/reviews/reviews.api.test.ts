@@ -277,7 +277,7 @@ describe(`reviews (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, ()
     const measures = (await analystSession.request("GET", "/api/measures")).json();
     expect(measures.recommendations).toEqual([
       expect.objectContaining({
-        cycle: "(no cycle)",
+        cycle: null,
         recommendations: 2,
         supported: 1,
         noted: 1,

@@ -30,7 +30,8 @@ export const registerMeasures = (program: Command): void => {
           ["desk", "severity", "alerts", "ackHours", "decisionHours", "actionHours", "inDeadline"],
         );
         process.stdout.write("\n");
-        printRows(global, measures.recommendations, [
+        const byCycle = measures.recommendations.map((r) => ({ ...r, cycle: r.cycle ?? "(no cycle)" }));
+        printRows(global, byCycle, [
           "cycle",
           "recommendations",
           "supported",

@@ -46,13 +46,15 @@ export const ZAlertMeasure = z.object({
   toAction: ZDurationStats,
   decided: z.number(),
   decidedWithinDeadline: z.number(),
-  /** Share of all alerts of the group decided by their deadline (undecided ones count as not in time). */
+  /** Alerts whose decision is due: decided, or past their deadline. One still within its time is not late. */
+  due: z.number(),
+  /** Share of the due alerts decided by their deadline (undecided past the deadline count as late). */
   shareDecidedWithinDeadline: z.number().nullable(),
 });
 export type TAlertMeasure = z.infer<typeof ZAlertMeasure>;
 
 /** Time from alert to acknowledgement, to decision and to action, per desk and severity. */
-export const alertMeasures = (alerts: readonly AlertTiming[]): TAlertMeasure[] => {
+export const alertMeasures = (alerts: readonly AlertTiming[], now: Date): TAlertMeasure[] => {
   const groups = new Map<string, AlertTiming[]>();
   for (const alert of alerts) {
     const key = JSON.stringify([alert.deskOrg, alert.deskPerson, alert.severity]);
@@ -65,6 +67,7 @@ export const alertMeasures = (alerts: readonly AlertTiming[]): TAlertMeasure[] =
         group.map((a) => hoursBetween(a.raisedAt, pick(a))).filter((h): h is number => h !== null);
       const decided = group.filter((a) => a.decidedAt !== null);
       const inTime = decided.filter((a) => (a.decidedAt as Date).getTime() <= a.deadline.getTime());
+      const due = group.filter((a) => a.decidedAt !== null || a.deadline.getTime() < now.getTime());
       return {
         deskOrg: first.deskOrg,
         deskPerson: first.deskPerson,
@@ -75,20 +78,22 @@ export const alertMeasures = (alerts: readonly AlertTiming[]): TAlertMeasure[] =
         toAction: durationStats(collect((a) => a.actionAt)),
         decided: decided.length,
         decidedWithinDeadline: inTime.length,
-        shareDecidedWithinDeadline: round(inTime.length / group.length),
+        due: due.length,
+        shareDecidedWithinDeadline: due.length ? round(inTime.length / due.length) : null,
       };
     })
     .sort((a, b) => a.deskOrg.localeCompare(b.deskOrg) || a.severity.localeCompare(b.severity));
 };
 
 export type RecommendationFact = {
-  cycle: string;
+  /** null for reviews outside any cycle. */
+  cycle: string | null;
   response: string;
   implementation: string | null;
 };
 
 export const ZRecommendationMeasure = z.object({
-  cycle: z.string(),
+  cycle: z.string().nullable().describe("null: reviews outside any cycle"),
   recommendations: z.number(),
   supported: z.number(),
   noted: z.number(),
@@ -106,29 +111,32 @@ export type TRecommendationMeasure = z.infer<typeof ZRecommendationMeasure>;
 
 /** Recommendation responses and implementation rates per review cycle. */
 export const recommendationMeasures = (facts: readonly RecommendationFact[]): TRecommendationMeasure[] => {
-  const byCycle = new Map<string, RecommendationFact[]>();
+  const byCycle = new Map<string | null, RecommendationFact[]>();
   for (const fact of facts) byCycle.set(fact.cycle, [...(byCycle.get(fact.cycle) ?? []), fact]);
-  return [...byCycle.entries()]
-    .map(([cycle, group]) => {
-      const count = (test: (f: RecommendationFact) => boolean) => group.filter(test).length;
-      const followedUp = count((f) => f.implementation !== null);
-      const full = count((f) => f.implementation === "full");
-      const partial = count((f) => f.implementation === "partial");
-      return {
-        cycle,
-        recommendations: group.length,
-        supported: count((f) => f.response === "supported"),
-        noted: count((f) => f.response === "noted"),
-        pending: count((f) => f.response === "pending"),
-        followedUp,
-        full,
-        partial,
-        notStarted: count((f) => f.implementation === "not_started"),
-        fullRate: followedUp ? round(full / followedUp) : null,
-        partialOrFullRate: followedUp ? round((full + partial) / followedUp) : null,
-      };
-    })
-    .sort((a, b) => a.cycle.localeCompare(b.cycle));
+  return (
+    [...byCycle.entries()]
+      .map(([cycle, group]) => {
+        const count = (test: (f: RecommendationFact) => boolean) => group.filter(test).length;
+        const followedUp = count((f) => f.implementation !== null);
+        const full = count((f) => f.implementation === "full");
+        const partial = count((f) => f.implementation === "partial");
+        return {
+          cycle,
+          recommendations: group.length,
+          supported: count((f) => f.response === "supported"),
+          noted: count((f) => f.response === "noted"),
+          pending: count((f) => f.response === "pending"),
+          followedUp,
+          full,
+          partial,
+          notStarted: count((f) => f.implementation === "not_started"),
+          fullRate: followedUp ? round(full / followedUp) : null,
+          partialOrFullRate: followedUp ? round((full + partial) / followedUp) : null,
+        };
+      })
+      // Reviews outside any cycle come last.
+      .sort((a, b) => (a.cycle === null ? 1 : b.cycle === null ? -1 : a.cycle.localeCompare(b.cycle)))
+  );
 };
 
 export const ZMeasures = z.object({

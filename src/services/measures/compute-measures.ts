@@ -11,6 +11,6 @@ export const computeMeasures = async (
   ctx: ServiceContext,
   filter: { since?: Date | undefined },
 ): Promise<TMeasures> => ({
-  alerts: alertMeasures(await alertTimings(ctx.db, filter)),
+  alerts: alertMeasures(await alertTimings(ctx.db, filter), ctx.now()),
   recommendations: recommendationMeasures(await recommendationFacts(ctx.db)),
 });

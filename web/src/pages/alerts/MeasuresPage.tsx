@@ -9,7 +9,7 @@ import { hours } from "./format.ts";
 const share = (value: number | null) => (value === null ? "—" : `${Math.round(value * 100)}%`);
 
 export const MeasuresPage = () => {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const measures = useQuery({ queryKey: ["measures"], queryFn: () => get<TMeasures>("/api/measures") });
   return (
     <>
@@ -41,11 +41,11 @@ export const MeasuresPage = () => {
                   </td>
                   <td className={`severity ${m.severity}`}>{t(`alerts.severities.${m.severity}`)}</td>
                   <td>{m.alerts}</td>
-                  <td>{hours(m.toAcknowledgement.medianHours)}</td>
-                  <td>{hours(m.toDecision.medianHours)}</td>
-                  <td>{hours(m.toAction.medianHours)}</td>
+                  <td>{hours(m.toAcknowledgement.medianHours, i18n.language)}</td>
+                  <td>{hours(m.toDecision.medianHours, i18n.language)}</td>
+                  <td>{hours(m.toAction.medianHours, i18n.language)}</td>
                   <td>
-                    {share(m.shareDecidedWithinDeadline)} ({m.decidedWithinDeadline}/{m.alerts})
+                    {share(m.shareDecidedWithinDeadline)} ({m.decidedWithinDeadline}/{m.due})
                   </td>
                 </tr>
               ))}
@@ -72,8 +72,8 @@ export const MeasuresPage = () => {
             </thead>
             <tbody>
               {measures.data.recommendations.map((r) => (
-                <tr key={r.cycle}>
-                  <td>{r.cycle}</td>
+                <tr key={r.cycle ?? ""}>
+                  <td>{r.cycle ?? t("measures.noCycle")}</td>
                   <td>{r.recommendations}</td>
                   <td>{r.supported}</td>
                   <td>{r.noted}</td>

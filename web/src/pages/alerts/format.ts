@@ -5,4 +5,10 @@ const utc = (language: string) =>
 export const when = (iso: string | null | undefined, language: string): string =>
   iso ? `${utc(language).format(new Date(iso))} UTC` : "—";
 
-export const hours = (value: number | null): string => (value === null ? "—" : `${value.toFixed(1)} h`);
+/** A duration in hours, worded and punctuated as the reader's language does ("0,1 h", "0.1 hr"). */
+export const hours = (value: number | null, language: string): string =>
+  value === null
+    ? "—"
+    : new Intl.NumberFormat(language, { style: "unit", unit: "hour", maximumFractionDigits: 1 }).format(
+        value,
+      );
