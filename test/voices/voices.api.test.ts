@@ -79,6 +79,8 @@ describe(`Voices end to end (${engine})`, () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('<html lang="ar" dir="rtl">');
     expect(page.body).toContain("أبلغ عمّا يحدث");
+    // Countries are named in the page's language, so an Arabic-speaking reporter can find their own.
+    expect(page.body).toContain('<option value="CAF">جمهورية أفريقيا الوسطى</option>');
     expect(page.body).not.toMatch(/<script|style="|on(click|load)=/i);
     expect(page.headers["content-security-policy"]).toContain("script-src 'self'");
     const css = await app.inject({ method: "GET", url: "/report/voices.css" });

@@ -63,7 +63,7 @@ const nonEmpty = (text: string | undefined) => {
  * Submissions are plain form POSTs answered with 303 to the receipt page.
  */
 export const voicesFormRoutes = (app: TypedApp, deps: RouteDeps, runtime: VoicesRuntime): void => {
-  let countries: Promise<{ iso3: string; name: string }[]> | undefined;
+  let countries: Promise<{ iso3: string; iso2: string | null; name: string }[]> | undefined;
   const countryList = () => {
     countries ??= listCurrentCountries(deps.db);
     return countries;

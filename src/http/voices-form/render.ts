@@ -59,7 +59,8 @@ export type FormView = {
   values: FormValues;
   errors: Record<string, string>;
   categories: readonly string[];
-  countries: readonly { iso3: string; name: string }[];
+  /** English registry names; the page words them in its own language where ICU knows the country. */
+  countries: readonly { iso3: string; iso2: string | null; name: string }[];
   today: string;
   notice?: string;
 };
@@ -86,6 +87,14 @@ const input = (
 ) =>
   `<input id="${id}" name="${id}" type="${type}" value="${esc(value)}"${described(id, hint, error)}${extra}>`;
 
+/** Countries named and sorted as the page's language does: a reporter must be able to read the list. */
+const localCountryNames = (countries: FormView["countries"], lang: string) => {
+  const display = new Intl.DisplayNames([lang], { type: "region", fallback: "none" });
+  return countries
+    .map((c) => ({ iso3: c.iso3, name: (c.iso2 && display.of(c.iso2)) || c.name }))
+    .sort((a, b) => a.name.localeCompare(b.name, lang));
+};
+
 export const formPage = (view: FormView): string => {
   const s = FORM_STRINGS[view.lang];
   const v = view.values;
@@ -101,7 +110,7 @@ export const formPage = (view: FormView): string => {
         `<option value="${esc(code)}"${v.category === code ? " selected" : ""}>${esc(s.categories[code] ?? code)}</option>`,
     )
     .join("");
-  const countryOptions = view.countries
+  const countryOptions = localCountryNames(view.countries, view.lang)
     .map(
       (c) => `<option value="${esc(c.iso3)}"${v.iso3 === c.iso3 ? " selected" : ""}>${esc(c.name)}</option>`,
     )

@@ -157,10 +157,12 @@ export const nearestPlace = async (db: Db, latitude: number, longitude: number, 
 };
 
 /** Current countries for the public form's list. */
-export const listCurrentCountries = (db: Db): Promise<{ iso3: string; name: string }[]> =>
+export const listCurrentCountries = (
+  db: Db,
+): Promise<{ iso3: string; iso2: string | null; name: string }[]> =>
   db
     .selectFrom("countries")
-    .select(["iso3", "name"])
+    .select(["iso3", "iso2", "name"])
     .where("iso_status", "=", "current")
     .orderBy("name")
     .execute();
