@@ -48,7 +48,8 @@ export const can = (actor: Actor, action: Action): boolean => {
 };
 
 export const authorize = (actor: Actor, action: Action): void => {
-  if (!can(actor, action)) throw forbidden(`Your role (${actor.role}) may not ${action.replace(".", " ")}.`);
+  if (!can(actor, action))
+    throw forbidden(`Your role (${actor.role.replace("_", " ")}) does not allow this (${action}).`);
 };
 
 /**

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Action } from "../access/policies.ts";
 import { ZIso3 } from "../analyses/analysis.schemas.ts";
 
 export const severities = ["low", "medium", "high", "critical"] as const;
@@ -52,6 +53,15 @@ export const transitions = {
   close: { from: ["new", "acknowledged", "assessed", "decided", "action"], to: "closed" },
 } as const satisfies Record<string, { from: readonly AlertStatus[]; to: AlertStatus }>;
 export type AlertStep = keyof typeof transitions;
+
+/** The grant each step needs, besides belonging to the owning desk's organisation. */
+export const stepGrants: Record<AlertStep, Action> = {
+  acknowledge: "alert.decide",
+  assess: "alert.assess",
+  decide: "alert.decide",
+  act: "alert.decide",
+  close: "alert.decide",
+};
 
 export const ZCause = z
   .string()

@@ -1,6 +1,6 @@
 import type { z } from "zod";
-import { type Action, can } from "../../core/access/policies.ts";
-import { type AlertStep, transitions, ZAlertStepInput } from "../../core/alerts/alert.schemas.ts";
+import { authorize } from "../../core/access/policies.ts";
+import { type AlertStep, stepGrants, transitions, ZAlertStepInput } from "../../core/alerts/alert.schemas.ts";
 import { conflict, forbidden, notFound } from "../../core/shared/errors.ts";
 import {
   type AlertChanges,
@@ -15,13 +15,6 @@ import { type AlertView, viewOf } from "./alert-view.ts";
 type StepInput<S extends AlertStep> = z.input<(typeof ZAlertStepInput)[S]>;
 
 /** Analysts may record the assessment; the decision and everything after it belong to the desk. */
-const grantFor: Record<AlertStep, Action> = {
-  acknowledge: "alert.decide",
-  assess: "alert.assess",
-  decide: "alert.decide",
-  act: "alert.decide",
-  close: "alert.decide",
-};
 
 /**
  * Moves an alert one step along new → acknowledged → assessed → decision recorded → action under way →
@@ -39,8 +32,8 @@ export const advanceAlert = async <S extends AlertStep>(
     const before = await findAlert(tx.db, id);
     if (!before) throw notFound("Alert");
     const own = ctx.actor.platformAdmin || ctx.actor.orgId === before.ownerOrgId;
-    if (!own || !can(ctx.actor, grantFor[step]))
-      throw forbidden(`Only the owning desk (${before.ownerOrgName}) may ${step} this alert.`);
+    if (!own) throw forbidden(`Only the owning desk (${before.ownerOrgName}) may ${step} this alert.`);
+    authorize(ctx.actor, stepGrants[step]);
     const rule = transitions[step];
     if (!(rule.from as readonly string[]).includes(before.status))
       throw conflict(`An alert that is ${before.status} cannot be moved by "${step}".`, [

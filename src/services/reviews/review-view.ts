@@ -1,5 +1,5 @@
 import type { Actor } from "../../core/access/actor.ts";
-import { type Action, can } from "../../core/access/policies.ts";
+import { type Action, authorize } from "../../core/access/policies.ts";
 import type { TAssessment, TEvidencePack, TRecommendation } from "../../core/reviews/review.schemas.ts";
 import { forbidden, notFound } from "../../core/shared/errors.ts";
 import type { Db } from "../../db/types.ts";
@@ -56,8 +56,9 @@ export const loadReviewDetail = async (db: Db, id: string): Promise<ReviewDetail
 
 /** Reviews are read by everyone signed in; only the owning organisation's writers change them. */
 export const assertCanChange = (actor: Actor, review: ReviewRecord, action: Action): void => {
-  if (!(actor.platformAdmin || actor.orgId === review.ownerOrgId) || !can(actor, action))
-    throw forbidden("Only the owning organisation's analysts may change this review.");
+  if (!(actor.platformAdmin || actor.orgId === review.ownerOrgId))
+    throw forbidden("Only the organisation that owns this review may change it.");
+  authorize(actor, action);
 };
 
 export const assertEditable = (review: ReviewRecord): void => {

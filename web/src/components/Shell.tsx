@@ -1,6 +1,7 @@
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { NavLink } from "react-router";
+import { allows } from "../api/permissions.ts";
 import { useSession } from "../session.tsx";
 import { LanguageSwitcher } from "./LanguageSwitcher.tsx";
 
@@ -20,7 +21,7 @@ export const Shell = ({ children }: { children: ReactNode }) => {
   const { t } = useTranslation();
   const { me, signOut } = useSession();
   const acting = me.user.memberships.find((m) => m.orgId === me.acting.orgId);
-  const isAdmin = me.acting.role === "administrator" || me.user.platformAdmin;
+  const isAdmin = allows(me, "member.manage");
   // On a narrow screen the navigation folds behind a button; choosing a page folds it again.
   const [menuOpen, setMenuOpen] = useState(false);
   const close = () => setMenuOpen(false);

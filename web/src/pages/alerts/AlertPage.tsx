@@ -4,14 +4,19 @@ import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import {
   type AlertStep,
+  stepGrants,
   type TAlert,
   type TAlertDetail,
+  transitions,
+  undecidedStatuses,
   ZAlertMessage,
 } from "../../../../src/core/alerts/alert.schemas.ts";
 import { api, get } from "../../api/client.ts";
 import { useCountryNames } from "../../api/country-names.ts";
+import { allows } from "../../api/permissions.ts";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
+import { useSession } from "../../session.tsx";
 import { AlertsNav } from "./AlertsNav.tsx";
 import { useAlertSummary } from "./alert-summary.ts";
 import { when } from "./format.ts";
@@ -25,6 +30,7 @@ export const AlertPage = () => {
   const { t, i18n } = useTranslation();
   const alertSummary = useAlertSummary();
   const names = useCountryNames();
+  const { me } = useSession();
   const { id = "" } = useParams();
   const queryClient = useQueryClient();
   const alert = useQuery({ queryKey: ["alert", id], queryFn: () => get<TAlertDetail>(`/api/alerts/${id}`) });
@@ -40,6 +46,9 @@ export const AlertPage = () => {
   const a = alert.data;
   if (!a) return <p className="loading">{t("app.loading")}</p>;
   const open = a.status !== "closed";
+  const own = me.user.platformAdmin || me.acting.orgId === a.owner.orgId;
+  const mayStep = (name: AlertStep) =>
+    own && allows(me, stepGrants[name]) && (transitions[name].from as readonly string[]).includes(a.status);
   // Raising and merging record the platform's message beside the English note.
   const eventNote = (event: TAlertDetail["timeline"][number]) => {
     const message = ZAlertMessage.safeParse((event.data as { message?: unknown } | null)?.message);
@@ -101,7 +110,8 @@ export const AlertPage = () => {
         )}
       </dl>
 
-      {a.status === "new" && (
+      {open && !own && <p className="muted">{t("alerts.ownerOnly", { org: a.owner.orgName })}</p>}
+      {mayStep("acknowledge") && (
         <form
           className="inline-form"
           onSubmit={(e) => step.mutate({ name: "acknowledge", body: formValues(e) })}
@@ -112,7 +122,7 @@ export const AlertPage = () => {
           <button type="submit">{t("alerts.steps.acknowledge")}</button>
         </form>
       )}
-      {(a.status === "new" || a.status === "acknowledged") && (
+      {mayStep("assess") && (
         <form className="stacked-form" onSubmit={(e) => step.mutate({ name: "assess", body: formValues(e) })}>
           <Field label={t("alerts.assessment")}>
             <textarea name="assessment" rows={3} required minLength={3} />
@@ -120,7 +130,7 @@ export const AlertPage = () => {
           <button type="submit">{t("alerts.steps.assess")}</button>
         </form>
       )}
-      {(a.status === "acknowledged" || a.status === "assessed") && (
+      {mayStep("decide") && (
         <form
           className="stacked-form"
           onSubmit={(e) => {
@@ -151,7 +161,7 @@ export const AlertPage = () => {
           <button type="submit">{t("alerts.steps.decide")}</button>
         </form>
       )}
-      {a.status === "decided" && (
+      {mayStep("act") && (
         <form className="inline-form" onSubmit={(e) => step.mutate({ name: "act", body: formValues(e) })}>
           <Field label={t("alerts.actionNote")}>
             <input name="note" required minLength={3} size={50} />
@@ -159,8 +169,17 @@ export const AlertPage = () => {
           <button type="submit">{t("alerts.steps.act")}</button>
         </form>
       )}
-      {open && (
-        <form className="inline-form" onSubmit={(e) => step.mutate({ name: "close", body: formValues(e) })}>
+      {mayStep("close") && (
+        <form
+          className="inline-form"
+          onSubmit={(e) => {
+            const body = formValues(e);
+            // Closing before a decision skips the record of what was decided: ask first.
+            if (undecidedStatuses.includes(a.status) && !window.confirm(t("alerts.confirmCloseUndecided")))
+              return;
+            step.mutate({ name: "close", body });
+          }}
+        >
           <Field label={t("alerts.outcome")}>
             <input name="outcome" required minLength={3} size={50} />
           </Field>

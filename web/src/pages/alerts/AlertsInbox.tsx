@@ -5,9 +5,11 @@ import { Link, useNavigate } from "react-router";
 import { severities, type TAlert } from "../../../../src/core/alerts/alert.schemas.ts";
 import { api, get } from "../../api/client.ts";
 import { useCountryNames } from "../../api/country-names.ts";
+import { allows } from "../../api/permissions.ts";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
 import { TableScroll } from "../../components/TableScroll.tsx";
+import { useSession } from "../../session.tsx";
 import { AlertsNav } from "./AlertsNav.tsx";
 import { useAlertSummary } from "./alert-summary.ts";
 import { when } from "./format.ts";
@@ -17,6 +19,7 @@ const scopes = ["mine", "desk", "overdue", "all"] as const;
 export const AlertsInbox = () => {
   const { t, i18n } = useTranslation();
   const alertSummary = useAlertSummary();
+  const { me } = useSession();
   const names = useCountryNames();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -84,28 +87,30 @@ export const AlertsInbox = () => {
           </table>
         </TableScroll>
       )}
-      <section aria-labelledby="raise-alert">
-        <h2 id="raise-alert">{t("alerts.raise")}</h2>
-        <form className="inline-form" onSubmit={submit}>
-          <Field label={t("alerts.country")}>
-            <input name="iso3" required pattern="[A-Za-z]{3}" maxLength={3} size={4} />
-          </Field>
-          <Field label={t("alerts.severity")}>
-            <select name="severity" defaultValue="medium">
-              {severities.map((s) => (
-                <option key={s} value={s}>
-                  {t(`alerts.severities.${s}`)}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field label={t("alerts.summary")}>
-            <input name="summary" required minLength={3} size={50} />
-          </Field>
-          <button type="submit">{t("alerts.raiseButton")}</button>
-        </form>
-        <ErrorNote error={raise.error} />
-      </section>
+      {allows(me, "alert.raise") && (
+        <section aria-labelledby="raise-alert">
+          <h2 id="raise-alert">{t("alerts.raise")}</h2>
+          <form className="inline-form" onSubmit={submit}>
+            <Field label={t("alerts.country")}>
+              <input name="iso3" required pattern="[A-Za-z]{3}" maxLength={3} size={4} />
+            </Field>
+            <Field label={t("alerts.severity")}>
+              <select name="severity" defaultValue="medium">
+                {severities.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`alerts.severities.${s}`)}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field label={t("alerts.summary")}>
+              <input name="summary" required minLength={3} size={50} />
+            </Field>
+            <button type="submit">{t("alerts.raiseButton")}</button>
+          </form>
+          <ErrorNote error={raise.error} />
+        </section>
+      )}
     </>
   );
 };

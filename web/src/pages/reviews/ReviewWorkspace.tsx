@@ -11,10 +11,12 @@ import {
   trends,
 } from "../../../../src/core/reviews/review.schemas.ts";
 import { api, get } from "../../api/client.ts";
+import { allows } from "../../api/permissions.ts";
 import { BackLink } from "../../components/BackLink.tsx";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
 import { ltr } from "../../i18n/index.ts";
+import { useSession } from "../../session.tsx";
 import { useAlertSummary } from "../alerts/alert-summary.ts";
 import { SignalsTable } from "../voices/CountrySignals.tsx";
 import { ScenariosPanel } from "./ScenariosPanel.tsx";
@@ -27,6 +29,7 @@ const values = (event: FormEvent<HTMLFormElement>) => {
 export const ReviewWorkspace = () => {
   const { t } = useTranslation();
   const alertSummary = useAlertSummary();
+  const { me } = useSession();
   const { id = "" } = useParams();
   const queryClient = useQueryClient();
   const review = useQuery({
@@ -47,7 +50,11 @@ export const ReviewWorkspace = () => {
   if (review.error) return <ErrorNote error={review.error} />;
   const r = review.data;
   if (!r) return <p className="loading">{t("app.loading")}</p>;
-  const editable = r.status !== "adopted";
+  // The server decides; these leave out the buttons it would refuse.
+  const owns = me.user.platformAdmin || me.acting.orgId === r.ownerOrgId;
+  const mayWrite = owns && allows(me, "review.write");
+  const mayAdopt = owns && allows(me, "review.adopt");
+  const editable = r.status !== "adopted" && mayWrite;
   const assessed = new Map(r.assessments.map((a) => [a.factorCode, a]));
   const evidence = r.evidence;
   const move = (to: string) =>
@@ -67,20 +74,20 @@ export const ReviewWorkspace = () => {
           ` · ${t("reviews.adoptedBy", { name: r.adoptedBy, date: ltr(r.adoptedAt.slice(0, 10)) })}`}
       </p>
       <p className="inline-form">
-        {r.status === "draft" && (
+        {r.status === "draft" && mayWrite && (
           <button type="button" onClick={() => move("in_review")}>
             {t("reviews.submit")}
           </button>
         )}
-        {r.status === "in_review" && (
-          <>
-            <button type="button" onClick={() => move("adopted")}>
-              {t("reviews.adopt")}
-            </button>
-            <button type="button" onClick={() => move("draft")}>
-              {t("reviews.backToDraft")}
-            </button>
-          </>
+        {r.status === "in_review" && mayAdopt && (
+          <button type="button" onClick={() => move("adopted")}>
+            {t("reviews.adopt")}
+          </button>
+        )}
+        {r.status === "in_review" && mayWrite && (
+          <button type="button" onClick={() => move("draft")}>
+            {t("reviews.backToDraft")}
+          </button>
         )}
         {editable && (
           <button
