@@ -10,7 +10,13 @@ import { insertForecastRun } from "../alerts/forecast-rows.ts";
 import { testApp } from "../support/api.ts";
 import { launchBrowser } from "../support/browser.ts";
 import { createTestDatabase } from "../support/database.ts";
-import { buildOrganisation, buildUser, contextFor, type TestUser } from "../support/factories.ts";
+import {
+  buildCountries,
+  buildOrganisation,
+  buildUser,
+  contextFor,
+  type TestUser,
+} from "../support/factories.ts";
 
 let handle: DatabaseHandle;
 let app: App;
@@ -26,6 +32,7 @@ const shots = "test-results/screenshots";
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
   handle = await createTestDatabase();
+  await buildCountries(handle.db, ["SYR"]);
   const un = await buildOrganisation(handle.db, "un_entity");
   admin = await buildUser(handle.db, un.id, "administrator", "confidential", true);
   desk = await buildUser(handle.db, un.id, "desk_officer", "confidential");
@@ -110,7 +117,7 @@ describe("Peacebuilding Audit and early action in Chromium", () => {
     const row = page.getByRole("row").filter({ hasText: "High" });
     await expect.poll(() => row.count()).toBe(1);
     const cells = await row.getByRole("cell").allTextContents();
-    expect(cells.slice(3)).toEqual(["1.0 h", "6.0 h", "10.0 h", "100% (1/1)"]);
+    expect(cells.slice(3)).toEqual(["1 hr", "6 hr", "10 hr", "100% (1/1)"]);
     await page.screenshot({ path: `${shots}/measures.png`, fullPage: true });
     await page.close();
   });

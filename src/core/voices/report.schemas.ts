@@ -155,6 +155,11 @@ export const ZTriageChange = z
   .refine((input) => input.status !== "duplicate" || Boolean(input.duplicateOf), {
     message: "name the report this one duplicates",
     path: ["duplicateOf"],
+  })
+  // An original named without marking the report a duplicate would be dropped without a word.
+  .refine((input) => !input.duplicateOf || input.status === "duplicate", {
+    message: "set the status to duplicate as well",
+    path: ["status"],
   });
 export type TTriageChange = z.input<typeof ZTriageChange>;
 

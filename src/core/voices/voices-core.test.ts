@@ -6,7 +6,7 @@ import { applyMapping, parseLooseDate, ZFormMapping } from "./mapping.ts";
 import { coarsenLocation, suppressSmallCells } from "./protection.ts";
 import { RateWindows } from "./rate-window.ts";
 import { formatReceipt, normaliseReceipt } from "./receipt.ts";
-import { ZSubmitReport } from "./report.schemas.ts";
+import { ZSubmitReport, ZTriageChange } from "./report.schemas.ts";
 import { bestDuplicate, duplicateScore, textSimilarity } from "./similarity.ts";
 import { parseSms } from "./sms.ts";
 import { evaluateSurge } from "./surge.ts";
@@ -275,5 +275,17 @@ describe("protection, surge and rate limits", () => {
     ];
     expect(bestPlaceMatch("near the old market, Aleppo", entries)?.name).toBe("Aleppo governorate");
     expect(bestPlaceMatch("Homs", entries)).toBeUndefined();
+  });
+});
+
+describe("triage changes", () => {
+  const original = "0b0e7a5e-8e7c-4a55-9d6c-2f6a1d0b1a11";
+  const problems = (change: unknown) =>
+    ZTriageChange.safeParse(change).error?.issues.map((issue) => issue.path.join(".")) ?? [];
+
+  it("marks a duplicate only with the report it duplicates, and names an original only for a duplicate", () => {
+    expect(problems({ status: "duplicate" })).toEqual(["duplicateOf"]);
+    expect(problems({ duplicateOf: original })).toEqual(["status"]);
+    expect(problems({ status: "duplicate", duplicateOf: original })).toEqual([]);
   });
 });

@@ -47,11 +47,12 @@ export const ReportPage = () => {
     mutationFn: (reason: string) => api<Revealed>("POST", `/api/voices/reports/${id}/reveal`, { reason }),
     onSuccess: setRevealed,
   });
+  // A form is emptied only once the server took it: after a refusal the person corrects what they chose.
   const form = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const data = Object.fromEntries(new FormData(event.currentTarget)) as Record<string, string>;
-    event.currentTarget.reset();
-    return data;
+    const element = event.currentTarget;
+    const data = Object.fromEntries(new FormData(element)) as Record<string, string>;
+    return { data, clear: { onSuccess: () => element.reset() } };
   };
   if (report.error) return <ErrorNote error={report.error} />;
   const r = report.data;
@@ -103,19 +104,22 @@ export const ReportPage = () => {
             <form
               className="stacked-form"
               onSubmit={(event) => {
-                const data = form(event);
-                triage.mutate({
-                  ...(data.status ? { status: data.status } : {}),
-                  ...(data.duplicateOf ? { duplicateOf: data.duplicateOf } : {}),
-                  ...(data.category ? { category: data.category } : {}),
-                  ...(data.clearance ? { clearance: data.clearance } : {}),
-                  ...(data.assign === "me"
-                    ? { assignedTo: me.user.id }
-                    : data.assign === "none"
-                      ? { assignedTo: null }
-                      : {}),
-                  ...(data.note ? { note: data.note } : {}),
-                });
+                const { data, clear } = form(event);
+                triage.mutate(
+                  {
+                    ...(data.status ? { status: data.status } : {}),
+                    ...(data.duplicateOf ? { duplicateOf: data.duplicateOf } : {}),
+                    ...(data.category ? { category: data.category } : {}),
+                    ...(data.clearance ? { clearance: data.clearance } : {}),
+                    ...(data.assign === "me"
+                      ? { assignedTo: me.user.id }
+                      : data.assign === "none"
+                        ? { assignedTo: null }
+                        : {}),
+                    ...(data.note ? { note: data.note } : {}),
+                  },
+                  clear,
+                );
               }}
             >
               <Field label={t("voices.status")}>
@@ -180,7 +184,13 @@ export const ReportPage = () => {
           <section aria-labelledby="reply">
             <h2 id="reply">{t("voices.replyTitle")}</h2>
             <p>{r.channel === "sms" ? t("voices.replyBySms") : t("voices.replyOnReceipt")}</p>
-            <form className="stacked-form" onSubmit={(event) => reply.mutate(form(event).body ?? "")}>
+            <form
+              className="stacked-form"
+              onSubmit={(event) => {
+                const { data, clear } = form(event);
+                reply.mutate(data.body ?? "", clear);
+              }}
+            >
               <Field label={t("voices.reply")}>
                 <textarea name="body" rows={2} required maxLength={1000} />
               </Field>
@@ -198,7 +208,13 @@ export const ReportPage = () => {
           </section>
           <section aria-labelledby="redact">
             <h2 id="redact">{t("voices.redactTitle")}</h2>
-            <form className="stacked-form" onSubmit={(event) => redact.mutate(form(event).description ?? "")}>
+            <form
+              className="stacked-form"
+              onSubmit={(event) => {
+                const { data, clear } = form(event);
+                redact.mutate(data.description ?? "", clear);
+              }}
+            >
               <Field label={t("voices.redactedText")}>
                 <textarea name="description" rows={4} defaultValue={r.description} required />
               </Field>
@@ -210,7 +226,13 @@ export const ReportPage = () => {
             <section aria-labelledby="reveal">
               <h2 id="reveal">{t("voices.revealTitle")}</h2>
               <p>{t("voices.revealIntro")}</p>
-              <form className="inline-form" onSubmit={(event) => reveal.mutate(form(event).reason ?? "")}>
+              <form
+                className="inline-form"
+                onSubmit={(event) => {
+                  const { data, clear } = form(event);
+                  reveal.mutate(data.reason ?? "", clear);
+                }}
+              >
                 <Field label={t("voices.reason")}>
                   <input name="reason" required minLength={3} />
                 </Field>
