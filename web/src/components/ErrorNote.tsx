@@ -15,7 +15,8 @@ export const ErrorNote = ({ error }: { error: unknown }) => {
         <ul>
           {details.map((detail) => (
             <li key={detail.field}>
-              <code>{detail.field}</code>: {detail.message}
+              {/* "body.slug" is the API's path; the person filled in "slug". */}
+              <code>{detail.field.replace(/^(body|query|params)\./, "")}</code>: {detail.message}
             </li>
           ))}
         </ul>

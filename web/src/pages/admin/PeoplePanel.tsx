@@ -3,7 +3,7 @@ import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { clearances, roles } from "../../../../src/core/access/vocabulary.ts";
 import { api, get } from "../../api/client.ts";
-import type { Organisation, User } from "../../api/types.ts";
+import type { Clearance, Membership, Organisation, Role, User } from "../../api/types.ts";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
 import { useSession } from "../../session.tsx";
@@ -22,9 +22,9 @@ export const PeoplePanel = () => {
     mutationFn: (input: object) => api<User>("POST", "/api/users", input),
     onSuccess: refresh,
   });
-  const setRole = useMutation({
-    mutationFn: ({ userId, orgId, role }: { userId: string; orgId: string; role: string }) =>
-      api<User>("PUT", `/api/users/${userId}/memberships/${orgId}`, { role }),
+  const setMembership = useMutation({
+    mutationFn: ({ userId, orgId, change }: { userId: string; orgId: string; change: Partial<Membership> }) =>
+      api<User>("PUT", `/api/users/${userId}/memberships/${orgId}`, change),
     onSuccess: refresh,
   });
   const administrable = me.user.platformAdmin
@@ -62,7 +62,11 @@ export const PeoplePanel = () => {
                       aria-label={`${t("admin.role")} — ${person.email} — ${m.orgName}`}
                       value={m.role}
                       onChange={(event) =>
-                        setRole.mutate({ userId: person.id, orgId: m.orgId, role: event.target.value })
+                        setMembership.mutate({
+                          userId: person.id,
+                          orgId: m.orgId,
+                          change: { role: event.target.value as Role, clearance: m.clearance },
+                        })
                       }
                     >
                       {roles.map((role) => (
@@ -71,7 +75,23 @@ export const PeoplePanel = () => {
                         </option>
                       ))}
                     </select>{" "}
-                    ({t(`clearance.${m.clearance}`)})
+                    <select
+                      aria-label={`${t("admin.clearance")} — ${person.email} — ${m.orgName}`}
+                      value={m.clearance}
+                      onChange={(event) =>
+                        setMembership.mutate({
+                          userId: person.id,
+                          orgId: m.orgId,
+                          change: { role: m.role, clearance: event.target.value as Clearance },
+                        })
+                      }
+                    >
+                      {clearances.map((level) => (
+                        <option key={level} value={level}>
+                          {t(`clearance.${level}`)}
+                        </option>
+                      ))}
+                    </select>
                   </div>
                 ))}
               </td>
@@ -80,7 +100,12 @@ export const PeoplePanel = () => {
           ))}
         </tbody>
       </table>
-      <ErrorNote error={setRole.error} />
+      {setMembership.isSuccess && (
+        <p role="status" className="muted">
+          {t("admin.membershipSaved")}
+        </p>
+      )}
+      <ErrorNote error={setMembership.error} />
       <form className="inline-form" onSubmit={submit}>
         <Field label={t("admin.name")}>
           <input name="name" required />

@@ -203,7 +203,8 @@ export const ImportPanel = () => {
             </table>
           </div>
         )}
-        <button type="submit" disabled={!file || sending}>
+        {/* A file the preview already shows would be refused is not sent: the missing columns are named above. */}
+        <button type="submit" disabled={!file || sending || (mapped?.missing.length ?? 0) > 0}>
           {t("data.upload")}
         </button>
       </form>

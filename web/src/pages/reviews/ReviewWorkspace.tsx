@@ -165,6 +165,7 @@ export const ReviewWorkspace = () => {
             </div>
             <div>
               <h3>{t("reviews.deadliest")}</h3>
+              {evidence.topEvents.length === 0 && <p className="muted">{t("reviews.noEvents")}</p>}
               <ul>
                 {evidence.topEvents.slice(0, 5).map((e) => (
                   <li key={`${e.source}-${e.sourceEventId}`}>

@@ -5,6 +5,7 @@ import { Link, useSearchParams } from "react-router";
 import { get } from "../../api/client.ts";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
+import { TableScroll } from "../../components/TableScroll.tsx";
 import { ltr } from "../../i18n/index.ts";
 import { type Category, type Queue, reportChannels, reportStatuses } from "./voices-api.ts";
 
@@ -104,7 +105,7 @@ export const TriageQueuePage = () => {
         </p>
       )}
       {queue.data && queue.data.reports.length > 0 && (
-        <div className="scroll">
+        <TableScroll label={t("voices.queueTitle")}>
           <table>
             <thead>
               <tr>
@@ -138,7 +139,7 @@ export const TriageQueuePage = () => {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {queue.data?.reports.length === 0 && <p>{t("voices.empty")}</p>}
     </>
