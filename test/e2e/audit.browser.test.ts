@@ -197,4 +197,43 @@ describe("Peacebuilding Audit and early action in Chromium", () => {
       .toMatch(/2014-r1/);
     await page.close();
   });
+
+  it("lets an administrator add a rule and assign a desk, and shows others the rules without the forms", async () => {
+    const page = await signInAs(admin);
+    await page.goto(`${url}/alerts/setup`);
+    const rules = page.getByRole("region", { name: "Alert rules" }).first();
+    await expect
+      .poll(() => rules.textContent())
+      .toContain("Probability of 25 or more deaths at 50% or more within 3 months");
+    await page.getByLabel("Name").fill("Any violence very likely");
+    await page.getByLabel("Measure").selectOption("p_gt0");
+    await page.getByLabel("Probability at or above (%)").fill("90");
+    await page.getByRole("button", { name: "Add rule" }).click();
+    const added = rules.getByRole("row").filter({ hasText: "Any violence very likely" });
+    await expect
+      .poll(() => added.textContent())
+      .toContain("Probability of any fatal violence at 90% or more within 3 months");
+    const on = page.getByLabel("Rule “Any violence very likely” on");
+    await on.uncheck();
+    await expect.poll(() => on.isChecked()).toBe(false);
+
+    const desks = page.getByRole("region", { name: "Desks" }).first();
+    await expect.poll(() => desks.textContent()).toContain("Test desk_officer");
+    await desks.locator("select[name=iso3]").selectOption("SYR");
+    await desks.locator("select[name=orgId]").selectOption({ index: 1 });
+    await page.getByRole("button", { name: "Assign", exact: true }).click();
+    await expect.poll(() => desks.getByRole("row").count()).toBe(3);
+    await page.screenshot({ path: `${shots}/alert-setup.png`, fullPage: true });
+    await page.close();
+
+    const officer = await signInAs(desk);
+    await officer.goto(`${url}/alerts/setup`);
+    await expect
+      .poll(() => officer.getByRole("region", { name: "Alert rules" }).first().textContent())
+      .toContain("Any violence very likely");
+    expect(await officer.getByRole("button", { name: "Add rule" }).count()).toBe(0);
+    expect(await officer.getByRole("button", { name: "Assign", exact: true }).count()).toBe(0);
+    expect(await officer.getByRole("button", { name: "Evaluate the rules now" }).count()).toBe(1);
+    await officer.close();
+  });
 });
