@@ -4,12 +4,13 @@ import { migrate } from "../../db/migrate.ts";
 import { buildApp } from "../../http/app.ts";
 import { loadKeyring } from "../../repositories/voices/envelope.ts";
 import { startAlertJobs } from "../../services/alerts/alert-jobs.ts";
+import { systemContext } from "../../services/alerts/system-context.ts";
 import { ensureFirstAdministrator } from "../../services/system/ensure-first-administrator.ts";
 import { closeInterruptedRuns } from "../../services/warning/close-interrupted-runs.ts";
 import { forecastOnEveryImport } from "../../services/warning/forecast-after-import.ts";
 import { startForecastRun } from "../../services/warning/run-forecast.ts";
 import { describeBundledImport, loadBundledData } from "../bundled-data.ts";
-import { cliContext, configOf, globalOptions } from "../runtime.ts";
+import { configOf, globalOptions } from "../runtime.ts";
 import { printFirstAdministrator } from "./first-administrator.ts";
 
 export const registerServe = (program: Command): void => {
@@ -65,7 +66,14 @@ export const registerServe = (program: Command): void => {
       await app.listen({ port: config.port, host: config.host });
       // On first start the risk map should not stay empty: forecast from the bundled data in the background.
       if (data.status === "initialised") {
-        const started = await startForecastRun(await cliContext(handle, global), { trigger: "import" });
+        // The platform starts it, not a person: the audit log says "system", as for the alert jobs.
+        const ctx = await systemContext(
+          handle.db,
+          () => new Date(),
+          "first forecast after the bundled import",
+        );
+        if (!ctx) throw new Error("no administrator to run the first forecast as");
+        const started = await startForecastRun(ctx, { trigger: "import" });
         started.completion.then(
           () =>
             process.stdout.write("First forecast from the bundled data is ready (Overview, Watchlist).\n"),

@@ -55,7 +55,7 @@ export const renderReviewBrief = (data: TReviewExport): string => {
       const links = (a?.evidenceLinks ?? [])
         .map((l) => `<a href="${html(l.url)}">${html(l.label)}</a>`)
         .join(", ");
-      return `<tr class="level-${a?.level ?? "unassessed"}"><td>${html(factor.code)}</td><td>${html(factor.name)}<div class="muted">${html(label(factor.category))}</div></td><td>${html(a ? label(a.level) : "not assessed")}</td><td>${html(a ? label(a.trend) : "")}</td><td>${html(a?.confidence ?? "")}</td><td>${html(a?.note ?? "")}${links ? `<div class="muted">Evidence: ${links}</div>` : ""}</td></tr>`;
+      return `<tr class="level-${a?.level ?? "unassessed"}"><td>${html(factor.code)}</td><td>${html(factor.name)}<div class="muted">${html(factor.category === "common" ? "common to all atrocity crimes" : label(factor.category))}</div></td><td>${html(a ? label(a.level) : "not assessed")}</td><td>${html(a ? label(a.trend) : "")}</td><td>${html(a?.confidence ?? "")}</td><td>${html(a?.note ?? "")}${links ? `<div class="muted">Evidence: ${links}</div>` : ""}</td></tr>`;
     })
     .join("");
   const recommendations = review.recommendations

@@ -114,7 +114,10 @@ export const FrameworkEditor = () => {
           {drafts.map((factor, index) => (
             <details key={factor.uid} className="factor">
               <summary>
-                {factor.code}. {factor.name} <span className="muted">({factor.category})</span>
+                {factor.code}. {factor.name}{" "}
+                <span className="muted">
+                  ({t(`frameworks.categories.${factor.category}`, { defaultValue: factor.category })})
+                </span>
               </summary>
               <fieldset disabled={!canEdit} className="stacked-form">
                 <Field label={t("frameworks.code")}>
