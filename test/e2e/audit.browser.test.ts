@@ -214,7 +214,8 @@ describe("Peacebuilding Audit and early action in Chromium", () => {
       .poll(() => added.textContent())
       .toContain("Probability of any fatal violence at 90% or more within 3 months");
     const on = page.getByLabel("Rule “Any violence very likely” on");
-    await on.uncheck();
+    // The box shows the stored state: it turns off once the server has saved the change.
+    await on.click();
     await expect.poll(() => on.isChecked()).toBe(false);
 
     const desks = page.getByRole("region", { name: "Desks" }).first();
