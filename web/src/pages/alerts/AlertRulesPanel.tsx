@@ -1,17 +1,17 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import {
-  type AlertRuleKind,
-  severities,
-  type TAlertRule,
-  type TAlertRuleDefinition,
+import type {
+  AlertRuleKind,
+  TAlertRule,
+  TAlertRuleDefinition,
 } from "../../../../src/core/alerts/alert.schemas.ts";
 import { api, get } from "../../api/client.ts";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
 import { TableScroll } from "../../components/TableScroll.tsx";
 import { percent } from "../warning/warning-api.ts";
+import { SeverityField } from "./SeverityField.tsx";
 
 /** The kinds this platform evaluates from its own data; surges and missed commitments are raised where they happen. */
 const formKinds = [
@@ -277,15 +277,7 @@ export const AlertRulesPanel = ({
               </select>
             </Field>
             <KindFields kind={kind} />
-            <Field label={t("alerts.severity")}>
-              <select name="severity" defaultValue="high">
-                {severities.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`alerts.severities.${s}`)}
-                  </option>
-                ))}
-              </select>
-            </Field>
+            <SeverityField defaultValue="high" />
             <button type="submit" disabled={change.isPending}>
               {t("alertSetup.addButton")}
             </button>

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
-import { severities, type TAlert } from "../../../../src/core/alerts/alert.schemas.ts";
+import type { TAlert } from "../../../../src/core/alerts/alert.schemas.ts";
 import { api, get } from "../../api/client.ts";
 import { useCountryNames } from "../../api/country-names.ts";
 import { allows } from "../../api/permissions.ts";
@@ -13,6 +13,7 @@ import { useSession } from "../../session.tsx";
 import { AlertsNav } from "./AlertsNav.tsx";
 import { useAlertSummary } from "./alert-summary.ts";
 import { when } from "./format.ts";
+import { SeverityField } from "./SeverityField.tsx";
 
 const scopes = ["mine", "desk", "overdue", "all"] as const;
 
@@ -94,15 +95,7 @@ export const AlertsInbox = () => {
             <Field label={t("alerts.country")}>
               <input name="iso3" required pattern="[A-Za-z]{3}" maxLength={3} size={4} />
             </Field>
-            <Field label={t("alerts.severity")}>
-              <select name="severity" defaultValue="medium">
-                {severities.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`alerts.severities.${s}`)}
-                  </option>
-                ))}
-              </select>
-            </Field>
+            <SeverityField defaultValue="medium" />
             <Field label={t("alerts.summary")}>
               <input name="summary" required minLength={3} size={50} />
             </Field>
