@@ -40,6 +40,10 @@ export const useCountryNames = () => {
       },
       /** By ISO numeric code, as the world atlas keys its shapes. */
       byNumeric: (numeric: number, english: string) => local(iso2ByNumeric.get(numeric), english),
+      /** Every country of the registry with its name, in the reader's alphabetical order. */
+      all: (countries.data ?? [])
+        .map((c) => ({ iso3: c.iso3, name: local(c.iso2 ?? undefined, c.name) }))
+        .sort((a, b) => a.name.localeCompare(b.name, language)),
       /** A UN M49 region or sub-region, as the registry names it in English. */
       region: (english: string) => t(`regions.${english}`, { defaultValue: english }),
     };

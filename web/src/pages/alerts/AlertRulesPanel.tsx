@@ -7,6 +7,7 @@ import type {
   TAlertRuleDefinition,
 } from "../../../../src/core/alerts/alert.schemas.ts";
 import { api, get } from "../../api/client.ts";
+import { useApiCall } from "../../api/use-api-call.ts";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
 import { TableScroll } from "../../components/TableScroll.tsx";
@@ -164,12 +165,7 @@ export const AlertRulesPanel = ({
     queryKey: ["alert-rules"],
     queryFn: () => get<TAlertRule[]>("/api/alerts/rules"),
   });
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ["alert-rules"] });
-  const change = useMutation({
-    mutationFn: ({ method, path, body }: { method: string; path: string; body?: object }) =>
-      api<unknown>(method, path, body),
-    onSuccess: refresh,
-  });
+  const change = useApiCall(["alert-rules"]);
   const evaluate = useMutation({
     mutationFn: () => api<Evaluation>("POST", "/api/alerts/evaluate"),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ["alerts"] }),

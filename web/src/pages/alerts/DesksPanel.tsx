@@ -1,11 +1,11 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { TDesk } from "../../../../src/core/alerts/alert.schemas.ts";
-import { api, get } from "../../api/client.ts";
+import { get } from "../../api/client.ts";
 import { useCountryNames } from "../../api/country-names.ts";
-import type { Country } from "../../api/data-types.ts";
 import type { Organisation, User } from "../../api/types.ts";
+import { useApiCall } from "../../api/use-api-call.ts";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
 import { TableScroll } from "../../components/TableScroll.tsx";
@@ -41,7 +41,6 @@ const PersonSelect = ({ name, orgId, label }: { name: string; orgId: string; lab
 export const DesksPanel = ({ mayConfigure }: { mayConfigure: boolean }) => {
   const { t } = useTranslation();
   const names = useCountryNames();
-  const queryClient = useQueryClient();
   const [orgId, setOrgId] = useState("");
   const desks = useQuery({ queryKey: ["desks"], queryFn: () => get<TDesk[]>("/api/alerts/desks") });
   const organisations = useQuery({
@@ -49,16 +48,7 @@ export const DesksPanel = ({ mayConfigure }: { mayConfigure: boolean }) => {
     enabled: mayConfigure,
     queryFn: () => get<Organisation[]>("/api/organisations"),
   });
-  const countries = useQuery({
-    queryKey: ["countries", "all"],
-    enabled: mayConfigure,
-    queryFn: () => get<Country[]>("/api/data/countries"),
-  });
-  const change = useMutation({
-    mutationFn: ({ method, path, body }: { method: string; path: string; body?: object }) =>
-      api<unknown>(method, path, body),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["desks"] }),
-  });
+  const change = useApiCall(["desks"]);
   const deskName = (iso3: string) =>
     iso3 === DEFAULT_DESK ? t("alertSetup.defaultDesk") : names.byIso3(iso3);
   const set = (event: FormEvent<HTMLFormElement>) => {
@@ -75,9 +65,6 @@ export const DesksPanel = ({ mayConfigure }: { mayConfigure: boolean }) => {
       },
     });
   };
-  const sortedCountries = [...(countries.data ?? [])]
-    .map((country) => ({ iso3: country.iso3, name: names.byIso3(country.iso3, country.name) }))
-    .sort((a, b) => a.name.localeCompare(b.name));
   return (
     <section aria-labelledby="alert-desks">
       <h2 id="alert-desks">{t("alertSetup.desks")}</h2>
@@ -135,7 +122,7 @@ export const DesksPanel = ({ mayConfigure }: { mayConfigure: boolean }) => {
             <Field label={t("alertSetup.country")}>
               <select name="iso3" defaultValue={DEFAULT_DESK}>
                 <option value={DEFAULT_DESK}>{t("alertSetup.defaultDesk")}</option>
-                {sortedCountries.map((country) => (
+                {names.all.map((country) => (
                   <option key={country.iso3} value={country.iso3}>
                     {country.name}
                   </option>

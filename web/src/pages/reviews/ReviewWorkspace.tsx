@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
@@ -10,8 +10,9 @@ import {
   type TReviewDetail,
   trends,
 } from "../../../../src/core/reviews/review.schemas.ts";
-import { api, get } from "../../api/client.ts";
+import { get } from "../../api/client.ts";
 import { allows } from "../../api/permissions.ts";
+import { useApiCall } from "../../api/use-api-call.ts";
 import { BackLink } from "../../components/BackLink.tsx";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
@@ -31,7 +32,6 @@ export const ReviewWorkspace = () => {
   const alertSummary = useAlertSummary();
   const { me } = useSession();
   const { id = "" } = useParams();
-  const queryClient = useQueryClient();
   const review = useQuery({
     queryKey: ["review", id],
     queryFn: () => get<TReviewDetail>(`/api/reviews/${id}`),
@@ -41,12 +41,7 @@ export const ReviewWorkspace = () => {
     enabled: Boolean(review.data),
     queryFn: () => get<TFramework>(`/api/frameworks/${review.data?.framework.id}`),
   });
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ["review", id] });
-  const call = useMutation({
-    mutationFn: ({ method, path, body }: { method: string; path: string; body?: object }) =>
-      api(method, path, body),
-    onSuccess: refresh,
-  });
+  const call = useApiCall(["review", id]);
   if (review.error) return <ErrorNote error={review.error} />;
   const r = review.data;
   if (!r) return <p className="loading">{t("app.loading")}</p>;
