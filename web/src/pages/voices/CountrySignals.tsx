@@ -2,25 +2,33 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { get } from "../../api/client.ts";
+import { useCountryNames } from "../../api/country-names.ts";
 import { ltr } from "../../i18n/index.ts";
 import type { Signals } from "./voices-api.ts";
 
-type SignalRow = { month: string; category: string; count: number | null };
+type SignalRow = { iso3?: string | null; month: string; category: string; count: number | null };
 
-/** Verified reports by month and category; a withheld count reads "fewer than k". */
+/**
+ * Verified reports by month and category (and country, across countries); a withheld count reads
+ * "fewer than k".
+ */
 export const SignalsTable = ({
   rows,
   minCellCount,
+  byCountry = false,
 }: {
   rows: readonly SignalRow[];
   minCellCount: number;
+  byCountry?: boolean;
 }) => {
   const { t } = useTranslation();
+  const names = useCountryNames();
   if (rows.length === 0) return <p>{t("voices.empty")}</p>;
   return (
     <table>
       <thead>
         <tr>
+          {byCountry && <th scope="col">{t("countries.country")}</th>}
           <th scope="col">{t("voices.month")}</th>
           <th scope="col">{t("voices.category")}</th>
           <th scope="col">{t("voices.verified")}</th>
@@ -28,7 +36,8 @@ export const SignalsTable = ({
       </thead>
       <tbody>
         {rows.map((row) => (
-          <tr key={`${row.month}-${row.category}`}>
+          <tr key={`${row.iso3 ?? ""}-${row.month}-${row.category}`}>
+            {byCountry && <td>{row.iso3 ? names.byIso3(row.iso3) : ""}</td>}
             <td className="nowrap">{ltr(row.month.slice(0, 7))}</td>
             <td>{t(`voices.categories.${row.category}`, { defaultValue: row.category })}</td>
             <td>{row.count ?? t("voices.fewerThan", { k: minCellCount })}</td>

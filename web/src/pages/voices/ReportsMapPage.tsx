@@ -9,6 +9,8 @@ import { get } from "../../api/client.ts";
 import { BackLink } from "../../components/BackLink.tsx";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
+import { TableScroll } from "../../components/TableScroll.tsx";
+import { SignalsTable } from "./CountrySignals.tsx";
 import type { Queue, Signals } from "./voices-api.ts";
 
 const WIDTH = 960;
@@ -99,28 +101,15 @@ export const ReportsMapPage = () => {
         <span style={{ color: "#0b5cad" }}>●</span> {t("voices.legendOwn")}
       </p>
       <h2>{t("voices.countryMonths")}</h2>
-      <div className="scroll">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("voices.country")}</th>
-              <th scope="col">{t("voices.month")}</th>
-              <th scope="col">{t("voices.category")}</th>
-              <th scope="col">{t("voices.verified")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {signals.data?.countryMonths.map((row) => (
-              <tr key={`${row.iso3}-${row.month}-${row.category}`}>
-                <td>{row.iso3}</td>
-                <td>{row.month.slice(0, 7)}</td>
-                <td>{t(`voices.categories.${row.category}`, { defaultValue: row.category })}</td>
-                <td>{row.count ?? t("voices.fewerThan", { k: signals.data?.minCellCount })}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      {signals.data && (
+        <TableScroll label={t("voices.countryMonths")}>
+          <SignalsTable
+            rows={signals.data.countryMonths}
+            minCellCount={signals.data.minCellCount}
+            byCountry
+          />
+        </TableScroll>
+      )}
       <p>
         <a href={`/api/voices/signals.csv${filter}`} download>
           {t("voices.exportCsv")}
