@@ -3,6 +3,7 @@ import { ZAuditEntry, ZAuditQuery } from "../../core/audit-log/audit.schemas.ts"
 import { listAudit } from "../../services/audit-log/list-audit.ts";
 import { contextOf } from "../context.ts";
 import { errorResponses } from "../schemas.ts";
+import { sendFile } from "../send-file.ts";
 import type { AppRoutes } from "./types.ts";
 
 export const auditLogRoutes: AppRoutes = (app, deps) => {
@@ -32,10 +33,11 @@ export const auditLogRoutes: AppRoutes = (app, deps) => {
     },
     async (request, reply) => {
       const entries = await listAudit(contextOf(deps, request), request.query);
-      reply
-        .type("application/x-ndjson; charset=utf-8")
-        .header("content-disposition", 'attachment; filename="continuum-audit-log.jsonl"');
-      return entries.map((entry) => JSON.stringify(entry)).join("\n");
+      return sendFile(reply, {
+        body: entries.map((entry) => JSON.stringify(entry)).join("\n"),
+        contentType: "application/x-ndjson; charset=utf-8",
+        fileName: "continuum-audit-log.jsonl",
+      });
     },
   );
 };

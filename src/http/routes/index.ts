@@ -3,6 +3,8 @@ import { analysisRoutes } from "./analyses.routes.ts";
 import { auditLogRoutes } from "./audit-log.routes.ts";
 import { authRoutes } from "./auth.routes.ts";
 import { dataRoutes } from "./data.routes.ts";
+import { dataEventRoutes } from "./data-events.routes.ts";
+import { dataSeriesRoutes } from "./data-series.routes.ts";
 import { frameworkRoutes } from "./frameworks.routes.ts";
 import { measureRoutes } from "./measures.routes.ts";
 import { notificationRoutes } from "./notifications.routes.ts";
@@ -24,6 +26,8 @@ export const allRoutes: AppRoutes[] = [
   auditLogRoutes,
   analysisRoutes,
   dataRoutes,
+  dataSeriesRoutes,
+  dataEventRoutes,
   warningRoutes,
   voicesRoutes,
   frameworkRoutes,

@@ -42,6 +42,7 @@ import { type PublicContext, receivingOrganisation } from "../../services/voices
 import { contextOf } from "../context.ts";
 import { presentReply, presentReport, presentReportDetail } from "../presenters/voices.presenter.ts";
 import { errorResponses, ZErrorBody, ZIdParams } from "../schemas.ts";
+import { sendFile } from "../send-file.ts";
 import { checkRate, voicesRuntime } from "../voices-guard.ts";
 import type { AppRoutes } from "./types.ts";
 import { voicesFormRoutes } from "./voices-form.routes.ts";
@@ -407,8 +408,11 @@ export const voicesRoutes: AppRoutes = (app, deps) => {
     },
     async (request, reply) => {
       contextOf(deps, request);
-      reply.header("content-disposition", 'attachment; filename="voices-grid-month.csv"').type("text/csv");
-      return signalsCsv(deps.db, signalFilter(request.query), runtime.settings.minCellCount);
+      return sendFile(reply, {
+        body: await signalsCsv(deps.db, signalFilter(request.query), runtime.settings.minCellCount),
+        contentType: "text/csv; charset=utf-8",
+        fileName: "voices-grid-month.csv",
+      });
     },
   );
 

@@ -1,0 +1,299 @@
+import { z } from "zod";
+import {
+  ZBbox,
+  ZConflictYear,
+  ZCountryMonth,
+  ZCountryTotal,
+  ZGridMonth,
+  ZIndicator,
+  ZIndicatorValue,
+  ZIso3Code,
+  ZIso3List,
+  ZMonth,
+} from "../../core/data/data.schemas.ts";
+import { invalid } from "../../core/shared/errors.ts";
+import {
+  countryMonthSeries,
+  countryTotals,
+  gridMonthSeries,
+  indicatorSeries,
+  listConflicts,
+  listIndicators,
+} from "../../services/data/query-data.ts";
+import { contextOf } from "../context.ts";
+import {
+  presentConflict,
+  presentCountryMonth,
+  presentGridMonth,
+  presentIndicator,
+  presentIndicatorValue,
+} from "../presenters/data.presenter.ts";
+import {
+  CONFLICT_COLUMNS,
+  GRID_COLUMNS,
+  INDICATOR_COLUMNS,
+  MONTH_COLUMNS,
+} from "../presenters/data-tables.presenter.ts";
+import { gridCell, tableFile } from "../presenters/tabular.presenter.ts";
+import { errorResponses } from "../schemas.ts";
+import { sendFile } from "../send-file.ts";
+import { dataset, dataTags, fileResponse, format, MAX_EXPORT_ROWS } from "./data-params.ts";
+import type { AppRoutes } from "./types.ts";
+
+const monthsOf = z.object({
+  iso3: ZIso3List.optional(),
+  from: ZMonth.optional(),
+  to: ZMonth.optional(),
+  series: z.enum(["views", "events"]).optional(),
+  dataset,
+});
+const gridOf = z.object({
+  bbox: ZBbox.optional(),
+  from: ZMonth.optional(),
+  to: ZMonth.optional(),
+  dataset,
+});
+const conflictsOf = z.object({
+  iso3: ZIso3Code.optional(),
+  fromYear: z.coerce.number().int().min(1946).max(2100).optional(),
+  toYear: z.coerce.number().int().min(1946).max(2100).optional(),
+});
+const indicatorOf = z.object({
+  iso3: ZIso3List.optional(),
+  dataset: z.string().optional(),
+  fromYear: z.coerce.number().int().optional(),
+  toYear: z.coerce.number().int().optional(),
+});
+
+const monthFilter = (q: z.infer<typeof monthsOf>) => ({
+  ...(q.iso3 ? { iso3: q.iso3 } : {}),
+  ...(q.from ? { from: q.from } : {}),
+  ...(q.to ? { to: q.to } : {}),
+  ...(q.series ? { series: q.series } : {}),
+  ...(q.dataset ? { datasetIds: q.dataset } : {}),
+});
+const gridFilter = (q: z.infer<typeof gridOf>, limit: number) => ({
+  ...(q.bbox ? { bbox: q.bbox } : {}),
+  ...(q.from ? { from: q.from } : {}),
+  ...(q.to ? { to: q.to } : {}),
+  ...(q.dataset ? { datasetIds: q.dataset } : {}),
+  limit,
+});
+const conflictFilter = (q: z.infer<typeof conflictsOf>) => ({
+  ...(q.iso3 ? { iso3: q.iso3 } : {}),
+  ...(q.fromYear !== undefined ? { fromYear: q.fromYear } : {}),
+  ...(q.toYear !== undefined ? { toYear: q.toYear } : {}),
+});
+const indicatorFilter = (code: string, q: z.infer<typeof indicatorOf>) => ({
+  indicator: code,
+  ...(q.iso3 ? { iso3: q.iso3 } : {}),
+  ...(q.dataset ? { datasetId: q.dataset } : {}),
+  ...(q.fromYear !== undefined ? { fromYear: q.fromYear } : {}),
+  ...(q.toYear !== undefined ? { toYear: q.toYear } : {}),
+});
+
+/** Country-month, grid-month, conflict-year and indicator series, and their exports, for every signed-in person. */
+export const dataSeriesRoutes: AppRoutes = (app, deps) => {
+  const signedIn = (request: Parameters<typeof contextOf>[1]) => contextOf(deps, request);
+
+  app.get(
+    "/api/data/country-months",
+    {
+      schema: {
+        tags: dataTags,
+        summary: "Country-month fatalities (ViEWS and GED event aggregates; month = month of date_start)",
+        querystring: monthsOf,
+        response: { 200: z.array(ZCountryMonth), ...errorResponses },
+      },
+    },
+    async (request) => {
+      signedIn(request);
+      return (await countryMonthSeries(deps.db, monthFilter(request.query))).map(presentCountryMonth);
+    },
+  );
+
+  app.get(
+    "/api/data/country-months/export",
+    {
+      schema: {
+        tags: dataTags,
+        summary: "Country-month fatalities as CSV, HXL or GeoJSON",
+        querystring: monthsOf.extend(format.shape),
+        response: fileResponse,
+      },
+    },
+    async (request, reply) => {
+      signedIn(request);
+      const rows = await countryMonthSeries(deps.db, monthFilter(request.query));
+      const name = `country-months${request.query.iso3 ? `-${request.query.iso3.join("-")}` : ""}`;
+      return sendFile(reply, tableFile(request.query.format, name.toLowerCase(), MONTH_COLUMNS, rows));
+    },
+  );
+
+  app.get(
+    "/api/data/country-totals",
+    {
+      schema: {
+        tags: dataTags,
+        summary: "Fatalities per country over a span of months (for the world map)",
+        querystring: z.object({
+          from: ZMonth,
+          to: ZMonth,
+          series: z.enum(["views", "events"]).default("views"),
+          dataset,
+        }),
+        response: { 200: z.array(ZCountryTotal), ...errorResponses },
+      },
+    },
+    async (request) => {
+      signedIn(request);
+      const { from, to, series } = request.query;
+      if (from > to)
+        throw invalid("The span is empty.", [{ field: "to", message: "must not be before from" }]);
+      const rows = await countryTotals(deps.db, {
+        from,
+        to,
+        series,
+        ...(request.query.dataset ? { datasetIds: request.query.dataset } : {}),
+      });
+      return rows.map((r) => ({ ...r, total: r.sbBest + r.nsBest + r.osBest + r.otherBest }));
+    },
+  );
+
+  app.get(
+    "/api/data/grid-months",
+    {
+      schema: {
+        tags: dataTags,
+        summary: "PRIO-GRID-month fatalities of cells with events",
+        querystring: gridOf.extend({ limit: z.coerce.number().int().min(1).max(50_000).default(10_000) }),
+        response: { 200: z.array(ZGridMonth), ...errorResponses },
+      },
+    },
+    async (request) => {
+      signedIn(request);
+      return (await gridMonthSeries(deps.db, gridFilter(request.query, request.query.limit))).map(
+        presentGridMonth,
+      );
+    },
+  );
+
+  app.get(
+    "/api/data/grid-months/export",
+    {
+      schema: {
+        tags: dataTags,
+        summary: "PRIO-GRID-month fatalities as CSV, HXL or GeoJSON (cells as polygons)",
+        querystring: gridOf.extend(format.shape),
+        response: fileResponse,
+      },
+    },
+    async (request, reply) => {
+      signedIn(request);
+      const rows = await gridMonthSeries(deps.db, gridFilter(request.query, MAX_EXPORT_ROWS));
+      return sendFile(
+        reply,
+        tableFile(request.query.format, "grid-months", GRID_COLUMNS, rows, (r) => gridCell(r.priogridGid)),
+      );
+    },
+  );
+
+  app.get(
+    "/api/data/conflicts",
+    {
+      schema: {
+        tags: dataTags,
+        summary: "UCDP/PRIO armed conflict-years, by location country",
+        querystring: conflictsOf,
+        response: { 200: z.array(ZConflictYear), ...errorResponses },
+      },
+    },
+    async (request) => {
+      signedIn(request);
+      return (await listConflicts(deps.db, conflictFilter(request.query))).map(presentConflict);
+    },
+  );
+
+  app.get(
+    "/api/data/conflicts/export",
+    {
+      schema: {
+        tags: dataTags,
+        summary: "Armed conflict-years as CSV, HXL or GeoJSON",
+        querystring: conflictsOf.extend(format.shape),
+        response: fileResponse,
+      },
+    },
+    async (request, reply) => {
+      signedIn(request);
+      const rows = (await listConflicts(deps.db, conflictFilter(request.query))).map(presentConflict);
+      const name = `conflicts${request.query.iso3 ? `-${request.query.iso3}` : ""}`;
+      return sendFile(reply, tableFile(request.query.format, name.toLowerCase(), CONFLICT_COLUMNS, rows));
+    },
+  );
+
+  app.get(
+    "/api/data/indicators",
+    {
+      schema: {
+        tags: dataTags,
+        summary: "Country-year indicators with units, sources and licences",
+        description: "With `iso3`, `valueCount` counts that country's values only (0: none held for it).",
+        querystring: z.object({ iso3: ZIso3Code.optional() }),
+        response: { 200: z.array(ZIndicator), ...errorResponses },
+      },
+    },
+    async (request) => {
+      signedIn(request);
+      return (await listIndicators(deps.db, request.query.iso3 ? { iso3: request.query.iso3 } : {})).map(
+        presentIndicator,
+      );
+    },
+  );
+
+  app.get(
+    "/api/data/indicators/:code/values",
+    {
+      schema: {
+        tags: dataTags,
+        summary: "One indicator's country-year values",
+        params: z.object({ code: z.string().max(120) }),
+        querystring: indicatorOf,
+        response: { 200: z.array(ZIndicatorValue), ...errorResponses },
+      },
+    },
+    async (request) => {
+      signedIn(request);
+      return (await indicatorSeries(deps.db, indicatorFilter(request.params.code, request.query))).map(
+        presentIndicatorValue,
+      );
+    },
+  );
+
+  app.get(
+    "/api/data/indicators/:code/values/export",
+    {
+      schema: {
+        tags: dataTags,
+        summary: "One indicator's country-year values as CSV, HXL or GeoJSON",
+        params: z.object({ code: z.string().max(120) }),
+        querystring: indicatorOf.extend(format.shape),
+        response: fileResponse,
+      },
+    },
+    async (request, reply) => {
+      signedIn(request);
+      const rows = await indicatorSeries(deps.db, indicatorFilter(request.params.code, request.query));
+      const name = `indicator-${request.params.code}${request.query.iso3 ? `-${request.query.iso3.join("-")}` : ""}`;
+      return sendFile(
+        reply,
+        tableFile(
+          request.query.format,
+          name.toLowerCase().replace(/[^a-z0-9.-]+/g, "-"),
+          INDICATOR_COLUMNS,
+          rows,
+        ),
+      );
+    },
+  );
+};
