@@ -1,0 +1,127 @@
+import { z } from "zod";
+import { authorize } from "../../core/access/policies.ts";
+import { ZFormMapping } from "../../core/voices/mapping.ts";
+import { buildGazetteer } from "../../services/voices/build-gazetteer.ts";
+import { importFormSubmissions, importUshahidi } from "../../services/voices/import-submissions.ts";
+import { listForms, saveForm, ZSaveForm } from "../../services/voices/save-form.ts";
+import { contextOf } from "../context.ts";
+import { errorResponses } from "../schemas.ts";
+import type { VoicesRuntime } from "../voices-guard.ts";
+import type { RouteDeps, TypedApp } from "./types.ts";
+
+const ZImportSummary = z.object({
+  rows: z.number().int(),
+  created: z.number().int(),
+  alreadyStored: z.number().int(),
+  skipped: z.array(z.object({ row: z.number().int(), problems: z.array(z.string()) })),
+});
+
+const ZForm = z.object({
+  id: z.string(),
+  title: z.string(),
+  kind: z.enum(["kobo", "odk", "feed"]),
+  clearance: z.string(),
+  mapping: ZFormMapping,
+  updatedAt: z.string(),
+});
+
+/** Reports arriving in bulk: KoboToolbox and ODK forms, their submissions, Ushahidi exports, and the gazetteer. */
+export const voicesIntakeRoutes = (app: TypedApp, deps: RouteDeps, runtime: VoicesRuntime): void => {
+  app.get(
+    "/api/voices/forms",
+    {
+      schema: {
+        tags: ["voices"],
+        summary: "Import forms of your organisation",
+        response: { 200: z.array(ZForm), ...errorResponses },
+      },
+    },
+    async (request) =>
+      (await listForms(contextOf(deps, request))).map((f) => ({
+        ...f,
+        updatedAt: f.updatedAt.toISOString(),
+      })),
+  );
+
+  app.put(
+    "/api/voices/forms/:formId",
+    {
+      schema: {
+        tags: ["voices"],
+        summary: "Save an import form and its column mapping",
+        params: z.object({ formId: z.string().max(80) }),
+        body: ZSaveForm.omit({ id: true }),
+        response: { 200: ZForm, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const form = await saveForm(contextOf(deps, request), { ...request.body, id: request.params.formId });
+      return { ...form, updatedAt: form.updatedAt.toISOString() };
+    },
+  );
+
+  app.post(
+    "/api/voices/forms/:formId/submissions",
+    {
+      bodyLimit: 20 * 1024 * 1024,
+      schema: {
+        tags: ["voices"],
+        summary: "Import a KoboToolbox/ODK submission export (CSV or JSON text) through the form's mapping",
+        params: z.object({ formId: z.string().max(80) }),
+        body: z.object({
+          format: z.enum(["csv", "json"]),
+          content: z.string().min(1),
+          skipInvalid: z.boolean().default(false),
+        }),
+        response: { 200: ZImportSummary, ...errorResponses },
+      },
+    },
+    async (request) => {
+      await runtime.placesReady();
+      return importFormSubmissions(contextOf(deps, request), runtime, {
+        formId: request.params.formId,
+        text: request.body.content,
+        format: request.body.format,
+        skipInvalid: request.body.skipInvalid,
+      });
+    },
+  );
+
+  app.post(
+    "/api/voices/imports/ushahidi",
+    {
+      bodyLimit: 20 * 1024 * 1024,
+      schema: {
+        tags: ["voices"],
+        summary: "Import an Ushahidi v2 CSV export",
+        body: z.object({ content: z.string().min(1), skipInvalid: z.boolean().default(false) }),
+        response: { 200: ZImportSummary, ...errorResponses },
+      },
+    },
+    async (request) => {
+      await runtime.placesReady();
+      return importUshahidi(contextOf(deps, request), runtime, {
+        text: request.body.content,
+        skipInvalid: request.body.skipInvalid,
+      });
+    },
+  );
+
+  app.post(
+    "/api/voices/gazetteer",
+    {
+      schema: {
+        tags: ["voices"],
+        summary: "Rebuild the place-name gazetteer from the loaded events and registry",
+        response: {
+          200: z.object({ entries: z.number().int(), adminAreas: z.number().int() }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      authorize(contextOf(deps, request).actor, "voices.configure");
+      return buildGazetteer(deps.db);
+    },
+  );
+};

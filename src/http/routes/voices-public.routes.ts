@@ -1,0 +1,187 @@
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { invalid } from "../../core/shared/errors.ts";
+import {
+  ZCategory,
+  ZReceipt,
+  ZReceiptCode,
+  ZReceiptStatus,
+  ZSubmitReport,
+} from "../../core/voices/report.schemas.ts";
+import { listCategories } from "../../services/voices/list-categories.ts";
+import { readReceipt } from "../../services/voices/read-receipt.ts";
+import { receiveSms, verifySmsSignature } from "../../services/voices/receive-sms.ts";
+import { collectSmsOutbox, confirmSmsSent } from "../../services/voices/sms-outbox.ts";
+import { submitReport } from "../../services/voices/submit-report.ts";
+import { type PublicContext, receivingOrganisation } from "../../services/voices/voices-context.ts";
+import { ZErrorBody, ZIdParams } from "../schemas.ts";
+import type { VoicesRuntime } from "../voices-guard.ts";
+import { checkRate } from "../voices-guard.ts";
+import type { RouteDeps, TypedApp } from "./types.ts";
+
+const publicErrors = { 400: ZErrorBody, 404: ZErrorBody, 429: ZErrorBody } as const;
+
+const ZSms = z.object({
+  id: z.string().min(1).max(200),
+  from: z.string().regex(/^\+?[0-9]{5,20}$/, "the sender's number in international format"),
+  text: z.string().min(1).max(1600),
+  receivedAt: z.iso.datetime({ offset: true }).optional(),
+});
+
+/** Routes without an account: the community report form's API, receipts, and the signed SMS gateway. */
+export const voicesPublicRoutes = (app: TypedApp, deps: RouteDeps, runtime: VoicesRuntime): void => {
+  const publicContext = (label: string): PublicContext => ({ db: deps.db, now: deps.now, via: "api", label });
+
+  app.post(
+    "/api/public/reports",
+    {
+      config: { public: true },
+      bodyLimit: 64 * 1024,
+      schema: {
+        tags: ["voices"],
+        summary: "Submit a community report (no account); answers with the receipt code to follow it",
+        security: [],
+        body: ZSubmitReport,
+        response: { 201: ZReceipt, ...publicErrors },
+      },
+    },
+    async (request, reply) => {
+      checkRate(reply, deps.now().getTime(), [[runtime.byAddress, `submit|${request.ip}`]]);
+      await runtime.placesReady();
+      const ctx = publicContext("public:api");
+      const ownerOrgId = await receivingOrganisation(deps.db, runtime.settings);
+      const result = await submitReport(ctx, runtime, request.body, { channel: "api", ownerOrgId });
+      return reply.code(201).send({ receipt: result.receipt });
+    },
+  );
+
+  app.get(
+    "/api/public/reports/:receipt",
+    {
+      config: { public: true },
+      schema: {
+        tags: ["voices"],
+        summary: "The status of a report, and any reply, by its receipt code",
+        security: [],
+        params: z.object({ receipt: ZReceiptCode }),
+        response: { 200: ZReceiptStatus, ...publicErrors },
+      },
+    },
+    async (request, reply) => {
+      checkRate(reply, deps.now().getTime(), [
+        [runtime.byAddress, `receipt|${request.ip}`],
+        [runtime.byReceipt, request.params.receipt.toUpperCase()],
+      ]);
+      return readReceipt(deps.db, request.params.receipt);
+    },
+  );
+
+  app.get(
+    "/api/public/report-categories",
+    {
+      config: { public: true },
+      schema: {
+        tags: ["voices"],
+        summary: "Report categories",
+        security: [],
+        response: { 200: z.array(ZCategory) },
+      },
+    },
+    () => listCategories(deps.db),
+  );
+
+  // The SMS gateway's routes parse JSON themselves: the signature covers the raw body.
+  app.register(async (scope) => {
+    const gateway = scope.withTypeProvider<ZodTypeProvider>();
+    gateway.removeContentTypeParser("application/json");
+    gateway.addContentTypeParser(
+      "application/json",
+      { parseAs: "string", bodyLimit: 16 * 1024 },
+      (_request, body, done) => done(null, body),
+    );
+    const signed = (headers: Record<string, string | string[] | undefined>, raw: string) =>
+      verifySmsSignature(
+        runtime.settings.smsSecret,
+        {
+          timestamp: headers["x-continuum-timestamp"] as string | undefined,
+          signature: headers["x-continuum-signature"] as string | undefined,
+        },
+        raw,
+        deps.now(),
+      );
+
+    gateway.post(
+      "/api/public/sms",
+      {
+        config: { public: true },
+        schema: {
+          tags: ["voices"],
+          summary: "SMS gateway webhook: one incoming message; the response carries the SMS to send back",
+          description:
+            'Body `{id, from, text, receivedAt?}` (JSON). Headers `X-Continuum-Timestamp` (unix seconds) and `X-Continuum-Signature: sha256=<hex HMAC-SHA256 of "<timestamp>.<raw body>" under CONTINUUM_VOICES_SMS_SECRET>`. Retries with the same `id` are stored once.',
+          security: [],
+          response: {
+            200: z.object({ reply: z.string(), receipt: z.string().nullable() }),
+            401: ZErrorBody,
+            ...publicErrors,
+          },
+        },
+      },
+      async (request, reply) => {
+        const raw = typeof request.body === "string" ? request.body : "";
+        signed(request.headers, raw);
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(raw);
+        } catch {
+          throw invalid("The body is not JSON.");
+        }
+        const sms = ZSms.parse(parsed);
+        checkRate(reply, deps.now().getTime(), [[runtime.byPhone, sms.from]]);
+        await runtime.placesReady();
+        return receiveSms(publicContext("public:sms"), runtime, sms);
+      },
+    );
+
+    gateway.get(
+      "/api/public/sms/outbox",
+      {
+        config: { public: true },
+        schema: {
+          tags: ["voices"],
+          summary:
+            "SMS gateway: staff replies waiting to be sent (signed like the webhook, over an empty body)",
+          security: [],
+          response: {
+            200: z.array(z.object({ id: z.uuid(), to: z.string(), text: z.string() })),
+            401: ZErrorBody,
+            404: ZErrorBody,
+          },
+        },
+      },
+      async (request) => {
+        signed(request.headers, "");
+        return collectSmsOutbox(publicContext("public:sms"), runtime);
+      },
+    );
+
+    gateway.post(
+      "/api/public/sms/outbox/:id/sent",
+      {
+        config: { public: true },
+        schema: {
+          tags: ["voices"],
+          summary: "SMS gateway: confirm a reply as sent (signed like the webhook)",
+          security: [],
+          params: ZIdParams,
+          response: { 204: z.null(), 401: ZErrorBody, 404: ZErrorBody },
+        },
+      },
+      async (request, reply) => {
+        signed(request.headers, typeof request.body === "string" ? request.body : "");
+        await confirmSmsSent(publicContext("public:sms"), runtime, request.params.id);
+        return reply.code(204).send(null);
+      },
+    );
+  });
+};
