@@ -1,94 +1,24 @@
-import { readFileSync } from "node:fs";
 import type { Command } from "commander";
-import Papa from "papaparse";
 import { z } from "zod";
-import type { Config } from "../../config.ts";
-import { DomainError, invalid } from "../../core/shared/errors.ts";
+import { DomainError } from "../../core/shared/errors.ts";
 import type { TQueueQuery } from "../../core/voices/report.schemas.ts";
-import type { DatabaseHandle } from "../../db/engine.ts";
 import { findUserByEmail } from "../../repositories/users.repository.ts";
-import {
-  DEV_KEY_FILE,
-  forgetDevPreviousKey,
-  generateMasterKey,
-  loadKeyring,
-  makeKeyring,
-  readDevPreviousKey,
-  replaceDevKey,
-} from "../../repositories/voices/envelope.ts";
-import { formatOf } from "../../repositories/voices/submission-files.ts";
-import { buildGazetteer, ensureGazetteer } from "../../services/voices/build-gazetteer.ts";
+import { ensureGazetteer } from "../../services/voices/build-gazetteer.ts";
 import { evaluateCountrySurge } from "../../services/voices/evaluate-surge.ts";
 import { getReport } from "../../services/voices/get-report.ts";
-import {
-  type ImportSummary,
-  importFormSubmissions,
-  importUshahidi,
-} from "../../services/voices/import-submissions.ts";
 import { listReports } from "../../services/voices/list-reports.ts";
 import { readReceipt } from "../../services/voices/read-receipt.ts";
 import { redactReport } from "../../services/voices/redact-report.ts";
 import { replyToReporter } from "../../services/voices/reply-to-reporter.ts";
 import { reportSignals, signalsCsv } from "../../services/voices/report-signals.ts";
 import { revealReport } from "../../services/voices/reveal-report.ts";
-import { rotateKey } from "../../services/voices/rotate-key.ts";
-import { draftMapping, listForms, saveForm } from "../../services/voices/save-form.ts";
 import { submitReport } from "../../services/voices/submit-report.ts";
 import { triageReport } from "../../services/voices/triage-report.ts";
-import { receivingOrganisation, type VoicesDeps } from "../../services/voices/voices-context.ts";
-import {
-  cliContext,
-  type GlobalOptions,
-  globalOptions,
-  printOne,
-  printRows,
-  withDatabase,
-} from "../runtime.ts";
-
-const depsOf = (config: Config): VoicesDeps => ({
-  keyring: loadKeyring(config.voices, config.dataDir).keyring,
-  settings: config.voices,
-});
-
-const readText = (file: string): string => {
-  try {
-    return new TextDecoder("utf-8", { fatal: false }).decode(readFileSync(file));
-  } catch (error) {
-    throw new DomainError("not_found", `Cannot read ${file}: ${(error as Error).message}`);
-  }
-};
-
-const readCsvObjects = (file: string) =>
-  Papa.parse<Record<string, string>>(readText(file).replace(/^\uFEFF/, ""), {
-    header: true,
-    skipEmptyLines: true,
-  }).data;
-
-/** Runs a voices command with the database, the keyring and the acting person. */
-const voices = <T>(
-  command: Command,
-  work: (args: {
-    handle: DatabaseHandle;
-    config: Config;
-    deps: VoicesDeps;
-    global: GlobalOptions;
-  }) => Promise<T>,
-) => {
-  const global = globalOptions(command);
-  return withDatabase(global, async (handle, config) =>
-    work({ handle, config, deps: depsOf(config), global }),
-  );
-};
-
-const printImport = (global: GlobalOptions, summary: ImportSummary, what: string) =>
-  printOne(
-    global,
-    summary,
-    [
-      `${what}: ${summary.rows} rows, ${summary.created} reports stored, ${summary.alreadyStored} already stored, ${summary.skipped.length} skipped.`,
-      ...summary.skipped.slice(0, 20).map((s) => `  row ${s.row}: ${s.problems.join("; ")}`),
-    ].join("\n"),
-  );
+import { receivingOrganisation } from "../../services/voices/voices-context.ts";
+import { cliContext, printOne, printRows } from "../runtime.ts";
+import { voices } from "./voices-command.ts";
+import { registerVoicesIntake } from "./voices-intake.ts";
+import { registerVoicesKeys } from "./voices-keys.ts";
 
 export const registerVoices = (program: Command): void => {
   const group = program
@@ -290,120 +220,6 @@ export const registerVoices = (program: Command): void => {
       }),
     );
 
-  const forms = group
-    .command("forms")
-    .description("import forms (KoboToolbox, ODK, mapped feeds) and their column mappings");
-
-  forms
-    .command("list")
-    .description("forms of your organisation")
-    .action(async (_options: unknown, command: Command) =>
-      voices(command, async ({ handle, global }) => {
-        const rows = (await listForms(await cliContext(handle, global))).map((f) => ({
-          id: f.id,
-          title: f.title,
-          kind: f.kind,
-          clearance: f.clearance,
-          updated: f.updatedAt.toISOString(),
-        }));
-        printRows(global, rows, ["id", "title", "kind", "clearance", "updated"]);
-      }),
-    );
-
-  forms
-    .command("save <file>")
-    .description('save a form from JSON: {"id","title","kind","clearance","mapping"}')
-    .action(async (file: string, _options: unknown, command: Command) =>
-      voices(command, async ({ handle, global }) => {
-        let parsed: unknown;
-        try {
-          parsed = JSON.parse(readText(file));
-        } catch (error) {
-          throw invalid(`${file} is not JSON: ${(error as Error).message}`);
-        }
-        const form = await saveForm(
-          await cliContext(handle, global),
-          parsed as Parameters<typeof saveForm>[1],
-        );
-        printOne(global, form, `Saved form ${form.id} (${form.kind}).`);
-      }),
-    );
-
-  forms
-    .command("draft")
-    .description(
-      "draft a form's mapping from an XLSForm (survey and choices sheets as CSV); --save stores it",
-    )
-    .requiredOption("--id <id>", "the form id (as in KoboToolbox)")
-    .requiredOption("--survey <file>", "the survey sheet as CSV")
-    .requiredOption("--choices <file>", "the choices sheet as CSV")
-    .option("--title <title>", "form title")
-    .option("--iso3 <code>", "every submission is from this country")
-    .option("--category <code>", "category of every submission (default other)")
-    .option("--save", "save the drafted form")
-    .action(async (options: Record<string, string | boolean | undefined>, command: Command) =>
-      voices(command, async ({ handle, global }) => {
-        const mapping = draftMapping(
-          readCsvObjects(String(options.survey)),
-          readCsvObjects(String(options.choices)),
-          {
-            ...(options.iso3 ? { iso3: String(options.iso3) } : {}),
-            ...(options.category ? { category: String(options.category) } : {}),
-          },
-        );
-        const form = {
-          id: String(options.id),
-          title: String(options.title ?? options.id),
-          kind: "kobo" as const,
-          mapping,
-        };
-        if (!options.save) {
-          process.stdout.write(`${JSON.stringify(form, null, 2)}\n`);
-          return;
-        }
-        const saved = await saveForm(await cliContext(handle, global), form);
-        printOne(
-          global,
-          saved,
-          `Saved form ${saved.id}: date ${String(mapping.date ?? "—")}, location ${mapping.geopoint ?? "—"}, ${mapping.description.length} text questions, contact ${Object.values(mapping.contact).join(", ") || "—"} (sealed).`,
-        );
-      }),
-    );
-
-  group
-    .command("import-kobo <file>")
-    .description("import a KoboToolbox/ODK submission export (CSV or JSON) through a saved form mapping")
-    .requiredOption("--form <id>", "the form whose mapping to use")
-    .option("--skip-invalid", "store the valid rows and list the others (default: refuse the file)")
-    .action(async (file: string, options: { form: string; skipInvalid?: boolean }, command: Command) =>
-      voices(command, async ({ handle, deps, global }) => {
-        await ensureGazetteer(handle.db);
-        const text = readText(file);
-        const summary = await importFormSubmissions(await cliContext(handle, global), deps, {
-          formId: options.form,
-          text,
-          format: formatOf(file, text),
-          skipInvalid: options.skipInvalid ?? false,
-        });
-        printImport(global, summary, `Form ${options.form}`);
-      }),
-    );
-
-  group
-    .command("import-ushahidi <file>")
-    .description("import an Ushahidi v2 CSV export")
-    .option("--skip-invalid", "store the valid rows and list the others (default: refuse the file)")
-    .action(async (file: string, options: { skipInvalid?: boolean }, command: Command) =>
-      voices(command, async ({ handle, deps, global }) => {
-        await ensureGazetteer(handle.db);
-        const summary = await importUshahidi(await cliContext(handle, global), deps, {
-          text: readText(file),
-          skipInvalid: options.skipInvalid ?? false,
-        });
-        printImport(global, summary, "Ushahidi");
-      }),
-    );
-
   group
     .command("signals")
     .description("verified reports per country-month and grid-month (counts under k withheld)")
@@ -453,61 +269,6 @@ export const registerVoices = (program: Command): void => {
       }),
     );
 
-  group
-    .command("gazetteer")
-    .description("rebuild the place-name gazetteer from the loaded events and registry")
-    .action(async (_options: unknown, command: Command) =>
-      voices(command, async ({ handle, global }) => {
-        await cliContext(handle, global);
-        const result = await buildGazetteer(handle.db);
-        printOne(
-          global,
-          result,
-          `Gazetteer: ${result.entries} names (${result.adminAreas} admin areas from events).`,
-        );
-      }),
-    );
-
-  group
-    .command("generate-key")
-    .description("print a new master key (base64 of 32 bytes) for CONTINUUM_VOICES_KEY")
-    .action(() => {
-      process.stdout.write(`${generateMasterKey()}\n`);
-    });
-
-  group
-    .command("rotate-key")
-    .description(
-      "re-wrap every report's data key under the current master key (with CONTINUUM_VOICES_KEY: set the new key there and the old one in CONTINUUM_VOICES_PREVIOUS_KEYS first; without it: replaces the development key)",
-    )
-    .action(async (_options: unknown, command: Command) =>
-      voices(command, async ({ handle, config, global }) => {
-        const ctx = await cliContext(handle, global);
-        if (config.voices.key) {
-          const result = await rotateKey(ctx, makeKeyring(config.voices.key, config.voices.previousKeys));
-          printOne(
-            global,
-            result,
-            result.rewrapped
-              ? `Re-wrapped ${result.rewrapped} data keys under key ${result.keyId}. The previous keys may now be removed from CONTINUUM_VOICES_PREVIOUS_KEYS.`
-              : `Nothing to re-wrap: every data key is under key ${result.keyId}. To rotate, set CONTINUUM_VOICES_KEY to a new key (continuum voices generate-key) and CONTINUUM_VOICES_PREVIOUS_KEYS to the old one, then run this again.`,
-          );
-          return;
-        }
-        // Development key: finish an interrupted rotation first, then replace the key and re-wrap.
-        let finished = 0;
-        if (readDevPreviousKey(config.dataDir)) {
-          finished = (await rotateKey(ctx, loadKeyring(config.voices, config.dataDir).keyring)).rewrapped;
-          forgetDevPreviousKey(config.dataDir);
-        }
-        replaceDevKey(config.dataDir, generateMasterKey());
-        const result = await rotateKey(ctx, loadKeyring(config.voices, config.dataDir).keyring);
-        forgetDevPreviousKey(config.dataDir);
-        printOne(
-          global,
-          { ...result, rewrapped: result.rewrapped + finished },
-          `New development key in ${config.dataDir}/${DEV_KEY_FILE}; re-wrapped ${result.rewrapped + finished} data keys under key ${result.keyId}.`,
-        );
-      }),
-    );
+  registerVoicesIntake(group);
+  registerVoicesKeys(group);
 };

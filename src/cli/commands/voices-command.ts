@@ -1,0 +1,44 @@
+import { readFileSync } from "node:fs";
+import type { Command } from "commander";
+import Papa from "papaparse";
+import type { Config } from "../../config.ts";
+import { DomainError } from "../../core/shared/errors.ts";
+import type { DatabaseHandle } from "../../db/engine.ts";
+import { loadKeyring } from "../../repositories/voices/envelope.ts";
+import type { VoicesDeps } from "../../services/voices/voices-context.ts";
+import { type GlobalOptions, globalOptions, withDatabase } from "../runtime.ts";
+
+const depsOf = (config: Config): VoicesDeps => ({
+  keyring: loadKeyring(config.voices, config.dataDir).keyring,
+  settings: config.voices,
+});
+
+export const readText = (file: string): string => {
+  try {
+    return new TextDecoder("utf-8", { fatal: false }).decode(readFileSync(file));
+  } catch (error) {
+    throw new DomainError("not_found", `Cannot read ${file}: ${(error as Error).message}`);
+  }
+};
+
+export const readCsvObjects = (file: string) =>
+  Papa.parse<Record<string, string>>(readText(file).replace(/^\uFEFF/, ""), {
+    header: true,
+    skipEmptyLines: true,
+  }).data;
+
+/** Runs a voices command with the database, the keyring and the acting person. */
+export const voices = <T>(
+  command: Command,
+  work: (args: {
+    handle: DatabaseHandle;
+    config: Config;
+    deps: VoicesDeps;
+    global: GlobalOptions;
+  }) => Promise<T>,
+) => {
+  const global = globalOptions(command);
+  return withDatabase(global, async (handle, config) =>
+    work({ handle, config, deps: depsOf(config), global }),
+  );
+};

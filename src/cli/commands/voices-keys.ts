@@ -1,0 +1,59 @@
+import type { Command } from "commander";
+import {
+  DEV_KEY_FILE,
+  forgetDevPreviousKey,
+  generateMasterKey,
+  loadKeyring,
+  makeKeyring,
+  readDevPreviousKey,
+  replaceDevKey,
+} from "../../repositories/voices/envelope.ts";
+import { rotateKey } from "../../services/voices/rotate-key.ts";
+import { cliContext, printOne } from "../runtime.ts";
+import { voices } from "./voices-command.ts";
+
+/** The master key that wraps reporters' data keys: generate one, rotate to it. */
+export const registerVoicesKeys = (group: Command): void => {
+  group
+    .command("generate-key")
+    .description("print a new master key (base64 of 32 bytes) for CONTINUUM_VOICES_KEY")
+    .action(() => {
+      process.stdout.write(`${generateMasterKey()}\n`);
+    });
+
+  group
+    .command("rotate-key")
+    .description(
+      "re-wrap every report's data key under the current master key (with CONTINUUM_VOICES_KEY: set the new key there and the old one in CONTINUUM_VOICES_PREVIOUS_KEYS first; without it: replaces the development key)",
+    )
+    .action(async (_options: unknown, command: Command) =>
+      voices(command, async ({ handle, config, global }) => {
+        const ctx = await cliContext(handle, global);
+        if (config.voices.key) {
+          const result = await rotateKey(ctx, makeKeyring(config.voices.key, config.voices.previousKeys));
+          printOne(
+            global,
+            result,
+            result.rewrapped
+              ? `Re-wrapped ${result.rewrapped} data keys under key ${result.keyId}. The previous keys may now be removed from CONTINUUM_VOICES_PREVIOUS_KEYS.`
+              : `Nothing to re-wrap: every data key is under key ${result.keyId}. To rotate, set CONTINUUM_VOICES_KEY to a new key (continuum voices generate-key) and CONTINUUM_VOICES_PREVIOUS_KEYS to the old one, then run this again.`,
+          );
+          return;
+        }
+        // Development key: finish an interrupted rotation first, then replace the key and re-wrap.
+        let finished = 0;
+        if (readDevPreviousKey(config.dataDir)) {
+          finished = (await rotateKey(ctx, loadKeyring(config.voices, config.dataDir).keyring)).rewrapped;
+          forgetDevPreviousKey(config.dataDir);
+        }
+        replaceDevKey(config.dataDir, generateMasterKey());
+        const result = await rotateKey(ctx, loadKeyring(config.voices, config.dataDir).keyring);
+        forgetDevPreviousKey(config.dataDir);
+        printOne(
+          global,
+          { ...result, rewrapped: result.rewrapped + finished },
+          `New development key in ${config.dataDir}/${DEV_KEY_FILE}; re-wrapped ${result.rewrapped + finished} data keys under key ${result.keyId}.`,
+        );
+      }),
+    );
+};
