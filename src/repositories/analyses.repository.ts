@@ -2,6 +2,7 @@ import type { Actor } from "../core/access/actor.ts";
 import type { Clearance } from "../core/access/vocabulary.ts";
 import type { Db } from "../db/types.ts";
 import { visibleTo } from "./access/visibility.ts";
+import { containsPattern } from "./contains-pattern.ts";
 
 export type AnalysisRow = {
   id: string;
@@ -77,7 +78,7 @@ export const listVisibleAnalyses = async (
   let query = db.selectFrom("analyses").select(columns).where(visibleTo(actor, "analyses"));
   if (filter.iso3) query = query.where("iso3", "=", filter.iso3);
   if (filter.search) {
-    const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = containsPattern(filter.search);
     query = query.where((eb) => eb.or([eb("title", "ilike", pattern), eb("body", "ilike", pattern)]));
   }
   return (await query.orderBy("updated_at", "desc").limit(500).execute()).map(typed);

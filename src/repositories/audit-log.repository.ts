@@ -1,6 +1,12 @@
 import type { Channel } from "../core/access/actor.ts";
-import { redactSecrets, type TAuditEntry, type TAuditQuery } from "../core/audit-log/audit.schemas.ts";
+import {
+  redactSecrets,
+  type TAuditEntry,
+  type TAuditFacets,
+  type TAuditQuery,
+} from "../core/audit-log/audit.schemas.ts";
 import type { Db } from "../db/types.ts";
+import { containsPattern } from "./contains-pattern.ts";
 
 export type AuditWrite = {
   actor: string;
@@ -39,8 +45,12 @@ export const listAudit = async (db: Db, query: TAuditQuery, orgId?: string): Pro
   let select = db.selectFrom("audit_log").selectAll();
   if (orgId) select = select.where("org_id", "=", orgId);
   if (query.entityType) select = select.where("entity_type", "=", query.entityType);
+  if (query.entityId) select = select.where("entity_id", "=", query.entityId);
   if (query.action) select = select.where("action", "=", query.action);
+  if (query.actor) select = select.where("actor", "ilike", containsPattern(query.actor));
+  if (query.via) select = select.where("via", "=", query.via);
   if (query.since) select = select.where("at", ">=", new Date(query.since));
+  if (query.until) select = select.where("at", "<=", new Date(query.until));
   if (query.beforeId) select = select.where("id", "<", String(query.beforeId));
   const rows = await select.orderBy("id", "desc").limit(query.limit).execute();
   return rows.map((row) => ({
@@ -55,4 +65,15 @@ export const listAudit = async (db: Db, query: TAuditQuery, orgId?: string): Pro
     before: row.before,
     after: row.after,
   }));
+};
+
+/** The distinct actions and record types of the entries `listAudit` would show with the same `orgId`. */
+export const auditFacets = async (db: Db, orgId?: string): Promise<TAuditFacets> => {
+  const distinct = async (column: "action" | "entity_type"): Promise<string[]> => {
+    let select = db.selectFrom("audit_log").select(column).distinct();
+    if (orgId) select = select.where("org_id", "=", orgId);
+    const rows = await select.orderBy(column).execute();
+    return rows.map((row) => row[column]);
+  };
+  return { actions: await distinct("action"), entityTypes: await distinct("entity_type") };
 };

@@ -2,6 +2,7 @@ import type { Actor } from "../core/access/actor.ts";
 import type { Clearance } from "../core/access/vocabulary.ts";
 import type { Db } from "../db/types.ts";
 import { visibleTo } from "./access/visibility.ts";
+import { containsPattern } from "./contains-pattern.ts";
 
 export type ScenarioRow = {
   id: string;
@@ -38,8 +39,6 @@ const scenarioColumns = [
 // jsonb arrays and enums are written only through the zod-validated services.
 const typedScenario = (row: Record<string, unknown>): ScenarioRow => row as ScenarioRow;
 
-const escapeLike = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 /** Only scenarios the actor may see ever leave the database. */
 export const listVisibleScenarios = async (
   db: Db,
@@ -49,7 +48,7 @@ export const listVisibleScenarios = async (
   let query = db.selectFrom("scenarios").select(scenarioColumns).where(visibleTo(actor, "scenarios"));
   if (filter.iso3) query = query.where("iso3", "=", filter.iso3);
   if (filter.search) {
-    const pattern = escapeLike(filter.search);
+    const pattern = containsPattern(filter.search);
     query = query.where((eb) => eb.or([eb("title", "ilike", pattern), eb("narrative", "ilike", pattern)]));
   }
   return (await query.orderBy("updated_at", "desc").limit(500).execute()).map(typedScenario);
@@ -170,7 +169,7 @@ export const listVisiblePlans = async (
   if (filter.iso3) query = query.where("iso3", "=", filter.iso3);
   if (filter.scenarioId) query = query.where("scenario_id", "=", filter.scenarioId);
   if (filter.search) {
-    const pattern = escapeLike(filter.search);
+    const pattern = containsPattern(filter.search);
     query = query.where((eb) =>
       eb.or([
         eb("title", "ilike", pattern),

@@ -78,6 +78,7 @@ describe("access-control matrix", () => {
       ["POST", "/api/organisations"],
       ["GET", "/api/users"],
       ["GET", "/api/audit-log"],
+      ["GET", "/api/audit-log/facets"],
       ["POST", "/api/tokens"],
     ];
     for (const [method, url] of calls) {
@@ -161,6 +162,10 @@ describe("access-control matrix", () => {
       expect((await session.request("GET", "/api/audit-log")).statusCode, `${who} reads the audit log`).toBe(
         isAdmin ? 200 : 403,
       );
+      expect(
+        (await session.request("GET", "/api/audit-log/facets")).statusCode,
+        `${who} reads the audit log's facets`,
+      ).toBe(isAdmin ? 200 : 403);
       const person = {
         email: `p-${role}-${seat.org}-${seat.clearance}@example.org`,
         name: "P",

@@ -107,6 +107,38 @@ describe(`API foundation (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"
     expect(exported.body.split("\n").length).toBeGreaterThan(1);
   });
 
+  it("filters the audit log by person, channel, record and time, a page at a time", async () => {
+    const session = await signIn(app, admin.email, admin.password);
+    const created = (await session.request("POST", "/api/analyses", { title: "Filter me" })).json();
+    await session.request("PATCH", `/api/analyses/${created.id}`, { title: "Filtered" });
+    const read = async (query: string) =>
+      (await session.request("GET", `/api/audit-log?${query}`)).json() as {
+        id: number;
+        action: string;
+        actor: string;
+        via: string;
+      }[];
+    const history = await read(`entityType=analyses&entityId=${created.id}`);
+    expect(history.map((e) => e.action)).toEqual(["analysis.update", "analysis.create"]);
+    const upper = admin.email.slice(0, 6).toUpperCase();
+    expect(
+      (await read(`actor=${encodeURIComponent(upper)}&limit=500`)).every((e) => e.actor === admin.email),
+    ).toBe(true);
+    expect(await read(`actor=${encodeURIComponent("%")}`)).toEqual([]);
+    expect(await read(`entityId=${created.id}&via=cli`)).toEqual([]);
+    expect(await read(`entityId=${created.id}&until=2000-01-01T00:00:00Z`)).toEqual([]);
+    expect(await read(`entityId=${created.id}&since=2000-01-01T00:00:00Z`)).toHaveLength(2);
+    const [newest] = await read(`entityId=${created.id}&limit=1`);
+    const older = await read(`entityId=${created.id}&beforeId=${newest?.id}`);
+    expect(older.map((e) => e.action)).toEqual(["analysis.create"]);
+    const bad = await session.request("GET", "/api/audit-log?via=fax");
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details[0].field).toBe("querystring.via");
+    const facets = (await session.request("GET", "/api/audit-log/facets")).json();
+    expect(facets.actions).toEqual(expect.arrayContaining(["analysis.create", "analysis.update"]));
+    expect(facets.entityTypes).toContain("analyses");
+  });
+
   it("keeps the audit log append-only even for the database owner", async () => {
     await expect(handle.runScript("DELETE FROM audit_log")).rejects.toThrow(/append-only/);
     await expect(handle.runScript("UPDATE audit_log SET actor = 'x'")).rejects.toThrow(/append-only/);

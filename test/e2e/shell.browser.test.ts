@@ -46,6 +46,14 @@ describe("web shell in Chromium", () => {
     await expect.poll(() => page.getByRole("heading", { name: "Audit log" }).isVisible()).toBe(true);
     // The heading renders before the log has loaded: wait for the rows.
     await expect.poll(() => page.getByRole("cell", { name: "auth.sign_in" }).count()).toBeGreaterThan(0);
+    const filters = page.getByRole("form", { name: "Filter the audit log" });
+    await filters.getByLabel("Via").selectOption("cli");
+    await expect.poll(() => page.getByText("0 entries shown.").isVisible()).toBe(true);
+    await filters.getByRole("button", { name: "Clear filters" }).click();
+    await filters.getByLabel("Action").selectOption("auth.sign_in");
+    const actions = page.locator("#audit-log tbody td:nth-child(4)");
+    await expect.poll(() => actions.allTextContents()).toContain("auth.sign_in");
+    expect(new Set(await actions.allTextContents())).toEqual(new Set(["auth.sign_in"]));
 
     await page.getByRole("combobox").first().selectOption("fr");
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Administration");

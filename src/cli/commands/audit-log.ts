@@ -4,22 +4,40 @@ import { ZAuditQuery } from "../../core/audit-log/audit.schemas.ts";
 import { listAudit } from "../../services/audit-log/list-audit.ts";
 import { cliContext, globalOptions, printRows, withDatabase } from "../runtime.ts";
 
-type AuditOptions = { limit?: string; entity?: string; action?: string; since?: string; out?: string };
+type AuditOptions = {
+  limit?: string;
+  entity?: string;
+  record?: string;
+  action?: string;
+  actor?: string;
+  via?: string;
+  since?: string;
+  until?: string;
+  out?: string;
+};
 
 const queryOf = (options: AuditOptions, defaultLimit: number) =>
   ZAuditQuery.parse({
     limit: options.limit ?? defaultLimit,
     entityType: options.entity,
+    entityId: options.record,
     action: options.action,
+    actor: options.actor,
+    via: options.via,
     since: options.since,
+    until: options.until,
   });
 
 const withFilters = (command: Command) =>
   command
     .option("--limit <n>", "most recent entries to show")
     .option("--entity <type>", "only this record type, e.g. organisation, user, analyses")
+    .option("--record <id>", "only this record (its id)")
     .option("--action <action>", "only this action, e.g. user.create")
-    .option("--since <iso-datetime>", "only entries at or after this time");
+    .option("--actor <text>", "only people whose name or e-mail contains this")
+    .option("--via <channel>", "only this channel: api, cli or system")
+    .option("--since <iso-datetime>", "only entries at or after this time")
+    .option("--until <iso-datetime>", "only entries at or before this time");
 
 export const registerAuditLog = (program: Command): void => {
   const audit = program.command("audit").description("the append-only audit log (administrators)");

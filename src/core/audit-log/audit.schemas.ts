@@ -16,12 +16,21 @@ export type TAuditEntry = z.infer<typeof ZAuditEntry>;
 
 export const ZAuditQuery = z.object({
   entityType: z.string().max(100).optional(),
+  entityId: z.string().max(200).optional(),
   action: z.string().max(100).optional(),
+  /** Part of the actor's name or e-mail, any case. */
+  actor: z.string().max(200).optional(),
+  via: z.enum(["api", "cli", "system"]).optional(),
   since: z.iso.datetime({ offset: true }).optional(),
+  until: z.iso.datetime({ offset: true }).optional(),
   limit: z.coerce.number().int().min(1).max(100_000).default(100),
   beforeId: z.coerce.number().int().positive().optional(),
 });
 export type TAuditQuery = z.infer<typeof ZAuditQuery>;
+
+/** The actions and record types found in the log, to filter by. */
+export const ZAuditFacets = z.object({ actions: z.array(z.string()), entityTypes: z.array(z.string()) });
+export type TAuditFacets = z.infer<typeof ZAuditFacets>;
 
 /** Secrets never enter the log, whatever record they sit in. */
 const secretKeys = new Set(["password", "passwordHash", "password_hash", "token", "tokenHash", "token_hash"]);

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { ZAuditEntry, ZAuditQuery } from "../../core/audit-log/audit.schemas.ts";
-import { listAudit } from "../../services/audit-log/list-audit.ts";
+import { ZAuditEntry, ZAuditFacets, ZAuditQuery } from "../../core/audit-log/audit.schemas.ts";
+import { listAudit, listAuditFacets } from "../../services/audit-log/list-audit.ts";
 import { contextOf } from "../context.ts";
 import { errorResponses } from "../schemas.ts";
 import { sendFile } from "../send-file.ts";
@@ -18,6 +18,18 @@ export const auditLogRoutes: AppRoutes = (app, deps) => {
       },
     },
     (request) => listAudit(contextOf(deps, request), request.query),
+  );
+
+  app.get(
+    "/api/audit-log/facets",
+    {
+      schema: {
+        tags: ["audit log"],
+        summary: "The actions and record types found in the entries you may read, to filter by",
+        response: { 200: ZAuditFacets, ...errorResponses },
+      },
+    },
+    (request) => listAuditFacets(contextOf(deps, request)),
   );
 
   app.get(

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { CapitalRecord, CountryRecord, CrosswalkRow, RegistryData } from "../../core/data/registry.ts";
 import type { Db } from "../../db/types.ts";
+import { containsPattern } from "../contains-pattern.ts";
 
 export type Provenance = { datasetId: string; datasetVersion: string };
 
@@ -174,10 +175,9 @@ export const listCountries = async (
 ): Promise<CountrySummary[]> => {
   let query = db.selectFrom("countries").select(countryColumns).orderBy("name");
   if (filter.search) {
-    const like = `%${filter.search.toLowerCase()}%`;
-    query = query.where((eb) =>
-      eb.or([eb(sql`lower(name)`, "like", like), eb("iso3", "=", filter.search?.toUpperCase() ?? "")]),
-    );
+    const pattern = containsPattern(filter.search);
+    const iso3 = filter.search.toUpperCase();
+    query = query.where((eb) => eb.or([eb("name", "ilike", pattern), eb("iso3", "=", iso3)]));
   }
   if (filter.independentOnly) query = query.where("independent", "=", true);
   if (filter.existingOn) {

@@ -1,10 +1,19 @@
 import { authorize } from "../../core/access/policies.ts";
-import type { TAuditEntry, TAuditQuery } from "../../core/audit-log/audit.schemas.ts";
-import { listAudit as selectAudit } from "../../repositories/audit-log.repository.ts";
+import type { TAuditEntry, TAuditFacets, TAuditQuery } from "../../core/audit-log/audit.schemas.ts";
+import { auditFacets, listAudit as selectAudit } from "../../repositories/audit-log.repository.ts";
 import type { ServiceContext } from "../shared/context.ts";
 
 /** Administrators read what their organisation's people did; platform administrators read everything. */
 export const listAudit = (ctx: ServiceContext, query: TAuditQuery): Promise<TAuditEntry[]> => {
   authorize(ctx.actor, "audit.read");
-  return selectAudit(ctx.db, query, ctx.actor.platformAdmin ? undefined : ctx.actor.orgId);
+  return selectAudit(ctx.db, query, readableOrg(ctx));
 };
+
+/** The actions and record types of the entries the reader may see. */
+export const listAuditFacets = (ctx: ServiceContext): Promise<TAuditFacets> => {
+  authorize(ctx.actor, "audit.read");
+  return auditFacets(ctx.db, readableOrg(ctx));
+};
+
+const readableOrg = (ctx: ServiceContext): string | undefined =>
+  ctx.actor.platformAdmin ? undefined : ctx.actor.orgId;

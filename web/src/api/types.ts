@@ -1,7 +1,10 @@
 /** The web app shares the server's schemas: these are the same types the API validates and returns. */
 export type { Clearance, Role } from "../../../src/core/access/vocabulary.ts";
 export type { TAnalysis as Analysis } from "../../../src/core/analyses/analysis.schemas.ts";
-export type { TAuditEntry as AuditEntry } from "../../../src/core/audit-log/audit.schemas.ts";
+export type {
+  TAuditEntry as AuditEntry,
+  TAuditFacets as AuditFacets,
+} from "../../../src/core/audit-log/audit.schemas.ts";
 export type { TOrganisation as Organisation } from "../../../src/core/orgs/organisation.schemas.ts";
 export type {
   TApiToken as ApiToken,

@@ -1,57 +1,179 @@
-import { useQuery } from "@tanstack/react-query";
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { get } from "../../api/client.ts";
-import type { AuditEntry } from "../../api/types.ts";
+import type { AuditEntry, AuditFacets } from "../../api/types.ts";
+import { ErrorNote } from "../../components/ErrorNote.tsx";
+import { Field } from "../../components/Field.tsx";
+import { TableScroll } from "../../components/TableScroll.tsx";
+import { AuditChange } from "./AuditChange.tsx";
 
-const summarise = (entry: AuditEntry) => {
-  const value = entry.after ?? entry.before;
-  return value ? JSON.stringify(value).slice(0, 160) : "";
+const pageSize = 100;
+const channels = ["api", "cli", "system"] as const;
+
+type AuditFilter = {
+  actor: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  via: string;
+  from: string;
+  to: string;
+};
+const noFilter: AuditFilter = {
+  actor: "",
+  action: "",
+  entityType: "",
+  entityId: "",
+  via: "",
+  from: "",
+  to: "",
 };
 
+/** The query string of a filter; days are the reader's own, from the first to the last instant. */
+const queryOf = (filter: AuditFilter): URLSearchParams => {
+  const query = new URLSearchParams();
+  for (const key of ["actor", "action", "entityType", "entityId", "via"] as const) {
+    const value = filter[key].trim();
+    if (value) query.set(key, value);
+  }
+  if (filter.from) query.set("since", new Date(`${filter.from}T00:00:00`).toISOString());
+  if (filter.to) query.set("until", new Date(`${filter.to}T23:59:59.999`).toISOString());
+  return query;
+};
+
+/** Who did what: filtered by person, action, record and time, a page at a time, with each change spelled out. */
 export const AuditLogPanel = () => {
   const { t } = useTranslation();
-  const log = useQuery({
-    queryKey: ["audit-log"],
-    queryFn: () => get<AuditEntry[]>("/api/audit-log?limit=200"),
+  const [filter, setFilter] = useState(noFilter);
+  const query = queryOf(filter);
+  const facets = useQuery({
+    queryKey: ["audit-log", "facets"],
+    queryFn: () => get<AuditFacets>("/api/audit-log/facets"),
   });
+  const log = useInfiniteQuery({
+    queryKey: ["audit-log", query.toString()],
+    initialPageParam: 0,
+    queryFn: ({ pageParam }) => {
+      const page = new URLSearchParams(query);
+      page.set("limit", String(pageSize));
+      if (pageParam) page.set("beforeId", String(pageParam));
+      return get<AuditEntry[]>(`/api/audit-log?${page}`);
+    },
+    getNextPageParam: (last) => (last.length < pageSize ? undefined : last.at(-1)?.id),
+  });
+  const entries = log.data?.pages.flat() ?? [];
+  const set = (key: keyof AuditFilter) => (event: { target: { value: string } }) =>
+    setFilter({ ...filter, [key]: event.target.value });
+  const choices = (values: readonly string[] | undefined) => [
+    <option key="" value="">
+      {t("admin.anyValue")}
+    </option>,
+    ...(values ?? []).map((value) => (
+      <option key={value} value={value}>
+        {value}
+      </option>
+    )),
+  ];
   return (
-    <section aria-labelledby="audit-title">
+    <section id="audit-log" aria-labelledby="audit-title">
       <h2 id="audit-title">{t("admin.auditLog")}</h2>
+      <form className="inline-form" aria-label={t("admin.auditFilters")} onSubmit={(e) => e.preventDefault()}>
+        <Field label={t("admin.who")}>
+          <input type="search" value={filter.actor} onChange={set("actor")} maxLength={200} />
+        </Field>
+        <Field label={t("admin.action")}>
+          <select value={filter.action} onChange={set("action")}>
+            {choices(facets.data?.actions)}
+          </select>
+        </Field>
+        <Field label={t("admin.recordType")}>
+          <select value={filter.entityType} onChange={set("entityType")}>
+            {choices(facets.data?.entityTypes)}
+          </select>
+        </Field>
+        <Field label={t("admin.recordId")}>
+          <input value={filter.entityId} onChange={set("entityId")} maxLength={200} size={12} />
+        </Field>
+        <Field label={t("admin.via")}>
+          <select value={filter.via} onChange={set("via")}>
+            {choices(channels)}
+          </select>
+        </Field>
+        <Field label={t("admin.fromDay")}>
+          <input type="date" value={filter.from} onChange={set("from")} />
+        </Field>
+        <Field label={t("admin.toDay")}>
+          <input type="date" value={filter.to} onChange={set("to")} />
+        </Field>
+        <button type="button" onClick={() => setFilter(noFilter)}>
+          {t("admin.clearFilters")}
+        </button>
+      </form>
       <p>
-        <a href="/api/audit-log/export" download>
+        <a href={`/api/audit-log/export?${query}`} download>
           {t("admin.export")}
         </a>
       </p>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t("admin.when")}</th>
-            <th scope="col">{t("admin.who")}</th>
-            <th scope="col">{t("admin.via")}</th>
-            <th scope="col">{t("admin.action")}</th>
-            <th scope="col">{t("admin.record")}</th>
-            <th scope="col">{t("admin.change")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {log.data?.map((entry) => (
-            <tr key={entry.id}>
-              <td>
-                <time dateTime={entry.at}>{new Date(entry.at).toLocaleString()}</time>
-              </td>
-              <td>{entry.actor}</td>
-              <td>{entry.via}</td>
-              <td>
-                <code>{entry.action}</code>
-              </td>
-              <td>
-                {entry.entityType} {entry.entityId?.slice(0, 8)}
-              </td>
-              <td className="json">{summarise(entry)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ErrorNote error={log.error} />
+      {log.isSuccess && <p aria-live="polite">{t("admin.entriesShown", { count: entries.length })}</p>}
+      {entries.length > 0 && (
+        <TableScroll label={t("admin.auditLog")}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("admin.when")}</th>
+                <th scope="col">{t("admin.who")}</th>
+                <th scope="col">{t("admin.via")}</th>
+                <th scope="col">{t("admin.action")}</th>
+                <th scope="col">{t("admin.record")}</th>
+                <th scope="col">{t("admin.change")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((entry) => (
+                <tr key={entry.id}>
+                  <td>
+                    <time dateTime={entry.at}>{new Date(entry.at).toLocaleString()}</time>
+                  </td>
+                  <td>{entry.actor}</td>
+                  <td>{entry.via}</td>
+                  <td>
+                    <code>{entry.action}</code>
+                  </td>
+                  <td>
+                    {entry.entityType}{" "}
+                    {entry.entityId && (
+                      <button
+                        type="button"
+                        className="link"
+                        title={t("admin.recordHistory")}
+                        onClick={() =>
+                          setFilter({
+                            ...noFilter,
+                            entityType: entry.entityType,
+                            entityId: entry.entityId ?? "",
+                          })
+                        }
+                      >
+                        {entry.entityId.slice(0, 8)}
+                      </button>
+                    )}
+                  </td>
+                  <td>
+                    <AuditChange before={entry.before} after={entry.after} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
+      {log.hasNextPage && (
+        <button type="button" onClick={() => void log.fetchNextPage()} disabled={log.isFetchingNextPage}>
+          {t("admin.olderEntries")}
+        </button>
+      )}
     </section>
   );
 };

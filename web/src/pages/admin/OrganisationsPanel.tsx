@@ -6,6 +6,7 @@ import { api, get } from "../../api/client.ts";
 import type { Organisation } from "../../api/types.ts";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
+import { TableScroll } from "../../components/TableScroll.tsx";
 import { useSession } from "../../session.tsx";
 
 export const OrganisationsPanel = () => {
@@ -30,26 +31,28 @@ export const OrganisationsPanel = () => {
   return (
     <section aria-labelledby="orgs-title">
       <h2 id="orgs-title">{t("admin.organisations")}</h2>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t("admin.name")}</th>
-            <th scope="col">{t("admin.slug")}</th>
-            <th scope="col">{t("admin.kind")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {organisations.data?.map((org) => (
-            <tr key={org.id}>
-              <td>{org.name}</td>
-              <td>
-                <code>{org.slug}</code>
-              </td>
-              <td>{t(`kind.${org.kind}`)}</td>
+      <TableScroll label={t("admin.organisations")}>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("admin.name")}</th>
+              <th scope="col">{t("admin.slug")}</th>
+              <th scope="col">{t("admin.kind")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {organisations.data?.map((org) => (
+              <tr key={org.id}>
+                <td>{org.name}</td>
+                <td>
+                  <code>{org.slug}</code>
+                </td>
+                <td>{t(`kind.${org.kind}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       {me.user.platformAdmin && (
         <form className="inline-form" onSubmit={submit}>
           <Field label={t("admin.slug")}>

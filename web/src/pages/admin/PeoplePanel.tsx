@@ -6,6 +6,7 @@ import { api, get } from "../../api/client.ts";
 import type { Clearance, Membership, Organisation, Role, User } from "../../api/types.ts";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
+import { TableScroll } from "../../components/TableScroll.tsx";
 import { useSession } from "../../session.tsx";
 
 export const PeoplePanel = () => {
@@ -40,66 +41,68 @@ export const PeoplePanel = () => {
   return (
     <section aria-labelledby="people-title">
       <h2 id="people-title">{t("admin.people")}</h2>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t("admin.name")}</th>
-            <th scope="col">{t("admin.email")}</th>
-            <th scope="col">{t("admin.memberships")}</th>
-            <th scope="col">{t("admin.locked")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {people.data?.map((person) => (
-            <tr key={person.id}>
-              <td>{person.name}</td>
-              <td>{person.email}</td>
-              <td>
-                {person.memberships.map((m) => (
-                  <div key={m.orgId}>
-                    {m.orgName}:{" "}
-                    <select
-                      aria-label={`${t("admin.role")} — ${person.email} — ${m.orgName}`}
-                      value={m.role}
-                      onChange={(event) =>
-                        setMembership.mutate({
-                          userId: person.id,
-                          orgId: m.orgId,
-                          change: { role: event.target.value as Role, clearance: m.clearance },
-                        })
-                      }
-                    >
-                      {roles.map((role) => (
-                        <option key={role} value={role}>
-                          {t(`role.${role}`)}
-                        </option>
-                      ))}
-                    </select>{" "}
-                    <select
-                      aria-label={`${t("admin.clearance")} — ${person.email} — ${m.orgName}`}
-                      value={m.clearance}
-                      onChange={(event) =>
-                        setMembership.mutate({
-                          userId: person.id,
-                          orgId: m.orgId,
-                          change: { role: m.role, clearance: event.target.value as Clearance },
-                        })
-                      }
-                    >
-                      {clearances.map((level) => (
-                        <option key={level} value={level}>
-                          {t(`clearance.${level}`)}
-                        </option>
-                      ))}
-                    </select>
-                  </div>
-                ))}
-              </td>
-              <td>{person.locked ? "●" : ""}</td>
+      <TableScroll label={t("admin.people")}>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("admin.name")}</th>
+              <th scope="col">{t("admin.email")}</th>
+              <th scope="col">{t("admin.memberships")}</th>
+              <th scope="col">{t("admin.locked")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {people.data?.map((person) => (
+              <tr key={person.id}>
+                <td>{person.name}</td>
+                <td>{person.email}</td>
+                <td>
+                  {person.memberships.map((m) => (
+                    <div key={m.orgId}>
+                      {m.orgName}:{" "}
+                      <select
+                        aria-label={`${t("admin.role")} — ${person.email} — ${m.orgName}`}
+                        value={m.role}
+                        onChange={(event) =>
+                          setMembership.mutate({
+                            userId: person.id,
+                            orgId: m.orgId,
+                            change: { role: event.target.value as Role, clearance: m.clearance },
+                          })
+                        }
+                      >
+                        {roles.map((role) => (
+                          <option key={role} value={role}>
+                            {t(`role.${role}`)}
+                          </option>
+                        ))}
+                      </select>{" "}
+                      <select
+                        aria-label={`${t("admin.clearance")} — ${person.email} — ${m.orgName}`}
+                        value={m.clearance}
+                        onChange={(event) =>
+                          setMembership.mutate({
+                            userId: person.id,
+                            orgId: m.orgId,
+                            change: { role: m.role, clearance: event.target.value as Clearance },
+                          })
+                        }
+                      >
+                        {clearances.map((level) => (
+                          <option key={level} value={level}>
+                            {t(`clearance.${level}`)}
+                          </option>
+                        ))}
+                      </select>
+                    </div>
+                  ))}
+                </td>
+                <td>{person.locked ? "●" : ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       {setMembership.isSuccess && (
         <p role="status" className="muted">
           {t("admin.membershipSaved")}

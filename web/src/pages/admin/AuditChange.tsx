@@ -1,0 +1,48 @@
+import { useTranslation } from "react-i18next";
+
+type FieldChange = { field: string; before: unknown; after: unknown };
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === "object" && !Array.isArray(value);
+
+/** The top-level fields whose value differs between the record before and after the action. */
+export const changedFields = (before: unknown, after: unknown): FieldChange[] => {
+  const was = isRecord(before) ? before : {};
+  const is = isRecord(after) ? after : {};
+  return [...new Set([...Object.keys(was), ...Object.keys(is)])]
+    .filter((field) => JSON.stringify(was[field]) !== JSON.stringify(is[field]))
+    .map((field) => ({ field, before: was[field], after: is[field] }));
+};
+
+const shortValue = (value: unknown): string => {
+  if (value === undefined) return "—";
+  const text = typeof value === "string" ? value : JSON.stringify(value);
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
+};
+
+/** One audit entry's change: the fields an update changed (before → after), with the whole record on demand. */
+export const AuditChange = ({ before, after }: { before: unknown; after: unknown }) => {
+  const { t } = useTranslation();
+  if (before == null && after == null) return null;
+  const changes = before != null && after != null ? changedFields(before, after) : [];
+  return (
+    <div className="audit-change">
+      {changes.length > 0 && (
+        <ul>
+          {changes.map((change) => (
+            <li key={change.field}>
+              <code>{change.field}</code>: <bdi>{shortValue(change.before)}</bdi> →{" "}
+              <bdi>{shortValue(change.after)}</bdi>
+            </li>
+          ))}
+        </ul>
+      )}
+      <details>
+        <summary>
+          {before == null ? t("admin.created") : after == null ? t("admin.removed") : t("admin.wholeRecord")}
+        </summary>
+        <pre dir="ltr">{JSON.stringify(after ?? before, null, 2)}</pre>
+      </details>
+    </div>
+  );
+};
