@@ -1,4 +1,5 @@
 import { mkdirSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/db/engine.ts";
@@ -77,6 +78,12 @@ describe("early warning in Chromium", () => {
     expect(await first.locator(".drivers li").first().textContent()).toMatch(/ [+-]\d+(\.\d)? points$/);
     expect(await page.locator("table.watchlist").textContent()).not.toMatch(/ln_sb|_hl\d/);
     expect(await page.getByRole("button", { name: "Run a new forecast" }).isVisible()).toBe(true);
+    const download = page.waitForEvent("download");
+    await page.getByRole("link", { name: "Download the forecasts (CSV)" }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe("continuum-forecast-2019-12.csv");
+    const csv = await readFile((await file.path()) as string, "utf8");
+    expect(csv.split("\n")[0]).toBe("iso3,month,horizon,p_gt0,p_ge25,mean,q10,q50,q90");
     await page.screenshot({ path: `${shots}/warning-watchlist.png`, fullPage: true });
   });
 

@@ -6,6 +6,7 @@ import type {
   TBacktestRun,
   TCountryForecast,
   TDriver,
+  TForecast,
   TForecastRun,
   TWatchlist,
 } from "../../src/core/warning/warning.schemas.ts";
@@ -117,6 +118,15 @@ describe("early warning API", () => {
       }
     }
     expect(syria.drivers.some((d: TDriver) => d.reading !== null)).toBe(true);
+    const file = await viewer.request("GET", "/api/warning/forecasts/export?iso3=SYR");
+    expect(file.headers["content-disposition"]).toContain("continuum-forecast-2019-12-SYR.csv");
+    expect(file.body.trim().split("\n")).toEqual([
+      "iso3,month,horizon,p_gt0,p_ge25,mean,q10,q50,q90",
+      ...page.forecasts.map(
+        (f: TForecast) =>
+          `SYR,${f.month},${f.horizon},${[f.pGt0, f.pGe25, f.mean, f.q10, f.q50, f.q90].map((v) => Math.round(v * 1e6) / 1e6).join(",")}`,
+      ),
+    ]);
     const byMonth = (await viewer.request("GET", "/api/warning/forecasts?month=2020-02")).json();
     expect(byMonth.forecasts.every((f: { horizon: number }) => f.horizon === 2)).toBe(true);
     const older = (await viewer.request("GET", "/api/warning/forecasts?origin=2019-11&horizon=1")).json();
@@ -228,6 +238,7 @@ describe("early warning API", () => {
         "/api/warning/forecast-runs",
         "/api/warning/forecast-runs/{id}",
         "/api/warning/forecasts",
+        "/api/warning/forecasts/export",
         "/api/warning/watchlist",
         "/api/warning/countries/{iso3}/forecast",
         "/api/warning/backtest-runs",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { forecastCsv } from "../../core/warning/forecast-csv.ts";
 import {
   ZBacktestRun,
   ZCountryForecast,
@@ -30,6 +31,7 @@ import {
   presentWatchlist,
 } from "../presenters/warning.presenter.ts";
 import { errorResponses, ZIdParams } from "../schemas.ts";
+import { sendFile } from "../send-file.ts";
 import type { AppRoutes } from "./types.ts";
 
 const tags = ["early warning"];
@@ -96,6 +98,29 @@ export const warningRoutes: AppRoutes = (app, deps) => {
     async (request) => {
       const { run, forecasts } = await readForecasts(contextOf(deps, request), request.query);
       return { run: presentForecastRun(run), forecasts: forecasts.map(presentForecast) };
+    },
+  );
+
+  app.get(
+    "/api/warning/forecasts/export",
+    {
+      schema: {
+        tags,
+        summary: "Forecasts of a run as the CSV `continuum forecast --out` writes (same filters)",
+        description:
+          "Columns `iso3,month,horizon,p_gt0,p_ge25,mean,q10,q50,q90`, sorted by country then horizon.",
+        querystring: ZForecastQuery.extend({ runId: z.uuid().optional() }),
+        produces: ["text/csv"],
+        response: { 200: z.string(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { run, forecasts } = await readForecasts(contextOf(deps, request), request.query);
+      return sendFile(reply, {
+        body: forecastCsv(forecasts),
+        contentType: "text/csv; charset=utf-8",
+        fileName: `continuum-forecast-${run.origin}${request.query.iso3 ? `-${request.query.iso3}` : ""}.csv`,
+      });
     },
   );
 

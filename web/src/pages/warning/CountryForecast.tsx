@@ -11,6 +11,7 @@ import { TableScroll } from "../../components/TableScroll.tsx";
 import { ltr } from "../../i18n/index.ts";
 import { DeathsRange } from "./DeathsRange.tsx";
 import { DriverList } from "./DriverList.tsx";
+import { ForecastDownload } from "./ForecastDownload.tsx";
 import { type CountryForecast as CountryForecastData, fetchCountryForecast, percent } from "./warning-api.ts";
 
 const asDate = (month: string) => new Date(`${month}-01T00:00:00Z`);
@@ -125,7 +126,7 @@ export const CountryForecast = ({ iso3 }: { iso3: string }) => {
         <>
           <p>
             {t("warning.runFrom", { origin: ltr(data.run.origin), model: ltr(data.run.modelVersion) })}{" "}
-            {t("warning.fanLegend")}
+            {t("warning.fanLegend")} <ForecastDownload runId={data.run.id} iso3={iso3} />
           </p>
           <PlotFigure make={makeChart} label={t("warning.fanChartLabel", { country: name })} />
           <TableScroll label={t("warning.countryForecast")}>

@@ -8,6 +8,7 @@ import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
 import { MapLegend, WorldMap } from "../../components/WorldMap.tsx";
 import { ltr } from "../../i18n/index.ts";
+import { ForecastDownload } from "./ForecastDownload.tsx";
 import { MeasureField } from "./MeasureField.tsx";
 import { RunProgress } from "./RunProgress.tsx";
 import { useLiveForecast } from "./WatchlistPage.tsx";
@@ -51,7 +52,8 @@ export const RiskMap = () => {
         <>
           <p>
             {t("warning.runFrom", { origin: ltr(run.origin), model: ltr(run.modelVersion) })}{" "}
-            <Link to="/warning/watchlist">{t("warning.toWatchlist")}</Link>
+            <Link to="/warning/watchlist">{t("warning.toWatchlist")}</Link> ·{" "}
+            <ForecastDownload runId={run.id} />
           </p>
           <div className="inline-form">
             <MeasureField measure={measure} onChange={setMeasure} />

@@ -12,6 +12,7 @@ import { ltr } from "../../i18n/index.ts";
 import { useSession } from "../../session.tsx";
 import { DeathsRange } from "./DeathsRange.tsx";
 import { DriverList } from "./DriverList.tsx";
+import { ForecastDownload } from "./ForecastDownload.tsx";
 import { MeasureField } from "./MeasureField.tsx";
 import { RunProgress } from "./RunProgress.tsx";
 import { useLiveRun } from "./useLiveRun.ts";
@@ -90,7 +91,8 @@ export const WatchlistPage = () => {
             {t("warning.runFrom", { origin: ltr(data.run.origin), model: ltr(data.run.modelVersion) })}{" "}
             {data.previousRun
               ? t("warning.comparedWith", { origin: ltr(data.previousRun.origin) })
-              : t("warning.noPreviousRun")}
+              : t("warning.noPreviousRun")}{" "}
+            <ForecastDownload runId={data.run.id} />
           </p>
           <div className="inline-form">
             <MeasureField measure={measure} onChange={setMeasure} />
