@@ -95,8 +95,8 @@ describe("Peacebuilding Audit and early action in Chromium", () => {
     await page.getByRole("button", { name: "Record decision" }).click();
     await expect.poll(() => status.textContent()).toBe("Decision recorded");
     later(4);
-    await page.getByLabel("Action under way").fill("Briefing requested by the Secretary-General's office");
-    await page.getByRole("button", { name: "Action under way" }).click();
+    await page.getByLabel("What is being done").fill("Briefing requested by the Secretary-General's office");
+    await page.getByRole("button", { name: "Record the action under way" }).click();
     await expect.poll(() => status.textContent()).toBe("Action under way");
     await page.getByLabel("Outcome").fill("Briefing held; humanitarian pause agreed.");
     await page.getByRole("button", { name: "Close with outcome" }).click();
