@@ -190,7 +190,7 @@ describe("importing files", () => {
     const release = await importDataset(ctx, { kind: "peace-agreements", file, version: "22.1-reloaded" });
     expect(release).toMatchObject({
       ok: true,
-      status: "replaced",
+      status: "updated",
       rowCount: 364,
       rowsAdded: 0,
       rowsRemoved: 0,
@@ -294,5 +294,39 @@ describe("importing files", () => {
     );
     const report = await importDataset(ctx, { kind: "hxl", file: hxl });
     expect(report).toMatchObject({ ok: true, rowCount: 2, datasetId: "hxl-reports" });
+  });
+
+  it("a views-cm file of newer months adds them and keeps the history; replacing makes the dataset the file", async () => {
+    const bundled = Papa.parse<Record<string, string>>(
+      readFileSync(join(BUNDLED_DATA_DIR, "views/views_ged_sb_cm_1990_2019.csv"), "utf8"),
+      { header: true, skipEmptyLines: true },
+    ).data;
+    const newer = bundled
+      .filter((row) => row.year === "2019" && row.month === "12")
+      .map((row) => ({ ...row, month_id: "481", year: "2020", month: "1" }));
+    const path = join(dir, "views-2020-01.csv");
+    writeFileSync(path, Papa.unparse(newer));
+    const before = (await dataStatus(handle.db)).datasets.find((d) => d.id === "views-cm");
+    const syria = () =>
+      countryMonthSeries(handle.db, { iso3: ["SYR"], from: "2019-11", to: "2020-01", series: "views" });
+    expect(await syria()).toHaveLength(2);
+
+    const update = await importDataset(ctx, { kind: "views-cm", file: path });
+    expect(update).toMatchObject({ ok: true, status: "updated", rowsAdded: newer.length, rowsRemoved: 0 });
+    expect(update.message).toMatch(/rows the file does not hold are kept/);
+    expect((await syria()).map((r) => r.month)).toEqual(["2019-11", "2019-12", "2020-01"]);
+    const after = (await dataStatus(handle.db)).datasets.find((d) => d.id === "views-cm");
+    expect(after).toMatchObject({
+      rowCount: (before?.rowCount ?? 0) + newer.length,
+      spanStart: before?.spanStart,
+      spanEnd: "2020-01-01",
+      title: before?.title,
+      licence: before?.licence,
+      citation: before?.citation,
+    });
+
+    const replace = await importDataset(ctx, { kind: "views-cm", file: path, mode: "replace", version: "r" });
+    expect(replace).toMatchObject({ ok: true, status: "replaced", rowsRemoved: before?.rowCount });
+    expect((await syria()).map((r) => r.month)).toEqual(["2020-01"]);
   });
 });

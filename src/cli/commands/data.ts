@@ -28,6 +28,7 @@ type ImportOptions = {
   source?: string;
   coverage?: string;
   indicator?: string;
+  replace?: boolean;
 };
 
 const printReport = (global: GlobalOptions, report: ImportReport): void => {
@@ -63,7 +64,11 @@ export const registerData = (program: Command): void => {
     )
     .argument("<kind>", IMPORT_KINDS.join("|"))
     .argument("<file>", "CSV file, plain or gzip")
-    .option("--dataset-id <id>", "dataset to create or replace (default per kind, e.g. ucdp-ged)")
+    .option("--dataset-id <id>", "dataset to create or update (default per kind, e.g. ucdp-ged)")
+    .option(
+      "--replace",
+      "tables (views-cm, acd, peace-agreements, indicators): make the dataset exactly the file, removing rows it does not hold (default: update the file's rows, keep the rest; event files always replace)",
+    )
     .option("--title <title>", "title in the catalogue")
     .option("--release <version>", "release name (default: the one in the file, else its checksum)")
     .option("--licence <licence>", "licence of the data, e.g. CC BY 4.0")
@@ -112,6 +117,7 @@ export const registerData = (program: Command): void => {
             ...(options.source ? { source: options.source } : {}),
             ...(options.coverage ? { coverage: options.coverage as "observed" | "world" } : {}),
             ...(options.indicator ? { indicators: { indicator: options.indicator } } : {}),
+            mode: options.replace ? "replace" : "update",
             onProgress: (done, total) => progress.update(done, total),
           });
         } finally {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { IMPORT_KINDS } from "./import/types.ts";
+import { IMPORT_KINDS, IMPORT_MODES } from "./import/types.ts";
 
 /** Schemas of the conflict data as the API shows it (presenters produce exactly these). */
 
@@ -238,7 +238,7 @@ export const ZImportError = z.object({
 
 export const ZImportReport = z.object({
   ok: z.boolean(),
-  status: z.enum(["created", "replaced", "unchanged", "rejected"]),
+  status: z.enum(["created", "replaced", "updated", "unchanged", "rejected"]),
   kind: ZImportKind,
   file: z.string(),
   datasetId: z.string(),
@@ -292,5 +292,6 @@ export const ZImportOptions = z.object({
   source: z.string().max(500).optional(),
   coverage: z.enum(["observed", "world"]).optional(),
   indicator: z.string().max(120).optional(),
+  mode: z.enum(IMPORT_MODES).optional(),
 });
 export type TImportOptions = z.infer<typeof ZImportOptions>;

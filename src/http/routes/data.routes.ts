@@ -122,7 +122,7 @@ export const dataRoutes: AppRoutes = (app, deps) => {
         tags: dataTags,
         summary: "Upload a file to import (multipart/form-data: `file` plus the fields below)",
         description:
-          "Fields: kind (ged, views-cm, acd, peace-agreements, acled, indicators, hxl), and optionally datasetId, title, version, licence, licenceUrl, citation, source, coverage (observed|world), indicator. " +
+          "Fields: kind (ged, views-cm, acd, peace-agreements, acled, indicators, hxl), and optionally datasetId, title, version, licence, licenceUrl, citation, source, coverage (observed|world), indicator, mode (update: the default for tables, writes the file's rows and keeps the rest; replace: the dataset becomes the file; event files always replace). " +
           "Answers 202 with the running job (poll GET /api/data/imports/{id}); with ?wait=true answers 200 when the import has finished, with its report. " +
           "A refused file is a finished job whose report has ok=false and lists the first 100 problems (file, line, column, value, reason).",
         consumes: ["multipart/form-data"],
@@ -168,6 +168,7 @@ export const dataRoutes: AppRoutes = (app, deps) => {
         ...(options.source ? { source: options.source } : {}),
         ...(options.coverage ? { coverage: options.coverage } : {}),
         ...(options.indicator ? { indicators: { indicator: options.indicator } } : {}),
+        ...(options.mode ? { mode: options.mode } : {}),
       });
       if (request.query.wait === "true") return reply.code(200).send(presentImportJob(await finished));
       return reply.code(202).send(presentImportJob(job));

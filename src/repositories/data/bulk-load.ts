@@ -5,7 +5,12 @@ import {
   EVENT_GRID_MONTH_COLUMNS,
   type EventMonthTotals,
 } from "../../core/data/import/common.ts";
-import type { CoverageGroup, IndicatorDefinition, StagingTarget } from "../../core/data/import/types.ts";
+import type {
+  CoverageGroup,
+  ImportMode,
+  IndicatorDefinition,
+  StagingTarget,
+} from "../../core/data/import/types.ts";
 import type { BulkCopy, DatabaseHandle } from "../../db/engine.ts";
 import type { Db } from "../../db/types.ts";
 import { type DatasetWrite, findDataset, insertReplacement, upsertDataset } from "./datasets.repository.ts";
@@ -35,6 +40,8 @@ export type LoadPlan = {
   columns: readonly string[];
   /** The release, when the caller names it; otherwise known only once the whole file is read. */
   version?: string;
+  /** Tables only: `update` keeps the dataset's rows the file does not hold. Events always replace. */
+  mode: ImportMode;
 };
 
 /** What the whole file said about itself, once read and valid. */
@@ -50,7 +57,7 @@ export type LoadedFile = {
 };
 
 export type ReplaceResult = {
-  status: "created" | "replaced";
+  status: "created" | "replaced" | "updated";
   previousVersion: string | null;
   rowsAdded: number;
   rowsRemoved: number;
@@ -119,6 +126,7 @@ export const replaceDatasetRows = async (
         coverage: loaded.coverage && { mode: loaded.coverageMode, groups: loaded.coverage },
       });
       let counts = { added: loaded.stagedRows, removed: 0, changed: 0 };
+      const updating = existing !== undefined && existing !== null && plan.mode === "update" && !events;
       if (events) {
         await sql`ALTER TABLE ${ident(load)}
           ADD COLUMN dataset_version text NOT NULL DEFAULT ${sql.lit(dataset.version)}`.execute(trx);
@@ -128,16 +136,20 @@ export const replaceDatasetRows = async (
       } else {
         const scope = plan.target === "country_month" ? sql`AND t.series = 'views'` : sql``;
         if (existing) counts = await diff(trx, load, plan.target, plan.columns, dataset.id, scope);
-        await sql`DELETE FROM ${ident(plan.target)} AS t WHERE t.dataset_id = ${dataset.id} ${scope}`.execute(
-          trx,
-        );
+        if (updating) counts.removed = 0;
+        const sameKey = updating
+          ? sql`AND EXISTS (SELECT 1 FROM ${ident(load)} s WHERE ${keysMatch(plan.target)})`
+          : sql``;
+        await sql`DELETE FROM ${ident(plan.target)} AS t
+          WHERE t.dataset_id = ${dataset.id} ${scope} ${sameKey}`.execute(trx);
         await sql`INSERT INTO ${ident(plan.target)} (dataset_id, dataset_version, ${idents(plan.columns)})
           SELECT ${dataset.id}, ${dataset.version}, ${idents(plan.columns)} FROM ${ident(load)}`.execute(trx);
         if (plan.target === "indicator_values")
-          await replaceIndicatorDefinitions(trx, dataset.id, loaded.indicators ?? []);
+          await writeIndicatorDefinitions(trx, dataset.id, loaded.indicators ?? [], updating);
+        if (updating) await recountDataset(trx, plan.target, dataset.id, scope, existing);
       }
       const result: ReplaceResult = {
-        status: existing ? "replaced" : "created",
+        status: !existing ? "created" : updating ? "updated" : "replaced",
         previousVersion: existing?.version ?? null,
         rowsAdded: counts.added,
         rowsRemoved: counts.removed,
@@ -189,6 +201,38 @@ const swapPartition = async (db: Db, table: "events" | "grid_month", datasetId: 
   await sql`ALTER TABLE ${ident(load)} RENAME TO ${ident(name)}`.execute(db);
 };
 
+/** Staged row `s` and stored row `t` have the same key. */
+const keysMatch = (target: StagingTarget) =>
+  sql.join(
+    KEYS[target].map((k) => sql`s.${ident(k)} = t.${ident(k)}`),
+    sql` AND `,
+  );
+
+/**
+ * After an update, the catalogue counts what the dataset now holds, not what the file held, and its span
+ * covers the rows kept as well as the file's.
+ */
+const recountDataset = async (
+  db: Db,
+  target: StagingTarget,
+  datasetId: string,
+  scope: RawBuilder<unknown>,
+  previous: { spanStart: string | null; spanEnd: string | null },
+) => {
+  const earliest = (a: string | null, b: string | null) => (a === null ? b : b === null || a < b ? a : b);
+  const latest = (a: string | null, b: string | null) => (a === null ? b : b === null || a > b ? a : b);
+  const now = await db
+    .selectFrom("datasets")
+    .select(["span_start", "span_end"])
+    .where("id", "=", datasetId)
+    .executeTakeFirstOrThrow();
+  await sql`UPDATE datasets SET
+      row_count = (SELECT count(*)::int FROM ${ident(target)} AS t WHERE t.dataset_id = ${datasetId} ${scope}),
+      span_start = ${earliest(previous.spanStart, now.span_start)},
+      span_end = ${latest(previous.spanEnd, now.span_end)}
+    WHERE id = ${datasetId}`.execute(db);
+};
+
 const diff = async (
   db: Db,
   stage: string,
@@ -197,11 +241,7 @@ const diff = async (
   datasetId: string,
   scope: RawBuilder<unknown>,
 ) => {
-  const keys = KEYS[target];
-  const on = sql.join(
-    keys.map((k) => sql`s.${ident(k)} = t.${ident(k)}`),
-    sql` AND `,
-  );
+  const on = keysMatch(target);
   const sRow = sql.join(columns.map((c) => sql`s.${ident(c)}`));
   const tRow = sql.join(columns.map((c) => sql`t.${ident(c)}`));
   const result = await sql<{ added: number; removed: number; changed: number }>`
@@ -293,8 +333,23 @@ const aggregateEvents = async (
   `.execute(db);
 };
 
-const replaceIndicatorDefinitions = async (db: Db, datasetId: string, definitions: IndicatorDefinition[]) => {
-  await db.deleteFrom("indicator_definitions").where("dataset_id", "=", datasetId).execute();
+/** The file's indicator definitions; an update keeps those of indicators the file does not hold. */
+const writeIndicatorDefinitions = async (
+  db: Db,
+  datasetId: string,
+  definitions: IndicatorDefinition[],
+  keepOthers: boolean,
+) => {
+  const ofDataset = db.deleteFrom("indicator_definitions").where("dataset_id", "=", datasetId);
+  if (!keepOthers) await ofDataset.execute();
+  else if (definitions.length)
+    await ofDataset
+      .where(
+        "code",
+        "in",
+        definitions.map((d) => d.code),
+      )
+      .execute();
   if (!definitions.length) return;
   await db
     .insertInto("indicator_definitions")

@@ -2,7 +2,9 @@ import { stat } from "node:fs/promises";
 import { basename } from "node:path";
 import {
   type ImportKind,
+  type ImportMode,
   type IndicatorOptions,
+  isEventImportKind,
   type RowError,
   STAGING,
 } from "../../core/data/import/index.ts";
@@ -19,8 +21,10 @@ export type ImportDatasetInput = {
   kind: ImportKind;
   /** Path of a .csv or .csv.gz file (gzip is detected from the content). */
   file: string;
-  /** Rows of a dataset id are replaced as a whole by the next import with the same id. Default per kind. */
+  /** The dataset the rows go to; default per kind. */
   datasetId?: string;
+  /** Tables: `update` (default) keeps the dataset's rows the file does not hold; events always replace. */
+  mode?: ImportMode;
   title?: string;
   /** Default: the release named in the file (GED ged_version, ACD version), else sha256:<12 hex>. */
   version?: string;
@@ -40,7 +44,7 @@ export type ImportError = RowError & { file: string };
 
 export type ImportReport = {
   ok: boolean;
-  status: "created" | "replaced" | "unchanged" | "rejected";
+  status: "created" | "replaced" | "updated" | "unchanged" | "rejected";
   kind: ImportKind;
   file: string;
   datasetId: string;
@@ -106,7 +110,9 @@ const summarise = (report: Omit<ImportReport, "message">): string => {
   }
   if (report.status === "unchanged")
     return `${report.file} is already imported as ${report.datasetId} ${report.version}; nothing changed.`;
-  return `${report.file}: ${report.rowCount} rows ${report.status === "created" ? "imported" : "replaced"} into ${report.datasetId} ${report.version} (${report.rowsAdded} added, ${report.rowsRemoved} removed, ${report.rowsChanged} changed${report.skippedCount ? `, ${report.skippedCount} skipped` : ""}).`;
+  const verb = { created: "imported", replaced: "replaced", updated: "updated" }[report.status];
+  const kept = report.status === "updated" ? "; rows the file does not hold are kept" : "";
+  return `${report.file}: ${report.rowCount} rows ${verb} into ${report.datasetId} ${report.version} (${report.rowsAdded} added, ${report.rowsRemoved} removed, ${report.rowsChanged} changed${report.skippedCount ? `, ${report.skippedCount} skipped` : ""}${kept}).`;
 };
 
 /**
@@ -175,6 +181,7 @@ export const importDataset = async (ctx: DataContext, input: ImportDatasetInput)
     }
   }
 
+  const known = existing?.kind === input.kind ? existing : null;
   let fileFailure: DataFileError | null = null;
   let read: Awaited<ReturnType<typeof validateFile>> | null = null;
   let errors: ImportError[] = [];
@@ -183,7 +190,14 @@ export const importDataset = async (ctx: DataContext, input: ImportDatasetInput)
   const { target, columns } = STAGING[input.kind];
   const result = await replaceDatasetRows(
     ctx.handle,
-    { datasetId, kind: input.kind, target, columns, ...(input.version ? { version: input.version } : {}) },
+    {
+      datasetId,
+      kind: input.kind,
+      target,
+      columns,
+      mode: isEventImportKind(input.kind) ? "replace" : (input.mode ?? "update"),
+      ...(input.version ? { version: input.version } : {}),
+    },
     async (copy) => {
       // COPY each batch as it arrives, in order, while the worker reads on.
       let loading: Promise<void> = Promise.resolve();
@@ -223,12 +237,13 @@ export const importDataset = async (ctx: DataContext, input: ImportDatasetInput)
         dataset: {
           id: datasetId,
           kind: input.kind,
-          title: input.title ?? TITLES[input.kind],
+          // A new release of a dataset keeps its title, licence, citation and source unless the import names them.
+          title: input.title ?? known?.title ?? TITLES[input.kind],
           version,
-          licence: input.licence ?? "",
-          licenceUrl: input.licenceUrl ?? null,
-          citation: input.citation ?? "",
-          source: input.source ?? file,
+          licence: input.licence ?? known?.licence ?? "",
+          licenceUrl: input.licenceUrl ?? known?.licenceUrl ?? null,
+          citation: input.citation ?? known?.citation ?? "",
+          source: input.source ?? known?.source ?? file,
           fileName: file,
           fileSha256: summary.sha256,
           importedBy: ctx.actorLabel,
@@ -246,7 +261,9 @@ export const importDataset = async (ctx: DataContext, input: ImportDatasetInput)
     },
     (trx, r) =>
       auditData(trx, ctx, {
-        action: r.status === "created" ? "dataset.import" : "dataset.replace",
+        action: { created: "dataset.import", replaced: "dataset.replace", updated: "dataset.update" }[
+          r.status
+        ],
         entityId: datasetId,
         after: {
           kind: input.kind,

@@ -19,7 +19,7 @@ export const forecastAfterImport = async (
   settings: AfterImportOptions = {},
 ): Promise<ForecastRunStarted | null> => {
   if (!report.ok || !forecastKinds.has(report.kind)) return null;
-  if (report.status !== "created" && report.status !== "replaced") return null;
+  if (report.status === "unchanged" || report.status === "rejected") return null;
   return startForecastRun(ctx, {
     trigger: "import",
     ...(settings.maxHorizon ? { maxHorizon: settings.maxHorizon } : {}),

@@ -14,6 +14,17 @@ export type ImportKind = (typeof IMPORT_KINDS)[number];
 export const isImportKind = (value: string): value is ImportKind =>
   (IMPORT_KINDS as readonly string[]).includes(value);
 
+/**
+ * How a file meets the rows a dataset already holds: `update` writes the file's rows over the same keys and
+ * keeps the rest (a file of newer months adds them); `replace` makes the dataset exactly the file. Event
+ * files are whole releases and always replace.
+ */
+export const IMPORT_MODES = ["update", "replace"] as const;
+export type ImportMode = (typeof IMPORT_MODES)[number];
+
+/** Kinds whose files are whole releases of events. */
+export const isEventImportKind = (kind: ImportKind): boolean => ["ged", "acled", "hxl"].includes(kind);
+
 /** One problem in an imported file. `line` is the record number in the file; the header is line 1. */
 export type RowError = { line: number; column: string; value: string; reason: string };
 

@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Papa from "papaparse";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { type ImportKind, isEventImportKind } from "../../../../src/core/data/import/types.ts";
 import { ApiError, type ApiErrorBody, get } from "../../api/client.ts";
 import type { ImportJob, ImportKindColumns } from "../../api/data-types.ts";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
@@ -59,7 +60,7 @@ export const ImportPanel = () => {
     queryKey: ["import-kinds"],
     queryFn: () => get<ImportKindColumns[]>("/api/data/import-kinds"),
   });
-  const [kindName, setKindName] = useState("ged");
+  const [kindName, setKindName] = useState<ImportKind>("ged");
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [job, setJob] = useState<ImportJob | null>(null);
@@ -123,7 +124,11 @@ export const ImportPanel = () => {
       <p>{t("data.importIntro")}</p>
       <form className="stacked-form" onSubmit={(event) => void submit(event)}>
         <Field label={t("data.kind")}>
-          <select name="kind" value={kindName} onChange={(event) => setKindName(event.target.value)}>
+          <select
+            name="kind"
+            value={kindName}
+            onChange={(event) => setKindName(event.target.value as ImportKind)}
+          >
             {(kinds.data ?? []).map((k) => (
               <option key={k.kind} value={k.kind}>
                 {t(`data.kinds.${k.kind}`)}
@@ -143,11 +148,21 @@ export const ImportPanel = () => {
         <Field label={t("data.datasetId")}>
           <input name="datasetId" pattern="[a-z0-9][a-z0-9\-]{1,62}" placeholder={t("data.datasetIdHint")} />
         </Field>
+        {isEventImportKind(kindName) ? (
+          <p>{t("data.eventsReplace")}</p>
+        ) : (
+          <Field label={t("data.mode")}>
+            <select name="mode" defaultValue="update">
+              <option value="update">{t("data.modeUpdate")}</option>
+              <option value="replace">{t("data.modeReplace")}</option>
+            </select>
+          </Field>
+        )}
         <Field label={t("data.licence")}>
-          <input name="licence" />
+          <input name="licence" placeholder={t("data.keptWhenEmpty")} />
         </Field>
         <Field label={t("data.citation")}>
-          <input name="citation" />
+          <input name="citation" placeholder={t("data.keptWhenEmpty")} />
         </Field>
         {preview?.compressed && <p>{t("data.compressedNoPreview")}</p>}
         {mapped && (
