@@ -1,4 +1,6 @@
-import type { Channel } from "../core/access/actor.ts";
+import { sql } from "kysely";
+import type { Actor, Channel } from "../core/access/actor.ts";
+import { protectedRecordTables } from "../core/access/protected-records.ts";
 import {
   redactSecrets,
   type TAuditEntry,
@@ -6,6 +8,7 @@ import {
   type TAuditQuery,
 } from "../core/audit-log/audit.schemas.ts";
 import type { Db } from "../db/types.ts";
+import { visibleTo } from "./access/visibility.ts";
 import { containsPattern } from "./contains-pattern.ts";
 
 export type AuditWrite = {
@@ -40,9 +43,30 @@ export const appendAudit = async (db: Db, entry: AuditWrite): Promise<void> => {
     .execute();
 };
 
-/** Newest first; `orgId` limits to entries made by people acting for that organisation. */
-export const listAudit = async (db: Db, query: TAuditQuery, orgId?: string): Promise<TAuditEntry[]> => {
-  let select = db.selectFrom("audit_log").selectAll();
+/**
+ * True for an entry about a protected record the reader may not see (or that no longer exists): reading the
+ * log must not show what the record itself would not.
+ */
+const hiddenFrom = (reader: Actor) =>
+  sql<boolean>`(${sql.join(
+    protectedRecordTables.map(
+      (table) =>
+        sql`(audit_log.entity_type = ${table} AND NOT EXISTS (SELECT 1 FROM ${sql.table(table)} AS x WHERE x.id::text = audit_log.entity_id AND ${visibleTo(reader, table, "x")}))`,
+    ),
+    sql` OR `,
+  )})`;
+
+/**
+ * Newest first; `orgId` limits to entries made by people acting for that organisation. The content of
+ * entries about protected records the reader may not see is withheld.
+ */
+export const listAudit = async (
+  db: Db,
+  reader: Actor,
+  query: TAuditQuery,
+  orgId?: string,
+): Promise<TAuditEntry[]> => {
+  let select = db.selectFrom("audit_log").selectAll().select(hiddenFrom(reader).as("withheld"));
   if (orgId) select = select.where("org_id", "=", orgId);
   if (query.entityType) select = select.where("entity_type", "=", query.entityType);
   if (query.entityId) select = select.where("entity_id", "=", query.entityId);
@@ -62,8 +86,9 @@ export const listAudit = async (db: Db, query: TAuditQuery, orgId?: string): Pro
     action: row.action,
     entityType: row.entity_type,
     entityId: row.entity_id,
-    before: row.before,
-    after: row.after,
+    before: row.withheld ? null : row.before,
+    after: row.withheld ? null : row.after,
+    withheld: row.withheld,
   }));
 };
 

@@ -139,6 +139,47 @@ describe(`API foundation (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"
     expect(facets.entityTypes).toContain("analyses");
   });
 
+  it("withholds from the audit log what the reader may not see of a protected record", async () => {
+    const otherOrg = (await buildOrganisation(handle.db)).id;
+    const author = await buildUser(handle.db, otherOrg, "analyst", "confidential");
+    const otherAdmin = await buildUser(handle.db, otherOrg, "administrator", "restricted");
+    const platformAdmin = await buildUser(handle.db, orgId, "administrator", "confidential", true);
+    const writer = await signIn(app, author.email, author.password);
+    const secret = (
+      await writer.request("POST", "/api/analyses", {
+        title: "Informant at Konduga",
+        body: "names",
+        clearance: "confidential",
+      })
+    ).json();
+    await writer.request("PATCH", `/api/analyses/${secret.id}`, { title: "Informant moved" });
+    const entriesFor = async (who: TestUser) => {
+      const session = await signIn(app, who.email, who.password);
+      return (await session.request("GET", `/api/audit-log?entityId=${secret.id}`)).json() as {
+        action: string;
+        withheld: boolean;
+        after: unknown;
+      }[];
+    };
+    for (const reader of [platformAdmin, otherAdmin]) {
+      const entries = await entriesFor(reader);
+      expect(entries.map((e) => e.action)).toContain("analysis.create");
+      expect(
+        entries.every((e) => e.withheld && e.after === null),
+        reader.email,
+      ).toBe(true);
+      const session = await signIn(app, reader.email, reader.password);
+      const exported = (await session.request("GET", `/api/audit-log/export?entityId=${secret.id}`)).body;
+      expect(exported).not.toContain("Konduga");
+    }
+    const cleared = await buildUser(handle.db, otherOrg, "administrator", "confidential");
+    const [created] = (await entriesFor(cleared)).filter((e) => e.action === "analysis.create");
+    expect(created).toMatchObject({
+      withheld: false,
+      after: expect.objectContaining({ title: "Informant at Konduga" }),
+    });
+  });
+
   it("keeps the audit log append-only even for the database owner", async () => {
     await expect(handle.runScript("DELETE FROM audit_log")).rejects.toThrow(/append-only/);
     await expect(handle.runScript("UPDATE audit_log SET actor = 'x'")).rejects.toThrow(/append-only/);

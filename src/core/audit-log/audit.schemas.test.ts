@@ -9,4 +9,11 @@ describe("redactSecrets", () => {
       nested: [{ token: "[redacted]", ok: 1 }],
     });
   });
+
+  it("keeps dates as ISO timestamps rather than empty objects", () => {
+    const at = new Date("2026-11-22T10:00:00Z");
+    expect(JSON.parse(JSON.stringify(redactSecrets({ createdAt: at })))).toEqual({
+      createdAt: at.toISOString(),
+    });
+  });
 });

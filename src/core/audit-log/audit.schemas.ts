@@ -11,6 +11,8 @@ export const ZAuditEntry = z.object({
   entityId: z.string().nullable(),
   before: z.unknown(),
   after: z.unknown(),
+  /** The entry is about a protected record the reader may not see: `before` and `after` are left out. */
+  withheld: z.boolean(),
 });
 export type TAuditEntry = z.infer<typeof ZAuditEntry>;
 
@@ -37,6 +39,7 @@ const secretKeys = new Set(["password", "passwordHash", "password_hash", "token"
 
 export const redactSecrets = (value: unknown): unknown => {
   if (Array.isArray(value)) return value.map(redactSecrets);
+  if (value instanceof Date) return value.toISOString();
   if (value === null || typeof value !== "object") return value;
   return Object.fromEntries(
     Object.entries(value).map(([key, inner]) => [

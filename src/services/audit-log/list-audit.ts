@@ -6,7 +6,7 @@ import type { ServiceContext } from "../shared/context.ts";
 /** Administrators read what their organisation's people did; platform administrators read everything. */
 export const listAudit = (ctx: ServiceContext, query: TAuditQuery): Promise<TAuditEntry[]> => {
   authorize(ctx.actor, "audit.read");
-  return selectAudit(ctx.db, query, readableOrg(ctx));
+  return selectAudit(ctx.db, ctx.actor, query, readableOrg(ctx));
 };
 
 /** The actions and record types of the entries the reader may see. */

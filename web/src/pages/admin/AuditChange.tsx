@@ -21,8 +21,17 @@ const shortValue = (value: unknown): string => {
 };
 
 /** One audit entry's change: the fields an update changed (before → after), with the whole record on demand. */
-export const AuditChange = ({ before, after }: { before: unknown; after: unknown }) => {
+export const AuditChange = ({
+  before,
+  after,
+  withheld,
+}: {
+  before: unknown;
+  after: unknown;
+  withheld: boolean;
+}) => {
   const { t } = useTranslation();
+  if (withheld) return <em>{t("admin.withheld")}</em>;
   if (before == null && after == null) return null;
   const changes = before != null && after != null ? changedFields(before, after) : [];
   return (

@@ -161,7 +161,7 @@ export const AuditLogPanel = () => {
                     )}
                   </td>
                   <td>
-                    <AuditChange before={entry.before} after={entry.after} />
+                    <AuditChange before={entry.before} after={entry.after} withheld={entry.withheld} />
                   </td>
                 </tr>
               ))}
