@@ -108,6 +108,19 @@ describe(`alerts (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, () 
     expect(caf).toHaveLength(1);
   });
 
+  it("keeps two people's warnings about one country apart unless they name the same cause", async () => {
+    await buildCountries(handle.db, ["MLI"]);
+    const ctx = contextFor(handle.db, analyst, now);
+    const warning = { iso3: "MLI", severity: "high" as const, source: "person" };
+    const first = await raiseAlert(ctx, { ...warning, summary: "Checkpoint attack near Mopti" });
+    const second = await raiseAlert(ctx, { ...warning, summary: "Kidnapping reported in Gao" });
+    expect([first.merged, second.merged]).toEqual([false, false]);
+    expect(second.alert.id).not.toBe(first.alert.id);
+    const named = { ...warning, cause: "mopti_checkpoints", summary: "Another checkpoint attack" };
+    await raiseAlert(ctx, named);
+    expect((await raiseAlert(ctx, named)).merged).toBe(true);
+  });
+
   it("takes an alert from new to closed with a decision, only by the owning desk, on the timeline", async () => {
     const [alert] = (await deskSession.request("GET", "/api/alerts?iso3=SYR")).json();
     const outsiderSession = await signIn(app, outsider.email, outsider.password);

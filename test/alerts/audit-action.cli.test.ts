@@ -47,10 +47,23 @@ describe("continuum alerts / reviews / frameworks CLI", () => {
       "critical",
       "--summary",
       "Attacks on displacement sites",
+      "--cause",
+      "site_attacks",
     );
     expect(raised.status, raised.stderr).toBe(0);
     expect(
-      cli("alerts", "raise", "--iso3", "CAF", "--severity", "high", "--summary", "More attacks").stdout,
+      cli(
+        "alerts",
+        "raise",
+        "--iso3",
+        "CAF",
+        "--severity",
+        "high",
+        "--summary",
+        "More attacks",
+        "--cause",
+        "site_attacks",
+      ).stdout,
     ).toMatch(/Merged into/);
     const list = JSON.parse(cli("--json", "alerts", "list").stdout);
     expect(list).toHaveLength(1);

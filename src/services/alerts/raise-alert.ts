@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { authorize } from "../../core/access/policies.ts";
 import {
   deadlineFor,
@@ -39,7 +40,7 @@ const severityWord = (severity: Severity) => severity.toUpperCase();
 
 /**
  * Raises an alert for a country and cause, or merges it into the open alert with the same country and
- * cause (one more occurrence, the higher severity, the earlier deadline). New alerts go to the country's
+ * named cause (one more occurrence, the higher severity, the earlier deadline). New alerts go to the country's
  * desk with a deadline by severity, and the owner is notified. People need the `alert.raise` grant;
  * system callers (rules, the community-reports surge) act for the platform.
  */
@@ -57,7 +58,10 @@ export const raiseAlertWithin = async (
 ): Promise<RaiseOutcome> => {
   if (tx.via !== "system") authorize(tx.actor, "alert.raise");
   const message = "message" in raw ? ZAlertMessage.parse(raw.message) : null;
-  const input = ZRaiseAlert.parse(message ? { ...raw, summary: alertMessageText(message, raw.iso3) } : raw);
+  const parsed = ZRaiseAlert.parse(message ? { ...raw, summary: alertMessageText(message, raw.iso3) } : raw);
+  // Two people's warnings about one country are distinct unless they name the same cause: only a named
+  // cause (a rule's, a surge's, or one a person gives) merges repeats.
+  const input = parsed.cause === "manual" ? { ...parsed, cause: `manual:${randomUUID()}` } : parsed;
   // The platform raises only for countries in its data; a person may mistype.
   if (tx.via !== "system") await assertKnownCountry(tx.db, input.iso3);
   const now = tx.now();
