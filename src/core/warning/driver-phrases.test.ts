@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeFeature, driverEffectPoints, driverReading } from "./driver-phrases.ts";
+import { describeFeature, driverEffectPoints, driverReading, isNoticeableEffect } from "./driver-phrases.ts";
 
 describe("driver phrases", () => {
   it("measures a driver's effect in percentage points of the published probability", () => {
@@ -8,6 +8,9 @@ describe("driver phrases", () => {
     expect(driverEffectPoints(0.5, Math.log(3))).toBeCloseTo(25, 6);
     expect(driverEffectPoints(0.25, -Math.log(3))).toBeCloseTo(-25, 6);
     expect(Number.isFinite(driverEffectPoints(1, 2))).toBe(true);
+    // A calm country's drivers move a 0.1% probability by hundredths of a point: not shown as "−0 points".
+    expect(isNoticeableEffect(driverEffectPoints(0.001, -0.2))).toBe(false);
+    expect(isNoticeableEffect(-0.05)).toBe(true);
   });
 
   it("reads the value behind a driver in the units its phrase names, and only where it reads plainly", () => {

@@ -75,6 +75,9 @@ export const driverEffectPoints = (probability: number, contribution: number): n
   return 100 * (p - without);
 };
 
+/** Effects are shown to a tenth of a point: a driver that moves the probability less moves nothing a reader sees. */
+export const isNoticeableEffect = (points: number): boolean => Math.abs(points) >= 0.05;
+
 /** A feature's value in the units its phrase names: a count, a share as a percentage, or a distance. */
 export const driverReadingUnits = ["count", "percent", "km"] as const;
 export type DriverReading = { amount: number; unit: (typeof driverReadingUnits)[number] };

@@ -3,6 +3,7 @@ import {
   driverDirection,
   driverEffectPoints,
   driverReading,
+  isNoticeableEffect,
 } from "../../core/warning/driver-phrases.ts";
 import type { Driver, DriverTarget } from "../../core/warning/forecast.ts";
 import type {
@@ -59,7 +60,8 @@ const presentDrivers = (
         phrase: describeFeature(feature),
         direction: driverDirection(contribution),
       };
-    });
+    })
+    .filter((d) => isNoticeableEffect(d.effectPoints));
 
 export const presentForecast = (f: ForecastRecord): TForecast => ({
   iso3: f.iso3,

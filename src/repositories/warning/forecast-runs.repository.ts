@@ -160,9 +160,10 @@ export const latestSucceededRun = async (db: Db, origin?: MonthKey): Promise<For
   ).rows[0];
 
 /**
- * The succeeded run just before `run` in the same order as `latestSucceededRun` (origin, then finish): what
- * the watchlist and the forecast-jump alerts compare against. A run at a later origin never counts, so a
- * forecast made afterwards from an old origin (a study of the past) is not mistaken for the news.
+ * The latest succeeded run of the origin before `run`'s: what the watchlist and the forecast-jump alerts
+ * compare against, so a change means "since last month's forecast". A re-run of the same origin is a
+ * correction of the same forecast, not news, and a run at a later origin (a study of the past made
+ * afterwards) never counts.
  */
 export const previousSucceededRun = async (
   db: Db,
@@ -172,9 +173,7 @@ export const previousSucceededRun = async (
   return (
     await sql<ForecastRunRow>`
       SELECT ${runColumns} FROM forecast_runs r
-      WHERE r.status = 'succeeded' AND r.id <> ${run.id}
-        AND (r.origin < ${origin}::date
-          OR (r.origin = ${origin}::date AND r.finished_at <= ${run.finishedAt ?? run.startedAt}))
+      WHERE r.status = 'succeeded' AND r.origin < ${origin}::date
       ORDER BY r.origin DESC, r.finished_at DESC, r.id LIMIT 1`.execute(db)
   ).rows[0];
 };
