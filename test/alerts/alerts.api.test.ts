@@ -65,6 +65,9 @@ describe(`alerts (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, () 
     const again = await evaluateAlertRules(ctx, { now: clock });
     expect(again.raised + again.merged).toBe(0);
     expect(again.alreadyRaised).toBe(2);
+    // A forecast from data more than six months old says nothing about now: no rule fires on it.
+    const stale = await evaluateAlertRules(ctx, { now: new Date("2026-09-01T00:00:00Z") });
+    expect(stale.candidates).toBe(0);
 
     const list = (await deskSession.request("GET", "/api/alerts?scope=mine")).json();
     expect(list.map((a: { iso3: string }) => a.iso3).sort()).toEqual(["MMR", "SYR"]);
@@ -261,6 +264,7 @@ describe(`alerts (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, () 
       measure: "p_gt0",
       threshold: 0.95,
       maxHorizon: 3,
+      maxDataAgeMonths: 6,
     });
   });
 

@@ -93,6 +93,8 @@ export const ZAlertStepInput = {
 
 const ZMeasure = z.enum(["p_ge25", "p_gt0"]);
 const ZHorizon = z.number().int().min(1).max(36);
+/** Months between the data's last month (a forecast's origin) and now beyond which a rule raises nothing. */
+const ZMaxDataAge = z.number().int().min(0).max(600).default(6);
 
 /**
  * What a rule watches, as data. Each kind is one member of the union: adding a kind means adding a member
@@ -105,18 +107,20 @@ export const ZAlertRuleDefinition = z.discriminatedUnion("kind", [
     measure: ZMeasure.default("p_ge25"),
     threshold: z.number().gt(0).max(1),
     maxHorizon: ZHorizon.default(3),
+    maxDataAgeMonths: ZMaxDataAge,
   }),
   z.object({
     kind: z.literal("forecast_jump"),
     measure: ZMeasure.default("p_ge25"),
     increase: z.number().gt(0).max(1),
     maxHorizon: ZHorizon.default(3),
+    maxDataAgeMonths: ZMaxDataAge,
   }),
   z.object({
     kind: z.literal("fatalities_above_range"),
     lookbackMonths: z.number().int().min(3).max(120).default(24),
     minFatalities: z.number().int().min(0).default(25),
-    maxDataAgeMonths: z.number().int().min(0).max(600).default(6),
+    maxDataAgeMonths: ZMaxDataAge,
   }),
   z.object({
     kind: z.literal("risk_factor_severe"),

@@ -1,4 +1,8 @@
-import type { Severity, TAlertRuleDefinition } from "../../core/alerts/alert.schemas.ts";
+import {
+  type Severity,
+  type TAlertRuleDefinition,
+  ZAlertRuleDefinition,
+} from "../../core/alerts/alert.schemas.ts";
 import type { Db } from "../../db/types.ts";
 
 export type AlertRuleRecord = {
@@ -12,7 +16,8 @@ export type AlertRuleRecord = {
 
 const columns = ["id", "name", "enabled", "severity", "definition", "updated_at as updatedAt"] as const;
 
-// Definitions are written only after ZAlertRuleDefinition validated them; services re-parse on read.
+// Definitions are validated before they are written, and read through the same schema so that a setting
+// added later takes its default in rules stored before it existed.
 const typed = (row: {
   id: string;
   name: string;
@@ -23,7 +28,7 @@ const typed = (row: {
 }): AlertRuleRecord => ({
   ...row,
   severity: row.severity as Severity,
-  definition: row.definition as TAlertRuleDefinition,
+  definition: ZAlertRuleDefinition.parse(row.definition),
 });
 
 export const listAlertRules = async (db: Db): Promise<AlertRuleRecord[]> =>

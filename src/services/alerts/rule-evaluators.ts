@@ -25,8 +25,23 @@ type Evaluator<K extends AlertRuleKind> = (
   now: Date,
 ) => Promise<RuleCandidate[]>;
 
-const forecastThreshold: Evaluator<"forecast_threshold"> = async (db, rule) => {
+const monthIndex = (month: string) => {
+  const [y, m] = month.split("-").map(Number) as [number, number];
+  return y * 12 + m - 1;
+};
+
+/** Months from a month (YYYY-MM) to now: how old the data behind an alert would be. */
+const monthsBefore = (month: string, now: Date) =>
+  now.getUTCFullYear() * 12 + now.getUTCMonth() - monthIndex(month);
+
+/** The latest forecast run, unless it starts from data too old to say anything about now. */
+const currentRun = async (db: Db, maxDataAgeMonths: number, now: Date) => {
   const run = await latestSucceededRun(db);
+  return run && monthsBefore(run.origin, now) <= maxDataAgeMonths ? run : undefined;
+};
+
+const forecastThreshold: Evaluator<"forecast_threshold"> = async (db, rule, now) => {
+  const run = await currentRun(db, rule.maxDataAgeMonths, now);
   if (!run) return [];
   const peaks = await forecastPeaks(db, run.id, rule.measure, rule.maxHorizon);
   return peaks
@@ -46,16 +61,16 @@ const forecastThreshold: Evaluator<"forecast_threshold"> = async (db, rule) => {
     }));
 };
 
-const forecastJump: Evaluator<"forecast_jump"> = async (db, rule) => {
-  const latest = await latestSucceededRun(db);
+const forecastJump: Evaluator<"forecast_jump"> = async (db, rule, now) => {
+  const latest = await currentRun(db, rule.maxDataAgeMonths, now);
   const previous = latest && (await previousSucceededRun(db, latest));
   if (!latest || !previous) return [];
-  const [now, before] = await Promise.all([
+  const [latestPeaks, before] = await Promise.all([
     forecastPeaks(db, latest.id, rule.measure, rule.maxHorizon),
     forecastPeaks(db, previous.id, rule.measure, rule.maxHorizon),
   ]);
   const earlier = new Map(before.map((peak) => [peak.iso3, peak.probability]));
-  return now.flatMap((peak) => {
+  return latestPeaks.flatMap((peak) => {
     const was = earlier.get(peak.iso3);
     if (was === undefined || peak.probability - was < rule.increase) return [];
     return [
@@ -82,21 +97,15 @@ const forecastJump: Evaluator<"forecast_jump"> = async (db, rule) => {
   });
 };
 
-const monthIndex = (month: string) => {
-  const [y, m] = month.split("-").map(Number) as [number, number];
-  return y * 12 + m - 1;
-};
-
 const fatalitiesAboveRange: Evaluator<"fatalities_above_range"> = async (db, rule, now) => {
   const rows = await recentCountryMonths(db, rule.lookbackMonths);
   const byCountry = new Map<string, { month: string; fatalities: number }[]>();
   for (const row of rows) byCountry.set(row.iso3, [...(byCountry.get(row.iso3) ?? []), row]);
-  const current = now.getUTCFullYear() * 12 + now.getUTCMonth();
   return [...byCountry.entries()].flatMap(([iso3, months]) => {
     const latest = months.at(-1);
     const prior = months.slice(0, -1);
     // Old data says nothing about now: a month older than the allowed age raises nothing.
-    if (!latest || prior.length < 3 || current - monthIndex(latest.month) > rule.maxDataAgeMonths) return [];
+    if (!latest || prior.length < 3 || monthsBefore(latest.month, now) > rule.maxDataAgeMonths) return [];
     const highest = Math.max(...prior.map((m) => m.fatalities));
     if (latest.fatalities <= highest || latest.fatalities < rule.minFatalities) return [];
     return [

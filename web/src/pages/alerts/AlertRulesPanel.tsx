@@ -37,9 +37,21 @@ const definitionFrom = (kind: FormKind, form: Record<string, string>): TAlertRul
   const measure = form.measure === "p_gt0" ? "p_gt0" : "p_ge25";
   switch (kind) {
     case "forecast_threshold":
-      return { kind, measure, threshold: number("threshold") / 100, maxHorizon: number("maxHorizon") };
+      return {
+        kind,
+        measure,
+        threshold: number("threshold") / 100,
+        maxHorizon: number("maxHorizon"),
+        maxDataAgeMonths: number("maxDataAgeMonths"),
+      };
     case "forecast_jump":
-      return { kind, measure, increase: number("increase") / 100, maxHorizon: number("maxHorizon") };
+      return {
+        kind,
+        measure,
+        increase: number("increase") / 100,
+        maxHorizon: number("maxHorizon"),
+        maxDataAgeMonths: number("maxDataAgeMonths"),
+      };
     case "fatalities_above_range":
       return {
         kind,
@@ -66,12 +78,18 @@ const useRuleWords = () => {
     const key = `alertSetup.watches.${d.kind}`;
     switch (d.kind) {
       case "forecast_threshold":
-        return t(key, { measure: measure(d.measure), threshold: pct(d.threshold), months: d.maxHorizon });
+        return t(key, {
+          measure: measure(d.measure),
+          threshold: pct(d.threshold),
+          months: d.maxHorizon,
+          age: d.maxDataAgeMonths,
+        });
       case "forecast_jump":
         return t(key, {
           measure: measure(d.measure),
           points: Math.round(d.increase * 100),
           months: d.maxHorizon,
+          age: d.maxDataAgeMonths,
         });
       case "fatalities_above_range":
         return t(key, { lookback: d.lookbackMonths, minimum: d.minFatalities, age: d.maxDataAgeMonths });
@@ -97,10 +115,18 @@ const KindFields = ({ kind }: { kind: FormKind }) => {
       </select>
     </Field>
   );
-  const horizonField = (
-    <Field label={t("alertSetup.maxHorizon")}>
-      <input name="maxHorizon" type="number" min={1} max={12} defaultValue={3} required />
+  const ageField = (
+    <Field label={t("alertSetup.maxDataAgeMonths")}>
+      <input name="maxDataAgeMonths" type="number" min={0} max={600} defaultValue={6} required />
     </Field>
+  );
+  const horizonField = (
+    <>
+      <Field label={t("alertSetup.maxHorizon")}>
+        <input name="maxHorizon" type="number" min={1} max={12} defaultValue={3} required />
+      </Field>
+      {ageField}
+    </>
   );
   switch (kind) {
     case "forecast_threshold":
@@ -132,9 +158,7 @@ const KindFields = ({ kind }: { kind: FormKind }) => {
           <Field label={t("alertSetup.minFatalities")}>
             <input name="minFatalities" type="number" min={0} defaultValue={25} required />
           </Field>
-          <Field label={t("alertSetup.maxDataAgeMonths")}>
-            <input name="maxDataAgeMonths" type="number" min={0} max={600} defaultValue={6} required />
-          </Field>
+          {ageField}
         </>
       );
     case "risk_factor_severe":
