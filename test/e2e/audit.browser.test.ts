@@ -169,6 +169,8 @@ describe("Peacebuilding Audit and early action in Chromium", () => {
     await adopter.getByRole("button", { name: "Adopt" }).click();
     await expect.poll(() => adopter.getByTestId("review-status").textContent()).toBe("Adopted");
     expect(await adopter.getByRole("button", { name: "Save findings" }).count()).toBe(0);
+    // A desk officer adopts but does not write reviews: the controls the server would refuse are left out.
+    expect(await adopter.getByRole("button", { name: "Supported" }).count()).toBe(0);
     await adopter.screenshot({ path: `${shots}/review-adopted.png`, fullPage: true });
 
     const brief = await adopter.request.get(
@@ -178,6 +180,9 @@ describe("Peacebuilding Audit and early action in Chromium", () => {
     const html = await brief.text();
     expect(html).toContain("Release arbitrarily detained persons");
     expect(html).toMatch(/adopted \d{4}-\d{2}-\d{2} by Test desk_officer/);
+    await adopter.getByRole("navigation").getByRole("link", { name: "Reviews" }).click();
+    await expect.poll(() => adopter.getByRole("heading", { level: 1 }).textContent()).toBe("Reviews");
+    expect(await adopter.getByRole("button", { name: "Open review" }).count()).toBe(0);
     await adopter.close();
   });
 

@@ -3,7 +3,7 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { readableClearances } from "../../../../src/core/access/vocabulary.ts";
 import { api, get } from "../../api/client.ts";
-import { highestHeld } from "../../api/permissions.ts";
+import { allows, highestHeld } from "../../api/permissions.ts";
 import type { Analysis } from "../../api/types.ts";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
@@ -45,31 +45,33 @@ export const AnalysesPage = () => {
           <p className="prose">{analysis.body}</p>
         </article>
       ))}
-      <section aria-labelledby="new-analysis">
-        <h2 id="new-analysis">{t("analyses.new")}</h2>
-        <form className="stacked-form" onSubmit={submit}>
-          <Field label={t("analyses.titleField")}>
-            <input name="title" required minLength={3} />
-          </Field>
-          <Field label={t("analyses.country")}>
-            <input name="iso3" pattern="[A-Za-z]{3}" maxLength={3} />
-          </Field>
-          <Field label={t("admin.clearance")}>
-            <select name="clearance" defaultValue={highestHeld(me, "restricted")}>
-              {readableClearances(me.acting.clearance).map((level) => (
-                <option key={level} value={level}>
-                  {t(`clearance.${level}`)}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field label={t("analyses.body")}>
-            <textarea name="body" rows={6} />
-          </Field>
-          <button type="submit">{t("analyses.save")}</button>
-          <ErrorNote error={create.error} />
-        </form>
-      </section>
+      {allows(me, "analysis.write") && (
+        <section aria-labelledby="new-analysis">
+          <h2 id="new-analysis">{t("analyses.new")}</h2>
+          <form className="stacked-form" onSubmit={submit}>
+            <Field label={t("analyses.titleField")}>
+              <input name="title" required minLength={3} />
+            </Field>
+            <Field label={t("analyses.country")}>
+              <input name="iso3" pattern="[A-Za-z]{3}" maxLength={3} />
+            </Field>
+            <Field label={t("admin.clearance")}>
+              <select name="clearance" defaultValue={highestHeld(me, "restricted")}>
+                {readableClearances(me.acting.clearance).map((level) => (
+                  <option key={level} value={level}>
+                    {t(`clearance.${level}`)}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field label={t("analyses.body")}>
+              <textarea name="body" rows={6} />
+            </Field>
+            <button type="submit">{t("analyses.save")}</button>
+            <ErrorNote error={create.error} />
+          </form>
+        </section>
+      )}
     </>
   );
 };

@@ -189,7 +189,7 @@ export const ReviewWorkspace = () => {
             </div>
           </div>
         )}
-        {evidence && evidence.openRecommendations.length > 0 && (
+        {evidence && evidence.openRecommendations.length > 0 && allows(me, "review.write") && (
           <>
             <h3>{t("reviews.earlierRecommendations")}</h3>
             {evidence.openRecommendations.map((rec) => (
@@ -349,7 +349,7 @@ export const ReviewWorkspace = () => {
 
       <section aria-labelledby="recommendations">
         <h2 id="recommendations">{t("reviews.recommendations")}</h2>
-        <ol>
+        <ol className="recommendations">
           {r.recommendations.map((rec) => (
             <li key={rec.id}>
               {rec.body}{" "}
@@ -358,6 +358,7 @@ export const ReviewWorkspace = () => {
                 {rec.recommendedBy} · {t(`reviews.responses.${rec.response}`)}
               </span>{" "}
               {rec.response === "pending" &&
+                mayWrite &&
                 (["supported", "noted"] as const).map((response) => (
                   <button
                     key={response}

@@ -91,19 +91,21 @@ export const ReviewsList = () => {
           </tbody>
         </table>
       )}
-      <section aria-labelledby="open-review">
-        <h2 id="open-review">{t("reviews.open")}</h2>
-        <form className="inline-form" onSubmit={submitOpen}>
-          <Field label={t("alerts.country")}>
-            <input name="iso3" required pattern="[A-Za-z]{3}" maxLength={3} size={4} />
-          </Field>
-          <Field label={t("reviews.titleField")}>
-            <input name="title" size={40} />
-          </Field>
-          <button type="submit">{t("reviews.openButton")}</button>
-        </form>
-        <ErrorNote error={open.error} />
-      </section>
+      {allows(me, "review.write") && (
+        <section aria-labelledby="open-review">
+          <h2 id="open-review">{t("reviews.open")}</h2>
+          <form className="inline-form" onSubmit={submitOpen}>
+            <Field label={t("alerts.country")}>
+              <input name="iso3" required pattern="[A-Za-z]{3}" maxLength={3} size={4} />
+            </Field>
+            <Field label={t("reviews.titleField")}>
+              <input name="title" size={40} />
+            </Field>
+            <button type="submit">{t("reviews.openButton")}</button>
+          </form>
+          <ErrorNote error={open.error} />
+        </section>
+      )}
       <section aria-labelledby="cycles">
         <h2 id="cycles">{t("reviews.cycles")}</h2>
         {cycles.data && cycles.data.length > 0 && (

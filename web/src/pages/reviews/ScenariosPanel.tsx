@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { readableClearances } from "../../../../src/core/access/vocabulary.ts";
 import { impacts, likelihoods, type TScenario } from "../../../../src/core/scenarios/scenario.schemas.ts";
 import { api, get } from "../../api/client.ts";
-import { highestHeld } from "../../api/permissions.ts";
+import { allows, highestHeld } from "../../api/permissions.ts";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
 import { useSession } from "../../session.tsx";
@@ -62,52 +62,54 @@ export const ScenariosPanel = ({ iso3 }: { iso3: string }) => {
           )}
         </article>
       ))}
-      <details>
-        <summary>{t("scenarios.new")}</summary>
-        <form className="stacked-form" onSubmit={submit}>
-          <Field label={t("reviews.titleField")}>
-            <input name="title" required minLength={3} />
-          </Field>
-          <Field label={t("scenarios.likelihood")}>
-            <select name="likelihood" defaultValue="possible">
-              {likelihoods.map((l) => (
-                <option key={l} value={l}>
-                  {t(`scenarios.likelihoods.${l}`)}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field label={t("scenarios.impact")}>
-            <select name="impact" defaultValue="major">
-              {impacts.map((i) => (
-                <option key={i} value={i}>
-                  {t(`scenarios.impacts.${i}`)}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field label={t("scenarios.narrative")}>
-            <textarea name="narrative" rows={4} />
-          </Field>
-          <Field label={t("scenarios.triggersField")}>
-            <textarea name="triggers" rows={2} />
-          </Field>
-          <Field label={t("scenarios.watchField")}>
-            <textarea name="indicatorsToWatch" rows={2} />
-          </Field>
-          <Field label={t("admin.clearance")}>
-            <select name="clearance" defaultValue={highestHeld(me, "confidential")}>
-              {readableClearances(me.acting.clearance).map((c) => (
-                <option key={c} value={c}>
-                  {t(`clearance.${c}`)}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <button type="submit">{t("scenarios.save")}</button>
-          <ErrorNote error={create.error} />
-        </form>
-      </details>
+      {allows(me, "scenario.write") && (
+        <details>
+          <summary>{t("scenarios.new")}</summary>
+          <form className="stacked-form" onSubmit={submit}>
+            <Field label={t("reviews.titleField")}>
+              <input name="title" required minLength={3} />
+            </Field>
+            <Field label={t("scenarios.likelihood")}>
+              <select name="likelihood" defaultValue="possible">
+                {likelihoods.map((l) => (
+                  <option key={l} value={l}>
+                    {t(`scenarios.likelihoods.${l}`)}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field label={t("scenarios.impact")}>
+              <select name="impact" defaultValue="major">
+                {impacts.map((i) => (
+                  <option key={i} value={i}>
+                    {t(`scenarios.impacts.${i}`)}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field label={t("scenarios.narrative")}>
+              <textarea name="narrative" rows={4} />
+            </Field>
+            <Field label={t("scenarios.triggersField")}>
+              <textarea name="triggers" rows={2} />
+            </Field>
+            <Field label={t("scenarios.watchField")}>
+              <textarea name="indicatorsToWatch" rows={2} />
+            </Field>
+            <Field label={t("admin.clearance")}>
+              <select name="clearance" defaultValue={highestHeld(me, "confidential")}>
+                {readableClearances(me.acting.clearance).map((c) => (
+                  <option key={c} value={c}>
+                    {t(`clearance.${c}`)}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <button type="submit">{t("scenarios.save")}</button>
+            <ErrorNote error={create.error} />
+          </form>
+        </details>
+      )}
     </section>
   );
 };
