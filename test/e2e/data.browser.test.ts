@@ -129,6 +129,10 @@ describe("conflict data in Chromium", () => {
     await expect
       .poll(() => page.getByTestId("conflicts-table").locator("tbody tr").count())
       .toBeGreaterThan(0);
+    // A conflict is named by the sides of its latest year: Syria's conflict 299 began as a 1966 coup.
+    await page.goto(`${server.url}/countries/SYR`);
+    const syria = page.getByTestId("conflicts-table").locator("tr", { hasText: /^299/ });
+    await expect.poll(() => syria.textContent(), { timeout: 30_000 }).toMatch(/Syrian insurgents/);
   });
 
   it("lists the catalogue with licences, and imports a file: preview, mapping, refusal with its errors", async () => {

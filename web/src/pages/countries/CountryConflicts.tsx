@@ -16,7 +16,7 @@ type Conflict = {
   war: boolean;
 };
 
-/** UCDP/PRIO armed conflicts located in the country, one row per conflict with its active years. */
+/** UCDP/PRIO armed conflicts located in the country, one row per conflict with its active years and latest sides. */
 export const CountryConflicts = ({ iso3 }: { iso3: string }) => {
   const { t } = useTranslation();
   const years = useQuery({
@@ -36,6 +36,13 @@ export const CountryConflicts = ({ iso3 }: { iso3: string }) => {
     };
     c.years.push(row.year);
     c.war ||= row.intensityLevel === 2;
+    // The sides of a conflict change over its years (Syria's 1966 coup faction, then the 2011 insurgents):
+    // the row names those of its latest year.
+    if (row.year >= Math.max(...c.years)) {
+      c.sideA = row.sideA;
+      c.sideB = row.sideB;
+      c.territory = row.territoryName;
+    }
     conflicts.set(row.conflictId, c);
   }
   const list = [...conflicts.values()].sort((a, b) => (b.years.at(-1) ?? 0) - (a.years.at(-1) ?? 0));
