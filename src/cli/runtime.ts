@@ -30,7 +30,6 @@ const exitCodeOf: Record<ErrorCode, number> = {
   validation_failed: exitCodes.invalid,
   unauthenticated: exitCodes.refused,
   forbidden: exitCodes.refused,
-  locked: exitCodes.refused,
   rate_limited: exitCodes.refused,
   not_found: exitCodes.notFound,
   conflict: exitCodes.conflict,

@@ -7,7 +7,6 @@ export type ErrorCode =
   | "forbidden"
   | "not_found"
   | "conflict"
-  | "locked"
   | "rate_limited"
   | "not_initialised";
 

@@ -9,7 +9,6 @@ const statusOf: Record<ErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
-  locked: 423,
   rate_limited: 429,
   not_initialised: 503,
 };

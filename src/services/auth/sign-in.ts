@@ -16,24 +16,26 @@ export type SignInResult = {
   expiresAt: Date;
 };
 
-const wrongCredentials = () => new DomainError("unauthenticated", "Wrong email or password.");
+// One answer for an unknown email, a wrong password and a locked account, so that nobody learns from it
+// which accounts exist; it says what the lock is, for the person who mistyped.
+const wrongCredentials = () =>
+  new DomainError(
+    "unauthenticated",
+    "Wrong email or password. After five wrong passwords an account is locked for 15 minutes.",
+  );
 
-// Verifying against a fixed hash when the email is unknown keeps response times from revealing accounts.
+// Verifying against a fixed hash where no real check happens keeps response times from revealing accounts.
 let decoyHash: Promise<string> | undefined;
+const refuseAfterDecoy = async (password: string): Promise<never> => {
+  decoyHash ??= hashPassword("decoy-password-for-timing");
+  await verifyPassword(password, await decoyHash);
+  throw wrongCredentials();
+};
 
 export const signIn = async (db: Db, email: string, password: string, now: Date): Promise<SignInResult> => {
   const user = await findUserByEmail(db, email);
-  if (!user) {
-    decoyHash ??= hashPassword("decoy-password-for-timing");
-    await verifyPassword(password, await decoyHash);
-    throw wrongCredentials();
-  }
-  if (isLocked(user, now)) {
-    throw new DomainError(
-      "locked",
-      `Too many wrong passwords: this account is locked until ${user.lockedUntil?.toISOString()}.`,
-    );
-  }
+  // A locked account is not checked at all: a right password must not be confirmed while it is locked.
+  if (!user || isLocked(user, now)) return refuseAfterDecoy(password);
   if (!(await verifyPassword(password, user.passwordHash))) {
     const next = afterFailure(user, now);
     await recordSignInState(db, user.id, next);
