@@ -55,6 +55,24 @@ describe(`API foundation (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"
     expect(response.json().error.details).toEqual([expect.objectContaining({ field: "body.clearance" })]);
   });
 
+  it("answers a body it cannot read in the one error shape, naming the part at fault", async () => {
+    const session = await signIn(app, admin.email, admin.password);
+    const send = (contentType: string, payload: string) =>
+      app.inject({
+        method: "POST",
+        url: "/api/analyses",
+        cookies: { continuum_session: session.sessionCookie },
+        headers: { "x-csrf-token": session.csrfToken, "content-type": contentType },
+        payload,
+      });
+    const broken = await send("application/json", "{not json");
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json().error).toMatchObject({ code: "validation_failed", details: [{ field: "body" }] });
+    const wrongType = await send("application/xml", "<analysis/>");
+    expect(wrongType.statusCode).toBe(415);
+    expect(wrongType.json().error.details[0].field).toBe("content-type");
+  });
+
   it("refuses a record classified above its author's clearance, which would vanish from them", async () => {
     const analyst = await buildUser(handle.db, orgId, "analyst", "restricted");
     const session = await signIn(app, analyst.email, analyst.password);

@@ -41,8 +41,15 @@ export const registerErrorHandler = (app: FastifyInstance): void => {
     if (error.statusCode === 429) {
       return reply.code(429).send(errorBody("rate_limited", error.message));
     }
+    // The framework's own refusals (unparsable JSON, a media type no route reads, a body too large) are
+    // the request's fault too: the documented code, naming the part of the request at fault.
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-      return reply.code(error.statusCode).send(errorBody(error.code ?? "bad_request", error.message));
+      const field = error.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE" ? "content-type" : "body";
+      return reply
+        .code(error.statusCode)
+        .send(
+          errorBody("validation_failed", "The request is not valid.", [{ field, message: error.message }]),
+        );
     }
     request.log.error(error);
     return reply.code(500).send(errorBody("internal", "Something went wrong on the server."));
