@@ -92,6 +92,10 @@ describe("continuum alerts / reviews / frameworks CLI", () => {
     const result = cli("alerts", "rules", "add", file);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/definition\.lookbackMonths/);
+    writeFileSync(file, "{ not json");
+    const garbled = cli("alerts", "rules", "add", file);
+    expect([garbled.status, garbled.stderr]).toEqual([2, expect.stringMatching(/rule\.json is not JSON/)]);
+    expect(cli("alerts", "rules", "add", join(dir, "missing.json")).status).toBe(3);
   });
 
   it("opens a review on the bundled data and exports a printable brief", () => {

@@ -128,6 +128,7 @@ describe("continuum data commands", () => {
   });
 
   it("refuses a bad file with exit 2, listing file, line, column, value and reason, and the total", () => {
+    expect(cli("import", "ged", join(dir, "no-such-file.csv")).status).toBe(3);
     const rows = gedRows.slice(0, 151).map((r) => [...r]);
     for (let line = 2; line <= 151; line += 1) {
       const row = rows[line - 1];

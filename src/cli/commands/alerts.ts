@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { authorize } from "../../core/access/policies.ts";
 import type { AlertStep, TAlert } from "../../core/alerts/alert.schemas.ts";
@@ -23,6 +22,7 @@ import {
 import { listDesks, setDesk } from "../../services/alerts/manage-desks.ts";
 import { raiseAlert } from "../../services/alerts/raise-alert.ts";
 import { getAlert, listAlerts } from "../../services/alerts/read-alerts.ts";
+import { readInputJson } from "../input-files.ts";
 import { asCliUser, printOne, printRows } from "../runtime.ts";
 
 const row = (alert: TAlert) => ({
@@ -35,8 +35,6 @@ const row = (alert: TAlert) => ({
   overdue: alert.overdue ? "OVERDUE" : "",
   summary: alert.summary,
 });
-
-const readJson = (file: string): unknown => JSON.parse(readFileSync(file, "utf8"));
 
 export const registerAlerts = (program: Command): void => {
   const alerts = program
@@ -223,7 +221,9 @@ export const registerAlerts = (program: Command): void => {
     .description('add a rule from a JSON file: {"name","severity","definition":{"kind",…}}')
     .action(async (file: string, _options: unknown, command: Command) =>
       asCliUser(command, async (ctx, global) => {
-        const rule = presentAlertRule(await createAlertRule(ctx, readJson(file) as never));
+        const rule = presentAlertRule(
+          await createAlertRule(ctx, readInputJson(file) as Parameters<typeof createAlertRule>[1]),
+        );
         printOne(global, rule, `Added rule ${rule.name} (${rule.id}).`);
       }),
     );
@@ -232,7 +232,7 @@ export const registerAlerts = (program: Command): void => {
     .description("change a rule from a JSON file with the fields to change")
     .action(async (id: string, file: string, _options: unknown, command: Command) =>
       asCliUser(command, async (ctx, global) => {
-        const rule = presentAlertRule(await updateAlertRule(ctx, id, readJson(file)));
+        const rule = presentAlertRule(await updateAlertRule(ctx, id, readInputJson(file)));
         printOne(global, rule, `Changed rule ${rule.name}.`);
       }),
     );

@@ -1,6 +1,7 @@
+import { existsSync } from "node:fs";
 import type { Command } from "commander";
 import { IMPORT_KINDS, type ImportKind, isImportKind } from "../../core/data/import/index.ts";
-import { invalid } from "../../core/shared/errors.ts";
+import { invalid, notFound } from "../../core/shared/errors.ts";
 import { dataStatus } from "../../services/data/data-status.ts";
 import { exportEventMonths } from "../../services/data/export-event-months.ts";
 import type { ImportReport } from "../../services/data/import-dataset.ts";
@@ -95,6 +96,7 @@ export const registerData = (program: Command): void => {
           { field: "coverage", message: "must be observed or world", value: options.coverage },
         ]);
       await withDatabase(global, async (handle) => {
+        if (!existsSync(file)) throw notFound(`The file ${file}`);
         const ctx = await cliContext(handle, global);
         const progress = progressReporter(`Importing ${file}`);
         let forecast: ForecastRunStarted | undefined;

@@ -1,9 +1,9 @@
-import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { presentFramework, presentFrameworkSummary } from "../../http/presenters/framework.presenter.ts";
 import { createFramework } from "../../services/frameworks/create-framework.ts";
 import { getFramework, listFrameworks } from "../../services/frameworks/read-frameworks.ts";
 import { updateFramework } from "../../services/frameworks/update-framework.ts";
+import { readInputJson } from "../input-files.ts";
 import { cliContext, globalOptions, printOne, printRows, withDatabase } from "../runtime.ts";
 
 export const registerFrameworks = (program: Command): void => {
@@ -50,7 +50,8 @@ export const registerFrameworks = (program: Command): void => {
       await withDatabase(global, async (handle) => {
         const framework = await createFramework(
           await cliContext(handle, global),
-          JSON.parse(readFileSync(file, "utf8")),
+          // The service validates it, naming each field.
+          readInputJson(file) as Parameters<typeof createFramework>[1],
         );
         printOne(
           global,
@@ -71,7 +72,7 @@ export const registerFrameworks = (program: Command): void => {
         const framework = await updateFramework(
           await cliContext(handle, global),
           id,
-          JSON.parse(readFileSync(file, "utf8")),
+          readInputJson(file) as Parameters<typeof updateFramework>[2],
         );
         printOne(global, presentFramework(framework), `Changed ${framework.slug} ${framework.version}.`);
       });

@@ -1,11 +1,10 @@
-import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import Papa from "papaparse";
 import type { Config } from "../../config.ts";
-import { DomainError } from "../../core/shared/errors.ts";
 import type { DatabaseHandle } from "../../db/engine.ts";
 import { loadKeyring } from "../../repositories/voices/envelope.ts";
 import type { VoicesDeps } from "../../services/voices/voices-context.ts";
+import { readInputText } from "../input-files.ts";
 import { type GlobalOptions, globalOptions, withDatabase } from "../runtime.ts";
 
 const depsOf = (config: Config): VoicesDeps => ({
@@ -13,16 +12,8 @@ const depsOf = (config: Config): VoicesDeps => ({
   settings: config.voices,
 });
 
-export const readText = (file: string): string => {
-  try {
-    return new TextDecoder("utf-8", { fatal: false }).decode(readFileSync(file));
-  } catch (error) {
-    throw new DomainError("not_found", `Cannot read ${file}: ${(error as Error).message}`);
-  }
-};
-
 export const readCsvObjects = (file: string) =>
-  Papa.parse<Record<string, string>>(readText(file).replace(/^\uFEFF/, ""), {
+  Papa.parse<Record<string, string>>(readInputText(file).replace(/^\uFEFF/, ""), {
     header: true,
     skipEmptyLines: true,
   }).data;

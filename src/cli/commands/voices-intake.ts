@@ -1,5 +1,4 @@
 import type { Command } from "commander";
-import { invalid } from "../../core/shared/errors.ts";
 import { formatOf } from "../../repositories/voices/submission-files.ts";
 import { buildGazetteer, ensureGazetteer } from "../../services/voices/build-gazetteer.ts";
 import {
@@ -8,8 +7,9 @@ import {
   importUshahidi,
 } from "../../services/voices/import-submissions.ts";
 import { draftMapping, listForms, saveForm } from "../../services/voices/save-form.ts";
+import { readInputJson, readInputText } from "../input-files.ts";
 import { cliContext, type GlobalOptions, printOne, printRows } from "../runtime.ts";
-import { readCsvObjects, readText, voices } from "./voices-command.ts";
+import { readCsvObjects, voices } from "./voices-command.ts";
 
 const printImport = (global: GlobalOptions, summary: ImportSummary, what: string) =>
   printOne(
@@ -48,12 +48,7 @@ export const registerVoicesIntake = (group: Command): void => {
     .description('save a form from JSON: {"id","title","kind","clearance","mapping"}')
     .action(async (file: string, _options: unknown, command: Command) =>
       voices(command, async ({ handle, global }) => {
-        let parsed: unknown;
-        try {
-          parsed = JSON.parse(readText(file));
-        } catch (error) {
-          throw invalid(`${file} is not JSON: ${(error as Error).message}`);
-        }
+        const parsed = readInputJson(file);
         const form = await saveForm(
           await cliContext(handle, global),
           parsed as Parameters<typeof saveForm>[1],
@@ -111,7 +106,7 @@ export const registerVoicesIntake = (group: Command): void => {
     .action(async (file: string, options: { form: string; skipInvalid?: boolean }, command: Command) =>
       voices(command, async ({ handle, deps, global }) => {
         await ensureGazetteer(handle.db);
-        const text = readText(file);
+        const text = readInputText(file);
         const summary = await importFormSubmissions(await cliContext(handle, global), deps, {
           formId: options.form,
           text,
@@ -130,7 +125,7 @@ export const registerVoicesIntake = (group: Command): void => {
       voices(command, async ({ handle, deps, global }) => {
         await ensureGazetteer(handle.db);
         const summary = await importUshahidi(await cliContext(handle, global), deps, {
-          text: readText(file),
+          text: readInputText(file),
           skipInvalid: options.skipInvalid ?? false,
         });
         printImport(global, summary, "Ushahidi");
