@@ -143,11 +143,16 @@ export const ZEvidencePack = z.object({
       source: z.string(),
       stateBased: z.number(),
       nonState: z.number(),
-      oneSided: z.number(),
+      oneSided: z.number().nullable(),
       events: z.number().nullable(),
     }),
   ),
-  totals: z.object({ fatalities: z.number(), events: z.number(), oneSided: z.number() }),
+  /** Events and one-sided deaths are null when no source of the window records them (ViEWS does not). */
+  totals: z.object({
+    fatalities: z.number(),
+    events: z.number().nullable(),
+    oneSided: z.number().nullable(),
+  }),
   topEvents: z.array(
     z.object({
       source: z.string(),

@@ -119,7 +119,7 @@ tr.level-severe td:nth-child(3){font-weight:700;color:#a61b1b}tr.level-high td:n
 <h2>Risk factors</h2><table><thead><tr><th>#</th><th>Risk factor</th><th>Level</th><th>Trend</th><th>Confidence</th><th>Assessment</th></tr></thead><tbody>${factorRows}</tbody></table>
 <h2>Recommendations</h2>${recommendations ? `<ol style="list-style:none;padding:0">${recommendations}</ol>` : '<p class="muted">None.</p>'}
 <h2>Evidence</h2>
-<p>Window ${html(evidence?.window.from)} to ${html(evidence?.window.to)}: ${html(Math.round(evidence?.totals.fatalities ?? 0))} recorded deaths (${html(Math.round(evidence?.totals.oneSided ?? 0))} in one-sided violence against civilians), ${html(evidence?.totals.events ?? 0)} events.</p>
+<p>Window ${html(evidence?.window.from)} to ${html(evidence?.window.to)}: ${html(Math.round(evidence?.totals.fatalities ?? 0))} recorded deaths${evidence?.totals.oneSided == null ? "" : ` (${html(Math.round(evidence.totals.oneSided))} in one-sided violence against civilians)`}${evidence?.totals.events == null ? "" : `, ${html(evidence.totals.events)} events`}.</p>
 ${forecastRows ? `<h3>Forecast (run of ${html(evidence?.forecast?.origin)}, ${html(evidence?.forecast?.modelVersion)})</h3><table><thead><tr><th>Month</th><th>Horizon</th><th>P(any)</th><th>P(25+)</th><th>80% interval</th></tr></thead><tbody>${forecastRows}</tbody></table>` : '<p class="muted">No forecast available.</p>'}
 ${conflicts ? `<h3>Armed conflicts</h3><ul>${conflicts}</ul>` : ""}
 ${reports ? `<h3>Community reports (verified, last 24 months)</h3><table><thead><tr><th>Month</th><th>Category</th><th>Reports</th></tr></thead><tbody>${reports}</tbody></table>` : ""}

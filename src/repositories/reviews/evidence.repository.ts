@@ -63,7 +63,8 @@ export const countryMonthsInWindow = async (db: Db, iso3: string, from: string, 
       "d.title as source",
       sql<number>`sum(coalesce(cm.sb_best, 0))`.as("stateBased"),
       sql<number>`sum(coalesce(cm.ns_best, 0))`.as("nonState"),
-      sql<number>`sum(coalesce(cm.os_best, 0))`.as("oneSided"),
+      // Null where the source does not record the type of violence (ViEWS holds state-based deaths only).
+      sql<number | null>`sum(cm.os_best)`.as("oneSided"),
       sql<number | null>`sum(cm.event_count)::int`.as("events"),
     ])
     .where("cm.iso3", "=", iso3)
@@ -77,7 +78,7 @@ export const countryMonthsInWindow = async (db: Db, iso3: string, from: string, 
     ...row,
     stateBased: Number(row.stateBased),
     nonState: Number(row.nonState),
-    oneSided: Number(row.oneSided),
+    oneSided: row.oneSided === null ? null : Number(row.oneSided),
     events: row.events === null ? null : Number(row.events),
   }));
 };

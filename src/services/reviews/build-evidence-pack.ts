@@ -55,19 +55,23 @@ export const buildEvidencePack = async (
       listAlerts(db, { iso3, status: "open", limit: 50 }),
     ]);
   // Several sources can cover one month; totals use the larger figure per month, as alert rules do.
-  const perMonth = new Map<string, { fatalities: number; events: number; oneSided: number }>();
+  type MonthTotal = { fatalities: number; events: number | null; oneSided: number | null };
+  const perMonth = new Map<string, MonthTotal>();
   for (const row of months) {
-    const total = row.stateBased + row.nonState + row.oneSided;
+    const total = row.stateBased + row.nonState + (row.oneSided ?? 0);
     const current = perMonth.get(row.month);
     if (!current || total > current.fatalities)
       perMonth.set(row.month, {
         fatalities: total,
-        events: row.events ?? current?.events ?? 0,
-        oneSided: row.oneSided,
+        events: row.events ?? current?.events ?? null,
+        oneSided: row.oneSided ?? current?.oneSided ?? null,
       });
   }
-  const sum = (pick: (v: { fatalities: number; events: number; oneSided: number }) => number) =>
-    [...perMonth.values()].reduce((total, v) => total + pick(v), 0);
+  // A figure no month of the window records stays unknown rather than becoming zero.
+  const sum = (pick: (v: MonthTotal) => number | null): number | null => {
+    const known = [...perMonth.values()].map(pick).filter((x): x is number => x !== null);
+    return known.length === 0 ? null : known.reduce((total, x) => total + x, 0);
+  };
   return {
     gatheredAt: now.toISOString(),
     window: { from, to },
@@ -85,7 +89,7 @@ export const buildEvidencePack = async (
     },
     months,
     totals: {
-      fatalities: sum((v) => v.fatalities),
+      fatalities: sum((v) => v.fatalities) ?? 0,
       events: sum((v) => v.events),
       oneSided: sum((v) => v.oneSided),
     },

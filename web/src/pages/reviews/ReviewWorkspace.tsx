@@ -108,11 +108,13 @@ export const ReviewWorkspace = () => {
             <div>
               <p>
                 {t("reviews.window", { from: ltr(evidence.window.from), to: ltr(evidence.window.to) })}:{" "}
-                {t("reviews.totals", {
-                  deaths: Math.round(evidence.totals.fatalities),
-                  oneSided: Math.round(evidence.totals.oneSided),
-                  events: evidence.totals.events,
-                })}
+                {evidence.totals.oneSided === null || evidence.totals.events === null
+                  ? t("reviews.totalsDeathsOnly", { deaths: Math.round(evidence.totals.fatalities) })
+                  : t("reviews.totals", {
+                      deaths: Math.round(evidence.totals.fatalities),
+                      oneSided: Math.round(evidence.totals.oneSided),
+                      events: evidence.totals.events,
+                    })}
               </p>
               <h3>{t("reviews.forecast")}</h3>
               {evidence.forecast ? (
