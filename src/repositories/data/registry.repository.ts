@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import { isoCodesByAlias } from "../../core/data/country-aliases.ts";
 import type { CapitalRecord, CountryRecord, CrosswalkRow, RegistryData } from "../../core/data/registry.ts";
 import type { Db } from "../../db/types.ts";
 import { containsPattern } from "../contains-pattern.ts";
@@ -176,8 +177,8 @@ export const listCountries = async (
   let query = db.selectFrom("countries").select(countryColumns).orderBy("name");
   if (filter.search) {
     const pattern = containsPattern(filter.search);
-    const iso3 = filter.search.toUpperCase();
-    query = query.where((eb) => eb.or([eb("name", "ilike", pattern), eb("iso3", "=", iso3)]));
+    const codes = [filter.search.toUpperCase(), ...isoCodesByAlias(filter.search)];
+    query = query.where((eb) => eb.or([eb("name", "ilike", pattern), eb("iso3", "in", codes)]));
   }
   if (filter.independentOnly) query = query.where("independent", "=", true);
   if (filter.existingOn) {

@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Route, Routes } from "react-router";
+import { countryAliases, foldForSearch } from "../../../../src/core/data/country-aliases.ts";
 import { get } from "../../api/client.ts";
 import { useCountryNames } from "../../api/country-names.ts";
 import { type Country, query } from "../../api/data-types.ts";
@@ -11,7 +12,6 @@ import { TableScroll } from "../../components/TableScroll.tsx";
 import { CountryPage } from "./CountryPage.tsx";
 
 /** Lower case without accents, so "cote" finds "Côte d'Ivoire" and "algerie" finds "Algérie". */
-const foldForSearch = (text: string) => text.normalize("NFD").replace(/\p{M}/gu, "").toLocaleLowerCase();
 
 const CountryList = () => {
   const { t, i18n } = useTranslation();
@@ -32,7 +32,10 @@ const CountryList = () => {
     return named
       .filter(
         ({ country, name }) =>
-          !wanted || [name, country.name, country.iso3].some((text) => foldForSearch(text).includes(wanted)),
+          !wanted ||
+          [name, country.name, country.iso3, ...(countryAliases[country.iso3] ?? [])].some((text) =>
+            foldForSearch(text).includes(wanted),
+          ),
       )
       .sort((a, b) => a.name.localeCompare(b.name, i18n.language));
   }, [countries.data, names, search, i18n.language]);
