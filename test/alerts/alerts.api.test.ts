@@ -124,6 +124,41 @@ describe(`alerts (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, () 
     expect((await raiseAlert(ctx, named)).merged).toBe(true);
   });
 
+  it("keeps a person's alert to the desk and the raiser's organisation unless they make it public", async () => {
+    await buildCountries(handle.db, ["NGA"]);
+    const other = (await buildOrganisation(handle.db, "civil_society")).id;
+    const monitor = await buildUser(handle.db, other, "field_monitor", "restricted");
+    const colleague = await buildUser(handle.db, other, "viewer", "restricted");
+    const donor = await buildUser(handle.db, (await buildOrganisation(handle.db, "donor")).id, "donor");
+    const publicViewer = await buildUser(handle.db, desk.orgId, "viewer", "public");
+    const monitorSession = await signIn(app, monitor.email, monitor.password);
+    const raise = (body: object) =>
+      monitorSession.request("POST", "/api/alerts", { iso3: "NGA", severity: "high", ...body });
+    const restricted = (await raise({ summary: "Attack in Zamfara; informants Musa and Aisha" })).json()
+      .alert;
+    expect(restricted.clearance).toBe("restricted");
+    const reads = async (who: TestUser, id: string) => {
+      const session = await signIn(app, who.email, who.password);
+      const listed = (await session.request("GET", "/api/alerts?iso3=NGA")).json() as { id: string }[];
+      const one = await session.request("GET", `/api/alerts/${id}`);
+      expect(
+        listed.some((a) => a.id === id),
+        who.email,
+      ).toBe(one.statusCode === 200);
+      return one.statusCode;
+    };
+    // The desk (another organisation) owns it; the monitor's organisation keeps reading it.
+    expect(await reads(desk, restricted.id)).toBe(200);
+    expect(await reads(colleague, restricted.id)).toBe(200);
+    expect(await reads(donor, restricted.id)).toBe(404);
+    expect(await reads(publicViewer, restricted.id)).toBe(404);
+    const open = (await raise({ summary: "Market closed in Gusau", clearance: "public" })).json().alert;
+    expect(await reads(donor, open.id)).toBe(200);
+    const above = await raise({ summary: "Too secret for its author", clearance: "confidential" });
+    expect(above.statusCode).toBe(400);
+    expect(above.json().error.details[0].field).toBe("clearance");
+  });
+
   it("takes an alert from new to closed with a decision, only by the owning desk, on the timeline", async () => {
     const [alert] = (await deskSession.request("GET", "/api/alerts?iso3=SYR")).json();
     const outsiderSession = await signIn(app, outsider.email, outsider.password);

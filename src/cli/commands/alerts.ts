@@ -92,14 +92,18 @@ export const registerAlerts = (program: Command): void => {
 
   alerts
     .command("raise")
-    .description("raise an alert by hand (merged into an open one with the same country and cause)")
+    .description("raise an alert by hand (merged into an open one only when --cause names the same cause)")
     .requiredOption("--iso3 <code>", "country")
     .requiredOption("--severity <level>", "low | medium | high | critical")
     .requiredOption("--summary <text>", "what is happening")
-    .option("--cause <cause>", "what it is about, e.g. election_violence (default manual)")
+    .option("--cause <cause>", "what it is about, e.g. election_violence: repeats with the same cause merge")
+    .option(
+      "--clearance <level>",
+      "who may read it besides the desk: public | restricted | confidential (default restricted)",
+    )
     .action(
       async (
-        options: { iso3: string; severity: string; summary: string; cause?: string },
+        options: { iso3: string; severity: string; summary: string; cause?: string; clearance?: string },
         command: Command,
       ) =>
         asCliUser(command, async (ctx, global) => {
@@ -108,6 +112,8 @@ export const registerAlerts = (program: Command): void => {
             severity: options.severity as never,
             summary: options.summary,
             ...(options.cause ? { cause: options.cause } : {}),
+            // Validated by the service, naming the field.
+            ...(options.clearance ? { clearance: options.clearance as never } : {}),
             source: `person: ${ctx.actor.email}`,
           });
           const alert = presentAlert(outcome.alert);

@@ -8,5 +8,6 @@ export const protectedRecordTables = [
   "voices_reports",
   "scenarios",
   "contingency_plans",
+  "alerts",
 ] as const;
 export type ProtectedRecordTable = (typeof protectedRecordTables)[number];

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Action } from "../access/policies.ts";
+import { ZClearance } from "../access/vocabulary.ts";
 import { ZIso3 } from "../analyses/analysis.schemas.ts";
 
 export const severities = ["low", "medium", "high", "critical"] as const;
@@ -76,6 +77,8 @@ export const ZRaiseAlert = z.object({
   source: z.string().trim().min(1).max(200).default("person"),
   summary: z.string().trim().min(3).max(1000),
   details: z.record(z.string(), z.unknown()).default({}),
+  /** Who may read it besides the desk: a person's alert is restricted unless they say otherwise. */
+  clearance: ZClearance.optional(),
 });
 export type TRaiseAlert = z.input<typeof ZRaiseAlert>;
 
@@ -243,6 +246,7 @@ export const ZAlert = z.object({
   ),
   details: z.record(z.string(), z.unknown()),
   status: ZAlertStatus,
+  clearance: ZClearance,
   owner: z.object({
     orgId: z.uuid(),
     orgName: z.string(),

@@ -1,5 +1,6 @@
 import type { Generated } from "kysely";
 import type { Json, Timestamp } from "./columns.ts";
+import type { ProtectedColumns } from "./foundation.ts";
 
 // Alerts (migration 0004): desks, rules as data, alerts with their timeline, and what rules raised from.
 
@@ -22,7 +23,7 @@ export type AlertRulesTable = {
   updated_at: Timestamp;
 };
 
-export type AlertsTable = {
+export type AlertsTable = ProtectedColumns & {
   id: Generated<string>;
   iso3: string;
   cause: string;
@@ -32,7 +33,6 @@ export type AlertsTable = {
   message: Json;
   details: Json;
   status: Generated<string>;
-  owner_org_id: string;
   owner_user_id: string | null;
   raised_by: string | null;
   raised_at: Date;

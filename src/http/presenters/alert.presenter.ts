@@ -15,6 +15,7 @@ export const presentAlert = (alert: AlertView): TAlert => ({
   message: alert.message,
   details: alert.details,
   status: alert.status,
+  clearance: alert.clearance,
   owner: {
     orgId: alert.ownerOrgId,
     orgName: alert.ownerOrgName,

@@ -1,6 +1,9 @@
 import { sql } from "kysely";
+import type { Actor } from "../../core/access/actor.ts";
+import type { Clearance } from "../../core/access/vocabulary.ts";
 import type { AlertStatus, Severity, TAlertMessage, TDecision } from "../../core/alerts/alert.schemas.ts";
 import type { Db } from "../../db/types.ts";
+import { visibleTo } from "../access/visibility.ts";
 
 export type AlertRecord = {
   id: string;
@@ -12,6 +15,7 @@ export type AlertRecord = {
   message: TAlertMessage | null;
   details: Record<string, unknown>;
   status: AlertStatus;
+  clearance: Clearance;
   ownerOrgId: string;
   ownerOrgName: string;
   ownerUserId: string | null;
@@ -50,6 +54,7 @@ const select = (db: Db) =>
       "a.message",
       "a.details",
       "a.status",
+      "a.clearance",
       "a.owner_org_id as ownerOrgId",
       "o.name as ownerOrgName",
       "a.owner_user_id as ownerUserId",
@@ -80,13 +85,17 @@ const typed = (row: Selected): AlertRecord => ({
   ...row,
   severity: row.severity as Severity,
   status: row.status as AlertStatus,
+  clearance: row.clearance as Clearance,
   details: (row.details ?? {}) as Record<string, unknown>,
   message: (row.message ?? null) as TAlertMessage | null,
   decision: (row.decision ?? null) as TDecision | null,
 });
 
-export const findAlert = async (db: Db, id: string): Promise<AlertRecord | undefined> => {
-  const row = await select(db).where("a.id", "=", id).executeTakeFirst();
+/** An alert by id; with a reader, only if they may see it (its clearance, owner and shares). */
+export const findAlert = async (db: Db, id: string, reader?: Actor): Promise<AlertRecord | undefined> => {
+  let query = select(db).where("a.id", "=", id);
+  if (reader) query = query.where(visibleTo(reader, "alerts", "a"));
+  const row = await query.executeTakeFirst();
   return row && typed(row);
 };
 
@@ -102,6 +111,11 @@ export const findOpenAlertForUpdate = async (db: Db, iso3: string, cause: string
     .executeTakeFirst();
 
 export type AlertFilter = {
+  /**
+   * Whose eyes: a person (the alerts they may see), "public" (public alerts only, for records every reader
+   * sees) or "platform" (every alert, for the platform's own jobs).
+   */
+  reader: Actor | "public" | "platform";
   ownerUserId?: string;
   ownerOrgId?: string;
   overdueAt?: Date;
@@ -112,6 +126,8 @@ export type AlertFilter = {
 
 export const listAlerts = async (db: Db, filter: AlertFilter): Promise<AlertRecord[]> => {
   let query = select(db);
+  if (filter.reader === "public") query = query.where("a.clearance", "=", "public");
+  else if (filter.reader !== "platform") query = query.where(visibleTo(filter.reader, "alerts", "a"));
   if (filter.ownerUserId) query = query.where("a.owner_user_id", "=", filter.ownerUserId);
   if (filter.ownerOrgId) query = query.where("a.owner_org_id", "=", filter.ownerOrgId);
   if (filter.overdueAt)
@@ -139,6 +155,7 @@ export const insertAlert = async (
     summary: string;
     message: TAlertMessage | null;
     details: Record<string, unknown>;
+    clearance: Clearance;
     ownerOrgId: string;
     ownerUserId: string | null;
     raisedBy: string | null;
@@ -157,6 +174,7 @@ export const insertAlert = async (
       summary: input.summary,
       message: input.message && JSON.stringify(input.message),
       details: JSON.stringify(input.details),
+      clearance: input.clearance,
       owner_org_id: input.ownerOrgId,
       owner_user_id: input.ownerUserId,
       raised_by: input.raisedBy,
@@ -267,7 +285,7 @@ export const listAlertEvents = async (db: Db, alertId: string): Promise<AlertEve
 
 /** Undecided alerts past their deadline, oldest deadline first. */
 export const listOverdueAlerts = async (db: Db, now: Date): Promise<AlertRecord[]> =>
-  listAlerts(db, { overdueAt: now, limit: 10_000 });
+  listAlerts(db, { reader: "platform", overdueAt: now, limit: 10_000 });
 
 export const hasTrigger = async (
   db: Db,

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { authorize } from "../../core/access/policies.ts";
+import { assertMayClassify, authorize } from "../../core/access/policies.ts";
 import {
   deadlineFor,
   higherSeverity,
@@ -11,6 +11,7 @@ import {
   ZRaiseAlert,
 } from "../../core/alerts/alert.schemas.ts";
 import { alertMessageText } from "../../core/alerts/alert-messages.ts";
+import { replaceShares } from "../../repositories/access/record-shares.repository.ts";
 import {
   appendAlertEvent,
   findAlert,
@@ -64,6 +65,9 @@ export const raiseAlertWithin = async (
   const input = parsed.cause === "manual" ? { ...parsed, cause: `manual:${randomUUID()}` } : parsed;
   // The platform raises only for countries in its data; a person may mistype.
   if (tx.via !== "system") await assertKnownCountry(tx.db, input.iso3);
+  // The platform's alerts come from public data; a person's may name informants or victims.
+  const clearance = input.clearance ?? (tx.via === "system" ? "public" : "restricted");
+  if (tx.via !== "system") assertMayClassify(tx.actor, clearance);
   const now = tx.now();
   const raisedBy = tx.via === "system" ? null : tx.actor.userId;
   const existing = await findOpenAlertForUpdate(tx.db, input.iso3, input.cause);
@@ -77,6 +81,7 @@ export const raiseAlertWithin = async (
     );
     id = await insertAlert(tx.db, {
       ...input,
+      clearance,
       message,
       ownerOrgId: desk.orgId,
       ownerUserId: desk.userId,
@@ -85,6 +90,9 @@ export const raiseAlertWithin = async (
       deadline: deadlineFor(input.severity, now),
     });
     merged = !id;
+    // Routed to another organisation's desk, a person's alert stays readable by their own organisation.
+    if (id && raisedBy && desk.orgId !== tx.actor.orgId)
+      await replaceShares(tx.db, "alerts", id, [tx.actor.orgId], raisedBy);
     id ??= (await findOpenAlertForUpdate(tx.db, input.iso3, input.cause))?.id;
   }
   if (!id) throw new Error("alert vanished while raising it");

@@ -52,7 +52,8 @@ export const buildEvidencePack = async (
       // Reports arrive now, whatever month the conflict data end in: they cover the 24 months to today.
       countryMonthCounts(db, { iso3, from: `${shiftMonth(thisMonth, -23)}-01`, to: `${thisMonth}-01` }),
       listOpenRecommendations(db, iso3, reviewId),
-      listAlerts(db, { iso3, status: "open", limit: 50 }),
+      // The pack is read by everyone who may read the review: only public alerts belong in it.
+      listAlerts(db, { reader: "public", iso3, status: "open", limit: 50 }),
     ]);
   // Several sources can cover one month; totals use the larger figure per month, as alert rules do.
   type MonthTotal = { fatalities: number; events: number | null; oneSided: number | null };

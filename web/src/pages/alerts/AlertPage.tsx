@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { useParams } from "react-router";
+import { Link, useParams } from "react-router";
 import {
   type AlertStep,
   stepGrants,
@@ -64,11 +64,20 @@ export const AlertPage = () => {
       <h1>
         {names.byIso3(a.iso3)}: {alertSummary(a)}
       </h1>
+      <p>
+        <Link to={`/warning/countries/${a.iso3}`}>
+          {t("alerts.countryForecast", { country: names.byIso3(a.iso3) })}
+        </Link>
+      </p>
       <dl className="facts">
         <dt>{t("alerts.severity")}</dt>
         <dd className={`severity ${a.severity}`}>{t(`alerts.severities.${a.severity}`)}</dd>
         <dt>{t("alerts.status")}</dt>
         <dd data-testid="alert-status">{t(`alerts.statuses.${a.status}`)}</dd>
+        <dt>{t("admin.clearance")}</dt>
+        <dd>
+          <span className={`badge ${a.clearance}`}>{t(`clearance.${a.clearance}`)}</span>
+        </dd>
         <dt>{t("alerts.owner")}</dt>
         <dd>
           {a.owner.name ? `${a.owner.name} · ` : ""}

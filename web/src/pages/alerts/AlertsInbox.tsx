@@ -6,6 +6,7 @@ import type { TAlert } from "../../../../src/core/alerts/alert.schemas.ts";
 import { api, get } from "../../api/client.ts";
 import { useCountryNames } from "../../api/country-names.ts";
 import { allows } from "../../api/permissions.ts";
+import { ClearanceField } from "../../components/ClearanceField.tsx";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
 import { TableScroll } from "../../components/TableScroll.tsx";
@@ -99,6 +100,7 @@ export const AlertsInbox = () => {
             <Field label={t("alerts.summary")}>
               <input name="summary" required minLength={3} size={50} />
             </Field>
+            <ClearanceField wanted="restricted" />
             <button type="submit">{t("alerts.raiseButton")}</button>
           </form>
           <ErrorNote error={raise.error} />

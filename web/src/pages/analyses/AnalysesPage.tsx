@@ -1,10 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { readableClearances } from "../../../../src/core/access/vocabulary.ts";
 import { api, get } from "../../api/client.ts";
-import { allows, highestHeld } from "../../api/permissions.ts";
+import { allows } from "../../api/permissions.ts";
 import type { Analysis } from "../../api/types.ts";
+import { ClearanceField } from "../../components/ClearanceField.tsx";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
 import { useSession } from "../../session.tsx";
@@ -55,15 +55,7 @@ export const AnalysesPage = () => {
             <Field label={t("analyses.country")}>
               <input name="iso3" pattern="[A-Za-z]{3}" maxLength={3} />
             </Field>
-            <Field label={t("admin.clearance")}>
-              <select name="clearance" defaultValue={highestHeld(me, "restricted")}>
-                {readableClearances(me.acting.clearance).map((level) => (
-                  <option key={level} value={level}>
-                    {t(`clearance.${level}`)}
-                  </option>
-                ))}
-              </select>
-            </Field>
+            <ClearanceField wanted="restricted" />
             <Field label={t("analyses.body")}>
               <textarea name="body" rows={6} />
             </Field>

@@ -1,10 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { readableClearances } from "../../../../src/core/access/vocabulary.ts";
 import { impacts, likelihoods, type TScenario } from "../../../../src/core/scenarios/scenario.schemas.ts";
 import { api, get } from "../../api/client.ts";
-import { allows, highestHeld } from "../../api/permissions.ts";
+import { allows } from "../../api/permissions.ts";
+import { ClearanceField } from "../../components/ClearanceField.tsx";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
 import { useSession } from "../../session.tsx";
@@ -96,15 +96,7 @@ export const ScenariosPanel = ({ iso3 }: { iso3: string }) => {
             <Field label={t("scenarios.watchField")}>
               <textarea name="indicatorsToWatch" rows={2} />
             </Field>
-            <Field label={t("admin.clearance")}>
-              <select name="clearance" defaultValue={highestHeld(me, "confidential")}>
-                {readableClearances(me.acting.clearance).map((c) => (
-                  <option key={c} value={c}>
-                    {t(`clearance.${c}`)}
-                  </option>
-                ))}
-              </select>
-            </Field>
+            <ClearanceField wanted="confidential" />
             <button type="submit">{t("scenarios.save")}</button>
             <ErrorNote error={create.error} />
           </form>
