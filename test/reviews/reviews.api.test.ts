@@ -317,4 +317,23 @@ describe(`reviews (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, ()
     expect(json.review.assessments[0]).toMatchObject({ factorCode: "7", level: "severe" });
     expect(json.factors).toHaveLength(14);
   });
+
+  it("keeps a review to its organisation unless it is made public", async () => {
+    const donor = await buildUser(handle.db, (await buildOrganisation(handle.db, "donor")).id, "donor");
+    const donorSession = await signIn(app, donor.email, donor.password);
+    const draft = (await analystSession.request("POST", "/api/reviews", { iso3: "MEX" })).json();
+    expect(draft.clearance).toBe("restricted");
+    const open = (
+      await analystSession.request("POST", "/api/reviews", {
+        iso3: "MEX",
+        clearance: "public",
+        title: "MEX: open",
+      })
+    ).json();
+    const listed = (await donorSession.request("GET", "/api/reviews?iso3=MEX")).json() as { id: string }[];
+    expect(listed.map((r) => r.id)).toEqual([open.id]);
+    for (const path of [`/api/reviews/${draft.id}`, `/api/reviews/${draft.id}/export?format=html`])
+      expect((await donorSession.request("GET", path)).statusCode, path).toBe(404);
+    expect((await donorSession.request("GET", `/api/reviews/${open.id}`)).statusCode).toBe(200);
+  });
 });

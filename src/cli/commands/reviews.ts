@@ -56,9 +56,10 @@ export const registerReviews = (program: Command): void => {
     .option("--title <text>", "title")
     .option("--cycle <id>", "review cycle")
     .option("--framework <id>", "framework (default: the cycle's, else the default framework)")
+    .option("--clearance <level>", "who may read it: public | restricted | confidential (default restricted)")
     .action(
       async (
-        options: { iso3: string; title?: string; cycle?: string; framework?: string },
+        options: { iso3: string; title?: string; cycle?: string; framework?: string; clearance?: string },
         command: Command,
       ) =>
         asCliUser(command, async (ctx, global) => {
@@ -70,6 +71,8 @@ export const registerReviews = (program: Command): void => {
                 ...(options.title ? { title: options.title } : {}),
                 ...(options.cycle ? { cycleId: options.cycle } : {}),
                 ...(options.framework ? { frameworkId: options.framework } : {}),
+                // Validated by the service, naming the field.
+                ...(options.clearance ? { clearance: options.clearance as never } : {}),
               },
               evidenceOf(global),
             ),

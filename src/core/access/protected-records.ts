@@ -9,5 +9,6 @@ export const protectedRecordTables = [
   "scenarios",
   "contingency_plans",
   "alerts",
+  "reviews",
 ] as const;
 export type ProtectedRecordTable = (typeof protectedRecordTables)[number];

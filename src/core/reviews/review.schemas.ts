@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZClearance } from "../access/vocabulary.ts";
 import { ZAlertMessage } from "../alerts/alert.schemas.ts";
 import { ZIso3 } from "../analyses/analysis.schemas.ts";
 
@@ -39,6 +40,8 @@ export const ZCreateReview = z.object({
   title: z.string().trim().min(3).max(300).optional(),
   frameworkId: z.uuid().optional(),
   cycleId: z.uuid().optional(),
+  /** Who may read it besides its organisation; restricted unless chosen otherwise. */
+  clearance: ZClearance.default("restricted"),
 });
 export type TCreateReview = z.input<typeof ZCreateReview>;
 
@@ -219,6 +222,7 @@ export const ZReview = z.object({
   cycleId: z.uuid().nullable(),
   framework: z.object({ id: z.uuid(), slug: z.string(), version: z.string(), title: z.string() }),
   ownerOrgId: z.uuid(),
+  clearance: ZClearance,
   findings: z.string(),
   createdBy: z.string().nullable(),
   createdAt: z.string(),

@@ -1,5 +1,6 @@
 import type { Generated } from "kysely";
 import type { DateColumn, Json, Timestamp } from "./columns.ts";
+import type { ProtectedColumns } from "./foundation.ts";
 
 // Peacebuilding Audit (migration 0004): cycles, the schedule, reviews, assessments and recommendations.
 
@@ -21,12 +22,11 @@ export type ReviewScheduleTable = {
   brought_forward_reason: string | null;
 };
 
-export type ReviewsTable = {
+export type ReviewsTable = ProtectedColumns & {
   id: Generated<string>;
   cycle_id: string | null;
   iso3: string;
   framework_id: string;
-  owner_org_id: string;
   title: string;
   status: Generated<string>;
   findings: Generated<string>;

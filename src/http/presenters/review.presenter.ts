@@ -19,6 +19,7 @@ export const presentReview = (review: ReviewRecord): TReview => ({
     title: review.frameworkTitle,
   },
   ownerOrgId: review.ownerOrgId,
+  clearance: review.clearance,
   findings: review.findings,
   createdBy: review.createdBy,
   createdAt: review.createdAt.toISOString(),

@@ -24,7 +24,7 @@ export const replaceShares = async (
   table: ProtectedRecordTable,
   recordId: string,
   orgIds: readonly string[],
-  sharedBy: string,
+  sharedBy: string | null,
 ): Promise<void> => {
   await db
     .deleteFrom("record_shares")

@@ -43,14 +43,29 @@ export const recentCountryMonths = async (db: Db, monthsBack: number): Promise<C
   return result.rows.map((row) => ({ ...row, fatalities: Number(row.fatalities) }));
 };
 
-export type SevereAssessment = { reviewId: string; iso3: string; factorCode: string; assessedAt: Date };
+export type SevereAssessment = {
+  reviewId: string;
+  iso3: string;
+  factorCode: string;
+  assessedAt: Date;
+  /** The review's: the alert raised from it is read by no more people than the review. */
+  clearance: string;
+  ownerOrgId: string;
+};
 
 /** Risk factors assessed as severe in reviews that are not superseded by a later adopted review. */
 export const severeAssessments = async (db: Db): Promise<SevereAssessment[]> =>
   db
     .selectFrom("review_assessments as ra")
     .innerJoin("reviews as r", "r.id", "ra.review_id")
-    .select(["r.id as reviewId", "r.iso3", "ra.factor_code as factorCode", "ra.assessed_at as assessedAt"])
+    .select([
+      "r.id as reviewId",
+      "r.iso3",
+      "ra.factor_code as factorCode",
+      "ra.assessed_at as assessedAt",
+      "r.clearance",
+      "r.owner_org_id as ownerOrgId",
+    ])
     .where("ra.level", "=", "severe")
     .where((eb) =>
       eb.not(

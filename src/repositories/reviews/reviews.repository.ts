@@ -1,5 +1,11 @@
+import { sql } from "kysely";
+import type { Actor } from "../../core/access/actor.ts";
+import { type Clearance, clearances } from "../../core/access/vocabulary.ts";
 import type { ReviewStatus, TAssessmentInput } from "../../core/reviews/review.schemas.ts";
 import type { Db } from "../../db/types.ts";
+import { visibleTo } from "../access/visibility.ts";
+
+const clearanceOrder = sql`ARRAY[${sql.join(clearances.map((c) => sql.lit(c)))}]::text[]`;
 
 export type ReviewRecord = {
   id: string;
@@ -11,6 +17,7 @@ export type ReviewRecord = {
   frameworkVersion: string;
   frameworkTitle: string;
   ownerOrgId: string;
+  clearance: Clearance;
   title: string;
   status: ReviewStatus;
   findings: string;
@@ -43,6 +50,7 @@ const select = (db: Db) =>
       "f.version as frameworkVersion",
       "f.title as frameworkTitle",
       "r.owner_org_id as ownerOrgId",
+      "r.clearance",
       "r.title",
       "r.status",
       "r.findings",
@@ -58,18 +66,26 @@ const select = (db: Db) =>
     ]);
 
 type Selected = Awaited<ReturnType<ReturnType<typeof select>["executeTakeFirstOrThrow"]>>;
-const typed = (row: Selected): ReviewRecord => ({ ...row, status: row.status as ReviewStatus });
+const typed = (row: Selected): ReviewRecord => ({
+  ...row,
+  status: row.status as ReviewStatus,
+  clearance: row.clearance as Clearance,
+});
 
-export const findReview = async (db: Db, id: string): Promise<ReviewRecord | undefined> => {
-  const row = await select(db).where("r.id", "=", id).executeTakeFirst();
+/** A review by id; with a reader, only if they may see it (its clearance, owner and shares). */
+export const findReview = async (db: Db, id: string, reader?: Actor): Promise<ReviewRecord | undefined> => {
+  let query = select(db).where("r.id", "=", id);
+  if (reader) query = query.where(visibleTo(reader, "reviews", "r"));
+  const row = await query.executeTakeFirst();
   return row && typed(row);
 };
 
 export const listReviews = async (
   db: Db,
+  reader: Actor,
   filter: { iso3?: string | undefined; status?: ReviewStatus | undefined; cycleId?: string | undefined },
 ): Promise<ReviewRecord[]> => {
-  let query = select(db);
+  let query = select(db).where(visibleTo(reader, "reviews", "r"));
   if (filter.iso3) query = query.where("r.iso3", "=", filter.iso3);
   if (filter.status) query = query.where("r.status", "=", filter.status);
   if (filter.cycleId) query = query.where("r.cycle_id", "=", filter.cycleId);
@@ -83,6 +99,7 @@ export const insertReview = async (
     iso3: string;
     frameworkId: string;
     ownerOrgId: string;
+    clearance: Clearance;
     title: string;
     createdBy: string;
     now: Date;
@@ -96,6 +113,7 @@ export const insertReview = async (
         iso3: input.iso3,
         framework_id: input.frameworkId,
         owner_org_id: input.ownerOrgId,
+        clearance: input.clearance,
         title: input.title,
         created_by: input.createdBy,
         created_at: input.now,
@@ -246,6 +264,13 @@ export const listOpenRecommendations = (
     .select(recommendationColumns.map((column) => `rr.${column}` as const))
     .where("rr.iso3", "=", iso3)
     .where("r.status", "=", "adopted")
+    // Only what every reader of the review at hand may read: public reviews, and its own organisation's
+    // at its clearance or below.
+    .where(
+      sql<boolean>`(r.clearance = 'public' OR EXISTS (SELECT 1 FROM reviews cur WHERE cur.id = ${exceptReviewId}
+        AND cur.owner_org_id = r.owner_org_id
+        AND array_position(${clearanceOrder}, r.clearance) <= array_position(${clearanceOrder}, cur.clearance)))`,
+    )
     .where((eb) => eb.or([eb("rr.implementation", "is", null), eb("rr.implementation", "<>", "full")]));
   if (exceptReviewId) query = query.where("rr.review_id", "<>", exceptReviewId);
   return query.orderBy("rr.created_at").execute();

@@ -56,6 +56,12 @@ export const evaluateAlertRules = async (
             source: `rule: ${rule.name}`,
             message: candidate.message,
             details: { ...candidate.details, ruleId: rule.id },
+            ...(candidate.protectedAs
+              ? {
+                  clearance: candidate.protectedAs.clearance,
+                  alsoReadBy: [candidate.protectedAs.readerOrgId],
+                }
+              : {}),
           },
           { ruleId: rule.id, evidenceKey: candidate.evidenceKey },
         );

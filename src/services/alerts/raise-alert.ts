@@ -30,7 +30,10 @@ import { deskFor } from "./desk-for.ts";
  * What raising takes: a person's summary, or for the platform's own alerts a message whose English
  * wording becomes the summary.
  */
-export type RaiseAlertInput = TRaiseAlert | (Omit<TRaiseAlert, "summary"> & { message: TAlertMessage });
+export type RaiseAlertInput = (TRaiseAlert | (Omit<TRaiseAlert, "summary"> & { message: TAlertMessage })) & {
+  /** Organisations besides the desk's that read a protected alert (the platform's, from a protected record). */
+  alsoReadBy?: readonly string[];
+};
 
 export type RaiseOutcome = { alert: AlertView; merged: boolean };
 
@@ -91,8 +94,9 @@ export const raiseAlertWithin = async (
     });
     merged = !id;
     // Routed to another organisation's desk, a person's alert stays readable by their own organisation.
-    if (id && raisedBy && desk.orgId !== tx.actor.orgId)
-      await replaceShares(tx.db, "alerts", id, [tx.actor.orgId], raisedBy);
+    const readers = new Set([...(raw.alsoReadBy ?? []), ...(raisedBy ? [tx.actor.orgId] : [])]);
+    readers.delete(desk.orgId);
+    if (id && readers.size > 0) await replaceShares(tx.db, "alerts", id, [...readers], raisedBy);
     id ??= (await findOpenAlertForUpdate(tx.db, input.iso3, input.cause))?.id;
   }
   if (!id) throw new Error("alert vanished while raising it");

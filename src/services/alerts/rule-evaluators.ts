@@ -1,3 +1,4 @@
+import type { Clearance } from "../../core/access/vocabulary.ts";
 import type { AlertRuleKind, TAlertMessage, TAlertRuleDefinition } from "../../core/alerts/alert.schemas.ts";
 import type { Db } from "../../db/types.ts";
 import {
@@ -17,6 +18,8 @@ export type RuleCandidate = {
   evidenceKey: string;
   message: TAlertMessage;
   details: Record<string, unknown>;
+  /** Raised from a protected record: the alert keeps its clearance and its organisation may read it. */
+  protectedAs?: { clearance: Clearance; readerOrgId: string };
 };
 
 type Evaluator<K extends AlertRuleKind> = (
@@ -141,6 +144,9 @@ const riskFactorSevere: Evaluator<"risk_factor_severe"> = async (db, rule) => {
       evidenceKey: `review:${a.reviewId}:${a.factorCode}`,
       message: { key: "risk_factor_severe", factorCode: a.factorCode },
       details: { reviewId: a.reviewId, factorCode: a.factorCode },
+      ...(a.clearance === "public"
+        ? {}
+        : { protectedAs: { clearance: a.clearance as Clearance, readerOrgId: a.ownerOrgId } }),
     }));
 };
 

@@ -14,7 +14,7 @@ export const assessRiskFactor = async (
 ): Promise<ReviewDetailView> => {
   const input = ZAssessmentInput.parse(raw);
   return inTransaction(ctx, async (tx) => {
-    const review = await loadReviewDetail(tx.db, reviewId);
+    const review = await loadReviewDetail(tx.db, reviewId, tx.actor);
     assertCanChange(ctx.actor, review, "review.write");
     assertEditable(review);
     const framework = await findFramework(tx.db, review.frameworkId);
@@ -41,6 +41,6 @@ export const assessRiskFactor = async (
       before: before ?? null,
       after: { factorCode, ...input },
     });
-    return loadReviewDetail(tx.db, reviewId);
+    return loadReviewDetail(tx.db, reviewId, tx.actor);
   });
 };

@@ -17,7 +17,7 @@ export const changeReviewStatus = async (
 ): Promise<ReviewDetailView> => {
   const { to, note } = ZReviewTransition.parse(raw);
   return inTransaction(ctx, async (tx) => {
-    const before = await loadReviewDetail(tx.db, id);
+    const before = await loadReviewDetail(tx.db, id, tx.actor);
     assertCanChange(ctx.actor, before, to === "adopted" ? "review.adopt" : "review.write");
     if (!reviewTransitions[before.status].includes(to))
       throw conflict(`A review that is ${before.status} cannot move to ${to}.`, [
@@ -52,6 +52,6 @@ export const changeReviewStatus = async (
       before: { status: before.status },
       after: { status: to, note },
     });
-    return loadReviewDetail(tx.db, id);
+    return loadReviewDetail(tx.db, id, tx.actor);
   });
 };

@@ -12,7 +12,7 @@ export const updateReview = async (
 ): Promise<ReviewDetailView> => {
   const changes = ZUpdateReview.parse(raw);
   return inTransaction(ctx, async (tx) => {
-    const before = await loadReviewDetail(tx.db, id);
+    const before = await loadReviewDetail(tx.db, id, tx.actor);
     assertCanChange(ctx.actor, before, "review.write");
     assertEditable(before);
     await saveReview(tx.db, id, changes, ctx.now());
@@ -23,7 +23,7 @@ export const updateReview = async (
       before: { title: before.title, findings: before.findings },
       after: changes,
     });
-    return loadReviewDetail(tx.db, id);
+    return loadReviewDetail(tx.db, id, tx.actor);
   });
 };
 
@@ -34,7 +34,7 @@ export const refreshEvidence = async (
   evidence: EvidenceSettings,
 ): Promise<ReviewDetailView> =>
   inTransaction(ctx, async (tx) => {
-    const before = await loadReviewDetail(tx.db, id);
+    const before = await loadReviewDetail(tx.db, id, tx.actor);
     assertCanChange(ctx.actor, before, "review.write");
     assertEditable(before);
     const now = ctx.now();
@@ -50,5 +50,5 @@ export const refreshEvidence = async (
       entityId: id,
       after: { at: now },
     });
-    return loadReviewDetail(tx.db, id);
+    return loadReviewDetail(tx.db, id, tx.actor);
   });

@@ -1,4 +1,4 @@
-import { authorize } from "../../core/access/policies.ts";
+import { assertMayClassify, authorize } from "../../core/access/policies.ts";
 import { type TCreateReview, ZCreateReview } from "../../core/reviews/review.schemas.ts";
 import { invalid } from "../../core/shared/errors.ts";
 import { findDefaultFramework, findFramework } from "../../repositories/frameworks.repository.ts";
@@ -17,6 +17,7 @@ export const createReview = async (
 ): Promise<ReviewDetailView> => {
   authorize(ctx.actor, "review.write");
   const input = ZCreateReview.parse(raw);
+  assertMayClassify(ctx.actor, input.clearance);
   return inTransaction(ctx, async (tx) => {
     await assertKnownCountry(tx.db, input.iso3);
     const cycle = input.cycleId ? await findCycle(tx.db, input.cycleId) : undefined;
@@ -34,6 +35,7 @@ export const createReview = async (
       iso3: input.iso3,
       frameworkId: framework.id,
       ownerOrgId: ctx.actor.orgId,
+      clearance: input.clearance,
       title: input.title ?? `${input.iso3}: ${cycle?.name ?? "country review"}`,
       createdBy: ctx.actor.userId,
       now,
@@ -44,7 +46,7 @@ export const createReview = async (
       { evidence: await buildEvidencePack(tx.db, input.iso3, id, now, evidence), evidenceAt: now },
       now,
     );
-    const review = await loadReviewDetail(tx.db, id);
+    const review = await loadReviewDetail(tx.db, id, tx.actor);
     await audit(tx, {
       action: "review.create",
       entityType: "reviews",

@@ -23,7 +23,7 @@ export type ReviewExportView = {
  * if the reader is cleared for them, so an export never carries closed-door analysis further.
  */
 export const exportReview = async (ctx: ServiceContext, id: string): Promise<ReviewExportView> => {
-  const review = await loadReviewDetail(ctx.db, id);
+  const review = await loadReviewDetail(ctx.db, id, ctx.actor);
   const framework = await findFramework(ctx.db, review.frameworkId);
   if (!framework) throw notFound("Framework");
   const [scenarios, plans] = await Promise.all([

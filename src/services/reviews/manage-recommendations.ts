@@ -25,7 +25,7 @@ export const addRecommendation = async (
 ): Promise<TRecommendation> => {
   const input = ZRecommendationInput.parse(raw);
   return inTransaction(ctx, async (tx) => {
-    const review = await findReview(tx.db, reviewId);
+    const review = await findReview(tx.db, reviewId, tx.actor);
     if (!review) throw notFound("Review");
     assertCanChange(ctx.actor, review, "review.write");
     assertEditable(review);
@@ -49,7 +49,7 @@ export const addRecommendation = async (
 export const deleteRecommendation = async (ctx: ServiceContext, id: string): Promise<void> =>
   inTransaction(ctx, async (tx) => {
     const before = await findRecommendation(tx.db, id);
-    const review = before && (await findReview(tx.db, before.reviewId));
+    const review = before && (await findReview(tx.db, before.reviewId, tx.actor));
     if (!before || !review) throw notFound("Recommendation");
     assertCanChange(ctx.actor, review, "review.write");
     assertEditable(review);
@@ -72,7 +72,7 @@ export const respondToRecommendation = async (
   const { response } = ZRecommendationResponse.parse(raw);
   return inTransaction(ctx, async (tx) => {
     const before = await findRecommendation(tx.db, id);
-    const review = before && (await findReview(tx.db, before.reviewId));
+    const review = before && (await findReview(tx.db, before.reviewId, tx.actor));
     if (!before || !review) throw notFound("Recommendation");
     assertCanChange(ctx.actor, review, "review.write");
     const row = await updateRecommendation(tx.db, id, { response, respondedAt: ctx.now() });
@@ -100,14 +100,14 @@ export const followUpRecommendation = async (
   const input = ZRecommendationFollowUp.parse(raw);
   return inTransaction(ctx, async (tx) => {
     const before = await findRecommendation(tx.db, id);
-    const review = before && (await findReview(tx.db, before.reviewId));
+    const review = before && (await findReview(tx.db, before.reviewId, tx.actor));
     if (!before || !review) throw notFound("Recommendation");
     if (review.status !== "adopted")
       throw conflict("Only recommendations of adopted reviews are followed up.", [
         { field: "reviewId", message: "review not adopted" },
       ]);
     if (input.reviewId) {
-      const current = await findReview(tx.db, input.reviewId);
+      const current = await findReview(tx.db, input.reviewId, tx.actor);
       if (!current || current.iso3 !== review.iso3)
         throw invalid("The follow-up must be recorded in a review of the same country.", [
           { field: "reviewId", message: "unknown review or other country" },

@@ -9,7 +9,7 @@ import { loadReviewDetail, type ReviewDetailView } from "./review-view.ts";
 export const listReviews = (
   ctx: ServiceContext,
   filter: { iso3?: string | undefined; status?: ReviewStatus | undefined; cycleId?: string | undefined },
-): Promise<ReviewRecord[]> => selectReviews(ctx.db, filter);
+): Promise<ReviewRecord[]> => selectReviews(ctx.db, ctx.actor, filter);
 
 export const getReview = (ctx: ServiceContext, id: string): Promise<ReviewDetailView> =>
-  loadReviewDetail(ctx.db, id);
+  loadReviewDetail(ctx.db, id, ctx.actor);

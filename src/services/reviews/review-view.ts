@@ -39,8 +39,9 @@ const presentAssessmentRecord = (row: AssessmentRecord): TAssessment => ({
   assessedAt: row.assessedAt.toISOString(),
 });
 
-export const loadReviewDetail = async (db: Db, id: string): Promise<ReviewDetailView> => {
-  const review = await findReview(db, id);
+/** A review with its assessments and recommendations, if the reader may see it. */
+export const loadReviewDetail = async (db: Db, id: string, reader: Actor): Promise<ReviewDetailView> => {
+  const review = await findReview(db, id, reader);
   if (!review) throw notFound("Review");
   const [assessments, recommendations] = await Promise.all([
     listAssessments(db, id),
@@ -54,7 +55,7 @@ export const loadReviewDetail = async (db: Db, id: string): Promise<ReviewDetail
   };
 };
 
-/** Reviews are read by everyone signed in; only the owning organisation's writers change them. */
+/** Reviews are read under clearance; only the owning organisation's writers change them. */
 export const assertCanChange = (actor: Actor, review: ReviewRecord, action: Action): void => {
   if (!(actor.platformAdmin || actor.orgId === review.ownerOrgId))
     throw forbidden("Only the organisation that owns this review may change it.");

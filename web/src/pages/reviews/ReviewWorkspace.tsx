@@ -64,6 +64,7 @@ export const ReviewWorkspace = () => {
         <span className="badge" data-testid="review-status">
           {t(`reviews.statuses.${r.status}`)}
         </span>{" "}
+        <span className={`badge ${r.clearance}`}>{t(`clearance.${r.clearance}`)}</span>{" "}
         {r.countryName ?? r.iso3} · {r.framework.title} ({r.framework.version})
         {r.adoptedAt &&
           ` · ${t("reviews.adoptedBy", { name: r.adoptedBy, date: ltr(r.adoptedAt.slice(0, 10)) })}`}

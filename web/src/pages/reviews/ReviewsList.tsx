@@ -10,6 +10,7 @@ import type {
 } from "../../../../src/core/reviews/review.schemas.ts";
 import { api, get } from "../../api/client.ts";
 import { allows } from "../../api/permissions.ts";
+import { ClearanceField } from "../../components/ClearanceField.tsx";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
 import { useSession } from "../../session.tsx";
@@ -51,6 +52,7 @@ export const ReviewsList = () => {
       iso3: String(form.iso3).toUpperCase(),
       ...(form.title ? { title: form.title } : {}),
       ...(selected ? { cycleId: selected } : {}),
+      clearance: form.clearance,
     });
   };
   const submitCycle = (event: FormEvent<HTMLFormElement>) => {
@@ -101,6 +103,7 @@ export const ReviewsList = () => {
             <Field label={t("reviews.titleField")}>
               <input name="title" size={40} />
             </Field>
+            <ClearanceField wanted="restricted" />
             <button type="submit">{t("reviews.openButton")}</button>
           </form>
           <ErrorNote error={open.error} />
