@@ -52,7 +52,8 @@ describe(`scenarios under clearance (${process.env.DATABASE_URL ? "PostgreSQL" :
         actions: [{ action: "Pre-position supplies", actor: "OCHA", timeline: "2 weeks" }],
       })
     ).json();
-    const review = (await me.request("POST", "/api/reviews", { iso3: "SYR" })).json();
+    // A public review: its export shows others only the scenarios they may read.
+    const review = (await me.request("POST", "/api/reviews", { iso3: "SYR", clearance: "public" })).json();
 
     expect((await them.request("GET", `/api/scenarios/${scenario.id}`)).statusCode).toBe(404);
     expect((await them.request("GET", `/api/scenarios/plans/${plan.id}`)).statusCode).toBe(404);
