@@ -428,6 +428,10 @@ describe(`Voices end to end (${engine})`, () => {
     expect(unknownCategory.json().error.details).toEqual([expect.objectContaining({ field: "category" })]);
     const future = await post(JSON.stringify({ ...valid, date: "2999-01-01" }));
     expect(future.statusCode).toBe(400);
+    const ancient = await post(JSON.stringify({ ...valid, date: "1900-01-01" }));
+    expect(ancient.json().error.details).toEqual([
+      expect.objectContaining({ field: "date", message: "the date is more than ten years ago" }),
+    ]);
     const badRows = `${read("docs/examples/voices/reach-irq-water-submissions.csv").trimEnd()}\n,,2026-99-01,,,al_askary1,yes,,text,,,no,,,,,,,90000009,5b1f7a52-1c0e-4f0e-9a51-0a2f3c9e0009,\n`;
     const importBad = await staff.request("POST", "/api/voices/forms/reach_irq_water/submissions", {
       format: "csv",
@@ -474,6 +478,8 @@ describe(`Voices end to end (${engine})`, () => {
     expect(one.countryMonths).toEqual([
       { iso3: "CAF", month: "2026-11-01", category: "armed_violence", count: null, suppressed: true },
     ]);
+    // A cell with fewer than k reports is not listed at all: its place alone would point at the reporter.
+    expect(one.gridMonths).toEqual([]);
     for (let i = 0; i < 5; i += 1) {
       const created = await app.inject({
         method: "POST",

@@ -3,10 +3,12 @@ import type { ReportLanguage } from "./report.schemas.ts";
 /**
  * What an incoming SMS asks for. Grammar (documented in README → Voices → SMS):
  *   STATUS <receipt>            (also STATUT, حالة) → the report's status and any reply
+ *   HELP                        (also INFO, مساعدة, alone) → how to report
  *   [KEYWORD] text [@place]     → a new report; KEYWORD picks the category (e.g. ATTACK, WATER, HATE)
  */
 export type SmsIntent =
   | { kind: "status"; receipt: string; language: ReportLanguage }
+  | { kind: "help"; language: ReportLanguage }
   | {
       kind: "report";
       category: string;
@@ -16,6 +18,7 @@ export type SmsIntent =
     };
 
 const STATUS_WORDS: Record<string, ReportLanguage> = { STATUS: "en", STATUT: "fr", حالة: "ar" };
+const HELP_WORDS: Record<string, ReportLanguage> = { HELP: "en", INFO: "fr", مساعدة: "ar" };
 
 /** First-word keywords in the three languages, to category codes (kept short for feature phones). */
 const KEYWORDS: Record<string, string> = {
@@ -68,6 +71,8 @@ const fold = (word: string) =>
 export const parseSms = (raw: string): SmsIntent => {
   const text = raw.trim().replace(/\s+/g, " ");
   const [first = "", second = "", ...rest] = text.split(" ");
+  const helpLanguage = HELP_WORDS[fold(first)] ?? HELP_WORDS[first];
+  if (helpLanguage && !second) return { kind: "help", language: helpLanguage };
   const statusLanguage = STATUS_WORDS[fold(first)] ?? STATUS_WORDS[first];
   if (statusLanguage && second && rest.length <= 2) {
     return { kind: "status", receipt: [second, ...rest].join(""), language: statusLanguage };

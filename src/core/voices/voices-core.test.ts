@@ -105,6 +105,10 @@ describe("SMS grammar", () => {
       language: "fr",
     });
     expect(parseSms("حالة ABCDEFGHJKMN")).toMatchObject({ kind: "status", language: "ar" });
+    // HELP alone asks how to report; HELP in a sentence is a report like any other.
+    expect(parseSms(" help ")).toEqual({ kind: "help", language: "en" });
+    expect(parseSms("مساعدة")).toEqual({ kind: "help", language: "ar" });
+    expect(parseSms("help us, the militia burned the market")).toMatchObject({ kind: "report" });
   });
   it("reads a keyword, the text and an @place", () => {
     expect(parseSms("ATTACK shooting at the school @Bria, two injured")).toEqual({

@@ -41,8 +41,8 @@ export const verifySmsSignature = (
 export type IncomingSms = { id: string; from: string; text: string; receivedAt?: string | undefined };
 
 /**
- * One message from the gateway: a new report (answered with its receipt code) or a STATUS question
- * (answered with the status and the latest reply). The answer goes back in the webhook response.
+ * One message from the gateway: a new report (answered with its receipt code), a STATUS question
+ * (answered with the status and the latest reply) or HELP (answered with how to report). The answer goes back in the webhook response.
  */
 export const receiveSms = async (
   ctx: PublicContext,
@@ -50,6 +50,7 @@ export const receiveSms = async (
   sms: IncomingSms,
 ): Promise<{ reply: string; receipt: string | null }> => {
   const intent = parseSms(sms.text);
+  if (intent.kind === "help") return { reply: smsText(intent.language, "help", {}), receipt: null };
   if (intent.kind === "status") {
     try {
       const status = await readReceipt(ctx.db, intent.receipt);

@@ -10,10 +10,14 @@ import {
 
 export type Signals = TSignals;
 
+const withoutSmallCells = <T extends { count: number }>(rows: readonly T[], k: number) =>
+  suppressSmallCells(rows, k).filter((row) => !row.suppressed);
+
 /**
  * Verified reports as signals: counts per country-month and category, and per PRIO-GRID cell and month,
  * across all organisations. These aggregates leave the receiving organisations, so every count under k
- * is withheld, and locations are never finer than a grid cell.
+ * is withheld, and locations are never finer than a grid cell. A grid cell with fewer than k reports is
+ * left out altogether: listing it, even without its count, would place those few reporters in it.
  */
 export const reportSignals = async (db: Db, filter: SignalFilter, k: number): Promise<Signals> => {
   const countries = await countryMonthCounts(db, filter);
@@ -33,16 +37,16 @@ export const reportSignals = async (db: Db, filter: SignalFilter, k: number): Pr
   return {
     minCellCount: k,
     countryMonths: suppressSmallCells(countries, k),
-    gridMonths: suppressSmallCells([...cells.values()], k).map((cell) => {
+    gridMonths: withoutSmallCells([...cells.values()], k).map((cell) => {
       const centre = priogridCell(cell.priogridGid);
       return { ...cell, latitude: centre.lat, longitude: centre.lon };
     }),
   };
 };
 
-/** The grid-month-category export as CSV, small cells suppressed (the row stays, its count is blank). */
+/** The grid-month-category export as CSV, cells with fewer than k reports left out. */
 export const signalsCsv = async (db: Db, filter: SignalFilter, k: number): Promise<string> => {
-  const rows = suppressSmallCells(await gridMonthCounts(db, filter), k);
+  const rows = withoutSmallCells(await gridMonthCounts(db, filter), k);
   const lines = rows.map((r) => {
     const centre = priogridCell(r.priogridGid);
     return [

@@ -48,7 +48,9 @@ const checkAgainstData = async (db: Db, input: SubmitReport, today: string): Pro
   const problems: { field: string; message: string }[] = [];
   if (input.date > shiftDays(today, 1))
     problems.push({ field: "date", message: "the date is in the future" });
-  if (input.date < "1900-01-01") problems.push({ field: "date", message: "the date is too far in the past" });
+  // Reports warn of what is happening: an event more than ten years ago is a typing slip or history.
+  if (input.date < shiftDays(today, -3653))
+    problems.push({ field: "date", message: "the date is more than ten years ago" });
   const categories = await listCategories(db);
   if (!categories.some((c) => c.code === input.category)) {
     problems.push({
