@@ -201,7 +201,7 @@ export const AlertPage = () => {
       <ol className="timeline">
         {a.timeline.map((event) => (
           <li key={`${event.at}-${event.kind}`}>
-            <time dateTime={event.at}>{when(event.at, i18n.language)}</time>
+            <time dateTime={event.at}>{when(event.at, i18n.language)}</time>{" "}
             <strong>{t(`alerts.events.${event.kind}`, { defaultValue: event.kind })}</strong> · {event.actor}
             {event.note && <div className="prose">{eventNote(event)}</div>}
           </li>

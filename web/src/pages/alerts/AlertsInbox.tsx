@@ -60,7 +60,7 @@ export const AlertsInbox = () => {
           <table>
             <thead>
               <tr>
-                <th>{t("alerts.country")}</th>
+                <th>{t("countries.country")}</th>
                 <th>{t("alerts.severity")}</th>
                 <th>{t("alerts.status")}</th>
                 <th>{t("alerts.owner")}</th>

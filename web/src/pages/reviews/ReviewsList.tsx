@@ -71,7 +71,7 @@ export const ReviewsList = () => {
         <table>
           <thead>
             <tr>
-              <th>{t("alerts.country")}</th>
+              <th>{t("countries.country")}</th>
               <th>{t("reviews.titleField")}</th>
               <th>{t("alerts.status")}</th>
               <th>{t("reviews.framework")}</th>
@@ -127,7 +127,7 @@ export const ReviewsList = () => {
             <thead>
               <tr>
                 <th>{t("reviews.plannedFor")}</th>
-                <th>{t("alerts.country")}</th>
+                <th>{t("countries.country")}</th>
                 <th>{t("reviews.broughtForward")}</th>
                 <th>{t("alerts.status")}</th>
               </tr>
