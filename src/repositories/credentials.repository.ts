@@ -31,6 +31,11 @@ export const deleteSession = async (db: Db, tokenHash: string): Promise<void> =>
   await db.deleteFrom("sessions").where("token_hash", "=", tokenHash).execute();
 };
 
+/** Ends a user's sessions acting for one organisation (their membership there has ended). */
+export const deleteOrgSessions = async (db: Db, userId: string, orgId: string): Promise<void> => {
+  await db.deleteFrom("sessions").where("user_id", "=", userId).where("org_id", "=", orgId).execute();
+};
+
 /** Ends every session of a user except, optionally, the one making the request. */
 export const deleteUserSessions = async (db: Db, userId: string, keepTokenHash?: string): Promise<void> => {
   let query = db.deleteFrom("sessions").where("user_id", "=", userId);

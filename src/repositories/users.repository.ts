@@ -87,6 +87,10 @@ export const upsertMembership = async (
     .execute();
 };
 
+export const deleteMembership = async (db: Db, userId: string, orgId: string): Promise<void> => {
+  await db.deleteFrom("memberships").where("user_id", "=", userId).where("org_id", "=", orgId).execute();
+};
+
 export const findMembership = async (
   db: Db,
   userId: string,

@@ -243,6 +243,40 @@ describe(`API foundation (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"
     expect((await attempt(TEST_PASSWORD)).statusCode).toBe(200);
   });
 
+  it("lets an administrator, not a viewer, lift a lock-out at once", async () => {
+    const user = await buildUser(handle.db, orgId, "analyst");
+    const attempt = (password: string) =>
+      app.inject({ method: "POST", url: "/api/auth/sign-in", payload: { email: user.email, password } });
+    for (let i = 0; i < 5; i++) await attempt("wrong password!");
+    expect((await attempt(TEST_PASSWORD)).statusCode).toBe(401);
+    const viewerSession = await signIn(app, viewer.email, viewer.password);
+    expect((await viewerSession.request("POST", `/api/users/${user.userId}/unlock`)).statusCode).toBe(403);
+    const adminSession = await signIn(app, admin.email, admin.password);
+    const unlocked = await adminSession.request("POST", `/api/users/${user.userId}/unlock`);
+    expect([unlocked.statusCode, unlocked.json().locked]).toEqual([200, false]);
+    expect((await attempt(TEST_PASSWORD)).statusCode).toBe(200);
+  });
+
+  it("ends a membership: the person's sessions for the organisation stop, and only its administrators may", async () => {
+    const leaver = await buildUser(handle.db, orgId, "analyst");
+    const leaverSession = await signIn(app, leaver.email, leaver.password);
+    expect((await leaverSession.request("GET", "/api/analyses")).statusCode).toBe(200);
+    const outsider = await buildUser(handle.db, (await buildOrganisation(handle.db)).id, "administrator");
+    const path = `/api/users/${leaver.userId}/memberships/${orgId}`;
+    expect(
+      (await (await signIn(app, outsider.email, outsider.password)).request("DELETE", path)).statusCode,
+    ).toBe(403);
+    expect(
+      (await (await signIn(app, viewer.email, viewer.password)).request("DELETE", path)).statusCode,
+    ).toBe(403);
+    const adminSession = await signIn(app, admin.email, admin.password);
+    expect((await adminSession.request("DELETE", path)).statusCode).toBe(204);
+    expect((await leaverSession.request("GET", "/api/analyses")).statusCode).toBe(401);
+    expect(
+      (await adminSession.request("DELETE", `/api/users/${admin.userId}/memberships/${orgId}`)).statusCode,
+    ).toBe(409);
+  });
+
   it("gives machines API tokens that act without CSRF and stop working when revoked", async () => {
     const session = await signIn(app, admin.email, admin.password);
     const created = await session.request("POST", "/api/tokens", { name: "ingest robot" });

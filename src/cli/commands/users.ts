@@ -8,7 +8,9 @@ import { findUserByEmail } from "../../repositories/users.repository.ts";
 import { generatePassword } from "../../services/auth/secrets.ts";
 import { createUser } from "../../services/users/create-user.ts";
 import { listUsers } from "../../services/users/list-users.ts";
+import { removeMembership } from "../../services/users/remove-membership.ts";
 import { setMembership } from "../../services/users/set-membership.ts";
+import { unlockUser } from "../../services/users/unlock-user.ts";
 import { cliContext, globalOptions, printOne, printRows, withDatabase } from "../runtime.ts";
 
 const orgIdOf = async (handle: DatabaseHandle, slugOrId: string): Promise<string> => {
@@ -108,4 +110,36 @@ export const registerUsers = (program: Command): void => {
         });
       },
     );
+
+  user
+    .command("remove <email>")
+    .description("end a person's membership of an organisation (their sessions for it end; records stay)")
+    .requiredOption("--org <slug>", "organisation")
+    .action(async (email: string, options: { org: string }, command: Command) => {
+      const global = globalOptions(command);
+      await withDatabase(global, async (handle) => {
+        const target = await findUserByEmail(handle.db, email);
+        if (!target) throw notFound(`User ${email}`);
+        const orgId = await orgIdOf(handle, options.org);
+        await removeMembership(await cliContext(handle, global), { userId: target.id, orgId });
+        printOne(
+          global,
+          { email, org: options.org, removed: true },
+          `${email} is no longer a member of ${options.org}.`,
+        );
+      });
+    });
+
+  user
+    .command("unlock <email>")
+    .description("lift a lock-out after wrong passwords")
+    .action(async (email: string, _options: unknown, command: Command) => {
+      const global = globalOptions(command);
+      await withDatabase(global, async (handle) => {
+        const target = await findUserByEmail(handle.db, email);
+        if (!target) throw notFound(`User ${email}`);
+        const unlocked = await unlockUser(await cliContext(handle, global), target.id);
+        printOne(global, unlocked, `${unlocked.email} may sign in again.`);
+      });
+    });
 };

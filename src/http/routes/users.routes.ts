@@ -2,7 +2,9 @@ import { z } from "zod";
 import { ZCreateUser, ZSetMembership, ZUser } from "../../core/users/user.schemas.ts";
 import { createUser } from "../../services/users/create-user.ts";
 import { listUsers } from "../../services/users/list-users.ts";
+import { removeMembership } from "../../services/users/remove-membership.ts";
 import { setMembership } from "../../services/users/set-membership.ts";
+import { unlockUser } from "../../services/users/unlock-user.ts";
 import { contextOf } from "../context.ts";
 import { errorResponses } from "../schemas.ts";
 import type { AppRoutes } from "./types.ts";
@@ -47,5 +49,34 @@ export const userRoutes: AppRoutes = (app, deps) => {
       },
     },
     (request) => setMembership(contextOf(deps, request), { ...request.params, ...request.body }),
+  );
+
+  app.delete(
+    "/api/users/:userId/memberships/:orgId",
+    {
+      schema: {
+        tags: ["users"],
+        summary: "End a person's membership of an organisation (their sessions for it end)",
+        params: z.object({ userId: z.uuid(), orgId: z.uuid() }),
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await removeMembership(contextOf(deps, request), request.params);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    "/api/users/:userId/unlock",
+    {
+      schema: {
+        tags: ["users"],
+        summary: "Lift a lock-out after wrong passwords",
+        params: z.object({ userId: z.uuid() }),
+        response: { 200: ZUser, ...errorResponses },
+      },
+    },
+    (request) => unlockUser(contextOf(deps, request), request.params.userId),
   );
 };

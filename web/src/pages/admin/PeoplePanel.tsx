@@ -28,6 +28,15 @@ export const PeoplePanel = () => {
       api<User>("PUT", `/api/users/${userId}/memberships/${orgId}`, change),
     onSuccess: refresh,
   });
+  const removeMembership = useMutation({
+    mutationFn: ({ userId, orgId }: { userId: string; orgId: string }) =>
+      api<null>("DELETE", `/api/users/${userId}/memberships/${orgId}`),
+    onSuccess: refresh,
+  });
+  const unlock = useMutation({
+    mutationFn: (userId: string) => api<User>("POST", `/api/users/${userId}/unlock`),
+    onSuccess: refresh,
+  });
   const administrable = me.user.platformAdmin
     ? (organisations.data ?? [])
     : (organisations.data ?? []).filter((o) => o.id === me.acting.orgId);
@@ -93,11 +102,28 @@ export const PeoplePanel = () => {
                             {t(`clearance.${level}`)}
                           </option>
                         ))}
-                      </select>
+                      </select>{" "}
+                      <button
+                        type="button"
+                        className="link"
+                        onClick={() =>
+                          window.confirm(
+                            t("admin.confirmRemove", { person: person.email, org: m.orgName }),
+                          ) && removeMembership.mutate({ userId: person.id, orgId: m.orgId })
+                        }
+                      >
+                        {t("admin.removeMembership")}
+                      </button>
                     </div>
                   ))}
                 </td>
-                <td>{person.locked ? "●" : ""}</td>
+                <td>
+                  {person.locked && (
+                    <button type="button" onClick={() => unlock.mutate(person.id)}>
+                      {t("admin.unlock")}
+                    </button>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -108,7 +134,7 @@ export const PeoplePanel = () => {
           {t("admin.membershipSaved")}
         </p>
       )}
-      <ErrorNote error={setMembership.error} />
+      <ErrorNote error={setMembership.error ?? removeMembership.error ?? unlock.error} />
       <form className="inline-form" onSubmit={submit}>
         <Field label={t("admin.name")}>
           <input name="name" required />

@@ -1,0 +1,33 @@
+import { conflict, notFound } from "../../core/shared/errors.ts";
+import { deleteOrgSessions } from "../../repositories/credentials.repository.ts";
+import { deleteMembership, findMembership, findUserById } from "../../repositories/users.repository.ts";
+import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
+import { assertAdministers } from "./administer-org.ts";
+
+/**
+ * Ends a person's membership of an organisation (they left it): their sessions acting for it end, and its
+ * API tokens stop working with it, as every request looks the membership up. Their records stay.
+ */
+export const removeMembership = async (
+  ctx: ServiceContext,
+  input: { userId: string; orgId: string },
+): Promise<void> => {
+  assertAdministers(ctx.actor, input.orgId);
+  if (input.userId === ctx.actor.userId && input.orgId === ctx.actor.orgId)
+    throw conflict("You cannot remove yourself from the organisation you are acting for.", [
+      { field: "userId", message: "your own membership" },
+    ]);
+  await inTransaction(ctx, async (tx) => {
+    const user = await findUserById(tx.db, input.userId);
+    const before = user && (await findMembership(tx.db, user.id, input.orgId));
+    if (!user || !before) throw notFound("Member");
+    await deleteMembership(tx.db, user.id, input.orgId);
+    await deleteOrgSessions(tx.db, user.id, input.orgId);
+    await audit(tx, {
+      action: "member.remove",
+      entityType: "membership",
+      entityId: `${user.id}:${input.orgId}`,
+      before: { email: user.email, ...before },
+    });
+  });
+};

@@ -1,0 +1,31 @@
+import { notFound } from "../../core/shared/errors.ts";
+import type { TUser } from "../../core/users/user.schemas.ts";
+import { findMembership, findUserById, recordSignInState } from "../../repositories/users.repository.ts";
+import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
+import { assertAdministers } from "./administer-org.ts";
+import { withMemberships } from "./user-view.ts";
+
+/** Lifts a lock-out before its 15 minutes are up, for a member of the administrator's organisation. */
+export const unlockUser = async (ctx: ServiceContext, userId: string): Promise<TUser> => {
+  assertAdministers(ctx.actor, ctx.actor.orgId);
+  return inTransaction(ctx, async (tx) => {
+    const user = await findUserById(tx.db, userId);
+    const member =
+      ctx.actor.platformAdmin || (user && (await findMembership(tx.db, user.id, ctx.actor.orgId)));
+    if (!user || !member) throw notFound("Member");
+    await recordSignInState(tx.db, user.id, { failedSignIns: 0, lockedUntil: null });
+    await audit(tx, {
+      action: "user.unlock",
+      entityType: "user",
+      entityId: user.id,
+      after: { email: user.email },
+    });
+    const [view] = await withMemberships(
+      tx.db,
+      [{ ...user, failedSignIns: 0, lockedUntil: null }],
+      ctx.now(),
+    );
+    if (!view) throw notFound("User");
+    return view;
+  });
+};
