@@ -159,6 +159,29 @@ describe(`alerts (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, () 
     expect(above.json().error.details[0].field).toBe("clearance");
   });
 
+  it("lets the owning desk hand an alert to a colleague, on the timeline, and no one else", async () => {
+    const [alert] = (await deskSession.request("GET", "/api/alerts?iso3=MMR")).json();
+    const assignees = (await deskSession.request("GET", `/api/alerts/${alert.id}/assignees`)).json();
+    expect(assignees.map((p: { userId: string }) => p.userId)).toContain(supervisor.userId);
+    const handed = await deskSession.request("POST", `/api/alerts/${alert.id}/assign`, {
+      userId: supervisor.userId,
+      note: "You know the Rakhine file",
+    });
+    expect(handed.statusCode, handed.body).toBe(200);
+    expect(handed.json().owner.userId).toBe(supervisor.userId);
+    const detail = (await deskSession.request("GET", `/api/alerts/${alert.id}`)).json();
+    expect(detail.timeline.at(-1)).toMatchObject({ kind: "assigned" });
+    const stranger = await deskSession.request("POST", `/api/alerts/${alert.id}/assign`, {
+      userId: outsider.userId,
+    });
+    expect(stranger.json().error.details[0].field).toBe("userId");
+    const outsiderSession = await signIn(app, outsider.email, outsider.password);
+    expect(
+      (await outsiderSession.request("POST", `/api/alerts/${alert.id}/assign`, { userId: desk.userId }))
+        .statusCode,
+    ).toBe(403);
+  });
+
   it("takes an alert from new to closed with a decision, only by the owning desk, on the timeline", async () => {
     const [alert] = (await deskSession.request("GET", "/api/alerts?iso3=SYR")).json();
     const outsiderSession = await signIn(app, outsider.email, outsider.password);

@@ -8,11 +8,14 @@ import {
   ZAlertRuleInput,
   ZAlertRuleUpdate,
   ZAlertStepInput,
+  ZAssignAlert,
+  ZAssignee,
   ZDesk,
   ZDeskInput,
   ZRaiseAlert,
 } from "../../core/alerts/alert.schemas.ts";
 import { advanceAlert } from "../../services/alerts/advance-alert.ts";
+import { assignAlert, listAssignees } from "../../services/alerts/assign-alert.ts";
 import { escalateOverdueAlerts } from "../../services/alerts/escalate-overdue-alerts.ts";
 import { evaluateAlertRules } from "../../services/alerts/evaluate-alert-rules.ts";
 import {
@@ -103,6 +106,34 @@ export const alertRoutes: AppRoutes = (app, deps) => {
         ),
     );
   }
+
+  app.get(
+    "/api/alerts/:id/assignees",
+    {
+      schema: {
+        tags: ["alerts"],
+        summary: "The owning organisation's people the alert may be handed to (the desk)",
+        params: ZIdParams,
+        response: { 200: z.array(ZAssignee), ...errorResponses },
+      },
+    },
+    (request) => listAssignees(contextOf(deps, request), request.params.id),
+  );
+
+  app.post(
+    "/api/alerts/:id/assign",
+    {
+      schema: {
+        tags: ["alerts"],
+        summary: "Hand the alert to another person of the owning organisation",
+        params: ZIdParams,
+        body: ZAssignAlert,
+        response: { 200: ZAlert, ...errorResponses },
+      },
+    },
+    async (request) =>
+      presentAlert(await assignAlert(contextOf(deps, request), request.params.id, request.body)),
+  );
 
   app.post(
     "/api/alerts/evaluate",

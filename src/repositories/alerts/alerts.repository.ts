@@ -208,6 +208,7 @@ export type AlertChanges = Partial<{
   actionNote: string;
   closedAt: Date;
   outcome: string;
+  ownerUserId: string;
 }>;
 
 const columnOf: Record<keyof AlertChanges, string> = {
@@ -229,6 +230,7 @@ const columnOf: Record<keyof AlertChanges, string> = {
   actionNote: "action_note",
   closedAt: "closed_at",
   outcome: "outcome",
+  ownerUserId: "owner_user_id",
 };
 
 export const updateAlert = async (db: Db, id: string, changes: AlertChanges, now: Date): Promise<void> => {

@@ -18,6 +18,7 @@ import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
 import { useSession } from "../../session.tsx";
 import { AlertsNav } from "./AlertsNav.tsx";
+import { AssignAlertForm } from "./AssignAlertForm.tsx";
 import { useAlertSummary } from "./alert-summary.ts";
 import { when } from "./format.ts";
 
@@ -196,6 +197,9 @@ export const AlertPage = () => {
         </form>
       )}
       <ErrorNote error={step.error} />
+      {open && own && allows(me, "alert.decide") && (
+        <AssignAlertForm alertId={a.id} ownerUserId={a.owner.userId} />
+      )}
 
       <h2>{t("alerts.timeline")}</h2>
       <ol className="timeline">

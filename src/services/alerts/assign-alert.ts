@@ -1,0 +1,62 @@
+import { authorize } from "../../core/access/policies.ts";
+import { type TAssignAlert, ZAssignAlert } from "../../core/alerts/alert.schemas.ts";
+import { forbidden, invalid, notFound } from "../../core/shared/errors.ts";
+import type { AlertRecord } from "../../repositories/alerts/alerts.repository.ts";
+import { appendAlertEvent, findAlert, updateAlert } from "../../repositories/alerts/alerts.repository.ts";
+import { findMembership, findUserById, listUsers } from "../../repositories/users.repository.ts";
+import { notify } from "../notifications/notify.ts";
+import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
+import { type AlertView, viewOf } from "./alert-view.ts";
+
+/** Routing an alert is the desk's decision: its organisation's people who may decide alerts. */
+const assertRoutes = (ctx: ServiceContext, alert: AlertRecord): void => {
+  if (!(ctx.actor.platformAdmin || ctx.actor.orgId === alert.ownerOrgId))
+    throw forbidden(`Only the owning desk (${alert.ownerOrgName}) may hand this alert on.`);
+  authorize(ctx.actor, "alert.decide");
+};
+
+/** The people of the owning organisation an alert may be handed to. */
+export const listAssignees = async (ctx: ServiceContext, id: string) => {
+  const alert = await findAlert(ctx.db, id, ctx.actor);
+  if (!alert) throw notFound("Alert");
+  assertRoutes(ctx, alert);
+  const people = await listUsers(ctx.db, alert.ownerOrgId);
+  return people.map((p) => ({ userId: p.id, name: p.name, email: p.email }));
+};
+
+/** Hands an alert to another person of the owning organisation, on its timeline, and tells them. */
+export const assignAlert = async (ctx: ServiceContext, id: string, raw: TAssignAlert): Promise<AlertView> => {
+  const input = ZAssignAlert.parse(raw);
+  return inTransaction(ctx, async (tx) => {
+    const before = await findAlert(tx.db, id, ctx.actor);
+    if (!before) throw notFound("Alert");
+    assertRoutes(ctx, before);
+    const person = await findUserById(tx.db, input.userId);
+    if (!person || !(await findMembership(tx.db, person.id, before.ownerOrgId)))
+      throw invalid("That person is not in the owning organisation.", [
+        { field: "userId", message: `not a member of ${before.ownerOrgName}` },
+      ]);
+    const now = ctx.now();
+    await updateAlert(tx.db, id, { ownerUserId: person.id }, now);
+    await appendAlertEvent(tx.db, {
+      alertId: id,
+      at: now,
+      kind: "assigned",
+      actorUserId: ctx.actor.userId,
+      actor: ctx.actorLabel,
+      note: input.note ? `${person.name}: ${input.note}` : person.name,
+      data: { from: before.ownerUserId, to: person.id },
+    });
+    await notify(tx, [person.id], {
+      kind: "alert.assigned",
+      subject: `[Continuum] Alert for ${before.iso3} handed to you: ${before.summary}`.slice(0, 300),
+      body: `${ctx.actorLabel} handed you the alert "${before.summary}" (${before.severity}).\n\n${input.note}\n\nDecision due by ${before.deadline.toISOString()}.`,
+      link: `/alerts/${id}`,
+      alertId: id,
+    });
+    const after = await findAlert(tx.db, id);
+    if (!after) throw notFound("Alert");
+    await audit(tx, { action: "alert.assign", entityType: "alerts", entityId: id, before, after });
+    return viewOf(after, now);
+  });
+};
