@@ -40,12 +40,15 @@ const grants = {
 
 export type Action = keyof typeof grants;
 
-/** Platform administrators run the shared instance: they may do every administrative action. */
-export const can = (actor: Actor, action: Action): boolean => {
-  if (actor.platformAdmin) return true;
+/** Whether a role is granted an action. */
+export const roleMay = (role: Role, action: Action): boolean => {
   const allowed: readonly (Role | "*")[] = grants[action];
-  return allowed.includes("*") || allowed.includes(actor.role);
+  return allowed.includes("*") || allowed.includes(role);
 };
+
+/** Platform administrators run the shared instance: they may do every administrative action. */
+export const can = (actor: Actor, action: Action): boolean =>
+  actor.platformAdmin || roleMay(actor.role, action);
 
 export const authorize = (actor: Actor, action: Action): void => {
   if (!can(actor, action))

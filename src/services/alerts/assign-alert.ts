@@ -1,9 +1,14 @@
-import { authorize } from "../../core/access/policies.ts";
+import { authorize, roleMay } from "../../core/access/policies.ts";
 import { type TAssignAlert, ZAssignAlert } from "../../core/alerts/alert.schemas.ts";
 import { forbidden, invalid, notFound } from "../../core/shared/errors.ts";
 import type { AlertRecord } from "../../repositories/alerts/alerts.repository.ts";
 import { appendAlertEvent, findAlert, updateAlert } from "../../repositories/alerts/alerts.repository.ts";
-import { findMembership, findUserById, listUsers } from "../../repositories/users.repository.ts";
+import {
+  findMembership,
+  findUserById,
+  listMemberships,
+  listUsers,
+} from "../../repositories/users.repository.ts";
 import { notify } from "../notifications/notify.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
 import { type AlertView, viewOf } from "./alert-view.ts";
@@ -15,13 +20,21 @@ const assertRoutes = (ctx: ServiceContext, alert: AlertRecord): void => {
   authorize(ctx.actor, "alert.decide");
 };
 
-/** The people of the owning organisation an alert may be handed to. */
+/** The owning organisation's people who could then decide the alert: those it may be handed to. */
 export const listAssignees = async (ctx: ServiceContext, id: string) => {
   const alert = await findAlert(ctx.db, id, ctx.actor);
   if (!alert) throw notFound("Alert");
   assertRoutes(ctx, alert);
   const people = await listUsers(ctx.db, alert.ownerOrgId);
-  return people.map((p) => ({ userId: p.id, name: p.name, email: p.email }));
+  const memberships = await listMemberships(
+    ctx.db,
+    people.map((p) => p.id),
+  );
+  return people
+    .filter((p) =>
+      memberships.get(p.id)?.some((m) => m.orgId === alert.ownerOrgId && roleMay(m.role, "alert.decide")),
+    )
+    .map((p) => ({ userId: p.id, name: p.name, email: p.email }));
 };
 
 /** Hands an alert to another person of the owning organisation, on its timeline, and tells them. */
@@ -32,9 +45,10 @@ export const assignAlert = async (ctx: ServiceContext, id: string, raw: TAssignA
     if (!before) throw notFound("Alert");
     assertRoutes(ctx, before);
     const person = await findUserById(tx.db, input.userId);
-    if (!person || !(await findMembership(tx.db, person.id, before.ownerOrgId)))
-      throw invalid("That person is not in the owning organisation.", [
-        { field: "userId", message: `not a member of ${before.ownerOrgName}` },
+    const membership = person && (await findMembership(tx.db, person.id, before.ownerOrgId));
+    if (!person || !membership || !roleMay(membership.role, "alert.decide"))
+      throw invalid("That person cannot decide alerts for the owning organisation.", [
+        { field: "userId", message: `not a desk officer or administrator of ${before.ownerOrgName}` },
       ]);
     const now = ctx.now();
     await updateAlert(tx.db, id, { ownerUserId: person.id }, now);
