@@ -103,17 +103,19 @@ export const PeoplePanel = () => {
                           </option>
                         ))}
                       </select>{" "}
-                      <button
-                        type="button"
-                        className="link"
-                        onClick={() =>
-                          window.confirm(
-                            t("admin.confirmRemove", { person: person.email, org: m.orgName }),
-                          ) && removeMembership.mutate({ userId: person.id, orgId: m.orgId })
-                        }
-                      >
-                        {t("admin.removeMembership")}
-                      </button>
+                      {!(person.id === me.user.id && m.orgId === me.acting.orgId) && (
+                        <button
+                          type="button"
+                          className="link"
+                          onClick={() =>
+                            window.confirm(
+                              t("admin.confirmRemove", { person: person.email, org: m.orgName }),
+                            ) && removeMembership.mutate({ userId: person.id, orgId: m.orgId })
+                          }
+                        >
+                          {t("admin.removeMembership")}
+                        </button>
+                      )}
                     </div>
                   ))}
                 </td>
