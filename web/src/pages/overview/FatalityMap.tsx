@@ -87,6 +87,15 @@ export const FatalityMap = () => {
             aria-valuetext={to}
           />
         </Field>
+        {/* 360 months on a phone's slider are hard to hit one by one: a month back or forward exactly. */}
+        <div className="month-steps">
+          <button type="button" disabled={index === 0} onClick={() => setIndex(index - 1)}>
+            {t("overview.previousMonth")}
+          </button>
+          <button type="button" disabled={index === MONTHS - 1} onClick={() => setIndex(index + 1)}>
+            {t("overview.nextMonth")}
+          </button>
+        </div>
       </div>
       <p>
         {span === 1
