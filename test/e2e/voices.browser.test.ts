@@ -130,4 +130,25 @@ describe("Voices in Chromium", () => {
     expect(await receiptPage.content()).not.toContain("Seen by our monitor.");
     await reporter.close();
   });
+
+  it("imports an Ushahidi export from the web, for monitors without a shell", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(url);
+    await page.getByLabel("Email").fill(staff.email);
+    await page.getByLabel("Password").fill(staff.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("navigation").getByRole("link", { name: "Reports" }).click();
+    await page.getByRole("link", { name: "Import reports" }).click();
+    await page.getByLabel("Source").selectOption("ushahidi");
+    await page.getByLabel("File").setInputFiles("docs/examples/voices/ushahidi-export.csv");
+    await page.getByRole("button", { name: "Import", exact: true }).click();
+    await expect
+      .poll(() => page.getByText(/rows: \d+ reports stored, 0 already stored/).isVisible())
+      .toBe(true);
+    await page.getByRole("button", { name: "Import", exact: true }).click();
+    await expect
+      .poll(() => page.getByText(/rows: 0 reports stored, \d+ already stored/).isVisible())
+      .toBe(true);
+    await page.close();
+  });
 });

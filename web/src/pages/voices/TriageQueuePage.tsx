@@ -3,15 +3,18 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { get } from "../../api/client.ts";
+import { allows } from "../../api/permissions.ts";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
 import { TableScroll } from "../../components/TableScroll.tsx";
 import { ltr } from "../../i18n/index.ts";
+import { useSession } from "../../session.tsx";
 import { type Category, type Queue, reportChannels, reportStatuses } from "./voices-api.ts";
 
 /** The triage queue: every report the person may see, newest first, filtered by status, category, country, channel. */
 export const TriageQueuePage = () => {
   const { t, i18n } = useTranslation();
+  const { me } = useSession();
   // A link from a country page opens the queue on that country, all statuses.
   const [params] = useSearchParams();
   const linkedIso3 = (params.get("iso3") ?? "").toUpperCase();
@@ -49,6 +52,12 @@ export const TriageQueuePage = () => {
       <p>
         <a href={`/report?lang=${i18n.language}`}>{t("voices.publicForm")}</a> ·{" "}
         <Link to="/reports/map">{t("voices.mapTitle")}</Link>
+        {allows(me, "voices.import") && (
+          <>
+            {" "}
+            · <Link to="/reports/import">{t("voices.importTitle")}</Link>
+          </>
+        )}
       </p>
       <form
         className="inline-form"
