@@ -291,6 +291,22 @@ describe(`Voices end to end (${engine})`, () => {
     expect((await app.inject({ method: "GET", url: "/api/public/sms/outbox" })).statusCode).toBe(401);
   });
 
+  it("assigns a report to a colleague who triages, and lists no one to another organisation", async () => {
+    const [report] = (await queue("&status=new")).reports;
+    const colleagues = (await staff.request("GET", `/api/voices/reports/${report?.id}/assignees`)).json();
+    expect(colleagues.map((c: { userId: string }) => c.userId)).toEqual(
+      expect.arrayContaining([analyst.userId, restrictedDesk.userId]),
+    );
+    const assigned = await staff.request("PATCH", `/api/voices/reports/${report?.id}`, {
+      assignedTo: restrictedDesk.userId,
+    });
+    expect(assigned.json().assignedTo).toBe(restrictedDesk.userId);
+    const other = await signIn(app, outsider.email, outsider.password);
+    expect([403, 404]).toContain(
+      (await other.request("GET", `/api/voices/reports/${report?.id}/assignees`)).statusCode,
+    );
+  });
+
   it("reveals the reporter only to cleared staff of the receiving organisation, and logs each reveal", async () => {
     const id = await idOf("api", "villages east of Bambari");
     const revealed = await staff.request("POST", `/api/voices/reports/${id}/reveal`, {

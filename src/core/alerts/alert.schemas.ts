@@ -86,9 +86,6 @@ export type TRaiseAlert = z.input<typeof ZRaiseAlert>;
 export const ZAssignAlert = z.object({ userId: z.uuid(), note: z.string().trim().max(2000).default("") });
 export type TAssignAlert = z.input<typeof ZAssignAlert>;
 
-/** Who an alert may be handed to: the owning organisation's people. */
-export const ZAssignee = z.object({ userId: z.uuid(), name: z.string(), email: z.string() });
-
 export const ZAlertStepInput = {
   acknowledge: z.object({ note: z.string().max(4000).default("") }),
   assess: z.object({ assessment: z.string().trim().min(3).max(20_000) }),

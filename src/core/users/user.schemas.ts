@@ -68,3 +68,7 @@ export const ZMe = z.object({
   csrfToken: z.string().nullable(),
 });
 export type TMe = z.infer<typeof ZMe>;
+
+/** A person of one's own organisation a record may be handed to. */
+export const ZColleague = z.object({ userId: z.uuid(), name: z.string(), email: z.string() });
+export type TColleague = z.infer<typeof ZColleague>;

@@ -9,11 +9,11 @@ import {
   ZAlertRuleUpdate,
   ZAlertStepInput,
   ZAssignAlert,
-  ZAssignee,
   ZDesk,
   ZDeskInput,
   ZRaiseAlert,
 } from "../../core/alerts/alert.schemas.ts";
+import { ZColleague } from "../../core/users/user.schemas.ts";
 import { advanceAlert } from "../../services/alerts/advance-alert.ts";
 import { assignAlert, listAssignees } from "../../services/alerts/assign-alert.ts";
 import { escalateOverdueAlerts } from "../../services/alerts/escalate-overdue-alerts.ts";
@@ -114,7 +114,7 @@ export const alertRoutes: AppRoutes = (app, deps) => {
         tags: ["alerts"],
         summary: "The owning organisation's people the alert may be handed to (the desk)",
         params: ZIdParams,
-        response: { 200: z.array(ZAssignee), ...errorResponses },
+        response: { 200: z.array(ZColleague), ...errorResponses },
       },
     },
     (request) => listAssignees(contextOf(deps, request), request.params.id),

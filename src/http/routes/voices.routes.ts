@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { authorize } from "../../core/access/policies.ts";
 import { ZShareRecord } from "../../core/analyses/analysis.schemas.ts";
+import { ZColleague } from "../../core/users/user.schemas.ts";
 import {
   ZCategory,
   ZIso3,
@@ -19,6 +20,7 @@ import { evaluateCountrySurge } from "../../services/voices/evaluate-surge.ts";
 import { getReport } from "../../services/voices/get-report.ts";
 import { listCategories } from "../../services/voices/list-categories.ts";
 import { listReports } from "../../services/voices/list-reports.ts";
+import { listTriageColleagues } from "../../services/voices/list-triage-colleagues.ts";
 import { redactReport } from "../../services/voices/redact-report.ts";
 import { replyToReporter } from "../../services/voices/reply-to-reporter.ts";
 import { reportSignals, signalsCsv } from "../../services/voices/report-signals.ts";
@@ -103,6 +105,19 @@ export const voicesRoutes: AppRoutes = (app, deps) => {
         newlyVerified && report.iso3 ? await evaluateCountrySurge(ctx, report.iso3, report.date) : undefined;
       return { ...presentReportDetail(report, ctx.actor), ...(surge ? { surge } : {}) };
     },
+  );
+
+  app.get(
+    "/api/voices/reports/:id/assignees",
+    {
+      schema: {
+        tags: ["voices"],
+        summary: "The receiving organisation's staff who triage: whom the report may be assigned to",
+        params: ZIdParams,
+        response: { 200: z.array(ZColleague), ...errorResponses },
+      },
+    },
+    (request) => listTriageColleagues(contextOf(deps, request), request.params.id),
   );
 
   app.post(

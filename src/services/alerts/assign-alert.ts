@@ -3,14 +3,10 @@ import { type TAssignAlert, ZAssignAlert } from "../../core/alerts/alert.schemas
 import { forbidden, invalid, notFound } from "../../core/shared/errors.ts";
 import type { AlertRecord } from "../../repositories/alerts/alerts.repository.ts";
 import { appendAlertEvent, findAlert, updateAlert } from "../../repositories/alerts/alerts.repository.ts";
-import {
-  findMembership,
-  findUserById,
-  listMemberships,
-  listUsers,
-} from "../../repositories/users.repository.ts";
+import { findMembership, findUserById } from "../../repositories/users.repository.ts";
 import { notify } from "../notifications/notify.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
+import { listColleagues } from "../users/list-colleagues.ts";
 import { type AlertView, viewOf } from "./alert-view.ts";
 
 /** Routing an alert is the desk's decision: its organisation's people who may decide alerts. */
@@ -25,16 +21,7 @@ export const listAssignees = async (ctx: ServiceContext, id: string) => {
   const alert = await findAlert(ctx.db, id, ctx.actor);
   if (!alert) throw notFound("Alert");
   assertRoutes(ctx, alert);
-  const people = await listUsers(ctx.db, alert.ownerOrgId);
-  const memberships = await listMemberships(
-    ctx.db,
-    people.map((p) => p.id),
-  );
-  return people
-    .filter((p) =>
-      memberships.get(p.id)?.some((m) => m.orgId === alert.ownerOrgId && roleMay(m.role, "alert.decide")),
-    )
-    .map((p) => ({ userId: p.id, name: p.name, email: p.email }));
+  return listColleagues(ctx.db, alert.ownerOrgId, "alert.decide");
 };
 
 /** Hands an alert to another person of the owning organisation, on its timeline, and tells them. */

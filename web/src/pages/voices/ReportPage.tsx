@@ -26,6 +26,13 @@ export const ReportPage = () => {
     queryKey: ["voices", "categories"],
     queryFn: () => get<Category[]>("/api/voices/categories"),
   });
+  // Only the receiving organisation's staff assign its reports.
+  const colleagues = useQuery({
+    queryKey: ["voices", "report", id, "assignees"],
+    enabled: report.data?.ownerOrgId === me.acting.orgId,
+    queryFn: () =>
+      get<{ userId: string; name: string; email: string }[]>(`/api/voices/reports/${id}/assignees`),
+  });
   const refresh = (data: ReportDetail) => {
     queryClient.setQueryData(["voices", "report", id], data);
     void queryClient.invalidateQueries({ queryKey: ["voices", "queue"] });
@@ -111,10 +118,10 @@ export const ReportPage = () => {
                     ...(data.duplicateOf ? { duplicateOf: data.duplicateOf } : {}),
                     ...(data.category ? { category: data.category } : {}),
                     ...(data.clearance ? { clearance: data.clearance } : {}),
-                    ...(data.assign === "me"
-                      ? { assignedTo: me.user.id }
-                      : data.assign === "none"
-                        ? { assignedTo: null }
+                    ...(data.assign === "none"
+                      ? { assignedTo: null }
+                      : data.assign
+                        ? { assignedTo: data.assign }
                         : {}),
                     ...(data.note ? { note: data.note } : {}),
                   },
@@ -150,7 +157,13 @@ export const ReportPage = () => {
                   <option value="">
                     {r.assignedTo === me.user.id ? t("voices.assignedToMe") : t("voices.unchanged")}
                   </option>
-                  <option value="me">{t("voices.assignMe")}</option>
+                  {colleagues.data
+                    ?.filter((c) => c.userId !== r.assignedTo)
+                    .map((c) => (
+                      <option key={c.userId} value={c.userId}>
+                        {c.userId === me.user.id ? t("voices.assignMe") : `${c.name} (${c.email})`}
+                      </option>
+                    ))}
                   <option value="none">{t("voices.unassign")}</option>
                 </select>
               </Field>
