@@ -310,6 +310,7 @@ describe(`reviews (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, ()
     const html = await analystSession.request("GET", `/api/reviews/${review.id}/export?format=html`);
     expect(html.headers["content-type"]).toMatch(/text\/html/);
     expect(html.body).toMatch(/@media print/);
+    expect(html.body).toContain(`<p class="classification">${review.clearance}</p>`);
     expect(html.body).toContain("Grant humanitarian access to Rakhine");
     expect(html.body).toContain("Enabling circumstances or preparatory action");
     expect(html.body).toContain("<td>2026-03</td><td>attack on civilians</td><td>fewer than 5</td>");

@@ -109,10 +109,12 @@ h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.15rem;border-bottom:1px s
 table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{border-bottom:1px solid #ccc;padding:.25rem .4rem;text-align:left;vertical-align:top}
 .muted{color:#5b6675;font-size:.85rem}.badge{border:1px solid #a61b1b;color:#a61b1b;font-size:.7rem;padding:0 .3rem;text-transform:uppercase}
 tr.level-severe td:nth-child(3){font-weight:700;color:#a61b1b}tr.level-high td:nth-child(3){font-weight:700}
+.classification{text-align:center;font:700 .8rem sans-serif;letter-spacing:.15em;text-transform:uppercase;border:1px solid #1b2430;padding:.1rem}
 @page{size:A4;margin:18mm 16mm}
 @media print{body{margin:0;max-width:none}a{color:inherit;text-decoration:none}h2{break-after:avoid}tr,li,.scenario{break-inside:avoid}}
 </style></head><body>
-<header><p class="muted">Peacebuilding Audit · ${html(review.framework.title)} (${html(review.framework.version)})</p>
+<header><p class="classification">${html(review.clearance)}</p>
+<p class="muted">Peacebuilding Audit · ${html(review.framework.title)} (${html(review.framework.version)})</p>
 <h1>${html(review.title)}</h1>
 <p class="muted">${html(review.countryName ?? review.iso3)} (${html(review.iso3)}) · status: ${html(label(review.status))}${review.adoptedAt ? ` · adopted ${html(review.adoptedAt.slice(0, 10))} by ${html(review.adoptedBy)}` : ""} · exported ${html(data.exportedAt.slice(0, 16).replace("T", " "))} UTC by ${html(data.exportedBy)}</p></header>
 <h2>Findings</h2>${paragraphs(review.findings) || '<p class="muted">No findings written.</p>'}
