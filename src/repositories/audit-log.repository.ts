@@ -43,16 +43,28 @@ export const appendAudit = async (db: Db, entry: AuditWrite): Promise<void> => {
     .execute();
 };
 
+/** Records that are part of a protected record (a review's recommendations, a report's replies). */
+const protectedParts = [
+  { table: "review_recommendations", parent: "reviews", via: "review_id" },
+  { table: "voices_replies", parent: "voices_reports", via: "report_id" },
+] as const;
+
 /**
- * True for an entry about a protected record the reader may not see (or that no longer exists): reading the
+ * True for an entry about a protected record (or a part of one) the reader may not see (or that no longer exists): reading the
  * log must not show what the record itself would not.
  */
 const hiddenFrom = (reader: Actor) =>
   sql<boolean>`(${sql.join(
-    protectedRecordTables.map(
-      (table) =>
-        sql`(audit_log.entity_type = ${table} AND NOT EXISTS (SELECT 1 FROM ${sql.table(table)} AS x WHERE x.id::text = audit_log.entity_id AND ${visibleTo(reader, table, "x")}))`,
-    ),
+    [
+      ...protectedRecordTables.map(
+        (table) =>
+          sql`(audit_log.entity_type = ${table} AND NOT EXISTS (SELECT 1 FROM ${sql.table(table)} AS x WHERE x.id::text = audit_log.entity_id AND ${visibleTo(reader, table, "x")}))`,
+      ),
+      ...protectedParts.map(
+        ({ table, parent, via }) =>
+          sql`(audit_log.entity_type = ${table} AND NOT EXISTS (SELECT 1 FROM ${sql.table(table)} AS c JOIN ${sql.table(parent)} AS x ON x.id = c.${sql.ref(via)} WHERE c.id::text = audit_log.entity_id AND ${visibleTo(reader, parent, "x")}))`,
+      ),
+    ],
     sql` OR `,
   )})`;
 

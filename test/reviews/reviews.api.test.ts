@@ -336,5 +336,20 @@ describe(`reviews (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, ()
     for (const path of [`/api/reviews/${draft.id}`, `/api/reviews/${draft.id}/export?format=html`])
       expect((await donorSession.request("GET", path)).statusCode, path).toBe(404);
     expect((await donorSession.request("GET", `/api/reviews/${open.id}`)).statusCode).toBe(200);
+    // Its recommendations do not leak through the audit log to an administrator who may not read it.
+    const recommendation = (
+      await analystSession.request("POST", `/api/reviews/${draft.id}/recommendations`, {
+        body: "Protect the witnesses in Acapulco",
+        addressedTo: "Government of Mexico",
+        recommendedBy: "Office of the Special Adviser",
+      })
+    ).json();
+    const elsewhere = (await buildOrganisation(handle.db)).id;
+    const platform = await buildUser(handle.db, elsewhere, "administrator", "confidential", true);
+    const platformSession = await signIn(app, platform.email, platform.password);
+    const [entry] = (
+      await platformSession.request("GET", `/api/audit-log?entityId=${recommendation.id}`)
+    ).json();
+    expect(entry).toMatchObject({ action: "recommendation.create", withheld: true, after: null });
   });
 });
