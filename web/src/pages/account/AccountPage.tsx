@@ -17,7 +17,8 @@ export const AccountPage = () => {
     mutationFn: (input: object) => api("POST", "/api/auth/password", input),
   });
   const createToken = useMutation({
-    mutationFn: (name: string) => api<ApiToken & { token: string }>("POST", "/api/tokens", { name }),
+    mutationFn: (input: { name: string; expiresInDays?: number }) =>
+      api<ApiToken & { token: string }>("POST", "/api/tokens", input),
     onSuccess: (created) => {
       setNewToken(created.token);
       void queryClient.invalidateQueries({ queryKey: ["tokens"] });
@@ -35,7 +36,9 @@ export const AccountPage = () => {
   };
   const submitToken = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    createToken.mutate(String(new FormData(event.currentTarget).get("name")));
+    const form = new FormData(event.currentTarget);
+    const days = Number(form.get("expiresInDays"));
+    createToken.mutate({ name: String(form.get("name")), ...(days > 0 ? { expiresInDays: days } : {}) });
     event.currentTarget.reset();
   };
 
@@ -77,7 +80,9 @@ export const AccountPage = () => {
           {tokens.data?.map((token) => (
             <li key={token.id}>
               <strong>{token.name}</strong> <code>{token.prefix}…</code> — {t("account.lastUsed")}:{" "}
-              {token.lastUsedAt ? new Date(token.lastUsedAt).toLocaleString() : t("account.never")}{" "}
+              {token.lastUsedAt ? new Date(token.lastUsedAt).toLocaleString() : t("account.never")}
+              {token.expiresAt &&
+                ` · ${t("account.expires", { date: new Date(token.expiresAt).toLocaleDateString() })}`}{" "}
               <button type="button" onClick={() => revoke.mutate(token.id)}>
                 {t("account.revoke")}
               </button>
@@ -87,6 +92,9 @@ export const AccountPage = () => {
         <form className="inline-form" onSubmit={submitToken}>
           <Field label={t("account.tokenName")}>
             <input name="name" required maxLength={100} />
+          </Field>
+          <Field label={t("account.expiresInDays")}>
+            <input name="expiresInDays" type="number" min={1} max={3650} defaultValue={90} size={5} />
           </Field>
           <button type="submit">{t("account.createToken")}</button>
         </form>
