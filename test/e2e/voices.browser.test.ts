@@ -31,6 +31,17 @@ afterAll(async () => {
   await handle?.close();
 });
 
+/** Staff signed in, on the Reports page. */
+const staffOnReports = async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(url);
+  await page.getByLabel("Email").fill(staff.email);
+  await page.getByLabel("Password").fill(staff.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("navigation").getByRole("link", { name: "Reports" }).click();
+  return page;
+};
+
 describe("Voices in Chromium", () => {
   it("takes a report in Arabic, right to left, with JavaScript off, and shows its receipt", async () => {
     const context = await browser.newContext({
@@ -96,12 +107,7 @@ describe("Voices in Chromium", () => {
   });
 
   it("lets staff triage the report in the web app and reply; the reporter sees the reply", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(url);
-    await page.getByLabel("Email").fill(staff.email);
-    await page.getByLabel("Password").fill(staff.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByRole("navigation").getByRole("link", { name: "Reports" }).click();
+    const page = await staffOnReports();
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Community reports");
     await page.getByRole("link", { name: /منشورات في السوق/ }).click();
     await expect.poll(() => page.getByRole("heading", { name: "Triage" }).isVisible()).toBe(true);
@@ -132,12 +138,7 @@ describe("Voices in Chromium", () => {
   });
 
   it("imports an Ushahidi export from the web, for monitors without a shell", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(url);
-    await page.getByLabel("Email").fill(staff.email);
-    await page.getByLabel("Password").fill(staff.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByRole("navigation").getByRole("link", { name: "Reports" }).click();
+    const page = await staffOnReports();
     await page.getByRole("link", { name: "Import reports" }).click();
     await page.getByLabel("Source").selectOption("ushahidi");
     await page.getByLabel("File").setInputFiles("docs/examples/voices/ushahidi-export.csv");
