@@ -444,6 +444,11 @@ describe(`Voices end to end (${engine})`, () => {
     expect(unknownCategory.json().error.details).toEqual([expect.objectContaining({ field: "category" })]);
     const future = await post(JSON.stringify({ ...valid, date: "2999-01-01" }));
     expect(future.statusCode).toBe(400);
+    // Nigeria chosen, the point in Côte d'Ivoire: refused, naming the point.
+    const elsewhere = await post(JSON.stringify({ ...valid, iso3: "NGA", latitude: 9, longitude: -5 }));
+    expect(elsewhere.json().error.details).toEqual([
+      expect.objectContaining({ field: "latitude", message: "the point lies in another country than NGA" }),
+    ]);
     const ancient = await post(JSON.stringify({ ...valid, date: "1900-01-01" }));
     expect(ancient.json().error.details).toEqual([
       expect.objectContaining({ field: "date", message: "the date is more than ten years ago" }),

@@ -121,6 +121,11 @@ export const findGazetteerKeys = async (
 export const countryExists = async (db: Db, iso3: string): Promise<boolean> =>
   (await db.selectFrom("countries").select("iso3").where("iso3", "=", iso3).executeTakeFirst()) !== undefined;
 
+/** A country's ISO 3166-1 numeric code, the key of the border data. */
+export const isoNumericOf = async (db: Db, iso3: string): Promise<number | null> =>
+  (await db.selectFrom("countries").select("iso_numeric").where("iso3", "=", iso3).executeTakeFirst())
+    ?.iso_numeric ?? null;
+
 export const countryCount = async (db: Db): Promise<number> =>
   (await db.selectFrom("countries").select(sql<number>`count(*)::int`.as("n")).executeTakeFirst())?.n ?? 0;
 

@@ -10,9 +10,10 @@ import {
 } from "../../core/voices/report.schemas.ts";
 import { bestDuplicate, DUPLICATE_WINDOW_DAYS } from "../../core/voices/similarity.ts";
 import type { Db } from "../../db/types.ts";
+import { countryAt, pointNearCountry } from "../../repositories/voices/country-borders.ts";
 import { seal, unseal } from "../../repositories/voices/envelope.ts";
 import { listCategories } from "../../repositories/voices/forms.repository.ts";
-import { countryCount, countryExists } from "../../repositories/voices/gazetteer.repository.ts";
+import { countryCount, countryExists, isoNumericOf } from "../../repositories/voices/gazetteer.repository.ts";
 import {
   duplicateCandidates,
   findReportBySource,
@@ -60,6 +61,15 @@ const checkAgainstData = async (db: Db, input: SubmitReport, today: string): Pro
   }
   if (input.iso3 && (await countryCount(db)) > 0 && !(await countryExists(db, input.iso3))) {
     problems.push({ field: "iso3", message: "no country with this code" });
+  } else if (input.iso3 && input.latitude !== undefined && input.longitude !== undefined) {
+    // A point inside another country is a slip of the map or of the country list: say which to correct.
+    const numeric = await isoNumericOf(db, input.iso3);
+    if (
+      numeric !== null &&
+      pointNearCountry(numeric, input.latitude, input.longitude) === false &&
+      countryAt(input.latitude, input.longitude) !== undefined
+    )
+      problems.push({ field: "latitude", message: `the point lies in another country than ${input.iso3}` });
   }
   if (problems.length) throw invalid("The report is not valid.", problems);
 };

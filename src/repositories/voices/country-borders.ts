@@ -1,0 +1,47 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { geoContains } from "d3-geo";
+import type { Feature, Geometry } from "geojson";
+import { feature } from "topojson-client";
+import type { GeometryCollection, Topology } from "topojson-specification";
+
+/** Borders at 1:50m (Natural Earth, in the world-atlas package), by ISO 3166-1 numeric code. */
+let borders: Map<number, Feature<Geometry>> | undefined;
+
+const loadBorders = (): Map<number, Feature<Geometry>> => {
+  const path = createRequire(import.meta.url).resolve("world-atlas/countries-50m.json");
+  const topology = JSON.parse(readFileSync(path, "utf8")) as Topology<{ countries: GeometryCollection }>;
+  const countries = feature(topology, topology.objects.countries);
+  return new Map(
+    countries.features.filter((f) => f.id !== undefined).map((f) => [Number(f.id), f as Feature<Geometry>]),
+  );
+};
+
+// A GPS point in a border town may fall a few kilometres outside a 1:50m border: about 11 km of slack.
+const SLACK_DEGREES = 0.1;
+const around = (lat: number, lon: number): [number, number][] => [
+  [lon, lat],
+  ...[-1, 0, 1].flatMap((dx) =>
+    [-1, 1].map((dy) => [lon + dx * SLACK_DEGREES, lat + dy * SLACK_DEGREES] as [number, number]),
+  ),
+  [lon - SLACK_DEGREES, lat],
+  [lon + SLACK_DEGREES, lat],
+];
+
+/**
+ * Whether a point lies in (or within about 11 km of) the country with this ISO numeric code; undefined
+ * when the borders do not know the country.
+ */
+export const pointNearCountry = (isoNumeric: number, lat: number, lon: number): boolean | undefined => {
+  borders ??= loadBorders();
+  const country = borders.get(isoNumeric);
+  if (!country) return undefined;
+  return around(lat, lon).some((point) => geoContains(country, point));
+};
+
+/** The ISO numeric code of the country a point lies in, if any (at sea, none). */
+export const countryAt = (lat: number, lon: number): number | undefined => {
+  borders ??= loadBorders();
+  for (const [code, country] of borders) if (geoContains(country, [lon, lat])) return code;
+  return undefined;
+};
