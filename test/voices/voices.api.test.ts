@@ -137,6 +137,22 @@ describe(`Voices end to end (${engine})`, () => {
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain("Choose what kind of event it was.");
     expect(response.body).toContain('aria-invalid="true"');
+    const elsewhere = await app.inject({
+      method: "POST",
+      url: "/report",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      payload: formBody({
+        lang: "en",
+        category: "other",
+        description: "Roadblock on the main road",
+        date: "2026-11-01",
+        iso3: "NGA",
+        latitude: "6.83",
+        longitude: "-5.29",
+      }),
+    });
+    expect(elsewhere.statusCode).toBe(400);
+    expect(elsewhere.body).toContain("The point on the map lies in another country than the one chosen");
     expect(await reportCount()).toBe(before);
   });
 
@@ -447,7 +463,10 @@ describe(`Voices end to end (${engine})`, () => {
     // Nigeria chosen, the point in Côte d'Ivoire: refused, naming the point.
     const elsewhere = await post(JSON.stringify({ ...valid, iso3: "NGA", latitude: 9, longitude: -5 }));
     expect(elsewhere.json().error.details).toEqual([
-      expect.objectContaining({ field: "latitude", message: "the point lies in another country than NGA" }),
+      expect.objectContaining({
+        field: "coordinates",
+        message: expect.stringMatching(/\(CIV\), not in NGA$/),
+      }),
     ]);
     const ancient = await post(JSON.stringify({ ...valid, date: "1900-01-01" }));
     expect(ancient.json().error.details).toEqual([

@@ -37,6 +37,7 @@ const formField = (path: string): string => {
     "date",
     "latitude",
     "longitude",
+    "coordinates",
     "iso3",
     "place",
     "name",
@@ -239,7 +240,8 @@ export const voicesFormRoutes = (app: TypedApp, deps: RouteDeps, runtime: Voices
         const errors: Record<string, string> = {};
         for (const path of paths) {
           const name = formField(path);
-          errors[name] = s.errors[name] ?? s.errors.form ?? "";
+          // A point in another country is shown at the country list, the first thing to check.
+          errors[name === "coordinates" ? "iso3" : name] = s.errors[name] ?? s.errors.form ?? "";
         }
         return renderForm(reply, 400, lang, values, errors);
       }

@@ -126,6 +126,15 @@ export const isoNumericOf = async (db: Db, iso3: string): Promise<number | null>
   (await db.selectFrom("countries").select("iso_numeric").where("iso3", "=", iso3).executeTakeFirst())
     ?.iso_numeric ?? null;
 
+/** The current country with an ISO 3166-1 numeric code (the border data's key). */
+export const countryByNumeric = (db: Db, isoNumeric: number) =>
+  db
+    .selectFrom("countries")
+    .select(["iso3", "name"])
+    .where("iso_numeric", "=", isoNumeric)
+    .orderBy("valid_to", "desc")
+    .executeTakeFirst();
+
 export const countryCount = async (db: Db): Promise<number> =>
   (await db.selectFrom("countries").select(sql<number>`count(*)::int`.as("n")).executeTakeFirst())?.n ?? 0;
 

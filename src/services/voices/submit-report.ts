@@ -13,7 +13,12 @@ import type { Db } from "../../db/types.ts";
 import { countryAt, pointNearCountry } from "../../repositories/voices/country-borders.ts";
 import { seal, unseal } from "../../repositories/voices/envelope.ts";
 import { listCategories } from "../../repositories/voices/forms.repository.ts";
-import { countryCount, countryExists, isoNumericOf } from "../../repositories/voices/gazetteer.repository.ts";
+import {
+  countryByNumeric,
+  countryCount,
+  countryExists,
+  isoNumericOf,
+} from "../../repositories/voices/gazetteer.repository.ts";
 import {
   duplicateCandidates,
   findReportBySource,
@@ -64,12 +69,17 @@ const checkAgainstData = async (db: Db, input: SubmitReport, today: string): Pro
   } else if (input.iso3 && input.latitude !== undefined && input.longitude !== undefined) {
     // A point inside another country is a slip of the map or of the country list: say which to correct.
     const numeric = await isoNumericOf(db, input.iso3);
-    if (
-      numeric !== null &&
-      pointNearCountry(numeric, input.latitude, input.longitude) === false &&
-      countryAt(input.latitude, input.longitude) !== undefined
-    )
-      problems.push({ field: "latitude", message: `the point lies in another country than ${input.iso3}` });
+    const other =
+      numeric !== null && pointNearCountry(numeric, input.latitude, input.longitude) === false
+        ? countryAt(input.latitude, input.longitude)
+        : undefined;
+    if (other !== undefined) {
+      const found = await countryByNumeric(db, other);
+      problems.push({
+        field: "coordinates",
+        message: `the point lies in ${found ? `${found.name} (${found.iso3})` : "another country"}, not in ${input.iso3}`,
+      });
+    }
   }
   if (problems.length) throw invalid("The report is not valid.", problems);
 };
