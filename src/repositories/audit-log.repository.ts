@@ -9,7 +9,7 @@ import {
 } from "../core/audit-log/audit.schemas.ts";
 import type { Db } from "../db/types.ts";
 import { visibleTo } from "./access/visibility.ts";
-import { containsPattern } from "./contains-pattern.ts";
+import { containsPattern, prefixPattern } from "./contains-pattern.ts";
 
 export type AuditWrite = {
   actor: string;
@@ -81,7 +81,8 @@ export const listAudit = async (
   let select = db.selectFrom("audit_log").selectAll().select(hiddenFrom(reader).as("withheld"));
   if (orgId) select = select.where("org_id", "=", orgId);
   if (query.entityType) select = select.where("entity_type", "=", query.entityType);
-  if (query.entityId) select = select.where("entity_id", "=", query.entityId);
+  // The log shows ids shortened: the start of one finds the record.
+  if (query.entityId) select = select.where("entity_id", "like", prefixPattern(query.entityId));
   if (query.action) select = select.where("action", "=", query.action);
   if (query.actor) select = select.where("actor", "ilike", containsPattern(query.actor));
   if (query.via) select = select.where("via", "=", query.via);

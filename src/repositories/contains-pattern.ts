@@ -1,2 +1,8 @@
-/** A LIKE/ILIKE pattern matching text that contains `text` literally (its % and _ are not wildcards). */
-export const containsPattern = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/** Text taken literally in a LIKE/ILIKE pattern: its % and _ are not wildcards. */
+const literal = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** A pattern matching text that contains `text`. */
+export const containsPattern = (text: string): string => `%${literal(text)}%`;
+
+/** A pattern matching text that starts with `text`. */
+export const prefixPattern = (text: string): string => `${literal(text)}%`;

@@ -151,6 +151,11 @@ describe(`alerts (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, () 
     expect(await reads(desk, restricted.id)).toBe(200);
     expect(await reads(colleague, restricted.id)).toBe(200);
     expect(await reads(donor, restricted.id)).toBe(404);
+    const donorSession = await signIn(app, donor.email, donor.password);
+    // Acting on it is not found either, rather than refused in the name of its desk.
+    expect(
+      (await donorSession.request("POST", `/api/alerts/${restricted.id}/acknowledge`, {})).statusCode,
+    ).toBe(404);
     expect(await reads(publicViewer, restricted.id)).toBe(404);
     const open = (await raise({ summary: "Market closed in Gusau", clearance: "public" })).json().alert;
     expect(await reads(donor, open.id)).toBe(200);

@@ -138,6 +138,10 @@ describe(`API foundation (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"
       }[];
     const history = await read(`entityType=analyses&entityId=${created.id}`);
     expect(history.map((e) => e.action)).toEqual(["analysis.update", "analysis.create"]);
+    // The page shows ids shortened to 8 characters: those find the record too.
+    expect(await read(`entityId=${created.id.slice(0, 8)}&limit=500`)).toEqual(
+      expect.arrayContaining(history.map((e) => expect.objectContaining({ id: e.id }))),
+    );
     const upper = admin.email.slice(0, 6).toUpperCase();
     expect(
       (await read(`actor=${encodeURIComponent(upper)}&limit=500`)).every((e) => e.actor === admin.email),

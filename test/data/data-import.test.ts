@@ -325,6 +325,7 @@ describe("importing files", () => {
       citation: before?.citation,
     });
 
+    expect(after?.replacements.at(-1)).toMatchObject({ newRowCount: (before?.rowCount ?? 0) + newer.length });
     const replace = await importDataset(ctx, { kind: "views-cm", file: path, mode: "replace", version: "r" });
     expect(replace).toMatchObject({ ok: true, status: "replaced", rowsRemoved: before?.rowCount });
     expect((await syria()).map((r) => r.month)).toEqual(["2020-01"]);

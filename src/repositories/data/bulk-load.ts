@@ -126,6 +126,8 @@ export const replaceDatasetRows = async (
         coverage: loaded.coverage && { mode: loaded.coverageMode, groups: loaded.coverage },
       });
       let counts = { added: loaded.stagedRows, removed: 0, changed: 0 };
+      // What the dataset holds afterwards: the file's rows, or after an update the rows kept as well.
+      let heldRows = dataset.rowCount;
       const updating = existing !== undefined && existing !== null && plan.mode === "update" && !events;
       if (events) {
         await sql`ALTER TABLE ${ident(load)}
@@ -146,7 +148,7 @@ export const replaceDatasetRows = async (
           SELECT ${dataset.id}, ${dataset.version}, ${idents(plan.columns)} FROM ${ident(load)}`.execute(trx);
         if (plan.target === "indicator_values")
           await writeIndicatorDefinitions(trx, dataset.id, loaded.indicators ?? [], updating);
-        if (updating) await recountDataset(trx, plan.target, dataset.id, scope, existing);
+        if (updating) heldRows = await recountDataset(trx, plan.target, dataset.id, scope, existing);
       }
       const result: ReplaceResult = {
         status: !existing ? "created" : updating ? "updated" : "replaced",
@@ -164,7 +166,7 @@ export const replaceDatasetRows = async (
           previousSha256: existing.fileSha256,
           newSha256: dataset.fileSha256,
           previousRowCount: existing.rowCount,
-          newRowCount: dataset.rowCount,
+          newRowCount: heldRows,
           rowsAdded: counts.added,
           rowsRemoved: counts.removed,
           rowsChanged: counts.changed,
@@ -218,7 +220,7 @@ const recountDataset = async (
   datasetId: string,
   scope: RawBuilder<unknown>,
   previous: { spanStart: string | null; spanEnd: string | null },
-) => {
+): Promise<number> => {
   const earliest = (a: string | null, b: string | null) => (a === null ? b : b === null || a < b ? a : b);
   const latest = (a: string | null, b: string | null) => (a === null ? b : b === null || a > b ? a : b);
   const now = await db
@@ -226,11 +228,12 @@ const recountDataset = async (
     .select(["span_start", "span_end"])
     .where("id", "=", datasetId)
     .executeTakeFirstOrThrow();
-  await sql`UPDATE datasets SET
+  const updated = await sql<{ rowCount: number }>`UPDATE datasets SET
       row_count = (SELECT count(*)::int FROM ${ident(target)} AS t WHERE t.dataset_id = ${datasetId} ${scope}),
       span_start = ${earliest(previous.spanStart, now.span_start)},
       span_end = ${latest(previous.spanEnd, now.span_end)}
-    WHERE id = ${datasetId}`.execute(db);
+    WHERE id = ${datasetId} RETURNING row_count AS "rowCount"`.execute(db);
+  return updated.rows[0]?.rowCount ?? 0;
 };
 
 const diff = async (

@@ -29,7 +29,8 @@ export const advanceAlert = async <S extends AlertStep>(
 ): Promise<AlertView> => {
   const input = ZAlertStepInput[step].parse(raw);
   return inTransaction(ctx, async (tx) => {
-    const before = await findAlert(tx.db, id);
+    // An alert the person may not see is not found, as when they read it.
+    const before = await findAlert(tx.db, id, ctx.actor);
     if (!before) throw notFound("Alert");
     const own = ctx.actor.platformAdmin || ctx.actor.orgId === before.ownerOrgId;
     if (!own) throw forbidden(`Only the owning desk (${before.ownerOrgName}) may ${step} this alert.`);
