@@ -2,16 +2,32 @@ import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
+import { isEventImportKind, isImportKind } from "../../../../src/core/data/import/types.ts";
 import { get } from "../../api/client.ts";
 import { useCountryNames } from "../../api/country-names.ts";
-import { type CountryTotal, query } from "../../api/data-types.ts";
+import { type CountryTotal, type DataStatus, query } from "../../api/data-types.ts";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
 import { MapLegend, WorldMap } from "../../components/WorldMap.tsx";
 import { ltr } from "../../i18n/index.ts";
 
 const FIRST = { year: 1990, month: 1 };
-const MONTHS = 30 * 12; // 1990-01 … 2019-12, the span of the bundled series
+const BUNDLED_MONTHS = 30 * 12; // 1990-01 … 2019-12, the span of the bundled series
+
+/** Months from 1990-01 to the last month a series' datasets hold (it grows as newer months are imported). */
+const monthsHeld = (status: DataStatus | undefined, series: "views" | "events"): number => {
+  const ends = (status?.datasets ?? [])
+    .filter(
+      (d) =>
+        (series === "views" ? d.kind === "views-cm" : isImportKind(d.kind) && isEventImportKind(d.kind)) &&
+        d.spanEnd,
+    )
+    .map((d) => d.spanEnd as string);
+  const last = ends.sort().at(-1);
+  if (!last) return BUNDLED_MONTHS;
+  const [year, month] = last.split("-").map(Number) as [number, number];
+  return year * 12 + month - (FIRST.year * 12 + FIRST.month) + 1;
+};
 
 const monthAt = (index: number): string => {
   const total = FIRST.year * 12 + FIRST.month - 1 + index;
@@ -33,9 +49,13 @@ const shade = (max: number) => (value: number) => {
 export const FatalityMap = () => {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
-  const [index, setIndex] = useState(MONTHS - 1);
   const [span, setSpan] = useState<1 | 12>(12);
   const [series, setSeries] = useState<"views" | "events">("views");
+  const status = useQuery({ queryKey: ["data-status"], queryFn: () => get<DataStatus>("/api/data/status") });
+  const months = monthsHeld(status.data, series);
+  // Unchosen, the map shows the latest month held.
+  const [chosen, setIndex] = useState<number | null>(null);
+  const index = Math.min(chosen ?? months - 1, months - 1);
   const to = monthAt(index);
   const from = monthAt(Math.max(0, index - span + 1));
   const totals = useQuery({
@@ -81,7 +101,7 @@ export const FatalityMap = () => {
           <input
             type="range"
             min={0}
-            max={MONTHS - 1}
+            max={months - 1}
             value={index}
             onChange={(event) => setIndex(Number(event.target.value))}
             aria-valuetext={to}
@@ -92,7 +112,7 @@ export const FatalityMap = () => {
           <button type="button" disabled={index === 0} onClick={() => setIndex(index - 1)}>
             {t("overview.previousMonth")}
           </button>
-          <button type="button" disabled={index === MONTHS - 1} onClick={() => setIndex(index + 1)}>
+          <button type="button" disabled={index === months - 1} onClick={() => setIndex(index + 1)}>
             {t("overview.nextMonth")}
           </button>
         </div>
