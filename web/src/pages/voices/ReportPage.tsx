@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
-import { clearances } from "../../../../src/core/access/vocabulary.ts";
+import { readableClearances } from "../../../../src/core/access/vocabulary.ts";
 import { api, get } from "../../api/client.ts";
 import { BackLink } from "../../components/BackLink.tsx";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
@@ -170,7 +170,7 @@ export const ReportPage = () => {
               <Field label={t("admin.clearance")}>
                 <select name="clearance" defaultValue="">
                   <option value="">{t("voices.unchanged")}</option>
-                  {clearances.map((level) => (
+                  {readableClearances(me.acting.clearance).map((level) => (
                     <option key={level} value={level}>
                       {t(`clearance.${level}`)}
                     </option>
