@@ -64,4 +64,11 @@ export const signedGatewayGet = (app: App, url: string, at = new Date()) => {
 export const uniquePhone = () =>
   `+96477${randomBytes(4).readUInt32BE(0).toString().padStart(8, "0").slice(0, 8)}`;
 
-export const formBody = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+/** The public report form posted as a browser without JavaScript would. */
+export const postReportForm = (app: App, fields: Record<string, string>) =>
+  app.inject({
+    method: "POST",
+    url: "/report",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    payload: new URLSearchParams(fields).toString(),
+  });

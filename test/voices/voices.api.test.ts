@@ -13,7 +13,7 @@ import { draftMapping } from "../../src/services/voices/save-form.ts";
 import { type ApiSession, signIn } from "../support/api.ts";
 import { createTestDatabase } from "../support/database.ts";
 import { buildOrganisation, buildUser, contextFor, type TestUser } from "../support/factories.ts";
-import { formBody, signedGatewayGet, signedSms, uniquePhone, voicesApp } from "./support.ts";
+import { postReportForm, signedGatewayGet, signedSms, uniquePhone, voicesApp } from "./support.ts";
 
 const engine = process.env.DATABASE_URL ? "PostgreSQL" : "embedded";
 const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), "utf8");
@@ -89,24 +89,19 @@ describe(`Voices end to end (${engine})`, () => {
   });
 
   it("takes a plain form POST, answers 303 to the receipt page, which shows the status", async () => {
-    const response = await app.inject({
-      method: "POST",
-      url: "/report",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      payload: formBody({
-        lang: "fr",
-        category: "armed_violence",
-        description: "Des tirs près du marché central de Bambari hier soir; les boutiques ont fermé.",
-        place: "Bambari",
-        iso3: "CAF",
-        latitude: "",
-        longitude: "",
-        date: "2026-11-20",
-        name: REPORTER.name,
-        phone: REPORTER.phone,
-        email: "",
-        website: "",
-      }),
+    const response = await postReportForm(app, {
+      lang: "fr",
+      category: "armed_violence",
+      description: "Des tirs près du marché central de Bambari hier soir; les boutiques ont fermé.",
+      place: "Bambari",
+      iso3: "CAF",
+      latitude: "",
+      longitude: "",
+      date: "2026-11-20",
+      name: REPORTER.name,
+      phone: REPORTER.phone,
+      email: "",
+      website: "",
     });
     expect(response.statusCode).toBe(303);
     const location = String(response.headers.location);
@@ -121,35 +116,25 @@ describe(`Voices end to end (${engine})`, () => {
 
   it("re-renders the form with named errors instead of storing a bad submission", async () => {
     const before = await reportCount();
-    const response = await app.inject({
-      method: "POST",
-      url: "/report",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      payload: formBody({
-        lang: "en",
-        category: "",
-        description: "x",
-        date: "2999-01-01",
-        latitude: "95",
-        longitude: "",
-      }),
+    const response = await postReportForm(app, {
+      lang: "en",
+      category: "",
+      description: "x",
+      date: "2999-01-01",
+      latitude: "95",
+      longitude: "",
     });
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain("Choose what kind of event it was.");
     expect(response.body).toContain('aria-invalid="true"');
-    const elsewhere = await app.inject({
-      method: "POST",
-      url: "/report",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      payload: formBody({
-        lang: "en",
-        category: "other",
-        description: "Roadblock on the main road",
-        date: "2026-11-01",
-        iso3: "NGA",
-        latitude: "6.83",
-        longitude: "-5.29",
-      }),
+    const elsewhere = await postReportForm(app, {
+      lang: "en",
+      category: "other",
+      description: "Roadblock on the main road",
+      date: "2026-11-01",
+      iso3: "NGA",
+      latitude: "6.83",
+      longitude: "-5.29",
     });
     expect(elsewhere.statusCode).toBe(400);
     expect(elsewhere.body).toContain("The point on the map lies in another country than the one chosen");
@@ -157,11 +142,11 @@ describe(`Voices end to end (${engine})`, () => {
   });
 
   it("turns a click on the map image into coordinates, without JavaScript", async () => {
-    const response = await app.inject({
-      method: "POST",
-      url: "/report",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      payload: formBody({ lang: "en", "map.x": "200", "map.y": "85", description: "kept" }),
+    const response = await postReportForm(app, {
+      lang: "en",
+      "map.x": "200",
+      "map.y": "85",
+      description: "kept",
     });
     expect(response.statusCode).toBe(200);
     expect(response.body).toContain('name="latitude" type="text" value="5"');
