@@ -64,11 +64,11 @@ export const signedGatewayGet = (app: App, url: string, at = new Date()) => {
 export const uniquePhone = () =>
   `+96477${randomBytes(4).readUInt32BE(0).toString().padStart(8, "0").slice(0, 8)}`;
 
-/** The public report form posted as a browser without JavaScript would. */
-export const postReportForm = (app: App, fields: Record<string, string>) =>
+/** A public form (the report form by default) posted as a browser without JavaScript would. */
+export const postReportForm = (app: App, fields: Record<string, string>, url = "/report") =>
   app.inject({
     method: "POST",
-    url: "/report",
+    url,
     headers: { "content-type": "application/x-www-form-urlencoded" },
     payload: new URLSearchParams(fields).toString(),
   });

@@ -104,14 +104,38 @@ describe(`Voices end to end (${engine})`, () => {
       website: "",
     });
     expect(response.statusCode).toBe(303);
-    const location = String(response.headers.location);
-    expect(location).toMatch(/^\/report\/receipt\/[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}\?lang=fr&new=1$/);
-    webReceipt = location.split("/")[3]?.split("?")[0] as string;
-    const receipt = await app.inject({ method: "GET", url: location });
+    expect(response.headers.location).toBe("/report/receipt?lang=fr");
+    const cookie = response.cookies.find((c) => c.name === "continuum_receipt");
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Strict", path: "/report/receipt" });
+    webReceipt = cookie?.value ?? "";
+    expect(webReceipt).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    const receipt = await app.inject({
+      method: "GET",
+      url: "/report/receipt?lang=fr",
+      cookies: { continuum_receipt: webReceipt },
+    });
     expect(receipt.statusCode).toBe(200);
     expect(receipt.body).toContain(webReceipt);
     expect(receipt.body).toContain('data-status="new"');
     expect(receipt.headers["cache-control"]).toBe("no-store");
+    expect(receipt.body).not.toContain(`href="/report/receipt/`);
+  });
+
+  it("answers a receipt check in place, keeping the code out of every address", async () => {
+    const checked = await postReportForm(
+      app,
+      { lang: "en", receipt: webReceipt.toLowerCase() },
+      "/report/status",
+    );
+    expect(checked.statusCode).toBe(200);
+    expect(checked.body).toContain('data-status="new"');
+    expect(checked.headers.location).toBeUndefined();
+    const unknown = await postReportForm(app, { lang: "en", receipt: "AAAA-BBBB-CCCC" }, "/report/status");
+    expect(unknown.statusCode).toBe(404);
+    const withoutCookie = await app.inject({ method: "GET", url: "/report/receipt?lang=en" });
+    expect(withoutCookie.body).toContain('name="receipt"');
+    const byAddress = await app.inject({ method: "GET", url: `/report/receipt/${webReceipt}` });
+    expect(byAddress.body).not.toContain("receipt-status");
   });
 
   it("re-renders the form with named errors instead of storing a bad submission", async () => {

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import type { FastifyReply } from "fastify";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import { ZodError } from "zod";
 import { DomainError } from "../../core/shared/errors.ts";
 import type { ReportLanguage } from "../../core/voices/report.schemas.ts";
@@ -18,6 +18,11 @@ const CSS = asset("voices.css");
 const WORLD = asset("world.svg");
 
 type FormBody = Record<string, string>;
+
+const RECEIPT_PATH = "/report/receipt";
+const RECEIPT_COOKIE = "continuum_receipt";
+/** Long enough to read and copy the code, or switch language, after sending. */
+const RECEIPT_COOKIE_SECONDS = 30 * 60;
 
 /** Zoomed map window around a first pick: 36° × 18°, one tenth of the world map's scale. */
 const ZOOM = { width: 36, height: 18 };
@@ -225,9 +230,17 @@ export const voicesFormRoutes = (app: TypedApp, deps: RouteDeps, runtime: Voices
           input,
           { channel: "web", ownerOrgId, fromMap },
         );
+        // The code travels in a short-lived cookie, not the address, so it stays out of the browser's history.
         return reply
+          .setCookie(RECEIPT_COOKIE, result.receipt, {
+            httpOnly: true,
+            sameSite: "strict",
+            secure: deps.config.secureCookies,
+            path: RECEIPT_PATH,
+            maxAge: RECEIPT_COOKIE_SECONDS,
+          })
           .code(303)
-          .header("location", `/report/receipt/${result.receipt}?lang=${lang}&new=1`)
+          .header("location", `${RECEIPT_PATH}?lang=${lang}`)
           .send();
       } catch (error) {
         const paths =
@@ -263,29 +276,20 @@ export const voicesFormRoutes = (app: TypedApp, deps: RouteDeps, runtime: Voices
       return html(reply, 200, statusPage(lang));
     });
 
-    scope.post("/report/status", hide, (request, reply) => {
-      const body = (typeof request.body === "object" && request.body ? request.body : {}) as FormBody;
-      const lang = pickLanguage(body.lang, request.headers["accept-language"]);
-      const code = (body.receipt ?? "").trim().toUpperCase().replace(/\s+/g, "");
-      if (!/^[0-9A-Z-]{12,20}$/.test(code))
-        return html(reply, 400, statusPage(lang, FORM_STRINGS[lang].unknownReceipt, code));
-      return reply
-        .code(303)
-        .header("location", `/report/receipt/${encodeURIComponent(code)}?lang=${lang}`)
-        .send();
-    });
-
-    scope.get("/report/receipt/:code", hide, async (request, reply) => {
-      const query = request.query as Record<string, unknown>;
-      const lang = pickLanguage(query.lang, request.headers["accept-language"]);
-      const code = String((request.params as { code: string }).code).toUpperCase();
+    const showReceipt = async (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      lang: ReportLanguage,
+      code: string,
+      fresh: boolean,
+    ) => {
       try {
         checkRate(reply, deps.now().getTime(), [
           [runtime.byAddress, `receipt|${request.ip}`],
           [runtime.byReceipt, code],
         ]);
         const status = await readReceipt(deps.db, code);
-        return html(reply, 200, receiptPage(lang, code, status, query.new === "1"));
+        return html(reply, 200, receiptPage(lang, code, status, fresh));
       } catch (error) {
         if (error instanceof DomainError && error.code === "rate_limited")
           return html(reply, 429, messagePage(lang, FORM_STRINGS[lang].tooMany));
@@ -293,6 +297,26 @@ export const voicesFormRoutes = (app: TypedApp, deps: RouteDeps, runtime: Voices
           return html(reply, 404, statusPage(lang, FORM_STRINGS[lang].unknownReceipt, code));
         throw error;
       }
+    };
+
+    // Checking is a POST answered in place, so the code never appears in an address.
+    scope.post("/report/status", hide, (request, reply) => {
+      const body = (typeof request.body === "object" && request.body ? request.body : {}) as FormBody;
+      const lang = pickLanguage(body.lang, request.headers["accept-language"]);
+      const code = (body.receipt ?? "").trim().toUpperCase().replace(/\s+/g, "");
+      if (!/^[0-9A-Z-]{12,20}$/.test(code))
+        return html(reply, 400, statusPage(lang, FORM_STRINGS[lang].unknownReceipt, code));
+      return showReceipt(request, reply, lang, code, false);
+    });
+
+    scope.get(RECEIPT_PATH, hide, (request, reply) => {
+      const lang = pickLanguage(
+        (request.query as Record<string, unknown>).lang,
+        request.headers["accept-language"],
+      );
+      const code = request.cookies[RECEIPT_COOKIE];
+      if (!code) return html(reply, 200, statusPage(lang));
+      return showReceipt(request, reply, lang, code, true);
     });
   });
 };

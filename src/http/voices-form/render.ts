@@ -174,7 +174,7 @@ ${fresh ? `<p>${esc(s.receiptKeep)}</p>` : ""}
 <h2>${esc(s.replies)}</h2>
 ${replies}
 <p><a href="/report?lang=${lang}">${esc(s.newReport)}</a></p>`;
-  return page(lang, s.receiptTitle, body, `/report/receipt/${encodeURIComponent(code)}`);
+  return page(lang, s.receiptTitle, body, fresh ? "/report/receipt" : "/report/status");
 };
 
 export const statusPage = (lang: ReportLanguage, error?: string, code = ""): string => {
