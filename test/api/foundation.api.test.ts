@@ -119,6 +119,7 @@ describe(`API foundation (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"
     );
     expect(update.before.title).toBe("Audit me");
     expect(update.after.title).toBe("Audited");
+    expect(update.after.sharedWith).toEqual(update.before.sharedWith);
     expect(update.actor).toBe(admin.email);
     const exported = await session.request("GET", "/api/audit-log/export");
     expect(exported.headers["content-type"]).toContain("ndjson");

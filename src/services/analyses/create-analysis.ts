@@ -19,7 +19,8 @@ export const createAnalysis = async (ctx: ServiceContext, raw: TCreateAnalysis):
       body: input.body,
       createdBy: ctx.actor.userId,
     });
-    await audit(tx, { action: "analysis.create", entityType: "analyses", entityId: row.id, after: row });
-    return { ...row, sharedWith: [] };
+    const after = { ...row, sharedWith: [] };
+    await audit(tx, { action: "analysis.create", entityType: "analyses", entityId: row.id, after });
+    return after;
   });
 };

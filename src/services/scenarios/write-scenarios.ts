@@ -31,8 +31,9 @@ export const createScenario = async (ctx: ServiceContext, raw: TCreateScenario):
       createdBy: ctx.actor.userId,
       now: ctx.now(),
     });
-    await audit(tx, { action: "scenario.create", entityType: "scenarios", entityId: row.id, after: row });
-    return { ...row, sharedWith: [] };
+    const after = { ...row, sharedWith: [] };
+    await audit(tx, { action: "scenario.create", entityType: "scenarios", entityId: row.id, after });
+    return after;
   });
 };
 
@@ -54,8 +55,9 @@ export const updateScenario = async (
   return inTransaction(ctx, async (tx) => {
     const before = await loadForChange(tx, id);
     const row = await saveScenario(tx.db, id, changes, ctx.now());
-    await audit(tx, { action: "scenario.update", entityType: "scenarios", entityId: id, before, after: row });
-    return { ...row, sharedWith: before.sharedWith };
+    const after = { ...row, sharedWith: before.sharedWith };
+    await audit(tx, { action: "scenario.update", entityType: "scenarios", entityId: id, before, after });
+    return after;
   });
 };
 
@@ -81,12 +83,13 @@ export const createPlan = async (ctx: ServiceContext, raw: TCreatePlan): Promise
       createdBy: ctx.actor.userId,
       now: ctx.now(),
     });
+    const after = { ...row, sharedWith: [] };
     await audit(tx, {
       action: "contingency_plan.create",
       entityType: "contingency_plans",
       entityId: row.id,
-      after: row,
+      after,
     });
-    return { ...row, sharedWith: [] };
+    return after;
   });
 };
