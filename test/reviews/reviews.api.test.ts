@@ -313,7 +313,22 @@ describe(`reviews (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, ()
     expect(html.body).toContain(`<p class="classification">${review.clearance}</p>`);
     expect(html.body).toContain("Grant humanitarian access to Rakhine");
     expect(html.body).toContain("Enabling circumstances or preparatory action");
-    expect(html.body).toContain("<td>2026-03</td><td>attack on civilians</td><td>fewer than 5</td>");
+    expect(html.body).toContain(
+      "<td>2026-03</td><td>Killing, injury or abuse of civilians</td><td>fewer than 5</td>",
+    );
+    const arabic = await analystSession.request(
+      "GET",
+      `/api/reviews/${review.id}/export?format=html&lang=ar`,
+    );
+    expect(arabic.body).toContain('<html lang="ar" dir="rtl">');
+    expect(arabic.body).toContain("<h2>عوامل الخطر</h2>");
+    expect(arabic.body).toContain("<td>شديد</td>");
+    expect(arabic.body).toContain("Grant humanitarian access to Rakhine");
+    const unknown = await analystSession.request(
+      "GET",
+      `/api/reviews/${review.id}/export?format=html&lang=xx`,
+    );
+    expect(unknown.statusCode).toBe(400);
     const json = (await analystSession.request("GET", `/api/reviews/${review.id}/export`)).json();
     expect(json.review.assessments[0]).toMatchObject({ factorCode: "7", level: "severe" });
     expect(json.factors).toHaveLength(14);

@@ -1,5 +1,6 @@
 import { writeFileSync } from "node:fs";
-import type { Command } from "commander";
+import { type Command, Option } from "commander";
+import { type Language, languages } from "../../core/shared/languages.ts";
 import {
   presentCycle,
   presentReview,
@@ -219,11 +220,16 @@ export const registerReviews = (program: Command): void => {
     .description("export a review as a printable HTML brief or as JSON")
     .option("--format <format>", "html | json", "html")
     .option("--out <file>", "file to write (default: standard output)")
-    .action(async (id: string, options: { format: string; out?: string }, command: Command) =>
+    .addOption(
+      new Option("--lang <language>", "language of the printable brief").choices(languages).default("en"),
+    )
+    .action(async (id: string, options: { format: string; out?: string; lang: Language }, command: Command) =>
       asCliUser(command, async (ctx) => {
         const data = presentReviewExport(await exportReview(ctx, id));
         const text =
-          options.format === "json" ? `${JSON.stringify(data, null, 2)}\n` : renderReviewBrief(data);
+          options.format === "json"
+            ? `${JSON.stringify(data, null, 2)}\n`
+            : renderReviewBrief(data, options.lang);
         if (options.out) {
           writeFileSync(options.out, text);
           process.stderr.write(`Wrote ${options.out}\n`);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZClearance } from "../access/vocabulary.ts";
+import { ZLanguage } from "../shared/languages.ts";
 
 /** Statuses of the triage queue; a new report starts at `new`. */
 export const reportStatuses = ["new", "verified", "unverified", "false", "duplicate"] as const;
@@ -9,11 +10,6 @@ export type ReportStatus = z.infer<typeof ZReportStatus>;
 export const reportChannels = ["web", "api", "sms", "kobo", "ushahidi", "feed"] as const;
 export const ZReportChannel = z.enum(reportChannels);
 export type ReportChannel = z.infer<typeof ZReportChannel>;
-
-/** Languages the public form and SMS replies speak. */
-export const reportLanguages = ["en", "fr", "ar"] as const;
-export const ZReportLanguage = z.enum(reportLanguages);
-export type ReportLanguage = z.infer<typeof ZReportLanguage>;
 
 export const locationSources = ["coordinates", "map", "gazetteer", "capital", "country", "none"] as const;
 export type LocationSource = (typeof locationSources)[number];
@@ -63,7 +59,7 @@ export const ZSubmitReport = z
     longitude: z.number().min(-180).max(180).optional(),
     place: cleanText(LIMITS.place).optional(),
     date: ZIsoDate,
-    language: ZReportLanguage.optional(),
+    language: ZLanguage.optional(),
     contact: ZContact.optional(),
   })
   .strict()

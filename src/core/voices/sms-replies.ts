@@ -1,4 +1,5 @@
-import type { ReportLanguage, ReportStatus } from "./report.schemas.ts";
+import type { Language } from "../shared/languages.ts";
+import type { ReportStatus } from "./report.schemas.ts";
 
 /** SMS answers in the reporter's language; kept under 160 characters where the language allows. */
 const TEXTS = {
@@ -22,7 +23,7 @@ const TEXTS = {
   },
 } as const;
 
-export const STATUS_WORDS: Record<ReportLanguage, Record<ReportStatus, string>> = {
+export const STATUS_WORDS: Record<Language, Record<ReportStatus, string>> = {
   en: {
     new: "received, not yet reviewed",
     verified: "verified",
@@ -47,7 +48,7 @@ export const STATUS_WORDS: Record<ReportLanguage, Record<ReportStatus, string>> 
 };
 
 export const smsText = (
-  language: ReportLanguage,
+  language: Language,
   key: keyof (typeof TEXTS)["en"],
   values: { receipt?: string; status?: ReportStatus; reply?: string },
 ): string =>

@@ -1,4 +1,4 @@
-import type { ReportLanguage } from "./report.schemas.ts";
+import type { Language } from "../shared/languages.ts";
 
 /**
  * What an incoming SMS asks for. Grammar (documented in README → Voices → SMS):
@@ -7,18 +7,18 @@ import type { ReportLanguage } from "./report.schemas.ts";
  *   [KEYWORD] text [@place]     → a new report; KEYWORD picks the category (e.g. ATTACK, WATER, HATE)
  */
 export type SmsIntent =
-  | { kind: "status"; receipt: string; language: ReportLanguage }
-  | { kind: "help"; language: ReportLanguage }
+  | { kind: "status"; receipt: string; language: Language }
+  | { kind: "help"; language: Language }
   | {
       kind: "report";
       category: string;
       description: string;
       place: string | undefined;
-      language: ReportLanguage;
+      language: Language;
     };
 
-const STATUS_WORDS: Record<string, ReportLanguage> = { STATUS: "en", STATUT: "fr", حالة: "ar" };
-const HELP_WORDS: Record<string, ReportLanguage> = { HELP: "en", INFO: "fr", مساعدة: "ar" };
+const STATUS_WORDS: Record<string, Language> = { STATUS: "en", STATUT: "fr", حالة: "ar" };
+const HELP_WORDS: Record<string, Language> = { HELP: "en", INFO: "fr", مساعدة: "ar" };
 
 /** First-word keywords in the three languages, to category codes (kept short for feature phones). */
 const KEYWORDS: Record<string, string> = {
@@ -58,7 +58,7 @@ const KEYWORDS: Record<string, string> = {
 
 const FRENCH_HINT = /\b(le|la|les|des|est|une|dans|nous|ont|été)\b/i;
 
-const languageOf = (text: string): ReportLanguage =>
+const languageOf = (text: string): Language =>
   /\p{Script=Arabic}/u.test(text) ? "ar" : FRENCH_HINT.test(text) ? "fr" : "en";
 
 const fold = (word: string) =>

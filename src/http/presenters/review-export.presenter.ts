@@ -1,6 +1,9 @@
 import type { TReviewExport } from "../../core/reviews/review.schemas.ts";
+import type { Language } from "../../core/shared/languages.ts";
 import type { ReviewExportView } from "../../services/reviews/export-review.ts";
+import { FORM_STRINGS } from "../voices-form/strings.ts";
 import { presentReviewDetail } from "./review.presenter.ts";
+import { BRIEF_STRINGS } from "./review-brief.strings.ts";
 
 export const presentReviewExport = (view: ReviewExportView): TReviewExport => ({
   exportedAt: view.exportedAt.toISOString(),
@@ -42,10 +45,15 @@ const paragraphs = (text: string) =>
     .map((p) => `<p>${html(p).replaceAll("\n", "<br>")}</p>`)
     .join("");
 
-const label = (text: string) => text.replaceAll("_", " ");
+const percent = (p: number) => `${(p * 100).toFixed(0)}%`;
+
+/** Keeps a date or code left to right inside right-to-left text, where "2019-12" would read "12-2019". */
+const isolate = (text: string) => `\u2066${text}\u2069`;
 
 /** The printable brief: one self-contained HTML page with print CSS (print to PDF from any browser). */
-export const renderReviewBrief = (data: TReviewExport): string => {
+export const renderReviewBrief = (data: TReviewExport, lang: Language = "en"): string => {
+  const t = BRIEF_STRINGS[lang];
+  const word = (table: Record<string, string>, key: string) => table[key] ?? key.replaceAll("_", " ");
   const { review } = data;
   const assessed = new Map(review.assessments.map((a) => [a.factorCode, a]));
   const evidence = review.evidence;
@@ -55,79 +63,89 @@ export const renderReviewBrief = (data: TReviewExport): string => {
       const links = (a?.evidenceLinks ?? [])
         .map((l) => `<a href="${html(l.url)}">${html(l.label)}</a>`)
         .join(", ");
-      return `<tr class="level-${a?.level ?? "unassessed"}"><td>${html(factor.code)}</td><td>${html(factor.name)}<div class="muted">${html(factor.category === "common" ? "common to all atrocity crimes" : label(factor.category))}</div></td><td>${html(a ? label(a.level) : "not assessed")}</td><td>${html(a ? label(a.trend) : "")}</td><td>${html(a?.confidence ?? "")}</td><td>${html(a?.note ?? "")}${links ? `<div class="muted">Evidence: ${links}</div>` : ""}</td></tr>`;
+      return `<tr class="level-${a?.level ?? "unassessed"}"><td>${html(factor.code)}</td><td>${html(factor.name)}<div class="muted">${html(word(t.factorCategories, factor.category))}</div></td><td>${html(a ? word(t.levels, a.level) : t.notAssessed)}</td><td>${html(a ? word(t.trends, a.trend) : "")}</td><td>${html(a ? word(t.confidences, a.confidence) : "")}</td><td>${html(a?.note ?? "")}${links ? `<div class="muted">${html(t.evidenceLinks)}: ${links}</div>` : ""}</td></tr>`;
     })
     .join("");
   const recommendations = review.recommendations
     .map(
       (r, i) =>
-        `<li><strong>${i + 1}.</strong> ${html(r.body)} <div class="muted">To ${html(r.addressedTo)} · from ${html(r.recommendedBy)} · ${html(label(r.response))}${r.implementation ? ` · implementation: ${html(label(r.implementation))}` : ""}</div></li>`,
+        `<li><strong>${i + 1}.</strong> ${html(r.body)} <div class="muted">${html(t.recommendationLine(r.addressedTo, r.recommendedBy, word(t.responses, r.response)))}${r.implementation ? ` · ${html(t.implementation)}: ${html(word(t.implementations, r.implementation))}` : ""}</div></li>`,
     )
     .join("");
   const earlier = (evidence?.openRecommendations ?? [])
     .map(
       (r) =>
-        `<li>${html(r.body)} <span class="muted">(${html(r.addressedTo)}; ${html(label(r.response))}; ${html(label(r.implementation ?? "not followed up"))})</span></li>`,
+        `<li>${html(r.body)} <span class="muted">(${html(r.addressedTo)}; ${html(word(t.responses, r.response))}; ${html(r.implementation ? word(t.implementations, r.implementation) : t.notFollowedUp)})</span></li>`,
     )
     .join("");
   const forecastRows = (evidence?.forecast?.rows ?? [])
     .map(
       (f) =>
-        `<tr><td>${html(f.month)}</td><td>${f.horizon}</td><td>${(f.pGt0 * 100).toFixed(0)}%</td><td>${(f.pGe25 * 100).toFixed(0)}%</td><td>${f.q10.toFixed(0)}–${f.q90.toFixed(0)} (median ${f.q50.toFixed(0)})</td></tr>`,
+        `<tr><td>${html(f.month)}</td><td>${f.horizon}</td><td>${percent(f.pGt0)}</td><td>${percent(f.pGe25)}</td><td dir="ltr">${f.q10.toFixed(0)}–${f.q90.toFixed(0)} (${html(t.median(f.q50.toFixed(0)))})</td></tr>`,
     )
     .join("");
   const conflicts = (evidence?.conflicts ?? [])
     .map(
       (c) =>
-        `<li>${html(c.year)}: ${html(c.sideA)} vs ${html(c.sideB)}${c.territoryName ? ` (${html(c.territoryName)})` : ""}, intensity ${c.intensityLevel === 2 ? "war" : "minor"}</li>`,
+        `<li>${html(t.conflictLine(String(c.year), c.sideA, c.sideB))}${c.territoryName ? ` (${html(c.territoryName)})` : ""}, ${html(c.intensityLevel === 2 ? t.intensities.war : t.intensities.minor)}</li>`,
     )
     .join("");
-  const withheld = `fewer than ${evidence?.communityReports.minCellCount ?? 0}`;
+  const withheld = t.fewerThan(String(evidence?.communityReports.minCellCount ?? 0));
+  const categories = FORM_STRINGS[lang].categories;
   const reports = (evidence?.communityReports.months ?? [])
     .map(
       (r) =>
-        `<tr><td>${html(r.month)}</td><td>${html(label(r.category))}</td><td>${html(r.count ?? withheld)}</td></tr>`,
+        `<tr><td>${html(r.month)}</td><td>${html(word(categories, r.category))}</td><td>${html(r.count ?? withheld)}</td></tr>`,
     )
     .join("");
   const scenarios = data.scenarios
     .map(
       (s) =>
-        `<section class="scenario"><h3>${html(s.title)} <span class="badge">${html(s.clearance)}</span></h3><p class="muted">Likelihood ${html(label(s.likelihood))} · impact ${html(s.impact)}</p>${paragraphs(s.narrative)}${s.triggers.length ? `<p><strong>Triggers:</strong> ${s.triggers.map(html).join("; ")}</p>` : ""}${s.indicatorsToWatch.length ? `<p><strong>Watch:</strong> ${s.indicatorsToWatch.map(html).join("; ")}</p>` : ""}</section>`,
+        `<section class="scenario"><h3>${html(s.title)} <span class="badge">${html(word(t.clearances, s.clearance))}</span></h3><p class="muted">${html(t.likelihood)}: ${html(word(t.likelihoods, s.likelihood))} · ${html(word(t.impacts, s.impact))}</p>${paragraphs(s.narrative)}${s.triggers.length ? `<p><strong>${html(t.triggers)}:</strong> ${s.triggers.map(html).join("; ")}</p>` : ""}${s.indicatorsToWatch.length ? `<p><strong>${html(t.watch)}:</strong> ${s.indicatorsToWatch.map(html).join("; ")}</p>` : ""}</section>`,
     )
     .join("");
   const plans = data.plans
     .map(
       (p) =>
-        `<section class="scenario"><h3>${html(p.title)} <span class="badge">${html(p.clearance)}</span></h3>${paragraphs(p.objective)}${p.activation ? `<p><strong>Activation:</strong> ${html(p.activation)}</p>` : ""}<ul>${p.actions.map((a) => `<li>${html(a.action)} — ${html(a.actor)}${a.timeline ? ` (${html(a.timeline)})` : ""}</li>`).join("")}</ul></section>`,
+        `<section class="scenario"><h3>${html(p.title)} <span class="badge">${html(word(t.clearances, p.clearance))}</span></h3>${paragraphs(p.objective)}${p.activation ? `<p><strong>${html(t.activation)}:</strong> ${html(p.activation)}</p>` : ""}<ul>${p.actions.map((a) => `<li>${html(a.action)} — ${html(a.actor)}${a.timeline ? ` (${html(a.timeline)})` : ""}</li>`).join("")}</ul></section>`,
     )
     .join("");
+  const totals = evidence
+    ? `${t.window(isolate(evidence.window.from), isolate(evidence.window.to), String(Math.round(evidence.totals.fatalities)))}${evidence.totals.oneSided == null ? "" : t.oneSided(String(Math.round(evidence.totals.oneSided)))}${evidence.totals.events == null ? "" : t.events(String(evidence.totals.events))}.`
+    : "";
+  const status = `${t.status}: ${word(t.statuses, review.status)}${review.adoptedAt ? ` · ${t.adopted(isolate(review.adoptedAt.slice(0, 10)), review.adoptedBy ?? "")}` : ""}`;
+  const exported = t.exported(
+    isolate(data.exportedAt.slice(0, 16).replace("T", " ")),
+    isolate(data.exportedBy),
+  );
+  const th = (cells: readonly string[]) => cells.map((c) => `<th>${html(c)}</th>`).join("");
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${html(review.title)}</title>
+<html lang="${lang}" dir="${t.dir}"><head><meta charset="utf-8"><title>${html(review.title)}</title>
 <style>
-body{font:11pt/1.45 "Noto Serif",Georgia,serif;color:#1b2430;max-width:52rem;margin:2rem auto;padding:0 1rem}
+body{font:11pt/1.45 "Noto Serif","Noto Naskh Arabic",Georgia,serif;color:#1b2430;max-width:52rem;margin:2rem auto;padding:0 1rem}
 h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.15rem;border-bottom:1px solid #999;margin-top:1.6rem}
-table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{border-bottom:1px solid #ccc;padding:.25rem .4rem;text-align:left;vertical-align:top}
+table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{border-bottom:1px solid #ccc;padding:.25rem .4rem;text-align:start;vertical-align:top}
 .muted{color:#5b6675;font-size:.85rem}.badge{border:1px solid #a61b1b;color:#a61b1b;font-size:.7rem;padding:0 .3rem;text-transform:uppercase}
 tr.level-severe td:nth-child(3){font-weight:700;color:#a61b1b}tr.level-high td:nth-child(3){font-weight:700}
 .classification{text-align:center;font:700 .8rem sans-serif;letter-spacing:.15em;text-transform:uppercase;border:1px solid #1b2430;padding:.1rem}
 @page{size:A4;margin:18mm 16mm}
 @media print{body{margin:0;max-width:none}a{color:inherit;text-decoration:none}h2{break-after:avoid}tr,li,.scenario{break-inside:avoid}}
 </style></head><body>
-<header><p class="classification">${html(review.clearance)}</p>
-<p class="muted">Peacebuilding Audit · ${html(review.framework.title)} (${html(review.framework.version)})</p>
+<header><p class="classification">${html(word(t.clearances, review.clearance))}</p>
+<p class="muted">${html(t.audit)} · ${html(review.framework.title)} (${html(review.framework.version)})</p>
 <h1>${html(review.title)}</h1>
-<p class="muted">${html(review.countryName ?? review.iso3)} (${html(review.iso3)}) · status: ${html(label(review.status))}${review.adoptedAt ? ` · adopted ${html(review.adoptedAt.slice(0, 10))} by ${html(review.adoptedBy)}` : ""} · exported ${html(data.exportedAt.slice(0, 16).replace("T", " "))} UTC by ${html(data.exportedBy)}</p></header>
-<h2>Findings</h2>${paragraphs(review.findings) || '<p class="muted">No findings written.</p>'}
-<h2>Risk factors</h2><table><thead><tr><th>#</th><th>Risk factor</th><th>Level</th><th>Trend</th><th>Confidence</th><th>Assessment</th></tr></thead><tbody>${factorRows}</tbody></table>
-<h2>Recommendations</h2>${recommendations ? `<ol style="list-style:none;padding:0">${recommendations}</ol>` : '<p class="muted">None.</p>'}
-<h2>Evidence</h2>
-<p>Window ${html(evidence?.window.from)} to ${html(evidence?.window.to)}: ${html(Math.round(evidence?.totals.fatalities ?? 0))} recorded deaths${evidence?.totals.oneSided == null ? "" : ` (${html(Math.round(evidence.totals.oneSided))} in one-sided violence against civilians)`}${evidence?.totals.events == null ? "" : `, ${html(evidence.totals.events)} events`}.</p>
-${forecastRows ? `<h3>Forecast (run of ${html(evidence?.forecast?.origin)}, ${html(evidence?.forecast?.modelVersion)})</h3><table><thead><tr><th>Month</th><th>Horizon</th><th>P(any)</th><th>P(25+)</th><th>80% interval</th></tr></thead><tbody>${forecastRows}</tbody></table>` : '<p class="muted">No forecast available.</p>'}
-${conflicts ? `<h3>Armed conflicts</h3><ul>${conflicts}</ul>` : ""}
-${reports ? `<h3>Community reports (verified, last 24 months)</h3><table><thead><tr><th>Month</th><th>Category</th><th>Reports</th></tr></thead><tbody>${reports}</tbody></table>` : ""}
-${earlier ? `<h3>Open recommendations from earlier reviews</h3><ul>${earlier}</ul>` : ""}
-${scenarios ? `<h2>Scenarios</h2>${scenarios}` : ""}
-${plans ? `<h2>Contingency plans</h2>${plans}` : ""}
+<p class="muted">${html(review.countryName ?? review.iso3)} (${html(review.iso3)}) · ${html(status)} · ${html(exported)}</p></header>
+<h2>${html(t.findings)}</h2>${paragraphs(review.findings) || `<p class="muted">${html(t.noFindings)}</p>`}
+<h2>${html(t.riskFactors)}</h2><table><thead><tr>${th(t.factorColumns)}</tr></thead><tbody>${factorRows}</tbody></table>
+<h2>${html(t.recommendations)}</h2>${recommendations ? `<ol style="list-style:none;padding:0">${recommendations}</ol>` : `<p class="muted">${html(t.none)}</p>`}
+<h2>${html(t.evidence)}</h2>
+<p>${html(totals)}</p>
+${forecastRows ? `<h3>${html(t.forecast(isolate(evidence?.forecast?.origin ?? ""), isolate(evidence?.forecast?.modelVersion ?? "")))}</h3><table><thead><tr>${th(t.forecastColumns)}</tr></thead><tbody>${forecastRows}</tbody></table>` : `<p class="muted">${html(t.noForecast)}</p>`}
+${conflicts ? `<h3>${html(t.conflicts)}</h3><ul>${conflicts}</ul>` : ""}
+${reports ? `<h3>${html(t.communityReports)}</h3><table><thead><tr>${th(t.reportColumns)}</tr></thead><tbody>${reports}</tbody></table>` : ""}
+${earlier ? `<h3>${html(t.earlierRecommendations)}</h3><ul>${earlier}</ul>` : ""}
+${scenarios ? `<h2>${html(t.scenarios)}</h2>${scenarios}` : ""}
+${plans ? `<h2>${html(t.plans)}</h2>${plans}` : ""}
 </body></html>
 `;
 };

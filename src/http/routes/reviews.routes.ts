@@ -18,6 +18,7 @@ import {
   ZScheduleEntry,
   ZUpdateReview,
 } from "../../core/reviews/review.schemas.ts";
+import { ZLanguage } from "../../core/shared/languages.ts";
 import { assessRiskFactor } from "../../services/reviews/assess-risk-factor.ts";
 import { refreshEvidence, updateReview } from "../../services/reviews/change-review.ts";
 import { changeReviewStatus } from "../../services/reviews/change-review-status.ts";
@@ -314,7 +315,10 @@ export const reviewRoutes: AppRoutes = (app, deps) => {
         tags: ["reviews"],
         summary: "Export a review as JSON or as a printable HTML brief (format=html)",
         params: ZIdParams,
-        querystring: z.object({ format: z.enum(["json", "html"]).default("json") }),
+        querystring: z.object({
+          format: z.enum(["json", "html"]).default("json"),
+          lang: ZLanguage.default("en").describe("language of the printable brief"),
+        }),
         response: { 200: z.union([ZReviewExport, z.string()]), ...errorResponses },
       },
     },
@@ -324,7 +328,7 @@ export const reviewRoutes: AppRoutes = (app, deps) => {
         return reply
           .type("text/html; charset=utf-8")
           .serializer((payload: unknown) => String(payload))
-          .send(renderReviewBrief(data));
+          .send(renderReviewBrief(data, request.query.lang));
       return data;
     },
   );

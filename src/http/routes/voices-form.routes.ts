@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { ZodError } from "zod";
 import { DomainError } from "../../core/shared/errors.ts";
-import type { ReportLanguage } from "../../core/voices/report.schemas.ts";
+import type { Language } from "../../core/shared/languages.ts";
 import { listCurrentCountries } from "../../repositories/voices/gazetteer.repository.ts";
 import { listCategories } from "../../services/voices/list-categories.ts";
 import { readReceipt } from "../../services/voices/read-receipt.ts";
@@ -81,7 +81,7 @@ export const voicesFormRoutes = (app: TypedApp, deps: RouteDeps, runtime: Voices
   const renderForm = async (
     reply: FastifyReply,
     status: number,
-    lang: ReportLanguage,
+    lang: Language,
     values: FormValues,
     errors: Record<string, string> = {},
     notice?: string,
@@ -279,7 +279,7 @@ export const voicesFormRoutes = (app: TypedApp, deps: RouteDeps, runtime: Voices
     const showReceipt = async (
       request: FastifyRequest,
       reply: FastifyReply,
-      lang: ReportLanguage,
+      lang: Language,
       code: string,
       fresh: boolean,
     ) => {

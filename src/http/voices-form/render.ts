@@ -1,14 +1,15 @@
-import type { ReportLanguage, TReceiptStatus } from "../../core/voices/report.schemas.ts";
+import type { Language } from "../../core/shared/languages.ts";
+import type { TReceiptStatus } from "../../core/voices/report.schemas.ts";
 import { FORM_STRINGS, type FormStrings } from "./strings.ts";
 
 /** Escapes text for HTML element content and attribute values. */
 export const esc = (value: unknown): string =>
   String(value ?? "").replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-const languages = Object.entries(FORM_STRINGS) as [ReportLanguage, FormStrings][];
+const languages = Object.entries(FORM_STRINGS) as [Language, FormStrings][];
 
 /** A whole page: no scripts, one small stylesheet, the language's direction on <html>. */
-export const page = (lang: ReportLanguage, title: string, body: string, path = "/report"): string => {
+export const page = (lang: Language, title: string, body: string, path = "/report"): string => {
   const s = FORM_STRINGS[lang];
   const switcher = languages
     .map(([code, strings]) =>
@@ -55,7 +56,7 @@ export type FormValues = Partial<
 >;
 
 export type FormView = {
-  lang: ReportLanguage;
+  lang: Language;
   values: FormValues;
   errors: Record<string, string>;
   categories: readonly string[];
@@ -153,12 +154,7 @@ ${field("email", s.email, input("email", "email", v.email, e.email, ' autocomple
   return page(view.lang, s.title, body);
 };
 
-export const receiptPage = (
-  lang: ReportLanguage,
-  code: string,
-  status: TReceiptStatus,
-  fresh: boolean,
-): string => {
+export const receiptPage = (lang: Language, code: string, status: TReceiptStatus, fresh: boolean): string => {
   const s = FORM_STRINGS[lang];
   const replies = status.replies.length
     ? `<ol class="replies">${status.replies.map((r) => `<li><time datetime="${esc(r.at)}">${esc(r.at.slice(0, 10))}</time> <span dir="auto">${esc(r.body)}</span></li>`).join("")}</ol>`
@@ -177,7 +173,7 @@ ${replies}
   return page(lang, s.receiptTitle, body, fresh ? "/report/receipt" : "/report/status");
 };
 
-export const statusPage = (lang: ReportLanguage, error?: string, code = ""): string => {
+export const statusPage = (lang: Language, error?: string, code = ""): string => {
   const s = FORM_STRINGS[lang];
   const body = `<h1>${esc(s.checkTitle)}</h1>
 ${error ? `<p class="problems" role="alert">${esc(error)}</p>` : ""}
@@ -191,7 +187,7 @@ ${error ? `<p class="problems" role="alert">${esc(error)}</p>` : ""}
   return page(lang, s.checkTitle, body, "/report/status");
 };
 
-export const messagePage = (lang: ReportLanguage, message: string): string => {
+export const messagePage = (lang: Language, message: string): string => {
   const s = FORM_STRINGS[lang];
   return page(
     lang,

@@ -1,4 +1,5 @@
-import type { ReportLanguage, ReportStatus } from "../../core/voices/report.schemas.ts";
+import type { Language } from "../../core/shared/languages.ts";
+import type { ReportStatus } from "../../core/voices/report.schemas.ts";
 
 /** The public form's own strings (it is served without the web app's JavaScript). */
 export type FormStrings = {
@@ -317,10 +318,10 @@ const ar: FormStrings = {
   thanks: "شكراً لك.",
 };
 
-export const FORM_STRINGS: Record<ReportLanguage, FormStrings> = { en, fr, ar };
+export const FORM_STRINGS: Record<Language, FormStrings> = { en, fr, ar };
 
 /** The language asked for (query or form field), else the browser's preference, else English. */
-export const pickLanguage = (asked: unknown, acceptLanguage: string | undefined): ReportLanguage => {
+export const pickLanguage = (asked: unknown, acceptLanguage: string | undefined): Language => {
   if (asked === "en" || asked === "fr" || asked === "ar") return asked;
   for (const part of (acceptLanguage ?? "").split(",")) {
     const code = part.trim().slice(0, 2).toLowerCase();

@@ -28,7 +28,7 @@ const values = (event: FormEvent<HTMLFormElement>) => {
 };
 
 export const ReviewWorkspace = () => {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const alertSummary = useAlertSummary();
   const { me } = useSession();
   const { id = "" } = useParams();
@@ -93,7 +93,11 @@ export const ReviewWorkspace = () => {
             {t("reviews.refreshEvidence")}
           </button>
         )}
-        <a href={`/api/reviews/${id}/export?format=html`} target="_blank" rel="noreferrer">
+        <a
+          href={`/api/reviews/${id}/export?format=html&lang=${i18n.language}`}
+          target="_blank"
+          rel="noreferrer"
+        >
           {t("reviews.exportHtml")}
         </a>
         <a href={`/api/reviews/${id}/export?format=json`} download={`review-${r.iso3}.json`}>
