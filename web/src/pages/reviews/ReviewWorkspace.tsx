@@ -10,6 +10,7 @@ import {
   type TReviewDetail,
   trends,
 } from "../../../../src/core/reviews/review.schemas.ts";
+import { type Language, languages } from "../../../../src/core/shared/languages.ts";
 import { get } from "../../api/client.ts";
 import { allows } from "../../api/permissions.ts";
 import { useApiCall } from "../../api/use-api-call.ts";
@@ -21,6 +22,9 @@ import { useSession } from "../../session.tsx";
 import { useAlertSummary } from "../alerts/alert-summary.ts";
 import { SignalsTable } from "../voices/CountrySignals.tsx";
 import { ScenariosPanel } from "./ScenariosPanel.tsx";
+
+/** The brief is written on the server in the platform's own languages; others read it in English. */
+const briefLanguage = (code: string): Language => languages.find((language) => language === code) ?? "en";
 
 const values = (event: FormEvent<HTMLFormElement>) => {
   event.preventDefault();
@@ -94,7 +98,7 @@ export const ReviewWorkspace = () => {
           </button>
         )}
         <a
-          href={`/api/reviews/${id}/export?format=html&lang=${i18n.language}`}
+          href={`/api/reviews/${id}/export?format=html&lang=${briefLanguage(i18n.language)}`}
           target="_blank"
           rel="noreferrer"
         >
