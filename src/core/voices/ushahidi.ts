@@ -55,8 +55,6 @@ const KNOWN = new Set([
   "CATEGORY",
   "LATITUDE",
   "LONGITUDE",
-  "APPROVED",
-  "VERIFIED",
   "FIRST NAME",
   "LAST NAME",
   "EMAIL",
@@ -92,7 +90,7 @@ export const mapUshahidiRow = (row: Row): MappedSubmission => {
     country: undefined,
     contact: { ...(name ? { name } : {}), ...(email ? { email } : {}) },
     language: undefined,
-    // Approval and verification in the source deployment are recorded, but our own triage decides.
+    // Approval and verification in the source deployment stay among the answers, for triage to weigh: ours decides.
     status: undefined,
     answers,
   };

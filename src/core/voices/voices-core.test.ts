@@ -224,6 +224,8 @@ describe("form mappings", () => {
       date: "2010-01-13",
       description: "Fire\n\nHouses & school burned",
       contact: { name: "Ann Example" },
+      status: undefined,
+      answers: { APPROVED: "YES", VERIFIED: "NO", CATEGORY: "2. Violence" },
     });
   });
 });
