@@ -47,12 +47,11 @@ const paragraphs = (text: string) =>
 
 const percent = (p: number) => `${(p * 100).toFixed(0)}%`;
 
-/** Keeps a date or code left to right inside right-to-left text, where "2019-12" would read "12-2019". */
-const isolate = (text: string) => `\u2066${text}\u2069`;
-
 /** The printable brief: one self-contained HTML page with print CSS (print to PDF from any browser). */
 export const renderReviewBrief = (data: TReviewExport, lang: Language = "en"): string => {
   const t = BRIEF_STRINGS[lang];
+  // Keeps a date or code left to right inside right-to-left text, where "2019-12" would read "12-2019".
+  const isolate = (text: string) => (t.dir === "rtl" ? `\u2066${text}\u2069` : text);
   const word = (table: Record<string, string>, key: string) => table[key] ?? key.replaceAll("_", " ");
   const { review } = data;
   const assessed = new Map(review.assessments.map((a) => [a.factorCode, a]));
