@@ -23,8 +23,14 @@ declare module "fastify" {
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
-/** Paths outside the API, and the API's own documentation, are open to all. */
-const isOpenPath = (url: string) => !url.startsWith("/api/") || url.startsWith("/api/docs");
+/**
+ * Routes outside the API, and the API's own documentation, are open to all. Judged by the route matched,
+ * not the raw address: "/%61pi/…" reaches the same handler as "/api/…".
+ */
+const isOpenRoute = (request: FastifyRequest) => {
+  const route = request.routeOptions.url ?? "";
+  return !route.startsWith("/api/") || route.startsWith("/api/docs");
+};
 
 const resolve = async (db: Db, request: FastifyRequest, now: Date): Promise<Authenticated | undefined> => {
   const header = request.headers.authorization;
@@ -43,7 +49,7 @@ export const registerAuthentication = (app: FastifyInstance, db: Db, now: () => 
   app.decorateRequest("auth", null);
   app.addHook("onRequest", async (request: FastifyRequest, _reply: FastifyReply) => {
     request.auth = (await resolve(db, request, now())) ?? null;
-    if (isOpenPath(request.url) || request.routeOptions.config?.public) return;
+    if (isOpenRoute(request) || request.routeOptions.config?.public) return;
     if (!request.auth) throw new DomainError("unauthenticated", "Sign in, or send an API token.");
     const { csrfToken } = request.auth;
     if (csrfToken && UNSAFE.has(request.method) && request.headers[CSRF_HEADER] !== csrfToken) {
