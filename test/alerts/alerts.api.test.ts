@@ -164,6 +164,70 @@ describe(`alerts (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, () 
     expect(above.json().error.details[0].field).toBe("clearance");
   });
 
+  it("merges a repeat only into an alert with the same readers, and tells only those cleared to read it", async () => {
+    await buildCountries(handle.db, ["IRQ"]);
+    const other = (await buildOrganisation(handle.db, "civil_society")).id;
+    const prober = await buildUser(handle.db, other, "field_monitor", "restricted");
+    const proberSession = await signIn(app, prober.email, prober.password);
+    const publicOfficer = await buildUser(handle.db, desk.orgId, "desk_officer", "public");
+    const routed = await adminSession.request("PUT", "/api/alerts/desks", {
+      iso3: "IRQ",
+      orgId: desk.orgId,
+      userId: publicOfficer.userId,
+    });
+    expect(routed.statusCode).toBe(200);
+    const analystSession = await signIn(app, analyst.email, analyst.password);
+    const secret = (
+      await analystSession.request("POST", "/api/alerts", {
+        iso3: "IRQ",
+        severity: "high",
+        summary: "Informant Ahmed reports militia build-up",
+        cause: "irq_buildup",
+        clearance: "confidential",
+      })
+    ).json().alert;
+    // Another organisation naming the same cause raises its own alert: it neither reads nor changes the first.
+    const probe = await proberSession.request("POST", "/api/alerts", {
+      iso3: "IRQ",
+      severity: "critical",
+      summary: "probe",
+      cause: "irq_buildup",
+      clearance: "public",
+    });
+    expect(probe.statusCode).toBe(201);
+    expect(probe.json()).toMatchObject({ merged: false });
+    expect(probe.body).not.toContain("Informant Ahmed");
+    const untouched = (await analystSession.request("GET", `/api/alerts/${secret.id}`)).json();
+    expect(untouched).toMatchObject({ severity: "high", occurrences: 1 });
+    // Its desk officer is not cleared for it: they are not told, and it cannot be handed to them.
+    expect(secret.owner.userId).toBe(publicOfficer.userId);
+    const officerSession = await signIn(app, publicOfficer.email, publicOfficer.password);
+    expect((await officerSession.request("GET", "/api/notifications")).body).not.toContain("Informant");
+    // A person's confidential warning stays in their organisation when the desk is another's.
+    const outsiderSession = await signIn(app, outsider.email, outsider.password);
+    const kept = (
+      await outsiderSession.request("POST", "/api/alerts", {
+        iso3: "IRQ",
+        severity: "high",
+        summary: "Our own source in Mosul",
+        clearance: "confidential",
+      })
+    ).json().alert;
+    expect(kept.owner.orgId).toBe(outsider.orgId);
+
+    const handedBack = await deskSession.request("POST", `/api/alerts/${secret.id}/assign`, {
+      userId: desk.userId,
+    });
+    expect(handedBack.statusCode).toBe(200);
+    const handed = await deskSession.request("POST", `/api/alerts/${secret.id}/assign`, {
+      userId: publicOfficer.userId,
+    });
+    expect(handed.statusCode).toBe(400);
+    const assignees = (await deskSession.request("GET", `/api/alerts/${secret.id}/assignees`)).json();
+    expect(assignees.map((p: { userId: string }) => p.userId)).not.toContain(publicOfficer.userId);
+    await adminSession.request("DELETE", "/api/alerts/desks/IRQ");
+  });
+
   it("lets the owning desk hand an alert to a colleague, on the timeline, and no one else", async () => {
     const [alert] = (await deskSession.request("GET", "/api/alerts?iso3=MMR")).json();
     const assignees = (await deskSession.request("GET", `/api/alerts/${alert.id}/assignees`)).json();

@@ -366,5 +366,32 @@ describe(`reviews (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, ()
       await platformSession.request("GET", `/api/audit-log?entityId=${recommendation.id}`)
     ).json();
     expect(entry).toMatchObject({ action: "recommendation.create", withheld: true, after: null });
+
+    // A severe rating in each raises two alerts: the restricted review's stays with its organisation and never
+    // merges into the public review's, which every reader sees.
+    for (const id of [draft.id, open.id]) {
+      const rated = await analystSession.request("PUT", `/api/reviews/${id}/assessments/9`, {
+        level: "severe",
+        trend: "worsening",
+        confidence: "medium",
+      });
+      expect(rated.statusCode, rated.body).toBe(200);
+    }
+    const report = await evaluateAlertRules(
+      contextFor(handle.db, admin, () => clock),
+      { now: clock },
+    );
+    expect(report.merged).toBe(0);
+    type Listed = { clearance: string; owner: { orgId: string }; details: { reviewId: string } };
+    const ours = (await analystSession.request("GET", "/api/alerts?iso3=MEX")).json() as Listed[];
+    expect(ours.map((a) => [a.clearance, a.details.reviewId]).sort()).toEqual(
+      [
+        ["public", open.id],
+        ["restricted", draft.id],
+      ].sort(),
+    );
+    expect(ours.find((a) => a.clearance === "restricted")?.owner.orgId).toBe(analyst.orgId);
+    const theirs = (await donorSession.request("GET", "/api/alerts?iso3=MEX")).json() as Listed[];
+    expect(theirs.map((a) => a.details.reviewId)).toEqual([open.id]);
   });
 });

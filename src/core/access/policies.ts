@@ -75,11 +75,17 @@ export type ProtectedRecord = { ownerOrgId: string; clearance: Clearance; shared
  * the owning organisation and organisations it shared the record with, and only to people cleared
  * for the record's level. Platform administration confers no right to read.
  */
-export const canSee = (actor: Actor, record: ProtectedRecord): boolean => {
+export const canSee = (actor: Pick<Actor, "orgId" | "clearance">, record: ProtectedRecord): boolean => {
   if (record.clearance === "public") return true;
   const inCircle = record.ownerOrgId === actor.orgId || record.sharedWith.includes(actor.orgId);
   return inCircle && clearanceRank(actor.clearance) >= clearanceRank(record.clearance);
 };
+
+/** One string per set of readers: two records with the same key are read by exactly the same people. */
+export const audienceKey = (record: ProtectedRecord): string =>
+  record.clearance === "public"
+    ? "public"
+    : `${record.clearance}:${record.ownerOrgId}:${[...record.sharedWith].sort().join(",")}`;
 
 /** Changing a record (or its sharing) is for its owning organisation's writers only. */
 export const canChange = (actor: Actor, record: ProtectedRecord, action: Action): boolean =>

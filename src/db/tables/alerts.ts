@@ -27,6 +27,8 @@ export type AlertsTable = ProtectedColumns & {
   id: Generated<string>;
   iso3: string;
   cause: string;
+  /** `audienceKey` of the alert (migration 0015): repeats merge only into an alert with the same readers. */
+  audience: Generated<string>;
   severity: string;
   source: string;
   summary: string;

@@ -100,12 +100,13 @@ export const findAlert = async (db: Db, id: string, reader?: Actor): Promise<Ale
 };
 
 /** The open alert for a country and cause, locked for the merge that follows. */
-export const findOpenAlertForUpdate = async (db: Db, iso3: string, cause: string) =>
+export const findOpenAlertForUpdate = async (db: Db, iso3: string, cause: string, audience: string) =>
   db
     .selectFrom("alerts")
     .select(["id"])
     .where("iso3", "=", iso3)
     .where("cause", "=", cause)
+    .where("audience", "=", audience)
     .where("status", "<>", "closed")
     .forUpdate()
     .executeTakeFirst();
@@ -156,6 +157,7 @@ export const insertAlert = async (
     message: TAlertMessage | null;
     details: Record<string, unknown>;
     clearance: Clearance;
+    audience: string;
     ownerOrgId: string;
     ownerUserId: string | null;
     raisedBy: string | null;
@@ -163,7 +165,7 @@ export const insertAlert = async (
     deadline: Date;
   },
 ): Promise<string | undefined> => {
-  // A concurrent raise for the same country and cause loses on the partial unique index and merges instead.
+  // A concurrent raise for the same country, cause and readers loses on the partial unique index and merges.
   const row = await db
     .insertInto("alerts")
     .values({
@@ -175,6 +177,7 @@ export const insertAlert = async (
       message: input.message && JSON.stringify(input.message),
       details: JSON.stringify(input.details),
       clearance: input.clearance,
+      audience: input.audience,
       owner_org_id: input.ownerOrgId,
       owner_user_id: input.ownerUserId,
       raised_by: input.raisedBy,
@@ -183,7 +186,7 @@ export const insertAlert = async (
       last_seen_at: input.raisedAt,
       updated_at: input.raisedAt,
     })
-    .onConflict((oc) => oc.columns(["iso3", "cause"]).where("status", "<>", "closed").doNothing())
+    .onConflict((oc) => oc.columns(["iso3", "cause", "audience"]).where("status", "<>", "closed").doNothing())
     .returning("id")
     .executeTakeFirst();
   return row?.id;

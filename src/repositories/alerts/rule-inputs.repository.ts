@@ -51,6 +51,7 @@ export type SevereAssessment = {
   /** The review's: the alert raised from it is read by no more people than the review. */
   clearance: string;
   ownerOrgId: string;
+  assessedBy: string | null;
 };
 
 /** Risk factors assessed as severe in reviews that are not superseded by a later adopted review. */
@@ -65,6 +66,7 @@ export const severeAssessments = async (db: Db): Promise<SevereAssessment[]> =>
       "ra.assessed_at as assessedAt",
       "r.clearance",
       "r.owner_org_id as ownerOrgId",
+      "ra.assessed_by as assessedBy",
     ])
     .where("ra.level", "=", "severe")
     .where((eb) =>

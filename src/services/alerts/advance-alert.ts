@@ -10,6 +10,7 @@ import {
 } from "../../repositories/alerts/alerts.repository.ts";
 import { notify } from "../notifications/notify.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
+import { alertAudience } from "./alert-audience.ts";
 import { type AlertView, viewOf } from "./alert-view.ts";
 
 type StepInput<S extends AlertStep> = z.input<(typeof ZAlertStepInput)[S]>;
@@ -77,13 +78,18 @@ export const advanceAlert = async <S extends AlertStep>(
       data: step === "decide" ? changes.decision : undefined,
     });
     if (before.ownerUserId && before.ownerUserId !== ctx.actor.userId)
-      await notify(tx, [before.ownerUserId], {
-        kind: `alert.${rule.to}`,
-        subject: `[Continuum] Alert for ${before.iso3} is now ${rule.to.replace("_", " ")}`,
-        body: `${ctx.actorLabel} moved "${before.summary}" to ${rule.to}.\n\n${note}`,
-        link: `/alerts/${id}`,
-        alertId: id,
-      });
+      await notify(
+        tx,
+        [before.ownerUserId],
+        {
+          kind: `alert.${rule.to}`,
+          subject: `[Continuum] Alert for ${before.iso3} is now ${rule.to.replace("_", " ")}`,
+          body: `${ctx.actorLabel} moved "${before.summary}" to ${rule.to}.\n\n${note}`,
+          link: `/alerts/${id}`,
+          alertId: id,
+        },
+        await alertAudience(tx.db, before),
+      );
     const after = await findAlert(tx.db, id);
     if (!after) throw notFound("Alert");
     await audit(tx, { action: `alert.${step}`, entityType: "alerts", entityId: id, before, after });

@@ -1,4 +1,4 @@
-import { authorize, roleMay } from "../../core/access/policies.ts";
+import { authorize, canSee, roleMay } from "../../core/access/policies.ts";
 import { type TAssignAlert, ZAssignAlert } from "../../core/alerts/alert.schemas.ts";
 import { forbidden, invalid, notFound } from "../../core/shared/errors.ts";
 import type { AlertRecord } from "../../repositories/alerts/alerts.repository.ts";
@@ -7,6 +7,7 @@ import { findMembership, findUserById } from "../../repositories/users.repositor
 import { notify } from "../notifications/notify.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
 import { listColleagues } from "../users/list-colleagues.ts";
+import { alertAudience } from "./alert-audience.ts";
 import { type AlertView, viewOf } from "./alert-view.ts";
 
 /** Routing an alert is the desk's decision: its organisation's people who may decide alerts. */
@@ -21,7 +22,7 @@ export const listAssignees = async (ctx: ServiceContext, id: string) => {
   const alert = await findAlert(ctx.db, id, ctx.actor);
   if (!alert) throw notFound("Alert");
   assertRoutes(ctx, alert);
-  return listColleagues(ctx.db, alert.ownerOrgId, "alert.decide");
+  return listColleagues(ctx.db, alert.ownerOrgId, "alert.decide", await alertAudience(ctx.db, alert));
 };
 
 /** Hands an alert to another person of the owning organisation, on its timeline, and tells them. */
@@ -37,6 +38,14 @@ export const assignAlert = async (ctx: ServiceContext, id: string, raw: TAssignA
       throw invalid("That person cannot decide alerts for the owning organisation.", [
         { field: "userId", message: `not a desk officer or administrator of ${before.ownerOrgName}` },
       ]);
+    const audience = await alertAudience(tx.db, before);
+    if (!canSee({ orgId: before.ownerOrgId, clearance: membership.clearance }, audience))
+      throw invalid("That person is not cleared to read this alert.", [
+        {
+          field: "userId",
+          message: `clearance ${membership.clearance} is below the alert's ${before.clearance}`,
+        },
+      ]);
     const now = ctx.now();
     await updateAlert(tx.db, id, { ownerUserId: person.id }, now);
     await appendAlertEvent(tx.db, {
@@ -48,13 +57,18 @@ export const assignAlert = async (ctx: ServiceContext, id: string, raw: TAssignA
       note: input.note ? `${person.name}: ${input.note}` : person.name,
       data: { from: before.ownerUserId, to: person.id },
     });
-    await notify(tx, [person.id], {
-      kind: "alert.assigned",
-      subject: `[Continuum] Alert for ${before.iso3} handed to you: ${before.summary}`.slice(0, 300),
-      body: `${ctx.actorLabel} handed you the alert "${before.summary}" (${before.severity}).\n\n${input.note}\n\nDecision due by ${before.deadline.toISOString()}.`,
-      link: `/alerts/${id}`,
-      alertId: id,
-    });
+    await notify(
+      tx,
+      [person.id],
+      {
+        kind: "alert.assigned",
+        subject: `[Continuum] Alert for ${before.iso3} handed to you: ${before.summary}`.slice(0, 300),
+        body: `${ctx.actorLabel} handed you the alert "${before.summary}" (${before.severity}).\n\n${input.note}\n\nDecision due by ${before.deadline.toISOString()}.`,
+        link: `/alerts/${id}`,
+        alertId: id,
+      },
+      audience,
+    );
     const after = await findAlert(tx.db, id);
     if (!after) throw notFound("Alert");
     await audit(tx, { action: "alert.assign", entityType: "alerts", entityId: id, before, after });

@@ -8,6 +8,7 @@ import {
 import { listOrgMembersWithRole } from "../../repositories/alerts/desks.repository.ts";
 import { notify } from "../notifications/notify.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
+import { alertAudience } from "./alert-audience.ts";
 import { deskFor } from "./desk-for.ts";
 
 export type Escalation = {
@@ -57,13 +58,18 @@ export const escalateOverdueAlerts = async (
         note,
         data: { fromLevel: before.escalationLevel, toLevel: target, recipients },
       });
-      await notify(tx, recipients, {
-        kind: "alert.escalated",
-        subject: `[Continuum] OVERDUE ${before.severity} alert for ${before.iso3}: decision was due ${before.deadline.toISOString().slice(0, 16).replace("T", " ")} UTC`,
-        body: `${note}\n\n${before.summary}\n\nOwner: ${before.ownerName ?? before.ownerOrgName}. Status: ${before.status}.`,
-        link: `/alerts/${before.id}`,
-        alertId: before.id,
-      });
+      await notify(
+        tx,
+        recipients,
+        {
+          kind: "alert.escalated",
+          subject: `[Continuum] OVERDUE ${before.severity} alert for ${before.iso3}: decision was due ${before.deadline.toISOString().slice(0, 16).replace("T", " ")} UTC`,
+          body: `${note}\n\n${before.summary}\n\nOwner: ${before.ownerName ?? before.ownerOrgName}. Status: ${before.status}.`,
+          link: `/alerts/${before.id}`,
+          alertId: before.id,
+        },
+        await alertAudience(tx.db, before),
+      );
       await audit(tx, {
         action: "alert.escalate",
         entityType: "alerts",

@@ -57,10 +57,7 @@ export const evaluateAlertRules = async (
             message: candidate.message,
             details: { ...candidate.details, ruleId: rule.id },
             ...(candidate.protectedAs
-              ? {
-                  clearance: candidate.protectedAs.clearance,
-                  alsoReadBy: [candidate.protectedAs.readerOrgId],
-                }
+              ? { clearance: candidate.protectedAs.clearance, ownedBy: candidate.protectedAs.owner }
               : {}),
           },
           { ruleId: rule.id, evidenceKey: candidate.evidenceKey },

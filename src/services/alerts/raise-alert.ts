@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { assertMayClassify, authorize } from "../../core/access/policies.ts";
+import { assertMayClassify, audienceKey, authorize } from "../../core/access/policies.ts";
+import type { Clearance } from "../../core/access/vocabulary.ts";
 import {
   deadlineFor,
   higherSeverity,
@@ -31,8 +32,8 @@ import { deskFor } from "./desk-for.ts";
  * wording becomes the summary.
  */
 export type RaiseAlertInput = (TRaiseAlert | (Omit<TRaiseAlert, "summary"> & { message: TAlertMessage })) & {
-  /** Organisations besides the desk's that read a protected alert (the platform's, from a protected record). */
-  alsoReadBy?: readonly string[];
+  /** The owner of a platform alert drawn from a protected record: that record's organisation, not a desk. */
+  ownedBy?: { orgId: string; userId: string | null };
 };
 
 export type RaiseOutcome = { alert: AlertView; merged: boolean };
@@ -41,6 +42,22 @@ export type RaiseOutcome = { alert: AlertView; merged: boolean };
 export type RuleTrigger = { ruleId: string; evidenceKey: string };
 
 const severityWord = (severity: Severity) => severity.toUpperCase();
+
+/**
+ * Who owns a new alert: the organisation of the protected record it was drawn from, else the country's desk.
+ * A person's confidential warning stays within their organisation when the desk belongs to another.
+ */
+const ownerOf = async (
+  tx: ServiceContext,
+  iso3: string,
+  clearance: Clearance,
+  ownedBy: RaiseAlertInput["ownedBy"],
+): Promise<{ orgId: string; userId: string | null }> => {
+  if (ownedBy) return ownedBy;
+  const raiser = tx.via === "system" ? undefined : { orgId: tx.actor.orgId, userId: tx.actor.userId };
+  const desk = await deskFor(tx.db, iso3, raiser);
+  return raiser && clearance === "confidential" && desk.orgId !== raiser.orgId ? raiser : desk;
+};
 
 /**
  * Raises an alert for a country and cause, or merges it into the open alert with the same country and
@@ -73,35 +90,33 @@ export const raiseAlertWithin = async (
   if (tx.via !== "system") assertMayClassify(tx.actor, clearance);
   const now = tx.now();
   const raisedBy = tx.via === "system" ? null : tx.actor.userId;
-  const existing = await findOpenAlertForUpdate(tx.db, input.iso3, input.cause);
+  const owner = await ownerOf(tx, input.iso3, clearance, raw.ownedBy);
+  // Routed to another organisation's desk, a person's alert stays readable by their own organisation.
+  const sharedWith = raisedBy && owner.orgId !== tx.actor.orgId ? [tx.actor.orgId] : [];
+  const audience = audienceKey({ ownerOrgId: owner.orgId, clearance, sharedWith });
+  const existing = await findOpenAlertForUpdate(tx.db, input.iso3, input.cause, audience);
   let id = existing?.id;
   let merged = Boolean(existing);
   if (!id) {
-    const desk = await deskFor(
-      tx.db,
-      input.iso3,
-      tx.via === "system" ? undefined : { orgId: tx.actor.orgId, userId: tx.actor.userId },
-    );
     id = await insertAlert(tx.db, {
       ...input,
       clearance,
+      audience,
       message,
-      ownerOrgId: desk.orgId,
-      ownerUserId: desk.userId,
+      ownerOrgId: owner.orgId,
+      ownerUserId: owner.userId,
       raisedBy,
       raisedAt: now,
       deadline: deadlineFor(input.severity, now),
     });
     merged = !id;
-    // Routed to another organisation's desk, a person's alert stays readable by their own organisation.
-    const readers = new Set([...(raw.alsoReadBy ?? []), ...(raisedBy ? [tx.actor.orgId] : [])]);
-    readers.delete(desk.orgId);
-    if (id && readers.size > 0) await replaceShares(tx.db, "alerts", id, [...readers], raisedBy);
-    id ??= (await findOpenAlertForUpdate(tx.db, input.iso3, input.cause))?.id;
+    if (id && sharedWith.length > 0) await replaceShares(tx.db, "alerts", id, sharedWith, raisedBy);
+    id ??= (await findOpenAlertForUpdate(tx.db, input.iso3, input.cause, audience))?.id;
   }
   if (!id) throw new Error("alert vanished while raising it");
   const before = await findAlert(tx.db, id);
   if (!before) throw new Error("alert vanished while raising it");
+  const readers = { ownerOrgId: before.ownerOrgId, clearance: before.clearance, sharedWith };
 
   if (!merged) {
     await appendAlertEvent(tx.db, {
@@ -113,16 +128,22 @@ export const raiseAlertWithin = async (
       note: input.summary,
       data: { source: input.source, severity: input.severity, details: input.details, message },
     });
-    await notify(tx, [before.ownerUserId], {
-      kind: "alert.raised",
-      subject: `[Continuum] ${severityWord(input.severity)} alert for ${input.iso3}: ${input.summary}`.slice(
-        0,
-        300,
-      ),
-      body: `A ${input.severity} alert was raised for ${input.iso3} (${input.source}).\n\n${input.summary}\n\nDecision due by ${before.deadline.toISOString()}.`,
-      link: `/alerts/${id}`,
-      alertId: id,
-    });
+    await notify(
+      tx,
+      [before.ownerUserId],
+      {
+        kind: "alert.raised",
+        subject:
+          `[Continuum] ${severityWord(input.severity)} alert for ${input.iso3}: ${input.summary}`.slice(
+            0,
+            300,
+          ),
+        body: `A ${input.severity} alert was raised for ${input.iso3} (${input.source}).\n\n${input.summary}\n\nDecision due by ${before.deadline.toISOString()}.`,
+        link: `/alerts/${id}`,
+        alertId: id,
+      },
+      readers,
+    );
     await audit(tx, { action: "alert.raise", entityType: "alerts", entityId: id, after: before });
   } else {
     const severity = higherSeverity(before.severity, input.severity);
@@ -150,13 +171,18 @@ export const raiseAlertWithin = async (
       data: { source: input.source, severity: input.severity, details: input.details, message },
     });
     if (raised)
-      await notify(tx, [before.ownerUserId], {
-        kind: "alert.severity_raised",
-        subject: `[Continuum] Alert for ${before.iso3} is now ${severity}`,
-        body: `A repeat of "${before.summary}" raised the alert's severity to ${severity}.\n\n${input.summary}`,
-        link: `/alerts/${id}`,
-        alertId: id,
-      });
+      await notify(
+        tx,
+        [before.ownerUserId],
+        {
+          kind: "alert.severity_raised",
+          subject: `[Continuum] Alert for ${before.iso3} is now ${severity}`,
+          body: `A repeat of "${before.summary}" raised the alert's severity to ${severity}.\n\n${input.summary}`,
+          link: `/alerts/${id}`,
+          alertId: id,
+        },
+        readers,
+      );
     await audit(tx, {
       action: "alert.merge",
       entityType: "alerts",

@@ -19,7 +19,8 @@ export type RuleCandidate = {
   message: TAlertMessage;
   details: Record<string, unknown>;
   /** Raised from a protected record: the alert keeps its clearance and its organisation may read it. */
-  protectedAs?: { clearance: Clearance; readerOrgId: string };
+  /** Drawn from a protected record: the alert keeps its clearance and stays with its organisation. */
+  protectedAs?: { clearance: Clearance; owner: { orgId: string; userId: string | null } };
 };
 
 type Evaluator<K extends AlertRuleKind> = (
@@ -146,7 +147,12 @@ const riskFactorSevere: Evaluator<"risk_factor_severe"> = async (db, rule) => {
       details: { reviewId: a.reviewId, factorCode: a.factorCode },
       ...(a.clearance === "public"
         ? {}
-        : { protectedAs: { clearance: a.clearance as Clearance, readerOrgId: a.ownerOrgId } }),
+        : {
+            protectedAs: {
+              clearance: a.clearance as Clearance,
+              owner: { orgId: a.ownerOrgId, userId: a.assessedBy },
+            },
+          }),
     }));
 };
 

@@ -6,5 +6,5 @@ import { loadReportForChange } from "./report-view.ts";
 /** Whom the receiving organisation's staff may hand a report to: their colleagues who triage. */
 export const listTriageColleagues = async (ctx: ServiceContext, id: string): Promise<TColleague[]> => {
   const report = await loadReportForChange(ctx, id, "voices.triage");
-  return listColleagues(ctx.db, report.ownerOrgId, "voices.triage");
+  return listColleagues(ctx.db, report.ownerOrgId, "voices.triage", report);
 };
