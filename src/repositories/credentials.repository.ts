@@ -36,6 +36,17 @@ export const deleteOrgSessions = async (db: Db, userId: string, orgId: string): 
   await db.deleteFrom("sessions").where("user_id", "=", userId).where("org_id", "=", orgId).execute();
 };
 
+/** Revokes a user's API tokens acting for an organisation: rejoining it later does not revive them. */
+export const revokeOrgApiTokens = async (db: Db, userId: string, orgId: string, now: Date): Promise<void> => {
+  await db
+    .updateTable("api_tokens")
+    .set({ revoked_at: now })
+    .where("user_id", "=", userId)
+    .where("org_id", "=", orgId)
+    .where("revoked_at", "is", null)
+    .execute();
+};
+
 /** Ends every session of a user except, optionally, the one making the request. */
 export const deleteUserSessions = async (db: Db, userId: string, keepTokenHash?: string): Promise<void> => {
   let query = db.deleteFrom("sessions").where("user_id", "=", userId);

@@ -62,6 +62,20 @@ export const listNotifications = async (
   return (await query.orderBy("created_at", "desc").limit(filter.limit).execute()).map(typed);
 };
 
+/** A person's notifications that quote an alert, to check them against what the person may still read. */
+export const listAlertNotifications = (db: Db, userId: string) =>
+  db
+    .selectFrom("notifications")
+    .select(["id", "alert_id as alertId"])
+    .where("user_id", "=", userId)
+    .where("alert_id", "is not", null)
+    .execute();
+
+export const deleteNotifications = async (db: Db, userId: string, ids: readonly string[]): Promise<void> => {
+  if (ids.length === 0) return;
+  await db.deleteFrom("notifications").where("user_id", "=", userId).where("id", "in", ids).execute();
+};
+
 export const countUnread = async (db: Db, userId: string): Promise<number> => {
   const row = await db
     .selectFrom("notifications")

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/db/engine.ts";
 import type { App } from "../../src/http/app.ts";
-import { signIn, testApp } from "../support/api.ts";
+import { type ApiSession, signIn, testApp } from "../support/api.ts";
 import { createTestDatabase } from "../support/database.ts";
 import { buildOrganisation, buildUser, TEST_PASSWORD, type TestUser } from "../support/factories.ts";
 
@@ -25,6 +25,13 @@ afterAll(async () => {
 });
 
 describe(`API foundation (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, () => {
+  // One administrator session for the tests below: sign-ins are rate-limited per address and account.
+  let shared: Promise<ApiSession> | undefined;
+  const adminSession = () => {
+    shared ??= signIn(app, admin.email, admin.password);
+    return shared;
+  };
+
   it("answers health only when the database answers", async () => {
     const response = await app.inject({ method: "GET", url: "/api/health" });
     expect(response.statusCode).toBe(200);
@@ -279,6 +286,47 @@ describe(`API foundation (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"
     expect(
       (await adminSession.request("DELETE", `/api/users/${admin.userId}/memberships/${orgId}`)).statusCode,
     ).toBe(409);
+  });
+
+  it("keeps platform administrators and shared settings out of an organisation administrator's reach", async () => {
+    const platform = await buildUser(handle.db, orgId, "administrator", "confidential", true);
+    const session = await adminSession();
+    const membership = `/api/users/${platform.userId}/memberships/${orgId}`;
+    expect((await session.request("PUT", membership, { role: "viewer" })).statusCode).toBe(403);
+    expect((await session.request("DELETE", membership)).statusCode).toBe(403);
+    // Desks, alert rules, the review schedule and the framework are shared by every organisation.
+    const rules = (await session.request("GET", "/api/alerts/rules")).json() as { id: string }[];
+    for (const [method, path, body] of [
+      ["PUT", "/api/alerts/desks", { iso3: "*", orgId, userId: admin.userId }],
+      ["PATCH", `/api/alerts/rules/${rules[0]?.id}`, { enabled: false }],
+      ["PUT", "/api/reviews/settings", { reviewIntervalMonths: 12 }],
+    ] as const)
+      expect((await session.request(method, path, body)).statusCode, path).toBe(403);
+  });
+
+  it("revokes a leaver's API tokens for the organisation, so rejoining does not revive them", async () => {
+    const leaver = await buildUser(handle.db, orgId, "analyst");
+    const token = (
+      await (
+        await signIn(app, leaver.email, leaver.password)
+      ).request("POST", "/api/tokens", { name: "robot" })
+    ).json().token;
+    const session = await adminSession();
+    expect(
+      (await session.request("DELETE", `/api/users/${leaver.userId}/memberships/${orgId}`)).statusCode,
+    ).toBe(204);
+    const platform = await buildUser(handle.db, orgId, "administrator", "confidential", true);
+    const platformSession = await signIn(app, platform.email, platform.password);
+    const readd = await platformSession.request("POST", "/api/users", {
+      email: leaver.email,
+      name: "Back again",
+      password: "twelve chars min",
+      role: "viewer",
+      orgId,
+    });
+    expect(readd.statusCode, readd.body).toBeLessThan(300);
+    const headers = { authorization: `Bearer ${token}` };
+    expect((await app.inject({ method: "GET", url: "/api/auth/me", headers })).statusCode).toBe(401);
   });
 
   it("gives machines API tokens that act without CSRF and stop working when revoked", async () => {

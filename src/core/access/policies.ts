@@ -24,16 +24,17 @@ const grants = {
   "voices.reveal": ["administrator", "desk_officer", "field_monitor"],
   "voices.import": ["administrator", "analyst", "field_monitor"],
   "voices.configure": ["administrator"],
-  // Peacebuilding Audit and early action: administrators configure, analysts assess and write, desk
-  // officers own and decide alerts, everyone signed in reads alerts, reviews and measures.
-  "framework.edit": ["administrator"],
+  // Peacebuilding Audit and early action: analysts assess and write, desk officers own and decide alerts,
+  // everyone signed in reads alerts, reviews and measures. The framework, the review schedule, alert rules and
+  // desks are shared by every organisation, so only platform administrators (granted everything) change them.
+  "framework.edit": [],
   "review.write": ["administrator", "analyst"],
   "review.adopt": ["administrator", "desk_officer"],
-  "review.schedule": ["administrator"],
+  "review.schedule": [],
   "alert.raise": ["administrator", "analyst", "desk_officer", "field_monitor"],
   "alert.assess": ["administrator", "analyst", "desk_officer"],
   "alert.decide": ["administrator", "desk_officer"],
-  "alert.configure": ["administrator"],
+  "alert.configure": [],
   "alert.evaluate": ["administrator", "analyst", "desk_officer"],
   "scenario.write": ["administrator", "analyst", "desk_officer"],
 } as const satisfies Record<string, readonly (Role | "*")[]>;

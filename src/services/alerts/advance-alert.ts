@@ -33,8 +33,8 @@ export const advanceAlert = async <S extends AlertStep>(
     // An alert the person may not see is not found, as when they read it.
     const before = await findAlert(tx.db, id, ctx.actor);
     if (!before) throw notFound("Alert");
-    const own = ctx.actor.platformAdmin || ctx.actor.orgId === before.ownerOrgId;
-    if (!own) throw forbidden(`Only the owning desk (${before.ownerOrgName}) may ${step} this alert.`);
+    if (ctx.actor.orgId !== before.ownerOrgId)
+      throw forbidden(`Only the owning desk (${before.ownerOrgName}) may ${step} this alert.`);
     authorize(ctx.actor, stepGrants[step]);
     const rule = transitions[step];
     if (!(rule.from as readonly string[]).includes(before.status))

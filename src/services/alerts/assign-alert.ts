@@ -12,7 +12,7 @@ import { type AlertView, viewOf } from "./alert-view.ts";
 
 /** Routing an alert is the desk's decision: its organisation's people who may decide alerts. */
 const assertRoutes = (ctx: ServiceContext, alert: AlertRecord): void => {
-  if (!(ctx.actor.platformAdmin || ctx.actor.orgId === alert.ownerOrgId))
+  if (ctx.actor.orgId !== alert.ownerOrgId)
     throw forbidden(`Only the owning desk (${alert.ownerOrgName}) may hand this alert on.`);
   authorize(ctx.actor, "alert.decide");
 };

@@ -55,9 +55,12 @@ export const loadReviewDetail = async (db: Db, id: string, reader: Actor): Promi
   };
 };
 
-/** Reviews are read under clearance; only the owning organisation's writers change them. */
+/**
+ * Reviews are read under clearance; only the owning organisation's writers change them. Running the instance
+ * gives a platform administrator no say over another organisation's review.
+ */
 export const assertCanChange = (actor: Actor, review: ReviewRecord, action: Action): void => {
-  if (!(actor.platformAdmin || actor.orgId === review.ownerOrgId))
+  if (actor.orgId !== review.ownerOrgId)
     throw forbidden("Only the organisation that owns this review may change it.");
   authorize(actor, action);
 };

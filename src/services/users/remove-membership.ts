@@ -1,12 +1,13 @@
 import { conflict, notFound } from "../../core/shared/errors.ts";
-import { deleteOrgSessions } from "../../repositories/credentials.repository.ts";
+import { deleteOrgSessions, revokeOrgApiTokens } from "../../repositories/credentials.repository.ts";
 import { deleteMembership, findMembership, findUserById } from "../../repositories/users.repository.ts";
+import { forgetUnreadableNotifications } from "../notifications/forget-unreadable.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
 import { assertAdministers } from "./administer-org.ts";
 
 /**
- * Ends a person's membership of an organisation (they left it): their sessions acting for it end, and its
- * API tokens stop working with it, as every request looks the membership up. Their records stay.
+ * Ends a person's membership of an organisation (they left it): their sessions and API tokens acting for it
+ * end, and so do notifications about alerts they may no longer read. Their records stay.
  */
 export const removeMembership = async (
   ctx: ServiceContext,
@@ -21,8 +22,11 @@ export const removeMembership = async (
     const user = await findUserById(tx.db, input.userId);
     const before = user && (await findMembership(tx.db, user.id, input.orgId));
     if (!user || !before) throw notFound("Member");
+    assertAdministers(ctx.actor, input.orgId, user);
     await deleteMembership(tx.db, user.id, input.orgId);
     await deleteOrgSessions(tx.db, user.id, input.orgId);
+    await revokeOrgApiTokens(tx.db, user.id, input.orgId, tx.now());
+    await forgetUnreadableNotifications(tx.db, user.id);
     await audit(tx, {
       action: "member.remove",
       entityType: "membership",

@@ -2,6 +2,7 @@ import type { Clearance, Role } from "../../core/access/vocabulary.ts";
 import { notFound } from "../../core/shared/errors.ts";
 import type { TUser } from "../../core/users/user.schemas.ts";
 import { findMembership, findUserById, upsertMembership } from "../../repositories/users.repository.ts";
+import { forgetUnreadableNotifications } from "../notifications/forget-unreadable.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
 import { assertAdministers } from "./administer-org.ts";
 import { withMemberships } from "./user-view.ts";
@@ -15,8 +16,10 @@ export const setMembership = async (
     const user = await findUserById(tx.db, input.userId);
     const before = user && (await findMembership(tx.db, user.id, input.orgId));
     if (!user || !before) throw notFound("Member");
+    assertAdministers(ctx.actor, input.orgId, user);
     const after = { role: input.role, clearance: input.clearance ?? before.clearance };
     await upsertMembership(tx.db, { userId: user.id, orgId: input.orgId, ...after });
+    await forgetUnreadableNotifications(tx.db, user.id);
     await audit(tx, {
       action: "member.set_role",
       entityType: "membership",
