@@ -554,8 +554,11 @@ describe(`Voices end to end (${engine})`, () => {
       expect(verified.statusCode).toBe(200);
       surge = verified.json().surge;
     }
-    // Six verified reports in a month against a quiet baseline: the surge rule fires.
-    expect(surge).toMatchObject({ surge: true, count: 6 });
+    // Six verified reports in a month against a quiet baseline: the surge rule fires. The baseline rests on
+    // fewer than k reports, so it (and the ratio, which would give it away) is withheld.
+    expect(surge).toMatchObject({ surge: true, count: 6, baseline: null, ratio: null });
+    const april = await staff.request("POST", "/api/voices/surge", { iso3: "CAF", month: "2026-04" });
+    expect(april.json()).toMatchObject({ surge: false, count: null });
     expect(surge?.alert).toBe("raised");
     const alerts = await sql<{
       n: number;

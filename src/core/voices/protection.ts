@@ -22,3 +22,27 @@ export const suppressSmallCells = <T extends { count: number }>(
   cells.map((cell) =>
     cell.count < k ? { ...cell, count: null, suppressed: true } : { ...cell, suppressed: false },
   );
+
+/**
+ * A surge finding as shown to staff: it counts every organisation's reports, so like any aggregate its
+ * figures are withheld when they rest on fewer than k reports (the month's count, or the baseline months'
+ * total, which the ratio would give away).
+ */
+export const withheldSurgeFigures = <T extends { count: number; baseline: number; ratio: number }>(
+  finding: T,
+  baselineMonths: number,
+  k: number,
+): Omit<T, "count" | "baseline" | "ratio"> & {
+  count: number | null;
+  baseline: number | null;
+  ratio: number | null;
+} => {
+  const smallMonth = finding.count < k;
+  const smallBaseline = finding.baseline * baselineMonths < k;
+  return {
+    ...finding,
+    count: smallMonth ? null : finding.count,
+    baseline: smallBaseline ? null : finding.baseline,
+    ratio: smallMonth || smallBaseline ? null : finding.ratio,
+  };
+};

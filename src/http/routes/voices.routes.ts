@@ -2,6 +2,7 @@ import { z } from "zod";
 import { authorize } from "../../core/access/policies.ts";
 import { ZShareRecord } from "../../core/analyses/analysis.schemas.ts";
 import { ZColleague } from "../../core/users/user.schemas.ts";
+import { withheldSurgeFigures } from "../../core/voices/protection.ts";
 import {
   ZCategory,
   ZIso3,
@@ -15,8 +16,9 @@ import {
   ZTriageChange,
   ZVoicesReport,
 } from "../../core/voices/report.schemas.ts";
+import { DEFAULT_SURGE_RULE } from "../../core/voices/surge.ts";
 import { shareRecord } from "../../services/access/share-record.ts";
-import { evaluateCountrySurge } from "../../services/voices/evaluate-surge.ts";
+import { evaluateCountrySurge, type SurgeOutcome } from "../../services/voices/evaluate-surge.ts";
 import { getReport } from "../../services/voices/get-report.ts";
 import { listCategories } from "../../services/voices/list-categories.ts";
 import { listReports } from "../../services/voices/list-reports.ts";
@@ -47,6 +49,8 @@ const signalFilter = (q: z.infer<typeof ZSignalQuery>) => ({
 /** Community reports: public intake, the staff's triage, replies and signals, and bulk imports. */
 export const voicesRoutes: AppRoutes = (app, deps) => {
   const runtime = voicesRuntime(deps.config, deps.db);
+  const shownSurge = (surge: SurgeOutcome) =>
+    withheldSurgeFigures(surge, DEFAULT_SURGE_RULE.baselineMonths, runtime.settings.minCellCount);
   voicesPublicRoutes(app, deps, runtime);
   voicesIntakeRoutes(app, deps, runtime);
   voicesFormRoutes(app, deps, runtime);
@@ -103,7 +107,7 @@ export const voicesRoutes: AppRoutes = (app, deps) => {
       const { report, newlyVerified } = await triageReport(ctx, request.params.id, request.body);
       const surge =
         newlyVerified && report.iso3 ? await evaluateCountrySurge(ctx, report.iso3, report.date) : undefined;
-      return { ...presentReportDetail(report, ctx.actor), ...(surge ? { surge } : {}) };
+      return { ...presentReportDetail(report, ctx.actor), ...(surge ? { surge: shownSurge(surge) } : {}) };
     },
   );
 
@@ -255,7 +259,7 @@ export const voicesRoutes: AppRoutes = (app, deps) => {
     async (request) => {
       const ctx = contextOf(deps, request);
       authorize(ctx.actor, "voices.triage");
-      return evaluateCountrySurge(ctx, request.body.iso3, `${request.body.month}-01`);
+      return shownSurge(await evaluateCountrySurge(ctx, request.body.iso3, `${request.body.month}-01`));
     },
   );
 };
