@@ -325,6 +325,20 @@ describe(`API foundation (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"
       orgId,
     });
     expect(readd.statusCode, readd.body).toBeLessThan(300);
+    // An organisation administrator sees only their own organisation among a person's memberships.
+    const elsewhere = (await buildOrganisation(handle.db)).id;
+    await platformSession.request("POST", "/api/users", {
+      email: leaver.email,
+      name: "Also elsewhere",
+      password: "twelve chars min",
+      role: "viewer",
+      orgId: elsewhere,
+    });
+    const people = (await session.request("GET", "/api/users")).json() as {
+      email: string;
+      memberships: { orgId: string }[];
+    }[];
+    expect(people.find((p) => p.email === leaver.email)?.memberships.map((m) => m.orgId)).toEqual([orgId]);
     const headers = { authorization: `Bearer ${token}` };
     expect((await app.inject({ method: "GET", url: "/api/auth/me", headers })).statusCode).toBe(401);
   });

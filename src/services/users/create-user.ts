@@ -38,7 +38,7 @@ export const createUser = async (ctx: ServiceContext, raw: TCreateUser): Promise
       existing ?? (await insertUser(tx.db, { email: input.email, name: input.name, passwordHash }));
     const membership = { userId: user.id, orgId: input.orgId, role: input.role, clearance: input.clearance };
     await upsertMembership(tx.db, membership);
-    const [view] = await withMemberships(tx.db, [user], ctx.now());
+    const [view] = await withMemberships(tx.db, [user], ctx.now(), ctx.actor);
     await audit(tx, {
       action: existing ? "member.add" : "user.create",
       entityType: "user",

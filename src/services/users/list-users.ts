@@ -8,5 +8,5 @@ import { withMemberships } from "./user-view.ts";
 export const listUsers = async (ctx: ServiceContext, orgId?: string): Promise<TUser[]> => {
   authorize(ctx.actor, "member.read");
   const scope = ctx.actor.platformAdmin ? orgId : ctx.actor.orgId;
-  return withMemberships(ctx.db, await selectUsers(ctx.db, scope), ctx.now());
+  return withMemberships(ctx.db, await selectUsers(ctx.db, scope), ctx.now(), ctx.actor);
 };

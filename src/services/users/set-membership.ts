@@ -27,7 +27,7 @@ export const setMembership = async (
       before,
       after,
     });
-    const [view] = await withMemberships(tx.db, [user], ctx.now());
+    const [view] = await withMemberships(tx.db, [user], ctx.now(), ctx.actor);
     if (!view) throw notFound("User");
     return view;
   });

@@ -24,6 +24,7 @@ export const unlockUser = async (ctx: ServiceContext, userId: string): Promise<T
       tx.db,
       [{ ...user, failedSignIns: 0, lockedUntil: null }],
       ctx.now(),
+      ctx.actor,
     );
     if (!view) throw notFound("User");
     return view;
