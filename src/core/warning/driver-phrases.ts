@@ -7,7 +7,7 @@ const known: Record<string, string> = {
   ln_sb_max_12: "the deadliest month of the last year",
   violent_share_all: "share of all recorded months with violence",
   ln_sb_change_3: "change in deaths over the last 3 months",
-  ewma_ln_sb_hl3: "recent trend in deaths",
+  ewma_ln_sb_hl3: "typical monthly deaths lately (recent months weigh most)",
   months_since_gt0: "months since the last violent month",
   months_since_ge25: "months since the last month with 25 or more deaths",
   decay_gt0_hl12: "how recently there was any violence",
@@ -84,7 +84,7 @@ export type DriverReading = { amount: number; unit: (typeof driverReadingUnits)[
 
 const count = (amount: number): DriverReading => ({ amount: Math.round(amount), unit: "count" });
 const readings: [RegExp, (value: number) => DriverReading | null][] = [
-  [/^(nb_|world_)?ln_sb_(\d+|max_\d+|lag\d)$/, (v) => count(Math.expm1(v))],
+  [/^(nb_|world_)?ln_sb_(\d+|max_\d+|lag\d)$|^ewma_ln_sb_hl\d+$/, (v) => count(Math.expm1(v))],
   [
     /^(violent|ge25)_months_\d+$|^months_since_|^acd_(years_since|active)|^pa_(months_since|count)|^nb_count_/,
     count,
