@@ -406,4 +406,20 @@ describe(`reviews (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, ()
     ).json();
     expect(entry).toMatchObject({ action: "recommendation.create", withheld: true, after: null });
   });
+
+  it("counts in the measures only the alerts and recommendations the reader may see", async () => {
+    const count = (measures: { alerts: { alerts: number }[] }) =>
+      measures.alerts.reduce((sum, m) => sum + m.alerts, 0);
+    const own = (await analystSession.request("GET", "/api/measures")).json();
+    expect(count(own)).toBeGreaterThan(0);
+    expect(own.recommendations).not.toEqual([]);
+
+    const viewer = await buildUser(handle.db, (await buildOrganisation(handle.db)).id, "viewer", "public");
+    const viewerSession = await signIn(app, viewer.email, viewer.password);
+    const seen = (await viewerSession.request("GET", "/api/alerts?limit=1000")).json() as unknown[];
+    const measures = (await viewerSession.request("GET", "/api/measures")).json();
+    expect(count(measures)).toBe(seen.length);
+    expect(count(measures)).toBeLessThan(count(own));
+    expect(measures.recommendations).toEqual([]);
+  });
 });
