@@ -281,6 +281,19 @@ describe(`Voices end to end (${engine})`, () => {
     expect(notUshahidi.statusCode).toBe(400);
   });
 
+  it("stores another organisation's import of the same incident numbers as its own reports", async () => {
+    const content = read("docs/examples/voices/ushahidi-export.csv");
+    const importer = async () => {
+      const user = await buildUser(handle.db, (await buildOrganisation(handle.db)).id, "administrator");
+      const session = await signIn(app, user.email, user.password);
+      return () => session.request("POST", "/api/voices/imports/ushahidi", { content });
+    };
+    const [first, second] = [await importer(), await importer()];
+    expect((await first()).json()).toMatchObject({ rows: 3, created: 3, alreadyStored: 0 });
+    expect((await second()).json()).toMatchObject({ rows: 3, created: 3, alreadyStored: 0 });
+    expect((await second()).json()).toMatchObject({ created: 0, alreadyStored: 3 });
+  });
+
   it("puts form, SMS and Kobo reports in one triage queue", async () => {
     const channels = new Set((await queue()).reports.map((r) => r.channel));
     for (const channel of ["web", "api", "sms", "kobo", "ushahidi"]) expect(channels).toContain(channel);
