@@ -226,6 +226,12 @@ describe(`Voices end to end (${engine})`, () => {
     expect(status.json().reply).toContain("received, not yet reviewed");
   });
 
+  it("answers a NUL character in a message its route parses itself as the request's fault", async () => {
+    const response = await signedSms(app, { id: "gw-nul\u0000", from: SMS_PHONE, text: "ATTACK at Bria" });
+    expect(response.statusCode, response.body).toBe(400);
+    expect(response.json().error.code).toBe("validation_failed");
+  });
+
   it("refuses forged, stale and unsigned SMS", async () => {
     const message = { id: "gw-forged", from: SMS_PHONE, text: "ATTACK forged" };
     expect((await signedSms(app, message, "wrong-secret")).statusCode).toBe(401);
