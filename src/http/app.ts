@@ -18,6 +18,7 @@ import type { DatabaseHandle } from "../db/engine.ts";
 import type { Db } from "../db/types.ts";
 import { registerAuthentication } from "./plugins/authentication.ts";
 import { registerErrorHandler, routeNotFound } from "./plugins/errors.ts";
+import { refuseNulCharacters } from "./plugins/nul-characters.ts";
 import { allRoutes } from "./routes/index.ts";
 
 export type BuildAppOptions = {
@@ -47,6 +48,7 @@ export const buildApp = async ({
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  refuseNulCharacters(app);
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {

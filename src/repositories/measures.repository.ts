@@ -1,10 +1,20 @@
+import type { Actor } from "../core/access/actor.ts";
 import type { AlertTiming, RecommendationFact } from "../core/measures/measures.ts";
 import type { Db } from "../db/types.ts";
+import { visibleTo } from "./access/visibility.ts";
 
-/** The timing facts of alerts raised in a period, with the desk (organisation and person) that owns each. */
-export const alertTimings = async (db: Db, filter: { since?: Date | undefined }): Promise<AlertTiming[]> => {
+/**
+ * The timing facts of the alerts raised in a period that the reader may see, with the desk (organisation
+ * and person) that owns each.
+ */
+export const alertTimings = async (
+  db: Db,
+  reader: Actor,
+  filter: { since?: Date | undefined },
+): Promise<AlertTiming[]> => {
   let query = db
     .selectFrom("alerts as a")
+    .where(visibleTo(reader, "alerts", "a"))
     .innerJoin("organisations as o", "o.id", "a.owner_org_id")
     .leftJoin("users as u", "u.id", "a.owner_user_id")
     .select([
@@ -21,12 +31,13 @@ export const alertTimings = async (db: Db, filter: { since?: Date | undefined })
   return query.execute();
 };
 
-/** Every recommendation with the cycle of the review that made it (null for reviews outside one). */
-export const recommendationFacts = async (db: Db): Promise<RecommendationFact[]> =>
+/** The recommendations of reviews the reader may see, with the review's cycle (null outside one). */
+export const recommendationFacts = async (db: Db, reader: Actor): Promise<RecommendationFact[]> =>
   (
     await db
       .selectFrom("review_recommendations as rr")
       .innerJoin("reviews as r", "r.id", "rr.review_id")
+      .where(visibleTo(reader, "reviews", "r"))
       .leftJoin("review_cycles as c", "c.id", "r.cycle_id")
       .select(["c.name as cycle", "rr.response", "rr.implementation"])
       .execute()

@@ -62,6 +62,26 @@ describe(`API foundation (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"
     expect(response.json().error.details).toEqual([expect.objectContaining({ field: "body.clearance" })]);
   });
 
+  it("refuses the NUL character in any text of a request, naming the field, as the database cannot store it", async () => {
+    const session = await signIn(app, admin.email, admin.password);
+    const search = await session.request("GET", "/api/analyses?q=%00");
+    expect(search.statusCode, search.body).toBe(400);
+    expect(search.json().error.details).toEqual([expect.objectContaining({ field: "querystring.q" })]);
+    const created = await session.request("POST", "/api/analyses", { title: "nul \u0000 x" });
+    expect(created.statusCode, created.body).toBe(400);
+    expect(created.json().error.details).toEqual([expect.objectContaining({ field: "body.title" })]);
+    const nested = await session.request("POST", "/api/alerts", {
+      iso3: "MLI",
+      severity: "high",
+      summary: "Clashes near Mopti",
+      details: { sources: ["radio", "nul \u0000 x"] },
+    });
+    expect(nested.statusCode, nested.body).toBe(400);
+    expect(nested.json().error.details).toEqual([
+      expect.objectContaining({ field: "body.details.sources.1" }),
+    ]);
+  });
+
   it("answers a body it cannot read in the one error shape, naming the part at fault", async () => {
     const session = await signIn(app, admin.email, admin.password);
     const send = (contentType: string, payload: string) =>

@@ -1,4 +1,6 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import Papa from "papaparse";
@@ -55,6 +57,9 @@ let app: App;
 let analyst: TestUser;
 let viewer: TestUser;
 let session: ApiSession;
+/** This file's own temporary folder, where the server saves uploads, so that none left behind goes unseen. */
+let uploads: string;
+const leftUploads = () => readdirSync(uploads).filter((name) => name.startsWith("continuum-upload-"));
 
 const upload = (
   who: ApiSession,
@@ -79,9 +84,12 @@ beforeAll(async () => {
   analyst = await buildUser(handle.db, org.id, "analyst");
   viewer = await buildUser(handle.db, org.id, "viewer");
   session = await signIn(app, viewer.email, viewer.password);
+  uploads = await mkdtemp(join(tmpdir(), "continuum-data-api-"));
+  process.env.TMPDIR = uploads;
 });
 
 afterAll(async () => {
+  await rm(uploads, { recursive: true, force: true });
   await app?.close();
   await handle?.close();
 });
@@ -263,9 +271,18 @@ describe("conflict data API", () => {
     expect(kinds.find((k: { kind: string }) => k.kind === "ged").required).toContain("date_start");
   });
 
-  it("refuses imports to roles without the grant", async () => {
+  it("refuses imports to roles without the grant, and keeps none of their file", async () => {
     const response = await upload(session, { kind: "ged" }, { name: "x.csv", content: "id\n1\n" });
     expect(response.statusCode).toBe(403);
+    expect(leftUploads()).toEqual([]);
+  });
+
+  it("keeps no upload whose fields are refused", async () => {
+    const who = await signIn(app, analyst.email, analyst.password);
+    const response = await upload(who, { kind: "nope" }, { name: "x.csv", content: "id\n1\n" });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.details[0].field).toBe("kind");
+    expect(leftUploads()).toEqual([]);
   });
 
   it("reports every problem of a refused file with line, column, value and reason, and changes nothing", async () => {
@@ -334,6 +351,7 @@ describe("conflict data API", () => {
       },
     );
     expect(again.json().report.status).toBe("unchanged");
+    expect(leftUploads()).toEqual([]);
   });
 
   it("documents every data route in the OpenAPI document", async () => {

@@ -163,6 +163,45 @@ describe(`reviews (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, ()
     expect(new Set(schedule.map((e: { dueOn: string }) => e.dueOn))).toEqual(new Set(["2030-07-01"]));
   });
 
+  it("shows another organisation's reader no confidential review or alert through the schedule", async () => {
+    const cycle = (
+      await adminSession.request("POST", "/api/reviews/cycles", { name: "Cycle 2", startsOn: "2026-01-01" })
+    ).json();
+    const review = (
+      await analystSession.request("POST", "/api/reviews", {
+        iso3: "CAF",
+        cycleId: cycle.id,
+        clearance: "confidential",
+      })
+    ).json();
+    const alert = await analystSession.request("POST", "/api/alerts", {
+      iso3: "CAF",
+      severity: "high",
+      summary: "Informant warns of attacks near Bria",
+      clearance: "confidential",
+    });
+    expect(alert.statusCode, alert.body).toBe(201);
+    const moved = await adminSession.request("POST", `/api/reviews/cycles/${cycle.id}/bring-forward`);
+    expect(moved.json().find((e: { iso3: string }) => e.iso3 === "CAF")).toMatchObject({
+      reviewId: review.id,
+      broughtForwardReason: "open high alert",
+    });
+
+    const viewer = await buildUser(handle.db, (await buildOrganisation(handle.db)).id, "viewer", "public");
+    const viewerSession = await signIn(app, viewer.email, viewer.password);
+    const schedule = (await viewerSession.request("GET", `/api/reviews/cycles/${cycle.id}/schedule`)).json();
+    expect(schedule.find((e: { iso3: string }) => e.iso3 === "CAF")).toMatchObject({
+      reviewId: null,
+      reviewStatus: null,
+      broughtForwardReason: null,
+    });
+    const own = (await analystSession.request("GET", `/api/reviews/cycles/${cycle.id}/schedule`)).json();
+    expect(own.find((e: { iso3: string }) => e.iso3 === "CAF")).toMatchObject({
+      reviewId: review.id,
+      broughtForwardReason: "open high alert",
+    });
+  });
+
   it("takes a review from draft to adopted with assessments and two recommendations, then follows them up", async () => {
     await seedVerifiedReports(handle.db, admin.orgId, [
       ...Array.from({ length: 6 }, () => ["armed_violence", "2026-03-01"] as const),
@@ -393,5 +432,21 @@ describe(`reviews (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, ()
     expect(ours.find((a) => a.clearance === "restricted")?.owner.orgId).toBe(analyst.orgId);
     const theirs = (await donorSession.request("GET", "/api/alerts?iso3=MEX")).json() as Listed[];
     expect(theirs.map((a) => a.details.reviewId)).toEqual([open.id]);
+  });
+
+  it("counts in the measures only the alerts and recommendations the reader may see", async () => {
+    const count = (measures: { alerts: { alerts: number }[] }) =>
+      measures.alerts.reduce((sum, m) => sum + m.alerts, 0);
+    const own = (await analystSession.request("GET", "/api/measures")).json();
+    expect(count(own)).toBeGreaterThan(0);
+    expect(own.recommendations).not.toEqual([]);
+
+    const viewer = await buildUser(handle.db, (await buildOrganisation(handle.db)).id, "viewer", "public");
+    const viewerSession = await signIn(app, viewer.email, viewer.password);
+    const seen = (await viewerSession.request("GET", "/api/alerts?limit=1000")).json() as unknown[];
+    const measures = (await viewerSession.request("GET", "/api/measures")).json();
+    expect(count(measures)).toBe(seen.length);
+    expect(count(measures)).toBeLessThan(count(own));
+    expect(measures.recommendations).toEqual([]);
   });
 });

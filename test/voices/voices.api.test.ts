@@ -226,6 +226,12 @@ describe(`Voices end to end (${engine})`, () => {
     expect(status.json().reply).toContain("received, not yet reviewed");
   });
 
+  it("answers a NUL character in a message its route parses itself as the request's fault", async () => {
+    const response = await signedSms(app, { id: "gw-nul\u0000", from: SMS_PHONE, text: "ATTACK at Bria" });
+    expect(response.statusCode, response.body).toBe(400);
+    expect(response.json().error.code).toBe("validation_failed");
+  });
+
   it("refuses forged, stale and unsigned SMS", async () => {
     const message = { id: "gw-forged", from: SMS_PHONE, text: "ATTACK forged" };
     expect((await signedSms(app, message, "wrong-secret")).statusCode).toBe(401);
@@ -279,6 +285,19 @@ describe(`Voices end to end (${engine})`, () => {
       content: "a,b\n1,2\n",
     });
     expect(notUshahidi.statusCode).toBe(400);
+  });
+
+  it("stores another organisation's import of the same incident numbers as its own reports", async () => {
+    const content = read("docs/examples/voices/ushahidi-export.csv");
+    const importer = async () => {
+      const user = await buildUser(handle.db, (await buildOrganisation(handle.db)).id, "administrator");
+      const session = await signIn(app, user.email, user.password);
+      return () => session.request("POST", "/api/voices/imports/ushahidi", { content });
+    };
+    const [first, second] = [await importer(), await importer()];
+    expect((await first()).json()).toMatchObject({ rows: 3, created: 3, alreadyStored: 0 });
+    expect((await second()).json()).toMatchObject({ rows: 3, created: 3, alreadyStored: 0 });
+    expect((await second()).json()).toMatchObject({ created: 0, alreadyStored: 3 });
   });
 
   it("puts form, SMS and Kobo reports in one triage queue", async () => {

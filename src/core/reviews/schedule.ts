@@ -34,6 +34,27 @@ export const bringForwardReason = (
   const reasons: string[] = [];
   if (risk.probability !== null && risk.probability >= threshold.probability)
     reasons.push(`forecast ${risk.measure} ${risk.probability.toFixed(2)} ≥ ${threshold.probability}`);
-  if (threshold.severityReached) reasons.push(`open ${risk.topAlertSeverity} alert`);
-  return reasons.length ? reasons.join("; ") : null;
+  if (threshold.severityReached) reasons.push(alertReason(risk.topAlertSeverity));
+  return joinReasons(reasons);
+};
+
+const alertReason = (severity: string | null) => `open ${severity} alert`;
+const isAlertReason = (reason: string) => /^open \S+ alert$/.test(reason);
+const joinReasons = (reasons: readonly string[]) => (reasons.length ? reasons.join("; ") : null);
+
+/**
+ * A stored reason as one reader may see it. The schedule is moved on every alert, but an alert the reader
+ * may not see must not show through the reason: its part is replaced by the reader's own most severe open
+ * alert when that reaches the threshold, and dropped otherwise.
+ */
+export const reasonSeenBy = (
+  stored: string | null,
+  visibleTopAlertSeverity: string | null,
+): string | null => {
+  if (stored === null) return null;
+  const parts = stored.split("; ");
+  const kept = parts.filter((part) => !isAlertReason(part));
+  if (kept.length < parts.length && visibleTopAlertSeverity !== null)
+    kept.push(alertReason(visibleTopAlertSeverity));
+  return joinReasons(kept);
 };

@@ -38,6 +38,17 @@ export const registerErrorHandler = (app: FastifyInstance): void => {
     if (error instanceof DomainError) {
       return reply.code(statusOf[error.code]).send(errorBody(error.code, error.message, error.details));
     }
+    // Text the NUL check cannot see (a body its route parses itself) reaches the database, which refuses
+    // the character: still the request's fault, not the server's.
+    if (error.code === "22021" || error.code === "22P05") {
+      return reply
+        .code(400)
+        .send(
+          errorBody("validation_failed", "The request contains text that cannot be stored.", [
+            { field: "body", message: "must not contain the NUL character (U+0000)" },
+          ]),
+        );
+    }
     if (error.statusCode === 429) {
       return reply.code(429).send(errorBody("rate_limited", error.message));
     }

@@ -1,10 +1,12 @@
 import { createWriteStream } from "node:fs";
-import { mkdtemp } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pipeline } from "node:stream/promises";
 import fastifyMultipart from "@fastify/multipart";
+import type { FastifyRequest } from "fastify";
 import { z } from "zod";
+import { authorize } from "../../core/access/policies.ts";
 import {
   ZCountry,
   ZCountryDetail,
@@ -17,10 +19,13 @@ import {
 import { IMPORT_KIND_COLUMNS } from "../../core/data/import/columns.ts";
 import { IMPORT_KINDS } from "../../core/data/import/types.ts";
 import { invalid } from "../../core/shared/errors.ts";
+import type { DatabaseHandle } from "../../db/engine.ts";
 import { readBundledCatalogue } from "../../services/data/bundled-catalogue.ts";
 import { dataStatus } from "../../services/data/data-status.ts";
+import type { ImportDatasetInput } from "../../services/data/import-dataset.ts";
 import { getImportJob, startImportJob } from "../../services/data/import-jobs.ts";
 import { getCountry, listCountriesService } from "../../services/data/query-data.ts";
+import type { ServiceContext } from "../../services/shared/context.ts";
 import { contextOf } from "../context.ts";
 import {
   presentCountry,
@@ -33,6 +38,70 @@ import { dataTags } from "./data-params.ts";
 import type { AppRoutes } from "./types.ts";
 
 const MAX_UPLOAD_BYTES = 256 * 1024 * 1024;
+
+/** Saves the multipart upload's one file into `dir` and collects its fields. */
+const receiveUpload = async (
+  request: FastifyRequest,
+  dir: string,
+): Promise<{ file: string; fields: Record<string, string> }> => {
+  const fields: Record<string, string> = {};
+  let saved: string | null = null;
+  for await (const part of request.parts()) {
+    if (part.type === "file") {
+      // The report names the person's own file, so keep its name (without any folder part).
+      const name = (part.filename || "upload.csv").replace(/^.*[\\/]/, "").replace(/[^\w.\- ()]+/g, "_");
+      saved = join(dir, name || "upload.csv");
+      await pipeline(part.file, createWriteStream(saved));
+      if (part.file.truncated)
+        throw invalid("The file is too large.", [
+          { field: "file", message: `at most ${MAX_UPLOAD_BYTES / 1_048_576} MB` },
+        ]);
+    } else if (typeof part.value === "string") {
+      fields[part.fieldname] = part.value;
+    }
+  }
+  if (!saved) throw invalid("No file was sent.", [{ field: "file", message: "required" }]);
+  return { file: saved, fields };
+};
+
+/** The import's options from the form's fields; an empty field is one left out. */
+const importInput = (fields: Record<string, string>): Omit<ImportDatasetInput, "file"> => {
+  const options = ZImportOptions.parse(
+    Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== "")),
+  );
+  return {
+    kind: options.kind,
+    ...(options.datasetId ? { datasetId: options.datasetId } : {}),
+    ...(options.title ? { title: options.title } : {}),
+    ...(options.version ? { version: options.version } : {}),
+    ...(options.licence ? { licence: options.licence } : {}),
+    ...(options.licenceUrl ? { licenceUrl: options.licenceUrl } : {}),
+    ...(options.citation ? { citation: options.citation } : {}),
+    ...(options.source ? { source: options.source } : {}),
+    ...(options.coverage ? { coverage: options.coverage } : {}),
+    ...(options.indicator ? { indicators: { indicator: options.indicator } } : {}),
+    ...(options.mode ? { mode: options.mode } : {}),
+  };
+};
+
+/**
+ * Saves the upload in a folder of its own and starts its import. The job deletes the folder when it ends;
+ * until the job has started nothing else would, so a failure before (too large, bad field) deletes it here.
+ */
+const startUploadedImport = async (
+  request: FastifyRequest,
+  ctx: ServiceContext,
+  handle: DatabaseHandle,
+): Promise<ReturnType<typeof startImportJob>> => {
+  const dir = await mkdtemp(join(tmpdir(), "continuum-upload-"));
+  try {
+    const { file, fields } = await receiveUpload(request, dir);
+    return startImportJob(ctx, handle, { ...importInput(fields), file });
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
+};
 
 /** Countries, the datasets held, and imports, for every signed-in person. */
 export const dataRoutes: AppRoutes = (app, deps) => {
@@ -132,44 +201,12 @@ export const dataRoutes: AppRoutes = (app, deps) => {
     },
     async (request, reply) => {
       const ctx = signedIn(request);
+      // Refused before a byte is written: every signed-in person reaches this route, not all may import.
+      authorize(ctx.actor, "data.import");
       if (!deps.handle) throw new Error("This server was started without bulk database access.");
       if (!request.isMultipart())
         throw invalid("Send the file as multipart/form-data.", [{ field: "file", message: "required" }]);
-      const fields: Record<string, string> = {};
-      let saved: string | null = null;
-      for await (const part of request.parts()) {
-        if (part.type === "file") {
-          const dir = await mkdtemp(join(tmpdir(), "continuum-upload-"));
-          // The report names the person's own file, so keep its name (without any folder part).
-          const name = (part.filename || "upload.csv").replace(/^.*[\\/]/, "").replace(/[^\w.\- ()]+/g, "_");
-          saved = join(dir, name || "upload.csv");
-          await pipeline(part.file, createWriteStream(saved));
-          if (part.file.truncated)
-            throw invalid("The file is too large.", [
-              { field: "file", message: `at most ${MAX_UPLOAD_BYTES / 1_048_576} MB` },
-            ]);
-        } else if (typeof part.value === "string") {
-          fields[part.fieldname] = part.value;
-        }
-      }
-      if (!saved) throw invalid("No file was sent.", [{ field: "file", message: "required" }]);
-      const options = ZImportOptions.parse(
-        Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== "")),
-      );
-      const { job, finished } = startImportJob(ctx, deps.handle, {
-        kind: options.kind,
-        file: saved,
-        ...(options.datasetId ? { datasetId: options.datasetId } : {}),
-        ...(options.title ? { title: options.title } : {}),
-        ...(options.version ? { version: options.version } : {}),
-        ...(options.licence ? { licence: options.licence } : {}),
-        ...(options.licenceUrl ? { licenceUrl: options.licenceUrl } : {}),
-        ...(options.citation ? { citation: options.citation } : {}),
-        ...(options.source ? { source: options.source } : {}),
-        ...(options.coverage ? { coverage: options.coverage } : {}),
-        ...(options.indicator ? { indicators: { indicator: options.indicator } } : {}),
-        ...(options.mode ? { mode: options.mode } : {}),
-      });
+      const { job, finished } = await startUploadedImport(request, ctx, deps.handle);
       if (request.query.wait === "true") return reply.code(200).send(presentImportJob(await finished));
       return reply.code(202).send(presentImportJob(job));
     },

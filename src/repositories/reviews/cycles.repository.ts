@@ -1,5 +1,13 @@
 import { sql } from "kysely";
+import type { Actor } from "../../core/access/actor.ts";
 import type { Db } from "../../db/types.ts";
+import { visibleTo } from "../access/visibility.ts";
+
+/** Whose eyes: a person (the records they may see) or "platform" (every record, for scheduling itself). */
+export type ScheduleReader = Actor | "platform";
+
+const reviewsSeenBy = (reader: ScheduleReader) =>
+  reader === "platform" ? sql<boolean>`true` : visibleTo(reader, "reviews", "rv");
 
 export type CycleRecord = {
   id: string;
@@ -93,7 +101,12 @@ export type ScheduleRecord = {
   reviewStatus: string | null;
 };
 
-export const listSchedule = async (db: Db, cycleId: string): Promise<ScheduleRecord[]> => {
+/** The cycle's schedule with each country's latest review the reader may see (none if they may see none). */
+export const listSchedule = async (
+  db: Db,
+  cycleId: string,
+  reader: ScheduleReader,
+): Promise<ScheduleRecord[]> => {
   const result = await sql<ScheduleRecord>`
     SELECT s.cycle_id AS "cycleId", s.iso3, c.name AS "countryName",
            to_char(s.planned_for, 'YYYY-MM-DD') AS "plannedFor", to_char(s.due_on, 'YYYY-MM-DD') AS "dueOn",
@@ -101,7 +114,9 @@ export const listSchedule = async (db: Db, cycleId: string): Promise<ScheduleRec
     FROM review_schedule s
     LEFT JOIN countries c ON c.iso3 = s.iso3
     LEFT JOIN LATERAL (
-      SELECT id, status FROM reviews WHERE cycle_id = s.cycle_id AND iso3 = s.iso3 ORDER BY created_at DESC LIMIT 1
+      SELECT rv.id, rv.status FROM reviews rv
+      WHERE rv.cycle_id = s.cycle_id AND rv.iso3 = s.iso3 AND ${reviewsSeenBy(reader)}
+      ORDER BY rv.created_at DESC LIMIT 1
     ) r ON true
     WHERE s.cycle_id = ${cycleId}
     ORDER BY s.planned_for, s.iso3`.execute(db);
@@ -120,13 +135,11 @@ export const listReviewableCountries = async (db: Db): Promise<string[]> =>
       .execute()
   ).map((row) => row.iso3);
 
-/** Each country's highest open-alert severity, for bringing reviews forward. */
-export const openAlertSeverities = async (db: Db): Promise<Map<string, string[]>> => {
-  const rows = await db
-    .selectFrom("alerts")
-    .select(["iso3", "severity"])
-    .where("status", "<>", "closed")
-    .execute();
+/** Each country's open-alert severities the reader may see, for bringing reviews forward and saying why. */
+export const openAlertSeverities = async (db: Db, reader: ScheduleReader): Promise<Map<string, string[]>> => {
+  let query = db.selectFrom("alerts").select(["iso3", "severity"]).where("status", "<>", "closed");
+  if (reader !== "platform") query = query.where(visibleTo(reader, "alerts"));
+  const rows = await query.execute();
   const byCountry = new Map<string, string[]>();
   for (const row of rows) byCountry.set(row.iso3, [...(byCountry.get(row.iso3) ?? []), row.severity]);
   return byCountry;

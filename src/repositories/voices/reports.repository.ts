@@ -148,15 +148,16 @@ export const insertReport = async (db: Db, report: NewReport): Promise<boolean> 
   return result !== undefined;
 };
 
+/** The report an organisation already received under a source id (the same id elsewhere is another report). */
 export const findReportBySource = async (
   db: Db,
-  channel: ReportChannel,
-  formId: string | null,
-  sourceRef: string,
+  source: { ownerOrgId: string; channel: ReportChannel; formId: string | null; sourceRef: string },
 ): Promise<(Sealed & { id: string }) | undefined> => {
+  const { channel, formId, sourceRef } = source;
   let query = db
     .selectFrom("voices_reports")
     .select(["id", "sealed", "wrapped_key as wrappedKey", "key_id as keyId"])
+    .where("owner_org_id", "=", source.ownerOrgId)
     .where("channel", "=", channel)
     .where("source_ref", "=", sourceRef);
   query = formId === null ? query.where("form_id", "is", null) : query.where("form_id", "=", formId);

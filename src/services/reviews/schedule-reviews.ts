@@ -1,7 +1,7 @@
 import { authorize } from "../../core/access/policies.ts";
 import { type Severity, severityRank } from "../../core/alerts/alert.schemas.ts";
 import { type TCreateCycle, ZCreateCycle } from "../../core/reviews/review.schemas.ts";
-import { bringForwardReason, planCycle } from "../../core/reviews/schedule.ts";
+import { bringForwardReason, planCycle, reasonSeenBy } from "../../core/reviews/schedule.ts";
 import { invalid, notFound } from "../../core/shared/errors.ts";
 import { forecastPeaks } from "../../repositories/alerts/rule-inputs.repository.ts";
 import { findDefaultFramework, findFramework } from "../../repositories/frameworks.repository.ts";
@@ -76,13 +76,35 @@ export const refreshReviewSchedule = async (
       entityId: cycleId,
       after: { moved },
     });
-    return listSchedule(tx.db, cycleId);
+    return scheduleSeenBy(tx, cycleId);
   });
 };
 
 export const getReviewSchedule = async (ctx: ServiceContext, cycleId: string): Promise<ScheduleRecord[]> => {
   if (!(await findCycle(ctx.db, cycleId))) throw notFound("Review cycle");
-  return listSchedule(ctx.db, cycleId);
+  return scheduleSeenBy(ctx, cycleId);
+};
+
+/**
+ * The schedule as the actor may see it: reviews they may not read look absent, and a reason never rests
+ * on an alert they may not read, though the dates were moved on every alert.
+ */
+const scheduleSeenBy = async (ctx: ServiceContext, cycleId: string): Promise<ScheduleRecord[]> => {
+  const { alertSeverity } = (await getReviewSettings(ctx)).bringForward;
+  const alerts = await openAlertSeverities(ctx.db, ctx.actor);
+  return (await listSchedule(ctx.db, cycleId, ctx.actor)).map((entry) => ({
+    ...entry,
+    broughtForwardReason: reasonSeenBy(
+      entry.broughtForwardReason,
+      alertReaching(alerts.get(entry.iso3), alertSeverity),
+    ),
+  }));
+};
+
+/** The most severe of a country's open alerts when it reaches the bring-forward threshold, else null. */
+const alertReaching = (severities: readonly string[] = [], threshold: Severity): Severity | null => {
+  const top = ([...severities] as Severity[]).sort((a, b) => severityRank(b) - severityRank(a))[0];
+  return top !== undefined && severityRank(top) >= severityRank(threshold) ? top : null;
 };
 
 const bringForwardAtRisk = async (tx: ServiceContext, cycleId: string): Promise<string[]> => {
@@ -91,16 +113,16 @@ const bringForwardAtRisk = async (tx: ServiceContext, cycleId: string): Promise<
   const run = await latestSucceededRun(tx.db);
   const peaks = run ? await forecastPeaks(tx.db, run.id, measure, 12) : [];
   const risk = new Map(peaks.map((peak) => [peak.iso3, peak.probability]));
-  const alerts = await openAlertSeverities(tx.db);
+  // Scheduling is the platform's decision, so it weighs every alert and review; only what is shown is filtered.
+  const alerts = await openAlertSeverities(tx.db, "platform");
   const today = tx.now().toISOString().slice(0, 10);
   const moved: string[] = [];
-  for (const entry of await listSchedule(tx.db, cycleId)) {
+  for (const entry of await listSchedule(tx.db, cycleId, "platform")) {
     if (entry.reviewStatus === "adopted") continue;
-    const severities = (alerts.get(entry.iso3) ?? []) as Severity[];
-    const top = severities.sort((a, b) => severityRank(b) - severityRank(a))[0] ?? null;
+    const alert = alertReaching(alerts.get(entry.iso3), alertSeverity);
     const reason = bringForwardReason(
-      { probability: risk.get(entry.iso3) ?? null, measure, topAlertSeverity: top },
-      { probability, severityReached: top !== null && severityRank(top) >= severityRank(alertSeverity) },
+      { probability: risk.get(entry.iso3) ?? null, measure, topAlertSeverity: alert },
+      { probability, severityReached: alert !== null },
     );
     if (!reason || (entry.plannedFor <= today && entry.broughtForwardReason === reason)) continue;
     await bringForward(

@@ -191,7 +191,12 @@ export const storedSubmission = async (
   intake: Intake,
 ): Promise<SubmitResult | undefined> => {
   if (!intake.sourceRef) return undefined;
-  const found = await findReportBySource(ctx.db, intake.channel, intake.formId ?? null, intake.sourceRef);
+  const found = await findReportBySource(ctx.db, {
+    ownerOrgId: intake.ownerOrgId,
+    channel: intake.channel,
+    formId: intake.formId ?? null,
+    sourceRef: intake.sourceRef,
+  });
   if (!found) return undefined;
   return {
     id: found.id,

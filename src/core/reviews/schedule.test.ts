@@ -1,0 +1,16 @@
+import { describe, expect, it } from "vitest";
+import { reasonSeenBy } from "./schedule.ts";
+
+describe("reasonSeenBy", () => {
+  it("keeps the forecast and rests the alert part only on an alert the reader may see", () => {
+    const stored = "forecast p_ge25 0.90 ≥ 0.5; open critical alert";
+    expect(reasonSeenBy(stored, null)).toBe("forecast p_ge25 0.90 ≥ 0.5");
+    expect(reasonSeenBy(stored, "high")).toBe("forecast p_ge25 0.90 ≥ 0.5; open high alert");
+    expect(reasonSeenBy("open critical alert", null)).toBeNull();
+  });
+
+  it("adds no alert the schedule was not moved for", () => {
+    expect(reasonSeenBy("forecast p_ge25 0.90 ≥ 0.5", "high")).toBe("forecast p_ge25 0.90 ≥ 0.5");
+    expect(reasonSeenBy(null, "high")).toBeNull();
+  });
+});
