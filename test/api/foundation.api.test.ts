@@ -53,7 +53,7 @@ describe(`API foundation (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"
   });
 
   it("names the offending field in validation errors", async () => {
-    const session = await signIn(app, admin.email, admin.password);
+    const session = await adminSession();
     const response = await session.request("POST", "/api/analyses", {
       title: "Sahel outlook",
       clearance: "secret",
@@ -63,7 +63,7 @@ describe(`API foundation (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"
   });
 
   it("refuses the NUL character in any text of a request, naming the field, as the database cannot store it", async () => {
-    const session = await signIn(app, admin.email, admin.password);
+    const session = await adminSession();
     const search = await session.request("GET", "/api/analyses?q=%00");
     expect(search.statusCode, search.body).toBe(400);
     expect(search.json().error.details).toEqual([expect.objectContaining({ field: "querystring.q" })]);
@@ -83,7 +83,7 @@ describe(`API foundation (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"
   });
 
   it("answers a body it cannot read in the one error shape, naming the part at fault", async () => {
-    const session = await signIn(app, admin.email, admin.password);
+    const session = await adminSession();
     const send = (contentType: string, payload: string) =>
       app.inject({
         method: "POST",
@@ -123,7 +123,7 @@ describe(`API foundation (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"
   });
 
   it("refuses cookie-authenticated writes without the CSRF token", async () => {
-    const session = await signIn(app, admin.email, admin.password);
+    const session = await adminSession();
     const cookies = { continuum_session: session.sessionCookie };
     for (const url of ["/api/analyses", "/%61pi/analyses", "/%2Fapi/analyses"]) {
       const response = await app.inject({ method: "POST", url, cookies, payload: { title: "CSRF" } });
@@ -135,7 +135,7 @@ describe(`API foundation (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"
   });
 
   it("records each write in the audit log with before and after", async () => {
-    const session = await signIn(app, admin.email, admin.password);
+    const session = await adminSession();
     const created = (await session.request("POST", "/api/analyses", { title: "Audit me" })).json();
     await session.request("PATCH", `/api/analyses/${created.id}`, { title: "Audited" });
     const log = (await session.request("GET", "/api/audit-log?entityType=analyses")).json();
@@ -153,7 +153,7 @@ describe(`API foundation (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"
   });
 
   it("filters the audit log by person, channel, record and time, a page at a time", async () => {
-    const session = await signIn(app, admin.email, admin.password);
+    const session = await adminSession();
     const created = (await session.request("POST", "/api/analyses", { title: "Filter me" })).json();
     await session.request("PATCH", `/api/analyses/${created.id}`, { title: "Filtered" });
     const read = async (query: string) =>
@@ -282,8 +282,8 @@ describe(`API foundation (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"
     expect((await attempt(TEST_PASSWORD)).statusCode).toBe(401);
     const viewerSession = await signIn(app, viewer.email, viewer.password);
     expect((await viewerSession.request("POST", `/api/users/${user.userId}/unlock`)).statusCode).toBe(403);
-    const adminSession = await signIn(app, admin.email, admin.password);
-    const unlocked = await adminSession.request("POST", `/api/users/${user.userId}/unlock`);
+    const asAdmin = await adminSession();
+    const unlocked = await asAdmin.request("POST", `/api/users/${user.userId}/unlock`);
     expect([unlocked.statusCode, unlocked.json().locked]).toEqual([200, false]);
     expect((await attempt(TEST_PASSWORD)).statusCode).toBe(200);
   });
@@ -300,11 +300,11 @@ describe(`API foundation (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"
     expect(
       (await (await signIn(app, viewer.email, viewer.password)).request("DELETE", path)).statusCode,
     ).toBe(403);
-    const adminSession = await signIn(app, admin.email, admin.password);
-    expect((await adminSession.request("DELETE", path)).statusCode).toBe(204);
+    const asAdmin = await adminSession();
+    expect((await asAdmin.request("DELETE", path)).statusCode).toBe(204);
     expect((await leaverSession.request("GET", "/api/analyses")).statusCode).toBe(401);
     expect(
-      (await adminSession.request("DELETE", `/api/users/${admin.userId}/memberships/${orgId}`)).statusCode,
+      (await asAdmin.request("DELETE", `/api/users/${admin.userId}/memberships/${orgId}`)).statusCode,
     ).toBe(409);
   });
 
@@ -364,7 +364,7 @@ describe(`API foundation (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"
   });
 
   it("gives machines API tokens that act without CSRF and stop working when revoked", async () => {
-    const session = await signIn(app, admin.email, admin.password);
+    const session = await adminSession();
     const created = await session.request("POST", "/api/tokens", { name: "ingest robot" });
     expect(created.statusCode).toBe(201);
     const { token, id } = created.json();
@@ -381,7 +381,7 @@ describe(`API foundation (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"
   });
 
   it("lets an organisation administrator add people to their own organisation only", async () => {
-    const session = await signIn(app, admin.email, admin.password);
+    const session = await adminSession();
     const payload = {
       email: "new.analyst@example.org",
       name: "New Analyst",
