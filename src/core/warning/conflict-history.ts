@@ -1,5 +1,6 @@
 import { monthIndex } from "./month.ts";
 import type { ConflictYear, DensePanel, PeaceAgreement } from "./panel.ts";
+import { predecessorOf } from "./successor-states.ts";
 
 export const conflictFeatureNames = [
   "acd_years_since_conflict",
@@ -25,6 +26,35 @@ const byCountry = (conflicts: readonly ConflictYear[]): Map<number, CountryConfl
     if (list) list.push(c);
     else country.years.set(c.year, [c]);
   }
+  return out;
+};
+
+/**
+ * A new state's conflict years before independence are its predecessor's (`predecessorOf`), as its monthly
+ * history is: South Sudan's war before 2011 is recorded under Sudan.
+ */
+const withInheritedYears = (
+  countries: Map<number, CountryConflicts>,
+  panel: DensePanel,
+): Map<number, CountryConflicts> => {
+  const yearsOf = (gwcode: number, before: number, depth = 0): [number, ConflictYear[]][] => {
+    const predecessor = predecessorOf.get(gwcode);
+    const inherited = predecessor === undefined || depth >= 4 ? [] : yearsOf(predecessor, before, depth + 1);
+    return [...inherited, ...[...(countries.get(gwcode)?.years ?? [])].filter(([year]) => year < before)];
+  };
+  const out = new Map(countries);
+  panel.units.forEach(({ gwcode }, u) => {
+    const predecessor = predecessorOf.get(gwcode);
+    if (predecessor === undefined) return;
+    const firstPresent = panel.sb
+      .subarray(u * panel.nMonths, (u + 1) * panel.nMonths)
+      .findIndex((v) => !Number.isNaN(v));
+    if (firstPresent < 0) return;
+    const independence = Math.floor((panel.firstMonth + firstPresent) / 12);
+    out.set(gwcode, {
+      years: new Map([...yearsOf(predecessor, independence), ...(countries.get(gwcode)?.years ?? [])]),
+    });
+  });
   return out;
 };
 
@@ -62,7 +92,7 @@ export const fillConflictHistory = (
   nF: number,
   f0: number,
 ): void => {
-  const countries = byCountry(conflicts);
+  const countries = withInheritedYears(byCountry(conflicts), panel);
   const { nMonths, firstMonth, units } = panel;
   units.forEach((unit, u) => {
     const country = countries.get(unit.gwcode);

@@ -180,3 +180,22 @@ describe("dense panel and onsets", () => {
     expect(isOnsetEligible(long, 0, 24)).toBe(true);
   });
 });
+
+describe("new states", () => {
+  it("read their predecessor's months before independence, but exist only from it", () => {
+    const partition = [
+      ...series(625, "SDN", "2011-01", [40, 60, 80, 100, 120, 90, 70, 50]),
+      ...series(626, "SSD", "2011-07", [60, 30]),
+    ];
+    const panel = toDensePanel(partition);
+    const ssd = panel.units.findIndex((u) => u.iso3 === "SSD");
+    expect(Number.isNaN(panel.sb[ssd * panel.nMonths] as number)).toBe(true);
+    const grid = buildFeatureGrid(panel, {
+      conflicts: [{ gwcode: 625, year: 2008, intensity: 2, type: 3 }],
+    });
+    // At independence (2011-07, month 6) the last 12 months hold Sudan's six months and its own 60.
+    expect(Math.expm1(at(grid, ssd, 6, "ln_sb_12"))).toBeCloseTo(40 + 60 + 80 + 100 + 120 + 90 + 60, 2);
+    expect(at(grid, ssd, 6, "violent_months_12")).toBe(7);
+    expect(at(grid, ssd, 6, "acd_years_since_war")).toBeLessThan(5);
+  });
+});

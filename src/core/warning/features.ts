@@ -126,9 +126,9 @@ export const buildFeatureGrid = (panel: DensePanel, options: FeatureOptions = {}
     let lastGe25 = Number.NEGATIVE_INFINITY;
     const ewmaAlpha = 1 - 2 ** (-1 / 3);
     for (let m = 0; m < nMonths; m++) {
-      // Months before a state existed count as calm: new states inherit no violence record.
+      // Before a state existed its predecessor's months are read (`history`); with none, they count as calm.
       const x = (k: number): number => {
-        const v = m - k >= 0 ? (panel.sb[base + m - k] as number) : 0;
+        const v = m - k >= 0 ? (panel.history[base + m - k] as number) : 0;
         return Number.isNaN(v) ? 0 : v;
       };
       const now = x(0);
@@ -241,9 +241,10 @@ const fillWorld = (
     let present = 0;
     let violent = 0;
     for (let u = 0; u < units.length; u++) {
-      total += sum12[u * nMonths + m] as number;
+      // Only states that exist this month count: a new state's inherited months are already its predecessor's.
       const v = panel.sb[u * nMonths + m] as number;
       if (Number.isNaN(v)) continue;
+      total += sum12[u * nMonths + m] as number;
       present++;
       if (v > 0) violent++;
     }
@@ -286,8 +287,8 @@ const fillNeighbours = (
       for (let v = 0; v < nU; v++) {
         if (v === u) continue;
         const d = dist[u * nU + v] as number;
-        if (Number.isNaN(d)) continue;
         const at = v * nMonths + m;
+        if (Number.isNaN(d) || Number.isNaN(panel.sb[at] as number)) continue;
         if (lags.hot12[at] === 1 && d < nearestHot) nearestHot = d;
         if (d > radiusKm) continue;
         s3 += lags.sum3[at] as number;

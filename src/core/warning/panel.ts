@@ -1,4 +1,5 @@
 import { type MonthKey, monthIndex, monthKey } from "./month.ts";
+import { predecessorOf } from "./successor-states.ts";
 
 /** One country-month of state-based (sb) UCDP GED fatalities. Countries are keyed by Gleditsch–Ward code. */
 export type PanelRow = { gwcode: number; iso3: string; month: MonthKey; sb: number };
@@ -33,13 +34,15 @@ export type WarningPanel = {
 
 /**
  * The panel as a dense units × months grid. `sb[u * nMonths + m]` is NaN where the country did not exist,
- * so "absent" and "calm" never get confused.
+ * so "absent" and "calm" never get confused. `history` is what features read of the past: `sb`, with the
+ * months before a new state existed taken from the state it left (`predecessorOf`), NaN where there is none.
  */
 export type DensePanel = {
   units: readonly { gwcode: number; iso3: string }[];
   firstMonth: number;
   nMonths: number;
   sb: Float64Array;
+  history: Float64Array;
 };
 
 /**
@@ -75,14 +78,44 @@ export const toDensePanel = (rows: readonly PanelRow[], upTo?: MonthKey): DenseP
     if (m < first) first = m;
     if (m > last) last = m;
   }
-  if (kept.length === 0) return { units: [], firstMonth: 0, nMonths: 0, sb: new Float64Array(0) };
+  if (kept.length === 0)
+    return { units: [], firstMonth: 0, nMonths: 0, sb: new Float64Array(0), history: new Float64Array(0) };
   const nMonths = last - first + 1;
   const sb = new Float64Array(units.length * nMonths).fill(Number.NaN);
   for (const { unit, m, sb: value } of kept) {
     const at = unit * nMonths + (m - first);
     sb[at] = Number.isNaN(sb[at] as number) ? value : (sb[at] as number) + value;
   }
-  return { units: units.map(({ gwcode, iso3 }) => ({ gwcode, iso3 })), firstMonth: first, nMonths, sb };
+  return {
+    units: units.map(({ gwcode, iso3 }) => ({ gwcode, iso3 })),
+    firstMonth: first,
+    nMonths,
+    sb,
+    history: inheritedHistory(units, nMonths, sb),
+  };
+};
+
+/** `sb` with each new state's months before independence read from its predecessor's (itself inherited). */
+const inheritedHistory = (
+  units: readonly { gwcode: number }[],
+  nMonths: number,
+  sb: Float64Array,
+): Float64Array => {
+  const unitOf = new Map(units.map((unit, u) => [unit.gwcode, u]));
+  const history = Float64Array.from(sb);
+  const valueAt = (gwcode: number, m: number, depth = 0): number => {
+    const u = unitOf.get(gwcode);
+    const own = u === undefined ? Number.NaN : (sb[u * nMonths + m] as number);
+    const predecessor = predecessorOf.get(gwcode);
+    return Number.isNaN(own) && predecessor !== undefined && depth < 4
+      ? valueAt(predecessor, m, depth + 1)
+      : own;
+  };
+  units.forEach(({ gwcode }, u) => {
+    if (!predecessorOf.has(gwcode)) return;
+    for (let m = 0; m < nMonths; m++) history[u * nMonths + m] = valueAt(gwcode, m);
+  });
+  return history;
 };
 
 export const lastMonth = (panel: DensePanel): MonthKey => monthKey(panel.firstMonth + panel.nMonths - 1);

@@ -3,7 +3,8 @@ import type { Cell } from "./targets.ts";
 
 /**
  * How far a country's deaths swing month to month: the standard deviation of log1p(deaths) over the `window`
- * months up to and including the cell's month (months before the country existed are left out).
+ * months up to and including the cell's month (a new state's months before independence are its
+ * predecessor's; with none, they are left out).
  * A war that has run at a thousand deaths a month for a year is far more predictable than an insurgency that
  * flares and stops, and the spread of its forecast should say so.
  */
@@ -13,7 +14,7 @@ export const recentVolatility = (panel: DensePanel, cell: Cell, window = 12): nu
   let sum = 0;
   let sumSq = 0;
   for (let m = Math.max(0, cell.month - window + 1); m <= cell.month; m++) {
-    const v = panel.sb[base + m] as number;
+    const v = panel.history[base + m] as number;
     if (Number.isNaN(v)) continue;
     const x = Math.log1p(v);
     n++;
@@ -67,7 +68,7 @@ export const recentLevel = (panel: DensePanel, cell: Cell, window = 3): number =
   let n = 0;
   let sum = 0;
   for (let m = Math.max(0, cell.month - window + 1); m <= cell.month; m++) {
-    const v = panel.sb[base + m] as number;
+    const v = panel.history[base + m] as number;
     if (Number.isNaN(v)) continue;
     n++;
     sum += v;
