@@ -71,6 +71,16 @@ describe("early warning API", () => {
     expect(
       (await analyst.request("POST", "/api/warning/forecast-runs", { origin: "2019-13" })).statusCode,
     ).toBe(400);
+    // The data start in 1990-01: a 12-month model needs 12 months of history and 12 to learn from.
+    const early = await analyst.request("POST", "/api/warning/forecast-runs", { origin: "1991-06" });
+    expect([early.statusCode, early.json().error.details[0].message]).toEqual([
+      400,
+      "the earliest origin is 1992-01",
+    ]);
+    const earlyBacktest = await analyst.request("POST", "/api/warning/backtest-runs", {
+      origins: ["1990-06"],
+    });
+    expect(earlyBacktest.json().error.details[0].field).toBe("origins");
   });
 
   it("runs forecasts with progress, publishes the latest per origin, and ranks the watchlist with the change", async () => {
@@ -137,6 +147,8 @@ describe("early warning API", () => {
       await viewer.request("GET", "/api/warning/watchlist?measure=pGt0&horizon=1&limit=10")
     ).json<TWatchlist>();
     expect(watchlist.previousRun?.origin).toBe("2019-11");
+    const beyond = await viewer.request("GET", "/api/warning/watchlist?horizon=13");
+    expect([beyond.statusCode, beyond.json().error.details[0].field]).toEqual([400, "horizon"]);
     expect(watchlist.entries).toHaveLength(10);
     const p = watchlist.entries.map((e) => e.pGt0);
     expect(p).toEqual([...p].sort((a, b) => b - a));

@@ -163,7 +163,8 @@ export const latestSucceededRun = async (db: Db, origin?: MonthKey): Promise<For
  * The latest succeeded run of the origin before `run`'s: what the watchlist and the forecast-jump alerts
  * compare against, so a change means "since last month's forecast". A re-run of the same origin is a
  * correction of the same forecast, not news, and a run at a later origin (a study of the past made
- * afterwards) never counts.
+ * afterwards) never counts. Nor does one more than three months older: a difference across years is no change
+ * since the last forecast.
  */
 export const previousSucceededRun = async (
   db: Db,
@@ -174,6 +175,7 @@ export const previousSucceededRun = async (
     await sql<ForecastRunRow>`
       SELECT ${runColumns} FROM forecast_runs r
       WHERE r.status = 'succeeded' AND r.origin < ${origin}::date
+        AND r.origin >= ${origin}::date - interval '3 months'
       ORDER BY r.origin DESC, r.finished_at DESC, r.id LIMIT 1`.execute(db)
   ).rows[0];
 };

@@ -220,6 +220,13 @@ export const loadWarningPanel = async (
 };
 
 /** How many countries have data in one month (zero: the month cannot be an origin). */
+/** The first month of the conflict series the model reads, if any. */
+export const firstPanelMonth = async (db: Db): Promise<MonthKey | undefined> => {
+  const result = await sql<{ month: string | null }>`
+    SELECT to_char(min(month), 'YYYY-MM') AS month FROM (${panelRows("9999-12")}) rows`.execute(db);
+  return result.rows[0]?.month ?? undefined;
+};
+
 export const countriesWithDataAt = async (db: Db, month: MonthKey): Promise<number> => {
   const result = await sql<{ n: number }>`
     SELECT count(DISTINCT gwcode)::int AS n FROM (${panelRows(month)}) rows

@@ -1,3 +1,4 @@
+import { invalid } from "../../core/shared/errors.ts";
 import { type TWatchlistQuery, ZWatchlistQuery } from "../../core/warning/warning.schemas.ts";
 import { rankByRisk } from "../../core/warning/watchlist.ts";
 import {
@@ -27,6 +28,10 @@ export const readWatchlist = async (
 ): Promise<WatchlistView> => {
   const query = ZWatchlistQuery.parse(raw);
   const run = await publishedRun(ctx, query);
+  if (query.horizon > run.maxHorizon)
+    throw invalid(`The run from ${run.origin} forecasts 1 to ${run.maxHorizon} months ahead.`, [
+      { field: "horizon", message: `at most ${run.maxHorizon}`, value: query.horizon },
+    ]);
   const previousRun = (await previousSucceededRun(ctx.db, run)) ?? null;
   const [current, previous] = await Promise.all([
     queryForecasts(ctx.db, run.id, { horizon: query.horizon }),

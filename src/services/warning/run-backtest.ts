@@ -18,6 +18,7 @@ import { modelVersion, panelDatasetVersions } from "../../repositories/warning/m
 import { loadWarningPanel, panelCoverage } from "../../repositories/warning/panel.repository.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
 import { modelName } from "./backtest.ts";
+import { assertEnoughHistory } from "./enough-history.ts";
 import { enqueueModelJob, runModelTask } from "./model-jobs.ts";
 import { forecastModelDefaults } from "./train-forecast-model.ts";
 
@@ -58,6 +59,7 @@ export const startBacktestRun = async (
     covariates,
     dataUpTo: lastMonth,
   };
+  await assertEnoughHistory(ctx.db, origins, parameters, "origins");
   const runId = await inTransaction(ctx, async (tx) => {
     const id = await insertBacktestRun(tx.db, {
       origins,

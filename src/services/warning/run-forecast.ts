@@ -26,6 +26,7 @@ import {
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
 import { afterForecastRun } from "./after-forecast-run.ts";
 import { modelName } from "./backtest.ts";
+import { assertEnoughHistory } from "./enough-history.ts";
 import { enqueueModelJob, runModelTask } from "./model-jobs.ts";
 import { forecastModelDefaults } from "./train-forecast-model.ts";
 
@@ -73,6 +74,7 @@ export const startForecastRun = async (
   const origin = await originOf(ctx, input.origin);
   const covariates = defaultCovariates.map((c) => c.name);
   const parameters = { ...forecastModelDefaults, maxHorizon: input.maxHorizon, ...input.options, covariates };
+  await assertEnoughHistory(ctx.db, [origin], parameters, "origin");
   const runId = await inTransaction(ctx, async (tx) => {
     const id = await insertForecastRun(tx.db, {
       origin,

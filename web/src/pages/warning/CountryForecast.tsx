@@ -12,6 +12,7 @@ import { ltr } from "../../i18n/index.ts";
 import { DeathsRange } from "./DeathsRange.tsx";
 import { DriverList } from "./DriverList.tsx";
 import { ForecastDownload } from "./ForecastDownload.tsx";
+import { StaleDataNote } from "./StaleDataNote.tsx";
 import { type CountryForecast as CountryForecastData, fetchCountryForecast, percent } from "./warning-api.ts";
 
 const asDate = (month: string) => new Date(`${month}-01T00:00:00Z`);
@@ -128,6 +129,7 @@ export const CountryForecast = ({ iso3 }: { iso3: string }) => {
             {t("warning.runFrom", { origin: ltr(data.run.origin), model: ltr(data.run.modelVersion) })}{" "}
             {t("warning.fanLegend")} <ForecastDownload runId={data.run.id} iso3={iso3} />
           </p>
+          <StaleDataNote origin={data.run.origin} />
           <PlotFigure make={makeChart} label={t("warning.fanChartLabel", { country: name })} />
           <TableScroll label={t("warning.countryForecast")}>
             <table>

@@ -11,6 +11,7 @@ import { ltr } from "../../i18n/index.ts";
 import { ForecastDownload } from "./ForecastDownload.tsx";
 import { MeasureField } from "./MeasureField.tsx";
 import { RunProgress } from "./RunProgress.tsx";
+import { StaleDataNote } from "./StaleDataNote.tsx";
 import { useLiveForecast } from "./WatchlistPage.tsx";
 import { fetchLatestForecasts, percent, type RiskMeasure, riskColour } from "./warning-api.ts";
 
@@ -55,6 +56,7 @@ export const RiskMap = () => {
             <Link to="/warning/watchlist">{t("warning.toWatchlist")}</Link> ·{" "}
             <ForecastDownload runId={run.id} />
           </p>
+          <StaleDataNote origin={run.origin} />
           <div className="inline-form">
             <MeasureField measure={measure} onChange={setMeasure} />
             <Field label={t("warning.forecastMonth", { month: ltr(month), horizon })}>

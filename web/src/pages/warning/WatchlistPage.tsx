@@ -15,6 +15,7 @@ import { DriverList } from "./DriverList.tsx";
 import { ForecastDownload } from "./ForecastDownload.tsx";
 import { MeasureField } from "./MeasureField.tsx";
 import { RunProgress } from "./RunProgress.tsx";
+import { StaleDataNote } from "./StaleDataNote.tsx";
 import { useLiveRun } from "./useLiveRun.ts";
 import {
   fetchForecastRun,
@@ -94,6 +95,7 @@ export const WatchlistPage = () => {
               : t("warning.noPreviousRun")}{" "}
             <ForecastDownload runId={data.run.id} />
           </p>
+          <StaleDataNote origin={data.run.origin} />
           <div className="inline-form">
             <MeasureField measure={measure} onChange={setMeasure} />
             <Field label={t("warning.horizon")}>
