@@ -7,6 +7,7 @@ import {
 import { monthIndex } from "./month.ts";
 import type { Capital, ConflictYear, CountryYearRow, DensePanel, PeaceAgreement } from "./panel.ts";
 import { capitalsAt, distanceMatrix } from "./spatial.ts";
+import { predecessorOf } from "./successor-states.ts";
 
 /** A country-year indicator used as a feature; `log` for skewed levels (population, GDP per capita). */
 export type CovariateSpec = { name: string; transform: "log" | "none" };
@@ -241,10 +242,11 @@ const fillWorld = (
     let present = 0;
     let violent = 0;
     for (let u = 0; u < units.length; u++) {
-      // Only states that exist this month count: a new state's inherited months are already its predecessor's.
       const v = panel.sb[u * nMonths + m] as number;
+      // A new state's months before independence are already counted under its predecessor.
+      if (!(Number.isNaN(v) && predecessorOf.has(units[u]?.gwcode ?? 0)))
+        total += sum12[u * nMonths + m] as number;
       if (Number.isNaN(v)) continue;
-      total += sum12[u * nMonths + m] as number;
       present++;
       if (v > 0) violent++;
     }
