@@ -60,8 +60,9 @@ const ownerOf = async (
 };
 
 /**
- * Raises an alert for a country and cause, or merges it into the open alert with the same country and
- * named cause (one more occurrence, the higher severity, the earlier deadline). New alerts go to the country's
+ * Raises an alert for a country and cause, or merges it into the open alert with the same country, named
+ * cause and readers (one more occurrence, the higher severity, the earlier deadline): a repeat never reaches
+ * an alert its raiser may not read, nor carries a protected finding into a more open one. New alerts go to the country's
  * desk with a deadline by severity, and the owner is notified. People need the `alert.raise` grant;
  * system callers (rules, the community-reports surge) act for the platform.
  */
