@@ -4,17 +4,32 @@ import type { countryMonthSeries, gridMonthSeries, indicatorSeries } from "../..
 import type { TableColumn } from "./tabular.presenter.ts";
 
 /** The columns of each downloadable data table: CSV header, HXL hashtag, and where the value comes from. */
-type MonthRow = Awaited<ReturnType<typeof countryMonthSeries>>[number];
-export const MONTH_COLUMNS: TableColumn<MonthRow>[] = [
-  { name: "iso3", hxl: "#country+code", value: (r) => r.iso3 },
-  { name: "month", hxl: "#date+month", value: (r) => r.month },
-  { name: "series", hxl: "#meta+series", value: (r) => r.series },
+
+type FatalityCounts = {
+  datasetId: string;
+  sbBest: number | null;
+  nsBest: number | null;
+  osBest: number | null;
+  otherBest: number | null;
+  eventCount: number | null;
+};
+
+/** Deaths by type of violence and events, as country-month and grid-month tables both give them. */
+const fatalityColumns = <R extends FatalityCounts>(): TableColumn<R>[] => [
   { name: "dataset", hxl: "#meta+source", value: (r) => r.datasetId },
   { name: "sb_best", hxl: "#affected+killed+state_based", value: (r) => r.sbBest },
   { name: "ns_best", hxl: "#affected+killed+non_state", value: (r) => r.nsBest },
   { name: "os_best", hxl: "#affected+killed+one_sided", value: (r) => r.osBest },
   { name: "other_best", hxl: "#affected+killed+other", value: (r) => r.otherBest },
   { name: "event_count", hxl: "#event+num", value: (r) => r.eventCount },
+];
+
+type MonthRow = Awaited<ReturnType<typeof countryMonthSeries>>[number];
+export const MONTH_COLUMNS: TableColumn<MonthRow>[] = [
+  { name: "iso3", hxl: "#country+code", value: (r) => r.iso3 },
+  { name: "month", hxl: "#date+month", value: (r) => r.month },
+  { name: "series", hxl: "#meta+series", value: (r) => r.series },
+  ...fatalityColumns(),
 ];
 
 type EventOut = z.infer<typeof ZEvent>;
@@ -41,12 +56,7 @@ type GridRow = Awaited<ReturnType<typeof gridMonthSeries>>[number];
 export const GRID_COLUMNS: TableColumn<GridRow>[] = [
   { name: "priogrid_gid", hxl: "#geo+priogrid", value: (r) => r.priogridGid },
   { name: "month", hxl: "#date+month", value: (r) => r.month },
-  { name: "dataset", hxl: "#meta+source", value: (r) => r.datasetId },
-  { name: "sb_best", hxl: "#affected+killed+state_based", value: (r) => r.sbBest },
-  { name: "ns_best", hxl: "#affected+killed+non_state", value: (r) => r.nsBest },
-  { name: "os_best", hxl: "#affected+killed+one_sided", value: (r) => r.osBest },
-  { name: "other_best", hxl: "#affected+killed+other", value: (r) => r.otherBest },
-  { name: "event_count", hxl: "#event+num", value: (r) => r.eventCount },
+  ...fatalityColumns(),
 ];
 
 type ConflictOut = z.infer<typeof ZConflictYear>;
