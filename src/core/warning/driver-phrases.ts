@@ -33,6 +33,8 @@ const known: Record<string, string> = {
   decay_gt0_hl48: "any violence in recent years",
   world_ln_sb_12: "deaths in conflicts worldwide this year",
   world_violent_share_1: "share of countries at war this month",
+  calendar_month: "the time of year",
+  ln_december_excess: "deaths recorded in December beyond the rest of the year (events dated only by year)",
   acd_years_since_conflict: "years since the last armed conflict (since 1946)",
   acd_years_since_war: "years since the last war of 1,000 or more deaths a year",
   acd_active_conflicts: "armed conflicts active in the last recorded year",

@@ -115,6 +115,18 @@ describe("extended features", () => {
       );
     }
   });
+  it("knows the time of year and how far last December stood above the rest of its year", () => {
+    const yearDated = buildFeatureGrid(
+      toDensePanel(series(3, "CCC", "2000-01", [...new Array(11).fill(10), 120, 10, 10])),
+      { extended: true },
+    );
+    expect(at(yearDated, 0, 11, "calendar_month")).toBe(12);
+    expect(at(yearDated, 0, 11, "ln_december_excess")).toBeCloseTo(Math.log1p(120) - Math.log1p(10), 5);
+    expect(at(yearDated, 0, 13, "calendar_month")).toBe(2);
+    expect(at(yearDated, 0, 13, "ln_december_excess")).toBeCloseTo(Math.log1p(120) - Math.log1p(10), 5);
+    // The December before the record began, and its year, count as calm.
+    expect(at(yearDated, 0, 5, "ln_december_excess")).toBe(0);
+  });
 });
 
 describe("armed-conflict history", () => {

@@ -60,7 +60,10 @@ const historyFeatureNames = [
   "decay_ge25_hl48",
 ] as const;
 
-/** Longer memory, single lags, a short-term trend and the state of the world (same value for every country). */
+/**
+ * Longer memory, single lags, a short-term trend, the state of the world (same value for every country) and
+ * the time of year with the December excess of year-dated events.
+ */
 export const extendedFeatureNames = [
   "ln_sb_lag2",
   "ln_sb_lag3",
@@ -72,6 +75,8 @@ export const extendedFeatureNames = [
   "decay_gt0_hl48",
   "world_ln_sb_12",
   "world_violent_share_1",
+  "calendar_month",
+  "ln_december_excess",
 ] as const;
 
 const neighbourFeatureNames = ["nb_ln_sb_3", "nb_ln_sb_12", "nb_count_ge25_12", "nb_dist_ge25_12"] as const;
@@ -197,6 +202,16 @@ export const buildFeatureGrid = (panel: DensePanel, options: FeatureOptions = {}
         row[f++] = lagDecay(sinceGt0, 3);
         row[f++] = lagDecay(sinceGt0, 48);
         // World features are filled below, once every country's month is known.
+        f += 2;
+        // UCDP dates events known only by year to 31 December, so some countries' Decembers hold a year's
+        // worth of such deaths (Syria 2012–2016: four times its other months). The time of year and last
+        // December's excess let the model expect that December and not carry it into the months after.
+        const calendar = (firstMonth + m) % 12;
+        row[f++] = calendar + 1;
+        const lastDecember = (calendar + 1) % 12;
+        let janToNov = 0;
+        for (let k = lastDecember + 1; k <= lastDecember + 11; k++) janToNov += x(k);
+        row[f++] = Math.log1p(x(lastDecember)) - Math.log1p(janToNov / 11);
       }
     }
   }
