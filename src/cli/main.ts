@@ -46,6 +46,11 @@ for (const register of [
 ])
   register(program);
 
+let running: Command | undefined;
+program.hook("preAction", (_program, action) => {
+  running = action;
+});
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
@@ -55,6 +60,6 @@ try {
   } else if (typeof code === "string" && code.startsWith("commander.")) {
     process.exitCode = exitCodes.invalid;
   } else {
-    process.exitCode = reportFailure(error);
+    process.exitCode = reportFailure(error, running);
   }
 }

@@ -141,17 +141,36 @@ export const printOne = (options: GlobalOptions, value: Record<string, unknown>,
   process.stdout.write(options.json ? `${JSON.stringify(value, null, 2)}\n` : `${text}\n`);
 };
 
-/** Turns any failure into a message on stderr and a documented exit code. */
-export const reportFailure = (error: unknown): number => {
+const renamedFields = new WeakMap<Command, Readonly<Record<string, string>>>();
+
+/** Declares the service fields a command fills from options of another name, so errors name the option. */
+export const optionsNamingFields = (command: Command, fields: Readonly<Record<string, string>>): Command => {
+  renamedFields.set(command, fields);
+  return command;
+};
+
+/** `maxHorizon` → `--horizon`, `origins.1` → `--origins (item 2)`: the names a CLI user typed. */
+const asOption = (command: Command | undefined, field: string): string => {
+  const [head = "", ...rest] = field.split(".");
+  const attribute = (command && renamedFields.get(command)?.[head]) ?? head;
+  const option = command?.options.find((o) => o.attributeName() === attribute);
+  if (!option?.long) return field;
+  const index = Number(rest[0]);
+  return rest.length === 1 && Number.isInteger(index) ? `${option.long} (item ${index + 1})` : option.long;
+};
+
+/** Turns any failure into a message on stderr and a documented exit code; `command` is the one that ran. */
+export const reportFailure = (error: unknown, command?: Command): number => {
   if (error instanceof DomainError) {
     process.stderr.write(`continuum: ${error.message}\n`);
-    for (const detail of error.details) process.stderr.write(`  ${detail.field}: ${detail.message}\n`);
+    for (const detail of error.details)
+      process.stderr.write(`  ${asOption(command, detail.field)}: ${detail.message}\n`);
     return exitCodeOf[error.code];
   }
   if (error instanceof ZodError) {
     process.stderr.write("continuum: invalid input\n");
     for (const issue of error.issues)
-      process.stderr.write(`  ${issue.path.join(".") || "(input)"}: ${issue.message}\n`);
+      process.stderr.write(`  ${asOption(command, issue.path.join(".")) || "(input)"}: ${issue.message}\n`);
     return exitCodes.invalid;
   }
   process.stderr.write(`continuum: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -153,4 +153,12 @@ describe("continuum forecast", () => {
     expect(result.stderr).toMatch(/no conflict data for the origin/);
     expect(cli("forecast", "--help").stdout).toMatch(/--origin/);
   });
+
+  it("names the option a user typed, not the field it fills", () => {
+    const tooFar = cli("forecast", "--horizon", "99");
+    expect(tooFar.status).toBe(2);
+    expect(tooFar.stderr).toMatch(/^ {2}--horizon: /m);
+    expect(tooFar.stderr).not.toMatch(/maxHorizon/);
+    expect(cli("backtest", "--origins", "2014-12,2015-13").stderr).toMatch(/--origins \(item 2\): /);
+  });
 });

@@ -12,7 +12,7 @@ import { listForecastRuns } from "../../services/warning/list-forecast-runs.ts";
 import { readWatchlist } from "../../services/warning/read-watchlist.ts";
 import { startBacktestRun } from "../../services/warning/run-backtest.ts";
 import { startForecastRun } from "../../services/warning/run-forecast.ts";
-import { cliContext, globalOptions, printRows, withDatabase } from "../runtime.ts";
+import { cliContext, globalOptions, optionsNamingFields, printRows, withDatabase } from "../runtime.ts";
 
 const integer = (name: string) => (value: string) => {
   const n = Number(value);
@@ -96,51 +96,54 @@ const driverText = (d: TDriver): string => {
 };
 
 export const registerWarning = (program: Command): void => {
-  program
-    .command("forecast")
-    .description(
-      "retrain at the origin on data dated on or before it, forecast every country present at the origin for 1..horizon months, store the run, and write iso3,month,horizon,p_gt0,p_ge25,mean,q10,q50,q90",
-    )
-    .option(
-      "--origin <YYYY-MM>",
-      "last month of data to use (default: the latest month nearly every country has)",
-    )
-    .option("--horizon <months>", "months ahead to forecast", integer("horizon"), 12)
-    .option("--out <file.csv>", "write the forecasts here (default: standard output)")
-    .option(
-      "--rounds <n>",
-      "boosting rounds (default: the model's own; fewer is faster and rougher)",
-      integer("rounds"),
-    )
-    .action(
-      async (
-        options: { origin?: string; horizon: number; out?: string; rounds?: number },
-        command: Command,
-      ) => {
-        const global = globalOptions(command);
-        await withDatabase(global, async (handle) => {
-          const ctx = await cliContext(handle, global);
-          const started = await startForecastRun(ctx, {
-            trigger: "cli",
-            ...(options.origin ? { origin: options.origin } : {}),
-            maxHorizon: options.horizon,
-            options: modelOptions(options),
-            onProgress: progressLine("forecast"),
+  optionsNamingFields(
+    program
+      .command("forecast")
+      .description(
+        "retrain at the origin on data dated on or before it, forecast every country present at the origin for 1..horizon months, store the run, and write iso3,month,horizon,p_gt0,p_ge25,mean,q10,q50,q90",
+      )
+      .option(
+        "--origin <YYYY-MM>",
+        "last month of data to use (default: the latest month nearly every country has)",
+      )
+      .option("--horizon <months>", "months ahead to forecast", integer("horizon"), 12)
+      .option("--out <file.csv>", "write the forecasts here (default: standard output)")
+      .option(
+        "--rounds <n>",
+        "boosting rounds (default: the model's own; fewer is faster and rougher)",
+        integer("rounds"),
+      )
+      .action(
+        async (
+          options: { origin?: string; horizon: number; out?: string; rounds?: number },
+          command: Command,
+        ) => {
+          const global = globalOptions(command);
+          await withDatabase(global, async (handle) => {
+            const ctx = await cliContext(handle, global);
+            const started = await startForecastRun(ctx, {
+              trigger: "cli",
+              ...(options.origin ? { origin: options.origin } : {}),
+              maxHorizon: options.horizon,
+              options: modelOptions(options),
+              onProgress: progressLine("forecast"),
+            });
+            process.stderr.write(`forecast run ${started.run.id} from ${started.run.origin}\n`);
+            const { run, forecasts } = await started.completion;
+            const csv = forecastCsv(forecasts);
+            if (options.out) {
+              writeFileSync(options.out, csv);
+              process.stderr.write(
+                `Wrote ${forecasts.length} forecasts (${new Set(forecasts.map((f) => f.iso3)).size} countries × ${run.maxHorizon} months) to ${options.out}\n`,
+              );
+            }
+            if (global.json) process.stdout.write(`${JSON.stringify(presentForecastRun(run), null, 2)}\n`);
+            else if (!options.out) process.stdout.write(csv);
           });
-          process.stderr.write(`forecast run ${started.run.id} from ${started.run.origin}\n`);
-          const { run, forecasts } = await started.completion;
-          const csv = forecastCsv(forecasts);
-          if (options.out) {
-            writeFileSync(options.out, csv);
-            process.stderr.write(
-              `Wrote ${forecasts.length} forecasts (${new Set(forecasts.map((f) => f.iso3)).size} countries × ${run.maxHorizon} months) to ${options.out}\n`,
-            );
-          }
-          if (global.json) process.stdout.write(`${JSON.stringify(presentForecastRun(run), null, 2)}\n`);
-          else if (!options.out) process.stdout.write(csv);
-        });
-      },
-    );
+        },
+      ),
+    { maxHorizon: "horizon" },
+  );
 
   program
     .command("forecast-runs")
@@ -205,43 +208,46 @@ export const registerWarning = (program: Command): void => {
       });
     });
 
-  program
-    .command("backtest")
-    .description(
-      "rolling-origin backtest: retrain at each origin and score the forecasts beside the no-change, last-12-months and base-rate baselines",
-    )
-    .requiredOption(
-      "--origins <list>",
-      "comma-separated origins, e.g. 2014-12,2015-12,2016-12,2017-12,2018-12",
-    )
-    .option("--horizon <months>", "months ahead", integer("horizon"), 12)
-    .option("--rounds <n>", "boosting rounds (default: the model's own)", integer("rounds"))
-    .action(async (options: { origins: string; horizon: number; rounds?: number }, command: Command) => {
-      const global = globalOptions(command);
-      await withDatabase(global, async (handle) => {
-        const ctx = await cliContext(handle, global);
-        const started = await startBacktestRun(ctx, {
-          origins: options.origins
-            .split(",")
-            .map((o) => o.trim())
-            .filter(Boolean),
-          maxHorizon: options.horizon,
-          options: modelOptions(options),
-          onProgress: progressLine("backtest"),
+  optionsNamingFields(
+    program
+      .command("backtest")
+      .description(
+        "rolling-origin backtest: retrain at each origin and score the forecasts beside the no-change, last-12-months and base-rate baselines",
+      )
+      .requiredOption(
+        "--origins <list>",
+        "comma-separated origins, e.g. 2014-12,2015-12,2016-12,2017-12,2018-12",
+      )
+      .option("--horizon <months>", "months ahead", integer("horizon"), 12)
+      .option("--rounds <n>", "boosting rounds (default: the model's own)", integer("rounds"))
+      .action(async (options: { origins: string; horizon: number; rounds?: number }, command: Command) => {
+        const global = globalOptions(command);
+        await withDatabase(global, async (handle) => {
+          const ctx = await cliContext(handle, global);
+          const started = await startBacktestRun(ctx, {
+            origins: options.origins
+              .split(",")
+              .map((o) => o.trim())
+              .filter(Boolean),
+            maxHorizon: options.horizon,
+            options: modelOptions(options),
+            onProgress: progressLine("backtest"),
+          });
+          process.stderr.write(`backtest run ${started.run.id}\n`);
+          const run = presentBacktestRun(await started.completion);
+          if (global.json) {
+            process.stdout.write(`${JSON.stringify(run, null, 2)}\n`);
+            return;
+          }
+          if (run.report) printBacktest(run.report);
+          if (run.timings) {
+            const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0).toFixed(1);
+            process.stdout.write(
+              `\nTime: model ${sum(run.timings.modelSeconds)} s, baselines ${sum(run.timings.baselineSeconds)} s over ${run.origins.length} origins.\n`,
+            );
+          }
         });
-        process.stderr.write(`backtest run ${started.run.id}\n`);
-        const run = presentBacktestRun(await started.completion);
-        if (global.json) {
-          process.stdout.write(`${JSON.stringify(run, null, 2)}\n`);
-          return;
-        }
-        if (run.report) printBacktest(run.report);
-        if (run.timings) {
-          const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0).toFixed(1);
-          process.stdout.write(
-            `\nTime: model ${sum(run.timings.modelSeconds)} s, baselines ${sum(run.timings.baselineSeconds)} s over ${run.origins.length} origins.\n`,
-          );
-        }
-      });
-    });
+      }),
+    { maxHorizon: "horizon" },
+  );
 };
