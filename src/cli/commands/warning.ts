@@ -41,6 +41,8 @@ const columns: [string, string][] = [
   ["mseLog1pMedian", "MSE log1p (median)"],
   ["mseLog1p", "MSE log1p (E[log1p])"],
   ["pinballLog1p", "quantile loss log1p"],
+  ["crps", "CRPS deaths"],
+  ["crpsLog1p", "CRPS log1p"],
   ["meanRatio", "mean pred/obs"],
   ["coverage80", "80% coverage q10–q90"],
   ["pitCoverage80", "80% coverage (PIT)"],

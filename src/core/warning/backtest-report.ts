@@ -55,6 +55,7 @@ export type ScoreSet = {
   /** Mean CRPS on log1p(fatalities): every country-month weighs alike, as in MSE on log1p. */
   crpsLog1p: number;
   reliabilityGt0: ReliabilityBin[];
+  reliabilityGe25: ReliabilityBin[];
 };
 
 export const scoreNames = [
@@ -122,6 +123,7 @@ export const scoreSet = (rows: readonly ScoredForecast[]): ScoreSet => {
     crps: meanOf(rows.map((r) => r.crps ?? Number.NaN)),
     crpsLog1p: meanOf(rows.map((r) => r.crpsLog1p ?? Number.NaN)),
     reliabilityGt0: reliabilityBins(gt0, pGt0),
+    reliabilityGe25: reliabilityBins(ge25, pGe25),
   };
 };
 

@@ -189,15 +189,19 @@ export const ZScoreSet = z
     apGe25: score,
     brierGe25: score,
     logLossGe25: score,
-    mseLog1pMedian: score.optional(), // absent from runs stored before it was scored
+    // Optional: absent from runs stored before they were scored.
+    mseLog1pMedian: score.optional(),
     mseLog1p: score,
     pinballLog1p: score,
     coverage80: score,
     pitCoverage80: score,
     meanRatio: score,
+    crps: score.optional(),
+    crpsLog1p: score.optional(),
     reliabilityGt0: z.array(ZReliabilityBin),
+    reliabilityGe25: z.array(ZReliabilityBin).optional(),
   })
-  .catchall(z.unknown()); // the model's authors add scores (e.g. CRPS) over time: keep them, do not strip
+  .catchall(z.unknown()); // the model's authors add scores over time: keep them, do not strip
 export type TScoreSet = z.infer<typeof ZScoreSet>;
 export const ZMethodScores = z.object({
   pooled: ZScoreSet,

@@ -34,6 +34,11 @@ export type ForecastModelOptions = {
   residualQuantiles?: number;
   /** The size model predicts the change from the mean of this many recent months, on the log1p scale. */
   levelMonths?: number;
+  /**
+   * XGBoost's OpenMP threads. One by default: idle OpenMP threads spin, so two 2-thread trainings on a 2-core
+   * machine (a forecast beside a backtest, or the tests) each ran 30 times slower; one thread is 25% slower
+   * alone and unaffected by neighbours.
+   */
   threads?: number;
 };
 
@@ -72,7 +77,7 @@ export const forecastModelDefaults: Readonly<Required<ForecastModelOptions>> = {
   residualHoldoutMonths: 36,
   residualQuantiles: 199,
   levelMonths: 3,
-  threads: 2,
+  threads: 1,
 };
 
 const boosterParams = (objective: string, o: Required<ForecastModelOptions>): xgb.XgbParams => ({

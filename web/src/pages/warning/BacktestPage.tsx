@@ -35,6 +35,8 @@ const scores = [
   "mseLog1pMedian",
   "mseLog1p",
   "pinballLog1p",
+  "crps",
+  "crpsLog1p",
   "meanRatio",
   "coverage80",
   "pitCoverage80",
@@ -69,14 +71,18 @@ const useMethodName = () => {
   return useCallback((method: string) => t(`warning.methods.${method}`, { defaultValue: method }), [t]);
 };
 
+const reliabilityOf = { pGt0: "reliabilityGt0", pGe25: "reliabilityGe25" } as const;
+type Outcome = keyof typeof reliabilityOf;
+
 const reliabilityChart = (
   report: BacktestReport,
   methods: string[],
+  outcome: Outcome,
   width: number,
   labels: { x: string; y: string; method: (method: string) => string; count: (n: number) => string },
 ) => {
   const points = methods.flatMap((method) =>
-    (report.methods[method]?.pooled.reliabilityGt0 ?? [])
+    (report.methods[method]?.pooled[reliabilityOf[outcome]] ?? [])
       .filter((b) => b.count > 0 && b.meanPredicted !== null && b.observedRate !== null)
       .map((b) => ({
         method: labels.method(method),
@@ -169,6 +175,7 @@ export const BacktestPage = () => {
   const [origins, setOrigins] = useState(defaultOrigins);
   const [runId, setRunId] = useState<string | null>(null);
   const [horizonScore, setHorizonScore] = useState<Score>("brierGt0");
+  const [outcome, setOutcome] = useState<Outcome>("pGt0");
   const latest = useQuery({
     queryKey: latestBacktest,
     queryFn: () => fetchBacktest("latest"),
@@ -201,14 +208,14 @@ export const BacktestPage = () => {
   const makeChart = useCallback(
     (width: number) =>
       report
-        ? reliabilityChart(report, methods, width, {
+        ? reliabilityChart(report, methods, outcome, width, {
             x: t("warning.predicted"),
             y: t("warning.observedRate"),
             method: methodName,
             count: (n) => new Intl.NumberFormat(i18n.language).format(n),
           })
         : null,
-    [report, methods, t, methodName, i18n.language],
+    [report, methods, outcome, t, methodName, i18n.language],
   );
   const noRun = latest.error instanceof ApiError && latest.error.status === 404;
   const seconds = new Intl.NumberFormat(i18n.language, {
@@ -260,7 +267,16 @@ export const BacktestPage = () => {
           <p className="note">{t("warning.meanRatioNote")}</p>
           <h2>{t("warning.reliability")}</h2>
           <p>{t("warning.reliabilityIntro")}</p>
-          <PlotFigure make={makeChart} label={t("warning.reliability")} />
+          <Field label={t("warning.measure")}>
+            <select value={outcome} onChange={(event) => setOutcome(event.target.value as Outcome)}>
+              {Object.keys(reliabilityOf).map((o) => (
+                <option key={o} value={o}>
+                  {t(`warning.${o}`)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <PlotFigure make={makeChart} label={`${t("warning.reliability")}: ${t(`warning.${outcome}`)}`} />
           <h2>{t("warning.perHorizon")}</h2>
           <Field label={t("warning.score")}>
             <select value={horizonScore} onChange={(event) => setHorizonScore(event.target.value as Score)}>
