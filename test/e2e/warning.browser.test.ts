@@ -119,6 +119,9 @@ describe("early warning in Chromium", () => {
     await reliability.locator("svg").first().waitFor();
     expect(await reliability.textContent()).toContain("Base rate");
     expect(await reliability.textContent()).not.toMatch(/base_rate|xgboost_hurdle/);
+    await page.getByLabel("Risk of").selectOption("pGe25");
+    const ge25 = page.getByRole("figure", { name: /Reliability.*25 or more/ });
+    expect(await ge25.locator("circle").count()).toBeGreaterThan(0);
     const perHorizon = page.locator("table").last().locator("tbody tr");
     expect(await perHorizon.count()).toBe(3);
     expect(await page.getByRole("button", { name: "Run backtest" }).isVisible()).toBe(true);
