@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import { ZodError } from "zod";
 import { type Config, loadConfig } from "../config.ts";
 import type { Actor } from "../core/access/actor.ts";
-import { DomainError, type ErrorCode } from "../core/shared/errors.ts";
+import { DomainError, type ErrorCode, invalid } from "../core/shared/errors.ts";
 import { DataDirInUseError } from "../db/data-dir-lock.ts";
 import { type DatabaseHandle, openDatabase } from "../db/engine.ts";
 import { migrate, pendingMigrations } from "../db/migrate.ts";
@@ -151,12 +151,20 @@ export const optionsNamingFields = (command: Command, fields: Readonly<Record<st
 
 /** `maxHorizon` → `--horizon`, `origins.1` → `--origins (item 2)`: the names a CLI user typed. */
 const asOption = (command: Command | undefined, field: string): string => {
+  const renamed = command && renamedFields.get(command)?.[field];
+  if (renamed) field = renamed;
   const [head = "", ...rest] = field.split(".");
   const attribute = (command && renamedFields.get(command)?.[head]) ?? head;
   const option = command?.options.find((o) => o.attributeName() === attribute);
   if (!option?.long) return field;
   const index = Number(rest[0]);
   return rest.length === 1 && Number.isInteger(index) ? `${option.long} (item ${index + 1})` : option.long;
+};
+
+/** The value PostgreSQL refused as a uuid: ids typed on the command line reach the database unparsed. */
+const malformedId = (error: unknown): string | null => {
+  if ((error as { code?: unknown }).code !== "22P02" || !(error instanceof Error)) return null;
+  return /invalid input syntax for type uuid: "(.*)"/.exec(error.message)?.[1] ?? null;
 };
 
 /** Turns any failure into a message on stderr and a documented exit code; `command` is the one that ran. */
@@ -173,6 +181,13 @@ export const reportFailure = (error: unknown, command?: Command): number => {
       process.stderr.write(`  ${asOption(command, issue.path.join(".")) || "(input)"}: ${issue.message}\n`);
     return exitCodes.invalid;
   }
+  const notAnId = malformedId(error);
+  if (notAnId !== null) {
+    process.stderr.write(
+      `continuum: "${notAnId}" is not an id; ids look like 0b6f0f8e-3c8a-4f4e-9a57-2f0c6d1f6b1e.\n`,
+    );
+    return exitCodes.invalid;
+  }
   process.stderr.write(`continuum: ${error instanceof Error ? error.message : String(error)}\n`);
   return error instanceof DataDirInUseError ? exitCodes.conflict : exitCodes.failure;
 };
@@ -185,6 +200,16 @@ export const asCliUser = (
   const global = globalOptions(command);
   return withDatabase(global, async (handle) => work(await cliContext(handle, global), global));
 };
+
+/** commander parser for a numeric option: an error naming the option, rather than NaN failing validation later. */
+export const numberOption =
+  (name: string, { whole = true }: { whole?: boolean } = {}) =>
+  (value: string): number => {
+    const n = Number(value);
+    if (value.trim() === "" || !Number.isFinite(n) || (whole && !Number.isInteger(n)))
+      throw invalid(`--${name} must be ${whole ? "a whole number" : "a number"}, got "${value}".`);
+    return n;
+  };
 
 /** commander option parser for repeatable options (`--x a --x b`). */
 export const collect = (value: string, all: string[] = []): string[] => [...all, value];

@@ -104,6 +104,29 @@ describe("continuum CLI", () => {
     expect(token.token).toMatch(/^ctk_/);
   });
 
+  it("names the option, its allowed values or the file at fault when input is wrong (exit 2)", () => {
+    const role = cli("user", "add", "x@example.org", "--org", "au", "--role", "boss");
+    expect([role.status, role.stderr]).toEqual([
+      2,
+      expect.stringMatching(/Allowed choices are administrator/),
+    ]);
+    const days = cli("token", "create", "etl", "--expires-days", "abc");
+    expect([days.status, days.stderr]).toEqual([
+      2,
+      expect.stringMatching(/--expires-days must be a whole number/),
+    ]);
+    expect(cli("token", "create", "etl", "--expires-days", "0").stderr).toMatch(/^ {2}--expires-days: /m);
+    const id = cli("alerts", "show", "not-an-id");
+    expect([id.status, id.stderr]).toEqual([2, expect.stringMatching(/"not-an-id" is not an id/)]);
+    const out = cli("audit", "export", "--out", join(dataDir, "missing", "log.jsonl"));
+    expect([out.status, out.stderr]).toEqual([
+      2,
+      expect.stringMatching(/Cannot write --out .*does not exist/),
+    ]);
+    expect(cli("audit", "list", "--since", "2020-01-01").status).toBe(0);
+    expect(cli("audit", "list", "--since", "yesterday").stderr).toMatch(/--since: a day \(YYYY-MM-DD\)/);
+  });
+
   it("records CLI writes in the audit log, marked as coming from the CLI", () => {
     const result = cli("--json", "audit", "list", "--limit", "50");
     expect(result.status).toBe(0);

@@ -1,6 +1,6 @@
-import type { Command } from "commander";
+import { type Command, Option } from "commander";
 import { authorize } from "../../core/access/policies.ts";
-import type { AlertStep, TAlert } from "../../core/alerts/alert.schemas.ts";
+import { type AlertStep, alertStatuses, type TAlert } from "../../core/alerts/alert.schemas.ts";
 import { DomainError } from "../../core/shared/errors.ts";
 import {
   presentAlert,
@@ -23,7 +23,7 @@ import { listDesks, setDesk } from "../../services/alerts/manage-desks.ts";
 import { raiseAlert } from "../../services/alerts/raise-alert.ts";
 import { getAlert, listAlerts } from "../../services/alerts/read-alerts.ts";
 import { readInputJson } from "../input-files.ts";
-import { asCliUser, printOne, printRows } from "../runtime.ts";
+import { asCliUser, optionsNamingFields, printOne, printRows } from "../runtime.ts";
 
 const row = (alert: TAlert) => ({
   id: alert.id,
@@ -47,7 +47,9 @@ export const registerAlerts = (program: Command): void => {
     .option("--mine", "alerts I own")
     .option("--desk", "alerts my organisation's desk owns")
     .option("--overdue", "undecided alerts past their deadline")
-    .option("--status <status>", "new | acknowledged | assessed | decided | action | closed | open")
+    .addOption(
+      new Option("--status <status>", "one stage, or open (not closed)").choices([...alertStatuses, "open"]),
+    )
     .option("--iso3 <code>", "one country")
     .action(
       async (
@@ -273,38 +275,41 @@ export const registerAlerts = (program: Command): void => {
           );
       }),
     );
-  desks
-    .command("set <iso3>")
-    .description("assign a country's desk (or '*' for the default desk)")
-    .requiredOption("--org <slug>", "owning organisation")
-    .option("--person <email>", "desk officer")
-    .option("--supervisor <email>", "who overdue alerts escalate to")
-    .action(
-      async (
-        iso3: string,
-        options: { org: string; person?: string; supervisor?: string },
-        command: Command,
-      ) =>
-        asCliUser(command, async (ctx, global) => {
-          const org = await findOrganisation(ctx.db, options.org);
-          if (!org) throw new DomainError("not_found", `No organisation ${options.org}.`);
-          const idOf = async (email: string | undefined) => {
-            if (!email) return null;
-            const user = await findUserByEmail(ctx.db, email.toLowerCase());
-            if (!user) throw new DomainError("not_found", `No user ${email}.`);
-            return user.id;
-          };
-          await setDesk(ctx, {
-            iso3: iso3 === "*" ? "*" : iso3.toUpperCase(),
-            orgId: org.id,
-            userId: await idOf(options.person),
-            escalationUserId: await idOf(options.supervisor),
-          });
-          printOne(
-            global,
-            { iso3, org: org.slug },
-            `Desk ${iso3} → ${org.name}${options.person ? `, ${options.person}` : ""}.`,
-          );
-        }),
-    );
+  optionsNamingFields(
+    desks
+      .command("set <iso3>")
+      .description("assign a country's desk (or '*' for the default desk)")
+      .requiredOption("--org <slug>", "owning organisation")
+      .option("--person <email>", "desk officer")
+      .option("--supervisor <email>", "who overdue alerts escalate to")
+      .action(
+        async (
+          iso3: string,
+          options: { org: string; person?: string; supervisor?: string },
+          command: Command,
+        ) =>
+          asCliUser(command, async (ctx, global) => {
+            const org = await findOrganisation(ctx.db, options.org);
+            if (!org) throw new DomainError("not_found", `No organisation ${options.org}.`);
+            const idOf = async (email: string | undefined) => {
+              if (!email) return null;
+              const user = await findUserByEmail(ctx.db, email.toLowerCase());
+              if (!user) throw new DomainError("not_found", `No user ${email}.`);
+              return user.id;
+            };
+            await setDesk(ctx, {
+              iso3: iso3 === "*" ? "*" : iso3.toUpperCase(),
+              orgId: org.id,
+              userId: await idOf(options.person),
+              escalationUserId: await idOf(options.supervisor),
+            });
+            printOne(
+              global,
+              { iso3, org: org.slug },
+              `Desk ${iso3} → ${org.name}${options.person ? `, ${options.person}` : ""}.`,
+            );
+          }),
+      ),
+    { userId: "person", escalationUserId: "supervisor" },
+  );
 };

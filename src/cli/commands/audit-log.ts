@@ -2,6 +2,7 @@ import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { ZAuditQuery } from "../../core/audit-log/audit.schemas.ts";
 import { listAudit } from "../../services/audit-log/list-audit.ts";
+import { assertWritableOutput } from "../output-files.ts";
 import { cliContext, globalOptions, printRows, withDatabase } from "../runtime.ts";
 
 type AuditOptions = {
@@ -36,8 +37,11 @@ const withFilters = (command: Command) =>
     .option("--action <action>", "only this action, e.g. user.create")
     .option("--actor <text>", "only people whose name or e-mail contains this")
     .option("--via <channel>", "only this channel: api, cli or system")
-    .option("--since <iso-datetime>", "only entries at or after this time")
-    .option("--until <iso-datetime>", "only entries at or before this time");
+    .option(
+      "--since <date-or-time>",
+      "only entries from this day (YYYY-MM-DD, UTC) or time (ISO 8601 with offset)",
+    )
+    .option("--until <date-or-time>", "only entries up to the end of this day, or up to this time");
 
 export const registerAuditLog = (program: Command): void => {
   const audit = program.command("audit").description("the append-only audit log (administrators)");
@@ -56,6 +60,7 @@ export const registerAuditLog = (program: Command): void => {
     .requiredOption("--out <file>", "file to write")
     .action(async (options: AuditOptions & { out: string }, command: Command) => {
       const global = globalOptions(command);
+      assertWritableOutput(options.out);
       await withDatabase(global, async (handle) => {
         const entries = await listAudit(await cliContext(handle, global), queryOf(options, 1000));
         writeFileSync(

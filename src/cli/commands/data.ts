@@ -8,6 +8,7 @@ import type { ImportReport } from "../../services/data/import-dataset.ts";
 import { importDatasetAs } from "../../services/data/import-dataset-as.ts";
 import { forecastOnEveryImport } from "../../services/warning/forecast-after-import.ts";
 import type { ForecastRunStarted } from "../../services/warning/run-forecast.ts";
+import { assertWritableOutput } from "../output-files.ts";
 import { progressReporter } from "../progress.ts";
 import {
   cliContext,
@@ -184,6 +185,7 @@ export const registerData = (program: Command): void => {
     .requiredOption("--out <file.csv>", "file to write")
     .action(async (options: { level: string; from: string; to: string; out: string }, command: Command) => {
       const global = globalOptions(command);
+      assertWritableOutput(options.out);
       await withDatabase(global, async (handle) => {
         const result = await exportEventMonths(handle.db, {
           level: options.level as "country" | "grid",

@@ -1,5 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { type Command, Option } from "commander";
+import { clearances } from "../../core/access/vocabulary.ts";
+import { reviewStatuses } from "../../core/reviews/review.schemas.ts";
 import { type Language, languages } from "../../core/shared/languages.ts";
 import {
   presentCycle,
@@ -25,7 +27,16 @@ import {
   getReviewSchedule,
   refreshReviewSchedule,
 } from "../../services/reviews/schedule-reviews.ts";
-import { asCliUser, collect, configOf, type GlobalOptions, printOne, printRows } from "../runtime.ts";
+import { assertWritableOutput } from "../output-files.ts";
+import {
+  asCliUser,
+  collect,
+  configOf,
+  type GlobalOptions,
+  numberOption,
+  printOne,
+  printRows,
+} from "../runtime.ts";
 
 /** The evidence pack shows community-report counts under the configured minimum as withheld. */
 const evidenceOf = (global: GlobalOptions) => ({ minCellCount: configOf(global).voices.minCellCount });
@@ -40,7 +51,7 @@ export const registerReviews = (program: Command): void => {
     .command("list")
     .description("list reviews")
     .option("--iso3 <code>", "one country")
-    .option("--status <status>", "draft | in_review | adopted")
+    .addOption(new Option("--status <status>", "one stage of the review").choices(reviewStatuses))
     .action(async (options: { iso3?: string; status?: string }, command: Command) =>
       asCliUser(command, async (ctx, global) => {
         const list = (
@@ -57,7 +68,7 @@ export const registerReviews = (program: Command): void => {
     .option("--title <text>", "title")
     .option("--cycle <id>", "review cycle")
     .option("--framework <id>", "framework (default: the cycle's, else the default framework)")
-    .option("--clearance <level>", "who may read it: public | restricted | confidential (default restricted)")
+    .addOption(new Option("--clearance <level>", "who may read it (default restricted)").choices(clearances))
     .action(
       async (
         options: { iso3: string; title?: string; cycle?: string; framework?: string; clearance?: string },
@@ -218,13 +229,16 @@ export const registerReviews = (program: Command): void => {
   reviews
     .command("export <id>")
     .description("export a review as a printable HTML brief or as JSON")
-    .option("--format <format>", "html | json", "html")
+    .addOption(
+      new Option("--format <format>", "printable brief or data").choices(["html", "json"]).default("html"),
+    )
     .option("--out <file>", "file to write (default: standard output)")
     .addOption(
       new Option("--lang <language>", "language of the printable brief").choices(languages).default("en"),
     )
     .action(async (id: string, options: { format: string; out?: string; lang: Language }, command: Command) =>
       asCliUser(command, async (ctx) => {
+        if (options.out) assertWritableOutput(options.out);
         const data = presentReviewExport(await exportReview(ctx, id));
         const text =
           options.format === "json"
@@ -257,7 +271,7 @@ export const registerReviews = (program: Command): void => {
     .description("open a cycle that schedules every country (default 54 months)")
     .requiredOption("--name <name>", "name, e.g. 'Cycle 1'")
     .requiredOption("--starts <date>", "YYYY-MM-DD")
-    .option("--months <n>", "cycle length in months", Number)
+    .option("--months <n>", "cycle length in months", numberOption("months"))
     .action(async (options: { name: string; starts: string; months?: number }, command: Command) =>
       asCliUser(command, async (ctx, global) => {
         const cycle = presentCycle(

@@ -1,4 +1,5 @@
-import type { Command } from "commander";
+import { type Command, Option } from "commander";
+import { clearances } from "../../core/access/vocabulary.ts";
 import { DomainError } from "../../core/shared/errors.ts";
 import { presentPlan, presentScenario } from "../../http/presenters/scenario.presenter.ts";
 import { findOrganisation } from "../../repositories/organisations.repository.ts";
@@ -36,7 +37,9 @@ export const registerScenarios = (program: Command): void => {
     .option("--narrative <text>", "narrative", "")
     .option("--trigger <text>", "a trigger (repeat)", collect)
     .option("--watch <text>", "an indicator to watch (repeat)", collect)
-    .option("--clearance <level>", "public | restricted | confidential", "confidential")
+    .addOption(
+      new Option("--clearance <level>", "who may read it").choices(clearances).default("confidential"),
+    )
     .action(
       async (
         options: {
@@ -116,7 +119,9 @@ export const registerScenarios = (program: Command): void => {
     .option("--objective <text>", "objective", "")
     .option("--activation <text>", "when it is activated", "")
     .option("--action <actor:action>", "an action with its actor, e.g. 'DPPA:deploy envoy' (repeat)", collect)
-    .option("--clearance <level>", "public | restricted | confidential", "confidential")
+    .addOption(
+      new Option("--clearance <level>", "who may read it").choices(clearances).default("confidential"),
+    )
     .action(
       async (
         options: {

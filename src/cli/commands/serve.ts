@@ -10,14 +10,14 @@ import { closeInterruptedRuns } from "../../services/warning/close-interrupted-r
 import { forecastOnEveryImport } from "../../services/warning/forecast-after-import.ts";
 import { startForecastRun } from "../../services/warning/run-forecast.ts";
 import { describeBundledImport, loadBundledData } from "../bundled-data.ts";
-import { configOf, globalOptions } from "../runtime.ts";
+import { configOf, globalOptions, numberOption } from "../runtime.ts";
 import { printFirstAdministrator } from "./first-administrator.ts";
 
 export const registerServe = (program: Command): void => {
   program
     .command("serve")
     .description("start the API and web app (applies migrations and first-start setup)")
-    .option("--port <port>", "port to listen on (CONTINUUM_PORT, default 3000)", Number)
+    .option("--port <port>", "port to listen on (CONTINUUM_PORT, default 3000)", numberOption("port"))
     .option("--host <host>", "address to bind (CONTINUUM_HOST, default 127.0.0.1)")
     .action(async (options: { port?: number; host?: string }, command: Command) => {
       const global = globalOptions(command);

@@ -1,5 +1,5 @@
-import type { Command } from "commander";
-import { ZClearance, ZRole } from "../../core/access/vocabulary.ts";
+import { type Command, Option } from "commander";
+import { clearances, roles, ZClearance, ZRole } from "../../core/access/vocabulary.ts";
 import { notFound } from "../../core/shared/errors.ts";
 import type { TUser } from "../../core/users/user.schemas.ts";
 import type { DatabaseHandle } from "../../db/engine.ts";
@@ -34,9 +34,13 @@ export const registerUsers = (program: Command): void => {
     .command("add <email>")
     .description("add a person to an organisation (prints a generated password unless --password is given)")
     .requiredOption("--org <slug>", "organisation slug or id")
-    .requiredOption("--role <role>", ZRole.options.join(" | "))
+    .addOption(new Option("--role <role>", "role in the organisation").choices(roles).makeOptionMandatory())
     .option("--name <name>", "display name (default: the email)")
-    .option("--clearance <level>", ZClearance.options.join(" | "), "restricted")
+    .addOption(
+      new Option("--clearance <level>", "highest classification read")
+        .choices(clearances)
+        .default("restricted"),
+    )
     .option("--password <password>", "initial password (at least 12 characters)")
     .action(
       async (
@@ -92,8 +96,8 @@ export const registerUsers = (program: Command): void => {
     .command("set-role <email>")
     .description("set a member's role (and clearance) in an organisation")
     .requiredOption("--org <slug>", "organisation slug or id")
-    .requiredOption("--role <role>", ZRole.options.join(" | "))
-    .option("--clearance <level>", ZClearance.options.join(" | "))
+    .addOption(new Option("--role <role>", "role in the organisation").choices(roles).makeOptionMandatory())
+    .addOption(new Option("--clearance <level>", "highest classification read").choices(clearances))
     .action(
       async (email: string, options: { org: string; role: string; clearance?: string }, command: Command) => {
         const global = globalOptions(command);

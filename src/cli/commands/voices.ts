@@ -1,7 +1,8 @@
-import type { Command } from "commander";
+import { type Command, Option } from "commander";
 import { z } from "zod";
+import { clearances } from "../../core/access/vocabulary.ts";
 import { DomainError } from "../../core/shared/errors.ts";
-import type { TQueueQuery } from "../../core/voices/report.schemas.ts";
+import { reportChannels, reportStatuses, type TQueueQuery } from "../../core/voices/report.schemas.ts";
 import { findUserByEmail } from "../../repositories/users.repository.ts";
 import { ensureGazetteer } from "../../services/voices/build-gazetteer.ts";
 import { evaluateCountrySurge } from "../../services/voices/evaluate-surge.ts";
@@ -15,7 +16,7 @@ import { revealReport } from "../../services/voices/reveal-report.ts";
 import { submitReport } from "../../services/voices/submit-report.ts";
 import { triageReport } from "../../services/voices/triage-report.ts";
 import { receivingOrganisation } from "../../services/voices/voices-context.ts";
-import { cliContext, printOne, printRows } from "../runtime.ts";
+import { cliContext, numberOption, printOne, printRows } from "../runtime.ts";
 import { voices } from "./voices-command.ts";
 import { registerVoicesIntake } from "./voices-intake.ts";
 import { registerVoicesKeys } from "./voices-keys.ts";
@@ -28,10 +29,10 @@ export const registerVoices = (program: Command): void => {
   group
     .command("list")
     .description("the triage queue, newest first")
-    .option("--status <status>", "new | verified | unverified | false | duplicate")
+    .addOption(new Option("--status <status>", "triage status").choices(reportStatuses))
     .option("--category <code>", "a category code, e.g. armed_violence")
     .option("--iso3 <code>", "a country")
-    .option("--channel <channel>", "web | api | sms | kobo | ushahidi | feed")
+    .addOption(new Option("--channel <channel>", "how reports came in").choices(reportChannels))
     .option("--mine", "only reports assigned to me")
     .option("--limit <n>", "at most this many (default 50)")
     .action(async (options: Record<string, string | boolean | undefined>, command: Command) =>
@@ -94,8 +95,8 @@ export const registerVoices = (program: Command): void => {
     .option("--date <yyyy-mm-dd>", "when (default today)")
     .option("--iso3 <code>", "country")
     .option("--place <name>", "place name")
-    .option("--lat <latitude>", "latitude", Number)
-    .option("--lon <longitude>", "longitude", Number)
+    .option("--lat <latitude>", "latitude", numberOption("lat", { whole: false }))
+    .option("--lon <longitude>", "longitude", numberOption("lon", { whole: false }))
     .action(async (options: Record<string, string | number | undefined>, command: Command) =>
       voices(command, async ({ handle, deps, global }) => {
         await ensureGazetteer(handle.db);
@@ -135,11 +136,11 @@ export const registerVoices = (program: Command): void => {
   group
     .command("triage <id>")
     .description("set status, duplicate, category, assignment or clearance; add a note")
-    .option("--status <status>", "new | verified | unverified | false | duplicate")
+    .addOption(new Option("--status <status>", "triage status").choices(reportStatuses))
     .option("--duplicate-of <id>", "the original, with --status duplicate")
     .option("--category <code>", "category code")
     .option("--assign <email>", "assign to a member of the receiving organisation ('none' to clear)")
-    .option("--clearance <level>", "public | restricted | confidential")
+    .addOption(new Option("--clearance <level>", "who may read it").choices(clearances))
     .option("--note <text>", "a triage note")
     .action(async (id: string, options: Record<string, string | undefined>, command: Command) =>
       voices(command, async ({ handle, global }) => {

@@ -1,6 +1,5 @@
 import { writeFileSync } from "node:fs";
-import type { Command } from "commander";
-import { invalid } from "../../core/shared/errors.ts";
+import { type Command, Option } from "commander";
 import { forecastCsv } from "../../core/warning/forecast-csv.ts";
 import type { TBacktestReport, TDriver, TProgress, TScoreSet } from "../../core/warning/warning.schemas.ts";
 import {
@@ -12,13 +11,15 @@ import { listForecastRuns } from "../../services/warning/list-forecast-runs.ts";
 import { readWatchlist } from "../../services/warning/read-watchlist.ts";
 import { startBacktestRun } from "../../services/warning/run-backtest.ts";
 import { startForecastRun } from "../../services/warning/run-forecast.ts";
-import { cliContext, globalOptions, optionsNamingFields, printRows, withDatabase } from "../runtime.ts";
-
-const integer = (name: string) => (value: string) => {
-  const n = Number(value);
-  if (!Number.isInteger(n)) throw invalid(`--${name} must be a whole number.`);
-  return n;
-};
+import { assertWritableOutput } from "../output-files.ts";
+import {
+  cliContext,
+  globalOptions,
+  numberOption,
+  optionsNamingFields,
+  printRows,
+  withDatabase,
+} from "../runtime.ts";
 
 /** Progress lines on stderr, so stdout stays clean for the CSV or JSON. */
 const progressLine =
@@ -108,12 +109,12 @@ export const registerWarning = (program: Command): void => {
         "--origin <YYYY-MM>",
         "last month of data to use (default: the latest month nearly every country has)",
       )
-      .option("--horizon <months>", "months ahead to forecast", integer("horizon"), 12)
+      .option("--horizon <months>", "months ahead to forecast", numberOption("horizon"), 12)
       .option("--out <file.csv>", "write the forecasts here (default: standard output)")
       .option(
         "--rounds <n>",
         "boosting rounds (default: the model's own; fewer is faster and rougher)",
-        integer("rounds"),
+        numberOption("rounds"),
       )
       .action(
         async (
@@ -121,6 +122,7 @@ export const registerWarning = (program: Command): void => {
           command: Command,
         ) => {
           const global = globalOptions(command);
+          if (options.out) assertWritableOutput(options.out);
           await withDatabase(global, async (handle) => {
             const ctx = await cliContext(handle, global);
             const started = await startForecastRun(ctx, {
@@ -144,14 +146,14 @@ export const registerWarning = (program: Command): void => {
           });
         },
       ),
-    { maxHorizon: "horizon" },
+    { maxHorizon: "horizon", "options.rounds": "rounds" },
   );
 
   program
     .command("forecast-runs")
     .description("forecast runs, newest first, with status and model version")
     .option("--latest-per-origin", "only the published (newest succeeded) run of each origin")
-    .option("--limit <n>", "most recent runs to show", integer("limit"), 20)
+    .option("--limit <n>", "most recent runs to show", numberOption("limit"), 20)
     .action(async (options: { latestPerOrigin?: boolean; limit: number }, command: Command) => {
       const global = globalOptions(command);
       await withDatabase(global, async (handle) => {
@@ -174,9 +176,13 @@ export const registerWarning = (program: Command): void => {
   program
     .command("watchlist")
     .description("countries ranked by forecast risk in the latest run, with the change since the run before")
-    .option("--measure <measure>", "pGe25 (at least 25 deaths) or pGt0 (at least one death)", "pGe25")
-    .option("--horizon <months>", "months ahead", integer("horizon"), 1)
-    .option("--limit <n>", "countries to list", integer("limit"), 20)
+    .addOption(
+      new Option("--measure <measure>", "pGe25 (at least 25 deaths) or pGt0 (at least one death)")
+        .choices(["pGe25", "pGt0"])
+        .default("pGe25"),
+    )
+    .option("--horizon <months>", "months ahead", numberOption("horizon"), 1)
+    .option("--limit <n>", "countries to list", numberOption("limit"), 20)
     .action(async (options: { measure: string; horizon: number; limit: number }, command: Command) => {
       const global = globalOptions(command);
       await withDatabase(global, async (handle) => {
@@ -220,8 +226,8 @@ export const registerWarning = (program: Command): void => {
         "--origins <list>",
         "comma-separated origins, e.g. 2014-12,2015-12,2016-12,2017-12,2018-12",
       )
-      .option("--horizon <months>", "months ahead", integer("horizon"), 12)
-      .option("--rounds <n>", "boosting rounds (default: the model's own)", integer("rounds"))
+      .option("--horizon <months>", "months ahead", numberOption("horizon"), 12)
+      .option("--rounds <n>", "boosting rounds (default: the model's own)", numberOption("rounds"))
       .action(async (options: { origins: string; horizon: number; rounds?: number }, command: Command) => {
         const global = globalOptions(command);
         await withDatabase(global, async (handle) => {
@@ -250,6 +256,6 @@ export const registerWarning = (program: Command): void => {
           }
         });
       }),
-    { maxHorizon: "horizon" },
+    { maxHorizon: "horizon", "options.rounds": "rounds" },
   );
 };

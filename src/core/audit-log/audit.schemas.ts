@@ -16,6 +16,14 @@ export const ZAuditEntry = z.object({
 });
 export type TAuditEntry = z.infer<typeof ZAuditEntry>;
 
+/** A day (`2026-01-01`, UTC) or an instant with its offset; a day runs from its first to its last moment. */
+const instant = (edge: "start" | "end") =>
+  z
+    .union([z.iso.date(), z.iso.datetime({ offset: true })], {
+      error: "a day (YYYY-MM-DD) or a time with its offset (2026-01-31T12:00:00Z)",
+    })
+    .transform((v) => (v.length === 10 ? `${v}T${edge === "start" ? "00:00:00.000" : "23:59:59.999"}Z` : v));
+
 export const ZAuditQuery = z.object({
   entityType: z.string().max(100).optional(),
   entityId: z.string().max(200).optional(),
@@ -23,8 +31,8 @@ export const ZAuditQuery = z.object({
   /** Part of the actor's name or e-mail, any case. */
   actor: z.string().max(200).optional(),
   via: z.enum(["api", "cli", "system"]).optional(),
-  since: z.iso.datetime({ offset: true }).optional(),
-  until: z.iso.datetime({ offset: true }).optional(),
+  since: instant("start").optional(),
+  until: instant("end").optional(),
   limit: z.coerce.number().int().min(1).max(100_000).default(100),
   beforeId: z.coerce.number().int().positive().optional(),
 });
