@@ -46,6 +46,7 @@ const seedCountryData = async (db: DatabaseHandle["db"]) => {
       ["CAF", "MEX", "MMR", "SYR"].map((iso3) => ({
         iso3,
         name: { CAF: "Central African Republic", MEX: "Mexico", MMR: "Myanmar", SYR: "Syria" }[iso3] ?? iso3,
+        iso2: { CAF: "CF", MEX: "MX", MMR: "MM", SYR: "SY" }[iso3] ?? null,
         iso_status: "current",
         independent: true,
         dataset_id: "test-registry",
@@ -363,6 +364,12 @@ describe(`reviews (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, ()
     expect(arabic.body).toContain("<h2>عوامل الخطر</h2>");
     expect(arabic.body).toContain("<td>شديد</td>");
     expect(arabic.body).toContain("Grant humanitarian access to Rakhine");
+    const french = await analystSession.request(
+      "GET",
+      `/api/reviews/${review.id}/export?format=html&lang=fr`,
+    );
+    const myanmar = new Intl.DisplayNames(["fr"], { type: "region" }).of("MM") ?? "";
+    expect(french.body).toContain(`<p class="muted">${myanmar} (MMR)`);
     const unknown = await analystSession.request(
       "GET",
       `/api/reviews/${review.id}/export?format=html&lang=xx`,

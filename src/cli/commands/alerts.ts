@@ -137,7 +137,7 @@ export const registerAlerts = (program: Command): void => {
       async (id: string, options: Record<string, unknown>, command: Command) =>
         asCliUser(command, async (ctx, global) => {
           const alert = presentAlert(await advanceAlert(ctx, id, name, input(options) as never));
-          printOne(global, alert, `Alert ${alert.id} (${alert.iso3}) is now ${alert.status}.`);
+          printOne(global, alert, `Alert ${alert.id} (${alert.iso3}): status ${alert.status}.`);
         }),
     );
   step(

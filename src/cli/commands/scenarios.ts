@@ -91,7 +91,11 @@ export const registerScenarios = (program: Command): void => {
           orgIds,
           "scenario.write",
         );
-        printOne(global, { sharedWith }, `Shared with ${sharedWith.length} organisations.`);
+        printOne(
+          global,
+          { sharedWith },
+          `Shared with ${sharedWith.length} organisation${sharedWith.length === 1 ? "" : "s"}.`,
+        );
       }),
     );
 

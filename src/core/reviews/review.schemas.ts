@@ -217,6 +217,8 @@ export const ZReview = z.object({
   id: z.uuid(),
   iso3: z.string(),
   countryName: z.string().nullable(),
+  /** For the country's name in the reader's language (Intl.DisplayNames). */
+  countryIso2: z.string().nullable(),
   title: z.string(),
   status: ZReviewStatus,
   cycleId: z.uuid().nullable(),

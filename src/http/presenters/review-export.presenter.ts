@@ -1,5 +1,6 @@
 import type { TReviewExport } from "../../core/reviews/review.schemas.ts";
 import type { Language } from "../../core/shared/languages.ts";
+import { percent } from "../../core/warning/probability-text.ts";
 import type { ReviewExportView } from "../../services/reviews/export-review.ts";
 import { FORM_STRINGS } from "../voices-form/strings.ts";
 import { presentReviewDetail } from "./review.presenter.ts";
@@ -45,9 +46,14 @@ const paragraphs = (text: string) =>
     .map((p) => `<p>${html(p).replaceAll("\n", "<br>")}</p>`)
     .join("");
 
-const percent = (p: number) => `${(p * 100).toFixed(0)}%`;
-
 /** The printable brief: one self-contained HTML page with print CSS (print to PDF from any browser). */
+/** The country in the brief's language where Intl knows it, else the registry's English name. */
+const countryName = (review: TReviewExport["review"], lang: Language): string =>
+  (review.countryIso2 &&
+    new Intl.DisplayNames([lang], { type: "region", fallback: "none" }).of(review.countryIso2)) ||
+  review.countryName ||
+  review.iso3;
+
 export const renderReviewBrief = (data: TReviewExport, lang: Language = "en"): string => {
   const t = BRIEF_STRINGS[lang];
   // Keeps a date or code left to right inside right-to-left text, where "2019-12" would read "12-2019".
@@ -80,7 +86,7 @@ export const renderReviewBrief = (data: TReviewExport, lang: Language = "en"): s
   const forecastRows = (evidence?.forecast?.rows ?? [])
     .map(
       (f) =>
-        `<tr><td>${html(f.month)}</td><td>${f.horizon}</td><td>${percent(f.pGt0)}</td><td>${percent(f.pGe25)}</td><td dir="ltr">${f.q10.toFixed(0)}–${f.q90.toFixed(0)} (${html(t.median(f.q50.toFixed(0)))})</td></tr>`,
+        `<tr><td>${html(f.month)}</td><td>${f.horizon}</td><td>${percent(f.pGt0, lang)}</td><td>${percent(f.pGe25, lang)}</td><td dir="ltr">${f.q10.toFixed(0)}–${f.q90.toFixed(0)} (${html(t.median(f.q50.toFixed(0)))})</td></tr>`,
     )
     .join("");
   const conflicts = (evidence?.conflicts ?? [])
@@ -133,7 +139,7 @@ tr.level-severe td:nth-child(3){font-weight:700;color:#a61b1b}tr.level-high td:n
 <header><p class="classification">${html(word(t.clearances, review.clearance))}</p>
 <p class="muted">${html(t.audit)} · ${html(review.framework.title)} (${html(review.framework.version)})</p>
 <h1>${html(review.title)}</h1>
-<p class="muted">${html(review.countryName ?? review.iso3)} (${html(review.iso3)}) · ${html(status)} · ${html(exported)}</p></header>
+<p class="muted">${html(countryName(review, lang))} (${html(review.iso3)}) · ${html(status)} · ${html(exported)}</p></header>
 <h2>${html(t.findings)}</h2>${paragraphs(review.findings) || `<p class="muted">${html(t.noFindings)}</p>`}
 <h2>${html(t.riskFactors)}</h2><table><thead><tr>${th(t.factorColumns)}</tr></thead><tbody>${factorRows}</tbody></table>
 <h2>${html(t.recommendations)}</h2>${recommendations ? `<ol style="list-style:none;padding:0">${recommendations}</ol>` : `<p class="muted">${html(t.none)}</p>`}

@@ -9,6 +9,7 @@ export const presentReview = (review: ReviewRecord): TReview => ({
   id: review.id,
   iso3: review.iso3,
   countryName: review.countryName,
+  countryIso2: review.countryIso2,
   title: review.title,
   status: review.status,
   cycleId: review.cycleId,

@@ -12,6 +12,7 @@ export type ReviewRecord = {
   cycleId: string | null;
   iso3: string;
   countryName: string | null;
+  countryIso2: string | null;
   frameworkId: string;
   frameworkSlug: string;
   frameworkVersion: string;
@@ -45,6 +46,7 @@ const select = (db: Db) =>
       "r.cycle_id as cycleId",
       "r.iso3",
       "c.name as countryName",
+      "c.iso2 as countryIso2",
       "r.framework_id as frameworkId",
       "f.slug as frameworkSlug",
       "f.version as frameworkVersion",

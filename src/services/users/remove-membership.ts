@@ -21,7 +21,7 @@ export const removeMembership = async (
   await inTransaction(ctx, async (tx) => {
     const user = await findUserById(tx.db, input.userId);
     const before = user && (await findMembership(tx.db, user.id, input.orgId));
-    if (!user || !before) throw notFound("Member");
+    if (!user || !before) throw notFound("This person's membership of the organisation");
     assertAdministers(ctx.actor, input.orgId, user);
     await deleteMembership(tx.db, user.id, input.orgId);
     await deleteOrgSessions(tx.db, user.id, input.orgId);

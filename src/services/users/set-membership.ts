@@ -15,7 +15,7 @@ export const setMembership = async (
   return inTransaction(ctx, async (tx) => {
     const user = await findUserById(tx.db, input.userId);
     const before = user && (await findMembership(tx.db, user.id, input.orgId));
-    if (!user || !before) throw notFound("Member");
+    if (!user || !before) throw notFound("This person's membership of the organisation");
     assertAdministers(ctx.actor, input.orgId, user);
     const after = { role: input.role, clearance: input.clearance ?? before.clearance };
     await upsertMembership(tx.db, { userId: user.id, orgId: input.orgId, ...after });

@@ -12,7 +12,7 @@ export const unlockUser = async (ctx: ServiceContext, userId: string): Promise<T
     const user = await findUserById(tx.db, userId);
     const member =
       ctx.actor.platformAdmin || (user && (await findMembership(tx.db, user.id, ctx.actor.orgId)));
-    if (!user || !member) throw notFound("Member");
+    if (!user || !member) throw notFound("This person's membership of the organisation");
     await recordSignInState(tx.db, user.id, { failedSignIns: 0, lockedUntil: null });
     await audit(tx, {
       action: "user.unlock",

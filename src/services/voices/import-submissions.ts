@@ -138,7 +138,7 @@ export const importFormSubmissions = async (
 ): Promise<ImportSummary> => {
   authorize(ctx.actor, "voices.import");
   const form = await findForm(ctx.db, input.formId);
-  if (!form || form.ownerOrgId !== ctx.actor.orgId) throw notFound("Form");
+  if (!form || form.ownerOrgId !== ctx.actor.orgId) throw notFound(`Form "${input.formId}"`);
   const rows = parseSubmissions(input.text, input.format);
   return importRows(
     ctx,

@@ -18,6 +18,8 @@ export type WatchlistView = {
   entries: ReturnType<typeof rankByRisk<ForecastRecord>>;
 };
 
+const monthsAhead = (horizon: number): string => (horizon === 1 ? "1 month" : `1 to ${horizon} months`);
+
 /**
  * Countries ranked by risk in the latest run (P(≥25 deaths) by default, one horizon), each with its change
  * since the run before: the list a desk officer reads first.
@@ -29,7 +31,7 @@ export const readWatchlist = async (
   const query = ZWatchlistQuery.parse(raw);
   const run = await publishedRun(ctx, query);
   if (query.horizon > run.maxHorizon)
-    throw invalid(`The run from ${run.origin} forecasts 1 to ${run.maxHorizon} months ahead.`, [
+    throw invalid(`The run from ${run.origin} forecasts ${monthsAhead(run.maxHorizon)} ahead.`, [
       { field: "horizon", message: `at most ${run.maxHorizon}`, value: query.horizon },
     ]);
   const previousRun = (await previousSucceededRun(ctx.db, run)) ?? null;

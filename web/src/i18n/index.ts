@@ -42,10 +42,13 @@ applyDirection(initial);
 /**
  * Months, codes and model versions are left-to-right fragments. Inside Arabic text the bidi algorithm
  * treats their digits as Arabic numbers and reorders them ("2019-12" shows as "12-2019"), so in a
- * right-to-left language they are wrapped in a left-to-right isolate; other languages get them unchanged.
+ * right-to-left language they are wrapped in a left-to-right isolate, with a word joiner after each hyphen
+ * so "2019-12" never breaks across lines there; other languages get them unchanged.
  */
 export const ltr = (text: string | number): string =>
-  languages.find((l) => l.code === i18next.language)?.dir === "rtl" ? `\u2066${text}\u2069` : String(text);
+  languages.find((l) => l.code === i18next.language)?.dir === "rtl"
+    ? `\u2066${String(text).replaceAll("-", "-\u2060")}\u2069`
+    : String(text);
 
 /** The months and dates (2019-12, 2019-12-31) inside a text from the server, such as an alert's summary. */
 export const ltrDates = (text: string): string =>

@@ -151,6 +151,7 @@ export const ReviewWorkspace = () => {
                 <p className="muted">{t("reviews.noForecast")}</p>
               )}
               <h3>{t("reviews.conflicts")}</h3>
+              {evidence.conflicts.length === 0 && <p className="muted">{t("reviews.noConflicts")}</p>}
               <ul>
                 {evidence.conflicts.map((c) => (
                   <li key={`${c.conflictId}-${c.year}`}>
@@ -181,14 +182,17 @@ export const ReviewWorkspace = () => {
                 ))}
               </ul>
               <h3>{t("reviews.indicators")}</h3>
+              {evidence.indicators.length === 0 && <p className="muted">{t("reviews.noIndicators")}</p>}
               <ul>
                 {evidence.indicators.slice(0, 8).map((i) => (
                   <li key={i.code}>
-                    {i.name}: {Number(i.value.toPrecision(4))} {i.unit} ({ltr(i.year)})
+                    {i.name}
+                    {i.unit ? ` (${i.unit})` : ""}: {Number(i.value.toPrecision(4))} ({ltr(i.year)})
                   </li>
                 ))}
               </ul>
               <h3>{t("reviews.openAlerts")}</h3>
+              {evidence.openAlerts.length === 0 && <p className="muted">{t("reviews.noOpenAlerts")}</p>}
               <ul>
                 {evidence.openAlerts.map((a) => (
                   <li key={a.id}>

@@ -26,8 +26,12 @@ import {
   startForecast,
 } from "./warning-api.ts";
 
-const signedPoints = (change: number, language: string) =>
-  `${change > 0 ? "+" : change < 0 ? "−" : "±"}${new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(Math.abs(change) * 100)}`;
+/** Signed to the tenth of a point shown, so a change that rounds to nothing reads ±0, never −0. */
+const signedPoints = (change: number, language: string) => {
+  const points = Math.round(change * 1000) / 10;
+  const sign = points > 0 ? "+" : points < 0 ? "−" : "±";
+  return `${sign}${new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(Math.abs(points))}`;
+};
 
 /** A finished forecast changes every published view: the map, the watchlist and the country pages. */
 const everyForecastView = ["warning"] as const;

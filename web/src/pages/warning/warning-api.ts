@@ -10,6 +10,7 @@ import type {
 } from "../../../../src/core/warning/warning.schemas.ts";
 import { api, get } from "../../api/client.ts";
 
+export { percent } from "../../../../src/core/warning/probability-text.ts";
 export type {
   TBacktestReport as BacktestReport,
   TBacktestRun as BacktestRun,
@@ -49,16 +50,4 @@ export const riskColour = (p: number): string => {
   const t = Math.sqrt(Math.min(1, Math.max(0, p)));
   const mix = (a: number, b: number) => Math.round(a + (b - a) * t);
   return `rgb(${mix(255, 128)}, ${mix(240, 0)}, ${mix(200, 38)})`;
-};
-
-/**
- * A probability as a percentage. Rounding never reaches certainty: 0.998 reads ">99%" and 0.0004 "<0.1%",
- * as a forecast is never sure that violence will or will not happen.
- */
-export const percent = (p: number, language: string) => {
-  const format = (value: number, digits: number) =>
-    new Intl.NumberFormat(language, { style: "percent", maximumFractionDigits: digits }).format(value);
-  if (p > 0.99) return `>${format(0.99, 0)}`;
-  if (p < 0.001) return `<${format(0.001, 1)}`;
-  return format(p, p < 0.1 ? 1 : 0);
 };

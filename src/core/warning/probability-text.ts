@@ -1,0 +1,11 @@
+/**
+ * A probability as a percentage in the reader's language. Rounding never reaches certainty: 0.998 reads
+ * ">99%" and 0.0004 "<0.1%", as a forecast is never sure that violence will or will not happen.
+ */
+export const percent = (p: number, language: string): string => {
+  const format = (value: number, digits: number) =>
+    new Intl.NumberFormat(language, { style: "percent", maximumFractionDigits: digits }).format(value);
+  if (p > 0.99) return `>${format(0.99, 0)}`;
+  if (p < 0.001) return `<${format(0.001, 1)}`;
+  return format(p, p < 0.1 ? 1 : 0);
+};
