@@ -150,6 +150,8 @@ describe(`Voices end to end (${engine})`, () => {
     });
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain("Choose what kind of event it was.");
+    // The date in the future is named in the same round trip as the missing category.
+    expect(response.body).toContain("Give the date as day, month and year, not in the future.");
     expect(response.body).toContain('aria-invalid="true"');
     const elsewhere = await postReportForm(app, {
       lang: "en",

@@ -1,6 +1,7 @@
 import { type Command, Option } from "commander";
 import { authorize } from "../../core/access/policies.ts";
-import { type AlertStep, alertStatuses, type TAlert } from "../../core/alerts/alert.schemas.ts";
+import { clearances } from "../../core/access/vocabulary.ts";
+import { type AlertStep, alertStatuses, severities, type TAlert } from "../../core/alerts/alert.schemas.ts";
 import { DomainError } from "../../core/shared/errors.ts";
 import {
   presentAlert,
@@ -96,12 +97,13 @@ export const registerAlerts = (program: Command): void => {
     .command("raise")
     .description("raise an alert by hand (merged into an open one only when --cause names the same cause)")
     .requiredOption("--iso3 <code>", "country")
-    .requiredOption("--severity <level>", "low | medium | high | critical")
+    .addOption(new Option("--severity <level>", "how serious").choices(severities).makeOptionMandatory())
     .requiredOption("--summary <text>", "what is happening")
     .option("--cause <cause>", "what it is about, e.g. election_violence: repeats with the same cause merge")
-    .option(
-      "--clearance <level>",
-      "who may read it besides the desk: public | restricted | confidential (default restricted)",
+    .addOption(
+      new Option("--clearance <level>", "who may read it besides the desk (default restricted)").choices(
+        clearances,
+      ),
     )
     .action(
       async (
@@ -114,9 +116,7 @@ export const registerAlerts = (program: Command): void => {
             severity: options.severity as never,
             summary: options.summary,
             ...(options.cause ? { cause: options.cause } : {}),
-            // Validated by the service, naming the field.
             ...(options.clearance ? { clearance: options.clearance as never } : {}),
-            source: `person: ${ctx.actor.email}`,
           });
           const alert = presentAlert(outcome.alert);
           printOne(

@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import { ZodError } from "zod";
 import { DomainError } from "../../core/shared/errors.ts";
 import type { Language } from "../../core/shared/languages.ts";
+import { reportDateProblem } from "../../core/voices/report-date.ts";
 import { listCurrentCountries } from "../../repositories/voices/gazetteer.repository.ts";
 import { listCategories } from "../../services/voices/list-categories.ts";
 import { readReceipt } from "../../services/voices/read-receipt.ts";
@@ -250,6 +251,10 @@ export const voicesFormRoutes = (app: TypedApp, deps: RouteDeps, runtime: Voices
               ? error.details.map((d) => d.field)
               : undefined;
         if (!paths) throw error;
+        // The date is checked against the clock only once the rest is well-formed: check it now too, so one
+        // round trip shows every problem.
+        if (/^\d{4}-\d{2}-\d{2}$/.test(input.date) && reportDateProblem(input.date, today()))
+          paths.push("date");
         const errors: Record<string, string> = {};
         for (const path of paths) {
           const name = formField(path);

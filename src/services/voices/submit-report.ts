@@ -8,6 +8,7 @@ import {
   type SubmitReport,
   ZSubmitReport,
 } from "../../core/voices/report.schemas.ts";
+import { reportDateProblem, shiftDays } from "../../core/voices/report-date.ts";
 import { bestDuplicate, DUPLICATE_WINDOW_DAYS } from "../../core/voices/similarity.ts";
 import type { Db } from "../../db/types.ts";
 import { countryAt, pointNearCountry } from "../../repositories/voices/country-borders.ts";
@@ -46,17 +47,11 @@ export type SubmitResult = { id: string; receipt: string; created: boolean };
 export const receiptHash = (normalised: string): string =>
   createHash("sha256").update(normalised).digest("hex");
 
-const shiftDays = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-
 /** The checks that need data (categories, countries, the clock), after the shape checks of the schema. */
 const checkAgainstData = async (db: Db, input: SubmitReport, today: string): Promise<void> => {
   const problems: { field: string; message: string }[] = [];
-  if (input.date > shiftDays(today, 1))
-    problems.push({ field: "date", message: "the date is in the future" });
-  // Reports warn of what is happening: an event more than ten years ago is a typing slip or history.
-  if (input.date < shiftDays(today, -3653))
-    problems.push({ field: "date", message: "the date is more than ten years ago" });
+  const dateProblem = reportDateProblem(input.date, today);
+  if (dateProblem) problems.push({ field: "date", message: dateProblem });
   const categories = await listCategories(db);
   if (!categories.some((c) => c.code === input.category)) {
     problems.push({
