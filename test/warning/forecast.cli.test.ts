@@ -76,7 +76,9 @@ describe("continuum forecast", () => {
     const out = join(dir, "2019-12.csv");
     const result = slowCli("forecast", "--origin", "2019-12", "--horizon", "12", "--out", out);
     expect(result.status, result.stderr).toBe(0);
-    expect(result.stderr).toMatch(/\[1\/3\] training and forecasting \d+ countries × 12 months/);
+    expect(result.stderr).toMatch(/\[1\/14\] training and forecasting \d+ countries × 12 months \(month 1\)/);
+    expect(result.stderr).toMatch(/\[12\/14\] training and forecasting .* \(month 12\)\n/);
+    expect(result.stderr).toMatch(/\[13\/14\] storing/);
     const csv = readFileSync(out, "utf8");
     expect(csv.split("\n")[0]).toBe(header);
     const rows = parse(csv);

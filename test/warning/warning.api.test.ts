@@ -92,9 +92,9 @@ describe("early warning API", () => {
     expect(first.statusCode, first.body).toBe(202);
     const started = first.json<TForecastRun>();
     expect(started).toMatchObject({ status: "running", origin: "2019-11", trigger: "api" });
-    expect(started.progress?.total).toBe(3);
+    expect(started.progress?.total).toBe(4);
     const done = await waitFor<TForecastRun>(analyst, `/api/warning/forecast-runs/${started.id}`);
-    expect(done).toMatchObject({ status: "succeeded", progress: { done: 3, total: 3 } });
+    expect(done).toMatchObject({ status: "succeeded", progress: { done: 4, total: 4 } });
     expect(done.forecastCount).toBeGreaterThan(150 * 2);
     expect(done.modelVersion).toMatch(/^xgboost_hurdle@[0-9a-f]{12}$/);
     expect(done.datasetVersions.map((d) => d.id)).toEqual(
@@ -189,7 +189,7 @@ describe("early warning API", () => {
       `/api/warning/backtest-runs/${response.json<TBacktestRun>().id}`,
     );
     expect(run.status).toBe("succeeded");
-    expect(run.progress).toMatchObject({ done: 2, total: 2 });
+    expect(run.progress).toMatchObject({ done: 3, total: 3 });
     const report = run.report;
     expect(Object.keys(report?.methods ?? {}).sort()).toEqual([
       "base_rate",

@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { MonthKey } from "../../core/warning/month.ts";
-import { progressAt } from "../../core/warning/progress.ts";
+import { backtestSteps, progressAt } from "../../core/warning/progress.ts";
 import type { TDatasetVersion, TProgress } from "../../core/warning/warning.schemas.ts";
 import { thisProcess } from "../../db/processes.ts";
 import type { Db } from "../../db/types.ts";
@@ -49,7 +49,9 @@ export const insertBacktestRun = async (
       model_version: input.modelVersion,
       parameters: JSON.stringify(input.parameters),
       dataset_versions: JSON.stringify(input.datasetVersions),
-      progress: JSON.stringify(progressAt(0, input.origins.length * 2, "queued")),
+      progress: JSON.stringify(
+        progressAt(0, backtestSteps(input.origins.length, input.maxHorizon), "queued"),
+      ),
       requested_by: input.requestedBy,
       started_at: input.startedAt,
       runner: thisProcess(),

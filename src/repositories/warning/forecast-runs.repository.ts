@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import type { Driver } from "../../core/warning/forecast.ts";
 import type { MonthKey } from "../../core/warning/month.ts";
-import { progressAt } from "../../core/warning/progress.ts";
+import { forecastSteps, progressAt } from "../../core/warning/progress.ts";
 import type { TDatasetVersion, TProgress } from "../../core/warning/warning.schemas.ts";
 import { thisProcess } from "../../db/processes.ts";
 import type { Db } from "../../db/types.ts";
@@ -54,7 +54,7 @@ export const insertForecastRun = async (
       trigger: input.trigger,
       requested_by: input.requestedBy,
       started_at: input.startedAt,
-      progress: JSON.stringify(progressAt(0, 3, "queued")),
+      progress: JSON.stringify(progressAt(0, forecastSteps(input.maxHorizon), "queued")),
       runner: thisProcess(),
     })
     .returning("id")

@@ -6,7 +6,7 @@ import { maxHorizon as defaultMaxHorizon } from "../../core/warning/forecast.ts"
 import { type MonthKey, monthIndex } from "../../core/warning/month.ts";
 import { isOnsetEligible } from "../../core/warning/onset.ts";
 import { sbAt, toDensePanel, type WarningPanel } from "../../core/warning/panel.ts";
-import { type Progress, progressAt } from "../../core/warning/progress.ts";
+import { backtestSteps, type Progress, progressAt } from "../../core/warning/progress.ts";
 import type { ForecastOptions } from "./forecast.ts";
 import { forecastWithModel } from "./forecast.ts";
 import { freeForecastModel, trainForecastModel } from "./train-forecast-model.ts";
@@ -42,7 +42,7 @@ export const backtest = (
   for (const name of baselineNames) rows[name] = [];
   const modelSeconds: number[] = [];
   const baselineSeconds: number[] = [];
-  const total = origins.length * 2;
+  const total = backtestSteps(origins.length, maxHorizon);
   let done = 0;
 
   const score = (forecasts: DistributionForecast[], into: ScoredForecast[]): void => {
@@ -64,16 +64,21 @@ export const backtest = (
   };
 
   for (const origin of origins) {
-    onProgress(progressAt(done, total, "retraining", { origin }));
+    const training = (horizon: number) =>
+      onProgress(progressAt(done, total, "retraining", { origin, horizon, of: maxHorizon }));
+    training(1);
     let started = performance.now();
-    const model = trainForecastModel(panel, origin, options);
+    const model = trainForecastModel(panel, origin, options, (h) => {
+      done++;
+      if (h < maxHorizon) training(h + 1);
+    });
     try {
       score(forecastWithModel(model, options.topDrivers ?? 0), rows[modelName] as ScoredForecast[]);
     } finally {
       freeForecastModel(model);
     }
     modelSeconds.push((performance.now() - started) / 1000);
-    onProgress(progressAt(++done, total, "baselines", { origin }));
+    onProgress(progressAt(done, total, "baselines", { origin }));
     started = performance.now();
     const atOrigin = toDensePanel(panel.rows, origin);
     for (const name of baselineNames) {

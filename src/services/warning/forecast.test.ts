@@ -56,9 +56,9 @@ describe("forecast", () => {
 
 describe("backtest", () => {
   it("scores model and baselines on the same rows, reporting progress", () => {
-    const progress: [number, number][] = [];
-    const result = backtest(syntheticPanel(), ["2011-12", "2012-06"], small, ({ done, total }) => {
-      progress.push([done, total]);
+    const progress: [number, number, string][] = [];
+    const result = backtest(syntheticPanel(), ["2011-12", "2012-06"], small, ({ done, total, label }) => {
+      progress.push([done, total, label]);
     });
     const counts = Object.values(result.rows).map((rows) => rows.length);
     expect(new Set(counts).size).toBe(1);
@@ -71,7 +71,10 @@ describe("backtest", () => {
     ]);
     expect(result.report.methods.xgboost_hurdle?.byHorizon).toHaveLength(12);
     expect(result.report.comparisons.length).toBeGreaterThan(0);
-    expect(progress.at(-1)).toEqual([4, 4]);
+    // Two origins × (12 months trained + scoring), moving with every month trained.
+    expect(progress.at(-1)).toEqual([26, 26, "scored 2012-06"]);
+    expect(progress).toContainEqual([17, 26, "retrain and forecast at 2012-06 (month 5 of 12)"]);
+    expect(progress.map(([done]) => done)).toEqual([...progress.map(([done]) => done)].sort((a, b) => a - b));
     for (const scores of Object.values(result.report.methods)) {
       expect(scores.pooled.crps).toBeGreaterThanOrEqual(0);
       expect(scores.pooled.crpsLog1p).toBeGreaterThanOrEqual(0);

@@ -110,8 +110,9 @@ export const forecast = (
   panel: WarningPanel,
   origin: MonthKey,
   options: ForecastOptions = {},
+  onHorizonTrained?: (horizon: number) => void,
 ): CountryForecast[] => {
-  const model = trainForecastModel(panel, origin, options);
+  const model = trainForecastModel(panel, origin, options, onHorizonTrained);
   try {
     return forecastWithModel(model, options.topDrivers ?? 5).map((f) => f.forecast);
   } finally {

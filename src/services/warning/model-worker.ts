@@ -7,12 +7,20 @@ import type { BacktestReport } from "../../core/warning/backtest-report.ts";
 import type { CountryForecast } from "../../core/warning/forecast.ts";
 import type { MonthKey } from "../../core/warning/month.ts";
 import type { WarningPanel } from "../../core/warning/panel.ts";
-import type { Progress } from "../../core/warning/progress.ts";
+import { forecastTrainingProgress, type Progress } from "../../core/warning/progress.ts";
 import { backtest } from "./backtest.ts";
 import { type ForecastOptions, forecast } from "./forecast.ts";
 
 export type ModelTask =
-  | { kind: "forecast"; panel: WarningPanel; origin: MonthKey; options: ForecastOptions }
+  | {
+      kind: "forecast";
+      panel: WarningPanel;
+      origin: MonthKey;
+      options: ForecastOptions;
+      /** For the progress: how many countries and months are forecast. */
+      countries: number;
+      months: number;
+    }
   | { kind: "backtest"; panel: WarningPanel; origins: MonthKey[]; options: ForecastOptions };
 
 export type ModelTaskResult =
@@ -35,7 +43,12 @@ if (port) {
     try {
       if (task.kind === "forecast") {
         const started = performance.now();
-        const forecasts = forecast(task.panel, task.origin, task.options);
+        const forecasts = forecast(task.panel, task.origin, task.options, (trained) => {
+          if (trained < task.months) {
+            const progress = forecastTrainingProgress(trained + 1, task.months, task.countries);
+            port.postMessage({ type: "progress", progress } satisfies WorkerMessage);
+          }
+        });
         port.postMessage({
           type: "result",
           result: { kind: "forecast", forecasts, seconds: (performance.now() - started) / 1000 },

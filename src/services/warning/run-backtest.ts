@@ -2,7 +2,7 @@ import { authorize } from "../../core/access/policies.ts";
 import { DomainError, invalid } from "../../core/shared/errors.ts";
 import { defaultCovariates } from "../../core/warning/features.ts";
 import { monthIndex } from "../../core/warning/month.ts";
-import { progressAt } from "../../core/warning/progress.ts";
+import { backtestSteps, progressAt } from "../../core/warning/progress.ts";
 import {
   type TProgress,
   type TStartBacktestRun,
@@ -85,7 +85,7 @@ export const startBacktestRun = async (
 
   const completion = enqueueModelJob(async () => {
     try {
-      const total = origins.length * 2;
+      const total = backtestSteps(origins.length, input.maxHorizon);
       await report(progressAt(0, total, "loading"));
       // Every month the database holds: later months are the truth each origin is scored against;
       // the model itself cuts its training data at each origin.

@@ -4,7 +4,7 @@ import { defaultOrigin } from "../../core/warning/default-origin.ts";
 import { defaultCovariates } from "../../core/warning/features.ts";
 import type { CountryForecast } from "../../core/warning/forecast.ts";
 import type { MonthKey } from "../../core/warning/month.ts";
-import { progressAt } from "../../core/warning/progress.ts";
+import { forecastSteps, forecastTrainingProgress, progressAt } from "../../core/warning/progress.ts";
 import {
   type TProgress,
   type TStartForecastRun,
@@ -101,25 +101,35 @@ export const startForecastRun = async (
 
   const completion = enqueueModelJob(async () => {
     try {
-      await report(progressAt(0, 3, "loading", { origin }));
+      const total = forecastSteps(input.maxHorizon);
+      await report(progressAt(0, total, "loading", { origin }));
       const loaded = await loadWarningPanel(ctx.db, origin, covariates);
       const countries = new Set(loaded.panel.rows.filter((r) => r.month === origin).map((r) => r.gwcode))
         .size;
-      await report(progressAt(1, 3, "training", { countries, months: input.maxHorizon }));
-      const result = await runModelTask({
-        kind: "forecast",
-        panel: loaded.panel,
-        origin,
-        options: { ...input.options, maxHorizon: input.maxHorizon },
-      });
+      await report(forecastTrainingProgress(1, input.maxHorizon, countries));
+      let pending = Promise.resolve();
+      const result = await runModelTask(
+        {
+          kind: "forecast",
+          panel: loaded.panel,
+          origin,
+          options: { ...input.options, maxHorizon: input.maxHorizon },
+          countries,
+          months: input.maxHorizon,
+        },
+        (progress) => {
+          pending = pending.then(() => report(progress));
+        },
+      );
+      await pending;
       if (result.kind !== "forecast") throw new Error("the model worker answered a different task");
-      await report(progressAt(2, 3, "storing", { count: result.forecasts.length }));
+      await report(progressAt(total - 1, total, "storing", { count: result.forecasts.length }));
       await inTransaction(ctx, async (tx) => {
         await insertForecasts(tx.db, runId, result.forecasts);
         await updateForecastRun(tx.db, runId, {
           status: "succeeded",
           finishedAt: ctx.now(),
-          progress: progressAt(3, 3, "done"),
+          progress: progressAt(total, total, "done"),
           scores: {
             countries,
             forecasts: result.forecasts.length,
@@ -136,7 +146,7 @@ export const startForecastRun = async (
           after: { origin, forecasts: result.forecasts.length, countries },
         });
       });
-      raw.onProgress?.(progressAt(3, 3, "done"));
+      raw.onProgress?.(progressAt(total, total, "done"));
       const run = await findForecastRun(ctx.db, runId);
       if (!run) throw new Error(`forecast run ${runId} vanished`);
       await afterForecastRun(ctx, run);

@@ -242,6 +242,7 @@ export const trainForecastModel = (
   input: WarningPanel,
   origin: MonthKey,
   options: ForecastModelOptions = {},
+  onHorizonTrained: (horizon: number) => void = () => {},
 ): TrainedForecastModel => {
   const o: Required<ForecastModelOptions> = { ...forecastModelDefaults, ...options };
   const panel = toDensePanel(input.rows, origin);
@@ -257,7 +258,10 @@ export const trainForecastModel = (
   });
   const horizons: HorizonModel[] = [];
   try {
-    for (let h = 1; h <= o.maxHorizon; h++) horizons.push(trainHorizon(panel, grid, h, o));
+    for (let h = 1; h <= o.maxHorizon; h++) {
+      horizons.push(trainHorizon(panel, grid, h, o));
+      onHorizonTrained(h);
+    }
   } catch (error) {
     for (const m of horizons) freeHorizon(m);
     throw error;

@@ -23,7 +23,13 @@ export const RunProgress = ({
         typeof value === "number" ? count.format(value) : ltr(value),
       ]),
     );
-    return t(`warning.steps.${step === "loading" && params.origin ? "loadingUpTo" : step}`, words);
+    const key =
+      step === "loading" && params.origin
+        ? "loadingUpTo"
+        : (step === "training" || step === "retraining") && params.horizon
+          ? `${step}Month`
+          : step;
+    return t(`warning.steps.${key}`, words);
   };
   return (
     <>
