@@ -151,12 +151,11 @@ export const optionsNamingFields = (command: Command, fields: Readonly<Record<st
 
 /** `maxHorizon` → `--horizon`, `origins.1` → `--origins (item 2)`: the names a CLI user typed. */
 const asOption = (command: Command | undefined, field: string): string => {
-  const renamed = command && renamedFields.get(command)?.[field];
-  if (renamed) field = renamed;
-  const [head = "", ...rest] = field.split(".");
-  const attribute = (command && renamedFields.get(command)?.[head]) ?? head;
-  const option = command?.options.find((o) => o.attributeName() === attribute);
-  if (!option?.long) return field;
+  const renamed = (command && renamedFields.get(command)) ?? {};
+  const path = renamed[field] ?? field;
+  const [head = "", ...rest] = path.split(".");
+  const option = command?.options.find((o) => o.attributeName() === (renamed[head] ?? head));
+  if (!option?.long) return path;
   const index = Number(rest[0]);
   return rest.length === 1 && Number.isInteger(index) ? `${option.long} (item ${index + 1})` : option.long;
 };
