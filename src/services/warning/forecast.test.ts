@@ -49,6 +49,15 @@ describe("forecast", () => {
     expect(forecast(tampered, origin, small)).toEqual(result);
   });
 
+  it("keeps an honest band where the data are too short to hold months out (the first years)", () => {
+    // 30 months of data: too few for the 24-month hold-out, so persistence's own errors set the band.
+    const early = forecast(panel, "2007-06", { ...small, maxHorizon: 1 });
+    const violent = early.filter((f) => f.q50 > 0);
+    expect(violent.length).toBeGreaterThan(0);
+    // Before, one zero residual made the size certain: the median and q90 were the same number.
+    for (const f of violent) expect(f.q90).toBeGreaterThan(f.q50 * 1.5);
+  });
+
   it("refuses an origin the panel does not reach", () => {
     expect(() => forecast(panel, "2030-01", small)).toThrow(/origin/);
   });

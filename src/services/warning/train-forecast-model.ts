@@ -141,11 +141,25 @@ export const residualsFor = (m: HorizonModel, volatility: number): Float64Array 
   return m.residuals.map((z) => z * scale);
 };
 
+/** Residuals divided by the spread their country's recent volatility predicts, kept as even quantiles. */
+const standardise = (
+  panel: DensePanel,
+  cells: readonly Cell[],
+  residuals: readonly number[],
+  o: Required<ForecastModelOptions>,
+): Pick<HorizonModel, "residuals" | "spread"> => {
+  const volatility = cells.map((c) => recentVolatility(panel, c));
+  const spread = fitSpread(volatility, residuals);
+  const standardised = Float64Array.from(residuals, (r, k) => r / spreadAt(spread, volatility[k] as number));
+  return { residuals: evenQuantiles(standardised.sort(), o.residualQuantiles), spread };
+};
+
 /**
  * Residuals of the size model measured honestly: fit on positive months before the hold-out period, predict the
  * hold-out. In-sample residuals of boosted trees are too small and would make the intervals too narrow. Each
  * residual is divided by the spread expected from its country's recent volatility, so one pooled sample serves
- * a steady war and a flaring insurgency alike.
+ * a steady war and a flaring insurgency alike. With too few months for a hold-out (origins in the first years
+ * of the data), the residuals of persistence itself stand in: wider than the model's, never falsely certain.
  */
 const holdoutResiduals = (
   panel: DensePanel,
@@ -160,8 +174,7 @@ const holdoutResiduals = (
   cells.forEach((c, i) => {
     (c.month < cutoff ? early : late).push(i);
   });
-  if (early.length < 50 || late.length < 20)
-    return { residuals: new Float64Array([0]), spread: { intercept: 1, slope: 0 } };
+  if (early.length < 50 || late.length < 20) return standardise(panel, cells, Array.from(sizeLabels), o);
   const model = trainBooster(
     grid,
     early.map((i) => cells[i] as Cell),
@@ -173,13 +186,7 @@ const holdoutResiduals = (
     const lateCells = late.map((i) => cells[i] as Cell);
     const predicted = xgb.predict(model, gatherRows(grid, lateCells).features);
     const residuals = late.map((i, k) => (sizeLabels[i] as number) - (predicted[k] as number));
-    const volatility = lateCells.map((c) => recentVolatility(panel, c));
-    const spread = fitSpread(volatility, residuals);
-    const standardised = Float64Array.from(
-      residuals,
-      (r, k) => r / spreadAt(spread, volatility[k] as number),
-    );
-    return { residuals: evenQuantiles(standardised.sort(), o.residualQuantiles), spread };
+    return standardise(panel, lateCells, residuals, o);
   } finally {
     xgb.free(model);
   }
