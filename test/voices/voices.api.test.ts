@@ -163,7 +163,18 @@ describe(`Voices end to end (${engine})`, () => {
       longitude: "-5.29",
     });
     expect(elsewhere.statusCode).toBe(400);
-    expect(elsewhere.body).toContain("The point on the map lies in another country than the one chosen");
+    expect(elsewhere.body).toContain("The point on the map lies outside the country chosen");
+    const atSea = await postReportForm(app, {
+      lang: "en",
+      category: "other",
+      description: "Roadblock on the main road",
+      date: "2026-11-01",
+      iso3: "MLI",
+      latitude: "15",
+      longitude: "-18",
+    });
+    expect(atSea.statusCode).toBe(400);
+    expect(atSea.body).toContain("The point on the map lies outside the country chosen");
     expect(await reportCount()).toBe(before);
   });
 

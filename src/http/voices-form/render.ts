@@ -131,8 +131,8 @@ ${field("description", s.description, `<textarea id="description" name="descript
 ${field("place", s.place, input("place", "text", v.place, e.place, ' maxlength="200" autocomplete="off"', true), e.place, s.placeHint)}
 ${field("iso3", s.country, `<select id="iso3" name="iso3"${described("iso3", false, e.iso3)}><option value="">${esc(s.anyCountry)}</option>${countryOptions}</select>`, e.iso3)}
 <div class="pair">
-${field("latitude", s.latitude, input("latitude", "text", v.latitude, e.latitude, ' inputmode="decimal" autocomplete="off"'), e.latitude)}
-${field("longitude", s.longitude, input("longitude", "text", v.longitude, e.longitude, ' inputmode="decimal" autocomplete="off"'), e.longitude)}
+${field("latitude", s.latitude, input("latitude", "text", v.latitude, e.latitude, ' inputmode="decimal" autocomplete="off" dir="ltr"'), e.latitude)}
+${field("longitude", s.longitude, input("longitude", "text", v.longitude, e.longitude, ' inputmode="decimal" autocomplete="off" dir="ltr"'), e.longitude)}
 </div>
 <div class="map">
 <p>${esc(s.map)}. ${esc(zoomed ? s.mapZoomed : s.mapHint)}</p>

@@ -108,8 +108,7 @@ const en: FormStrings = {
     date: "Give the date as day, month and year, not in the future.",
     latitude: "Latitude is a number between -90 and 90.",
     longitude: "Longitude is a number between -180 and 180; give both or neither.",
-    coordinates:
-      "The point on the map lies in another country than the one chosen: correct the country or the point.",
+    coordinates: "The point on the map lies outside the country chosen: correct the country or the point.",
     iso3: "Choose a country from the list.",
     place: "The place name is too long (200 characters at most).",
     name: "The name is too long.",
@@ -197,8 +196,7 @@ const fr: FormStrings = {
     date: "Indiquez la date (jour, mois, année), pas dans le futur.",
     latitude: "La latitude est un nombre entre -90 et 90.",
     longitude: "La longitude est un nombre entre -180 et 180 ; donnez les deux ou aucune.",
-    coordinates:
-      "Le point sur la carte se trouve dans un autre pays que celui choisi : corrigez le pays ou le point.",
+    coordinates: "Le point sur la carte se trouve hors du pays choisi : corrigez le pays ou le point.",
     iso3: "Choisissez un pays dans la liste.",
     place: "Le nom du lieu est trop long (200 caractères au plus).",
     name: "Le nom est trop long.",
@@ -285,7 +283,7 @@ const ar: FormStrings = {
     date: "أدخل التاريخ (اليوم والشهر والسنة)، على ألا يكون في المستقبل.",
     latitude: "خط العرض رقم بين ‎-90 و90.",
     longitude: "خط الطول رقم بين ‎-180 و180، أدخل الاثنين معاً أو لا شيء.",
-    coordinates: "النقطة على الخريطة تقع في بلد غير البلد المختار: صحّح البلد أو النقطة.",
+    coordinates: "النقطة على الخريطة تقع خارج البلد المختار: صحّح البلد أو النقطة.",
     iso3: "اختر بلداً من القائمة.",
     place: "اسم المكان طويل جداً (200 حرف على الأكثر).",
     name: "الاسم طويل جداً.",

@@ -64,16 +64,14 @@ const checkAgainstData = async (db: Db, input: SubmitReport, today: string): Pro
   } else if (input.iso3 && input.latitude !== undefined && input.longitude !== undefined) {
     // A point inside another country is a slip of the map or of the country list: say which to correct.
     const numeric = await isoNumericOf(db, input.iso3);
-    const other =
-      numeric !== null && pointNearCountry(numeric, input.latitude, input.longitude) === false
-        ? countryAt(input.latitude, input.longitude)
-        : undefined;
-    if (other !== undefined) {
-      const found = await countryByNumeric(db, other);
-      problems.push({
-        field: "coordinates",
-        message: `the point lies in ${found ? `${found.name} (${found.iso3})` : "another country"}, not in ${input.iso3}`,
-      });
+    if (numeric !== null && pointNearCountry(numeric, input.latitude, input.longitude) === false) {
+      const other = countryAt(input.latitude, input.longitude);
+      const found = other === undefined ? undefined : await countryByNumeric(db, other);
+      const where =
+        other === undefined
+          ? "outside any country (at sea?)"
+          : `in ${found ? `${found.name} (${found.iso3})` : "another country"}`;
+      problems.push({ field: "coordinates", message: `the point lies ${where}, not in ${input.iso3}` });
     }
   }
   if (problems.length) throw invalid("The report is not valid.", problems);
