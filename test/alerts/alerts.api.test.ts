@@ -46,6 +46,17 @@ beforeAll(async () => {
     escalationUserId: supervisor.userId,
   });
   expect(set.statusCode, set.body).toBe(200);
+  // An analyst may not decide alerts, so may not supervise a desk that escalates to them.
+  const analystSupervisor = await adminSession.request("PUT", "/api/alerts/desks", {
+    iso3: "*",
+    orgId: un.id,
+    userId: desk.userId,
+    escalationUserId: analyst.userId,
+  });
+  expect(analystSupervisor.statusCode).toBe(400);
+  expect(analystSupervisor.json().error.details).toEqual([
+    expect.objectContaining({ field: "escalationUserId", message: expect.stringMatching(/analyst may not/) }),
+  ]);
 });
 afterAll(async () => {
   await app.close();

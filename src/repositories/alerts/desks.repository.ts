@@ -80,11 +80,3 @@ export const listOrgMembersWithRole = (db: Db, orgId: string, role: string) =>
     .where("m.role", "=", role)
     .orderBy("u.created_at")
     .execute();
-
-export const findMemberOf = async (db: Db, orgId: string, userId: string) =>
-  db
-    .selectFrom("memberships")
-    .select(["role"])
-    .where("org_id", "=", orgId)
-    .where("user_id", "=", userId)
-    .executeTakeFirst();

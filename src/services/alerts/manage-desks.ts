@@ -1,14 +1,14 @@
-import { authorize } from "../../core/access/policies.ts";
+import { authorize, roleMay } from "../../core/access/policies.ts";
 import { type TDeskInput, ZDeskInput } from "../../core/alerts/alert.schemas.ts";
 import { invalid, notFound } from "../../core/shared/errors.ts";
 import {
   type DeskRecord,
-  findMemberOf,
   deleteDesk as removeDesk,
   listDesks as selectDesks,
   upsertDesk,
 } from "../../repositories/alerts/desks.repository.ts";
 import { findOrganisation } from "../../repositories/organisations.repository.ts";
+import { findMembership } from "../../repositories/users.repository.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
 import { assertKnownCountry } from "../shared/known-country.ts";
 
@@ -16,7 +16,7 @@ export const listDesks = (ctx: ServiceContext): Promise<DeskRecord[]> => selectD
 
 /**
  * Assigns a country's desk (or the default desk, '*'): the owning organisation and the person, plus the
- * supervisor overdue alerts escalate to. Both people must belong to the organisation.
+ * supervisor overdue alerts escalate to. Both people must belong to the organisation and may decide alerts.
  */
 export const setDesk = async (ctx: ServiceContext, raw: TDeskInput): Promise<DeskRecord[]> => {
   authorize(ctx.actor, "alert.configure");
@@ -27,9 +27,15 @@ export const setDesk = async (ctx: ServiceContext, raw: TDeskInput): Promise<Des
       throw invalid("No such organisation.", [{ field: "orgId", message: "unknown organisation" }]);
     for (const field of ["userId", "escalationUserId"] as const) {
       const userId = desk[field];
-      if (userId && !(await findMemberOf(tx.db, desk.orgId, userId)))
+      const member = userId ? await findMembership(tx.db, userId, desk.orgId) : undefined;
+      if (userId && !member)
         throw invalid("The desk's people must belong to its organisation.", [
           { field, message: "not a member of the organisation" },
+        ]);
+      // Alerts are owned by and escalated to these people: someone who could not decide one is no desk.
+      if (member && !roleMay(member.role, "alert.decide"))
+        throw invalid("The desk's people must be able to decide alerts.", [
+          { field, message: `a ${member.role} may not decide alerts (desk officers and administrators may)` },
         ]);
     }
     const before = (await selectDesks(tx.db)).find((d) => d.iso3 === desk.iso3);

@@ -1,5 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { assertMayClassify, audienceKey, authorize } from "../../core/access/policies.ts";
+import {
+  assertMayClassify,
+  audienceKey,
+  authorize,
+  canSee,
+  type ProtectedRecord,
+  roleMay,
+} from "../../core/access/policies.ts";
 import type { Clearance } from "../../core/access/vocabulary.ts";
 import {
   deadlineFor,
@@ -21,6 +28,8 @@ import {
   insertTrigger,
   updateAlert,
 } from "../../repositories/alerts/alerts.repository.ts";
+import { findDeskFor } from "../../repositories/alerts/desks.repository.ts";
+import { findMembership } from "../../repositories/users.repository.ts";
 import { notify } from "../notifications/notify.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
 import { assertKnownCountry } from "../shared/known-country.ts";
@@ -44,6 +53,31 @@ export type RuleTrigger = { ruleId: string; evidenceKey: string };
 const severityWord = (severity: Severity) => severity.toUpperCase();
 
 /**
+ * Who in a protected record's organisation owns the alert drawn from it: someone who may decide alerts and
+ * read it — the organisation's desk officer for the country, else the record's author — or, with neither,
+ * the organisation as a whole (its desk officers' inbox), never a person who could not act on it.
+ */
+const protectedOwner = async (
+  tx: ServiceContext,
+  iso3: string,
+  record: ProtectedRecord,
+  author: { orgId: string; userId: string | null },
+): Promise<{ orgId: string; userId: string | null }> => {
+  const mayOwn = async (userId: string | null | undefined): Promise<boolean> => {
+    const membership = userId ? await findMembership(tx.db, userId, record.ownerOrgId) : undefined;
+    return Boolean(
+      membership &&
+        roleMay(membership.role, "alert.decide") &&
+        canSee({ orgId: record.ownerOrgId, clearance: membership.clearance }, record),
+    );
+  };
+  const desk = await findDeskFor(tx.db, iso3);
+  if (desk?.orgId === author.orgId && (await mayOwn(desk.userId)))
+    return { orgId: author.orgId, userId: desk.userId };
+  return { orgId: author.orgId, userId: (await mayOwn(author.userId)) ? author.userId : null };
+};
+
+/**
  * Who owns a new alert: the organisation of the protected record it was drawn from, else the country's desk.
  * A person's confidential warning stays within their organisation when the desk belongs to another.
  */
@@ -53,7 +87,8 @@ const ownerOf = async (
   clearance: Clearance,
   ownedBy: RaiseAlertInput["ownedBy"],
 ): Promise<{ orgId: string; userId: string | null }> => {
-  if (ownedBy) return ownedBy;
+  if (ownedBy)
+    return protectedOwner(tx, iso3, { ownerOrgId: ownedBy.orgId, clearance, sharedWith: [] }, ownedBy);
   const raiser = tx.via === "system" ? undefined : { orgId: tx.actor.orgId, userId: tx.actor.userId };
   const desk = await deskFor(tx.db, iso3, raiser);
   return raiser && clearance === "confidential" && desk.orgId !== raiser.orgId ? raiser : desk;

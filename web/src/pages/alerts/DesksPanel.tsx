@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { roleMay } from "../../../../src/core/access/policies.ts";
 import type { TDesk } from "../../../../src/core/alerts/alert.schemas.ts";
 import { get } from "../../api/client.ts";
 import { useCountryNames } from "../../api/country-names.ts";
@@ -12,7 +13,7 @@ import { TableScroll } from "../../components/TableScroll.tsx";
 
 const DEFAULT_DESK = "*";
 
-/** The people of one organisation to choose a desk officer or supervisor from. */
+/** The people of one organisation who may decide alerts: a desk officer or supervisor is chosen among them. */
 const PersonSelect = ({ name, orgId, label }: { name: string; orgId: string; label: string }) => {
   const { t } = useTranslation();
   const people = useQuery({
@@ -24,11 +25,15 @@ const PersonSelect = ({ name, orgId, label }: { name: string; orgId: string; lab
     <Field label={label}>
       <select name={name} defaultValue="">
         <option value="">{t("alertSetup.nobody")}</option>
-        {people.data?.map((person) => (
-          <option key={person.id} value={person.id}>
-            {person.name} ({person.email})
-          </option>
-        ))}
+        {people.data
+          ?.filter((person) =>
+            person.memberships.some((m) => m.orgId === orgId && roleMay(m.role, "alert.decide")),
+          )
+          .map((person) => (
+            <option key={person.id} value={person.id}>
+              {person.name} ({person.email})
+            </option>
+          ))}
       </select>
     </Field>
   );
