@@ -143,6 +143,12 @@ describe("Peacebuilding Audit and early action in Chromium", () => {
       .fill("https://www.ohchr.org/en/hr-bodies/hrc/iici-syria/independent-international-commission");
     await form.getByRole("button", { name: "Save assessment" }).click();
     await expect.poll(() => page.getByText("— Severe").count()).toBe(1);
+    // A second link joins the first.
+    await form.getByLabel("Evidence link label").fill("HRW report");
+    await form.getByLabel("Evidence link (URL)").fill("https://www.hrw.org/middle-east/n-africa/syria");
+    await form.getByRole("button", { name: "Save assessment" }).click();
+    await expect.poll(() => page.getByRole("link", { name: "HRW report" }).count()).toBe(1);
+    expect(await page.getByRole("link", { name: /independent-international-commission/ }).count()).toBe(1);
 
     const recommend = page.getByRole("form", { name: "New recommendation" });
     for (const text of [

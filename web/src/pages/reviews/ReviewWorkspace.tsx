@@ -281,9 +281,11 @@ export const ReviewWorkspace = () => {
                         trend: v.trend,
                         confidence: v.confidence,
                         note: v.note,
-                        evidenceLinks: v.url
-                          ? [{ label: v.label || v.url, url: v.url }]
-                          : (a?.evidenceLinks ?? []),
+                        // A new link joins the earlier ones (a link to the same address replaces its label).
+                        evidenceLinks: [
+                          ...(a?.evidenceLinks ?? []).filter((l) => l.url !== v.url),
+                          ...(v.url ? [{ label: v.label || v.url, url: v.url }] : []),
+                        ],
                       },
                     });
                   }}
