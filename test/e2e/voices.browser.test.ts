@@ -106,6 +106,19 @@ describe("Voices in Chromium", () => {
     await context.close();
   });
 
+  it("never scales the report map on a narrow phone, so a click lands where it was made", async () => {
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 340, height: 800 },
+    });
+    const page = await context.newPage();
+    await page.goto(`${url}/report?lang=fr`);
+    const map = page.locator("input[name=map]");
+    // 360 px of map and its two 1 px borders; a scaled map would be narrower than the 340 px screen.
+    expect((await map.boundingBox())?.width).toBe(362);
+    await context.close();
+  });
+
   it("lets staff triage the report in the web app and reply; the reporter sees the reply", async () => {
     const page = await staffOnReports();
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Community reports");
@@ -137,6 +150,22 @@ describe("Voices in Chromium", () => {
     expect(await receiptPage.locator(".replies").textContent()).toContain("شكراً، نحن نتابع الأمر.");
     expect(await receiptPage.content()).not.toContain("Seen by our monitor.");
     await reporter.close();
+  });
+
+  it("offers an analyst triage but not the reply or the reveal the server would refuse", async () => {
+    const analyst = await buildUser(handle.db, staff.orgId, "analyst", "confidential");
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(url);
+    await page.getByLabel("Email").fill(analyst.email);
+    await page.getByLabel("Password").fill(analyst.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("navigation").getByRole("link", { name: "Reports" }).click();
+    await page.getByLabel("Status").selectOption("verified");
+    await page.getByRole("link", { name: /منشورات في السوق/ }).click();
+    await expect.poll(() => page.getByRole("heading", { name: "Triage" }).isVisible()).toBe(true);
+    expect(await page.getByRole("button", { name: "Send" }).count()).toBe(0);
+    expect(await page.getByRole("button", { name: "Reveal" }).count()).toBe(0);
+    await page.close();
   });
 
   it("imports an Ushahidi export from the web, for monitors without a shell", async () => {

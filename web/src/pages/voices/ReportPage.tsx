@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { readableClearances } from "../../../../src/core/access/vocabulary.ts";
 import { api, get } from "../../api/client.ts";
+import { allows } from "../../api/permissions.ts";
 import { BackLink } from "../../components/BackLink.tsx";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
@@ -64,7 +65,11 @@ export const ReportPage = () => {
   if (report.error) return <ErrorNote error={report.error} />;
   const r = report.data;
   if (!r) return <p className="loading">{t("app.loading")}</p>;
+  // Only the receiving organisation acts on a report, each action by the roles the server allows.
   const own = r.ownerOrgId === me.acting.orgId;
+  const mayTriage = own && allows(me, "voices.triage");
+  const mayReply = own && allows(me, "voices.reply");
+  const mayReveal = own && allows(me, "voices.reveal") && me.acting.clearance === "confidential";
   return (
     <>
       <p>
@@ -104,170 +109,173 @@ export const ReportPage = () => {
         {r.description}
       </p>
       {r.redacted && <p>{t("voices.redactedNote")}</p>}
-      {own && (
-        <>
-          <section aria-labelledby="triage">
-            <h2 id="triage">{t("voices.triage")}</h2>
-            <form
-              className="stacked-form"
-              onSubmit={(event) => {
-                const { data, clear } = form(event);
-                triage.mutate(
-                  {
-                    ...(data.status ? { status: data.status } : {}),
-                    ...(data.duplicateOf ? { duplicateOf: data.duplicateOf } : {}),
-                    ...(data.category ? { category: data.category } : {}),
-                    ...(data.clearance ? { clearance: data.clearance } : {}),
-                    ...(data.assign === "none"
-                      ? { assignedTo: null }
-                      : data.assign
-                        ? { assignedTo: data.assign }
-                        : {}),
-                    ...(data.note ? { note: data.note } : {}),
-                  },
-                  clear,
-                );
-              }}
-            >
-              <Field label={t("voices.status")}>
-                <select name="status" defaultValue="">
-                  <option value="">{t("voices.unchanged")}</option>
-                  {reportStatuses.map((status) => (
-                    <option key={status} value={status}>
-                      {t(`voices.statuses.${status}`)}
-                    </option>
-                  ))}
-                </select>
-              </Field>
-              <Field label={t("voices.duplicateOf")}>
-                <input name="duplicateOf" defaultValue={r.possibleDuplicateOf ?? ""} />
-              </Field>
-              <Field label={t("voices.category")}>
-                <select name="category" defaultValue="">
-                  <option value="">{t("voices.unchanged")}</option>
-                  {categories.data?.map((c) => (
-                    <option key={c.code} value={c.code}>
-                      {t(`voices.categories.${c.code}`, { defaultValue: c.label })}
-                    </option>
-                  ))}
-                </select>
-              </Field>
-              <Field label={t("voices.assignment")}>
-                <select name="assign" defaultValue="">
-                  <option value="">
-                    {r.assignedTo === me.user.id ? t("voices.assignedToMe") : t("voices.unchanged")}
+
+      {mayTriage && (
+        <section aria-labelledby="triage">
+          <h2 id="triage">{t("voices.triage")}</h2>
+          <form
+            className="stacked-form"
+            onSubmit={(event) => {
+              const { data, clear } = form(event);
+              triage.mutate(
+                {
+                  ...(data.status ? { status: data.status } : {}),
+                  ...(data.duplicateOf ? { duplicateOf: data.duplicateOf } : {}),
+                  ...(data.category ? { category: data.category } : {}),
+                  ...(data.clearance ? { clearance: data.clearance } : {}),
+                  ...(data.assign === "none"
+                    ? { assignedTo: null }
+                    : data.assign
+                      ? { assignedTo: data.assign }
+                      : {}),
+                  ...(data.note ? { note: data.note } : {}),
+                },
+                clear,
+              );
+            }}
+          >
+            <Field label={t("voices.status")}>
+              <select name="status" defaultValue="">
+                <option value="">{t("voices.unchanged")}</option>
+                {reportStatuses.map((status) => (
+                  <option key={status} value={status}>
+                    {t(`voices.statuses.${status}`)}
                   </option>
-                  {colleagues.data
-                    ?.filter((c) => c.userId !== r.assignedTo)
-                    .map((c) => (
-                      <option key={c.userId} value={c.userId}>
-                        {c.userId === me.user.id ? t("voices.assignMe") : `${c.name} (${c.email})`}
-                      </option>
-                    ))}
-                  <option value="none">{t("voices.unassign")}</option>
-                </select>
-              </Field>
-              <Field label={t("admin.clearance")}>
-                <select name="clearance" defaultValue="">
-                  <option value="">{t("voices.unchanged")}</option>
-                  {readableClearances(me.acting.clearance).map((level) => (
-                    <option key={level} value={level}>
-                      {t(`clearance.${level}`)}
+                ))}
+              </select>
+            </Field>
+            <Field label={t("voices.duplicateOf")}>
+              <input name="duplicateOf" defaultValue={r.possibleDuplicateOf ?? ""} />
+            </Field>
+            <Field label={t("voices.category")}>
+              <select name="category" defaultValue="">
+                <option value="">{t("voices.unchanged")}</option>
+                {categories.data?.map((c) => (
+                  <option key={c.code} value={c.code}>
+                    {t(`voices.categories.${c.code}`, { defaultValue: c.label })}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field label={t("voices.assignment")}>
+              <select name="assign" defaultValue="">
+                <option value="">
+                  {r.assignedTo === me.user.id ? t("voices.assignedToMe") : t("voices.unchanged")}
+                </option>
+                {colleagues.data
+                  ?.filter((c) => c.userId !== r.assignedTo)
+                  .map((c) => (
+                    <option key={c.userId} value={c.userId}>
+                      {c.userId === me.user.id ? t("voices.assignMe") : `${c.name} (${c.email})`}
                     </option>
                   ))}
-                </select>
-              </Field>
-              <Field label={t("voices.note")}>
-                <textarea name="note" rows={2} />
-              </Field>
-              <button type="submit">{t("voices.save")}</button>
-              <ErrorNote error={triage.error} />
-            </form>
-            {r.notes.length > 0 && (
-              <ul>
-                {r.notes.map((note) => (
-                  <li key={note.id}>
-                    {ltr(note.at.slice(0, 16).replace("T", " "))} · {note.author}:{" "}
-                    <span dir="auto">{note.body}</span>
-                  </li>
+                <option value="none">{t("voices.unassign")}</option>
+              </select>
+            </Field>
+            <Field label={t("admin.clearance")}>
+              <select name="clearance" defaultValue="">
+                <option value="">{t("voices.unchanged")}</option>
+                {readableClearances(me.acting.clearance).map((level) => (
+                  <option key={level} value={level}>
+                    {t(`clearance.${level}`)}
+                  </option>
                 ))}
-              </ul>
-            )}
-          </section>
-          <section aria-labelledby="reply">
-            <h2 id="reply">{t("voices.replyTitle")}</h2>
-            <p>{r.channel === "sms" ? t("voices.replyBySms") : t("voices.replyOnReceipt")}</p>
-            <form
-              className="stacked-form"
-              onSubmit={(event) => {
-                const { data, clear } = form(event);
-                reply.mutate(data.body ?? "", clear);
-              }}
-            >
-              <Field label={t("voices.reply")}>
-                <textarea name="body" rows={2} required maxLength={1000} />
-              </Field>
-              <button type="submit">{t("voices.send")}</button>
-              <ErrorNote error={reply.error} />
-            </form>
+              </select>
+            </Field>
+            <Field label={t("voices.note")}>
+              <textarea name="note" rows={2} />
+            </Field>
+            <button type="submit">{t("voices.save")}</button>
+            <ErrorNote error={triage.error} />
+          </form>
+          {r.notes.length > 0 && (
             <ul>
-              {r.replies.map((rep) => (
-                <li key={rep.id}>
-                  {ltr(rep.at.slice(0, 16).replace("T", " "))} · {t(`voices.delivery.${rep.delivery}`)}:{" "}
-                  <span dir="auto">{rep.body}</span>
+              {r.notes.map((note) => (
+                <li key={note.id}>
+                  {ltr(note.at.slice(0, 16).replace("T", " "))} · {note.author}:{" "}
+                  <span dir="auto">{note.body}</span>
                 </li>
               ))}
             </ul>
-          </section>
-          <section aria-labelledby="redact">
-            <h2 id="redact">{t("voices.redactTitle")}</h2>
-            <form
-              className="stacked-form"
-              onSubmit={(event) => {
-                const { data, clear } = form(event);
-                redact.mutate(data.description ?? "", clear);
-              }}
-            >
-              <Field label={t("voices.redactedText")}>
-                <textarea name="description" rows={4} defaultValue={r.description} required />
-              </Field>
-              <button type="submit">{t("voices.redact")}</button>
-              <ErrorNote error={redact.error} />
-            </form>
-          </section>
-          {r.hasContact || r.channel !== "web" ? (
-            <section aria-labelledby="reveal">
-              <h2 id="reveal">{t("voices.revealTitle")}</h2>
-              <p>{t("voices.revealIntro")}</p>
-              <form
-                className="inline-form"
-                onSubmit={(event) => {
-                  const { data, clear } = form(event);
-                  reveal.mutate(data.reason ?? "", clear);
-                }}
-              >
-                <Field label={t("voices.reason")}>
-                  <input name="reason" required minLength={3} />
-                </Field>
-                <button type="submit">{t("voices.reveal")}</button>
-              </form>
-              <ErrorNote error={reveal.error} />
-              {revealed && (
-                <dl className="facts">
-                  <dt>{t("voices.name")}</dt>
-                  <dd>{revealed.contact.name ?? "—"}</dd>
-                  <dt>{t("voices.phone")}</dt>
-                  <dd dir="ltr">{revealed.contact.phone ?? "—"}</dd>
-                  <dt>{t("voices.email")}</dt>
-                  <dd>{revealed.contact.email ?? "—"}</dd>
-                  <dt>{t("voices.original")}</dt>
-                  <dd dir="auto">{revealed.originalDescription}</dd>
-                </dl>
-              )}
-            </section>
-          ) : null}
-        </>
+          )}
+        </section>
       )}
+      {mayReply && (
+        <section aria-labelledby="reply">
+          <h2 id="reply">{t("voices.replyTitle")}</h2>
+          <p>{r.channel === "sms" ? t("voices.replyBySms") : t("voices.replyOnReceipt")}</p>
+          <form
+            className="stacked-form"
+            onSubmit={(event) => {
+              const { data, clear } = form(event);
+              reply.mutate(data.body ?? "", clear);
+            }}
+          >
+            <Field label={t("voices.reply")}>
+              <textarea name="body" rows={2} required maxLength={1000} />
+            </Field>
+            <button type="submit">{t("voices.send")}</button>
+            <ErrorNote error={reply.error} />
+          </form>
+          <ul>
+            {r.replies.map((rep) => (
+              <li key={rep.id}>
+                {ltr(rep.at.slice(0, 16).replace("T", " "))} · {t(`voices.delivery.${rep.delivery}`)}:{" "}
+                <span dir="auto">{rep.body}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {mayTriage && (
+        <section aria-labelledby="redact">
+          <h2 id="redact">{t("voices.redactTitle")}</h2>
+          <form
+            className="stacked-form"
+            onSubmit={(event) => {
+              const { data, clear } = form(event);
+              redact.mutate(data.description ?? "", clear);
+            }}
+          >
+            <Field label={t("voices.redactedText")}>
+              <textarea name="description" rows={4} defaultValue={r.description} required />
+            </Field>
+            <button type="submit">{t("voices.redact")}</button>
+            <ErrorNote error={redact.error} />
+          </form>
+        </section>
+      )}
+      {mayReveal && (r.hasContact || r.channel !== "web") ? (
+        <section aria-labelledby="reveal">
+          <h2 id="reveal">{t("voices.revealTitle")}</h2>
+          <p>{t("voices.revealIntro")}</p>
+          <form
+            className="inline-form"
+            onSubmit={(event) => {
+              const { data, clear } = form(event);
+              reveal.mutate(data.reason ?? "", clear);
+            }}
+          >
+            <Field label={t("voices.reason")}>
+              <input name="reason" required minLength={3} />
+            </Field>
+            <button type="submit">{t("voices.reveal")}</button>
+          </form>
+          <ErrorNote error={reveal.error} />
+          {revealed && (
+            <dl className="facts">
+              <dt>{t("voices.name")}</dt>
+              <dd>{revealed.contact.name ?? "—"}</dd>
+              <dt>{t("voices.phone")}</dt>
+              <dd dir="ltr">{revealed.contact.phone ?? "—"}</dd>
+              <dt>{t("voices.email")}</dt>
+              <dd>{revealed.contact.email ?? "—"}</dd>
+              <dt>{t("voices.original")}</dt>
+              <dd dir="auto">{revealed.originalDescription}</dd>
+            </dl>
+          )}
+        </section>
+      ) : null}
     </>
   );
 };
