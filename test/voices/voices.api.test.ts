@@ -122,13 +122,15 @@ describe(`Voices end to end (${engine})`, () => {
   });
 
   it("answers a receipt check in place, keeping the code out of every address", async () => {
+    // Typed in lower case with spaces for dashes, it is found and shown back as it was given out.
     const checked = await postReportForm(
       app,
-      { lang: "en", receipt: webReceipt.toLowerCase() },
+      { lang: "en", receipt: webReceipt.toLowerCase().replaceAll("-", " ") },
       "/report/status",
     );
     expect(checked.statusCode).toBe(200);
     expect(checked.body).toContain('data-status="new"');
+    expect(checked.body).toContain(`<strong dir="ltr" id="receipt-code">${webReceipt}</strong>`);
     expect(checked.headers.location).toBeUndefined();
     const unknown = await postReportForm(app, { lang: "en", receipt: "AAAA-BBBB-CCCC" }, "/report/status");
     expect(unknown.statusCode).toBe(404);

@@ -17,8 +17,12 @@ export const formatReceipt = (random: Uint8Array): string => {
     code += ALPHABET[Number(bits & 31n)];
     bits >>= 5n;
   }
-  return `${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8, 12)}`;
+  return groupReceipt(code);
 };
+
+/** A code in the groups of four it was given out in: `ZE4Z-W506-M58W`. */
+export const groupReceipt = (code: string): string =>
+  `${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8, 12)}`;
 
 /** The canonical form of what a reporter typed: upper case, no separators, look-alikes mapped. */
 export const normaliseReceipt = (typed: string): string | undefined => {

@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import { ZodError } from "zod";
 import { DomainError } from "../../core/shared/errors.ts";
 import type { Language } from "../../core/shared/languages.ts";
+import { groupReceipt, normaliseReceipt } from "../../core/voices/receipt.ts";
 import { reportDateProblem } from "../../core/voices/report-date.ts";
 import { listCurrentCountries } from "../../repositories/voices/gazetteer.repository.ts";
 import { listCategories } from "../../services/voices/list-categories.ts";
@@ -308,7 +309,10 @@ export const voicesFormRoutes = (app: TypedApp, deps: RouteDeps, runtime: Voices
     scope.post("/report/status", hide, (request, reply) => {
       const body = (typeof request.body === "object" && request.body ? request.body : {}) as FormBody;
       const lang = pickLanguage(body.lang, request.headers["accept-language"]);
-      const code = (body.receipt ?? "").trim().toUpperCase().replace(/\s+/g, "");
+      const typed = (body.receipt ?? "").trim().toUpperCase().replace(/\s+/g, "");
+      // Shown back as it was given out, however it was typed (spaces, no dashes, lower case).
+      const canonical = normaliseReceipt(typed);
+      const code = canonical ? groupReceipt(canonical) : typed;
       if (!/^[0-9A-Z-]{12,20}$/.test(code))
         return html(reply, 400, statusPage(lang, FORM_STRINGS[lang].unknownReceipt, code));
       return showReceipt(request, reply, lang, code, false);

@@ -1,3 +1,4 @@
+import { canSee } from "../../core/access/policies.ts";
 import { dueEscalationLevel } from "../../core/alerts/alert.schemas.ts";
 import {
   appendAlertEvent,
@@ -25,6 +26,7 @@ const levelName = ["desk officer", "desk supervisor", "organisation administrato
  * Escalates every undecided alert past its deadline: to the desk's supervisor when the deadline passes,
  * to the owning organisation's administrators one decision period later. Runs on the clock it is given
  * (the server's job, `continuum alerts escalate`, tests); running it twice at the same time changes nothing.
+ * Returns the escalations the caller may read (the server's job, acting for the platform, reads all).
  */
 export const escalateOverdueAlerts = async (
   ctx: ServiceContext,
@@ -58,6 +60,7 @@ export const escalateOverdueAlerts = async (
         note,
         data: { fromLevel: before.escalationLevel, toLevel: target, recipients },
       });
+      const audience = await alertAudience(tx.db, before);
       await notify(
         tx,
         recipients,
@@ -68,7 +71,7 @@ export const escalateOverdueAlerts = async (
           link: `/alerts/${before.id}`,
           alertId: before.id,
         },
-        await alertAudience(tx.db, before),
+        audience,
       );
       await audit(tx, {
         action: "alert.escalate",
@@ -77,6 +80,8 @@ export const escalateOverdueAlerts = async (
         before: { escalationLevel: before.escalationLevel },
         after: { escalationLevel: target, recipients },
       });
+      // Every overdue alert escalates, but a person running this learns only of those they may read.
+      if (tx.via !== "system" && !canSee(ctx.actor, audience)) return undefined;
       return {
         alertId: before.id,
         iso3: before.iso3,
