@@ -133,6 +133,10 @@ describe(`alerts (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, () 
     const named = { ...warning, cause: "mopti_checkpoints", summary: "Another checkpoint attack" };
     await raiseAlert(ctx, named);
     expect((await raiseAlert(ctx, named)).merged).toBe(true);
+    // Causes are named in the desk's own language.
+    const french = { ...warning, cause: "violence_électorale", summary: "Affrontements à Kayes" };
+    await raiseAlert(ctx, french);
+    expect((await raiseAlert(ctx, french)).merged).toBe(true);
   });
 
   it("keeps a person's alert to the desk and the raiser's organisation unless they make it public", async () => {

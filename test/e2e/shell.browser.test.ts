@@ -28,6 +28,15 @@ afterAll(async () => {
 });
 
 describe("web shell in Chromium", () => {
+  it("opens in the browser's language the first time, Arabic right to left", async () => {
+    const context = await browser.newContext({ locale: "ar-EG" });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await expect.poll(() => page.locator("html").getAttribute("dir")).toBe("rtl");
+    expect(await page.locator("html").getAttribute("lang")).toBe("ar");
+    await context.close();
+  });
+
   it("signs in, opens the overview, switches to French, reaches the audit log by keyboard, and signs out", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
     await page.goto(server.url);

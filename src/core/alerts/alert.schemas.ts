@@ -67,7 +67,11 @@ export const stepGrants: Record<AlertStep, Action> = {
 export const ZCause = z
   .string()
   .trim()
-  .regex(/^[a-z0-9_:.-]+$/, "lower-case words joined by _ : . or -, e.g. report_surge")
+  // Any language's words, lower case where the script has case: people name causes in their own language.
+  .regex(
+    /^[\p{Ll}\p{Lo}\p{Lm}\p{Mn}\p{Nd}_:.-]+$/u,
+    "lower-case words joined by _ : . or -, e.g. report_surge",
+  )
   .max(120);
 
 export const ZRaiseAlert = z.object({

@@ -50,7 +50,8 @@ export const escalateOverdueAlerts = async (
         ...new Set([before.ownerUserId, ...upward].filter((id): id is string => Boolean(id))),
       ];
       await updateAlert(tx.db, before.id, { escalationLevel: target, escalatedAt: now }, now);
-      const note = `Overdue since ${before.deadline.toISOString()}: escalated to the ${levelName[target]} (level ${target}).`;
+      const due = `${before.deadline.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+      const note = `Overdue since ${due}: escalated to the ${levelName[target]} (level ${target}).`;
       await appendAlertEvent(tx.db, {
         alertId: before.id,
         at: now,
@@ -66,7 +67,7 @@ export const escalateOverdueAlerts = async (
         recipients,
         {
           kind: "alert.escalated",
-          subject: `[Continuum] OVERDUE ${before.severity} alert for ${before.iso3}: decision was due ${before.deadline.toISOString().slice(0, 16).replace("T", " ")} UTC`,
+          subject: `[Continuum] OVERDUE ${before.severity} alert for ${before.iso3}: decision was due ${due}`,
           body: `${note}\n\n${before.summary}\n\nOwner: ${before.ownerName ?? before.ownerOrgName}. Status: ${before.status}.`,
           link: `/alerts/${before.id}`,
           alertId: before.id,

@@ -18,7 +18,11 @@ export const languages = Object.entries(files)
   .sort((a, b) => (a.code === "en" ? -1 : b.code === "en" ? 1 : a.code.localeCompare(b.code)));
 
 const stored = typeof localStorage === "undefined" ? null : localStorage.getItem("continuum.language");
-const initial = languages.find((l) => l.code === stored)?.code ?? "en";
+/** The language chosen before, else the first of the browser's languages we have, else English. */
+const browserLanguage = (typeof navigator === "undefined" ? [] : navigator.languages)
+  .map((tag) => tag.split("-")[0])
+  .find((code) => languages.some((l) => l.code === code));
+const initial = languages.find((l) => l.code === stored)?.code ?? browserLanguage ?? "en";
 
 export const applyDirection = (code: string) => {
   const language = languages.find((l) => l.code === code);

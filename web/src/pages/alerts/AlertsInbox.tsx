@@ -39,8 +39,18 @@ export const AlertsInbox = () => {
   });
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const form = Object.fromEntries(new FormData(event.currentTarget));
-    raise.mutate({ ...form, iso3: String(form.iso3).toUpperCase(), source: "person" });
+    const { cause, ...form } = Object.fromEntries(new FormData(event.currentTarget));
+    // "Election violence" becomes election_violence: alerts for the same country and cause merge.
+    const named = String(cause ?? "")
+      .trim()
+      .toLowerCase()
+      .replace(/\s+/g, "_");
+    raise.mutate({
+      ...form,
+      iso3: String(form.iso3).toUpperCase(),
+      source: "person",
+      ...(named ? { cause: named } : {}),
+    });
   };
   return (
     <>
@@ -99,6 +109,9 @@ export const AlertsInbox = () => {
             <SeverityField defaultValue="medium" />
             <Field label={t("alerts.summary")}>
               <input name="summary" required minLength={3} size={50} />
+            </Field>
+            <Field label={t("alerts.cause")}>
+              <input name="cause" maxLength={120} size={24} placeholder={t("alerts.causeExample")} />
             </Field>
             <ClearanceField wanted="restricted" />
             <button type="submit">{t("alerts.raiseButton")}</button>

@@ -28,7 +28,8 @@ export const AssignAlertForm = ({
     assign.mutate({ method: "POST", path: `/api/alerts/${alertId}/assign`, body: form });
   };
   const others = (people.data ?? []).filter((p) => p.userId !== ownerUserId);
-  if (others.length === 0) return null;
+  if (!people.data) return null;
+  if (others.length === 0) return <p className="muted">{t("alerts.noAssignees")}</p>;
   return (
     <form className="inline-form" aria-label={t("alerts.assign")} onSubmit={submit}>
       <Field label={t("alerts.assign")}>

@@ -5,10 +5,13 @@ const utc = (language: string) =>
 export const when = (iso: string | null | undefined, language: string): string =>
   iso ? `${utc(language).format(new Date(iso))} UTC` : "—";
 
-/** A duration in hours, worded and punctuated as the reader's language does ("0,1 h", "0.1 hr"). */
-export const hours = (value: number | null, language: string): string =>
-  value === null
-    ? "—"
-    : new Intl.NumberFormat(language, { style: "unit", unit: "hour", maximumFractionDigits: 1 }).format(
-        value,
-      );
+/**
+ * A duration given in hours, worded and punctuated as the reader's language does ("1,5 h", "1.5 hr");
+ * under an hour in minutes, so a quick response never reads "0 hr".
+ */
+export const hours = (value: number | null, language: string): string => {
+  if (value === null) return "—";
+  const unit = (name: "hour" | "minute", amount: number) =>
+    new Intl.NumberFormat(language, { style: "unit", unit: name, maximumFractionDigits: 1 }).format(amount);
+  return value < 1 ? unit("minute", Math.max(1, Math.round(value * 60))) : unit("hour", value);
+};

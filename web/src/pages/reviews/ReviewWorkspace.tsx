@@ -12,6 +12,7 @@ import {
 } from "../../../../src/core/reviews/review.schemas.ts";
 import { type Language, languages } from "../../../../src/core/shared/languages.ts";
 import { get } from "../../api/client.ts";
+import { useCountryNames } from "../../api/country-names.ts";
 import { allows } from "../../api/permissions.ts";
 import { useApiCall } from "../../api/use-api-call.ts";
 import { BackLink } from "../../components/BackLink.tsx";
@@ -33,6 +34,7 @@ const values = (event: FormEvent<HTMLFormElement>) => {
 
 export const ReviewWorkspace = () => {
   const { t, i18n } = useTranslation();
+  const countryNames = useCountryNames();
   const alertSummary = useAlertSummary();
   const { me } = useSession();
   const { id = "" } = useParams();
@@ -69,7 +71,7 @@ export const ReviewWorkspace = () => {
           {t(`reviews.statuses.${r.status}`)}
         </span>{" "}
         <span className={`badge ${r.clearance}`}>{t(`clearance.${r.clearance}`)}</span>{" "}
-        {r.countryName ?? r.iso3} · {r.framework.title} ({r.framework.version})
+        {countryNames.byIso3(r.iso3, r.countryName)} · {r.framework.title} ({r.framework.version})
         {r.adoptedAt &&
           ` · ${t("reviews.adoptedBy", { name: r.adoptedBy, date: ltr(r.adoptedAt.slice(0, 10)) })}`}
       </p>
@@ -89,6 +91,7 @@ export const ReviewWorkspace = () => {
             {t("reviews.backToDraft")}
           </button>
         )}
+        {r.status === "in_review" && !mayAdopt && <span className="muted">{t("reviews.whoAdopts")}</span>}
         {editable && (
           <button
             type="button"

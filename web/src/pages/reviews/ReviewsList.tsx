@@ -9,6 +9,7 @@ import type {
   TScheduleEntry,
 } from "../../../../src/core/reviews/review.schemas.ts";
 import { api, get } from "../../api/client.ts";
+import { useCountryNames } from "../../api/country-names.ts";
 import { allows } from "../../api/permissions.ts";
 import { ClearanceField } from "../../components/ClearanceField.tsx";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
@@ -18,6 +19,7 @@ import { ReviewsNav } from "./ReviewsSection.tsx";
 
 export const ReviewsList = () => {
   const { t } = useTranslation();
+  const countryNames = useCountryNames();
   const { me } = useSession();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -80,7 +82,7 @@ export const ReviewsList = () => {
           <tbody>
             {reviews.data.map((review) => (
               <tr key={review.id}>
-                <td>{review.countryName ?? review.iso3}</td>
+                <td>{countryNames.byIso3(review.iso3, review.countryName)}</td>
                 <td>
                   <Link to={`/reviews/${review.id}`}>{review.title}</Link>
                 </td>
@@ -136,7 +138,7 @@ export const ReviewsList = () => {
               {upcoming.map((entry) => (
                 <tr key={entry.iso3}>
                   <td>{entry.plannedFor}</td>
-                  <td>{entry.countryName ?? entry.iso3}</td>
+                  <td>{countryNames.byIso3(entry.iso3, entry.countryName)}</td>
                   <td>{entry.broughtForwardReason ?? ""}</td>
                   <td>
                     {entry.reviewId ? (
