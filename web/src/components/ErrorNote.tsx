@@ -3,12 +3,18 @@ import { ApiError } from "../api/client.ts";
 
 /** Shows an API error with the fields it names, announced to screen readers. */
 export const ErrorNote = ({ error }: { error: unknown }) => {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (!error) return null;
   const message = error instanceof Error ? error.message : String(error);
   const details = error instanceof ApiError ? error.body.details : [];
+  // The server explains in English; other readers get the kind of refusal in their language first.
+  const lead =
+    error instanceof ApiError && !i18n.language.startsWith("en")
+      ? t(`errors.codes.${error.body.code}`, { defaultValue: "" })
+      : "";
   return (
     <div role="alert" className="error">
+      {lead && <strong>{lead} </strong>}
       {/* A refusal or a validation error says what to change; only a failure is "something went wrong". */}
       {error instanceof ApiError && error.status < 500 ? message : t("errors.generic", { message })}
       {details.length > 0 && (

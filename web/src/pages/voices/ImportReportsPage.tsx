@@ -57,6 +57,7 @@ export const ImportReportsPage = () => {
       </p>
       <h1>{t("voices.importTitle")}</h1>
       <p>{t("voices.importIntro")}</p>
+      {forms.data?.length === 0 && <p className="note">{t("voices.noFormMapping")}</p>}
       <form className="stacked-form" onSubmit={submit}>
         <Field label={t("voices.importSource")}>
           <select value={source} onChange={(event) => setSource(event.target.value)}>
