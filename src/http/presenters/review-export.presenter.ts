@@ -46,7 +46,6 @@ const paragraphs = (text: string) =>
     .map((p) => `<p>${html(p).replaceAll("\n", "<br>")}</p>`)
     .join("");
 
-/** The printable brief: one self-contained HTML page with print CSS (print to PDF from any browser). */
 /** The country in the brief's language where Intl knows it, else the registry's English name. */
 const countryName = (review: TReviewExport["review"], lang: Language): string =>
   (review.countryIso2 &&
@@ -54,6 +53,7 @@ const countryName = (review: TReviewExport["review"], lang: Language): string =>
   review.countryName ||
   review.iso3;
 
+/** The printable brief: one self-contained HTML page with print CSS (print to PDF from any browser). */
 export const renderReviewBrief = (data: TReviewExport, lang: Language = "en"): string => {
   const t = BRIEF_STRINGS[lang];
   // Keeps a date or code left to right inside right-to-left text, where "2019-12" would read "12-2019".
