@@ -125,7 +125,7 @@ describe("Peacebuilding Audit and early action in Chromium", () => {
   it("takes one review from draft to adopted with two recommendations", async () => {
     const page = await signInAs(analyst);
     await page.getByRole("navigation").getByRole("link", { name: "Reviews" }).click();
-    await page.getByLabel("Country (ISO3)").fill("SYR");
+    await page.getByRole("combobox", { name: "Country", exact: true }).selectOption("SYR");
     await page.getByRole("button", { name: "Open review" }).click();
     const status = page.getByTestId("review-status");
     await expect.poll(() => status.textContent()).toBe("Draft");

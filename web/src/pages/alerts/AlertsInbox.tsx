@@ -7,6 +7,7 @@ import { api, get } from "../../api/client.ts";
 import { useCountryNames } from "../../api/country-names.ts";
 import { allows } from "../../api/permissions.ts";
 import { ClearanceField } from "../../components/ClearanceField.tsx";
+import { CountrySelect } from "../../components/CountrySelect.tsx";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
 import { TableScroll } from "../../components/TableScroll.tsx";
@@ -47,7 +48,6 @@ export const AlertsInbox = () => {
       .replace(/\s+/g, "_");
     raise.mutate({
       ...form,
-      iso3: String(form.iso3).toUpperCase(),
       source: "person",
       ...(named ? { cause: named } : {}),
     });
@@ -103,9 +103,7 @@ export const AlertsInbox = () => {
         <section aria-labelledby="raise-alert">
           <h2 id="raise-alert">{t("alerts.raise")}</h2>
           <form className="inline-form" onSubmit={submit}>
-            <Field label={t("alerts.country")}>
-              <input name="iso3" required pattern="[A-Za-z]{3}" maxLength={3} size={4} />
-            </Field>
+            <CountrySelect />
             <SeverityField defaultValue="medium" />
             <Field label={t("alerts.summary")}>
               <input name="summary" required minLength={3} size={50} />

@@ -12,6 +12,7 @@ import { api, get } from "../../api/client.ts";
 import { useCountryNames } from "../../api/country-names.ts";
 import { allows } from "../../api/permissions.ts";
 import { ClearanceField } from "../../components/ClearanceField.tsx";
+import { CountrySelect } from "../../components/CountrySelect.tsx";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
 import { useSession } from "../../session.tsx";
@@ -51,7 +52,7 @@ export const ReviewsList = () => {
     event.preventDefault();
     const form = Object.fromEntries(new FormData(event.currentTarget)) as Record<string, string>;
     open.mutate({
-      iso3: String(form.iso3).toUpperCase(),
+      iso3: form.iso3,
       ...(form.title ? { title: form.title } : {}),
       ...(selected ? { cycleId: selected } : {}),
       clearance: form.clearance,
@@ -99,9 +100,7 @@ export const ReviewsList = () => {
         <section aria-labelledby="open-review">
           <h2 id="open-review">{t("reviews.open")}</h2>
           <form className="inline-form" onSubmit={submitOpen}>
-            <Field label={t("alerts.country")}>
-              <input name="iso3" required pattern="[A-Za-z]{3}" maxLength={3} size={4} />
-            </Field>
+            <CountrySelect />
             <Field label={t("reviews.titleField")}>
               <input name="title" size={40} />
             </Field>
