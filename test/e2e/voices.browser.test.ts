@@ -116,6 +116,8 @@ describe("Voices in Chromium", () => {
     const map = page.locator("input[name=map]");
     // 360 px of map and its two 1 px borders; a scaled map would be narrower than the 340 px screen.
     expect((await map.boundingBox())?.width).toBe(362);
+    // The map's frame scrolls; the page itself does not.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(340);
     await context.close();
   });
 
