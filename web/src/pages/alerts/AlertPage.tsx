@@ -29,6 +29,13 @@ const formValues = (event: FormEvent<HTMLFormElement>) => {
 
 export const AlertPage = () => {
   const { t, i18n } = useTranslation();
+  /** Where the alert came from, in the reader's language: a person, a rule (by its name) or community reports. */
+  const sourceText = (source: string) =>
+    source === "person" || source === "voices"
+      ? t(`alerts.sources.${source}`)
+      : source.startsWith("rule: ")
+        ? t("alerts.sources.rule", { name: source.slice("rule: ".length) })
+        : source;
   const alertSummary = useAlertSummary();
   const names = useCountryNames();
   const { me } = useSession();
@@ -92,7 +99,7 @@ export const AlertPage = () => {
         </dd>
         <dt>{t("alerts.source")}</dt>
         <dd>
-          {a.source} · {t("alerts.occurrences", { count: a.occurrences })}
+          {sourceText(a.source)} · {t("alerts.occurrences", { count: a.occurrences })}
         </dd>
         {a.assessment && (
           <>
