@@ -367,6 +367,26 @@ describe(`alerts (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, () 
     expect(timeline.filter((e: { kind: string }) => e.kind === "escalated")).toHaveLength(2);
   });
 
+  it("escalates every overdue alert but lists to the caller only those they may read", async () => {
+    await buildCountries(handle.db, ["CAF"]);
+    deskSession = await signIn(app, desk.email, desk.password);
+    const raised = (
+      await deskSession.request("POST", "/api/alerts", {
+        iso3: "CAF",
+        severity: "critical",
+        summary: "Armed group massing near Bangui",
+        clearance: "confidential",
+      })
+    ).json().alert;
+    clock = new Date(new Date(raised.deadline).getTime() + HOUR);
+    const elsewhere = await buildUser(handle.db, outsider.orgId, "administrator", "confidential", true);
+    const platformSession = await signIn(app, elsewhere.email, elsewhere.password);
+    const listed = (await platformSession.request("POST", "/api/alerts/escalate")).json();
+    expect(listed.map((e: { alertId: string }) => e.alertId)).not.toContain(raised.id);
+    deskSession = await signIn(app, desk.email, desk.password);
+    expect((await deskSession.request("GET", `/api/alerts/${raised.id}`)).json().escalationLevel).toBe(1);
+  });
+
   it("refuses an invalid rule with a message naming the field", async () => {
     adminSession = await signIn(app, admin.email, admin.password);
     deskSession = await signIn(app, desk.email, desk.password);
