@@ -5,19 +5,22 @@ import { Field } from "./Field.tsx";
 /** A country chosen by its name in the reader's language; the form receives its ISO3 code as `iso3`. */
 export const CountrySelect = () => {
   const { t } = useTranslation();
-  const names = useCountryNames();
   return (
     <Field label={t("alerts.country")}>
       <select name="iso3" required defaultValue="">
         <option value="" disabled>
           {t("alerts.chooseCountry")}
         </option>
-        {names.all.map((country) => (
-          <option key={country.iso3} value={country.iso3}>
-            {country.name}
-          </option>
-        ))}
+        <CountryOptions />
       </select>
     </Field>
   );
 };
+
+/** Every country as an option, named and sorted in the reader's language, valued by its ISO3 code. */
+export const CountryOptions = () =>
+  useCountryNames().all.map((country) => (
+    <option key={country.iso3} value={country.iso3}>
+      {country.name}
+    </option>
+  ));

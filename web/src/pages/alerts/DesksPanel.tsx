@@ -7,6 +7,7 @@ import { get } from "../../api/client.ts";
 import { useCountryNames } from "../../api/country-names.ts";
 import type { Organisation, User } from "../../api/types.ts";
 import { useApiCall } from "../../api/use-api-call.ts";
+import { CountryOptions } from "../../components/CountrySelect.tsx";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
 import { TableScroll } from "../../components/TableScroll.tsx";
@@ -127,11 +128,7 @@ export const DesksPanel = ({ mayConfigure }: { mayConfigure: boolean }) => {
             <Field label={t("alertSetup.country")}>
               <select name="iso3" defaultValue={DEFAULT_DESK}>
                 <option value={DEFAULT_DESK}>{t("alertSetup.defaultDesk")}</option>
-                {names.all.map((country) => (
-                  <option key={country.iso3} value={country.iso3}>
-                    {country.name}
-                  </option>
-                ))}
+                <CountryOptions />
               </select>
             </Field>
             <Field label={t("alertSetup.organisation")}>
