@@ -5,7 +5,7 @@
  * (default: a fresh embedded database in a temporary folder, with the bundled data imported first).
  */
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { type ScoreSet, scoreNames } from "../src/core/warning/backtest-report.ts";
 import { baselineForecasts, baselineNames } from "../src/core/warning/baselines.ts";
@@ -16,7 +16,7 @@ import { migrate } from "../src/db/migrate.ts";
 import { loadWarningPanel } from "../src/repositories/warning/panel.repository.ts";
 import { systemDataContext } from "../src/services/data/data-context.ts";
 import { initialiseBundledData } from "../src/services/data/initialise-bundled-data.ts";
-import { backtest } from "../src/services/warning/backtest.ts";
+import { backtestOnWorkers } from "../src/services/warning/backtest-on-workers.ts";
 import { type ForecastOptions, forecast } from "../src/services/warning/forecast.ts";
 
 // Model options for experiments, e.g. WARNING_OPTIONS='{"rounds":200,"maxDepth":5}'.
@@ -68,11 +68,11 @@ console.log(
 const origins = ["2014-12", "2015-12", "2016-12", "2017-12", "2018-12"];
 t = performance.now();
 cpu = process.cpuUsage();
-const result = backtest(panel, origins, options, ({ done, total, label }) =>
+const result = await backtestOnWorkers(panel, origins, options, ({ done, total, label }) =>
   process.stderr.write(`  [${done}/${total}] ${label}\n`),
 );
 console.log(
-  `backtest, ${origins.length} origins × 12 horizons: ${seconds(t)}, ${cpuSeconds(cpu)} ` +
+  `backtest, ${origins.length} origins × 12 horizons on ${Math.min(availableParallelism(), origins.length)} threads: ${seconds(t)}, ${cpuSeconds(cpu)} ` +
     `(model ${result.modelSeconds.reduce((a, b) => a + b, 0).toFixed(2)} s, ` +
     `baselines ${result.baselineSeconds.reduce((a, b) => a + b, 0).toFixed(2)} s)`,
 );

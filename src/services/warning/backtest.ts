@@ -15,31 +15,36 @@ export const modelName = "xgboost_hurdle";
 
 export type BacktestProgress = (progress: Progress) => void;
 
-export type BacktestResult = {
-  report: BacktestReport;
-  /** Every scored row per method, for drill-down and storage. */
+/** The scored rows of some origins, per method, with the time each origin took. */
+export type BacktestPart = {
+  origins: MonthKey[];
   rows: Record<string, ScoredForecast[]>;
   /** Wall-clock seconds per origin spent retraining and forecasting (baselines excluded). */
   modelSeconds: number[];
   baselineSeconds: number[];
 };
 
+export type BacktestResult = Omit<BacktestPart, "origins"> & { report: BacktestReport };
+
+const emptyRows = (): Record<string, ScoredForecast[]> =>
+  Object.fromEntries([modelName, ...baselineNames].map((name) => [name, []]));
+
 /**
- * Rolling-origin backtest: at each origin, retrain on data up to the origin, forecast 1..maxHorizon months
- * ahead, and score against what happened, beside the naive baselines on exactly the same rows. Rows whose
- * outcome month is not in the panel (beyond the data, or the country ceased to exist) are left out for all.
+ * Rolling-origin backtest of some origins: at each, retrain on data up to the origin, forecast 1..maxHorizon
+ * months ahead, and score against what happened, beside the naive baselines on exactly the same rows. Rows
+ * whose outcome month is not in the panel (beyond the data, or the country ceased to exist) are left out for
+ * all. Progress counts `backtestSteps` for these origins only.
  */
-export const backtest = (
+export const backtestOrigins = (
   panel: WarningPanel,
   origins: readonly MonthKey[],
   options: ForecastOptions = {},
   onProgress: BacktestProgress = () => {},
-): BacktestResult => {
+): BacktestPart => {
   const maxHorizon = options.maxHorizon ?? defaultMaxHorizon;
   const truth = toDensePanel(panel.rows);
   const unitOf = new Map(truth.units.map((u, i) => [u.gwcode, i]));
-  const rows: Record<string, ScoredForecast[]> = { [modelName]: [] };
-  for (const name of baselineNames) rows[name] = [];
+  const rows = emptyRows();
   const modelSeconds: number[] = [];
   const baselineSeconds: number[] = [];
   const total = backtestSteps(origins.length, maxHorizon);
@@ -87,6 +92,28 @@ export const backtest = (
     baselineSeconds.push((performance.now() - started) / 1000);
     onProgress(progressAt(++done, total, "scored", { origin }));
   }
+  return { origins: [...origins], rows, modelSeconds, baselineSeconds };
+};
+
+/** One report from parts run apart (on several threads), read in the order of `origins`. */
+export const combineBacktest = (
+  parts: readonly BacktestPart[],
+  origins: readonly MonthKey[],
+  maxHorizon: number,
+): BacktestResult => {
+  const rows = emptyRows();
+  const modelSeconds: number[] = [];
+  const baselineSeconds: number[] = [];
+  for (const origin of origins) {
+    const part = parts.find((p) => p.origins.includes(origin));
+    if (!part) throw new Error(`no backtest part scored ${origin}`);
+    const at = part.origins.indexOf(origin);
+    for (const [name, scored] of Object.entries(part.rows)) {
+      rows[name]?.push(...scored.filter((r) => r.forecast.origin === origin));
+    }
+    modelSeconds.push(part.modelSeconds[at] as number);
+    baselineSeconds.push(part.baselineSeconds[at] as number);
+  }
   return {
     report: buildBacktestReport([...origins], rows, maxHorizon, modelName),
     rows,
@@ -94,3 +121,16 @@ export const backtest = (
     baselineSeconds,
   };
 };
+
+/** The whole backtest on this thread. */
+export const backtest = (
+  panel: WarningPanel,
+  origins: readonly MonthKey[],
+  options: ForecastOptions = {},
+  onProgress: BacktestProgress = () => {},
+): BacktestResult =>
+  combineBacktest(
+    [backtestOrigins(panel, origins, options, onProgress)],
+    origins,
+    options.maxHorizon ?? defaultMaxHorizon,
+  );

@@ -8,8 +8,8 @@ let tail: Promise<unknown> = Promise.resolve();
 let waiting = 0;
 
 /**
- * Model jobs run one at a time in this process: each trains on both cores, and two at once would only
- * make both slower. Jobs queue in the order they were asked for; a failed job does not block the next.
+ * Model jobs run one at a time in this process: a backtest keeps every core busy (one origin per thread),
+ * and two jobs at once would only make both slower. Jobs queue in the order they were asked for; a failed job does not block the next.
  */
 export const enqueueModelJob = <T>(work: () => Promise<T>): Promise<T> => {
   waiting += 1;

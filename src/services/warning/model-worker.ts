@@ -3,12 +3,11 @@
  * thread it would stall every HTTP request, so the server and the CLI both hand it to this thread.
  */
 import { parentPort } from "node:worker_threads";
-import type { BacktestReport } from "../../core/warning/backtest-report.ts";
 import type { CountryForecast } from "../../core/warning/forecast.ts";
 import type { MonthKey } from "../../core/warning/month.ts";
 import type { WarningPanel } from "../../core/warning/panel.ts";
 import { forecastTrainingProgress, type Progress } from "../../core/warning/progress.ts";
-import { backtest } from "./backtest.ts";
+import { type BacktestPart, backtestOrigins } from "./backtest.ts";
 import { type ForecastOptions, forecast } from "./forecast.ts";
 
 export type ModelTask =
@@ -25,12 +24,7 @@ export type ModelTask =
 
 export type ModelTaskResult =
   | { kind: "forecast"; forecasts: CountryForecast[]; seconds: number }
-  | {
-      kind: "backtest";
-      report: BacktestReport;
-      modelSeconds: number[];
-      baselineSeconds: number[];
-    };
+  | { kind: "backtest"; part: BacktestPart };
 
 export type WorkerMessage =
   | { type: "progress"; progress: Progress }
@@ -54,21 +48,10 @@ if (port) {
           result: { kind: "forecast", forecasts, seconds: (performance.now() - started) / 1000 },
         } satisfies WorkerMessage);
       } else {
-        const { report, modelSeconds, baselineSeconds } = backtest(
-          task.panel,
-          task.origins,
-          task.options,
-          (progress) => port.postMessage({ type: "progress", progress } satisfies WorkerMessage),
+        const part = backtestOrigins(task.panel, task.origins, task.options, (progress) =>
+          port.postMessage({ type: "progress", progress } satisfies WorkerMessage),
         );
-        port.postMessage({
-          type: "result",
-          result: {
-            kind: "backtest",
-            report,
-            modelSeconds,
-            baselineSeconds,
-          },
-        } satisfies WorkerMessage);
+        port.postMessage({ type: "result", result: { kind: "backtest", part } } satisfies WorkerMessage);
       }
     } catch (error) {
       port.postMessage({

@@ -18,8 +18,9 @@ import { modelVersion, panelDatasetVersions } from "../../repositories/warning/m
 import { loadWarningPanel, panelCoverage } from "../../repositories/warning/panel.repository.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
 import { modelName } from "./backtest.ts";
+import { backtestOnWorkers } from "./backtest-on-workers.ts";
 import { assertEnoughHistory } from "./enough-history.ts";
-import { enqueueModelJob, runModelTask } from "./model-jobs.ts";
+import { enqueueModelJob } from "./model-jobs.ts";
 import { forecastModelDefaults } from "./train-forecast-model.ts";
 
 export type BacktestRunStarted = {
@@ -91,19 +92,15 @@ export const startBacktestRun = async (
       // the model itself cuts its training data at each origin.
       const loaded = await loadWarningPanel(ctx.db, lastMonth, covariates);
       let pending = Promise.resolve();
-      const result = await runModelTask(
-        {
-          kind: "backtest",
-          panel: loaded.panel,
-          origins,
-          options: { ...input.options, maxHorizon: input.maxHorizon },
-        },
+      const result = await backtestOnWorkers(
+        loaded.panel,
+        origins,
+        { ...input.options, maxHorizon: input.maxHorizon },
         (progress) => {
           pending = pending.then(() => report(progress));
         },
       );
       await pending;
-      if (result.kind !== "backtest") throw new Error("the model worker answered a different task");
       await inTransaction(ctx, async (tx) => {
         await updateBacktestRun(tx.db, runId, {
           status: "succeeded",
