@@ -48,7 +48,10 @@ export const insertForecastRun = async (
             q10: 0,
             q50: p * 50,
             q90: p * 300,
-            drivers: JSON.stringify([{ feature: "sb_best_lag1", contribution: 0.4 }]),
+            drivers: JSON.stringify([
+              { feature: "ln_sb_1", contribution: 0.4, value: Math.log1p(35), target: "gt0" },
+              { feature: "months_since_ge25", contribution: -0.3, value: 4, target: "ge25" },
+            ]),
           };
         }),
       ),

@@ -164,6 +164,19 @@ describe(`reviews (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, ()
     expect(new Set(schedule.map((e: { dueOn: string }) => e.dueOn))).toEqual(new Set(["2030-07-01"]));
   });
 
+  it("prints in the brief what moves next month's forecast, in the brief's language", async () => {
+    const review = (await analystSession.request("POST", "/api/reviews", { iso3: "SYR" })).json();
+    const brief = async (lang: string) =>
+      (await analystSession.request("GET", `/api/reviews/${review.id}/export?format=html&lang=${lang}`)).body;
+    const english = await brief("en");
+    expect(english).toContain("<h3>What moves the forecast for 2026-03</h3>");
+    expect(english).toMatch(
+      /<li>▲ deaths in the last month: 35 <span class="muted">\+\d+(\.\d)? points<\/span><\/li>/,
+    );
+    expect(english).toMatch(/<li>▼ months since the last month with 25 or more deaths: 4 /);
+    expect(await brief("fr")).toContain("<li>▲ morts le mois dernier\u202f: 35 ");
+  });
+
   it("shows another organisation's reader no confidential review or alert through the schedule", async () => {
     const cycle = (
       await adminSession.request("POST", "/api/reviews/cycles", { name: "Cycle 2", startsOn: "2026-01-01" })

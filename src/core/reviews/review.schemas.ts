@@ -116,6 +116,20 @@ export const ZRecommendation = z.object({
 });
 export type TRecommendation = z.infer<typeof ZRecommendation>;
 
+/** One month of the country's forecast in a review's evidence; drivers as the forecast run stored them. */
+export const ZEvidenceForecastRow = z.object({
+  month: z.string(),
+  horizon: z.number(),
+  pGt0: z.number(),
+  pGe25: z.number(),
+  mean: z.number(),
+  q10: z.number(),
+  q50: z.number(),
+  q90: z.number(),
+  drivers: z.unknown(),
+});
+export type TEvidenceForecastRow = z.infer<typeof ZEvidenceForecastRow>;
+
 /** The evidence gathered for a review, as of `gatheredAt`; frozen when the review is adopted. */
 export const ZEvidencePack = z.object({
   gatheredAt: z.string(),
@@ -125,19 +139,7 @@ export const ZEvidencePack = z.object({
       runId: z.uuid(),
       origin: z.string(),
       modelVersion: z.string(),
-      rows: z.array(
-        z.object({
-          month: z.string(),
-          horizon: z.number(),
-          pGt0: z.number(),
-          pGe25: z.number(),
-          mean: z.number(),
-          q10: z.number(),
-          q50: z.number(),
-          q90: z.number(),
-          drivers: z.unknown(),
-        }),
-      ),
+      rows: z.array(ZEvidenceForecastRow),
     })
     .nullable(),
   months: z.array(

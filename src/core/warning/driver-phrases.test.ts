@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { describeFeature, driverEffectPoints, driverReading, isNoticeableEffect } from "./driver-phrases.ts";
+import { featurePhrases } from "./feature-phrases.ts";
+import { featureNames } from "./features.ts";
 
 describe("driver phrases", () => {
   it("measures a driver's effect in percentage points of the published probability", () => {
@@ -30,5 +32,20 @@ describe("driver phrases", () => {
     expect(describeFeature("ln_sb_1")).toBe("deaths in the last month");
     expect(describeFeature("violent_months_36")).toBe("violent months in the last 36 months");
     expect(describeFeature("something_new")).toBe("something new");
+  });
+
+  it("words every feature the model reads in each language, falling back to English", () => {
+    const names = featureNames({
+      extended: true,
+      capitals: [],
+      countryYear: [],
+      conflicts: [],
+      agreements: [],
+    });
+    for (const language of Object.keys(featurePhrases)) {
+      for (const name of names) expect(featurePhrases[language]?.[name], `${language} ${name}`).toBeTruthy();
+    }
+    expect(describeFeature("ln_sb_1", "fr")).toBe("morts le mois dernier");
+    expect(describeFeature("ln_sb_1", "sw")).toBe("deaths in the last month");
   });
 });

@@ -26,6 +26,10 @@ export type BriefStrings = {
   forecastColumns: [string, string, string, string, string];
   median: (n: string) => string;
   noForecast: string;
+  drivers: (month: string) => string;
+  reading: (phrase: string, value: string) => string;
+  points: (n: string) => string;
+  noDrivers: string;
   conflicts: string;
   conflictLine: (year: string, sideA: string, sideB: string) => string;
   intensities: { war: string; minor: string };
@@ -76,6 +80,10 @@ const en: BriefStrings = {
   forecastColumns: ["Month", "Horizon", "P(any)", "P(25+)", "80% interval (deaths)"],
   median: (n) => `median ${n}`,
   noForecast: "No forecast available.",
+  drivers: (month) => `What moves the forecast for ${month}`,
+  reading: (phrase, value) => `${phrase}: ${value}`,
+  points: (n) => `${n} points`,
+  noDrivers: "No single factor stands out.",
   conflicts: "Armed conflicts",
   conflictLine: (year, sideA, sideB) => `${year}: ${sideA} vs ${sideB}`,
   intensities: { war: "war", minor: "minor" },
@@ -136,6 +144,10 @@ const fr: BriefStrings = {
   forecastColumns: ["Mois", "Horizon", "P(au moins 1)", "P(25 et plus)", "Intervalle à 80 % (morts)"],
   median: (n) => `médiane ${n}`,
   noForecast: "Aucune prévision disponible.",
+  drivers: (month) => `Ce qui explique la prévision pour ${month}`,
+  reading: (phrase, value) => `${phrase}\u202f: ${value}`,
+  points: (n) => `${n} points`,
+  noDrivers: "Aucun facteur ne se distingue.",
   conflicts: "Conflits armés",
   conflictLine: (year, sideA, sideB) => `${year} : ${sideA} contre ${sideB}`,
   intensities: { war: "guerre", minor: "mineur" },
@@ -206,6 +218,10 @@ const ar: BriefStrings = {
   forecastColumns: ["الشهر", "الأفق", "احتمال ≥1", "احتمال ≥25", "فترة 80٪ (وفيات)"],
   median: (n) => `الوسيط ${n}`,
   noForecast: "لا يتوفر تنبؤ.",
+  drivers: (month) => `العوامل المحركة للتنبؤ لشهر ${month}`,
+  reading: (phrase, value) => `${phrase}: ${value}`,
+  points: (n) => `${n} نقطة`,
+  noDrivers: "لا يبرز أي عامل بمفرده.",
   conflicts: "النزاعات المسلحة",
   conflictLine: (year, sideA, sideB) => `${year}: ${sideA} ضد ${sideB}`,
   intensities: { war: "حرب", minor: "نزاع محدود" },

@@ -1,10 +1,13 @@
-import type { TReviewExport } from "../../core/reviews/review.schemas.ts";
+import type { TEvidenceForecastRow, TReviewExport } from "../../core/reviews/review.schemas.ts";
 import type { Language } from "../../core/shared/languages.ts";
+import { describeFeature, formatReading } from "../../core/warning/driver-phrases.ts";
+import type { Driver, DriverTarget } from "../../core/warning/forecast.ts";
 import { percent } from "../../core/warning/probability-text.ts";
 import type { ReviewExportView } from "../../services/reviews/export-review.ts";
 import { FORM_STRINGS } from "../voices-form/strings.ts";
 import { presentReviewDetail } from "./review.presenter.ts";
-import { BRIEF_STRINGS } from "./review-brief.strings.ts";
+import { BRIEF_STRINGS, type BriefStrings } from "./review-brief.strings.ts";
+import { presentDrivers } from "./warning.presenter.ts";
 
 export const presentReviewExport = (view: ReviewExportView): TReviewExport => ({
   exportedAt: view.exportedAt.toISOString(),
@@ -53,6 +56,25 @@ const countryName = (review: TReviewExport["review"], lang: Language): string =>
   review.countryName ||
   review.iso3;
 
+/** The factors that moved the first month's two probabilities most, as the country page lists them. */
+const briefDrivers = (row: TEvidenceForecastRow, t: BriefStrings, lang: Language): string => {
+  const stored = Array.isArray(row.drivers) ? (row.drivers as Partial<Driver>[]) : [];
+  const points = new Intl.NumberFormat(lang, { signDisplay: "always", maximumFractionDigits: 1 });
+  const list = (target: DriverTarget, probability: number): string => {
+    const items = presentDrivers(stored, target, probability)
+      .sort((a, b) => Math.abs(b.effectPoints) - Math.abs(a.effectPoints))
+      .slice(0, 5)
+      .map((d) => {
+        const phrase = describeFeature(d.feature, lang);
+        const text = d.reading ? t.reading(phrase, formatReading(d.reading, lang)) : phrase;
+        return `<li>${d.direction === "raises" ? "▲" : "▼"} ${html(text)} <span class="muted">${html(t.points(points.format(d.effectPoints)))}</span></li>`;
+      })
+      .join("");
+    return items ? `<ul class="drivers">${items}</ul>` : `<p class="muted">${html(t.noDrivers)}</p>`;
+  };
+  return `<h4>${html(t.forecastColumns[2])}</h4>${list("gt0", row.pGt0)}<h4>${html(t.forecastColumns[3])}</h4>${list("ge25", row.pGe25)}`;
+};
+
 /** The printable brief: one self-contained HTML page with print CSS (print to PDF from any browser). */
 export const renderReviewBrief = (data: TReviewExport, lang: Language = "en"): string => {
   const t = BRIEF_STRINGS[lang];
@@ -83,6 +105,7 @@ export const renderReviewBrief = (data: TReviewExport, lang: Language = "en"): s
         `<li>${html(r.body)} <span class="muted">(${html(r.addressedTo)}; ${html(word(t.responses, r.response))}; ${html(r.implementation ? word(t.implementations, r.implementation) : t.notFollowedUp)})</span></li>`,
     )
     .join("");
+  const firstMonth = evidence?.forecast?.rows[0];
   const forecastRows = (evidence?.forecast?.rows ?? [])
     .map(
       (f) =>
@@ -132,6 +155,7 @@ h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.15rem;border-bottom:1px s
 table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{border-bottom:1px solid #ccc;padding:.25rem .4rem;text-align:start;vertical-align:top}
 .muted{color:#5b6675;font-size:.85rem}.badge{border:1px solid #a61b1b;color:#a61b1b;font-size:.7rem;padding:0 .3rem;text-transform:uppercase}
 tr.level-severe td:nth-child(3){font-weight:700;color:#a61b1b}tr.level-high td:nth-child(3){font-weight:700}
+.drivers{list-style:none;padding:0;margin:.2rem 0}h4{margin:.6rem 0 0;font-size:.95rem}
 .classification{text-align:center;font:700 .8rem sans-serif;letter-spacing:.15em;text-transform:uppercase;border:1px solid #1b2430;padding:.1rem}
 @page{size:A4;margin:18mm 16mm}
 @media print{body{margin:0;max-width:none}a{color:inherit;text-decoration:none}h2{break-after:avoid}tr,li,.scenario{break-inside:avoid}}
@@ -145,7 +169,7 @@ tr.level-severe td:nth-child(3){font-weight:700;color:#a61b1b}tr.level-high td:n
 <h2>${html(t.recommendations)}</h2>${recommendations ? `<ol style="list-style:none;padding:0">${recommendations}</ol>` : `<p class="muted">${html(t.none)}</p>`}
 <h2>${html(t.evidence)}</h2>
 <p>${html(totals)}</p>
-${forecastRows ? `<h3>${html(t.forecast(isolate(evidence?.forecast?.origin ?? ""), isolate(evidence?.forecast?.modelVersion ?? "")))}</h3><table><thead><tr>${th(t.forecastColumns)}</tr></thead><tbody>${forecastRows}</tbody></table>` : `<p class="muted">${html(t.noForecast)}</p>`}
+${forecastRows ? `<h3>${html(t.forecast(isolate(evidence?.forecast?.origin ?? ""), isolate(evidence?.forecast?.modelVersion ?? "")))}</h3><table><thead><tr>${th(t.forecastColumns)}</tr></thead><tbody>${forecastRows}</tbody></table>${firstMonth ? `<h3>${html(t.drivers(isolate(firstMonth.month)))}</h3>${briefDrivers(firstMonth, t, lang)}` : ""}` : `<p class="muted">${html(t.noForecast)}</p>`}
 ${conflicts ? `<h3>${html(t.conflicts)}</h3><ul>${conflicts}</ul>` : ""}
 ${reports ? `<h3>${html(t.communityReports)}</h3><table><thead><tr>${th(t.reportColumns)}</tr></thead><tbody>${reports}</tbody></table>` : ""}
 ${earlier ? `<h3>${html(t.earlierRecommendations)}</h3><ul>${earlier}</ul>` : ""}

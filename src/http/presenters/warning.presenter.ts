@@ -41,7 +41,7 @@ export const presentForecastRun = (run: ForecastRunRow): TForecastRun => ({
 });
 
 /** Drivers of one probability; runs stored before P(≥25) had its own drivers hold only P(≥1)'s, untagged. */
-const presentDrivers = (
+export const presentDrivers = (
   drivers: readonly Partial<Driver>[],
   target: DriverTarget,
   probability: number,

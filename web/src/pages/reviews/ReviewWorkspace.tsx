@@ -22,6 +22,7 @@ import { ltr } from "../../i18n/index.ts";
 import { useSession } from "../../session.tsx";
 import { useAlertSummary } from "../alerts/alert-summary.ts";
 import { SignalsTable } from "../voices/CountrySignals.tsx";
+import { percent } from "../warning/warning-api.ts";
 import { ScenariosPanel } from "./ScenariosPanel.tsx";
 
 /** The brief is written on the server in the platform's own languages; others read it in English. */
@@ -142,7 +143,7 @@ export const ReviewWorkspace = () => {
                     {evidence.forecast.rows.map((f) => (
                       <tr key={f.horizon}>
                         <td className="nowrap">{ltr(f.month)}</td>
-                        <td>{Math.round(f.pGe25 * 100)}%</td>
+                        <td>{percent(f.pGe25, i18n.language)}</td>
                         <td>
                           {f.q10.toFixed(0)}–{f.q90.toFixed(0)}
                         </td>
@@ -152,6 +153,11 @@ export const ReviewWorkspace = () => {
                 </table>
               ) : (
                 <p className="muted">{t("reviews.noForecast")}</p>
+              )}
+              {evidence.forecast && (
+                <p>
+                  <Link to={`/countries/${r.iso3}`}>{t("reviews.forecastDetail")}</Link>
+                </p>
               )}
               <h3>{t("reviews.conflicts")}</h3>
               {evidence.conflicts.length === 0 && <p className="muted">{t("reviews.noConflicts")}</p>}

@@ -1,18 +1,6 @@
 import { useTranslation } from "react-i18next";
+import { describeFeature, formatReading } from "../../../../src/core/warning/driver-phrases.ts";
 import type { Driver } from "./warning-api.ts";
-
-const readingFormats = {
-  count: {},
-  percent: { style: "unit", unit: "percent" },
-  km: { style: "unit", unit: "kilometer" },
-} as const;
-
-/** A driver's value in its unit, in the reader's number format: "12", "40 %", "1,200 km". */
-const useReading = () => {
-  const { i18n } = useTranslation();
-  return (reading: NonNullable<Driver["reading"]>) =>
-    new Intl.NumberFormat(i18n.language, readingFormats[reading.unit]).format(reading.amount);
-};
 
 /**
  * Drivers in plain words: each feature's value for the country and how many percentage points it added to
@@ -20,12 +8,11 @@ const useReading = () => {
  */
 export const DriverList = ({ drivers }: { drivers: Driver[] }) => {
   const { t, i18n } = useTranslation();
-  const read = useReading();
   const points = new Intl.NumberFormat(i18n.language, {
     signDisplay: "always",
     maximumFractionDigits: 1,
   });
-  const featureName = (d: Driver) => t(`warning.features.${d.feature}`, { defaultValue: d.phrase });
+  const featureName = (d: Driver) => describeFeature(d.feature, i18n.language);
   if (drivers.length === 0) return <p>{t("warning.noDrivers")}</p>;
   return (
     <ul className="drivers">
@@ -36,7 +23,7 @@ export const DriverList = ({ drivers }: { drivers: Driver[] }) => {
           </span>{" "}
           {d.reading
             ? // A template, not a hard-coded ": ", because French puts a narrow no-break space before a colon.
-              t("warning.reading", { phrase: featureName(d), value: read(d.reading) })
+              t("warning.reading", { phrase: featureName(d), value: formatReading(d.reading, i18n.language) })
             : featureName(d)}{" "}
           <small className="nowrap">
             {t("warning.effectPoints", { points: points.format(d.effectPoints) })}
