@@ -324,6 +324,34 @@ describe(`API foundation (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"
       expect((await session.request(method, path, body)).statusCode, path).toBe(403);
   });
 
+  it("lets an administrator grant at most their own clearance, to others and to themself", async () => {
+    const restrictedAdmin = await buildUser(handle.db, orgId, "administrator", "restricted");
+    const session = await signIn(app, restrictedAdmin.email, restrictedAdmin.password);
+    const own = `/api/users/${restrictedAdmin.userId}/memberships/${orgId}`;
+    const raised = await session.request("PUT", own, { role: "administrator", clearance: "confidential" });
+    expect(raised.statusCode).toBe(400);
+    expect(raised.json().error.details[0]).toMatchObject({
+      field: "clearance",
+      message: "at most restricted",
+    });
+    const other = `/api/users/${viewer.userId}/memberships/${orgId}`;
+    expect(
+      (await session.request("PUT", other, { role: "viewer", clearance: "confidential" })).statusCode,
+    ).toBe(400);
+    expect(
+      (await session.request("PUT", other, { role: "viewer", clearance: "restricted" })).statusCode,
+    ).toBe(200);
+    const created = await session.request("POST", "/api/users", {
+      email: "cleared.analyst@example.org",
+      name: "Cleared Analyst",
+      password: "twelve chars min",
+      role: "analyst",
+      clearance: "confidential",
+      orgId,
+    });
+    expect(created.statusCode).toBe(400);
+  });
+
   it("revokes a leaver's API tokens for the organisation, so rejoining does not revive them", async () => {
     const leaver = await buildUser(handle.db, orgId, "analyst");
     const token = (

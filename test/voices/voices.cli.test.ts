@@ -108,5 +108,15 @@ describe("continuum voices (CLI)", () => {
 
     const audit = json<{ action: string }[]>("audit", "list", "--action", "voices.reveal");
     expect(audit).toHaveLength(4);
+
+    // Another organisation reads a public report as the API shows it: coarsened, without the triage.
+    json("voices", "triage", kobo.id, "--clearance", "public");
+    expect(cli("org", "add", "donorfund", "Donor Fund", "--kind", "donor").status).toBe(0);
+    const donor = ["--as", "donor@example.org"];
+    expect(cli("user", "add", "donor@example.org", "--org", "donorfund", "--role", "donor").status).toBe(0);
+    const shown = json<Record<string, unknown>>(...donor, "voices", "show", kobo.id);
+    expect(shown).toMatchObject({ coarsened: true, place: null, adm2: null, hasContact: false, notes: [] });
+    const listed = json<{ id: string; place: string | null }[]>(...donor, "voices", "list");
+    expect(listed.map((r) => r.id)).toEqual([kobo.id]);
   });
 });

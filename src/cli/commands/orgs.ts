@@ -1,4 +1,5 @@
-import type { Command } from "commander";
+import { type Command, Option } from "commander";
+import { organisationKinds } from "../../core/access/vocabulary.ts";
 import { ZCreateOrganisation } from "../../core/orgs/organisation.schemas.ts";
 import { createOrganisation } from "../../services/orgs/create-organisation.ts";
 import { listOrganisations } from "../../services/orgs/list-organisations.ts";
@@ -10,9 +11,10 @@ export const registerOrgs = (program: Command): void => {
   org
     .command("add <slug> <name>")
     .description("add an organisation")
-    .requiredOption(
-      "--kind <kind>",
-      "un_entity | regional_organisation | government | civil_society | donor | research_institute",
+    .addOption(
+      new Option("--kind <kind>", "what kind of organisation")
+        .choices(organisationKinds)
+        .makeOptionMandatory(),
     )
     .action(async (slug: string, name: string, options: { kind: string }, command: Command) => {
       const global = globalOptions(command);

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { clearances } from "../../core/access/vocabulary.ts";
 import { DomainError } from "../../core/shared/errors.ts";
 import { reportChannels, reportStatuses, type TQueueQuery } from "../../core/voices/report.schemas.ts";
+import { presentReport, presentReportDetail } from "../../http/presenters/voices.presenter.ts";
 import { findUserByEmail } from "../../repositories/users.repository.ts";
 import { ensureGazetteer } from "../../services/voices/build-gazetteer.ts";
 import { evaluateCountrySurge } from "../../services/voices/evaluate-surge.ts";
@@ -46,10 +47,13 @@ export const registerVoices = (program: Command): void => {
           ...(options.channel ? { channel: options.channel as TQueueQuery["channel"] } : {}),
           ...(options.mine ? { assignedTo: "me" as const } : {}),
         };
-        const { reports, total } = await listReports(ctx, query);
+        const listed = await listReports(ctx, query);
+        // The API's presenter: other organisations see a shared or public report coarsened, without triage.
+        const reports = listed.reports.map((r) => presentReport(r, ctx.actor));
+        const total = listed.total;
         const rows = reports.map((r) => ({
           id: r.id,
-          submitted: r.submittedAt.toISOString().slice(0, 16).replace("T", " "),
+          submitted: r.submittedAt.slice(0, 16).replace("T", " "),
           channel: r.channel,
           status: r.status,
           category: r.category,
@@ -82,7 +86,8 @@ export const registerVoices = (program: Command): void => {
     .description("one report with its notes and replies")
     .action(async (id: string, _options: unknown, command: Command) =>
       voices(command, async ({ handle, global }) => {
-        const report = await getReport(await cliContext(handle, global), id);
+        const ctx = await cliContext(handle, global);
+        const report = presentReportDetail(await getReport(ctx, id), ctx.actor);
         process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
       }),
     );

@@ -55,6 +55,16 @@ describe("can and canChange", () => {
     expect(can(actor({ role: "administrator", platformAdmin: true }), "organisation.create")).toBe(true);
   });
 
+  it("gives a platform administrator acting with a low role only the platform's own actions", () => {
+    const viewer = actor({ role: "viewer", clearance: "confidential", platformAdmin: true });
+    for (const action of ["voices.reveal", "voices.reply", "alert.decide", "review.write"] as const) {
+      expect(can(viewer, action), action).toBe(false);
+    }
+    expect(canChange(viewer, record({ clearance: "confidential" }), "review.write")).toBe(false);
+    expect(can(viewer, "member.manage")).toBe(true);
+    expect(can(viewer, "framework.edit")).toBe(true);
+  });
+
   it("lets only the owning organisation change a shared record", () => {
     const shared = record({ sharedWith: ["org-b"] });
     expect(canChange(actor(), shared, "analysis.write")).toBe(true);

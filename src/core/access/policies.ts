@@ -26,7 +26,7 @@ const grants = {
   "voices.configure": ["administrator"],
   // Peacebuilding Audit and early action: analysts assess and write, desk officers own and decide alerts,
   // everyone signed in reads alerts, reviews and measures. The framework, the review schedule, alert rules and
-  // desks are shared by every organisation, so only platform administrators (granted everything) change them.
+  // desks are shared by every organisation, so only platform administrators (`platformActions`) change them.
   "framework.edit": [],
   "review.write": ["administrator", "analyst"],
   "review.adopt": ["administrator", "desk_officer"],
@@ -47,9 +47,24 @@ export const roleMay = (role: Role, action: Action): boolean => {
   return allowed.includes("*") || allowed.includes(role);
 };
 
-/** Platform administrators run the shared instance: they may do every administrative action. */
+/**
+ * What running the shared instance takes: organisations and their members, the audit trail, and what every
+ * organisation shares (framework, review schedule, alert rules and desks). Platform administrators take these
+ * whatever their role where they act; every other action (revealing a reporter, replying, deciding an alert,
+ * writing a review) follows their role in the organisation they act for, as it does for everyone.
+ */
+const platformActions: ReadonlySet<Action> = new Set<Action>([
+  "organisation.create",
+  "member.manage",
+  "member.read",
+  "audit.read",
+  "framework.edit",
+  "review.schedule",
+  "alert.configure",
+]);
+
 export const can = (actor: Actor, action: Action): boolean =>
-  actor.platformAdmin || roleMay(actor.role, action);
+  roleMay(actor.role, action) || (actor.platformAdmin && platformActions.has(action));
 
 export const authorize = (actor: Actor, action: Action): void => {
   if (!can(actor, action))

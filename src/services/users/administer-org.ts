@@ -1,6 +1,7 @@
 import type { Actor } from "../../core/access/actor.ts";
 import { authorize } from "../../core/access/policies.ts";
-import { forbidden } from "../../core/shared/errors.ts";
+import { type Clearance, clearanceRank } from "../../core/access/vocabulary.ts";
+import { forbidden, invalid } from "../../core/shared/errors.ts";
 
 /**
  * Organisation administrators manage their own organisation's people; platform administrators any. Only a
@@ -14,4 +15,17 @@ export const assertAdministers = (actor: Actor, orgId: string, target?: { platfo
   }
   if (target?.platformAdmin && !actor.platformAdmin)
     throw forbidden("Only a platform administrator may change a platform administrator's membership.");
+};
+
+/**
+ * An organisation administrator grants at most their own clearance, to others and to themself: otherwise a
+ * restricted administrator could open every confidential record, reporters' identities included, by
+ * raising a membership. Platform administrators set up organisations and grant any level.
+ */
+export const assertMayGrant = (actor: Actor, clearance: Clearance): void => {
+  if (!actor.platformAdmin && clearanceRank(clearance) > clearanceRank(actor.clearance))
+    throw invalid(
+      `Your clearance (${actor.clearance}) is below ${clearance}: you may grant at most your own.`,
+      [{ field: "clearance", message: `at most ${actor.clearance}` }],
+    );
 };

@@ -9,7 +9,7 @@ import {
 } from "../../repositories/users.repository.ts";
 import { hashPassword } from "../auth/secrets.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
-import { assertAdministers } from "./administer-org.ts";
+import { assertAdministers, assertMayGrant } from "./administer-org.ts";
 import { withMemberships } from "./user-view.ts";
 
 export type CreatedUser = { user: TUser; accountExisted: boolean };
@@ -22,6 +22,7 @@ export type CreatedUser = { user: TUser; accountExisted: boolean };
 export const createUser = async (ctx: ServiceContext, raw: TCreateUser): Promise<CreatedUser> => {
   const input = ZCreateUser.parse(raw);
   assertAdministers(ctx.actor, input.orgId);
+  assertMayGrant(ctx.actor, input.clearance);
   const passwordHash = await hashPassword(input.password);
   return inTransaction(ctx, async (tx) => {
     if (!(await findOrganisation(tx.db, input.orgId))) throw notFound("Organisation");

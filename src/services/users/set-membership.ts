@@ -4,7 +4,7 @@ import type { TUser } from "../../core/users/user.schemas.ts";
 import { findMembership, findUserById, upsertMembership } from "../../repositories/users.repository.ts";
 import { forgetUnreadableNotifications } from "../notifications/forget-unreadable.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
-import { assertAdministers } from "./administer-org.ts";
+import { assertAdministers, assertMayGrant } from "./administer-org.ts";
 import { withMemberships } from "./user-view.ts";
 
 export const setMembership = async (
@@ -18,6 +18,7 @@ export const setMembership = async (
     if (!user || !before) throw notFound("This person's membership of the organisation");
     assertAdministers(ctx.actor, input.orgId, user);
     const after = { role: input.role, clearance: input.clearance ?? before.clearance };
+    if (input.clearance && input.clearance !== before.clearance) assertMayGrant(ctx.actor, input.clearance);
     await upsertMembership(tx.db, { userId: user.id, orgId: input.orgId, ...after });
     await forgetUnreadableNotifications(tx.db, user.id);
     await audit(tx, {

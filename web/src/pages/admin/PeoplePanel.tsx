@@ -1,8 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { clearances, roles } from "../../../../src/core/access/vocabulary.ts";
+import { clearances, readableClearances, roles } from "../../../../src/core/access/vocabulary.ts";
 import { api, get } from "../../api/client.ts";
+import { highestHeld } from "../../api/permissions.ts";
 import type { Clearance, Membership, Organisation, Role, User } from "../../api/types.ts";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
@@ -37,6 +38,8 @@ export const PeoplePanel = () => {
     mutationFn: (userId: string) => api<User>("POST", `/api/users/${userId}/unlock`),
     onSuccess: refresh,
   });
+  // The server refuses a clearance above the administrator's own (platform administrators grant any).
+  const grantable = me.user.platformAdmin ? clearances : readableClearances(me.acting.clearance);
   const administrable = me.user.platformAdmin
     ? (organisations.data ?? [])
     : (organisations.data ?? []).filter((o) => o.id === me.acting.orgId);
@@ -98,7 +101,7 @@ export const PeoplePanel = () => {
                         }
                       >
                         {clearances.map((level) => (
-                          <option key={level} value={level}>
+                          <option key={level} value={level} disabled={!grantable.includes(level)}>
                             {t(`clearance.${level}`)}
                           </option>
                         ))}
@@ -166,8 +169,8 @@ export const PeoplePanel = () => {
           </select>
         </Field>
         <Field label={t("admin.clearance")}>
-          <select name="clearance" defaultValue="restricted">
-            {clearances.map((level) => (
+          <select name="clearance" defaultValue={highestHeld(me, "restricted")}>
+            {grantable.map((level) => (
               <option key={level} value={level}>
                 {t(`clearance.${level}`)}
               </option>

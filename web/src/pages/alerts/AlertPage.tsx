@@ -54,7 +54,7 @@ export const AlertPage = () => {
   const a = alert.data;
   if (!a) return <p className="loading">{t("app.loading")}</p>;
   const open = a.status !== "closed";
-  const own = me.user.platformAdmin || me.acting.orgId === a.owner.orgId;
+  const own = me.acting.orgId === a.owner.orgId;
   const mayStep = (name: AlertStep) =>
     own && allows(me, stepGrants[name]) && (transitions[name].from as readonly string[]).includes(a.status);
   // Raising and merging record the platform's message beside the English note.

@@ -53,7 +53,7 @@ export const ReviewWorkspace = () => {
   const r = review.data;
   if (!r) return <p className="loading">{t("app.loading")}</p>;
   // The server decides; these leave out the buttons it would refuse.
-  const owns = me.user.platformAdmin || me.acting.orgId === r.ownerOrgId;
+  const owns = me.acting.orgId === r.ownerOrgId;
   const mayWrite = owns && allows(me, "review.write");
   const mayAdopt = owns && allows(me, "review.adopt");
   const editable = r.status !== "adopted" && mayWrite;
