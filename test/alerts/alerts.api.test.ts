@@ -214,8 +214,8 @@ describe(`alerts (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, () 
     expect(probe.body).not.toContain("Informant Ahmed");
     const untouched = (await analystSession.request("GET", `/api/alerts/${secret.id}`)).json();
     expect(untouched).toMatchObject({ severity: "high", occurrences: 1 });
-    // Its desk officer is not cleared for it: they are not told, and it cannot be handed to them.
-    expect(secret.owner.userId).toBe(publicOfficer.userId);
+    // Its desk officer is not cleared for it: the desk's organisation owns it, and it cannot be handed to them.
+    expect(secret.owner).toMatchObject({ orgId: desk.orgId, userId: null });
     const officerSession = await signIn(app, publicOfficer.email, publicOfficer.password);
     expect((await officerSession.request("GET", "/api/notifications")).body).not.toContain("Informant");
     // A person's confidential warning stays in their organisation when the desk is another's.
@@ -438,6 +438,45 @@ describe(`alerts (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, () 
     });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.details[0].field).toBe("iso3");
+  });
+
+  it("gives an alert its desk officer is not cleared for to the supervisor, else to the desk's organisation", async () => {
+    await buildCountries(handle.db, ["COD"]);
+    const publicDesk = await buildUser(handle.db, desk.orgId, "desk_officer", "public");
+    const restrictedDesk = await buildUser(handle.db, desk.orgId, "desk_officer", "restricted");
+    const setDesk = async (escalationUserId: string | null) =>
+      expect(
+        (
+          await adminSession.request("PUT", "/api/alerts/desks", {
+            iso3: "COD",
+            orgId: desk.orgId,
+            userId: publicDesk.userId,
+            escalationUserId,
+          })
+        ).statusCode,
+      ).toBe(200);
+    const analystSession = await signIn(app, analyst.email, analyst.password);
+    const raise = async (summary: string) =>
+      (
+        await analystSession.request("POST", "/api/alerts", { iso3: "COD", severity: "critical", summary })
+      ).json().alert;
+    await setDesk(supervisor.userId);
+    expect((await raise("Armed group enters Beni")).owner.userId).toBe(supervisor.userId);
+    await setDesk(null);
+    const unowned = await raise("Checkpoint attack near Butembo");
+    expect(unowned.owner).toMatchObject({ orgId: desk.orgId, userId: null });
+    // Everyone in the organisation who may decide it and read it hears of it; the uncleared desk officer does not.
+    const heard = async (who: TestUser) => {
+      const session = await signIn(app, who.email, who.password);
+      const { items } = (await session.request("GET", "/api/notifications")).json() as {
+        items: { alertId: string | null }[];
+      };
+      return items.some((n) => n.alertId === unowned.id);
+    };
+    expect(await heard(restrictedDesk)).toBe(true);
+    expect(await heard(publicDesk)).toBe(false);
+    expect(await heard(analyst)).toBe(false);
+    expect((await adminSession.request("DELETE", "/api/alerts/desks/COD")).statusCode).toBe(204);
   });
 
   it("leaves a person's alert with their organisation when no desk is assigned", async () => {

@@ -171,6 +171,8 @@ describe("access-control matrix", () => {
         name: "P",
         password: "twelve chars min",
         role: "viewer",
+        // Every administrator may grant public clearance; higher levels only up to their own.
+        clearance: "public",
       };
       const ownOrg = await session.request("POST", "/api/users", { ...person, orgId: orgIds[seat.org] });
       expect(ownOrg.statusCode, `${who} adds a person to their organisation`).toBe(isAdmin ? 201 : 403);

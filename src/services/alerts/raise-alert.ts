@@ -33,6 +33,7 @@ import { findMembership } from "../../repositories/users.repository.ts";
 import { notify } from "../notifications/notify.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
 import { assertKnownCountry } from "../shared/known-country.ts";
+import { alertRecipients } from "./alert-recipients.ts";
 import { type AlertView, viewOf } from "./alert-view.ts";
 import { deskFor } from "./desk-for.ts";
 
@@ -57,24 +58,30 @@ const severityWord = (severity: Severity) => severity.toUpperCase();
  * read it — the organisation's desk officer for the country, else the record's author — or, with neither,
  * the organisation as a whole (its desk officers' inbox), never a person who could not act on it.
  */
+/** Whether a person of the record's organisation may own an alert about it: they may decide alerts and read it. */
+const mayOwn = async (
+  tx: ServiceContext,
+  userId: string | null,
+  record: ProtectedRecord,
+): Promise<boolean> => {
+  const membership = userId ? await findMembership(tx.db, userId, record.ownerOrgId) : undefined;
+  return Boolean(
+    membership &&
+      roleMay(membership.role, "alert.decide") &&
+      canSee({ orgId: record.ownerOrgId, clearance: membership.clearance }, record),
+  );
+};
+
 const protectedOwner = async (
   tx: ServiceContext,
   iso3: string,
   record: ProtectedRecord,
   author: { orgId: string; userId: string | null },
 ): Promise<{ orgId: string; userId: string | null }> => {
-  const mayOwn = async (userId: string | null | undefined): Promise<boolean> => {
-    const membership = userId ? await findMembership(tx.db, userId, record.ownerOrgId) : undefined;
-    return Boolean(
-      membership &&
-        roleMay(membership.role, "alert.decide") &&
-        canSee({ orgId: record.ownerOrgId, clearance: membership.clearance }, record),
-    );
-  };
   const desk = await findDeskFor(tx.db, iso3);
-  if (desk?.orgId === author.orgId && (await mayOwn(desk.userId)))
+  if (desk?.orgId === author.orgId && (await mayOwn(tx, desk.userId, record)))
     return { orgId: author.orgId, userId: desk.userId };
-  return { orgId: author.orgId, userId: (await mayOwn(author.userId)) ? author.userId : null };
+  return { orgId: author.orgId, userId: (await mayOwn(tx, author.userId, record)) ? author.userId : null };
 };
 
 /**
@@ -91,7 +98,13 @@ const ownerOf = async (
     return protectedOwner(tx, iso3, { ownerOrgId: ownedBy.orgId, clearance, sharedWith: [] }, ownedBy);
   const raiser = tx.via === "system" ? undefined : { orgId: tx.actor.orgId, userId: tx.actor.userId };
   const desk = await deskFor(tx.db, iso3, raiser);
-  return raiser && clearance === "confidential" && desk.orgId !== raiser.orgId ? raiser : desk;
+  if (raiser && clearance === "confidential" && desk.orgId !== raiser.orgId) return raiser;
+  if (desk.userId === raiser?.userId) return desk;
+  // The desk officer must be cleared for what they own: else their supervisor, else the desk's organisation.
+  const record = { ownerOrgId: desk.orgId, clearance, sharedWith: [] };
+  for (const userId of [desk.userId, desk.escalationUserId])
+    if (await mayOwn(tx, userId, record)) return { orgId: desk.orgId, userId };
+  return { orgId: desk.orgId, userId: null };
 };
 
 /**
@@ -166,7 +179,7 @@ export const raiseAlertWithin = async (
     });
     await notify(
       tx,
-      [before.ownerUserId],
+      await alertRecipients(tx.db, before),
       {
         kind: "alert.raised",
         subject:
@@ -209,7 +222,7 @@ export const raiseAlertWithin = async (
     if (raised)
       await notify(
         tx,
-        [before.ownerUserId],
+        await alertRecipients(tx.db, before),
         {
           kind: "alert.severity_raised",
           subject: `[Continuum] Alert for ${before.iso3} is now ${severity}`,
