@@ -69,8 +69,8 @@ const hiddenFrom = (reader: Actor) =>
   )})`;
 
 /**
- * Newest first; `orgId` limits to entries made by people acting for that organisation. The content of
- * entries about protected records the reader may not see is withheld.
+ * Newest first; `orgId` limits to entries made by people acting for that organisation or filed under it.
+ * The content of entries about protected records the reader may not see is withheld.
  */
 export const listAudit = async (
   db: Db,

@@ -352,6 +352,23 @@ describe(`API foundation (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"
     expect(created.statusCode).toBe(400);
   });
 
+  it("files a platform administrator's change to an organisation's people in that organisation's log", async () => {
+    const platformOrg = await buildOrganisation(handle.db);
+    const platform = await buildUser(handle.db, platformOrg.id, "administrator", "confidential", true);
+    const platformSession = await signIn(app, platform.email, platform.password);
+    const added = await platformSession.request("POST", "/api/users", {
+      email: "added.by.platform@example.org",
+      name: "Added",
+      password: "twelve chars min",
+      role: "viewer",
+      orgId,
+    });
+    expect(added.statusCode).toBe(201);
+    const log = (await (await adminSession()).request("GET", "/api/audit-log?action=user.create")).json();
+    const entries = (Array.isArray(log) ? log : log.entries) as { entityId: string }[];
+    expect(entries.map((e) => e.entityId)).toContain(added.json().id);
+  });
+
   it("revokes a leaver's API tokens for the organisation, so rejoining does not revive them", async () => {
     const leaver = await buildUser(handle.db, orgId, "analyst");
     const token = (

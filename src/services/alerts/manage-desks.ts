@@ -46,6 +46,7 @@ export const setDesk = async (ctx: ServiceContext, raw: TDeskInput): Promise<Des
       entityId: desk.iso3,
       before,
       after: desk,
+      orgId: desk.orgId,
     });
     return selectDesks(tx.db);
   });

@@ -24,6 +24,11 @@ export type AuditedChange = {
   entityId: string | null;
   before?: unknown;
   after?: unknown;
+  /**
+   * The organisation whose log the entry belongs to, when not the actor's: a platform administrator changing
+   * another organisation's people or desks is then seen by that organisation's administrators.
+   */
+  orgId?: string;
 };
 
 /** Every write appends who, when, what and before/after, in the same transaction as the write. */

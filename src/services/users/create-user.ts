@@ -45,6 +45,7 @@ export const createUser = async (ctx: ServiceContext, raw: TCreateUser): Promise
       entityType: "user",
       entityId: user.id,
       after: view,
+      orgId: input.orgId,
     });
     if (!view) throw notFound("User");
     return { user: view, accountExisted: Boolean(existing) };

@@ -32,6 +32,7 @@ export const removeMembership = async (
       entityType: "membership",
       entityId: `${user.id}:${input.orgId}`,
       before: { email: user.email, ...before },
+      orgId: input.orgId,
     });
   });
 };

@@ -27,6 +27,7 @@ export const setMembership = async (
       entityId: `${user.id}:${input.orgId}`,
       before,
       after,
+      orgId: input.orgId,
     });
     const [view] = await withMemberships(tx.db, [user], ctx.now(), ctx.actor);
     if (!view) throw notFound("User");
