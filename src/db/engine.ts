@@ -6,6 +6,7 @@ import { Kysely, PGliteDialect, PostgresDialect } from "kysely";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { lockDataDir } from "./data-dir-lock.ts";
+import { keepDataDirPrivate } from "./private-data-dir.ts";
 import type { Database } from "./schema.ts";
 
 export type EngineKind = "embedded" | "postgres";
@@ -99,6 +100,7 @@ const openEmbedded = async ({ dataDir, template }: DatabaseLocation): Promise<Da
     throw error;
   }
   growFilesInPlace(lite);
+  if (dataDir) keepDataDirPrivate(dataDir);
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite: lite }) });
   return {
     db,

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "kysely";
@@ -64,6 +64,17 @@ describe("embedded engine data directory", () => {
       await again.close();
     }
     expect(existsSync(join(dataDir, "continuum.pid"))).toBe(false);
+  });
+
+  it("keeps every file of the data directory to its owner", async () => {
+    const dataDir = join(root, "private");
+    const handle = await openDatabase({ dataDir });
+    await handle.close();
+    const open = readdirSync(dataDir, { recursive: true, withFileTypes: true })
+      .map((entry) => join(entry.parentPath, entry.name))
+      .filter((path) => (statSync(path).mode & 0o077) !== 0);
+    expect(open).toEqual([]);
+    expect(statSync(dataDir).mode & 0o777).toBe(0o700);
   });
 
   it("takes over the claim left by a process that no longer runs", async () => {
