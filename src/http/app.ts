@@ -18,6 +18,7 @@ import type { DatabaseHandle } from "../db/engine.ts";
 import type { Db } from "../db/types.ts";
 import { registerAuthentication } from "./plugins/authentication.ts";
 import { registerErrorHandler, routeNotFound } from "./plugins/errors.ts";
+import { forbidCachingOfPrivateAnswers } from "./plugins/no-store.ts";
 import { refuseNulCharacters } from "./plugins/nul-characters.ts";
 import { allRoutes } from "./routes/index.ts";
 
@@ -49,6 +50,7 @@ export const buildApp = async ({
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
   refuseNulCharacters(app);
+  forbidCachingOfPrivateAnswers(app);
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {

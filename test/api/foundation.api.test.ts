@@ -38,6 +38,12 @@ describe(`API foundation (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"
     expect(response.json()).toEqual({ status: "ok" });
   });
 
+  it("keeps answers that may carry protected content out of every cache", async () => {
+    const session = await adminSession();
+    for (const path of ["/api/auth/me", "/api/audit-log", "/api/nowhere"])
+      expect((await session.request("GET", path)).headers["cache-control"], path).toBe("no-store");
+  });
+
   it("publishes an OpenAPI 3 document", async () => {
     const document = (await app.inject({ method: "GET", url: "/api/openapi.json" })).json();
     expect(document.openapi).toMatch(/^3\./);
