@@ -353,6 +353,19 @@ describe(`Voices end to end (${engine})`, () => {
       assignedTo: restrictedDesk.userId,
     });
     expect(assigned.json().assignedTo).toBe(restrictedDesk.userId);
+    // Not to a colleague whose role does not triage, nor above the triager's own clearance.
+    const viewer = await buildUser(handle.db, admin.orgId, "viewer", "confidential");
+    const toViewer = await staff.request("PATCH", `/api/voices/reports/${report?.id}`, {
+      assignedTo: viewer.userId,
+    });
+    expect(toViewer.statusCode).toBe(400);
+    expect(toViewer.json().error.details[0].field).toBe("assignedTo");
+    const desk = await signIn(app, restrictedDesk.email, restrictedDesk.password);
+    const raised = await desk.request("PATCH", `/api/voices/reports/${report?.id}`, {
+      clearance: "confidential",
+    });
+    expect(raised.statusCode).toBe(400);
+    expect(raised.json().error.details[0].field).toBe("clearance");
     const other = await signIn(app, outsider.email, outsider.password);
     expect([403, 404]).toContain(
       (await other.request("GET", `/api/voices/reports/${report?.id}/assignees`)).statusCode,

@@ -1,7 +1,7 @@
+import { assertMayClassify } from "../../core/access/policies.ts";
 import { priogridGid } from "../../core/data/priogrid.ts";
 import { invalid } from "../../core/shared/errors.ts";
 import { type TTriageChange, ZTriageChange } from "../../core/voices/report.schemas.ts";
-import { findMembership } from "../../repositories/users.repository.ts";
 import { listCategories } from "../../repositories/voices/forms.repository.ts";
 import { insertNote } from "../../repositories/voices/notes.repository.ts";
 import {
@@ -10,6 +10,7 @@ import {
   updateReport,
 } from "../../repositories/voices/reports.repository.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
+import { listColleagues } from "../users/list-colleagues.ts";
 import { getReport, type ReportDetailView } from "./get-report.ts";
 import { loadReportForChange } from "./report-view.ts";
 
@@ -44,10 +45,14 @@ export const triageReport = async (
       changes.category = change.category;
     }
     if (change.assignedTo !== undefined) {
-      if (change.assignedTo && !(await findMembership(tx.db, change.assignedTo, before.ownerOrgId)))
-        throw invalid("Reports are assigned to members of the receiving organisation.", [
-          { field: "assignedTo", message: "not a member" },
-        ]);
+      const clearance = change.clearance ?? before.clearance;
+      const record = { ownerOrgId: before.ownerOrgId, clearance, sharedWith: before.sharedWith };
+      const assignees = await listColleagues(tx.db, before.ownerOrgId, "voices.triage", record);
+      if (change.assignedTo && !assignees.some((p) => p.userId === change.assignedTo))
+        throw invalid(
+          "Reports are assigned to colleagues of the receiving organisation who triage and may read them.",
+          [{ field: "assignedTo", message: "not a colleague who triages this report" }],
+        );
       changes.assignedTo = change.assignedTo;
     }
     if (change.iso3 !== undefined) changes.iso3 = change.iso3;
@@ -65,7 +70,10 @@ export const triageReport = async (
         locationSource: latitude === null ? "none" : "coordinates",
       });
     }
-    if (change.clearance) changes.clearance = change.clearance;
+    if (change.clearance) {
+      assertMayClassify(ctx.actor, change.clearance);
+      changes.clearance = change.clearance;
+    }
     await updateReport(tx.db, id, changes, ctx.now());
     if (change.note) {
       await insertNote(tx.db, {
