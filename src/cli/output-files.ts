@@ -1,4 +1,4 @@
-import { accessSync, constants, existsSync, statSync } from "node:fs";
+import { accessSync, constants, existsSync, statSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { invalid } from "../core/shared/errors.ts";
 
@@ -15,5 +15,15 @@ export const assertWritableOutput = (file: string): void => {
     accessSync(existsSync(file) ? file : folder, constants.W_OK);
   } catch {
     throw refuse("permission denied");
+  }
+};
+
+/** Writes `--out`, answering a failure the checks could not foresee (a read-only mount) as bad input, not a crash. */
+export const writeOutput = (file: string, text: string, afterwards: string): void => {
+  try {
+    writeFileSync(file, text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw invalid(`Cannot write --out ${file}: ${reason}. ${afterwards}`);
   }
 };

@@ -202,11 +202,12 @@ export const asCliUser = (
 
 /** commander parser for a numeric option: an error naming the option, rather than NaN failing validation later. */
 export const numberOption =
-  (name: string, { whole = true }: { whole?: boolean } = {}) =>
+  (name: string, { whole = true, min }: { whole?: boolean; min?: number } = {}) =>
   (value: string): number => {
     const n = Number(value);
     if (value.trim() === "" || !Number.isFinite(n) || (whole && !Number.isInteger(n)))
       throw invalid(`--${name} must be ${whole ? "a whole number" : "a number"}, got "${value}".`);
+    if (min !== undefined && n < min) throw invalid(`--${name} must be at least ${min}, got "${value}".`);
     return n;
   };
 

@@ -16,8 +16,8 @@ let browser: Browser;
 let analyst: TestUser;
 let page: Page;
 const shots = "test-results/screenshots";
-// Small models: this test is about the pages; the CLI test runs the model at full size.
-const quick = { maxHorizon: 3, options: { rounds: 5 } };
+// Small models, published as if standard: this test is about the pages; the CLI test runs the model at full size.
+const quick = { maxHorizon: 3, options: { rounds: 5 }, publish: true };
 
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });

@@ -84,10 +84,12 @@ describe("early warning API", () => {
   });
 
   it("runs forecasts with progress, publishes the latest per origin, and ranks the watchlist with the change", async () => {
+    // Small settings would make an experiment; these runs stand for the published forecast, so they say so.
     const first = await analyst.request("POST", "/api/warning/forecast-runs", {
       origin: "2019-11",
       maxHorizon: 2,
       options: quick,
+      publish: true,
     });
     expect(first.statusCode, first.body).toBe(202);
     const started = first.json<TForecastRun>();
@@ -104,14 +106,26 @@ describe("early warning API", () => {
     const second = await analyst.request("POST", "/api/warning/forecast-runs", {
       maxHorizon: 2,
       options: quick,
+      publish: true,
     });
     expect(second.json<TForecastRun>().origin).toBe("2019-12"); // the default: the latest month with data
     await waitFor<TForecastRun>(analyst, `/api/warning/forecast-runs/${second.json<TForecastRun>().id}`);
+    // An experiment with other settings is stored and readable, but the published forecast stays.
+    const experiment = await analyst.request("POST", "/api/warning/forecast-runs", {
+      maxHorizon: 1,
+      options: quick,
+    });
+    const tried = await waitFor<TForecastRun>(
+      analyst,
+      `/api/warning/forecast-runs/${experiment.json<TForecastRun>().id}`,
+    );
+    expect(tried).toMatchObject({ status: "succeeded", published: false });
 
     const latest = (await viewer.request("GET", "/api/warning/forecast-runs?latestPerOrigin=true")).json<
       TForecastRun[]
     >();
     expect(latest.map((r) => r.origin)).toEqual(["2019-12", "2019-11"]);
+    expect(latest[0]?.id).toBe(second.json<TForecastRun>().id);
 
     const page = (await viewer.request("GET", "/api/warning/forecasts?iso3=syr")).json();
     expect(page.run.origin).toBe("2019-12");
@@ -176,8 +190,12 @@ describe("early warning API", () => {
   }, 240_000);
 
   it("runs a backtest beside the baselines and serves its report", async () => {
-    const tooLate = await analyst.request("POST", "/api/warning/backtest-runs", { origins: ["2019-12"] });
+    const tooLate = await analyst.request("POST", "/api/warning/backtest-runs", { origins: ["2019-01"] });
     expect(tooLate.statusCode).toBe(400);
+    expect(tooLate.json().error.details[0]).toMatchObject({
+      field: "origins",
+      message: "the data end in 2019-12: the latest origin for 12 months ahead is 2018-12",
+    });
     const response = await analyst.request("POST", "/api/warning/backtest-runs", {
       origins: ["2018-12"],
       maxHorizon: 2,
@@ -224,7 +242,7 @@ describe("early warning API", () => {
     }
     writeFileSync(file, `${lines.join("\n")}\n`);
     const runs: string[] = [];
-    const unsubscribe = forecastOnEveryImport({ maxHorizon: 1, options: quick }, (started) =>
+    const unsubscribe = forecastOnEveryImport({ maxHorizon: 1, options: quick, publish: true }, (started) =>
       runs.push(started.run.id),
     );
     try {
@@ -242,6 +260,29 @@ describe("early warning API", () => {
     expect(run).toMatchObject({ status: "succeeded", trigger: "import" });
     expect(run.datasetVersions.map((d) => d.id)).toContain("views-small");
   }, 240_000);
+
+  it("refuses an origin only a few countries have data for, naming the fuller month", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "continuum-views-"));
+    const file = join(dir, "views_extract.csv");
+    writeFileSync(
+      file,
+      "country_id,month_id,country,gwcode,isoab,year,month,ucdp_ged_sb_best_sum\n220,481,Syria,652,SYR,2020,1,300\n",
+    );
+    const report = await importDatasetAs(contextFor(handle.db, admin), handle, {
+      kind: "views-cm",
+      file,
+      datasetId: "views-extract",
+    });
+    expect(report.ok, report.message).toBe(true);
+    const refused = await analyst.request("POST", "/api/warning/forecast-runs", { origin: "2020-01" });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.details[0]).toMatchObject({
+      field: "origin",
+      message: expect.stringMatching(
+        /^only 1 of \d+ countries have data in this month; the latest month nearly all have is 2019-12$/,
+      ),
+    });
+  });
 
   it("documents every early-warning route in the OpenAPI document", async () => {
     const paths = Object.keys((await app.inject({ method: "GET", url: "/api/openapi.json" })).json().paths);

@@ -1,4 +1,3 @@
-import { writeFileSync } from "node:fs";
 import { type Command, Option } from "commander";
 import { forecastCsv } from "../../core/warning/forecast-csv.ts";
 import type { TBacktestReport, TDriver, TProgress, TScoreSet } from "../../core/warning/warning.schemas.ts";
@@ -11,7 +10,7 @@ import { listForecastRuns } from "../../services/warning/list-forecast-runs.ts";
 import { readWatchlist } from "../../services/warning/read-watchlist.ts";
 import { startBacktestRun } from "../../services/warning/run-backtest.ts";
 import { startForecastRun } from "../../services/warning/run-forecast.ts";
-import { assertWritableOutput } from "../output-files.ts";
+import { assertWritableOutput, writeOutput } from "../output-files.ts";
 import {
   cliContext,
   globalOptions,
@@ -116,9 +115,11 @@ export const registerWarning = (program: Command): void => {
         "boosting rounds (default: the model's own; fewer is faster and rougher)",
         numberOption("rounds"),
       )
+      .option("--publish", "make this run the forecast everyone sees for its origin, whatever its settings")
+      .option("--no-publish", "keep this run as an experiment, even with the standard settings")
       .action(
         async (
-          options: { origin?: string; horizon: number; out?: string; rounds?: number },
+          options: { origin?: string; horizon: number; out?: string; rounds?: number; publish?: boolean },
           command: Command,
         ) => {
           const global = globalOptions(command);
@@ -130,13 +131,20 @@ export const registerWarning = (program: Command): void => {
               ...(options.origin ? { origin: options.origin } : {}),
               maxHorizon: options.horizon,
               options: modelOptions(options),
+              ...(options.publish === undefined ? {} : { publish: options.publish }),
               onProgress: progressLine("forecast"),
             });
-            process.stderr.write(`forecast run ${started.run.id} from ${started.run.origin}\n`);
+            process.stderr.write(
+              `forecast run ${started.run.id} from ${started.run.origin}${started.run.published ? "" : " (an experiment with non-standard settings: stored, not published)"}\n`,
+            );
             const { run, forecasts } = await started.completion;
             const csv = forecastCsv(forecasts);
             if (options.out) {
-              writeFileSync(options.out, csv);
+              writeOutput(
+                options.out,
+                csv,
+                `The run is stored as ${run.id} (GET /api/warning/forecasts/export?runId=${run.id}).`,
+              );
               process.stderr.write(
                 `Wrote ${forecasts.length} forecasts (${new Set(forecasts.map((f) => f.iso3)).size} countries × ${run.maxHorizon} months) to ${options.out}\n`,
               );
@@ -152,8 +160,8 @@ export const registerWarning = (program: Command): void => {
   program
     .command("forecast-runs")
     .description("forecast runs, newest first, with status and model version")
-    .option("--latest-per-origin", "only the published (newest succeeded) run of each origin")
-    .option("--limit <n>", "most recent runs to show", numberOption("limit"), 20)
+    .option("--latest-per-origin", "only the published run of each origin (standard settings, full horizon)")
+    .option("--limit <n>", "most recent runs to show", numberOption("limit", { min: 1 }), 20)
     .action(async (options: { latestPerOrigin?: boolean; limit: number }, command: Command) => {
       const global = globalOptions(command);
       await withDatabase(global, async (handle) => {
@@ -166,6 +174,7 @@ export const registerWarning = (program: Command): void => {
           "origin",
           "status",
           "trigger",
+          "published",
           "forecastCount",
           "modelVersion",
           "startedAt",

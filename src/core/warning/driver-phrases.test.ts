@@ -18,6 +18,8 @@ describe("driver phrases", () => {
   it("reads the value behind a driver in the units its phrase names, and only where it reads plainly", () => {
     expect(driverReading("violent_months_12", 12)).toEqual({ amount: 12, unit: "count" });
     expect(driverReading("ln_sb_1", Math.log1p(35))).toEqual({ amount: 35, unit: "count" });
+    // A typical month of 0.4 deaths reads as such, not as a "0" that raises the risk.
+    expect(driverReading("ewma_ln_sb_hl3", Math.log1p(0.4))).toEqual({ amount: 0.4, unit: "count" });
     expect(driverReading("nb_ln_sb_12", Math.log1p(1200))).toEqual({ amount: 1200, unit: "count" });
     expect(driverReading("violent_share_all", 0.404)).toEqual({ amount: 40, unit: "percent" });
     expect(driverReading("nb_dist_ge25_12", 1.2345)).toEqual({ amount: 1235, unit: "km" });

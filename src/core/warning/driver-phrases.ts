@@ -52,7 +52,11 @@ const readingFormats: Record<DriverReading["unit"], Intl.NumberFormatOptions> = 
 export const formatReading = (reading: DriverReading, language: string): string =>
   new Intl.NumberFormat(language, readingFormats[reading.unit]).format(reading.amount);
 
-const count = (amount: number): DriverReading => ({ amount: Math.round(amount), unit: "count" });
+// Below one, a tenth: "0.4 deaths a month lately" explains a risk that "0" would contradict.
+const count = (amount: number): DriverReading => ({
+  amount: amount > 0 && amount < 1 ? Math.round(amount * 10) / 10 : Math.round(amount),
+  unit: "count",
+});
 const readings: [RegExp, (value: number) => DriverReading | null][] = [
   [/^(nb_|world_)?ln_sb_(\d+|max_\d+|lag\d)$|^ewma_ln_sb_hl\d+$/, (v) => count(Math.expm1(v))],
   [

@@ -41,6 +41,11 @@ export const ZStartForecastRun = z.object({
   origin: ZMonth.optional(),
   maxHorizon: z.number().int().min(1).max(36).default(12),
   options: ZModelOptions.default({}),
+  /**
+   * Whether the run becomes the forecast everyone sees for its origin. Default: only with the model's standard
+   * settings over at least 12 months; other runs are experiments, stored and readable by their id.
+   */
+  publish: z.boolean().optional(),
 });
 export type TStartForecastRun = z.input<typeof ZStartForecastRun>;
 
@@ -59,6 +64,8 @@ export const ZForecastRun = z.object({
   error: z.string().nullable(),
   progress: ZProgress.nullable(),
   forecastCount: z.number().int(),
+  /** Standard settings over the full horizon: the forecast the map, watchlist and country pages show. */
+  published: z.boolean(),
 });
 export type TForecastRun = z.infer<typeof ZForecastRun>;
 

@@ -21,6 +21,8 @@ export type ForecastRunsTable = {
   progress: Json;
   /** `host:pid` of the process running it (migration 0010). */
   runner: string | null;
+  /** Standard settings over the full horizon: the forecast shown to everyone (migration 0017). */
+  published: Generated<boolean>;
 };
 
 export type ForecastsTable = {

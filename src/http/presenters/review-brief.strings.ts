@@ -215,7 +215,7 @@ const ar: BriefStrings = {
   oneSided: (deaths) => ` (منها ${deaths} في العنف الأحادي الجانب ضد المدنيين)`,
   events: (count) => `، ${count} حدثًا`,
   forecast: (origin, model) => `التنبؤ (تشغيل ${origin}، ${model})`,
-  forecastColumns: ["الشهر", "الأفق", "احتمال ≥1", "احتمال ≥25", "فترة 80٪ (وفيات)"],
+  forecastColumns: ["الشهر", "الأفق", "احتمال \u2066≥1\u2069", "احتمال \u2066≥25\u2069", "فترة 80٪ (وفيات)"],
   median: (n) => `الوسيط ${n}`,
   noForecast: "لا يتوفر تنبؤ.",
   drivers: (month) => `العوامل المحركة للتنبؤ لشهر ${month}`,

@@ -59,7 +59,11 @@ const countryName = (review: TReviewExport["review"], lang: Language): string =>
 /** The factors that moved the first month's two probabilities most, as the country page lists them. */
 const briefDrivers = (row: TEvidenceForecastRow, t: BriefStrings, lang: Language): string => {
   const stored = Array.isArray(row.drivers) ? (row.drivers as Partial<Driver>[]) : [];
-  const points = new Intl.NumberFormat(lang, { signDisplay: "always", maximumFractionDigits: 1 });
+  const points = new Intl.NumberFormat(lang, {
+    signDisplay: "always",
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  });
   const list = (target: DriverTarget, probability: number): string => {
     const items = presentDrivers(stored, target, probability)
       .sort((a, b) => Math.abs(b.effectPoints) - Math.abs(a.effectPoints))

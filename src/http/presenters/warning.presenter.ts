@@ -38,6 +38,7 @@ export const presentForecastRun = (run: ForecastRunRow): TForecastRun => ({
   error: run.error,
   progress: run.progress,
   forecastCount: run.forecastCount,
+  published: run.published,
 });
 
 /** Drivers of one probability; runs stored before P(≥25) had its own drivers hold only P(≥1)'s, untagged. */

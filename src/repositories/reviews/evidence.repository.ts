@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import type { Db } from "../../db/types.ts";
 
-/** The latest successful forecast run's rows for a country, with uncertainty and drivers (migration 0003). */
+/** The latest published forecast run's rows for a country, with uncertainty and drivers (migration 0003). */
 export const latestCountryForecast = async (db: Db, iso3: string) => {
   const run = await db
     .selectFrom("forecast_runs as r")
@@ -11,6 +11,7 @@ export const latestCountryForecast = async (db: Db, iso3: string) => {
       "r.model_version as modelVersion",
     ])
     .where("r.status", "=", "succeeded")
+    .where("r.published", "=", true)
     .where((eb) =>
       eb.exists(
         eb

@@ -21,13 +21,15 @@ export type ForecastRunRow = {
   error: string | null;
   progress: TProgress | null;
   forecastCount: number;
+  /** Standard settings over the full horizon: what the map, watchlist and country pages show. */
+  published: boolean;
 };
 
 const runColumns = sql<ForecastRunRow>`
   r.id, to_char(r.origin, 'YYYY-MM') AS origin, r.max_horizon AS "maxHorizon", r.status,
   r.model_version AS "modelVersion", r.parameters, r.dataset_versions AS "datasetVersions", r.trigger,
   r.requested_by AS "requestedBy", r.started_at AS "startedAt", r.finished_at AS "finishedAt", r.error,
-  r.progress, (SELECT count(*)::int FROM forecasts f WHERE f.run_id = r.id) AS "forecastCount"`;
+  r.progress, r.published, (SELECT count(*)::int FROM forecasts f WHERE f.run_id = r.id) AS "forecastCount"`;
 
 export const insertForecastRun = async (
   db: Db,
@@ -40,6 +42,7 @@ export const insertForecastRun = async (
     trigger: ForecastRunRow["trigger"];
     requestedBy: string;
     startedAt: Date;
+    published: boolean;
   },
 ): Promise<string> => {
   const row = await db
@@ -56,6 +59,7 @@ export const insertForecastRun = async (
       started_at: input.startedAt,
       progress: JSON.stringify(progressAt(0, forecastSteps(input.maxHorizon), "queued")),
       runner: thisProcess(),
+      published: input.published,
     })
     .returning("id")
     .executeTakeFirstOrThrow();
@@ -140,27 +144,28 @@ export const listForecastRuns = async (db: Db, limit: number): Promise<ForecastR
     )
   ).rows;
 
-/** The newest succeeded run for each origin, newest origin first. */
+/** The newest published run for each origin, newest origin first. */
 export const latestRunPerOrigin = async (db: Db): Promise<ForecastRunRow[]> =>
   (
     await sql<ForecastRunRow>`
       SELECT ${runColumns} FROM (
-        SELECT DISTINCT ON (origin) * FROM forecast_runs WHERE status = 'succeeded'
+        SELECT DISTINCT ON (origin) * FROM forecast_runs WHERE status = 'succeeded' AND published
         ORDER BY origin DESC, finished_at DESC, id
       ) r ORDER BY r.origin DESC`.execute(db)
   ).rows;
 
-/** The newest succeeded run, for one origin or for the newest origin. */
+/** The newest published run, for one origin or for the newest origin. */
 export const latestSucceededRun = async (db: Db, origin?: MonthKey): Promise<ForecastRunRow | undefined> =>
   (
     await sql<ForecastRunRow>`
       SELECT ${runColumns} FROM forecast_runs r
-      WHERE r.status = 'succeeded' ${origin ? sql`AND r.origin = ${`${origin}-01`}::date` : sql``}
+      WHERE r.status = 'succeeded' AND r.published
+        ${origin ? sql`AND r.origin = ${`${origin}-01`}::date` : sql``}
       ORDER BY r.origin DESC, r.finished_at DESC, r.id LIMIT 1`.execute(db)
   ).rows[0];
 
 /**
- * The latest succeeded run of the origin before `run`'s: what the watchlist and the forecast-jump alerts
+ * The latest published run of the origin before `run`'s: what the watchlist and the forecast-jump alerts
  * compare against, so a change means "since last month's forecast". A re-run of the same origin is a
  * correction of the same forecast, not news, and a run at a later origin (a study of the past made
  * afterwards) never counts. Nor does one more than three months older: a difference across years is no change
@@ -174,7 +179,7 @@ export const previousSucceededRun = async (
   return (
     await sql<ForecastRunRow>`
       SELECT ${runColumns} FROM forecast_runs r
-      WHERE r.status = 'succeeded' AND r.origin < ${origin}::date
+      WHERE r.status = 'succeeded' AND r.published AND r.origin < ${origin}::date
         AND r.origin >= ${origin}::date - interval '3 months'
       ORDER BY r.origin DESC, r.finished_at DESC, r.id LIMIT 1`.execute(db)
   ).rows[0];

@@ -56,15 +56,16 @@ export const loadPanelRows = async (db: Db, upTo: MonthKey): Promise<PanelRow[]>
   });
 };
 
-/** How many countries have data in each of the last `months` months of the panel (to pick an origin). */
+/** How many countries have data in each of the last `months` months of the panel up to `upTo` (to pick an origin). */
 export const panelCoverage = async (
   db: Db,
   months = 36,
+  upTo: MonthKey = "9999-12",
 ): Promise<{ month: MonthKey; countries: number; fromViews: boolean }[]> => {
   const result = await sql<{ month: string; countries: number; fromViews: boolean }>`
     SELECT to_char(month, 'YYYY-MM') AS month, count(DISTINCT gwcode)::int AS countries,
            bool_or(kind = 'views-cm') AS "fromViews"
-    FROM (${panelRows("9999-12")}) rows
+    FROM (${panelRows(upTo)}) rows
     GROUP BY month ORDER BY month DESC LIMIT ${months}`.execute(db);
   return result.rows;
 };
@@ -219,19 +220,11 @@ export const loadWarningPanel = async (
   };
 };
 
-/** How many countries have data in one month (zero: the month cannot be an origin). */
 /** The first month of the conflict series the model reads, if any. */
 export const firstPanelMonth = async (db: Db): Promise<MonthKey | undefined> => {
   const result = await sql<{ month: string | null }>`
     SELECT to_char(min(month), 'YYYY-MM') AS month FROM (${panelRows("9999-12")}) rows`.execute(db);
   return result.rows[0]?.month ?? undefined;
-};
-
-export const countriesWithDataAt = async (db: Db, month: MonthKey): Promise<number> => {
-  const result = await sql<{ n: number }>`
-    SELECT count(DISTINCT gwcode)::int AS n FROM (${panelRows(month)}) rows
-    WHERE month = ${firstDay(month)}::date`.execute(db);
-  return result.rows[0]?.n ?? 0;
 };
 
 /** Observed state-based fatalities of one country, from the same series the model reads. */

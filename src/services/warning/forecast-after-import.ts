@@ -1,4 +1,4 @@
-import type { TModelOptions } from "../../core/warning/warning.schemas.ts";
+import type { TStartForecastRun } from "../../core/warning/warning.schemas.ts";
 import { onDatasetImported } from "../data/dataset-events.ts";
 import type { ImportReport } from "../data/import-dataset.ts";
 import type { ServiceContext } from "../shared/context.ts";
@@ -7,7 +7,7 @@ import { type ForecastRunStarted, startForecastRun } from "./run-forecast.ts";
 /** Imports whose data the forecaster reads: new conflict series, conflicts, agreements or indicators. */
 const forecastKinds = new Set(["views-cm", "ged", "acd", "peace-agreements", "indicators"]);
 
-export type AfterImportOptions = { maxHorizon?: number; options?: TModelOptions };
+export type AfterImportOptions = Pick<TStartForecastRun, "maxHorizon" | "options" | "publish">;
 
 /**
  * When an import added or replaced data the model reads, queues a forecast run from the latest
@@ -20,11 +20,7 @@ export const forecastAfterImport = async (
 ): Promise<ForecastRunStarted | null> => {
   if (!report.ok || !forecastKinds.has(report.kind)) return null;
   if (report.status === "unchanged" || report.status === "rejected") return null;
-  return startForecastRun(ctx, {
-    trigger: "import",
-    ...(settings.maxHorizon ? { maxHorizon: settings.maxHorizon } : {}),
-    ...(settings.options ? { options: settings.options } : {}),
-  });
+  return startForecastRun(ctx, { trigger: "import", ...settings });
 };
 
 /**

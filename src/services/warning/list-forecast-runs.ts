@@ -7,7 +7,7 @@ import type { ServiceContext } from "../shared/context.ts";
 
 /**
  * Forecast runs, newest first (any status, so running and failed runs show); or, with `latestPerOrigin`,
- * the newest succeeded run of each origin: the forecasts currently published for that origin.
+ * the newest published run of each origin: the forecast everyone sees for that origin.
  */
 export const listForecastRuns = (
   ctx: ServiceContext,

@@ -1,7 +1,7 @@
 import { authorize } from "../../core/access/policies.ts";
 import { DomainError, invalid } from "../../core/shared/errors.ts";
 import { defaultCovariates } from "../../core/warning/features.ts";
-import { monthIndex } from "../../core/warning/month.ts";
+import { addMonths, monthIndex } from "../../core/warning/month.ts";
 import { backtestSteps, progressAt } from "../../core/warning/progress.ts";
 import {
   type TProgress,
@@ -47,11 +47,20 @@ export const startBacktestRun = async (
       "not_initialised",
       "The database holds no conflict series to backtest on: import ViEWS country-month data first.",
     );
-  const late = origins.filter((o) => monthIndex(o) + 1 > monthIndex(lastMonth));
+  // Every month ahead is scored: an origin whose later months run past the data would be reported as 1–12
+  // months ahead while only the first few were scored.
+  const late = origins.filter((o) => monthIndex(o) + input.maxHorizon > monthIndex(lastMonth));
   if (late.length > 0)
-    throw invalid("A backtest origin needs at least one later month of data to score against.", [
-      { field: "origins", message: `the data ends in ${lastMonth}`, value: late },
-    ]);
+    throw invalid(
+      `A backtest origin needs ${input.maxHorizon} later months of data to score every month ahead.`,
+      [
+        {
+          field: "origins",
+          message: `the data end in ${lastMonth}: the latest origin for ${input.maxHorizon} months ahead is ${addMonths(lastMonth, -input.maxHorizon)}`,
+          value: late,
+        },
+      ],
+    );
   const covariates = defaultCovariates.map((c) => c.name);
   const parameters = {
     ...forecastModelDefaults,

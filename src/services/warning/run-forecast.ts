@@ -18,17 +18,13 @@ import {
   updateForecastRun,
 } from "../../repositories/warning/forecast-runs.repository.ts";
 import { modelVersion, panelDatasetVersions } from "../../repositories/warning/model-provenance.ts";
-import {
-  countriesWithDataAt,
-  loadWarningPanel,
-  panelCoverage,
-} from "../../repositories/warning/panel.repository.ts";
+import { loadWarningPanel, panelCoverage } from "../../repositories/warning/panel.repository.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
 import { afterForecastRun } from "./after-forecast-run.ts";
 import { modelName } from "./backtest.ts";
 import { assertEnoughHistory } from "./enough-history.ts";
 import { enqueueModelJob, runModelTask } from "./model-jobs.ts";
-import { forecastModelDefaults } from "./train-forecast-model.ts";
+import { type ForecastModelOptions, forecastModelDefaults } from "./train-forecast-model.ts";
 
 export type ForecastRunStarted = {
   run: ForecastRunRow;
@@ -51,12 +47,37 @@ const originOf = async (ctx: ServiceContext, requested: MonthKey | undefined): P
       );
     return origin;
   }
-  if ((await countriesWithDataAt(ctx.db, requested)) === 0)
+  const coverage = await panelCoverage(ctx.db, 13, requested);
+  const atOrigin = coverage.find((c) => c.month === requested)?.countries ?? 0;
+  if (atOrigin === 0)
     throw invalid("There is no conflict data for the origin month.", [
       { field: "origin", message: "no country has data in this month", value: requested },
     ]);
+  // A month only a few countries have (an event extract) would publish a forecast of those few alone.
+  const fuller = defaultOrigin(coverage);
+  if (fuller !== requested) {
+    const widest = Math.max(...coverage.map((c) => c.countries));
+    throw invalid(`Only ${atOrigin} of ${widest} countries have conflict data for ${requested}.`, [
+      {
+        field: "origin",
+        message: `only ${atOrigin} of ${widest} countries have data in this month; the latest month nearly all have is ${fuller}`,
+        value: requested,
+      },
+    ]);
+  }
   return requested;
 };
+
+/**
+ * Whether a run publishes its forecast: the model's standard settings (threads change only the speed) over at
+ * least the standard horizon. Any other run is an experiment, kept and readable by its id.
+ */
+const isStandardRun = (options: ForecastModelOptions, maxHorizon: number): boolean =>
+  maxHorizon >= forecastModelDefaults.maxHorizon &&
+  Object.entries(options).every(
+    ([name, value]) =>
+      name === "threads" || value === forecastModelDefaults[name as keyof ForecastModelOptions],
+  );
 
 /**
  * Starts a forecast run: records it (status running, model version, parameters, dataset versions), then,
@@ -85,12 +106,13 @@ export const startForecastRun = async (
       trigger: raw.trigger,
       requestedBy: ctx.actorLabel,
       startedAt: ctx.now(),
+      published: input.publish ?? isStandardRun(input.options, input.maxHorizon),
     });
     await audit(tx, {
       action: "forecast_run.start",
       entityType: "forecast_runs",
       entityId: id,
-      after: { origin, parameters, trigger: raw.trigger },
+      after: { origin, parameters, trigger: raw.trigger, publish: input.publish },
     });
     return id;
   });

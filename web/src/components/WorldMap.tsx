@@ -15,17 +15,29 @@ const shapes = (
   >
 ).features as CountryFeature[];
 
+/**
+ * Shapes Natural Earth draws without an ISO numeric code: Somaliland and Northern Cyprus belong to the states
+ * the registry counts them in; Kosovo has no numeric code, so it goes by its alpha-3 code.
+ */
+const unnumbered: Readonly<Record<string, string>> = { Somaliland: "706", "N. Cyprus": "196", Kosovo: "XKX" };
+const shapeKey = (shape: CountryFeature): string =>
+  shape.id === undefined ? (unnumbered[shape.properties.name] ?? "") : String(shape.id);
+
+/** A country's key on the map: its ISO numeric code as world-atlas writes it ("004"), else its alpha-3 code. */
+export const mapKey = (country: { isoNumeric: number | null; iso3: string }): string =>
+  country.isoNumeric === null ? country.iso3 : String(country.isoNumeric).padStart(3, "0");
+
 const WIDTH = 960;
 const HEIGHT = 470;
 
 export type WorldMapProps = {
-  /** Values keyed by ISO 3166-1 numeric code as world-atlas writes it ("004"); none yet: a plain map. */
+  /** Values keyed by `mapKey`; none yet: a plain map. */
   values?: ReadonlyMap<string, number>;
   /** The fill of a country with a value; countries without one are hatched (see MapLegend). */
   colour?: (value: number) => string;
   /** What a country says when pointed at or read out, from its name in the reader's language. */
   describe?: (name: string, value: number | undefined) => string;
-  onSelect?: (isoNumeric: string, name: string) => void;
+  onSelect?: (key: string, name: string) => void;
   label: string;
 };
 
@@ -69,8 +81,10 @@ export const WorldMap = ({ values, colour = defaultColour, describe, onSelect, l
       </defs>
       <path d={path({ type: "Sphere" }) ?? ""} className="sphere" />
       {shapes.map((shape) => {
-        const id = String(shape.id ?? "");
-        const name = names.byNumeric(Number(id), shape.properties.name);
+        const id = shapeKey(shape);
+        const name = /^\d+$/.test(id)
+          ? names.byNumeric(Number(id), shape.properties.name)
+          : names.byIso3(id, shape.properties.name);
         const value = values?.get(id);
         const text = describe ? describe(name, value) : name;
         return (

@@ -8,7 +8,7 @@ import { useCountryNames } from "../../api/country-names.ts";
 import { type CountryTotal, type DataStatus, query } from "../../api/data-types.ts";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
-import { MapLegend, WorldMap } from "../../components/WorldMap.tsx";
+import { MapLegend, mapKey, WorldMap } from "../../components/WorldMap.tsx";
 import { ltr } from "../../i18n/index.ts";
 
 const FIRST = { year: 1990, month: 1 };
@@ -62,18 +62,17 @@ export const FatalityMap = () => {
     queryKey: ["country-totals", series, from, to],
     queryFn: () => get<CountryTotal[]>(`/api/data/country-totals${query({ from, to, series })}`),
   });
-  const byNumeric = useMemo(() => {
+  const byMapKey = useMemo(() => {
     const values = new Map<string, number>();
     const codes = new Map<string, string>();
     for (const row of totals.data ?? []) {
-      if (row.isoNumeric === null) continue;
-      const key = String(row.isoNumeric).padStart(3, "0");
+      const key = mapKey(row);
       values.set(key, row.total);
       codes.set(key, row.iso3);
     }
     return { values, codes };
   }, [totals.data]);
-  const max = Math.max(0, ...byNumeric.values.values());
+  const max = Math.max(0, ...byMapKey.values.values());
   const number = new Intl.NumberFormat(i18n.language);
   const names = useCountryNames();
   // Zero, then each power of ten up to the largest value, then the largest value itself.
@@ -125,13 +124,13 @@ export const FatalityMap = () => {
       <ErrorNote error={totals.error} />
       <WorldMap
         label={t("overview.mapLabel")}
-        values={totals.data ? byNumeric.values : undefined}
+        values={totals.data ? byMapKey.values : undefined}
         colour={shade(max)}
         describe={(name, value) =>
           value === undefined ? `${name}: ${t("overview.noData")}` : `${name}: ${number.format(value)}`
         }
-        onSelect={(numeric) => {
-          const iso3 = byNumeric.codes.get(numeric);
+        onSelect={(key) => {
+          const iso3 = byMapKey.codes.get(key);
           if (iso3) navigate(`/countries/${iso3}`);
         }}
       />

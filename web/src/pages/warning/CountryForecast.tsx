@@ -163,7 +163,7 @@ export const CountryForecast = ({ iso3 }: { iso3: string }) => {
             <select value={horizon} onChange={(event) => setHorizon(Number(event.target.value))}>
               {data.forecasts.map((f) => (
                 <option key={f.horizon} value={f.horizon}>
-                  {ltr(f.month)}
+                  {ltr(f.month)} ({t("warning.monthsAhead", { count: f.horizon })})
                 </option>
               ))}
             </select>

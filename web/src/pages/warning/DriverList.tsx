@@ -10,6 +10,7 @@ export const DriverList = ({ drivers }: { drivers: Driver[] }) => {
   const { t, i18n } = useTranslation();
   const points = new Intl.NumberFormat(i18n.language, {
     signDisplay: "always",
+    minimumFractionDigits: 1,
     maximumFractionDigits: 1,
   });
   const featureName = (d: Driver) => describeFeature(d.feature, i18n.language);

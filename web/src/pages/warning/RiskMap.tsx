@@ -6,7 +6,7 @@ import { ApiError } from "../../api/client.ts";
 import { useCountryNames } from "../../api/country-names.ts";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
-import { MapLegend, WorldMap } from "../../components/WorldMap.tsx";
+import { MapLegend, mapKey, WorldMap } from "../../components/WorldMap.tsx";
 import { ltr } from "../../i18n/index.ts";
 import { ForecastDownload } from "./ForecastDownload.tsx";
 import { MeasureField } from "./MeasureField.tsx";
@@ -29,12 +29,11 @@ export const RiskMap = () => {
     () => (latest.data?.forecasts ?? []).filter((f) => f.horizon === horizon),
     [latest.data, horizon],
   );
-  const byNumeric = useMemo(() => {
+  const byMapKey = useMemo(() => {
     const values = new Map<string, number>();
     const codes = new Map<string, string>();
     for (const f of atHorizon) {
-      if (f.isoNumeric === null) continue;
-      const key = String(f.isoNumeric).padStart(3, "0");
+      const key = mapKey(f);
       values.set(key, f[measure]);
       codes.set(key, f.iso3);
     }
@@ -72,15 +71,15 @@ export const RiskMap = () => {
           </div>
           <WorldMap
             label={t("warning.riskMapLabel", { month: ltr(month) })}
-            values={byNumeric.values}
+            values={byMapKey.values}
             colour={riskColour}
             describe={(name, value) =>
               value === undefined
                 ? `${name}: ${t("warning.notForecast")}`
                 : `${name}: ${percent(value, i18n.language)}`
             }
-            onSelect={(numeric) => {
-              const iso3 = byNumeric.codes.get(numeric);
+            onSelect={(key) => {
+              const iso3 = byMapKey.codes.get(key);
               if (iso3) void navigate(`/warning/countries/${iso3}`);
             }}
           />
