@@ -431,6 +431,22 @@ describe(`API foundation (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"
     expect((await app.inject({ method: "GET", url: "/api/analyses", headers })).statusCode).toBe(401);
   });
 
+  it("slows one password tried against many accounts from one address, then lets the address in again", async () => {
+    clock = new Date(clock.getTime() + 16 * 60_000);
+    const spray = (i: number) =>
+      app.inject({
+        method: "POST",
+        url: "/api/auth/sign-in",
+        payload: { email: `sprayed-${i}@example.org`, password: "Winter2026!!x" },
+      });
+    for (let i = 0; i < 20; i++) expect((await spray(i)).statusCode).toBe(401);
+    const refused = await spray(20);
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json().error.message).toMatch(/Too many failed sign-ins from this address/);
+    clock = new Date(clock.getTime() + 16 * 60_000);
+    expect((await spray(21)).statusCode).toBe(401);
+  }, 60_000);
+
   it("lets an organisation administrator add people to their own organisation only", async () => {
     const session = await adminSession();
     const payload = {

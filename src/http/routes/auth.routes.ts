@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { invalid } from "../../core/shared/errors.ts";
+import { DomainError, invalid } from "../../core/shared/errors.ts";
 import {
   ZApiToken,
   ZChangePassword,
@@ -19,6 +19,7 @@ import { contextOf } from "../context.ts";
 import { SESSION_COOKIE } from "../plugins/authentication.ts";
 import { presentToken } from "../presenters/token.presenter.ts";
 import { errorResponses, ZIdParams } from "../schemas.ts";
+import { signInFailures } from "../sign-in-failures.ts";
 import type { AppRoutes } from "./types.ts";
 
 export const authRoutes: AppRoutes = (app, deps) => {
@@ -29,6 +30,7 @@ export const authRoutes: AppRoutes = (app, deps) => {
     path: "/",
   };
 
+  const failures = signInFailures();
   app.post(
     "/api/auth/sign-in",
     {
@@ -51,7 +53,13 @@ export const authRoutes: AppRoutes = (app, deps) => {
       },
     },
     async (request, reply) => {
-      const result = await signIn(deps.db, request.body.email, request.body.password, deps.now());
+      const now = deps.now();
+      failures.assertAllowed(request.ip, now.getTime());
+      const result = await signIn(deps.db, request.body.email, request.body.password, now).catch((error) => {
+        if (error instanceof DomainError && error.code === "unauthenticated")
+          failures.recordFailure(request.ip, now.getTime());
+        throw error;
+      });
       reply.setCookie(SESSION_COOKIE, result.sessionToken, {
         ...cookieOptions,
         maxAge: SESSION_HOURS * 3600,
