@@ -206,7 +206,10 @@ export const listVisibleReports = async (
   if (query.iso3) select = select.where("r.iso3", "=", query.iso3);
   if (query.channel) select = select.where("r.channel", "=", query.channel);
   if (query.assignedTo) {
-    select = select.where("r.assigned_to", "=", query.assignedTo === "me" ? actor.userId : query.assignedTo);
+    // Assignment is the receiving organisation's triage: other readers cannot filter (or probe) by it.
+    select = select
+      .where("r.owner_org_id", "=", actor.orgId)
+      .where("r.assigned_to", "=", query.assignedTo === "me" ? actor.userId : query.assignedTo);
   }
   const [rows, count] = await Promise.all([
     select

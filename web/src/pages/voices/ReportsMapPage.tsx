@@ -10,6 +10,7 @@ import { BackLink } from "../../components/BackLink.tsx";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
 import { TableScroll } from "../../components/TableScroll.tsx";
+import { useSession } from "../../session.tsx";
 import { SignalsTable } from "./CountrySignals.tsx";
 import type { Queue, Signals } from "./voices-api.ts";
 
@@ -24,6 +25,7 @@ const land = feature(topology, topology.objects.countries) as GeoJSON.FeatureCol
  */
 export const ReportsMapPage = () => {
   const { t } = useTranslation();
+  const { me } = useSession();
   const [iso3, setIso3] = useState("");
   const filter = /^[A-Z]{3}$/.test(iso3) ? `?iso3=${iso3}` : "";
   const signals = useQuery({
@@ -43,7 +45,11 @@ export const ReportsMapPage = () => {
     entry.count += cell.count;
     cells.set(cell.priogridGid, entry);
   }
-  const points = (own.data?.reports ?? []).filter((r) => r.latitude !== null && r.longitude !== null);
+  // The points are the organisation's own, as the legend says: others' shared or public reports are known
+  // only to their grid cell, and a point there would pass for an exact place.
+  const points = (own.data?.reports ?? []).filter(
+    (r) => r.ownerOrgId === me.acting.orgId && r.latitude !== null && r.longitude !== null,
+  );
   return (
     <>
       <p>
