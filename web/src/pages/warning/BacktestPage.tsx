@@ -176,14 +176,21 @@ export const BacktestPage = () => {
   const [runId, setRunId] = useState<string | null>(null);
   const [horizonScore, setHorizonScore] = useState<Score>("brierGt0");
   const [outcome, setOutcome] = useState<Outcome>("pGt0");
+  // The newest backtest unless the reader picks an earlier one (say the five-origin reference run).
+  const [shown, setShown] = useState("latest");
   const latest = useQuery({
-    queryKey: latestBacktest,
-    queryFn: () => fetchBacktest("latest"),
+    queryKey: [...latestBacktest, shown],
+    queryFn: () => fetchBacktest(shown),
   });
+  const earlier = useQuery({
+    queryKey: [...latestBacktest, "list"],
+    queryFn: () => fetchBacktestRuns(50),
+  });
+  const succeeded = (earlier.data ?? []).filter((r) => r.status === "succeeded");
   const live = useLiveRun({
     kind: "backtest",
     startedId: runId,
-    fetchRuns: fetchBacktestRuns,
+    fetchRuns: () => fetchBacktestRuns(),
     fetchRun: fetchBacktest,
     refresh: latestBacktest,
   });
@@ -246,6 +253,22 @@ export const BacktestPage = () => {
       {live && <RunProgress progress={live.progress} status={live.status} error={live.error} />}
       {noRun && status !== "running" && <p>{t("warning.noBacktest")}</p>}
       {!noRun && <ErrorNote error={latest.error} />}
+      {succeeded.length > 1 && (
+        <Field label={t("warning.backtestShown")}>
+          <select value={shown} onChange={(event) => setShown(event.target.value)}>
+            <option value="latest">{t("warning.newestBacktest")}</option>
+            {succeeded.map((r) => (
+              <option key={r.id} value={r.id}>
+                {t("warning.backtestChoice", {
+                  date: new Date(r.finishedAt ?? r.startedAt).toLocaleDateString(i18n.language),
+                  origins: r.origins.map((origin) => ltr(origin)).join(", "),
+                  horizon: r.maxHorizon,
+                })}
+              </option>
+            ))}
+          </select>
+        </Field>
+      )}
       {run && report && (
         <>
           <p>

@@ -41,7 +41,8 @@ export const fetchForecastRuns = () => get<TForecastRun[]>("/api/warning/forecas
 export const startForecast = () => api<TForecastRun>("POST", "/api/warning/forecast-runs", {});
 
 export const fetchBacktest = (id: string) => get<TBacktestRun>(`/api/warning/backtest-runs/${id}`);
-export const fetchBacktestRuns = () => get<TBacktestRun[]>("/api/warning/backtest-runs?limit=1");
+export const fetchBacktestRuns = (limit = 1) =>
+  get<TBacktestRun[]>(`/api/warning/backtest-runs?limit=${limit}`);
 export const startBacktest = (origins: string[]) =>
   api<TBacktestRun>("POST", "/api/warning/backtest-runs", { origins, maxHorizon: 12 });
 
