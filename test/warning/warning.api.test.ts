@@ -128,6 +128,14 @@ describe("early warning API", () => {
     expect(latest[0]?.id).toBe(second.json<TForecastRun>().id);
 
     const page = (await viewer.request("GET", "/api/warning/forecasts?iso3=syr")).json();
+    for (const [query, field] of [
+      ["iso3=XXX", "iso3"],
+      ["horizon=3", "horizon"],
+    ]) {
+      const outside = await viewer.request("GET", `/api/warning/forecasts?${query}`);
+      expect(outside.statusCode, query).toBe(400);
+      expect(outside.json().error.details[0].field).toBe(field);
+    }
     expect(page.run.origin).toBe("2019-12");
     expect(page.forecasts.map((f: { month: string }) => f.month)).toEqual(["2020-01", "2020-02"]);
     const syria = page.forecasts[0];

@@ -1,4 +1,4 @@
-import { notFound } from "../../core/shared/errors.ts";
+import { invalid, notFound } from "../../core/shared/errors.ts";
 import type { MonthKey } from "../../core/warning/month.ts";
 import type { TForecastQuery } from "../../core/warning/warning.schemas.ts";
 import {
@@ -10,7 +10,7 @@ import {
 } from "../../repositories/warning/forecast-runs.repository.ts";
 import type { ServiceContext } from "../shared/context.ts";
 
-/** The run a read is about: the one named, else the newest succeeded run (of one origin, if given). */
+/** The run a read is about: the one named, else the newest published run (of one origin, if given). */
 export const publishedRun = async (
   ctx: ServiceContext,
   which: { runId?: string; origin?: MonthKey },
@@ -34,6 +34,19 @@ export const readForecasts = async (
   query: TForecastQuery & { runId?: string },
 ): Promise<{ run: ForecastRunRow; forecasts: ForecastRecord[] }> => {
   const run = await publishedRun(ctx, query);
+  // An empty answer would pass for "no forecast"; a filter outside the run is a mistake to name.
+  if (query.horizon !== undefined && query.horizon > run.maxHorizon)
+    throw invalid(`The run forecasts ${run.maxHorizon} months ahead.`, [
+      { field: "horizon", message: `at most ${run.maxHorizon}`, value: query.horizon },
+    ]);
   const forecasts = await queryForecasts(ctx.db, run.id, query);
+  if (
+    query.iso3 &&
+    forecasts.length === 0 &&
+    (await queryForecasts(ctx.db, run.id, { iso3: query.iso3 })).length === 0
+  )
+    throw invalid(`${query.iso3} is not among the countries of the forecast run from ${run.origin}.`, [
+      { field: "iso3", message: "not a country of this run", value: query.iso3 },
+    ]);
   return { run, forecasts };
 };
