@@ -36,7 +36,8 @@ export const RunProgress = ({
       {progress && (
         <p className="run-progress" aria-live="polite">
           <progress max={Math.max(progress.total, 1)} value={progress.done} />{" "}
-          {t("warning.progress", {
+          {/* "Finished: done" would say it twice: the last step is named by the status alone. */}
+          {t(progress.step === "done" ? "warning.progressDone" : "warning.progress", {
             status: t(`warning.status.${status}`),
             step: stepText(progress),
             done: count.format(progress.done),
