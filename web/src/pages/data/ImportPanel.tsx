@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Papa from "papaparse";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { type ImportKind, isEventImportKind } from "../../../../src/core/data/import/types.ts";
 import { ApiError, type ApiErrorBody, get } from "../../api/client.ts";
 import type { ImportJob, ImportKindColumns } from "../../api/data-types.ts";
@@ -9,6 +10,8 @@ import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
 import { TableScroll } from "../../components/TableScroll.tsx";
 import { useSession } from "../../session.tsx";
+import { RunProgress } from "../warning/RunProgress.tsx";
+import { useLiveForecast } from "../warning/WatchlistPage.tsx";
 
 const PREVIEW_ROWS = 10;
 
@@ -117,6 +120,8 @@ export const ImportPanel = () => {
 
   const number = new Intl.NumberFormat(i18n.language);
   const report = job?.report;
+  // The server forecasts again after an import of data the model reads: that run is shown here as it goes.
+  const forecast = useLiveForecast();
   const percent = job && job.total > 0 ? Math.round((job.done / job.total) * 100) : 0;
   return (
     <section aria-labelledby="import">
@@ -233,6 +238,15 @@ export const ImportPanel = () => {
           )}
           {job.failure && <p className="error">{job.failure}</p>}
           {report && <p className={report.ok ? "ok" : "error"}>{report.message}</p>}
+          {report?.ok && forecast?.trigger === "import" && (
+            <>
+              <p>
+                {t("data.forecastAfterImport")}{" "}
+                <Link to="/warning/watchlist">{t("warning.toWatchlist")}</Link>
+              </p>
+              <RunProgress progress={forecast.progress} status={forecast.status} error={forecast.error} />
+            </>
+          )}
           {report && report.errors.length > 0 && (
             <TableScroll
               label={t("data.errorsCaption", { count: report.errorCount, shown: report.errors.length })}
