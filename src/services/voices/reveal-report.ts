@@ -1,5 +1,5 @@
 import { authorize } from "../../core/access/policies.ts";
-import { forbidden } from "../../core/shared/errors.ts";
+import { DomainError, forbidden } from "../../core/shared/errors.ts";
 import type { TRevealed } from "../../core/voices/report.schemas.ts";
 import { unseal } from "../../repositories/voices/envelope.ts";
 import { findSealed } from "../../repositories/voices/reports.repository.ts";
@@ -11,7 +11,8 @@ import type { VoicesDeps } from "./voices-context.ts";
 /**
  * Opens the sealed fields of a report (the reporter's contact, the original text, unmapped answers) for
  * a person of the receiving organisation whose role may reveal and who holds confidential clearance.
- * Every reveal is written to the audit log, with the reason given, before the fields are returned.
+ * Every reveal is written to the audit log, with the reason given, before the fields are returned; so is every
+ * refused attempt on a report the person may see.
  */
 export const revealReport = async (
   ctx: ServiceContext,
@@ -19,7 +20,28 @@ export const revealReport = async (
   id: string,
   reason: string,
 ): Promise<TRevealed> => {
-  return inTransaction(ctx, async (tx) => {
+  try {
+    return await revealWithin(ctx, deps, id, reason);
+  } catch (error) {
+    // A refused attempt on a report the person can see is worth knowing about: logged, then refused as before.
+    if (error instanceof DomainError && error.code === "forbidden")
+      await audit(ctx, {
+        action: "voices.reveal_refused",
+        entityType: "voices_reports",
+        entityId: id,
+        after: { reason, refusal: error.message },
+      });
+    throw error;
+  }
+};
+
+const revealWithin = (
+  ctx: ServiceContext,
+  deps: VoicesDeps,
+  id: string,
+  reason: string,
+): Promise<TRevealed> =>
+  inTransaction(ctx, async (tx) => {
     await loadReportForChange(tx, id, "voices.reveal");
     authorize(ctx.actor, "voices.reveal");
     if (ctx.actor.clearance !== "confidential")
@@ -43,4 +65,3 @@ export const revealReport = async (
       answers: payload.answers,
     };
   });
-};
