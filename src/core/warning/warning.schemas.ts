@@ -57,8 +57,8 @@ export const ZForecastRun = z.object({
   modelVersion: z.string(),
   parameters: z.record(z.string(), z.unknown()),
   datasetVersions: z.array(ZDatasetVersion),
+  /** What started it; who did is in the audit log, for their organisation's administrators. */
   trigger: ZRunTrigger,
-  requestedBy: z.string(),
   startedAt: z.string(),
   finishedAt: z.string().nullable(),
   error: z.string().nullable(),
@@ -243,7 +243,6 @@ export const ZBacktestRun = z.object({
   parameters: z.record(z.string(), z.unknown()),
   datasetVersions: z.array(ZDatasetVersion),
   progress: ZProgress.nullable(),
-  requestedBy: z.string(),
   startedAt: z.string(),
   finishedAt: z.string().nullable(),
   error: z.string().nullable(),
