@@ -12,6 +12,9 @@ const REGISTRY_LANGUAGE = "en";
  * Intl.DisplayNames gives the name of the country's ISO alpha-2 code, and the English name stays where
  * Intl has none (or the registry has no alpha-2 code).
  */
+/** Kosovo's codes are user-assigned (XKX, XK): in no ISO registry, yet known to the browser's country names. */
+const outsideRegistry: Readonly<Record<string, string>> = { XKX: "XK" };
+
 export const useCountryNames = () => {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
@@ -36,7 +39,7 @@ export const useCountryNames = () => {
       /** By ISO alpha-3 code; failing a translation the English name given, the registry's, or the code. */
       byIso3: (iso3: string, english?: string | null) => {
         const country = byIso3.get(iso3);
-        return local(country?.iso2 ?? undefined, english ?? country?.name ?? iso3);
+        return local(country?.iso2 ?? outsideRegistry[iso3], english ?? country?.name ?? iso3);
       },
       /** By ISO numeric code, as the world atlas keys its shapes. */
       byNumeric: (numeric: number, english: string) => local(iso2ByNumeric.get(numeric), english),
