@@ -455,6 +455,12 @@ describe(`API foundation (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"
       password: "twelve chars min",
       role: "analyst",
     };
+    const weak = await session.request("POST", "/api/users", { ...payload, orgId, password: "password1234" });
+    expect(weak.statusCode).toBe(400);
+    expect(weak.json().error.details[0]).toMatchObject({
+      field: "password",
+      message: expect.stringMatching(/password/),
+    });
     expect((await session.request("POST", "/api/users", { ...payload, orgId })).statusCode).toBe(201);
     // Adding the same person again changes nothing: their role stays what it was.
     const again = await session.request("POST", "/api/users", { ...payload, orgId, role: "administrator" });

@@ -1,4 +1,5 @@
-import { DomainError } from "../../core/shared/errors.ts";
+import { DomainError, invalid } from "../../core/shared/errors.ts";
+import { passwordWeakness } from "../../core/users/password-rules.ts";
 import { deleteUserSessions } from "../../repositories/credentials.repository.ts";
 import { findUserById, setPasswordHash } from "../../repositories/users.repository.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
@@ -16,6 +17,8 @@ export const changePassword = async (
       { field: "currentPassword", message: "does not match" },
     ]);
   }
+  const weakness = passwordWeakness(input.newPassword, user.email);
+  if (weakness) throw invalid(`The new password ${weakness}.`, [{ field: "newPassword", message: weakness }]);
   const passwordHash = await hashPassword(input.newPassword);
   await inTransaction(ctx, async (tx) => {
     await setPasswordHash(tx.db, user.id, passwordHash);

@@ -1,4 +1,5 @@
-import { conflict, notFound } from "../../core/shared/errors.ts";
+import { conflict, invalid, notFound } from "../../core/shared/errors.ts";
+import { passwordWeakness } from "../../core/users/password-rules.ts";
 import { type TCreateUser, type TUser, ZCreateUser } from "../../core/users/user.schemas.ts";
 import { findOrganisation } from "../../repositories/organisations.repository.ts";
 import {
@@ -23,6 +24,8 @@ export const createUser = async (ctx: ServiceContext, raw: TCreateUser): Promise
   const input = ZCreateUser.parse(raw);
   assertAdministers(ctx.actor, input.orgId);
   assertMayGrant(ctx.actor, input.clearance);
+  const weakness = passwordWeakness(input.password, input.email);
+  if (weakness) throw invalid(`The password ${weakness}.`, [{ field: "password", message: weakness }]);
   const passwordHash = await hashPassword(input.password);
   return inTransaction(ctx, async (tx) => {
     if (!(await findOrganisation(tx.db, input.orgId))) throw notFound("Organisation");
