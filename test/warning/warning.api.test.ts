@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type {
   TBacktestRun,
@@ -290,7 +291,34 @@ describe("early warning API", () => {
         /^only 1 of \d+ countries have data in this month; the latest month nearly all have is 2019-12$/,
       ),
     });
-  });
+
+    // A late delivery: every country but Norway. Nearly full, yet a forecast from it would drop Norway.
+    const late = join(dir, "views_late.csv");
+    const december = (
+      await sql<{ line: string }>`
+        SELECT DISTINCT concat_ws(',', gwcode, 481, iso3, gwcode, iso3, 2020, 1, 0) AS line FROM country_month
+        WHERE series = 'views' AND month = '2019-12-01' AND iso3 <> 'NOR'`.execute(handle.db)
+    ).rows;
+    const header = "country_id,month_id,country,gwcode,isoab,year,month,ucdp_ged_sb_best_sum";
+    writeFileSync(late, [header, ...december.map((r) => r.line)].join("\n"));
+    const lateReport = await importDatasetAs(contextFor(handle.db, admin), handle, {
+      kind: "views-cm",
+      file: late,
+      datasetId: "views-late",
+    });
+    expect(lateReport.ok, lateReport.message).toBe(true);
+    const byDefault = await analyst.request("POST", "/api/warning/forecast-runs", {
+      maxHorizon: 1,
+      options: quick,
+    });
+    expect(byDefault.json<TForecastRun>().origin).toBe("2019-12");
+    // Asked for, it runs but is not published: the map and watchlist keep Norway.
+    const asked = await analyst.request("POST", "/api/warning/forecast-runs", { origin: "2020-01" });
+    expect(asked.statusCode).toBe(202);
+    expect(asked.json<TForecastRun>()).toMatchObject({ origin: "2020-01", published: false });
+    for (const run of [byDefault, asked])
+      await waitFor<TForecastRun>(analyst, `/api/warning/forecast-runs/${run.json<TForecastRun>().id}`);
+  }, 240_000);
 
   it("documents every early-warning route in the OpenAPI document", async () => {
     const paths = Object.keys((await app.inject({ method: "GET", url: "/api/openapi.json" })).json().paths);

@@ -136,7 +136,7 @@ export const registerWarning = (program: Command): void => {
               onProgress: progressLine("forecast"),
             });
             process.stderr.write(
-              `forecast run ${started.run.id} from ${started.run.origin}${started.run.published ? "" : " (an experiment with non-standard settings: stored, not published)"}\n`,
+              `forecast run ${started.run.id} from ${started.run.origin}${started.run.published ? "" : " (stored, not published: other settings than the standard ones, or countries of the month before missing at the origin; --publish publishes it)"}\n`,
             );
             const { run, forecasts } = await started.completion;
             const csv = forecastCsv(forecasts);

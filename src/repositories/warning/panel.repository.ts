@@ -4,6 +4,7 @@
  * `COPY … TO`, but through Kysely on both engines and inside any open transaction.
  */
 import { type RawBuilder, sql } from "kysely";
+import type { MonthCoverage } from "../../core/warning/default-origin.ts";
 import type { MonthKey } from "../../core/warning/month.ts";
 import type {
   Capital,
@@ -56,17 +57,34 @@ export const loadPanelRows = async (db: Db, upTo: MonthKey): Promise<PanelRow[]>
   });
 };
 
-/** How many countries have data in each of the last `months` months of the panel up to `upTo` (to pick an origin). */
+/**
+ * For each of the last `months` months of the panel up to `upTo` (to pick an origin): how many countries have
+ * data, and how many that had data the month before have none (`leftOut`: a late or partial delivery).
+ */
 export const panelCoverage = async (
   db: Db,
   months = 36,
   upTo: MonthKey = "9999-12",
-): Promise<{ month: MonthKey; countries: number; fromViews: boolean }[]> => {
-  const result = await sql<{ month: string; countries: number; fromViews: boolean }>`
-    SELECT to_char(month, 'YYYY-MM') AS month, count(DISTINCT gwcode)::int AS countries,
-           bool_or(kind = 'views-cm') AS "fromViews"
-    FROM (${panelRows(upTo)}) rows
-    GROUP BY month ORDER BY month DESC LIMIT ${months}`.execute(db);
+): Promise<MonthCoverage[]> => {
+  const result = await sql<MonthCoverage>`
+    WITH all_rows AS (SELECT DISTINCT gwcode, month FROM (${panelRows(upTo)}) rows),
+    months AS (
+      SELECT month, count(*)::int AS countries FROM all_rows GROUP BY month ORDER BY month DESC LIMIT ${months}
+    ),
+    recent AS (
+      SELECT DISTINCT gwcode, month FROM all_rows
+      WHERE month >= (SELECT min(month) FROM months) - interval '1 month'
+    ),
+    left_out AS (
+      SELECT (p.month + interval '1 month')::date AS month, count(*)::int AS n
+      FROM recent p
+      LEFT JOIN recent c ON c.gwcode = p.gwcode AND c.month = (p.month + interval '1 month')::date
+      WHERE c.gwcode IS NULL
+      GROUP BY 1
+    )
+    SELECT to_char(m.month, 'YYYY-MM') AS month, m.countries, coalesce(l.n, 0)::int AS "leftOut"
+    FROM months m LEFT JOIN left_out l ON l.month = m.month
+    ORDER BY m.month DESC`.execute(db);
   return result.rows;
 };
 

@@ -1,6 +1,6 @@
 import { authorize } from "../../core/access/policies.ts";
 import { DomainError, invalid } from "../../core/shared/errors.ts";
-import { defaultOrigin } from "../../core/warning/default-origin.ts";
+import { defaultOrigin, isCompleteMonth, isNearlyFull } from "../../core/warning/default-origin.ts";
 import { defaultCovariates } from "../../core/warning/features.ts";
 import type { CountryForecast } from "../../core/warning/forecast.ts";
 import type { MonthKey } from "../../core/warning/month.ts";
@@ -37,7 +37,14 @@ export type RunForecastInput = TStartForecastRun & {
   onProgress?: (progress: TProgress) => void;
 };
 
-const originOf = async (ctx: ServiceContext, requested: MonthKey | undefined): Promise<MonthKey> => {
+/**
+ * The origin of a run, and whether it is complete (no country with data the month before is missing): only
+ * a complete origin publishes. Refused: a month without data, or one only some countries reach.
+ */
+const originOf = async (
+  ctx: ServiceContext,
+  requested: MonthKey | undefined,
+): Promise<{ origin: MonthKey; complete: boolean }> => {
   if (!requested) {
     const origin = defaultOrigin(await panelCoverage(ctx.db));
     if (!origin)
@@ -45,27 +52,25 @@ const originOf = async (ctx: ServiceContext, requested: MonthKey | undefined): P
         "not_initialised",
         "The database holds no conflict series to forecast from: import ViEWS country-month data first.",
       );
-    return origin;
+    return { origin, complete: true };
   }
   const coverage = await panelCoverage(ctx.db, 13, requested);
-  const atOrigin = coverage.find((c) => c.month === requested)?.countries ?? 0;
-  if (atOrigin === 0)
+  const atOrigin = coverage.find((c) => c.month === requested);
+  if (!atOrigin)
     throw invalid("There is no conflict data for the origin month.", [
       { field: "origin", message: "no country has data in this month", value: requested },
     ]);
-  // A month only a few countries have (an event extract) would publish a forecast of those few alone.
-  const fuller = defaultOrigin(coverage);
-  if (fuller !== requested) {
+  if (!isNearlyFull(atOrigin, coverage)) {
     const widest = Math.max(...coverage.map((c) => c.countries));
-    throw invalid(`Only ${atOrigin} of ${widest} countries have conflict data for ${requested}.`, [
+    throw invalid(`Only ${atOrigin.countries} of ${widest} countries have conflict data for ${requested}.`, [
       {
         field: "origin",
-        message: `only ${atOrigin} of ${widest} countries have data in this month; the latest month nearly all have is ${fuller}`,
+        message: `only ${atOrigin.countries} of ${widest} countries have data in this month; the latest month nearly all have is ${defaultOrigin(coverage)}`,
         value: requested,
       },
     ]);
   }
-  return requested;
+  return { origin: requested, complete: isCompleteMonth(atOrigin) };
 };
 
 /**
@@ -92,7 +97,7 @@ export const startForecastRun = async (
   // A run after an import follows from the import, which was itself authorised.
   if (raw.trigger !== "import") authorize(ctx.actor, "forecast.run");
   const input = ZStartForecastRun.parse(raw);
-  const origin = await originOf(ctx, input.origin);
+  const { origin, complete } = await originOf(ctx, input.origin);
   const covariates = defaultCovariates.map((c) => c.name);
   const parameters = { ...forecastModelDefaults, maxHorizon: input.maxHorizon, ...input.options, covariates };
   await assertEnoughHistory(ctx.db, [origin], parameters, "origin");
@@ -106,7 +111,7 @@ export const startForecastRun = async (
       trigger: raw.trigger,
       requestedBy: ctx.actorLabel,
       startedAt: ctx.now(),
-      published: input.publish ?? isStandardRun(input.options, input.maxHorizon),
+      published: input.publish ?? (complete && isStandardRun(input.options, input.maxHorizon)),
     });
     await audit(tx, {
       action: "forecast_run.start",
