@@ -356,6 +356,11 @@ describe(`API foundation (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"
       orgId,
     });
     expect(created.statusCode).toBe(400);
+    // Nor may they change or end the membership of someone cleared above them.
+    const confidential = await buildUser(handle.db, orgId, "viewer", "confidential");
+    const above = `/api/users/${confidential.userId}/memberships/${orgId}`;
+    expect((await session.request("PUT", above, { role: "administrator" })).statusCode).toBe(403);
+    expect((await session.request("DELETE", above)).statusCode).toBe(403);
   });
 
   it("files a platform administrator's change to an organisation's people in that organisation's log", async () => {

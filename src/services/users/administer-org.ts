@@ -29,3 +29,15 @@ export const assertMayGrant = (actor: Actor, clearance: Clearance): void => {
       [{ field: "clearance", message: `at most ${actor.clearance}` }],
     );
 };
+
+/**
+ * Changing or ending a membership cleared above the administrator's own is refused: a role change would
+ * otherwise hand a confidential person an administrator's or a reveal-capable role, and a lower-cleared
+ * administrator could push out those cleared above them.
+ */
+export const assertMayChangeMember = (actor: Actor, member: { clearance: Clearance }): void => {
+  if (!actor.platformAdmin && clearanceRank(member.clearance) > clearanceRank(actor.clearance))
+    throw forbidden(
+      `This person is cleared ${member.clearance}, above your clearance (${actor.clearance}): an administrator cleared for ${member.clearance} changes their membership.`,
+    );
+};

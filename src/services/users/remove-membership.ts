@@ -3,7 +3,7 @@ import { deleteOrgSessions, revokeOrgApiTokens } from "../../repositories/creden
 import { deleteMembership, findMembership, findUserById } from "../../repositories/users.repository.ts";
 import { forgetUnreadableNotifications } from "../notifications/forget-unreadable.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
-import { assertAdministers } from "./administer-org.ts";
+import { assertAdministers, assertMayChangeMember } from "./administer-org.ts";
 
 /**
  * Ends a person's membership of an organisation (they left it): their sessions and API tokens acting for it
@@ -23,6 +23,7 @@ export const removeMembership = async (
     const before = user && (await findMembership(tx.db, user.id, input.orgId));
     if (!user || !before) throw notFound("This person's membership of the organisation");
     assertAdministers(ctx.actor, input.orgId, user);
+    assertMayChangeMember(ctx.actor, before);
     await deleteMembership(tx.db, user.id, input.orgId);
     await deleteOrgSessions(tx.db, user.id, input.orgId);
     await revokeOrgApiTokens(tx.db, user.id, input.orgId, tx.now());

@@ -4,7 +4,7 @@ import type { TUser } from "../../core/users/user.schemas.ts";
 import { findMembership, findUserById, upsertMembership } from "../../repositories/users.repository.ts";
 import { forgetUnreadableNotifications } from "../notifications/forget-unreadable.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
-import { assertAdministers, assertMayGrant } from "./administer-org.ts";
+import { assertAdministers, assertMayChangeMember, assertMayGrant } from "./administer-org.ts";
 import { withMemberships } from "./user-view.ts";
 
 export const setMembership = async (
@@ -17,6 +17,7 @@ export const setMembership = async (
     const before = user && (await findMembership(tx.db, user.id, input.orgId));
     if (!user || !before) throw notFound("This person's membership of the organisation");
     assertAdministers(ctx.actor, input.orgId, user);
+    assertMayChangeMember(ctx.actor, before);
     const after = { role: input.role, clearance: input.clearance ?? before.clearance };
     if (input.clearance && input.clearance !== before.clearance) assertMayGrant(ctx.actor, input.clearance);
     await upsertMembership(tx.db, { userId: user.id, orgId: input.orgId, ...after });

@@ -38,7 +38,8 @@ export const PeoplePanel = () => {
     mutationFn: (userId: string) => api<User>("POST", `/api/users/${userId}/unlock`),
     onSuccess: refresh,
   });
-  // The server refuses a clearance above the administrator's own (platform administrators grant any).
+  // The server refuses a clearance above the administrator's own, and any change to a membership cleared
+  // above it (platform administrators grant and change any).
   const grantable = me.user.platformAdmin ? clearances : readableClearances(me.acting.clearance);
   const administrable = me.user.platformAdmin
     ? (organisations.data ?? [])
@@ -75,6 +76,7 @@ export const PeoplePanel = () => {
                       <select
                         aria-label={`${t("admin.role")} — ${person.email} — ${m.orgName}`}
                         value={m.role}
+                        disabled={!grantable.includes(m.clearance)}
                         onChange={(event) =>
                           setMembership.mutate({
                             userId: person.id,
@@ -92,6 +94,7 @@ export const PeoplePanel = () => {
                       <select
                         aria-label={`${t("admin.clearance")} — ${person.email} — ${m.orgName}`}
                         value={m.clearance}
+                        disabled={!grantable.includes(m.clearance)}
                         onChange={(event) =>
                           setMembership.mutate({
                             userId: person.id,
@@ -106,19 +109,20 @@ export const PeoplePanel = () => {
                           </option>
                         ))}
                       </select>{" "}
-                      {!(person.id === me.user.id && m.orgId === me.acting.orgId) && (
-                        <button
-                          type="button"
-                          className="link"
-                          onClick={() =>
-                            window.confirm(
-                              t("admin.confirmRemove", { person: person.email, org: m.orgName }),
-                            ) && removeMembership.mutate({ userId: person.id, orgId: m.orgId })
-                          }
-                        >
-                          {t("admin.removeMembership")}
-                        </button>
-                      )}
+                      {!(person.id === me.user.id && m.orgId === me.acting.orgId) &&
+                        grantable.includes(m.clearance) && (
+                          <button
+                            type="button"
+                            className="link"
+                            onClick={() =>
+                              window.confirm(
+                                t("admin.confirmRemove", { person: person.email, org: m.orgName }),
+                              ) && removeMembership.mutate({ userId: person.id, orgId: m.orgId })
+                            }
+                          >
+                            {t("admin.removeMembership")}
+                          </button>
+                        )}
                     </div>
                   ))}
                 </td>
