@@ -24,11 +24,16 @@ beforeAll(async () => {
   handle = await createTestDatabase({ withBundledData: true });
   const org = await buildOrganisation(handle.db, "un_entity");
   analyst = await buildUser(handle.db, org.id, "analyst");
-  const ctx = contextFor(handle.db, analyst);
-  // Two runs, so the watchlist has a change to show, and one backtest for its page.
+  // Two runs, so the watchlist has a change to show, published by a platform administrator as only they may;
+  // and one backtest for its page.
+  const platform = contextFor(
+    handle.db,
+    await buildUser(handle.db, org.id, "administrator", "confidential", true),
+  );
   for (const origin of ["2019-11", "2019-12"])
-    await (await startForecastRun(ctx, { trigger: "api", origin, ...quick })).completion;
-  await (await startBacktestRun(ctx, { origins: ["2018-12"], ...quick })).completion;
+    await (await startForecastRun(platform, { trigger: "api", origin, ...quick })).completion;
+  await (await startBacktestRun(contextFor(handle.db, analyst), { origins: ["2018-12"], ...quick }))
+    .completion;
   server = await startServer(handle);
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

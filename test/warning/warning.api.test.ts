@@ -86,11 +86,14 @@ describe("early warning API", () => {
 
   it("runs forecasts with progress, publishes the latest per origin, and ranks the watchlist with the change", async () => {
     // Small settings would make an experiment; these runs stand for the published forecast, so they say so.
-    const first = await analyst.request("POST", "/api/warning/forecast-runs", {
+    // Publishing what would be an experiment changes every organisation's forecast: platform administrators only.
+    const quickPublished = { maxHorizon: 2, options: quick, publish: true };
+    const refused = await analyst.request("POST", "/api/warning/forecast-runs", quickPublished);
+    expect(refused.statusCode).toBe(403);
+    const platform = await signIn(app, admin.email, admin.password);
+    const first = await platform.request("POST", "/api/warning/forecast-runs", {
       origin: "2019-11",
-      maxHorizon: 2,
-      options: quick,
-      publish: true,
+      ...quickPublished,
     });
     expect(first.statusCode, first.body).toBe(202);
     const started = first.json<TForecastRun>();
@@ -104,11 +107,7 @@ describe("early warning API", () => {
       expect.arrayContaining(["views-cm", "poldat-static-world"]),
     );
 
-    const second = await analyst.request("POST", "/api/warning/forecast-runs", {
-      maxHorizon: 2,
-      options: quick,
-      publish: true,
-    });
+    const second = await platform.request("POST", "/api/warning/forecast-runs", quickPublished);
     expect(second.json<TForecastRun>().origin).toBe("2019-12"); // the default: the latest month with data
     await waitFor<TForecastRun>(analyst, `/api/warning/forecast-runs/${second.json<TForecastRun>().id}`);
     // An experiment with other settings is stored and readable, but the published forecast stays.

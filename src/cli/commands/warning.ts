@@ -116,7 +116,10 @@ export const registerWarning = (program: Command): void => {
         "boosting rounds (default: the model's own; fewer is faster and rougher)",
         numberOption("rounds"),
       )
-      .option("--publish", "make this run the forecast everyone sees for its origin, whatever its settings")
+      .option(
+        "--publish",
+        "make this run the forecast everyone sees for its origin, whatever its settings (platform administrators)",
+      )
       .option("--no-publish", "keep this run as an experiment, even with the standard settings")
       .action(
         async (

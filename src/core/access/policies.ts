@@ -17,6 +17,8 @@ const grants = {
   "data.import": ["administrator", "analyst"],
   // Early warning: analysts and administrators start model runs; every signed-in person reads forecasts.
   "forecast.run": ["administrator", "analyst"],
+  // Publishing a run the rules would keep as an experiment changes every organisation's forecast.
+  "forecast.publish": [],
   "backtest.run": ["administrator", "analyst"],
   // Voices: community reports. Revealing a reporter's identity also needs confidential clearance.
   "voices.triage": ["administrator", "analyst", "desk_officer", "field_monitor"],
@@ -49,7 +51,7 @@ export const roleMay = (role: Role, action: Action): boolean => {
 
 /**
  * What running the shared instance takes: organisations and their members, the audit trail, and what every
- * organisation shares (framework, review schedule, alert rules and desks). Platform administrators take these
+ * organisation shares (framework, review schedule, alert rules and desks, the published forecast). Platform administrators take these
  * whatever their role where they act; every other action (revealing a reporter, replying, deciding an alert,
  * writing a review) follows their role in the organisation they act for, as it does for everyone.
  */
@@ -61,6 +63,7 @@ const platformActions: ReadonlySet<Action> = new Set<Action>([
   "framework.edit",
   "review.schedule",
   "alert.configure",
+  "forecast.publish",
 ]);
 
 export const can = (actor: Actor, action: Action): boolean =>

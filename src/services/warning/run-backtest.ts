@@ -1,5 +1,6 @@
 import { authorize } from "../../core/access/policies.ts";
 import { DomainError, invalid } from "../../core/shared/errors.ts";
+import { defaultOrigin } from "../../core/warning/default-origin.ts";
 import { defaultCovariates } from "../../core/warning/features.ts";
 import { addMonths, monthIndex } from "../../core/warning/month.ts";
 import { backtestSteps, progressAt } from "../../core/warning/progress.ts";
@@ -40,8 +41,8 @@ export const startBacktestRun = async (
   authorize(ctx.actor, "backtest.run");
   const input = ZStartBacktestRun.parse(raw);
   const origins = [...new Set(input.origins)].sort();
-  const coverage = await panelCoverage(ctx.db, 1);
-  const lastMonth = coverage[0]?.month;
+  // The data end where a forecast would start: months only a few countries reach would be scored on those few.
+  const lastMonth = defaultOrigin(await panelCoverage(ctx.db));
   if (!lastMonth)
     throw new DomainError(
       "not_initialised",

@@ -98,6 +98,8 @@ export const startForecastRun = async (
   if (raw.trigger !== "import") authorize(ctx.actor, "forecast.run");
   const input = ZStartForecastRun.parse(raw);
   const { origin, complete } = await originOf(ctx, input.origin);
+  const published = complete && isStandardRun(input.options, input.maxHorizon);
+  if (input.publish && !published) authorize(ctx.actor, "forecast.publish");
   const covariates = defaultCovariates.map((c) => c.name);
   const parameters = { ...forecastModelDefaults, maxHorizon: input.maxHorizon, ...input.options, covariates };
   await assertEnoughHistory(ctx.db, [origin], parameters, "origin");
@@ -111,7 +113,7 @@ export const startForecastRun = async (
       trigger: raw.trigger,
       requestedBy: ctx.actorLabel,
       startedAt: ctx.now(),
-      published: input.publish ?? (complete && isStandardRun(input.options, input.maxHorizon)),
+      published: input.publish ?? published,
     });
     await audit(tx, {
       action: "forecast_run.start",
