@@ -84,7 +84,7 @@ export const registerData = (program: Command): void => {
     .option("--indicator <code>", "indicators in long form without an indicator column: the value's code")
     .option(
       "--forecast",
-      "after a successful views-cm or ged import, run a new forecast from the latest data",
+      "after a successful import of data the model reads (views-cm, ged, acd, peace-agreements, indicators), run a new forecast from the latest data",
     )
     .action(async (kind: string, file: string, options: ImportOptions, command: Command) => {
       const global = globalOptions(command);

@@ -40,14 +40,16 @@ export const setDesk = async (ctx: ServiceContext, raw: TDeskInput): Promise<Des
     }
     const before = (await selectDesks(tx.db)).find((d) => d.iso3 === desk.iso3);
     await upsertDesk(tx.db, desk, ctx.now());
-    await audit(tx, {
-      action: "alert_desk.set",
-      entityType: "alert_desks",
-      entityId: desk.iso3,
-      before,
-      after: desk,
-      orgId: desk.orgId,
-    });
+    // Filed with the organisation the desk goes to and, when it moves, the one it leaves: both should know.
+    for (const orgId of new Set([desk.orgId, before?.orgId ?? desk.orgId]))
+      await audit(tx, {
+        action: "alert_desk.set",
+        entityType: "alert_desks",
+        entityId: desk.iso3,
+        before,
+        after: desk,
+        orgId,
+      });
     return selectDesks(tx.db);
   });
 };
@@ -57,6 +59,12 @@ export const deleteDesk = async (ctx: ServiceContext, iso3: string): Promise<voi
   await inTransaction(ctx, async (tx) => {
     const before = (await selectDesks(tx.db)).find((d) => d.iso3 === iso3);
     if (!before || !(await removeDesk(tx.db, iso3))) throw notFound(`Desk ${iso3}`);
-    await audit(tx, { action: "alert_desk.delete", entityType: "alert_desks", entityId: iso3, before });
+    await audit(tx, {
+      action: "alert_desk.delete",
+      entityType: "alert_desks",
+      entityId: iso3,
+      before,
+      orgId: before.orgId,
+    });
   });
 };

@@ -36,7 +36,7 @@ export const readForecasts = async (
   const run = await publishedRun(ctx, query);
   // An empty answer would pass for "no forecast"; a filter outside the run is a mistake to name.
   if (query.horizon !== undefined && query.horizon > run.maxHorizon)
-    throw invalid(`The run forecasts ${run.maxHorizon} months ahead.`, [
+    throw invalid(`The run forecasts ${run.maxHorizon} month${run.maxHorizon === 1 ? "" : "s"} ahead.`, [
       { field: "horizon", message: `at most ${run.maxHorizon}`, value: query.horizon },
     ]);
   const forecasts = await queryForecasts(ctx.db, run.id, query);

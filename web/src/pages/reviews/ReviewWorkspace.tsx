@@ -156,7 +156,7 @@ export const ReviewWorkspace = () => {
               )}
               {evidence.forecast && (
                 <p>
-                  <Link to={`/countries/${r.iso3}`}>{t("reviews.forecastDetail")}</Link>
+                  <Link to={`/countries/${r.iso3}#forecast-${r.iso3}`}>{t("reviews.forecastDetail")}</Link>
                 </p>
               )}
               <h3>{t("reviews.conflicts")}</h3>

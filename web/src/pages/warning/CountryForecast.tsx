@@ -1,7 +1,8 @@
 import * as Plot from "@observablehq/plot";
 import { useQuery } from "@tanstack/react-query";
-import { useCallback, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useLocation } from "react-router";
 import { ApiError } from "../../api/client.ts";
 import { useCountryNames } from "../../api/country-names.ts";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
@@ -118,6 +119,12 @@ export const CountryForecast = ({ iso3 }: { iso3: string }) => {
   const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 0 });
   const chosen = data?.forecasts.find((f) => f.horizon === horizon);
   const missing = forecast.error instanceof ApiError && forecast.error.status === 404;
+  const { hash } = useLocation();
+  const drawn = data !== undefined;
+  useEffect(() => {
+    // A review links here (#forecast-ISO3); the section sits below charts that load first, so scroll once drawn.
+    if (drawn && hash === `#forecast-${iso3}`) document.getElementById(`forecast-${iso3}`)?.scrollIntoView();
+  }, [drawn, hash, iso3]);
   return (
     <section aria-labelledby={`forecast-${iso3}`} className="country-forecast">
       <h2 id={`forecast-${iso3}`}>{t("warning.countryForecast")}</h2>
