@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/db/engine.ts";
 import {
-  latestSucceededRun,
-  previousSucceededRun,
+  latestPublishedRun,
+  previousPublishedRun,
 } from "../../src/repositories/warning/forecast-runs.repository.ts";
 import { createTestDatabase } from "../support/database.ts";
 
@@ -38,17 +38,17 @@ describe("which forecast run is current, and which came before it", () => {
     const december = await run("2019-12", "2026-01-03T10:00:00Z");
     await run("2014-12", "2026-01-04T10:00:00Z");
     await run("2020-01", "2026-01-04T11:00:00Z", "failed");
-    const latest = await latestSucceededRun(handle.db);
+    const latest = await latestPublishedRun(handle.db);
     expect(latest?.id).toBe(december);
     if (!latest) return;
-    expect((await previousSucceededRun(handle.db, latest))?.id).toBe(november);
+    expect((await previousPublishedRun(handle.db, latest))?.id).toBe(november);
 
     // A newer run at the same origin replaces it, and is still compared with the month before: a re-run
     // corrects the forecast, it is not news.
     const again = await run("2019-12", "2026-01-05T10:00:00Z");
-    const newest = await latestSucceededRun(handle.db);
+    const newest = await latestPublishedRun(handle.db);
     expect(newest?.id).toBe(again);
     if (!newest) return;
-    expect((await previousSucceededRun(handle.db, newest))?.id).toBe(november);
+    expect((await previousPublishedRun(handle.db, newest))?.id).toBe(november);
   });
 });

@@ -64,7 +64,7 @@ export const ZForecastRun = z.object({
   error: z.string().nullable(),
   progress: ZProgress.nullable(),
   forecastCount: z.number().int(),
-  /** Standard settings over the full horizon: the forecast the map, watchlist and country pages show. */
+  /** The forecast the map, watchlist and country pages show for its origin; otherwise an experiment. */
   published: z.boolean(),
 });
 export type TForecastRun = z.infer<typeof ZForecastRun>;

@@ -21,7 +21,7 @@ export type ForecastRunsTable = {
   progress: Json;
   /** `host:pid` of the process running it (migration 0010). */
   runner: string | null;
-  /** Standard settings over the full horizon: the forecast shown to everyone (migration 0017). */
+  /** The forecast shown to everyone for its origin (migration 0017; the rule is in run-forecast.ts). */
   published: Generated<boolean>;
 };
 

@@ -21,7 +21,7 @@ export type ForecastRunRow = {
   error: string | null;
   progress: TProgress | null;
   forecastCount: number;
-  /** Standard settings over the full horizon: what the map, watchlist and country pages show. */
+  /** The forecast shown to everyone for its origin, not an experiment (the rule is in run-forecast.ts). */
   published: boolean;
 };
 
@@ -155,7 +155,7 @@ export const latestRunPerOrigin = async (db: Db): Promise<ForecastRunRow[]> =>
   ).rows;
 
 /** The newest published run, for one origin or for the newest origin. */
-export const latestSucceededRun = async (db: Db, origin?: MonthKey): Promise<ForecastRunRow | undefined> =>
+export const latestPublishedRun = async (db: Db, origin?: MonthKey): Promise<ForecastRunRow | undefined> =>
   (
     await sql<ForecastRunRow>`
       SELECT ${runColumns} FROM forecast_runs r
@@ -171,7 +171,7 @@ export const latestSucceededRun = async (db: Db, origin?: MonthKey): Promise<For
  * afterwards) never counts. Nor does one more than three months older: a difference across years is no change
  * since the last forecast.
  */
-export const previousSucceededRun = async (
+export const previousPublishedRun = async (
   db: Db,
   run: ForecastRunRow,
 ): Promise<ForecastRunRow | undefined> => {

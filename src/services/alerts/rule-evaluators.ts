@@ -7,8 +7,8 @@ import {
   severeAssessments,
 } from "../../repositories/alerts/rule-inputs.repository.ts";
 import {
-  latestSucceededRun,
-  previousSucceededRun,
+  latestPublishedRun,
+  previousPublishedRun,
 } from "../../repositories/warning/forecast-runs.repository.ts";
 
 /** One country a rule fires for, with the evidence it fired on (the key makes evaluation idempotent). */
@@ -40,7 +40,7 @@ const monthsBefore = (month: string, now: Date) =>
 
 /** The latest forecast run, unless it starts from data too old to say anything about now. */
 const currentRun = async (db: Db, maxDataAgeMonths: number, now: Date) => {
-  const run = await latestSucceededRun(db);
+  const run = await latestPublishedRun(db);
   return run && monthsBefore(run.origin, now) <= maxDataAgeMonths ? run : undefined;
 };
 
@@ -67,7 +67,7 @@ const forecastThreshold: Evaluator<"forecast_threshold"> = async (db, rule, now)
 
 const forecastJump: Evaluator<"forecast_jump"> = async (db, rule, now) => {
   const latest = await currentRun(db, rule.maxDataAgeMonths, now);
-  const previous = latest && (await previousSucceededRun(db, latest));
+  const previous = latest && (await previousPublishedRun(db, latest));
   if (!latest || !previous) return [];
   const [latestPeaks, before] = await Promise.all([
     forecastPeaks(db, latest.id, rule.measure, rule.maxHorizon),

@@ -16,7 +16,7 @@ import {
   openAlertSeverities,
   type ScheduleRecord,
 } from "../../repositories/reviews/cycles.repository.ts";
-import { latestSucceededRun } from "../../repositories/warning/forecast-runs.repository.ts";
+import { latestPublishedRun } from "../../repositories/warning/forecast-runs.repository.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
 import { getReviewSettings } from "./review-settings.ts";
 
@@ -110,7 +110,7 @@ const alertReaching = (severities: readonly string[] = [], threshold: Severity):
 const bringForwardAtRisk = async (tx: ServiceContext, cycleId: string): Promise<string[]> => {
   const settings = await getReviewSettings(tx);
   const { measure, probability, alertSeverity } = settings.bringForward;
-  const run = await latestSucceededRun(tx.db);
+  const run = await latestPublishedRun(tx.db);
   const peaks = run ? await forecastPeaks(tx.db, run.id, measure, 12) : [];
   const risk = new Map(peaks.map((peak) => [peak.iso3, peak.probability]));
   // Scheduling is the platform's decision, so it weighs every alert and review; only what is shown is filtered.

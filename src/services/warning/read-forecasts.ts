@@ -5,7 +5,7 @@ import {
   type ForecastRecord,
   type ForecastRunRow,
   findForecastRun,
-  latestSucceededRun,
+  latestPublishedRun,
   queryForecasts,
 } from "../../repositories/warning/forecast-runs.repository.ts";
 import type { ServiceContext } from "../shared/context.ts";
@@ -20,7 +20,7 @@ export const publishedRun = async (
     if (!run) throw notFound(`Forecast run ${which.runId}`);
     return run;
   }
-  const run = await latestSucceededRun(ctx.db, which.origin);
+  const run = await latestPublishedRun(ctx.db, which.origin);
   if (!run)
     throw notFound(
       which.origin ? `A succeeded forecast run for origin ${which.origin}` : "A succeeded forecast run",

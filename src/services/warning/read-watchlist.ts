@@ -4,7 +4,7 @@ import { rankByRisk } from "../../core/warning/watchlist.ts";
 import {
   type ForecastRecord,
   type ForecastRunRow,
-  previousSucceededRun,
+  previousPublishedRun,
   queryForecasts,
 } from "../../repositories/warning/forecast-runs.repository.ts";
 import type { ServiceContext } from "../shared/context.ts";
@@ -34,7 +34,7 @@ export const readWatchlist = async (
     throw invalid(`The run from ${run.origin} forecasts ${monthsAhead(run.maxHorizon)} ahead.`, [
       { field: "horizon", message: `at most ${run.maxHorizon}`, value: query.horizon },
     ]);
-  const previousRun = (await previousSucceededRun(ctx.db, run)) ?? null;
+  const previousRun = (await previousPublishedRun(ctx.db, run)) ?? null;
   const [current, previous] = await Promise.all([
     queryForecasts(ctx.db, run.id, { horizon: query.horizon }),
     previousRun ? queryForecasts(ctx.db, previousRun.id, { horizon: query.horizon }) : Promise.resolve([]),

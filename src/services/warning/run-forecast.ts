@@ -74,8 +74,9 @@ const originOf = async (
 };
 
 /**
- * Whether a run publishes its forecast: the model's standard settings (threads change only the speed) over at
- * least the standard horizon. Any other run is an experiment, kept and readable by its id.
+ * Whether a run has the model's standard settings (threads change only the speed) over at least the standard
+ * horizon. With a complete origin it is published; any other run is an experiment, kept and readable by its id,
+ * unless a platform administrator publishes it.
  */
 const isStandardRun = (options: ForecastModelOptions, maxHorizon: number): boolean =>
   maxHorizon >= forecastModelDefaults.maxHorizon &&
