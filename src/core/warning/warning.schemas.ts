@@ -42,8 +42,9 @@ export const ZStartForecastRun = z.object({
   maxHorizon: z.number().int().min(1).max(36).default(12),
   options: ZModelOptions.default({}),
   /**
-   * Whether the run becomes the forecast everyone sees for its origin. Default: only with the model's standard
-   * settings over at least 12 months; other runs are experiments, stored and readable by their id.
+   * Whether the run becomes the forecast everyone sees for its origin. Default: with the model's standard
+   * settings over at least 12 months from a month that has every country the month before had; other runs are
+   * experiments, stored and readable by their id. Publishing one of those is for platform administrators.
    */
   publish: z.boolean().optional(),
 });
