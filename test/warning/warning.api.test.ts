@@ -260,6 +260,15 @@ describe("early warning API", () => {
         datasetId: "views-small",
       });
       expect(report.ok, report.message).toBe(true);
+      // The same rows again from another file change nothing the forecast reads: no second run.
+      const again = join(dir, "views_small_again.csv");
+      writeFileSync(again, `${lines.join("\r\n")}\r\n`);
+      const repeat = await importDatasetAs(contextFor(handle.db, admin), handle, {
+        kind: "views-cm",
+        file: again,
+        datasetId: "views-small",
+      });
+      expect(repeat).toMatchObject({ ok: true, rowsAdded: 0, rowsRemoved: 0, rowsChanged: 0 });
     } finally {
       unsubscribe();
     }

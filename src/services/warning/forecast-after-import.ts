@@ -15,11 +15,13 @@ export type AfterImportOptions = Pick<TStartForecastRun, "maxHorizon" | "options
  */
 export const forecastAfterImport = async (
   ctx: ServiceContext,
-  report: Pick<ImportReport, "ok" | "status" | "kind">,
+  report: Pick<ImportReport, "ok" | "status" | "kind" | "rowsAdded" | "rowsRemoved" | "rowsChanged">,
   settings: AfterImportOptions = {},
 ): Promise<ForecastRunStarted | null> => {
   if (!report.ok || !forecastKinds.has(report.kind)) return null;
   if (report.status === "unchanged" || report.status === "rejected") return null;
+  // An older file imported again in update mode changes no row: nothing the forecast reads is new.
+  if (report.rowsAdded + report.rowsRemoved + report.rowsChanged === 0) return null;
   return startForecastRun(ctx, { trigger: "import", ...settings });
 };
 
