@@ -11,6 +11,11 @@ export type Config = {
   adminPassword: string | undefined;
   /** Marks session cookies Secure; on by default outside loopback development. */
   secureCookies: boolean;
+  /**
+   * Addresses (or CIDR ranges) of the reverse proxies in front of the server, whose X-Forwarded-For is believed:
+   * without it every person behind a proxy shares the proxy's address for sign-in and report rate limits.
+   */
+  trustedProxies: string | undefined;
   /** Outgoing e-mail for notifications; undefined keeps notifications in the app only. */
   smtp: SmtpSettings | undefined;
   /** The address people reach the web app at, for links in e-mails. */
@@ -50,6 +55,7 @@ export const loadConfig = (overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
     adminEmail: env.CONTINUUM_ADMIN_EMAIL || undefined,
     adminPassword: env.CONTINUUM_ADMIN_PASSWORD || undefined,
     secureCookies: env.CONTINUUM_SECURE_COOKIES ? env.CONTINUUM_SECURE_COOKIES === "true" : !isLoopback(host),
+    trustedProxies: env.CONTINUUM_TRUSTED_PROXIES || undefined,
     smtp: smtpOf(env),
     publicUrl:
       env.CONTINUUM_PUBLIC_URL ||

@@ -44,7 +44,7 @@ export const buildApp = async ({
   const app = Fastify({
     logger,
     bodyLimit: 1024 * 1024,
-    trustProxy: false,
+    trustProxy: config.trustedProxies ?? false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

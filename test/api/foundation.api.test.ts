@@ -1,6 +1,10 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config.ts";
 import type { DatabaseHandle } from "../../src/db/engine.ts";
-import type { App } from "../../src/http/app.ts";
+import { type App, buildApp } from "../../src/http/app.ts";
 import { type ApiSession, signIn, testApp } from "../support/api.ts";
 import { createTestDatabase } from "../support/database.ts";
 import { buildOrganisation, buildUser, TEST_PASSWORD, type TestUser } from "../support/factories.ts";
@@ -450,6 +454,30 @@ describe(`API foundation (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"
     expect(refused.json().error.message).toMatch(/Too many failed sign-ins from this address/);
     clock = new Date(clock.getTime() + 16 * 60_000);
     expect((await spray(21)).statusCode).toBe(401);
+  }, 60_000);
+
+  it("tells people behind a trusted reverse proxy apart by their forwarded address", async () => {
+    const proxied = await buildApp({
+      db: handle.db,
+      config: {
+        ...loadConfig({ dataDir: mkdtempSync(join(tmpdir(), "continuum-proxy-")) }, {}),
+        trustedProxies: "127.0.0.1",
+      },
+    });
+    try {
+      const from = (address: string, i: number) =>
+        proxied.inject({
+          method: "POST",
+          url: "/api/auth/sign-in",
+          headers: { "x-forwarded-for": address },
+          payload: { email: `proxied-${i}@example.org`, password: "Winter2026!!x" },
+        });
+      for (let i = 0; i < 20; i++) expect((await from("10.0.0.1", i)).statusCode).toBe(401);
+      expect((await from("10.0.0.1", 20)).statusCode).toBe(429);
+      expect((await from("10.0.0.2", 21)).statusCode).toBe(401);
+    } finally {
+      await proxied.close();
+    }
   }, 60_000);
 
   it("lets an organisation administrator add people to their own organisation only", async () => {
