@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ZClearance } from "../access/vocabulary.ts";
 import { ZAlertMessage } from "../alerts/alert.schemas.ts";
 import { ZIso3 } from "../analyses/analysis.schemas.ts";
+import { ZForecast } from "../warning/warning.schemas.ts";
 
 export const reviewStatuses = ["draft", "in_review", "adopted"] as const;
 export const ZReviewStatus = z.enum(reviewStatuses);
@@ -117,17 +118,16 @@ export const ZRecommendation = z.object({
 export type TRecommendation = z.infer<typeof ZRecommendation>;
 
 /** One month of the country's forecast in a review's evidence; drivers as the forecast run stored them. */
-export const ZEvidenceForecastRow = z.object({
-  month: z.string(),
-  horizon: z.number(),
-  pGt0: z.number(),
-  pGe25: z.number(),
-  mean: z.number(),
-  q10: z.number(),
-  q50: z.number(),
-  q90: z.number(),
-  drivers: z.unknown(),
-});
+export const ZEvidenceForecastRow = ZForecast.pick({
+  month: true,
+  horizon: true,
+  pGt0: true,
+  pGe25: true,
+  mean: true,
+  q10: true,
+  q50: true,
+  q90: true,
+}).extend({ drivers: z.unknown() });
 export type TEvidenceForecastRow = z.infer<typeof ZEvidenceForecastRow>;
 
 /** The evidence gathered for a review, as of `gatheredAt`; frozen when the review is adopted. */
