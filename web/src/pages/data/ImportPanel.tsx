@@ -9,6 +9,7 @@ import type { ImportJob, ImportKindColumns } from "../../api/data-types.ts";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
 import { TableScroll } from "../../components/TableScroll.tsx";
+import { ltr } from "../../i18n/index.ts";
 import { useSession } from "../../session.tsx";
 import { RunProgress } from "../warning/RunProgress.tsx";
 import { useLiveForecast } from "../warning/WatchlistPage.tsx";
@@ -241,7 +242,7 @@ export const ImportPanel = () => {
           {report?.ok && forecast?.trigger === "import" && (
             <>
               <p>
-                {t("data.forecastAfterImport")}{" "}
+                {t("data.forecastAfterImport", { origin: ltr(forecast.origin) })}{" "}
                 <Link to="/warning/watchlist">{t("warning.toWatchlist")}</Link>
               </p>
               <RunProgress progress={forecast.progress} status={forecast.status} error={forecast.error} />
