@@ -26,15 +26,21 @@ const PersonSelect = ({ name, orgId, label }: { name: string; orgId: string; lab
     <Field label={label}>
       <select name={name} defaultValue="">
         <option value="">{t("alertSetup.nobody")}</option>
-        {people.data
-          ?.filter((person) =>
-            person.memberships.some((m) => m.orgId === orgId && roleMay(m.role, "alert.decide")),
-          )
-          .map((person) => (
-            <option key={person.id} value={person.id}>
-              {person.name} ({person.email})
-            </option>
-          ))}
+        {people.data?.flatMap((person) =>
+          person.memberships
+            .filter((m) => m.orgId === orgId && roleMay(m.role, "alert.decide"))
+            .map((m) => (
+              // The clearance shows whose alerts they can own: a person's alert is restricted by default, and
+              // one above their clearance goes to the supervisor or the organisation instead.
+              <option key={person.id} value={person.id}>
+                {t("alertSetup.personWithClearance", {
+                  name: person.name,
+                  email: person.email,
+                  clearance: t(`clearance.${m.clearance}`),
+                })}
+              </option>
+            )),
+        )}
       </select>
     </Field>
   );
