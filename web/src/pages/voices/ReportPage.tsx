@@ -2,10 +2,10 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
-import { readableClearances } from "../../../../src/core/access/vocabulary.ts";
 import { api, get } from "../../api/client.ts";
 import { allows } from "../../api/permissions.ts";
 import { BackLink } from "../../components/BackLink.tsx";
+import { ClearanceField } from "../../components/ClearanceField.tsx";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
 import { ltr } from "../../i18n/index.ts";
@@ -172,16 +172,7 @@ export const ReportPage = () => {
                 <option value="none">{t("voices.unassign")}</option>
               </select>
             </Field>
-            <Field label={t("admin.clearance")}>
-              <select name="clearance" defaultValue="">
-                <option value="">{t("voices.unchanged")}</option>
-                {readableClearances(me.acting.clearance).map((level) => (
-                  <option key={level} value={level}>
-                    {t(`clearance.${level}`)}
-                  </option>
-                ))}
-              </select>
-            </Field>
+            <ClearanceField unchanged={t("voices.unchanged")} />
             <Field label={t("voices.note")}>
               <textarea name="note" rows={2} />
             </Field>
