@@ -13,6 +13,7 @@ import { ltr } from "../../i18n/index.ts";
 import { useSession } from "../../session.tsx";
 import { RunProgress } from "../warning/RunProgress.tsx";
 import { useLiveForecast } from "../warning/WatchlistPage.tsx";
+import { ImportSummary } from "./ImportSummary.tsx";
 
 const PREVIEW_ROWS = 10;
 
@@ -238,7 +239,7 @@ export const ImportPanel = () => {
             </p>
           )}
           {job.failure && <p className="error">{job.failure}</p>}
-          {report && <p className={report.ok ? "ok" : "error"}>{report.message}</p>}
+          {report && <ImportSummary report={report} />}
           {report?.ok && forecast?.trigger === "import" && (
             <>
               <p>
