@@ -10,6 +10,7 @@ export type UserRecord = {
   platformAdmin: boolean;
   failedSignIns: number;
   lockedUntil: Date | null;
+  language: string;
 };
 
 const userColumns = [
@@ -20,6 +21,7 @@ const userColumns = [
   "platform_admin as platformAdmin",
   "failed_sign_ins as failedSignIns",
   "locked_until as lockedUntil",
+  "language",
 ] as const;
 
 export const insertUser = async (
@@ -65,6 +67,17 @@ export const recordSignInState = async (
 
 export const setPasswordHash = async (db: Db, userId: string, passwordHash: string): Promise<void> => {
   await db.updateTable("users").set({ password_hash: passwordHash }).where("id", "=", userId).execute();
+};
+
+export const setUserLanguage = async (db: Db, userId: string, language: string): Promise<void> => {
+  await db.updateTable("users").set({ language }).where("id", "=", userId).execute();
+};
+
+/** Each person's language, for writing to them. */
+export const findUserLanguages = async (db: Db, userIds: readonly string[]): Promise<Map<string, string>> => {
+  if (userIds.length === 0) return new Map();
+  const rows = await db.selectFrom("users").select(["id", "language"]).where("id", "in", userIds).execute();
+  return new Map(rows.map((row) => [row.id, row.language]));
 };
 
 export const upsertMembership = async (

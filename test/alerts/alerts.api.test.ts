@@ -345,16 +345,24 @@ describe(`alerts (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, () 
     adminSession = await signIn(app, admin.email, admin.password);
     const overdue = (await deskSession.request("GET", "/api/alerts?scope=overdue")).json();
     expect(overdue.map((a: { iso3: string }) => a.iso3)).toContain("MMR");
+    // The supervisor reads the app in French: the escalation reaches them in French.
+    const supervisorSession = await signIn(app, supervisor.email, supervisor.password);
+    const badLanguage = await supervisorSession.request("PUT", "/api/auth/language", { language: "French" });
+    expect(badLanguage.statusCode).toBe(400);
+    expect(badLanguage.body).toContain("language");
+    expect(
+      (await supervisorSession.request("PUT", "/api/auth/language", { language: "fr" })).statusCode,
+    ).toBe(204);
+    expect((await supervisorSession.request("GET", "/api/auth/me")).json().language).toBe("fr");
     const first = (await adminSession.request("POST", "/api/alerts/escalate")).json();
     expect(first.find((e: { iso3: string }) => e.iso3 === "MMR")).toMatchObject({ fromLevel: 0, toLevel: 1 });
     expect((await adminSession.request("POST", "/api/alerts/escalate")).json()).toEqual([]);
-    const supervisorSession = await signIn(app, supervisor.email, supervisor.password);
     const inbox = (await supervisorSession.request("GET", "/api/notifications")).json();
-    expect(
-      inbox.items.some(
-        (n: { kind: string; alertId: string }) => n.kind === "alert.escalated" && n.alertId === mmr.id,
-      ),
-    ).toBe(true);
+    const escalated = inbox.items.find(
+      (n: { kind: string; alertId: string }) => n.kind === "alert.escalated" && n.alertId === mmr.id,
+    );
+    expect(escalated.subject).toMatch(/^\[Continuum\] EN RETARD : alerte \S+ pour MMR/);
+    expect(escalated.body).toContain("transmise au niveau 1 (superviseur du dossier)");
     clock = new Date(new Date(mmr.deadline).getTime() + 73 * HOUR);
     deskSession = await signIn(app, desk.email, desk.password);
     adminSession = await signIn(app, admin.email, admin.password);

@@ -67,7 +67,12 @@ describe("web shell in Chromium", () => {
     await page.getByRole("combobox").first().selectOption("fr");
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Administration");
     await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("fr");
+    // Notifications to this person are now written in French.
+    const language = async () =>
+      (await (await page.request.get(`${server.url}/api/auth/me`)).json()).language;
+    await expect.poll(language).toBe("fr");
     await page.getByRole("combobox").first().selectOption("en");
+    await expect.poll(language).toBe("en");
 
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect.poll(() => page.getByRole("button", { name: "Sign in" }).isVisible()).toBe(true);

@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { createContext, type ReactNode, useContext } from "react";
+import { createContext, type ReactNode, useContext, useEffect } from "react";
+import { useTranslation } from "react-i18next";
 import { ApiError, api, get, setCsrfToken } from "./api/client.ts";
 import type { Me } from "./api/types.ts";
 
@@ -28,6 +29,16 @@ export const SessionGate = ({ children, signedOut }: { children: ReactNode; sign
       }
     },
   });
+  // The server writes notifications in the language the person last read the app in.
+  const { i18n } = useTranslation();
+  const language = i18n.language;
+  useEffect(() => {
+    if (!me.data || me.data.language === language) return;
+    const signedIn = me.data;
+    void api("PUT", "/api/auth/language", { language }).then(() =>
+      queryClient.setQueryData(["me"], { ...signedIn, language }),
+    );
+  }, [me.data, language, queryClient]);
   if (me.isPending) return <p className="loading">…</p>;
   if (!me.data) return <>{signedOut}</>;
   const signOut = async () => {

@@ -1,20 +1,106 @@
 import type { TAlertMessage } from "./alert.schemas.ts";
 
-const percent = (p: number) => `${Math.round(p * 100)}%`;
-const measureText = { p_ge25: "25 or more deaths", p_gt0: "any fatal violence" } as const;
+/** The languages the server writes in (summaries, notifications); a person using the app in another reads English. */
+export const noticeLanguages = ["en", "fr", "ar"] as const;
+export type NoticeLanguage = (typeof noticeLanguages)[number];
 
-/** The English wording of a message, stored as the alert's summary. */
-export const alertMessageText = (message: TAlertMessage, iso3: string): string => {
+export const noticeLanguage = (code: string): NoticeLanguage =>
+  noticeLanguages.find((language) => language === code) ?? "en";
+
+/** Puts `values` into a template's `{name}` places. */
+export const fillTemplate = (template: string, values: Record<string, string>): string =>
+  template.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? "");
+
+type Measure = "p_ge25" | "p_gt0";
+
+/** The web app words the same messages from its locale files; these serve the summary column and e-mails. */
+const phrases: Record<
+  NoticeLanguage,
+  Record<TAlertMessage["key"], string> & { measure: Record<Measure, string> }
+> = {
+  en: {
+    forecast_threshold: "Forecast: {probability} probability of {measure} in {month} (threshold {threshold})",
+    forecast_jump: "Forecast jump: {measure} from {from} to {to} since the run from {previousOrigin}",
+    fatalities_above_range:
+      "{fatalities} deaths in {month}, above the highest month of the previous {months} ({previousHighest})",
+    risk_factor_severe: "Risk factor {factorCode} assessed as severe in a country review",
+    voices_surge:
+      "{count} verified community reports in {iso3} in {month}, {ratio}× the {baselineMonths}-month baseline ({baseline}).",
+    measure: { p_ge25: "25 or more deaths", p_gt0: "any fatal violence" },
+  },
+  fr: {
+    forecast_threshold:
+      "Prévision : probabilité de {probability} de {measure} en {month} (seuil {threshold})",
+    forecast_jump:
+      "Hausse de la prévision : {measure}, de {from} à {to} depuis la prévision établie à {previousOrigin}",
+    fatalities_above_range:
+      "{fatalities} morts en {month}, plus que le mois le plus meurtrier des {months} précédents ({previousHighest})",
+    risk_factor_severe: "Facteur de risque {factorCode} jugé grave lors d’un examen de pays",
+    voices_surge:
+      "{count} signalements communautaires vérifiés pour {iso3} en {month}, soit {ratio} fois la référence des {baselineMonths} mois précédents ({baseline}).",
+    measure: { p_ge25: "25 morts ou plus", p_gt0: "violence meurtrière" },
+  },
+  ar: {
+    forecast_threshold: "التوقع: احتمال {probability} لـ{measure} في {month} (العتبة {threshold})",
+    forecast_jump:
+      "قفزة في التوقع: {measure} من {from} إلى {to} منذ التوقع المبني على بيانات حتى {previousOrigin}",
+    fatalities_above_range:
+      "{fatalities} حالة وفاة في {month}، أكثر من أشد الأشهر الـ{months} السابقة ({previousHighest})",
+    risk_factor_severe: "قُيِّم عامل الخطر {factorCode} بأنه شديد في استعراض قُطري",
+    voices_surge:
+      "{count} بلاغات مجتمعية موثقة في {iso3} في {month}، أي {ratio} ضعف خط الأساس للأشهر الـ{baselineMonths} السابقة ({baseline}).",
+    measure: { p_ge25: "25 حالة وفاة أو أكثر", p_gt0: "أي عنف مميت" },
+  },
+};
+
+const figures = (message: TAlertMessage, language: NoticeLanguage): Record<string, string> => {
+  const percent = (p: number) =>
+    new Intl.NumberFormat(language, { style: "percent", maximumFractionDigits: 0 }).format(p);
+  const count = (n: number, digits = 0) =>
+    new Intl.NumberFormat(language, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
+      n,
+    );
+  const measure = (m: Measure) => phrases[language].measure[m];
   switch (message.key) {
     case "forecast_threshold":
-      return `Forecast: ${percent(message.probability)} probability of ${measureText[message.measure]} in ${message.month} (threshold ${percent(message.threshold)})`;
+      return {
+        probability: percent(message.probability),
+        measure: measure(message.measure),
+        month: message.month,
+        threshold: percent(message.threshold),
+      };
     case "forecast_jump":
-      return `Forecast jump: ${measureText[message.measure]} from ${percent(message.from)} to ${percent(message.to)} since the run from ${message.previousOrigin}`;
+      return {
+        measure: measure(message.measure),
+        from: percent(message.from),
+        to: percent(message.to),
+        previousOrigin: message.previousOrigin,
+      };
     case "fatalities_above_range":
-      return `${Math.round(message.fatalities)} deaths in ${message.month}, above the highest month of the previous ${message.months} (${Math.round(message.previousHighest)})`;
+      return {
+        fatalities: count(message.fatalities),
+        month: message.month,
+        months: count(message.months),
+        previousHighest: count(message.previousHighest),
+      };
     case "risk_factor_severe":
-      return `Risk factor ${message.factorCode} assessed as severe in a country review`;
+      return { factorCode: message.factorCode };
     case "voices_surge":
-      return `${message.count} verified community reports in ${iso3} in ${message.month}, ${message.ratio.toFixed(1)}× the ${message.baselineMonths}-month baseline (${message.baseline.toFixed(1)}).`;
+      return {
+        count: count(message.count),
+        month: message.month,
+        ratio: count(message.ratio, 1),
+        baselineMonths: count(message.baselineMonths),
+        baseline: count(message.baseline, 1),
+      };
   }
+};
+
+/** What a platform-raised alert says, in one of the notice languages (English is stored as its summary). */
+export const alertMessageText = (
+  message: TAlertMessage,
+  iso3: string,
+  language: NoticeLanguage = "en",
+): string => {
+  return fillTemplate(phrases[language][message.key], { iso3, ...figures(message, language) });
 };

@@ -21,3 +21,8 @@ export type NotificationMessage = {
   link: string | null;
   alertId: string | null;
 };
+
+/** A notification to several people, each reading it in their own language (a code such as `fr`). */
+export type NotificationDraft = Omit<NotificationMessage, "subject" | "body"> & {
+  write: (language: string) => Pick<NotificationMessage, "subject" | "body">;
+};

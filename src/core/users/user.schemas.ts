@@ -45,6 +45,10 @@ export type TUser = z.infer<typeof ZUser>;
 export const ZSignIn = z.object({ email: ZEmail, password: z.string().min(1).max(256) });
 export const ZChangePassword = z.object({ currentPassword: z.string().min(1), newPassword: ZPassword });
 export const ZSwitchOrganisation = z.object({ orgId: z.uuid() });
+/** A language code as the web app names its locales (`en`, `fr`, `ar`, `pt-BR`). */
+export const ZSetLanguage = z.object({
+  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, "a language code such as en, fr or ar"),
+});
 
 export const ZCreateToken = z.object({
   name: z.string().trim().min(1).max(100),
@@ -65,6 +69,8 @@ export type TApiToken = z.infer<typeof ZApiToken>;
 export const ZMe = z.object({
   user: ZUser,
   acting: z.object({ orgId: z.uuid(), role: ZRole, clearance: ZClearance }),
+  /** The language notifications to this person are written in (the one they last used the app in). */
+  language: z.string(),
   csrfToken: z.string().nullable(),
 });
 export type TMe = z.infer<typeof ZMe>;

@@ -17,6 +17,7 @@ export type UsersTable = {
   platform_admin: Generated<boolean>;
   failed_sign_ins: Generated<number>;
   locked_until: Date | null;
+  language: Generated<string>;
   created_at: Timestamp;
 };
 

@@ -5,12 +5,14 @@ import {
   ZChangePassword,
   ZCreateToken,
   ZMe,
+  ZSetLanguage,
   ZSignIn,
   ZSwitchOrganisation,
 } from "../../core/users/user.schemas.ts";
 import { findUserById } from "../../repositories/users.repository.ts";
 import { createApiToken, listOwnApiTokens, revokeOwnApiToken } from "../../services/auth/api-tokens.ts";
 import { changePassword } from "../../services/auth/change-password.ts";
+import { setLanguage } from "../../services/auth/set-language.ts";
 import { SESSION_HOURS, signIn } from "../../services/auth/sign-in.ts";
 import { signOut } from "../../services/auth/sign-out.ts";
 import { switchOrganisation } from "../../services/auth/switch-organisation.ts";
@@ -98,6 +100,7 @@ export const authRoutes: AppRoutes = (app, deps) => {
       return {
         user: view,
         acting: { orgId: ctx.actor.orgId, role: ctx.actor.role, clearance: ctx.actor.clearance },
+        language: user?.language ?? "en",
         csrfToken: request.auth?.csrfToken ?? null,
       };
     },
@@ -115,6 +118,22 @@ export const authRoutes: AppRoutes = (app, deps) => {
     },
     async (request, reply) => {
       await changePassword(contextOf(deps, request), request.body, request.auth?.sessionHash ?? null);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.put(
+    "/api/auth/language",
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "Set the language you read the app and your notifications in",
+        body: ZSetLanguage,
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await setLanguage(contextOf(deps, request), request.body.language);
       return reply.code(204).send(null);
     },
   );

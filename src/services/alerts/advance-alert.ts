@@ -11,6 +11,7 @@ import {
 import { notify } from "../notifications/notify.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
 import { alertAudience } from "./alert-audience.ts";
+import { alertNotification } from "./alert-notification.ts";
 import { type AlertView, viewOf } from "./alert-view.ts";
 
 type StepInput<S extends AlertStep> = z.input<(typeof ZAlertStepInput)[S]>;
@@ -81,13 +82,7 @@ export const advanceAlert = async <S extends AlertStep>(
       await notify(
         tx,
         [before.ownerUserId],
-        {
-          kind: `alert.${rule.to}`,
-          subject: `[Continuum] Alert for ${before.iso3} is now ${rule.to.replace("_", " ")}`,
-          body: `${ctx.actorLabel} moved "${before.summary}" to ${rule.to}.\n\n${note}`,
-          link: `/alerts/${id}`,
-          alertId: id,
-        },
+        alertNotification(id, { kind: "moved", alert: before, by: ctx.actorLabel, status: rule.to, note }),
         await alertAudience(tx.db, before),
       );
     const after = await findAlert(tx.db, id);

@@ -8,6 +8,7 @@ import { notify } from "../notifications/notify.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
 import { listColleagues } from "../users/list-colleagues.ts";
 import { alertAudience } from "./alert-audience.ts";
+import { alertNotification } from "./alert-notification.ts";
 import { type AlertView, viewOf } from "./alert-view.ts";
 
 /** Routing an alert is the desk's decision: its organisation's people who may decide alerts. */
@@ -60,13 +61,7 @@ export const assignAlert = async (ctx: ServiceContext, id: string, raw: TAssignA
     await notify(
       tx,
       [person.id],
-      {
-        kind: "alert.assigned",
-        subject: `[Continuum] Alert for ${before.iso3} handed to you: ${before.summary}`.slice(0, 300),
-        body: `${ctx.actorLabel} handed you the alert "${before.summary}" (${before.severity}).\n\n${input.note}\n\nDecision due by ${before.deadline.toISOString()}.`,
-        link: `/alerts/${id}`,
-        alertId: id,
-      },
+      alertNotification(id, { kind: "assigned", alert: before, by: ctx.actorLabel, note: input.note ?? "" }),
       audience,
     );
     const after = await findAlert(tx.db, id);

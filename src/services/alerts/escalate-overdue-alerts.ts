@@ -1,5 +1,6 @@
 import { canSee } from "../../core/access/policies.ts";
 import { dueEscalationLevel } from "../../core/alerts/alert.schemas.ts";
+import { escalationLevels, noticeTime } from "../../core/alerts/alert-notices.ts";
 import {
   appendAlertEvent,
   findAlert,
@@ -10,6 +11,7 @@ import { listOrgMembersWithRole } from "../../repositories/alerts/desks.reposito
 import { notify } from "../notifications/notify.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
 import { alertAudience } from "./alert-audience.ts";
+import { alertNotification } from "./alert-notification.ts";
 import { deskFor } from "./desk-for.ts";
 
 export type Escalation = {
@@ -19,8 +21,6 @@ export type Escalation = {
   toLevel: number;
   notified: number;
 };
-
-const levelName = ["desk officer", "desk supervisor", "organisation administrators"];
 
 /**
  * Escalates every undecided alert past its deadline: to the desk's supervisor when the deadline passes,
@@ -50,8 +50,8 @@ export const escalateOverdueAlerts = async (
         ...new Set([before.ownerUserId, ...upward].filter((id): id is string => Boolean(id))),
       ];
       await updateAlert(tx.db, before.id, { escalationLevel: target, escalatedAt: now }, now);
-      const due = `${before.deadline.toISOString().slice(0, 16).replace("T", " ")} UTC`;
-      const note = `Overdue since ${due}: escalated to the ${levelName[target]} (level ${target}).`;
+      // The alert's history is kept in English, whoever reads it; the notification below is in the reader's language.
+      const note = `Overdue since ${noticeTime(before.deadline)}: escalated to the ${escalationLevels[target]} (level ${target}).`;
       await appendAlertEvent(tx.db, {
         alertId: before.id,
         at: now,
@@ -65,13 +65,13 @@ export const escalateOverdueAlerts = async (
       await notify(
         tx,
         recipients,
-        {
-          kind: "alert.escalated",
-          subject: `[Continuum] OVERDUE ${before.severity} alert for ${before.iso3}: decision was due ${due}`,
-          body: `${note}\n\n${before.summary}\n\nOwner: ${before.ownerName ?? before.ownerOrgName}. Status: ${before.status}.`,
-          link: `/alerts/${before.id}`,
-          alertId: before.id,
-        },
+        alertNotification(before.id, {
+          kind: "escalated",
+          alert: before,
+          level: target,
+          owner: before.ownerName ?? before.ownerOrgName,
+          status: before.status,
+        }),
         audience,
       );
       await audit(tx, {

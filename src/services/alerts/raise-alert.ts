@@ -11,7 +11,6 @@ import type { Clearance } from "../../core/access/vocabulary.ts";
 import {
   deadlineFor,
   higherSeverity,
-  type Severity,
   severityRank,
   type TAlertMessage,
   type TRaiseAlert,
@@ -33,6 +32,7 @@ import { findMembership } from "../../repositories/users.repository.ts";
 import { notify } from "../notifications/notify.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
 import { assertKnownCountry } from "../shared/known-country.ts";
+import { alertNotification } from "./alert-notification.ts";
 import { alertRecipients } from "./alert-recipients.ts";
 import { type AlertView, viewOf } from "./alert-view.ts";
 import { deskFor } from "./desk-for.ts";
@@ -50,8 +50,6 @@ export type RaiseOutcome = { alert: AlertView; merged: boolean };
 
 /** What a rule raised from, so that evaluating the same evidence again raises nothing. */
 export type RuleTrigger = { ruleId: string; evidenceKey: string };
-
-const severityWord = (severity: Severity) => severity.toUpperCase();
 
 /**
  * Who in a protected record's organisation owns the alert drawn from it: someone who may decide alerts and
@@ -180,17 +178,7 @@ export const raiseAlertWithin = async (
     await notify(
       tx,
       await alertRecipients(tx.db, before),
-      {
-        kind: "alert.raised",
-        subject:
-          `[Continuum] ${severityWord(input.severity)} alert for ${input.iso3}: ${input.summary}`.slice(
-            0,
-            300,
-          ),
-        body: `A ${input.severity} alert was raised for ${input.iso3} (${input.source}).\n\n${input.summary}\n\nDecision due by ${before.deadline.toISOString()}.`,
-        link: `/alerts/${id}`,
-        alertId: id,
-      },
+      alertNotification(id, { kind: "raised", alert: before, source: input.source }),
       readers,
     );
     await audit(tx, { action: "alert.raise", entityType: "alerts", entityId: id, after: before });
@@ -223,13 +211,11 @@ export const raiseAlertWithin = async (
       await notify(
         tx,
         await alertRecipients(tx.db, before),
-        {
-          kind: "alert.severity_raised",
-          subject: `[Continuum] Alert for ${before.iso3} is now ${severity}`,
-          body: `A repeat of "${before.summary}" raised the alert's severity to ${severity}.\n\n${input.summary}`,
-          link: `/alerts/${id}`,
-          alertId: id,
-        },
+        alertNotification(id, {
+          kind: "severity_raised",
+          alert: { ...before, severity },
+          repeat: { iso3: input.iso3, summary: input.summary, message },
+        }),
         readers,
       );
     await audit(tx, {

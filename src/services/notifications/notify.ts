@@ -1,22 +1,27 @@
 import { canSee, type ProtectedRecord } from "../../core/access/policies.ts";
-import type { NotificationMessage } from "../../core/notifications/notification.schemas.ts";
+import type { NotificationDraft } from "../../core/notifications/notification.schemas.ts";
 import { insertNotifications } from "../../repositories/notifications.repository.ts";
-import { listMemberships } from "../../repositories/users.repository.ts";
+import { findUserLanguages, listMemberships } from "../../repositories/users.repository.ts";
 import type { ServiceContext } from "../shared/context.ts";
 
 /**
  * Tells people something about a record in the app and queues the same message for e-mail, in the caller's
  * transaction: if the change is rolled back, nobody is told about it. The mail goes out from the outbox
- * afterwards. Only people who may read the record are told: the message quotes it.
+ * afterwards. Only people who may read the record are told: the message quotes it. Each reads it in the
+ * language they last used the app in.
  */
 export const notify = async (
   ctx: ServiceContext,
   userIds: readonly (string | null | undefined)[],
-  message: NotificationMessage,
+  draft: NotificationDraft,
   about: ProtectedRecord,
 ): Promise<void> => {
   const candidates = userIds.filter((id): id is string => Boolean(id));
   const memberships = await listMemberships(ctx.db, candidates);
   const readers = candidates.filter((id) => memberships.get(id)?.some((m) => canSee(m, about)));
-  await insertNotifications(ctx.db, readers, message, ctx.now());
+  const languages = await findUserLanguages(ctx.db, readers);
+  const byLanguage = Map.groupBy(readers, (id) => languages.get(id) ?? "en");
+  const { write, ...message } = draft;
+  for (const [language, people] of byLanguage)
+    await insertNotifications(ctx.db, people, { ...message, ...write(language) }, ctx.now());
 };

@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { alertMessageText, noticeLanguage } from "./alert-messages.ts";
+import { writeAlertNotice } from "./alert-notices.ts";
+
+const deadline = new Date("2026-03-02T09:30:00Z");
+const person = {
+  iso3: "MLI",
+  severity: "high" as const,
+  deadline,
+  summary: "Troops massing near Gao",
+  message: null,
+};
+const rule = {
+  ...person,
+  summary: "stored English wording",
+  message: {
+    key: "forecast_threshold" as const,
+    probability: 0.62,
+    measure: "p_ge25" as const,
+    month: "2026-04",
+    threshold: 0.5,
+  },
+};
+
+describe("alert notices", () => {
+  it("writes each notice in the reader's language, a person's summary as written", () => {
+    const en = writeAlertNotice({ kind: "assigned", alert: person, by: "Amina", note: "" }, "en");
+    expect(en.subject).toBe("[Continuum] Alert for MLI handed to you: Troops massing near Gao");
+    expect(en.body).toBe(
+      'Amina handed you the alert "Troops massing near Gao" (high).\n\nDecision due by 2026-03-02 09:30 UTC.',
+    );
+    const fr = writeAlertNotice({ kind: "raised", alert: person, source: "manual" }, "fr");
+    expect(fr.subject).toBe("[Continuum] Alerte élevée pour MLI : Troops massing near Gao");
+    expect(fr.body).toContain("Décision attendue le 2026-03-02 09:30 UTC.");
+    const ar = writeAlertNotice(
+      { kind: "moved", alert: person, by: "Amina", status: "closed", note: "Done" },
+      "ar",
+    );
+    expect(ar.subject).toBe("[Continuum] الإنذار بشأن MLI: مغلق");
+    expect(ar.body).toContain("Done");
+  });
+
+  it("words the platform's own alerts, not their stored English summary", () => {
+    const fr = writeAlertNotice(
+      { kind: "escalated", alert: rule, level: 2, owner: "UN desk", status: "acknowledged" },
+      "fr",
+    );
+    expect(fr.subject).toBe(
+      "[Continuum] EN RETARD : alerte élevée pour MLI, décision attendue le 2026-03-02 09:30 UTC",
+    );
+    expect(fr.body).toContain(
+      "Prévision : probabilité de 62\u00a0% de 25 morts ou plus en 2026-04 (seuil 50\u00a0%)",
+    );
+    expect(fr.body).toContain("transmise au niveau 2 (administrateurs de l’organisation)");
+    expect(fr.body).not.toContain("stored English wording");
+    expect(alertMessageText(rule.message, "MLI")).toBe(
+      "Forecast: 62% probability of 25 or more deaths in 2026-04 (threshold 50%)",
+    );
+  });
+
+  it("writes English for a language it has no words for", () => {
+    expect(noticeLanguage("pt-BR")).toBe("en");
+    expect(noticeLanguage("ar")).toBe("ar");
+  });
+});

@@ -1,0 +1,167 @@
+import type { AlertStatus, Severity, TAlertMessage } from "./alert.schemas.ts";
+import { alertMessageText, fillTemplate as fill, type NoticeLanguage } from "./alert-messages.ts";
+
+/** What an alert says: a person's summary as written, the platform's own worded in the reader's language. */
+export type AlertWording = { iso3: string; summary: string; message: TAlertMessage | null };
+type AlertFacts = AlertWording & { severity: Severity; deadline: Date };
+
+export type AlertNotice =
+  | { kind: "raised"; alert: AlertFacts; source: string }
+  | { kind: "severity_raised"; alert: AlertFacts; repeat: AlertWording }
+  | { kind: "assigned"; alert: AlertFacts; by: string; note: string }
+  | { kind: "escalated"; alert: AlertFacts; level: number; owner: string; status: AlertStatus }
+  | { kind: "moved"; alert: AlertFacts; by: string; status: AlertStatus; note: string };
+
+type Words = {
+  severity: Record<Severity, string>;
+  status: Record<AlertStatus, string>;
+  level: readonly string[];
+  subject: Record<AlertNotice["kind"], string>;
+  body: Record<AlertNotice["kind"], string>;
+  due: string;
+};
+
+const words: Record<NoticeLanguage, Words> = {
+  en: {
+    severity: { low: "low", medium: "medium", high: "high", critical: "critical" },
+    status: {
+      new: "new",
+      acknowledged: "acknowledged",
+      assessed: "assessed",
+      decided: "decided",
+      action: "action",
+      closed: "closed",
+    },
+    level: ["desk officer", "desk supervisor", "organisation administrators"],
+    subject: {
+      raised: "{SEVERITY} alert for {iso3}: {summary}",
+      severity_raised: "Alert for {iso3} is now {severity}",
+      assigned: "Alert for {iso3} handed to you: {summary}",
+      escalated: "OVERDUE {severity} alert for {iso3}: decision was due {deadline}",
+      moved: "Alert for {iso3} is now {status}",
+    },
+    body: {
+      raised: "A {severity} alert was raised for {iso3} ({source}).\n\n{summary}",
+      severity_raised: 'A repeat of "{summary}" raised the alert\'s severity to {severity}.\n\n{repeat}',
+      assigned: '{by} handed you the alert "{summary}" ({severity}).\n\n{note}',
+      escalated:
+        "Overdue since {deadline}: escalated to the {level} (level {levelNumber}).\n\n{summary}\n\nOwner: {owner}. Status: {status}.",
+      moved: '{by} moved "{summary}" to {status}.\n\n{note}',
+    },
+    due: "Decision due by {deadline}.",
+  },
+  fr: {
+    severity: { low: "faible", medium: "moyenne", high: "élevée", critical: "critique" },
+    status: {
+      new: "nouvelle",
+      acknowledged: "prise en compte",
+      assessed: "évaluée",
+      decided: "décision consignée",
+      action: "action en cours",
+      closed: "clôturée",
+    },
+    level: ["chargé du dossier", "superviseur du dossier", "administrateurs de l’organisation"],
+    subject: {
+      raised: "Alerte {severity} pour {iso3} : {summary}",
+      severity_raised: "L’alerte pour {iso3} est désormais {severity}",
+      assigned: "Alerte pour {iso3} qui vous est confiée : {summary}",
+      escalated: "EN RETARD : alerte {severity} pour {iso3}, décision attendue le {deadline}",
+      moved: "Alerte pour {iso3} : {status}",
+    },
+    body: {
+      raised: "Une alerte de gravité {severity} a été émise pour {iso3} ({source}).\n\n{summary}",
+      severity_raised:
+        "Une répétition de « {summary} » a porté la gravité de l’alerte à {severity}.\n\n{repeat}",
+      assigned: "{by} vous a confié l’alerte « {summary} » ({severity}).\n\n{note}",
+      escalated:
+        "En retard depuis le {deadline} : transmise au niveau {levelNumber} ({level}).\n\n{summary}\n\nResponsable : {owner}. Statut : {status}.",
+      moved: "{by} a fait passer « {summary} » au statut {status}.\n\n{note}",
+    },
+    due: "Décision attendue le {deadline}.",
+  },
+  ar: {
+    severity: { low: "منخفضة", medium: "متوسطة", high: "مرتفعة", critical: "حرجة" },
+    status: {
+      new: "جديد",
+      acknowledged: "تم الإقرار باستلامه",
+      assessed: "تم تقييمه",
+      decided: "تم تسجيل القرار",
+      action: "الإجراء جارٍ",
+      closed: "مغلق",
+    },
+    level: ["مسؤول الملف", "مشرف الملف", "مديري المنظمة"],
+    subject: {
+      raised: "إنذار بدرجة خطورة {severity} بشأن {iso3}: {summary}",
+      severity_raised: "أصبحت درجة خطورة الإنذار بشأن {iso3} {severity}",
+      assigned: "أُسند إليك إنذار بشأن {iso3}: {summary}",
+      escalated: "متأخر: إنذار بدرجة خطورة {severity} بشأن {iso3}، كان القرار مستحقاً في {deadline}",
+      moved: "الإنذار بشأن {iso3}: {status}",
+    },
+    body: {
+      raised: "صدر إنذار بدرجة خطورة {severity} بشأن {iso3} ({source}).\n\n{summary}",
+      severity_raised: "رفع تكرار «{summary}» درجة خطورة الإنذار إلى {severity}.\n\n{repeat}",
+      assigned: "أسند إليك {by} الإنذار «{summary}» ({severity}).\n\n{note}",
+      escalated:
+        "متأخر منذ {deadline}: رُفع إلى المستوى {levelNumber} ({level}).\n\n{summary}\n\nالمسؤول: {owner}. الحالة: {status}.",
+      moved: "نقل {by} «{summary}» إلى الحالة: {status}.\n\n{note}",
+    },
+    due: "القرار مستحق في {deadline}.",
+  },
+};
+
+/** Who an overdue alert reaches at each escalation level, in English (the alert's history). */
+export const escalationLevels = words.en.level;
+
+/** A date as every language here reads it: ISO digits, to the minute, in UTC. */
+export const noticeTime = (at: Date): string => `${at.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+
+const wordingIn = (alert: AlertWording, language: NoticeLanguage): string =>
+  alert.message ? alertMessageText(alert.message, alert.iso3, language) : alert.summary;
+
+/** The subject and body of a notification about an alert, in the reader's language. */
+export const writeAlertNotice = (
+  notice: AlertNotice,
+  language: NoticeLanguage,
+): { subject: string; body: string } => {
+  const w = words[language];
+  const { alert } = notice;
+  const values: Record<string, string> = {
+    iso3: alert.iso3,
+    summary: wordingIn(alert, language),
+    severity: w.severity[alert.severity],
+    SEVERITY: w.severity[alert.severity].toLocaleUpperCase(language),
+    deadline: noticeTime(alert.deadline),
+  };
+  switch (notice.kind) {
+    case "raised":
+      values.source = notice.source;
+      break;
+    case "severity_raised":
+      values.repeat = wordingIn(notice.repeat, language);
+      break;
+    case "assigned":
+      Object.assign(values, { by: notice.by, note: notice.note });
+      break;
+    case "escalated":
+      Object.assign(values, {
+        level: w.level[notice.level] ?? "",
+        levelNumber: String(notice.level),
+        owner: notice.owner,
+        status: w.status[notice.status],
+      });
+      break;
+    case "moved":
+      Object.assign(values, { by: notice.by, status: w.status[notice.status], note: notice.note });
+      break;
+  }
+  const awaitsDecision = notice.kind === "raised" || notice.kind === "assigned";
+  // Paragraphs left empty (no note) are dropped.
+  const paragraphs = [
+    ...fill(w.body[notice.kind], values).split("\n\n"),
+    awaitsDecision ? fill(w.due, values) : "",
+  ];
+  return {
+    subject: `[Continuum] ${fill(w.subject[notice.kind], values)}`.slice(0, 300),
+    body: paragraphs.filter((p) => p.trim() !== "").join("\n\n"),
+  };
+};
