@@ -277,7 +277,39 @@ describe("importing files", () => {
     writeFileSync(path, whole.subarray(0, Math.floor(whole.length / 2)));
     const report = await importDataset(ctx, { kind: "ged", file: path, datasetId: "test-ged" });
     expect(report.ok).toBe(false);
-    expect(report.errors[0]?.reason).toMatch(/truncated\.csv\.gz: truncated or corrupt gzip/);
+    expect(report.errors[0]).toMatchObject({
+      file: "truncated.csv.gz",
+      line: 0,
+      reason: expect.stringMatching(/^truncated or corrupt gzip file \(.+\)$/),
+    });
+    expect(report.message).toMatch(
+      /^truncated\.csv\.gz was refused: 1 problem; nothing was imported\. First: truncated/,
+    );
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("refuses a file that is not UTF-8, naming the line and column", async () => {
+    const before = await snapshot();
+    const rows = gedRows.slice(0, 4).map((r) => [...r]);
+    const where = rows[0]?.indexOf("where_description") ?? -1;
+    if (rows[3]) rows[3][where] = "Bogotá";
+    const path = join(dir, "latin1.csv");
+    writeFileSync(path, Buffer.from(Papa.unparse(rows), "latin1"));
+    const report = await importDataset(ctx, { kind: "ged", file: path, datasetId: "test-ged" });
+    expect(report.ok).toBe(false);
+    expect(report.errors[0]?.reason).toMatch(/^line 4, where_description: not UTF-8 text/);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("refuses an event file with a header and no rows: it would empty the dataset", async () => {
+    const before = await snapshot();
+    const report = await importDataset(ctx, {
+      kind: "ged",
+      file: gedFile("header-only.csv", 0),
+      datasetId: "test-ged",
+    });
+    expect(report).toMatchObject({ ok: false, status: "rejected" });
+    expect(report.errors[0]?.reason).toBe("the file holds no rows to import");
     expect(await snapshot()).toEqual(before);
   });
 
@@ -326,8 +358,15 @@ describe("importing files", () => {
     });
 
     expect(after?.replacements.at(-1)).toMatchObject({ newRowCount: (before?.rowCount ?? 0) + newer.length });
-    const replace = await importDataset(ctx, { kind: "views-cm", file: path, mode: "replace", version: "r" });
+    // The same file again, now to replace: carried out, not taken for a repeat.
+    const replace = await importDataset(ctx, { kind: "views-cm", file: path, mode: "replace" });
     expect(replace).toMatchObject({ ok: true, status: "replaced", rowsRemoved: before?.rowCount });
     expect((await syria()).map((r) => r.month)).toEqual(["2020-01"]);
+    // And again with a licence: the provenance is recorded though no row changes.
+    const relicensed = await importDataset(ctx, { kind: "views-cm", file: path, licence: "CC BY 4.0" });
+    expect(relicensed).toMatchObject({ ok: true, rowsAdded: 0, rowsRemoved: 0, rowsChanged: 0 });
+    expect((await dataStatus(handle.db)).datasets.find((d) => d.id === "views-cm")?.licence).toBe(
+      "CC BY 4.0",
+    );
   });
 });

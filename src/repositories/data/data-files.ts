@@ -8,10 +8,13 @@ import Papa from "papaparse";
 /** A file that cannot be read as CSV (missing, truncated gzip, …); the message names the file. */
 export class DataFileError extends Error {
   readonly file: string;
-  constructor(file: string, message: string) {
-    super(message);
+  /** What is wrong, without the file's name. */
+  readonly reason: string;
+  constructor(file: string, reason: string) {
+    super(`${file}: ${reason}.`);
     this.name = "DataFileError";
     this.file = file;
+    this.reason = reason;
   }
 }
 
@@ -43,12 +46,13 @@ export const readCsvFile = async (
   try {
     size = (await stat(path)).size;
   } catch {
-    throw new DataFileError(name, `${name}: file not found or not readable.`);
+    throw new DataFileError(name, "file not found or not readable");
   }
   const gzip = await isGzip(path);
   const hash = createHash("sha256");
   let read = 0;
   let line = 0;
+  let header: string[] = [];
   return new Promise<ReadSummary>((resolve, reject) => {
     let settled = false;
     const fail = (error: Error) => {
@@ -63,12 +67,12 @@ export const readCsvFile = async (
       read += chunk.length;
       progress?.(read, size);
     });
-    raw.on("error", (error) => fail(new DataFileError(name, `${name}: ${error.message}`)));
+    raw.on("error", (error) => fail(new DataFileError(name, error.message)));
     let text: NodeJS.ReadableStream = raw;
     if (gzip) {
       const gunzip = createGunzip();
       gunzip.on("error", (error) =>
-        fail(new DataFileError(name, `${name}: truncated or corrupt gzip file (${error.message}).`)),
+        fail(new DataFileError(name, `truncated or corrupt gzip file (${error.message})`)),
       );
       text = raw.pipe(gunzip);
     }
@@ -81,6 +85,19 @@ export const readCsvFile = async (
         try {
           for (const cells of results.data) {
             line += 1;
+            if (line === 1) header = cells;
+            // Bytes that are not UTF-8 decode to U+FFFD: stored, they would garble names for good.
+            const garbled = cells.findIndex((cell) => cell.includes("\uFFFD"));
+            if (garbled >= 0) {
+              const column = header[garbled] ?? `column ${garbled + 1}`;
+              fail(
+                new DataFileError(
+                  name,
+                  `line ${line}, ${column}: not UTF-8 text (saved as Latin-1 or Windows-1252?); save the file as UTF-8`,
+                ),
+              );
+              return;
+            }
             onRecord(cells, line);
           }
         } catch (error) {
@@ -92,7 +109,7 @@ export const readCsvFile = async (
         settled = true;
         resolve({ records: line, bytes: read, sha256: hash.digest("hex"), gzip });
       },
-      error: (error: Error) => fail(new DataFileError(name, `${name}: ${error.message}`)),
+      error: (error: Error) => fail(new DataFileError(name, error.message)),
     });
   });
 };
@@ -116,7 +133,7 @@ export const fileSha256 = async (path: string): Promise<string> => {
   try {
     for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
   } catch {
-    throw new DataFileError(name, `${name}: file not found or not readable.`);
+    throw new DataFileError(name, "file not found or not readable");
   }
   return hash.digest("hex");
 };

@@ -43,7 +43,7 @@ const run = async (job: ValidationJob): Promise<void> => {
       summary,
     });
   } catch (error) {
-    if (error instanceof DataFileError) send({ id: job.id, type: "file-error", message: error.message });
+    if (error instanceof DataFileError) send({ id: job.id, type: "file-error", message: error.reason });
     else
       send({
         id: job.id,

@@ -104,7 +104,7 @@ const summarise = (report: Omit<ImportReport, "message">): string => {
   if (report.status === "rejected") {
     const first = report.errors[0];
     const where = first
-      ? ` First: line ${first.line}, ${first.column}${first.value ? ` = "${first.value}"` : ""}: ${first.reason}.`
+      ? ` First: ${first.line > 0 ? `line ${first.line}, ${first.column}${first.value ? ` = "${first.value}"` : ""}: ` : ""}${first.reason}.`
       : "";
     return `${report.file} was refused: ${report.errorCount} problem${report.errorCount === 1 ? "" : "s"}; nothing was imported.${where}`;
   }
@@ -143,7 +143,8 @@ export const importDataset = async (ctx: DataContext, input: ImportDatasetInput)
       rowCount: 0,
       skippedCount: 0,
       skippedReasons: {},
-      errors: [{ file, line: 0, column: "", value: file, reason }],
+      // Line 0: the file as a whole (unreadable, corrupt), not one of its lines.
+      errors: [{ file, line: 0, column: "", value: "", reason }],
       errorCount: 1,
       span: { start: null, end: null },
       durationMs: performance.now() - started,
@@ -158,10 +159,19 @@ export const importDataset = async (ctx: DataContext, input: ImportDatasetInput)
     try {
       sha256 = await fileSha256(input.file);
     } catch (error) {
-      if (error instanceof DataFileError) return refused(error.message);
+      if (error instanceof DataFileError) return refused(error.reason);
       throw error;
     }
-    if (sha256 === existing.fileSha256 && (input.version ?? existing.version) === existing.version) {
+    // A replacement, or new provenance for the same file, is still carried out.
+    const asBefore =
+      input.mode !== "replace" &&
+      (input.version ?? existing.version) === existing.version &&
+      (input.title ?? existing.title) === existing.title &&
+      (input.licence ?? existing.licence) === existing.licence &&
+      (input.licenceUrl ?? existing.licenceUrl) === existing.licenceUrl &&
+      (input.citation ?? existing.citation) === existing.citation &&
+      (input.source ?? existing.source) === existing.source;
+    if (sha256 === existing.fileSha256 && asBefore) {
       const size = (await stat(input.file)).size;
       input.onProgress?.(size, size);
       const report = {
@@ -227,8 +237,13 @@ export const importDataset = async (ctx: DataContext, input: ImportDatasetInput)
       const { outcome, summary } = read;
       errors = outcome.errors.map((e) => ({ file, ...e }));
       errorCount = outcome.errorCount;
-      if (summary.records === 0) {
-        errors.push({ file, line: 1, column: "", value: "", reason: "the file is empty" });
+      // A file with no rows to load would leave the dataset empty (events always replace): refused instead.
+      if (summary.records === 0 || outcome.rowCount === 0) {
+        const skipped =
+          outcome.skippedCount > 0 ? `; all ${outcome.skippedCount} of its rows are skipped` : "";
+        const reason =
+          summary.records === 0 ? "the file is empty" : `the file holds no rows to import${skipped}`;
+        errors.push({ file, line: 1, column: "", value: "", reason });
         errorCount += 1;
       }
       version = input.version ?? outcome.versionInFile ?? `sha256:${summary.sha256.slice(0, 12)}`;
@@ -278,7 +293,7 @@ export const importDataset = async (ctx: DataContext, input: ImportDatasetInput)
       }),
   );
   const failure = fileFailure as DataFileError | null;
-  if (failure) return refused(failure.message);
+  if (failure) return refused(failure.reason);
   const done = read as Awaited<ReturnType<typeof validateFile>> | null;
   if (!done) throw new Error(`${file}: the import ended without reading the file.`);
   input.onProgress?.(done.summary.bytes, done.summary.bytes);
