@@ -240,12 +240,19 @@ describe("row validators", () => {
         ["#country+code", "#adm1+name", "#date+occurred", "#affected+killed+num", "#geo+lat", "#geo+lon"],
         ["CAF", "Bangui", "2019-01-05", "3", "4.36", "18.55"],
         ["ZZZ", "Bangui", "2019-01-06", "1", "4.36", "18.55"],
+        ["CAF", "Bangui", "2019-01-05", "3", "4.36", "18.55"],
       ],
       { resolver },
     );
     expect(hxl.rowCount).toBe(1);
     expect(hxl.errors).toEqual([
       expect.objectContaining({ line: 4, column: "Country (#country+code)", value: "ZZZ" }),
+      // Without #event+id, a repeated row would count its deaths twice.
+      expect.objectContaining({
+        line: 5,
+        column: "row",
+        reason: expect.stringMatching(/^the same row as line 3/),
+      }),
     ]);
   });
   it("knows every ACLED codebook variable", () => {

@@ -184,21 +184,24 @@ export const hxlValidator = ({ resolver }: ValidatorOptions): RowValidator => {
         if (!lonText || !Number.isFinite(lon) || Math.abs(lon) > 180)
           lon = r.fail(name("lon"), lonText, "not a longitude");
       }
-      let id = cell(cells, "id");
-      if (!id) {
-        const base = `row:${rowHash(cells)}`;
-        id = base;
-        for (let n = 2; ids.has(id); n += 1) id = `${base}-${n}`;
-      }
-      const first = firstLineOf(ids, id, line);
-      if (first !== undefined) r.fail(name("id"), id, `duplicate event id (first on line ${first})`);
+      const id = cell(cells, "id");
+      const eventId = id || `row:${rowHash(cells)}`;
+      const first = firstLineOf(ids, eventId, line);
+      // Without ids, a repeated row is most likely the same event pasted twice: loaded, it would count twice.
+      if (first !== undefined && id) r.fail(name("id"), id, `duplicate event id (first on line ${first})`);
+      else if (first !== undefined)
+        r.fail(
+          "row",
+          "",
+          `the same row as line ${first}: remove one, or add an #event+id column if both are real events`,
+        );
       if (errors.count > before || !date || !resolved || killed === null) return;
       coverage.add("", resolved.iso3, date);
       rowCount += 1;
       lines.push(
         months.line({
           source: "hxl",
-          sourceEventId: id,
+          sourceEventId: eventId,
           typeOfViolence: null,
           eventType: cell(cells, "type") || null,
           subEventType: null,
