@@ -122,7 +122,7 @@ describe("Peacebuilding Audit and early action in Chromium", () => {
     await page.close();
   });
 
-  it("takes one review from draft to adopted with two recommendations", async () => {
+  it("takes one review from draft to adopted with two recommendations, and follows one up in the next", async () => {
     const page = await signInAs(analyst);
     await page.getByRole("navigation").getByRole("link", { name: "Reviews" }).click();
     await page.getByRole("combobox", { name: "Country", exact: true }).selectOption("SYR");
@@ -190,6 +190,22 @@ describe("Peacebuilding Audit and early action in Chromium", () => {
     await expect.poll(() => adopter.getByRole("heading", { level: 1 }).textContent()).toBe("Reviews");
     expect(await adopter.getByRole("button", { name: "Open review" }).count()).toBe(0);
     await adopter.close();
+
+    // The next review follows the recommendations up and shows what it recorded.
+    const next = await signInAs(analyst);
+    await next.getByRole("navigation").getByRole("link", { name: "Reviews" }).click();
+    await next.getByRole("combobox", { name: "Country", exact: true }).selectOption("SYR");
+    await next.getByRole("button", { name: "Open review" }).click();
+    await expect.poll(() => next.getByTestId("review-status").textContent()).toBe("Draft");
+    const followUp = next.locator("form", { hasText: "Release arbitrarily detained persons" });
+    await followUp.getByLabel("Implementation").selectOption("partial");
+    await followUp.getByLabel("Note").fill("Some detainees released in March.");
+    await followUp.getByRole("button", { name: "Record follow-up" }).click();
+    await expect
+      .poll(() => followUp.getByTestId("follow-up-recorded").textContent())
+      .toMatch(/Recorded in this review: Partial \(\d{4}-\d{2}-\d{2}\)\. Some detainees released in March\./);
+    expect(await followUp.getByRole("button", { name: "Change follow-up" }).count()).toBe(1);
+    await next.close();
   });
 
   it("keeps the framework version an adopted review used, and saves the edit as a new version", async () => {

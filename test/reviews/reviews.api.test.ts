@@ -162,6 +162,33 @@ describe(`reviews (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, ()
     expect(syr.plannedFor).toBe("2026-04-01");
     expect(schedule.find((e: { iso3: string }) => e.iso3 === "MEX").broughtForwardReason).toBeNull();
     expect(new Set(schedule.map((e: { dueOn: string }) => e.dueOn))).toEqual(new Set(["2030-07-01"]));
+
+    const again = await adminSession.request("POST", "/api/reviews/cycles", {
+      name: "cycle 1",
+      startsOn: "2031-01-01",
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.details).toEqual([{ field: "name", message: "already used by another cycle" }]);
+    const slip = await adminSession.request("POST", "/api/reviews/cycles", {
+      name: "Old",
+      startsOn: "1900-01-01",
+    });
+    expect(slip.statusCode).toBe(400);
+    expect(slip.json().error.details[0]).toMatchObject({
+      field: "body.startsOn",
+      message: "between 1990 and 2099",
+    });
+    const first = await analystSession.request("POST", "/api/reviews", {
+      iso3: "MEX",
+      cycleId: cycle.json().id,
+    });
+    expect(first.statusCode).toBe(201);
+    const second = await analystSession.request("POST", "/api/reviews", {
+      iso3: "MEX",
+      cycleId: cycle.json().id,
+    });
+    expect(second.statusCode).toBe(409);
+    expect(second.json().error.details[0]).toMatchObject({ field: "cycleId" });
   });
 
   it("prints in the brief what moves next month's forecast, in the brief's language", async () => {
@@ -317,6 +344,15 @@ describe(`reviews (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, ()
     expect(next.evidence.openRecommendations.map((r: { id: string }) => r.id).sort()).toEqual(
       [first.id, second.id].sort(),
     );
+    const inItsOwnReview = await analystSession.request(
+      "POST",
+      `/api/reviews/recommendations/${first.id}/follow-up`,
+      { implementation: "full", reviewId: review.id },
+    );
+    expect(inItsOwnReview.statusCode).toBe(400);
+    expect(inItsOwnReview.json().error.details).toEqual([
+      { field: "reviewId", message: "the review that made the recommendation" },
+    ]);
     const followed = await analystSession.request(
       "POST",
       `/api/reviews/recommendations/${first.id}/follow-up`,

@@ -52,6 +52,13 @@ describe(`scenarios under clearance (${process.env.DATABASE_URL ? "PostgreSQL" :
         actions: [{ action: "Pre-position supplies", actor: "OCHA", timeline: "2 weeks" }],
       })
     ).json();
+    const elsewhere = await me.request("POST", "/api/scenarios/plans", {
+      iso3: "MMR",
+      scenarioId: scenario.id,
+      title: "Plan for the wrong country",
+    });
+    expect(elsewhere.statusCode).toBe(400);
+    expect(elsewhere.json().error.details).toEqual([{ field: "scenarioId", message: "a scenario of SYR" }]);
     // A public review: its export shows others only the scenarios they may read.
     const review = (await me.request("POST", "/api/reviews", { iso3: "SYR", clearance: "public" })).json();
 

@@ -69,7 +69,10 @@ export const ZRecommendationFollowUp = z.object({
 
 export const ZCreateCycle = z.object({
   name: z.string().trim().min(3).max(200),
-  startsOn: z.iso.date(),
+  // Reviews rest on data from 1989 on; a date far outside this century is a typing slip.
+  startsOn: z.iso
+    .date()
+    .refine((date) => date >= "1990-01-01" && date < "2100-01-01", "between 1990 and 2099"),
   lengthMonths: z.number().int().min(1).max(240).optional(),
   frameworkId: z.uuid().optional(),
 });
@@ -241,6 +244,8 @@ export type TReview = z.infer<typeof ZReview>;
 export const ZReviewDetail = ZReview.extend({
   assessments: z.array(ZAssessment),
   recommendations: z.array(ZRecommendation),
+  /** Earlier reviews' recommendations followed up in this one, as recorded (the evidence pack is a snapshot). */
+  followUps: z.array(ZRecommendation),
   evidence: ZEvidencePack.nullable(),
 });
 export type TReviewDetail = z.infer<typeof ZReviewDetail>;

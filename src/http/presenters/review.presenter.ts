@@ -35,6 +35,7 @@ export const presentReviewDetail = (review: ReviewDetailView): TReviewDetail => 
   ...presentReview(review),
   assessments: review.assessments,
   recommendations: review.recommendations,
+  followUps: review.followUps,
   evidence: review.evidencePack,
 });
 

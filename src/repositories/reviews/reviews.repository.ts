@@ -247,6 +247,15 @@ export const listRecommendations = (db: Db, reviewId: string): Promise<Recommend
     .orderBy("created_at")
     .execute();
 
+/** Earlier reviews' recommendations whose follow-up this review recorded. */
+export const listFollowUpsIn = (db: Db, reviewId: string): Promise<RecommendationRecord[]> =>
+  db
+    .selectFrom("review_recommendations")
+    .select(recommendationColumns)
+    .where("followed_up_in", "=", reviewId)
+    .orderBy("created_at")
+    .execute();
+
 export const findRecommendation = (db: Db, id: string): Promise<RecommendationRecord | undefined> =>
   db
     .selectFrom("review_recommendations")

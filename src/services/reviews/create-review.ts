@@ -1,9 +1,9 @@
 import { assertMayClassify, authorize } from "../../core/access/policies.ts";
 import { type TCreateReview, ZCreateReview } from "../../core/reviews/review.schemas.ts";
-import { invalid } from "../../core/shared/errors.ts";
+import { conflict, invalid } from "../../core/shared/errors.ts";
 import { findDefaultFramework, findFramework } from "../../repositories/frameworks.repository.ts";
 import { findCycle } from "../../repositories/reviews/cycles.repository.ts";
-import { insertReview, updateReview } from "../../repositories/reviews/reviews.repository.ts";
+import { insertReview, listReviews, updateReview } from "../../repositories/reviews/reviews.repository.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
 import { assertKnownCountry } from "../shared/known-country.ts";
 import { buildEvidencePack, type EvidenceSettings } from "./build-evidence-pack.ts";
@@ -23,6 +23,17 @@ export const createReview = async (
     const cycle = input.cycleId ? await findCycle(tx.db, input.cycleId) : undefined;
     if (input.cycleId && !cycle)
       throw invalid("No such review cycle.", [{ field: "cycleId", message: "unknown cycle" }]);
+    // A country is reviewed once per cycle; checked within the organisation, as another's review may be hidden.
+    const earlier = cycle
+      ? (await listReviews(tx.db, tx.actor, { iso3: input.iso3, cycleId: cycle.id })).find(
+          (review) => review.ownerOrgId === tx.actor.orgId,
+        )
+      : undefined;
+    if (earlier)
+      throw conflict(
+        `Your organisation already reviews ${input.iso3} in ${cycle?.name}: "${earlier.title}".`,
+        [{ field: "cycleId", message: `already reviewed in this cycle (review ${earlier.id})` }],
+      );
     const frameworkId = input.frameworkId ?? cycle?.frameworkId;
     const framework = frameworkId
       ? await findFramework(tx.db, frameworkId)

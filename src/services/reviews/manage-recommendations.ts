@@ -7,10 +7,12 @@ import {
   ZRecommendationResponse,
 } from "../../core/reviews/review.schemas.ts";
 import { conflict, invalid, notFound } from "../../core/shared/errors.ts";
+import { findCycle } from "../../repositories/reviews/cycles.repository.ts";
 import {
   findRecommendation,
   findReview,
   insertRecommendation,
+  type ReviewRecord,
   deleteRecommendation as removeRecommendation,
   updateRecommendation,
 } from "../../repositories/reviews/reviews.repository.ts";
@@ -87,6 +89,26 @@ export const respondToRecommendation = async (
   });
 };
 
+/** A follow-up is recorded in a later review of the same country: not the one that made the recommendation. */
+const assertLaterReview = async (
+  tx: ServiceContext,
+  issuing: ReviewRecord,
+  reviewId: string,
+): Promise<void> => {
+  const refuse = (message: string) =>
+    invalid(`The follow-up must be recorded in a later review of ${issuing.iso3}.`, [
+      { field: "reviewId", message },
+    ]);
+  const current = await findReview(tx.db, reviewId, tx.actor);
+  if (!current || current.iso3 !== issuing.iso3) throw refuse("unknown review or other country");
+  if (current.id === issuing.id) throw refuse("the review that made the recommendation");
+  const [issuedIn, followedIn] = await Promise.all(
+    [issuing.cycleId, current.cycleId].map((id) => (id ? findCycle(tx.db, id) : undefined)),
+  );
+  if (issuedIn && followedIn && followedIn.startsOn <= issuedIn.startsOn)
+    throw refuse(`${followedIn.name} does not come after ${issuedIn.name}`);
+};
+
 /**
  * Follows up an adopted review's recommendation at the next cycle: not started, partial or full, noted
  * in the review that found it so (any analyst may follow up, as the next review may be another desk's).
@@ -106,13 +128,7 @@ export const followUpRecommendation = async (
       throw conflict("Only recommendations of adopted reviews are followed up.", [
         { field: "reviewId", message: "review not adopted" },
       ]);
-    if (input.reviewId) {
-      const current = await findReview(tx.db, input.reviewId, tx.actor);
-      if (!current || current.iso3 !== review.iso3)
-        throw invalid("The follow-up must be recorded in a review of the same country.", [
-          { field: "reviewId", message: "unknown review or other country" },
-        ]);
-    }
+    if (input.reviewId) await assertLaterReview(tx, review, input.reviewId);
     const row = await updateRecommendation(tx.db, id, {
       implementation: input.implementation,
       followUpNote: input.note,

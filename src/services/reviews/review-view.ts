@@ -7,6 +7,7 @@ import {
   type AssessmentRecord,
   findReview,
   listAssessments,
+  listFollowUpsIn,
   listRecommendations,
   type RecommendationRecord,
   type ReviewRecord,
@@ -15,6 +16,7 @@ import {
 export type ReviewDetailView = ReviewRecord & {
   assessments: TAssessment[];
   recommendations: TRecommendation[];
+  followUps: TRecommendation[];
   evidencePack: TEvidencePack | null;
 };
 
@@ -43,14 +45,16 @@ const presentAssessmentRecord = (row: AssessmentRecord): TAssessment => ({
 export const loadReviewDetail = async (db: Db, id: string, reader: Actor): Promise<ReviewDetailView> => {
   const review = await findReview(db, id, reader);
   if (!review) throw notFound("Review");
-  const [assessments, recommendations] = await Promise.all([
+  const [assessments, recommendations, followUps] = await Promise.all([
     listAssessments(db, id),
     listRecommendations(db, id),
+    listFollowUpsIn(db, id),
   ]);
   return {
     ...review,
     assessments: assessments.map(presentAssessmentRecord),
     recommendations: recommendations.map(presentRecommendationRecord),
+    followUps: followUps.map(presentRecommendationRecord),
     evidencePack: (review.evidence ?? null) as TEvidencePack | null,
   };
 };

@@ -2,7 +2,7 @@ import { authorize } from "../../core/access/policies.ts";
 import { type Severity, severityRank } from "../../core/alerts/alert.schemas.ts";
 import { type TCreateCycle, ZCreateCycle } from "../../core/reviews/review.schemas.ts";
 import { bringForwardReason, planCycle, reasonSeenBy } from "../../core/reviews/schedule.ts";
-import { invalid, notFound } from "../../core/shared/errors.ts";
+import { conflict, invalid, notFound } from "../../core/shared/errors.ts";
 import { forecastPeaks } from "../../repositories/alerts/rule-inputs.repository.ts";
 import { findDefaultFramework, findFramework } from "../../repositories/frameworks.repository.ts";
 import {
@@ -11,6 +11,7 @@ import {
   findCycle,
   insertCycle,
   insertScheduleEntries,
+  listCycles,
   listReviewableCountries,
   listSchedule,
   openAlertSeverities,
@@ -38,6 +39,10 @@ export const createReviewCycle = async (ctx: ServiceContext, raw: TCreateCycle):
     if (countries.length === 0)
       throw invalid("The country registry is empty: import the bundled data first (continuum init).", [
         { field: "countries", message: "none in the registry" },
+      ]);
+    if ((await listCycles(tx.db)).some((cycle) => cycle.name.toLowerCase() === input.name.toLowerCase()))
+      throw conflict(`A review cycle is already named "${input.name}".`, [
+        { field: "name", message: "already used by another cycle" },
       ]);
     const lengthMonths = input.lengthMonths ?? settings.cycleMonths;
     const id = await insertCycle(tx.db, {

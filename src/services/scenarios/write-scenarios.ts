@@ -75,8 +75,13 @@ export const createPlan = async (ctx: ServiceContext, raw: TCreatePlan): Promise
   const input = ZCreatePlan.parse(raw);
   assertMayClassify(ctx.actor, input.clearance);
   return inTransaction(ctx, async (tx) => {
-    if (input.scenarioId && !(await findVisibleScenario(tx.db, ctx.actor, input.scenarioId)))
+    const scenario = input.scenarioId ? await findVisibleScenario(tx.db, ctx.actor, input.scenarioId) : null;
+    if (input.scenarioId && !scenario)
       throw invalid("No such scenario.", [{ field: "scenarioId", message: "unknown scenario" }]);
+    if (scenario && scenario.iso3 !== input.iso3)
+      throw invalid(`The scenario is about ${scenario.iso3}, the plan about ${input.iso3}.`, [
+        { field: "scenarioId", message: `a scenario of ${scenario.iso3}` },
+      ]);
     const row = await insertPlan(tx.db, {
       ...input,
       ownerOrgId: ctx.actor.orgId,

@@ -216,39 +216,56 @@ export const ReviewWorkspace = () => {
         {evidence && evidence.openRecommendations.length > 0 && allows(me, "review.write") && (
           <>
             <h3>{t("reviews.earlierRecommendations")}</h3>
-            {evidence.openRecommendations.map((rec) => (
-              <form
-                key={rec.id}
-                className="inline-form"
-                onSubmit={(e) =>
-                  call.mutate({
-                    method: "POST",
-                    path: `/api/reviews/recommendations/${rec.id}/follow-up`,
-                    body: { ...values(e), reviewId: id },
-                  })
-                }
-              >
-                <span>
-                  {rec.body}{" "}
-                  <span className="muted">
-                    ({rec.addressedTo}; {t(`reviews.responses.${rec.response}`)})
+            {evidence.openRecommendations.map((rec) => {
+              // The evidence pack is a snapshot: what this review recorded comes from the live record.
+              const recorded = r.followUps.find((f) => f.id === rec.id);
+              return (
+                <form
+                  key={`${rec.id}-${recorded?.followedUpAt ?? ""}`}
+                  className="inline-form"
+                  onSubmit={(e) =>
+                    call.mutate({
+                      method: "POST",
+                      path: `/api/reviews/recommendations/${rec.id}/follow-up`,
+                      body: { ...values(e), reviewId: id },
+                    })
+                  }
+                >
+                  <span>
+                    {rec.body}{" "}
+                    <span className="muted">
+                      ({rec.addressedTo}; {t(`reviews.responses.${rec.response}`)})
+                    </span>
+                    {recorded?.implementation && recorded.followedUpAt && (
+                      <span className="ok" data-testid="follow-up-recorded">
+                        {" "}
+                        {t("reviews.followUpRecorded", {
+                          level: t(`reviews.implementationLevels.${recorded.implementation}`),
+                          date: ltr(recorded.followedUpAt.slice(0, 10)),
+                        })}
+                        {recorded.followUpNote && ` ${recorded.followUpNote}`}
+                      </span>
+                    )}
                   </span>
-                </span>
-                <Field label={t("reviews.implementation")}>
-                  <select name="implementation" defaultValue={rec.implementation ?? "not_started"}>
-                    {implementationLevels.map((level) => (
-                      <option key={level} value={level}>
-                        {t(`reviews.implementationLevels.${level}`)}
-                      </option>
-                    ))}
-                  </select>
-                </Field>
-                <Field label={t("alerts.note")}>
-                  <input name="note" />
-                </Field>
-                <button type="submit">{t("reviews.followUp")}</button>
-              </form>
-            ))}
+                  <Field label={t("reviews.implementation")}>
+                    <select
+                      name="implementation"
+                      defaultValue={recorded?.implementation ?? rec.implementation ?? "not_started"}
+                    >
+                      {implementationLevels.map((level) => (
+                        <option key={level} value={level}>
+                          {t(`reviews.implementationLevels.${level}`)}
+                        </option>
+                      ))}
+                    </select>
+                  </Field>
+                  <Field label={t("alerts.note")}>
+                    <input name="note" defaultValue={recorded?.followUpNote ?? ""} />
+                  </Field>
+                  <button type="submit">{t(recorded ? "reviews.changeFollowUp" : "reviews.followUp")}</button>
+                </form>
+              );
+            })}
           </>
         )}
       </section>
