@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { monthFromViewsId, parseDate, viewsMonthId } from "./dates.ts";
+import { monthFromViewsId, parseDate, parseIsoDate, viewsMonthId } from "./dates.ts";
 import { ACLED_CODEBOOK_COLUMNS } from "./import/acled.ts";
 import { validateRows } from "./import/index.ts";
 import { splitAcrossMonths } from "./months.ts";
@@ -43,6 +43,9 @@ describe("dates and months", () => {
     expect(parseDate("31-12-2019")).toBe("2019-12-31");
     expect(parseDate("2019-02-30")).toBeNull();
     expect(parseDate("yesterday")).toBeNull();
+    // UCDP's files are ISO only: a day-first date there went through a spreadsheet and may be month-first.
+    expect(parseIsoDate("2019-12-31T00:00:00Z")).toBe("2019-12-31");
+    expect(parseIsoDate("05/06/2013")).toBeNull();
   });
   it("maps ViEWS month ids", () => {
     expect(monthFromViewsId(121)).toBe("1990-01");

@@ -50,11 +50,12 @@ const build = (year: number, month: number, day: number): string | null =>
     : null;
 
 /**
- * Parses the date forms conflict datasets use and returns YYYY-MM-DD, or null when the text is not a real
- * calendar date: `2019-12-31`, `2019-12-31 00:00:00` / `2019-12-31T00:00:00Z` (time dropped),
- * `31-12-2019` / `31/12/2019` (day first, as in ACLED's codebook) and `31 December 2019` (ACLED exports).
+ * Parses an ISO date, `2019-12-31`, with or without a time (`2019-12-31 00:00:00`, `2019-12-31T00:00:00Z`;
+ * dropped), and returns YYYY-MM-DD, or null when the text is not one or not a real calendar date. UCDP's
+ * files use only this form: a day-first date there means the file went through a spreadsheet, and
+ * 05/06/2013 could be read either way.
  */
-export const parseDate = (text: string): string | null => {
+export const parseIsoDate = (text: string): string | null => {
   const value = text.trim();
   if (value.length === 10 && value[4] === "-" && value[7] === "-") {
     const year = digits(value, 0, 4);
@@ -62,12 +63,22 @@ export const parseDate = (text: string): string | null => {
     const day = digits(value, 8, 2);
     if (year >= 0 && month >= 0 && day >= 0) return build(year, month, day);
   }
-  let m =
+  const m =
     /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(
       value,
     );
-  if (m) return build(Number(m[1]), Number(m[2]), Number(m[3]));
-  m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(value);
+  return m ? build(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+};
+
+/**
+ * Parses the ISO forms and those ACLED and HXL files use: `31-12-2019` / `31/12/2019` (day first, as in
+ * ACLED's codebook) and `31 December 2019` (ACLED exports).
+ */
+export const parseDate = (text: string): string | null => {
+  const iso = parseIsoDate(text);
+  if (iso) return iso;
+  const value = text.trim();
+  let m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(value);
   if (m) return build(Number(m[3]), Number(m[2]), Number(m[1]));
   m = /^(\d{1,2})[ -]([A-Za-z]+)[ -,]+(\d{4})$/.exec(value);
   if (m) {

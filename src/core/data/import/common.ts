@@ -1,4 +1,4 @@
-import { parseDate } from "../dates.ts";
+import { parseIsoDate } from "../dates.ts";
 import type { CountryResolver } from "../registry.ts";
 import { MAX_REPORTED_ERRORS, type RowError, type StagedRows, type ValidationOutcome } from "./types.ts";
 
@@ -141,7 +141,7 @@ export const fieldReader = (errors: ErrorCollector, index: Map<string, number>, 
     date(column: string, required = true): string | null {
       const value = text(column);
       if (value === "") return required ? fail(column, value, "required value is empty") : null;
-      return parseDate(value) ?? fail(column, value, "unparseable date (expected YYYY-MM-DD)");
+      return parseIsoDate(value) ?? fail(column, value, "unparseable date (expected YYYY-MM-DD)");
     },
     /** A year between `earliest` and 2200: anything else is a typo or a different calendar. */
     year(column: string, earliest = 1800): number | null {
