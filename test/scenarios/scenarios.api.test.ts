@@ -74,9 +74,16 @@ describe(`scenarios under clearance (${process.env.DATABASE_URL ? "PostgreSQL" :
     expect(theirExport.statusCode).toBe(200);
     expect(theirExport.body).not.toContain("Offensive on Idlib");
     expect((await them.request("GET", `/api/reviews/${review.id}/export`)).json().scenarios).toEqual([]);
-    expect((await me.request("GET", `/api/reviews/${review.id}/export?format=html`)).body).toContain(
+    // A brief carries nothing marked above its own marking, even for the author who may read it all.
+    expect((await me.request("GET", `/api/reviews/${review.id}/export?format=html`)).body).not.toContain(
       "Offensive on Idlib",
     );
+    const closed = (
+      await me.request("POST", "/api/reviews", { iso3: "SYR", clearance: "confidential" })
+    ).json();
+    const closedBrief = await me.request("GET", `/api/reviews/${closed.id}/export?format=html`);
+    expect(closedBrief.body).toContain("Offensive on Idlib");
+    expect(closedBrief.body).toContain("Cross-border aid surge");
 
     // Same organisation, cleared only to restricted: still invisible.
     const lower = await signIn(app, colleague.email, colleague.password);
@@ -90,7 +97,8 @@ describe(`scenarios under clearance (${process.env.DATABASE_URL ? "PostgreSQL" :
     expect(shared.json()).toEqual({ sharedWith: [otherOrgId] });
     expect((await them.request("GET", `/api/scenarios/${scenario.id}`)).statusCode).toBe(200);
     expect((await them.request("GET", "/api/scenarios?q=Idlib")).json()).toHaveLength(1);
-    expect((await them.request("GET", `/api/reviews/${review.id}/export?format=html`)).body).toContain(
+    // Shared with them, it is theirs to read, not to find in the public brief.
+    expect((await them.request("GET", `/api/reviews/${review.id}/export?format=html`)).body).not.toContain(
       "Offensive on Idlib",
     );
     expect(

@@ -1,3 +1,4 @@
+import { type Clearance, clearanceRank } from "../../core/access/vocabulary.ts";
 import { notFound } from "../../core/shared/errors.ts";
 import { type FrameworkRow, findFramework } from "../../repositories/frameworks.repository.ts";
 import {
@@ -19,6 +20,18 @@ export type ReviewExportView = {
 };
 
 /**
+ * What a brief may carry besides the review: the review organisation's own scenarios and plans, marked no
+ * higher than the brief itself (its banner is the review's marking), and for an adopted review those written
+ * by its adoption. Another organisation's work shared in stays with that organisation.
+ */
+const belongsInBrief =
+  (review: ReviewDetailView) =>
+  (record: { ownerOrgId: string; clearance: Clearance; createdAt: Date }): boolean =>
+    record.ownerOrgId === review.ownerOrgId &&
+    clearanceRank(record.clearance) <= clearanceRank(review.clearance) &&
+    (!review.adoptedAt || record.createdAt <= review.adoptedAt);
+
+/**
  * Everything a review brief holds, for the reader who asked: scenarios and contingency plans appear only
  * if the reader is cleared for them, so an export never carries closed-door analysis further.
  */
@@ -30,5 +43,13 @@ export const exportReview = async (ctx: ServiceContext, id: string): Promise<Rev
     listVisibleScenarios(ctx.db, ctx.actor, { iso3: review.iso3 }),
     listVisiblePlans(ctx.db, ctx.actor, { iso3: review.iso3 }),
   ]);
-  return { exportedAt: ctx.now(), exportedBy: ctx.actorLabel, review, framework, scenarios, plans };
+  const inBrief = belongsInBrief(review);
+  return {
+    exportedAt: ctx.now(),
+    exportedBy: ctx.actorLabel,
+    review,
+    framework,
+    scenarios: scenarios.filter(inBrief),
+    plans: plans.filter(inBrief),
+  };
 };
