@@ -55,7 +55,20 @@ beforeAll(async () => {
   });
   expect(analystSupervisor.statusCode).toBe(400);
   expect(analystSupervisor.json().error.details).toEqual([
-    expect.objectContaining({ field: "escalationUserId", message: expect.stringMatching(/analyst may not/) }),
+    expect.objectContaining({
+      field: "escalationUserId",
+      message: expect.stringMatching(/^an analyst may not/),
+    }),
+  ]);
+  const selfSupervised = await adminSession.request("PUT", "/api/alerts/desks", {
+    iso3: "*",
+    orgId: un.id,
+    userId: desk.userId,
+    escalationUserId: desk.userId,
+  });
+  expect(selfSupervised.statusCode).toBe(400);
+  expect(selfSupervised.json().error.details).toEqual([
+    { field: "escalationUserId", message: "the desk officer themself" },
   ]);
 });
 afterAll(async () => {

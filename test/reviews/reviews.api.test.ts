@@ -338,6 +338,15 @@ describe(`reviews (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, ()
     await analystSession.request("POST", `/api/reviews/recommendations/${second.id}/response`, {
       response: "noted",
     });
+    const rewritten = await analystSession.request(
+      "POST",
+      `/api/reviews/recommendations/${second.id}/response`,
+      {
+        response: "supported",
+      },
+    );
+    expect(rewritten.statusCode).toBe(409);
+    expect(rewritten.json().error.details).toEqual([{ field: "response", message: "already noted" }]);
     const next = (
       await analystSession.request("POST", "/api/reviews", { iso3: "MMR", title: "Myanmar, next cycle" })
     ).json();

@@ -25,6 +25,11 @@ export const setDesk = async (ctx: ServiceContext, raw: TDeskInput): Promise<Des
     if (desk.iso3 !== "*") await assertKnownCountry(tx.db, desk.iso3);
     if (!(await findOrganisation(tx.db, desk.orgId)))
       throw invalid("No such organisation.", [{ field: "orgId", message: "unknown organisation" }]);
+    // An overdue alert escalates past its owner; to the owner again, nobody new would see it.
+    if (desk.userId && desk.userId === desk.escalationUserId)
+      throw invalid("The supervisor must be someone other than the desk officer.", [
+        { field: "escalationUserId", message: "the desk officer themself" },
+      ]);
     for (const field of ["userId", "escalationUserId"] as const) {
       const userId = desk[field];
       const member = userId ? await findMembership(tx.db, userId, desk.orgId) : undefined;
@@ -35,7 +40,10 @@ export const setDesk = async (ctx: ServiceContext, raw: TDeskInput): Promise<Des
       // Alerts are owned by and escalated to these people: someone who could not decide one is no desk.
       if (member && !roleMay(member.role, "alert.decide"))
         throw invalid("The desk's people must be able to decide alerts.", [
-          { field, message: `a ${member.role} may not decide alerts (desk officers and administrators may)` },
+          {
+            field,
+            message: `${/^[aeiou]/.test(member.role) ? "an" : "a"} ${member.role} may not decide alerts (desk officers and administrators may)`,
+          },
         ]);
     }
     const before = (await selectDesks(tx.db)).find((d) => d.iso3 === desk.iso3);

@@ -64,7 +64,10 @@ export const deleteRecommendation = async (ctx: ServiceContext, id: string): Pro
     });
   });
 
-/** Records the addressee's answer: supported or noted. */
+/**
+ * Records the addressee's answer: supported or noted. Until adoption it may change; an adopted review's
+ * recommendation takes one answer, as the state may answer after the review, and then it is the record.
+ */
 export const respondToRecommendation = async (
   ctx: ServiceContext,
   id: string,
@@ -77,6 +80,10 @@ export const respondToRecommendation = async (
     const review = before && (await findReview(tx.db, before.reviewId, tx.actor));
     if (!before || !review) throw notFound("Recommendation");
     assertCanChange(ctx.actor, review, "review.write");
+    if (review.status === "adopted" && before.response !== "pending")
+      throw conflict(`The review is adopted and the answer was recorded as ${before.response}.`, [
+        { field: "response", message: `already ${before.response}` },
+      ]);
     const row = await updateRecommendation(tx.db, id, { response, respondedAt: ctx.now() });
     await audit(tx, {
       action: "recommendation.respond",

@@ -15,6 +15,7 @@ import { ClearanceField } from "../../components/ClearanceField.tsx";
 import { CountrySelect } from "../../components/CountrySelect.tsx";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
+import { ltr } from "../../i18n/index.ts";
 import { useSession } from "../../session.tsx";
 import { ReviewsNav } from "./ReviewsSection.tsx";
 
@@ -32,6 +33,9 @@ export const ReviewsList = () => {
   });
   const [cycleId, setCycleId] = useState<string>("");
   const selected = cycleId || cycles.data?.[0]?.id || "";
+  // A new review belongs to the cycle running today (cycles come latest start first), if any.
+  const today = new Date().toISOString().slice(0, 10);
+  const running = cycles.data?.find((cycle) => cycle.startsOn <= today)?.id ?? "";
   const schedule = useQuery({
     queryKey: ["review-schedule", selected],
     enabled: Boolean(selected),
@@ -54,7 +58,7 @@ export const ReviewsList = () => {
     open.mutate({
       iso3: form.iso3,
       ...(form.title ? { title: form.title } : {}),
-      ...(selected ? { cycleId: selected } : {}),
+      ...(form.cycleId ? { cycleId: form.cycleId } : {}),
       clearance: form.clearance,
     });
   };
@@ -103,6 +107,16 @@ export const ReviewsList = () => {
             <CountrySelect />
             <Field label={t("reviews.titleField")}>
               <input name="title" size={40} />
+            </Field>
+            <Field label={t("reviews.cycle")}>
+              <select name="cycleId" key={running} defaultValue={running}>
+                <option value="">{t("reviews.noCycle")}</option>
+                {cycles.data?.map((cycle) => (
+                  <option key={cycle.id} value={cycle.id}>
+                    {cycle.name} ({ltr(cycle.startsOn)})
+                  </option>
+                ))}
+              </select>
             </Field>
             <ClearanceField wanted="restricted" />
             <button type="submit">{t("reviews.openButton")}</button>
