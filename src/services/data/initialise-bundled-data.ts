@@ -23,7 +23,7 @@ const POLDAT_INDICATORS: Record<string, { name: string; unit: string }> = {
   wdi_imr: { name: "Infant mortality rate (WDI)", unit: "per 1,000 live births" },
   wdi_gini: { name: "Gini index (WDI)", unit: "0–100" },
   wdi_undernourishment: { name: "Prevalence of undernourishment (WDI)", unit: "% of population" },
-  youth: { name: "Youth share of adult population (WCDE)", unit: "share" },
+  youth: { name: "Youth population (WCDE)", unit: "thousands" },
   tdr: { name: "Total dependency ratio (WCDE)", unit: "ratio" },
   best: { name: "Battle-related deaths (UCDP/PRIO, best)", unit: "deaths" },
 };
@@ -88,7 +88,7 @@ const STEPS: Step[] = [
     indicators: {
       metadata: {
         "VC.IHR.PSRC.P5": {
-          name: "Intentional homicides (per 100,000 people), SDG 16.1.1",
+          name: "Intentional homicides, SDG 16.1.1",
           unit: "per 100,000 people",
         },
       },
