@@ -169,6 +169,14 @@ describe(`reviews (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, ()
     });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.details).toEqual([{ field: "name", message: "already used by another cycle" }]);
+    const future = (
+      await adminSession.request("POST", "/api/reviews/cycles", { name: "Cycle 9", startsOn: "2031-01-01" })
+    ).json();
+    const futureSchedule = (
+      await analystSession.request("GET", `/api/reviews/cycles/${future.id}/schedule`)
+    ).json();
+    // At risk today, but not reviewed in a cycle before that cycle starts.
+    expect(futureSchedule.find((e: { iso3: string }) => e.iso3 === "SYR").plannedFor).toBe("2031-01-01");
     const slip = await adminSession.request("POST", "/api/reviews/cycles", {
       name: "Old",
       startsOn: "1900-01-01",

@@ -121,6 +121,9 @@ const bringForwardAtRisk = async (tx: ServiceContext, cycleId: string): Promise<
   // Scheduling is the platform's decision, so it weighs every alert and review; only what is shown is filtered.
   const alerts = await openAlertSeverities(tx.db, "platform");
   const today = tx.now().toISOString().slice(0, 10);
+  // Brought forward to today, or to the cycle's first day when it has not started yet.
+  const startsOn = (await findCycle(tx.db, cycleId))?.startsOn ?? today;
+  const soonest = startsOn > today ? startsOn : today;
   const moved: string[] = [];
   for (const entry of await listSchedule(tx.db, cycleId, "platform")) {
     if (entry.reviewStatus === "adopted") continue;
@@ -129,13 +132,13 @@ const bringForwardAtRisk = async (tx: ServiceContext, cycleId: string): Promise<
       { probability: risk.get(entry.iso3) ?? null, measure, topAlertSeverity: alert },
       { probability, severityReached: alert !== null },
     );
-    if (!reason || (entry.plannedFor <= today && entry.broughtForwardReason === reason)) continue;
+    if (!reason || (entry.plannedFor <= soonest && entry.broughtForwardReason === reason)) continue;
     await bringForward(
       tx.db,
       cycleId,
       entry.iso3,
       // biome-ignore lint/complexity/useMathMinMax: ISO dates compare as strings; Math.min does not apply.
-      entry.plannedFor < today ? entry.plannedFor : today,
+      entry.plannedFor < soonest ? entry.plannedFor : soonest,
       reason,
     );
     moved.push(entry.iso3);
