@@ -59,6 +59,19 @@ describe(`scenarios under clearance (${process.env.DATABASE_URL ? "PostgreSQL" :
     });
     expect(elsewhere.statusCode).toBe(400);
     expect(elsewhere.json().error.details).toEqual([{ field: "scenarioId", message: "a scenario of SYR" }]);
+    const openPlan = (
+      await me.request("POST", "/api/scenarios/plans", {
+        iso3: "SYR",
+        scenarioId: scenario.id,
+        title: "Public aid corridor plan",
+        clearance: "public",
+      })
+    ).json();
+    expect((await me.request("GET", `/api/scenarios/plans/${openPlan.id}`)).json().scenarioId).toBe(
+      scenario.id,
+    );
+    // Others read the public plan, not which confidential scenario it answers.
+    expect((await them.request("GET", `/api/scenarios/plans/${openPlan.id}`)).json().scenarioId).toBeNull();
     // A public review: its export shows others only the scenarios they may read.
     const review = (await me.request("POST", "/api/reviews", { iso3: "SYR", clearance: "public" })).json();
 
@@ -69,7 +82,9 @@ describe(`scenarios under clearance (${process.env.DATABASE_URL ? "PostgreSQL" :
     ).toBe(404);
     expect((await them.request("GET", "/api/scenarios?iso3=SYR")).json()).toEqual([]);
     expect((await them.request("GET", "/api/scenarios?q=Idlib")).json()).toEqual([]);
-    expect((await them.request("GET", "/api/scenarios/plans?iso3=SYR")).json()).toEqual([]);
+    expect(
+      (await them.request("GET", "/api/scenarios/plans?iso3=SYR")).json().map((p: { id: string }) => p.id),
+    ).toEqual([openPlan.id]);
     const theirExport = await them.request("GET", `/api/reviews/${review.id}/export?format=html`);
     expect(theirExport.statusCode).toBe(200);
     expect(theirExport.body).not.toContain("Offensive on Idlib");

@@ -23,15 +23,29 @@ export const getScenario = async (ctx: ServiceContext, id: string): Promise<Scen
   return view;
 };
 
+/** A plan may be more open than its scenario: the link is left out for a reader who may not know the scenario. */
+const withReadableScenarios = (ctx: ServiceContext, plans: PlanView[]): Promise<PlanView[]> =>
+  Promise.all(
+    plans.map(async (plan) =>
+      plan.scenarioId && !(await findVisibleScenario(ctx.db, ctx.actor, plan.scenarioId))
+        ? { ...plan, scenarioId: null }
+        : plan,
+    ),
+  );
+
 export const listPlans = async (
   ctx: ServiceContext,
   filter: { iso3?: string | undefined; search?: string | undefined; scenarioId?: string | undefined },
-): Promise<PlanView[]> => plansWithShares(ctx.db, await listVisiblePlans(ctx.db, ctx.actor, filter));
+): Promise<PlanView[]> =>
+  withReadableScenarios(
+    ctx,
+    await plansWithShares(ctx.db, await listVisiblePlans(ctx.db, ctx.actor, filter)),
+  );
 
 export const getPlan = async (ctx: ServiceContext, id: string): Promise<PlanView> => {
   const row = await findVisiblePlan(ctx.db, ctx.actor, id);
   if (!row) throw notFound("Contingency plan");
-  const [view] = await plansWithShares(ctx.db, [row]);
+  const [view] = await withReadableScenarios(ctx, await plansWithShares(ctx.db, [row]));
   if (!view) throw notFound("Contingency plan");
   return view;
 };
