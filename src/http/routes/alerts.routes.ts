@@ -180,7 +180,7 @@ export const alertRoutes: AppRoutes = (app, deps) => {
     async (request) => {
       const ctx = contextOf(deps, request);
       authorize(ctx.actor, "alert.configure");
-      return escalateOverdueAlerts(ctx, { now: deps.now() });
+      return (await escalateOverdueAlerts(ctx, { now: deps.now() })).escalations;
     },
   );
 

@@ -22,7 +22,7 @@ export const runAlertJobs = async (
   const ctx = await systemContext(db, now, "alert job");
   if (!ctx) return { rules: null, escalated: 0, emails: null };
   const rules = await evaluateAlertRules(ctx, { now: now() });
-  const escalated = (await escalateOverdueAlerts(ctx, { now: now() })).length;
+  const escalated = (await escalateOverdueAlerts(ctx, { now: now() })).escalations.length;
   const emails = mailer ? await sendPendingEmails(db, mailer, { now, publicUrl }) : null;
   return { rules, escalated, emails };
 };

@@ -26,13 +26,15 @@ export type Escalation = {
  * Escalates every undecided alert past its deadline: to the desk's supervisor when the deadline passes,
  * to the owning organisation's administrators one decision period later. Runs on the clock it is given
  * (the server's job, `continuum alerts escalate`, tests); running it twice at the same time changes nothing.
- * Returns the escalations the caller may read (the server's job, acting for the platform, reads all).
+ * Returns the escalations the caller may read (the server's job, acting for the platform, reads all) and how
+ * many others there were.
  */
 export const escalateOverdueAlerts = async (
   ctx: ServiceContext,
   { now }: { now: Date },
-): Promise<Escalation[]> => {
+): Promise<{ escalations: Escalation[]; unreadable: number }> => {
   const done: Escalation[] = [];
+  let unreadable = 0;
   const at = { ...ctx, now: () => now };
   for (const alert of await listOverdueAlerts(ctx.db, now)) {
     const target = dueEscalationLevel(alert, now);
@@ -82,7 +84,7 @@ export const escalateOverdueAlerts = async (
         after: { escalationLevel: target, recipients },
       });
       // Every overdue alert escalates, but a person running this learns only of those they may read.
-      if (tx.via !== "system" && !canSee(ctx.actor, audience)) return undefined;
+      if (tx.via !== "system" && !canSee(ctx.actor, audience)) return "unreadable";
       return {
         alertId: before.id,
         iso3: before.iso3,
@@ -91,7 +93,8 @@ export const escalateOverdueAlerts = async (
         notified: recipients.length,
       };
     });
-    if (escalation) done.push(escalation);
+    if (escalation === "unreadable") unreadable += 1;
+    else if (escalation) done.push(escalation);
   }
-  return done;
+  return { escalations: done, unreadable };
 };
