@@ -123,6 +123,7 @@ const bringForwardAtRisk = async (tx: ServiceContext, cycleId: string): Promise<
   const today = tx.now().toISOString().slice(0, 10);
   // Brought forward to today, or to the cycle's first day when it has not started yet.
   const startsOn = (await findCycle(tx.db, cycleId))?.startsOn ?? today;
+  // biome-ignore lint/complexity/useMathMinMax: ISO dates compare as strings; Math.max does not apply.
   const soonest = startsOn > today ? startsOn : today;
   const moved: string[] = [];
   for (const entry of await listSchedule(tx.db, cycleId, "platform")) {
