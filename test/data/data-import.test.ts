@@ -358,6 +358,21 @@ describe("importing files", () => {
     });
 
     expect(after?.replacements.at(-1)).toMatchObject({ newRowCount: (before?.rowCount ?? 0) + newer.length });
+    // Rows the dataset already holds, sent again as an update: nothing changes, not even the release.
+    const sameRows = join(dir, "views-2020-01-again.csv");
+    writeFileSync(sameRows, Papa.unparse(newer.slice(0, 5)));
+    const noChange = await importDataset(ctx, { kind: "views-cm", file: sameRows });
+    expect(noChange).toMatchObject({
+      ok: true,
+      status: "updated",
+      rowsAdded: 0,
+      rowsChanged: 0,
+      version: update.version,
+    });
+    expect((await dataStatus(handle.db)).datasets.find((d) => d.id === "views-cm")).toMatchObject({
+      version: update.version,
+      rowCount: after?.rowCount,
+    });
     // The same file again, now to replace: carried out, not taken for a repeat.
     const replace = await importDataset(ctx, { kind: "views-cm", file: path, mode: "replace" });
     expect(replace).toMatchObject({ ok: true, status: "replaced", rowsRemoved: before?.rowCount });

@@ -142,10 +142,15 @@ describe("conflict data in Chromium", () => {
     expect(await ged.textContent()).toMatch(/Sundberg/);
 
     await page.getByRole("link", { name: "Import" }).click();
+    await page
+      .getByLabel("File", { exact: true })
+      .setInputFiles({ name: "empty.csv", mimeType: "text/csv", buffer: Buffer.from("") });
+    await expect.poll(() => page.getByText("The file is empty").count()).toBe(1);
+    expect(await page.getByRole("button", { name: "Upload and import" }).isDisabled()).toBe(true);
     const rows = gedRows.slice(0, 4).map((r) => [...r]);
     const bestColumn = col("best");
     if (rows[2]) rows[2][bestColumn] = "many";
-    await page.getByLabel("File").setInputFiles({
+    await page.getByLabel("File", { exact: true }).setInputFiles({
       name: "ged-three.csv",
       mimeType: "text/csv",
       buffer: Buffer.from(Papa.unparse(rows)),
@@ -163,7 +168,7 @@ describe("conflict data in Chromium", () => {
     expect(await job.textContent()).toMatch(/ged-three\.csv was refused and nothing was imported/);
 
     if (rows[2]) rows[2][bestColumn] = "3";
-    await page.getByLabel("File").setInputFiles({
+    await page.getByLabel("File", { exact: true }).setInputFiles({
       name: "ged-three.csv",
       mimeType: "text/csv",
       buffer: Buffer.from(Papa.unparse(rows)),

@@ -174,7 +174,7 @@ describe("Voices in Chromium", () => {
     const page = await staffOnReports();
     await page.getByRole("link", { name: "Import reports" }).click();
     await page.getByLabel("Source").selectOption("ushahidi");
-    await page.getByLabel("File").setInputFiles("docs/examples/voices/ushahidi-export.csv");
+    await page.getByLabel("File", { exact: true }).setInputFiles("docs/examples/voices/ushahidi-export.csv");
     await page.getByRole("button", { name: "Import", exact: true }).click();
     await expect
       .poll(() => page.getByText(/rows: \d+ reports stored, 0 already stored/).isVisible())

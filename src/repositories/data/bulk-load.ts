@@ -58,6 +58,8 @@ export type LoadedFile = {
 
 export type ReplaceResult = {
   status: "created" | "replaced" | "updated";
+  /** The dataset's release afterwards: the file's, or the one it had when an update changed nothing. */
+  version: string;
   previousVersion: string | null;
   rowsAdded: number;
   rowsRemoved: number;
@@ -128,6 +130,7 @@ export const replaceDatasetRows = async (
       let counts = { added: loaded.stagedRows, removed: 0, changed: 0 };
       // What the dataset holds afterwards: the file's rows, or after an update the rows kept as well.
       let heldRows = dataset.rowCount;
+      let version = dataset.version;
       const updating = existing !== undefined && existing !== null && plan.mode === "update" && !events;
       if (events) {
         await sql`ALTER TABLE ${ident(load)}
@@ -139,19 +142,36 @@ export const replaceDatasetRows = async (
         const scope = plan.target === "country_month" ? sql`AND t.series = 'views'` : sql``;
         if (existing) counts = await diff(trx, load, plan.target, plan.columns, dataset.id, scope);
         if (updating) counts.removed = 0;
-        const sameKey = updating
-          ? sql`AND EXISTS (SELECT 1 FROM ${ident(load)} s WHERE ${keysMatch(plan.target)})`
-          : sql``;
-        await sql`DELETE FROM ${ident(plan.target)} AS t
+        if (updating && counts.added === 0 && counts.changed === 0) {
+          // An update that changes no row leaves the dataset's release and figures as they were.
+          version = existing.version;
+          heldRows = existing.rowCount;
+          await trx
+            .updateTable("datasets")
+            .set({
+              version: existing.version,
+              row_count: existing.rowCount,
+              span_start: existing.spanStart,
+              span_end: existing.spanEnd,
+            })
+            .where("id", "=", dataset.id)
+            .execute();
+        } else {
+          const sameKey = updating
+            ? sql`AND EXISTS (SELECT 1 FROM ${ident(load)} s WHERE ${keysMatch(plan.target)})`
+            : sql``;
+          await sql`DELETE FROM ${ident(plan.target)} AS t
           WHERE t.dataset_id = ${dataset.id} ${scope} ${sameKey}`.execute(trx);
-        await sql`INSERT INTO ${ident(plan.target)} (dataset_id, dataset_version, ${idents(plan.columns)})
+          await sql`INSERT INTO ${ident(plan.target)} (dataset_id, dataset_version, ${idents(plan.columns)})
           SELECT ${dataset.id}, ${dataset.version}, ${idents(plan.columns)} FROM ${ident(load)}`.execute(trx);
-        if (plan.target === "indicator_values")
-          await writeIndicatorDefinitions(trx, dataset.id, loaded.indicators ?? [], updating);
-        if (updating) heldRows = await recountDataset(trx, plan.target, dataset.id, scope, existing);
+          if (plan.target === "indicator_values")
+            await writeIndicatorDefinitions(trx, dataset.id, loaded.indicators ?? [], updating);
+          if (updating) heldRows = await recountDataset(trx, plan.target, dataset.id, scope, existing);
+        }
       }
       const result: ReplaceResult = {
         status: !existing ? "created" : updating ? "updated" : "replaced",
+        version,
         previousVersion: existing?.version ?? null,
         rowsAdded: counts.added,
         rowsRemoved: counts.removed,
@@ -162,7 +182,7 @@ export const replaceDatasetRows = async (
           datasetId: dataset.id,
           replacedBy: dataset.importedBy,
           previousVersion: existing.version,
-          newVersion: dataset.version,
+          newVersion: version,
           previousSha256: existing.fileSha256,
           newSha256: dataset.fileSha256,
           previousRowCount: existing.rowCount,

@@ -238,7 +238,7 @@ export const importDataset = async (ctx: DataContext, input: ImportDatasetInput)
       errors = outcome.errors.map((e) => ({ file, ...e }));
       errorCount = outcome.errorCount;
       // A file with no rows to load would leave the dataset empty (events always replace): refused instead.
-      if (summary.records === 0 || outcome.rowCount === 0) {
+      if (errorCount === 0 && outcome.rowCount === 0) {
         const skipped =
           outcome.skippedCount > 0 ? `; all ${outcome.skippedCount} of its rows are skipped` : "";
         const reason =
@@ -258,7 +258,8 @@ export const importDataset = async (ctx: DataContext, input: ImportDatasetInput)
           licence: input.licence ?? known?.licence ?? "",
           licenceUrl: input.licenceUrl ?? known?.licenceUrl ?? null,
           citation: input.citation ?? known?.citation ?? "",
-          source: input.source ?? known?.source ?? file,
+          // A source that only named the previous file names this one now.
+          source: input.source ?? (known && known.source !== known.fileName ? known.source : file),
           fileName: file,
           fileSha256: summary.sha256,
           importedBy: ctx.actorLabel,
@@ -283,7 +284,7 @@ export const importDataset = async (ctx: DataContext, input: ImportDatasetInput)
         after: {
           kind: input.kind,
           file,
-          version,
+          version: r.version,
           rows: read?.outcome.rowCount ?? 0,
           previousVersion: r.previousVersion,
           added: r.rowsAdded,
@@ -318,6 +319,7 @@ export const importDataset = async (ctx: DataContext, input: ImportDatasetInput)
   }
   const report = {
     ...common,
+    version: result.version,
     ok: true,
     status: result.status,
     errors: [],

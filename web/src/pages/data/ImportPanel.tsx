@@ -72,7 +72,8 @@ export const ImportPanel = () => {
   const [error, setError] = useState<unknown>(null);
   const [sending, setSending] = useState(false);
   const kind = kinds.data?.find((k) => k.kind === kindName);
-  const mapped = kind && preview && !preview.compressed ? mapping(kind, preview) : null;
+  const empty = preview !== null && !preview.compressed && preview.header.length === 0;
+  const mapped = kind && preview && !preview.compressed && !empty ? mapping(kind, preview) : null;
 
   const choose = async (chosen: File | null) => {
     setFile(chosen);
@@ -171,7 +172,25 @@ export const ImportPanel = () => {
         <Field label={t("data.citation")}>
           <input name="citation" placeholder={t("data.keptWhenEmpty")} />
         </Field>
+        <details>
+          <summary>{t("data.moreProvenance")}</summary>
+          <div className="stacked-form">
+            <Field label={t("data.datasetTitle")}>
+              <input name="title" maxLength={300} placeholder={t("data.keptWhenEmpty")} />
+            </Field>
+            <Field label={t("data.release")}>
+              <input name="version" maxLength={120} placeholder={t("data.releaseHint")} />
+            </Field>
+            <Field label={t("data.licenceUrl")}>
+              <input name="licenceUrl" type="url" placeholder={t("data.keptWhenEmpty")} />
+            </Field>
+            <Field label={t("data.fileSource")}>
+              <input name="source" maxLength={500} placeholder={t("data.keptWhenEmpty")} />
+            </Field>
+          </div>
+        </details>
         {preview?.compressed && <p>{t("data.compressedNoPreview")}</p>}
+        {empty && <p className="error">{t("data.fileEmpty")}</p>}
         {mapped && (
           <div data-testid="column-mapping">
             <h3>{t("data.mapping")}</h3>
@@ -192,8 +211,8 @@ export const ImportPanel = () => {
             )}
           </div>
         )}
-        {preview && !preview.compressed && (
-          <div className="scroll">
+        {preview && !preview.compressed && !empty && (
+          <div className="scroll import-preview">
             <table data-testid="import-preview">
               <caption>{t("data.preview", { count: preview.rows.length })}</caption>
               <thead>
@@ -226,7 +245,7 @@ export const ImportPanel = () => {
           </div>
         )}
         {/* A file the preview already shows would be refused is not sent: the missing columns are named above. */}
-        <button type="submit" disabled={!file || sending || (mapped?.missing.length ?? 0) > 0}>
+        <button type="submit" disabled={!file || sending || empty || (mapped?.missing.length ?? 0) > 0}>
           {t("data.upload")}
         </button>
       </form>
