@@ -25,6 +25,8 @@ let browser: Browser;
 let admin: TestUser;
 let desk: TestUser;
 let analyst: TestUser;
+let partner: TestUser;
+let partnerName: string;
 // The server runs on a clock the test moves, so that the measures show the durations it produced.
 let clock = new Date("2026-05-04T08:00:00Z");
 const shots = "test-results/screenshots";
@@ -37,6 +39,9 @@ beforeAll(async () => {
   admin = await buildUser(handle.db, un.id, "administrator", "confidential", true);
   desk = await buildUser(handle.db, un.id, "desk_officer", "confidential");
   analyst = await buildUser(handle.db, un.id, "analyst", "confidential");
+  const regional = await buildOrganisation(handle.db, "regional_organisation");
+  partnerName = regional.name;
+  partner = await buildUser(handle.db, regional.id, "analyst", "confidential");
   const ctx = contextFor(handle.db, admin, () => clock);
   await setDesk(ctx, { iso3: "*", orgId: un.id, userId: desk.userId });
   await insertForecastRun(handle.db, "2026-04", [{ iso3: "SYR", pGe25: 0.88 }]);
@@ -206,6 +211,39 @@ describe("Peacebuilding Audit and early action in Chromium", () => {
       .toMatch(/Recorded in this review: Partial \(\d{4}-\d{2}-\d{2}\)\. Some detainees released in March\./);
     expect(await followUp.getByRole("button", { name: "Change follow-up" }).count()).toBe(1);
     await next.close();
+  });
+
+  it("writes a scenario and its contingency plan on the country page and shares the scenario with a partner", async () => {
+    const page = await signInAs(analyst);
+    await page.goto(`${url}/countries/SYR`);
+    await page.getByText("Write a scenario").click();
+    await page.getByLabel("Title").last().fill("Offensive on Idlib");
+    await page.getByLabel("Narrative").fill("Government offensive displaces civilians towards the border.");
+    await page.getByRole("button", { name: "Save scenario" }).click();
+    const scenario = page.getByTestId("scenario");
+    await expect.poll(() => scenario.count()).toBe(1);
+    await scenario.getByText("Write a contingency plan").click();
+    const planForm = scenario.getByRole("form", { name: "Write a contingency plan" });
+    await planForm.getByLabel("Title").fill("Cross-border aid surge");
+    await planForm.getByLabel(/^Actions/).fill("Pre-position supplies | OCHA | 2 weeks");
+    await planForm.getByRole("button", { name: "Save plan" }).click();
+    await expect
+      .poll(() => scenario.getByTestId("plan").textContent())
+      .toMatch(/Pre-position supplies — OCHA \(2 weeks\)/);
+    expect(await scenario.locator("p", { hasText: "Not shared beyond its organisation." }).count()).toBe(2);
+    await scenario.getByText("Share with other organisations").first().click();
+    await scenario.getByLabel(partnerName).first().check();
+    await scenario.getByRole("button", { name: "Save sharing" }).first().click();
+    await expect.poll(() => scenario.getByText(`Shared with: ${partnerName}`).count()).toBe(1);
+    await page.close();
+
+    // The partner reads the shared scenario on its own country page; the plan was not shared.
+    const theirs = await signInAs(partner);
+    await theirs.goto(`${url}/countries/SYR`);
+    await expect.poll(() => theirs.getByTestId("scenario").textContent()).toMatch(/Offensive on Idlib/);
+    expect(await theirs.getByTestId("plan").count()).toBe(0);
+    expect(await theirs.getByText("Share with other organisations").count()).toBe(0);
+    await theirs.close();
   });
 
   it("keeps the framework version an adopted review used, and saves the edit as a new version", async () => {

@@ -7,6 +7,7 @@ import type { Analysis } from "../../api/types.ts";
 import { ClearanceField } from "../../components/ClearanceField.tsx";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
+import { ShareControl } from "../../components/ShareControl.tsx";
 import { useSession } from "../../session.tsx";
 
 export const AnalysesPage = () => {
@@ -43,6 +44,12 @@ export const AnalysesPage = () => {
             <span className={`badge ${analysis.clearance}`}>{t(`clearance.${analysis.clearance}`)}</span>
           </h2>
           <p className="prose">{analysis.body}</p>
+          <ShareControl
+            path={`/api/analyses/${analysis.id}/shares`}
+            record={analysis}
+            action="analysis.write"
+            invalidates={["analyses"]}
+          />
         </article>
       ))}
       {allows(me, "analysis.write") && (

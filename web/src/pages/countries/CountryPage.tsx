@@ -6,6 +6,7 @@ import { useCountryNames } from "../../api/country-names.ts";
 import type { CountryDetail } from "../../api/data-types.ts";
 import { BackLink } from "../../components/BackLink.tsx";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
+import { ScenariosPanel } from "../scenarios/ScenariosPanel.tsx";
 import { CountrySignals } from "../voices/CountrySignals.tsx";
 import { CountryForecast } from "../warning/CountryForecast.tsx";
 import { CountryConflicts } from "./CountryConflicts.tsx";
@@ -86,6 +87,7 @@ export const CountryPage = () => {
           <CountryConflicts iso3={c.iso3} />
           <CountryIndicators iso3={c.iso3} />
           <CountrySignals iso3={c.iso3} />
+          <ScenariosPanel iso3={c.iso3} />
         </>
       )}
     </>

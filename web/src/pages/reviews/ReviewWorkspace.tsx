@@ -21,9 +21,9 @@ import { Field } from "../../components/Field.tsx";
 import { ltr } from "../../i18n/index.ts";
 import { useSession } from "../../session.tsx";
 import { useAlertSummary } from "../alerts/alert-summary.ts";
+import { ScenariosPanel } from "../scenarios/ScenariosPanel.tsx";
 import { SignalsTable } from "../voices/CountrySignals.tsx";
 import { percent } from "../warning/warning-api.ts";
-import { ScenariosPanel } from "./ScenariosPanel.tsx";
 
 /** The brief is written on the server in the platform's own languages; others read it in English. */
 const briefLanguage = (code: string): Language => languages.find((language) => language === code) ?? "en";
