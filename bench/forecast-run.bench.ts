@@ -18,6 +18,7 @@ import { migrate } from "../src/db/migrate.ts";
 import { loadPanelRows, loadWarningPanel } from "../src/repositories/warning/panel.repository.ts";
 import { systemDataContext } from "../src/services/data/data-context.ts";
 import { initialiseBundledData } from "../src/services/data/initialise-bundled-data.ts";
+import { sharedDatasetIds } from "../src/services/data/shared-datasets.ts";
 import { ensureFirstAdministrator } from "../src/services/system/ensure-first-administrator.ts";
 import { startBacktestRun } from "../src/services/warning/run-backtest.ts";
 import { startForecastRun } from "../src/services/warning/run-forecast.ts";
@@ -52,7 +53,7 @@ try {
   let rows = 0;
   for (let i = 0; i < 3; i++) {
     t = performance.now();
-    const loaded = await loadWarningPanel(handle.db, origin, covariates);
+    const loaded = await loadWarningPanel(handle.db, origin, covariates, sharedDatasetIds());
     loads.push(seconds(t));
     rows =
       loaded.panel.rows.length +

@@ -16,6 +16,7 @@ import { migrate } from "../src/db/migrate.ts";
 import { loadWarningPanel } from "../src/repositories/warning/panel.repository.ts";
 import { systemDataContext } from "../src/services/data/data-context.ts";
 import { initialiseBundledData } from "../src/services/data/initialise-bundled-data.ts";
+import { sharedDatasetIds } from "../src/services/data/shared-datasets.ts";
 import { backtestOnWorkers } from "../src/services/warning/backtest-on-workers.ts";
 import { type ForecastOptions, forecast } from "../src/services/warning/forecast.ts";
 
@@ -42,6 +43,7 @@ try {
     handle.db,
     "2019-12",
     defaultCovariates.map((c) => c.name),
+    sharedDatasetIds(),
   );
 } finally {
   await handle.close();

@@ -277,6 +277,23 @@ describe("conflict data API", () => {
     expect(leftUploads()).toEqual([]);
   });
 
+  it("lets only a platform administrator import into a dataset every organisation reads", async () => {
+    const who = await signIn(app, analyst.email, analyst.password);
+    const content = Papa.unparse(gedRows.slice(0, 3));
+    const shared = await upload(who, { kind: "ged" }, { name: "ged-two.csv", content });
+    expect(shared.statusCode).toBe(403);
+    expect(shared.json().error.message).toMatch(
+      /^Every organisation reads ucdp-ged: only a platform administrator/,
+    );
+    const bundled = await upload(
+      who,
+      { kind: "indicators", datasetId: "wdi-population" },
+      { name: "p.csv", content },
+    );
+    expect(bundled.statusCode).toBe(403);
+    expect(leftUploads()).toEqual([]);
+  });
+
   it("keeps no upload whose fields are refused", async () => {
     const who = await signIn(app, analyst.email, analyst.password);
     const response = await upload(who, { kind: "nope" }, { name: "x.csv", content: "id\n1\n" });
@@ -352,6 +369,22 @@ describe("conflict data API", () => {
     );
     expect(again.json().report.status).toBe("unchanged");
     expect(leftUploads()).toEqual([]);
+
+    // A second GED dataset is read when named; the maps and totals keep reading the reference one alone.
+    const totals = async (dataset = "") =>
+      (
+        await who.request(
+          "GET",
+          `/api/data/country-totals?series=events&from=1989-01&to=2019-12${dataset && `&dataset=${dataset}`}`,
+        )
+      ).json() as { iso3: string; total: number }[];
+    expect(await totals()).toEqual(await totals("ucdp-ged"));
+    const own = await totals("ged-upload");
+    const both = await totals("ucdp-ged,ged-upload");
+    const [first] = own;
+    expect(first && both.find((t) => t.iso3 === first.iso3)?.total).toBe(
+      (first?.total ?? 0) + ((await totals()).find((t) => t.iso3 === first?.iso3)?.total ?? 0),
+    );
   });
 
   it("documents every data route in the OpenAPI document", async () => {

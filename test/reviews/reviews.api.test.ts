@@ -37,7 +37,7 @@ const seedCountryData = async (db: DatabaseHandle["db"]) => {
     .insertInto("datasets")
     .values([
       { id: "test-registry", kind: "registry", title: "Test registry", version: "1" },
-      { id: "test-ged", kind: "ged", title: "UCDP GED (test)", version: "1" },
+      { id: "ucdp-ged", kind: "ged", title: "UCDP GED (test)", version: "1" },
     ])
     .execute();
   await db
@@ -62,7 +62,7 @@ const seedCountryData = async (db: DatabaseHandle["db"]) => {
     .insertInto("country_month")
     .values(
       months.map((month, i) => ({
-        dataset_id: "test-ged",
+        dataset_id: "ucdp-ged",
         dataset_version: "1",
         series: "events",
         iso3: "MMR",

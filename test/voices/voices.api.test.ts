@@ -282,6 +282,14 @@ describe(`Voices end to end (${engine})`, () => {
     const kobo = (await queue("&channel=kobo")).reports;
     expect(kobo).toHaveLength(3);
     expect(kobo.every((r) => r.iso3 === "IRQ" && r.locationSource === "coordinates")).toBe(true);
+    // Its reporters hold no receipt code: a reply would be recorded as answered and reach no one.
+    const reply = await staff.request("POST", `/api/voices/reports/${kobo[0]?.id}/replies`, {
+      body: "Thank you.",
+    });
+    expect(reply.statusCode).toBe(409);
+    expect(reply.json().error.details).toEqual([
+      { field: "channel", message: "no way back to a kobo reporter" },
+    ]);
   });
 
   it("imports an Ushahidi export", async () => {

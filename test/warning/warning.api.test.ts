@@ -28,6 +28,7 @@ let handle: DatabaseHandle;
 let app: App;
 let admin: TestUser;
 let analyst: ApiSession;
+let analystUser: TestUser;
 let viewer: ApiSession;
 
 const waitFor = async <T extends { status: string }>(session: ApiSession, url: string): Promise<T> => {
@@ -41,7 +42,7 @@ beforeAll(async () => {
   handle = await createTestDatabase({ withBundledData: true });
   const org = await buildOrganisation(handle.db, "un_entity");
   admin = await buildUser(handle.db, org.id, "administrator", "confidential", true);
-  const analystUser = await buildUser(handle.db, org.id, "analyst");
+  analystUser = await buildUser(handle.db, org.id, "analyst");
   const viewerUser = await buildUser(handle.db, org.id, "viewer");
   app = await testApp(handle.db);
   analyst = await signIn(app, analystUser.email, analystUser.password);
@@ -239,7 +240,7 @@ describe("early warning API", () => {
   it("queues a forecast run after a views-cm import when subscribed (as the server is)", async () => {
     const dir = mkdtempSync(join(tmpdir(), "continuum-views-"));
     const file = join(dir, "views_small.csv");
-    // The bundled layout: a revised 2019 for three countries, imported as a second ViEWS dataset.
+    // The bundled layout: a revised 2019 for three countries, imported into the reference ViEWS dataset.
     const lines = ["country_id,month_id,country,gwcode,isoab,year,month,ucdp_ged_sb_best_sum"];
     for (const [id, gw, iso, name, deaths] of [
       [220, 652, "SYR", "Syria", 310],
@@ -250,6 +251,7 @@ describe("early warning API", () => {
     }
     writeFileSync(file, `${lines.join("\n")}\n`);
     const runs: string[] = [];
+    let version: string | null = null;
     const unsubscribe = forecastOnEveryImport({ maxHorizon: 1, options: quick, publish: true }, (started) =>
       runs.push(started.run.id),
     );
@@ -257,16 +259,15 @@ describe("early warning API", () => {
       const report = await importDatasetAs(contextFor(handle.db, admin), handle, {
         kind: "views-cm",
         file,
-        datasetId: "views-small",
       });
       expect(report.ok, report.message).toBe(true);
+      version = report.version;
       // The same rows again from another file change nothing the forecast reads: no second run.
       const again = join(dir, "views_small_again.csv");
       writeFileSync(again, `${lines.join("\r\n")}\r\n`);
       const repeat = await importDatasetAs(contextFor(handle.db, admin), handle, {
         kind: "views-cm",
         file: again,
-        datasetId: "views-small",
       });
       expect(repeat).toMatchObject({ ok: true, rowsAdded: 0, rowsRemoved: 0, rowsChanged: 0 });
     } finally {
@@ -275,7 +276,7 @@ describe("early warning API", () => {
     expect(runs).toHaveLength(1);
     const run = await waitFor<TForecastRun>(analyst, `/api/warning/forecast-runs/${runs[0]}`);
     expect(run).toMatchObject({ status: "succeeded", trigger: "import" });
-    expect(run.datasetVersions.map((d) => d.id)).toContain("views-small");
+    expect(run.datasetVersions).toContainEqual({ id: "views-cm", kind: "views-cm", version });
   }, 240_000);
 
   it("refuses an origin only a few countries have data for, naming the fuller month", async () => {
@@ -285,11 +286,7 @@ describe("early warning API", () => {
       file,
       "country_id,month_id,country,gwcode,isoab,year,month,ucdp_ged_sb_best_sum\n220,481,Syria,652,SYR,2020,1,300\n",
     );
-    const report = await importDatasetAs(contextFor(handle.db, admin), handle, {
-      kind: "views-cm",
-      file,
-      datasetId: "views-extract",
-    });
+    const report = await importDatasetAs(contextFor(handle.db, admin), handle, { kind: "views-cm", file });
     expect(report.ok, report.message).toBe(true);
     const refused = await analyst.request("POST", "/api/warning/forecast-runs", { origin: "2020-01" });
     expect(refused.statusCode).toBe(400);
@@ -312,7 +309,6 @@ describe("early warning API", () => {
     const lateReport = await importDatasetAs(contextFor(handle.db, admin), handle, {
       kind: "views-cm",
       file: late,
-      datasetId: "views-late",
     });
     expect(lateReport.ok, lateReport.message).toBe(true);
     const byDefault = await analyst.request("POST", "/api/warning/forecast-runs", {
@@ -327,6 +323,30 @@ describe("early warning API", () => {
     for (const run of [byDefault, asked])
       await waitFor<TForecastRun>(analyst, `/api/warning/forecast-runs/${run.json<TForecastRun>().id}`);
   }, 240_000);
+
+  it("reads no file imported under another dataset id: an organisation's own count changes no one's forecast", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "continuum-views-"));
+    const file = join(dir, "views_own.csv");
+    writeFileSync(
+      file,
+      "country_id,month_id,country,gwcode,isoab,year,month,ucdp_ged_sb_best_sum\n220,480,Syria,652,SYR,2019,12,99999\n",
+    );
+    const own = await importDatasetAs(contextFor(handle.db, analystUser), handle, {
+      kind: "views-cm",
+      file,
+      datasetId: "views-own-count",
+    });
+    expect(own.ok, own.message).toBe(true);
+    const syria = await analyst.request("GET", "/api/warning/countries/SYR/forecast");
+    expect(JSON.stringify(syria.json())).not.toContain("99999");
+    const shared = await importDatasetAs(contextFor(handle.db, analystUser), handle, {
+      kind: "views-cm",
+      file,
+    }).catch((error: Error) => error.message);
+    expect(shared).toMatch(
+      /^Every organisation reads views-cm: only a platform administrator imports into it/,
+    );
+  });
 
   it("documents every early-warning route in the OpenAPI document", async () => {
     const paths = Object.keys((await app.inject({ method: "GET", url: "/api/openapi.json" })).json().paths);

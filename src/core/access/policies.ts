@@ -15,6 +15,8 @@ const grants = {
   "token.create": ["*"],
   "analysis.write": ["administrator", "analyst", "desk_officer"],
   "data.import": ["administrator", "analyst"],
+  // The bundled datasets and the reference series are every organisation's maps and forecast.
+  "data.curate": [],
   // Early warning: analysts and administrators start model runs; every signed-in person reads forecasts.
   "forecast.run": ["administrator", "analyst"],
   // Publishing a run the rules would keep as an experiment changes every organisation's forecast.
@@ -64,6 +66,7 @@ const platformActions: ReadonlySet<Action> = new Set<Action>([
   "review.schedule",
   "alert.configure",
   "forecast.publish",
+  "data.curate",
 ]);
 
 export const can = (actor: Actor, action: Action): boolean =>

@@ -9,6 +9,11 @@ export type ReportStatus = z.infer<typeof ZReportStatus>;
 
 export const reportChannels = ["web", "api", "sms", "kobo", "ushahidi", "feed"] as const;
 export const ZReportChannel = z.enum(reportChannels);
+/**
+ * Channels whose reporter can be answered: the web form and the API hand out a receipt code, SMS has the phone.
+ * Reports imported from KoboToolbox, Ushahidi or a feed come without either.
+ */
+export const answerableChannels: readonly ReportChannel[] = ["web", "api", "sms"];
 export type ReportChannel = z.infer<typeof ZReportChannel>;
 
 export const locationSources = ["coordinates", "map", "gazetteer", "capital", "country", "none"] as const;

@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import { referenceDatasetIds } from "../../core/data/reference-datasets.ts";
 import type { Db } from "../../db/types.ts";
 
 export type CountryForecastPeak = { iso3: string; probability: number; month: string; horizon: number };
@@ -30,7 +31,8 @@ export const recentCountryMonths = async (db: Db, monthsBack: number): Promise<C
     WITH per_source AS (
       SELECT iso3, month, dataset_id,
              sum(coalesce(sb_best, 0) + coalesce(ns_best, 0) + coalesce(os_best, 0)) AS total
-      FROM country_month GROUP BY iso3, month, dataset_id
+      FROM country_month WHERE dataset_id IN (${sql.join([...referenceDatasetIds])})
+      GROUP BY iso3, month, dataset_id
     ), best AS (
       SELECT iso3, month, max(total) AS total FROM per_source GROUP BY iso3, month
     ), latest AS (

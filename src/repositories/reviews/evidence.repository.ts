@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import { referenceDatasetIds } from "../../core/data/reference-datasets.ts";
 import type { Db } from "../../db/types.ts";
 
 /** The latest published forecast run's rows for a country, with uncertainty and drivers (migration 0003). */
@@ -50,11 +51,12 @@ export const latestDataMonth = async (db: Db, iso3: string): Promise<string | nu
     .selectFrom("country_month")
     .select(sql<string | null>`to_char(max(month), 'YYYY-MM')`.as("month"))
     .where("iso3", "=", iso3)
+    .where("dataset_id", "in", referenceDatasetIds)
     .executeTakeFirst();
   return row?.month ?? null;
 };
 
-/** Monthly fatalities by type of violence and event counts, per source, for a window of months. */
+/** Monthly fatalities by type of violence and event counts, per reference source, for a window of months. */
 export const countryMonthsInWindow = async (db: Db, iso3: string, from: string, to: string) => {
   const rows = await db
     .selectFrom("country_month as cm")
@@ -69,6 +71,7 @@ export const countryMonthsInWindow = async (db: Db, iso3: string, from: string, 
       sql<number | null>`sum(cm.event_count)::int`.as("events"),
     ])
     .where("cm.iso3", "=", iso3)
+    .where("cm.dataset_id", "in", referenceDatasetIds)
     .where("cm.month", ">=", `${from}-01`)
     .where("cm.month", "<=", `${to}-01`)
     .groupBy(["cm.month", "d.title"])
@@ -99,6 +102,7 @@ export const deadliestEvents = (db: Db, iso3: string, from: string, to: string, 
       "side_b as sideB",
     ])
     .where("iso3", "=", iso3)
+    .where("dataset_id", "in", referenceDatasetIds)
     .where("month", ">=", `${from}-01`)
     .where("month", "<=", `${to}-01`)
     .orderBy("best", "desc")

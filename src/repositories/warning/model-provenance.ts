@@ -29,12 +29,16 @@ export const modelVersion = (modelName: string): string => {
   return `${modelName}@${cached}`;
 };
 
-/** The datasets a forecast can read: conflict series, conflicts, agreements, indicators and the registry. */
-export const panelDatasetVersions = async (db: Db): Promise<TDatasetVersion[]> =>
+/** The datasets a forecast reads: conflict series, conflicts, agreements, indicators and the registry. */
+export const panelDatasetVersions = async (
+  db: Db,
+  readable: ReadonlySet<string>,
+): Promise<TDatasetVersion[]> =>
   db
     .selectFrom("datasets")
     .select(["id", "kind", "version"])
     .where("kind", "in", ["views-cm", "ged", "acd", "peace-agreements", "indicators", "registry"])
+    .where((eb) => eb.or([eb("kind", "=", "registry"), eb("id", "in", [...readable])]))
     .orderBy("kind")
     .orderBy("id")
     .execute();

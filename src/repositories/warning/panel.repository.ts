@@ -4,6 +4,7 @@
  * `COPY … TO`, but through Kysely on both engines and inside any open transaction.
  */
 import { type RawBuilder, sql } from "kysely";
+import { referenceDatasets } from "../../core/data/reference-datasets.ts";
 import type { MonthCoverage } from "../../core/warning/default-origin.ts";
 import type { MonthKey } from "../../core/warning/month.ts";
 import type {
@@ -19,30 +20,26 @@ import type { Db } from "../../db/types.ts";
 const firstDay = (month: MonthKey) => `${month}-01`;
 
 /**
- * State-based fatalities per country-month. The ViEWS series comes first; months after its last month come
- * from GED event aggregates, so a newer GED import extends the panel. Where two datasets of one kind hold the
- * same country-month, the most recently imported wins (a newer release supersedes, never adds up).
+ * State-based fatalities per country-month from the reference datasets only (a file imported under another
+ * id changes no one's forecast). The ViEWS series comes first; months after its last month come from the GED
+ * event aggregates, so a newer GED release extends the panel.
  */
 const panelRows = (upTo: MonthKey): RawBuilder<unknown> => sql`
-  WITH views_end AS (
-    SELECT max(month) AS month FROM country_month WHERE series = 'views'
-  ),
-  candidates AS (
-    SELECT coalesce(cm.gwcode, c.gwcode) AS gwcode, cm.iso3, cm.month, cm.sb_best AS sb, d.kind,
-           d.imported_at, max(d.imported_at) OVER (PARTITION BY d.kind, coalesce(cm.gwcode, c.gwcode), cm.month) AS newest
-    FROM country_month cm
-    JOIN datasets d ON d.id = cm.dataset_id
-    LEFT JOIN countries c ON c.iso3 = cm.iso3
-    CROSS JOIN views_end
-    WHERE cm.sb_best IS NOT NULL
-      AND cm.month <= ${firstDay(upTo)}::date
-      AND (
-        (cm.series = 'views' AND d.kind = 'views-cm')
-        OR (cm.series = 'events' AND d.kind = 'ged' AND (views_end.month IS NULL OR cm.month > views_end.month))
-      )
-  )
-  SELECT gwcode, iso3, month, sb, kind FROM candidates
-  WHERE gwcode IS NOT NULL AND imported_at = newest`;
+  SELECT coalesce(cm.gwcode, c.gwcode) AS gwcode, cm.iso3, cm.month, cm.sb_best AS sb
+  FROM country_month cm
+  LEFT JOIN countries c ON c.iso3 = cm.iso3
+  WHERE cm.sb_best IS NOT NULL
+    AND coalesce(cm.gwcode, c.gwcode) IS NOT NULL
+    AND cm.month <= ${firstDay(upTo)}::date
+    AND (
+      (cm.series = 'views' AND cm.dataset_id = ${referenceDatasets.views})
+      -- An uncorrelated subquery: computed once (as a joined CTE it was recomputed for every row).
+      OR (cm.series = 'events' AND cm.dataset_id = ${referenceDatasets.events}
+          AND cm.month > coalesce(
+            (SELECT max(month) FROM country_month
+             WHERE series = 'views' AND dataset_id = ${referenceDatasets.views}),
+            '0001-01-01'::date))
+    )`;
 
 /** Panel rows dated at or before `upTo`: nothing later leaves the database. */
 export const loadPanelRows = async (db: Db, upTo: MonthKey): Promise<PanelRow[]> => {
@@ -97,12 +94,14 @@ export const loadCountryYear = async (
   db: Db,
   upTo: MonthKey,
   indicators: readonly string[],
+  readable: ReadonlySet<string>,
 ): Promise<{ rows: CountryYearRow[]; sources: Record<string, string> }> => {
-  if (indicators.length === 0) return { rows: [], sources: {} };
+  if (indicators.length === 0 || readable.size === 0) return { rows: [], sources: {} };
   const counts = await db
     .selectFrom("indicator_values")
     .select(["dataset_id as datasetId", "indicator", sql<number>`count(*)::int`.as("n")])
     .where("indicator", "in", [...indicators])
+    .where("dataset_id", "in", [...readable])
     .where("gwcode", "is not", null)
     .groupBy(["dataset_id", "indicator"])
     .execute();
@@ -172,11 +171,17 @@ export const loadCapitals = async (db: Db): Promise<Capital[]> => {
  * Armed conflicts by location and year, for years that ended on or before `upTo`. A conflict fought on
  * several countries' territory (`gwno_loc` "645, 652") counts for each of them.
  */
-export const loadConflictYears = async (db: Db, upTo: MonthKey): Promise<ConflictYear[]> => {
+export const loadConflictYears = async (
+  db: Db,
+  upTo: MonthKey,
+  readable: ReadonlySet<string>,
+): Promise<ConflictYear[]> => {
+  if (readable.size === 0) return [];
   const [year, month] = upTo.split("-").map(Number) as [number, number];
   const rows = await db
     .selectFrom("conflicts")
     .select(["gwno_loc as locations", "year", "intensity_level as intensity", "type_of_conflict as type"])
+    .where("dataset_id", "in", [...readable])
     .where("year", "<=", month === 12 ? year : year - 1)
     .execute();
   return rows.flatMap((r) =>
@@ -190,10 +195,16 @@ export const loadConflictYears = async (db: Db, upTo: MonthKey): Promise<Conflic
 };
 
 /** Peace agreements signed on or before the origin month, once per country they were signed for. */
-export const loadPeaceAgreements = async (db: Db, upTo: MonthKey): Promise<PeaceAgreement[]> => {
+export const loadPeaceAgreements = async (
+  db: Db,
+  upTo: MonthKey,
+  readable: ReadonlySet<string>,
+): Promise<PeaceAgreement[]> => {
+  if (readable.size === 0) return [];
   const rows = await db
     .selectFrom("peace_agreements")
     .select(["gwno", sql<string>`to_char(pa_date, 'YYYY-MM')`.as("month"), "pa_type as type"])
+    .where("dataset_id", "in", [...readable])
     .where("pa_date", "<", sql<string>`(${firstDay(upTo)}::date + interval '1 month')::date`)
     .execute();
   return rows.flatMap((r) =>
@@ -212,19 +223,23 @@ export type LoadedPanel = {
   seconds: number;
 };
 
-/** Everything the forecaster reads for an origin, dated at or before it. */
+/**
+ * Everything the forecaster reads for an origin, dated at or before it: the reference conflict series, and
+ * covariates, conflicts and agreements from the `readable` datasets only (those every organisation reads).
+ */
 export const loadWarningPanel = async (
   db: Db,
   upTo: MonthKey,
   covariates: readonly string[],
+  readable: ReadonlySet<string>,
 ): Promise<LoadedPanel> => {
   const started = performance.now();
   const [rows, countryYear, capitals, conflicts, agreements] = await Promise.all([
     loadPanelRows(db, upTo),
-    loadCountryYear(db, upTo, covariates),
+    loadCountryYear(db, upTo, covariates, readable),
     loadCapitals(db),
-    loadConflictYears(db, upTo),
-    loadPeaceAgreements(db, upTo),
+    loadConflictYears(db, upTo, readable),
+    loadPeaceAgreements(db, upTo, readable),
   ]);
   const panel: WarningPanel = { rows };
   if (countryYear.rows.length > 0) panel.countryYear = countryYear.rows;

@@ -1,5 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import { parseMonth } from "../../core/data/dates.ts";
+import { datasetsToRead } from "../../core/data/reference-datasets.ts";
 import { invalid } from "../../core/shared/errors.ts";
 import type { Db } from "../../db/types.ts";
 import { exportEventMonthsCsv } from "../../repositories/data/series.repository.ts";
@@ -42,11 +43,7 @@ export const exportEventMonths = async (
   if (from && to && from > to)
     details.push({ field: "to", message: "must not be before from", value: input.to });
   if (details.length || !from || !to) throw invalid("The export request is not valid.", details);
-  const datasetIds =
-    input.datasetIds ??
-    (await db.selectFrom("datasets").select("id").where("kind", "=", "ged").orderBy("id").execute()).map(
-      (d) => d.id,
-    );
+  const datasetIds = datasetsToRead(input.datasetIds, "events");
   const { csv, rows } = await exportEventMonthsCsv(db, { level: input.level, from, to, datasetIds });
   if (input.out) await writeFile(input.out, csv, "utf8");
   return { csv, rows, datasetIds, file: input.out ?? null };

@@ -1,20 +1,25 @@
-import { authorize } from "../../core/access/policies.ts";
 import type { DatabaseHandle } from "../../db/engine.ts";
 import type { ServiceContext } from "../shared/context.ts";
 import { dataContextFor } from "./data-context.ts";
 import { datasetImported } from "./dataset-events.ts";
-import { type ImportDatasetInput, type ImportReport, importDataset } from "./import-dataset.ts";
+import {
+  defaultDatasetId,
+  type ImportDatasetInput,
+  type ImportReport,
+  importDataset,
+} from "./import-dataset.ts";
+import { assertMayImportInto } from "./shared-datasets.ts";
 
 /**
- * `importDataset` on behalf of a person (API, CLI): only roles granted `data.import` may replace the
- * reference data everyone's analysis rests on. The import itself is audited as that person.
+ * `importDataset` on behalf of a person (API, CLI): roles granted `data.import` import into their own datasets,
+ * platform administrators also into the ones every organisation reads. Audited as that person.
  */
 export const importDatasetAs = async (
   ctx: ServiceContext,
   handle: DatabaseHandle,
   input: ImportDatasetInput,
 ): Promise<ImportReport> => {
-  authorize(ctx.actor, "data.import");
+  assertMayImportInto(ctx.actor, input.datasetId ?? defaultDatasetId(input.kind, input.file));
   const report = await importDataset(dataContextFor(ctx, handle), input);
   await datasetImported(ctx, report);
   return report;

@@ -8,6 +8,7 @@ import {
   type RowError,
   STAGING,
 } from "../../core/data/import/index.ts";
+import { referenceDatasets } from "../../core/data/reference-datasets.ts";
 import type { RegistryData } from "../../core/data/registry.ts";
 import { DomainError } from "../../core/shared/errors.ts";
 import { type CoverageMode, replaceDatasetRows } from "../../repositories/data/bulk-load.ts";
@@ -74,9 +75,9 @@ const stem = (file: string) =>
 export const defaultDatasetId = (kind: ImportKind, file: string): string => {
   switch (kind) {
     case "ged":
-      return "ucdp-ged";
+      return referenceDatasets.events;
     case "views-cm":
-      return "views-cm";
+      return referenceDatasets.views;
     case "acd":
       return "ucdp-acd";
     case "peace-agreements":

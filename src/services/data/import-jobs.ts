@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { rm } from "node:fs/promises";
 import { basename, dirname } from "node:path";
-import { authorize } from "../../core/access/policies.ts";
 import { notFound } from "../../core/shared/errors.ts";
 import type { DatabaseHandle } from "../../db/engine.ts";
 import type { ServiceContext } from "../shared/context.ts";
-import type { ImportDatasetInput, ImportReport } from "./import-dataset.ts";
+import { defaultDatasetId, type ImportDatasetInput, type ImportReport } from "./import-dataset.ts";
 import { importDatasetAs } from "./import-dataset-as.ts";
+import { assertMayImportInto } from "./shared-datasets.ts";
 
 export type ImportJob = {
   id: string;
@@ -43,7 +43,7 @@ export const startImportJob = (
   handle: DatabaseHandle,
   input: ImportDatasetInput,
 ): { job: ImportJob; finished: Promise<ImportJob> } => {
-  authorize(ctx.actor, "data.import");
+  assertMayImportInto(ctx.actor, input.datasetId ?? defaultDatasetId(input.kind, input.file));
   forget(Date.now());
   const job: ImportJob = {
     id: randomUUID(),

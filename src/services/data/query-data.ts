@@ -1,3 +1,4 @@
+import { datasetsToRead, type Series } from "../../core/data/reference-datasets.ts";
 import { unmatchedStates } from "../../core/data/registry.ts";
 import { notFound } from "../../core/shared/errors.ts";
 import type { Db } from "../../db/types.ts";
@@ -42,14 +43,18 @@ export const getCrosswalk = async (db: Db) => {
   return { rows, unmatched: unmatchedStates(registry) };
 };
 
-export const countryMonthSeries = (db: Db, filter: SeriesFilter) => queryCountryMonths(db, filter);
+// Reads cover the reference datasets unless the caller names others (see reference-datasets.ts).
+
+export const countryMonthSeries = (db: Db, filter: SeriesFilter) =>
+  queryCountryMonths(db, { ...filter, datasetIds: datasetsToRead(filter.datasetIds, filter.series) });
 
 export const gridMonthSeries = (
   db: Db,
   filter: { bbox?: Bbox; gids?: number[]; from?: string; to?: string; datasetIds?: string[]; limit?: number },
-) => queryGridMonths(db, filter);
+) => queryGridMonths(db, { ...filter, datasetIds: datasetsToRead(filter.datasetIds, "events") });
 
-export const listEvents = (db: Db, filter: EventFilter) => queryEvents(db, filter);
+export const listEvents = (db: Db, filter: EventFilter) =>
+  queryEvents(db, { ...filter, datasetIds: datasetsToRead(filter.datasetIds, "events") });
 
 export const listConflicts = (db: Db, filter: { iso3?: string; fromYear?: number; toYear?: number }) =>
   queryConflicts(db, filter);
@@ -65,14 +70,14 @@ export const indicatorSeries = (
 /** Fatalities per country over a span of months, for the world map. */
 export const countryTotals = (
   db: Db,
-  filter: { from: string; to: string; series: "views" | "events"; datasetIds?: string[] },
-) => queryCountryTotals(db, filter);
+  filter: { from: string; to: string; series: Series; datasetIds?: string[] },
+) => queryCountryTotals(db, { ...filter, datasetIds: datasetsToRead(filter.datasetIds, filter.series) });
 
 /** A country's events as map points. */
 export const eventPoints = (
   db: Db,
   filter: { iso3: string; from?: string; to?: string; datasetIds?: string[] },
-) => queryEventPoints(db, filter);
+) => queryEventPoints(db, { ...filter, datasetIds: datasetsToRead(filter.datasetIds, "events") });
 
 export const getEvent = async (db: Db, datasetId: string, sourceEventId: string) => {
   const event = await findEvent(db, datasetId, sourceEventId);

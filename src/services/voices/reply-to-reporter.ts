@@ -1,4 +1,5 @@
-import { ZReplyInput } from "../../core/voices/report.schemas.ts";
+import { conflict } from "../../core/shared/errors.ts";
+import { answerableChannels, ZReplyInput } from "../../core/voices/report.schemas.ts";
 import { insertReply, type ReplyRow } from "../../repositories/voices/notes.repository.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
 import { loadReportForChange } from "./report-view.ts";
@@ -12,6 +13,11 @@ export const replyToReporter = async (ctx: ServiceContext, id: string, raw: unkn
   const { body } = ZReplyInput.parse(raw);
   return inTransaction(ctx, async (tx) => {
     const report = await loadReportForChange(tx, id, "voices.reply");
+    if (!answerableChannels.includes(report.channel))
+      throw conflict(
+        `This report was imported (${report.channel}): its reporter holds no receipt code, so a reply would reach no one. Answer through the organisation that collected it.`,
+        [{ field: "channel", message: `no way back to a ${report.channel} reporter` }],
+      );
     const bySms = report.channel === "sms";
     const reply = await insertReply(tx.db, {
       reportId: id,

@@ -1,6 +1,7 @@
 import type { TStartForecastRun } from "../../core/warning/warning.schemas.ts";
 import { onDatasetImported } from "../data/dataset-events.ts";
 import type { ImportReport } from "../data/import-dataset.ts";
+import { sharedDatasetIds } from "../data/shared-datasets.ts";
 import type { ServiceContext } from "../shared/context.ts";
 import { type ForecastRunStarted, startForecastRun } from "./run-forecast.ts";
 
@@ -15,10 +16,13 @@ export type AfterImportOptions = Pick<TStartForecastRun, "maxHorizon" | "options
  */
 export const forecastAfterImport = async (
   ctx: ServiceContext,
-  report: Pick<ImportReport, "ok" | "status" | "kind" | "rowsAdded" | "rowsRemoved" | "rowsChanged">,
+  report: Pick<
+    ImportReport,
+    "ok" | "status" | "kind" | "datasetId" | "rowsAdded" | "rowsRemoved" | "rowsChanged"
+  >,
   settings: AfterImportOptions = {},
 ): Promise<ForecastRunStarted | null> => {
-  if (!report.ok || !forecastKinds.has(report.kind)) return null;
+  if (!report.ok || !forecastKinds.has(report.kind) || !sharedDatasetIds().has(report.datasetId)) return null;
   if (report.status === "unchanged" || report.status === "rejected") return null;
   // An older file imported again in update mode changes no row: nothing the forecast reads is new.
   if (report.rowsAdded + report.rowsRemoved + report.rowsChanged === 0) return null;

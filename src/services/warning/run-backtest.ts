@@ -17,6 +17,7 @@ import {
 } from "../../repositories/warning/backtest-runs.repository.ts";
 import { modelVersion, panelDatasetVersions } from "../../repositories/warning/model-provenance.ts";
 import { loadWarningPanel, panelCoverage } from "../../repositories/warning/panel.repository.ts";
+import { sharedDatasetIds } from "../data/shared-datasets.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
 import { modelName } from "./backtest.ts";
 import { backtestOnWorkers } from "./backtest-on-workers.ts";
@@ -77,7 +78,7 @@ export const startBacktestRun = async (
       maxHorizon: input.maxHorizon,
       modelVersion: modelVersion(modelName),
       parameters,
-      datasetVersions: await panelDatasetVersions(tx.db),
+      datasetVersions: await panelDatasetVersions(tx.db, sharedDatasetIds()),
       requestedBy: ctx.actorLabel,
       startedAt: ctx.now(),
     });
@@ -100,7 +101,7 @@ export const startBacktestRun = async (
       await report(progressAt(0, total, "loading"));
       // Every month the database holds: later months are the truth each origin is scored against;
       // the model itself cuts its training data at each origin.
-      const loaded = await loadWarningPanel(ctx.db, lastMonth, covariates);
+      const loaded = await loadWarningPanel(ctx.db, lastMonth, covariates, sharedDatasetIds());
       let pending = Promise.resolve();
       const result = await backtestOnWorkers(
         loaded.panel,

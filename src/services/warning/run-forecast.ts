@@ -19,6 +19,7 @@ import {
 } from "../../repositories/warning/forecast-runs.repository.ts";
 import { modelVersion, panelDatasetVersions } from "../../repositories/warning/model-provenance.ts";
 import { loadWarningPanel, panelCoverage } from "../../repositories/warning/panel.repository.ts";
+import { sharedDatasetIds } from "../data/shared-datasets.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
 import { afterForecastRun } from "./after-forecast-run.ts";
 import { modelName } from "./backtest.ts";
@@ -110,7 +111,7 @@ export const startForecastRun = async (
       maxHorizon: input.maxHorizon,
       modelVersion: modelVersion(modelName),
       parameters,
-      datasetVersions: await panelDatasetVersions(tx.db),
+      datasetVersions: await panelDatasetVersions(tx.db, sharedDatasetIds()),
       trigger: raw.trigger,
       requestedBy: ctx.actorLabel,
       startedAt: ctx.now(),
@@ -133,7 +134,7 @@ export const startForecastRun = async (
     try {
       const total = forecastSteps(input.maxHorizon);
       await report(progressAt(0, total, "loading", { origin }));
-      const loaded = await loadWarningPanel(ctx.db, origin, covariates);
+      const loaded = await loadWarningPanel(ctx.db, origin, covariates, sharedDatasetIds());
       const countries = new Set(loaded.panel.rows.filter((r) => r.month === origin).map((r) => r.gwcode))
         .size;
       await report(forecastTrainingProgress(1, input.maxHorizon, countries));

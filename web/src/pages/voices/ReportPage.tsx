@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
+import { answerableChannels } from "../../../../src/core/voices/report.schemas.ts";
 import { api, get } from "../../api/client.ts";
 import { allows } from "../../api/permissions.ts";
 import { BackLink } from "../../components/BackLink.tsx";
@@ -69,6 +70,7 @@ export const ReportPage = () => {
   const own = r.ownerOrgId === me.acting.orgId;
   const mayTriage = own && allows(me, "voices.triage");
   const mayReply = own && allows(me, "voices.reply");
+  const answerable = answerableChannels.includes(r.channel);
   const mayReveal = own && allows(me, "voices.reveal") && me.acting.clearance === "confidential";
   return (
     <>
@@ -194,20 +196,28 @@ export const ReportPage = () => {
       {mayReply && (
         <section aria-labelledby="reply">
           <h2 id="reply">{t("voices.replyTitle")}</h2>
-          <p>{r.channel === "sms" ? t("voices.replyBySms") : t("voices.replyOnReceipt")}</p>
-          <form
-            className="stacked-form"
-            onSubmit={(event) => {
-              const { data, clear } = form(event);
-              reply.mutate(data.body ?? "", clear);
-            }}
-          >
-            <Field label={t("voices.reply")}>
-              <textarea name="body" rows={2} required maxLength={1000} />
-            </Field>
-            <button type="submit">{t("voices.send")}</button>
-            <ErrorNote error={reply.error} />
-          </form>
+          <p>
+            {!answerable
+              ? t("voices.replyNoWayBack")
+              : r.channel === "sms"
+                ? t("voices.replyBySms")
+                : t("voices.replyOnReceipt")}
+          </p>
+          {answerable && (
+            <form
+              className="stacked-form"
+              onSubmit={(event) => {
+                const { data, clear } = form(event);
+                reply.mutate(data.body ?? "", clear);
+              }}
+            >
+              <Field label={t("voices.reply")}>
+                <textarea name="body" rows={2} required maxLength={1000} />
+              </Field>
+              <button type="submit">{t("voices.send")}</button>
+              <ErrorNote error={reply.error} />
+            </form>
+          )}
           <ul>
             {r.replies.map((rep) => (
               <li key={rep.id}>
