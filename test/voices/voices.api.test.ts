@@ -256,6 +256,15 @@ describe(`Voices end to end (${engine})`, () => {
       sheet("data/bundled/voices/kobo_reach_irq_water_survey_xlsform_choices.csv"),
       { iso3: "IRQ", category: "services" },
     );
+    // The same draft over HTTP, for an administrator while the server holds the database.
+    const drafted = await staff.request("POST", "/api/voices/forms/draft", {
+      survey: read("data/bundled/voices/kobo_reach_irq_water_survey_xlsform_survey.csv"),
+      choices: read("data/bundled/voices/kobo_reach_irq_water_survey_xlsform_choices.csv"),
+      iso3: "IRQ",
+      category: "services",
+    });
+    expect(drafted.statusCode, drafted.body).toBe(200);
+    expect(drafted.json()).toEqual(mapping);
     const saved = await staff.request("PUT", "/api/voices/forms/reach_irq_water", {
       title: "REACH Iraq water survey",
       kind: "kobo",

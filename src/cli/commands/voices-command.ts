@@ -1,8 +1,8 @@
 import type { Command } from "commander";
-import Papa from "papaparse";
 import type { Config } from "../../config.ts";
 import type { DatabaseHandle } from "../../db/engine.ts";
 import { loadKeyring } from "../../repositories/voices/envelope.ts";
+import { csvObjects } from "../../services/voices/save-form.ts";
 import type { VoicesDeps } from "../../services/voices/voices-context.ts";
 import { readInputText } from "../input-files.ts";
 import { type GlobalOptions, globalOptions, withDatabase } from "../runtime.ts";
@@ -12,11 +12,7 @@ const depsOf = (config: Config): VoicesDeps => ({
   settings: config.voices,
 });
 
-export const readCsvObjects = (file: string) =>
-  Papa.parse<Record<string, string>>(readInputText(file).replace(/^\uFEFF/, ""), {
-    header: true,
-    skipEmptyLines: true,
-  }).data;
+export const readCsvObjects = (file: string) => csvObjects(readInputText(file));
 
 /** Runs a voices command with the database, the keyring and the acting person. */
 export const voices = <T>(

@@ -3,7 +3,7 @@ import { authorize } from "../../core/access/policies.ts";
 import { ZFormMapping } from "../../core/voices/mapping.ts";
 import { buildGazetteer } from "../../services/voices/build-gazetteer.ts";
 import { importFormSubmissions, importUshahidi } from "../../services/voices/import-submissions.ts";
-import { listForms, saveForm, ZSaveForm } from "../../services/voices/save-form.ts";
+import { csvObjects, draftMapping, listForms, saveForm, ZSaveForm } from "../../services/voices/save-form.ts";
 import { contextOf } from "../context.ts";
 import { errorResponses } from "../schemas.ts";
 import type { VoicesRuntime } from "../voices-guard.ts";
@@ -41,6 +41,34 @@ export const voicesIntakeRoutes = (app: TypedApp, deps: RouteDeps, runtime: Voic
         ...f,
         updatedAt: f.updatedAt.toISOString(),
       })),
+  );
+
+  app.post(
+    "/api/voices/forms/draft",
+    {
+      schema: {
+        tags: ["voices"],
+        summary: "Draft a form's column mapping from its XLSForm sheets (as CSV text); save it with PUT",
+        body: z.object({
+          survey: z.string().min(1).max(2_000_000),
+          choices: z.string().max(2_000_000).default(""),
+          iso3: z
+            .string()
+            .regex(/^[A-Z]{3}$/)
+            .optional(),
+          category: z.string().max(60).optional(),
+        }),
+        response: { 200: ZFormMapping, ...errorResponses },
+      },
+    },
+    async (request) => {
+      authorize(contextOf(deps, request).actor, "voices.configure");
+      const { survey, choices, iso3, category } = request.body;
+      return draftMapping(csvObjects(survey), csvObjects(choices), {
+        ...(iso3 ? { iso3 } : {}),
+        ...(category ? { category } : {}),
+      });
+    },
   );
 
   app.put(

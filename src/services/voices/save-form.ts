@@ -1,3 +1,4 @@
+import Papa from "papaparse";
 import { z } from "zod";
 import { authorize } from "../../core/access/policies.ts";
 import { ZClearance } from "../../core/access/vocabulary.ts";
@@ -56,6 +57,10 @@ export const saveForm = async (ctx: ServiceContext, raw: TSaveForm): Promise<For
 export const listForms = (ctx: ServiceContext): Promise<FormRow[]> => listFormRows(ctx.db, ctx.actor.orgId);
 
 /** A draft mapping from an XLSForm's survey and choices sheets, for an administrator to review and save. */
+/** The rows of a CSV text as objects keyed by its header (an XLSForm sheet saved as CSV). */
+export const csvObjects = (text: string): XlsRow[] =>
+  Papa.parse<XlsRow>(text.replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: true }).data;
+
 export const draftMapping = (
   survey: readonly XlsRow[],
   choices: readonly XlsRow[],
