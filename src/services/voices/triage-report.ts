@@ -32,9 +32,13 @@ export const triageReport = async (
       changes.status = change.status;
       changes.duplicateOf = change.status === "duplicate" ? (change.duplicateOf ?? null) : null;
     }
+    if (changes.duplicateOf === id)
+      throw invalid("A report cannot be a duplicate of itself.", [
+        { field: "duplicateOf", message: "the report itself" },
+      ]);
     if (changes.duplicateOf) {
       const original = await findReportById(tx.db, changes.duplicateOf);
-      if (!original || original.ownerOrgId !== before.ownerOrgId || original.id === id)
+      if (!original || original.ownerOrgId !== before.ownerOrgId)
         throw invalid("The original report was not found.", [
           { field: "duplicateOf", message: "no such report" },
         ]);

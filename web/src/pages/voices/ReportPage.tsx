@@ -176,7 +176,7 @@ export const ReportPage = () => {
             </Field>
             <ClearanceField unchanged={t("voices.unchanged")} />
             <Field label={t("voices.note")}>
-              <textarea name="note" rows={2} />
+              <textarea name="note" rows={2} dir="auto" />
             </Field>
             <button type="submit">{t("voices.save")}</button>
             <ErrorNote error={triage.error} />
@@ -212,7 +212,7 @@ export const ReportPage = () => {
               }}
             >
               <Field label={t("voices.reply")}>
-                <textarea name="body" rows={2} required maxLength={1000} />
+                <textarea name="body" rows={2} required maxLength={1000} dir="auto" />
               </Field>
               <button type="submit">{t("voices.send")}</button>
               <ErrorNote error={reply.error} />
@@ -239,7 +239,7 @@ export const ReportPage = () => {
             }}
           >
             <Field label={t("voices.redactedText")}>
-              <textarea name="description" rows={4} defaultValue={r.description} required />
+              <textarea name="description" rows={4} defaultValue={r.description} required dir="auto" />
             </Field>
             <button type="submit">{t("voices.redact")}</button>
             <ErrorNote error={redact.error} />

@@ -118,17 +118,23 @@ export const TriageQueuePage = () => {
           <table>
             <thead>
               <tr>
+                <th scope="col">{t("voices.report")}</th>
                 <th scope="col">{t("voices.submitted")}</th>
                 <th scope="col">{t("voices.status")}</th>
                 <th scope="col">{t("voices.category")}</th>
                 <th scope="col">{t("voices.place")}</th>
                 <th scope="col">{t("voices.channel")}</th>
-                <th scope="col">{t("voices.report")}</th>
               </tr>
             </thead>
             <tbody>
               {queue.data.reports.map((report) => (
                 <tr key={report.id}>
+                  {/* The link first: on a phone the other columns scroll sideways, the report stays in reach. */}
+                  <td>
+                    <Link to={`/reports/${report.id}`} dir="auto">
+                      {report.description.slice(0, 90) || t("voices.open")}
+                    </Link>
+                  </td>
                   <td className="nowrap">{ltr(report.submittedAt.slice(0, 16).replace("T", " "))}</td>
                   <td>
                     {t(`voices.statuses.${report.status}`)}
@@ -139,11 +145,6 @@ export const TriageQueuePage = () => {
                     {[report.adm2 ?? report.adm1 ?? report.place, report.iso3].filter(Boolean).join(", ")}
                   </td>
                   <td>{t(`voices.channels.${report.channel}`)}</td>
-                  <td>
-                    <Link to={`/reports/${report.id}`}>
-                      {report.description.slice(0, 90) || t("voices.open")}
-                    </Link>
-                  </td>
                 </tr>
               ))}
             </tbody>
