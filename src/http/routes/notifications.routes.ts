@@ -17,7 +17,15 @@ export const notificationRoutes: AppRoutes = (app, deps) => {
           unread: z.enum(["true", "false"]).optional(),
           limit: z.coerce.number().int().min(1).max(500).optional(),
         }),
-        response: { 200: z.object({ unread: z.number(), items: z.array(ZNotification) }), ...errorResponses },
+        response: {
+          200: z.object({
+            unread: z.number(),
+            /** Whether this instance sends e-mail at all (an SMTP server is set): without one, mail stays unsent. */
+            emailEnabled: z.boolean(),
+            items: z.array(ZNotification),
+          }),
+          ...errorResponses,
+        },
       },
     },
     async (request) => {
@@ -25,7 +33,11 @@ export const notificationRoutes: AppRoutes = (app, deps) => {
         unreadOnly: request.query.unread === "true",
         limit: request.query.limit,
       });
-      return { unread: result.unread, items: result.items.map(presentNotification) };
+      return {
+        unread: result.unread,
+        emailEnabled: deps.config.smtp !== undefined,
+        items: result.items.map(presentNotification),
+      };
     },
   );
 

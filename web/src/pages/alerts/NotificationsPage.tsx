@@ -11,7 +11,8 @@ export const NotificationsPage = () => {
   const queryClient = useQueryClient();
   const notifications = useQuery({
     queryKey: ["notifications", "page"],
-    queryFn: () => get<{ unread: number; items: TNotification[] }>("/api/notifications?limit=200"),
+    queryFn: () =>
+      get<{ unread: number; emailEnabled: boolean; items: TNotification[] }>("/api/notifications?limit=200"),
   });
   const markAll = useMutation({
     mutationFn: () => api("POST", "/api/notifications/read", { ids: "all" }),
@@ -31,7 +32,11 @@ export const NotificationsPage = () => {
             <time dateTime={n.createdAt}>{when(n.createdAt, i18n.language)}</time>
             {n.readAt ? n.subject : <strong>{n.subject}</strong>}{" "}
             {n.link && <Link to={n.link}>{t("notifications.open")}</Link>}
-            <div className="muted">{t(`notifications.email.${n.emailStatus}`)}</div>
+            <div className="muted">
+              {notifications.data?.emailEnabled || n.emailStatus !== "pending"
+                ? t(`notifications.email.${n.emailStatus}`)
+                : t("notifications.email.off")}
+            </div>
           </li>
         ))}
       </ul>

@@ -126,6 +126,7 @@ export const ReviewsList = () => {
       )}
       <section aria-labelledby="cycles">
         <h2 id="cycles">{t("reviews.cycles")}</h2>
+        {cycles.data?.length === 0 && !mayPlanCycles && <p>{t("reviews.noCycles")}</p>}
         {cycles.data && cycles.data.length > 0 && (
           <Field label={t("reviews.cycle")}>
             <select value={selected} onChange={(e) => setCycleId(e.target.value)}>
