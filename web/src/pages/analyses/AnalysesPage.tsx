@@ -43,7 +43,9 @@ export const AnalysesPage = () => {
             {analysis.title} {analysis.iso3 && <small>{analysis.iso3}</small>}{" "}
             <span className={`badge ${analysis.clearance}`}>{t(`clearance.${analysis.clearance}`)}</span>
           </h2>
-          <p className="prose">{analysis.body}</p>
+          <p className="prose" dir="auto">
+            {analysis.body}
+          </p>
           <ShareControl
             path={`/api/analyses/${analysis.id}/shares`}
             record={analysis}

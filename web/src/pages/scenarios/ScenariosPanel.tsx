@@ -33,18 +33,23 @@ const PlanCard = ({ plan, invalidates }: { plan: TPlan; invalidates: readonly un
   return (
     <article className="card" data-testid="plan">
       <h4>
-        {plan.title} <span className={`badge ${plan.clearance}`}>{t(`clearance.${plan.clearance}`)}</span>
+        <span dir="auto">{plan.title}</span>{" "}
+        <span className={`badge ${plan.clearance}`}>{t(`clearance.${plan.clearance}`)}</span>
       </h4>
-      {plan.objective && <p className="prose">{plan.objective}</p>}
+      {plan.objective && (
+        <p className="prose" dir="auto">
+          {plan.objective}
+        </p>
+      )}
       {plan.activation && (
         <p>
-          <strong>{t("scenarios.activation")}:</strong> {plan.activation}
+          <strong>{t("scenarios.activation")}:</strong> <span dir="auto">{plan.activation}</span>
         </p>
       )}
       {plan.actions.length > 0 && (
         <ol>
           {plan.actions.map((a) => (
-            <li key={`${a.action}-${a.actor}`}>
+            <li key={`${a.action}-${a.actor}`} dir="auto">
               {a.action} — {a.actor}
               {a.timeline && ` (${a.timeline})`}
             </li>
@@ -142,12 +147,15 @@ export const ScenariosPanel = ({ iso3 }: { iso3: string }) => {
       {scenarios.data?.map((s) => (
         <article key={s.id} className="card" data-testid="scenario">
           <h3>
-            {s.title} <span className={`badge ${s.clearance}`}>{t(`clearance.${s.clearance}`)}</span>
+            <span dir="auto">{s.title}</span>{" "}
+            <span className={`badge ${s.clearance}`}>{t(`clearance.${s.clearance}`)}</span>
           </h3>
           <p className="muted">
             {t(`scenarios.likelihoods.${s.likelihood}`)} · {t(`scenarios.impacts.${s.impact}`)}
           </p>
-          <p className="prose">{s.narrative}</p>
+          <p className="prose" dir="auto">
+            {s.narrative}
+          </p>
           {s.triggers.length > 0 && (
             <p>
               <strong>{t("scenarios.triggers")}:</strong> {s.triggers.join("; ")}
