@@ -385,6 +385,18 @@ describe("conflict data API", () => {
     expect(first && both.find((t) => t.iso3 === first.iso3)?.total).toBe(
       (first?.total ?? 0) + ((await totals()).find((t) => t.iso3 === first?.iso3)?.total ?? 0),
     );
+
+    // The dataset is the analyst's organisation's: another organisation's analyst cannot replace it.
+    const other = await buildUser(handle.db, (await buildOrganisation(handle.db)).id, "analyst");
+    const outsider = await signIn(app, other.email, other.password);
+    const taken = await upload(
+      outsider,
+      { kind: "ged", datasetId: "ged-upload" },
+      { name: "ged-one.csv", content: Papa.unparse(gedRows.slice(0, 2)) },
+    );
+    expect(taken.statusCode).toBe(403);
+    expect(taken.json().error.message).toMatch(/^ged-upload belongs to another organisation/);
+    expect(leftUploads()).toEqual([]);
   });
 
   it("documents every data route in the OpenAPI document", async () => {

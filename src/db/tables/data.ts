@@ -20,6 +20,7 @@ export type DatasetsTable = {
   span_start: NullableDate;
   span_end: NullableDate;
   coverage: Json;
+  owner_org_id: string | null;
 };
 
 export type DatasetReplacementsTable = {

@@ -10,7 +10,9 @@ export const dataset = z
   .regex(/^[a-z0-9][a-z0-9-]*(,[a-z0-9][a-z0-9-]*)*$/)
   .transform((s) => s.split(","))
   .optional()
-  .describe("dataset ids separated by commas (default: the reference datasets, views-cm and ucdp-ged)");
+  .describe(
+    "dataset ids separated by commas (default: the reference dataset of the kind: views-cm, ucdp-ged, ucdp-acd)",
+  );
 export const format = z.object({ format: ZExportFormat.default("csv") });
 export const fileResponse = {
   200: z.string().describe("the file (CSV, HXL CSV or GeoJSON)"),

@@ -57,6 +57,7 @@ const conflictsOf = z.object({
   iso3: ZIso3Code.optional(),
   fromYear: z.coerce.number().int().min(1946).max(2100).optional(),
   toYear: z.coerce.number().int().min(1946).max(2100).optional(),
+  dataset,
 });
 const indicatorOf = z.object({
   iso3: ZIso3List.optional(),
@@ -81,6 +82,7 @@ const gridFilter = (q: z.infer<typeof gridOf>, limit: number) => ({
 });
 const conflictFilter = (q: z.infer<typeof conflictsOf>) => ({
   ...(q.iso3 ? { iso3: q.iso3 } : {}),
+  ...(q.dataset ? { datasetIds: q.dataset } : {}),
   ...(q.fromYear !== undefined ? { fromYear: q.fromYear } : {}),
   ...(q.toYear !== undefined ? { toYear: q.toYear } : {}),
 });

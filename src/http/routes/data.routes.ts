@@ -92,11 +92,11 @@ const startUploadedImport = async (
   request: FastifyRequest,
   ctx: ServiceContext,
   handle: DatabaseHandle,
-): Promise<ReturnType<typeof startImportJob>> => {
+): ReturnType<typeof startImportJob> => {
   const dir = await mkdtemp(join(tmpdir(), "continuum-upload-"));
   try {
     const { file, fields } = await receiveUpload(request, dir);
-    return startImportJob(ctx, handle, { ...importInput(fields), file });
+    return await startImportJob(ctx, handle, { ...importInput(fields), file });
   } catch (error) {
     await rm(dir, { recursive: true, force: true });
     throw error;

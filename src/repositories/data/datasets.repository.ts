@@ -19,6 +19,8 @@ export type DatasetRow = {
   spanStart: string | null;
   spanEnd: string | null;
   coverage: unknown;
+  /** The organisation that created it under its own id; null for the platform's own datasets. */
+  ownerOrgId: string | null;
 };
 
 const columns = [
@@ -39,6 +41,7 @@ const columns = [
   "span_start as spanStart",
   "span_end as spanEnd",
   "coverage",
+  "owner_org_id as ownerOrgId",
 ] as const;
 
 export const findDataset = async (db: Db, id: string): Promise<DatasetRow | undefined> =>
@@ -72,9 +75,10 @@ export const upsertDataset = async (db: Db, d: DatasetWrite): Promise<void> => {
     span_end: d.spanEnd,
     coverage: d.coverage === null || d.coverage === undefined ? null : JSON.stringify(d.coverage),
   };
+  // The owner is set when the dataset is created and kept by every later release.
   await db
     .insertInto("datasets")
-    .values(values)
+    .values({ ...values, owner_org_id: d.ownerOrgId })
     .onConflict((oc) => oc.column("id").doUpdateSet({ ...values, id: undefined }))
     .execute();
 };

@@ -267,8 +267,16 @@ export const queryEventPoints = async (
   return q.execute();
 };
 
-export const queryConflicts = async (db: Db, f: { iso3?: string; fromYear?: number; toYear?: number }) => {
-  let q = db.selectFrom("conflicts").selectAll().orderBy("year").orderBy("conflict_id");
+export const queryConflicts = async (
+  db: Db,
+  f: { iso3?: string; fromYear?: number; toYear?: number; datasetIds: readonly string[] },
+) => {
+  let q = db
+    .selectFrom("conflicts")
+    .selectAll()
+    .where("dataset_id", "in", [...f.datasetIds])
+    .orderBy("year")
+    .orderBy("conflict_id");
   if (f.iso3) q = q.where(sql<boolean>`${f.iso3} = ANY (string_to_array(iso3_loc, ','))`);
   if (f.fromYear !== undefined) q = q.where("year", ">=", f.fromYear);
   if (f.toYear !== undefined) q = q.where("year", "<=", f.toYear);

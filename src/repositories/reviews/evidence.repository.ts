@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import { referenceDatasetIds } from "../../core/data/reference-datasets.ts";
+import { referenceDatasetIds, referenceDatasets } from "../../core/data/reference-datasets.ts";
 import type { Db } from "../../db/types.ts";
 
 /** The latest published forecast run's rows for a country, with uncertainty and drivers (migration 0003). */
@@ -116,6 +116,7 @@ export const recentConflicts = async (db: Db, iso3: string) => {
   const latest = await db
     .selectFrom("conflicts")
     .select(sql<number | null>`max(year)`.as("year"))
+    .where("dataset_id", "=", referenceDatasets.conflicts)
     .executeTakeFirst();
   if (!latest?.year) return [];
   return db
@@ -129,6 +130,7 @@ export const recentConflicts = async (db: Db, iso3: string) => {
       "territory_name as territoryName",
     ])
     .where(located)
+    .where("dataset_id", "=", referenceDatasets.conflicts)
     .where("year", ">=", latest.year - 1)
     .orderBy("year", "desc")
     .orderBy("conflict_id")

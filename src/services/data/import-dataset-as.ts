@@ -19,7 +19,7 @@ export const importDatasetAs = async (
   handle: DatabaseHandle,
   input: ImportDatasetInput,
 ): Promise<ImportReport> => {
-  assertMayImportInto(ctx.actor, input.datasetId ?? defaultDatasetId(input.kind, input.file));
+  await assertMayImportInto(ctx.db, ctx.actor, input.datasetId ?? defaultDatasetId(input.kind, input.file));
   const report = await importDataset(dataContextFor(ctx, handle), input);
   await datasetImported(ctx, report);
   return report;

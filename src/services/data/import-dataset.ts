@@ -17,6 +17,7 @@ import { findDataset } from "../../repositories/data/datasets.repository.ts";
 import { loadRegistry } from "../../repositories/data/registry.repository.ts";
 import { validateFile } from "../../repositories/data/validate-file.ts";
 import { auditData, type DataContext } from "./data-context.ts";
+import { sharedDatasetIds } from "./shared-datasets.ts";
 
 export type ImportDatasetInput = {
   kind: ImportKind;
@@ -263,6 +264,8 @@ export const importDataset = async (ctx: DataContext, input: ImportDatasetInput)
           source: input.source ?? (known && known.source !== known.fileName ? known.source : file),
           fileName: file,
           fileSha256: summary.sha256,
+          // Kept from the dataset's creation on: the platform's own datasets have none.
+          ownerOrgId: sharedDatasetIds().has(datasetId) ? null : ctx.orgId,
           importedBy: ctx.actorLabel,
           rowCount: outcome.rowCount,
           skippedCount: outcome.skippedCount,

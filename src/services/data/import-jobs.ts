@@ -38,12 +38,12 @@ const forget = (now: number) => {
  * bytes and, when done, the import report. The upload sits alone in its own temporary folder (named as
  * the person's file, so reports name it), which is deleted when the import ends.
  */
-export const startImportJob = (
+export const startImportJob = async (
   ctx: ServiceContext,
   handle: DatabaseHandle,
   input: ImportDatasetInput,
-): { job: ImportJob; finished: Promise<ImportJob> } => {
-  assertMayImportInto(ctx.actor, input.datasetId ?? defaultDatasetId(input.kind, input.file));
+): Promise<{ job: ImportJob; finished: Promise<ImportJob> }> => {
+  await assertMayImportInto(ctx.db, ctx.actor, input.datasetId ?? defaultDatasetId(input.kind, input.file));
   forget(Date.now());
   const job: ImportJob = {
     id: randomUUID(),

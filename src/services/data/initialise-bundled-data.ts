@@ -167,6 +167,7 @@ export const initialiseBundledData = async (
         spanStart: null,
         spanEnd: null,
         coverage: null,
+        ownerOrgId: null,
       });
     }
     await replaceRegistry(

@@ -56,8 +56,10 @@ export const gridMonthSeries = (
 export const listEvents = (db: Db, filter: EventFilter) =>
   queryEvents(db, { ...filter, datasetIds: datasetsToRead(filter.datasetIds, "events") });
 
-export const listConflicts = (db: Db, filter: { iso3?: string; fromYear?: number; toYear?: number }) =>
-  queryConflicts(db, filter);
+export const listConflicts = (
+  db: Db,
+  filter: { iso3?: string; fromYear?: number; toYear?: number; datasetIds?: string[] },
+) => queryConflicts(db, { ...filter, datasetIds: datasetsToRead(filter.datasetIds, "conflicts") });
 
 export const listIndicators = (db: Db, filter: { iso3?: string } = {}) =>
   queryIndicatorDefinitions(db, filter);

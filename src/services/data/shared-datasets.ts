@@ -2,6 +2,8 @@ import type { Actor } from "../../core/access/actor.ts";
 import { authorize, can } from "../../core/access/policies.ts";
 import { referenceDatasetIds } from "../../core/data/reference-datasets.ts";
 import { forbidden } from "../../core/shared/errors.ts";
+import type { Db } from "../../db/types.ts";
+import { findDataset } from "../../repositories/data/datasets.repository.ts";
 import { readBundledCatalogue } from "./bundled-catalogue.ts";
 
 let shared: ReadonlySet<string> | undefined;
@@ -16,10 +18,20 @@ export const sharedDatasetIds = (): ReadonlySet<string> => {
   return shared;
 };
 
-export const assertMayImportInto = (actor: Actor, datasetId: string): void => {
+/**
+ * Who imports into a dataset: the platform's curators into any; others into a new id, which becomes their
+ * organisation's, or into one their organisation created. Another organisation's copy is not theirs to replace.
+ */
+export const assertMayImportInto = async (db: Db, actor: Actor, datasetId: string): Promise<void> => {
   authorize(actor, "data.import");
-  if (sharedDatasetIds().has(datasetId) && !can(actor, "data.curate"))
+  if (can(actor, "data.curate")) return;
+  if (sharedDatasetIds().has(datasetId))
     throw forbidden(
       `Every organisation reads ${datasetId}: only a platform administrator imports into it. Choose another dataset id to keep your own copy.`,
+    );
+  const existing = await findDataset(db, datasetId);
+  if (existing && existing.ownerOrgId !== actor.orgId)
+    throw forbidden(
+      `${datasetId} belongs to another organisation. Choose another dataset id to keep your own copy.`,
     );
 };
