@@ -189,6 +189,8 @@ describe(`reviews (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, ()
     const first = await analystSession.request("POST", "/api/reviews", {
       iso3: "MEX",
       cycleId: cycle.json().id,
+      clearance: "confidential",
+      title: "Mexico, closed-door",
     });
     expect(first.statusCode).toBe(201);
     const second = await analystSession.request("POST", "/api/reviews", {
@@ -197,6 +199,18 @@ describe(`reviews (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, ()
     });
     expect(second.statusCode).toBe(409);
     expect(second.json().error.details[0]).toMatchObject({ field: "cycleId" });
+    // A colleague cleared lower is refused too, without learning the confidential review's title.
+    const colleague = await buildUser(handle.db, analyst.orgId, "analyst", "restricted");
+    const colleagueSession = await signIn(app, colleague.email, colleague.password);
+    const third = await colleagueSession.request("POST", "/api/reviews", {
+      iso3: "MEX",
+      cycleId: cycle.json().id,
+    });
+    expect(third.statusCode).toBe(409);
+    expect(third.body).not.toContain("closed-door");
+    expect(third.json().error.details).toEqual([
+      { field: "cycleId", message: "already reviewed in this cycle" },
+    ]);
   });
 
   it("prints in the brief what moves next month's forecast, in the brief's language", async () => {

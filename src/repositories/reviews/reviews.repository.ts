@@ -82,6 +82,23 @@ export const findReview = async (db: Db, id: string, reader?: Actor): Promise<Re
   return row && typed(row);
 };
 
+/** The id of an organisation's review of a country in a cycle, whatever its marking (a rule, not a read). */
+export const findOrganisationReviewInCycle = async (
+  db: Db,
+  orgId: string,
+  iso3: string,
+  cycleId: string,
+): Promise<string | undefined> =>
+  (
+    await db
+      .selectFrom("reviews")
+      .select("id")
+      .where("owner_org_id", "=", orgId)
+      .where("iso3", "=", iso3)
+      .where("cycle_id", "=", cycleId)
+      .executeTakeFirst()
+  )?.id;
+
 export const listReviews = async (
   db: Db,
   reader: Actor,

@@ -3,7 +3,12 @@ import { type TCreateReview, ZCreateReview } from "../../core/reviews/review.sch
 import { conflict, invalid } from "../../core/shared/errors.ts";
 import { findDefaultFramework, findFramework } from "../../repositories/frameworks.repository.ts";
 import { findCycle } from "../../repositories/reviews/cycles.repository.ts";
-import { insertReview, listReviews, updateReview } from "../../repositories/reviews/reviews.repository.ts";
+import {
+  findOrganisationReviewInCycle,
+  findReview,
+  insertReview,
+  updateReview,
+} from "../../repositories/reviews/reviews.repository.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
 import { assertKnownCountry } from "../shared/known-country.ts";
 import { buildEvidencePack, type EvidenceSettings } from "./build-evidence-pack.ts";
@@ -23,17 +28,22 @@ export const createReview = async (
     const cycle = input.cycleId ? await findCycle(tx.db, input.cycleId) : undefined;
     if (input.cycleId && !cycle)
       throw invalid("No such review cycle.", [{ field: "cycleId", message: "unknown cycle" }]);
-    // A country is reviewed once per cycle; checked within the organisation, as another's review may be hidden.
-    const earlier = cycle
-      ? (await listReviews(tx.db, tx.actor, { iso3: input.iso3, cycleId: cycle.id })).find(
-          (review) => review.ownerOrgId === tx.actor.orgId,
-        )
-      : undefined;
-    if (earlier)
+    // A country is reviewed once per cycle by an organisation, whoever wrote the first review; its title and
+    // id are named only to those cleared to read it. Another organisation's review is not looked for.
+    const earlier =
+      cycle && (await findOrganisationReviewInCycle(tx.db, tx.actor.orgId, input.iso3, cycle.id));
+    if (cycle && earlier) {
+      const readable = await findReview(tx.db, earlier, tx.actor);
       throw conflict(
-        `Your organisation already reviews ${input.iso3} in ${cycle?.name}: "${earlier.title}".`,
-        [{ field: "cycleId", message: `already reviewed in this cycle (review ${earlier.id})` }],
+        `Your organisation already reviews ${input.iso3} in ${cycle.name}${readable ? `: "${readable.title}"` : ""}.`,
+        [
+          {
+            field: "cycleId",
+            message: `already reviewed in this cycle${readable ? ` (review ${readable.id})` : ""}`,
+          },
+        ],
       );
+    }
     const frameworkId = input.frameworkId ?? cycle?.frameworkId;
     const framework = frameworkId
       ? await findFramework(tx.db, frameworkId)
