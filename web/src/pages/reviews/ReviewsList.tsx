@@ -19,6 +19,12 @@ import { ltr } from "../../i18n/index.ts";
 import { useSession } from "../../session.tsx";
 import { ReviewsNav } from "./ReviewsSection.tsx";
 
+/** The first day after a cycle (YYYY-MM-DD). */
+const cycleEnd = (cycle: TCycle): string => {
+  const [year, month, day] = cycle.startsOn.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1 + cycle.lengthMonths, day)).toISOString().slice(0, 10);
+};
+
 export const ReviewsList = () => {
   const { t } = useTranslation();
   const countryNames = useCountryNames();
@@ -35,7 +41,7 @@ export const ReviewsList = () => {
   const selected = cycleId || cycles.data?.[0]?.id || "";
   // A new review belongs to the cycle running today (cycles come latest start first), if any.
   const today = new Date().toISOString().slice(0, 10);
-  const running = cycles.data?.find((cycle) => cycle.startsOn <= today)?.id ?? "";
+  const running = cycles.data?.find((cycle) => cycle.startsOn <= today && today < cycleEnd(cycle))?.id ?? "";
   const schedule = useQuery({
     queryKey: ["review-schedule", selected],
     enabled: Boolean(selected),
