@@ -330,6 +330,22 @@ describe(`Voices end to end (${engine})`, () => {
     for (const channel of ["web", "api", "sms", "kobo", "ushahidi"]) expect(channels).toContain(channel);
   });
 
+  it("marks a duplicate only of an original: not of itself, nor of a report that is itself a duplicate", async () => {
+    const [a, b] = (await queue("&channel=ushahidi")).reports;
+    const mark = (id: string | undefined, duplicateOf: string | undefined) =>
+      staff.request("PATCH", `/api/voices/reports/${id}`, { status: "duplicate", duplicateOf });
+    expect((await mark(a?.id, a?.id)).json().error.details).toEqual([
+      { field: "duplicateOf", message: "the report itself" },
+    ]);
+    expect((await mark(a?.id, b?.id)).statusCode).toBe(200);
+    const back = await mark(b?.id, a?.id);
+    expect(back.statusCode).toBe(400);
+    expect(back.json().error.details).toEqual([{ field: "duplicateOf", message: `a duplicate of ${b?.id}` }]);
+    expect((await staff.request("PATCH", `/api/voices/reports/${a?.id}`, { status: "new" })).statusCode).toBe(
+      200,
+    );
+  });
+
   it("triages, and replies through the report's channel: receipt page for web, gateway outbox for SMS", async () => {
     const webId = await idOf("web", "marché central de Bambari");
     const triaged = await staff.request("PATCH", `/api/voices/reports/${webId}`, {

@@ -183,24 +183,31 @@ export const registerData = (program: Command): void => {
     .requiredOption("--from <YYYY-MM>", "first month")
     .requiredOption("--to <YYYY-MM>", "last month")
     .requiredOption("--out <file.csv>", "file to write")
-    .action(async (options: { level: string; from: string; to: string; out: string }, command: Command) => {
-      const global = globalOptions(command);
-      assertWritableOutput(options.out);
-      await withDatabase(global, async (handle) => {
-        const result = await exportEventMonths(handle.db, {
-          level: options.level as "country" | "grid",
-          from: options.from,
-          to: options.to,
-          out: options.out,
+    .option("--dataset <ids>", "event datasets, separated by commas (default: ucdp-ged)")
+    .action(
+      async (
+        options: { level: string; from: string; to: string; out: string; dataset?: string },
+        command: Command,
+      ) => {
+        const global = globalOptions(command);
+        assertWritableOutput(options.out);
+        await withDatabase(global, async (handle) => {
+          const result = await exportEventMonths(handle.db, {
+            level: options.level as "country" | "grid",
+            from: options.from,
+            to: options.to,
+            out: options.out,
+            ...(options.dataset ? { datasetIds: options.dataset.split(",").map((id) => id.trim()) } : {}),
+          });
+          if (global.json)
+            process.stdout.write(
+              `${JSON.stringify({ file: result.file, rows: result.rows, datasets: result.datasetIds })}\n`,
+            );
+          else
+            process.stderr.write(
+              `Wrote ${result.rows} rows to ${options.out} (from ${result.datasetIds.join(", ") || "no event dataset"}).\n`,
+            );
         });
-        if (global.json)
-          process.stdout.write(
-            `${JSON.stringify({ file: result.file, rows: result.rows, datasets: result.datasetIds })}\n`,
-          );
-        else
-          process.stderr.write(
-            `Wrote ${result.rows} rows to ${options.out} (from ${result.datasetIds.join(", ") || "no event dataset"}).\n`,
-          );
-      });
-    });
+      },
+    );
 };

@@ -166,14 +166,19 @@ export const dataEventRoutes: AppRoutes = (app, deps) => {
         tags: dataTags,
         summary:
           "GED fatalities per country-month (iso3,month,sb_best,ns_best,os_best) or PRIO-GRID-month (priogrid_gid,…) as CSV",
-        querystring: z.object({ level: z.enum(["country", "grid"]), from: ZMonth, to: ZMonth }),
+        querystring: z.object({ level: z.enum(["country", "grid"]), from: ZMonth, to: ZMonth, dataset }),
         response: fileResponse,
       },
     },
     async (request, reply) => {
       signedIn(request);
-      const { level, from, to } = request.query;
-      const result = await exportEventMonths(deps.db, { level, from, to });
+      const { level, from, to, dataset: datasetIds } = request.query;
+      const result = await exportEventMonths(deps.db, {
+        level,
+        from,
+        to,
+        ...(datasetIds ? { datasetIds } : {}),
+      });
       return sendFile(reply, {
         body: result.csv,
         contentType: "text/csv; charset=utf-8",

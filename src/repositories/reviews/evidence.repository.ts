@@ -138,13 +138,14 @@ export const recentConflicts = async (db: Db, iso3: string) => {
 };
 
 /** The latest value of each country-year indicator for the country. */
-export const latestIndicators = async (db: Db, iso3: string) => {
+export const latestIndicators = async (db: Db, iso3: string, readable: ReadonlySet<string>) => {
+  if (readable.size === 0) return [];
   const result = await sql<{ code: string; name: string; unit: string; year: number; value: number }>`
     SELECT DISTINCT ON (v.indicator) v.indicator AS code, coalesce(d.name, v.indicator) AS name,
            coalesce(d.unit, '') AS unit, v.year, v.value
     FROM indicator_values v
     LEFT JOIN indicator_definitions d ON d.dataset_id = v.dataset_id AND d.code = v.indicator
-    WHERE v.iso3 = ${iso3}
+    WHERE v.iso3 = ${iso3} AND v.dataset_id IN (${sql.join([...readable])})
     ORDER BY v.indicator, v.year DESC, v.dataset_id`.execute(db);
   return result.rows.map((row) => ({ ...row, value: Number(row.value) }));
 };

@@ -12,6 +12,7 @@ import {
 } from "../../repositories/reviews/evidence.repository.ts";
 import { listOpenRecommendations } from "../../repositories/reviews/reviews.repository.ts";
 import { countryMonthCounts } from "../../repositories/voices/signals.repository.ts";
+import { sharedDatasetIds } from "../data/shared-datasets.ts";
 import { presentRecommendationRecord } from "./review-view.ts";
 
 /**
@@ -48,7 +49,8 @@ export const buildEvidencePack = async (
       countryMonthsInWindow(db, iso3, from, to),
       deadliestEvents(db, iso3, from, to),
       recentConflicts(db, iso3),
-      latestIndicators(db, iso3),
+      // Every organisation's reviews rest on the same indicators: the bundled ones, not an organisation's file.
+      latestIndicators(db, iso3, sharedDatasetIds()),
       // Reports arrive now, whatever month the conflict data end in: they cover the 24 months to today.
       countryMonthCounts(db, { iso3, from: `${shiftMonth(thisMonth, -23)}-01`, to: `${thisMonth}-01` }),
       listOpenRecommendations(db, iso3, reviewId),

@@ -108,6 +108,7 @@ const assertLaterReview = async (
     ]);
   const current = await findReview(tx.db, reviewId, tx.actor);
   if (!current || current.iso3 !== issuing.iso3) throw refuse("unknown review or other country");
+  if (current.ownerOrgId !== issuing.ownerOrgId) throw refuse("a review of another organisation");
   if (current.id === issuing.id) throw refuse("the review that made the recommendation");
   const [issuedIn, followedIn] = await Promise.all(
     [issuing.cycleId, current.cycleId].map((id) => (id ? findCycle(tx.db, id) : undefined)),
@@ -131,6 +132,8 @@ export const followUpRecommendation = async (
     const before = await findRecommendation(tx.db, id);
     const review = before && (await findReview(tx.db, before.reviewId, tx.actor));
     if (!before || !review) throw notFound("Recommendation");
+    // Any of the organisation's writers follows up (the next review may be another desk's); no one else.
+    assertCanChange(ctx.actor, review, "review.write");
     if (review.status !== "adopted")
       throw conflict("Only recommendations of adopted reviews are followed up.", [
         { field: "reviewId", message: "review not adopted" },

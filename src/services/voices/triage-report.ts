@@ -42,6 +42,12 @@ export const triageReport = async (
         throw invalid("The original report was not found.", [
           { field: "duplicateOf", message: "no such report" },
         ]);
+      // Two reports marked duplicates of each other would both drop out of the counts.
+      if (original.duplicateOf)
+        throw invalid(
+          "The original is itself marked a duplicate: mark this one a duplicate of that report's original.",
+          [{ field: "duplicateOf", message: `a duplicate of ${original.duplicateOf}` }],
+        );
     }
     if (change.category) {
       if (!(await listCategories(tx.db)).some((c) => c.code === change.category))
