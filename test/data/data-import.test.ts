@@ -297,7 +297,11 @@ describe("importing files", () => {
     writeFileSync(path, Buffer.from(Papa.unparse(rows), "latin1"));
     const report = await importDataset(ctx, { kind: "ged", file: path, datasetId: "test-ged" });
     expect(report.ok).toBe(false);
-    expect(report.errors[0]?.reason).toMatch(/^line 4, where_description: not UTF-8 text/);
+    expect(report.errors[0]).toMatchObject({
+      line: 4,
+      column: "where_description",
+      reason: expect.stringMatching(/^not UTF-8 text/),
+    });
     expect(await snapshot()).toEqual(before);
   });
 

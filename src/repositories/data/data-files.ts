@@ -6,15 +6,20 @@ import { createGunzip } from "node:zlib";
 import Papa from "papaparse";
 
 /** A file that cannot be read as CSV (missing, truncated gzip, …); the message names the file. */
+/** Where in the file, when the problem is at one place (0 and "": the file as a whole). */
+export type FilePlace = { line: number; column: string };
+
 export class DataFileError extends Error {
   readonly file: string;
   /** What is wrong, without the file's name. */
   readonly reason: string;
-  constructor(file: string, reason: string) {
-    super(`${file}: ${reason}.`);
+  readonly place: FilePlace;
+  constructor(file: string, reason: string, place: FilePlace = { line: 0, column: "" }) {
+    super(`${file}: ${place.line > 0 ? `line ${place.line}, ${place.column}: ` : ""}${reason}.`);
     this.name = "DataFileError";
     this.file = file;
     this.reason = reason;
+    this.place = place;
   }
 }
 
@@ -93,7 +98,8 @@ export const readCsvFile = async (
               fail(
                 new DataFileError(
                   name,
-                  `line ${line}, ${column}: not UTF-8 text (saved as Latin-1 or Windows-1252?); save the file as UTF-8`,
+                  "not UTF-8 text (saved in another encoding, such as Latin-1, Windows-1252 or UTF-16?); save the file as UTF-8",
+                  { line, column },
                 ),
               );
               return;

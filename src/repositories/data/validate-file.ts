@@ -47,7 +47,7 @@ const startWorker = (): Worker => {
         break;
       case "file-error":
         settle(message.id);
-        job.reject(new DataFileError(job.file, message.message));
+        job.reject(new DataFileError(job.file, message.message, message.place));
         break;
       case "error":
         settle(message.id);

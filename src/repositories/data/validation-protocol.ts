@@ -26,5 +26,5 @@ export type WorkerMessage =
   | { id: number; type: "lines"; csv: string; rows: number }
   | { id: number; type: "progress"; done: number; total: number }
   | { id: number; type: "done"; outcome: StreamedOutcome; summary: ReadSummary }
-  | { id: number; type: "file-error"; message: string }
+  | { id: number; type: "file-error"; message: string; place: { line: number; column: string } }
   | { id: number; type: "error"; message: string };

@@ -43,7 +43,8 @@ const run = async (job: ValidationJob): Promise<void> => {
       summary,
     });
   } catch (error) {
-    if (error instanceof DataFileError) send({ id: job.id, type: "file-error", message: error.reason });
+    if (error instanceof DataFileError)
+      send({ id: job.id, type: "file-error", message: error.reason, place: error.place });
     else
       send({
         id: job.id,

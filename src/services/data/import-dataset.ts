@@ -106,7 +106,7 @@ const summarise = (report: Omit<ImportReport, "message">): string => {
   if (report.status === "rejected") {
     const first = report.errors[0];
     const where = first
-      ? ` First: ${first.line > 0 ? `line ${first.line}, ${first.column}${first.value ? ` = "${first.value}"` : ""}: ` : ""}${first.reason}.`
+      ? ` First: ${first.line > 0 ? `line ${first.line}${first.column ? `, ${first.column}` : ""}${first.value ? ` = "${first.value}"` : ""}: ` : ""}${first.reason}.`
       : "";
     return `${report.file} was refused: ${report.errorCount} problem${report.errorCount === 1 ? "" : "s"}; nothing was imported.${where}`;
   }
@@ -136,7 +136,7 @@ export const importDataset = async (ctx: DataContext, input: ImportDatasetInput)
     );
   }
   const base = { kind: input.kind, file, datasetId, rowsAdded: 0, rowsRemoved: 0, rowsChanged: 0 };
-  const refused = (reason: string): ImportReport => {
+  const refused = ({ reason, place }: DataFileError): ImportReport => {
     const report = {
       ...base,
       ok: false,
@@ -146,7 +146,7 @@ export const importDataset = async (ctx: DataContext, input: ImportDatasetInput)
       skippedCount: 0,
       skippedReasons: {},
       // Line 0: the file as a whole (unreadable, corrupt), not one of its lines.
-      errors: [{ file, line: 0, column: "", value: "", reason }],
+      errors: [{ file, ...place, value: "", reason }],
       errorCount: 1,
       span: { start: null, end: null },
       durationMs: performance.now() - started,
@@ -161,7 +161,7 @@ export const importDataset = async (ctx: DataContext, input: ImportDatasetInput)
     try {
       sha256 = await fileSha256(input.file);
     } catch (error) {
-      if (error instanceof DataFileError) return refused(error.reason);
+      if (error instanceof DataFileError) return refused(error);
       throw error;
     }
     // A replacement, or new provenance for the same file, is still carried out.
@@ -298,7 +298,7 @@ export const importDataset = async (ctx: DataContext, input: ImportDatasetInput)
       }),
   );
   const failure = fileFailure as DataFileError | null;
-  if (failure) return refused(failure.reason);
+  if (failure) return refused(failure);
   const done = read as Awaited<ReturnType<typeof validateFile>> | null;
   if (!done) throw new Error(`${file}: the import ended without reading the file.`);
   input.onProgress?.(done.summary.bytes, done.summary.bytes);

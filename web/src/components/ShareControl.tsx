@@ -9,7 +9,7 @@ import { useApiCall } from "../api/use-api-call.ts";
 import { useSession } from "../session.tsx";
 import { ErrorNote } from "./ErrorNote.tsx";
 
-type Shareable = { ownerOrgId: string; sharedWith: readonly string[] };
+type Shareable = { ownerOrgId: string; clearance: string; sharedWith: readonly string[] };
 
 /**
  * Who else reads a record beyond its organisation, and for the owning organisation's writers the choice of
@@ -44,9 +44,14 @@ export const ShareControl = ({
   return (
     <div className="share-control">
       <p className="muted">
-        {record.sharedWith.length === 0
-          ? t("sharing.notShared")
-          : t("sharing.sharedWith", { names: record.sharedWith.map((id) => names.get(id) ?? id).join(", ") })}
+        {t("sharing.by", { org: names.get(record.ownerOrgId) ?? "…" })}{" "}
+        {record.clearance === "public"
+          ? t("sharing.public")
+          : record.sharedWith.length === 0
+            ? t("sharing.notShared")
+            : t("sharing.sharedWith", {
+                names: record.sharedWith.map((id) => names.get(id) ?? id).join(", "),
+              })}
       </p>
       {mayShare && others.length > 0 && (
         <details>
