@@ -164,7 +164,7 @@ describe(`reviews (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, ()
     expect(new Set(schedule.map((e: { dueOn: string }) => e.dueOn))).toEqual(new Set(["2030-07-01"]));
 
     const again = await adminSession.request("POST", "/api/reviews/cycles", {
-      name: "cycle 1",
+      name: " cycle \t 1 ",
       startsOn: "2031-01-01",
     });
     expect(again.statusCode).toBe(409);

@@ -265,6 +265,14 @@ describe(`Voices end to end (${engine})`, () => {
     });
     expect(drafted.statusCode, drafted.body).toBe(200);
     expect(drafted.json()).toEqual(mapping);
+    const notASurvey = await staff.request("POST", "/api/voices/forms/draft", {
+      survey: read("docs/examples/voices/reach-irq-water-submissions.csv"),
+      choices: "",
+    });
+    expect(notASurvey.statusCode).toBe(400);
+    expect(notASurvey.json().error.details).toEqual([
+      { field: "survey", message: "no type and name columns" },
+    ]);
     const saved = await staff.request("PUT", "/api/voices/forms/reach_irq_water", {
       title: "REACH Iraq water survey",
       kind: "kobo",

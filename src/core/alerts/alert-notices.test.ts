@@ -29,7 +29,11 @@ describe("alert notices", () => {
     expect(en.body).toBe(
       'Amina handed you the alert "Troops massing near Gao" (high).\n\nDecision due by 2026-03-02 09:30 UTC.',
     );
-    const fr = writeAlertNotice({ kind: "raised", alert: person, source: "manual" }, "fr");
+    const fr = writeAlertNotice({ kind: "raised", alert: person, source: "person" }, "fr");
+    expect(fr.body).toContain("pour MLI (émise par une personne)");
+    expect(
+      writeAlertNotice({ kind: "raised", alert: person, source: "rule: Forecast above 50%" }, "ar").body,
+    ).toContain("(قاعدة: Forecast above 50%)");
     expect(fr.subject).toBe("[Continuum] Alerte élevée pour MLI : Troops massing near Gao");
     expect(fr.body).toContain("Décision attendue le 2026-03-02 09:30 UTC.");
     const ar = writeAlertNotice(

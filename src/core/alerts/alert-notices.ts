@@ -16,6 +16,8 @@ type Words = {
   severity: Record<Severity, string>;
   status: Record<AlertStatus, string>;
   level: readonly string[];
+  /** Where an alert came from: a person, community reports, or a rule (named after the colon). */
+  source: { person: string; voices: string; rule: string };
   subject: Record<AlertNotice["kind"], string>;
   body: Record<AlertNotice["kind"], string>;
   due: string;
@@ -33,6 +35,7 @@ const words: Record<NoticeLanguage, Words> = {
       closed: "closed",
     },
     level: ["desk officer", "desk supervisor", "organisation administrators"],
+    source: { person: "raised by a person", voices: "community reports", rule: "rule" },
     subject: {
       raised: "{SEVERITY} alert for {iso3}: {summary}",
       severity_raised: "Alert for {iso3} is now {severity}",
@@ -61,6 +64,7 @@ const words: Record<NoticeLanguage, Words> = {
       closed: "clôturée",
     },
     level: ["chargé du dossier", "superviseur du dossier", "administrateurs de l’organisation"],
+    source: { person: "émise par une personne", voices: "signalements communautaires", rule: "règle" },
     subject: {
       raised: "Alerte {severity} pour {iso3} : {summary}",
       severity_raised: "L’alerte pour {iso3} est désormais {severity}",
@@ -90,6 +94,7 @@ const words: Record<NoticeLanguage, Words> = {
       closed: "مغلق",
     },
     level: ["مسؤول الملف", "مشرف الملف", "مديري المنظمة"],
+    source: { person: "أصدره شخص", voices: "بلاغات مجتمعية", rule: "قاعدة" },
     subject: {
       raised: "إنذار بدرجة خطورة {severity} بشأن {iso3}: {summary}",
       severity_raised: "أصبحت درجة خطورة الإنذار بشأن {iso3} {severity}",
@@ -115,6 +120,12 @@ export const escalationLevels = words.en.level;
 /** A date as every language here reads it: ISO digits, to the minute, in UTC. */
 export const noticeTime = (at: Date): string => `${at.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 
+const sourceIn = (source: string, w: Words): string => {
+  if (source === "person" || source === "voices") return w.source[source];
+  const rule = /^rule: (.+)$/.exec(source);
+  return rule ? `${w.source.rule}: ${rule[1]}` : source;
+};
+
 const wordingIn = (alert: AlertWording, language: NoticeLanguage): string =>
   alert.message ? alertMessageText(alert.message, alert.iso3, language) : alert.summary;
 
@@ -134,7 +145,7 @@ export const writeAlertNotice = (
   };
   switch (notice.kind) {
     case "raised":
-      values.source = notice.source;
+      values.source = sourceIn(notice.source, w);
       break;
     case "severity_raised":
       values.repeat = wordingIn(notice.repeat, language);

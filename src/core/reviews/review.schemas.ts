@@ -68,7 +68,13 @@ export const ZRecommendationFollowUp = z.object({
 });
 
 export const ZCreateCycle = z.object({
-  name: z.string().trim().min(3).max(200),
+  // Spaces of any kind count as one: "Cycle  2027" and "Cycle 2027" are one name.
+  name: z
+    .string()
+    .trim()
+    .min(3)
+    .max(200)
+    .transform((name) => name.replace(/\s+/g, " ")),
   // Reviews rest on data from 1989 on; a date far outside this century is a typing slip.
   startsOn: z.iso
     .date()

@@ -65,4 +65,11 @@ export const draftMapping = (
   survey: readonly XlsRow[],
   choices: readonly XlsRow[],
   options: { iso3?: string; category?: string },
-) => ZFormMapping.parse(suggestMapping(survey, choices, options));
+) => {
+  if (!survey.some((row) => row.type?.trim() && row.name?.trim()))
+    throw invalid(
+      "The survey sheet has no question with a type and a name: is it the XLSForm's survey sheet?",
+      [{ field: "survey", message: "no type and name columns" }],
+    );
+  return ZFormMapping.parse(suggestMapping(survey, choices, options));
+};

@@ -30,8 +30,14 @@ export const NotificationsPage = () => {
         {notifications.data?.items.map((n) => (
           <li key={n.id}>
             <time dateTime={n.createdAt}>{when(n.createdAt, i18n.language)}</time>
-            {n.readAt ? n.subject : <strong>{n.subject}</strong>}{" "}
+            <span dir="auto">{n.readAt ? n.subject : <strong>{n.subject}</strong>}</span>{" "}
             {n.link && <Link to={n.link}>{t("notifications.open")}</Link>}
+            <details>
+              <summary>{t("notifications.message")}</summary>
+              <p className="prose" dir="auto">
+                {n.body}
+              </p>
+            </details>
             <div className="muted">
               {notifications.data?.emailEnabled || n.emailStatus !== "pending"
                 ? t(`notifications.email.${n.emailStatus}`)
