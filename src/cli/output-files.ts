@@ -1,4 +1,4 @@
-import { accessSync, constants, existsSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, openSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { invalid } from "../core/shared/errors.ts";
 
@@ -11,12 +11,24 @@ export const assertWritableOutput = (file: string): void => {
   const refuse = (reason: string) => invalid(`Cannot write --out ${file}: ${reason}.`);
   if (!existsSync(folder)) throw refuse(`the folder ${folder} does not exist`);
   if (existsSync(file) && statSync(file).isDirectory()) throw refuse("it is a folder");
+  // Opening the file is the only sure test (permissions, read-only mounts, /proc): done before the work, not after.
+  const existed = existsSync(file);
   try {
-    accessSync(existsSync(file) ? file : folder, constants.W_OK);
-  } catch {
-    throw refuse("permission denied");
+    closeSync(openSync(file, existed ? "r+" : "wx"));
+  } catch (error) {
+    throw refuse(
+      error instanceof Error && "code" in error ? describeOpenError(String(error.code)) : String(error),
+    );
   }
+  if (!existed) unlinkSync(file);
 };
+
+const describeOpenError = (code: string): string =>
+  code === "EACCES" || code === "EPERM"
+    ? "permission denied"
+    : code === "EROFS"
+      ? "the file system is read-only"
+      : `the system refused to create it (${code})`;
 
 /** Writes `--out`, answering a failure the checks could not foresee (a read-only mount) as bad input, not a crash. */
 export const writeOutput = (file: string, text: string, afterwards: string): void => {

@@ -123,6 +123,12 @@ describe("continuum CLI", () => {
       2,
       expect.stringMatching(/Cannot write --out .*does not exist/),
     ]);
+    // /proc takes no new files, whatever the permissions say: refused before any work, the message says why.
+    const proc = cli("audit", "export", "--out", "/proc/continuum-audit.jsonl");
+    expect([proc.status, proc.stderr]).toEqual([
+      2,
+      expect.stringMatching(/Cannot write --out .*(system refused|permission denied)/),
+    ]);
     expect(cli("audit", "list", "--since", "2020-01-01").status).toBe(0);
     expect(cli("audit", "list", "--since", "yesterday").stderr).toMatch(/--since: a day \(YYYY-MM-DD\)/);
   });

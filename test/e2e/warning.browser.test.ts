@@ -51,7 +51,7 @@ afterAll(async () => {
 
 describe("early warning in Chromium", () => {
   it("colours the overview map by forecast risk and moves through the horizon", async () => {
-    await page.getByRole("heading", { name: "Forecast risk of violence" }).waitFor();
+    await page.getByRole("heading", { name: "Forecast risk of state-based armed conflict" }).waitFor();
     const map = page.getByRole("img", { name: /World map of forecast risk for 2020-01/ });
     await map.waitFor();
     const fills = await map

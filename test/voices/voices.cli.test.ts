@@ -118,5 +118,6 @@ describe("continuum voices (CLI)", () => {
     expect(shown).toMatchObject({ coarsened: true, place: null, adm2: null, hasContact: false, notes: [] });
     const listed = json<{ id: string; place: string | null }[]>(...donor, "voices", "list");
     expect(listed.map((r) => r.id)).toEqual([kobo.id]);
-  });
+    // Each command opens the embedded database anew (a few seconds on a busy 2-core machine).
+  }, 240_000);
 });

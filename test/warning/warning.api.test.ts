@@ -69,7 +69,10 @@ describe("early warning API", () => {
     ).toBe(403);
     const noData = await analyst.request("POST", "/api/warning/forecast-runs", { origin: "2031-01" });
     expect(noData.statusCode).toBe(400);
-    expect(noData.json().error.details[0].field).toBe("origin");
+    expect(noData.json().error.details[0]).toMatchObject({
+      field: "origin",
+      message: "no country has data in this month; the data run from 1990-01 to 2019-12",
+    });
     expect(
       (await analyst.request("POST", "/api/warning/forecast-runs", { origin: "2019-13" })).statusCode,
     ).toBe(400);
@@ -232,7 +235,7 @@ describe("early warning API", () => {
     expect(report?.methods.no_change?.byHorizon[1]?.mseLog1pMedian).toEqual(expect.any(Number));
     expect(run.timings?.modelSeconds).toHaveLength(1);
     const latest = (await viewer.request("GET", "/api/warning/backtest-runs/latest")).json<TBacktestRun>();
-    expect(latest.id).toBe(run.id);
+    expect(latest).toMatchObject({ id: run.id, standard: false, changedSettings: quick });
     const list = (await viewer.request("GET", "/api/warning/backtest-runs")).json<TBacktestRun[]>();
     expect(list[0]).toMatchObject({ id: run.id, report: null });
   }, 240_000);

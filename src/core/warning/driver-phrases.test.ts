@@ -24,6 +24,12 @@ describe("driver phrases", () => {
     expect(driverReading("violent_share_all", 0.404)).toEqual({ amount: 40, unit: "percent" });
     expect(driverReading("nb_dist_ge25_12", 1.2345)).toEqual({ amount: 1235, unit: "km" });
     expect(driverReading("nb_dist_ge25_12", 5)).toBeNull();
+    expect(driverReading("cy_youth", 2417.6)).toEqual({ amount: 2418, unit: "count" });
+    expect(driverReading("cy_wdi_imr", 47.3)).toEqual({ amount: 47, unit: "count" });
+    expect(driverReading("cy_population", Math.log(17_500_000))).toEqual({
+      amount: 17_500_000,
+      unit: "count",
+    });
     expect(driverReading("decay_gt0_hl12", 0.3)).toBeNull();
     expect(driverReading("ln_sb_change_3", 0.7)).toBeNull();
     expect(driverReading("violent_months_12", Number.NaN)).toBeNull();

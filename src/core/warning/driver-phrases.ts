@@ -66,7 +66,8 @@ const readings: [RegExp, (value: number) => DriverReading | null][] = [
   // At the cap (features.ts) the distance means "none within 5,000 km", not a measured 5,000 km.
   [/^nb_dist_/, (v) => (v >= 5 ? null : { amount: Math.round(1000 * v), unit: "km" })],
   [/share/, (v) => ({ amount: Math.round(100 * v), unit: "percent" })],
-  [/^cy_gdppc$/, (v) => count(Math.exp(v))],
+  [/^cy_(gdppc|population)$/, (v) => count(Math.exp(v))],
+  [/^cy_(youth|wdi_imr)$/, count],
 ];
 
 /**

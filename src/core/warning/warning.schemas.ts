@@ -249,6 +249,10 @@ export const ZBacktestRun = z.object({
   error: z.string().nullable(),
   /** Seconds spent on the model and on the three baselines, per origin. */
   timings: z.object({ modelSeconds: z.array(z.number()), baselineSeconds: z.array(z.number()) }).nullable(),
+  /** Whether the run used the published model's settings over 12 months or more: its scores describe the forecasts. */
+  standard: z.boolean(),
+  /** The model settings the run set apart from the standard ones, with their values. */
+  changedSettings: z.record(z.string(), z.unknown()),
   report: ZBacktestReport.nullable(),
 });
 export type TBacktestRun = z.infer<typeof ZBacktestRun>;

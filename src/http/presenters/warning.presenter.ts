@@ -19,6 +19,7 @@ import type { BacktestRunRow } from "../../repositories/warning/backtest-runs.re
 import type { ForecastRecord, ForecastRunRow } from "../../repositories/warning/forecast-runs.repository.ts";
 import type { CountryForecastView } from "../../services/warning/read-country-forecast.ts";
 import type { WatchlistView } from "../../services/warning/read-watchlist.ts";
+import { changedSettings, isStandardRun } from "../../services/warning/train-forecast-model.ts";
 
 const iso = (date: Date | string | null): string | null =>
   date === null ? null : new Date(date).toISOString();
@@ -132,5 +133,7 @@ export const presentBacktestRun = (run: BacktestRunRow): TBacktestRun => ({
   finishedAt: iso(run.finishedAt),
   error: run.error,
   timings: run.timings,
+  standard: isStandardRun(run.parameters, run.maxHorizon),
+  changedSettings: changedSettings(run.parameters),
   report: withoutNaN(run.report),
 });

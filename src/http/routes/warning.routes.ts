@@ -195,7 +195,8 @@ export const warningRoutes: AppRoutes = (app, deps) => {
     {
       schema: {
         tags,
-        summary: "One backtest run with progress and report; id 'latest' is the newest succeeded run",
+        summary:
+          "One backtest run with progress and report; id 'latest' is the newest succeeded run with the standard settings (else the newest succeeded)",
         params: z.object({ id: z.union([z.uuid(), z.literal("latest")]) }),
         response: { 200: ZBacktestRun, ...errorResponses },
       },

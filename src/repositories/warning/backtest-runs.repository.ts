@@ -98,10 +98,3 @@ export const listBacktestRuns = async (db: Db, limit: number): Promise<BacktestR
       db,
     )
   ).rows;
-
-export const latestSucceededBacktest = async (db: Db): Promise<BacktestRunRow | undefined> =>
-  (
-    await sql<BacktestRunRow>`SELECT ${columns}, report FROM backtest_runs WHERE status = 'succeeded' ORDER BY finished_at DESC, id LIMIT 1`.execute(
-      db,
-    )
-  ).rows[0];

@@ -18,14 +18,18 @@ import {
   updateForecastRun,
 } from "../../repositories/warning/forecast-runs.repository.ts";
 import { modelVersion, panelDatasetVersions } from "../../repositories/warning/model-provenance.ts";
-import { loadWarningPanel, panelCoverage } from "../../repositories/warning/panel.repository.ts";
+import {
+  firstPanelMonth,
+  loadWarningPanel,
+  panelCoverage,
+} from "../../repositories/warning/panel.repository.ts";
 import { sharedDatasetIds } from "../data/shared-datasets.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
 import { afterForecastRun } from "./after-forecast-run.ts";
 import { modelName } from "./backtest.ts";
 import { assertEnoughHistory } from "./enough-history.ts";
 import { enqueueModelJob, runModelTask } from "./model-jobs.ts";
-import { type ForecastModelOptions, forecastModelDefaults } from "./train-forecast-model.ts";
+import { forecastModelDefaults, isStandardRun } from "./train-forecast-model.ts";
 
 export type ForecastRunStarted = {
   run: ForecastRunRow;
@@ -57,10 +61,16 @@ const originOf = async (
   }
   const coverage = await panelCoverage(ctx.db, 13, requested);
   const atOrigin = coverage.find((c) => c.month === requested);
-  if (!atOrigin)
+  if (!atOrigin) {
+    const [first, last] = [await firstPanelMonth(ctx.db), defaultOrigin(await panelCoverage(ctx.db))];
     throw invalid("There is no conflict data for the origin month.", [
-      { field: "origin", message: "no country has data in this month", value: requested },
+      {
+        field: "origin",
+        message: `no country has data in this month; the data run from ${first} to ${last}`,
+        value: requested,
+      },
     ]);
+  }
   if (!isNearlyFull(atOrigin, coverage)) {
     const widest = Math.max(...coverage.map((c) => c.countries));
     throw invalid(`Only ${atOrigin.countries} of ${widest} countries have conflict data for ${requested}.`, [
@@ -73,18 +83,6 @@ const originOf = async (
   }
   return { origin: requested, complete: isCompleteMonth(atOrigin) };
 };
-
-/**
- * Whether a run has the model's standard settings (threads change only the speed) over at least the standard
- * horizon. With a complete origin it is published; any other run is an experiment, kept and readable by its id,
- * unless a platform administrator publishes it.
- */
-const isStandardRun = (options: ForecastModelOptions, maxHorizon: number): boolean =>
-  maxHorizon >= forecastModelDefaults.maxHorizon &&
-  Object.entries(options).every(
-    ([name, value]) =>
-      name === "threads" || value === forecastModelDefaults[name as keyof ForecastModelOptions],
-  );
 
 /**
  * Starts a forecast run: records it (status running, model version, parameters, dataset versions), then,
@@ -100,6 +98,8 @@ export const startForecastRun = async (
   if (raw.trigger !== "import") authorize(ctx.actor, "forecast.run");
   const input = ZStartForecastRun.parse(raw);
   const { origin, complete } = await originOf(ctx, input.origin);
+  // A complete origin with the standard settings is published; any other run is an experiment, kept and
+  // readable by its id, unless a platform administrator publishes it.
   const published = complete && isStandardRun(input.options, input.maxHorizon);
   if (input.publish && !published) authorize(ctx.actor, "forecast.publish");
   const covariates = defaultCovariates.map((c) => c.name);

@@ -80,6 +80,22 @@ export const forecastModelDefaults: Readonly<Required<ForecastModelOptions>> = {
   threads: 1,
 };
 
+/**
+ * The model settings a run's parameters (or requested options) set apart from the standard ones, with their
+ * values. The horizon is judged by the caller; threads change only the speed.
+ */
+export const changedSettings = (parameters: Readonly<Record<string, unknown>>): Record<string, unknown> =>
+  Object.fromEntries(
+    Object.entries(forecastModelDefaults)
+      .filter(([name]) => name !== "threads" && name !== "maxHorizon")
+      .filter(([name, standard]) => name in parameters && parameters[name] !== standard)
+      .map(([name]) => [name, parameters[name]]),
+  );
+
+/** Whether a run has the standard settings over at least the standard horizon. */
+export const isStandardRun = (parameters: Readonly<Record<string, unknown>>, maxHorizon: number): boolean =>
+  maxHorizon >= forecastModelDefaults.maxHorizon && Object.keys(changedSettings(parameters)).length === 0;
+
 const boosterParams = (objective: string, o: Required<ForecastModelOptions>): xgb.XgbParams => ({
   objective,
   tree_method: "hist",

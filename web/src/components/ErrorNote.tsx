@@ -1,6 +1,16 @@
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../api/client.ts";
 
+/**
+ * A field as the person filled it in: "body.slug" is the API's path for "slug", and "origins.1" is the second
+ * of the origins typed into one box.
+ */
+const fieldLabel = (field: string, item: (n: number) => string): string => {
+  const path = field.replace(/^(body|query|params)\./, "");
+  const indexed = /^(.*)\.(\d+)$/.exec(path);
+  return indexed ? `${indexed[1]} (${item(Number(indexed[2]) + 1)})` : path;
+};
+
 /** Shows an API error with the fields it names, announced to screen readers. */
 export const ErrorNote = ({ error }: { error: unknown }) => {
   const { t, i18n } = useTranslation();
@@ -21,8 +31,7 @@ export const ErrorNote = ({ error }: { error: unknown }) => {
         <ul>
           {details.map((detail) => (
             <li key={detail.field}>
-              {/* "body.slug" is the API's path; the person filled in "slug". */}
-              <code>{detail.field.replace(/^(body|query|params)\./, "")}</code>: {detail.message}
+              <code>{fieldLabel(detail.field, (n) => t("errors.item", { n }))}</code>: {detail.message}
             </li>
           ))}
         </ul>

@@ -14,6 +14,7 @@ import { RunProgress } from "./RunProgress.tsx";
 import { useLiveRun } from "./useLiveRun.ts";
 import {
   type BacktestReport,
+  type BacktestRun,
   fetchBacktest,
   fetchBacktestRuns,
   type ScoreSet,
@@ -23,6 +24,7 @@ import {
 const latestBacktest = ["warning", "backtest", "latest"] as const;
 
 const defaultOrigins = "2014-12,2015-12,2016-12,2017-12,2018-12";
+const standardHorizon = 12;
 
 /** The scores shown, in the order of discrimination, calibration, then counts. */
 const scores = [
@@ -117,6 +119,13 @@ const reliabilityChart = (
     ],
   });
 };
+
+/** What an experiment changed: the model settings as the API names them, and a horizon short of 12 months. */
+const experimentSettings = (run: BacktestRun, span: string): string =>
+  [
+    ...Object.entries(run.changedSettings).map(([name, value]) => `${name} ${String(value)}`),
+    ...(run.maxHorizon < standardHorizon ? [span] : []),
+  ].join(", ");
 
 /** One column heading per compared method: the model, then the baselines. */
 const MethodHeaders = ({ methods }: { methods: string[] }) => {
@@ -257,15 +266,18 @@ export const BacktestPage = () => {
         <Field label={t("warning.backtestShown")}>
           <select value={shown} onChange={(event) => setShown(event.target.value)}>
             <option value="latest">{t("warning.newestBacktest")}</option>
-            {succeeded.map((r) => (
-              <option key={r.id} value={r.id}>
-                {t("warning.backtestChoice", {
-                  date: new Date(r.finishedAt ?? r.startedAt).toLocaleDateString(i18n.language),
-                  origins: r.origins.map((origin) => ltr(origin)).join(", "),
-                  horizon: r.maxHorizon,
-                })}
-              </option>
-            ))}
+            {succeeded.map((r) => {
+              const choice = t("warning.backtestChoice", {
+                date: new Date(r.finishedAt ?? r.startedAt).toLocaleDateString(i18n.language),
+                origins: r.origins.map((origin) => ltr(origin)).join(", "),
+                span: t("warning.horizonSpan", { count: r.maxHorizon }),
+              });
+              return (
+                <option key={r.id} value={r.id}>
+                  {r.standard ? choice : t("warning.otherSettings", { choice })}
+                </option>
+              );
+            })}
           </select>
         </Field>
       )}
@@ -274,7 +286,7 @@ export const BacktestPage = () => {
           <p>
             {t("warning.backtestOf", {
               origins: run.origins.map((origin) => ltr(origin)).join(", "),
-              horizon: run.maxHorizon,
+              span: t("warning.horizonSpan", { count: run.maxHorizon }),
               model: ltr(run.modelVersion),
             })}
             {run.timings &&
@@ -283,6 +295,13 @@ export const BacktestPage = () => {
                 baselines: seconds.format(run.timings.baselineSeconds.reduce((a, b) => a + b, 0)),
               })}`}
           </p>
+          {!run.standard && (
+            <p className="note" role="note">
+              {t("warning.experimentNote", {
+                settings: experimentSettings(run, t("warning.horizonSpan", { count: run.maxHorizon })),
+              })}
+            </p>
+          )}
           <div className="backtest-grid">
             <ScoreTable report={report} subset="pooled" methods={methods} />
             <ScoreTable report={report} subset="onsets" methods={methods} />

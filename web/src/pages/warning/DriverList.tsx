@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { describeFeature, formatReading } from "../../../../src/core/warning/driver-phrases.ts";
+import { signedPoints } from "./signed-points.ts";
 import type { Driver } from "./warning-api.ts";
 
 /**
@@ -8,11 +9,6 @@ import type { Driver } from "./warning-api.ts";
  */
 export const DriverList = ({ drivers }: { drivers: Driver[] }) => {
   const { t, i18n } = useTranslation();
-  const points = new Intl.NumberFormat(i18n.language, {
-    signDisplay: "always",
-    minimumFractionDigits: 1,
-    maximumFractionDigits: 1,
-  });
   const featureName = (d: Driver) => describeFeature(d.feature, i18n.language);
   if (drivers.length === 0) return <p>{t("warning.noDrivers")}</p>;
   return (
@@ -27,7 +23,7 @@ export const DriverList = ({ drivers }: { drivers: Driver[] }) => {
               t("warning.reading", { phrase: featureName(d), value: formatReading(d.reading, i18n.language) })
             : featureName(d)}{" "}
           <small className="nowrap">
-            {t("warning.effectPoints", { points: points.format(d.effectPoints) })}
+            {t("warning.effectPoints", { points: signedPoints(d.effectPoints, i18n.language) })}
           </small>
         </li>
       ))}

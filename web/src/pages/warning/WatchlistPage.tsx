@@ -16,6 +16,7 @@ import { ForecastDownload } from "./ForecastDownload.tsx";
 import { MeasureField } from "./MeasureField.tsx";
 import { RunProgress } from "./RunProgress.tsx";
 import { StaleDataNote } from "./StaleDataNote.tsx";
+import { shownPoints, signedPoints } from "./signed-points.ts";
 import { useLiveRun } from "./useLiveRun.ts";
 import {
   fetchForecastRun,
@@ -25,13 +26,6 @@ import {
   type RiskMeasure,
   startForecast,
 } from "./warning-api.ts";
-
-/** Signed to the tenth of a point shown, so a change that rounds to nothing reads ±0, never −0. */
-const signedPoints = (change: number, language: string) => {
-  const points = Math.round(change * 1000) / 10;
-  const sign = points > 0 ? "+" : points < 0 ? "−" : "±";
-  return `${sign}${new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(Math.abs(points))}`;
-};
 
 /** A finished forecast changes every published view: the map, the watchlist and the country pages. */
 const everyForecastView = ["warning"] as const;
@@ -96,7 +90,7 @@ export const WatchlistPage = () => {
             {t("warning.runFrom", { origin: ltr(data.run.origin), model: ltr(data.run.modelVersion) })}{" "}
             {data.previousRun
               ? t("warning.comparedWith", { origin: ltr(data.previousRun.origin) })
-              : t("warning.noPreviousRun")}{" "}
+              : t("warning.noPreviousRun", { origin: ltr(data.run.origin) })}{" "}
             <ForecastDownload runId={data.run.id} />
           </p>
           <StaleDataNote origin={data.run.origin} />
@@ -138,13 +132,15 @@ export const WatchlistPage = () => {
                       <Link to={`/warning/countries/${e.iso3}`}>{names.byIso3(e.iso3, e.name)}</Link>
                     </td>
                     <td>{percent(e[measure], i18n.language)}</td>
-                    <td className={e.change !== null && e.change > 0 ? "rising" : undefined}>
-                      {e.change === null ? "—" : signedPoints(e.change, i18n.language)}
+                    <td
+                      className={e.change !== null && shownPoints(100 * e.change) > 0 ? "rising" : undefined}
+                    >
+                      {e.change === null ? "—" : signedPoints(100 * e.change, i18n.language)}
                     </td>
-                    <td>
+                    <td data-label={t("warning.median80")}>
                       <DeathsRange q10={e.q10} q50={e.q50} q90={e.q90} />
                     </td>
-                    <td>
+                    <td data-label={t("warning.drivers")}>
                       <DriverList drivers={e.topDrivers} />
                     </td>
                   </tr>

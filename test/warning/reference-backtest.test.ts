@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "../../src/db/engine.ts";
+import { presentBacktestRun } from "../../src/http/presenters/warning.presenter.ts";
+import {
+  insertBacktestRun,
+  updateBacktestRun,
+} from "../../src/repositories/warning/backtest-runs.repository.ts";
+import { getBacktestRun } from "../../src/services/warning/get-backtest-run.ts";
+import { forecastModelDefaults } from "../../src/services/warning/train-forecast-model.ts";
+import { createTestDatabase } from "../support/database.ts";
+import { buildOrganisation, buildUser, contextFor } from "../support/factories.ts";
+
+let handle: DatabaseHandle;
+beforeAll(async () => {
+  handle = await createTestDatabase();
+});
+afterAll(() => handle.close());
+
+const backtest = async (
+  startedAt: string,
+  maxHorizon: number,
+  options: Record<string, unknown>,
+  status: "succeeded" | "failed" = "succeeded",
+) => {
+  const id = await insertBacktestRun(handle.db, {
+    origins: ["2018-12"],
+    maxHorizon,
+    modelVersion: "test",
+    // As stored by a run: the defaults, the horizon, what the request set, and the data it read.
+    parameters: { ...forecastModelDefaults, maxHorizon, ...options, threads: 2, dataUpTo: "2019-12" },
+    datasetVersions: [],
+    requestedBy: "test",
+    startedAt: new Date(startedAt),
+  });
+  await updateBacktestRun(handle.db, id, { status, finishedAt: new Date(startedAt), report: null });
+  return id;
+};
+
+describe("the backtest shown first", () => {
+  it("is the newest with the standard settings, not a newer experiment; an experiment says what it changed", async () => {
+    const org = await buildOrganisation(handle.db);
+    const ctx = contextFor(handle.db, await buildUser(handle.db, org.id, "viewer"));
+    const onlyExperiment = await backtest("2026-01-01T10:00:00Z", 1, { rounds: 1 });
+    expect((await getBacktestRun(ctx, "latest")).id).toBe(onlyExperiment);
+
+    const reference = await backtest("2026-01-02T10:00:00Z", 12, {});
+    await backtest("2026-01-03T10:00:00Z", 12, { rounds: 1 });
+    await backtest("2026-01-04T10:00:00Z", 2, {});
+    await backtest("2026-01-05T10:00:00Z", 12, {}, "failed");
+    const shown = presentBacktestRun(await getBacktestRun(ctx, "latest"));
+    expect(shown).toMatchObject({ id: reference, standard: true, changedSettings: {} });
+
+    const experiment = presentBacktestRun(await getBacktestRun(ctx, onlyExperiment));
+    expect(experiment).toMatchObject({ standard: false, changedSettings: { rounds: 1 } });
+  });
+});
