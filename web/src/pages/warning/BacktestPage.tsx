@@ -296,7 +296,7 @@ export const BacktestPage = () => {
               })}`}
           </p>
           {!run.standard && (
-            <p className="note" role="note">
+            <p className="stale-note" role="note">
               {t("warning.experimentNote", {
                 settings: experimentSettings(run, t("warning.horizonSpan", { count: run.maxHorizon })),
               })}
