@@ -216,6 +216,7 @@ export const BacktestPage = () => {
   const status = live?.status;
   const run = latest.data;
   const report = run?.report ?? null;
+  const span = run ? t("warning.horizonSpan", { count: run.maxHorizon }) : "";
   const methods = useMemo(
     () =>
       report ? [report.modelName, ...Object.keys(report.methods).filter((m) => m !== report.modelName)] : [],
@@ -286,7 +287,7 @@ export const BacktestPage = () => {
           <p>
             {t("warning.backtestOf", {
               origins: run.origins.map((origin) => ltr(origin)).join(", "),
-              span: t("warning.horizonSpan", { count: run.maxHorizon }),
+              span,
               model: ltr(run.modelVersion),
             })}
             {run.timings &&
@@ -298,7 +299,7 @@ export const BacktestPage = () => {
           {!run.standard && (
             <p className="stale-note" role="note">
               {t("warning.experimentNote", {
-                settings: experimentSettings(run, t("warning.horizonSpan", { count: run.maxHorizon })),
+                settings: experimentSettings(run, span),
               })}
             </p>
           )}
