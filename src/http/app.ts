@@ -17,7 +17,7 @@ import type { Config } from "../config.ts";
 import type { DatabaseHandle } from "../db/engine.ts";
 import type { Db } from "../db/types.ts";
 import { registerAuthentication } from "./plugins/authentication.ts";
-import { registerErrorHandler, routeNotFound } from "./plugins/errors.ts";
+import { frameworkErrors, registerErrorHandler, routeNotFound } from "./plugins/errors.ts";
 import { forbidCachingOfPrivateAnswers } from "./plugins/no-store.ts";
 import { refuseNulCharacters } from "./plugins/nul-characters.ts";
 import { allRoutes } from "./routes/index.ts";
@@ -45,6 +45,7 @@ export const buildApp = async ({
     logger,
     bodyLimit: 1024 * 1024,
     trustProxy: config.trustedProxies ?? false,
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

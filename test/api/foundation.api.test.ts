@@ -72,6 +72,50 @@ describe(`API foundation (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"
     expect(response.json().error.details).toEqual([expect.objectContaining({ field: "body.clearance" })]);
   });
 
+  it("refuses months and days that are well formed but do not exist or lie out of range, naming the field", async () => {
+    const session = await adminSession();
+    const refused = [
+      ["GET", "/api/data/country-months?iso3=SYR&from=0000-01&to=2019-02", "querystring.from"],
+      ["GET", "/api/data/events?iso3=SYR&from=2019-02-30", "querystring.from"],
+      ["GET", "/api/warning/forecasts?origin=0000-01", "querystring.origin"],
+      ["GET", "/api/voices/signals?from=2019-13", "querystring.from"],
+      ["GET", "/api/audit-log?since=0000-01-01", "querystring.since"],
+    ] as const;
+    for (const [method, url, field] of refused) {
+      const response = await session.request(method, url);
+      expect(response.statusCode, `${url}: ${response.body}`).toBe(400);
+      expect(response.json().error.details, url).toEqual([expect.objectContaining({ field })]);
+    }
+    const run = await session.request("POST", "/api/warning/forecast-runs", { origin: "0000-01" });
+    expect(run.statusCode, run.body).toBe(400);
+    expect(run.json().error.details).toEqual([expect.objectContaining({ field: "body.origin" })]);
+  });
+
+  it("names the body itself, unknown keys one by one, and an over-long path in the one error shape", async () => {
+    const session = await adminSession();
+    const array = await session.request("POST", "/api/analyses", [1, 2]);
+    expect(array.json().error.details).toEqual([expect.objectContaining({ field: "body" })]);
+    const unknown = await app.inject({
+      method: "POST",
+      url: "/api/public/reports",
+      payload: { text: "Shelling near the market this morning", zzUnknown: 1 },
+    });
+    expect(unknown.statusCode, unknown.body).toBe(400);
+    expect(unknown.json().error.details).toContainEqual({
+      field: "body.zzUnknown",
+      message: "not a field of this request",
+    });
+    const long = await session.request("GET", `/api/analyses/${"x".repeat(300)}`);
+    expect(long.statusCode).toBe(414);
+    expect(long.json()).toEqual({
+      error: {
+        code: "validation_failed",
+        message: expect.any(String),
+        details: [{ field: "path", message: expect.any(String) }],
+      },
+    });
+  });
+
   it("refuses the NUL character in any text of a request, naming the field, as the database cannot store it", async () => {
     const session = await adminSession();
     const search = await session.request("GET", "/api/analyses?q=%00");
@@ -436,6 +480,13 @@ describe(`API foundation (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"
       payload: { title: "From a machine" },
     });
     expect(write.statusCode).toBe(201);
+    const minted = await app.inject({
+      method: "POST",
+      url: "/api/tokens",
+      headers,
+      payload: { name: "forever" },
+    });
+    expect(minted.statusCode, minted.body).toBe(403);
     expect((await session.request("DELETE", `/api/tokens/${id}`)).statusCode).toBe(204);
     expect((await app.inject({ method: "GET", url: "/api/analyses", headers })).statusCode).toBe(401);
   });

@@ -14,7 +14,7 @@ let otherOrgId: string;
 
 beforeAll(async () => {
   handle = await createTestDatabase();
-  await buildCountries(handle.db, ["SYR"]);
+  await buildCountries(handle.db, ["SYR", "MMR"]);
   app = await testApp(handle.db);
   const un = await buildOrganisation(handle.db, "un_entity");
   const au = await buildOrganisation(handle.db, "regional_organisation");
@@ -58,6 +58,16 @@ describe(`scenarios under clearance (${process.env.DATABASE_URL ? "PostgreSQL" :
       title: "Plan for the wrong country",
     });
     expect(elsewhere.statusCode).toBe(400);
+    for (const path of ["/api/scenarios", "/api/scenarios/plans"]) {
+      const nowhere = await me.request("POST", path, {
+        iso3: "XXX",
+        title: "A country that does not exist",
+        likelihood: "possible",
+        impact: "major",
+      });
+      expect(nowhere.statusCode, nowhere.body).toBe(400);
+      expect(nowhere.json().error.details).toEqual([expect.objectContaining({ field: "iso3" })]);
+    }
     expect(elsewhere.json().error.details).toEqual([{ field: "scenarioId", message: "a scenario of SYR" }]);
     const openPlan = (
       await me.request("POST", "/api/scenarios/plans", {

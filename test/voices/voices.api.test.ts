@@ -646,6 +646,15 @@ describe(`Voices end to end (${engine})`, () => {
     expect(surge).toMatchObject({ surge: true, count: 6, baseline: null, ratio: null });
     const april = await staff.request("POST", "/api/voices/surge", { iso3: "CAF", month: "2026-04" });
     expect(april.json()).toMatchObject({ surge: false, count: null });
+    for (const [body, field] of [
+      [{ iso3: "XXX", month: "2026-04" }, "iso3"],
+      [{ iso3: "CAF", month: "2019-13" }, "body.month"],
+      [{ iso3: "CAF", month: "9999-12" }, "body.month"],
+    ] as const) {
+      const refused = await staff.request("POST", "/api/voices/surge", body);
+      expect(refused.statusCode, refused.body).toBe(400);
+      expect(refused.json().error.details).toEqual([expect.objectContaining({ field })]);
+    }
     expect(surge?.alert).toBe("raised");
     const alerts = await sql<{
       n: number;

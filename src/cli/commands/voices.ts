@@ -1,6 +1,6 @@
 import { type Command, Option } from "commander";
-import { z } from "zod";
 import { clearances } from "../../core/access/vocabulary.ts";
+import { ZMonth } from "../../core/shared/calendar.schemas.ts";
 import { DomainError } from "../../core/shared/errors.ts";
 import { reportChannels, reportStatuses, type TQueueQuery } from "../../core/voices/report.schemas.ts";
 import { presentReport, presentReportDetail } from "../../http/presenters/voices.presenter.ts";
@@ -258,10 +258,7 @@ export const registerVoices = (program: Command): void => {
     .requiredOption("--month <yyyy-mm>", "month")
     .action(async (options: { iso3: string; month: string }, command: Command) =>
       voices(command, async ({ handle, global }) => {
-        const month = z
-          .string()
-          .regex(/^\d{4}-\d{2}$/, "a month as YYYY-MM")
-          .parse(options.month);
+        const month = ZMonth.parse(options.month);
         const outcome = await evaluateCountrySurge(
           await cliContext(handle, global),
           options.iso3.toUpperCase(),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZDayOrInstant } from "../shared/calendar.schemas.ts";
 
 export const ZAuditEntry = z.object({
   id: z.number().int(),
@@ -18,11 +19,9 @@ export type TAuditEntry = z.infer<typeof ZAuditEntry>;
 
 /** A day (`2026-01-01`, UTC) or an instant with its offset; a day runs from its first to its last moment. */
 const instant = (edge: "start" | "end") =>
-  z
-    .union([z.iso.date(), z.iso.datetime({ offset: true })], {
-      error: "a day (YYYY-MM-DD) or a time with its offset (2026-01-31T12:00:00Z)",
-    })
-    .transform((v) => (v.length === 10 ? `${v}T${edge === "start" ? "00:00:00.000" : "23:59:59.999"}Z` : v));
+  ZDayOrInstant.transform((v) =>
+    v.length === 10 ? `${v}T${edge === "start" ? "00:00:00.000" : "23:59:59.999"}Z` : v,
+  );
 
 export const ZAuditQuery = z.object({
   entityType: z.string().max(100).optional(),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZDay, ZMonth } from "../shared/calendar.schemas.ts";
 import { IMPORT_KINDS, IMPORT_MODES } from "./import/types.ts";
 
 /** Schemas of the conflict data as the API shows it (presenters produce exactly these). */
@@ -7,8 +8,6 @@ export const ZIso3Code = z
   .string()
   .regex(/^[A-Za-z]{3}$/, "an ISO 3166-1 alpha-3 code")
   .transform((s) => s.toUpperCase());
-export const ZMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "YYYY-MM");
-export const ZDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD");
 export const ZImportKind = z.enum(IMPORT_KINDS);
 export const ZExportFormat = z.enum(["csv", "geojson", "hxl"]);
 export type TExportFormat = z.infer<typeof ZExportFormat>;

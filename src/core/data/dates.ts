@@ -1,3 +1,5 @@
+import { ZMonth } from "../shared/calendar.schemas.ts";
+
 /** Dates as ISO strings (YYYY-MM-DD) and months as YYYY-MM; no clock, no time zones. */
 
 const MONTHS: Record<string, number> = {
@@ -96,10 +98,8 @@ export const monthStart = (dateOrMonth: string): string => `${dateOrMonth.slice(
 
 /** Parses YYYY-MM; null when not a month. */
 export const parseMonth = (text: string): string | null => {
-  const m = /^(\d{4})-(\d{2})$/.exec(text.trim());
-  if (!m) return null;
-  const month = Number(m[2]);
-  return month >= 1 && month <= 12 ? `${m[1]}-${m[2]}` : null;
+  const month = ZMonth.safeParse(text.trim());
+  return month.success ? month.data : null;
 };
 
 export const addMonths = (month: string, count: number): string => {

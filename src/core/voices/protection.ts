@@ -14,14 +14,36 @@ export const coarsenLocation = (
 /**
  * Small-cell suppression for aggregates that leave the receiving organisation: a cell counting fewer
  * than k reports could point at the few people who reported, so its count is withheld (null).
+ *
+ * Cells that add up to a total shown elsewhere (the categories of a country-month, whose total the surge
+ * rule reports) are grouped by `groupOf`: where a group's withheld cells add up to fewer than k, its
+ * smallest shown cells are withheld too, so the total minus the shown cells cannot give a small count away.
  */
 export const suppressSmallCells = <T extends { count: number }>(
   cells: readonly T[],
   k: number,
-): (Omit<T, "count"> & { count: number | null; suppressed: boolean })[] =>
-  cells.map((cell) =>
-    cell.count < k ? { ...cell, count: null, suppressed: true } : { ...cell, suppressed: false },
+  groupOf?: (cell: T) => string,
+): (Omit<T, "count"> & { count: number | null; suppressed: boolean })[] => {
+  const withheld = new Set(cells.filter((cell) => cell.count < k));
+  if (groupOf) {
+    const groups = Map.groupBy(cells, groupOf);
+    for (const group of groups.values()) withholdComplements(group, withheld, k);
+  }
+  return cells.map((cell) =>
+    withheld.has(cell) ? { ...cell, count: null, suppressed: true } : { ...cell, suppressed: false },
   );
+};
+
+const withholdComplements = <T extends { count: number }>(group: T[], withheld: Set<T>, k: number): void => {
+  if (!group.some((cell) => withheld.has(cell))) return;
+  let withheldSum = group.filter((cell) => withheld.has(cell)).reduce((sum, cell) => sum + cell.count, 0);
+  const shown = group.filter((cell) => !withheld.has(cell)).sort((a, b) => a.count - b.count);
+  for (const cell of shown) {
+    if (withheldSum >= k) return;
+    withheld.add(cell);
+    withheldSum += cell.count;
+  }
+};
 
 /**
  * A surge finding as shown to staff: it counts every organisation's reports, so like any aggregate its

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZClearance } from "../access/vocabulary.ts";
+import { ZDay } from "../shared/calendar.schemas.ts";
 import { ZLanguage } from "../shared/languages.ts";
 
 /** Statuses of the triage queue; a new report starts at `new`. */
@@ -38,7 +39,6 @@ export const ZCategoryCode = z
   .string()
   .regex(/^[a-z][a-z0-9_]{1,39}$/, "a category code such as armed_violence");
 export const ZIso3 = z.string().regex(/^[A-Z]{3}$/, "an ISO 3166-1 alpha-3 code in capitals, e.g. SYR");
-export const ZIsoDate = z.iso.date("a date as YYYY-MM-DD");
 
 export const ZPhone = z
   .string()
@@ -63,7 +63,7 @@ export const ZSubmitReport = z
     latitude: z.number().min(-90).max(90).optional(),
     longitude: z.number().min(-180).max(180).optional(),
     place: cleanText(LIMITS.place).optional(),
-    date: ZIsoDate,
+    date: ZDay,
     language: ZLanguage.optional(),
     contact: ZContact.optional(),
   })

@@ -242,6 +242,18 @@ describe("protection, surge and rate limits", () => {
       { count: 5, suppressed: false },
     ]);
   });
+  it("withholds the next smallest category where the total would give a small one away", () => {
+    const cells = [
+      { month: "2026-10", category: "armed_violence", count: 2 },
+      { month: "2026-10", category: "displacement", count: 7 },
+      { month: "2026-10", category: "protest", count: 9 },
+      { month: "2026-11", category: "armed_violence", count: 6 },
+      { month: "2026-11", category: "displacement", count: 7 },
+    ];
+    const shown = suppressSmallCells(cells, 5, (cell) => cell.month).map((cell) => cell.count);
+    expect(shown).toEqual([null, null, 9, 6, 7]);
+    expect(suppressSmallCells(cells, 5).map((cell) => cell.count)).toEqual([null, 7, 9, 6, 7]);
+  });
   it("calls a surge only above both the minimum and the ratio", () => {
     expect(evaluateSurge(12, [2, 3, 2, 3, 2, 0]).surge).toBe(true);
     expect(evaluateSurge(4, [0, 0, 0, 0, 0, 0]).surge).toBe(false);

@@ -1,9 +1,8 @@
 import { z } from "zod";
+import { ZMonth } from "../shared/calendar.schemas.ts";
 import { driverReadingUnits } from "./driver-phrases.ts";
 import { progressSteps } from "./progress.ts";
 
-/** A calendar month, YYYY-MM. */
-export const ZMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "a month as YYYY-MM");
 export const ZIso3Code = z
   .string()
   .regex(/^[A-Za-z]{3}$/, "an ISO 3166-1 alpha-3 code")

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { ZodError } from "zod";
 import { DomainError, type ErrorCode, type ErrorDetail } from "../../core/shared/errors.ts";
@@ -21,14 +21,36 @@ export const errorBody = (code: string, message: string, details: ErrorDetail[] 
 
 const fieldOf = (path: readonly PropertyKey[]) => path.map(String).join(".") || "(root)";
 
+type SchemaIssue = { instancePath: string; message?: string; params?: { keys?: unknown } };
+
+/** The fields a schema issue is about: `body.origins.1`, or each unknown key where keys are refused. */
+const issueDetails = (context: string, issue: SchemaIssue): ErrorDetail[] => {
+  const field = [context, ...issue.instancePath.split("/").filter(Boolean)].join(".");
+  const unknownKeys = issue.params?.keys;
+  if (Array.isArray(unknownKeys) && unknownKeys.length > 0)
+    return unknownKeys.map((key) => ({
+      field: `${field}.${String(key)}`,
+      message: "not a field of this request",
+    }));
+  return [{ field, message: issue.message ?? "invalid" }];
+};
+
+/** Refusals before any route runs (a malformed or over-long path) in the one error shape, without echoing the path. */
+export const frameworkErrors = (error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void => {
+  const message =
+    error.code === "FST_ERR_MAX_PARAM_LENGTH" ? "a part of the path is too long" : "not a valid path";
+  reply
+    .code(error.statusCode ?? 400)
+    .send(errorBody("validation_failed", "The request is not valid.", [{ field: "path", message }]));
+};
+
 /** One error shape for every failure: {"error":{"code","message","details"}}, details naming the field. */
 export const registerErrorHandler = (app: FastifyInstance): void => {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const details = error.validation.map((issue) => ({
-        field: `${error.validationContext ?? "body"}${issue.instancePath.replaceAll("/", ".")}`,
-        message: issue.message ?? "invalid",
-      }));
+      const details = error.validation.flatMap((issue) =>
+        issueDetails(error.validationContext ?? "body", issue),
+      );
       return reply.code(400).send(errorBody("validation_failed", "The request is not valid.", details));
     }
     if (error instanceof ZodError) {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DomainError, invalid } from "../../core/shared/errors.ts";
+import { DomainError, forbidden, invalid } from "../../core/shared/errors.ts";
 import {
   ZApiToken,
   ZChangePassword,
@@ -179,6 +179,11 @@ export const authRoutes: AppRoutes = (app, deps) => {
       },
     },
     async (request, reply) => {
+      // A token that could mint tokens could outlive its own expiry and revocation.
+      if (!request.auth?.sessionHash)
+        throw forbidden(
+          "API tokens are created by a signed-in person (Account page or `continuum token create`).",
+        );
       const { token, record } = await createApiToken(contextOf(deps, request), request.body);
       return reply.code(201).send({ ...presentToken(record), token });
     },

@@ -1,14 +1,13 @@
 import { z } from "zod";
 import {
   ZBbox,
-  ZDay,
   ZEvent,
   ZEventPage,
   ZEventPoints,
   ZIso3Code,
   ZIso3List,
-  ZMonth,
 } from "../../core/data/data.schemas.ts";
+import { ZDay, ZMonth } from "../../core/shared/calendar.schemas.ts";
 import { exportEventMonths } from "../../services/data/export-event-months.ts";
 import { eventPoints, getEvent, listEvents } from "../../services/data/query-data.ts";
 import { contextOf } from "../context.ts";

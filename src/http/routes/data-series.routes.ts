@@ -9,8 +9,8 @@ import {
   ZIndicatorValue,
   ZIso3Code,
   ZIso3List,
-  ZMonth,
 } from "../../core/data/data.schemas.ts";
+import { ZMonth } from "../../core/shared/calendar.schemas.ts";
 import { invalid } from "../../core/shared/errors.ts";
 import {
   countryMonthSeries,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { authorize } from "../../core/access/policies.ts";
 import { ZShareRecord } from "../../core/analyses/analysis.schemas.ts";
+import { ZMonth } from "../../core/shared/calendar.schemas.ts";
 import { ZColleague } from "../../core/users/user.schemas.ts";
 import { withheldSurgeFigures } from "../../core/voices/protection.ts";
 import {
@@ -38,7 +39,6 @@ import { voicesFormRoutes } from "./voices-form.routes.ts";
 import { voicesIntakeRoutes } from "./voices-intake.routes.ts";
 import { voicesPublicRoutes } from "./voices-public.routes.ts";
 
-const ZMonth = z.string().regex(/^\d{4}-\d{2}$/, "a month as YYYY-MM");
 const ZSignalQuery = z.object({ iso3: ZIso3.optional(), from: ZMonth.optional(), to: ZMonth.optional() });
 const signalFilter = (q: z.infer<typeof ZSignalQuery>) => ({
   iso3: q.iso3,

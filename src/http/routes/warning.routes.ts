@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZMonth } from "../../core/shared/calendar.schemas.ts";
 import { forecastCsv } from "../../core/warning/forecast-csv.ts";
 import {
   ZBacktestRun,
@@ -7,7 +8,6 @@ import {
   ZForecastRun,
   ZForecastsPage,
   ZIso3Code,
-  ZMonth,
   ZStartBacktestRun,
   ZStartForecastRun,
   ZWatchlist,

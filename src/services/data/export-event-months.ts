@@ -1,6 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { parseMonth } from "../../core/data/dates.ts";
 import { datasetsToRead } from "../../core/data/reference-datasets.ts";
+import { monthExpected } from "../../core/shared/calendar.schemas.ts";
 import { invalid } from "../../core/shared/errors.ts";
 import type { Db } from "../../db/types.ts";
 import { exportEventMonthsCsv } from "../../repositories/data/series.repository.ts";
@@ -38,8 +39,8 @@ export const exportEventMonths = async (
   const details = [];
   if (input.level !== "country" && input.level !== "grid")
     details.push({ field: "level", message: "must be country or grid", value: input.level });
-  if (!from) details.push({ field: "from", message: "must be YYYY-MM", value: input.from });
-  if (!to) details.push({ field: "to", message: "must be YYYY-MM", value: input.to });
+  if (!from) details.push({ field: "from", message: monthExpected, value: input.from });
+  if (!to) details.push({ field: "to", message: monthExpected, value: input.to });
   if (from && to && from > to)
     details.push({ field: "to", message: "must not be before from", value: input.to });
   if (details.length || !from || !to) throw invalid("The export request is not valid.", details);

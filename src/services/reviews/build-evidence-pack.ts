@@ -102,7 +102,7 @@ export const buildEvidencePack = async (
     communityReports: {
       available: true,
       minCellCount: settings.minCellCount,
-      months: suppressSmallCells(communityReports, settings.minCellCount).map((row) => ({
+      months: suppressSmallCells(communityReports, settings.minCellCount, (row) => row.month).map((row) => ({
         month: row.month.slice(0, 7),
         category: row.category,
         count: row.count,

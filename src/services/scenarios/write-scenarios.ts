@@ -16,6 +16,7 @@ import {
   updateScenario as saveScenario,
 } from "../../repositories/scenarios.repository.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
+import { assertKnownCountry } from "../shared/known-country.ts";
 import { getScenario } from "./read-scenarios.ts";
 import type { PlanView, ScenarioView } from "./scenario-view.ts";
 
@@ -24,6 +25,7 @@ export const createScenario = async (ctx: ServiceContext, raw: TCreateScenario):
   authorize(ctx.actor, "scenario.write");
   const input = ZCreateScenario.parse(raw);
   assertMayClassify(ctx.actor, input.clearance);
+  await assertKnownCountry(ctx.db, input.iso3);
   return inTransaction(ctx, async (tx) => {
     const row = await insertScenario(tx.db, {
       ...input,
@@ -74,6 +76,7 @@ export const createPlan = async (ctx: ServiceContext, raw: TCreatePlan): Promise
   authorize(ctx.actor, "scenario.write");
   const input = ZCreatePlan.parse(raw);
   assertMayClassify(ctx.actor, input.clearance);
+  await assertKnownCountry(ctx.db, input.iso3);
   return inTransaction(ctx, async (tx) => {
     const scenario = input.scenarioId ? await findVisibleScenario(tx.db, ctx.actor, input.scenarioId) : null;
     if (input.scenarioId && !scenario)

@@ -7,6 +7,7 @@ import {
 import { countryMonthTotals } from "../../repositories/voices/signals.repository.ts";
 import { raiseAlert } from "../alerts/raise-alert.ts";
 import type { ServiceContext } from "../shared/context.ts";
+import { assertKnownCountry } from "../shared/known-country.ts";
 
 export type SurgeOutcome = SurgeFinding & {
   iso3: string;
@@ -32,6 +33,7 @@ export const evaluateCountrySurge = async (
   month: string,
   rule: SurgeRule = DEFAULT_SURGE_RULE,
 ): Promise<SurgeOutcome> => {
+  await assertKnownCountry(ctx.db, iso3);
   const first = monthShift(month, 0);
   const totals = new Map(
     (await countryMonthTotals(ctx.db, iso3, monthShift(first, -rule.baselineMonths), first)).map((r) => [

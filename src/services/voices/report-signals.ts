@@ -36,7 +36,7 @@ export const reportSignals = async (db: Db, filter: SignalFilter, k: number): Pr
   }
   return {
     minCellCount: k,
-    countryMonths: suppressSmallCells(countries, k),
+    countryMonths: suppressSmallCells(countries, k, (row) => `${row.iso3}|${row.month}`),
     gridMonths: withoutSmallCells([...cells.values()], k).map((cell) => {
       const centre = priogridCell(cell.priogridGid);
       return { ...cell, latitude: centre.lat, longitude: centre.lon };

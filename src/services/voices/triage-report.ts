@@ -10,6 +10,7 @@ import {
   updateReport,
 } from "../../repositories/voices/reports.repository.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
+import { assertKnownCountry } from "../shared/known-country.ts";
 import { listColleagues } from "../users/list-colleagues.ts";
 import { getReport, type ReportDetailView } from "./get-report.ts";
 import { loadReportForChange } from "./report-view.ts";
@@ -65,6 +66,7 @@ export const triageReport = async (
         );
       changes.assignedTo = change.assignedTo;
     }
+    if (change.iso3) await assertKnownCountry(tx.db, change.iso3);
     if (change.iso3 !== undefined) changes.iso3 = change.iso3;
     if (change.latitude !== undefined || change.longitude !== undefined) {
       const latitude = change.latitude ?? null;

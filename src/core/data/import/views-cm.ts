@@ -75,6 +75,8 @@ export const viewsCmValidator = ({ resolver }: ValidatorOptions): RowValidator =
       const monthId = reader.integer("month_id");
       const year = reader.integer("year");
       const monthNumber = reader.integer("month");
+      if (monthNumber !== null && (monthNumber < 1 || monthNumber > 12))
+        reader.fail("month", String(monthNumber), "a month number from 1 to 12");
       if (monthId !== null && (monthId < 1 || monthId > 2400))
         reader.fail("month_id", String(monthId), "not a ViEWS month id");
       const month = monthId !== null && monthId >= 1 && monthId <= 2400 ? monthFromViewsId(monthId) : null;
@@ -82,6 +84,8 @@ export const viewsCmValidator = ({ resolver }: ValidatorOptions): RowValidator =
         month &&
         year !== null &&
         monthNumber !== null &&
+        monthNumber >= 1 &&
+        monthNumber <= 12 &&
         month !== `${year}-${String(monthNumber).padStart(2, "0")}`
       ) {
         reader.fail(
