@@ -314,6 +314,12 @@ describe(`Voices end to end (${engine})`, () => {
       content: read("docs/examples/voices/ushahidi-export.csv"),
     });
     expect(response.json()).toMatchObject({ rows: 3, created: 3 });
+    // A stored incident is checked again: a file that is no longer valid is not reported as fine.
+    const edited = await staff.request("POST", "/api/voices/imports/ushahidi", {
+      content: read("docs/examples/voices/ushahidi-export.csv").replace(",6.4926,", ",999,"),
+    });
+    expect(edited.statusCode, edited.body).toBe(400);
+    expect(edited.json().error.details).toEqual([expect.objectContaining({ field: "line 3" })]);
     const notUshahidi = await staff.request("POST", "/api/voices/imports/ushahidi", {
       content: "a,b\n1,2\n",
     });
@@ -574,7 +580,7 @@ describe(`Voices end to end (${engine})`, () => {
       content: badRows,
     });
     expect(importBad.statusCode).toBe(400);
-    expect(importBad.json().error.details[0].field).toBe("row 5");
+    expect(importBad.json().error.details[0].field).toBe("line 5");
     expect(await reportCount()).toBe(before);
   });
 

@@ -76,6 +76,18 @@ describe("early warning API", () => {
     expect(
       (await analyst.request("POST", "/api/warning/forecast-runs", { origin: "2019-13" })).statusCode,
     ).toBe(400);
+    const misspelt = await analyst.request("POST", "/api/warning/forecast-runs", {
+      origin: "2019-12",
+      horizn: 3,
+      options: { round: 5 },
+    });
+    expect(misspelt.statusCode).toBe(400);
+    expect(
+      misspelt
+        .json()
+        .error.details.map((d: { field: string }) => d.field)
+        .sort(),
+    ).toEqual(["body.horizn", "body.options.round"]);
     // The data start in 1990-01: a 12-month model needs 12 months of history and 12 to learn from.
     const early = await analyst.request("POST", "/api/warning/forecast-runs", { origin: "1991-06" });
     expect([early.statusCode, early.json().error.details[0].message]).toEqual([

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { formatOf } from "../../repositories/voices/submission-files.ts";
+import { formatOf, type SubmissionFormat } from "../../repositories/voices/submission-files.ts";
 import { buildGazetteer, ensureGazetteer } from "../../services/voices/build-gazetteer.ts";
 import {
   type ImportSummary,
@@ -11,13 +11,15 @@ import { readInputJson, readInputText } from "../input-files.ts";
 import { cliContext, type GlobalOptions, printOne, printRows } from "../runtime.ts";
 import { readCsvObjects, voices } from "./voices-command.ts";
 
-const printImport = (global: GlobalOptions, summary: ImportSummary, what: string) =>
+const printImport = (global: GlobalOptions, summary: ImportSummary, what: string, format: SubmissionFormat) =>
   printOne(
     global,
     summary,
     [
       `${what}: ${summary.rows} rows, ${summary.created} reports stored, ${summary.alreadyStored} already stored, ${summary.skipped.length} skipped.`,
-      ...summary.skipped.slice(0, 20).map((s) => `  row ${s.row}: ${s.problems.join("; ")}`),
+      ...summary.skipped
+        .slice(0, 20)
+        .map((s) => `  ${format === "csv" ? "line" : "submission"} ${s.row}: ${s.problems.join("; ")}`),
     ].join("\n"),
   );
 
@@ -107,13 +109,15 @@ export const registerVoicesIntake = (group: Command): void => {
       voices(command, async ({ handle, deps, global }) => {
         await ensureGazetteer(handle.db);
         const text = readInputText(file);
+        const format = formatOf(file, text);
         const summary = await importFormSubmissions(await cliContext(handle, global), deps, {
           formId: options.form,
           text,
-          format: formatOf(file, text),
+          format,
+          fileName: file,
           skipInvalid: options.skipInvalid ?? false,
         });
-        printImport(global, summary, `Form ${options.form}`);
+        printImport(global, summary, `Form ${options.form}`, format);
       }),
     );
 
@@ -126,9 +130,10 @@ export const registerVoicesIntake = (group: Command): void => {
         await ensureGazetteer(handle.db);
         const summary = await importUshahidi(await cliContext(handle, global), deps, {
           text: readInputText(file),
+          fileName: file,
           skipInvalid: options.skipInvalid ?? false,
         });
-        printImport(global, summary, "Ushahidi");
+        printImport(global, summary, "Ushahidi", "csv");
       }),
     );
 

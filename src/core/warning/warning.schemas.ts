@@ -27,8 +27,8 @@ export type TProgress = z.infer<typeof ZProgress>;
 export const ZDatasetVersion = z.object({ id: z.string(), kind: z.string(), version: z.string() });
 export type TDatasetVersion = z.infer<typeof ZDatasetVersion>;
 
-/** Tuning knobs a caller may set; everything else stays at the model's defaults. */
-export const ZModelOptions = z.object({
+/** Tuning knobs a caller may set; everything else stays at the model's defaults. A misspelt knob is refused. */
+export const ZModelOptions = z.strictObject({
   rounds: z.number().int().min(1).max(1000).optional(),
   maxDepth: z.number().int().min(1).max(12).optional(),
   eta: z.number().positive().max(1).optional(),

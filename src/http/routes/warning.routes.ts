@@ -47,7 +47,8 @@ export const warningRoutes: AppRoutes = (app, deps) => {
           "Start a forecast run: retrain at the origin and forecast every country (analysts, administrators)",
         description:
           "Returns at once with the run (status running); poll GET /api/warning/forecast-runs/{id} for progress. Model jobs run one at a time.",
-        body: ZStartForecastRun,
+        // A run takes minutes: a misspelt field is refused rather than starting a run with the defaults.
+        body: ZStartForecastRun.strict(),
         response: { 202: ZForecastRun, ...errorResponses },
       },
     },
@@ -166,7 +167,7 @@ export const warningRoutes: AppRoutes = (app, deps) => {
         summary: "Start a rolling-origin backtest beside the naive baselines (analysts, administrators)",
         description:
           "Returns at once with the run; poll GET /api/warning/backtest-runs/{id} for progress and, when done, the report.",
-        body: ZStartBacktestRun,
+        body: ZStartBacktestRun.strict(),
         response: { 202: ZBacktestRun, ...errorResponses },
       },
     },

@@ -30,8 +30,8 @@ export const parseCsvRows = (text: string): Row[] => {
   const wrong = records.findIndex((cells) => cells.length !== header.length);
   if (wrong >= 0) {
     throw invalid(
-      `Row ${wrong + 2} has ${records[wrong]?.length} cells where the header has ${header.length}.`,
-      [{ field: `row ${wrong + 2}`, message: "wrong number of cells" }],
+      `Line ${wrong + 2} has ${records[wrong]?.length} cells where the header has ${header.length}.`,
+      [{ field: `line ${wrong + 2}`, message: "wrong number of cells" }],
     );
   }
   return records.map((cells) => Object.fromEntries(header.map((name, i) => [name.trim(), cells[i] ?? ""])));

@@ -16,8 +16,17 @@ export type ImportSummary = {
   rows: number;
   created: number;
   alreadyStored: number;
+  /** `row` is the line of a CSV file (the header is line 1) or the position of a JSON submission. */
   skipped: { row: number; problems: string[] }[];
 };
+
+/** The file rows come from: its format says how a row is counted, its name (when known) is put in errors. */
+type ImportFile = { format: SubmissionFormat; name?: string | undefined };
+
+const rowNumber = (file: ImportFile, index: number): number =>
+  file.format === "csv" ? index + 2 : index + 1;
+const rowLabel = (file: ImportFile, row: number): string =>
+  `${file.name ? `${file.name}, ` : ""}${file.format === "csv" ? "line" : "submission"} ${row}`;
 
 type Source = {
   channel: ReportChannel;
@@ -37,13 +46,14 @@ const problemsOf = (error: unknown): string[] => {
 /**
  * Imports every row of an export as reports, all or nothing: every row is checked first, and one bad row
  * refuses the file (naming the rows) unless `skipInvalid`, in which case bad rows are listed and left
- * out. Rows already stored (same submission id) are counted, not stored again.
+ * out. Rows already stored (same submission id) are checked like the others, counted, and not stored again.
  */
 const importRows = async (
   ctx: ServiceContext,
   deps: VoicesDeps,
   source: Source,
   rows: readonly Row[],
+  file: ImportFile,
   skipInvalid: boolean,
 ): Promise<ImportSummary> => {
   const intake = intakeContextOf(ctx);
@@ -51,7 +61,7 @@ const importRows = async (
   const skipped: ImportSummary["skipped"] = [];
   let alreadyStored = 0;
   for (const [index, row] of rows.entries()) {
-    const line = index + 2;
+    const line = rowNumber(file, index);
     const mapped = source.map(row);
     if (!mapped.sourceRef) {
       skipped.push({ row: line, problems: ["no submission id (the mapping's id column is empty)"] });
@@ -66,10 +76,6 @@ const importRows = async (
       answers: mapped.answers,
       ...(mapped.status ? { status: mapped.status } : {}),
     };
-    if (await storedSubmission(intake, deps, meta)) {
-      alreadyStored += 1;
-      continue;
-    }
     try {
       const iso3 = mapped.country
         ? await resolveCountry(ctx.db, mapped.country.code, mapped.country.codes)
@@ -81,33 +87,35 @@ const importRows = async (
       const contact = Object.fromEntries(Object.entries(mapped.contact).filter(([, v]) => v));
       const language =
         mapped.language && ["en", "fr", "ar"].includes(mapped.language) ? mapped.language : undefined;
-      prepared.push(
-        await prepareReport(
-          intake,
-          deps,
-          {
-            category: mapped.category,
-            description: mapped.description,
-            ...(iso3 ? { iso3 } : {}),
-            ...(mapped.latitude !== undefined && mapped.longitude !== undefined
-              ? { latitude: mapped.latitude, longitude: mapped.longitude }
-              : {}),
-            ...(mapped.place ? { place: mapped.place.slice(0, 200) } : {}),
-            ...(mapped.date ? { date: mapped.date } : {}),
-            ...(language ? { language } : {}),
-            ...(Object.keys(contact).length ? { contact } : {}),
-          },
-          meta,
-        ),
+      const report = await prepareReport(
+        intake,
+        deps,
+        {
+          category: mapped.category,
+          description: mapped.description,
+          ...(iso3 ? { iso3 } : {}),
+          ...(mapped.latitude !== undefined && mapped.longitude !== undefined
+            ? { latitude: mapped.latitude, longitude: mapped.longitude }
+            : {}),
+          ...(mapped.place ? { place: mapped.place.slice(0, 200) } : {}),
+          ...(mapped.date ? { date: mapped.date } : {}),
+          ...(language ? { language } : {}),
+          ...(Object.keys(contact).length ? { contact } : {}),
+        },
+        meta,
       );
+      if (await storedSubmission(intake, deps, meta)) alreadyStored += 1;
+      else prepared.push(report);
     } catch (error) {
       skipped.push({ row: line, problems: problemsOf(error) });
     }
   }
   if (skipped.length && !skipInvalid) {
     throw invalid(
-      `${skipped.length} of ${rows.length} rows are not valid; nothing was imported (fix them, or import with skip-invalid).`,
-      skipped.slice(0, 50).flatMap((s) => s.problems.map((message) => ({ field: `row ${s.row}`, message }))),
+      `${file.name ? `${file.name}: ` : ""}${skipped.length} of ${rows.length} rows are not valid; nothing was imported (fix them, or import with skip-invalid).`,
+      skipped
+        .slice(0, 50)
+        .flatMap((s) => s.problems.map((message) => ({ field: rowLabel(file, s.row), message }))),
     );
   }
   return ctx.db.transaction().execute(async (trx) => {
@@ -134,7 +142,7 @@ const importRows = async (
 export const importFormSubmissions = async (
   ctx: ServiceContext,
   deps: VoicesDeps,
-  input: { formId: string; text: string; format: SubmissionFormat; skipInvalid?: boolean },
+  input: { formId: string; text: string; format: SubmissionFormat; fileName?: string; skipInvalid?: boolean },
 ): Promise<ImportSummary> => {
   authorize(ctx.actor, "voices.import");
   const form = await findForm(ctx.db, input.formId);
@@ -151,6 +159,7 @@ export const importFormSubmissions = async (
       map: (row) => applyMapping(row, form.mapping),
     },
     rows,
+    { format: input.format, name: input.fileName },
     input.skipInvalid ?? false,
   );
 };
@@ -159,7 +168,7 @@ export const importFormSubmissions = async (
 export const importUshahidi = async (
   ctx: ServiceContext,
   deps: VoicesDeps,
-  input: { text: string; skipInvalid?: boolean },
+  input: { text: string; fileName?: string; skipInvalid?: boolean },
 ): Promise<ImportSummary> => {
   authorize(ctx.actor, "voices.import");
   const rows = parseSubmissions(input.text, "csv");
@@ -177,6 +186,7 @@ export const importUshahidi = async (
     deps,
     { channel: "ushahidi", formId: null, ownerOrgId, clearance: "restricted", map: mapUshahidiRow },
     rows,
+    { format: "csv", name: input.fileName },
     input.skipInvalid ?? false,
   );
 };
