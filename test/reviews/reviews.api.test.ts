@@ -265,6 +265,60 @@ describe(`reviews (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, ()
     });
   });
 
+  it("says which months of the evidence count state-based deaths only, and leaves unmeasured types unknown", async () => {
+    await handle.db
+      .insertInto("datasets")
+      .values({ id: "views-cm", kind: "views-cm", title: "ViEWS (test)", version: "1" })
+      .execute();
+    await handle.db
+      .insertInto("countries")
+      .values({
+        iso3: "NER",
+        name: "Niger",
+        iso2: "NE",
+        iso_status: "current",
+        independent: true,
+        dataset_id: "test-registry",
+        dataset_version: "1",
+      })
+      .execute();
+    const row = (dataset: string, month: string, sb: number, other: number | null) => ({
+      dataset_id: dataset,
+      dataset_version: "1",
+      series: dataset === "views-cm" ? "views" : "events",
+      iso3: "NER",
+      month,
+      sb_best: sb,
+      ns_best: other,
+      os_best: other,
+      other_best: 0,
+      event_count: other === null ? null : 2,
+    });
+    await handle.db
+      .insertInto("country_month")
+      .values([
+        row("ucdp-ged", "2019-10-01", 10, 1),
+        row("ucdp-ged", "2019-11-01", 10, 1),
+        row("views-cm", "2019-12-01", 30, null),
+      ])
+      .execute();
+    const review = (await analystSession.request("POST", "/api/reviews", { iso3: "NER" })).json();
+    expect(review.evidence.window.to).toBe("2019-12");
+    expect(review.evidence.totals).toEqual({
+      fatalities: 54,
+      events: 4,
+      oneSided: 2,
+      stateBasedOnly: ["2019-12"],
+    });
+    expect(review.evidence.months.find((m: { month: string }) => m.month === "2019-12")).toMatchObject({
+      stateBased: 30,
+      nonState: null,
+      oneSided: null,
+    });
+    const brief = await analystSession.request("GET", `/api/reviews/${review.id}/export?format=html&lang=en`);
+    expect(brief.body).toContain("2019-12: state-based deaths only");
+  });
+
   it("takes a review from draft to adopted with assessments and two recommendations, then follows them up", async () => {
     await seedVerifiedReports(handle.db, admin.orgId, [
       ...Array.from({ length: 6 }, () => ["armed_violence", "2026-03-01"] as const),
@@ -288,7 +342,8 @@ describe(`reviews (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, ()
       available: true,
       minCellCount: 5,
       months: [
-        { month: "2026-03", category: "armed_violence", count: 6, suppressed: false },
+        // One report alone would be the month's total (shown by the surge rule) less the six: both are withheld.
+        { month: "2026-03", category: "armed_violence", count: null, suppressed: true },
         { month: "2026-03", category: "attack_on_civilians", count: null, suppressed: true },
       ],
     });

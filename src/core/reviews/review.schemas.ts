@@ -156,7 +156,7 @@ export const ZEvidencePack = z.object({
       month: z.string(),
       source: z.string(),
       stateBased: z.number(),
-      nonState: z.number(),
+      nonState: z.number().nullable(),
       oneSided: z.number().nullable(),
       events: z.number().nullable(),
     }),
@@ -166,6 +166,8 @@ export const ZEvidencePack = z.object({
     fatalities: z.number(),
     events: z.number().nullable(),
     oneSided: z.number().nullable(),
+    /** Months whose deaths come from a source of state-based deaths only (the event data end before them). */
+    stateBasedOnly: z.array(z.string()),
   }),
   topEvents: z.array(
     z.object({

@@ -22,6 +22,7 @@ export type BriefStrings = {
   window: (from: string, to: string, deaths: string) => string;
   oneSided: (deaths: string) => string;
   events: (count: string) => string;
+  stateBasedOnly: (months: string) => string;
   forecast: (origin: string, model: string) => string;
   forecastColumns: [string, string, string, string, string];
   median: (n: string) => string;
@@ -76,6 +77,8 @@ const en: BriefStrings = {
   window: (from, to, deaths) => `Window ${from} to ${to}: ${deaths} recorded deaths`,
   oneSided: (deaths) => ` (${deaths} in one-sided violence against civilians)`,
   events: (count) => `, ${count} events`,
+  stateBasedOnly: (months) =>
+    ` ${months}: state-based deaths only, from the country-month series (the event data end earlier).`,
   forecast: (origin, model) => `Forecast (run of ${origin}, ${model})`,
   forecastColumns: ["Month", "Horizon", "P(any)", "P(25+)", "80% interval (deaths)"],
   median: (n) => `median ${n}`,
@@ -140,6 +143,8 @@ const fr: BriefStrings = {
   window: (from, to, deaths) => `Période du ${from} au ${to} : ${deaths} morts enregistrés`,
   oneSided: (deaths) => ` (dont ${deaths} dans la violence unilatérale contre les civils)`,
   events: (count) => `, ${count} événements`,
+  stateBasedOnly: (months) =>
+    ` ${months} : décès des seuls conflits armés étatiques, d’après la série pays-mois (les données d’événements s’arrêtent plus tôt).`,
   forecast: (origin, model) => `Prévision (exécution de ${origin}, ${model})`,
   forecastColumns: ["Mois", "Horizon", "P(au moins 1)", "P(25 et plus)", "Intervalle à 80 % (morts)"],
   median: (n) => `médiane ${n}`,
@@ -214,6 +219,8 @@ const ar: BriefStrings = {
   window: (from, to, deaths) => `الفترة من ${from} إلى ${to}: ${deaths} حالة وفاة مسجلة`,
   oneSided: (deaths) => ` (منها ${deaths} في العنف الأحادي الجانب ضد المدنيين)`,
   events: (count) => `، ${count} حدثًا`,
+  stateBasedOnly: (months) =>
+    ` ${months}: وفيات النزاعات المسلحة التي تكون الدولة طرفًا فيها فقط، من سلسلة البلد-الشهر (تنتهي بيانات الأحداث قبل ذلك).`,
   forecast: (origin, model) => `التنبؤ (تشغيل ${origin}، ${model})`,
   forecastColumns: ["الشهر", "الأفق", "احتمال \u2066≥1\u2069", "احتمال \u2066≥25\u2069", "فترة 80٪ (وفيات)"],
   median: (n) => `الوسيط ${n}`,

@@ -142,8 +142,10 @@ export const renderReviewBrief = (data: TReviewExport, lang: Language = "en"): s
         `<section class="scenario"><h3>${html(p.title)} <span class="badge">${html(word(t.clearances, p.clearance))}</span></h3>${paragraphs(p.objective)}${p.activation ? `<p><strong>${html(t.activation)}:</strong> ${html(p.activation)}</p>` : ""}<ul>${p.actions.map((a) => `<li>${html(a.action)} — ${html(a.actor)}${a.timeline ? ` (${html(a.timeline)})` : ""}</li>`).join("")}</ul></section>`,
     )
     .join("");
+  const count = (n: number) => new Intl.NumberFormat(lang).format(Math.round(n));
+  const partial = evidence?.totals.oneSided != null ? evidence.totals.stateBasedOnly : [];
   const totals = evidence
-    ? `${t.window(isolate(evidence.window.from), isolate(evidence.window.to), String(Math.round(evidence.totals.fatalities)))}${evidence.totals.oneSided == null ? "" : t.oneSided(String(Math.round(evidence.totals.oneSided)))}${evidence.totals.events == null ? "" : t.events(String(evidence.totals.events))}.`
+    ? `${t.window(isolate(evidence.window.from), isolate(evidence.window.to), count(evidence.totals.fatalities))}${evidence.totals.oneSided == null ? "" : t.oneSided(count(evidence.totals.oneSided))}${evidence.totals.events == null ? "" : t.events(count(evidence.totals.events))}.${partial.length ? t.stateBasedOnly(partial.map(isolate).join(", ")) : ""}`
     : "";
   const status = `${t.status}: ${word(t.statuses, review.status)}${review.adoptedAt ? ` · ${t.adopted(isolate(review.adoptedAt.slice(0, 10)), review.adoptedBy ?? "")}` : ""}`;
   const exported = t.exported(

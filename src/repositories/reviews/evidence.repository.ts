@@ -65,8 +65,8 @@ export const countryMonthsInWindow = async (db: Db, iso3: string, from: string, 
       sql<string>`to_char(cm.month, 'YYYY-MM')`.as("month"),
       "d.title as source",
       sql<number>`sum(coalesce(cm.sb_best, 0))`.as("stateBased"),
-      sql<number>`sum(coalesce(cm.ns_best, 0))`.as("nonState"),
       // Null where the source does not record the type of violence (ViEWS holds state-based deaths only).
+      sql<number | null>`sum(cm.ns_best)`.as("nonState"),
       sql<number | null>`sum(cm.os_best)`.as("oneSided"),
       sql<number | null>`sum(cm.event_count)::int`.as("events"),
     ])
@@ -81,7 +81,7 @@ export const countryMonthsInWindow = async (db: Db, iso3: string, from: string, 
   return rows.map((row) => ({
     ...row,
     stateBased: Number(row.stateBased),
-    nonState: Number(row.nonState),
+    nonState: row.nonState === null ? null : Number(row.nonState),
     oneSided: row.oneSided === null ? null : Number(row.oneSided),
     events: row.events === null ? null : Number(row.events),
   }));

@@ -58,16 +58,17 @@ export const buildEvidencePack = async (
       listAlerts(db, { reader: "public", iso3, status: "open", limit: 50 }),
     ]);
   // Several sources can cover one month; totals use the larger figure per month, as alert rules do.
-  type MonthTotal = { fatalities: number; events: number | null; oneSided: number | null };
+  type MonthTotal = { fatalities: number; events: number | null; oneSided: number | null; allTypes: boolean };
   const perMonth = new Map<string, MonthTotal>();
   for (const row of months) {
-    const total = row.stateBased + row.nonState + (row.oneSided ?? 0);
+    const total = row.stateBased + (row.nonState ?? 0) + (row.oneSided ?? 0);
     const current = perMonth.get(row.month);
     if (!current || total > current.fatalities)
       perMonth.set(row.month, {
         fatalities: total,
         events: row.events ?? current?.events ?? null,
         oneSided: row.oneSided ?? current?.oneSided ?? null,
+        allTypes: row.nonState !== null && row.oneSided !== null,
       });
   }
   // A figure no month of the window records stays unknown rather than becoming zero.
@@ -95,6 +96,7 @@ export const buildEvidencePack = async (
       fatalities: sum((v) => v.fatalities) ?? 0,
       events: sum((v) => v.events),
       oneSided: sum((v) => v.oneSided),
+      stateBasedOnly: [...perMonth.entries()].filter(([, v]) => !v.allTypes).map(([month]) => month),
     },
     topEvents: topEvents.map((event) => ({ ...event, best: Number(event.best) })),
     conflicts,

@@ -35,6 +35,7 @@ const values = (event: FormEvent<HTMLFormElement>) => {
 
 export const ReviewWorkspace = () => {
   const { t, i18n } = useTranslation();
+  const count = (n: number) => new Intl.NumberFormat(i18n.language).format(Math.round(n));
   const countryNames = useCountryNames();
   const alertSummary = useAlertSummary();
   const { me } = useSession();
@@ -122,12 +123,20 @@ export const ReviewWorkspace = () => {
               <p>
                 {t("reviews.window", { from: ltr(evidence.window.from), to: ltr(evidence.window.to) })}:{" "}
                 {evidence.totals.oneSided === null || evidence.totals.events === null
-                  ? t("reviews.totalsDeathsOnly", { deaths: Math.round(evidence.totals.fatalities) })
+                  ? t("reviews.totalsDeathsOnly", { deaths: count(evidence.totals.fatalities) })
                   : t("reviews.totals", {
-                      deaths: Math.round(evidence.totals.fatalities),
-                      oneSided: Math.round(evidence.totals.oneSided),
-                      events: evidence.totals.events,
+                      deaths: count(evidence.totals.fatalities),
+                      oneSided: count(evidence.totals.oneSided),
+                      events: count(evidence.totals.events),
                     })}
+                {evidence.totals.oneSided !== null && evidence.totals.stateBasedOnly.length > 0 && (
+                  <>
+                    {" "}
+                    {t("reviews.stateBasedOnly", {
+                      months: evidence.totals.stateBasedOnly.map(ltr).join(", "),
+                    })}
+                  </>
+                )}
               </p>
               <h3>{t("reviews.forecast")}</h3>
               {evidence.forecast ? (
