@@ -51,6 +51,9 @@ export const registerErrorHandler = (app: FastifyInstance): void => {
       const details = error.validation.flatMap((issue) =>
         issueDetails(error.validationContext ?? "body", issue),
       );
+      // A path whose id cannot exist names no record: not found, like a record that does not exist.
+      if (error.validationContext === "params")
+        return reply.code(404).send(errorBody("not_found", "Nothing is found at this address.", details));
       return reply.code(400).send(errorBody("validation_failed", "The request is not valid.", details));
     }
     if (error instanceof ZodError) {

@@ -24,9 +24,13 @@ export const OrganisationsPanel = () => {
   });
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    add.mutate({ slug: form.get("slug"), name: form.get("name"), kind: form.get("kind") });
-    event.currentTarget.reset();
+    const element = event.currentTarget;
+    const form = new FormData(element);
+    // Cleared once stored, so a refused entry stays to be corrected and a stored one is not sent twice.
+    add.mutate(
+      { slug: form.get("slug"), name: form.get("name"), kind: form.get("kind") },
+      { onSuccess: () => element.reset() },
+    );
   };
   return (
     <section aria-labelledby="orgs-title">

@@ -47,8 +47,8 @@ export const PeoplePanel = () => {
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const form = Object.fromEntries(new FormData(event.currentTarget));
-    add.mutate(form);
+    const element = event.currentTarget;
+    add.mutate(Object.fromEntries(new FormData(element)), { onSuccess: () => element.reset() });
   };
 
   return (

@@ -104,14 +104,19 @@ export const AlertPage = () => {
         {a.assessment && (
           <>
             <dt>{t("alerts.assessment")}</dt>
-            <dd className="prose">{a.assessment}</dd>
+            <dd className="prose" dir="auto">
+              {a.assessment}
+            </dd>
           </>
         )}
         {a.decision && (
           <>
             <dt>{t("alerts.decision")}</dt>
             <dd>
-              <strong>{a.decision.decision}</strong> — {a.decision.rationale}
+              <strong>
+                <bdi>{a.decision.decision}</bdi>
+              </strong>{" "}
+              — <bdi>{a.decision.rationale}</bdi>
               <div className="muted">
                 {t("alerts.optionsConsidered")}: {a.decision.options.join("; ")} · {t("alerts.decidedBy")}{" "}
                 {a.decision.decidedBy}
@@ -122,7 +127,9 @@ export const AlertPage = () => {
         {a.outcome && (
           <>
             <dt>{t("alerts.outcome")}</dt>
-            <dd className="prose">{a.outcome}</dd>
+            <dd className="prose" dir="auto">
+              {a.outcome}
+            </dd>
           </>
         )}
       </dl>
@@ -214,7 +221,11 @@ export const AlertPage = () => {
           <li key={`${event.at}-${event.kind}`}>
             <time dateTime={event.at}>{when(event.at, i18n.language)}</time>{" "}
             <strong>{t(`alerts.events.${event.kind}`, { defaultValue: event.kind })}</strong> · {event.actor}
-            {event.note && <div className="prose">{eventNote(event)}</div>}
+            {event.note && (
+              <div className="prose" dir="auto">
+                {eventNote(event)}
+              </div>
+            )}
           </li>
         ))}
       </ol>

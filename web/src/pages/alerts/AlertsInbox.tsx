@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import type { TAlert } from "../../../../src/core/alerts/alert.schemas.ts";
@@ -12,6 +12,7 @@ import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
 import { TableScroll } from "../../components/TableScroll.tsx";
 import { useSession } from "../../session.tsx";
+import { useUrlState } from "../../url-state.ts";
 import { AlertsNav } from "./AlertsNav.tsx";
 import { useAlertSummary } from "./alert-summary.ts";
 import { when } from "./format.ts";
@@ -26,7 +27,7 @@ export const AlertsInbox = () => {
   const names = useCountryNames();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const [scope, setScope] = useState<(typeof scopes)[number]>("mine");
+  const [scope, setScope] = useUrlState<(typeof scopes)[number]>("scope", "mine", scopes);
   const alerts = useQuery({
     queryKey: ["alerts", scope],
     queryFn: () => get<TAlert[]>(`/api/alerts?scope=${scope}`),

@@ -36,7 +36,7 @@ export const AnalysesPage = () => {
       <Field label={t("analyses.search")}>
         <input type="search" value={search} onChange={(event) => setSearch(event.target.value)} />
       </Field>
-      {analyses.data?.length === 0 && <p>{t("analyses.empty")}</p>}
+      {analyses.data?.length === 0 && <p>{t(search ? "analyses.noMatch" : "analyses.empty")}</p>}
       {analyses.data?.map((analysis) => (
         <article key={analysis.id} className="card">
           <h2>

@@ -10,6 +10,7 @@ import { type CountryTotal, type DataEvent, type EventPoints, query } from "../.
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { ExportLinks } from "../../components/ExportLinks.tsx";
 import { Field } from "../../components/Field.tsx";
+import { useUrlState } from "../../url-state.ts";
 
 /** Natural Earth 1:50m outlines, loaded when a country page first needs them (they are large). */
 const loadShapes = async () => {
@@ -64,8 +65,8 @@ export const CountryEventMap = ({
   name: string;
 }) => {
   const { t, i18n } = useTranslation();
-  const [fromYear, setFromYear] = useState("");
-  const [toYear, setToYear] = useState("");
+  const [fromYear, setFromYear] = useUrlState<string>("eventsFrom", "");
+  const [toYear, setToYear] = useUrlState<string>("eventsTo", "");
   const [selected, setSelected] = useState<number | null>(null);
   const from = fromYear ? `${fromYear}-01-01` : undefined;
   const to = toYear ? `${toYear}-12-31` : undefined;
@@ -130,17 +131,21 @@ export const CountryEventMap = ({
         <Field label={t("country.fromYear")}>
           <select value={fromYear} onChange={(e) => setFromYear(e.target.value)}>
             <option value="">—</option>
-            {years.map((y) => (
-              <option key={y}>{y}</option>
-            ))}
+            {years
+              .filter((y) => !toYear || y <= toYear)
+              .map((y) => (
+                <option key={y}>{y}</option>
+              ))}
           </select>
         </Field>
         <Field label={t("country.toYear")}>
           <select value={toYear} onChange={(e) => setToYear(e.target.value)}>
             <option value="">—</option>
-            {years.map((y) => (
-              <option key={y}>{y}</option>
-            ))}
+            {years
+              .filter((y) => !fromYear || y >= fromYear)
+              .map((y) => (
+                <option key={y}>{y}</option>
+              ))}
           </select>
         </Field>
       </div>

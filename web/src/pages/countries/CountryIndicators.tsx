@@ -1,6 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import { useQuery } from "@tanstack/react-query";
-import { useCallback, useState } from "react";
+import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
 import { get } from "../../api/client.ts";
 import { type Indicator, type IndicatorValue, query } from "../../api/data-types.ts";
@@ -8,6 +8,7 @@ import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { ExportLinks } from "../../components/ExportLinks.tsx";
 import { Field } from "../../components/Field.tsx";
 import { PlotFigure } from "../../components/PlotFigure.tsx";
+import { useUrlState } from "../../url-state.ts";
 
 const keyOf = (i: Indicator) => `${i.datasetId}/${i.code}`;
 
@@ -32,7 +33,7 @@ export const CountryIndicators = ({ iso3 }: { iso3: string }) => {
     queryKey: ["indicators", iso3],
     queryFn: () => get<Indicator[]>(`/api/data/indicators${query({ iso3 })}`),
   });
-  const [key, setKey] = useState<string | null>(null);
+  const [key, setKey] = useUrlState<string>("indicator", "");
   const list = indicators.data ?? [];
   const chosen = list.find((i) => keyOf(i) === key) ?? opening(list);
   const values = useQuery({

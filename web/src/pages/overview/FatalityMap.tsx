@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import { isEventImportKind, isImportKind } from "../../../../src/core/data/import/types.ts";
@@ -10,6 +10,7 @@ import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
 import { MapLegend, mapKey, WorldMap } from "../../components/WorldMap.tsx";
 import { ltr } from "../../i18n/index.ts";
+import { useUrlState } from "../../url-state.ts";
 
 const FIRST = { year: 1990, month: 1 };
 const BUNDLED_MONTHS = 30 * 12; // 1990-01 … 2019-12, the span of the bundled series
@@ -27,6 +28,11 @@ const monthsHeld = (status: DataStatus | undefined, series: "views" | "events"):
   if (!last) return BUNDLED_MONTHS;
   const [year, month] = last.split("-").map(Number) as [number, number];
   return year * 12 + month - (FIRST.year * 12 + FIRST.month) + 1;
+};
+
+const indexOf = (month: string): number => {
+  const [year, number] = month.split("-").map(Number) as [number, number];
+  return year * 12 + number - (FIRST.year * 12 + FIRST.month);
 };
 
 const monthAt = (index: number): string => {
@@ -49,13 +55,16 @@ const shade = (max: number) => (value: number) => {
 export const FatalityMap = () => {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
-  const [span, setSpan] = useState<1 | 12>(12);
-  const [series, setSeries] = useState<"views" | "events">("views");
+  const [spanText, setSpanText] = useUrlState("span", "12", ["1", "12"]);
+  const span = Number(spanText) as 1 | 12;
+  const [series, setSeries] = useUrlState("series", "views", ["views", "events"] as const);
   const status = useQuery({ queryKey: ["data-status"], queryFn: () => get<DataStatus>("/api/data/status") });
   const months = monthsHeld(status.data, series);
   // Unchosen, the map shows the latest month held.
-  const [chosen, setIndex] = useState<number | null>(null);
-  const index = Math.min(chosen ?? months - 1, months - 1);
+  const [chosenMonth, setChosenMonth] = useUrlState<string>("month", "");
+  const chosen = /^\d{4}-\d{2}$/.test(chosenMonth) ? indexOf(chosenMonth) : null;
+  const index = Math.max(0, Math.min(chosen ?? months - 1, months - 1));
+  const setIndex = (next: number) => setChosenMonth(next === months - 1 ? "" : monthAt(next));
   const to = monthAt(index);
   const from = monthAt(Math.max(0, index - span + 1));
   const totals = useQuery({
@@ -91,7 +100,7 @@ export const FatalityMap = () => {
           </select>
         </Field>
         <Field label={t("overview.span")}>
-          <select value={span} onChange={(event) => setSpan(Number(event.target.value) as 1 | 12)}>
+          <select value={spanText} onChange={(event) => setSpanText(event.target.value as "1" | "12")}>
             <option value={1}>{t("overview.spanMonth")}</option>
             <option value={12}>{t("overview.spanYear")}</option>
           </select>

@@ -241,7 +241,7 @@ export const ReviewWorkspace = () => {
                   }
                 >
                   <span>
-                    {rec.body}{" "}
+                    <bdi>{rec.body}</bdi>{" "}
                     <span className="muted">
                       ({rec.addressedTo}; {t(`reviews.responses.${rec.response}`)})
                     </span>
@@ -395,7 +395,9 @@ export const ReviewWorkspace = () => {
             <button type="submit">{t("reviews.saveFindings")}</button>
           </form>
         ) : (
-          <p className="prose">{r.findings}</p>
+          <p className="prose" dir="auto">
+            {r.findings}
+          </p>
         )}
       </section>
 
@@ -404,7 +406,7 @@ export const ReviewWorkspace = () => {
         <ol className="recommendations">
           {r.recommendations.map((rec) => (
             <li key={rec.id}>
-              {rec.body}{" "}
+              <bdi>{rec.body}</bdi>{" "}
               <span className="muted">
                 {t("reviews.addressedTo")} {rec.addressedTo} · {t("reviews.recommendedBy")}{" "}
                 {rec.recommendedBy} · {t(`reviews.responses.${rec.response}`)}

@@ -65,7 +65,7 @@ export const CountrySignals = ({ iso3 }: { iso3: string }) => {
         <SignalsTable rows={signals.data.countryMonths} minCellCount={signals.data.minCellCount} />
       )}
       <p>
-        <Link to={`/reports?iso3=${iso3}`}>{t("voices.queueTitle")}</Link>
+        <Link to={`/reports?iso3=${iso3}&status=any`}>{t("voices.queueTitle")}</Link>
       </p>
     </section>
   );

@@ -1,7 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useSearchParams } from "react-router";
+import { Link } from "react-router";
 import { get } from "../../api/client.ts";
 import { allows } from "../../api/permissions.ts";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
@@ -9,22 +8,26 @@ import { Field } from "../../components/Field.tsx";
 import { TableScroll } from "../../components/TableScroll.tsx";
 import { ltr } from "../../i18n/index.ts";
 import { useSession } from "../../session.tsx";
+import { useUrlState } from "../../url-state.ts";
 import { type Category, type Queue, reportChannels, reportStatuses } from "./voices-api.ts";
 
 /** The triage queue: every report the person may see, newest first, filtered by status, category, country, channel. */
 export const TriageQueuePage = () => {
   const { t, i18n } = useTranslation();
   const { me } = useSession();
-  // A link from a country page opens the queue on that country, all statuses.
-  const [params] = useSearchParams();
-  const linkedIso3 = (params.get("iso3") ?? "").toUpperCase();
-  const [filter, setFilter] = useState({
-    status: linkedIso3 ? "" : "new",
-    category: "",
-    iso3: linkedIso3,
-    channel: "",
-    mine: false,
-  });
+  // The filters live in the address, so Back, reload and a link (a country page's: all statuses) keep them.
+  const [status, setStatus] = useUrlState<string>("status", "new");
+  const [category, setCategory] = useUrlState<string>("category", "");
+  const [iso3, setIso3] = useUrlState<string>("iso3", "");
+  const [channel, setChannel] = useUrlState<string>("channel", "");
+  const [mine, setMine] = useUrlState<string>("mine", "");
+  const filter = {
+    status: status === "any" ? "" : status,
+    category,
+    iso3: iso3.toUpperCase(),
+    channel,
+    mine: mine === "1",
+  };
   const query = new URLSearchParams({ limit: "200" });
   if (filter.status) query.set("status", filter.status);
   if (filter.category) query.set("category", filter.category);
@@ -39,12 +42,8 @@ export const TriageQueuePage = () => {
     queryKey: ["voices", "categories"],
     queryFn: () => get<Category[]>("/api/voices/categories"),
   });
-  const set =
-    (key: keyof typeof filter) => (event: { target: { value: string; checked?: boolean; type?: string } }) =>
-      setFilter({
-        ...filter,
-        [key]: event.target.type === "checkbox" ? Boolean(event.target.checked) : event.target.value,
-      });
+  const set = (setter: (value: string) => void) => (event: { target: { value: string } }) =>
+    setter(event.target.value);
   return (
     <>
       <h1>{t("voices.queueTitle")}</h1>
@@ -65,7 +64,7 @@ export const TriageQueuePage = () => {
         onSubmit={(event) => event.preventDefault()}
       >
         <Field label={t("voices.status")}>
-          <select value={filter.status} onChange={set("status")}>
+          <select value={filter.status} onChange={(event) => setStatus(event.target.value || "any")}>
             <option value="">{t("voices.any")}</option>
             {reportStatuses.map((status) => (
               <option key={status} value={status}>
@@ -75,7 +74,7 @@ export const TriageQueuePage = () => {
           </select>
         </Field>
         <Field label={t("voices.category")}>
-          <select value={filter.category} onChange={set("category")}>
+          <select value={filter.category} onChange={set(setCategory)}>
             <option value="">{t("voices.any")}</option>
             {categories.data?.map((category) => (
               <option key={category.code} value={category.code}>
@@ -87,13 +86,13 @@ export const TriageQueuePage = () => {
         <Field label={t("voices.country")}>
           <input
             value={filter.iso3}
-            onChange={(event) => setFilter({ ...filter, iso3: event.target.value.toUpperCase() })}
+            onChange={(event) => setIso3(event.target.value.toUpperCase())}
             maxLength={3}
             size={4}
           />
         </Field>
         <Field label={t("voices.channel")}>
-          <select value={filter.channel} onChange={set("channel")}>
+          <select value={filter.channel} onChange={set(setChannel)}>
             <option value="">{t("voices.any")}</option>
             {reportChannels.map((channel) => (
               <option key={channel} value={channel}>
@@ -104,7 +103,11 @@ export const TriageQueuePage = () => {
         </Field>
         <label className="field">
           <span>{t("voices.mine")}</span>
-          <input type="checkbox" checked={filter.mine} onChange={set("mine")} />
+          <input
+            type="checkbox"
+            checked={filter.mine}
+            onChange={(event) => setMine(event.target.checked ? "1" : "")}
+          />
         </label>
       </form>
       <ErrorNote error={queue.error} />

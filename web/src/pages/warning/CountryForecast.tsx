@@ -1,6 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import { useQuery } from "@tanstack/react-query";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation } from "react-router";
 import { ApiError } from "../../api/client.ts";
@@ -10,6 +10,7 @@ import { Field } from "../../components/Field.tsx";
 import { PlotFigure } from "../../components/PlotFigure.tsx";
 import { TableScroll } from "../../components/TableScroll.tsx";
 import { ltr } from "../../i18n/index.ts";
+import { useUrlCount } from "../../url-state.ts";
 import { DeathsRange } from "./DeathsRange.tsx";
 import { DriverList } from "./DriverList.tsx";
 import { ForecastDownload } from "./ForecastDownload.tsx";
@@ -98,7 +99,7 @@ const fanChart = (
 /** A country's forecast: the fan chart, risk per month ahead, and the drivers in plain words. */
 export const CountryForecast = ({ iso3 }: { iso3: string }) => {
   const { t, i18n } = useTranslation();
-  const [horizon, setHorizon] = useState(1);
+  const [horizon, setHorizon] = useUrlCount("ahead", 1);
   const forecast = useQuery({
     queryKey: ["warning", "country", iso3],
     queryFn: () => fetchCountryForecast(iso3),

@@ -1,13 +1,15 @@
 import { useQuery } from "@tanstack/react-query";
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
+import { riskMeasures } from "../../../../src/core/warning/warning.schemas.ts";
 import { ApiError } from "../../api/client.ts";
 import { useCountryNames } from "../../api/country-names.ts";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
 import { MapLegend, mapKey, WorldMap } from "../../components/WorldMap.tsx";
 import { ltr } from "../../i18n/index.ts";
+import { useUrlCount, useUrlState } from "../../url-state.ts";
 import { ForecastDownload } from "./ForecastDownload.tsx";
 import { MeasureField } from "./MeasureField.tsx";
 import { RunProgress } from "./RunProgress.tsx";
@@ -20,8 +22,8 @@ export const RiskMap = () => {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const names = useCountryNames();
-  const [measure, setMeasure] = useState<RiskMeasure>("pGe25");
-  const [horizon, setHorizon] = useState(1);
+  const [measure, setMeasure] = useUrlState<RiskMeasure>("risk", "pGe25", riskMeasures);
+  const [horizon, setHorizon] = useUrlCount("ahead", 1);
   const latest = useQuery({ queryKey: ["warning", "forecasts", "latest"], queryFn: fetchLatestForecasts });
   const live = useLiveForecast();
   const run = latest.data?.run;

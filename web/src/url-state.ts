@@ -1,0 +1,38 @@
+import { useCallback } from "react";
+import { useSearchParams } from "react-router";
+
+/**
+ * A page's choice kept in the address (`?horizon=3`): Back, reload and a shared link bring the same view.
+ * A change replaces the history entry, so Back leaves the page instead of stepping through each choice; the
+ * default is left out of the address, and a value not in `allowed` reads as the default.
+ */
+export const useUrlState = <T extends string>(
+  key: string,
+  fallback: T,
+  allowed?: readonly T[],
+): [T, (value: T) => void] => {
+  const [params, setParams] = useSearchParams();
+  const raw = params.get(key);
+  const value = raw !== null && (!allowed || allowed.includes(raw as T)) ? (raw as T) : fallback;
+  const set = useCallback(
+    (next: T) =>
+      setParams(
+        (current) => {
+          const updated = new URLSearchParams(current);
+          if (next === fallback) updated.delete(key);
+          else updated.set(key, next);
+          return updated;
+        },
+        { replace: true },
+      ),
+    [key, fallback, setParams],
+  );
+  return [value, set];
+};
+
+/** A whole number of at least 1 kept in the address, such as the months ahead a view shows. */
+export const useUrlCount = (key: string, fallback: number): [number, (value: number) => void] => {
+  const [text, setText] = useUrlState<string>(key, String(fallback));
+  const value = Number(text);
+  return [Number.isInteger(value) && value >= 1 ? value : fallback, (next) => setText(String(next))];
+};
