@@ -1,4 +1,4 @@
-import type { TFrameworkFactor } from "../core/frameworks/framework.schemas.ts";
+import type { TFrameworkFactor, TTranslations } from "../core/frameworks/framework.schemas.ts";
 import type { Db } from "../db/types.ts";
 
 export type FrameworkRow = {
@@ -6,6 +6,7 @@ export type FrameworkRow = {
   slug: string;
   version: string;
   title: string;
+  titleTranslations: TTranslations;
   description: string;
   source: string;
   isDefault: boolean;
@@ -18,6 +19,7 @@ const columns = [
   "slug",
   "version",
   "title",
+  "title_translations as titleTranslations",
   "description",
   "source",
   "is_default as isDefault",
@@ -25,9 +27,12 @@ const columns = [
   "updated_at as updatedAt",
 ] as const;
 
-// factors is jsonb written only through ZFrameworkFactors, so its shape is known.
-const typed = (row: Omit<FrameworkRow, "factors"> & { factors: unknown }): FrameworkRow => ({
+// factors and titleTranslations are jsonb written only through the framework schemas, so their shape is known.
+const typed = (
+  row: Omit<FrameworkRow, "factors" | "titleTranslations"> & { factors: unknown; titleTranslations: unknown },
+): FrameworkRow => ({
   ...row,
+  titleTranslations: row.titleTranslations as TTranslations,
   factors: row.factors as TFrameworkFactor[],
 });
 
@@ -73,6 +78,7 @@ export const insertFramework = async (
         slug: input.slug,
         version: input.version,
         title: input.title,
+        title_translations: JSON.stringify(input.titleTranslations),
         description: input.description,
         source: input.source,
         is_default: input.isDefault,
@@ -86,7 +92,9 @@ export const insertFramework = async (
 export const updateFramework = async (
   db: Db,
   id: string,
-  changes: Partial<Pick<FrameworkRow, "title" | "description" | "source" | "isDefault" | "factors">>,
+  changes: Partial<
+    Pick<FrameworkRow, "title" | "titleTranslations" | "description" | "source" | "isDefault" | "factors">
+  >,
   now: Date,
 ): Promise<FrameworkRow> =>
   typed(
@@ -94,6 +102,9 @@ export const updateFramework = async (
       .updateTable("frameworks")
       .set({
         ...(changes.title !== undefined ? { title: changes.title } : {}),
+        ...(changes.titleTranslations !== undefined
+          ? { title_translations: JSON.stringify(changes.titleTranslations) }
+          : {}),
         ...(changes.description !== undefined ? { description: changes.description } : {}),
         ...(changes.source !== undefined ? { source: changes.source } : {}),
         ...(changes.isDefault !== undefined ? { is_default: changes.isDefault } : {}),

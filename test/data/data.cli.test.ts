@@ -124,7 +124,7 @@ describe("continuum data commands", () => {
     );
     expect(wrong.status).toBe(2);
     expect(wrong.stderr).toMatch(/level: must be country or grid/);
-    expect(wrong.stderr).toMatch(/from: must be YYYY-MM/);
+    expect(wrong.stderr).toMatch(/from: a month as YYYY-MM/);
   });
 
   it("refuses a bad file with exit 2, listing file, line, column, value and reason, and the total", () => {

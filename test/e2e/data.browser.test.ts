@@ -68,16 +68,30 @@ describe("conflict data in Chromium", () => {
   it("colours the world map by fatalities and opens a country from it", async () => {
     const map = page
       .locator('section[aria-labelledby="fatality-map"]')
-      .getByRole("img", { name: "World map" });
+      .getByRole("group", { name: "World map" });
     await expect
       .poll(() => map.locator('path.country[fill^="rgb"]').count(), { timeout: 30_000 })
       .toBeGreaterThan(20);
     await page.screenshot({ path: `${shots}/overview-fatalities.png` });
+    // One Tab stop for the whole map; the arrow keys walk the countries.
+    const focusable = map.locator('path.country[tabindex="0"]');
+    expect(await focusable.count()).toBe(1);
+    await focusable.focus();
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute("aria-label"));
+    const first = await focused();
+    await page.keyboard.press("ArrowRight");
+    expect(await focused()).not.toBe(first);
+    // The month chosen is kept in the address: Back from a country returns to it.
+    await page.getByRole("button", { name: "‹ Month before" }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get("month")).toMatch(/^\d{4}-\d{2}$/);
+    const month = new URL(page.url()).searchParams.get("month");
     await map.getByRole("button", { name: /^Syria: / }).click();
     await expect
       .poll(() => page.getByRole("heading", { level: 1 }).textContent(), { timeout: 30_000 })
       .toMatch(/Syria/);
     expect(new URL(page.url()).pathname).toBe("/countries/SYR");
+    await page.goBack();
+    await expect.poll(() => new URL(page.url()).searchParams.get("month")).toBe(month);
   });
 
   for (const [iso3, gw] of Object.entries(COUNTRIES)) {

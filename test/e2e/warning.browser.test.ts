@@ -52,7 +52,7 @@ afterAll(async () => {
 describe("early warning in Chromium", () => {
   it("colours the overview map by forecast risk and moves through the horizon", async () => {
     await page.getByRole("heading", { name: "Forecast risk of state-based armed conflict" }).waitFor();
-    const map = page.getByRole("img", { name: /World map of forecast risk for 2020-01/ });
+    const map = page.getByRole("group", { name: /World map of forecast risk for 2020-01/ });
     await map.waitFor();
     const fills = await map
       .locator("path.country")
@@ -61,7 +61,7 @@ describe("early warning in Chromium", () => {
     expect(fills.filter((f) => !f?.startsWith("url(")).length).toBeGreaterThan(150);
     expect(new Set(fills).size).toBeGreaterThan(10);
     await page.getByRole("slider", { name: /Month forecast: 2020-01/ }).fill("3");
-    await page.getByRole("img", { name: /World map of forecast risk for 2020-03/ }).waitFor();
+    await page.getByRole("group", { name: /World map of forecast risk for 2020-03/ }).waitFor();
     await page.screenshot({ path: `${shots}/warning-overview.png`, fullPage: true });
   });
 

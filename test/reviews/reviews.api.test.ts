@@ -107,6 +107,14 @@ describe(`reviews (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, ()
       "war_crimes",
     ]);
     expect(framework.factors[6].name).toBe("Enabling circumstances or preparatory action");
+    // Names in every language the platform speaks, so French and Arabic reviews name the factors.
+    expect(framework.titleTranslations).toEqual({
+      fr: "Cadre d'analyse des atrocités criminelles",
+      ar: "إطار تحليل الجرائم الفظيعة",
+    });
+    expect(framework.factors[2].translations.fr).toBe("Faiblesse des structures étatiques");
+    for (const factor of framework.factors)
+      expect(Object.keys(factor.translations).sort()).toEqual(["ar", "fr"]);
     for (const factor of framework.factors) {
       expect(factor.indicators.length).toBeGreaterThanOrEqual(6);
       expect(factor.guidance.length).toBeGreaterThan(80);
@@ -505,6 +513,9 @@ describe(`reviews (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, ()
     );
     const myanmar = new Intl.DisplayNames(["fr"], { type: "region" }).of("MM") ?? "";
     expect(french.body).toContain(`<p class="muted">${myanmar} (MMR)`);
+    expect(french.body).toContain("Circonstances favorables ou actes préparatoires");
+    expect(french.body).toContain("Cadre d&#39;analyse des atrocités criminelles");
+    expect(arabic.body).toContain("الظروف المواتية أو الأعمال التحضيرية");
     const unknown = await analystSession.request(
       "GET",
       `/api/reviews/${review.id}/export?format=html&lang=xx`,

@@ -1,4 +1,16 @@
 import { z } from "zod";
+import { ZLanguage } from "../shared/languages.ts";
+
+/**
+ * A name in other languages, by language code; where one is missing, the framework's own text stands.
+ * Only names are translated: descriptions, indicators and guidance stay in the framework's language.
+ */
+export const ZTranslations = z.partialRecord(ZLanguage, z.string().trim().min(3).max(300));
+export type TTranslations = z.infer<typeof ZTranslations>;
+
+/** A name in the reader's language where the framework gives one. */
+export const translated = (text: string, translations: TTranslations | undefined, language: string): string =>
+  translations?.[language as keyof TTranslations] ?? text;
 
 export const ZFrameworkIndicator = z.object({
   code: z.string().trim().min(1).max(20),
@@ -9,6 +21,7 @@ export const ZFrameworkIndicator = z.object({
 export const ZFrameworkFactor = z.object({
   code: z.string().trim().min(1).max(20),
   name: z.string().trim().min(3).max(300),
+  translations: ZTranslations.default({}),
   category: z.string().trim().min(1).max(60),
   description: z.string().max(4000).default(""),
   indicators: z.array(ZFrameworkIndicator).max(100).default([]),
@@ -42,6 +55,7 @@ export const ZCreateFramework = z.object({
     .max(80),
   version: z.string().trim().min(1).max(40),
   title: z.string().trim().min(3).max(300),
+  titleTranslations: ZTranslations.default({}),
   description: z.string().max(4000).default(""),
   source: z.string().max(2000).default(""),
   isDefault: z.boolean().default(false),
@@ -52,6 +66,7 @@ export type TCreateFramework = z.input<typeof ZCreateFramework>;
 export const ZUpdateFramework = z
   .object({
     title: z.string().trim().min(3).max(300),
+    titleTranslations: ZTranslations,
     description: z.string().max(4000),
     source: z.string().max(2000),
     isDefault: z.literal(true),
@@ -65,6 +80,7 @@ export const ZFramework = z.object({
   slug: z.string(),
   version: z.string(),
   title: z.string(),
+  titleTranslations: ZTranslations,
   description: z.string(),
   source: z.string(),
   isDefault: z.boolean(),

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ZClearance } from "../access/vocabulary.ts";
 import { ZAlertMessage } from "../alerts/alert.schemas.ts";
 import { ZIso3 } from "../analyses/analysis.schemas.ts";
+import { ZTranslations } from "../frameworks/framework.schemas.ts";
 import { ZForecast } from "../warning/warning.schemas.ts";
 
 export const reviewStatuses = ["draft", "in_review", "adopted"] as const;
@@ -235,7 +236,13 @@ export const ZReview = z.object({
   title: z.string(),
   status: ZReviewStatus,
   cycleId: z.uuid().nullable(),
-  framework: z.object({ id: z.uuid(), slug: z.string(), version: z.string(), title: z.string() }),
+  framework: z.object({
+    id: z.uuid(),
+    slug: z.string(),
+    version: z.string(),
+    title: z.string(),
+    titleTranslations: ZTranslations,
+  }),
   ownerOrgId: z.uuid(),
   clearance: ZClearance,
   findings: z.string(),
@@ -286,7 +293,13 @@ export const ZReviewExport = z.object({
   exportedBy: z.string(),
   review: ZReviewDetail,
   factors: z.array(
-    z.object({ code: z.string(), name: z.string(), category: z.string(), description: z.string() }),
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      translations: ZTranslations,
+      category: z.string(),
+      description: z.string(),
+    }),
   ),
   scenarios: z.array(
     z.object({

@@ -12,6 +12,8 @@ export type FrameworksTable = {
   source: Generated<string>;
   is_default: Generated<boolean>;
   factors: Json;
+  /** Migration 0020: the title in other languages, by language code. */
+  title_translations: Json;
   created_by: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;

@@ -6,6 +6,7 @@ export const presentFramework = (framework: FrameworkRow): TFramework => ({
   slug: framework.slug,
   version: framework.version,
   title: framework.title,
+  titleTranslations: framework.titleTranslations,
   description: framework.description,
   source: framework.source,
   isDefault: framework.isDefault,

@@ -1,3 +1,4 @@
+import { translated } from "../../core/frameworks/framework.schemas.ts";
 import type { TEvidenceForecastRow, TReviewExport } from "../../core/reviews/review.schemas.ts";
 import type { Language } from "../../core/shared/languages.ts";
 import { describeFeature, formatReading } from "../../core/warning/driver-phrases.ts";
@@ -13,9 +14,10 @@ export const presentReviewExport = (view: ReviewExportView): TReviewExport => ({
   exportedAt: view.exportedAt.toISOString(),
   exportedBy: view.exportedBy,
   review: presentReviewDetail(view.review),
-  factors: view.framework.factors.map(({ code, name, category, description }) => ({
+  factors: view.framework.factors.map(({ code, name, translations, category, description }) => ({
     code,
     name,
+    translations,
     category,
     description,
   })),
@@ -94,7 +96,7 @@ export const renderReviewBrief = (data: TReviewExport, lang: Language = "en"): s
       const links = (a?.evidenceLinks ?? [])
         .map((l) => `<a href="${html(l.url)}">${html(l.label)}</a>`)
         .join(", ");
-      return `<tr class="level-${a?.level ?? "unassessed"}"><td>${html(factor.code)}</td><td>${html(factor.name)}<div class="muted">${html(word(t.factorCategories, factor.category))}</div></td><td>${html(a ? word(t.levels, a.level) : t.notAssessed)}</td><td>${html(a ? word(t.trends, a.trend) : "")}</td><td>${html(a ? word(t.confidences, a.confidence) : "")}</td><td>${html(a?.note ?? "")}${links ? `<div class="muted">${html(t.evidenceLinks)}: ${links}</div>` : ""}</td></tr>`;
+      return `<tr class="level-${a?.level ?? "unassessed"}"><td>${html(factor.code)}</td><td>${html(translated(factor.name, factor.translations, lang))}<div class="muted">${html(word(t.factorCategories, factor.category))}</div></td><td>${html(a ? word(t.levels, a.level) : t.notAssessed)}</td><td>${html(a ? word(t.trends, a.trend) : "")}</td><td>${html(a ? word(t.confidences, a.confidence) : "")}</td><td>${html(a?.note ?? "")}${links ? `<div class="muted">${html(t.evidenceLinks)}: ${links}</div>` : ""}</td></tr>`;
     })
     .join("");
   const recommendations = review.recommendations
@@ -167,7 +169,7 @@ tr.level-severe td:nth-child(3){font-weight:700;color:#a61b1b}tr.level-high td:n
 @media print{body{margin:0;max-width:none}a{color:inherit;text-decoration:none}h2{break-after:avoid}tr,li,.scenario{break-inside:avoid}}
 </style></head><body>
 <header><p class="classification">${html(word(t.clearances, review.clearance))}</p>
-<p class="muted">${html(t.audit)} · ${html(review.framework.title)} (${html(review.framework.version)})</p>
+<p class="muted">${html(t.audit)} · ${html(translated(review.framework.title, review.framework.titleTranslations, lang))} (${html(review.framework.version)})</p>
 <h1>${html(review.title)}</h1>
 <p class="muted">${html(countryName(review, lang))} (${html(review.iso3)}) · ${html(status)} · ${html(exported)}</p></header>
 <h2>${html(t.findings)}</h2>${paragraphs(review.findings) || `<p class="muted">${html(t.noFindings)}</p>`}

@@ -18,6 +18,7 @@ export const presentReview = (review: ReviewRecord): TReview => ({
     slug: review.frameworkSlug,
     version: review.frameworkVersion,
     title: review.frameworkTitle,
+    titleTranslations: review.frameworkTitleTranslations,
   },
   ownerOrgId: review.ownerOrgId,
   clearance: review.clearance,

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { Actor } from "../../core/access/actor.ts";
 import { type Clearance, clearances } from "../../core/access/vocabulary.ts";
+import type { TTranslations } from "../../core/frameworks/framework.schemas.ts";
 import type { ReviewStatus, TAssessmentInput } from "../../core/reviews/review.schemas.ts";
 import type { Db } from "../../db/types.ts";
 import { visibleTo } from "../access/visibility.ts";
@@ -17,6 +18,7 @@ export type ReviewRecord = {
   frameworkSlug: string;
   frameworkVersion: string;
   frameworkTitle: string;
+  frameworkTitleTranslations: TTranslations;
   ownerOrgId: string;
   clearance: Clearance;
   title: string;
@@ -51,6 +53,7 @@ const select = (db: Db) =>
       "f.slug as frameworkSlug",
       "f.version as frameworkVersion",
       "f.title as frameworkTitle",
+      "f.title_translations as frameworkTitleTranslations",
       "r.owner_org_id as ownerOrgId",
       "r.clearance",
       "r.title",
@@ -72,6 +75,8 @@ const typed = (row: Selected): ReviewRecord => ({
   ...row,
   status: row.status as ReviewStatus,
   clearance: row.clearance as Clearance,
+  // jsonb written only through ZTranslations
+  frameworkTitleTranslations: row.frameworkTitleTranslations as TTranslations,
 });
 
 /** A review by id; with a reader, only if they may see it (its clearance, owner and shares). */

@@ -1,5 +1,6 @@
 import { geoEqualEarth, geoPath } from "d3-geo";
-import { useId, useMemo } from "react";
+import { useId, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import countries110m from "world-atlas/countries-110m.json" with { type: "json" };
@@ -43,16 +44,40 @@ export type WorldMapProps = {
 
 const defaultColour = () => "#d9dee4";
 
-/** Countries that can be chosen are buttons: reachable by Tab and activated by Enter or Space. */
-const selectable = (choose: () => void, label: string) => ({
+const steps: Readonly<Record<string, (at: number, last: number) => number>> = {
+  ArrowRight: (at, last) => Math.min(at + 1, last),
+  ArrowDown: (at, last) => Math.min(at + 1, last),
+  ArrowLeft: (at) => Math.max(at - 1, 0),
+  ArrowUp: (at) => Math.max(at - 1, 0),
+  Home: () => 0,
+  End: (_, last) => last,
+};
+
+/**
+ * Countries that can be chosen are buttons activated by Enter or Space. The map is one Tab stop: the arrow
+ * keys move between countries in alphabetical order, so a keyboard user does not Tab through 180 shapes.
+ */
+const selectable = (
+  choose: () => void,
+  label: string,
+  rank: number,
+  focusable: boolean,
+  moveTo: (rank: number, from: SVGElement) => void,
+  last: number,
+) => ({
   role: "button",
-  tabIndex: 0,
+  tabIndex: focusable ? 0 : -1,
   "aria-label": label,
+  "data-rank": rank,
   onClick: choose,
-  onKeyDown: (event: React.KeyboardEvent) => {
+  onKeyDown: (event: React.KeyboardEvent<SVGElement>) => {
+    const step = steps[event.key];
     if (event.key === "Enter" || event.key === " ") {
       event.preventDefault();
       choose();
+    } else if (step) {
+      event.preventDefault();
+      moveTo(step(rank, last), event.currentTarget);
     }
   },
 });
@@ -62,17 +87,35 @@ const selectable = (choose: () => void, label: string) => ({
  * A country without a value is hatched, so "no data" never passes for a low value on any colour scale.
  */
 export const WorldMap = ({ values, colour = defaultColour, describe, onSelect, label }: WorldMapProps) => {
+  const { t } = useTranslation();
   const path = useMemo(() => geoPath(geoEqualEarth().fitSize([WIDTH, HEIGHT], { type: "Sphere" })), []);
   const names = useCountryNames();
-  const hatch = `${useId()}-no-data`;
+  const ids = useId();
+  const hatch = `${ids}-no-data`;
+  const nameOf = (shape: CountryFeature): string => {
+    const id = shapeKey(shape);
+    return /^\d+$/.test(id)
+      ? names.byNumeric(Number(id), shape.properties.name)
+      : names.byIso3(id, shape.properties.name);
+  };
+  const ranks = new Map(
+    [...shapes].sort((a, b) => nameOf(a).localeCompare(nameOf(b))).map((shape, rank) => [shape, rank]),
+  );
+  const [active, setActive] = useState(0);
+  const moveTo = (rank: number, from: SVGElement) => {
+    setActive(rank);
+    from.ownerSVGElement?.querySelector<SVGElement>(`[data-rank="${rank}"]`)?.focus();
+  };
   return (
     <svg
       className="world-map"
       viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-      role="img"
+      role={onSelect ? "group" : "img"}
       aria-label={label}
+      aria-describedby={onSelect ? `${ids}-keys` : undefined}
       direction="ltr"
     >
+      {onSelect && <desc id={`${ids}-keys`}>{t("map.keys")}</desc>}
       <defs>
         <pattern id={hatch} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
           <rect width="6" height="6" className="no-data-ground" />
@@ -82,9 +125,8 @@ export const WorldMap = ({ values, colour = defaultColour, describe, onSelect, l
       <path d={path({ type: "Sphere" }) ?? ""} className="sphere" />
       {shapes.map((shape) => {
         const id = shapeKey(shape);
-        const name = /^\d+$/.test(id)
-          ? names.byNumeric(Number(id), shape.properties.name)
-          : names.byIso3(id, shape.properties.name);
+        const name = nameOf(shape);
+        const rank = ranks.get(shape) ?? 0;
         const value = values?.get(id);
         const text = describe ? describe(name, value) : name;
         return (
@@ -95,7 +137,9 @@ export const WorldMap = ({ values, colour = defaultColour, describe, onSelect, l
               values === undefined ? defaultColour() : value === undefined ? `url(#${hatch})` : colour(value)
             }
             className={onSelect ? "country selectable" : "country"}
-            {...(onSelect ? selectable(() => onSelect(id, name), text) : {})}
+            {...(onSelect
+              ? selectable(() => onSelect(id, name), text, rank, rank === active, moveTo, shapes.length - 1)
+              : {})}
           >
             <title>{text}</title>
           </path>

@@ -166,6 +166,7 @@ export const FrameworkEditor = () => {
                     {
                       code: String(all.length + 1),
                       name: t("frameworks.newFactor"),
+                      translations: {},
                       category: "common",
                       description: "",
                       guidance: "",

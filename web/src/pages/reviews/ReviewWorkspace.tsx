@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
-import type { TFramework } from "../../../../src/core/frameworks/framework.schemas.ts";
+import { type TFramework, translated } from "../../../../src/core/frameworks/framework.schemas.ts";
 import {
   confidences,
   implementationLevels,
@@ -73,7 +73,8 @@ export const ReviewWorkspace = () => {
           {t(`reviews.statuses.${r.status}`)}
         </span>{" "}
         <span className={`badge ${r.clearance}`}>{t(`clearance.${r.clearance}`)}</span>{" "}
-        {countryNames.byIso3(r.iso3, r.countryName)} · {r.framework.title} ({r.framework.version})
+        {countryNames.byIso3(r.iso3, r.countryName)} ·{" "}
+        {translated(r.framework.title, r.framework.titleTranslations, i18n.language)} ({r.framework.version})
         {r.adoptedAt &&
           ` · ${t("reviews.adoptedBy", { name: r.adoptedBy, date: ltr(r.adoptedAt.slice(0, 10)) })}`}
       </p>
@@ -281,12 +282,13 @@ export const ReviewWorkspace = () => {
 
       <section aria-labelledby="factors">
         <h2 id="factors">{t("reviews.riskFactors")}</h2>
+        {i18n.language !== "en" && <p className="muted">{t("reviews.frameworkTextLanguage")}</p>}
         {framework.data?.factors.map((factor) => {
           const a = assessed.get(factor.code);
           return (
             <details key={factor.code} className="factor">
               <summary>
-                {factor.code}. {factor.name}{" "}
+                {factor.code}. {translated(factor.name, factor.translations, i18n.language)}{" "}
                 <span className={`level-${a?.level ?? "none"}`}>
                   — {a ? t(`reviews.levels.${a.level}`) : t("reviews.notAssessed")}
                 </span>

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
+import { translated } from "../../../../src/core/frameworks/framework.schemas.ts";
 import type {
   TCycle,
   TReview,
@@ -17,6 +18,7 @@ import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
 import { ltr } from "../../i18n/index.ts";
 import { useSession } from "../../session.tsx";
+import { broughtForwardText } from "./brought-forward.ts";
 import { ReviewsNav } from "./ReviewsSection.tsx";
 
 /** The first day after a cycle (YYYY-MM-DD). */
@@ -26,7 +28,7 @@ const cycleEnd = (cycle: TCycle): string => {
 };
 
 export const ReviewsList = () => {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const countryNames = useCountryNames();
   const { me } = useSession();
   const navigate = useNavigate();
@@ -99,7 +101,8 @@ export const ReviewsList = () => {
                 </td>
                 <td>{t(`reviews.statuses.${review.status}`)}</td>
                 <td>
-                  {review.framework.title} ({review.framework.version})
+                  {translated(review.framework.title, review.framework.titleTranslations, i18n.language)} (
+                  {review.framework.version})
                 </td>
               </tr>
             ))}
@@ -159,7 +162,11 @@ export const ReviewsList = () => {
                 <tr key={entry.iso3}>
                   <td>{entry.plannedFor}</td>
                   <td>{countryNames.byIso3(entry.iso3, entry.countryName)}</td>
-                  <td>{entry.broughtForwardReason ?? ""}</td>
+                  <td>
+                    {entry.broughtForwardReason
+                      ? broughtForwardText(entry.broughtForwardReason, t, i18n.language)
+                      : ""}
+                  </td>
                   <td>
                     {entry.reviewId ? (
                       <Link to={`/reviews/${entry.reviewId}`}>
