@@ -33,7 +33,11 @@ const typed = (
 ): FrameworkRow => ({
   ...row,
   titleTranslations: row.titleTranslations as TTranslations,
-  factors: row.factors as TFrameworkFactor[],
+  // Factors stored before names were translated read as having no translations.
+  factors: (row.factors as TFrameworkFactor[]).map((factor) => ({
+    ...factor,
+    translations: factor.translations ?? {},
+  })),
 });
 
 export const listFrameworks = async (db: Db): Promise<FrameworkRow[]> =>

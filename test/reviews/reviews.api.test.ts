@@ -325,6 +325,13 @@ describe(`reviews (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, ()
     });
     const brief = await analystSession.request("GET", `/api/reviews/${review.id}/export?format=html&lang=en`);
     expect(brief.body).toContain("2019-12: state-based deaths only");
+    // A pack stored before the months were marked is still served, as marking none.
+    await sql`UPDATE reviews SET evidence = evidence #- '{totals,stateBasedOnly}' WHERE id = ${review.id}`.execute(
+      handle.db,
+    );
+    const older = await analystSession.request("GET", `/api/reviews/${review.id}`);
+    expect(older.statusCode, older.body).toBe(200);
+    expect(older.json().evidence.totals.stateBasedOnly).toEqual([]);
   });
 
   it("takes a review from draft to adopted with assessments and two recommendations, then follows them up", async () => {

@@ -167,8 +167,11 @@ export const ZEvidencePack = z.object({
     fatalities: z.number(),
     events: z.number().nullable(),
     oneSided: z.number().nullable(),
-    /** Months whose deaths come from a source of state-based deaths only (the event data end before them). */
-    stateBasedOnly: z.array(z.string()),
+    /**
+     * Months whose deaths come from a source of state-based deaths only (the event data end before them).
+     * Packs gathered before this was recorded read as none.
+     */
+    stateBasedOnly: z.array(z.string()).default([]),
   }),
   topEvents: z.array(
     z.object({

@@ -1,6 +1,11 @@
 import type { Actor } from "../../core/access/actor.ts";
 import { type Action, authorize } from "../../core/access/policies.ts";
-import type { TAssessment, TEvidencePack, TRecommendation } from "../../core/reviews/review.schemas.ts";
+import {
+  type TAssessment,
+  type TEvidencePack,
+  type TRecommendation,
+  ZEvidencePack,
+} from "../../core/reviews/review.schemas.ts";
 import { forbidden, notFound } from "../../core/shared/errors.ts";
 import type { Db } from "../../db/types.ts";
 import {
@@ -55,7 +60,8 @@ export const loadReviewDetail = async (db: Db, id: string, reader: Actor): Promi
     assessments: assessments.map(presentAssessmentRecord),
     recommendations: recommendations.map(presentRecommendationRecord),
     followUps: followUps.map(presentRecommendationRecord),
-    evidencePack: (review.evidence ?? null) as TEvidencePack | null,
+    // Read through the schema, so a pack stored by an earlier version gains the fields added since.
+    evidencePack: review.evidence ? ZEvidencePack.parse(review.evidence) : null,
   };
 };
 

@@ -89,6 +89,7 @@ export const CountryTimeline = ({ iso3 }: { iso3: string }) => {
             {t(`country.series_${series}`)} — {ltr(rows[0]?.month ?? "")} … {ltr(rows.at(-1)?.month ?? "")}
             {source ? ` (${source})` : ""}
           </p>
+          {series === "events" && <p className="muted">{t("country.eventsDatedByStart")}</p>}
           <PlotFigure make={make} label={t("country.timeline")} />
           <details>
             <summary>{t("country.monthlyTable")}</summary>

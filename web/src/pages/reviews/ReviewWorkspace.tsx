@@ -59,6 +59,8 @@ export const ReviewWorkspace = () => {
   const mayAdopt = owns && allows(me, "review.adopt");
   const editable = r.status !== "adopted" && mayWrite;
   const assessed = new Map(r.assessments.map((a) => [a.factorCode, a]));
+  const factorCount = framework.data?.factors.length ?? 0;
+  const unassessed = (framework.data?.factors ?? []).filter((factor) => !assessed.has(factor.code)).length;
   const evidence = r.evidence;
   const move = (to: string) =>
     call.mutate({ method: "POST", path: `/api/reviews/${id}/status`, body: { to } });
@@ -95,6 +97,11 @@ export const ReviewWorkspace = () => {
           </button>
         )}
         {r.status === "in_review" && !mayAdopt && <span className="muted">{t("reviews.whoAdopts")}</span>}
+        {r.status === "in_review" && unassessed > 0 && (
+          <span className="stale-note">
+            {t("reviews.unassessedBeforeAdopt", { count: unassessed, total: factorCount })}
+          </span>
+        )}
         {editable && (
           <button
             type="button"
