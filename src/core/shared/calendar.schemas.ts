@@ -12,7 +12,7 @@ const withinYears = (value: string): boolean => {
 };
 
 export const monthExpected = `a month as YYYY-MM, from ${firstYear}-01 to ${lastYear}-12`;
-export const dayExpected = `a date as YYYY-MM-DD, from ${firstYear}-01-01 to ${lastYear}-12-31`;
+const dayExpected = `a date as YYYY-MM-DD, from ${firstYear}-01-01 to ${lastYear}-12-31`;
 
 /** A calendar month, YYYY-MM. */
 export const ZMonth = z
