@@ -86,6 +86,17 @@ describe(`API foundation (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"
       expect(response.statusCode, `${url}: ${response.body}`).toBe(400);
       expect(response.json().error.details, url).toEqual([expect.objectContaining({ field })]);
     }
+    for (const url of [
+      "/api/data/events?iso3=SYR&from=2019-03-01&to=2019-01-01",
+      "/api/data/events/points?iso3=SYR&from=2019-03-01&to=2019-01-01",
+      "/api/data/country-months?iso3=SYR&from=2019-03&to=2019-01",
+    ]) {
+      const inverted = await session.request("GET", url);
+      expect(inverted.statusCode, url).toBe(400);
+      expect(inverted.json().error.details, url).toEqual([
+        { field: "to", message: "must not be before from" },
+      ]);
+    }
     const run = await session.request("POST", "/api/warning/forecast-runs", { origin: "0000-01" });
     expect(run.statusCode, run.body).toBe(400);
     expect(run.json().error.details).toEqual([expect.objectContaining({ field: "body.origin" })]);

@@ -68,7 +68,7 @@ describe("conflict data in Chromium", () => {
   it("colours the world map by fatalities and opens a country from it", async () => {
     const map = page
       .locator('section[aria-labelledby="fatality-map"]')
-      .getByRole("group", { name: "World map" });
+      .getByRole("group", { name: /^World map of recorded fatalities/ });
     await expect
       .poll(() => map.locator('path.country[fill^="rgb"]').count(), { timeout: 30_000 })
       .toBeGreaterThan(20);
@@ -131,6 +131,23 @@ describe("conflict data in Chromium", () => {
       await page.screenshot({ path: `${shots}/country-${iso3}.png`, fullPage: true });
     });
   }
+
+  it("says why a country's event map is empty: no data held, or none in the years chosen (even the wrong way round)", async () => {
+    await page.goto(`${server.url}/countries/FRA`);
+    await expect
+      .poll(() => page.getByText(/^Event data are held only for /).isVisible(), { timeout: 30_000 })
+      .toBe(true);
+    await page.goto(`${server.url}/countries/SYR?eventsFrom=2015&eventsTo=2014`);
+    await expect
+      .poll(
+        () => page.getByText("No events are recorded for this country in the years chosen.").isVisible(),
+        {
+          timeout: 30_000,
+        },
+      )
+      .toBe(true);
+    expect(await page.getByLabel("From year").inputValue()).toBe("2014");
+  });
 
   it("shows an event's details when it is chosen on the map", async () => {
     await page.goto(`${server.url}/countries/CAF`);

@@ -46,7 +46,10 @@ describe("web shell in Chromium", () => {
 
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Overview");
     expect(
-      await page.getByRole("group", { name: "World map" }).locator("path.country").count(),
+      await page
+        .getByRole("group", { name: /^World map of recorded fatalities/ })
+        .locator("path.country")
+        .count(),
     ).toBeGreaterThan(150);
     await page.screenshot({ path: `${shots}/overview.png` });
 

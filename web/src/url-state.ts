@@ -34,5 +34,6 @@ export const useUrlState = <T extends string>(
 export const useUrlCount = (key: string, fallback: number): [number, (value: number) => void] => {
   const [text, setText] = useUrlState<string>(key, String(fallback));
   const value = Number(text);
-  return [Number.isInteger(value) && value >= 1 ? value : fallback, (next) => setText(String(next))];
+  const set = useCallback((next: number) => setText(String(next)), [setText]);
+  return [Number.isInteger(value) && value >= 1 ? value : fallback, set];
 };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { invalid } from "./errors.ts";
 
 /**
  * The years a month or a day may name. PostgreSQL has no year 0 and month arithmetic must stay within what
@@ -10,6 +11,9 @@ const withinYears = (value: string): boolean => {
   const year = Number(value.slice(0, 4));
   return year >= firstYear && year <= lastYear;
 };
+
+/** Every month a query may name: asking over it asks for all time. */
+export const allMonths = { from: `${firstYear}-01`, to: `${lastYear}-12` } as const;
 
 export const monthExpected = `a month as YYYY-MM, from ${firstYear}-01 to ${lastYear}-12`;
 const dayExpected = `a date as YYYY-MM-DD, from ${firstYear}-01-01 to ${lastYear}-12-31`;
@@ -29,3 +33,9 @@ export const ZDayOrInstant = z
     error: "a day (YYYY-MM-DD) or a time with its offset (2026-01-31T12:00:00Z)",
   })
   .refine(withinYears, `a day or time from ${firstYear} to ${lastYear}`);
+
+/** A span ending before it starts would select nothing without saying why: refused, naming `to`. */
+export const assertSpan = (from: string | undefined, to: string | undefined): void => {
+  if (from && to && to < from)
+    throw invalid("The span is empty.", [{ field: "to", message: "must not be before from" }]);
+};

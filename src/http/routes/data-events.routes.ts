@@ -7,7 +7,7 @@ import {
   ZIso3Code,
   ZIso3List,
 } from "../../core/data/data.schemas.ts";
-import { ZDay, ZMonth } from "../../core/shared/calendar.schemas.ts";
+import { assertSpan, ZDay, ZMonth } from "../../core/shared/calendar.schemas.ts";
 import { exportEventMonths } from "../../services/data/export-event-months.ts";
 import { eventPoints, getEvent, listEvents } from "../../services/data/query-data.ts";
 import { contextOf } from "../context.ts";
@@ -32,14 +32,17 @@ const eventsOf = z.object({
     .describe("types of violence: 1 state-based, 2 non-state, 3 one-sided"),
   dataset,
 });
-const eventFilter = (q: z.infer<typeof eventsOf>) => ({
-  ...(q.bbox ? { bbox: q.bbox } : {}),
-  ...(q.from ? { from: q.from } : {}),
-  ...(q.to ? { to: q.to } : {}),
-  ...(q.iso3 ? { iso3: q.iso3 } : {}),
-  ...(q.type ? { typeOfViolence: q.type } : {}),
-  ...(q.dataset ? { datasetIds: q.dataset } : {}),
-});
+const eventFilter = (q: z.infer<typeof eventsOf>) => {
+  assertSpan(q.from, q.to);
+  return {
+    ...(q.bbox ? { bbox: q.bbox } : {}),
+    ...(q.from ? { from: q.from } : {}),
+    ...(q.to ? { to: q.to } : {}),
+    ...(q.iso3 ? { iso3: q.iso3 } : {}),
+    ...(q.type ? { typeOfViolence: q.type } : {}),
+    ...(q.dataset ? { datasetIds: q.dataset } : {}),
+  };
+};
 
 /** Events (GED, ACLED, HXL) by place, date and country, as pages, map points and files, for every signed-in person. */
 export const dataEventRoutes: AppRoutes = (app, deps) => {
@@ -116,6 +119,7 @@ export const dataEventRoutes: AppRoutes = (app, deps) => {
     async (request) => {
       signedIn(request);
       const { iso3, from, to } = request.query;
+      assertSpan(from, to);
       const rows = await eventPoints(deps.db, {
         iso3,
         ...(from ? { from } : {}),

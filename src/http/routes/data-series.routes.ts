@@ -10,8 +10,7 @@ import {
   ZIso3Code,
   ZIso3List,
 } from "../../core/data/data.schemas.ts";
-import { ZMonth } from "../../core/shared/calendar.schemas.ts";
-import { invalid } from "../../core/shared/errors.ts";
+import { assertSpan, ZMonth } from "../../core/shared/calendar.schemas.ts";
 import {
   countryMonthSeries,
   countryTotals,
@@ -66,20 +65,26 @@ const indicatorOf = z.object({
   toYear: z.coerce.number().int().optional(),
 });
 
-const monthFilter = (q: z.infer<typeof monthsOf>) => ({
-  ...(q.iso3 ? { iso3: q.iso3 } : {}),
-  ...(q.from ? { from: q.from } : {}),
-  ...(q.to ? { to: q.to } : {}),
-  ...(q.series ? { series: q.series } : {}),
-  ...(q.dataset ? { datasetIds: q.dataset } : {}),
-});
-const gridFilter = (q: z.infer<typeof gridOf>, limit: number) => ({
-  ...(q.bbox ? { bbox: q.bbox } : {}),
-  ...(q.from ? { from: q.from } : {}),
-  ...(q.to ? { to: q.to } : {}),
-  ...(q.dataset ? { datasetIds: q.dataset } : {}),
-  limit,
-});
+const monthFilter = (q: z.infer<typeof monthsOf>) => {
+  assertSpan(q.from, q.to);
+  return {
+    ...(q.iso3 ? { iso3: q.iso3 } : {}),
+    ...(q.from ? { from: q.from } : {}),
+    ...(q.to ? { to: q.to } : {}),
+    ...(q.series ? { series: q.series } : {}),
+    ...(q.dataset ? { datasetIds: q.dataset } : {}),
+  };
+};
+const gridFilter = (q: z.infer<typeof gridOf>, limit: number) => {
+  assertSpan(q.from, q.to);
+  return {
+    ...(q.bbox ? { bbox: q.bbox } : {}),
+    ...(q.from ? { from: q.from } : {}),
+    ...(q.to ? { to: q.to } : {}),
+    ...(q.dataset ? { datasetIds: q.dataset } : {}),
+    limit,
+  };
+};
 const conflictFilter = (q: z.infer<typeof conflictsOf>) => ({
   ...(q.iso3 ? { iso3: q.iso3 } : {}),
   ...(q.dataset ? { datasetIds: q.dataset } : {}),
@@ -150,8 +155,7 @@ export const dataSeriesRoutes: AppRoutes = (app, deps) => {
     async (request) => {
       signedIn(request);
       const { from, to, series } = request.query;
-      if (from > to)
-        throw invalid("The span is empty.", [{ field: "to", message: "must not be before from" }]);
+      assertSpan(from, to);
       const rows = await countryTotals(deps.db, {
         from,
         to,

@@ -71,7 +71,12 @@ const selectable = (
   "data-rank": rank,
   onClick: choose,
   onKeyDown: (event: React.KeyboardEvent<SVGElement>) => {
-    const step = steps[event.key];
+    // Arrows follow the reading direction: in a right-to-left page, left goes forward.
+    const rtl = event.currentTarget.closest('[dir="rtl"]') !== null;
+    const key = rtl
+      ? ({ ArrowLeft: "ArrowRight", ArrowRight: "ArrowLeft" }[event.key] ?? event.key)
+      : event.key;
+    const step = steps[key];
     if (event.key === "Enter" || event.key === " ") {
       event.preventDefault();
       choose();
@@ -98,8 +103,12 @@ export const WorldMap = ({ values, colour = defaultColour, describe, onSelect, l
       ? names.byNumeric(Number(id), shape.properties.name)
       : names.byIso3(id, shape.properties.name);
   };
+  // A country without data has nothing to open: it is drawn, not offered as a button.
+  const choosable = shapes.filter(
+    (shape) => onSelect && (values === undefined || values.has(shapeKey(shape))),
+  );
   const ranks = new Map(
-    [...shapes].sort((a, b) => nameOf(a).localeCompare(nameOf(b))).map((shape, rank) => [shape, rank]),
+    choosable.sort((a, b) => nameOf(a).localeCompare(nameOf(b))).map((shape, rank) => [shape, rank]),
   );
   const [active, setActive] = useState(0);
   const moveTo = (rank: number, from: SVGElement) => {
@@ -126,7 +135,7 @@ export const WorldMap = ({ values, colour = defaultColour, describe, onSelect, l
       {shapes.map((shape) => {
         const id = shapeKey(shape);
         const name = nameOf(shape);
-        const rank = ranks.get(shape) ?? 0;
+        const rank = ranks.get(shape);
         const value = values?.get(id);
         const text = describe ? describe(name, value) : name;
         return (
@@ -136,9 +145,9 @@ export const WorldMap = ({ values, colour = defaultColour, describe, onSelect, l
             fill={
               values === undefined ? defaultColour() : value === undefined ? `url(#${hatch})` : colour(value)
             }
-            className={onSelect ? "country selectable" : "country"}
-            {...(onSelect
-              ? selectable(() => onSelect(id, name), text, rank, rank === active, moveTo, shapes.length - 1)
+            className={rank === undefined ? "country" : "country selectable"}
+            {...(onSelect && rank !== undefined
+              ? selectable(() => onSelect(id, name), text, rank, rank === active, moveTo, ranks.size - 1)
               : {})}
           >
             <title>{text}</title>

@@ -4,6 +4,7 @@ import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
+import { allMonths } from "../../../../src/core/shared/calendar.schemas.ts";
 import { get } from "../../api/client.ts";
 import { useCountryNames } from "../../api/country-names.ts";
 import { type CountryTotal, type DataEvent, type EventPoints, query } from "../../api/data-types.ts";
@@ -24,8 +25,7 @@ const loadShapes = async () => {
   ).features;
 };
 
-/** Every month there could be: asking for event totals over it lists the countries any event data cover. */
-const ALL_TIME = { from: "1000-01", to: "9999-12" } as const;
+const YEARS = Array.from({ length: 2019 - 1989 + 1 }, (_, i) => String(1989 + i));
 
 /**
  * Why a country's map is empty. Event data (the bundled UCDP GED subset, and any imported files) cover
@@ -36,7 +36,9 @@ const NoEvents = ({ iso3, filtered }: { iso3: string; filtered: boolean }) => {
   const names = useCountryNames();
   const covered = useQuery({
     queryKey: ["event-countries"],
-    queryFn: () => get<CountryTotal[]>(`/api/data/country-totals${query({ series: "events", ...ALL_TIME })}`),
+    // Totals over all time list the countries any event data cover.
+    queryFn: () =>
+      get<CountryTotal[]>(`/api/data/country-totals${query({ series: "events", ...allMonths })}`),
     staleTime: Number.POSITIVE_INFINITY,
   });
   if (!covered.data) return null;
@@ -65,8 +67,11 @@ export const CountryEventMap = ({
   name: string;
 }) => {
   const { t, i18n } = useTranslation();
-  const [fromYear, setFromYear] = useUrlState<string>("eventsFrom", "");
-  const [toYear, setToYear] = useUrlState<string>("eventsTo", "");
+  const [fromChosen, setFromYear] = useUrlState<string>("eventsFrom", "", ["", ...YEARS]);
+  const [toChosen, setToYear] = useUrlState<string>("eventsTo", "", ["", ...YEARS]);
+  // A shared address may hold the years the wrong way round: read them in order.
+  const [fromYear, toYear] =
+    fromChosen && toChosen && fromChosen > toChosen ? [toChosen, fromChosen] : [fromChosen, toChosen];
   const [selected, setSelected] = useState<number | null>(null);
   const from = fromYear ? `${fromYear}-01-01` : undefined;
   const to = toYear ? `${toYear}-12-31` : undefined;
@@ -121,7 +126,6 @@ export const CountryEventMap = ({
       .sort((a, b) => b.r - a.r);
     return { outline: outline ? (path(outline) ?? "") : "", circles };
   }, [points.data, outline, shapes.data]);
-  const years = Array.from({ length: 2019 - 1989 + 1 }, (_, i) => String(1989 + i));
   const number = new Intl.NumberFormat(i18n.language);
   const event = detail.data;
   return (
@@ -131,21 +135,17 @@ export const CountryEventMap = ({
         <Field label={t("country.fromYear")}>
           <select value={fromYear} onChange={(e) => setFromYear(e.target.value)}>
             <option value="">—</option>
-            {years
-              .filter((y) => !toYear || y <= toYear)
-              .map((y) => (
-                <option key={y}>{y}</option>
-              ))}
+            {YEARS.filter((y) => !toYear || y <= toYear).map((y) => (
+              <option key={y}>{y}</option>
+            ))}
           </select>
         </Field>
         <Field label={t("country.toYear")}>
           <select value={toYear} onChange={(e) => setToYear(e.target.value)}>
             <option value="">—</option>
-            {years
-              .filter((y) => !fromYear || y >= fromYear)
-              .map((y) => (
-                <option key={y}>{y}</option>
-              ))}
+            {YEARS.filter((y) => !fromYear || y >= fromYear).map((y) => (
+              <option key={y}>{y}</option>
+            ))}
           </select>
         </Field>
       </div>

@@ -1,6 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import { useQuery } from "@tanstack/react-query";
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { get } from "../../api/client.ts";
 import { type CountryMonth, query } from "../../api/data-types.ts";
@@ -9,6 +9,7 @@ import { ExportLinks } from "../../components/ExportLinks.tsx";
 import { PlotFigure } from "../../components/PlotFigure.tsx";
 import { TableScroll } from "../../components/TableScroll.tsx";
 import { ltr } from "../../i18n/index.ts";
+import { useUrlState } from "../../url-state.ts";
 
 const TYPES = [
   ["sbBest", "stateBased", "#b2182b"],
@@ -28,8 +29,8 @@ export const CountryTimeline = ({ iso3 }: { iso3: string }) => {
     () => [...new Set((months.data ?? []).map((m) => m.series))].sort(),
     [months.data],
   );
-  const [chosen, setChosen] = useState<"events" | "views" | null>(null);
-  const series = chosen ?? (available.includes("events") ? "events" : "views");
+  const [chosen, setChosen] = useUrlState<"" | "events" | "views">("series", "", ["", "events", "views"]);
+  const series = chosen || (available.includes("events") ? "events" : "views");
   const rows = useMemo(() => (months.data ?? []).filter((m) => m.series === series), [months.data, series]);
   const make = useCallback(
     (width: number) => {

@@ -132,7 +132,7 @@ export const FatalityMap = () => {
       </p>
       <ErrorNote error={totals.error} />
       <WorldMap
-        label={t("overview.mapLabel")}
+        label={t("overview.mapLabel", { from, to })}
         values={totals.data ? byMapKey.values : undefined}
         colour={shade(max)}
         describe={(name, value) =>

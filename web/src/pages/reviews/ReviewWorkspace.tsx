@@ -97,7 +97,7 @@ export const ReviewWorkspace = () => {
           </button>
         )}
         {r.status === "in_review" && !mayAdopt && <span className="muted">{t("reviews.whoAdopts")}</span>}
-        {r.status === "in_review" && unassessed > 0 && (
+        {r.status !== "adopted" && unassessed > 0 && (
           <span className="stale-note">
             {t("reviews.unassessedBeforeAdopt", { count: unassessed, total: factorCount })}
           </span>
@@ -137,15 +137,14 @@ export const ReviewWorkspace = () => {
                       oneSided: count(evidence.totals.oneSided),
                       events: count(evidence.totals.events),
                     })}
-                {evidence.totals.oneSided !== null && evidence.totals.stateBasedOnly.length > 0 && (
-                  <>
-                    {" "}
-                    {t("reviews.stateBasedOnly", {
-                      months: evidence.totals.stateBasedOnly.map(ltr).join(", "),
-                    })}
-                  </>
-                )}
               </p>
+              {evidence.totals.oneSided !== null && evidence.totals.stateBasedOnly.length > 0 && (
+                <p className="muted">
+                  {t("reviews.stateBasedOnly", {
+                    months: evidence.totals.stateBasedOnly.map(ltr).join(", "),
+                  })}
+                </p>
+              )}
               <h3>{t("reviews.forecast")}</h3>
               {evidence.forecast ? (
                 <table>

@@ -34,6 +34,7 @@ export const ReviewsList = () => {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const mayPlanCycles = allows(me, "review.schedule");
+  const [showAll, setShowAll] = useState(false);
   const reviews = useQuery({ queryKey: ["reviews"], queryFn: () => get<TReview[]>("/api/reviews") });
   const cycles = useQuery({
     queryKey: ["review-cycles"],
@@ -75,7 +76,15 @@ export const ReviewsList = () => {
     const form = Object.fromEntries(new FormData(event.currentTarget)) as Record<string, string>;
     createCycle.mutate({ name: form.name, startsOn: form.startsOn, lengthMonths: Number(form.lengthMonths) });
   };
-  const upcoming = (schedule.data ?? []).slice(0, 25);
+  // The countries brought forward first, then the schedule in order; the whole cycle on request.
+  const entries = schedule.data ?? [];
+  const ordered = [
+    ...entries.filter((e) => e.broughtForwardReason),
+    ...entries.filter((e) => !e.broughtForwardReason),
+  ];
+  const upcoming = showAll
+    ? ordered
+    : ordered.slice(0, Math.max(25, entries.filter((e) => e.broughtForwardReason).length));
   return (
     <>
       <h1>{t("reviews.title")}</h1>
@@ -180,6 +189,11 @@ export const ReviewsList = () => {
               ))}
             </tbody>
           </table>
+        )}
+        {upcoming.length < entries.length && (
+          <button type="button" onClick={() => setShowAll(true)}>
+            {t("reviews.showWholeCycle", { count: entries.length })}
+          </button>
         )}
         {mayPlanCycles && (
           <form className="inline-form" onSubmit={submitCycle}>

@@ -16,10 +16,10 @@ export const TriageQueuePage = () => {
   const { t, i18n } = useTranslation();
   const { me } = useSession();
   // The filters live in the address, so Back, reload and a link (a country page's: all statuses) keep them.
-  const [status, setStatus] = useUrlState<string>("status", "new");
+  const [status, setStatus] = useUrlState<string>("status", "new", ["any", ...reportStatuses]);
   const [category, setCategory] = useUrlState<string>("category", "");
   const [iso3, setIso3] = useUrlState<string>("iso3", "");
-  const [channel, setChannel] = useUrlState<string>("channel", "");
+  const [channel, setChannel] = useUrlState<string>("channel", "", ["", ...reportChannels]);
   const [mine, setMine] = useUrlState<string>("mine", "");
   const filter = {
     status: status === "any" ? "" : status,

@@ -23,10 +23,11 @@ export const RiskMap = () => {
   const navigate = useNavigate();
   const names = useCountryNames();
   const [measure, setMeasure] = useUrlState<RiskMeasure>("risk", "pGe25", riskMeasures);
-  const [horizon, setHorizon] = useUrlCount("ahead", 1);
+  const [requestedHorizon, setHorizon] = useUrlCount("ahead", 1);
   const latest = useQuery({ queryKey: ["warning", "forecasts", "latest"], queryFn: fetchLatestForecasts });
   const live = useLiveForecast();
   const run = latest.data?.run;
+  const horizon = Math.min(requestedHorizon, run?.maxHorizon ?? requestedHorizon);
   const atHorizon = useMemo(
     () => (latest.data?.forecasts ?? []).filter((f) => f.horizon === horizon),
     [latest.data, horizon],

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { riskMeasures } from "../../../../src/core/warning/warning.schemas.ts";
@@ -78,6 +78,12 @@ export const WatchlistPage = () => {
   });
   const data = list.data;
   const noRun = list.error instanceof ApiError && list.error.status === 404;
+  // A shared address may ask for more months ahead than the run holds: open on the first month instead.
+  const beyondRun =
+    list.error instanceof ApiError && list.error.body.details.some((d) => d.field.endsWith("horizon"));
+  useEffect(() => {
+    if (beyondRun) setHorizon(1);
+  }, [beyondRun, setHorizon]);
   return (
     <>
       <h1>{t("warning.watchlist")}</h1>
