@@ -87,6 +87,7 @@ export const renderReviewBrief = (data: TReviewExport, lang: Language = "en"): s
   // Keeps a date or code left to right inside right-to-left text, where "2019-12" would read "12-2019".
   const isolate = (text: string) => (t.dir === "rtl" ? `\u2066${text}\u2069` : text);
   const word = (table: Record<string, string>, key: string) => table[key] ?? key.replaceAll("_", " ");
+  const count = (n: number) => new Intl.NumberFormat(lang).format(Math.round(n));
   const { review } = data;
   const assessed = new Map(review.assessments.map((a) => [a.factorCode, a]));
   const evidence = review.evidence;
@@ -115,7 +116,7 @@ export const renderReviewBrief = (data: TReviewExport, lang: Language = "en"): s
   const forecastRows = (evidence?.forecast?.rows ?? [])
     .map(
       (f) =>
-        `<tr><td>${html(f.month)}</td><td>${f.horizon}</td><td>${percent(f.pGt0, lang)}</td><td>${percent(f.pGe25, lang)}</td><td dir="ltr">${f.q10.toFixed(0)}–${f.q90.toFixed(0)} (${html(t.median(f.q50.toFixed(0)))})</td></tr>`,
+        `<tr><td>${html(f.month)}</td><td>${f.horizon}</td><td>${percent(f.pGt0, lang)}</td><td>${percent(f.pGe25, lang)}</td><td dir="ltr">${count(f.q10)}–${count(f.q90)} (${html(t.median(count(f.q50)))})</td></tr>`,
     )
     .join("");
   const conflicts = (evidence?.conflicts ?? [])
@@ -144,7 +145,6 @@ export const renderReviewBrief = (data: TReviewExport, lang: Language = "en"): s
         `<section class="scenario"><h3>${html(p.title)} <span class="badge">${html(word(t.clearances, p.clearance))}</span></h3>${paragraphs(p.objective)}${p.activation ? `<p><strong>${html(t.activation)}:</strong> ${html(p.activation)}</p>` : ""}<ul>${p.actions.map((a) => `<li>${html(a.action)} — ${html(a.actor)}${a.timeline ? ` (${html(a.timeline)})` : ""}</li>`).join("")}</ul></section>`,
     )
     .join("");
-  const count = (n: number) => new Intl.NumberFormat(lang).format(Math.round(n));
   const partial = evidence?.totals.oneSided != null ? evidence.totals.stateBasedOnly : [];
   const totals = evidence
     ? `${t.window(isolate(evidence.window.from), isolate(evidence.window.to), count(evidence.totals.fatalities))}${evidence.totals.oneSided == null ? "" : t.oneSided(count(evidence.totals.oneSided))}${evidence.totals.events == null ? "" : t.events(count(evidence.totals.events))}.${partial.length ? t.stateBasedOnly(partial.map(isolate).join(", ")) : ""}`

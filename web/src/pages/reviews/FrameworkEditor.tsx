@@ -1,10 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type {
-  TFramework,
-  TFrameworkFactor,
-  TFrameworkSummary,
+import {
+  type TFramework,
+  type TFrameworkFactor,
+  type TFrameworkSummary,
+  translated,
 } from "../../../../src/core/frameworks/framework.schemas.ts";
 import { api, get } from "../../api/client.ts";
 import { allows } from "../../api/permissions.ts";
@@ -32,7 +33,7 @@ const parseIndicators = (text: string) =>
 type Draft = TFrameworkFactor & { indicatorText: string; uid: string };
 
 export const FrameworkEditor = () => {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { me } = useSession();
   const canEdit = allows(me, "framework.edit");
   const queryClient = useQueryClient();
@@ -100,7 +101,8 @@ export const FrameworkEditor = () => {
         <select value={id} onChange={(e) => setSelected(e.target.value)}>
           {list.data?.map((f) => (
             <option key={f.id} value={f.id}>
-              {f.title} ({f.slug} {f.version}){f.isDefault ? ` — ${t("frameworks.default")}` : ""}
+              {translated(f.title, f.titleTranslations, i18n.language)} ({f.slug} {f.version})
+              {f.isDefault ? ` — ${t("frameworks.default")}` : ""}
             </option>
           ))}
         </select>
@@ -108,13 +110,14 @@ export const FrameworkEditor = () => {
       {framework.data && (
         <>
           <p className="muted">{framework.data.source}</p>
+          {i18n.language !== "en" && <p className="muted">{t("frameworks.editsSourceText")}</p>}
           <Field label={t("reviews.titleField")}>
             <input value={title} onChange={(e) => setTitle(e.target.value)} size={60} disabled={!canEdit} />
           </Field>
           {drafts.map((factor, index) => (
             <details key={factor.uid} className="factor">
               <summary>
-                {factor.code}. {factor.name}{" "}
+                {factor.code}. {translated(factor.name, factor.translations, i18n.language)}{" "}
                 <span className="muted">
                   ({t(`frameworks.categories.${factor.category}`, { defaultValue: factor.category })})
                 </span>

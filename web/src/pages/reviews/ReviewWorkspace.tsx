@@ -128,6 +128,9 @@ export const ReviewWorkspace = () => {
         {evidence && (
           <div className="two-columns">
             <div>
+              <p className="muted">
+                {t("reviews.gatheredOn", { date: ltr(evidence.gatheredAt.slice(0, 10)) })}
+              </p>
               <p>
                 {t("reviews.window", { from: ltr(evidence.window.from), to: ltr(evidence.window.to) })}:{" "}
                 {evidence.totals.oneSided === null || evidence.totals.events === null
@@ -161,7 +164,7 @@ export const ReviewWorkspace = () => {
                         <td className="nowrap">{ltr(f.month)}</td>
                         <td>{percent(f.pGe25, i18n.language)}</td>
                         <td>
-                          {f.q10.toFixed(0)}–{f.q90.toFixed(0)}
+                          {count(f.q10)}–{count(f.q90)}
                         </td>
                       </tr>
                     ))}
@@ -212,7 +215,9 @@ export const ReviewWorkspace = () => {
                 {evidence.indicators.slice(0, 8).map((i) => (
                   <li key={i.code}>
                     {i.name}
-                    {i.unit ? ` (${i.unit})` : ""}: {Number(i.value.toPrecision(4))} ({ltr(i.year)})
+                    {i.unit ? ` (${i.unit})` : ""}:{" "}
+                    {new Intl.NumberFormat(i18n.language, { maximumSignificantDigits: 4 }).format(i.value)} (
+                    {ltr(i.year)})
                   </li>
                 ))}
               </ul>
