@@ -78,13 +78,9 @@ export const ReviewsList = () => {
   };
   // The countries brought forward first, then the schedule in order; the whole cycle on request.
   const entries = schedule.data ?? [];
-  const ordered = [
-    ...entries.filter((e) => e.broughtForwardReason),
-    ...entries.filter((e) => !e.broughtForwardReason),
-  ];
-  const upcoming = showAll
-    ? ordered
-    : ordered.slice(0, Math.max(25, entries.filter((e) => e.broughtForwardReason).length));
+  const forward = entries.filter((e) => e.broughtForwardReason);
+  const ordered = [...forward, ...entries.filter((e) => !e.broughtForwardReason)];
+  const upcoming = showAll ? ordered : ordered.slice(0, Math.max(25, forward.length));
   return (
     <>
       <h1>{t("reviews.title")}</h1>
