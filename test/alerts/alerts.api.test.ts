@@ -288,6 +288,13 @@ describe(`alerts (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, () 
     expect(
       (await deskSession.request("POST", `/api/alerts/${alert.id}/act`, { note: "too early" })).statusCode,
     ).toBe(409);
+    // Every alert ends with a recorded decision: closing straight away is refused.
+    const undecided = await deskSession.request("POST", `/api/alerts/${alert.id}/close`, { outcome: "done" });
+    expect(undecided.statusCode).toBe(409);
+    expect(undecided.json().error.details[0]).toMatchObject({
+      field: "status",
+      message: "expected one of decided, action",
+    });
 
     clock = new Date(clock.getTime() + 2 * HOUR);
     expect(

@@ -617,4 +617,64 @@ describe(`reviews (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, ()
     expect(count(measures)).toBeLessThan(count(own));
     expect(measures.recommendations).toEqual([]);
   });
+  it("keeps each cycle's follow-up of a recommendation, and an adopted review's follow-ups are final", async () => {
+    const adopt = async (id: string) => {
+      await analystSession.request("PUT", `/api/reviews/${id}/assessments/1`, {
+        level: "low",
+        confidence: "low",
+      });
+      await analystSession.request("POST", `/api/reviews/${id}/status`, { to: "in_review" });
+      return (await adminSession.request("POST", `/api/reviews/${id}/status`, { to: "adopted" })).json();
+    };
+    const newReview = async (title: string) =>
+      (await analystSession.request("POST", "/api/reviews", { iso3: "CAF", title })).json();
+    const first = await newReview("Central African Republic, first cycle");
+    const recommendation = (
+      await analystSession.request("POST", `/api/reviews/${first.id}/recommendations`, {
+        body: "Protect civilians in Haute-Kotto",
+        addressedTo: "Government of the Central African Republic",
+        recommendedBy: "Norway",
+      })
+    ).json();
+    await adopt(first.id);
+    const followUp = (reviewId: string, implementation: string, note: string) =>
+      analystSession.request("POST", `/api/reviews/recommendations/${recommendation.id}/follow-up`, {
+        implementation,
+        note,
+        reviewId,
+      });
+
+    const second = await newReview("Central African Republic, second cycle");
+    expect((await followUp(second.id, "partial", "Early-warning desk set up in Bria.")).statusCode).toBe(200);
+    expect((await adopt(second.id)).status).toBe("adopted");
+    const third = await newReview("Central African Republic, third cycle");
+    const latest = await followUp(third.id, "full", "Protection scheme covers every municipality.");
+    expect(latest.json()).toMatchObject({ implementation: "full", followedUpIn: third.id });
+
+    const secondNow = (await analystSession.request("GET", `/api/reviews/${second.id}`)).json();
+    expect(secondNow.followUps).toEqual([
+      expect.objectContaining({
+        id: recommendation.id,
+        implementation: "partial",
+        followUpNote: "Early-warning desk set up in Bria.",
+        followedUpIn: second.id,
+      }),
+    ]);
+    const rewrite = await followUp(second.id, "not_started", "Rewrite history");
+    expect(rewrite.statusCode).toBe(409);
+    expect(rewrite.json().error.details).toEqual([{ field: "reviewId", message: "review adopted" }]);
+
+    expect((await followUp(third.id, "partial", "Two municipalities not yet covered.")).statusCode).toBe(200);
+    const firstNow = (await analystSession.request("GET", `/api/reviews/${first.id}`)).json();
+    expect(firstNow.recommendations[0]).toMatchObject({ implementation: "partial", followedUpIn: third.id });
+    expect(
+      firstNow.recommendations[0].history.map((f: { reviewId: string; implementation: string }) => [
+        f.reviewId,
+        f.implementation,
+      ]),
+    ).toEqual([
+      [second.id, "partial"],
+      [third.id, "partial"],
+    ]);
+  });
 });

@@ -45,13 +45,16 @@ export const dueEscalationLevel = (
   return Math.min(MAX_ESCALATION_LEVEL, 1 + periods);
 };
 
-/** The step each lifecycle action takes; closing is allowed from any open status, with an outcome. */
+/**
+ * The step each lifecycle action takes. Every alert ends with a recorded decision: closing comes after one
+ * (a false alarm is decided as such, with the options weighed), never straight from new.
+ */
 export const transitions = {
   acknowledge: { from: ["new"], to: "acknowledged" },
   assess: { from: ["new", "acknowledged"], to: "assessed" },
   decide: { from: ["acknowledged", "assessed"], to: "decided" },
   act: { from: ["decided"], to: "action" },
-  close: { from: ["new", "acknowledged", "assessed", "decided", "action"], to: "closed" },
+  close: { from: ["decided", "action"], to: "closed" },
 } as const satisfies Record<string, { from: readonly AlertStatus[]; to: AlertStatus }>;
 export type AlertStep = keyof typeof transitions;
 

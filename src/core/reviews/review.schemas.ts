@@ -110,6 +110,17 @@ export const ZAssessment = z.object({
 });
 export type TAssessment = z.infer<typeof ZAssessment>;
 
+/** One follow-up of a recommendation: what a later review (or, without one, an analyst) found. */
+export const ZFollowUp = z.object({
+  reviewId: z.uuid().nullable(),
+  /** The cycle of that review, if it belongs to one. */
+  cycleName: z.string().nullable(),
+  implementation: z.enum(implementationLevels),
+  note: z.string(),
+  recordedAt: z.string(),
+});
+export type TFollowUp = z.infer<typeof ZFollowUp>;
+
 export const ZRecommendation = z.object({
   id: z.uuid(),
   reviewId: z.uuid(),
@@ -124,6 +135,8 @@ export const ZRecommendation = z.object({
   followedUpAt: z.string().nullable(),
   followedUpIn: z.uuid().nullable(),
   createdAt: z.string(),
+  /** Every follow-up, oldest first; the fields above repeat the latest (or, in `followUps`, this review's). */
+  history: z.array(ZFollowUp).default([]),
 });
 export type TRecommendation = z.infer<typeof ZRecommendation>;
 

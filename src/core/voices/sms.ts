@@ -79,12 +79,14 @@ export const parseSms = (raw: string): SmsIntent => {
   }
   const keyword = KEYWORDS[fold(first)] ?? KEYWORDS[first.replace(/^#/, "")];
   const body = keyword ? text.slice(first.length).trim() : text;
-  const placeMatch = /@([^,.;\n@]{2,80})/u.exec(body);
+  const placeMatch = /\s*@([^,.;\n@]{2,80})/u.exec(body);
   const place = placeMatch?.[1]?.trim();
+  // The place goes to its own field, which is protected (coarsened when shared): the text must not repeat it.
+  const description = (placeMatch ? body.replace(placeMatch[0], "") : body).trim();
   return {
     kind: "report",
     category: keyword ?? "other",
-    description: body || text,
+    description: description || (keyword ? first : "…"),
     place,
     language: languageOf(text),
   };

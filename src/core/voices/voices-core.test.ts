@@ -110,14 +110,19 @@ describe("SMS grammar", () => {
     expect(parseSms("مساعدة")).toEqual({ kind: "help", language: "ar" });
     expect(parseSms("help us, the militia burned the market")).toMatchObject({ kind: "report" });
   });
-  it("reads a keyword, the text and an @place", () => {
+  it("reads a keyword, the text and an @place, which the text does not repeat", () => {
     expect(parseSms("ATTACK shooting at the school @Bria, two injured")).toEqual({
       kind: "report",
       category: "armed_violence",
-      description: "shooting at the school @Bria, two injured",
+      description: "shooting at the school, two injured",
       place: "Bria",
       language: "en",
     });
+    expect(parseSms("DISPLACED 40 families fled @Lankien")).toMatchObject({
+      description: "40 families fled",
+      place: "Lankien",
+    });
+    expect(parseSms("ATTACK @Bria")).toMatchObject({ description: "ATTACK", place: "Bria" });
     expect(parseSms("مياه انقطاع المياه منذ أسبوع")).toMatchObject({ category: "services", language: "ar" });
     expect(parseSms("Les gens ont fui le village")).toMatchObject({ category: "other", language: "fr" });
   });

@@ -2,7 +2,8 @@ import type { Generated } from "kysely";
 import type { DateColumn, Json, Timestamp } from "./columns.ts";
 import type { ProtectedColumns } from "./foundation.ts";
 
-// Peacebuilding Audit (migration 0004): cycles, the schedule, reviews, assessments and recommendations.
+// Peacebuilding Audit (migration 0004): cycles, the schedule, reviews, assessments and recommendations;
+// the follow-ups of recommendations cycle after cycle (0021).
 
 export type ReviewCyclesTable = {
   id: Generated<string>;
@@ -70,10 +71,21 @@ export type ReviewRecommendationsTable = {
   created_at: Timestamp;
 };
 
+export type RecommendationFollowUpsTable = {
+  id: Generated<string>;
+  recommendation_id: string;
+  review_id: string | null;
+  implementation: string;
+  note: Generated<string>;
+  recorded_by: string | null;
+  recorded_at: Date;
+};
+
 export type ReviewTables = {
   review_cycles: ReviewCyclesTable;
   review_schedule: ReviewScheduleTable;
   reviews: ReviewsTable;
   review_assessments: ReviewAssessmentsTable;
   review_recommendations: ReviewRecommendationsTable;
+  recommendation_follow_ups: RecommendationFollowUpsTable;
 };

@@ -254,7 +254,7 @@ export const voicesFormRoutes = (app: TypedApp, deps: RouteDeps, runtime: Voices
         if (!paths) throw error;
         // The date is checked against the clock only once the rest is well-formed: check it now too, so one
         // round trip shows every problem.
-        if (/^\d{4}-\d{2}-\d{2}$/.test(input.date) && reportDateProblem(input.date, today()))
+        if (/^\d{4}-\d{2}-\d{2}$/.test(input.date) && reportDateProblem(input.date, today(), "web"))
           paths.push("date");
         const errors: Record<string, string> = {};
         for (const path of paths) {

@@ -261,6 +261,13 @@ const recommendationColumns = [
   "created_at as createdAt",
 ] as const;
 
+const followUpColumns: readonly string[] = [
+  "implementation",
+  "follow_up_note as followUpNote",
+  "followed_up_at as followedUpAt",
+  "followed_up_in as followedUpIn",
+];
+
 export const listRecommendations = (db: Db, reviewId: string): Promise<RecommendationRecord[]> =>
   db
     .selectFrom("review_recommendations")
@@ -269,14 +276,92 @@ export const listRecommendations = (db: Db, reviewId: string): Promise<Recommend
     .orderBy("created_at")
     .execute();
 
-/** Earlier reviews' recommendations whose follow-up this review recorded. */
+/**
+ * Earlier reviews' recommendations followed up in this review, each with the follow-up as this review recorded
+ * it (a later cycle's follow-up does not change what this one found).
+ */
 export const listFollowUpsIn = (db: Db, reviewId: string): Promise<RecommendationRecord[]> =>
   db
-    .selectFrom("review_recommendations")
-    .select(recommendationColumns)
-    .where("followed_up_in", "=", reviewId)
-    .orderBy("created_at")
+    .selectFrom("recommendation_follow_ups as f")
+    .innerJoin("review_recommendations as rr", "rr.id", "f.recommendation_id")
+    .select([
+      ...recommendationColumns
+        .filter((column) => !followUpColumns.includes(column))
+        .map((column) => `rr.${column}` as const),
+      "f.implementation",
+      "f.note as followUpNote",
+      "f.recorded_at as followedUpAt",
+      "f.review_id as followedUpIn",
+    ])
+    .where("f.review_id", "=", reviewId)
+    .orderBy("rr.created_at")
     .execute();
+
+export type FollowUpRecord = {
+  recommendationId: string;
+  reviewId: string | null;
+  cycleName: string | null;
+  implementation: string;
+  note: string;
+  recordedAt: Date;
+};
+
+/** The follow-ups of these recommendations, oldest first, with the cycle of the review that recorded each. */
+export const listFollowUpHistory = async (
+  db: Db,
+  recommendationIds: readonly string[],
+): Promise<FollowUpRecord[]> =>
+  recommendationIds.length === 0
+    ? []
+    : db
+        .selectFrom("recommendation_follow_ups as f")
+        .leftJoin("reviews as r", "r.id", "f.review_id")
+        .leftJoin("review_cycles as c", "c.id", "r.cycle_id")
+        .select([
+          "f.recommendation_id as recommendationId",
+          "f.review_id as reviewId",
+          "c.name as cycleName",
+          "f.implementation",
+          "f.note",
+          "f.recorded_at as recordedAt",
+        ])
+        .where("f.recommendation_id", "in", recommendationIds)
+        .orderBy("f.recorded_at")
+        .execute();
+
+/** Records a follow-up; a review records one per recommendation, so recording it again replaces it. */
+export const saveFollowUp = async (
+  db: Db,
+  input: {
+    recommendationId: string;
+    reviewId: string | null;
+    implementation: string;
+    note: string;
+    recordedBy: string;
+    recordedAt: Date;
+  },
+): Promise<void> => {
+  const values = {
+    implementation: input.implementation,
+    note: input.note,
+    recorded_by: input.recordedBy,
+    recorded_at: input.recordedAt,
+  };
+  const reviewId = input.reviewId;
+  if (reviewId) {
+    const replaced = await db
+      .updateTable("recommendation_follow_ups")
+      .set(values)
+      .where("recommendation_id", "=", input.recommendationId)
+      .where("review_id", "=", reviewId)
+      .executeTakeFirst();
+    if (replaced.numUpdatedRows > 0n) return;
+  }
+  await db
+    .insertInto("recommendation_follow_ups")
+    .values({ ...values, recommendation_id: input.recommendationId, review_id: reviewId })
+    .execute();
+};
 
 export const findRecommendation = (db: Db, id: string): Promise<RecommendationRecord | undefined> =>
   db

@@ -80,6 +80,8 @@ export const escalateOverdueAlerts = async (
         action: "alert.escalate",
         entityType: "alerts",
         entityId: before.id,
+        // The escalation belongs in the log of the organisation whose alert it is, whoever ran the job.
+        orgId: before.ownerOrgId,
         before: { escalationLevel: before.escalationLevel },
         after: { escalationLevel: target, recipients },
       });

@@ -13,7 +13,7 @@ import {
 import { listOpenRecommendations } from "../../repositories/reviews/reviews.repository.ts";
 import { countryMonthCounts } from "../../repositories/voices/signals.repository.ts";
 import { sharedDatasetIds } from "../data/shared-datasets.ts";
-import { presentRecommendationRecord } from "./review-view.ts";
+import { presentRecommendations } from "./review-view.ts";
 
 /**
  * What the pack is gathered with beyond the database: the smallest count of community reports it may
@@ -111,7 +111,7 @@ export const buildEvidencePack = async (
         suppressed: row.suppressed,
       })),
     },
-    openRecommendations: openRecommendations.map(presentRecommendationRecord),
+    openRecommendations: await presentRecommendations(db, openRecommendations),
     openAlerts: alerts.map((alert) => ({
       id: alert.id,
       severity: alert.severity,

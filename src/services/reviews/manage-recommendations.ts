@@ -14,10 +14,11 @@ import {
   insertRecommendation,
   type ReviewRecord,
   deleteRecommendation as removeRecommendation,
+  saveFollowUp,
   updateRecommendation,
 } from "../../repositories/reviews/reviews.repository.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
-import { assertCanChange, assertEditable, presentRecommendationRecord } from "./review-view.ts";
+import { assertCanChange, assertEditable, presentRecommendation } from "./review-view.ts";
 
 /** Issues a recommendation addressed to a named actor, from a named recommending party (UPR convention). */
 export const addRecommendation = async (
@@ -44,7 +45,7 @@ export const addRecommendation = async (
       entityId: row.id,
       after: row,
     });
-    return presentRecommendationRecord(row);
+    return presentRecommendation(tx.db, row);
   });
 };
 
@@ -92,11 +93,14 @@ export const respondToRecommendation = async (
       before,
       after: row,
     });
-    return presentRecommendationRecord(row);
+    return presentRecommendation(tx.db, row);
   });
 };
 
-/** A follow-up is recorded in a later review of the same country: not the one that made the recommendation. */
+/**
+ * A follow-up is recorded in a later review of the same country, not the one that made the recommendation,
+ * and while that review is still open: an adopted review's follow-ups are the record.
+ */
 const assertLaterReview = async (
   tx: ServiceContext,
   issuing: ReviewRecord,
@@ -110,6 +114,10 @@ const assertLaterReview = async (
   if (!current || current.iso3 !== issuing.iso3) throw refuse("unknown review or other country");
   if (current.ownerOrgId !== issuing.ownerOrgId) throw refuse("a review of another organisation");
   if (current.id === issuing.id) throw refuse("the review that made the recommendation");
+  if (current.status === "adopted")
+    throw conflict("That review is adopted: its follow-ups are final. Record this one in the next review.", [
+      { field: "reviewId", message: "review adopted" },
+    ]);
   const [issuedIn, followedIn] = await Promise.all(
     [issuing.cycleId, current.cycleId].map((id) => (id ? findCycle(tx.db, id) : undefined)),
   );
@@ -139,6 +147,14 @@ export const followUpRecommendation = async (
         { field: "reviewId", message: "review not adopted" },
       ]);
     if (input.reviewId) await assertLaterReview(tx, review, input.reviewId);
+    await saveFollowUp(tx.db, {
+      recommendationId: id,
+      reviewId: input.reviewId ?? null,
+      implementation: input.implementation,
+      note: input.note,
+      recordedBy: ctx.actor.userId,
+      recordedAt: ctx.now(),
+    });
     const row = await updateRecommendation(tx.db, id, {
       implementation: input.implementation,
       followUpNote: input.note,
@@ -152,6 +168,6 @@ export const followUpRecommendation = async (
       before,
       after: row,
     });
-    return presentRecommendationRecord(row);
+    return presentRecommendation(tx.db, row);
   });
 };

@@ -3,6 +3,7 @@ import { type Action, authorize } from "../../core/access/policies.ts";
 import {
   type TAssessment,
   type TEvidencePack,
+  type TFollowUp,
   type TRecommendation,
   ZEvidencePack,
 } from "../../core/reviews/review.schemas.ts";
@@ -10,8 +11,10 @@ import { forbidden, notFound } from "../../core/shared/errors.ts";
 import type { Db } from "../../db/types.ts";
 import {
   type AssessmentRecord,
+  type FollowUpRecord,
   findReview,
   listAssessments,
+  listFollowUpHistory,
   listFollowUpsIn,
   listRecommendations,
   type RecommendationRecord,
@@ -28,14 +31,41 @@ export type ReviewDetailView = ReviewRecord & {
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
 // Enum columns are constrained by CHECKs that mirror the zod enums.
-export const presentRecommendationRecord = (row: RecommendationRecord): TRecommendation => ({
+const presentRecommendationRecord = (
+  row: RecommendationRecord,
+  history: FollowUpRecord[],
+): TRecommendation => ({
   ...row,
   response: row.response as TRecommendation["response"],
   implementation: row.implementation as TRecommendation["implementation"],
   respondedAt: iso(row.respondedAt),
   followedUpAt: iso(row.followedUpAt),
   createdAt: row.createdAt.toISOString(),
+  history: history
+    .filter((f) => f.recommendationId === row.id)
+    .map((f) => ({
+      reviewId: f.reviewId,
+      cycleName: f.cycleName,
+      implementation: f.implementation as TFollowUp["implementation"],
+      note: f.note,
+      recordedAt: f.recordedAt.toISOString(),
+    })),
 });
+
+/** Recommendations as the API shows them, each with its follow-ups cycle after cycle. */
+export const presentRecommendations = async (
+  db: Db,
+  rows: readonly RecommendationRecord[],
+): Promise<TRecommendation[]> => {
+  const history = await listFollowUpHistory(
+    db,
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => presentRecommendationRecord(row, history));
+};
+
+export const presentRecommendation = async (db: Db, row: RecommendationRecord): Promise<TRecommendation> =>
+  (await presentRecommendations(db, [row]))[0] as TRecommendation;
 
 const presentAssessmentRecord = (row: AssessmentRecord): TAssessment => ({
   ...row,
@@ -58,8 +88,8 @@ export const loadReviewDetail = async (db: Db, id: string, reader: Actor): Promi
   return {
     ...review,
     assessments: assessments.map(presentAssessmentRecord),
-    recommendations: recommendations.map(presentRecommendationRecord),
-    followUps: followUps.map(presentRecommendationRecord),
+    recommendations: await presentRecommendations(db, recommendations),
+    followUps: await presentRecommendations(db, followUps),
     // Read through the schema, so a pack stored by an earlier version gains the fields added since.
     evidencePack: review.evidence ? ZEvidencePack.parse(review.evidence) : null,
   };

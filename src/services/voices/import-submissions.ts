@@ -129,8 +129,10 @@ const importRows = async (
       { ...ctx, db: trx },
       {
         action: "voices.import",
-        entityType: source.formId ? "voices_forms" : "voices_reports",
+        // An import is not one report: filed as such, the log would withhold it as a report no one can read.
+        entityType: source.formId ? "voices_forms" : "voices_imports",
         entityId: source.formId ?? source.channel,
+        orgId: source.ownerOrgId,
         after: { ...summary, skipped: skipped.length },
       },
     );

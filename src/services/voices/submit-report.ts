@@ -48,9 +48,14 @@ export const receiptHash = (normalised: string): string =>
   createHash("sha256").update(normalised).digest("hex");
 
 /** The checks that need data (categories, countries, the clock), after the shape checks of the schema. */
-const checkAgainstData = async (db: Db, input: SubmitReport, today: string): Promise<void> => {
+const checkAgainstData = async (
+  db: Db,
+  input: SubmitReport,
+  today: string,
+  channel: ReportChannel,
+): Promise<void> => {
   const problems: { field: string; message: string }[] = [];
-  const dateProblem = reportDateProblem(input.date, today);
+  const dateProblem = reportDateProblem(input.date, today, channel);
   if (dateProblem) problems.push({ field: "date", message: dateProblem });
   const categories = await listCategories(db);
   if (!categories.some((c) => c.code === input.category)) {
@@ -90,7 +95,7 @@ export const prepareReport = async (
   intake: Intake,
 ): Promise<PreparedReport> => {
   const input = ZSubmitReport.parse(raw);
-  await checkAgainstData(ctx.db, input, ctx.now().toISOString().slice(0, 10));
+  await checkAgainstData(ctx.db, input, ctx.now().toISOString().slice(0, 10), intake.channel);
   const located = await locateReport(ctx.db, { ...input, fromMap: intake.fromMap ?? false });
   const id = randomUUID();
   const receipt = formatReceipt(randomBytes(RECEIPT_RANDOM_BYTES));

@@ -8,7 +8,6 @@ import {
   type TAlert,
   type TAlertDetail,
   transitions,
-  undecidedStatuses,
   ZAlertMessage,
 } from "../../../../src/core/alerts/alert.schemas.ts";
 import { api, get } from "../../api/client.ts";
@@ -194,16 +193,7 @@ export const AlertPage = () => {
         </form>
       )}
       {mayStep("close") && (
-        <form
-          className="inline-form"
-          onSubmit={(e) => {
-            const body = formValues(e);
-            // Closing before a decision skips the record of what was decided: ask first.
-            if (undecidedStatuses.includes(a.status) && !window.confirm(t("alerts.confirmCloseUndecided")))
-              return;
-            step.mutate({ name: "close", body });
-          }}
-        >
+        <form className="inline-form" onSubmit={(e) => step.mutate({ name: "close", body: formValues(e) })}>
           <Field label={t("alerts.outcome")}>
             <input name="outcome" required minLength={3} size={50} />
           </Field>

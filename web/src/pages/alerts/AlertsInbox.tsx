@@ -115,6 +115,7 @@ export const AlertsInbox = () => {
             <ClearanceField wanted="restricted" />
             <button type="submit">{t("alerts.raiseButton")}</button>
           </form>
+          <p className="muted">{t("alerts.raiseClearanceNote")}</p>
           <ErrorNote error={raise.error} />
         </section>
       )}

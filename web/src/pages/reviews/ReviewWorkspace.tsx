@@ -24,6 +24,7 @@ import { useAlertSummary } from "../alerts/alert-summary.ts";
 import { ScenariosPanel } from "../scenarios/ScenariosPanel.tsx";
 import { SignalsTable } from "../voices/CountrySignals.tsx";
 import { percent } from "../warning/warning-api.ts";
+import { FollowUpHistory } from "./FollowUpHistory.tsx";
 
 /** The brief is written on the server in the platform's own languages; others read it in English. */
 const briefLanguage = (code: string): Language => languages.find((language) => language === code) ?? "en";
@@ -441,6 +442,7 @@ export const ReviewWorkspace = () => {
                     {t(`reviews.responses.${response}`)}
                   </button>
                 ))}
+              <FollowUpHistory history={rec.history} />
             </li>
           ))}
         </ol>

@@ -246,6 +246,9 @@ export const ReportPage = () => {
           </form>
         </section>
       )}
+      {own && !mayReveal && (r.hasContact || r.channel !== "web") && (
+        <p className="muted">{t("voices.contactRoles")}</p>
+      )}
       {mayReveal && (r.hasContact || r.channel !== "web") ? (
         <section aria-labelledby="reveal">
           <h2 id="reveal">{t("voices.revealTitle")}</h2>
