@@ -184,7 +184,15 @@ describe(`Voices end to end (${engine})`, () => {
     expect(response.body).toContain('name="latitude" type="text" value="5"');
     expect(response.body).toContain('name="longitude" type="text" value="20"');
     expect(response.body).toContain("kept</textarea>");
-    expect(response.body).toContain("/report/map.svg?lat=5&amp;lon=20");
+    expect(response.body).toContain("/report/map.svg?lat=5&amp;lon=20&amp;mlat=5&amp;mlon=20");
+    // The closer map draws the borders and marks the point chosen.
+    const map = await app.inject({ method: "GET", url: "/report/map.svg?lat=5&lon=20&mlat=5&mlon=20" });
+    expect(map.headers["content-type"]).toMatch(/image\/svg\+xml/);
+    expect(map.body).toContain('viewBox="182 76 36 18"');
+    expect(map.body).toMatch(/<path d="M[^"]{1000,}" fill="none" stroke="#6f8190"/);
+    expect(map.body).toContain('<circle cx="200" cy="85" r="0.4"');
+    const unmarked = await app.inject({ method: "GET", url: "/report/map.svg?mlat=x&mlon=20" });
+    expect(unmarked.body).not.toContain("<circle");
   });
 
   it("takes a JSON report on the public API, geocodes the place, and shows its status by receipt", async () => {

@@ -45,6 +45,8 @@ export const ZFormMapping = z
     status: z.object({ column: z.string(), values: z.record(z.string(), ZReportStatus) }).optional(),
     /** Choice labels by column (from the XLSForm choices sheet): answers are shown by label. */
     labels: z.record(z.string(), z.record(z.string(), z.string())).default({}),
+    /** Question labels by column (from the XLSForm survey sheet): each answer in the text is headed by its question. */
+    questions: z.record(z.string(), z.string().max(500)).default({}),
   })
   .strict();
 export type TFormMapping = z.input<typeof ZFormMapping>;
@@ -142,7 +144,7 @@ export const applyMapping = (row: Row, mapping: FormMapping): MappedSubmission =
       return value === undefined
         ? undefined
         : mapping.description.length > 1
-          ? `${name}: ${label(name, value)}`
+          ? `${mapping.questions[name] ?? name}: ${label(name, value)}`
           : value;
     })
     .filter((part): part is string => part !== undefined);

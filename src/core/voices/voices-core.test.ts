@@ -147,6 +147,18 @@ describe("form mappings", () => {
     expect(mapping.description).toContain("trust_water_office_why_not");
     expect(mapping.description).not.toContain("telephone_number");
     expect(mapping.labels.neighbourhood?.al_askary1).toBe("al_askary1");
+    // Each answer in the report's text is headed by its question, not the column name.
+    const mapped = applyMapping(
+      {
+        _uuid: "u1",
+        water_supply_other_neighbourhoods_why: "Pumps damaged",
+        trust_water_office_why_not: "No answer",
+      },
+      mapping,
+    );
+    expect(mapped.description.split("\n")[0]).toBe(
+      "Why is the level of service worse in your neighbourhood compared to other neighbourhoods in Tal Afar city?: Pumps damaged",
+    );
   });
 
   it("applies a mapping: Kobo group paths, geopoints, labels, sealed answers", () => {

@@ -14,7 +14,7 @@ const typeOf = (row: XlsRow) => (row.type ?? "").trim().split(/\s+/);
 /**
  * Drafts a column mapping from a form definition: the `today`/`start`/`date` question gives the date,
  * the first `geopoint` the location, text questions on telephone/phone/name/email the contact (to be
- * sealed), the remaining free-text questions the description, and select questions naming a place
+ * sealed), the remaining free-text questions the description (each answer headed by its question), and select questions naming a place
  * (neighbourhood, district, village, location …) the place, shown by their choice labels.
  * Administrators review the draft before saving it.
  */
@@ -35,9 +35,10 @@ export const suggestMapping = (
   const email = named(/e-?mail/i, ["text"]);
   const name = named(/(^|_)(respondent_)?name$|full_?name/i, ["text"]);
   const contactNames = new Set([phone, email, name].filter(Boolean));
-  const description = questions
-    .filter((row) => typeOf(row)[0] === "text" && !contactNames.has(row.name))
-    .map((row) => row.name as string);
+  const descriptionQuestions = questions.filter(
+    (row) => typeOf(row)[0] === "text" && !contactNames.has(row.name),
+  );
+  const description = descriptionQuestions.map((row) => row.name as string);
   // A place question is a select_one whose choice list names places (the question name alone misleads:
   // "water_supply_rest_neighbourhood" rates a service).
   const PLACE =
@@ -67,5 +68,8 @@ export const suggestMapping = (
     ...(options.iso3 ? { country: { iso3: options.iso3, codes: "iso3" as const } } : {}),
     contact: { ...(name ? { name } : {}), ...(phone ? { phone } : {}), ...(email ? { email } : {}) },
     labels,
+    questions: Object.fromEntries(
+      descriptionQuestions.map((row) => [row.name as string, labelOf(row, language).slice(0, 500)]),
+    ),
   };
 };

@@ -5,6 +5,7 @@ import { DomainError } from "../../core/shared/errors.ts";
 import type { Language } from "../../core/shared/languages.ts";
 import { groupReceipt, normaliseReceipt } from "../../core/voices/receipt.ts";
 import { reportDateProblem } from "../../core/voices/report-date.ts";
+import { borderLinesPath } from "../../repositories/voices/country-borders.ts";
 import { listCurrentCountries } from "../../repositories/voices/gazetteer.repository.ts";
 import { listCategories } from "../../services/voices/list-categories.ts";
 import { readReceipt } from "../../services/voices/read-receipt.ts";
@@ -34,6 +35,29 @@ const zoomWindow = (lat: number, lon: number) => {
   return { west, north };
 };
 const round = (n: number) => Math.round(n * 1000) / 1000;
+
+/** A latitude and longitude from a query, if both are numbers on the globe. */
+const pointIn = (lat: string | undefined, lon: string | undefined) => {
+  const [y, x] = [Number(lat), Number(lon)];
+  return lat !== undefined &&
+    lon !== undefined &&
+    Number.isFinite(y) &&
+    Number.isFinite(x) &&
+    Math.abs(y) <= 90 &&
+    Math.abs(x) <= 180
+    ? { lat: y, lon: x }
+    : undefined;
+};
+
+/** The land map with country borders drawn over it, built once. */
+let world: string | undefined;
+const worldMap = () => {
+  world ??= WORLD.replace(
+    "</svg>",
+    `<path d="${borderLinesPath()}" fill="none" stroke="#6f8190" stroke-width="0.8" vector-effect="non-scaling-stroke"/></svg>`,
+  );
+  return world;
+};
 
 /** Zod paths and domain fields of a submission, named as the form's fields. */
 const formField = (path: string): string => {
@@ -116,22 +140,22 @@ export const voicesFormRoutes = (app: TypedApp, deps: RouteDeps, runtime: Voices
 
     scope.get("/report/map.svg", hide, (request, reply) => {
       const query = request.query as Record<string, string | undefined>;
-      const lat = Number(query.lat);
-      const lon = Number(query.lon);
-      let svg = WORLD;
-      if (
-        query.lat !== undefined &&
-        Number.isFinite(lat) &&
-        Number.isFinite(lon) &&
-        Math.abs(lat) <= 90 &&
-        Math.abs(lon) <= 180
-      ) {
-        const { west, north } = zoomWindow(lat, lon);
-        svg = WORLD.replace(
+      const zoom = pointIn(query.lat, query.lon);
+      const mark = pointIn(query.mlat, query.mlon);
+      let svg = worldMap();
+      if (zoom) {
+        const { west, north } = zoomWindow(zoom.lat, zoom.lon);
+        svg = svg.replace(
           'viewBox="0 0 360 180"',
           `viewBox="${west + 180} ${90 - north} ${ZOOM.width} ${ZOOM.height}"`,
         );
       }
+      // The chosen point, the same size on screen at either scale.
+      if (mark)
+        svg = svg.replace(
+          "</svg>",
+          `<circle cx="${mark.lon + 180}" cy="${90 - mark.lat}" r="${zoom ? 0.4 : 4}" fill="#c0392b" stroke="#fff" stroke-width="1.5" vector-effect="non-scaling-stroke"/></svg>`,
+        );
       return reply.type("image/svg+xml").header("cache-control", "public, max-age=86400").send(svg);
     });
 

@@ -102,9 +102,15 @@ export const formPage = (view: FormView): string => {
   const e = view.errors;
   const errorCount = Object.keys(e).length;
   const zoomed = v.zoom_lat !== undefined && v.zoom_lon !== undefined;
-  const mapSrc = zoomed
-    ? `/report/map.svg?lat=${encodeURIComponent(v.zoom_lat ?? "")}&amp;lon=${encodeURIComponent(v.zoom_lon ?? "")}`
-    : "/report/map.svg";
+  const picked =
+    v.latitude && v.longitude
+      ? `mlat=${encodeURIComponent(v.latitude)}&amp;mlon=${encodeURIComponent(v.longitude)}`
+      : "";
+  const zoom = zoomed
+    ? `lat=${encodeURIComponent(v.zoom_lat ?? "")}&amp;lon=${encodeURIComponent(v.zoom_lon ?? "")}`
+    : "";
+  const query = [zoom, picked].filter(Boolean).join("&amp;");
+  const mapSrc = query ? `/report/map.svg?${query}` : "/report/map.svg";
   const categoryOptions = view.categories
     .map(
       (code) =>

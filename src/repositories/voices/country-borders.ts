@@ -1,16 +1,22 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { geoContains } from "d3-geo";
+import { geoContains, geoPath, geoTransform } from "d3-geo";
 import type { Feature, Geometry } from "geojson";
-import { feature } from "topojson-client";
+import { feature, mesh } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
+
+type Countries = Topology<{ countries: GeometryCollection }>;
+
+const readAtlas = (scale: "50m" | "110m"): Countries => {
+  const path = createRequire(import.meta.url).resolve(`world-atlas/countries-${scale}.json`);
+  return JSON.parse(readFileSync(path, "utf8")) as Countries;
+};
 
 /** Borders at 1:50m (Natural Earth, in the world-atlas package), by ISO 3166-1 numeric code. */
 let borders: Map<number, Feature<Geometry>> | undefined;
 
 const loadBorders = (): Map<number, Feature<Geometry>> => {
-  const path = createRequire(import.meta.url).resolve("world-atlas/countries-50m.json");
-  const topology = JSON.parse(readFileSync(path, "utf8")) as Topology<{ countries: GeometryCollection }>;
+  const topology = readAtlas("50m");
   const countries = feature(topology, topology.objects.countries);
   return new Map(
     countries.features.filter((f) => f.id !== undefined).map((f) => [Number(f.id), f as Feature<Geometry>]),
@@ -44,4 +50,18 @@ export const countryAt = (lat: number, lon: number): number | undefined => {
   borders ??= loadBorders();
   for (const [code, country] of borders) if (geoContains(country, [lon, lat])) return code;
   return undefined;
+};
+
+/**
+ * The borders between countries at 1:110m as one SVG path on the public form's 360 × 180 world map
+ * (x = longitude + 180, y = 90 − latitude), so that a reporter zooming in can tell one country from the next.
+ */
+export const borderLinesPath = (): string => {
+  const topology = readAtlas("110m");
+  const plate = geoTransform({
+    point(x, y) {
+      this.stream.point(x + 180, 90 - y);
+    },
+  });
+  return geoPath(plate).digits(2)(mesh(topology, topology.objects.countries, (a, b) => a !== b)) ?? "";
 };
