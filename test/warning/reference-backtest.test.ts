@@ -1,11 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { referenceOrigins } from "../../src/core/warning/backtest-report.ts";
 import type { DatabaseHandle } from "../../src/db/engine.ts";
-import { presentBacktestRun } from "../../src/http/presenters/warning.presenter.ts";
+import {
+  presentBacktestRun,
+  presentForecastRunWithEvidence,
+} from "../../src/http/presenters/warning.presenter.ts";
 import {
   insertBacktestRun,
   updateBacktestRun,
 } from "../../src/repositories/warning/backtest-runs.repository.ts";
+import { insertForecastRun } from "../../src/repositories/warning/forecast-runs.repository.ts";
 import { getBacktestRun } from "../../src/services/warning/get-backtest-run.ts";
+import { getForecastRun } from "../../src/services/warning/get-forecast-run.ts";
 import { forecastModelDefaults } from "../../src/services/warning/train-forecast-model.ts";
 import { createTestDatabase } from "../support/database.ts";
 import { buildOrganisation, buildUser, contextFor } from "../support/factories.ts";
@@ -21,9 +27,10 @@ const backtest = async (
   maxHorizon: number,
   options: Record<string, unknown>,
   status: "succeeded" | "failed" = "succeeded",
+  origins: string[] = [...referenceOrigins],
 ) => {
   const id = await insertBacktestRun(handle.db, {
-    origins: ["2018-12"],
+    origins,
     maxHorizon,
     modelVersion: "test",
     // As stored by a run: the defaults, the horizon, what the request set, and the data it read.
@@ -47,10 +54,39 @@ describe("the backtest shown first", () => {
     await backtest("2026-01-03T10:00:00Z", 12, { rounds: 1 });
     await backtest("2026-01-04T10:00:00Z", 2, {});
     await backtest("2026-01-05T10:00:00Z", 12, {}, "failed");
+    // The standard settings on two origins only: an analyst's quick check, not the evidence for the forecasts.
+    const twoOrigins = await backtest("2026-01-06T10:00:00Z", 12, {}, "succeeded", ["2016-12", "2017-12"]);
     const shown = presentBacktestRun(await getBacktestRun(ctx, "latest"));
     expect(shown).toMatchObject({ id: reference, standard: true, changedSettings: {} });
+    expect(presentBacktestRun(await getBacktestRun(ctx, twoOrigins)).standard).toBe(false);
 
     const experiment = presentBacktestRun(await getBacktestRun(ctx, onlyExperiment));
     expect(experiment).toMatchObject({ standard: false, changedSettings: { rounds: 1 } });
+  });
+
+  it("is the evidence a forecast run of the same model carries; an experiment carries none", async () => {
+    const org = await buildOrganisation(handle.db);
+    const ctx = contextFor(handle.db, await buildUser(handle.db, org.id, "viewer"));
+    const run = (parameters: Record<string, unknown>) =>
+      insertForecastRun(handle.db, {
+        origin: "2019-12",
+        maxHorizon: 12,
+        modelVersion: "test",
+        parameters: { ...forecastModelDefaults, ...parameters },
+        datasetVersions: [],
+        trigger: "cli",
+        requestedBy: "test",
+        startedAt: new Date("2026-01-07T10:00:00Z"),
+        published: true,
+      });
+    const reference = (await getBacktestRun(ctx, "latest")).id;
+    const published = presentForecastRunWithEvidence(await getForecastRun(ctx, await run({})));
+    expect(published.backtest).toMatchObject({
+      runId: reference,
+      origins: referenceOrigins,
+      comparisons: [],
+    });
+    const experiment = presentForecastRunWithEvidence(await getForecastRun(ctx, await run({ rounds: 5 })));
+    expect(experiment.backtest).toBeNull();
   });
 });

@@ -1,9 +1,11 @@
 import { type Command, Option } from "commander";
+import { referenceOrigins } from "../../core/warning/backtest-report.ts";
 import { forecastCsv } from "../../core/warning/forecast-csv.ts";
 import type { TBacktestReport, TDriver, TProgress, TScoreSet } from "../../core/warning/warning.schemas.ts";
 import {
   presentBacktestRun,
   presentForecastRun,
+  presentForecastRunWithEvidence,
   presentWatchlist,
 } from "../../http/presenters/warning.presenter.ts";
 import { listForecastRuns } from "../../services/warning/list-forecast-runs.ts";
@@ -173,7 +175,7 @@ export const registerWarning = (program: Command): void => {
           latestPerOrigin: options.latestPerOrigin === true,
           limit: options.limit,
         });
-        printRows(global, runs.map(presentForecastRun), [
+        printRows(global, runs.map(presentForecastRunWithEvidence), [
           "id",
           "origin",
           "status",
@@ -237,7 +239,7 @@ export const registerWarning = (program: Command): void => {
       )
       .requiredOption(
         "--origins <list>",
-        "comma-separated origins, e.g. 2014-12,2015-12,2016-12,2017-12,2018-12",
+        `comma-separated origins; the reference backtest uses ${referenceOrigins.join(",")}`,
       )
       .option("--horizon <months>", "months ahead", numberOption("horizon"), 12)
       .option("--rounds <n>", "boosting rounds (default: the model's own)", numberOption("rounds"))

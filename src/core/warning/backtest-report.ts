@@ -14,6 +14,12 @@ import {
   rocAuc,
 } from "./scoring.ts";
 
+/**
+ * The origins of the reference backtest, whose scores are published beside the forecasts: five Decembers,
+ * each with twelve months of outcomes in the bundled data. A backtest over other origins is an experiment.
+ */
+export const referenceOrigins: readonly MonthKey[] = ["2014-12", "2015-12", "2016-12", "2017-12", "2018-12"];
+
 /** A forecast next to what happened. `pitLower`/`pitUpper` are P(Y < y) and P(Y ≤ y) under the forecast. */
 export type ScoredForecast = {
   forecast: CountryForecast;

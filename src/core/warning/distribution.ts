@@ -11,12 +11,17 @@ export type FatalityDistribution = {
   shift: number;
   /** Atoms (empirical baselines) or a continuous positive part (model). */
   continuous: boolean;
+  /**
+   * The largest value on the log1p scale the positive part may reach. A residual from the far tail times a
+   * volatile country's spread would otherwise put mass on millions of deaths in a month.
+   */
+  ceiling?: number;
 };
 
 const oneDeath = Math.log1p(1);
 
 const positiveAt = (d: FatalityDistribution, i: number): number =>
-  Math.max(oneDeath, (d.sample[i] as number) + d.shift);
+  Math.min(d.ceiling ?? Number.POSITIVE_INFINITY, Math.max(oneDeath, (d.sample[i] as number) + d.shift));
 
 /** Sorted log1p sample of a list of counts, and the share of zeros: an empirical baseline distribution. */
 export const empiricalDistribution = (counts: ArrayLike<number>): FatalityDistribution => {

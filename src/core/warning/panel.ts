@@ -126,3 +126,10 @@ export const sbAt = (panel: DensePanel, u: number, m: number): number => {
   if (rel < 0 || rel >= panel.nMonths) return Number.NaN;
   return panel.sb[u * panel.nMonths + rel] as number;
 };
+
+/** The most deaths any country recorded in one month of the panel: the worst month on record at its origin. */
+export const worstMonth = (panel: DensePanel): number => {
+  let worst = 0;
+  for (const v of panel.history) if (v > worst) worst = v;
+  return worst;
+};

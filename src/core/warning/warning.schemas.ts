@@ -216,21 +216,22 @@ export const ZMethodScores = z.object({
   byOrigin: z.record(z.string(), ZScoreSet),
   onsets: ZScoreSet,
 });
+/** One score of the model beside the best baseline on the same rows. */
+const ZScoreComparison = z.object({
+  score: z.string(),
+  subset: z.enum(["pooled", "onsets"]),
+  model: score,
+  bestBaseline: z.string(),
+  baseline: score,
+  improvement: score,
+});
+
 export const ZBacktestReport = z.object({
   origins: z.array(ZMonth),
   maxHorizon: z.number(),
   modelName: z.string(),
   methods: z.record(z.string(), ZMethodScores),
-  comparisons: z.array(
-    z.object({
-      score: z.string(),
-      subset: z.enum(["pooled", "onsets"]),
-      model: score,
-      bestBaseline: z.string(),
-      baseline: score,
-      improvement: score,
-    }),
-  ),
+  comparisons: z.array(ZScoreComparison),
 });
 export type TBacktestReport = z.infer<typeof ZBacktestReport>;
 
@@ -248,10 +249,27 @@ export const ZBacktestRun = z.object({
   error: z.string().nullable(),
   /** Seconds spent on the model and on the three baselines, per origin. */
   timings: z.object({ modelSeconds: z.array(z.number()), baselineSeconds: z.array(z.number()) }).nullable(),
-  /** Whether the run used the published model's settings over 12 months or more: its scores describe the forecasts. */
+  /**
+   * Whether the run used the published model's settings over 12 months or more and the reference origins:
+   * its scores describe the forecasts.
+   */
   standard: z.boolean(),
   /** The model settings the run set apart from the standard ones, with their values. */
   changedSettings: z.record(z.string(), z.unknown()),
   report: ZBacktestReport.nullable(),
 });
 export type TBacktestRun = z.infer<typeof ZBacktestRun>;
+
+/** A forecast run with the backtest that is the evidence for it: the reference backtest of the same model. */
+export const ZForecastRunWithEvidence = ZForecastRun.extend({
+  backtest: z
+    .object({
+      runId: z.uuid(),
+      origins: z.array(ZMonth),
+      maxHorizon: z.number().int(),
+      finishedAt: z.string().nullable(),
+      comparisons: z.array(ZScoreComparison),
+    })
+    .nullable(),
+});
+export type TForecastRunWithEvidence = z.infer<typeof ZForecastRunWithEvidence>;

@@ -13,13 +13,16 @@ import type {
   TDriver,
   TForecast,
   TForecastRun,
+  TForecastRunWithEvidence,
   TWatchlist,
 } from "../../core/warning/warning.schemas.ts";
 import type { BacktestRunRow } from "../../repositories/warning/backtest-runs.repository.ts";
 import type { ForecastRecord, ForecastRunRow } from "../../repositories/warning/forecast-runs.repository.ts";
+import type { ForecastRunWithEvidence } from "../../services/warning/forecast-run-evidence.ts";
+import { isReferenceBacktest } from "../../services/warning/get-backtest-run.ts";
 import type { CountryForecastView } from "../../services/warning/read-country-forecast.ts";
 import type { WatchlistView } from "../../services/warning/read-watchlist.ts";
-import { changedSettings, isStandardRun } from "../../services/warning/train-forecast-model.ts";
+import { changedSettings } from "../../services/warning/train-forecast-model.ts";
 
 const iso = (date: Date | string | null): string | null =>
   date === null ? null : new Date(date).toISOString();
@@ -39,6 +42,21 @@ export const presentForecastRun = (run: ForecastRunRow): TForecastRun => ({
   progress: run.progress,
   forecastCount: run.forecastCount,
   published: run.published,
+});
+
+/** A forecast run as its own resource: with the reference backtest's comparisons as the evidence for it. */
+export const presentForecastRunWithEvidence = ({
+  run,
+  backtest,
+}: ForecastRunWithEvidence): TForecastRunWithEvidence => ({
+  ...presentForecastRun(run),
+  backtest: backtest && {
+    runId: backtest.id,
+    origins: backtest.origins,
+    maxHorizon: backtest.maxHorizon,
+    finishedAt: iso(backtest.finishedAt),
+    comparisons: withoutNaN(backtest.report)?.comparisons ?? [],
+  },
 });
 
 /** Drivers of one probability; runs stored before P(≥25) had its own drivers hold only P(≥1)'s, untagged. */
@@ -133,7 +151,7 @@ export const presentBacktestRun = (run: BacktestRunRow): TBacktestRun => ({
   finishedAt: iso(run.finishedAt),
   error: run.error,
   timings: run.timings,
-  standard: isStandardRun(run.parameters, run.maxHorizon),
+  standard: isReferenceBacktest(run),
   changedSettings: changedSettings(run.parameters),
   report: withoutNaN(run.report),
 });

@@ -6,6 +6,7 @@ import {
   ZCountryForecast,
   ZForecastQuery,
   ZForecastRun,
+  ZForecastRunWithEvidence,
   ZForecastsPage,
   ZIso3Code,
   ZStartBacktestRun,
@@ -28,6 +29,7 @@ import {
   presentCountryForecast,
   presentForecast,
   presentForecastRun,
+  presentForecastRunWithEvidence,
   presentWatchlist,
 } from "../presenters/warning.presenter.ts";
 import { errorResponses, ZIdParams } from "../schemas.ts";
@@ -65,11 +67,11 @@ export const warningRoutes: AppRoutes = (app, deps) => {
         tags,
         summary: "Forecast runs, newest first; latestPerOrigin=true gives the published run of each origin",
         querystring: z.object({ latestPerOrigin: z.stringbool().default(false), limit: ZLimit }),
-        response: { 200: z.array(ZForecastRun), ...errorResponses },
+        response: { 200: z.array(ZForecastRunWithEvidence), ...errorResponses },
       },
     },
     async (request) =>
-      (await listForecastRuns(contextOf(deps, request), request.query)).map(presentForecastRun),
+      (await listForecastRuns(contextOf(deps, request), request.query)).map(presentForecastRunWithEvidence),
   );
 
   app.get(
@@ -77,12 +79,13 @@ export const warningRoutes: AppRoutes = (app, deps) => {
     {
       schema: {
         tags,
-        summary: "One forecast run with its status and progress",
+        summary: "One forecast run with its status and progress, and the reference backtest behind it",
         params: ZIdParams,
-        response: { 200: ZForecastRun, ...errorResponses },
+        response: { 200: ZForecastRunWithEvidence, ...errorResponses },
       },
     },
-    async (request) => presentForecastRun(await getForecastRun(contextOf(deps, request), request.params.id)),
+    async (request) =>
+      presentForecastRunWithEvidence(await getForecastRun(contextOf(deps, request), request.params.id)),
   );
 
   app.get(

@@ -3,7 +3,7 @@ import { exceedance, type FatalityDistribution } from "../../core/warning/distri
 import { gatherRows } from "../../core/warning/features.ts";
 import type { CountryForecast, Driver, DriverTarget } from "../../core/warning/forecast.ts";
 import { type MonthKey, monthKey } from "../../core/warning/month.ts";
-import type { WarningPanel } from "../../core/warning/panel.ts";
+import { type WarningPanel, worstMonth } from "../../core/warning/panel.ts";
 import { recentLevel, recentVolatility } from "../../core/warning/spread.ts";
 import { originCells } from "../../core/warning/targets.ts";
 import * as xgb from "../../repositories/xgboost/xgboost.ts";
@@ -58,6 +58,8 @@ export const forecastWithModel = (model: TrainedForecastModel, topDrivers = 5): 
   const features = gatherRows(model.grid, cells).features;
   const level = cells.map((cell) => recentLevel(model.panel, cell, model.levelMonths));
   const volatility = cells.map((cell) => recentVolatility(model.panel, cell));
+  // No month beyond the worst on record: the far tail of the residuals would otherwise run to millions.
+  const ceiling = Math.log1p(worstMonth(model.panel));
   const out: DistributionForecast[] = [];
   for (const hm of model.horizons) {
     const pGt0 = xgb.predict(hm.gt0, features);
@@ -78,6 +80,7 @@ export const forecastWithModel = (model: TrainedForecastModel, topDrivers = 5): 
         sample: residualsFor(hm, volatility[i] as number),
         shift: (size[i] as number) + (level[i] as number),
         continuous: true,
+        ceiling,
       };
       const forecast = forecastFromDistribution(
         {

@@ -2,6 +2,7 @@ import * as Plot from "@observablehq/plot";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useCallback, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { referenceOrigins } from "../../../../src/core/warning/backtest-report.ts";
 import { ApiError } from "../../api/client.ts";
 import { allows } from "../../api/permissions.ts";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
@@ -23,7 +24,7 @@ import {
 
 const latestBacktest = ["warning", "backtest", "latest"] as const;
 
-const defaultOrigins = "2014-12,2015-12,2016-12,2017-12,2018-12";
+const defaultOrigins = referenceOrigins.join(",");
 const standardHorizon = 12;
 
 /** The scores shown, in the order of discrimination, calibration, then counts. */
@@ -120,11 +121,15 @@ const reliabilityChart = (
   });
 };
 
-/** What an experiment changed: the model settings as the API names them, and a horizon short of 12 months. */
-const experimentSettings = (run: BacktestRun, span: string): string =>
+/**
+ * What an experiment changed: the model settings as the API names them, a horizon short of 12 months, and
+ * origins that leave out some of the reference ones.
+ */
+const experimentSettings = (run: BacktestRun, span: string, origins: string): string =>
   [
     ...Object.entries(run.changedSettings).map(([name, value]) => `${name} ${String(value)}`),
     ...(run.maxHorizon < standardHorizon ? [span] : []),
+    ...(referenceOrigins.every((origin) => run.origins.includes(origin)) ? [] : [origins]),
   ].join(", ");
 
 /** One column heading per compared method: the model, then the baselines. */
@@ -299,7 +304,11 @@ export const BacktestPage = () => {
           {!run.standard && (
             <p className="stale-note" role="note">
               {t("warning.experimentNote", {
-                settings: experimentSettings(run, span),
+                settings: experimentSettings(
+                  run,
+                  span,
+                  t("warning.otherOrigins", { origins: run.origins.map((origin) => ltr(origin)).join(", ") }),
+                ),
               })}
             </p>
           )}
