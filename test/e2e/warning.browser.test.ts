@@ -69,7 +69,13 @@ describe("early warning in Chromium", () => {
     await page.getByRole("navigation").getByRole("link", { name: "Watchlist" }).click();
     await page.getByRole("heading", { level: 1, name: "Watchlist" }).waitFor();
     await expect
-      .poll(() => page.getByText("Changes are against the run from 2019-11.").isVisible())
+      .poll(() =>
+        page
+          .getByText("Changes are against the run from 2019-11 at the same number of months ahead", {
+            exact: false,
+          })
+          .isVisible(),
+      )
       .toBe(true);
     const rows = page.locator("table.watchlist tbody tr");
     expect(await rows.count()).toBeGreaterThan(20);

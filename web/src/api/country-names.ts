@@ -43,8 +43,12 @@ export const useCountryNames = () => {
       },
       /** By ISO numeric code, as the world atlas keys its shapes. */
       byNumeric: (numeric: number, english: string) => local(iso2ByNumeric.get(numeric), english),
-      /** Every country of the registry with its name, in the reader's alphabetical order. */
-      all: (countries.data ?? [])
+      /**
+       * The countries of today (no withdrawn codes such as Czechoslovakia's) with their names, in the reader's
+       * alphabetical order: what an alert, a review or a desk can be about.
+       */
+      current: (countries.data ?? [])
+        .filter((c) => c.isoStatus !== "withdrawn")
         .map((c) => ({ iso3: c.iso3, name: local(c.iso2 ?? undefined, c.name) }))
         .sort((a, b) => a.name.localeCompare(b.name, language)),
       /** A UN M49 region or sub-region, as the registry names it in English. */

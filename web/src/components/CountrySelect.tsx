@@ -17,9 +17,9 @@ export const CountrySelect = () => {
   );
 };
 
-/** Every country as an option, named and sorted in the reader's language, valued by its ISO3 code. */
+/** Every country of today as an option, named and sorted in the reader's language, valued by its ISO3 code. */
 export const CountryOptions = () =>
-  useCountryNames().all.map((country) => (
+  useCountryNames().current.map((country) => (
     <option key={country.iso3} value={country.iso3}>
       {country.name}
     </option>

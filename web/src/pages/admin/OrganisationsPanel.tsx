@@ -60,7 +60,7 @@ export const OrganisationsPanel = () => {
       {me.user.platformAdmin && (
         <form className="inline-form" onSubmit={submit}>
           <Field label={t("admin.slug")}>
-            <input name="slug" required pattern="[a-z0-9][a-z0-9\-]{1,62}" />
+            <input name="slug" required pattern="[a-z0-9][a-z0-9\-]{1,62}" title={t("admin.slugFormat")} />
           </Field>
           <Field label={t("admin.name")}>
             <input name="name" required minLength={2} />

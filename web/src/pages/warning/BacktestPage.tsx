@@ -109,15 +109,21 @@ const reliabilityChart = (
         ],
         { stroke: "#999", strokeDasharray: "3,3" },
       ),
-      Plot.line(points, { x: "predicted", y: "observed", stroke: "method" }),
+      // A method with only two bins (no change says 0 or 1) is two points: a line would invent values between.
+      Plot.line(
+        points.filter((p) => points.filter((q) => q.method === p.method).length > 2),
+        { x: "predicted", y: "observed", stroke: "method" },
+      ),
       Plot.dot(points, {
         x: "predicted",
         y: "observed",
         fill: "method",
-        r: 3,
+        r: "count",
         title: (d: { count: number }) => `n = ${labels.count(d.count)}`,
       }),
     ],
+    // A dot's area counts its forecasts: thousands near zero, a few dozen in the upper bins.
+    r: { range: [2, 10] },
   });
 };
 
