@@ -77,6 +77,14 @@ describe("web shell in Chromium", () => {
     await page.getByRole("combobox").first().selectOption("en");
     await expect.poll(language).toBe("en");
 
+    // An address with no page says so, instead of jumping to the overview.
+    await page.goto(`${server.url}/analyses/not-a-page`);
+    await expect
+      .poll(() => page.getByRole("heading", { level: 1 }).textContent())
+      .toBe("There is no page at this address.");
+    await page.getByRole("link", { name: "Go to the overview" }).click();
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Overview");
+
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect.poll(() => page.getByRole("button", { name: "Sign in" }).isVisible()).toBe(true);
     expect((await page.request.get(`${server.url}/api/auth/me`)).status()).toBe(401);

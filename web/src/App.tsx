@@ -1,4 +1,5 @@
-import { Navigate, Route, Routes } from "react-router";
+import { Route, Routes } from "react-router";
+import { NotFound } from "./components/NotFound.tsx";
 import { Shell } from "./components/Shell.tsx";
 import { AccountPage } from "./pages/account/AccountPage.tsx";
 import { AdminPage } from "./pages/admin/AdminPage.tsx";
@@ -27,7 +28,7 @@ export const App = () => (
         <Route path="/data/*" element={<DataPage />} />
         <Route path="/admin" element={<AdminPage />} />
         <Route path="/account" element={<AccountPage />} />
-        <Route path="*" element={<Navigate to="/" replace />} />
+        <Route path="*" element={<NotFound />} />
       </Routes>
     </Shell>
   </SessionGate>
