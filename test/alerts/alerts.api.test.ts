@@ -415,6 +415,13 @@ describe(`alerts (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, () 
     expect(listed.map((e: { alertId: string }) => e.alertId)).not.toContain(raised.id);
     deskSession = await signIn(app, desk.email, desk.password);
     expect((await deskSession.request("GET", `/api/alerts/${raised.id}`)).json().escalationLevel).toBe(1);
+    // The escalation is in the log of the organisation whose alert it is, not only the runner's.
+    const deskAdmin = await buildUser(handle.db, desk.orgId, "administrator", "confidential");
+    const deskAdminSession = await signIn(app, deskAdmin.email, deskAdmin.password);
+    const logged = (
+      await deskAdminSession.request("GET", `/api/audit-log?action=alert.escalate&entityId=${raised.id}`)
+    ).json();
+    expect(logged).toEqual([expect.objectContaining({ entityId: raised.id, withheld: false })]);
   });
 
   it("refuses an invalid rule with a message naming the field", async () => {
