@@ -676,5 +676,32 @@ describe(`reviews (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, ()
       [second.id, "partial"],
       [third.id, "partial"],
     ]);
+
+    // A follow-up noted in a confidential review stays as closed as that review.
+    const closedDoor = (
+      await analystSession.request("POST", "/api/reviews", {
+        iso3: "CAF",
+        title: "Central African Republic, closed-door",
+        clearance: "confidential",
+      })
+    ).json();
+    expect(
+      (await followUp(closedDoor.id, "full", "Secret: the militia leader was arrested.")).statusCode,
+    ).toBe(200);
+    const colleague = await buildUser(handle.db, analyst.orgId, "analyst", "restricted");
+    const colleagueSession = await signIn(app, colleague.email, colleague.password);
+    const seenByColleague = await colleagueSession.request("GET", `/api/reviews/${first.id}`);
+    expect(seenByColleague.statusCode).toBe(200);
+    expect(seenByColleague.body).not.toContain("Secret");
+    expect(seenByColleague.body).not.toContain(closedDoor.id);
+    expect(seenByColleague.json().recommendations[0]).toMatchObject({
+      implementation: "partial",
+      followedUpIn: third.id,
+    });
+    const seenByAnalyst = (await analystSession.request("GET", `/api/reviews/${first.id}`)).json();
+    expect(seenByAnalyst.recommendations[0]).toMatchObject({
+      implementation: "full",
+      followedUpIn: closedDoor.id,
+    });
   });
 });

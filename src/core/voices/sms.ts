@@ -68,6 +68,20 @@ const fold = (word: string) =>
     .toUpperCase()
     .replace(/[^\p{L}]/gu, "");
 
+/**
+ * The `@place` of a message and the text that tags it. A place runs to the next punctuation or the end, in up
+ * to three words ("@Ras al Ain"); longer, the message went on after it ("@Bor cattle raid near the river"),
+ * and only the first word is the place.
+ */
+const placeTag = (body: string): { place: string | undefined; tag: string | undefined } => {
+  const match = /@([^,.;\n@]{2,80})/u.exec(body);
+  const words = match?.[1]?.trim().split(/\s+/) ?? [];
+  if (!match || words.length === 0) return { place: undefined, tag: undefined };
+  if (words.length <= 3) return { place: words.join(" "), tag: match[0] };
+  const first = words[0] as string;
+  return { place: first, tag: `@${first}` };
+};
+
 export const parseSms = (raw: string): SmsIntent => {
   const text = raw.trim().replace(/\s+/g, " ");
   const [first = "", second = "", ...rest] = text.split(" ");
@@ -79,10 +93,12 @@ export const parseSms = (raw: string): SmsIntent => {
   }
   const keyword = KEYWORDS[fold(first)] ?? KEYWORDS[first.replace(/^#/, "")];
   const body = keyword ? text.slice(first.length).trim() : text;
-  const placeMatch = /\s*@([^,.;\n@]{2,80})/u.exec(body);
-  const place = placeMatch?.[1]?.trim();
+  const { place, tag } = placeTag(body);
   // The place goes to its own field, which is protected (coarsened when shared): the text must not repeat it.
-  const description = (placeMatch ? body.replace(placeMatch[0], "") : body).trim();
+  const description = (tag ? body.replace(tag, " ") : body)
+    .replace(/\s+([,.;])/g, "$1")
+    .replace(/\s+/g, " ")
+    .trim();
   return {
     kind: "report",
     category: keyword ?? "other",

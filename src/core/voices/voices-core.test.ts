@@ -123,6 +123,14 @@ describe("SMS grammar", () => {
       place: "Lankien",
     });
     expect(parseSms("ATTACK @Bria")).toMatchObject({ description: "ATTACK", place: "Bria" });
+    expect(parseSms("ATTACK @Bor cattle raid near the river, 3 herders shot")).toMatchObject({
+      description: "cattle raid near the river, 3 herders shot",
+      place: "Bor",
+    });
+    expect(parseSms("ATTACK shelling @Ras al Ain.")).toMatchObject({
+      description: "shelling.",
+      place: "Ras al Ain",
+    });
     expect(parseSms("مياه انقطاع المياه منذ أسبوع")).toMatchObject({ category: "services", language: "ar" });
     expect(parseSms("Les gens ont fui le village")).toMatchObject({ category: "other", language: "fr" });
   });

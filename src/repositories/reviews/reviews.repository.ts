@@ -261,13 +261,6 @@ const recommendationColumns = [
   "created_at as createdAt",
 ] as const;
 
-const followUpColumns: readonly string[] = [
-  "implementation",
-  "follow_up_note as followUpNote",
-  "followed_up_at as followedUpAt",
-  "followed_up_in as followedUpIn",
-];
-
 export const listRecommendations = (db: Db, reviewId: string): Promise<RecommendationRecord[]> =>
   db
     .selectFrom("review_recommendations")
@@ -276,23 +269,12 @@ export const listRecommendations = (db: Db, reviewId: string): Promise<Recommend
     .orderBy("created_at")
     .execute();
 
-/**
- * Earlier reviews' recommendations followed up in this review, each with the follow-up as this review recorded
- * it (a later cycle's follow-up does not change what this one found).
- */
+/** Earlier reviews' recommendations followed up in this review. */
 export const listFollowUpsIn = (db: Db, reviewId: string): Promise<RecommendationRecord[]> =>
   db
     .selectFrom("recommendation_follow_ups as f")
     .innerJoin("review_recommendations as rr", "rr.id", "f.recommendation_id")
-    .select([
-      ...recommendationColumns
-        .filter((column) => !followUpColumns.includes(column))
-        .map((column) => `rr.${column}` as const),
-      "f.implementation",
-      "f.note as followUpNote",
-      "f.recorded_at as followedUpAt",
-      "f.review_id as followedUpIn",
-    ])
+    .select(recommendationColumns.map((column) => `rr.${column}` as const))
     .where("f.review_id", "=", reviewId)
     .orderBy("rr.created_at")
     .execute();
@@ -306,10 +288,15 @@ export type FollowUpRecord = {
   recordedAt: Date;
 };
 
-/** The follow-ups of these recommendations, oldest first, with the cycle of the review that recorded each. */
+/**
+ * The follow-ups of these recommendations the reader may see, oldest first, with the cycle of the review that
+ * recorded each: a follow-up noted in a confidential review stays as closed as that review, even beside a public
+ * recommendation. "public" reads only what everyone may (a snapshot stored for all readers of a review).
+ */
 export const listFollowUpHistory = async (
   db: Db,
   recommendationIds: readonly string[],
+  reader: Actor | "public",
 ): Promise<FollowUpRecord[]> =>
   recommendationIds.length === 0
     ? []
@@ -326,6 +313,12 @@ export const listFollowUpHistory = async (
           "f.recorded_at as recordedAt",
         ])
         .where("f.recommendation_id", "in", recommendationIds)
+        .where((eb) =>
+          eb.or([
+            eb("f.review_id", "is", null),
+            reader === "public" ? eb("r.clearance", "=", "public") : visibleTo(reader, "reviews", "r"),
+          ]),
+        )
         .orderBy("f.recorded_at")
         .execute();
 

@@ -111,7 +111,8 @@ export const buildEvidencePack = async (
         suppressed: row.suppressed,
       })),
     },
-    openRecommendations: await presentRecommendations(db, openRecommendations),
+    // The pack is stored for every reader of the review: only follow-ups everyone may read go in.
+    openRecommendations: await presentRecommendations(db, openRecommendations, "public"),
     openAlerts: alerts.map((alert) => ({
       id: alert.id,
       severity: alert.severity,

@@ -45,7 +45,7 @@ export const addRecommendation = async (
       entityId: row.id,
       after: row,
     });
-    return presentRecommendation(tx.db, row);
+    return presentRecommendation(tx.db, row, tx.actor);
   });
 };
 
@@ -93,7 +93,7 @@ export const respondToRecommendation = async (
       before,
       after: row,
     });
-    return presentRecommendation(tx.db, row);
+    return presentRecommendation(tx.db, row, tx.actor);
   });
 };
 
@@ -168,6 +168,6 @@ export const followUpRecommendation = async (
       before,
       after: row,
     });
-    return presentRecommendation(tx.db, row);
+    return presentRecommendation(tx.db, row, tx.actor);
   });
 };

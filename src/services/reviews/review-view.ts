@@ -30,18 +30,17 @@ export type ReviewDetailView = ReviewRecord & {
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
-// Enum columns are constrained by CHECKs that mirror the zod enums.
+/**
+ * A recommendation with the follow-ups the reader may see. Its implementation is the one recorded in
+ * `recordedIn` (a review's own follow-ups) or else the latest the reader may see: a later follow-up in a review
+ * they may not read is not theirs to see. Enum columns are constrained by CHECKs that mirror the zod enums.
+ */
 const presentRecommendationRecord = (
   row: RecommendationRecord,
-  history: FollowUpRecord[],
-): TRecommendation => ({
-  ...row,
-  response: row.response as TRecommendation["response"],
-  implementation: row.implementation as TRecommendation["implementation"],
-  respondedAt: iso(row.respondedAt),
-  followedUpAt: iso(row.followedUpAt),
-  createdAt: row.createdAt.toISOString(),
-  history: history
+  followUps: readonly FollowUpRecord[],
+  recordedIn?: string,
+): TRecommendation => {
+  const history = followUps
     .filter((f) => f.recommendationId === row.id)
     .map((f) => ({
       reviewId: f.reviewId,
@@ -49,23 +48,46 @@ const presentRecommendationRecord = (
       implementation: f.implementation as TFollowUp["implementation"],
       note: f.note,
       recordedAt: f.recordedAt.toISOString(),
-    })),
-});
+    }));
+  const current = recordedIn ? history.find((f) => f.reviewId === recordedIn) : history.at(-1);
+  return {
+    id: row.id,
+    reviewId: row.reviewId,
+    iso3: row.iso3,
+    body: row.body,
+    addressedTo: row.addressedTo,
+    recommendedBy: row.recommendedBy,
+    response: row.response as TRecommendation["response"],
+    respondedAt: iso(row.respondedAt),
+    implementation: current?.implementation ?? null,
+    followUpNote: current?.note ?? "",
+    followedUpAt: current?.recordedAt ?? null,
+    followedUpIn: current?.reviewId ?? null,
+    createdAt: row.createdAt.toISOString(),
+    history,
+  };
+};
 
-/** Recommendations as the API shows them, each with its follow-ups cycle after cycle. */
+/** Recommendations as the reader may see them, each with its follow-ups cycle after cycle. */
 export const presentRecommendations = async (
   db: Db,
   rows: readonly RecommendationRecord[],
+  reader: Actor | "public",
+  recordedIn?: string,
 ): Promise<TRecommendation[]> => {
-  const history = await listFollowUpHistory(
+  const followUps = await listFollowUpHistory(
     db,
     rows.map((row) => row.id),
+    reader,
   );
-  return rows.map((row) => presentRecommendationRecord(row, history));
+  return rows.map((row) => presentRecommendationRecord(row, followUps, recordedIn));
 };
 
-export const presentRecommendation = async (db: Db, row: RecommendationRecord): Promise<TRecommendation> =>
-  (await presentRecommendations(db, [row]))[0] as TRecommendation;
+export const presentRecommendation = async (
+  db: Db,
+  row: RecommendationRecord,
+  reader: Actor,
+): Promise<TRecommendation> => (await presentRecommendations(db, [row], reader))[0] as TRecommendation;
 
 const presentAssessmentRecord = (row: AssessmentRecord): TAssessment => ({
   ...row,
@@ -88,8 +110,8 @@ export const loadReviewDetail = async (db: Db, id: string, reader: Actor): Promi
   return {
     ...review,
     assessments: assessments.map(presentAssessmentRecord),
-    recommendations: await presentRecommendations(db, recommendations),
-    followUps: await presentRecommendations(db, followUps),
+    recommendations: await presentRecommendations(db, recommendations, reader),
+    followUps: await presentRecommendations(db, followUps, reader, id),
     // Read through the schema, so a pack stored by an earlier version gains the fields added since.
     evidencePack: review.evidence ? ZEvidencePack.parse(review.evidence) : null,
   };

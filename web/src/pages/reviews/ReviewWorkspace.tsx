@@ -235,7 +235,31 @@ export const ReviewWorkspace = () => {
             </div>
           </div>
         )}
-        {evidence && evidence.openRecommendations.length > 0 && allows(me, "review.write") && (
+        {r.status === "adopted" && r.followUps.length > 0 && (
+          <>
+            <h3>{t("reviews.earlierRecommendations")}</h3>
+            <ul>
+              {r.followUps.map((rec) => (
+                <li key={rec.id} data-testid="follow-up-recorded">
+                  <bdi>{rec.body}</bdi> <span className="muted">({rec.addressedTo})</span>{" "}
+                  {rec.implementation &&
+                    rec.followedUpAt &&
+                    t("reviews.followUpRecorded", {
+                      level: t(`reviews.implementationLevels.${rec.implementation}`),
+                      date: ltr(rec.followedUpAt.slice(0, 10)),
+                    })}
+                  {rec.followUpNote && (
+                    <>
+                      {" "}
+                      <bdi>{rec.followUpNote}</bdi>
+                    </>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        {evidence && evidence.openRecommendations.length > 0 && editable && (
           <>
             <h3>{t("reviews.earlierRecommendations")}</h3>
             {evidence.openRecommendations.map((rec) => {
