@@ -703,5 +703,14 @@ describe(`reviews (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, ()
       implementation: "full",
       followedUpIn: closedDoor.id,
     });
+    // A restricted review's evidence, read by all its readers, still finds the recommendation open.
+    const next = (
+      await analystSession.request("POST", "/api/reviews", { iso3: "CAF", title: "CAR, next" })
+    ).json();
+    expect(next.clearance).toBe("restricted");
+    expect(next.evidence.openRecommendations).toEqual([
+      expect.objectContaining({ id: recommendation.id, implementation: "partial", followedUpIn: third.id }),
+    ]);
+    expect(JSON.stringify(next.evidence)).not.toContain("Secret");
   });
 });

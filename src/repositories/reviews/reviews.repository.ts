@@ -8,6 +8,18 @@ import { visibleTo } from "../access/visibility.ts";
 
 const clearanceOrder = sql`ARRAY[${sql.join(clearances.map((c) => sql.lit(c)))}]::text[]`;
 
+/**
+ * Reviews (alias `r`) that every reader of a given review may read: public ones, and its own organisation's at
+ * its clearance or below. What is stored in that review for all its readers (its evidence) comes from these.
+ */
+const readableByEveryReaderOf = (reviewId: string | null) =>
+  sql<boolean>`(r.clearance = 'public' OR EXISTS (SELECT 1 FROM reviews cur WHERE cur.id = ${reviewId}
+    AND cur.owner_org_id = r.owner_org_id
+    AND array_position(${clearanceOrder}, r.clearance) <= array_position(${clearanceOrder}, cur.clearance)))`;
+
+/** Whose eyes read follow-ups: a person, or every reader of a review (for what is stored in it). */
+export type FollowUpReader = Actor | { everyReaderOf: string | null };
+
 export type ReviewRecord = {
   id: string;
   cycleId: string | null;
@@ -291,12 +303,12 @@ export type FollowUpRecord = {
 /**
  * The follow-ups of these recommendations the reader may see, oldest first, with the cycle of the review that
  * recorded each: a follow-up noted in a confidential review stays as closed as that review, even beside a public
- * recommendation. "public" reads only what everyone may (a snapshot stored for all readers of a review).
+ * recommendation.
  */
 export const listFollowUpHistory = async (
   db: Db,
   recommendationIds: readonly string[],
-  reader: Actor | "public",
+  reader: FollowUpReader,
 ): Promise<FollowUpRecord[]> =>
   recommendationIds.length === 0
     ? []
@@ -316,7 +328,9 @@ export const listFollowUpHistory = async (
         .where((eb) =>
           eb.or([
             eb("f.review_id", "is", null),
-            reader === "public" ? eb("r.clearance", "=", "public") : visibleTo(reader, "reviews", "r"),
+            "everyReaderOf" in reader
+              ? readableByEveryReaderOf(reader.everyReaderOf)
+              : visibleTo(reader, "reviews", "r"),
           ]),
         )
         .orderBy("f.recorded_at")
@@ -363,7 +377,10 @@ export const findRecommendation = (db: Db, id: string): Promise<RecommendationRe
     .where("id", "=", id)
     .executeTakeFirst();
 
-/** Recommendations of earlier adopted reviews of the country not yet found fully implemented. */
+/**
+ * Recommendations of earlier adopted reviews of the country that every reader of the review at hand may read;
+ * whether they are still open is judged on the follow-ups those readers may see.
+ */
 export const listOpenRecommendations = (
   db: Db,
   iso3: string,
@@ -375,14 +392,7 @@ export const listOpenRecommendations = (
     .select(recommendationColumns.map((column) => `rr.${column}` as const))
     .where("rr.iso3", "=", iso3)
     .where("r.status", "=", "adopted")
-    // Only what every reader of the review at hand may read: public reviews, and its own organisation's
-    // at its clearance or below.
-    .where(
-      sql<boolean>`(r.clearance = 'public' OR EXISTS (SELECT 1 FROM reviews cur WHERE cur.id = ${exceptReviewId}
-        AND cur.owner_org_id = r.owner_org_id
-        AND array_position(${clearanceOrder}, r.clearance) <= array_position(${clearanceOrder}, cur.clearance)))`,
-    )
-    .where((eb) => eb.or([eb("rr.implementation", "is", null), eb("rr.implementation", "<>", "full")]));
+    .where(readableByEveryReaderOf(exceptReviewId));
   if (exceptReviewId) query = query.where("rr.review_id", "<>", exceptReviewId);
   return query.orderBy("rr.created_at").execute();
 };

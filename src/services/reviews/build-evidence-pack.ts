@@ -111,8 +111,11 @@ export const buildEvidencePack = async (
         suppressed: row.suppressed,
       })),
     },
-    // The pack is stored for every reader of the review: only follow-ups everyone may read go in.
-    openRecommendations: await presentRecommendations(db, openRecommendations, "public"),
+    // The pack is stored for every reader of the review: only what they all may read goes in, and a
+    // recommendation is open unless a follow-up they may read found it fully implemented.
+    openRecommendations: (
+      await presentRecommendations(db, openRecommendations, { everyReaderOf: reviewId })
+    ).filter((r) => r.implementation !== "full"),
     openAlerts: alerts.map((alert) => ({
       id: alert.id,
       severity: alert.severity,

@@ -11,6 +11,7 @@ import { forbidden, notFound } from "../../core/shared/errors.ts";
 import type { Db } from "../../db/types.ts";
 import {
   type AssessmentRecord,
+  type FollowUpReader,
   type FollowUpRecord,
   findReview,
   listAssessments,
@@ -72,7 +73,7 @@ const presentRecommendationRecord = (
 export const presentRecommendations = async (
   db: Db,
   rows: readonly RecommendationRecord[],
-  reader: Actor | "public",
+  reader: FollowUpReader,
   recordedIn?: string,
 ): Promise<TRecommendation[]> => {
   const followUps = await listFollowUpHistory(
