@@ -31,7 +31,10 @@ export const alertTimings = async (
   return query.execute();
 };
 
-/** The recommendations of reviews the reader may see, with the review's cycle (null outside one). */
+/**
+ * The recommendations of reviews the reader may see, with the review's cycle (null outside one) and the latest
+ * follow-up the reader may see: one recorded in a review closed to them does not count.
+ */
 export const recommendationFacts = async (db: Db, reader: Actor): Promise<RecommendationFact[]> =>
   (
     await db
@@ -39,6 +42,19 @@ export const recommendationFacts = async (db: Db, reader: Actor): Promise<Recomm
       .innerJoin("reviews as r", "r.id", "rr.review_id")
       .where(visibleTo(reader, "reviews", "r"))
       .leftJoin("review_cycles as c", "c.id", "r.cycle_id")
-      .select(["c.name as cycle", "rr.response", "rr.implementation"])
+      .select((eb) => [
+        "c.name as cycle",
+        "rr.response",
+        eb
+          .selectFrom("recommendation_follow_ups as f")
+          .leftJoin("reviews as fr", "fr.id", "f.review_id")
+          .select("f.implementation")
+          .whereRef("f.recommendation_id", "=", "rr.id")
+          .where((w) => w.or([w("f.review_id", "is", null), visibleTo(reader, "reviews", "fr")]))
+          .orderBy("f.recorded_at", "desc")
+          .orderBy("f.seq", "desc")
+          .limit(1)
+          .as("implementation"),
+      ])
       .execute()
-  ).map((row) => ({ ...row, cycle: row.cycle ?? null }));
+  ).map((row) => ({ ...row, cycle: row.cycle ?? null, implementation: row.implementation ?? null }));

@@ -712,5 +712,12 @@ describe(`reviews (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, ()
       expect.objectContaining({ id: recommendation.id, implementation: "partial", followedUpIn: third.id }),
     ]);
     expect(JSON.stringify(next.evidence)).not.toContain("Secret");
+    // The measures count the follow-ups each reader may see.
+    const fullRate = async (session: ApiSession) =>
+      (await session.request("GET", "/api/measures"))
+        .json()
+        .recommendations.find((m: { cycle: string | null }) => m.cycle === null).fullRate;
+    expect(await fullRate(analystSession)).toBeGreaterThan(0);
+    expect(await fullRate(colleagueSession)).toBe(0);
   });
 });

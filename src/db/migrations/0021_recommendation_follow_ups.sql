@@ -7,7 +7,9 @@ CREATE TABLE recommendation_follow_ups (
   implementation text NOT NULL CHECK (implementation IN ('not_started', 'partial', 'full')),
   note text NOT NULL DEFAULT '',
   recorded_by uuid REFERENCES users (id) ON DELETE SET NULL,
-  recorded_at timestamptz NOT NULL
+  recorded_at timestamptz NOT NULL,
+  -- Breaks ties between follow-ups recorded in the same instant: the order they were first recorded in.
+  seq bigint GENERATED ALWAYS AS IDENTITY
 );
 CREATE INDEX recommendation_follow_ups_recommendation ON recommendation_follow_ups (recommendation_id);
 CREATE INDEX recommendation_follow_ups_review ON recommendation_follow_ups (review_id);

@@ -79,6 +79,7 @@ export type RecommendationFollowUpsTable = {
   note: Generated<string>;
   recorded_by: string | null;
   recorded_at: Date;
+  seq: Generated<string>;
 };
 
 export type ReviewTables = {

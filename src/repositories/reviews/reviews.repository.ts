@@ -334,6 +334,7 @@ export const listFollowUpHistory = async (
           ]),
         )
         .orderBy("f.recorded_at")
+        .orderBy("f.seq")
         .execute();
 
 /** Records a follow-up; a review records one per recommendation, so recording it again replaces it. */
