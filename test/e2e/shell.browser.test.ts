@@ -82,6 +82,10 @@ describe("web shell in Chromium", () => {
     await expect
       .poll(() => page.getByRole("heading", { level: 1 }).textContent())
       .toBe("There is no page at this address.");
+    await page.goto(`${server.url}/warning/not-a-page`);
+    await expect
+      .poll(() => page.getByRole("heading", { level: 1 }).textContent())
+      .toBe("There is no page at this address.");
     await page.getByRole("link", { name: "Go to the overview" }).click();
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Overview");
 

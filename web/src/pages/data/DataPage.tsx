@@ -5,6 +5,7 @@ import { get } from "../../api/client.ts";
 import type { DataStatus } from "../../api/data-types.ts";
 import { allows } from "../../api/permissions.ts";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
+import { NotFound } from "../../components/NotFound.tsx";
 import { TableScroll } from "../../components/TableScroll.tsx";
 import { useSession } from "../../session.tsx";
 import { ImportPanel } from "./ImportPanel.tsx";
@@ -145,6 +146,7 @@ export const DataPage = () => {
         <Route index element={<Catalogue />} />
         <Route path="status" element={<Status />} />
         <Route path="import" element={mayImport ? <ImportPanel /> : <p>{t("data.importNotAllowed")}</p>} />
+        <Route path="*" element={<NotFound />} />
       </Routes>
     </>
   );

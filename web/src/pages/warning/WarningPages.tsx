@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Link, Route, Routes, useParams } from "react-router";
 import { useCountryNames } from "../../api/country-names.ts";
 import { BackLink } from "../../components/BackLink.tsx";
+import { NotFound } from "../../components/NotFound.tsx";
 import { BacktestPage } from "./BacktestPage.tsx";
 import { CountryForecast } from "./CountryForecast.tsx";
 import { WatchlistPage } from "./WatchlistPage.tsx";
@@ -31,6 +32,7 @@ export const WarningPages = () => (
     <Route path="watchlist" element={<WatchlistPage />} />
     <Route path="backtest" element={<BacktestPage />} />
     <Route path="countries/:iso3" element={<CountryForecastPage />} />
-    <Route path="*" element={<WatchlistPage />} />
+    <Route index element={<WatchlistPage />} />
+    <Route path="*" element={<NotFound />} />
   </Routes>
 );
