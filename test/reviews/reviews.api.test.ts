@@ -712,6 +712,16 @@ describe(`reviews (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, ()
       expect.objectContaining({ id: recommendation.id, implementation: "partial", followedUpIn: third.id }),
     ]);
     expect(JSON.stringify(next.evidence)).not.toContain("Secret");
+    // In the audit log too, a follow-up is as closed as the review that recorded it.
+    const restrictedAdmin = await buildUser(handle.db, analyst.orgId, "administrator", "restricted");
+    const adminLog = await (await signIn(app, restrictedAdmin.email, restrictedAdmin.password)).request(
+      "GET",
+      "/api/audit-log?action=recommendation.follow_up",
+    );
+    expect(adminLog.body).not.toContain("Secret");
+    const closedEntry = adminLog.json().find((e: { entityId: string }) => e.entityId === closedDoor.id);
+    expect(closedEntry).toMatchObject({ entityType: "reviews", withheld: true, after: null });
+
     // The measures count the follow-ups each reader may see.
     const fullRate = async (session: ApiSession) =>
       (await session.request("GET", "/api/measures"))

@@ -86,12 +86,13 @@ export const respondToRecommendation = async (
         { field: "response", message: `already ${before.response}` },
       ]);
     const row = await updateRecommendation(tx.db, id, { response, respondedAt: ctx.now() });
+    // Only the answer: the record's latest follow-up may come from a review some readers of the log may not see.
     await audit(tx, {
       action: "recommendation.respond",
       entityType: "review_recommendations",
       entityId: id,
-      before,
-      after: row,
+      before: { response: before.response },
+      after: { response: row.response, respondedAt: row.respondedAt },
     });
     return presentRecommendation(tx.db, row, tx.actor);
   });
@@ -161,12 +162,13 @@ export const followUpRecommendation = async (
       followedUpAt: ctx.now(),
       followedUpIn: input.reviewId ?? null,
     });
+    // Filed under the review that recorded it, if any, so the log withholds it from whoever may not read that
+    // review; the recommendation's own earlier state is not repeated (it may come from such a review too).
     await audit(tx, {
       action: "recommendation.follow_up",
-      entityType: "review_recommendations",
-      entityId: id,
-      before,
-      after: row,
+      entityType: input.reviewId ? "reviews" : "review_recommendations",
+      entityId: input.reviewId ?? id,
+      after: { recommendationId: id, implementation: input.implementation, note: input.note },
     });
     return presentRecommendation(tx.db, row, tx.actor);
   });
