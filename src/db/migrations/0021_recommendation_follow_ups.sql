@@ -19,3 +19,10 @@ INSERT INTO recommendation_follow_ups (recommendation_id, review_id, implementat
 SELECT id, followed_up_in, implementation, follow_up_note, followed_up_at
 FROM review_recommendations
 WHERE implementation IS NOT NULL AND followed_up_at IS NOT NULL;
+
+-- The recommendation kept only its latest follow-up, whatever review it came from: the history replaces it.
+ALTER TABLE review_recommendations
+  DROP COLUMN implementation,
+  DROP COLUMN follow_up_note,
+  DROP COLUMN followed_up_at,
+  DROP COLUMN followed_up_in;

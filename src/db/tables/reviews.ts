@@ -63,10 +63,6 @@ export type ReviewRecommendationsTable = {
   recommended_by: string;
   response: Generated<string>;
   responded_at: Date | null;
-  implementation: string | null;
-  follow_up_note: Generated<string>;
-  followed_up_at: Date | null;
-  followed_up_in: string | null;
   created_by: string | null;
   created_at: Timestamp;
 };

@@ -250,10 +250,6 @@ export type RecommendationRecord = {
   recommendedBy: string;
   response: string;
   respondedAt: Date | null;
-  implementation: string | null;
-  followUpNote: string;
-  followedUpAt: Date | null;
-  followedUpIn: string | null;
   createdAt: Date;
 };
 
@@ -266,10 +262,6 @@ const recommendationColumns = [
   "recommended_by as recommendedBy",
   "response",
   "responded_at as respondedAt",
-  "implementation",
-  "follow_up_note as followUpNote",
-  "followed_up_at as followedUpAt",
-  "followed_up_in as followedUpIn",
   "created_at as createdAt",
 ] as const;
 
@@ -427,25 +419,11 @@ export const insertRecommendation = async (
 export const updateRecommendation = async (
   db: Db,
   id: string,
-  changes: Partial<{
-    response: string;
-    respondedAt: Date;
-    implementation: string;
-    followUpNote: string;
-    followedUpAt: Date;
-    followedUpIn: string | null;
-  }>,
+  changes: { response: string; respondedAt: Date },
 ): Promise<RecommendationRecord> =>
   db
     .updateTable("review_recommendations")
-    .set({
-      ...(changes.response !== undefined ? { response: changes.response } : {}),
-      ...(changes.respondedAt !== undefined ? { responded_at: changes.respondedAt } : {}),
-      ...(changes.implementation !== undefined ? { implementation: changes.implementation } : {}),
-      ...(changes.followUpNote !== undefined ? { follow_up_note: changes.followUpNote } : {}),
-      ...(changes.followedUpAt !== undefined ? { followed_up_at: changes.followedUpAt } : {}),
-      ...(changes.followedUpIn !== undefined ? { followed_up_in: changes.followedUpIn } : {}),
-    })
+    .set({ response: changes.response, responded_at: changes.respondedAt })
     .where("id", "=", id)
     .returning(recommendationColumns)
     .executeTakeFirstOrThrow();

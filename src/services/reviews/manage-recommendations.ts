@@ -86,13 +86,12 @@ export const respondToRecommendation = async (
         { field: "response", message: `already ${before.response}` },
       ]);
     const row = await updateRecommendation(tx.db, id, { response, respondedAt: ctx.now() });
-    // Only the answer: the record's latest follow-up may come from a review some readers of the log may not see.
     await audit(tx, {
       action: "recommendation.respond",
       entityType: "review_recommendations",
       entityId: id,
-      before: { response: before.response },
-      after: { response: row.response, respondedAt: row.respondedAt },
+      before,
+      after: row,
     });
     return presentRecommendation(tx.db, row, tx.actor);
   });
@@ -156,20 +155,13 @@ export const followUpRecommendation = async (
       recordedBy: ctx.actor.userId,
       recordedAt: ctx.now(),
     });
-    const row = await updateRecommendation(tx.db, id, {
-      implementation: input.implementation,
-      followUpNote: input.note,
-      followedUpAt: ctx.now(),
-      followedUpIn: input.reviewId ?? null,
-    });
-    // Filed under the review that recorded it, if any, so the log withholds it from whoever may not read that
-    // review; the recommendation's own earlier state is not repeated (it may come from such a review too).
+    // Filed under the review that recorded it, if any, so the log withholds it from whoever may not read that review.
     await audit(tx, {
       action: "recommendation.follow_up",
       entityType: input.reviewId ? "reviews" : "review_recommendations",
       entityId: input.reviewId ?? id,
       after: { recommendationId: id, implementation: input.implementation, note: input.note },
     });
-    return presentRecommendation(tx.db, row, tx.actor);
+    return presentRecommendation(tx.db, before, tx.actor);
   });
 };

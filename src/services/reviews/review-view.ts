@@ -52,12 +52,7 @@ const presentRecommendationRecord = (
     }));
   const current = recordedIn ? history.find((f) => f.reviewId === recordedIn) : history.at(-1);
   return {
-    id: row.id,
-    reviewId: row.reviewId,
-    iso3: row.iso3,
-    body: row.body,
-    addressedTo: row.addressedTo,
-    recommendedBy: row.recommendedBy,
+    ...row,
     response: row.response as TRecommendation["response"],
     respondedAt: iso(row.respondedAt),
     implementation: current?.implementation ?? null,
