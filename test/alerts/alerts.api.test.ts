@@ -358,7 +358,7 @@ describe(`alerts (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, () 
   it("escalates an overdue alert to the supervisor, then the administrators, on the clock it is given", async () => {
     adminSession = await signIn(app, admin.email, admin.password);
     const [mmr] = (await deskSession.request("GET", "/api/alerts?iso3=MMR")).json();
-    expect((await adminSession.request("POST", "/api/alerts/escalate")).json()).toEqual([]);
+    expect((await adminSession.request("POST", "/api/alerts/escalate")).json().escalations).toEqual([]);
     clock = new Date(new Date(mmr.deadline).getTime() + HOUR);
     // Sessions expire on the same clock: sign in again after moving it days ahead.
     deskSession = await signIn(app, desk.email, desk.password);
@@ -374,9 +374,9 @@ describe(`alerts (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, () 
       (await supervisorSession.request("PUT", "/api/auth/language", { language: "fr" })).statusCode,
     ).toBe(204);
     expect((await supervisorSession.request("GET", "/api/auth/me")).json().language).toBe("fr");
-    const first = (await adminSession.request("POST", "/api/alerts/escalate")).json();
+    const first = (await adminSession.request("POST", "/api/alerts/escalate")).json().escalations;
     expect(first.find((e: { iso3: string }) => e.iso3 === "MMR")).toMatchObject({ fromLevel: 0, toLevel: 1 });
-    expect((await adminSession.request("POST", "/api/alerts/escalate")).json()).toEqual([]);
+    expect((await adminSession.request("POST", "/api/alerts/escalate")).json().escalations).toEqual([]);
     const inbox = (await supervisorSession.request("GET", "/api/notifications")).json();
     // No SMTP server in the tests: the page says the mail stays unsent.
     expect(inbox.emailEnabled).toBe(false);
@@ -388,7 +388,7 @@ describe(`alerts (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, () 
     clock = new Date(new Date(mmr.deadline).getTime() + 73 * HOUR);
     deskSession = await signIn(app, desk.email, desk.password);
     adminSession = await signIn(app, admin.email, admin.password);
-    const second = (await adminSession.request("POST", "/api/alerts/escalate")).json();
+    const second = (await adminSession.request("POST", "/api/alerts/escalate")).json().escalations;
     expect(second.find((e: { iso3: string }) => e.iso3 === "MMR")).toMatchObject({
       fromLevel: 1,
       toLevel: 2,
@@ -412,7 +412,8 @@ describe(`alerts (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, () 
     const elsewhere = await buildUser(handle.db, outsider.orgId, "administrator", "confidential", true);
     const platformSession = await signIn(app, elsewhere.email, elsewhere.password);
     const listed = (await platformSession.request("POST", "/api/alerts/escalate")).json();
-    expect(listed.map((e: { alertId: string }) => e.alertId)).not.toContain(raised.id);
+    expect(listed.escalations.map((e: { alertId: string }) => e.alertId)).not.toContain(raised.id);
+    expect(listed.unreadable).toBeGreaterThanOrEqual(1);
     deskSession = await signIn(app, desk.email, desk.password);
     expect((await deskSession.request("GET", `/api/alerts/${raised.id}`)).json().escalationLevel).toBe(1);
     // The escalation is in the log of the organisation whose alert it is, not only the runner's.

@@ -199,13 +199,11 @@ export const registerAlerts = (program: Command): void => {
     .action(async (_options: unknown, command: Command) =>
       asCliUser(command, async (ctx, global) => {
         authorize(ctx.actor, "alert.configure");
-        const { escalations: done, unreadable } = await escalateOverdueAlerts(ctx, { now: ctx.now() });
+        const report = await escalateOverdueAlerts(ctx, { now: ctx.now() });
+        const { escalations: done, unreadable } = report;
         const hidden = unreadable > 0 ? ` (and ${unreadable} you may not read)` : "";
-        if (global.json) printRows(global, done, []);
-        else
-          process.stdout.write(
-            `${done.length} alerts escalated${hidden}.\n${done.map((e) => `  ${e.iso3} ${e.alertId}: level ${e.fromLevel} → ${e.toLevel}`).join("\n")}${done.length ? "\n" : ""}`,
-          );
+        const lines = done.map((e) => `\n  ${e.iso3} ${e.alertId}: level ${e.fromLevel} → ${e.toLevel}`);
+        printOne(global, report, `${done.length} alerts escalated${hidden}.${lines.join("")}`);
       }),
     );
 

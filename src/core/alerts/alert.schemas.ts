@@ -293,3 +293,16 @@ export const ZAlertQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(200),
 });
 export type TAlertQuery = z.input<typeof ZAlertQuery>;
+
+export const ZEscalation = z.object({
+  alertId: z.uuid(),
+  iso3: z.string(),
+  fromLevel: z.number(),
+  toLevel: z.number(),
+  notified: z.number(),
+});
+export type TEscalation = z.infer<typeof ZEscalation>;
+
+/** The escalations the caller may read, and how many others were escalated in the same run. */
+export const ZEscalationReport = z.object({ escalations: z.array(ZEscalation), unreadable: z.number() });
+export type TEscalationReport = z.infer<typeof ZEscalationReport>;

@@ -11,6 +11,7 @@ import {
   ZAssignAlert,
   ZDesk,
   ZDeskInput,
+  ZEscalationReport,
   ZRaiseAlert,
 } from "../../core/alerts/alert.schemas.ts";
 import { ZColleague } from "../../core/users/user.schemas.ts";
@@ -164,15 +165,7 @@ export const alertRoutes: AppRoutes = (app, deps) => {
         tags: ["alerts"],
         summary: "Escalate overdue alerts now (administrators; the server also does this periodically)",
         response: {
-          200: z.array(
-            z.object({
-              alertId: z.uuid(),
-              iso3: z.string(),
-              fromLevel: z.number(),
-              toLevel: z.number(),
-              notified: z.number(),
-            }),
-          ),
+          200: ZEscalationReport,
           ...errorResponses,
         },
       },
@@ -180,7 +173,7 @@ export const alertRoutes: AppRoutes = (app, deps) => {
     async (request) => {
       const ctx = contextOf(deps, request);
       authorize(ctx.actor, "alert.configure");
-      return (await escalateOverdueAlerts(ctx, { now: deps.now() })).escalations;
+      return escalateOverdueAlerts(ctx, { now: deps.now() });
     },
   );
 

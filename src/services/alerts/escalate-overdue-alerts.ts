@@ -1,5 +1,9 @@
 import { canSee } from "../../core/access/policies.ts";
-import { dueEscalationLevel } from "../../core/alerts/alert.schemas.ts";
+import {
+  dueEscalationLevel,
+  type TEscalation,
+  type TEscalationReport,
+} from "../../core/alerts/alert.schemas.ts";
 import { escalationLevels, noticeTime } from "../../core/alerts/alert-notices.ts";
 import {
   appendAlertEvent,
@@ -14,14 +18,6 @@ import { alertAudience } from "./alert-audience.ts";
 import { alertNotification } from "./alert-notification.ts";
 import { deskFor } from "./desk-for.ts";
 
-export type Escalation = {
-  alertId: string;
-  iso3: string;
-  fromLevel: number;
-  toLevel: number;
-  notified: number;
-};
-
 /**
  * Escalates every undecided alert past its deadline: to the desk's supervisor when the deadline passes,
  * to the owning organisation's administrators one decision period later. Runs on the clock it is given
@@ -32,8 +28,8 @@ export type Escalation = {
 export const escalateOverdueAlerts = async (
   ctx: ServiceContext,
   { now }: { now: Date },
-): Promise<{ escalations: Escalation[]; unreadable: number }> => {
-  const done: Escalation[] = [];
+): Promise<TEscalationReport> => {
+  const done: TEscalation[] = [];
   let unreadable = 0;
   const at = { ...ctx, now: () => now };
   for (const alert of await listOverdueAlerts(ctx.db, now)) {
