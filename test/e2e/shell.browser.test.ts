@@ -78,14 +78,12 @@ describe("web shell in Chromium", () => {
     await expect.poll(language).toBe("en");
 
     // An address with no page says so, instead of jumping to the overview.
-    await page.goto(`${server.url}/analyses/not-a-page`);
-    await expect
-      .poll(() => page.getByRole("heading", { level: 1 }).textContent())
-      .toBe("There is no page at this address.");
-    await page.goto(`${server.url}/warning/not-a-page`);
-    await expect
-      .poll(() => page.getByRole("heading", { level: 1 }).textContent())
-      .toBe("There is no page at this address.");
+    for (const address of ["/analyses/not-a-page", "/alerts/x/y", "/reviews/x/y", "/warning/not-a-page"]) {
+      await page.goto(`${server.url}${address}`);
+      await expect
+        .poll(() => page.getByRole("heading", { level: 1 }).last().textContent())
+        .toBe("There is no page at this address.");
+    }
     await page.getByRole("link", { name: "Go to the overview" }).click();
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Overview");
 

@@ -1,5 +1,6 @@
 import { Route, Routes } from "react-router";
 import "./audit-action.css";
+import { NotFound } from "../../components/NotFound.tsx";
 import { AlertPage } from "./AlertPage.tsx";
 import { AlertSetupPage } from "./AlertSetupPage.tsx";
 import { AlertsInbox } from "./AlertsInbox.tsx";
@@ -17,5 +18,6 @@ export const AlertsSection = () => (
     <Route path="notifications" element={<NotificationsPage />} />
     <Route path="setup" element={<AlertSetupPage />} />
     <Route path=":id" element={<AlertPage />} />
+    <Route path="*" element={<NotFound />} />
   </Routes>
 );

@@ -8,6 +8,7 @@ import { useCountryNames } from "../../api/country-names.ts";
 import { type Country, query } from "../../api/data-types.ts";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
+import { NotFound } from "../../components/NotFound.tsx";
 import { TableScroll } from "../../components/TableScroll.tsx";
 import { CountryPage } from "./CountryPage.tsx";
 
@@ -92,5 +93,6 @@ export const CountriesPage = () => (
   <Routes>
     <Route index element={<CountryList />} />
     <Route path=":iso3" element={<CountryPage />} />
+    <Route path="*" element={<NotFound />} />
   </Routes>
 );

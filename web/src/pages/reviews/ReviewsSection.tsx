@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { NavLink, Route, Routes } from "react-router";
 import "../alerts/audit-action.css";
+import { NotFound } from "../../components/NotFound.tsx";
 import { FrameworkEditor } from "./FrameworkEditor.tsx";
 import { ReviewsList } from "./ReviewsList.tsx";
 import { ReviewWorkspace } from "./ReviewWorkspace.tsx";
@@ -11,6 +12,7 @@ export const ReviewsSection = () => (
     <Route index element={<ReviewsList />} />
     <Route path="frameworks" element={<FrameworkEditor />} />
     <Route path=":id" element={<ReviewWorkspace />} />
+    <Route path="*" element={<NotFound />} />
   </Routes>
 );
 

@@ -1,4 +1,5 @@
 import { Route, Routes } from "react-router";
+import { NotFound } from "../../components/NotFound.tsx";
 import { ImportReportsPage } from "./ImportReportsPage.tsx";
 import { ReportPage } from "./ReportPage.tsx";
 import { ReportsMapPage } from "./ReportsMapPage.tsx";
@@ -11,5 +12,6 @@ export const VoicesPages = () => (
     <Route path="map" element={<ReportsMapPage />} />
     <Route path="import" element={<ImportReportsPage />} />
     <Route path=":id" element={<ReportPage />} />
+    <Route path="*" element={<NotFound />} />
   </Routes>
 );
