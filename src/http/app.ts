@@ -6,13 +6,14 @@ import fastifyRateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
-import Fastify from "fastify";
+import Fastify, { type FastifySchemaCompiler } from "fastify";
 import {
   jsonSchemaTransform,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
+import { z } from "zod";
 import type { Config } from "../config.ts";
 import type { DatabaseHandle } from "../db/engine.ts";
 import type { Db } from "../db/types.ts";
@@ -32,6 +33,17 @@ export type BuildAppOptions = {
   handle?: DatabaseHandle;
 };
 
+/**
+ * Query parameters are checked like bodies: a misspelt filter (`?iso=SYR` for `?iso3=SYR`) is refused with
+ * its name instead of being ignored, which would answer with every record as if it had matched.
+ */
+const refuseUnknownQueryParameters: FastifySchemaCompiler<z.ZodType> = (route) =>
+  validatorCompiler(
+    route.httpPart === "querystring" && route.schema instanceof z.ZodObject
+      ? { ...route, schema: route.schema.strict() }
+      : route,
+  );
+
 const webRoot = fileURLToPath(new URL("../../web/dist/", import.meta.url));
 
 export const buildApp = async ({
@@ -47,7 +59,7 @@ export const buildApp = async ({
     trustProxy: config.trustedProxies ?? false,
     frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(refuseUnknownQueryParameters);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
   refuseNulCharacters(app);

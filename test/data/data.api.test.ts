@@ -173,6 +173,19 @@ describe("conflict data API", () => {
     const detail = (await session.request("GET", `/api/data/events/${one.dataset.id}/${one.id}`)).json();
     expect(detail).toEqual(one);
     expect((await session.request("GET", "/api/data/events?bbox=1,2,3")).statusCode).toBe(400);
+    const offTheGlobe = await session.request("GET", "/api/data/events?bbox=-95,0,0,10");
+    expect(offTheGlobe.json().error.details).toEqual([
+      expect.objectContaining({
+        field: "querystring.bbox",
+        message: "latitudes within ±90 and longitudes within ±180",
+      }),
+    ]);
+    // A misspelt filter is refused by name instead of answering as if nothing had been filtered.
+    const misspelt = await session.request("GET", "/api/data/events?iso=SYR");
+    expect(misspelt.statusCode).toBe(400);
+    expect(misspelt.json().error.details).toEqual([
+      { field: "querystring.iso", message: "not a field of this request" },
+    ]);
   });
 
   it("gives every event of a country as map points", async () => {

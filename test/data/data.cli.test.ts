@@ -125,6 +125,16 @@ describe("continuum data commands", () => {
     expect(wrong.status).toBe(2);
     expect(wrong.stderr).toMatch(/level: must be country or grid/);
     expect(wrong.stderr).toMatch(/from: a month as YYYY-MM/);
+    // A misspelt or non-event dataset is refused, not written as a header-only file.
+    const unknown = cli(
+      "export",
+      "event-months",
+      ...["--level", "country", "--from", "2019-01", "--to", "2019-01", "--out", grid],
+      ...["--dataset", "nope,views-cm"],
+    );
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/no dataset nope/);
+    expect(unknown.stderr).toMatch(/views-cm holds views-cm rows, not events/);
   });
 
   it("refuses a bad file with exit 2, listing file, line, column, value and reason, and the total", () => {

@@ -82,6 +82,19 @@ describe("country registry and crosswalk", () => {
     expect(resolver.fromIso3("DEU", "1995-01-01").gwcode).toBe(260);
     expect(resolver.fromIsoNumeric(4, "2000-01-01").iso3).toBe("AFG");
   });
+  it("reads Serbia's UCDP code 345 after 2006 as Serbia, and refuses dated rows far outside a state's dates", () => {
+    expect(resolver.fromGw(345, "2007-01-01")).toMatchObject({ iso3: "SRB", gwcode: 340 });
+    expect(resolver.fromGw(345, "2017-01-01").iso3).toBe("SRB");
+    expect(() => resolver.fromGw(626, "2010-01-01", 31)).toThrow(
+      /GW code 626: .* from 2011-07-09, not on 2010-01-01/,
+    );
+    expect(() => resolver.fromGw(340, "2004-01-01", 31)).toThrow(/GW code 340: .* from 2006-06-05/);
+    // A state's first month, and yearly tables, stay within reach.
+    expect(resolver.fromGw(626, "2011-07-01", 31).iso3).toBe("SSD");
+    expect(resolver.fromGw(626, "2010-01-01")).toMatchObject({ iso3: "SSD", withinValidity: false });
+    expect(resolver.gwNames(365, "RUS")).toBe(true);
+    expect(resolver.gwNames(2, "SYR")).toBe(false);
+  });
   it("names the code when it is unknown or has no ISO match", () => {
     expect(() => resolver.fromGw(999, "2000-01-01")).toThrow(/GW code 999/);
     expect(() => resolver.fromIso3("QQQ", "2000-01-01")).toThrow(/QQQ/);
@@ -138,6 +151,7 @@ describe("row validators", () => {
       gedRow({ id: "2", best: "-5" }),
       gedRow({ id: "3", date_start: "2019-13-01" }),
       gedRow({ id: "4", country_id: "999" }),
+      gedRow({ id: "5", country_id: "626", date_start: "2010-01-01", date_end: "2010-01-01" }),
     ];
     const outcome = validateRows("ged", rows, { resolver });
     expect(outcome.errors).toEqual([
@@ -159,6 +173,12 @@ describe("row validators", () => {
         value: "999",
         reason: expect.stringMatching(/unknown/),
       }),
+      expect.objectContaining({
+        line: 6,
+        column: "country_id",
+        value: "626",
+        reason: expect.stringMatching(/South Sudan .* from 2011-07-09, not on 2010-01-01/),
+      }),
     ]);
   });
   it("detects a wrong delimiter and missing columns", () => {
@@ -176,10 +196,17 @@ describe("row validators", () => {
       [
         ["country_id", "month_id", "country", "gwcode", "isoab", "year", "month", "ucdp_ged_sb_best_sum"],
         ["17", "480", "Mexico", "70", "MEX", "2019", "12", "12.0"],
+        ["220", "480", "Syria", "2", "SYR", "2019", "12", "3.0"],
       ],
       { resolver },
     );
-    expect(views.errorCount).toBe(0);
+    expect(views.errors).toEqual([
+      expect.objectContaining({
+        line: 3,
+        column: "gwcode",
+        reason: "is not a GW code of SYR, as isoab says",
+      }),
+    ]);
     const acled = validateRows(
       "acled",
       [

@@ -20,7 +20,11 @@ export const ZBbox = z
     const [south = 0, west = 0, north = 0, east = 0] = s.split(",").map(Number);
     return { south, west, north, east };
   })
-  .refine((b) => b.south <= b.north && b.west <= b.east, "south ≤ north and west ≤ east");
+  .refine((b) => b.south <= b.north && b.west <= b.east, "south ≤ north and west ≤ east")
+  .refine(
+    (b) => b.south >= -90 && b.north <= 90 && b.west >= -180 && b.east <= 180,
+    "latitudes within ±90 and longitudes within ±180",
+  );
 
 /** A comma-separated list of ISO3 codes. */
 export const ZIso3List = z

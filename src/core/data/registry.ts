@@ -291,8 +291,26 @@ export const unmatchedStates = (data: RegistryData): { gwcode: number; name: str
 const within = (row: { validFrom: string | null; validTo: string | null }, date: string) =>
   (row.validFrom === null || row.validFrom <= date) && (row.validTo === null || date <= row.validTo);
 
-const distance = (row: { validFrom: string | null; validTo: string | null }, date: string) =>
-  row.validFrom && date < row.validFrom ? row.validFrom : row.validTo && date > row.validTo ? date : "";
+const dayMs = 86_400_000;
+
+/** Days between a date and a validity period; 0 inside it. */
+const daysOutside = (row: { validFrom: string | null; validTo: string | null }, date: string): number => {
+  const at = Date.parse(date);
+  if (row.validFrom && date < row.validFrom) return (Date.parse(row.validFrom) - at) / dayMs;
+  if (row.validTo && date > row.validTo) return (at - Date.parse(row.validTo)) / dayMs;
+  return 0;
+};
+
+const nearestInTime = <T extends { validFrom: string | null; validTo: string | null }>(
+  rows: readonly T[],
+  date: string,
+): T | undefined => [...rows].sort((a, b) => daysOutside(a, date) - daysOutside(b, date))[0];
+
+/**
+ * Codes that data keep using after their state's end for the state that continued it: UCDP codes Serbia
+ * 345 ("Serbia (Yugoslavia)") after Montenegro's independence, where the Gleditsch–Ward list has 340.
+ */
+const continuedBy: ReadonlyMap<number, number> = new Map([[345, 340]]);
 
 export type ResolvedCountry = { iso3: string; gwcode: number | null; withinValidity: boolean };
 
@@ -302,12 +320,18 @@ export type ResolvedCountry = { iso3: string; gwcode: number | null; withinValid
  * mapping in time and says so (withinValidity false).
  */
 export type CountryResolver = {
-  fromGw(gwcode: number, date: string): ResolvedCountry;
+  /**
+   * `toleranceDays`: how far outside its state's validity a GW code may be used before it is an error.
+   * Dated events set it; yearly tables, whose rows stand for a whole year, leave it unbounded.
+   */
+  fromGw(gwcode: number, date: string, toleranceDays?: number): ResolvedCountry;
   fromIso3(iso3: string, date: string): ResolvedCountry;
   fromIsoNumeric(numeric: number, date: string): ResolvedCountry;
   fromIso2(iso2: string, date: string): ResolvedCountry;
   isKnownIso3(iso3: string): boolean;
   isKnownGw(gwcode: number): boolean;
+  /** Whether a GW code stood for the country (ISO3) at any time. */
+  gwNames(gwcode: number, iso3: string): boolean;
   /** Whether the country (ISO3) existed at any time in [from, to]; ISO-only territories always exist. */
   existedBetween(iso3: string, from: string, to: string): boolean;
 };
@@ -338,39 +362,45 @@ export const createResolver = (data: RegistryData): CountryResolver => {
     if (gws.length > 1) {
       if (valid.length)
         throw codeError("ISO3 code", iso3, `ambiguous on ${date}: GW codes ${gws.join(", ")}`);
-      const nearest = [...rows].sort((a, b) => (distance(a, date) < distance(b, date) ? -1 : 1))[0];
-      return { iso3: code, gwcode: nearest?.gwcode ?? null, withinValidity: false };
+      return { iso3: code, gwcode: nearestInTime(rows, date)?.gwcode ?? null, withinValidity: false };
     }
     return { iso3: code, gwcode: gws[0] ?? null, withinValidity: valid.length > 0 };
   };
 
+  const fromGw = (
+    gwcode: number,
+    date: string,
+    toleranceDays = Number.POSITIVE_INFINITY,
+  ): ResolvedCountry => {
+    const rows = byGw.get(gwcode);
+    if (!rows) throw codeError("GW code", gwcode, "unknown Gleditsch–Ward code");
+    const valid = rows.filter((row) => within(row, date));
+    const nearest = nearestInTime(rows, date);
+    const successor = continuedBy.get(gwcode);
+    if (!valid.length && successor !== undefined && rows.every((row) => row.validTo && row.validTo < date))
+      return fromGw(successor, date, toleranceDays);
+    if (!valid.length && nearest && daysOutside(nearest, date) > toleranceDays)
+      throw codeError(
+        "GW code",
+        gwcode,
+        `${nearest.gwName} (GW ${gwcode}) is listed ${[
+          nearest.validFrom && `from ${nearest.validFrom}`,
+          nearest.validTo && `to ${nearest.validTo}`,
+        ]
+          .filter(Boolean)
+          .join(" ")}, not on ${date}`,
+      );
+    const candidates = valid.length ? valid : nearest ? [nearest] : [];
+    const isos = [...new Set(candidates.map((row) => row.iso3))];
+    if (isos.length > 1) throw codeError("GW code", gwcode, `ambiguous on ${date}: ISO3 ${isos.join(", ")}`);
+    const iso3 = isos[0];
+    if (!iso3)
+      throw codeError("GW code", gwcode, `no ISO 3166 match (${candidates[0]?.note ?? rows[0]?.note ?? ""})`);
+    return { iso3, gwcode, withinValidity: valid.length > 0 };
+  };
+
   return {
-    fromGw: (gwcode, date) => {
-      const rows = byGw.get(gwcode);
-      if (!rows) throw codeError("GW code", gwcode, "unknown Gleditsch–Ward code");
-      const valid = rows.filter((row) => within(row, date));
-      const candidates = valid.length
-        ? valid
-        : [...rows]
-            .sort((a, b) =>
-              Math.abs(Date.parse(distance(a, date) || date) - Date.parse(date)) <
-              Math.abs(Date.parse(distance(b, date) || date) - Date.parse(date))
-                ? -1
-                : 1,
-            )
-            .slice(0, 1);
-      const isos = [...new Set(candidates.map((row) => row.iso3))];
-      if (isos.length > 1)
-        throw codeError("GW code", gwcode, `ambiguous on ${date}: ISO3 ${isos.join(", ")}`);
-      const iso3 = isos[0];
-      if (!iso3)
-        throw codeError(
-          "GW code",
-          gwcode,
-          `no ISO 3166 match (${candidates[0]?.note ?? rows[0]?.note ?? ""})`,
-        );
-      return { iso3, gwcode, withinValidity: valid.length > 0 };
-    },
+    fromGw,
     fromIso3,
     fromIsoNumeric: (numeric, date) => {
       const iso3 = byNumeric.get(numeric);
@@ -384,6 +414,7 @@ export const createResolver = (data: RegistryData): CountryResolver => {
     },
     isKnownIso3: (iso3) => countries.has(iso3),
     isKnownGw: (gwcode) => byGw.has(gwcode),
+    gwNames: (gwcode, iso3) => (byGw.get(gwcode) ?? []).some((row) => row.iso3 === iso3),
     existedBetween: (iso3, from, to) => {
       if (!countries.has(iso3)) return false;
       const rows = byIso.get(iso3);

@@ -1,9 +1,11 @@
 import { writeFile } from "node:fs/promises";
 import { parseMonth } from "../../core/data/dates.ts";
+import { type ImportKind, isEventImportKind } from "../../core/data/import/types.ts";
 import { datasetsToRead } from "../../core/data/reference-datasets.ts";
 import { monthExpected } from "../../core/shared/calendar.schemas.ts";
 import { invalid } from "../../core/shared/errors.ts";
 import type { Db } from "../../db/types.ts";
+import { findDataset } from "../../repositories/data/datasets.repository.ts";
 import { exportEventMonthsCsv } from "../../repositories/data/series.repository.ts";
 
 export type ExportEventMonthsInput = {
@@ -43,8 +45,17 @@ export const exportEventMonths = async (
   if (!to) details.push({ field: "to", message: monthExpected, value: input.to });
   if (from && to && from > to)
     details.push({ field: "to", message: "must not be before from", value: input.to });
-  if (details.length || !from || !to) throw invalid("The export request is not valid.", details);
   const datasetIds = datasetsToRead(input.datasetIds, "events");
+  for (const id of datasetIds) {
+    const dataset = await findDataset(db, id);
+    if (!dataset || !isEventImportKind(dataset.kind as ImportKind))
+      details.push({
+        field: "datasetIds",
+        message: dataset ? `${id} holds ${dataset.kind} rows, not events` : `no dataset ${id}`,
+        value: id,
+      });
+  }
+  if (details.length || !from || !to) throw invalid("The export request is not valid.", details);
   const { csv, rows } = await exportEventMonthsCsv(db, { level: input.level, from, to, datasetIds });
   if (input.out) await writeFile(input.out, csv, "utf8");
   return { csv, rows, datasetIds, file: input.out ?? null };

@@ -225,6 +225,12 @@ export const firstLineOf = <K>(seen: Map<K, number>, key: K, line: number): numb
   return first;
 };
 
+/**
+ * How far outside its state's dates a GW code may be dated in monthly or event data: a month, so a state's
+ * first month (South Sudan, 2011-07, from the 9th) counts, and South Sudan in 2010 does not.
+ */
+export const datedRowToleranceDays = 31;
+
 /** Runs a country-code resolution, turning its error into a row error on `column`. */
 export const resolveOrFail = <T>(
   reader: FieldReader,

@@ -2,6 +2,7 @@ import { PRIOGRID_CELLS, priogridGid } from "../priogrid.ts";
 import {
   checkHeader,
   coverageTracker,
+  datedRowToleranceDays,
   errorCollector,
   eventMonthTotals,
   eventOutcome,
@@ -94,7 +95,7 @@ export const gedValidator = ({ resolver }: ValidatorOptions): RowValidator => {
     let result = resolved.get(key);
     if (result === undefined) {
       try {
-        result = resolver.fromGw(gwcode, date);
+        result = resolver.fromGw(gwcode, date, datedRowToleranceDays);
       } catch (error) {
         result = error instanceof Error ? error : new Error(String(error));
       }

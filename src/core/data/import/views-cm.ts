@@ -100,7 +100,11 @@ export const viewsCmValidator = ({ resolver }: ValidatorOptions): RowValidator =
       const date = month ? `${month}-01` : null;
       const resolved =
         iso && date ? resolveOrFail(reader, "isoab", iso, () => resolver.fromIso3(iso, date)) : null;
+      // ViEWS keeps its own list of countries: a code may run a few months past the Gleditsch–Ward dates,
+      // but it must be one that stood for the country `isoab` names.
       if (gw !== null && date) resolveOrFail(reader, "gwcode", String(gw), () => resolver.fromGw(gw, date));
+      if (gw !== null && resolved && !resolver.gwNames(gw, resolved.iso3))
+        reader.fail("gwcode", String(gw), `is not a GW code of ${resolved.iso3}, as isoab says`);
       const sb = fatalities(reader, "ucdp_ged_sb_best_sum", true);
       const ns = fatalities(reader, OPTIONAL_VALUES.ns, hasNs);
       const os = fatalities(reader, OPTIONAL_VALUES.os, hasOs);
