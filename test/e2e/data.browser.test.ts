@@ -179,6 +179,14 @@ describe("conflict data in Chromium", () => {
     await expect.poll(() => page.getByText("The file is empty").count()).toBe(1);
     expect(await page.getByRole("button", { name: "Upload and import" }).isDisabled()).toBe(true);
     const rows = gedRows.slice(0, 4).map((r) => [...r]);
+    // The preview reads the file as the server does: a semicolon-separated file is not shown as importable.
+    await page.getByLabel("File", { exact: true }).setInputFiles({
+      name: "ged-semicolons.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(Papa.unparse(rows, { delimiter: ";" })),
+    });
+    await expect.poll(() => page.getByText("The columns are separated by semicolons").count()).toBe(1);
+    expect(await page.getByRole("button", { name: "Upload and import" }).isDisabled()).toBe(true);
     const bestColumn = col("best");
     if (rows[2]) rows[2][bestColumn] = "many";
     await page.getByLabel("File", { exact: true }).setInputFiles({

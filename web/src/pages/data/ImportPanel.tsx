@@ -3,6 +3,7 @@ import Papa from "papaparse";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { wrongDelimiter } from "../../../../src/core/data/import/common.ts";
 import { type ImportKind, isEventImportKind } from "../../../../src/core/data/import/types.ts";
 import { ApiError, type ApiErrorBody, get } from "../../api/client.ts";
 import type { ImportJob, ImportKindColumns } from "../../api/data-types.ts";
@@ -27,6 +28,8 @@ const readPreview = (file: File): Promise<Preview> =>
       return;
     }
     Papa.parse<string[]>(file, {
+      // Read as the server reads it: a semicolon-separated file must not look importable here.
+      delimiter: ",",
       preview: PREVIEW_ROWS + 2,
       skipEmptyLines: true,
       complete: (result) => {
@@ -73,7 +76,9 @@ export const ImportPanel = () => {
   const [sending, setSending] = useState(false);
   const kind = kinds.data?.find((k) => k.kind === kindName);
   const empty = preview !== null && !preview.compressed && preview.header.length === 0;
-  const mapped = kind && preview && !preview.compressed && !empty ? mapping(kind, preview) : null;
+  const delimited = preview && !preview.compressed ? wrongDelimiter(preview.header) : null;
+  const mapped =
+    kind && preview && !preview.compressed && !empty && !delimited ? mapping(kind, preview) : null;
 
   const choose = async (chosen: File | null) => {
     setFile(chosen);
@@ -191,6 +196,7 @@ export const ImportPanel = () => {
         </details>
         {preview?.compressed && <p>{t("data.compressedNoPreview")}</p>}
         {empty && <p className="error">{t("data.fileEmpty")}</p>}
+        {delimited && <p className="error">{t("data.wrongDelimiter", { context: delimited.name })}</p>}
         {mapped && (
           <div data-testid="column-mapping">
             <h3>{t("data.mapping")}</h3>
@@ -245,7 +251,10 @@ export const ImportPanel = () => {
           </div>
         )}
         {/* A file the preview already shows would be refused is not sent: the missing columns are named above. */}
-        <button type="submit" disabled={!file || sending || empty || (mapped?.missing.length ?? 0) > 0}>
+        <button
+          type="submit"
+          disabled={!file || sending || empty || delimited !== null || (mapped?.missing.length ?? 0) > 0}
+        >
           {t("data.upload")}
         </button>
       </form>
