@@ -30,6 +30,7 @@ type ImportOptions = {
   source?: string;
   coverage?: string;
   indicator?: string;
+  unit?: string;
   replace?: boolean;
 };
 
@@ -82,6 +83,7 @@ export const registerData = (program: Command): void => {
       "events: zero-fill months for the countries in the file (observed) or all (world)",
     )
     .option("--indicator <code>", "indicators in long form without an indicator column: the value's code")
+    .option("--unit <unit>", "indicators: the unit of the file's values, e.g. persons or % of GDP")
     .option(
       "--forecast",
       "after a successful import of data the model reads (views-cm, ged, acd, peace-agreements, indicators), run a new forecast from the latest data",
@@ -119,7 +121,10 @@ export const registerData = (program: Command): void => {
             ...(options.citation ? { citation: options.citation } : {}),
             ...(options.source ? { source: options.source } : {}),
             ...(options.coverage ? { coverage: options.coverage as "observed" | "world" } : {}),
-            ...(options.indicator ? { indicators: { indicator: options.indicator } } : {}),
+            indicators: {
+              ...(options.indicator ? { indicator: options.indicator } : {}),
+              ...(options.unit ? { unit: options.unit } : {}),
+            },
             mode: options.replace ? "replace" : "update",
             onProgress: (done, total) => progress.update(done, total),
           });

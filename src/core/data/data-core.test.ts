@@ -263,6 +263,34 @@ describe("row validators", () => {
     );
     expect(long.skippedCount).toBe(1);
     expect(long.errors).toEqual([expect.objectContaining({ line: 3, column: "value", value: "x" })]);
+    // The World Bank's own download: a preamble, then a column per year; the import's unit and licence are kept.
+    const worldBank = validateRows(
+      "indicators",
+      [
+        ["Data Source", "World Development Indicators", ""],
+        [""],
+        ["Last Updated Date", "2020-07-01", ""],
+        [""],
+        ["Country Name", "Country Code", "Indicator Name", "Indicator Code", "1999", "2000", ""],
+        ["World", "WLD", "Population, total", "SP.POP.TOTL", "6.0e9", "6.1e9", ""],
+        ["Mexico", "MEX", "Population, total", "SP.POP.TOTL", "97", "", ""],
+        ["Chad", "TCD", "Population, total", "SP.POP.TOTL", "8", "many", ""],
+      ],
+      { resolver, indicators: { unit: "persons", licence: "CC BY 4.0" } },
+    );
+    expect(worldBank.skippedCount).toBe(1);
+    expect(worldBank.errors).toEqual([
+      expect.objectContaining({ line: 8, column: "2000", value: "many", reason: "not a number" }),
+    ]);
+    expect(worldBank.staged.lines).toEqual(["SP.POP.TOTL,MEX,MEX,70,1999,97"]);
+    expect(worldBank.indicators).toEqual([
+      expect.objectContaining({
+        code: "SP.POP.TOTL",
+        name: "Population, total",
+        unit: "persons",
+        licence: "CC BY 4.0",
+      }),
+    ]);
     const hxl = validateRows(
       "hxl",
       [

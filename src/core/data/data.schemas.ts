@@ -295,6 +295,8 @@ export const ZImportOptions = z.object({
   source: z.string().max(500).optional(),
   coverage: z.enum(["observed", "world"]).optional(),
   indicator: z.string().max(120).optional(),
+  /** The unit of the file's indicators, e.g. "persons" or "% of GDP". */
+  unit: z.string().max(120).optional(),
   mode: z.enum(IMPORT_MODES).optional(),
 });
 export type TImportOptions = z.infer<typeof ZImportOptions>;

@@ -79,7 +79,10 @@ const importInput = (fields: Record<string, string>): Omit<ImportDatasetInput, "
     ...(options.citation ? { citation: options.citation } : {}),
     ...(options.source ? { source: options.source } : {}),
     ...(options.coverage ? { coverage: options.coverage } : {}),
-    ...(options.indicator ? { indicators: { indicator: options.indicator } } : {}),
+    indicators: {
+      ...(options.indicator ? { indicator: options.indicator } : {}),
+      ...(options.unit ? { unit: options.unit } : {}),
+    },
     ...(options.mode ? { mode: options.mode } : {}),
   };
 };

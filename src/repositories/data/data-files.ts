@@ -37,6 +37,18 @@ const isGzip = async (path: string): Promise<boolean> => {
 };
 
 /**
+ * A streamed parse keeps a UTF-8 byte order mark in the first field, where it also hides that field's
+ * quotes (`\uFEFF"Data Source"`, as the World Bank writes it).
+ */
+const withoutByteOrderMark = (cells: string[]): string[] => {
+  const first = cells[0];
+  if (!first?.startsWith("\uFEFF")) return cells;
+  const bare = first.slice(1);
+  cells[0] = /^"[^]*"$/.test(bare) ? bare.slice(1, -1).replaceAll('""', '"') : bare;
+  return cells;
+};
+
+/**
  * Streams a CSV file (plain, or gzip detected by its magic bytes whatever the name) through papaparse in
  * array mode. `onRecord` receives each record with its record number (the header is 1). Progress is in
  * bytes of the file as stored. Rejects with a DataFileError naming the file on a truncated or corrupt gzip.
@@ -90,7 +102,7 @@ export const readCsvFile = async (
         try {
           for (const cells of results.data) {
             line += 1;
-            if (line === 1) header = cells;
+            if (line === 1) header = withoutByteOrderMark(cells);
             // Bytes that are not UTF-8 decode to U+FFFD: stored, they would garble names for good.
             const garbled = cells.findIndex((cell) => cell.includes("\uFFFD"));
             if (garbled >= 0) {

@@ -219,7 +219,12 @@ export const importDataset = async (ctx: DataContext, input: ImportDatasetInput)
         file: input.file,
         fileLabel: file,
         registry,
-        indicators: input.indicators ?? {},
+        // The file's indicators carry the licence and source the import names, unless their metadata says otherwise.
+        indicators: {
+          ...(input.licence ? { licence: input.licence } : {}),
+          ...(input.source ? { source: input.source } : {}),
+          ...input.indicators,
+        },
         onLines: (csv, rows) => {
           stagedRows += rows;
           loading = loading.then(() => copy(csv));

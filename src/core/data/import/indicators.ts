@@ -36,12 +36,20 @@ const LABEL_COLUMNS = new Set([
 // Non-finite values (e.g. "-inf", the log of zero in the SDP estimates) are treated as missing too.
 const MISSING = new Set(["", "NA", "N/A", "NaN", "nan", "..", "null", "inf", "-inf", "Inf", "-Inf"]);
 
+/** The lines above a World Bank download's header: "Data Source", "Last Updated Date" and blank lines. */
+const isPreamble = (cells: readonly string[]): boolean => {
+  const first = cells[0]?.replace(/^\uFEFF/, "").trim() ?? "";
+  return first === "Data Source" || first === "Last Updated Date" || cells.every((c) => c.trim() === "");
+};
+
 /**
- * Validates country-year indicators in either layout:
+ * Validates country-year indicators in any of three layouts:
  * - long (WDI style): `country_name, iso3, year, value` with the indicator in an `indicator_code` column
  *   (and `indicator_name`) or given by the `indicator` option;
  * - wide: `gwcode, year, <indicator columns>` (or `iso3, year, …`), one indicator per column
- *   (e.g. WDI's `country_name, iso3, year, population`).
+ *   (e.g. WDI's `country_name, iso3, year, population`);
+ * - the World Bank's download: `Country Name, Country Code, Indicator Name, Indicator Code, 1960, 1961, …`,
+ *   one row per country and indicator with a column per year, after its "Data Source" preamble.
  * Countries are ISO3 codes or GW codes (resolved at 1 July of the year; a known GW state without an ISO match
  * is kept under its GW code). World Bank aggregates (WLD, SSF, income groups, CHI) are skipped and counted.
  * Empty and NA cells are missing values, not errors.
@@ -57,8 +65,11 @@ export const indicatorsValidator = ({
   const skipped: Record<string, number> = {};
   let skippedCount = 0;
   let reader: FieldReader | null = null;
+  let headerLine: number | null = null;
   let key: "iso3" | "gwcode" = "iso3";
   let long = false;
+  /** The year columns of a World Bank download; empty for the other layouts. */
+  let yearColumns: string[] = [];
   let valueColumns: string[] = [];
   let minYear: number | null = null;
   let maxYear: number | null = null;
@@ -71,16 +82,109 @@ export const indicatorsValidator = ({
     definitions.set(code, {
       code,
       name: meta.name ?? name ?? code,
-      unit: meta.unit ?? "",
+      unit: meta.unit ?? options.unit ?? "",
       description: meta.description ?? "",
       source: meta.source ?? options.source ?? "",
       licence: meta.licence ?? options.licence ?? "",
     });
   };
 
+  /** The country of a code in a year, or null after an error or for a skipped aggregate. */
+  const countryIn = (r: FieldReader, column: string, code: string, year: number) => {
+    if (!code) return r.fail(column, code, "required value is empty");
+    if (key === "iso3") {
+      const upper = code.toUpperCase();
+      if (WORLD_BANK_AGGREGATES.has(upper)) {
+        skippedCount += 1;
+        const reason = `aggregate or non-country code ${upper}`;
+        skipped[reason] = (skipped[reason] ?? 0) + 1;
+        return null;
+      }
+      if (!resolver.isKnownIso3(upper)) return r.fail(column, code, "unknown country code");
+      let gwcode: number | null = null;
+      try {
+        gwcode = resolver.fromIso3(upper, `${year}-07-01`).gwcode;
+      } catch {
+        gwcode = null;
+      }
+      return { iso3: upper, gwcode, ref: upper };
+    }
+    const gw = Number(code);
+    if (!Number.isInteger(gw) || !resolver.isKnownGw(gw))
+      return r.fail(column, code, "unknown Gleditsch–Ward code");
+    const cacheKey = `${gw}:${year}`;
+    let hit = gwCache.get(cacheKey);
+    if (!hit) {
+      try {
+        hit = { iso3: resolver.fromGw(gw, `${year}-07-01`).iso3, error: null };
+      } catch (error) {
+        hit = { iso3: null, error: error instanceof Error ? error.message : String(error) };
+      }
+      gwCache.set(cacheKey, hit);
+    }
+    return { iso3: hit.iso3, gwcode: gw, ref: `GW${gw}` };
+  };
+
+  const store = (
+    r: FieldReader,
+    line: number,
+    ref: string,
+    place: { iso3: string | null; gwcode: number | null },
+    year: number,
+    values: [string, number][],
+  ) => {
+    if (minYear === null || year < minYear) minYear = year;
+    if (maxYear === null || year > maxYear) maxYear = year;
+    for (const [indicator, value] of values) {
+      const k = `${indicator}|${ref}|${year}`;
+      const first = firstLineOf(seen, k, line);
+      if (first !== undefined) {
+        r.fail(indicator, String(value), `duplicate value for ${ref} in ${year} (first on line ${first})`);
+        continue;
+      }
+      lines.push(csvLine([indicator, ref, place.iso3, place.gwcode, year, value]));
+    }
+  };
+
+  const numberIn = (r: FieldReader, column: string): number | null => {
+    const text = r.text(column);
+    if (MISSING.has(text)) return null;
+    const n = Number(text);
+    return Number.isFinite(n) ? n : r.fail(column, text, "not a number");
+  };
+
+  /** A World Bank row: one indicator of one country, a value per year column. */
+  const worldBankRow = (r: FieldReader, line: number) => {
+    const before = errors.count;
+    const code = r.text("Country Code");
+    const indicator = r.requiredText("Indicator Code");
+    if (!indicator) return;
+    define(indicator, r.text("Indicator Name") || undefined);
+    const stored = lines.length;
+    for (const column of yearColumns) {
+      const value = numberIn(r, column);
+      if (value === null) continue;
+      const year = Number(column);
+      const place = countryIn(r, "Country Code", code, year);
+      if (!place) return;
+      store(r, line, place.ref, place, year, [[indicator, value]]);
+    }
+    if (errors.count > before) lines.length = stored;
+    else rowCount += 1;
+  };
+
   return {
     row(cells, line) {
-      if (line === 1) {
+      if (headerLine === null) {
+        if (isPreamble(cells)) return;
+        headerLine = line;
+        yearColumns = cells.map((c) => c.trim()).filter((c) => /^\d{4}$/.test(c));
+        if (yearColumns.length && cells.some((c) => c.trim() === "Country Code")) {
+          const index = checkHeader(cells, ["Country Code", "Indicator Code"], errors);
+          if (index) reader = fieldReader(errors, index, cells.length);
+          return;
+        }
+        yearColumns = [];
         const index = checkHeader(cells, ["year"], errors);
         if (!index) return;
         if (index.has("iso3")) key = "iso3";
@@ -127,54 +231,15 @@ export const indicatorsValidator = ({
       }
       if (!reader?.start(cells, line)) return;
       const r = reader;
+      if (yearColumns.length) {
+        worldBankRow(r, line);
+        return;
+      }
       const before = errors.count;
       const year = r.year("year", 1700);
-      const code = r.text(key);
-      let iso3: string | null = null;
-      let gwcode: number | null = null;
-      let ref: string | null = null;
-      if (!code) r.fail(key, code, "required value is empty");
-      else if (key === "iso3") {
-        const upper = code.toUpperCase();
-        if (WORLD_BANK_AGGREGATES.has(upper)) {
-          skippedCount += 1;
-          const reason = `aggregate or non-country code ${upper}`;
-          skipped[reason] = (skipped[reason] ?? 0) + 1;
-          return;
-        }
-        if (!resolver.isKnownIso3(upper)) r.fail("iso3", code, "unknown country code");
-        else {
-          iso3 = upper;
-          ref = upper;
-          if (year !== null) {
-            try {
-              gwcode = resolver.fromIso3(upper, `${year}-07-01`).gwcode;
-            } catch {
-              gwcode = null;
-            }
-          }
-        }
-      } else if (year !== null) {
-        const gw = Number(code);
-        if (!Number.isInteger(gw) || !resolver.isKnownGw(gw))
-          r.fail("gwcode", code, "unknown Gleditsch–Ward code");
-        else {
-          const cacheKey = `${gw}:${year}`;
-          let hit = gwCache.get(cacheKey);
-          if (!hit) {
-            try {
-              hit = { iso3: resolver.fromGw(gw, `${year}-07-01`).iso3, error: null };
-            } catch (error) {
-              hit = { iso3: null, error: error instanceof Error ? error.message : String(error) };
-            }
-            gwCache.set(cacheKey, hit);
-          }
-          gwcode = gw;
-          iso3 = hit.iso3;
-          ref = `GW${gw}`;
-        }
-      }
-      if (errors.count > before || year === null || !ref) return;
+      if (year === null) return;
+      const place = countryIn(r, key, r.text(key), year);
+      if (errors.count > before || !place) return;
       const values: [string, number][] = [];
       if (long) {
         const indicator = r.text("indicator_code") || options.indicator || "";
@@ -183,34 +248,17 @@ export const indicatorsValidator = ({
           return;
         }
         define(indicator, r.text("indicator_name") || undefined);
-        const text = r.text("value");
-        if (!MISSING.has(text)) {
-          const n = Number(text);
-          if (!Number.isFinite(n)) r.fail("value", text, "not a number");
-          else values.push([indicator, n]);
-        }
+        const value = numberIn(r, "value");
+        if (value !== null) values.push([indicator, value]);
       } else {
         for (const column of valueColumns) {
-          const text = r.text(column);
-          if (MISSING.has(text)) continue;
-          const n = Number(text);
-          if (!Number.isFinite(n)) r.fail(column, text, "not a number");
-          else values.push([column, n]);
+          const value = numberIn(r, column);
+          if (value !== null) values.push([column, value]);
         }
       }
       if (errors.count > before) return;
       rowCount += 1;
-      if (minYear === null || year < minYear) minYear = year;
-      if (maxYear === null || year > maxYear) maxYear = year;
-      for (const [indicator, value] of values) {
-        const k = `${indicator}|${ref}|${year}`;
-        const first = firstLineOf(seen, k, line);
-        if (first !== undefined) {
-          r.fail(indicator, String(value), `duplicate value for ${ref} in ${year} (first on line ${first})`);
-          continue;
-        }
-        lines.push(csvLine([indicator, ref, iso3, gwcode, year, value]));
-      }
+      store(r, line, place.ref, place, year, values);
     },
     takeLines: () => lines.splice(0),
     finish: () => ({

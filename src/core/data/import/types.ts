@@ -84,6 +84,8 @@ export type IndicatorOptions = {
   metadata?: Record<string, Partial<Omit<IndicatorDefinition, "code">>>;
   /** Keep only these indicator columns of a wide file. */
   columns?: string[];
+  /** The unit of every indicator the metadata does not give one. */
+  unit?: string;
   source?: string;
   licence?: string;
 };

@@ -171,6 +171,16 @@ export const ImportPanel = () => {
             </select>
           </Field>
         )}
+        {kindName === "indicators" && (
+          <>
+            <Field label={t("data.unit")}>
+              <input name="unit" maxLength={120} placeholder={t("data.unitHint")} />
+            </Field>
+            <Field label={t("data.indicatorCode")}>
+              <input name="indicator" maxLength={120} />
+            </Field>
+          </>
+        )}
         <Field label={t("data.licence")}>
           <input name="licence" placeholder={t("data.keptWhenEmpty")} />
         </Field>
