@@ -69,6 +69,17 @@ export const setPasswordHash = async (db: Db, userId: string, passwordHash: stri
   await db.updateTable("users").set({ password_hash: passwordHash }).where("id", "=", userId).execute();
 };
 
+/** Sets the platform-administrator flag and returns how many platform administrators there are now. */
+export const setPlatformAdmin = async (db: Db, userId: string, platformAdmin: boolean): Promise<number> => {
+  await db.updateTable("users").set({ platform_admin: platformAdmin }).where("id", "=", userId).execute();
+  const { count } = await db
+    .selectFrom("users")
+    .select((eb) => eb.fn.countAll<string>().as("count"))
+    .where("platform_admin", "=", true)
+    .executeTakeFirstOrThrow();
+  return Number(count);
+};
+
 export const setUserLanguage = async (db: Db, userId: string, language: string): Promise<void> => {
   await db.updateTable("users").set({ language }).where("id", "=", userId).execute();
 };

@@ -102,6 +102,21 @@ describe("continuum CLI", () => {
       token: string;
     };
     expect(token.token).toMatch(/^ctk_/);
+
+    // A lost password is not the end of the instance: the operator sets a new one and names a second platform administrator.
+    const reset = JSON.parse(cli("--json", "user", "reset-password", "desk@example.org").stdout) as {
+      password: string;
+    };
+    expect(reset.password).toMatch(/^\S{12,}$/);
+    expect(cli("user", "reset-password", "desk@example.org", "--password", "deskdesk").status).toBe(2);
+    expect(cli("--as", "desk@example.org", "user", "reset-password", "chief@example.org").status).toBe(4);
+    expect(cli("user", "platform-admin", "desk@example.org").stdout).toMatch(/now a platform administrator/);
+    expect(
+      cli("--as", "desk@example.org", "user", "platform-admin", "desk@example.org", "--off").status,
+    ).toBe(0);
+    const last = cli("user", "platform-admin", "chief@example.org", "--off");
+    expect(last.status).toBe(2);
+    expect(last.stderr).toMatch(/no platform administrator left/);
   });
 
   it("names the option, its allowed values or the file at fault when input is wrong (exit 2)", () => {

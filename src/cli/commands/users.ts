@@ -9,7 +9,9 @@ import { generatePassword } from "../../services/auth/secrets.ts";
 import { createUser } from "../../services/users/create-user.ts";
 import { listUsers } from "../../services/users/list-users.ts";
 import { removeMembership } from "../../services/users/remove-membership.ts";
+import { resetPassword } from "../../services/users/reset-password.ts";
 import { setMembership } from "../../services/users/set-membership.ts";
+import { setPlatformAdministrator } from "../../services/users/set-platform-administrator.ts";
 import { unlockUser } from "../../services/users/unlock-user.ts";
 import { cliContext, globalOptions, printOne, printRows, withDatabase } from "../runtime.ts";
 
@@ -130,6 +132,45 @@ export const registerUsers = (program: Command): void => {
           global,
           { email, org: options.org, removed: true },
           `${email} is no longer a member of ${options.org}.`,
+        );
+      });
+    });
+
+  user
+    .command("reset-password <email>")
+    .description(
+      "give a person a new password (prints a generated one unless --password is given); their sessions end and any lock-out is lifted",
+    )
+    .option("--password <password>", "the new password (at least 12 characters)")
+    .action(async (email: string, options: { password?: string }, command: Command) => {
+      const global = globalOptions(command);
+      await withDatabase(global, async (handle) => {
+        const password = options.password ?? generatePassword();
+        const reset = await resetPassword(await cliContext(handle, global), { email, newPassword: password });
+        const shown = options.password ? "" : `\nGenerated password (shown once): ${password}`;
+        printOne(
+          global,
+          { ...reset, ...(options.password ? {} : { password }) },
+          `New password set for ${reset.email}; their sessions have ended.${shown}`,
+        );
+      });
+    });
+
+  user
+    .command("platform-admin <email>")
+    .description("make a person a platform administrator (instance-wide rights), or with --off no longer one")
+    .option("--off", "take the rights away (one platform administrator must remain)")
+    .action(async (email: string, options: { off?: boolean }, command: Command) => {
+      const global = globalOptions(command);
+      await withDatabase(global, async (handle) => {
+        const set = await setPlatformAdministrator(await cliContext(handle, global), {
+          email,
+          platformAdmin: !options.off,
+        });
+        printOne(
+          global,
+          set,
+          `${set.email} is ${set.platformAdmin ? "now" : "no longer"} a platform administrator.`,
         );
       });
     });

@@ -3,6 +3,10 @@ import { authorize } from "../../core/access/policies.ts";
 import { type Clearance, clearanceRank } from "../../core/access/vocabulary.ts";
 import { forbidden, invalid } from "../../core/shared/errors.ts";
 
+export const assertPlatformAdministrator = (actor: Actor): void => {
+  if (!actor.platformAdmin) throw forbidden("Only a platform administrator may do this.");
+};
+
 /**
  * Organisation administrators manage their own organisation's people; platform administrators any. Only a
  * platform administrator changes another's membership: an organisation could otherwise lock the instance's

@@ -1,0 +1,29 @@
+import { invalid, notFound } from "../../core/shared/errors.ts";
+import { findUserByEmail, setPlatformAdmin } from "../../repositories/users.repository.ts";
+import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
+import { assertPlatformAdministrator } from "./administer-org.ts";
+
+/** Makes a person a platform administrator (instance-wide rights), or no longer one; one must remain. */
+export const setPlatformAdministrator = async (
+  ctx: ServiceContext,
+  input: { email: string; platformAdmin: boolean },
+): Promise<{ email: string; platformAdmin: boolean }> => {
+  assertPlatformAdministrator(ctx.actor);
+  const user = await findUserByEmail(ctx.db, input.email);
+  if (!user) throw notFound(`User ${input.email}`);
+  return inTransaction(ctx, async (tx) => {
+    const remaining = await setPlatformAdmin(tx.db, user.id, input.platformAdmin);
+    if (remaining === 0)
+      throw invalid("The instance would have no platform administrator left.", [
+        { field: "email", message: "the last platform administrator", value: input.email },
+      ]);
+    await audit(tx, {
+      action: "user.set_platform_admin",
+      entityType: "user",
+      entityId: user.id,
+      before: { platformAdmin: user.platformAdmin },
+      after: { platformAdmin: input.platformAdmin },
+    });
+    return { email: user.email, platformAdmin: input.platformAdmin };
+  });
+};
