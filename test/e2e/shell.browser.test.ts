@@ -87,6 +87,17 @@ describe("web shell in Chromium", () => {
     await page.getByRole("link", { name: "Go to the overview" }).click();
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Overview");
 
+    // On a phone the navigation folds behind a button; Escape folds it again and returns the focus.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const menu = page.getByRole("button", { name: "Menu" });
+    await menu.click();
+    expect(await menu.getAttribute("aria-expanded")).toBe("true");
+    await page.getByRole("link", { name: "Overview" }).focus();
+    await page.keyboard.press("Escape");
+    await expect.poll(() => menu.getAttribute("aria-expanded")).toBe("false");
+    expect(await menu.evaluate((button) => button === document.activeElement)).toBe(true);
+    await page.setViewportSize({ width: 1280, height: 860 });
+
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect.poll(() => page.getByRole("button", { name: "Sign in" }).isVisible()).toBe(true);
     expect((await page.request.get(`${server.url}/api/auth/me`)).status()).toBe(401);

@@ -1,4 +1,4 @@
-import { type ReactNode, useState } from "react";
+import { type ReactNode, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { NavLink } from "react-router";
 import { allows } from "../api/permissions.ts";
@@ -25,6 +25,18 @@ export const Shell = ({ children }: { children: ReactNode }) => {
   // On a narrow screen the navigation folds behind a button; choosing a page folds it again.
   const [menuOpen, setMenuOpen] = useState(false);
   const close = () => setMenuOpen(false);
+  const toggle = useRef<HTMLButtonElement>(null);
+  // Escape folds the open menu and gives the focus back to its button, as for any disclosure.
+  useEffect(() => {
+    if (!menuOpen) return;
+    const foldOnEscape = (event: KeyboardEvent) => {
+      if (event.key !== "Escape") return;
+      setMenuOpen(false);
+      toggle.current?.focus();
+    };
+    document.addEventListener("keydown", foldOnEscape);
+    return () => document.removeEventListener("keydown", foldOnEscape);
+  }, [menuOpen]);
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -33,6 +45,7 @@ export const Shell = ({ children }: { children: ReactNode }) => {
       <header className="topbar" data-menu={menuOpen ? "open" : "closed"}>
         <span className="brand">{t("app.name")}</span>
         <button
+          ref={toggle}
           type="button"
           className="menu-toggle"
           aria-expanded={menuOpen}
