@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -105,6 +106,14 @@ describe("continuum voices (CLI)", () => {
       json<{ contact: { phone: string | null } }>("voices", "reveal", kobo.id, "--reason", "after rotation")
         .contact.phone,
     ).toMatch(/^0770/);
+
+    // A process with another key (a second server on the same database) is refused before it seals anything.
+    const otherKey = runCli(["--data-dir", dir, "voices", "list"], {
+      DATABASE_URL: "",
+      CONTINUUM_VOICES_KEY: randomBytes(32).toString("base64"),
+    });
+    expect(otherKey.status).toBe(5);
+    expect(otherKey.stderr).toMatch(/sealed with master key \w+, which this process does not hold/);
 
     const audit = json<{ action: string }[]>("audit", "list", "--action", "voices.reveal");
     expect(audit).toHaveLength(4);

@@ -6,6 +6,7 @@ import { loadKeyring } from "../../repositories/voices/envelope.ts";
 import { startAlertJobs } from "../../services/alerts/alert-jobs.ts";
 import { systemContext } from "../../services/alerts/system-context.ts";
 import { ensureFirstAdministrator } from "../../services/system/ensure-first-administrator.ts";
+import { assertKeyringOpensReports } from "../../services/voices/check-sealing-keys.ts";
 import { closeInterruptedRuns } from "../../services/warning/close-interrupted-runs.ts";
 import { forecastOnEveryImport } from "../../services/warning/forecast-after-import.ts";
 import { startForecastRun } from "../../services/warning/run-forecast.ts";
@@ -43,6 +44,7 @@ export const registerServe = (program: Command): void => {
       if (data.status === "initialised") process.stdout.write(`${describeBundledImport(data)}\n`);
       // Community reports are sealed with CONTINUUM_VOICES_KEY; without it, a development key in the data directory.
       const voicesKey = loadKeyring(config.voices, config.dataDir);
+      await assertKeyringOpensReports(handle.db, voicesKey.keyring);
       if (voicesKey.source === "development") {
         process.stdout.write(
           `Voices: ${voicesKey.created ? "generated a development key" : "using the development key"} in ${voicesKey.file}; set CONTINUUM_VOICES_KEY in production.\n`,

@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import type { Config } from "../../config.ts";
 import type { DatabaseHandle } from "../../db/engine.ts";
 import { loadKeyring } from "../../repositories/voices/envelope.ts";
+import { assertKeyringOpensReports } from "../../services/voices/check-sealing-keys.ts";
 import { csvObjects } from "../../services/voices/save-form.ts";
 import type { VoicesDeps } from "../../services/voices/voices-context.ts";
 import { readInputText } from "../input-files.ts";
@@ -25,7 +26,9 @@ export const voices = <T>(
   }) => Promise<T>,
 ) => {
   const global = globalOptions(command);
-  return withDatabase(global, async (handle, config) =>
-    work({ handle, config, deps: depsOf(config), global }),
-  );
+  return withDatabase(global, async (handle, config) => {
+    const deps = depsOf(config);
+    await assertKeyringOpensReports(handle.db, deps.keyring);
+    return work({ handle, config, deps, global });
+  });
 };

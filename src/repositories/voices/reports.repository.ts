@@ -312,3 +312,7 @@ export const countReportsByKey = async (db: Db): Promise<{ keyId: string; n: num
       n: number;
     }>`SELECT key_id AS "keyId", count(*)::int AS n FROM voices_reports GROUP BY key_id`.execute(db)
   ).rows;
+
+/** The master keys that wrap the stored reports' data keys. */
+export const sealingKeyIds = async (db: Db): Promise<string[]> =>
+  (await db.selectFrom("voices_reports").select("key_id").distinct().execute()).map((row) => row.key_id);

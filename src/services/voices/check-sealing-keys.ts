@@ -1,0 +1,19 @@
+import { conflict } from "../../core/shared/errors.ts";
+import type { Db } from "../../db/types.ts";
+import type { Keyring } from "../../repositories/voices/envelope.ts";
+import { sealingKeyIds } from "../../repositories/voices/reports.repository.ts";
+
+/**
+ * Refuses a keyring that cannot open the reports already stored. Two processes sharing one PostgreSQL
+ * database, each with its own development key, would otherwise seal half the reports where the other can
+ * never read them.
+ */
+export const assertKeyringOpensReports = async (db: Db, keyring: Keyring): Promise<void> => {
+  const held = new Set([keyring.current.id, ...keyring.previous.keys()]);
+  const missing = (await sealingKeyIds(db)).filter((id) => !held.has(id));
+  if (missing.length)
+    throw conflict(
+      `Community reports in this database are sealed with master key ${missing.join(", ")}, which this process does not hold. Every process sharing the database needs the same key: set CONTINUUM_VOICES_KEY (and CONTINUUM_VOICES_PREVIOUS_KEYS while rotating).`,
+      [{ field: "CONTINUUM_VOICES_KEY", message: "does not open the stored reports" }],
+    );
+};
