@@ -124,18 +124,20 @@ export const listApiTokens = async (db: Db, userId: string): Promise<ApiTokenRec
     .orderBy("created_at", "desc")
     .execute();
 
+/** Revokes a live token of the user, returning it as it was; undefined when there is none. */
 export const revokeApiToken = async (
   db: Db,
   userId: string,
   tokenId: string,
   now: Date,
-): Promise<boolean> => {
-  const result = await db
-    .updateTable("api_tokens")
-    .set({ revoked_at: now })
+): Promise<ApiTokenRecord | undefined> => {
+  const live = await db
+    .selectFrom("api_tokens")
+    .select(tokenColumns)
     .where("id", "=", tokenId)
     .where("user_id", "=", userId)
     .where("revoked_at", "is", null)
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+  if (live) await db.updateTable("api_tokens").set({ revoked_at: now }).where("id", "=", tokenId).execute();
+  return live;
 };

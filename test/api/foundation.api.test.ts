@@ -500,6 +500,14 @@ describe(`API foundation (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"
     expect(minted.statusCode, minted.body).toBe(403);
     expect((await session.request("DELETE", `/api/tokens/${id}`)).statusCode).toBe(204);
     expect((await app.inject({ method: "GET", url: "/api/analyses", headers })).statusCode).toBe(401);
+    // The log keeps what was revoked.
+    const revoked = await handle.db
+      .selectFrom("audit_log")
+      .select("before")
+      .where("action", "=", "token.revoke")
+      .where("entity_id", "=", id)
+      .executeTakeFirstOrThrow();
+    expect(revoked.before).toMatchObject({ id, name: expect.any(String) });
   });
 
   it("slows one password tried against many accounts from one address, then lets the address in again", async () => {

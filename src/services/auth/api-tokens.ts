@@ -38,6 +38,7 @@ export const listOwnApiTokens = (ctx: ServiceContext): Promise<ApiTokenRecord[]>
 
 export const revokeOwnApiToken = async (ctx: ServiceContext, tokenId: string): Promise<void> =>
   inTransaction(ctx, async (tx) => {
-    if (!(await revokeApiToken(tx.db, ctx.actor.userId, tokenId, ctx.now()))) throw notFound("Token");
-    await audit(tx, { action: "token.revoke", entityType: "api_token", entityId: tokenId });
+    const revoked = await revokeApiToken(tx.db, ctx.actor.userId, tokenId, ctx.now());
+    if (!revoked) throw notFound("Token");
+    await audit(tx, { action: "token.revoke", entityType: "api_token", entityId: tokenId, before: revoked });
   });
