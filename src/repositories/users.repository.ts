@@ -129,6 +129,16 @@ export const findMembership = async (
   return row && { role: row.role as Role, clearance: row.clearance as Clearance };
 };
 
+export const countAdministrators = async (db: Db, orgId: string): Promise<number> => {
+  const { count } = await db
+    .selectFrom("memberships")
+    .select((eb) => eb.fn.countAll<string>().as("count"))
+    .where("org_id", "=", orgId)
+    .where("role", "=", "administrator")
+    .executeTakeFirstOrThrow();
+  return Number(count);
+};
+
 export const listMemberships = async (
   db: Db,
   userIds: readonly string[],

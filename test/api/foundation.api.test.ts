@@ -371,6 +371,16 @@ describe(`API foundation (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"
     expect(
       (await asAdmin.request("DELETE", `/api/users/${admin.userId}/memberships/${orgId}`)).statusCode,
     ).toBe(409);
+    // The only administrator of an organisation does not step down without a successor.
+    const lone = await buildOrganisation(handle.db);
+    const loneAdmin = await buildUser(handle.db, lone.id, "administrator", "restricted");
+    const stepDown = await (await signIn(app, loneAdmin.email, loneAdmin.password)).request(
+      "PUT",
+      `/api/users/${loneAdmin.userId}/memberships/${lone.id}`,
+      { role: "viewer" },
+    );
+    expect(stepDown.statusCode).toBe(409);
+    expect(stepDown.json().error.message).toMatch(/no administrator left/);
   });
 
   it("keeps platform administrators and shared settings out of an organisation administrator's reach", async () => {

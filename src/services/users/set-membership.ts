@@ -1,7 +1,12 @@
 import type { Clearance, Role } from "../../core/access/vocabulary.ts";
-import { notFound } from "../../core/shared/errors.ts";
+import { conflict, notFound } from "../../core/shared/errors.ts";
 import type { TUser } from "../../core/users/user.schemas.ts";
-import { findMembership, findUserById, upsertMembership } from "../../repositories/users.repository.ts";
+import {
+  countAdministrators,
+  findMembership,
+  findUserById,
+  upsertMembership,
+} from "../../repositories/users.repository.ts";
 import { forgetUnreadableNotifications } from "../notifications/forget-unreadable.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
 import { assertAdministers, assertMayChangeMember, assertMayGrant } from "./administer-org.ts";
@@ -21,6 +26,11 @@ export const setMembership = async (
     const after = { role: input.role, clearance: input.clearance ?? before.clearance };
     if (input.clearance && input.clearance !== before.clearance) assertMayGrant(ctx.actor, input.clearance);
     await upsertMembership(tx.db, { userId: user.id, orgId: input.orgId, ...after });
+    // An administrator stepping down leaves a successor: only a platform administrator could repair it.
+    if (!ctx.actor.platformAdmin && (await countAdministrators(tx.db, input.orgId)) === 0)
+      throw conflict("The organisation would have no administrator left: name another one first.", [
+        { field: "role", message: "the organisation's last administrator", value: input.role },
+      ]);
     await forgetUnreadableNotifications(tx.db, user.id);
     await audit(tx, {
       action: "member.set_role",
