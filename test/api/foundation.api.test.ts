@@ -444,6 +444,16 @@ describe(`API foundation (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"
       orgId,
     });
     expect(added.statusCode).toBe(201);
+    expect(added.json().accountExisted).toBe(false);
+    // The same person added to a second organisation keeps their account, and the answer says so.
+    const again = await platformSession.request("POST", "/api/users", {
+      email: "added.by.platform@example.org",
+      name: "Another name",
+      password: "another twelve chars",
+      role: "viewer",
+      orgId: platformOrg.id,
+    });
+    expect(again.json()).toMatchObject({ accountExisted: true, name: "Added" });
     const log = (await (await adminSession()).request("GET", "/api/audit-log?action=user.create")).json();
     const entries = (Array.isArray(log) ? log : log.entries) as { entityId: string }[];
     expect(entries.map((e) => e.entityId)).toContain(added.json().id);

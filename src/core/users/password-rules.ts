@@ -19,7 +19,8 @@ export const passwordWeakness = (password: string, email: string): string | null
   const lower = password.toLowerCase();
   const mailbox = email.toLowerCase().split("@")[0] ?? "";
   if (new Set(lower).size < 5) return "uses fewer than 5 different characters";
-  if (mailbox.length >= 4 && lower.includes(mailbox)) return "contains the part of the account's e-mail address before the @";
+  if (mailbox.length >= 4 && lower.includes(mailbox))
+    return "contains the part of the account's e-mail address before the @";
   const common = commonParts.find((part) => lower.includes(part));
   return common ? `contains "${common}", which password guessers try first` : null;
 };

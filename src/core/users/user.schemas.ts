@@ -42,6 +42,9 @@ export const ZUser = z.object({
 });
 export type TUser = z.infer<typeof ZUser>;
 
+/** A person added to an organisation; `accountExisted`: they had an account, whose name and password stay. */
+export const ZAddedUser = ZUser.extend({ accountExisted: z.boolean() });
+
 export const ZSignIn = z.object({ email: ZEmail, password: z.string().min(1).max(256) });
 export const ZChangePassword = z.object({ currentPassword: z.string().min(1), newPassword: ZPassword });
 export const ZSwitchOrganisation = z.object({ orgId: z.uuid() });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZCreateUser, ZSetMembership, ZUser } from "../../core/users/user.schemas.ts";
+import { ZAddedUser, ZCreateUser, ZSetMembership, ZUser } from "../../core/users/user.schemas.ts";
 import { createUser } from "../../services/users/create-user.ts";
 import { listUsers } from "../../services/users/list-users.ts";
 import { removeMembership } from "../../services/users/remove-membership.ts";
@@ -30,11 +30,13 @@ export const userRoutes: AppRoutes = (app, deps) => {
         tags: ["users"],
         summary: "Add a person to an organisation with a role",
         body: ZCreateUser,
-        response: { 201: ZUser, ...errorResponses },
+        response: { 201: ZAddedUser, ...errorResponses },
       },
     },
-    async (request, reply) =>
-      reply.code(201).send((await createUser(contextOf(deps, request), request.body)).user),
+    async (request, reply) => {
+      const { user, accountExisted } = await createUser(contextOf(deps, request), request.body);
+      return reply.code(201).send({ ...user, accountExisted });
+    },
   );
 
   app.put(

@@ -44,7 +44,7 @@ const withoutByteOrderMark = (cells: string[]): string[] => {
   const first = cells[0];
   if (!first?.startsWith("\uFEFF")) return cells;
   const bare = first.slice(1);
-  cells[0] = /^"[^]*"$/.test(bare) ? bare.slice(1, -1).replaceAll('""', '"') : bare;
+  cells[0] = /^"[\s\S]*"$/.test(bare) ? bare.slice(1, -1).replaceAll('""', '"') : bare;
   return cells;
 };
 

@@ -21,7 +21,7 @@ export const PeoplePanel = () => {
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ["users"] });
   const add = useMutation({
-    mutationFn: (input: object) => api<User>("POST", "/api/users", input),
+    mutationFn: (input: object) => api<User & { accountExisted: boolean }>("POST", "/api/users", input),
     onSuccess: refresh,
   });
   const setMembership = useMutation({
@@ -183,6 +183,13 @@ export const PeoplePanel = () => {
         </Field>
         <button type="submit">{t("admin.add")}</button>
         <ErrorNote error={add.error} />
+        {add.data && (
+          <p role="status" className="muted">
+            {add.data.accountExisted
+              ? t("admin.memberAddedExisting", { email: add.data.email })
+              : t("admin.memberAdded", { email: add.data.email })}
+          </p>
+        )}
       </form>
     </section>
   );
