@@ -173,6 +173,19 @@ describe("conflict data API", () => {
     const detail = (await session.request("GET", `/api/data/events/${one.dataset.id}/${one.id}`)).json();
     expect(detail).toEqual(one);
     expect((await session.request("GET", "/api/data/events?bbox=1,2,3")).statusCode).toBe(400);
+    // Cell-months beyond the limit are refused, not cut off.
+    const cells = await session.request(
+      "GET",
+      "/api/data/grid-months?bbox=32,35,37.5,42.5&from=2017-01&to=2017-03",
+    );
+    const count = cells.json().length;
+    expect(count).toBeGreaterThan(2);
+    const cut = await session.request(
+      "GET",
+      `/api/data/grid-months?bbox=32,35,37.5,42.5&from=2017-01&to=2017-03&limit=${count - 1}`,
+    );
+    expect(cut.statusCode).toBe(400);
+    expect(cut.json().error.details[0].field).toBe("querystring.limit");
     const offTheGlobe = await session.request("GET", "/api/data/events?bbox=-95,0,0,10");
     expect(offTheGlobe.json().error.details).toEqual([
       expect.objectContaining({

@@ -11,6 +11,7 @@ import {
   ZIso3List,
 } from "../../core/data/data.schemas.ts";
 import { assertSpan, ZMonth } from "../../core/shared/calendar.schemas.ts";
+import { invalid } from "../../core/shared/errors.ts";
 import {
   countryMonthSeries,
   countryTotals,
@@ -171,16 +172,27 @@ export const dataSeriesRoutes: AppRoutes = (app, deps) => {
     {
       schema: {
         tags: dataTags,
-        summary: "PRIO-GRID-month fatalities of cells with events",
+        summary:
+          "PRIO-GRID-month fatalities of cells with events; refused (400) when more rows match than the limit",
         querystring: gridOf.extend({ limit: z.coerce.number().int().min(1).max(50_000).default(10_000) }),
         response: { 200: z.array(ZGridMonth), ...errorResponses },
       },
     },
     async (request) => {
       signedIn(request);
-      return (await gridMonthSeries(deps.db, gridFilter(request.query, request.query.limit))).map(
-        presentGridMonth,
-      );
+      const { limit } = request.query;
+      // A cut-off answer would read as complete: more rows than asked for is an error naming the way out.
+      const rows = await gridMonthSeries(deps.db, gridFilter(request.query, limit + 1));
+      if (rows.length > limit)
+        throw invalid(`More than ${limit} cell-months match.`, [
+          {
+            field: "querystring.limit",
+            message:
+              "more rows match: narrow iso3, from, to or bbox, raise the limit (at most 50000) or use /api/data/grid-months/export",
+            value: limit,
+          },
+        ]);
+      return rows.map(presentGridMonth);
     },
   );
 
