@@ -109,6 +109,15 @@ describe("continuum data commands", () => {
       .filter(([key]) => key.endsWith(",2019-01"))
       .reduce((sum, [, s]) => sum + (s[0] ?? 0) + (s[1] ?? 0) + (s[2] ?? 0), 0);
     expect(total).toBe(fileTotal);
+    // Zeros only where the data speak: the Syria release starts in 2016, so an Aleppo cell does too.
+    expect(
+      cli("export", "event-months", "--level", "grid", "--from", "1989-01", "--to", "2019-12", "--out", grid)
+        .status,
+    ).toBe(0);
+    const aleppo = readFileSync(grid, "utf8")
+      .split("\n")
+      .filter((line) => line.startsWith("182597,"));
+    expect(aleppo[0]).toMatch(/^182597,2016-01,/);
 
     const wrong = cli(
       "export",

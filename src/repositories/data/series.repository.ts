@@ -400,6 +400,8 @@ export const exportEventMonthsCsv = async (
     .executeTakeFirst();
   const from = span?.start && span.start > f.from ? span.start : f.from;
   const to = span?.end && span.end < f.to ? span.end : f.to;
+  // A cell is zero-filled only in months its countries' data cover, as at country level: Syria's release
+  // starting in 2016 says nothing of an Aleppo cell in 1989.
   const cells = await db
     .selectFrom("grid_month")
     .select("priogrid_gid as gid")
@@ -407,6 +409,27 @@ export const exportEventMonthsCsv = async (
     .where("dataset_id", "in", f.datasetIds)
     .orderBy("priogrid_gid")
     .execute();
+  const cellCountries = await db
+    .selectFrom("events")
+    .select(["priogrid_gid as gid", "iso3"])
+    .distinct()
+    .where("dataset_id", "in", f.datasetIds)
+    .where("priogrid_gid", "is not", null)
+    .where("iso3", "is not", null)
+    .execute();
+  const covered = await db
+    .selectFrom("country_month")
+    .select(["iso3", monthText.as("month")])
+    .distinct()
+    .where("series", "=", "events")
+    .where("dataset_id", "in", f.datasetIds)
+    .where("month", ">=", firstDay(from))
+    .where("month", "<=", firstDay(to))
+    .execute();
+  const coveredMonths = new Set(covered.map((r) => `${r.iso3}|${r.month}`));
+  const countriesOf = new Map<number, string[]>();
+  for (const { gid, iso3 } of cellCountries)
+    if (gid !== null && iso3 !== null) countriesOf.set(gid, [...(countriesOf.get(gid) ?? []), iso3]);
   const sparse = await db
     .selectFrom("grid_month")
     .select([
@@ -425,9 +448,12 @@ export const exportEventMonthsCsv = async (
   const months = from <= to ? monthRange(from, to) : [];
   const out: string[] = ["priogrid_gid,month,sb_best,ns_best,os_best"];
   for (const { gid } of cells) {
+    const countries = countriesOf.get(gid) ?? [];
     for (const month of months) {
       const r = values.get(`${gid}|${month}`);
-      out.push(r ? `${gid},${month},${num(r.sb)},${num(r.ns)},${num(r.os)}` : `${gid},${month},0,0,0`);
+      if (r) out.push(`${gid},${month},${num(r.sb)},${num(r.ns)},${num(r.os)}`);
+      else if (countries.some((iso3) => coveredMonths.has(`${iso3}|${month}`)))
+        out.push(`${gid},${month},0,0,0`);
     }
   }
   return { csv: `${out.join("\n")}\n`, rows: out.length - 1 };

@@ -30,7 +30,8 @@ export type ExportEventMonthsResult = {
 /**
  * `event-months` export. Country level `iso3,month,sb_best,ns_best,os_best`; grid level
  * `priogrid_gid,month,sb_best,ns_best,os_best`; month = YYYY-MM of date_start, best fatalities summed;
- * months without events are zeros (country level: covered countries that existed then).
+ * months without events are zeros where the data cover them (covered countries that existed then; a cell in the
+ * months its countries are covered).
  */
 export const exportEventMonths = async (
   db: Db,
