@@ -221,6 +221,15 @@ describe("importing files", () => {
     expect(status.datasets.find((d) => d.id === "test-ged")?.replacements).toEqual([
       expect.objectContaining({ newVersion: "next", newRowCount: 60, rowsAdded: 10, rowsChanged: 1 }),
     ]);
+    // The same rows, named as another release in the file itself: no row of it changed.
+    const renamedPath = join(dir, "ged-renamed.csv");
+    const renamedRows = Papa.parse<string[]>(readFileSync(path, "utf8"), { skipEmptyLines: true }).data;
+    writeFileSync(
+      renamedPath,
+      Papa.unparse(renamedRows.map(setCell("ged_version", "99.1")).with(0, gedHeader)),
+    );
+    const renamed = await importDataset(ctx, { kind: "ged", file: renamedPath, datasetId: "test-ged" });
+    expect(renamed).toMatchObject({ ok: true, rowsAdded: 0, rowsRemoved: 0, rowsChanged: 0 });
   });
 
   const refusals: [string, () => string, RegExp, string][] = [

@@ -256,6 +256,8 @@ const recountDataset = async (
   return updated.rows[0]?.rowCount ?? 0;
 };
 
+const releaseColumns = new Set(["source_version", "version"]);
+
 const diff = async (
   db: Db,
   stage: string,
@@ -265,8 +267,10 @@ const diff = async (
   scope: RawBuilder<unknown>,
 ) => {
   const on = keysMatch(target);
-  const sRow = sql.join(columns.map((c) => sql`s.${ident(c)}`));
-  const tRow = sql.join(columns.map((c) => sql`t.${ident(c)}`));
+  // Every row of a new release carries its release name: a row is changed only when its data are.
+  const compared = columns.filter((c) => !releaseColumns.has(c));
+  const sRow = sql.join(compared.map((c) => sql`s.${ident(c)}`));
+  const tRow = sql.join(compared.map((c) => sql`t.${ident(c)}`));
   const result = await sql<{ added: number; removed: number; changed: number }>`
     WITH t AS (SELECT * FROM ${ident(target)} AS t WHERE t.dataset_id = ${datasetId} ${scope})
     SELECT
