@@ -237,10 +237,13 @@ describe("row validators", () => {
           "-99.1",
           "-1",
         ],
+        ["KOS1", "2019-03-14", "Riots", "Mob violence", "5", "0", "Kosovo", "0", "42.66", "21.17", "0"],
       ],
       { resolver },
     );
     expect(acled.errors).toEqual([expect.objectContaining({ line: 3, column: "fatalities" })]);
+    // ACLED's Kosovo is 0, a number ISO 3166 does not assign.
+    expect(acled.staged.lines.some((line) => line.includes(",XKX,"))).toBe(true);
     const wide = validateRows(
       "indicators",
       [

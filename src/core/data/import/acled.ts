@@ -140,7 +140,9 @@ export const acledValidator = ({ resolver }: ValidatorOptions): RowValidator => 
           resolved = resolveOrFail(r, "iso3", code, () => resolver.fromIso3(code, date));
         } else {
           const code = r.integer("iso");
-          if (code !== null)
+          // ACLED numbers Kosovo 0, which ISO 3166 leaves unassigned.
+          if (code === 0) resolved = resolveOrFail(r, "iso", "0", () => resolver.fromIso3("XKX", date));
+          else if (code !== null)
             resolved = resolveOrFail(r, "iso", String(code), () => resolver.fromIsoNumeric(code, date));
         }
       }
