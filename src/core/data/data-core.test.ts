@@ -315,6 +315,18 @@ describe("row validators", () => {
         reason: expect.stringMatching(/^the same row as line 3/),
       }),
     ]);
+    // A year column before the event's date does not stand in for it.
+    const yearFirst = validateRows(
+      "hxl",
+      [
+        ["Year", "Country", "Date", "Killed"],
+        ["#date+year", "#country+code", "#date+occurred", "#affected+killed+num"],
+        ["2019", "CAF", "2019-01-05", "3"],
+      ],
+      { resolver },
+    );
+    expect(yearFirst.errors).toEqual([]);
+    expect(yearFirst.rowCount).toBe(1);
   });
   it("knows every ACLED codebook variable", () => {
     const codebook = table("acled/acled_codebook.csv");

@@ -49,6 +49,18 @@ const findColumn = (tags: (Tag | null)[], wanted: string): number | undefined =>
   return best?.i;
 };
 
+/**
+ * The event's date column: a full date, the day it happened (`+occurred`, `+start`) before others; a
+ * `#date+year` or `+month` column holds only part of one.
+ */
+const findDateColumn = (tags: (Tag | null)[]): number | undefined => {
+  const full = tags.flatMap((tag, i) =>
+    tag?.tag === "#date" && !tag.attributes.has("year") && !tag.attributes.has("month") ? [{ tag, i }] : [],
+  );
+  const happened = full.find(({ tag }) => tag.attributes.has("occurred") || tag.attributes.has("start"));
+  return (happened ?? full[0])?.i ?? findColumn(tags, HXL_EVENT_TAGS.date);
+};
+
 /** FNV-1a (64-bit) of a row, as a stable id for HXL rows that carry no #event+id. */
 const rowHash = (cells: string[]): string => {
   let h = 0xcbf29ce484222325n;
@@ -116,7 +128,7 @@ export const hxlValidator = ({ resolver }: ValidatorOptions): RowValidator => {
             errors.add({ line: 2, column: names[i] ?? "", value: c, reason: "not a valid HXL hashtag" });
         });
         for (const key of Object.keys(HXL_EVENT_TAGS) as (keyof typeof HXL_EVENT_TAGS)[]) {
-          const i = findColumn(tags, HXL_EVENT_TAGS[key]);
+          const i = key === "date" ? findDateColumn(tags) : findColumn(tags, HXL_EVENT_TAGS[key]);
           if (i !== undefined) columns[key] = i;
         }
         for (const key of REQUIRED) {
