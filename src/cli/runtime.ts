@@ -166,29 +166,55 @@ const malformedId = (error: unknown): string | null => {
   return /invalid input syntax for type uuid: "(.*)"/.exec(error.message)?.[1] ?? null;
 };
 
-/** Turns any failure into a message on stderr and a documented exit code; `command` is the one that ran. */
-export const reportFailure = (error: unknown, command?: Command): number => {
-  if (error instanceof DomainError) {
-    process.stderr.write(`continuum: ${error.message}\n`);
-    for (const detail of error.details)
-      process.stderr.write(`  ${asOption(command, detail.field)}: ${detail.message}\n`);
-    return exitCodeOf[error.code];
-  }
-  if (error instanceof ZodError) {
-    process.stderr.write("continuum: invalid input\n");
-    for (const issue of error.issues)
-      process.stderr.write(`  ${asOption(command, issue.path.join(".")) || "(input)"}: ${issue.message}\n`);
-    return exitCodes.invalid;
-  }
+type Failure = { code: string; message: string; details: { field: string; message: string }[]; exit: number };
+
+const describeFailure = (error: unknown, command?: Command): Failure => {
+  if (error instanceof DomainError)
+    return {
+      code: error.code,
+      message: error.message,
+      details: error.details.map((d) => ({ field: asOption(command, d.field), message: d.message })),
+      exit: exitCodeOf[error.code],
+    };
+  if (error instanceof ZodError)
+    return {
+      code: "validation_failed",
+      message: "invalid input",
+      details: error.issues.map((issue) => ({
+        field: asOption(command, issue.path.join(".")) || "(input)",
+        message: issue.message,
+      })),
+      exit: exitCodes.invalid,
+    };
   const notAnId = malformedId(error);
-  if (notAnId !== null) {
+  if (notAnId !== null)
+    return {
+      code: "validation_failed",
+      message: `"${notAnId}" is not an id; ids look like 0b6f0f8e-3c8a-4f4e-9a57-2f0c6d1f6b1e.`,
+      details: [],
+      exit: exitCodes.invalid,
+    };
+  return {
+    code: error instanceof DataDirInUseError ? "conflict" : "failed",
+    message: error instanceof Error ? error.message : String(error),
+    details: [],
+    exit: error instanceof DataDirInUseError ? exitCodes.conflict : exitCodes.failure,
+  };
+};
+
+/**
+ * Turns any failure into a message on stderr and a documented exit code; `command` is the one that ran. With
+ * `--json` the message is the API's error shape, so a script parses a failure as it parses a result.
+ */
+export const reportFailure = (error: unknown, command?: Command): number => {
+  const { exit, ...failure } = describeFailure(error, command);
+  if (command && globalOptions(command).json)
+    process.stderr.write(`${JSON.stringify({ error: failure }, null, 2)}\n`);
+  else
     process.stderr.write(
-      `continuum: "${notAnId}" is not an id; ids look like 0b6f0f8e-3c8a-4f4e-9a57-2f0c6d1f6b1e.\n`,
+      `continuum: ${failure.message}\n${failure.details.map((d) => `  ${d.field}: ${d.message}\n`).join("")}`,
     );
-    return exitCodes.invalid;
-  }
-  process.stderr.write(`continuum: ${error instanceof Error ? error.message : String(error)}\n`);
-  return error instanceof DataDirInUseError ? exitCodes.conflict : exitCodes.failure;
+  return exit;
 };
 
 /** Runs a command's work as the CLI user (see `cliContext`) on the configured database. */

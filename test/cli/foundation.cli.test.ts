@@ -58,6 +58,12 @@ describe("continuum CLI", () => {
     expect(orgs.map((o) => o.slug).sort()).toEqual(["au", "continuum"]);
     expect(cli("org", "add", "au", "Duplicate", "--kind", "donor").status).toBe(5);
     expect(cli("org", "add", "bad", "Bad kind", "--kind", "army").status).toBe(2);
+    // With --json a failure comes in the API's error shape.
+    const refused = cli("--json", "org", "add", "au", "Again", "--kind", "donor");
+    expect(refused.status).toBe(5);
+    expect(JSON.parse(refused.stderr)).toMatchObject({
+      error: { code: "conflict", details: expect.any(Array) },
+    });
 
     const added = cli(
       "user",
