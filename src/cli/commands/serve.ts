@@ -86,7 +86,9 @@ export const registerServe = (program: Command): void => {
         );
       }
       const where =
-        handle.engine === "embedded" ? `embedded database in ${config.dataDir}` : "PostgreSQL (DATABASE_URL)";
+        handle.engine === "embedded"
+          ? `embedded database in ${config.dataDir}`
+          : "PostgreSQL server of DATABASE_URL";
       process.stdout.write(
         `Continuum is running at http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port}/ on the ${where}.\n`,
       );

@@ -44,6 +44,15 @@ export const frameworkErrors = (error: FastifyError, _request: FastifyRequest, r
     .send(errorBody("validation_failed", "The request is not valid.", [{ field: "path", message }]));
 };
 
+/**
+ * A PostgreSQL server that is down, restarting or unreachable: the service is unavailable for a while, as
+ * `/api/health` says, rather than broken.
+ */
+const databaseUnreachable = (error: { code?: string; message?: string }): boolean =>
+  ["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "57P01", "57P02", "57P03"].includes(error.code ?? "") ||
+  (error.code ?? "").startsWith("08") ||
+  /Connection terminated|connect ECONNREFUSED/.test(error.message ?? "");
+
 /** One error shape for every failure: {"error":{"code","message","details"}}, details naming the field. */
 export const registerErrorHandler = (app: FastifyInstance): void => {
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -88,6 +97,10 @@ export const registerErrorHandler = (app: FastifyInstance): void => {
         );
     }
     request.log.error(error);
+    if (databaseUnreachable(error))
+      return reply
+        .code(503)
+        .send(errorBody("unavailable", "The database does not answer at the moment; try again shortly."));
     return reply.code(500).send(errorBody("internal", "Something went wrong on the server."));
   });
 };
