@@ -8,7 +8,7 @@ import { Field } from "../../components/Field.tsx";
 import { useSession } from "../../session.tsx";
 
 export const AccountPage = () => {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { me } = useSession();
   const queryClient = useQueryClient();
   const [newToken, setNewToken] = useState<string | null>(null);
@@ -80,9 +80,11 @@ export const AccountPage = () => {
           {tokens.data?.map((token) => (
             <li key={token.id}>
               <strong>{token.name}</strong> <code>{token.prefix}…</code> — {t("account.lastUsed")}:{" "}
-              {token.lastUsedAt ? new Date(token.lastUsedAt).toLocaleString() : t("account.never")}
+              {token.lastUsedAt
+                ? new Date(token.lastUsedAt).toLocaleString(i18n.language)
+                : t("account.never")}
               {token.expiresAt &&
-                ` · ${t("account.expires", { date: new Date(token.expiresAt).toLocaleDateString() })}`}{" "}
+                ` · ${t("account.expires", { date: new Date(token.expiresAt).toLocaleDateString(i18n.language) })}`}{" "}
               <button type="button" onClick={() => revoke.mutate(token.id)}>
                 {t("account.revoke")}
               </button>

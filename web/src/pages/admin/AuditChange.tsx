@@ -39,7 +39,8 @@ export const AuditChange = ({
       {changes.length > 0 && (
         <ul>
           {changes.map((change) => (
-            <li key={change.field}>
+            // Field names and values are the records' own codes: read left to right in every language.
+            <li key={change.field} dir="ltr">
               <code>{change.field}</code>: <bdi>{shortValue(change.before)}</bdi> →{" "}
               <bdi>{shortValue(change.after)}</bdi>
             </li>

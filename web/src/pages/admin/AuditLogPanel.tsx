@@ -44,7 +44,7 @@ const queryOf = (filter: AuditFilter): URLSearchParams => {
 
 /** Who did what: filtered by person, action, record and time, a page at a time, with each change spelled out. */
 export const AuditLogPanel = () => {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [filter, setFilter] = useState(noFilter);
   const query = queryOf(filter);
   const facets = useQuery({
@@ -134,7 +134,7 @@ export const AuditLogPanel = () => {
               {entries.map((entry) => (
                 <tr key={entry.id}>
                   <td>
-                    <time dateTime={entry.at}>{new Date(entry.at).toLocaleString()}</time>
+                    <time dateTime={entry.at}>{new Date(entry.at).toLocaleString(i18n.language)}</time>
                   </td>
                   <td>{entry.actor}</td>
                   <td>{entry.via}</td>

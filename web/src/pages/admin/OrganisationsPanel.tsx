@@ -20,7 +20,11 @@ export const OrganisationsPanel = () => {
   const add = useMutation({
     mutationFn: (input: Record<string, FormDataEntryValue | null>) =>
       api<Organisation>("POST", "/api/organisations", input),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["organisations"] }),
+    // The audit log below shows the write at once.
+    onSuccess: () =>
+      Promise.all(
+        ["organisations", "audit-log"].map((key) => queryClient.invalidateQueries({ queryKey: [key] })),
+      ),
   });
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -19,7 +19,9 @@ export const PeoplePanel = () => {
     queryKey: ["organisations"],
     queryFn: () => get<Organisation[]>("/api/organisations"),
   });
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ["users"] });
+  // The audit log below shows the write at once.
+  const refresh = () =>
+    Promise.all(["users", "audit-log"].map((key) => queryClient.invalidateQueries({ queryKey: [key] })));
   const add = useMutation({
     mutationFn: (input: object) => api<User & { accountExisted: boolean }>("POST", "/api/users", input),
     onSuccess: refresh,
