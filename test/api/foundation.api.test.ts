@@ -394,7 +394,7 @@ describe(`API foundation (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"
     for (const [method, path, body] of [
       ["PUT", "/api/alerts/desks", { iso3: "*", orgId, userId: admin.userId }],
       ["PATCH", `/api/alerts/rules/${rules[0]?.id}`, { enabled: false }],
-      ["PUT", "/api/reviews/settings", { reviewIntervalMonths: 12 }],
+      ["PUT", "/api/reviews/settings", { cycleMonths: 12 }],
     ] as const)
       expect((await session.request(method, path, body)).statusCode, path).toBe(403);
   });
@@ -520,6 +520,12 @@ describe(`API foundation (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"
     expect(minted.statusCode, minted.body).toBe(403);
     expect((await session.request("DELETE", `/api/tokens/${id}`)).statusCode).toBe(204);
     expect((await app.inject({ method: "GET", url: "/api/analyses", headers })).statusCode).toBe(401);
+    // A misspelt field is refused by name, not dropped: this token would never have expired.
+    const misspelt = await session.request("POST", "/api/tokens", { name: "etl", expiresDays: 30 });
+    expect(misspelt.statusCode).toBe(400);
+    expect(misspelt.json().error.details).toEqual([
+      { field: "body.expiresDays", message: "not a field of this request" },
+    ]);
     // The log keeps what was revoked.
     const revoked = await handle.db
       .selectFrom("audit_log")

@@ -121,7 +121,7 @@ describe("continuum CLI", () => {
       cli("--as", "desk@example.org", "user", "platform-admin", "desk@example.org", "--off").status,
     ).toBe(0);
     const last = cli("user", "platform-admin", "chief@example.org", "--off");
-    expect(last.status).toBe(2);
+    expect(last.status).toBe(5);
     expect(last.stderr).toMatch(/no platform administrator left/);
   });
 

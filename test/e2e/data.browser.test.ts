@@ -187,6 +187,22 @@ describe("conflict data in Chromium", () => {
     });
     await expect.poll(() => page.getByText("The columns are separated by semicolons").count()).toBe(1);
     expect(await page.getByRole("button", { name: "Upload and import" }).isDisabled()).toBe(true);
+    // The World Bank's own download, preamble and all, is recognised as indicators.
+    await page.getByLabel("Kind").selectOption("indicators");
+    await page.getByLabel("File", { exact: true }).setInputFiles({
+      name: "API_SP.POP.TOTL_DS2_en_csv_v2.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(
+        '\uFEFF"Data Source","World Development Indicators",\n\n"Last Updated Date","2020-07-01",\n\n' +
+          '"Country Name","Country Code","Indicator Name","Indicator Code","2018","2019",\n' +
+          '"Mexico","MEX","Population, total","SP.POP.TOTL","125","126",\n',
+      ),
+    });
+    await expect
+      .poll(() => page.getByTestId("column-mapping").textContent())
+      .toMatch(/All 2 required columns/);
+    expect(await page.getByRole("button", { name: "Upload and import" }).isDisabled()).toBe(false);
+    await page.getByLabel("Kind").selectOption("ged");
     const bestColumn = col("best");
     if (rows[2]) rows[2][bestColumn] = "many";
     await page.getByLabel("File", { exact: true }).setInputFiles({

@@ -66,7 +66,14 @@ export const registerErrorHandler = (app: FastifyInstance): void => {
       return reply.code(400).send(errorBody("validation_failed", "The request is not valid.", details));
     }
     if (error instanceof ZodError) {
-      const details = error.issues.map((issue) => ({ field: fieldOf(issue.path), message: issue.message }));
+      const details = error.issues.flatMap((issue) =>
+        issue.code === "unrecognized_keys"
+          ? issue.keys.map((key) => ({
+              field: fieldOf([...issue.path, key]),
+              message: "not a field of this request",
+            }))
+          : [{ field: fieldOf(issue.path), message: issue.message }],
+      );
       return reply.code(400).send(errorBody("validation_failed", "The request is not valid.", details));
     }
     if (error instanceof DomainError) {

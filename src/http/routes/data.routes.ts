@@ -66,7 +66,7 @@ const receiveUpload = async (
 
 /** The import's options from the form's fields; an empty field is one left out. */
 const importInput = (fields: Record<string, string>): Omit<ImportDatasetInput, "file"> => {
-  const options = ZImportOptions.parse(
+  const options = ZImportOptions.strict().parse(
     Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== "")),
   );
   return {
@@ -194,7 +194,7 @@ export const dataRoutes: AppRoutes = (app, deps) => {
         tags: dataTags,
         summary: "Upload a file to import (multipart/form-data: `file` plus the fields below)",
         description:
-          "Fields: kind (ged, views-cm, acd, peace-agreements, acled, indicators, hxl), and optionally datasetId, title, version, licence, licenceUrl, citation, source, coverage (observed|world), indicator, mode (update: the default for tables, writes the file's rows and keeps the rest; replace: the dataset becomes the file; event files always replace). " +
+          "Fields: kind (ged, views-cm, acd, peace-agreements, acled, indicators, hxl), and optionally datasetId, title, version, licence, licenceUrl, citation, source, coverage (observed|world), indicator, unit (of an indicators file's values), mode (update: the default for tables, writes the file's rows and keeps the rest; replace: the dataset becomes the file; event files always replace). " +
           "Answers 202 with the running job (poll GET /api/data/imports/{id}); with ?wait=true answers 200 when the import has finished, with its report. " +
           "A refused file is a finished job whose report has ok=false and lists the first 100 problems (file, line, column, value, reason).",
         consumes: ["multipart/form-data"],

@@ -1,4 +1,4 @@
-import { invalid, notFound } from "../../core/shared/errors.ts";
+import { conflict, notFound } from "../../core/shared/errors.ts";
 import { findUserByEmail, setPlatformAdmin } from "../../repositories/users.repository.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
 import { assertPlatformAdministrator } from "./administer-org.ts";
@@ -11,10 +11,12 @@ export const setPlatformAdministrator = async (
   assertPlatformAdministrator(ctx.actor);
   const user = await findUserByEmail(ctx.db, input.email);
   if (!user) throw notFound(`User ${input.email}`);
+  if (user.platformAdmin === input.platformAdmin)
+    return { email: user.email, platformAdmin: user.platformAdmin };
   return inTransaction(ctx, async (tx) => {
     const remaining = await setPlatformAdmin(tx.db, user.id, input.platformAdmin);
     if (remaining === 0)
-      throw invalid("The instance would have no platform administrator left.", [
+      throw conflict("The instance would have no platform administrator left.", [
         { field: "email", message: "the last platform administrator", value: input.email },
       ]);
     await audit(tx, {

@@ -37,10 +37,17 @@ const LABEL_COLUMNS = new Set([
 const MISSING = new Set(["", "NA", "N/A", "NaN", "nan", "..", "null", "inf", "-inf", "Inf", "-Inf"]);
 
 /** The lines above a World Bank download's header: "Data Source", "Last Updated Date" and blank lines. */
-const isPreamble = (cells: readonly string[]): boolean => {
-  const first = cells[0]?.replace(/^\uFEFF/, "").trim() ?? "";
+export const isPreamble = (cells: readonly string[]): boolean => {
+  // A byte order mark can hide the first field's quotes from a streamed parse.
+  const first = cells[0]?.replace(/^\uFEFF"?|"$/g, "").trim() ?? "";
   return first === "Data Source" || first === "Last Updated Date" || cells.every((c) => c.trim() === "");
 };
+
+/** The year columns of a World Bank download's header (`Country Code`, …, `1960`, `1961`, …); none otherwise. */
+export const worldBankYears = (header: readonly string[]): string[] =>
+  header.some((c) => c.trim() === "Country Code")
+    ? header.map((c) => c.trim()).filter((c) => /^\d{4}$/.test(c))
+    : [];
 
 /**
  * Validates country-year indicators in any of three layouts:
@@ -169,8 +176,12 @@ export const indicatorsValidator = ({
       if (!place) return;
       store(r, line, place.ref, place, year, [[indicator, value]]);
     }
-    if (errors.count > before) lines.length = stored;
-    else rowCount += 1;
+    if (errors.count > before) {
+      lines.length = stored;
+      return;
+    }
+    // Counted as country-years, like the rows of the other layouts.
+    rowCount += lines.length - stored;
   };
 
   return {
@@ -178,8 +189,8 @@ export const indicatorsValidator = ({
       if (headerLine === null) {
         if (isPreamble(cells)) return;
         headerLine = line;
-        yearColumns = cells.map((c) => c.trim()).filter((c) => /^\d{4}$/.test(c));
-        if (yearColumns.length && cells.some((c) => c.trim() === "Country Code")) {
+        yearColumns = worldBankYears(cells);
+        if (yearColumns.length) {
           const index = checkHeader(cells, ["Country Code", "Indicator Code"], errors);
           if (index) reader = fieldReader(errors, index, cells.length);
           return;

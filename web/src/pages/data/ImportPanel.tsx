@@ -4,6 +4,7 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { wrongDelimiter } from "../../../../src/core/data/import/common.ts";
+import { isPreamble, worldBankYears } from "../../../../src/core/data/import/indicators.ts";
 import { type ImportKind, isEventImportKind } from "../../../../src/core/data/import/types.ts";
 import { ApiError, type ApiErrorBody, get } from "../../api/client.ts";
 import type { ImportJob, ImportKindColumns } from "../../api/data-types.ts";
@@ -30,11 +31,13 @@ const readPreview = (file: File): Promise<Preview> =>
     Papa.parse<string[]>(file, {
       // Read as the server reads it: a semicolon-separated file must not look importable here.
       delimiter: ",",
-      preview: PREVIEW_ROWS + 2,
+      preview: PREVIEW_ROWS + 6,
       skipEmptyLines: true,
       complete: (result) => {
-        const [header = [], ...rows] = result.data;
-        resolve({ header, rows, compressed: false });
+        // A World Bank download opens with lines about its source before the header.
+        const start = result.data.findIndex((row) => !isPreamble(row));
+        const [header = [], ...rows] = start < 0 ? [] : result.data.slice(start);
+        resolve({ header, rows: rows.slice(0, PREVIEW_ROWS + 1), compressed: false });
       },
       error: reject,
     });
@@ -42,6 +45,16 @@ const readPreview = (file: File): Promise<Preview> =>
 
 /** Which columns of the file the chosen kind reads, and which it needs but cannot find. */
 const mapping = (kind: ImportKindColumns, preview: Preview) => {
+  if (kind.kind === "indicators" && worldBankYears(preview.header).length) {
+    const wanted = ["Country Code", "Indicator Code"];
+    const names = preview.header.map((c) => c.trim());
+    return {
+      found: wanted.filter((c) => names.includes(c)),
+      missing: wanted.filter((c) => !names.includes(c)),
+      optional: ["Indicator Name"].filter((c) => names.includes(c)),
+      others: [],
+    };
+  }
   const names = (kind.hxl ? (preview.rows[0] ?? []) : preview.header).map((c) => c.trim().toLowerCase());
   const has = (wanted: string) =>
     kind.hxl
