@@ -58,12 +58,15 @@ describe(`scenarios under clearance (${process.env.DATABASE_URL ? "PostgreSQL" :
       title: "Plan for the wrong country",
     });
     expect(elsewhere.statusCode).toBe(400);
-    for (const path of ["/api/scenarios", "/api/scenarios/plans"]) {
+    const rated = { likelihood: "possible", impact: "major" };
+    for (const [path, extra] of [
+      ["/api/scenarios", rated],
+      ["/api/scenarios/plans", {}],
+    ] as const) {
       const nowhere = await me.request("POST", path, {
         iso3: "XXX",
         title: "A country that does not exist",
-        likelihood: "possible",
-        impact: "major",
+        ...extra,
       });
       expect(nowhere.statusCode, nowhere.body).toBe(400);
       expect(nowhere.json().error.details).toEqual([expect.objectContaining({ field: "iso3" })]);

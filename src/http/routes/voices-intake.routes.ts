@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { authorize } from "../../core/access/policies.ts";
+import { invalid } from "../../core/shared/errors.ts";
 import { ZFormMapping } from "../../core/voices/mapping.ts";
 import { buildGazetteer } from "../../services/voices/build-gazetteer.ts";
 import { importFormSubmissions, importUshahidi } from "../../services/voices/import-submissions.ts";
@@ -78,12 +79,18 @@ export const voicesIntakeRoutes = (app: TypedApp, deps: RouteDeps, runtime: Voic
         tags: ["voices"],
         summary: "Save an import form and its column mapping",
         params: z.object({ formId: z.string().max(80) }),
-        body: ZSaveForm.omit({ id: true }),
+        // A saved form file (`data/bundled/voices/awsd-form.json`) carries its id: it must be the address's.
+        body: ZSaveForm.partial({ id: true }),
         response: { 200: ZForm, ...errorResponses },
       },
     },
     async (request) => {
-      const form = await saveForm(contextOf(deps, request), { ...request.body, id: request.params.formId });
+      const { formId } = request.params;
+      if (request.body.id !== undefined && request.body.id !== formId)
+        throw invalid("The form's id is not the one in the address.", [
+          { field: "body.id", message: `must be ${formId}, as in the address`, value: request.body.id },
+        ]);
+      const form = await saveForm(contextOf(deps, request), { ...request.body, id: formId });
       return { ...form, updatedAt: form.updatedAt.toISOString() };
     },
   );
