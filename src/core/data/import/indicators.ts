@@ -81,7 +81,7 @@ export const indicatorsValidator = ({
   let minYear: number | null = null;
   let maxYear: number | null = null;
   let rowCount = 0;
-  const gwCache = new Map<string, { iso3: string | null; error: string | null }>();
+  const gwCache = new Map<string, string | null>();
 
   const define = (code: string, name?: string) => {
     if (definitions.has(code)) return;
@@ -120,26 +120,26 @@ export const indicatorsValidator = ({
     if (!Number.isInteger(gw) || !resolver.isKnownGw(gw))
       return r.fail(column, code, "unknown Gleditsch–Ward code");
     const cacheKey = `${gw}:${year}`;
-    let hit = gwCache.get(cacheKey);
-    if (!hit) {
+    let iso3 = gwCache.get(cacheKey);
+    if (iso3 === undefined) {
       try {
-        hit = { iso3: resolver.fromGw(gw, `${year}-07-01`).iso3, error: null };
-      } catch (error) {
-        hit = { iso3: null, error: error instanceof Error ? error.message : String(error) };
+        iso3 = resolver.fromGw(gw, `${year}-07-01`).iso3;
+      } catch {
+        iso3 = null; // a state without an ISO match is kept under its GW code
       }
-      gwCache.set(cacheKey, hit);
+      gwCache.set(cacheKey, iso3);
     }
-    return { iso3: hit.iso3, gwcode: gw, ref: `GW${gw}` };
+    return { iso3, gwcode: gw, ref: `GW${gw}` };
   };
 
   const store = (
     r: FieldReader,
     line: number,
-    ref: string,
-    place: { iso3: string | null; gwcode: number | null },
+    place: { iso3: string | null; gwcode: number | null; ref: string },
     year: number,
     values: [string, number][],
   ) => {
+    const { ref } = place;
     if (minYear === null || year < minYear) minYear = year;
     if (maxYear === null || year > maxYear) maxYear = year;
     for (const [indicator, value] of values) {
@@ -174,7 +174,7 @@ export const indicatorsValidator = ({
       const year = Number(column);
       const place = countryIn(r, "Country Code", code, year);
       if (!place) return;
-      store(r, line, place.ref, place, year, [[indicator, value]]);
+      store(r, line, place, year, [[indicator, value]]);
     }
     if (errors.count > before) {
       lines.length = stored;
@@ -195,7 +195,6 @@ export const indicatorsValidator = ({
           if (index) reader = fieldReader(errors, index, cells.length);
           return;
         }
-        yearColumns = [];
         const index = checkHeader(cells, ["year"], errors);
         if (!index) return;
         if (index.has("iso3")) key = "iso3";
@@ -269,7 +268,7 @@ export const indicatorsValidator = ({
       }
       if (errors.count > before) return;
       rowCount += 1;
-      store(r, line, place.ref, place, year, values);
+      store(r, line, place, year, values);
     },
     takeLines: () => lines.splice(0),
     finish: () => ({
