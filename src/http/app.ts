@@ -22,6 +22,7 @@ import { frameworkErrors, registerErrorHandler, routeNotFound } from "./plugins/
 import { forbidCachingOfPrivateAnswers } from "./plugins/no-store.ts";
 import { refuseNulCharacters } from "./plugins/nul-characters.ts";
 import { allRoutes } from "./routes/index.ts";
+import { unknownFields } from "./unknown-fields.ts";
 
 export type BuildAppOptions = {
   db: Db;
@@ -34,16 +35,27 @@ export type BuildAppOptions = {
 };
 
 /**
- * Bodies and query strings refuse fields they do not know: a misspelt field (`clearence`, `?iso=SYR`) is
+ * Bodies and query strings refuse fields they do not know, at any depth: a misspelt field (`clearence`,
+ * `?iso=SYR`, `definition.treshold`) is
  * named in a 400 instead of being dropped, which would store a record more open than asked or answer with
  * every record as if a filter had matched.
  */
-const refuseUnknownFields: FastifySchemaCompiler<z.ZodType> = (route) =>
-  validatorCompiler(
-    (route.httpPart === "querystring" || route.httpPart === "body") && route.schema instanceof z.ZodObject
-      ? { ...route, schema: route.schema.strict() }
-      : route,
-  );
+const refuseUnknownFields: FastifySchemaCompiler<z.ZodType> = (route) => {
+  if (route.httpPart !== "querystring" && route.httpPart !== "body") return validatorCompiler(route);
+  const schema = route.schema;
+  const knownFieldsOnly = z
+    .unknown()
+    .superRefine((data, ctx) => {
+      for (const path of unknownFields(schema, data))
+        ctx.addIssue({
+          code: "unrecognized_keys",
+          keys: [String(path.at(-1))],
+          path: path.slice(0, -1),
+        });
+    })
+    .pipe(schema);
+  return validatorCompiler({ ...route, schema: knownFieldsOnly });
+};
 
 const webRoot = fileURLToPath(new URL("../../web/dist/", import.meta.url));
 

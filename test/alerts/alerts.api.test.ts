@@ -444,6 +444,16 @@ describe(`alerts (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, () 
     });
     expect(unknownKind.statusCode).toBe(400);
     expect(unknownKind.json().error.details[0].field).toBe("body.definition.kind");
+    // A misspelt optional field inside the definition would have left the rule at its default horizon.
+    const misspelt = await adminSession.request("POST", "/api/alerts/rules", {
+      name: "Six months out",
+      severity: "high",
+      definition: { kind: "forecast_threshold", threshold: 0.5, maxHorizn: 6 },
+    });
+    expect(misspelt.statusCode).toBe(400);
+    expect(misspelt.json().error.details).toEqual([
+      { field: "body.definition.maxHorizn", message: "not a field of this request" },
+    ]);
     expect(
       (
         await deskSession.request("POST", "/api/alerts/rules", {

@@ -64,7 +64,7 @@ export const FrameworkEditor = () => {
     setVersion("");
   }, [framework.data]);
   const factors = () =>
-    drafts.map(({ indicatorText, ...f }) => ({ ...f, indicators: parseIndicators(indicatorText) }));
+    drafts.map(({ indicatorText, uid, ...f }) => ({ ...f, indicators: parseIndicators(indicatorText) }));
   const done = async (saved: TFramework) => {
     setSelected(saved.id);
     await queryClient.invalidateQueries({ queryKey: ["frameworks"] });
