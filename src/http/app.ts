@@ -114,6 +114,12 @@ export const buildApp = async ({
   app.get("/api/openapi.json", { config: { public: true }, schema: { hide: true } }, () => app.swagger());
 
   registerAuthentication(app, db, now);
+  // A route that reads no query string still refuses one (`/api/alerts?status=open` where no filter exists),
+  // rather than answering everything as if the filter had matched.
+  app.addHook("onRoute", (route) => {
+    if (route.url.startsWith("/api/") && !route.schema?.querystring)
+      route.schema = { ...route.schema, querystring: z.object({}) };
+  });
   for (const register of allRoutes) register(app, { db, now, config, ...(handle ? { handle } : {}) });
 
   const hasWebApp = existsSync(webRoot);

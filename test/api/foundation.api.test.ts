@@ -526,6 +526,12 @@ describe(`API foundation (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"
     expect(misspelt.json().error.details).toEqual([
       { field: "body.expiresDays", message: "not a field of this request" },
     ]);
+    // So is a filter on a list that has none: the whole list would look filtered.
+    const filtered = await session.request("GET", "/api/tokens?name=etl");
+    expect(filtered.statusCode).toBe(400);
+    expect(filtered.json().error.details).toEqual([
+      { field: "querystring.name", message: "not a field of this request" },
+    ]);
     // The log keeps what was revoked.
     const revoked = await handle.db
       .selectFrom("audit_log")
