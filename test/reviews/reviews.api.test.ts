@@ -3,6 +3,7 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/db/engine.ts";
 import type { App } from "../../src/http/app.ts";
+import { saveFollowUp } from "../../src/repositories/reviews/reviews.repository.ts";
 import { evaluateAlertRules } from "../../src/services/alerts/evaluate-alert-rules.ts";
 import { insertForecastRun } from "../alerts/forecast-rows.ts";
 import { type ApiSession, signIn, testApp } from "../support/api.ts";
@@ -729,5 +730,65 @@ describe(`reviews (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, ()
         .recommendations.find((m: { cycle: string | null }) => m.cycle === null).fullRate;
     expect(await fullRate(analystSession)).toBeGreaterThan(0);
     expect(await fullRate(colleagueSession)).toBe(0);
+  });
+  it("follows up a recommendation only in a review at least as closed, and never shows it to a more open one's readers", async () => {
+    const closed = (
+      await analystSession.request("POST", "/api/reviews", {
+        iso3: "SYR",
+        title: "Syria, closed-door",
+        clearance: "confidential",
+      })
+    ).json();
+    const recommendation = (
+      await analystSession.request("POST", `/api/reviews/${closed.id}/recommendations`, {
+        body: "Secret: open a back channel with the armed group",
+        addressedTo: "Government of Syria",
+        recommendedBy: "Norway",
+      })
+    ).json();
+    await analystSession.request("PUT", `/api/reviews/${closed.id}/assessments/1`, {
+      level: "low",
+      confidence: "low",
+    });
+    await analystSession.request("POST", `/api/reviews/${closed.id}/status`, { to: "in_review" });
+    await adminSession.request("POST", `/api/reviews/${closed.id}/status`, { to: "adopted" });
+    const open = (
+      await analystSession.request("POST", "/api/reviews", {
+        iso3: "SYR",
+        title: "Syria, public",
+        clearance: "public",
+      })
+    ).json();
+    const refused = await analystSession.request(
+      "POST",
+      `/api/reviews/recommendations/${recommendation.id}/follow-up`,
+      { implementation: "partial", reviewId: open.id },
+    );
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.details).toEqual([
+      {
+        field: "reviewId",
+        message: "a public review: the recommendation is confidential, so its readers may not read it",
+      },
+    ]);
+    // One recorded before that rule is still kept from the open review's readers.
+    await saveFollowUp(handle.db, {
+      recommendationId: recommendation.id,
+      reviewId: open.id,
+      implementation: "partial",
+      note: "",
+      recordedBy: analyst.userId,
+      recordedAt: new Date(),
+    });
+    const outsider = await buildUser(handle.db, (await buildOrganisation(handle.db)).id, "analyst", "public");
+    const seen = await (await signIn(app, outsider.email, outsider.password)).request(
+      "GET",
+      `/api/reviews/${open.id}`,
+    );
+    expect(seen.statusCode).toBe(200);
+    expect(seen.json().followUps).toEqual([]);
+    expect(seen.body).not.toContain("Secret");
+    const own = (await analystSession.request("GET", `/api/reviews/${open.id}`)).json();
+    expect(own.followUps).toEqual([expect.objectContaining({ id: recommendation.id })]);
   });
 });

@@ -274,12 +274,15 @@ export const listRecommendations = (db: Db, reviewId: string): Promise<Recommend
     .execute();
 
 /** Earlier reviews' recommendations followed up in this review. */
-export const listFollowUpsIn = (db: Db, reviewId: string): Promise<RecommendationRecord[]> =>
+/** The recommendations a review follows up that the reader may read: their own review's marking still holds. */
+export const listFollowUpsIn = (db: Db, reviewId: string, reader: Actor): Promise<RecommendationRecord[]> =>
   db
     .selectFrom("recommendation_follow_ups as f")
     .innerJoin("review_recommendations as rr", "rr.id", "f.recommendation_id")
+    .innerJoin("reviews as r", "r.id", "rr.review_id")
     .select(recommendationColumns.map((column) => `rr.${column}` as const))
     .where("f.review_id", "=", reviewId)
+    .where(visibleTo(reader, "reviews", "r"))
     .orderBy("rr.created_at")
     .execute();
 

@@ -1,4 +1,5 @@
 import { authorize } from "../../core/access/policies.ts";
+import { clearanceRank } from "../../core/access/vocabulary.ts";
 import {
   type TRecommendation,
   type TRecommendationInput,
@@ -114,6 +115,11 @@ const assertLaterReview = async (
   if (!current || current.iso3 !== issuing.iso3) throw refuse("unknown review or other country");
   if (current.ownerOrgId !== issuing.ownerOrgId) throw refuse("a review of another organisation");
   if (current.id === issuing.id) throw refuse("the review that made the recommendation");
+  // Every reader of the later review reads the recommendation beside its follow-up.
+  if (clearanceRank(current.clearance) < clearanceRank(issuing.clearance))
+    throw refuse(
+      `a ${current.clearance} review: the recommendation is ${issuing.clearance}, so its readers may not read it`,
+    );
   if (current.status === "adopted")
     throw conflict("That review is adopted: its follow-ups are final. Record this one in the next review.", [
       { field: "reviewId", message: "review adopted" },

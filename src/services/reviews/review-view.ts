@@ -101,7 +101,7 @@ export const loadReviewDetail = async (db: Db, id: string, reader: Actor): Promi
   const [assessments, recommendations, followUps] = await Promise.all([
     listAssessments(db, id),
     listRecommendations(db, id),
-    listFollowUpsIn(db, id),
+    listFollowUpsIn(db, id, reader),
   ]);
   return {
     ...review,
