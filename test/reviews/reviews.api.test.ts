@@ -267,11 +267,25 @@ describe(`reviews (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, ()
       reviewStatus: null,
       broughtForwardReason: null,
     });
+    // Another organisation's later public review of the country does not take the place of one's own.
+    const outsider = await buildUser(handle.db, viewer.orgId, "analyst", "public");
+    const outsiderSession = await signIn(app, outsider.email, outsider.password);
+    const theirs = (
+      await outsiderSession.request("POST", "/api/reviews", {
+        iso3: "CAF",
+        cycleId: cycle.id,
+        clearance: "public",
+      })
+    ).json();
     const own = (await analystSession.request("GET", `/api/reviews/cycles/${cycle.id}/schedule`)).json();
     expect(own.find((e: { iso3: string }) => e.iso3 === "CAF")).toMatchObject({
       reviewId: review.id,
       broughtForwardReason: "open high alert",
     });
+    const seenByOutsider = (
+      await outsiderSession.request("GET", `/api/reviews/cycles/${cycle.id}/schedule`)
+    ).json();
+    expect(seenByOutsider.find((e: { iso3: string }) => e.iso3 === "CAF").reviewId).toBe(theirs.id);
   });
 
   it("says which months of the evidence count state-based deaths only, and leaves unmeasured types unknown", async () => {

@@ -9,6 +9,10 @@ export type ScheduleReader = Actor | "platform";
 const reviewsSeenBy = (reader: ScheduleReader) =>
   reader === "platform" ? sql<boolean>`true` : visibleTo(reader, "reviews", "rv");
 
+/** The reader's own organisation's review comes before another's public one of the same country. */
+const ownFirst = (reader: ScheduleReader) =>
+  reader === "platform" ? sql`` : sql`(rv.owner_org_id = ${reader.orgId}) DESC,`;
+
 export type CycleRecord = {
   id: string;
   name: string;
@@ -101,7 +105,10 @@ export type ScheduleRecord = {
   reviewStatus: string | null;
 };
 
-/** The cycle's schedule with each country's latest review the reader may see (none if they may see none). */
+/**
+ * The cycle's schedule with each country's review the reader may see: their organisation's, else the latest
+ * other one (none if they may see none).
+ */
 export const listSchedule = async (
   db: Db,
   cycleId: string,
@@ -116,7 +123,7 @@ export const listSchedule = async (
     LEFT JOIN LATERAL (
       SELECT rv.id, rv.status FROM reviews rv
       WHERE rv.cycle_id = s.cycle_id AND rv.iso3 = s.iso3 AND ${reviewsSeenBy(reader)}
-      ORDER BY rv.created_at DESC LIMIT 1
+      ORDER BY ${ownFirst(reader)} rv.created_at DESC LIMIT 1
     ) r ON true
     WHERE s.cycle_id = ${cycleId}
     ORDER BY s.planned_for, s.iso3`.execute(db);
