@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { mean } from "../../core/warning/distribution.ts";
 import { backtest } from "./backtest.ts";
-import { forecast } from "./forecast.ts";
+import { forecast, forecastWithModel } from "./forecast.ts";
 import { syntheticPanel } from "./synthetic-panel.test-support.ts";
+import { freeForecastModel, trainForecastModel } from "./train-forecast-model.ts";
 
 const small = { rounds: 20, residualHoldoutMonths: 24 };
 
@@ -35,6 +37,16 @@ describe("forecast", () => {
         const sizes = drivers.map((d) => Math.abs(d.contribution));
         expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
       }
+    }
+  });
+
+  it("expects no more deaths than the distribution behind its probabilities and quantiles", () => {
+    const model = trainForecastModel(panel, origin, small);
+    try {
+      for (const { forecast: f, distribution } of forecastWithModel(model, 0))
+        expect(f.mean).toBeLessThanOrEqual(mean(distribution));
+    } finally {
+      freeForecastModel(model);
     }
   });
 

@@ -93,8 +93,11 @@ export const forecastWithModel = (model: TrainedForecastModel, topDrivers = 5): 
         distribution,
         { pGt0: p, pGe25: probabilityGe25(p, pGe25[i] as number, distribution) },
       );
-      // The log-scale size model with its residuals shapes the quantiles; the Poisson model sets the mean.
-      forecast.mean = p * (positiveMean[i] as number);
+      // The Poisson model's mean is unbiased in total where the distribution's heavy tail is not, but above the
+      // distribution's own mean it would contradict the probabilities and quantiles beside it (a calm country
+      // next to a war): the smaller of the two. In the backtest: mean ratio 1.07 against 1.16, onsets 2.4×
+      // against 6.2×.
+      forecast.mean = Math.min(forecast.mean, p * (positiveMean[i] as number));
       if (topDrivers > 0) {
         const { names } = model.grid;
         forecast.drivers = [
