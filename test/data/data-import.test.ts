@@ -180,6 +180,21 @@ describe("importing files", () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it("tells an edited copy of a release apart from the release by its checksum", async () => {
+    const release = gedFile("ged-release.csv", 40);
+    const first = await importDataset(ctx, { kind: "ged", file: release, datasetId: "test-ged-edited" });
+    expect(first.version).not.toMatch(/sha256/);
+    const edited = gedFile("ged-edited.csv", 40, (row) => {
+      row[col("best")] = String(Number(row[col("best")]) + 5);
+      row[col("high")] = String(Number(row[col("high")]) + 5);
+      return row;
+    });
+    const second = await importDataset(ctx, { kind: "ged", file: edited, datasetId: "test-ged-edited" });
+    expect(second).toMatchObject({ ok: true, status: "replaced" });
+    expect(second.version?.slice(0, -20)).toBe(first.version);
+    expect(second.version?.slice(-20)).toMatch(/^\+sha256:[0-9a-f]{12}$/);
+  });
+
   it("importing the bundled peace agreements again changes nothing", async () => {
     const file = join(BUNDLED_DATA_DIR, "ucdp_conflict/ucdp_peace_agreements_v22_1_1975_2019.csv");
     const before = await snapshot();

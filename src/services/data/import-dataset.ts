@@ -118,6 +118,22 @@ const summarise = (report: Omit<ImportReport, "message">): string => {
 };
 
 /**
+ * The version of an imported file: the release it names, else its checksum. A file naming the release the
+ * dataset already holds, with other content (an edited copy), is told apart by its checksum, so a forecast
+ * run's dataset versions say which data it read.
+ */
+const releaseVersion = (
+  named: string | null,
+  sha256: string,
+  held: { version: string; fileSha256: string | null } | null,
+): string => {
+  const checksum = `sha256:${sha256.slice(0, 12)}`;
+  if (!named) return checksum;
+  const holdsRelease = held && (held.version === named || held.version.startsWith(`${named}+`));
+  return holdsRelease && held.fileSha256 !== sha256 ? `${named}+${checksum}` : named;
+};
+
+/**
  * Imports one file as a dataset. The file is read and validated on a worker thread while the rows
  * validated so far are loaded into the database, all in one transaction: any invalid row refuses the
  * whole file and the transaction is rolled back, so the database stays exactly as it was. The same file
@@ -253,7 +269,7 @@ export const importDataset = async (ctx: DataContext, input: ImportDatasetInput)
         errors.push({ file, line: 1, column: "", value: "", reason });
         errorCount += 1;
       }
-      version = input.version ?? outcome.versionInFile ?? `sha256:${summary.sha256.slice(0, 12)}`;
+      version = input.version ?? releaseVersion(outcome.versionInFile, summary.sha256, known);
       if (errorCount > 0) return null;
       return {
         dataset: {
