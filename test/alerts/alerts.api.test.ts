@@ -241,7 +241,20 @@ describe(`alerts (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, () 
         clearance: "confidential",
       })
     ).json().alert;
-    expect(kept.owner.orgId).toBe(outsider.orgId);
+    expect(kept.owner).toMatchObject({ orgId: outsider.orgId, userId: outsider.userId });
+    // Raised by someone who may not decide alerts, it goes to their organisation's desk officers, not to them.
+    const outsideAnalyst = await buildUser(handle.db, outsider.orgId, "analyst", "confidential");
+    const raisedByAnalyst = (
+      await (
+        await signIn(app, outsideAnalyst.email, outsideAnalyst.password)
+      ).request("POST", "/api/alerts", {
+        iso3: "IRQ",
+        severity: "critical",
+        summary: "Our analyst's source in Sinjar",
+        clearance: "confidential",
+      })
+    ).json().alert;
+    expect(raisedByAnalyst.owner).toMatchObject({ orgId: outsider.orgId, userId: null });
 
     const handedBack = await deskSession.request("POST", `/api/alerts/${secret.id}/assign`, {
       userId: desk.userId,

@@ -96,7 +96,8 @@ const ownerOf = async (
     return protectedOwner(tx, iso3, { ownerOrgId: ownedBy.orgId, clearance, sharedWith: [] }, ownedBy);
   const raiser = tx.via === "system" ? undefined : { orgId: tx.actor.orgId, userId: tx.actor.userId };
   const desk = await deskFor(tx.db, iso3, raiser);
-  if (raiser && clearance === "confidential" && desk.orgId !== raiser.orgId) return raiser;
+  if (raiser && clearance === "confidential" && desk.orgId !== raiser.orgId)
+    return protectedOwner(tx, iso3, { ownerOrgId: raiser.orgId, clearance, sharedWith: [] }, raiser);
   if (desk.userId === raiser?.userId) return desk;
   // The desk officer must be cleared for what they own: else their supervisor, else the desk's organisation.
   const record = { ownerOrgId: desk.orgId, clearance, sharedWith: [] };
