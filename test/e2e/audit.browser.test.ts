@@ -148,6 +148,10 @@ describe("Peacebuilding Audit and early action in Chromium", () => {
       .fill("https://www.ohchr.org/en/hr-bodies/hrc/iici-syria/independent-international-commission");
     await form.getByRole("button", { name: "Save assessment" }).click();
     await expect.poll(() => page.getByText("— Severe").count()).toBe(1);
+    // A refused link is explained beside the form, by the field's label.
+    await form.getByLabel("Evidence link (URL)").fill("ftp://example.org/report.pdf");
+    await form.getByRole("button", { name: "Save assessment" }).click();
+    await expect.poll(() => form.getByRole("alert").textContent()).toContain("Evidence link (URL)");
     // A second link joins the first.
     await form.getByLabel("Evidence link label").fill("HRW report");
     await form.getByLabel("Evidence link (URL)").fill("https://www.hrw.org/middle-east/n-africa/syria");

@@ -2,17 +2,19 @@ import { useTranslation } from "react-i18next";
 import { ApiError } from "../api/client.ts";
 
 /**
- * A field as the person filled it in: "body.slug" is the API's path for "slug", and "origins.1" is the second
- * of the origins typed into one box.
+ * A field as the person filled it in: "body.slug" is the API's path for "slug", "origins.1" is the second
+ * of the origins typed into one box, and a form may name its fields by their labels ("evidenceLinks.url").
  */
-const fieldLabel = (field: string, item: (n: number) => string): string => {
+const fieldLabel = (field: string, item: (n: number) => string, labels: Record<string, string>): string => {
   const path = field.replace(/^(body|query|params)\./, "");
+  const label = labels[path.replace(/\.\d+(?=\.|$)/g, "")];
+  if (label) return label;
   const indexed = /^(.*)\.(\d+)$/.exec(path);
   return indexed ? `${indexed[1]} (${item(Number(indexed[2]) + 1)})` : path;
 };
 
-/** Shows an API error with the fields it names, announced to screen readers. */
-export const ErrorNote = ({ error }: { error: unknown }) => {
+/** Shows an API error with the fields it names (by their labels where given), announced to screen readers. */
+export const ErrorNote = ({ error, labels = {} }: { error: unknown; labels?: Record<string, string> }) => {
   const { t, i18n } = useTranslation();
   if (!error) return null;
   const message = error instanceof Error ? error.message : String(error);
@@ -31,7 +33,8 @@ export const ErrorNote = ({ error }: { error: unknown }) => {
         <ul>
           {details.map((detail) => (
             <li key={detail.field}>
-              <code>{fieldLabel(detail.field, (n) => t("errors.item", { n }))}</code>: {detail.message}
+              <code>{fieldLabel(detail.field, (n) => t("errors.item", { n }), labels)}</code>:{" "}
+              {detail.message}
             </li>
           ))}
         </ul>

@@ -51,6 +51,8 @@ export const ReviewWorkspace = () => {
     queryFn: () => get<TFramework>(`/api/frameworks/${review.data?.framework.id}`),
   });
   const call = useApiCall(["review", id]);
+  // Each form shows its own refusal beside it, where the person is looking.
+  const errorAt = (path: string) => (call.variables?.path === path ? call.error : null);
   if (review.error) return <ErrorNote error={review.error} />;
   const r = review.data;
   if (!r) return <p className="loading">{t("app.loading")}</p>;
@@ -122,7 +124,7 @@ export const ReviewWorkspace = () => {
           {t("reviews.exportJson")}
         </a>
       </p>
-      <ErrorNote error={call.error} />
+      <ErrorNote error={errorAt(`/api/reviews/${id}/status`) ?? errorAt(`/api/reviews/${id}/evidence`)} />
 
       <section aria-labelledby="evidence">
         <h2 id="evidence">{t("reviews.evidence")}</h2>
@@ -309,6 +311,7 @@ export const ReviewWorkspace = () => {
                     <input name="note" defaultValue={recorded?.followUpNote ?? ""} />
                   </Field>
                   <button type="submit">{t(recorded ? "reviews.changeFollowUp" : "reviews.followUp")}</button>
+                  <ErrorNote error={errorAt(`/api/reviews/recommendations/${rec.id}/follow-up`)} />
                 </form>
               );
             })}
@@ -400,6 +403,14 @@ export const ReviewWorkspace = () => {
                     <input name="url" type="url" />
                   </Field>
                   <button type="submit">{t("reviews.saveAssessment")}</button>
+                  <ErrorNote
+                    error={errorAt(`/api/reviews/${id}/assessments/${encodeURIComponent(factor.code)}`)}
+                    labels={{
+                      note: t("reviews.assessmentNote"),
+                      "evidenceLinks.label": t("reviews.linkLabel"),
+                      "evidenceLinks.url": t("reviews.linkUrl"),
+                    }}
+                  />
                 </form>
               )}
               {a && a.evidenceLinks.length > 0 && (
@@ -431,6 +442,7 @@ export const ReviewWorkspace = () => {
           >
             <textarea name="findings" rows={6} defaultValue={r.findings} aria-label={t("reviews.findings")} />
             <button type="submit">{t("reviews.saveFindings")}</button>
+            <ErrorNote error={errorAt(`/api/reviews/${id}`)} labels={{ findings: t("reviews.findings") }} />
           </form>
         ) : (
           <p className="prose" dir="auto">
@@ -466,6 +478,7 @@ export const ReviewWorkspace = () => {
                     {t(`reviews.responses.${response}`)}
                   </button>
                 ))}
+              <ErrorNote error={errorAt(`/api/reviews/recommendations/${rec.id}/response`)} />
               <FollowUpHistory history={rec.history} />
             </li>
           ))}
@@ -492,6 +505,14 @@ export const ReviewWorkspace = () => {
               <input name="recommendedBy" required minLength={2} />
             </Field>
             <button type="submit">{t("reviews.addRecommendation")}</button>
+            <ErrorNote
+              error={errorAt(`/api/reviews/${id}/recommendations`)}
+              labels={{
+                body: t("reviews.recommendation"),
+                addressedTo: t("reviews.addressedTo"),
+                recommendedBy: t("reviews.recommendedBy"),
+              }}
+            />
           </form>
         )}
       </section>
