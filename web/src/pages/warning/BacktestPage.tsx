@@ -1,6 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { referenceOrigins } from "../../../../src/core/warning/backtest-report.ts";
 import { ApiError } from "../../api/client.ts";
@@ -225,6 +225,10 @@ export const BacktestPage = () => {
     onSuccess: (run) => setRunId(run.id),
   });
   const status = live?.status;
+  // A backtest this reader just ran is what they want to see once it is done, not the reference one.
+  useEffect(() => {
+    if (runId && status === "succeeded") setShown(runId);
+  }, [runId, status]);
   const run = latest.data;
   const report = run?.report ?? null;
   const span = run ? t("warning.horizonSpan", { count: run.maxHorizon }) : "";
