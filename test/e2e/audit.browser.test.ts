@@ -6,6 +6,7 @@ import type { DatabaseHandle } from "../../src/db/engine.ts";
 import type { App } from "../../src/http/app.ts";
 import { evaluateAlertRules } from "../../src/services/alerts/evaluate-alert-rules.ts";
 import { setDesk } from "../../src/services/alerts/manage-desks.ts";
+import { createReviewCycle } from "../../src/services/reviews/schedule-reviews.ts";
 import { insertForecastRun } from "../alerts/forecast-rows.ts";
 import { testApp } from "../support/api.ts";
 import { launchBrowser } from "../support/browser.ts";
@@ -305,5 +306,25 @@ describe("Peacebuilding Audit and early action in Chromium", () => {
     expect(await officer.getByRole("button", { name: "Assign", exact: true }).count()).toBe(0);
     expect(await officer.getByRole("button", { name: "Evaluate the rules now" }).count()).toBe(1);
     await officer.close();
+  });
+  it("opens the review schedule on the cycle running today, not on one planned for later", async () => {
+    // The page reads the browser's own date: the cycles are placed around it.
+    const today = new Date();
+    const monthStart = (yearsAhead: number) =>
+      `${today.getUTCFullYear() + yearsAhead}-${String(today.getUTCMonth() + 1).padStart(2, "0")}-01`;
+    const ctx = contextFor(handle.db, admin, () => clock);
+    const running = await createReviewCycle(ctx, {
+      name: "Running cycle",
+      startsOn: monthStart(0),
+      lengthMonths: 12,
+    });
+    await createReviewCycle(ctx, { name: "Planned cycle", startsOn: monthStart(5), lengthMonths: 12 });
+    const page = await signInAs(analyst);
+    await page.getByRole("navigation").getByRole("link", { name: "Reviews" }).click();
+    const schedule = page
+      .getByRole("region", { name: "Review cycles" })
+      .getByRole("combobox", { name: "Cycle" });
+    await expect.poll(() => schedule.inputValue()).toBe(running.id);
+    await page.close();
   });
 });

@@ -456,7 +456,7 @@ export const ReviewWorkspace = () => {
         <ol className="recommendations">
           {r.recommendations.map((rec) => (
             <li key={rec.id}>
-              <bdi>{rec.body}</bdi>{" "}
+              <bdi id={`recommendation-${rec.id}`}>{rec.body}</bdi>{" "}
               <span className="muted">
                 {t("reviews.addressedTo")} {rec.addressedTo} · {t("reviews.recommendedBy")}{" "}
                 {rec.recommendedBy} · {t(`reviews.responses.${rec.response}`)}
@@ -467,6 +467,7 @@ export const ReviewWorkspace = () => {
                   <button
                     key={response}
                     type="button"
+                    aria-describedby={`recommendation-${rec.id}`}
                     onClick={() =>
                       call.mutate({
                         method: "POST",

@@ -41,10 +41,11 @@ export const ReviewsList = () => {
     queryFn: () => get<TCycle[]>("/api/reviews/cycles"),
   });
   const [cycleId, setCycleId] = useState<string>("");
-  const selected = cycleId || cycles.data?.[0]?.id || "";
   // A new review belongs to the cycle running today (cycles come latest start first), if any.
   const today = new Date().toISOString().slice(0, 10);
   const running = cycles.data?.find((cycle) => cycle.startsOn <= today && today < cycleEnd(cycle))?.id ?? "";
+  // The schedule opens on that cycle too, not on one planned for later.
+  const selected = cycleId || running || cycles.data?.[0]?.id || "";
   const schedule = useQuery({
     queryKey: ["review-schedule", selected],
     enabled: Boolean(selected),
