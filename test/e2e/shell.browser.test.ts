@@ -37,6 +37,20 @@ describe("web shell in Chromium", () => {
     await context.close();
   });
 
+  it("writes dates in the browser's own variant of the language, in UTC", async () => {
+    const context = await browser.newContext({ locale: "en-GB" });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/admin`);
+    await page.getByLabel("Email").fill(admin.email);
+    await page.getByLabel("Password").fill(admin.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    const firstEntry = page.locator("#audit-log tbody time").first();
+    await firstEntry.waitFor();
+    // British order (24 Nov 2026, 15:04), not the American one (Nov 24, 2026, 3:04 PM).
+    expect(await firstEntry.textContent()).toMatch(/^\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} UTC$/);
+    await context.close();
+  });
+
   it("signs in, opens the overview, switches to French, reaches the audit log by keyboard, and signs out", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
     await page.goto(server.url);
@@ -45,6 +59,7 @@ describe("web shell in Chromium", () => {
     await page.getByRole("button", { name: "Sign in" }).click();
 
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Overview");
+    await expect.poll(() => page.title()).toBe("Overview · Continuum");
     expect(
       await page
         .getByRole("group", { name: /^World map of recorded fatalities/ })
@@ -69,6 +84,7 @@ describe("web shell in Chromium", () => {
 
     await page.getByRole("combobox").first().selectOption("fr");
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Administration");
+    await expect.poll(() => page.title()).toBe("Administration · Continuum");
     await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("fr");
     // Notifications to this person are now written in French.
     const language = async () =>

@@ -26,6 +26,21 @@ export const Shell = ({ children }: { children: ReactNode }) => {
   const [menuOpen, setMenuOpen] = useState(false);
   const close = () => setMenuOpen(false);
   const toggle = useRef<HTMLButtonElement>(null);
+  const main = useRef<HTMLElement>(null);
+  // Every page names itself in its heading; the browser tab and history take that name too.
+  useEffect(() => {
+    const page = main.current;
+    if (!page) return;
+    const nameTab = () => {
+      const heading = page.querySelector("h1")?.textContent?.trim();
+      const title = heading ? `${heading} · ${t("app.name")}` : t("app.name");
+      if (document.title !== title) document.title = title;
+    };
+    nameTab();
+    const observer = new MutationObserver(nameTab);
+    observer.observe(page, { childList: true, subtree: true, characterData: true });
+    return () => observer.disconnect();
+  }, [t]);
   // Escape folds the open menu and gives the focus back to its button, as for any disclosure.
   useEffect(() => {
     if (!menuOpen) return;
@@ -84,7 +99,7 @@ export const Shell = ({ children }: { children: ReactNode }) => {
           </div>
         </div>
       </header>
-      <main id="main" tabIndex={-1}>
+      <main id="main" tabIndex={-1} ref={main}>
         {children}
       </main>
     </div>

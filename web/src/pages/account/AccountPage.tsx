@@ -5,6 +5,7 @@ import { api, get } from "../../api/client.ts";
 import type { ApiToken } from "../../api/types.ts";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
+import { day, when } from "../../i18n/dates.ts";
 import { useSession } from "../../session.tsx";
 
 export const AccountPage = () => {
@@ -80,11 +81,8 @@ export const AccountPage = () => {
           {tokens.data?.map((token) => (
             <li key={token.id}>
               <strong>{token.name}</strong> <code>{token.prefix}…</code> — {t("account.lastUsed")}:{" "}
-              {token.lastUsedAt
-                ? new Date(token.lastUsedAt).toLocaleString(i18n.language)
-                : t("account.never")}
-              {token.expiresAt &&
-                ` · ${t("account.expires", { date: new Date(token.expiresAt).toLocaleDateString(i18n.language) })}`}{" "}
+              {token.lastUsedAt ? when(token.lastUsedAt, i18n.language) : t("account.never")}
+              {token.expiresAt && ` · ${t("account.expires", { date: day(token.expiresAt, i18n.language) })}`}{" "}
               <button type="button" onClick={() => revoke.mutate(token.id)}>
                 {t("account.revoke")}
               </button>

@@ -6,6 +6,7 @@ import type { AuditEntry, AuditFacets } from "../../api/types.ts";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
 import { TableScroll } from "../../components/TableScroll.tsx";
+import { when } from "../../i18n/dates.ts";
 import { AuditChange } from "./AuditChange.tsx";
 
 const pageSize = 100;
@@ -134,7 +135,7 @@ export const AuditLogPanel = () => {
               {entries.map((entry) => (
                 <tr key={entry.id}>
                   <td>
-                    <time dateTime={entry.at}>{new Date(entry.at).toLocaleString(i18n.language)}</time>
+                    <time dateTime={entry.at}>{when(entry.at, i18n.language)}</time>
                   </td>
                   <td>{entry.actor}</td>
                   <td>{entry.via}</td>

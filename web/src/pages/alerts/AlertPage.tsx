@@ -15,11 +15,11 @@ import { useCountryNames } from "../../api/country-names.ts";
 import { allows } from "../../api/permissions.ts";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
+import { when } from "../../i18n/dates.ts";
 import { useSession } from "../../session.tsx";
 import { AlertsNav } from "./AlertsNav.tsx";
 import { AssignAlertForm } from "./AssignAlertForm.tsx";
 import { useAlertSummary } from "./alert-summary.ts";
-import { when } from "./format.ts";
 
 const formValues = (event: FormEvent<HTMLFormElement>) => {
   event.preventDefault();

@@ -11,11 +11,11 @@ import { CountrySelect } from "../../components/CountrySelect.tsx";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
 import { TableScroll } from "../../components/TableScroll.tsx";
+import { when } from "../../i18n/dates.ts";
 import { useSession } from "../../session.tsx";
 import { useUrlState } from "../../url-state.ts";
 import { AlertsNav } from "./AlertsNav.tsx";
 import { useAlertSummary } from "./alert-summary.ts";
-import { when } from "./format.ts";
 import { SeverityField } from "./SeverityField.tsx";
 
 const scopes = ["mine", "desk", "overdue", "all"] as const;

@@ -3,8 +3,8 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { TNotification } from "../../../../src/core/notifications/notification.schemas.ts";
 import { api, get } from "../../api/client.ts";
+import { when } from "../../i18n/dates.ts";
 import { AlertsNav } from "./AlertsNav.tsx";
-import { when } from "./format.ts";
 
 export const NotificationsPage = () => {
   const { t, i18n } = useTranslation();

@@ -1,10 +1,3 @@
-const utc = (language: string) =>
-  new Intl.DateTimeFormat(language, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-
-/** Dates as the reader's locale shows them, in UTC so that desks in different places agree. */
-export const when = (iso: string | null | undefined, language: string): string =>
-  iso ? `${utc(language).format(new Date(iso))} UTC` : "—";
-
 /**
  * A duration given in hours, worded and punctuated as the reader's language does ("1,5 h", "1.5 hr");
  * under an hour in minutes, so a quick response never reads "0 hr".

@@ -7,6 +7,7 @@ import { allows } from "../../api/permissions.ts";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { NotFound } from "../../components/NotFound.tsx";
 import { TableScroll } from "../../components/TableScroll.tsx";
+import { when } from "../../i18n/dates.ts";
 import { useSession } from "../../session.tsx";
 import { ImportPanel } from "./ImportPanel.tsx";
 
@@ -48,7 +49,7 @@ const Catalogue = () => {
             <dd>{d.source}</dd>
             <dt>{t("data.importedAt")}</dt>
             <dd>
-              {new Date(d.importedAt).toLocaleString(i18n.language)} · {d.importedBy ?? ""}
+              {when(d.importedAt, i18n.language)} · {d.importedBy ?? ""}
             </dd>
           </dl>
           {d.replacements.length > 0 && (
@@ -57,8 +58,7 @@ const Catalogue = () => {
               <ul>
                 {d.replacements.map((r) => (
                   <li key={r.replacedAt}>
-                    {new Date(r.replacedAt).toLocaleString(i18n.language)}: {r.previousVersion} →{" "}
-                    {r.newVersion} (+
+                    {when(r.replacedAt, i18n.language)}: {r.previousVersion} → {r.newVersion} (+
                     {r.rowsAdded} −{r.rowsRemoved} ~{r.rowsChanged}) {r.replacedBy}
                   </li>
                 ))}

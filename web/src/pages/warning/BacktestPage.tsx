@@ -9,6 +9,7 @@ import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
 import { PlotFigure } from "../../components/PlotFigure.tsx";
 import { TableScroll } from "../../components/TableScroll.tsx";
+import { day } from "../../i18n/dates.ts";
 import { ltr } from "../../i18n/index.ts";
 import { useSession } from "../../session.tsx";
 import { RunProgress } from "./RunProgress.tsx";
@@ -284,7 +285,7 @@ export const BacktestPage = () => {
             <option value="latest">{t("warning.newestBacktest")}</option>
             {succeeded.map((r) => {
               const choice = t("warning.backtestChoice", {
-                date: new Date(r.finishedAt ?? r.startedAt).toLocaleDateString(i18n.language),
+                date: day(r.finishedAt ?? r.startedAt, i18n.language),
                 origins: r.origins.map((origin) => ltr(origin)).join(", "),
                 span: t("warning.horizonSpan", { count: r.maxHorizon }),
               });
