@@ -111,6 +111,21 @@ describe("early warning in Chromium", () => {
     }
     expect(await page.locator(".country-forecast .driver-columns").textContent()).toMatch(/: \d[\d,]*/);
     await page.screenshot({ path: `${shots}/warning-country.png`, fullPage: true });
+
+    // From the forecast to an alert: the raise form opens with the country and the forecast filled in.
+    await page.getByRole("link", { name: "Raise an alert about Syria" }).click();
+    const raise = page.getByRole("region", { name: "Raise an alert" });
+    await expect.poll(() => raise.locator("select[name=iso3]").inputValue()).toBe("SYR");
+    expect(await raise.getByLabel("Summary").inputValue()).toMatch(
+      /^Forecast from data up to 2019-12: \d+% chance of 25 or more deaths in 2020-01 \(\d+% of at least one\)$/,
+    );
+    await raise.getByRole("button", { name: "Raise alert" }).click();
+    await page
+      .getByText(/chance of 25 or more deaths in 2020-01/)
+      .first()
+      .waitFor();
+    expect(page.url()).toMatch(/\/alerts\/[0-9a-f-]{36}$/);
+
     await page.goto(`${server.url}/countries/SYR`);
     await page
       .getByRole("figure", { name: /Fan chart/ })

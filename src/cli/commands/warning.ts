@@ -1,5 +1,6 @@
 import { type Command, Option } from "commander";
 import { referenceOrigins } from "../../core/warning/backtest-report.ts";
+import { formatReading } from "../../core/warning/driver-phrases.ts";
 import { forecastCsv } from "../../core/warning/forecast-csv.ts";
 import type { TBacktestReport, TDriver, TProgress, TScoreSet } from "../../core/warning/warning.schemas.ts";
 import {
@@ -92,11 +93,9 @@ const printBacktest = (report: TBacktestReport): void => {
   process.stdout.write(`${out.join("\n")}\n`);
 };
 
-const units = { count: "", percent: "%", km: " km" } as const;
-
 /** "violent months in the last 12 months: 12 (+9.1 points)". */
 const driverText = (d: TDriver): string => {
-  const reading = d.reading ? `: ${d.reading.amount.toLocaleString("en")}${units[d.reading.unit]}` : "";
+  const reading = d.reading ? `: ${formatReading(d.reading, "en")}` : "";
   return `${d.phrase}${reading} (${d.effectPoints >= 0 ? "+" : ""}${d.effectPoints.toFixed(1)} points)`;
 };
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { describeFeature, driverEffectPoints, driverReading, isNoticeableEffect } from "./driver-phrases.ts";
+import {
+  describeFeature,
+  driverEffectPoints,
+  driverReading,
+  formatReading,
+  isNoticeableEffect,
+} from "./driver-phrases.ts";
 import { featurePhrases } from "./feature-phrases.ts";
 import { featureNames } from "./features.ts";
 
@@ -30,10 +36,20 @@ describe("driver phrases", () => {
       amount: 17_500_000,
       unit: "count",
     });
-    expect(driverReading("decay_gt0_hl12", 0.3)).toBeNull();
+    // A decay reads as how long ago: 2^(−3/12) is three months after the last violent month.
+    expect(driverReading("decay_gt0_hl12", 2 ** (-3 / 12))).toEqual({ amount: 3, unit: "monthsAgo" });
+    expect(driverReading("decay_ge25_hl48", 2 ** (-60 / 48))).toEqual({ amount: 60, unit: "monthsAgo" });
+    expect(driverReading("decay_gt0_hl3", 2 ** (-300 / 3))).toBeNull();
     expect(driverReading("ln_sb_change_3", 0.7)).toBeNull();
     expect(driverReading("violent_months_12", Number.NaN)).toBeNull();
     expect(driverReading("violent_months_12", null)).toBeNull();
+  });
+
+  it("words how long ago in the reader's language, in years from two years on", () => {
+    expect(formatReading({ amount: 0, unit: "monthsAgo" }, "en")).toBe("this month");
+    expect(formatReading({ amount: 3, unit: "monthsAgo" }, "en")).toBe("3 months ago");
+    expect(formatReading({ amount: 3, unit: "monthsAgo" }, "fr")).toBe("il y a 3 mois");
+    expect(formatReading({ amount: 60, unit: "monthsAgo" }, "en")).toBe("5 years ago");
   });
 
   it("describes every feature, known or not, in words", () => {

@@ -38,26 +38,36 @@ export const driverEffectPoints = (probability: number, contribution: number): n
 /** Effects are shown to a tenth of a point: a driver that moves the probability less moves nothing a reader sees. */
 export const isNoticeableEffect = (points: number): boolean => Math.abs(points) >= 0.05;
 
-/** A feature's value in the units its phrase names: a count, a share as a percentage, or a distance. */
-export const driverReadingUnits = ["count", "percent", "km"] as const;
+/**
+ * A feature's value in the units its phrase names: a count, a share as a percentage, a distance, or how long
+ * ago something last happened (in months).
+ */
+export const driverReadingUnits = ["count", "percent", "km", "monthsAgo"] as const;
 export type DriverReading = { amount: number; unit: (typeof driverReadingUnits)[number] };
 
-const readingFormats: Record<DriverReading["unit"], Intl.NumberFormatOptions> = {
+const readingFormats: Record<Exclude<DriverReading["unit"], "monthsAgo">, Intl.NumberFormatOptions> = {
   count: {},
   percent: { style: "unit", unit: "percent" },
   km: { style: "unit", unit: "kilometer" },
 };
 
-/** A driver's value in its unit, in the reader's number format: "12", "40 %", "1,200 km". */
-export const formatReading = (reading: DriverReading, language: string): string =>
-  new Intl.NumberFormat(language, readingFormats[reading.unit]).format(reading.amount);
+/** A driver's value in its unit, in the reader's words and number format: "12", "40 %", "1,200 km", "3 months ago". */
+export const formatReading = (reading: DriverReading, language: string): string => {
+  if (reading.unit !== "monthsAgo")
+    return new Intl.NumberFormat(language, readingFormats[reading.unit]).format(reading.amount);
+  const ago = new Intl.RelativeTimeFormat(language, { numeric: "auto" });
+  // From two years on, whole years read better than a count of months.
+  return reading.amount < 24
+    ? ago.format(-reading.amount, "month")
+    : ago.format(-Math.round(reading.amount / 12), "year");
+};
 
 // Below one, a tenth: "0.4 deaths a month lately" explains a risk that "0" would contradict.
 const count = (amount: number): DriverReading => ({
   amount: amount > 0 && amount < 1 ? Math.round(amount * 10) / 10 : Math.round(amount),
   unit: "count",
 });
-const readings: [RegExp, (value: number) => DriverReading | null][] = [
+const readings: [RegExp, (value: number, match: RegExpExecArray) => DriverReading | null][] = [
   [/^(nb_|world_)?ln_sb_(\d+|max_\d+|lag\d)$|^ewma_ln_sb_hl\d+$/, (v) => count(Math.expm1(v))],
   [
     /^(violent|ge25)_months_\d+$|^months_since_|^acd_(years_since|active)|^pa_(months_since|count)|^nb_count_/,
@@ -68,14 +78,26 @@ const readings: [RegExp, (value: number) => DriverReading | null][] = [
   [/share/, (v) => ({ amount: Math.round(100 * v), unit: "percent" })],
   [/^cy_(gdppc|population)$/, (v) => count(Math.exp(v))],
   [/^cy_(youth|wdi_imr)$/, count],
+  // A decay is 2^(−months since / half-life); past the cap of months_since (features.ts) it means "not since the
+  // record began", which "20 years ago" would misstate.
+  [
+    /^decay_\w+_hl(\d+)$/,
+    (v, [, halfLife]) => {
+      const months = v > 0 ? Math.round(-Number(halfLife) * Math.log2(v)) : Number.POSITIVE_INFINITY;
+      return months < 240 ? { amount: months, unit: "monthsAgo" } : null;
+    },
+  ],
 ];
 
 /**
  * The value behind a driver, where it reads plainly ("violent months in the last 12 months: 12"); null for
- * model-internal scales (decays, trends, indices) and missing values.
+ * model-internal scales (trends, indices) and missing values.
  */
 export const driverReading = (feature: string, value: number | null): DriverReading | null => {
   if (value === null || !Number.isFinite(value)) return null;
-  for (const [pattern, read] of readings) if (pattern.test(feature)) return read(value);
+  for (const [pattern, read] of readings) {
+    const match = pattern.exec(feature);
+    if (match) return read(value, match);
+  }
   return null;
 };

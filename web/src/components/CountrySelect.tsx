@@ -3,11 +3,13 @@ import { useCountryNames } from "../api/country-names.ts";
 import { Field } from "./Field.tsx";
 
 /** A country chosen by its name in the reader's language; the form receives its ISO3 code as `iso3`. */
-export const CountrySelect = () => {
+export const CountrySelect = ({ defaultValue = "" }: { defaultValue?: string }) => {
   const { t } = useTranslation();
+  // The names arrive after the first render: a new select once they are in lets `defaultValue` find its option.
+  const loaded = useCountryNames().current.length > 0;
   return (
     <Field label={t("alerts.country")}>
-      <select name="iso3" required defaultValue="">
+      <select key={String(loaded)} name="iso3" required defaultValue={defaultValue}>
         <option value="" disabled>
           {t("alerts.chooseCountry")}
         </option>

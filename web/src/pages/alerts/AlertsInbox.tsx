@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { FormEvent } from "react";
+import { type FormEvent, useEffect } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate } from "react-router";
+import { Link, useNavigate, useSearchParams } from "react-router";
 import type { TAlert } from "../../../../src/core/alerts/alert.schemas.ts";
 import { api, get } from "../../api/client.ts";
 import { useCountryNames } from "../../api/country-names.ts";
@@ -28,6 +28,12 @@ export const AlertsInbox = () => {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [scope, setScope] = useUrlState<(typeof scopes)[number]>("scope", "mine", scopes);
+  // A forecast page sends its reader here with the country and a summary of what worried them filled in.
+  const [params] = useSearchParams();
+  const prefilled = params.get("raise");
+  useEffect(() => {
+    if (prefilled) document.getElementById("raise-alert")?.scrollIntoView();
+  }, [prefilled]);
   const alerts = useQuery({
     queryKey: ["alerts", scope],
     queryFn: () => get<TAlert[]>(`/api/alerts?scope=${scope}`),
@@ -104,13 +110,25 @@ export const AlertsInbox = () => {
         <section aria-labelledby="raise-alert">
           <h2 id="raise-alert">{t("alerts.raise")}</h2>
           <form className="inline-form" onSubmit={submit}>
-            <CountrySelect />
+            <CountrySelect defaultValue={prefilled ?? ""} />
             <SeverityField defaultValue="medium" />
             <Field label={t("alerts.summary")}>
-              <input name="summary" required minLength={3} size={50} />
+              <input
+                name="summary"
+                required
+                minLength={3}
+                size={50}
+                defaultValue={params.get("summary") ?? ""}
+              />
             </Field>
             <Field label={t("alerts.cause")}>
-              <input name="cause" maxLength={120} size={24} placeholder={t("alerts.causeExample")} />
+              <input
+                name="cause"
+                maxLength={120}
+                size={24}
+                placeholder={t("alerts.causeExample")}
+                defaultValue={params.get("cause") ?? ""}
+              />
             </Field>
             <ClearanceField wanted="restricted" />
             <button type="submit">{t("alerts.raiseButton")}</button>

@@ -1,15 +1,18 @@
 import * as Plot from "@observablehq/plot";
 import { useQuery } from "@tanstack/react-query";
+import type { TFunction } from "i18next";
 import { useCallback, useEffect } from "react";
 import { useTranslation } from "react-i18next";
-import { useLocation } from "react-router";
+import { Link, useLocation } from "react-router";
 import { ApiError } from "../../api/client.ts";
 import { useCountryNames } from "../../api/country-names.ts";
+import { allows } from "../../api/permissions.ts";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
 import { PlotFigure } from "../../components/PlotFigure.tsx";
 import { TableScroll } from "../../components/TableScroll.tsx";
 import { ltr } from "../../i18n/index.ts";
+import { useSession } from "../../session.tsx";
 import { useUrlCount } from "../../url-state.ts";
 import { DeathsRange } from "./DeathsRange.tsx";
 import { DriverList } from "./DriverList.tsx";
@@ -97,8 +100,27 @@ const fanChart = (
 };
 
 /** A country's forecast: the fan chart, risk per month ahead, and the drivers in plain words. */
+/** The alerts page's raise form, filled in with the country and what the chosen month's forecast says. */
+const raiseAlertLink = (
+  iso3: string,
+  chosen: { month: string; pGt0: number; pGe25: number },
+  origin: string,
+  t: TFunction,
+  language: string,
+): string => {
+  const summary = t("warning.raiseAlertSummary", {
+    origin,
+    month: chosen.month,
+    pGe25: percent(chosen.pGe25, language),
+    pGt0: percent(chosen.pGt0, language),
+  });
+  const query = new URLSearchParams({ raise: iso3, summary, cause: "forecast" });
+  return `/alerts?${query}#raise-alert`;
+};
+
 export const CountryForecast = ({ iso3 }: { iso3: string }) => {
   const { t, i18n } = useTranslation();
+  const { me } = useSession();
   const [horizon, setHorizon] = useUrlCount("ahead", 1);
   const forecast = useQuery({
     queryKey: ["warning", "country", iso3],
@@ -189,6 +211,13 @@ export const CountryForecast = ({ iso3 }: { iso3: string }) => {
                 </section>
               ))}
             </div>
+          )}
+          {chosen && allows(me, "alert.raise") && (
+            <p>
+              <Link to={raiseAlertLink(iso3, chosen, data.run.origin, t, i18n.language)}>
+                {t("warning.raiseAlert", { country: name })}
+              </Link>
+            </p>
           )}
         </>
       )}
