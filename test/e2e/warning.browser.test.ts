@@ -141,6 +141,10 @@ describe("early warning in Chromium", () => {
     for (const name of ["Model", "Last 12 months", "Base rate"])
       expect(await page.getByRole("columnheader", { name }).count()).toBeGreaterThan(0);
     expect(await page.getByRole("rowheader", { name: /ROC AUC, ≥1 death/ }).count()).toBe(2);
+    // Each row marks its best method, in words for a screen reader too.
+    const aucRow = page.getByRole("row", { name: /ROC AUC, ≥1 death/ }).first();
+    expect(await aucRow.locator("strong").count()).toBe(1);
+    expect(await aucRow.locator("strong").textContent()).toMatch(/^0\.\d+ \(best\)$/);
     const reliability = page.getByRole("figure", { name: /Reliability/ });
     await reliability.locator("svg").first().waitFor();
     expect(await reliability.textContent()).toContain("Base rate");

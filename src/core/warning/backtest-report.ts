@@ -80,7 +80,19 @@ export const scoreNames = [
   "crpsLog1p",
 ] as const;
 export type ScoreName = (typeof scoreNames)[number];
-const higherIsBetter = new Set<ScoreName>(["aucGt0", "apGt0", "aucGe25", "apGe25"]);
+const higherIsBetter = new Set<string>(["aucGt0", "apGt0", "aucGe25", "apGe25"]);
+
+/**
+ * How far a score lies from perfect, so that the methods of any row can be ranked (lower is better): a loss as
+ * it is, AUC and average precision from the top, the mean ratio from 1 (on the log scale: twice and half miss
+ * alike) and an 80% coverage from 0.8.
+ */
+export const distanceFromPerfect = (score: string, value: number): number => {
+  if (higherIsBetter.has(score)) return -value;
+  if (score === "meanRatio") return Math.abs(Math.log(value));
+  if (score.endsWith("overage80")) return Math.abs(value - 0.8);
+  return value;
+};
 
 const meanOf = (xs: readonly number[]): number =>
   xs.length === 0 ? Number.NaN : xs.reduce((a, b) => a + b, 0) / xs.length;

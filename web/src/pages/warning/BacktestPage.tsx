@@ -2,7 +2,7 @@ import * as Plot from "@observablehq/plot";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { referenceOrigins } from "../../../../src/core/warning/backtest-report.ts";
+import { distanceFromPerfect, referenceOrigins } from "../../../../src/core/warning/backtest-report.ts";
 import { ApiError } from "../../api/client.ts";
 import { allows } from "../../api/permissions.ts";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
@@ -139,6 +139,16 @@ const experimentSettings = (run: BacktestRun, span: string, origins: string): st
     ...(referenceOrigins.every((origin) => run.origins.includes(origin)) ? [] : [origins]),
   ].join(", ");
 
+/** The best value of a row (ties share it), or null when no method has one. */
+const bestOf = (score: Score, values: (number | null)[]): number | null =>
+  values.reduce<number | null>(
+    (best, v) =>
+      v !== null && (best === null || distanceFromPerfect(score, v) < distanceFromPerfect(score, best))
+        ? v
+        : best,
+    null,
+  );
+
 /** One column heading per compared method: the model, then the baselines. */
 const MethodHeaders = ({ methods }: { methods: string[] }) => {
   const methodName = useMethodName();
@@ -173,14 +183,26 @@ const ScoreTable = ({
           </tr>
         </thead>
         <tbody>
-          {scores.map((score) => (
-            <tr key={score}>
-              <th scope="row">{t(`warning.scores.${score}`)}</th>
-              {methods.map((m) => (
-                <td key={m}>{format(scoreOf(report, m, score, subset))}</td>
-              ))}
-            </tr>
-          ))}
+          {scores.map((score) => {
+            const values = methods.map((m) => scoreOf(report, m, score, subset));
+            const best = bestOf(score, values);
+            return (
+              <tr key={score}>
+                <th scope="row">{t(`warning.scores.${score}`)}</th>
+                {values.map((v, i) => (
+                  <td key={methods[i]}>
+                    {v !== null && v === best ? (
+                      <strong>
+                        {format(v)} <span className="visually-hidden">{t("warning.bestOfRow")}</span>
+                      </strong>
+                    ) : (
+                      format(v)
+                    )}
+                  </td>
+                ))}
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </TableScroll>
