@@ -62,6 +62,9 @@ const RunForecastControl = ({
   );
 };
 
+/** The riskiest countries are shown first; the rest (calm countries, mostly) on request. */
+const firstShown = 30;
+
 /** Countries ranked by forecast risk, with the change since the previous run and what drives each. */
 export const WatchlistPage = () => {
   const { t, i18n } = useTranslation();
@@ -69,6 +72,7 @@ export const WatchlistPage = () => {
   const names = useCountryNames();
   const [measure, setMeasure] = useUrlState<RiskMeasure>("measure", "pGe25", riskMeasures);
   const [horizon, setHorizon] = useUrlCount("ahead", 1);
+  const [listed, setListed] = useUrlState<"top" | "all">("list", "top", ["top", "all"]);
   const [startedId, setStartedId] = useState<string | null>(null);
   const live = useLiveForecast(startedId);
   const running = live?.status === "running";
@@ -133,7 +137,7 @@ export const WatchlistPage = () => {
                 </tr>
               </thead>
               <tbody>
-                {data.entries.map((e) => (
+                {(listed === "all" ? data.entries : data.entries.slice(0, firstShown)).map((e) => (
                   <tr key={e.iso3}>
                     <td>{e.rank}</td>
                     <td>
@@ -156,6 +160,13 @@ export const WatchlistPage = () => {
               </tbody>
             </table>
           </TableScroll>
+          {listed === "top" && data.entries.length > firstShown && (
+            <button type="button" onClick={() => setListed("all")}>
+              {t("warning.showAllCountries", {
+                count: new Intl.NumberFormat(i18n.language).format(data.entries.length),
+              })}
+            </button>
+          )}
         </>
       )}
     </>
