@@ -1,3 +1,4 @@
+import "../core/shared/validation-messages.ts";
 import { Command } from "commander";
 import { registerAlerts } from "./commands/alerts.ts";
 import { registerAuditLog } from "./commands/audit-log.ts";

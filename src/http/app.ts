@@ -1,3 +1,4 @@
+import "../core/shared/validation-messages.ts";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import fastifyCookie from "@fastify/cookie";

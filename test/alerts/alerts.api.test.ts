@@ -499,6 +499,12 @@ describe(`alerts (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, () 
     });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.details[0].field).toBe("iso3");
+    // Left out, a choice and a text both read "required", not "Invalid option" or "received undefined".
+    const incomplete = await deskSession.request("POST", "/api/alerts", { iso3: "SYR" });
+    expect(incomplete.json().error.details).toEqual([
+      { field: "body.severity", message: "required" },
+      { field: "body.summary", message: "required" },
+    ]);
   });
 
   it("gives an alert its desk officer is not cleared for to the supervisor, else to the desk's organisation", async () => {
