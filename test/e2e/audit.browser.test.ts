@@ -149,6 +149,8 @@ describe("Peacebuilding Audit and early action in Chromium", () => {
       .fill("https://www.ohchr.org/en/hr-bodies/hrc/iici-syria/independent-international-commission");
     await form.getByRole("button", { name: "Save assessment" }).click();
     await expect.poll(() => page.getByText("— Severe").count()).toBe(1);
+    // Saving is announced beside the form (a status region), not only seen in the list above.
+    expect(await form.getByRole("status").textContent()).toBe("Saved.");
     // A refused link is explained beside the form, by the field's label.
     await form.getByLabel("Evidence link (URL)").fill("ftp://example.org/report.pdf");
     await form.getByRole("button", { name: "Save assessment" }).click();

@@ -18,6 +18,7 @@ import { useApiCall } from "../../api/use-api-call.ts";
 import { BackLink } from "../../components/BackLink.tsx";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
+import { FormOutcome } from "../../components/FormOutcome.tsx";
 import { ltr } from "../../i18n/index.ts";
 import { useSession } from "../../session.tsx";
 import { useAlertSummary } from "../alerts/alert-summary.ts";
@@ -53,6 +54,10 @@ export const ReviewWorkspace = () => {
   const call = useApiCall(["review", id]);
   // Each form shows its own refusal beside it, where the person is looking.
   const errorAt = (path: string) => (call.variables?.path === path ? call.error : null);
+  const outcomeAt = (path: string) => ({
+    error: errorAt(path),
+    saved: call.isSuccess && call.variables?.path === path,
+  });
   if (review.error) return <ErrorNote error={review.error} />;
   const r = review.data;
   if (!r) return <p className="loading">{t("app.loading")}</p>;
@@ -311,7 +316,7 @@ export const ReviewWorkspace = () => {
                     <input name="note" defaultValue={recorded?.followUpNote ?? ""} />
                   </Field>
                   <button type="submit">{t(recorded ? "reviews.changeFollowUp" : "reviews.followUp")}</button>
-                  <ErrorNote error={errorAt(`/api/reviews/recommendations/${rec.id}/follow-up`)} />
+                  <FormOutcome {...outcomeAt(`/api/reviews/recommendations/${rec.id}/follow-up`)} />
                 </form>
               );
             })}
@@ -403,8 +408,8 @@ export const ReviewWorkspace = () => {
                     <input name="url" type="url" />
                   </Field>
                   <button type="submit">{t("reviews.saveAssessment")}</button>
-                  <ErrorNote
-                    error={errorAt(`/api/reviews/${id}/assessments/${encodeURIComponent(factor.code)}`)}
+                  <FormOutcome
+                    {...outcomeAt(`/api/reviews/${id}/assessments/${encodeURIComponent(factor.code)}`)}
                     labels={{
                       note: t("reviews.assessmentNote"),
                       "evidenceLinks.label": t("reviews.linkLabel"),
@@ -442,7 +447,7 @@ export const ReviewWorkspace = () => {
           >
             <textarea name="findings" rows={6} defaultValue={r.findings} aria-label={t("reviews.findings")} />
             <button type="submit">{t("reviews.saveFindings")}</button>
-            <ErrorNote error={errorAt(`/api/reviews/${id}`)} labels={{ findings: t("reviews.findings") }} />
+            <FormOutcome {...outcomeAt(`/api/reviews/${id}`)} labels={{ findings: t("reviews.findings") }} />
           </form>
         ) : (
           <p className="prose" dir="auto">
@@ -479,7 +484,7 @@ export const ReviewWorkspace = () => {
                     {t(`reviews.responses.${response}`)}
                   </button>
                 ))}
-              <ErrorNote error={errorAt(`/api/reviews/recommendations/${rec.id}/response`)} />
+              <FormOutcome {...outcomeAt(`/api/reviews/recommendations/${rec.id}/response`)} />
               <FollowUpHistory history={rec.history} />
             </li>
           ))}
@@ -506,8 +511,8 @@ export const ReviewWorkspace = () => {
               <input name="recommendedBy" required minLength={2} />
             </Field>
             <button type="submit">{t("reviews.addRecommendation")}</button>
-            <ErrorNote
-              error={errorAt(`/api/reviews/${id}/recommendations`)}
+            <FormOutcome
+              {...outcomeAt(`/api/reviews/${id}/recommendations`)}
               labels={{
                 body: t("reviews.recommendation"),
                 addressedTo: t("reviews.addressedTo"),
