@@ -79,6 +79,12 @@ describe("Peacebuilding Audit and early action in Chromium", () => {
     const link = page.getByRole("link", { name: /Forecast: 88% probability/ });
     await expect.poll(() => link.count()).toBe(1);
     await page.screenshot({ path: `${shots}/alerts-inbox.png` });
+    // On a phone each alert is a card, its summary on screen rather than off to the side of a table.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const box = await link.boundingBox();
+    expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: `${shots}/alerts-inbox-phone.png` });
+    await page.setViewportSize({ width: 1280, height: 900 });
     await link.click();
     const status = page.getByTestId("alert-status");
     await expect.poll(() => status.textContent()).toBe("New");

@@ -74,7 +74,7 @@ export const AlertsInbox = () => {
       {alerts.data?.length === 0 && <p>{t("alerts.empty")}</p>}
       {alerts.data && alerts.data.length > 0 && (
         <TableScroll label={t("alerts.title")}>
-          <table>
+          <table className="alerts-inbox cards-on-phone">
             <thead>
               <tr>
                 <th>{t("countries.country")}</th>
@@ -91,12 +91,12 @@ export const AlertsInbox = () => {
                   <td>{names.byIso3(alert.iso3)}</td>
                   <td className={`severity ${alert.severity}`}>{t(`alerts.severities.${alert.severity}`)}</td>
                   <td>{t(`alerts.statuses.${alert.status}`)}</td>
-                  <td>{alert.owner.name ?? alert.owner.orgName}</td>
-                  <td>
+                  <td data-label={t("alerts.owner")}>{alert.owner.name ?? alert.owner.orgName}</td>
+                  <td data-label={t("alerts.deadline")}>
                     {when(alert.deadline, i18n.language)}{" "}
                     {alert.overdue && <strong className="overdue">{t("alerts.overdue")}</strong>}
                   </td>
-                  <td>
+                  <td data-label={t("alerts.summary")}>
                     <Link to={`/alerts/${alert.id}`}>{alertSummary(alert)}</Link>
                     {alert.occurrences > 1 && <span className="muted"> ×{alert.occurrences}</span>}
                   </td>

@@ -119,7 +119,7 @@ export const WatchlistPage = () => {
             </Field>
           </div>
           <TableScroll label={t("warning.watchlist")}>
-            <table className="watchlist">
+            <table className="watchlist cards-on-phone">
               <caption>
                 {t("warning.watchlistCaption", {
                   month: ltr(data.entries[0]?.month ?? ""),
