@@ -6,6 +6,10 @@ import type { DatabaseHandle } from "../../src/db/engine.ts";
 import type { App } from "../../src/http/app.ts";
 import { evaluateAlertRules } from "../../src/services/alerts/evaluate-alert-rules.ts";
 import { setDesk } from "../../src/services/alerts/manage-desks.ts";
+import { assessRiskFactor } from "../../src/services/reviews/assess-risk-factor.ts";
+import { changeReviewStatus } from "../../src/services/reviews/change-review-status.ts";
+import { createReview } from "../../src/services/reviews/create-review.ts";
+import { addRecommendation } from "../../src/services/reviews/manage-recommendations.ts";
 import { createReviewCycle } from "../../src/services/reviews/schedule-reviews.ts";
 import { insertForecastRun } from "../alerts/forecast-rows.ts";
 import { testApp } from "../support/api.ts";
@@ -35,7 +39,7 @@ const shots = "test-results/screenshots";
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
   handle = await createTestDatabase();
-  await buildCountries(handle.db, ["SYR"]);
+  await buildCountries(handle.db, ["SYR", "MLI"]);
   const un = await buildOrganisation(handle.db, "un_entity");
   admin = await buildUser(handle.db, un.id, "administrator", "confidential", true);
   desk = await buildUser(handle.db, un.id, "desk_officer", "confidential");
@@ -224,6 +228,42 @@ describe("Peacebuilding Audit and early action in Chromium", () => {
       .toMatch(/Recorded in this review: Partial \(\d{4}-\d{2}-\d{2}\)\. Some detainees released in March\./);
     expect(await followUp.getByRole("button", { name: "Change follow-up" }).count()).toBe(1);
     await next.close();
+  });
+
+  it("offers the follow-up only on the organisation's own recommendations, showing a partner's as context", async () => {
+    const evidence = { minCellCount: 5 };
+    const writer = contextFor(handle.db, analyst, () => clock);
+    const published = await createReview(
+      writer,
+      { iso3: "MLI", title: "Mali, public review", clearance: "public" },
+      evidence,
+    );
+    await assessRiskFactor(writer, published.id, "1", { level: "low", confidence: "low" });
+    const text = "Open humanitarian corridors around Ménaka";
+    await addRecommendation(writer, published.id, {
+      body: text,
+      addressedTo: "Parties",
+      recommendedBy: "UN",
+    });
+    await changeReviewStatus(writer, published.id, { to: "in_review" }, evidence);
+    await changeReviewStatus(
+      contextFor(handle.db, desk, () => clock),
+      published.id,
+      { to: "adopted" },
+      evidence,
+    );
+
+    const page = await signInAs(partner);
+    await page.getByRole("navigation").getByRole("link", { name: "Reviews" }).click();
+    await page.getByRole("combobox", { name: "Country", exact: true }).selectOption("MLI");
+    await page.getByRole("button", { name: "Open review" }).click();
+    await expect.poll(() => page.getByTestId("review-status").textContent()).toBe("Draft");
+    // The other organisation follows it up in its own reviews: here it is context, without a form.
+    await expect
+      .poll(() => page.locator("p", { hasText: text }).textContent())
+      .toContain("another organisation's recommendation");
+    expect(await page.locator("form", { hasText: text }).count()).toBe(0);
+    await page.close();
   });
 
   it("writes a scenario and its contingency plan on the country page and shares the scenario with a partner", async () => {

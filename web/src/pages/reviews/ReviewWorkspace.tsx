@@ -7,6 +7,7 @@ import {
   confidences,
   implementationLevels,
   riskLevels,
+  type TReview,
   type TReviewDetail,
   trends,
 } from "../../../../src/core/reviews/review.schemas.ts";
@@ -51,6 +52,12 @@ export const ReviewWorkspace = () => {
     enabled: Boolean(review.data),
     queryFn: () => get<TFramework>(`/api/frameworks/${review.data?.framework.id}`),
   });
+  // Only recommendations of the organisation's own reviews are followed up here; others' are shown as context.
+  const countryReviews = useQuery({
+    queryKey: ["reviews", review.data?.iso3],
+    enabled: Boolean(review.data),
+    queryFn: () => get<TReview[]>(`/api/reviews?iso3=${review.data?.iso3}`),
+  });
   const call = useApiCall(["review", id]);
   // Each form shows its own refusal beside it, where the person is looking.
   const errorAt = (path: string) => (call.variables?.path === path ? call.error : null);
@@ -70,6 +77,9 @@ export const ReviewWorkspace = () => {
   const factorCount = framework.data?.factors.length ?? 0;
   const unassessed = (framework.data?.factors ?? []).filter((factor) => !assessed.has(factor.code)).length;
   const evidence = r.evidence;
+  const ownReviewIds = new Set(
+    (countryReviews.data ?? []).filter((other) => other.ownerOrgId === r.ownerOrgId).map((other) => other.id),
+  );
   const move = (to: string) =>
     call.mutate({ method: "POST", path: `/api/reviews/${id}/status`, body: { to } });
   return (
@@ -272,6 +282,15 @@ export const ReviewWorkspace = () => {
             {evidence.openRecommendations.map((rec) => {
               // The evidence pack is a snapshot: what this review recorded comes from the live record.
               const recorded = r.followUps.find((f) => f.id === rec.id);
+              if (!ownReviewIds.has(rec.reviewId))
+                return (
+                  <p key={rec.id}>
+                    <bdi>{rec.body}</bdi>{" "}
+                    <span className="muted">
+                      ({rec.addressedTo}; {t("reviews.otherOrganisation")})
+                    </span>
+                  </p>
+                );
               return (
                 <form
                   key={`${rec.id}-${recorded?.followedUpAt ?? ""}`}
