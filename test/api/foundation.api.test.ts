@@ -97,6 +97,13 @@ describe(`API foundation (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"
         { field: "to", message: "must not be before from" },
       ]);
     }
+    for (const url of ["/api/audit-log", "/api/audit-log/export"]) {
+      const inverted = await session.request("GET", `${url}?since=2026-03-01&until=2026-01-01`);
+      expect(inverted.statusCode, url).toBe(400);
+      expect(inverted.json().error.details, url).toEqual([
+        { field: "querystring.until", message: "must not be before since" },
+      ]);
+    }
     const run = await session.request("POST", "/api/warning/forecast-runs", { origin: "0000-01" });
     expect(run.statusCode, run.body).toBe(400);
     expect(run.json().error.details).toEqual([expect.objectContaining({ field: "body.origin" })]);

@@ -23,7 +23,7 @@ const instant = (edge: "start" | "end") =>
     v.length === 10 ? `${v}T${edge === "start" ? "00:00:00.000" : "23:59:59.999"}Z` : v,
   );
 
-export const ZAuditQuery = z.object({
+const ZAuditFilter = z.object({
   entityType: z.string().max(100).optional(),
   entityId: z.string().max(200).optional(),
   action: z.string().max(100).optional(),
@@ -35,7 +35,19 @@ export const ZAuditQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100_000).default(100),
   beforeId: z.coerce.number().int().positive().optional(),
 });
+
+/** A range that ends before it starts would match nothing, and say so only by an empty answer. */
+const rangeInOrder = (query: { since?: string | undefined; until?: string | undefined }): boolean =>
+  !query.since || !query.until || Date.parse(query.since) <= Date.parse(query.until);
+const rangeRefusal = { path: ["until"], message: "must not be before since" };
+
+export const ZAuditQuery = ZAuditFilter.refine(rangeInOrder, rangeRefusal);
 export type TAuditQuery = z.infer<typeof ZAuditQuery>;
+
+/** The export reads more entries at once by default. */
+export const ZAuditExportQuery = ZAuditFilter.extend({
+  limit: z.coerce.number().int().min(1).max(100_000).default(10_000),
+}).refine(rangeInOrder, rangeRefusal);
 
 /** The actions and record types found in the log, to filter by. */
 export const ZAuditFacets = z.object({ actions: z.array(z.string()), entityTypes: z.array(z.string()) });

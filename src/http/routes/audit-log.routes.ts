@@ -1,5 +1,10 @@
 import { z } from "zod";
-import { ZAuditEntry, ZAuditFacets, ZAuditQuery } from "../../core/audit-log/audit.schemas.ts";
+import {
+  ZAuditEntry,
+  ZAuditExportQuery,
+  ZAuditFacets,
+  ZAuditQuery,
+} from "../../core/audit-log/audit.schemas.ts";
 import { listAudit, listAuditFacets } from "../../services/audit-log/list-audit.ts";
 import { contextOf } from "../context.ts";
 import { errorResponses } from "../schemas.ts";
@@ -38,9 +43,7 @@ export const auditLogRoutes: AppRoutes = (app, deps) => {
       schema: {
         tags: ["audit log"],
         summary: "The audit log as JSON Lines, one entry per line (administrators)",
-        querystring: ZAuditQuery.extend({
-          limit: z.coerce.number().int().min(1).max(100_000).default(10_000),
-        }),
+        querystring: ZAuditExportQuery,
       },
     },
     async (request, reply) => {
