@@ -109,6 +109,26 @@ describe(`alerts (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, () 
     );
   });
 
+  it("brings a platform finding's wording up to date when it repeats, and can repeat only when more severe", async () => {
+    const ctx = { ...contextFor(handle.db, analyst, now), via: "system" as const };
+    const surge = (count: number, severity: "medium" | "high") =>
+      raiseAlert(ctx, {
+        iso3: "MLI",
+        cause: "voices_surge",
+        severity,
+        source: "voices",
+        repeatOnlyWhenMoreSevere: true,
+        message: { key: "voices_surge", count, month: "2026-05", ratio: 3, baselineMonths: 6, baseline: 2 },
+      });
+    await surge(6, "medium");
+    const same = await surge(7, "medium");
+    expect(same.alert).toMatchObject({ occurrences: 1, summary: expect.stringMatching(/^6 verified/) });
+    const worse = await surge(12, "high");
+    expect(worse.alert).toMatchObject({ occurrences: 2, severity: "high" });
+    expect(worse.alert.summary).toMatch(/^12 verified community reports in MLI in 2026-05/);
+    expect(worse.alert.message).toMatchObject({ count: 12 });
+  });
+
   it("merges a duplicate for the same country and cause instead of repeating it, keeping the higher severity", async () => {
     const ctx = { ...contextFor(handle.db, analyst, now), via: "system" as const };
     const first = await raiseAlert(ctx, {

@@ -195,6 +195,7 @@ export const insertAlert = async (
 export type AlertChanges = Partial<{
   severity: Severity;
   summary: string;
+  message: TAlertMessage;
   details: Record<string, unknown>;
   status: AlertStatus;
   deadline: Date;
@@ -217,6 +218,7 @@ export type AlertChanges = Partial<{
 const columnOf: Record<keyof AlertChanges, string> = {
   severity: "severity",
   summary: "summary",
+  message: "message",
   details: "details",
   status: "status",
   deadline: "deadline",
@@ -241,7 +243,8 @@ export const updateAlert = async (db: Db, id: string, changes: AlertChanges, now
   for (const [key, value] of Object.entries(changes)) {
     if (value === undefined) continue;
     const column = columnOf[key as keyof AlertChanges];
-    set[column] = key === "details" || key === "decision" ? JSON.stringify(value) : value;
+    set[column] =
+      key === "details" || key === "decision" || key === "message" ? JSON.stringify(value) : value;
   }
   // The keys were mapped through columnOf above, so the set object only names alerts columns.
   await db

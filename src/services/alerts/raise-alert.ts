@@ -44,6 +44,11 @@ import { deskFor } from "./desk-for.ts";
 export type RaiseAlertInput = (TRaiseAlert | (Omit<TRaiseAlert, "summary"> & { message: TAlertMessage })) & {
   /** The owner of a platform alert drawn from a protected record: that record's organisation, not a desk. */
   ownedBy?: { orgId: string; userId: string | null };
+  /**
+   * Repeat into the open alert only when more severe: for a finding re-evaluated at every change of protected
+   * records, whose every repeat would date one record's change for every reader of the alert.
+   */
+  repeatOnlyWhenMoreSevere?: boolean;
 };
 
 export type RaiseOutcome = { alert: AlertView; merged: boolean };
@@ -165,6 +170,8 @@ export const raiseAlertWithin = async (
   const before = await findAlert(tx.db, id);
   if (!before) throw new Error("alert vanished while raising it");
   const readers = { ownerOrgId: before.ownerOrgId, clearance: before.clearance, sharedWith };
+  if (merged && raw.repeatOnlyWhenMoreSevere && severityRank(input.severity) <= severityRank(before.severity))
+    return { alert: viewOf(before, now), merged };
 
   if (!merged) {
     await appendAlertEvent(tx.db, {
@@ -195,6 +202,8 @@ export const raiseAlertWithin = async (
         lastSeenAt: now,
         severity,
         details: { ...before.details, ...input.details },
+        // The platform's finding says what the latest evidence says; the timeline keeps the earlier wording.
+        ...(message ? { summary: input.summary, message } : {}),
         ...(raised && earlier < before.deadline ? { deadline: earlier } : {}),
       },
       now,

@@ -48,11 +48,13 @@ export const evaluateCountrySurge = async (
   const finding = evaluateSurge(totals.get(first) ?? 0, previous, rule);
   const outcome: SurgeOutcome = { ...finding, iso3, month: first, alert: "none" };
   if (!finding.surge) return outcome;
-  // The surge is the platform's finding, not the triager's: it is raised as a system alert.
+  // The surge is the platform's finding, not the triager's: a system alert that names no one, since readers in
+  // every organisation see it; who verified what stays in the reporting organisation's audit log.
   try {
     await raiseAlert(
-      { ...ctx, via: "system", actorLabel: `system: voices surge (${ctx.actorLabel})` },
+      { ...ctx, via: "system", actorLabel: "system: voices surge" },
       {
+        repeatOnlyWhenMoreSevere: true,
         iso3,
         cause: "voices_surge",
         severity: finding.severity,
