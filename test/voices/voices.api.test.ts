@@ -240,6 +240,15 @@ describe(`Voices end to end (${engine})`, () => {
     expect((await queue("&channel=sms")).total).toBe(1);
     const status = await signedSms(app, { id: "gw-msg-2", from: SMS_PHONE, text: `STATUS ${smsReceipt}` });
     expect(status.json().reply).toContain("received, not yet reviewed");
+    // A gateway that reuses a message id for another sender's message: a new report with its own receipt,
+    // never the first reporter's.
+    const reused = await signedSms(app, {
+      ...message,
+      from: "+23670000099",
+      text: "DISPLACED 40 families @Bria",
+    });
+    expect(reused.json().receipt).not.toBe(smsReceipt);
+    expect((await queue("&channel=sms")).total).toBe(2);
   });
 
   it("answers a NUL character in a message its route parses itself as the request's fault", async () => {
@@ -250,12 +259,13 @@ describe(`Voices end to end (${engine})`, () => {
 
   it("refuses forged, stale and unsigned SMS", async () => {
     const message = { id: "gw-forged", from: SMS_PHONE, text: "ATTACK forged" };
+    const stored = (await queue("&channel=sms")).total;
     expect((await signedSms(app, message, "wrong-secret")).statusCode).toBe(401);
     expect((await signedSms(app, message, undefined, new Date(Date.now() - 3600_000))).statusCode).toBe(401);
     const unsigned = await app.inject({ method: "POST", url: "/api/public/sms", payload: message });
     expect(unsigned.statusCode).toBe(401);
     expect(unsigned.json().error.code).toBe("unauthenticated");
-    expect((await queue("&channel=sms")).total).toBe(1);
+    expect((await queue("&channel=sms")).total).toBe(stored);
   });
 
   it("imports a KoboToolbox export (CSV, then JSON) through a mapping drafted from the bundled XLSForm", async () => {

@@ -41,6 +41,14 @@ export const verifySmsSignature = (
 export type IncomingSms = { id: string; from: string; text: string; receivedAt?: string | undefined };
 
 /**
+ * The gateway's message id marks a retry only with the same sender and text: a gateway that reuses an id for
+ * another message must not hand its sender the first reporter's receipt, nor drop the message. Keyed with the
+ * webhook secret, so that the stored reference cannot be tested against guessed phone numbers.
+ */
+const messageReference = (secret: string, sms: IncomingSms): string =>
+  `${sms.id}:${createHmac("sha256", secret).update(`${sms.from}\n${sms.text}`).digest("hex").slice(0, 16)}`;
+
+/**
  * One message from the gateway: a new report (answered with its receipt code), a STATUS question
  * (answered with the status and the latest reply) or HELP (answered with how to report). The answer goes back in the webhook response.
  */
@@ -79,7 +87,7 @@ export const receiveSms = async (
       language: intent.language,
       contact: { phone: sms.from },
     },
-    { channel: "sms", ownerOrgId, sourceRef: sms.id },
+    { channel: "sms", ownerOrgId, sourceRef: messageReference(deps.settings.smsSecret ?? "", sms) },
   );
   return {
     reply: smsText(intent.language, "received", { receipt: result.receipt }),
