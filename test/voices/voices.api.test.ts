@@ -471,12 +471,15 @@ describe(`Voices end to end (${engine})`, () => {
     ).toBe(404);
     expect((await asOutsider.request("GET", `/api/voices/reports/${id}`)).statusCode).toBe(404);
     expect((await asOutsider.request("GET", "/api/voices/reports")).json().total).toBe(0);
-    // The two refused attempts by colleagues are on the record, with who tried and why they were refused.
-    const refused = await sql<{ actor: string; refusal: string }>`
-      SELECT actor, after->>'refusal' AS refusal FROM audit_log
+    // The refused attempts, by colleagues and by another organisation's person, are in the receiving
+    // organisation's log, with who tried and why they were refused.
+    const refused = await sql<{ actor: string; refusal: string; orgId: string }>`
+      SELECT actor, after->>'refusal' AS refusal, org_id AS "orgId" FROM audit_log
       WHERE action = 'voices.reveal_refused' AND entity_id = ${id} ORDER BY id`.execute(handle.db);
-    expect(refused.rows.map((r) => r.actor)).toEqual([analyst.email, restrictedDesk.email]);
+    expect(refused.rows.map((r) => r.actor)).toEqual([analyst.email, restrictedDesk.email, outsider.email]);
     expect(refused.rows[1]?.refusal).toMatch(/confidential clearance/);
+    expect(refused.rows[2]?.refusal).toBe("the report is hidden from them");
+    expect(new Set(refused.rows.map((r) => r.orgId))).toEqual(new Set([analyst.orgId]));
   });
 
   it("shows other organisations a shared report coarsened to its PRIO-GRID cell", async () => {
