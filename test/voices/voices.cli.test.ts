@@ -127,6 +127,34 @@ describe("continuum voices (CLI)", () => {
     expect(shown).toMatchObject({ coarsened: true, place: null, adm2: null, hasContact: false, notes: [] });
     const listed = json<{ id: string; place: string | null }[]>(...donor, "voices", "list");
     expect(listed.map((r) => r.id)).toEqual([kobo.id]);
+
+    // A monitor entering a report they took down files it with their own organisation, under their name.
+    expect(cli("org", "add", "voicenet", "Voice Network", "--kind", "civil_society").status).toBe(0);
+    const monitor = ["--as", "monitor@example.org"];
+    expect(
+      cli("user", "add", "monitor@example.org", "--org", "voicenet", "--role", "field_monitor").status,
+    ).toBe(0);
+    const entered = cli(
+      ...monitor,
+      "voices",
+      "submit",
+      "--category",
+      "armed_violence",
+      "--description",
+      "Checkpoint on the Bria road",
+      "--place",
+      "Bria",
+    );
+    expect(entered.stdout).toMatch(/received by the organisation of monitor@example\.org/);
+    const id = /report ([0-9a-f-]{36})/.exec(entered.stdout)?.[1] ?? "";
+    expect(json<{ id: string }>(...monitor, "voices", "show", id).id).toBe(id);
+    const submissions = json<{ actor: string; entityId: string }[]>(
+      "audit",
+      "list",
+      "--action",
+      "voices.submit",
+    );
+    expect(submissions.find((entry) => entry.entityId === id)?.actor).toMatch(/^monitor@example\.org/);
     // Each command opens the embedded database anew (a few seconds on a busy 2-core machine).
   }, 240_000);
 });

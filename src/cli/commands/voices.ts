@@ -16,7 +16,7 @@ import { reportSignals, signalsCsv } from "../../services/voices/report-signals.
 import { revealReport } from "../../services/voices/reveal-report.ts";
 import { submitReport } from "../../services/voices/submit-report.ts";
 import { triageReport } from "../../services/voices/triage-report.ts";
-import { receivingOrganisation } from "../../services/voices/voices-context.ts";
+import { intakeContextOf, receivingOrganisation } from "../../services/voices/voices-context.ts";
 import { cliContext, numberOption, printOne, printRows } from "../runtime.ts";
 import { voices } from "./voices-command.ts";
 import { registerVoicesIntake } from "./voices-intake.ts";
@@ -94,7 +94,9 @@ export const registerVoices = (program: Command): void => {
 
   group
     .command("submit")
-    .description("submit a report as the public would (to the receiving organisation)")
+    .description(
+      "submit a report: as the public would (to the receiving organisation), or with --as for the person's own organisation, under their name",
+    )
     .requiredOption("--category <code>", "category code")
     .requiredOption("--description <text>", "what happened")
     .option("--date <yyyy-mm-dd>", "when (default today)")
@@ -105,9 +107,13 @@ export const registerVoices = (program: Command): void => {
     .action(async (options: Record<string, string | number | undefined>, command: Command) =>
       voices(command, async ({ handle, deps, global }) => {
         await ensureGazetteer(handle.db);
-        const ownerOrgId = await receivingOrganisation(handle.db, deps.settings);
+        // A monitor entering a report they took down (a call, a paper form) files it with their organisation.
+        const person = global.as ? await cliContext(handle, global) : null;
+        const ownerOrgId = person?.actor.orgId ?? (await receivingOrganisation(handle.db, deps.settings));
         const result = await submitReport(
-          { db: handle.db, now: () => new Date(), via: "cli", label: "public:cli" },
+          person
+            ? intakeContextOf(person)
+            : { db: handle.db, now: () => new Date(), via: "cli", label: "public:cli" },
           deps,
           {
             category: options.category,
@@ -120,10 +126,13 @@ export const registerVoices = (program: Command): void => {
           },
           { channel: "api", ownerOrgId },
         );
+        const receivedBy = person
+          ? `the organisation of ${person.actor.email}`
+          : `the receiving organisation "${deps.settings.receivingOrg}"`;
         printOne(
           global,
-          { receipt: result.receipt, id: result.id },
-          `Receipt ${result.receipt} (report ${result.id})`,
+          { receipt: result.receipt, id: result.id, ownerOrgId },
+          `Receipt ${result.receipt} (report ${result.id}), received by ${receivedBy}`,
         );
       }),
     );
