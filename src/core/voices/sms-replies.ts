@@ -13,13 +13,13 @@ const TEXTS = {
     received: "Merci. Votre signalement est reçu. Reçu : {receipt}. Envoyez STATUT {receipt} pour le suivre.",
     status: "Votre signalement : {status}. {reply}",
     unknownReceipt: "Code de reçu inconnu. Vérifiez-le et envoyez STATUT suivi du code.",
-    help: "Envoyez ce qui s'est passé et où, ex. ATTAQUE marché brûlé @Gao. Mots : ATTAQUE MEURTRE VIOL HAINE DEPLACES EAU. STATUT <reçu> pour suivre.",
+    help: "Envoyez ce qui s'est passé et où, ex. ATTAQUE marché brûlé @Gao. Mots : ATTAQUE MEURTRE VIOL HAINE DEPLACES ARRESTATION EAU. STATUT <reçu> pour suivre.",
   },
   ar: {
     received: "شكراً. تم استلام بلاغك. رمز الإيصال: {receipt}. أرسل حالة {receipt} للمتابعة.",
     status: "بلاغك: {status}. {reply}",
     unknownReceipt: "رمز الإيصال غير معروف. تحقق منه وأرسل حالة ثم الرمز.",
-    help: "أرسل ما حدث وأين، مثل: هجوم احتراق السوق @غاو. كلمات: هجوم قتل اغتصاب كراهية نزوح مياه. أرسل حالة ثم رمز الإيصال للمتابعة.",
+    help: "أرسل ما حدث وأين، مثل: هجوم احتراق السوق @غاو. كلمات: هجوم قتل اغتصاب كراهية نزوح اعتقال مياه. أرسل حالة ثم رمز الإيصال للمتابعة.",
   },
 } as const;
 

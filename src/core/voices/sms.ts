@@ -3,7 +3,7 @@ import type { Language } from "../shared/languages.ts";
 /**
  * What an incoming SMS asks for. Grammar (documented in README → Voices → SMS):
  *   STATUS <receipt>            (also STATUT, حالة) → the report's status and any reply
- *   HELP                        (also INFO, مساعدة, alone) → how to report
+ *   HELP                        (also INFO, AIDE, مساعدة, alone; or STATUS without a code) → how to report
  *   [KEYWORD] text [@place]     → a new report; KEYWORD picks the category (e.g. ATTACK, WATER, HATE)
  */
 export type SmsIntent =
@@ -18,7 +18,8 @@ export type SmsIntent =
     };
 
 const STATUS_WORDS: Record<string, Language> = { STATUS: "en", STATUT: "fr", حالة: "ar" };
-const HELP_WORDS: Record<string, Language> = { HELP: "en", INFO: "fr", مساعدة: "ar" };
+// "AIDE" alone is a French speaker asking for help; followed by text it reports an attack on aid.
+const HELP_WORDS: Record<string, Language> = { HELP: "en", INFO: "fr", AIDE: "fr", مساعدة: "ar" };
 
 /** First-word keywords in the three languages, to category codes (kept short for feature phones). */
 const KEYWORDS: Record<string, string> = {
@@ -88,6 +89,8 @@ export const parseSms = (raw: string): SmsIntent => {
   const helpLanguage = HELP_WORDS[fold(first)] ?? HELP_WORDS[first];
   if (helpLanguage && !second) return { kind: "help", language: helpLanguage };
   const statusLanguage = STATUS_WORDS[fold(first)] ?? STATUS_WORDS[first];
+  // A status question without its code is not a report: the reply says how to ask.
+  if (statusLanguage && !second) return { kind: "help", language: statusLanguage };
   if (statusLanguage && second && rest.length <= 2) {
     return { kind: "status", receipt: [second, ...rest].join(""), language: statusLanguage };
   }
