@@ -606,6 +606,19 @@ describe(`Voices end to end (${engine})`, () => {
     });
     expect(importBad.statusCode).toBe(400);
     expect(importBad.json().error.details[0].field).toBe("line 5");
+    const example = read("docs/examples/voices/reach-irq-water-submissions.csv");
+    const importKobo = (content: string) =>
+      staff.request("POST", "/api/voices/forms/reach_irq_water/submissions", { format: "csv", content });
+    // A geopoint that is no point is an error on its line, not a report silently without a place.
+    const noPoint = await importKobo(example.replace("36.3712 42.4497 291.0 4.5", "abc 999 0 5"));
+    expect(noPoint.json().error.details).toEqual([
+      { field: "line 2", message: 'gpslocation: "abc 999 0 5" is not a point ("latitude longitude")' },
+    ]);
+    // A mapped column missing from the export is one error naming it, not the same error on every line.
+    const renamed = await importKobo(example.replace("date_assessment", "date_of_visit"));
+    expect(renamed.json().error.details).toEqual([
+      { field: "date_assessment", message: "missing column (the date)" },
+    ]);
     expect(await reportCount()).toBe(before);
   });
 

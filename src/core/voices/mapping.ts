@@ -68,6 +68,32 @@ export type MappedSubmission = {
   status: ReportStatus | undefined;
   /** Every other non-empty answer: kept sealed with the contact, never in plain text. */
   answers: Record<string, string>;
+  /** Answers the mapping could not read (a geopoint that is no point), each naming its column. */
+  problems: string[];
+};
+
+/**
+ * The mapped columns an export must have that no submission holds (a JSON export leaves out unanswered
+ * questions, so one row is not enough to tell): without them every row would be refused alike ("line 2: date …",
+ * "line 3: date …") where one file-level error says what is wrong.
+ */
+export const missingColumns = (
+  rows: readonly Row[],
+  mapping: FormMapping,
+): { column: string; role: string }[] => {
+  const absent = (column: string) =>
+    rows.length > 0 && rows.every((row) => columnOf(row, column) === undefined);
+  const dateColumns =
+    typeof mapping.date === "string" ? [mapping.date] : mapping.date ? [mapping.date.year] : [];
+  // A form's text is drawn from many questions, some of which an export may leave out; all of them absent is not.
+  const description = mapping.description.every(absent)
+    ? [{ column: mapping.description.join(", "), role: "description" }]
+    : [];
+  return [
+    ...[mapping.id].filter(absent).map((column) => ({ column, role: "submission id" })),
+    ...dateColumns.filter(absent).map((column) => ({ column, role: "date" })),
+    ...description,
+  ];
 };
 
 /** Finds a column by exact name, by its last path segment (Kobo's group/question), or ignoring case. */
@@ -156,10 +182,14 @@ export const applyMapping = (row: Row, mapping: FormMapping): MappedSubmission =
 
   let latitude = number(take(mapping.latitude));
   let longitude = number(take(mapping.longitude));
+  const problems: string[] = [];
   const geopoint = take(mapping.geopoint);
   if (geopoint && (latitude === undefined || longitude === undefined)) {
-    const [lat, lon] = geopoint.split(/\s+/).map(Number);
+    // Kobo and ODK write "lat lon altitude accuracy"; a hand-made sheet may use a comma.
+    const [lat, lon] = geopoint.split(/[\s,]+/).map(Number);
     if (Number.isFinite(lat) && Number.isFinite(lon)) [latitude, longitude] = [lat, lon];
+    else
+      problems.push(`${mapping.geopoint}: "${geopoint.slice(0, 40)}" is not a point ("latitude longitude")`);
   }
   // Kobo's CSV export adds _<geopoint>_latitude / _longitude columns beside the geopoint.
   if (mapping.geopoint) {
@@ -202,5 +232,6 @@ export const applyMapping = (row: Row, mapping: FormMapping): MappedSubmission =
     language,
     status,
     answers,
+    problems,
   };
 };

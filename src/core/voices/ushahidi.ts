@@ -93,5 +93,9 @@ export const mapUshahidiRow = (row: Row): MappedSubmission => {
     // Approval and verification in the source deployment stay among the answers, for triage to weigh: ours decides.
     status: undefined,
     answers,
+    problems:
+      get(row, "LATITUDE") !== undefined && !hasPoint
+        ? [`LATITUDE, LONGITUDE: "${get(row, "LATITUDE")}, ${get(row, "LONGITUDE") ?? ""}" is not a point`]
+        : [],
   };
 };

@@ -2,7 +2,7 @@ import { ZodError } from "zod";
 import { authorize } from "../../core/access/policies.ts";
 import type { Clearance } from "../../core/access/vocabulary.ts";
 import { DomainError, invalid, notFound } from "../../core/shared/errors.ts";
-import { applyMapping, type MappedSubmission, type Row } from "../../core/voices/mapping.ts";
+import { applyMapping, type MappedSubmission, missingColumns, type Row } from "../../core/voices/mapping.ts";
 import type { ReportChannel } from "../../core/voices/report.schemas.ts";
 import { mapUshahidiRow, USHAHIDI_REQUIRED } from "../../core/voices/ushahidi.ts";
 import { findForm } from "../../repositories/voices/forms.repository.ts";
@@ -65,6 +65,10 @@ const importRows = async (
     const mapped = source.map(row);
     if (!mapped.sourceRef) {
       skipped.push({ row: line, problems: ["no submission id (the mapping's id column is empty)"] });
+      continue;
+    }
+    if (mapped.problems.length > 0) {
+      skipped.push({ row: line, problems: mapped.problems });
       continue;
     }
     const meta = {
@@ -150,6 +154,12 @@ export const importFormSubmissions = async (
   const form = await findForm(ctx.db, input.formId);
   if (!form || form.ownerOrgId !== ctx.actor.orgId) throw notFound(`Form "${input.formId}"`);
   const rows = parseSubmissions(input.text, input.format);
+  const missing = missingColumns(rows, form.mapping);
+  if (missing.length > 0)
+    throw invalid(
+      `${input.fileName ? `${input.fileName}: ` : ""}columns the form "${form.id}" reads are missing; nothing was imported.`,
+      missing.map(({ column, role }) => ({ field: column, message: `missing column (the ${role})` })),
+    );
   return importRows(
     ctx,
     deps,
