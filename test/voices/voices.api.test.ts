@@ -255,6 +255,13 @@ describe(`Voices end to end (${engine})`, () => {
     const response = await signedSms(app, { id: "gw-nul\u0000", from: SMS_PHONE, text: "ATTACK at Bria" });
     expect(response.statusCode, response.body).toBe(400);
     expect(response.json().error.code).toBe("validation_failed");
+    // Fields named as the gateway's body names them; an unknown one is refused like anywhere else.
+    const unknown = await signedSms(app, { id: "gw-x", from: SMS_PHONE, text: "ATTACK at Bria", extra: 1 });
+    expect(unknown.json().error.details).toEqual([
+      { field: "body.extra", message: "not a field of this request" },
+    ]);
+    const control = await signedSms(app, { id: "gw-c", from: SMS_PHONE, text: "ATTACK \u0007 at Bria" });
+    expect(control.json().error.details).toEqual([expect.objectContaining({ field: "body.text" })]);
   });
 
   it("refuses forged, stale and unsigned SMS", async () => {

@@ -1,6 +1,6 @@
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
-import { invalid } from "../../core/shared/errors.ts";
+import { ZodError, z } from "zod";
+import { DomainError, invalid } from "../../core/shared/errors.ts";
 import {
   ZCategory,
   ZReceipt,
@@ -21,12 +21,44 @@ import type { RouteDeps, TypedApp } from "./types.ts";
 
 const publicErrors = { 400: ZErrorBody, 404: ZErrorBody, 429: ZErrorBody } as const;
 
-const ZSms = z.object({
-  id: z.string().min(1).max(200),
-  from: z.string().regex(/^\+?[0-9]{5,20}$/, "the sender's number in international format"),
-  text: z.string().min(1).max(1600),
-  receivedAt: z.iso.datetime({ offset: true }).optional(),
+// Parsed inside the handler (the signature covers the raw text), so the body is named as the route schemas name it.
+const ZSmsBody = z.object({
+  body: z.strictObject({
+    id: z.string().min(1).max(200),
+    from: z
+      .string()
+      .regex(/^\+?[0-9]{5,20}$/, "the sender's number: digits, with a leading + in international format"),
+    text: z.string().min(1).max(1600),
+    receivedAt: z.iso.datetime({ offset: true }).optional(),
+  }),
 });
+
+/** The report's fields as the gateway's body names them: an SMS has a text and a time received. */
+const smsFields: Readonly<Record<string, string>> = {
+  description: "body.text",
+  place: "body.text",
+  date: "body.receivedAt",
+  iso3: "body.text",
+  contact: "body.from",
+};
+
+const smsFieldsNamed = async <T>(submit: () => Promise<T>): Promise<T> => {
+  try {
+    return await submit();
+  } catch (error) {
+    const details =
+      error instanceof ZodError
+        ? error.issues.map((issue) => ({ field: issue.path.join("."), message: issue.message }))
+        : error instanceof DomainError && error.code === "validation_failed"
+          ? error.details
+          : null;
+    if (!details) throw error;
+    throw invalid(
+      "The message cannot be stored as a report.",
+      details.map((d) => ({ ...d, field: smsFields[d.field.split(".")[0] ?? ""] ?? `body.${d.field}` })),
+    );
+  }
+};
 
 /** Routes without an account: the community report form's API, receipts, and the signed SMS gateway. */
 export const voicesPublicRoutes = (app: TypedApp, deps: RouteDeps, runtime: VoicesRuntime): void => {
@@ -136,10 +168,10 @@ export const voicesPublicRoutes = (app: TypedApp, deps: RouteDeps, runtime: Voic
         } catch {
           throw invalid("The body is not JSON.");
         }
-        const sms = ZSms.parse(parsed);
+        const sms = ZSmsBody.parse({ body: parsed }).body;
         checkRate(reply, deps.now().getTime(), [[runtime.byPhone, sms.from]]);
         await runtime.placesReady();
-        return receiveSms(publicContext("public:sms"), runtime, sms);
+        return smsFieldsNamed(() => receiveSms(publicContext("public:sms"), runtime, sms));
       },
     );
 
