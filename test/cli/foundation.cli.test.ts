@@ -150,6 +150,12 @@ describe("continuum CLI", () => {
       2,
       expect.stringMatching(/Cannot write --out .*(system refused|permission denied)/),
     ]);
+    expect(cli("audit", "export", "--out", join(dataDir, "audit.csv")).stderr).toMatch(
+      /JSON Lines; name the file \.jsonl/,
+    );
+    expect(cli("audit", "list", "--since", "2026-03-01", "--until", "2026-01-01").stderr).toMatch(
+      /--until: must not be before since/,
+    );
     expect(cli("audit", "list", "--since", "2020-01-01").status).toBe(0);
     expect(cli("audit", "list", "--since", "yesterday").stderr).toMatch(/--since: a day \(YYYY-MM-DD\)/);
   });

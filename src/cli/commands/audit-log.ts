@@ -1,6 +1,7 @@
 import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { ZAuditQuery } from "../../core/audit-log/audit.schemas.ts";
+import { invalid } from "../../core/shared/errors.ts";
 import { listAudit } from "../../services/audit-log/list-audit.ts";
 import { assertWritableOutput } from "../output-files.ts";
 import { cliContext, globalOptions, printRows, withDatabase } from "../runtime.ts";
@@ -60,6 +61,9 @@ export const registerAuditLog = (program: Command): void => {
     .requiredOption("--out <file>", "file to write")
     .action(async (options: AuditOptions & { out: string }, command: Command) => {
       const global = globalOptions(command);
+      // A spreadsheet would open JSON Lines as one column of text: the name should not promise a table.
+      if (/\.(csv|tsv|xlsx?)$/i.test(options.out))
+        throw invalid(`Cannot write --out ${options.out}: the export is JSON Lines; name the file .jsonl.`);
       assertWritableOutput(options.out);
       await withDatabase(global, async (handle) => {
         const entries = await listAudit(await cliContext(handle, global), queryOf(options, 1000));
