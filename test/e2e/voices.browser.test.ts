@@ -119,6 +119,16 @@ describe("Voices in Chromium", () => {
     // The map's frame scrolls; the page itself does not.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(340);
     await context.close();
+    // On a 390 px phone the whole map shows, without scrolling its frame.
+    const phone = await browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 390, height: 844 },
+    });
+    const form = await phone.newPage();
+    await form.goto(`${url}/report?lang=ar`);
+    const frame = await form.locator(".map-frame").evaluate((el) => [el.scrollWidth, el.clientWidth]);
+    expect(frame[0]).toBeLessThanOrEqual(frame[1] as number);
+    await phone.close();
   });
 
   it("lets staff triage the report in the web app and reply; the reporter sees the reply", async () => {
