@@ -134,6 +134,13 @@ describe("Voices in Chromium", () => {
   it("lets staff triage the report in the web app and reply; the reporter sees the reply", async () => {
     const page = await staffOnReports();
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Community reports");
+    // On a phone each report is a card: its channel (the last column) on screen, not off to the side.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const channel = page.locator("table.triage-queue tbody tr").first().locator("td").last();
+    const box = await channel.boundingBox();
+    expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: `${shots}/voices-queue-phone.png` });
+    await page.setViewportSize({ width: 1280, height: 900 });
     await page.getByRole("link", { name: /منشورات في السوق/ }).click();
     await expect.poll(() => page.getByRole("heading", { name: "Triage" }).isVisible()).toBe(true);
     await page.locator("select[name=status]").selectOption("verified");

@@ -118,7 +118,7 @@ export const TriageQueuePage = () => {
       )}
       {queue.data && queue.data.reports.length > 0 && (
         <TableScroll label={t("voices.queueTitle")}>
-          <table>
+          <table className="triage-queue cards-on-phone">
             <thead>
               <tr>
                 <th scope="col">{t("voices.report")}</th>
@@ -132,8 +132,8 @@ export const TriageQueuePage = () => {
             <tbody>
               {queue.data.reports.map((report) => (
                 <tr key={report.id}>
-                  {/* The link first: on a phone the other columns scroll sideways, the report stays in reach. */}
-                  <td>
+                  {/* The link first: on a phone it heads the report's card. */}
+                  <td className="card-title">
                     <Link to={`/reports/${report.id}`} dir="auto">
                       {report.description.slice(0, 90) || t("voices.open")}
                     </Link>
@@ -143,11 +143,13 @@ export const TriageQueuePage = () => {
                     {t(`voices.statuses.${report.status}`)}
                     {report.possibleDuplicateOf && <> · {t("voices.possibleDuplicate")}</>}
                   </td>
-                  <td>{t(`voices.categories.${report.category}`, { defaultValue: report.category })}</td>
-                  <td>
+                  <td data-label={t("voices.category")}>
+                    {t(`voices.categories.${report.category}`, { defaultValue: report.category })}
+                  </td>
+                  <td data-label={t("voices.place")}>
                     {[report.adm2 ?? report.adm1 ?? report.place, report.iso3].filter(Boolean).join(", ")}
                   </td>
-                  <td>{t(`voices.channels.${report.channel}`)}</td>
+                  <td data-label={t("voices.channel")}>{t(`voices.channels.${report.channel}`)}</td>
                 </tr>
               ))}
             </tbody>
