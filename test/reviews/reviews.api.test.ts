@@ -528,7 +528,9 @@ describe(`reviews (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, ()
     expect(arabic.body).toContain('<html lang="ar" dir="rtl">');
     expect(arabic.body).toContain("<h2>عوامل الخطر</h2>");
     expect(arabic.body).toContain("<td>شديد</td>");
-    expect(arabic.body).toContain("Grant humanitarian access to Rakhine");
+    // English text inside the Arabic brief keeps its own direction (and its punctuation its place).
+    expect(arabic.body).toContain("<bdi>Grant humanitarian access to Rakhine</bdi>");
+    expect(arabic.body).toMatch(/إلى <bdi>[^<]+<\/bdi> · من <bdi>/);
     const french = await analystSession.request(
       "GET",
       `/api/reviews/${review.id}/export?format=html&lang=fr`,

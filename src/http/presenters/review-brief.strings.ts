@@ -15,6 +15,7 @@ export type BriefStrings = {
   evidenceLinks: string;
   recommendations: string;
   none: string;
+  /** Its arguments are HTML already (escaped, isolated): the line adds only its own words. */
   recommendationLine: (to: string, from: string, response: string) => string;
   implementation: string;
   notFollowedUp: string;

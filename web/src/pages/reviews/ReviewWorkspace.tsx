@@ -258,7 +258,10 @@ export const ReviewWorkspace = () => {
             <ul>
               {r.followUps.map((rec) => (
                 <li key={rec.id} data-testid="follow-up-recorded">
-                  <bdi>{rec.body}</bdi> <span className="muted">({rec.addressedTo})</span>{" "}
+                  <bdi>{rec.body}</bdi>{" "}
+                  <span className="muted">
+                    (<bdi>{rec.addressedTo}</bdi>)
+                  </span>{" "}
                   {rec.implementation &&
                     rec.followedUpAt &&
                     t("reviews.followUpRecorded", {
@@ -287,7 +290,7 @@ export const ReviewWorkspace = () => {
                   <p key={rec.id}>
                     <bdi>{rec.body}</bdi>{" "}
                     <span className="muted">
-                      ({rec.addressedTo}; {t("reviews.otherOrganisation")})
+                      (<bdi>{rec.addressedTo}</bdi>; {t("reviews.otherOrganisation")})
                     </span>
                   </p>
                 );
@@ -306,7 +309,7 @@ export const ReviewWorkspace = () => {
                   <span>
                     <bdi>{rec.body}</bdi>{" "}
                     <span className="muted">
-                      ({rec.addressedTo}; {t(`reviews.responses.${rec.response}`)})
+                      (<bdi>{rec.addressedTo}</bdi>; {t(`reviews.responses.${rec.response}`)})
                     </span>
                     {recorded?.implementation && recorded.followedUpAt && (
                       <span className="ok" data-testid="follow-up-recorded">
@@ -482,8 +485,8 @@ export const ReviewWorkspace = () => {
             <li key={rec.id}>
               <bdi id={`recommendation-${rec.id}`}>{rec.body}</bdi>{" "}
               <span className="muted">
-                {t("reviews.addressedTo")} {rec.addressedTo} · {t("reviews.recommendedBy")}{" "}
-                {rec.recommendedBy} · {t(`reviews.responses.${rec.response}`)}
+                {t("reviews.addressedTo")} <bdi>{rec.addressedTo}</bdi> · {t("reviews.recommendedBy")}{" "}
+                <bdi>{rec.recommendedBy}</bdi> · {t(`reviews.responses.${rec.response}`)}
               </span>{" "}
               {rec.response === "pending" &&
                 mayWrite &&
