@@ -240,6 +240,13 @@ describe(`Voices end to end (${engine})`, () => {
     expect((await queue("&channel=sms")).total).toBe(1);
     const status = await signedSms(app, { id: "gw-msg-2", from: SMS_PHONE, text: `STATUS ${smsReceipt}` });
     expect(status.json().reply).toContain("received, not yet reviewed");
+    // By SMS the receipt answers only the phone that sent the report.
+    const overheard = await signedSms(app, {
+      id: "gw-msg-3",
+      from: "+23670000077",
+      text: `STATUS ${smsReceipt}`,
+    });
+    expect(overheard.json().reply).not.toContain("received, not yet reviewed");
     // A gateway that reuses a message id for another sender's message: a new report with its own receipt,
     // never the first reporter's.
     const reused = await signedSms(app, {

@@ -1,9 +1,13 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { DomainError } from "../../core/shared/errors.ts";
+import { normaliseReceipt } from "../../core/voices/receipt.ts";
 import { parseSms } from "../../core/voices/sms.ts";
 import { smsText } from "../../core/voices/sms-replies.ts";
+import { unseal } from "../../repositories/voices/envelope.ts";
+import { findReportByReceipt, findSealed } from "../../repositories/voices/reports.repository.ts";
 import { readReceipt } from "./read-receipt.ts";
-import { submitReport } from "./submit-report.ts";
+import type { SealedPayload } from "./sealed-payload.ts";
+import { receiptHash, submitReport } from "./submit-report.ts";
 import { type PublicContext, receivingOrganisation, type VoicesDeps } from "./voices-context.ts";
 
 /** How far a signed webhook's timestamp may be from our clock (replayed old requests are refused). */
@@ -48,6 +52,26 @@ export type IncomingSms = { id: string; from: string; text: string; receivedAt?:
 const messageReference = (secret: string, sms: IncomingSms): string =>
   `${sms.id}:${createHmac("sha256", secret).update(`${sms.from}\n${sms.text}`).digest("hex").slice(0, 16)}`;
 
+const digitsOf = (phone: string | undefined): string => (phone ?? "").replace(/\D/g, "");
+
+/**
+ * By SMS the sender's number is known: a report that came by SMS tells its status and replies only to the phone
+ * that sent it, so an overheard receipt code is not enough. A report from the web form has no number to check.
+ */
+const askedByReporter = async (
+  ctx: PublicContext,
+  deps: VoicesDeps,
+  typed: string,
+  from: string,
+): Promise<boolean> => {
+  const code = normaliseReceipt(typed);
+  const report = code ? await findReportByReceipt(ctx.db, receiptHash(code)) : undefined;
+  if (report?.channel !== "sms") return true;
+  const sealed = await findSealed(ctx.db, report.id);
+  const phone = sealed ? unseal<SealedPayload>(deps.keyring, report.id, sealed).contact.phone : undefined;
+  return digitsOf(phone) === digitsOf(from);
+};
+
 /**
  * One message from the gateway: a new report (answered with its receipt code), a STATUS question
  * (answered with the status and the latest reply) or HELP (answered with how to report). The answer goes back in the webhook response.
@@ -60,6 +84,8 @@ export const receiveSms = async (
   const intent = parseSms(sms.text);
   if (intent.kind === "help") return { reply: smsText(intent.language, "help", {}), receipt: null };
   if (intent.kind === "status") {
+    if (!(await askedByReporter(ctx, deps, intent.receipt, sms.from)))
+      return { reply: smsText(intent.language, "unknownReceipt", {}), receipt: null };
     try {
       const status = await readReceipt(ctx.db, intent.receipt);
       return {
