@@ -79,6 +79,11 @@ describe("continuum voices (CLI)", () => {
     const refused = cli("voices", "import-ushahidi", bad);
     expect(refused.status).toBe(2);
     expect(refused.stderr).toContain("not an Ushahidi export");
+    // A file's shape is refused naming the file, as its rows are.
+    const ragged = join(dir, "ragged.csv");
+    writeFileSync(ragged, "_uuid,date_assessment\nabc,2026-01-01\nabc\n");
+    const shapeless = cli("voices", "import-kobo", ragged, "--form", "reach_irq_water");
+    expect(shapeless.stderr).toMatch(/ragged\.csv: Line 3 has 1 cells where the header has 2/);
 
     const queue = json<{ id: string; channel: string; place: string }[]>("voices", "list");
     expect(queue.map((r) => r.channel).sort()).toEqual(["api", "kobo", "kobo", "kobo"]);

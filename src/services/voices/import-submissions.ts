@@ -28,6 +28,20 @@ const rowNumber = (file: ImportFile, index: number): number =>
 const rowLabel = (file: ImportFile, row: number): string =>
   `${file.name ? `${file.name}, ` : ""}${file.format === "csv" ? "line" : "submission"} ${row}`;
 
+/** The file's own problems (its encoding, its shape) name the file too, as its rows' problems do. */
+const parseFile = (text: string, file: ImportFile): Row[] => {
+  try {
+    return parseSubmissions(text, file.format);
+  } catch (error) {
+    if (!(error instanceof DomainError) || !file.name) throw error;
+    throw new DomainError(
+      error.code,
+      `${file.name}: ${error.message}`,
+      error.details.map((d) => ({ ...d, field: `${file.name}, ${d.field}` })),
+    );
+  }
+};
+
 type Source = {
   channel: ReportChannel;
   formId: string | null;
@@ -153,7 +167,7 @@ export const importFormSubmissions = async (
   authorize(ctx.actor, "voices.import");
   const form = await findForm(ctx.db, input.formId);
   if (!form || form.ownerOrgId !== ctx.actor.orgId) throw notFound(`Form "${input.formId}"`);
-  const rows = parseSubmissions(input.text, input.format);
+  const rows = parseFile(input.text, { format: input.format, name: input.fileName });
   const missing = missingColumns(rows, form.mapping);
   if (missing.length > 0)
     throw invalid(
@@ -183,7 +197,7 @@ export const importUshahidi = async (
   input: { text: string; fileName?: string; skipInvalid?: boolean },
 ): Promise<ImportSummary> => {
   authorize(ctx.actor, "voices.import");
-  const rows = parseSubmissions(input.text, "csv");
+  const rows = parseFile(input.text, { format: "csv", name: input.fileName });
   const header = new Set(Object.keys(rows[0] ?? {}).map((h) => h.toUpperCase()));
   const missing = USHAHIDI_REQUIRED.filter((column) => !header.has(column));
   if (rows.length && missing.length) {
