@@ -684,6 +684,11 @@ describe(`reviews (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, ()
     expect((await followUp(third.id, "partial", "Two municipalities not yet covered.")).statusCode).toBe(200);
     const firstNow = (await analystSession.request("GET", `/api/reviews/${first.id}`)).json();
     expect(firstNow.recommendations[0]).toMatchObject({ implementation: "partial", followedUpIn: third.id });
+    // The adopted review's brief dates the follow-up it shows, recorded cycles after its adoption.
+    const firstBrief = (
+      await analystSession.request("GET", `/api/reviews/${first.id}/export?format=html&lang=en`)
+    ).body;
+    expect(firstBrief).toMatch(/· implementation: [^<(]+ \(\d{4}-\d{2}-\d{2}\)<\/div>/);
     expect(
       firstNow.recommendations[0].history.map((f: { reviewId: string; implementation: string }) => [
         f.reviewId,

@@ -100,12 +100,13 @@ export const renderReviewBrief = (data: TReviewExport, lang: Language = "en"): s
       return `<tr class="level-${a?.level ?? "unassessed"}"><td>${html(factor.code)}</td><td>${html(translated(factor.name, factor.translations, lang))}<div class="muted">${html(word(t.factorCategories, factor.category))}</div></td><td>${html(a ? word(t.levels, a.level) : t.notAssessed)}</td><td>${html(a ? word(t.trends, a.trend) : "")}</td><td>${html(a ? word(t.confidences, a.confidence) : "")}</td><td>${html(a?.note ?? "")}${links ? `<div class="muted">${html(t.evidenceLinks)}: ${links}</div>` : ""}</td></tr>`;
     })
     .join("");
-  // People's text keeps its own direction inside the brief's: English in an Arabic brief, and the reverse.
+  // People's text keeps its own direction inside the brief's: English in an Arabic brief, and the reverse. A
+  // follow-up carries its date: an adopted review's brief printed later shows what was recorded after it.
   const bdi = (text: string) => `<bdi>${html(text)}</bdi>`;
   const recommendations = review.recommendations
     .map(
       (r, i) =>
-        `<li><strong>${i + 1}.</strong> ${bdi(r.body)} <div class="muted">${t.recommendationLine(bdi(r.addressedTo), bdi(r.recommendedBy), html(word(t.responses, r.response)))}${r.implementation ? ` · ${html(t.implementation)}: ${html(word(t.implementations, r.implementation))}` : ""}</div></li>`,
+        `<li><strong>${i + 1}.</strong> ${bdi(r.body)} <div class="muted">${t.recommendationLine(bdi(r.addressedTo), bdi(r.recommendedBy), html(word(t.responses, r.response)))}${r.implementation ? ` · ${html(t.implementation)}: ${html(word(t.implementations, r.implementation))}${r.followedUpAt ? ` (${r.followedUpAt.slice(0, 10)})` : ""}` : ""}</div></li>`,
     )
     .join("");
   const earlier = (evidence?.openRecommendations ?? [])
