@@ -37,8 +37,8 @@ describe("web shell in Chromium", () => {
     await context.close();
   });
 
-  it("writes dates in the browser's own variant of the language, in UTC", async () => {
-    const context = await browser.newContext({ locale: "en-GB" });
+  it("writes dates in the browser's own variant of the language, and filters by day, in UTC", async () => {
+    const context = await browser.newContext({ locale: "en-GB", timezoneId: "America/Los_Angeles" });
     const page = await context.newPage();
     await page.goto(`${server.url}/admin`);
     await page.getByLabel("Email").fill(admin.email);
@@ -48,6 +48,11 @@ describe("web shell in Chromium", () => {
     await firstEntry.waitFor();
     // British order (24 Nov 2026, 15:04), not the American one (Nov 24, 2026, 3:04 PM).
     expect(await firstEntry.textContent()).toMatch(/^\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} UTC$/);
+    // The day filters are UTC days too, whatever the browser's time zone: today's sign-in is found.
+    const today = new Date().toISOString().slice(0, 10);
+    await page.getByLabel("From (UTC)").fill(today);
+    await page.getByLabel("To (UTC)").fill(today);
+    await expect.poll(() => page.getByRole("cell", { name: "auth.sign_in" }).count()).toBeGreaterThan(0);
     await context.close();
   });
 

@@ -159,6 +159,7 @@ describe("early warning in Chromium", () => {
     expect(await ge25.locator("circle").count()).toBeGreaterThan(0);
     const perHorizon = page.locator("table").last().locator("tbody tr");
     expect(await perHorizon.count()).toBe(3);
+    expect(await perHorizon.locator("strong").count()).toBeGreaterThan(0);
     expect(await page.getByRole("button", { name: "Run backtest" }).isVisible()).toBe(true);
     await page.screenshot({ path: `${shots}/warning-backtest.png`, fullPage: true });
   });

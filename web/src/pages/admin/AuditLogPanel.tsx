@@ -31,15 +31,15 @@ const noFilter: AuditFilter = {
   to: "",
 };
 
-/** The query string of a filter; days are the reader's own, from the first to the last instant. */
+/** The query string of a filter; days are UTC days, as the log shows its times in UTC. */
 const queryOf = (filter: AuditFilter): URLSearchParams => {
   const query = new URLSearchParams();
   for (const key of ["actor", "action", "entityType", "entityId", "via"] as const) {
     const value = filter[key].trim();
     if (value) query.set(key, value);
   }
-  if (filter.from) query.set("since", new Date(`${filter.from}T00:00:00`).toISOString());
-  if (filter.to) query.set("until", new Date(`${filter.to}T23:59:59.999`).toISOString());
+  if (filter.from) query.set("since", filter.from);
+  if (filter.to) query.set("until", filter.to);
   return query;
 };
 

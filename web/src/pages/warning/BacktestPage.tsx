@@ -139,15 +139,41 @@ const experimentSettings = (run: BacktestRun, span: string, origins: string): st
     ...(referenceOrigins.every((origin) => run.origins.includes(origin)) ? [] : [origins]),
   ].join(", ");
 
-/** The best value of a row (ties share it), or null when no method has one. */
-const bestOf = (score: Score, values: (number | null)[]): number | null =>
-  values.reduce<number | null>(
-    (best, v) =>
-      v !== null && (best === null || distanceFromPerfect(score, v) < distanceFromPerfect(score, best))
-        ? v
-        : best,
-    null,
-  );
+/** A score as the tables show it (three significant digits): methods that read alike tie, whatever lies beyond. */
+const asShown = (v: number): number => Number(v.toPrecision(3));
+
+/**
+ * A row's cells with its best value in bold and named for a screen reader: ties share the mark, and a row where
+ * every method reads alike marks none.
+ */
+const ScoreCells = ({
+  score,
+  values,
+  methods,
+}: {
+  score: Score;
+  values: (number | null)[];
+  methods: string[];
+}) => {
+  const { t } = useTranslation();
+  const format = useScoreFormat();
+  const distance = (v: number | null) =>
+    v === null || !Number.isFinite(v) ? Number.POSITIVE_INFINITY : distanceFromPerfect(score, asShown(v));
+  const distances = values.map(distance);
+  const best = Math.min(...distances);
+  const marks = Number.isFinite(best) && distances.some((d) => d !== best);
+  return values.map((v, i) => (
+    <td key={methods[i]}>
+      {marks && distances[i] === best ? (
+        <strong>
+          {format(v)} <span className="visually-hidden">{t("warning.bestOfRow")}</span>
+        </strong>
+      ) : (
+        format(v)
+      )}
+    </td>
+  ));
+};
 
 /** One column heading per compared method: the model, then the baselines. */
 const MethodHeaders = ({ methods }: { methods: string[] }) => {
@@ -169,7 +195,6 @@ const ScoreTable = ({
   methods: string[];
 }) => {
   const { t, i18n } = useTranslation();
-  const format = useScoreFormat();
   const n = new Intl.NumberFormat(i18n.language).format(report.methods[report.modelName]?.[subset].n ?? 0);
   const caption = t(subset === "pooled" ? "warning.pooled" : "warning.onsets", { n });
   return (
@@ -183,26 +208,16 @@ const ScoreTable = ({
           </tr>
         </thead>
         <tbody>
-          {scores.map((score) => {
-            const values = methods.map((m) => scoreOf(report, m, score, subset));
-            const best = bestOf(score, values);
-            return (
-              <tr key={score}>
-                <th scope="row">{t(`warning.scores.${score}`)}</th>
-                {values.map((v, i) => (
-                  <td key={methods[i]}>
-                    {v !== null && v === best ? (
-                      <strong>
-                        {format(v)} <span className="visually-hidden">{t("warning.bestOfRow")}</span>
-                      </strong>
-                    ) : (
-                      format(v)
-                    )}
-                  </td>
-                ))}
-              </tr>
-            );
-          })}
+          {scores.map((score) => (
+            <tr key={score}>
+              <th scope="row">{t(`warning.scores.${score}`)}</th>
+              <ScoreCells
+                score={score}
+                values={methods.map((m) => scoreOf(report, m, score, subset))}
+                methods={methods}
+              />
+            </tr>
+          ))}
         </tbody>
       </table>
     </TableScroll>
@@ -213,7 +228,6 @@ const ScoreTable = ({
 export const BacktestPage = () => {
   const { t, i18n } = useTranslation();
   const { me } = useSession();
-  const format = useScoreFormat();
   const methodName = useMethodName();
   const [origins, setOrigins] = useState(defaultOrigins);
   const [runId, setRunId] = useState<string | null>(null);
@@ -384,9 +398,11 @@ export const BacktestPage = () => {
                 {Array.from({ length: report.maxHorizon }, (_, i) => i + 1).map((horizon) => (
                   <tr key={horizon}>
                     <th scope="row">{horizon}</th>
-                    {methods.map((m) => (
-                      <td key={m}>{format(scoreOf(report, m, horizonScore, horizon - 1))}</td>
-                    ))}
+                    <ScoreCells
+                      score={horizonScore}
+                      values={methods.map((m) => scoreOf(report, m, horizonScore, horizon - 1))}
+                      methods={methods}
+                    />
                   </tr>
                 ))}
               </tbody>
