@@ -716,19 +716,19 @@ describe(`Voices end to end (${engine})`, () => {
     expect(surge?.alert).toBe("raised");
     const alerts = await sql<{
       n: number;
-    }>`SELECT count(*)::int AS n FROM alerts WHERE iso3 = 'CAF' AND cause = 'voices_surge'`.execute(
+    }>`SELECT count(*)::int AS n FROM alerts WHERE iso3 = 'CAF' AND cause = 'voices_surge:2026-11'`.execute(
       handle.db,
     );
     expect(alerts.rows[0]?.n).toBe(1);
     const message = await sql<{
       message: unknown;
-    }>`SELECT message FROM alerts WHERE iso3 = 'CAF' AND cause = 'voices_surge'`.execute(handle.db);
+    }>`SELECT message FROM alerts WHERE iso3 = 'CAF' AND cause = 'voices_surge:2026-11'`.execute(handle.db);
     expect(message.rows[0]?.message).toMatchObject({ key: "voices_surge", month: "2026-11" });
     // Every organisation reads the surge alert: it names no triager, and a verification that leaves its severity
     // as it was adds no dated event from which one report's verification could be told.
     const events = await sql<{ kind: string; actor: string }>`
       SELECT e.kind, e.actor FROM alert_events e JOIN alerts a ON a.id = e.alert_id
-      WHERE a.iso3 = 'CAF' AND a.cause = 'voices_surge' ORDER BY e.at`.execute(handle.db);
+      WHERE a.iso3 = 'CAF' AND a.cause = 'voices_surge:2026-11' ORDER BY e.at`.execute(handle.db);
     expect(events.rows).toEqual([{ kind: "raised", actor: "system: voices surge" }]);
     const six = (await staff.request("GET", "/api/voices/signals?iso3=CAF")).json();
     expect(six.countryMonths).toEqual([

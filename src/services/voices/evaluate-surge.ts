@@ -56,7 +56,8 @@ export const evaluateCountrySurge = async (
       {
         repeatOnlyWhenMoreSevere: true,
         iso3,
-        cause: "voices_surge",
+        // One alert per surging month: a later month's surge is news, a later verification in the same month is not.
+        cause: `voices_surge:${first.slice(0, 7)}`,
         severity: finding.severity,
         source: "voices",
         message: {
