@@ -90,6 +90,9 @@ describe("early warning in Chromium", () => {
     expect(counted).toBeGreaterThan(150);
     await page.getByRole("button", { name: `Show all countries (${counted})` }).click();
     await expect.poll(() => rows.count()).toBe(counted);
+    // The button toggles, so the keyboard stays on it.
+    const toggle = page.getByRole("button", { name: "Show only the 30 riskiest" });
+    await expect.poll(() => toggle.evaluate((button) => button === document.activeElement)).toBe(true);
     expect(await first.locator("td").nth(4).textContent()).toMatch(/^[\d,]+ \(80%: [\d,]+–[\d,]+\)$/);
     expect(await first.locator(".drivers li").first().textContent()).toMatch(/ [+-]\d+(\.\d)? points$/);
     expect(await page.locator("table.watchlist").textContent()).not.toMatch(/ln_sb|_hl\d/);

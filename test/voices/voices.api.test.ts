@@ -624,7 +624,9 @@ describe(`Voices end to end (${engine})`, () => {
     const importKobo = (content: string) =>
       staff.request("POST", "/api/voices/forms/reach_irq_water/submissions", { format: "csv", content });
     // A geopoint that is no point is an error on its line, not a report silently without a place.
-    const noPoint = await importKobo(example.replace("36.3712 42.4497 291.0 4.5", "abc 999 0 5"));
+    const noPoint = await importKobo(
+      example.replace("36.3712 42.4497 291.0 4.5,36.3712,42.4497", "abc 999 0 5,,"),
+    );
     expect(noPoint.json().error.details).toEqual([
       { field: "line 2", message: 'gpslocation: "abc 999 0 5" is not a point ("latitude longitude")' },
     ]);

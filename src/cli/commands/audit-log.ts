@@ -62,7 +62,7 @@ export const registerAuditLog = (program: Command): void => {
     .action(async (options: AuditOptions & { out: string }, command: Command) => {
       const global = globalOptions(command);
       // A spreadsheet would open JSON Lines as one column of text: the name should not promise a table.
-      if (/\.(csv|tsv|xlsx?)$/i.test(options.out))
+      if (/\.(csv|tsv|xlsx?|ods)$/i.test(options.out))
         throw invalid(`Cannot write --out ${options.out}: the export is JSON Lines; name the file .jsonl.`);
       assertWritableOutput(options.out);
       await withDatabase(global, async (handle) => {

@@ -184,17 +184,19 @@ export const applyMapping = (row: Row, mapping: FormMapping): MappedSubmission =
   let longitude = number(take(mapping.longitude));
   const problems: string[] = [];
   const geopoint = take(mapping.geopoint);
+  // Kobo's CSV export adds _<geopoint>_latitude / _longitude columns beside the geopoint: read, and the fallback.
+  const [splitLatitude, splitLongitude] = ["latitude", "longitude", "altitude", "precision"].map((suffix) =>
+    mapping.geopoint ? take(`_${mapping.geopoint}_${suffix}`) : undefined,
+  );
   if (geopoint && (latitude === undefined || longitude === undefined)) {
-    // Kobo and ODK write "lat lon altitude accuracy"; a hand-made sheet may use a comma.
-    const [lat, lon] = geopoint.split(/[\s,]+/).map(Number);
+    // Kobo and ODK write "lat lon altitude accuracy", space-separated (a comma may be a decimal comma).
+    const [lat, lon] = geopoint.split(/\s+/).map(Number);
+    const [fallbackLat, fallbackLon] = [number(splitLatitude), number(splitLongitude)];
     if (Number.isFinite(lat) && Number.isFinite(lon)) [latitude, longitude] = [lat, lon];
+    else if (fallbackLat !== undefined && fallbackLon !== undefined)
+      [latitude, longitude] = [fallbackLat, fallbackLon];
     else
       problems.push(`${mapping.geopoint}: "${geopoint.slice(0, 40)}" is not a point ("latitude longitude")`);
-  }
-  // Kobo's CSV export adds _<geopoint>_latitude / _longitude columns beside the geopoint.
-  if (mapping.geopoint) {
-    for (const suffix of ["latitude", "longitude", "altitude", "precision"])
-      take(`_${mapping.geopoint}_${suffix}`);
   }
   const place = mapping.place
     .map((name) => {

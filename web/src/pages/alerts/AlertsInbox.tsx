@@ -97,7 +97,9 @@ export const AlertsInbox = () => {
                     {alert.overdue && <strong className="overdue">{t("alerts.overdue")}</strong>}
                   </td>
                   <td data-label={t("alerts.summary")}>
-                    <Link to={`/alerts/${alert.id}`}>{alertSummary(alert)}</Link>
+                    <Link to={`/alerts/${alert.id}`}>
+                      <bdi>{alertSummary(alert)}</bdi>
+                    </Link>
                     {alert.occurrences > 1 && <span className="muted"> ×{alert.occurrences}</span>}
                   </td>
                 </tr>

@@ -114,7 +114,9 @@ const raiseAlertLink = (
     pGe25: percent(chosen.pGe25, language),
     pGt0: percent(chosen.pGt0, language),
   });
-  const query = new URLSearchParams({ raise: iso3, summary, cause: "forecast" });
+  // Direction marks that lay the figures out on screen would be stored in the alert's text: plain text goes in.
+  const plain = summary.replace(/[\u200e\u200f\u2066-\u2069]/g, "");
+  const query = new URLSearchParams({ raise: iso3, summary: plain, cause: "forecast" });
   return `/alerts?${query}#raise-alert`;
 };
 

@@ -160,11 +160,14 @@ export const WatchlistPage = () => {
               </tbody>
             </table>
           </TableScroll>
-          {listed === "top" && data.entries.length > firstShown && (
-            <button type="button" onClick={() => setListed("all")}>
-              {t("warning.showAllCountries", {
-                count: new Intl.NumberFormat(i18n.language).format(data.entries.length),
-              })}
+          {/* One button that toggles, so the keyboard stays where it was. */}
+          {data.entries.length > firstShown && (
+            <button type="button" onClick={() => setListed(listed === "all" ? "top" : "all")}>
+              {listed === "all"
+                ? t("warning.showRiskiest", { count: firstShown })
+                : t("warning.showAllCountries", {
+                    count: new Intl.NumberFormat(i18n.language).format(data.entries.length),
+                  })}
             </button>
           )}
         </>
