@@ -143,6 +143,8 @@ describe("Voices in Chromium", () => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.getByRole("link", { name: /منشورات في السوق/ }).click();
     await expect.poll(() => page.getByRole("heading", { name: "Triage" }).isVisible()).toBe(true);
+    // The tab is named after the report, without the clearance badge beside its heading.
+    expect(await page.title()).toBe("Hate speech or incitement · Continuum");
     await page.locator("select[name=status]").selectOption("verified");
     await page.getByLabel("Note (internal)").fill("Seen by our monitor.");
     await page.getByRole("button", { name: "Save" }).click();

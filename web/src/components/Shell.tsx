@@ -32,7 +32,10 @@ export const Shell = ({ children }: { children: ReactNode }) => {
     const page = main.current;
     if (!page) return;
     const nameTab = () => {
-      const heading = page.querySelector("h1")?.textContent?.trim();
+      // A heading's badges (clearance, status) describe the record, not the page.
+      const h1 = page.querySelector("h1")?.cloneNode(true) as HTMLElement | undefined;
+      for (const badge of h1?.querySelectorAll(".badge") ?? []) badge.remove();
+      const heading = h1?.textContent?.replace(/\s+/g, " ").trim();
       const title = heading ? `${heading} · ${t("app.name")}` : t("app.name");
       if (document.title !== title) document.title = title;
     };
