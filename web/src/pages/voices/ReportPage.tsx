@@ -9,13 +9,13 @@ import { BackLink } from "../../components/BackLink.tsx";
 import { ClearanceField } from "../../components/ClearanceField.tsx";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
-import { ltr } from "../../i18n/index.ts";
+import { when } from "../../i18n/dates.ts";
 import { useSession } from "../../session.tsx";
 import { type Category, type ReportDetail, type Revealed, reportStatuses } from "./voices-api.ts";
 
 /** One report: what was reported, triage (status, category, assignment, note), a reply to the reporter, redaction and reveal. */
 export const ReportPage = () => {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { id = "" } = useParams();
   const { me } = useSession();
   const queryClient = useQueryClient();
@@ -185,8 +185,7 @@ export const ReportPage = () => {
             <ul>
               {r.notes.map((note) => (
                 <li key={note.id}>
-                  {ltr(note.at.slice(0, 16).replace("T", " "))} · {note.author}:{" "}
-                  <span dir="auto">{note.body}</span>
+                  {when(note.at, i18n.language)} · {note.author}: <span dir="auto">{note.body}</span>
                 </li>
               ))}
             </ul>
@@ -221,7 +220,7 @@ export const ReportPage = () => {
           <ul>
             {r.replies.map((rep) => (
               <li key={rep.id}>
-                {ltr(rep.at.slice(0, 16).replace("T", " "))} · {t(`voices.delivery.${rep.delivery}`)}:{" "}
+                {when(rep.at, i18n.language)} · {t(`voices.delivery.${rep.delivery}`)}:{" "}
                 <span dir="auto">{rep.body}</span>
               </li>
             ))}

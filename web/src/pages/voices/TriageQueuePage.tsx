@@ -6,7 +6,7 @@ import { allows } from "../../api/permissions.ts";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
 import { TableScroll } from "../../components/TableScroll.tsx";
-import { ltr } from "../../i18n/index.ts";
+import { when } from "../../i18n/dates.ts";
 import { useSession } from "../../session.tsx";
 import { useUrlState } from "../../url-state.ts";
 import { type Category, type Queue, reportChannels, reportStatuses } from "./voices-api.ts";
@@ -138,7 +138,7 @@ export const TriageQueuePage = () => {
                       {report.description.slice(0, 90) || t("voices.open")}
                     </Link>
                   </td>
-                  <td className="nowrap">{ltr(report.submittedAt.slice(0, 16).replace("T", " "))}</td>
+                  <td className="nowrap">{when(report.submittedAt, i18n.language)}</td>
                   <td>
                     {t(`voices.statuses.${report.status}`)}
                     {report.possibleDuplicateOf && <> · {t("voices.possibleDuplicate")}</>}
