@@ -53,6 +53,11 @@ describe("web shell in Chromium", () => {
     await page.getByLabel("From (UTC)").fill(today);
     await page.getByLabel("To (UTC)").fill(today);
     await expect.poll(() => page.getByRole("cell", { name: "auth.sign_in" }).count()).toBeGreaterThan(0);
+    // A range that ends before it starts is refused, naming the field by its label.
+    await page.getByLabel("To (UTC)").fill("2000-01-01");
+    await expect
+      .poll(() => page.getByRole("alert").textContent())
+      .toContain("To (UTC): must not be before since");
     await context.close();
   });
 

@@ -6,7 +6,7 @@ import { ApiError } from "../api/client.ts";
  * of the origins typed into one box, and a form may name its fields by their labels ("evidenceLinks.url").
  */
 const fieldLabel = (field: string, item: (n: number) => string, labels: Record<string, string>): string => {
-  const path = field.replace(/^(body|query|params)\./, "");
+  const path = field.replace(/^(body|querystring|params)\./, "");
   const label = labels[path.replace(/\.\d+(?=\.|$)/g, "")];
   if (label) return label;
   const indexed = /^(.*)\.(\d+)$/.exec(path);

@@ -116,7 +116,7 @@ export const AuditLogPanel = () => {
           {t("admin.export")}
         </a>
       </p>
-      <ErrorNote error={log.error} />
+      <ErrorNote error={log.error} labels={{ since: t("admin.fromDay"), until: t("admin.toDay") }} />
       {log.isSuccess && <p aria-live="polite">{t("admin.entriesShown", { count: entries.length })}</p>}
       {entries.length > 0 && (
         <TableScroll label={t("admin.auditLog")}>
