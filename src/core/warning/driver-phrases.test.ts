@@ -36,20 +36,22 @@ describe("driver phrases", () => {
       amount: 17_500_000,
       unit: "count",
     });
-    // A decay reads as how long ago: 2^(−3/12) is three months after the last violent month.
-    expect(driverReading("decay_gt0_hl12", 2 ** (-3 / 12))).toEqual({ amount: 3, unit: "monthsAgo" });
-    expect(driverReading("decay_ge25_hl48", 2 ** (-60 / 48))).toEqual({ amount: 60, unit: "monthsAgo" });
-    expect(driverReading("decay_gt0_hl3", 2 ** (-300 / 3))).toBeNull();
+    // A decay reads as the month it counts from: 2^(−3/12) at a 2019-12 origin is 2019-09.
+    expect(driverReading("decay_gt0_hl12", 2 ** (-3 / 12), "2019-12")).toEqual({
+      amount: 2019 * 12 + 8,
+      unit: "month",
+    });
+    expect(driverReading("decay_ge25_hl48", 2 ** (-60 / 48), "2019-12")?.amount).toBe(2014 * 12 + 11);
+    expect(driverReading("decay_gt0_hl3", 2 ** (-300 / 3), "2019-12")).toBeNull();
+    expect(driverReading("decay_gt0_hl12", 0.5)).toBeNull();
     expect(driverReading("ln_sb_change_3", 0.7)).toBeNull();
     expect(driverReading("violent_months_12", Number.NaN)).toBeNull();
     expect(driverReading("violent_months_12", null)).toBeNull();
   });
 
-  it("words how long ago in the reader's language, in years from two years on", () => {
-    expect(formatReading({ amount: 0, unit: "monthsAgo" }, "en")).toBe("this month");
-    expect(formatReading({ amount: 3, unit: "monthsAgo" }, "en")).toBe("3 months ago");
-    expect(formatReading({ amount: 3, unit: "monthsAgo" }, "fr")).toBe("il y a 3 mois");
-    expect(formatReading({ amount: 60, unit: "monthsAgo" }, "en")).toBe("5 years ago");
+  it("writes a month as such, kept left to right in a right-to-left language", () => {
+    expect(formatReading({ amount: 2019 * 12 + 8, unit: "month" }, "en")).toBe("2019-09");
+    expect(formatReading({ amount: 2019 * 12 + 8, unit: "month" }, "ar")).toBe("\u20662019-09\u2069");
   });
 
   it("describes every feature, known or not, in words", () => {

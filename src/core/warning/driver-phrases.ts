@@ -1,4 +1,6 @@
 import { featurePhrases } from "./feature-phrases.ts";
+import { type MonthKey, monthIndex, monthKey } from "./month.ts";
+import { leftToRight } from "./probability-text.ts";
 
 /** Features the table does not know yet (a new window, a new covariate) are described by their pattern, never dropped. */
 const patterns: [RegExp, (m: RegExpExecArray) => string][] = [
@@ -39,35 +41,32 @@ export const driverEffectPoints = (probability: number, contribution: number): n
 export const isNoticeableEffect = (points: number): boolean => Math.abs(points) >= 0.05;
 
 /**
- * A feature's value in the units its phrase names: a count, a share as a percentage, a distance, or how long
- * ago something last happened (in months).
+ * A feature's value in the units its phrase names: a count, a share as a percentage, a distance, or the month
+ * something last happened (as an index, year × 12 + month − 1). A month, not "3 months ago": the forecast counts
+ * from its origin, which may lie long before the day it is read.
  */
-export const driverReadingUnits = ["count", "percent", "km", "monthsAgo"] as const;
+export const driverReadingUnits = ["count", "percent", "km", "month"] as const;
 export type DriverReading = { amount: number; unit: (typeof driverReadingUnits)[number] };
 
-const readingFormats: Record<Exclude<DriverReading["unit"], "monthsAgo">, Intl.NumberFormatOptions> = {
+const readingFormats: Record<Exclude<DriverReading["unit"], "month">, Intl.NumberFormatOptions> = {
   count: {},
   percent: { style: "unit", unit: "percent" },
   km: { style: "unit", unit: "kilometer" },
 };
 
-/** A driver's value in its unit, in the reader's words and number format: "12", "40 %", "1,200 km", "3 months ago". */
-export const formatReading = (reading: DriverReading, language: string): string => {
-  if (reading.unit !== "monthsAgo")
-    return new Intl.NumberFormat(language, readingFormats[reading.unit]).format(reading.amount);
-  const ago = new Intl.RelativeTimeFormat(language, { numeric: "auto" });
-  // From two years on, whole years read better than a count of months.
-  return reading.amount < 24
-    ? ago.format(-reading.amount, "month")
-    : ago.format(-Math.round(reading.amount / 12), "year");
-};
+/** A driver's value in its unit, in the reader's number format: "12", "40 %", "1,200 km", "2019-09". */
+export const formatReading = (reading: DriverReading, language: string): string =>
+  reading.unit === "month"
+    ? leftToRight(monthKey(reading.amount), language)
+    : new Intl.NumberFormat(language, readingFormats[reading.unit]).format(reading.amount);
 
 // Below one, a tenth: "0.4 deaths a month lately" explains a risk that "0" would contradict.
 const count = (amount: number): DriverReading => ({
   amount: amount > 0 && amount < 1 ? Math.round(amount * 10) / 10 : Math.round(amount),
   unit: "count",
 });
-const readings: [RegExp, (value: number, match: RegExpExecArray) => DriverReading | null][] = [
+type Read = (value: number, match: RegExpExecArray, origin: number | null) => DriverReading | null;
+const readings: [RegExp, Read][] = [
   [/^(nb_|world_)?ln_sb_(\d+|max_\d+|lag\d)$|^ewma_ln_sb_hl\d+$/, (v) => count(Math.expm1(v))],
   [
     /^(violent|ge25)_months_\d+$|^months_since_|^acd_(years_since|active)|^pa_(months_since|count)|^nb_count_/,
@@ -78,26 +77,31 @@ const readings: [RegExp, (value: number, match: RegExpExecArray) => DriverReadin
   [/share/, (v) => ({ amount: Math.round(100 * v), unit: "percent" })],
   [/^cy_(gdppc|population)$/, (v) => count(Math.exp(v))],
   [/^cy_(youth|wdi_imr)$/, count],
-  // A decay is 2^(−months since / half-life); past the cap of months_since (features.ts) it means "not since the
-  // record began", which "20 years ago" would misstate.
+  // A decay is 2^(−months since / half-life), counted from the forecast's origin; past the cap of months_since
+  // (features.ts) it means "not since the record began", which a month 20 years back would misstate.
   [
     /^decay_\w+_hl(\d+)$/,
-    (v, [, halfLife]) => {
+    (v, [, halfLife], origin) => {
       const months = v > 0 ? Math.round(-Number(halfLife) * Math.log2(v)) : Number.POSITIVE_INFINITY;
-      return months < 240 ? { amount: months, unit: "monthsAgo" } : null;
+      return origin !== null && months < 240 ? { amount: origin - months, unit: "month" } : null;
     },
   ],
 ];
 
 /**
  * The value behind a driver, where it reads plainly ("violent months in the last 12 months: 12"); null for
- * model-internal scales (trends, indices) and missing values.
+ * model-internal scales (trends, indices) and missing values. `origin` is the forecast's origin month, which
+ * the features describe.
  */
-export const driverReading = (feature: string, value: number | null): DriverReading | null => {
+export const driverReading = (
+  feature: string,
+  value: number | null,
+  origin: MonthKey | null = null,
+): DriverReading | null => {
   if (value === null || !Number.isFinite(value)) return null;
   for (const [pattern, read] of readings) {
     const match = pattern.exec(feature);
-    if (match) return read(value, match);
+    if (match) return read(value, match, origin === null ? null : monthIndex(origin));
   }
   return null;
 };

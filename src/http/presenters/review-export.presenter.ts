@@ -3,6 +3,7 @@ import type { TEvidenceForecastRow, TReviewExport } from "../../core/reviews/rev
 import type { Language } from "../../core/shared/languages.ts";
 import { describeFeature, formatReading } from "../../core/warning/driver-phrases.ts";
 import type { Driver, DriverTarget } from "../../core/warning/forecast.ts";
+import { addMonths } from "../../core/warning/month.ts";
 import { percent } from "../../core/warning/probability-text.ts";
 import type { ReviewExportView } from "../../services/reviews/export-review.ts";
 import { FORM_STRINGS } from "../voices-form/strings.ts";
@@ -67,7 +68,7 @@ const briefDrivers = (row: TEvidenceForecastRow, t: BriefStrings, lang: Language
     maximumFractionDigits: 1,
   });
   const list = (target: DriverTarget, probability: number): string => {
-    const items = presentDrivers(stored, target, probability)
+    const items = presentDrivers(stored, target, probability, addMonths(row.month, -row.horizon))
       .sort((a, b) => Math.abs(b.effectPoints) - Math.abs(a.effectPoints))
       .slice(0, 5)
       .map((d) => {

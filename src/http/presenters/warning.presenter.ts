@@ -6,6 +6,7 @@ import {
   isNoticeableEffect,
 } from "../../core/warning/driver-phrases.ts";
 import type { Driver, DriverTarget } from "../../core/warning/forecast.ts";
+import { addMonths, type MonthKey } from "../../core/warning/month.ts";
 import type {
   TBacktestReport,
   TBacktestRun,
@@ -64,6 +65,7 @@ export const presentDrivers = (
   drivers: readonly Partial<Driver>[],
   target: DriverTarget,
   probability: number,
+  origin: MonthKey,
 ): TDriver[] =>
   drivers
     .filter((d) => (d.target ?? "gt0") === target)
@@ -75,7 +77,7 @@ export const presentDrivers = (
         target,
         contribution,
         effectPoints: driverEffectPoints(probability, contribution),
-        reading: driverReading(feature, d.value ?? null),
+        reading: driverReading(feature, d.value ?? null, origin),
         phrase: describeFeature(feature),
         direction: driverDirection(contribution),
       };
@@ -96,7 +98,10 @@ export const presentForecast = (f: ForecastRecord): TForecast => ({
   q10: f.q10,
   q50: f.q50,
   q90: f.q90,
-  drivers: [...presentDrivers(f.drivers, "gt0", f.pGt0), ...presentDrivers(f.drivers, "ge25", f.pGe25)],
+  drivers: [
+    ...presentDrivers(f.drivers, "gt0", f.pGt0, f.origin),
+    ...presentDrivers(f.drivers, "ge25", f.pGe25, f.origin),
+  ],
 });
 
 export const presentWatchlist = (view: WatchlistView): TWatchlist => ({
@@ -122,6 +127,7 @@ export const presentWatchlist = (view: WatchlistView): TWatchlist => ({
       e.drivers,
       view.measure === "pGe25" ? "ge25" : "gt0",
       view.measure === "pGe25" ? e.pGe25 : e.pGt0,
+      addMonths(e.month, -e.horizon),
     ).slice(0, 3),
   })),
 });
