@@ -58,9 +58,27 @@ const KEYWORDS: Record<string, string> = {
 };
 
 const FRENCH_HINT = /\b(le|la|les|des|est|une|dans|nous|ont|été)\b/i;
+/** A French keyword says the reporter writes French, whatever words follow ("AIDE convoi pillé"). */
+const FRENCH_KEYWORDS = new Set([
+  "ATTAQUE",
+  "COMBATS",
+  "MEURTRE",
+  "VIOL",
+  "HAINE",
+  "DEPLACES",
+  "ARRESTATION",
+  "MANIFESTATION",
+  "ARMES",
+  "AIDE",
+  "EAU",
+]);
 
-const languageOf = (text: string): Language =>
-  /\p{Script=Arabic}/u.test(text) ? "ar" : FRENCH_HINT.test(text) ? "fr" : "en";
+const languageOf = (text: string, keyword: string): Language =>
+  /\p{Script=Arabic}/u.test(text)
+    ? "ar"
+    : FRENCH_KEYWORDS.has(keyword) || FRENCH_HINT.test(text)
+      ? "fr"
+      : "en";
 
 const fold = (word: string) =>
   word
@@ -107,6 +125,6 @@ export const parseSms = (raw: string): SmsIntent => {
     category: keyword ?? "other",
     description: description || (keyword ? first : "…"),
     place,
-    language: languageOf(text),
+    language: languageOf(text, fold(first)),
   };
 };

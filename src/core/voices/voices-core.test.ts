@@ -111,7 +111,11 @@ describe("SMS grammar", () => {
     expect(parseSms("help us, the militia burned the market")).toMatchObject({ kind: "report" });
     // "AIDE" alone is French for help; followed by text it reports an attack on aid. STATUS without a code is no report.
     expect(parseSms("AIDE")).toEqual({ kind: "help", language: "fr" });
-    expect(parseSms("AIDE convoi pillé @Kaga")).toMatchObject({ kind: "report", category: "attack_on_aid" });
+    expect(parseSms("AIDE convoi pillé @Kaga")).toMatchObject({
+      kind: "report",
+      category: "attack_on_aid",
+      language: "fr",
+    });
     expect(parseSms("STATUT")).toEqual({ kind: "help", language: "fr" });
   });
   it("reads a keyword, the text and an @place, which the text does not repeat", () => {
