@@ -86,6 +86,22 @@ describe("Voices in Chromium", () => {
     await context.close();
   });
 
+  it("sends the report on Enter in a field, and does not read a keyboard press on the map as a place", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${url}/report?lang=en`);
+    await page.getByLabel("What kind of event?").selectOption("armed_violence");
+    await page.getByLabel("What happened?").fill("Gunfire near the market since the morning.");
+    await page.locator("input[name=map]").focus();
+    await page.keyboard.press("Enter");
+    await page.getByText("The map needs a mouse or a touch").waitFor();
+    expect(await page.getByLabel("Latitude").inputValue()).toBe("");
+    await page.getByLabel("Place name").fill("Mopti");
+    await page.getByLabel("Place name").press("Enter");
+    await page.waitForURL(/\/report\/receipt\?lang=en$/);
+    await context.close();
+  });
+
   it("picks coordinates on the map image without JavaScript", async () => {
     const context = await browser.newContext({
       javaScriptEnabled: false,

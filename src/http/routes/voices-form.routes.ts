@@ -190,6 +190,8 @@ export const voicesFormRoutes = (app: TypedApp, deps: RouteDeps, runtime: Voices
       if (body["map.x"] !== undefined && body["map.y"] !== undefined) {
         const x = Math.min(Math.max(Number(body["map.x"]), 0), 360);
         const y = Math.min(Math.max(Number(body["map.y"]), 0), 180);
+        // Enter or Space on the image "clicks" its very corner: a keyboard, not a place at 90° N, 180° W.
+        if (x === 0 && y === 0) return renderForm(reply, 200, lang, values, {}, s.mapNeedsPointer);
         const zoomLat = Number(body.zoom_lat);
         const zoomLon = Number(body.zoom_lon);
         const zoomed = body.zoom_lat !== undefined && Number.isFinite(zoomLat) && Number.isFinite(zoomLon);

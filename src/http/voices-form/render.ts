@@ -128,6 +128,7 @@ export const formPage = (view: FormView): string => {
 ${view.notice ? `<p class="notice" role="status">${esc(view.notice)}</p>` : ""}
 ${errorCount ? `<p class="problems" role="alert">${esc(s.problems)}</p>` : ""}
 <form method="post" action="/report" accept-charset="utf-8">
+<button type="submit" name="send" value="1" class="default-submit" tabindex="-1" aria-hidden="true">${esc(s.send)}</button>
 <input type="hidden" name="lang" value="${view.lang}">
 ${zoomed ? `<input type="hidden" name="zoom_lat" value="${esc(v.zoom_lat)}"><input type="hidden" name="zoom_lon" value="${esc(v.zoom_lon)}">` : ""}
 ${field("category", s.category, `<select id="category" name="category" required${described("category", false, e.category)}><option value="">${esc(s.chooseCategory)}</option>${categoryOptions}</select>`, e.category)}

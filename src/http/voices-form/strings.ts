@@ -26,6 +26,8 @@ export type FormStrings = {
   mapZoomed: string;
   mapAlt: string;
   mapPicked: string;
+  /** Enter or Space on the map image "clicks" its corner: no place was pointed at. */
+  mapNeedsPointer: string;
   date: string;
   contact: string;
   contactHint: string;
@@ -93,6 +95,8 @@ const en: FormStrings = {
   mapZoomed: "Closer map around your first choice.",
   mapAlt: "World map: click to choose a place",
   mapPicked: "Coordinates set from the map. Check them, then send the report.",
+  mapNeedsPointer:
+    "The map needs a mouse or a touch: no point was set. Type the place name, or the latitude and longitude, instead.",
   date: "When did it happen?",
   contact: "How can we reach you? (optional)",
   contactHint: "Encrypted. Only cleared staff of the receiving organisation can see it.",
@@ -181,6 +185,8 @@ const fr: FormStrings = {
   mapZoomed: "Carte agrandie autour de votre premier choix.",
   mapAlt: "Carte du monde : cliquez pour choisir un lieu",
   mapPicked: "Coordonnées fixées depuis la carte. Vérifiez-les, puis envoyez le signalement.",
+  mapNeedsPointer:
+    "La carte se pointe à la souris ou au doigt : aucun point n'a été fixé. Saisissez plutôt le nom du lieu, ou la latitude et la longitude.",
   date: "Quand cela s'est-il passé ?",
   contact: "Comment vous joindre ? (facultatif)",
   contactHint: "Chiffré. Seul le personnel habilité de l'organisation destinataire peut le voir.",
@@ -268,6 +274,8 @@ const ar: FormStrings = {
   mapZoomed: "خريطة مكبّرة حول اختيارك الأول.",
   mapAlt: "خريطة العالم: انقر لاختيار مكان",
   mapPicked: "تم تحديد الإحداثيات من الخريطة. تحقّق منها ثم أرسل البلاغ.",
+  mapNeedsPointer:
+    "تحتاج الخريطة إلى الفأرة أو اللمس: لم يُحدَّد أي موقع. اكتب اسم المكان، أو خط العرض وخط الطول، بدلاً من ذلك.",
   date: "متى حدث ذلك؟",
   contact: "كيف يمكننا التواصل معك؟ (اختياري)",
   contactHint: "مشفّر. لا يطّلع عليه إلا الموظفون المخوّلون في الجهة المستلمة.",
