@@ -78,6 +78,14 @@ describe("early warning in Chromium", () => {
       )
       .toBe(true);
     const rows = page.locator("table.watchlist tbody tr");
+    // Stepping through a control with the arrow keys keeps the focus there while the list reloads.
+    const horizonSelect = page.getByLabel("Months ahead");
+    await horizonSelect.focus();
+    await page.keyboard.press("ArrowDown");
+    await expect.poll(() => page.url()).toContain("ahead=2");
+    expect(await horizonSelect.evaluate((select) => select === document.activeElement)).toBe(true);
+    await page.keyboard.press("ArrowUp");
+    await expect.poll(() => page.url()).not.toContain("ahead=2");
     // The 30 riskiest first; every country forecast is counted and listed on request.
     await expect.poll(() => rows.count()).toBe(30);
     const first = rows.first();

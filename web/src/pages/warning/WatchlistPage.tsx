@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -79,6 +79,8 @@ export const WatchlistPage = () => {
   const list = useQuery({
     queryKey: ["warning", "watchlist", measure, horizon],
     queryFn: () => fetchWatchlist(measure, horizon),
+    // The list and its controls stay while the next measure or month loads: the keyboard keeps its place.
+    placeholderData: keepPreviousData,
   });
   const data = list.data;
   const noRun = list.error instanceof ApiError && list.error.status === 404;
@@ -120,7 +122,7 @@ export const WatchlistPage = () => {
           </div>
           <TableScroll label={t("warning.watchlist")}>
             <table className="watchlist cards-on-phone">
-              <caption>
+              <caption aria-live="polite">
                 {t("warning.watchlistCaption", {
                   month: ltr(data.entries[0]?.month ?? ""),
                   count: new Intl.NumberFormat(i18n.language).format(data.entries.length),
