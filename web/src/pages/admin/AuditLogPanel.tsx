@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { get } from "../../api/client.ts";
 import type { AuditEntry, AuditFacets } from "../../api/types.ts";
+import { BusyButton } from "../../components/BusyButton.tsx";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
 import { TableScroll } from "../../components/TableScroll.tsx";
@@ -171,9 +172,9 @@ export const AuditLogPanel = () => {
         </TableScroll>
       )}
       {log.hasNextPage && (
-        <button type="button" onClick={() => void log.fetchNextPage()} disabled={log.isFetchingNextPage}>
+        <BusyButton onClick={() => void log.fetchNextPage()} busy={log.isFetchingNextPage}>
           {t("admin.olderEntries")}
-        </button>
+        </BusyButton>
       )}
     </section>
   );

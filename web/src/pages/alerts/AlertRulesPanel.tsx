@@ -8,6 +8,7 @@ import type {
 } from "../../../../src/core/alerts/alert.schemas.ts";
 import { api, get } from "../../api/client.ts";
 import { useApiCall } from "../../api/use-api-call.ts";
+import { BusyButton } from "../../components/BusyButton.tsx";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
 import { TableScroll } from "../../components/TableScroll.tsx";
@@ -273,9 +274,9 @@ export const AlertRulesPanel = ({
       )}
       {mayEvaluate && (
         <p>
-          <button type="button" onClick={() => evaluate.mutate()} disabled={evaluate.isPending}>
+          <BusyButton onClick={() => evaluate.mutate()} busy={evaluate.isPending}>
             {t("alertSetup.evaluate")}
-          </button>{" "}
+          </BusyButton>{" "}
           {evaluate.data && <output>{t("alertSetup.evaluated", evaluate.data)}</output>}
         </p>
       )}
@@ -298,9 +299,9 @@ export const AlertRulesPanel = ({
             </Field>
             <KindFields kind={kind} />
             <SeverityField defaultValue="high" />
-            <button type="submit" disabled={change.isPending}>
+            <BusyButton type="submit" busy={change.isPending}>
               {t("alertSetup.addButton")}
-            </button>
+            </BusyButton>
           </form>
         </>
       )}

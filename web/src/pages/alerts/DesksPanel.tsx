@@ -7,6 +7,7 @@ import { get } from "../../api/client.ts";
 import { useCountryNames } from "../../api/country-names.ts";
 import type { Organisation, User } from "../../api/types.ts";
 import { useApiCall } from "../../api/use-api-call.ts";
+import { BusyButton } from "../../components/BusyButton.tsx";
 import { CountryOptions } from "../../components/CountrySelect.tsx";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
@@ -161,9 +162,9 @@ export const DesksPanel = ({ mayConfigure }: { mayConfigure: boolean }) => {
               orgId={orgId}
               label={t("alertSetup.supervisor")}
             />
-            <button type="submit" disabled={change.isPending}>
+            <BusyButton type="submit" busy={change.isPending}>
               {t("alertSetup.setButton")}
-            </button>
+            </BusyButton>
           </form>
         </>
       )}

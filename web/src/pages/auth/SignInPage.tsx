@@ -2,6 +2,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client.ts";
+import { BusyButton } from "../../components/BusyButton.tsx";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { LanguageSwitcher } from "../../components/LanguageSwitcher.tsx";
 
@@ -41,9 +42,9 @@ export const SignInPage = () => {
             <input name="password" type="password" autoComplete="current-password" required />
           </label>
           <ErrorNote error={error} />
-          <button type="submit" disabled={busy}>
+          <BusyButton type="submit" busy={busy}>
             {t("auth.submit")}
-          </button>
+          </BusyButton>
         </form>
         <LanguageSwitcher />
       </div>

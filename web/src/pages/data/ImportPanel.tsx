@@ -8,6 +8,7 @@ import { isPreamble, worldBankYears } from "../../../../src/core/data/import/ind
 import { type ImportKind, isEventImportKind } from "../../../../src/core/data/import/types.ts";
 import { ApiError, type ApiErrorBody, get } from "../../api/client.ts";
 import type { ImportJob, ImportKindColumns } from "../../api/data-types.ts";
+import { BusyButton } from "../../components/BusyButton.tsx";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
 import { TableScroll } from "../../components/TableScroll.tsx";
@@ -274,12 +275,12 @@ export const ImportPanel = () => {
           </div>
         )}
         {/* A file the preview already shows would be refused is not sent: the missing columns are named above. */}
-        <button
+        <BusyButton
           type="submit"
-          disabled={!file || sending || empty || delimited !== null || (mapped?.missing.length ?? 0) > 0}
+          busy={!file || sending || empty || delimited !== null || (mapped?.missing.length ?? 0) > 0}
         >
           {t("data.upload")}
-        </button>
+        </BusyButton>
       </form>
       <ErrorNote error={error} />
       {job && (

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { api, get } from "../../api/client.ts";
 import { BackLink } from "../../components/BackLink.tsx";
+import { BusyButton } from "../../components/BusyButton.tsx";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
 
@@ -76,9 +77,9 @@ export const ImportReportsPage = () => {
           <span>{t("voices.skipInvalid")}</span>
           <input type="checkbox" name="skipInvalid" />
         </label>
-        <button type="submit" disabled={upload.isPending}>
+        <BusyButton type="submit" busy={upload.isPending}>
           {t("voices.importButton")}
-        </button>
+        </BusyButton>
       </form>
       <ErrorNote error={upload.error} />
       {result && (

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { distanceFromPerfect, referenceOrigins } from "../../../../src/core/warning/backtest-report.ts";
 import { ApiError } from "../../api/client.ts";
 import { allows } from "../../api/permissions.ts";
+import { BusyButton } from "../../components/BusyButton.tsx";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
 import { PlotFigure } from "../../components/PlotFigure.tsx";
@@ -306,9 +307,9 @@ export const BacktestPage = () => {
           <Field label={t("warning.origins")}>
             <input value={origins} onChange={(event) => setOrigins(event.target.value)} size={44} dir="ltr" />
           </Field>
-          <button type="submit" disabled={start.isPending || status === "running"}>
+          <BusyButton type="submit" busy={start.isPending || status === "running"}>
             {t("warning.runBacktest")}
-          </button>
+          </BusyButton>
         </form>
       )}
       <ErrorNote error={start.error} />

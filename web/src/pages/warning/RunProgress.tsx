@@ -31,11 +31,23 @@ export const RunProgress = ({
           : step;
     return t(`warning.steps.${key}`, words);
   };
+  // Announced: the status and the step without its month, so a screen reader hears each origin or phase once
+  // rather than every month trained (sixty times for a five-origin backtest).
+  const announced = progress
+    ? `${t(`warning.status.${status}`)}: ${stepText({ ...progress, params: { ...progress.params, horizon: 0 } })}`
+    : "";
   return (
     <>
+      <p className="visually-hidden" aria-live="polite">
+        {announced}
+      </p>
       {progress && (
-        <p className="run-progress" aria-live="polite">
-          <progress max={Math.max(progress.total, 1)} value={progress.done} />{" "}
+        <p className="run-progress">
+          <progress
+            max={Math.max(progress.total, 1)}
+            value={progress.done}
+            aria-label={t(`warning.status.${status}`)}
+          />{" "}
           {/* "Finished: done" would say it twice: the last step is named by the status alone. */}
           {t(progress.step === "done" ? "warning.progressDone" : "warning.progress", {
             status: t(`warning.status.${status}`),

@@ -6,6 +6,7 @@ import { riskMeasures } from "../../../../src/core/warning/warning.schemas.ts";
 import { ApiError } from "../../api/client.ts";
 import { useCountryNames } from "../../api/country-names.ts";
 import { allows } from "../../api/permissions.ts";
+import { BusyButton } from "../../components/BusyButton.tsx";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
 import { TableScroll } from "../../components/TableScroll.tsx";
@@ -54,9 +55,9 @@ const RunForecastControl = ({
   const start = useMutation({ mutationFn: startForecast, onSuccess: (run) => onStarted(run.id) });
   return (
     <div className="run-control">
-      <button type="button" disabled={start.isPending || running} onClick={() => start.mutate()}>
+      <BusyButton busy={start.isPending || running} onClick={() => start.mutate()}>
         {t("warning.runForecast")}
-      </button>
+      </BusyButton>
       <ErrorNote error={start.error} />
     </div>
   );
