@@ -96,6 +96,8 @@ describe("Peacebuilding Audit and early action in Chromium", () => {
     later(1);
     await page.getByRole("button", { name: "Acknowledge" }).click();
     await expect.poll(() => status.textContent()).toBe("Acknowledged");
+    // The step's form is gone: the keyboard is on the new status, which a screen reader reads out.
+    await expect.poll(() => status.evaluate((element) => element === document.activeElement)).toBe(true);
     later(2);
     await page
       .getByLabel("Assessment")

@@ -81,6 +81,8 @@ describe("web shell in Chromium", () => {
     await page.getByRole("navigation").getByRole("link", { name: "Admin" }).focus();
     await page.keyboard.press("Enter");
     await expect.poll(() => page.getByRole("heading", { name: "Audit log" }).isVisible()).toBe(true);
+    // A new page takes the focus to its content, as a page load would.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("main");
     // The heading renders before the log has loaded: wait for the rows.
     await expect.poll(() => page.getByRole("cell", { name: "auth.sign_in" }).count()).toBeGreaterThan(0);
     const filters = page.getByRole("form", { name: "Filter the audit log" });

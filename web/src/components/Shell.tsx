@@ -1,6 +1,6 @@
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { NavLink } from "react-router";
+import { NavLink, useLocation } from "react-router";
 import { allows } from "../api/permissions.ts";
 import { useSession } from "../session.tsx";
 import { LanguageSwitcher } from "./LanguageSwitcher.tsx";
@@ -27,6 +27,17 @@ export const Shell = ({ children }: { children: ReactNode }) => {
   const close = () => setMenuOpen(false);
   const toggle = useRef<HTMLButtonElement>(null);
   const main = useRef<HTMLElement>(null);
+  // A new page takes the focus to its content, as a page load would, so a screen reader reads it from its heading
+  // (the first page is left alone; a change of the query string only is the same page).
+  const { pathname } = useLocation();
+  const firstPage = useRef(true);
+  useEffect(() => {
+    if (firstPage.current) {
+      firstPage.current = false;
+      return;
+    }
+    if (pathname) main.current?.focus({ preventScroll: true });
+  }, [pathname]);
   // Every page names itself in its heading; the browser tab and history take that name too.
   useEffect(() => {
     const page = main.current;

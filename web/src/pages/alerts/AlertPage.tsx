@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { FormEvent } from "react";
+import { type FormEvent, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import {
@@ -40,14 +40,18 @@ export const AlertPage = () => {
   const { me } = useSession();
   const { id = "" } = useParams();
   const queryClient = useQueryClient();
+  const statusRef = useRef<HTMLElement>(null);
   const alert = useQuery({ queryKey: ["alert", id], queryFn: () => get<TAlertDetail>(`/api/alerts/${id}`) });
   const step = useMutation({
     mutationFn: ({ name, body }: { name: AlertStep; body: object }) =>
       api<TAlert>("POST", `/api/alerts/${id}/${name}`, body),
-    onSuccess: () =>
-      queryClient.invalidateQueries({
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({
         predicate: (q) => ["alert", "alerts", "measures"].includes(String(q.queryKey[0])),
-      }),
+      });
+      // The form just used is gone with the step it took: the keyboard goes to the new status, which is read out.
+      statusRef.current?.focus();
+    },
   });
   if (alert.error) return <ErrorNote error={alert.error} />;
   const a = alert.data;
@@ -80,7 +84,9 @@ export const AlertPage = () => {
         <dt>{t("alerts.severity")}</dt>
         <dd className={`severity ${a.severity}`}>{t(`alerts.severities.${a.severity}`)}</dd>
         <dt>{t("alerts.status")}</dt>
-        <dd data-testid="alert-status">{t(`alerts.statuses.${a.status}`)}</dd>
+        <dd data-testid="alert-status" ref={statusRef} tabIndex={-1} aria-live="polite">
+          {t(`alerts.statuses.${a.status}`)}
+        </dd>
         <dt>{t("admin.clearance")}</dt>
         <dd>
           <span className={`badge ${a.clearance}`}>{t(`clearance.${a.clearance}`)}</span>
