@@ -11,6 +11,7 @@ let handle: DatabaseHandle;
 let server: { app: App; url: string };
 let browser: Browser;
 let admin: TestUser;
+let viewer: TestUser;
 const shots = "test-results/screenshots";
 
 beforeAll(async () => {
@@ -18,6 +19,7 @@ beforeAll(async () => {
   handle = await createTestDatabase();
   const org = await buildOrganisation(handle.db, "un_entity");
   admin = await buildUser(handle.db, org.id, "administrator", "confidential");
+  viewer = await buildUser(handle.db, org.id, "viewer", "public");
   server = await startServer(handle);
   browser = await launchBrowser();
 });
@@ -59,6 +61,31 @@ describe("web shell in Chromium", () => {
       .poll(() => page.getByRole("alert").textContent())
       .toContain("To (UTC): must not be before since");
     await context.close();
+  });
+
+  it("changes a person's role only when the administrator says so, not at each step through the list", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/admin`);
+    await page.getByLabel("Email").fill(admin.email);
+    await page.getByLabel("Password").fill(admin.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    const membership = page.getByRole("form", { name: new RegExp(`^${viewer.email}`) });
+    const role = membership.getByRole("combobox", { name: /^Role/ });
+    await role.focus();
+    for (let step = 0; step < 3; step++) await page.keyboard.press("ArrowUp");
+    const stored = async () =>
+      (
+        await handle.db
+          .selectFrom("memberships")
+          .select("role")
+          .where("user_id", "=", viewer.userId)
+          .executeTakeFirstOrThrow()
+      ).role;
+    expect(await stored()).toBe("viewer");
+    await role.selectOption("analyst");
+    await membership.getByRole("button", { name: "Change" }).click();
+    await expect.poll(stored).toBe("analyst");
+    await page.close();
   });
 
   it("signs in, opens the overview, switches to French, reaches the audit log by keyboard, and signs out", async () => {

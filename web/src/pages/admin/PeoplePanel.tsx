@@ -5,6 +5,7 @@ import { clearances, readableClearances, roles } from "../../../../src/core/acce
 import { api, get } from "../../api/client.ts";
 import { highestHeld } from "../../api/permissions.ts";
 import type { Clearance, Membership, Organisation, Role, User } from "../../api/types.ts";
+import { BusyButton } from "../../components/BusyButton.tsx";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
 import { TableScroll } from "../../components/TableScroll.tsx";
@@ -75,42 +76,55 @@ export const PeoplePanel = () => {
                   {person.memberships.map((m) => (
                     <div key={m.orgId}>
                       {m.orgName}:{" "}
-                      <select
-                        aria-label={`${t("admin.role")} — ${person.email} — ${m.orgName}`}
-                        value={m.role}
-                        disabled={!grantable.includes(m.clearance)}
-                        onChange={(event) =>
+                      {/* Saved with its button, not on every change: stepping through the roles with the arrow
+                          keys would grant each in turn. */}
+                      <form
+                        key={`${m.role}-${m.clearance}`}
+                        className="membership-form"
+                        aria-label={`${person.email} — ${m.orgName}`}
+                        onSubmit={(event) => {
+                          event.preventDefault();
+                          const form = new FormData(event.currentTarget);
                           setMembership.mutate({
                             userId: person.id,
                             orgId: m.orgId,
-                            change: { role: event.target.value as Role, clearance: m.clearance },
-                          })
-                        }
+                            change: {
+                              role: String(form.get("role")) as Role,
+                              clearance: String(form.get("clearance")) as Clearance,
+                            },
+                          });
+                        }}
                       >
-                        {roles.map((role) => (
-                          <option key={role} value={role}>
-                            {t(`role.${role}`)}
-                          </option>
-                        ))}
-                      </select>{" "}
-                      <select
-                        aria-label={`${t("admin.clearance")} — ${person.email} — ${m.orgName}`}
-                        value={m.clearance}
-                        disabled={!grantable.includes(m.clearance)}
-                        onChange={(event) =>
-                          setMembership.mutate({
-                            userId: person.id,
-                            orgId: m.orgId,
-                            change: { role: m.role, clearance: event.target.value as Clearance },
-                          })
-                        }
-                      >
-                        {clearances.map((level) => (
-                          <option key={level} value={level} disabled={!grantable.includes(level)}>
-                            {t(`clearance.${level}`)}
-                          </option>
-                        ))}
-                      </select>{" "}
+                        <select
+                          name="role"
+                          aria-label={`${t("admin.role")} — ${person.email} — ${m.orgName}`}
+                          defaultValue={m.role}
+                          disabled={!grantable.includes(m.clearance)}
+                        >
+                          {roles.map((role) => (
+                            <option key={role} value={role}>
+                              {t(`role.${role}`)}
+                            </option>
+                          ))}
+                        </select>{" "}
+                        <select
+                          name="clearance"
+                          aria-label={`${t("admin.clearance")} — ${person.email} — ${m.orgName}`}
+                          defaultValue={m.clearance}
+                          disabled={!grantable.includes(m.clearance)}
+                        >
+                          {clearances.map((level) => (
+                            <option key={level} value={level} disabled={!grantable.includes(level)}>
+                              {t(`clearance.${level}`)}
+                            </option>
+                          ))}
+                        </select>{" "}
+                        {grantable.includes(m.clearance) && (
+                          <BusyButton type="submit" busy={setMembership.isPending}>
+                            {t("admin.change")}
+                          </BusyButton>
+                        )}
+                      </form>{" "}
                       {!(person.id === me.user.id && m.orgId === me.acting.orgId) &&
                         grantable.includes(m.clearance) && (
                           <button
