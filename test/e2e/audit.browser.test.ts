@@ -191,6 +191,7 @@ describe("Peacebuilding Audit and early action in Chromium", () => {
     await page.getByRole("button", { name: "Save findings" }).click();
     await page.getByRole("button", { name: "Submit for review" }).click();
     await expect.poll(() => status.textContent()).toBe("In review");
+    await expect.poll(() => status.evaluate((element) => element === document.activeElement)).toBe(true);
     const reviewUrl = page.url();
     await page.close();
 

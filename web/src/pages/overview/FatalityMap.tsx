@@ -6,6 +6,7 @@ import { isEventImportKind, isImportKind } from "../../../../src/core/data/impor
 import { get } from "../../api/client.ts";
 import { useCountryNames } from "../../api/country-names.ts";
 import { type CountryTotal, type DataStatus, query } from "../../api/data-types.ts";
+import { BusyButton } from "../../components/BusyButton.tsx";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
 import { MapLegend, mapKey, WorldMap } from "../../components/WorldMap.tsx";
@@ -117,12 +118,13 @@ export const FatalityMap = () => {
         </Field>
         {/* 360 months on a phone's slider are hard to hit one by one: a month back or forward exactly. */}
         <div className="month-steps">
-          <button type="button" disabled={index === 0} onClick={() => setIndex(index - 1)}>
+          {/* At either end the button stays focusable (a disabled one would drop the keyboard to the page). */}
+          <BusyButton busy={index === 0} onClick={() => setIndex(index - 1)}>
             {t("overview.previousMonth")}
-          </button>
-          <button type="button" disabled={index === months - 1} onClick={() => setIndex(index + 1)}>
+          </BusyButton>
+          <BusyButton busy={index === months - 1} onClick={() => setIndex(index + 1)}>
             {t("overview.nextMonth")}
-          </button>
+          </BusyButton>
         </div>
       </div>
       <p>

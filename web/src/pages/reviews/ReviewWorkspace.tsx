@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import type { FormEvent } from "react";
+import { type FormEvent, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { type TFramework, translated } from "../../../../src/core/frameworks/framework.schemas.ts";
@@ -59,6 +59,7 @@ export const ReviewWorkspace = () => {
     queryFn: () => get<TReview[]>(`/api/reviews?iso3=${review.data?.iso3}`),
   });
   const call = useApiCall(["review", id]);
+  const statusRef = useRef<HTMLSpanElement>(null);
   // Each form shows its own refusal beside it, where the person is looking.
   const errorAt = (path: string) => (call.variables?.path === path ? call.error : null);
   const outcomeAt = (path: string) => ({
@@ -80,8 +81,12 @@ export const ReviewWorkspace = () => {
   const ownReviewIds = new Set(
     (countryReviews.data ?? []).filter((other) => other.ownerOrgId === r.ownerOrgId).map((other) => other.id),
   );
+  // The buttons of the step taken go away with it: the keyboard goes to the new status, which is read out.
   const move = (to: string) =>
-    call.mutate({ method: "POST", path: `/api/reviews/${id}/status`, body: { to } });
+    call.mutate(
+      { method: "POST", path: `/api/reviews/${id}/status`, body: { to } },
+      { onSuccess: () => statusRef.current?.focus() },
+    );
   return (
     <>
       <p>
@@ -89,7 +94,7 @@ export const ReviewWorkspace = () => {
       </p>
       <h1>{r.title}</h1>
       <p>
-        <span className="badge" data-testid="review-status">
+        <span className="badge" data-testid="review-status" ref={statusRef} tabIndex={-1} aria-live="polite">
           {t(`reviews.statuses.${r.status}`)}
         </span>{" "}
         <span className={`badge ${r.clearance}`}>{t(`clearance.${r.clearance}`)}</span>{" "}
