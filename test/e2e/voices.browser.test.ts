@@ -165,6 +165,8 @@ describe("Voices in Chromium", () => {
     await page.getByLabel("Note (internal)").fill("Seen by our monitor.");
     await page.getByRole("button", { name: "Save" }).click();
     await expect.poll(() => page.getByText("Seen by our monitor.").isVisible()).toBe(true);
+    // The save is announced beside its form, for a screen reader too.
+    expect(await page.getByRole("status").filter({ hasText: "Saved." }).count()).toBe(1);
     await page.getByLabel("Reply", { exact: true }).fill("شكراً، نحن نتابع الأمر.");
     await page.getByRole("button", { name: "Send" }).click();
     await expect.poll(() => page.getByText("shown on the receipt page").isVisible()).toBe(true);

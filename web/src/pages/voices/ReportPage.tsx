@@ -9,6 +9,7 @@ import { BackLink } from "../../components/BackLink.tsx";
 import { ClearanceField } from "../../components/ClearanceField.tsx";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
+import { FormOutcome } from "../../components/FormOutcome.tsx";
 import { when } from "../../i18n/dates.ts";
 import { useSession } from "../../session.tsx";
 import { type Category, type ReportDetail, type Revealed, reportStatuses } from "./voices-api.ts";
@@ -179,7 +180,7 @@ export const ReportPage = () => {
               <textarea name="note" rows={2} dir="auto" />
             </Field>
             <button type="submit">{t("voices.save")}</button>
-            <ErrorNote error={triage.error} />
+            <FormOutcome error={triage.error} saved={triage.isSuccess} />
           </form>
           {r.notes.length > 0 && (
             <ul>
@@ -214,7 +215,7 @@ export const ReportPage = () => {
                 <textarea name="body" rows={2} required maxLength={1000} dir="auto" />
               </Field>
               <button type="submit">{t("voices.send")}</button>
-              <ErrorNote error={reply.error} />
+              <FormOutcome error={reply.error} saved={reply.isSuccess} />
             </form>
           )}
           <ul>
@@ -241,7 +242,7 @@ export const ReportPage = () => {
               <textarea name="description" rows={4} defaultValue={r.description} required dir="auto" />
             </Field>
             <button type="submit">{t("voices.redact")}</button>
-            <ErrorNote error={redact.error} />
+            <FormOutcome error={redact.error} saved={redact.isSuccess} />
           </form>
         </section>
       )}
