@@ -168,6 +168,11 @@ describe("early warning in Chromium", () => {
     await page.getByLabel("Risk of").selectOption("pGe25");
     const ge25 = page.getByRole("figure", { name: /Reliability.*25 or more/ });
     expect(await ge25.locator("circle").count()).toBeGreaterThan(0);
+    // The diagram's points as a table, for a screen reader.
+    await page.getByText("The diagram as a table").click();
+    const points = page.locator("details table tbody tr");
+    expect(await points.count()).toBeGreaterThan(3);
+    expect(await points.first().locator("th").textContent()).toBe("Model");
     const perHorizon = page.locator("table").last().locator("tbody tr");
     expect(await perHorizon.count()).toBe(3);
     expect(await perHorizon.locator("strong").count()).toBeGreaterThan(0);

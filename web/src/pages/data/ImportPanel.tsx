@@ -219,16 +219,18 @@ export const ImportPanel = () => {
           </div>
         </details>
         {preview?.compressed && <p>{t("data.compressedNoPreview")}</p>}
-        {empty && <p className="error">{t("data.fileEmpty")}</p>}
-        {delimited && <p className="error">{t("data.wrongDelimiter", { context: delimited.name })}</p>}
+        {/* The checks of a chosen file are read out: they decide whether it can be sent at all. */}
+        <div aria-live="polite">
+          {empty && <p className="error">{t("data.fileEmpty")}</p>}
+          {delimited && <p className="error">{t("data.wrongDelimiter", { context: delimited.name })}</p>}
+          {mapped && mapped.missing.length > 0 && (
+            <p className="error">{t("data.missingColumns", { columns: mapped.missing.join(", ") })}</p>
+          )}
+        </div>
         {mapped && (
           <div data-testid="column-mapping">
             <h3>{t("data.mapping")}</h3>
-            <p>
-              {mapped.missing.length === 0
-                ? t("data.allRequired", { count: mapped.found.length })
-                : t("data.missingColumns", { columns: mapped.missing.join(", ") })}
-            </p>
+            {mapped.missing.length === 0 && <p>{t("data.allRequired", { count: mapped.found.length })}</p>}
             {mapped.optional.length > 0 && (
               <p>{t("data.optionalFound", { columns: mapped.optional.join(", ") })}</p>
             )}

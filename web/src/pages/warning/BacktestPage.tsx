@@ -176,6 +176,53 @@ const ScoreCells = ({
   ));
 };
 
+/** The reliability diagram's points as a table: the figures behind the chart, for a screen reader or a citation. */
+const ReliabilityTable = ({
+  report,
+  methods,
+  outcome,
+}: {
+  report: BacktestReport;
+  methods: string[];
+  outcome: Outcome;
+}) => {
+  const { t, i18n } = useTranslation();
+  const methodName = useMethodName();
+  const format = useScoreFormat();
+  const count = new Intl.NumberFormat(i18n.language);
+  return (
+    <details>
+      <summary>{t("warning.reliabilityAsTable")}</summary>
+      <TableScroll label={t("warning.reliability")}>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("warning.method")}</th>
+              <th scope="col">{t("warning.predicted")}</th>
+              <th scope="col">{t("warning.observedRate")}</th>
+              <th scope="col">{t("warning.forecastCount")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {methods.flatMap((method) =>
+              (report.methods[method]?.pooled[reliabilityOf[outcome]] ?? [])
+                .filter((bin) => bin.count > 0)
+                .map((bin) => (
+                  <tr key={`${method}-${bin.meanPredicted}`}>
+                    <th scope="row">{methodName(method)}</th>
+                    <td>{format(bin.meanPredicted)}</td>
+                    <td>{format(bin.observedRate)}</td>
+                    <td>{count.format(bin.count)}</td>
+                  </tr>
+                )),
+            )}
+          </tbody>
+        </table>
+      </TableScroll>
+    </details>
+  );
+};
+
 /** One column heading per compared method: the model, then the baselines. */
 const MethodHeaders = ({ methods }: { methods: string[] }) => {
   const methodName = useMethodName();
@@ -377,6 +424,7 @@ export const BacktestPage = () => {
             </select>
           </Field>
           <PlotFigure make={makeChart} label={`${t("warning.reliability")}: ${t(`warning.${outcome}`)}`} />
+          <ReliabilityTable report={report} methods={methods} outcome={outcome} />
           <h2>{t("warning.perHorizon")}</h2>
           <Field label={t("warning.score")}>
             <select value={horizonScore} onChange={(event) => setHorizonScore(event.target.value as Score)}>
