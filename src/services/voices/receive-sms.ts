@@ -1,13 +1,12 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { DomainError } from "../../core/shared/errors.ts";
-import { normaliseReceipt } from "../../core/voices/receipt.ts";
 import { parseSms } from "../../core/voices/sms.ts";
 import { smsText } from "../../core/voices/sms-replies.ts";
 import { unseal } from "../../repositories/voices/envelope.ts";
-import { findReportByReceipt, findSealed } from "../../repositories/voices/reports.repository.ts";
-import { readReceipt } from "./read-receipt.ts";
+import { findSealed } from "../../repositories/voices/reports.repository.ts";
+import { readReceipt, reportOfReceipt } from "./read-receipt.ts";
 import type { SealedPayload } from "./sealed-payload.ts";
-import { receiptHash, submitReport } from "./submit-report.ts";
+import { submitReport } from "./submit-report.ts";
 import { type PublicContext, receivingOrganisation, type VoicesDeps } from "./voices-context.ts";
 
 /** How far a signed webhook's timestamp may be from our clock (replayed old requests are refused). */
@@ -64,8 +63,7 @@ const askedByReporter = async (
   typed: string,
   from: string,
 ): Promise<boolean> => {
-  const code = normaliseReceipt(typed);
-  const report = code ? await findReportByReceipt(ctx.db, receiptHash(code)) : undefined;
+  const report = await reportOfReceipt(ctx.db, typed);
   if (report?.channel !== "sms") return true;
   const sealed = await findSealed(ctx.db, report.id);
   const phone = sealed ? unseal<SealedPayload>(deps.keyring, report.id, sealed).contact.phone : undefined;
