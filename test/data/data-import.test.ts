@@ -15,6 +15,7 @@ import { importDataset } from "../../src/services/data/import-dataset.ts";
 import { initialiseBundledData } from "../../src/services/data/initialise-bundled-data.ts";
 import { countryMonthSeries, getCountry, listEvents } from "../../src/services/data/query-data.ts";
 import { createTestDatabase } from "../support/database.ts";
+import { contextFor } from "../support/factories.ts";
 
 const GED_FILE = join(BUNDLED_DATA_DIR, "ucdp_ged_events/ged_events_4countries_1989_2019.csv.gz");
 const gedText = gunzipSync(readFileSync(GED_FILE)).toString("utf8");
@@ -26,6 +27,16 @@ const setCell = (name: string, value: string) => (row: string[]) =>
   row.map((cell, i) => (i === col(name) ? value : cell));
 
 let handle: DatabaseHandle;
+/** A viewer of some organisation: reads the shared datasets as everyone does. */
+const reader = () =>
+  contextFor(handle.db, {
+    userId: "00000000-0000-4000-8000-000000000001",
+    email: "reader@example.org",
+    orgId: "00000000-0000-4000-8000-000000000002",
+    role: "viewer",
+    clearance: "public",
+    platformAdmin: false,
+  });
 let ctx: DataContext;
 const dir = mkdtempSync(join(tmpdir(), "continuum-data-"));
 
@@ -150,14 +161,14 @@ describe("bundled data on first start", () => {
   it("answers country, series and event queries", async () => {
     const drc = await getCountry(handle.db, "cod");
     expect(drc).toMatchObject({ iso3: "COD", gwcode: 490, capital: "Kinshasa" });
-    const series = await countryMonthSeries(handle.db, {
+    const series = await countryMonthSeries(reader(), {
       iso3: ["SYR"],
       from: "2019-01",
       to: "2019-02",
       series: "views",
     });
     expect(series.map((r) => r.month)).toEqual(["2019-01", "2019-02"]);
-    const events = await listEvents(handle.db, {
+    const events = await listEvents(reader(), {
       bbox: { south: 4, west: 18, north: 5, east: 19 },
       from: "2019-01-01",
       to: "2019-12-31",
@@ -368,7 +379,7 @@ describe("importing files", () => {
     writeFileSync(path, Papa.unparse(newer));
     const before = (await dataStatus(handle.db)).datasets.find((d) => d.id === "views-cm");
     const syria = () =>
-      countryMonthSeries(handle.db, { iso3: ["SYR"], from: "2019-11", to: "2020-01", series: "views" });
+      countryMonthSeries(reader(), { iso3: ["SYR"], from: "2019-11", to: "2020-01", series: "views" });
     expect(await syria()).toHaveLength(2);
 
     const update = await importDataset(ctx, { kind: "views-cm", file: path });

@@ -424,6 +424,55 @@ describe("conflict data API", () => {
     expect(taken.statusCode).toBe(403);
     expect(taken.json().error.message).toMatch(/^ged-upload belongs to another organisation/);
     expect(leftUploads()).toEqual([]);
+
+    // Nor does it list or read it: a request naming it answers as one naming no dataset.
+    const listed = async (session: typeof who) =>
+      ((await session.request("GET", "/api/data/status")).json().datasets as { id: string }[]).map(
+        (d) => d.id,
+      );
+    expect(await listed(outsider)).not.toContain("ged-upload");
+    expect(await listed(outsider)).toContain("ucdp-ged");
+    const eventId = gedRows[1]?.[gedRows[0]?.indexOf("id") ?? 0];
+    for (const url of [
+      "/api/data/country-totals?series=events&from=1989-01&to=2019-12&dataset=ged-upload",
+      "/api/data/events?dataset=ged-upload",
+      "/api/data/events/export?dataset=ged-upload",
+      "/api/data/events/points?iso3=SYR&dataset=ucdp-ged,ged-upload",
+      "/api/data/grid-months?dataset=ged-upload&from=2019-01&to=2019-01",
+      "/api/data/event-months/export?level=country&from=2019-01&to=2019-12&dataset=ged-upload",
+      `/api/data/events/ged-upload/${eventId}`,
+    ]) {
+      const refused = await outsider.request("GET", url);
+      expect([url, refused.statusCode, refused.json().error.message]).toEqual([
+        url,
+        404,
+        "Dataset ged-upload was not found.",
+      ]);
+      expect((await who.request("GET", url)).statusCode, url).toBe(200);
+    }
+  });
+
+  it("keeps an organisation's indicators to its members", async () => {
+    const who = await signIn(app, analyst.email, analyst.password);
+    const imported = await upload(
+      who,
+      { kind: "indicators", datasetId: "desk-indicators", unit: "index" },
+      { name: "desk.csv", content: "iso3,year,indicator_code,value\nSYR,2018,DESK.TENSION,42\n" },
+    );
+    expect(imported.json().report.ok).toBe(true);
+    const other = await buildUser(handle.db, (await buildOrganisation(handle.db)).id, "analyst");
+    const outsider = await signIn(app, other.email, other.password);
+    const codes = async (session: typeof who) =>
+      ((await session.request("GET", "/api/data/indicators")).json() as { code: string }[]).map(
+        (d) => d.code,
+      );
+    expect(await codes(who)).toContain("DESK.TENSION");
+    expect(await codes(outsider)).not.toContain("DESK.TENSION");
+    const values = "/api/data/indicators/DESK.TENSION/values";
+    expect((await who.request("GET", values)).json()).toEqual([expect.objectContaining({ value: 42 })]);
+    expect((await outsider.request("GET", values)).json()).toEqual([]);
+    expect((await outsider.request("GET", `${values}?dataset=desk-indicators`)).statusCode).toBe(404);
+    expect((await outsider.request("GET", `${values}/export?dataset=desk-indicators`)).statusCode).toBe(404);
   });
 
   it("documents every data route in the OpenAPI document", async () => {

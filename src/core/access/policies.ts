@@ -103,6 +103,15 @@ export const canSee = (actor: Pick<Actor, "orgId" | "clearance">, record: Protec
   return inCircle && clearanceRank(actor.clearance) >= clearanceRank(record.clearance);
 };
 
+/**
+ * A dataset an organisation imported is its own, like its analyses: the bundled and reference datasets
+ * (no owner) are every organisation's.
+ */
+export const canReadDataset = (
+  actor: Pick<Actor, "orgId">,
+  dataset: { ownerOrgId: string | null },
+): boolean => dataset.ownerOrgId === null || dataset.ownerOrgId === actor.orgId;
+
 /** One string per set of readers: two records with the same key are read by exactly the same people. */
 export const audienceKey = (record: ProtectedRecord): string =>
   record.clearance === "public"

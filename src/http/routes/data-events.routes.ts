@@ -10,6 +10,7 @@ import {
 import { assertSpan, ZDay, ZMonth } from "../../core/shared/calendar.schemas.ts";
 import { exportEventMonths } from "../../services/data/export-event-months.ts";
 import { eventPoints, getEvent, listEvents } from "../../services/data/query-data.ts";
+import { datasetsToQuery } from "../../services/data/readable-datasets.ts";
 import { contextOf } from "../context.ts";
 import { presentEvent } from "../presenters/data.presenter.ts";
 import { EVENT_COLUMNS } from "../presenters/data-tables.presenter.ts";
@@ -62,9 +63,9 @@ export const dataEventRoutes: AppRoutes = (app, deps) => {
       },
     },
     async (request) => {
-      signedIn(request);
+      const ctx = signedIn(request);
       const { limit, offset } = request.query;
-      const page = await listEvents(deps.db, { ...eventFilter(request.query), limit, offset });
+      const page = await listEvents(ctx, { ...eventFilter(request.query), limit, offset });
       return { total: page.total, limit, offset, events: page.events.map(presentEvent) };
     },
   );
@@ -80,8 +81,8 @@ export const dataEventRoutes: AppRoutes = (app, deps) => {
       },
     },
     async (request, reply) => {
-      signedIn(request);
-      const page = await listEvents(deps.db, { ...eventFilter(request.query), limit: MAX_EXPORT_ROWS });
+      const ctx = signedIn(request);
+      const page = await listEvents(ctx, { ...eventFilter(request.query), limit: MAX_EXPORT_ROWS });
       const name = `events${request.query.iso3 ? `-${request.query.iso3.join("-")}` : ""}`;
       return sendFile(
         reply,
@@ -117,10 +118,10 @@ export const dataEventRoutes: AppRoutes = (app, deps) => {
       },
     },
     async (request) => {
-      signedIn(request);
+      const ctx = signedIn(request);
       const { iso3, from, to } = request.query;
       assertSpan(from, to);
-      const rows = await eventPoints(deps.db, {
+      const rows = await eventPoints(ctx, {
         iso3,
         ...(from ? { from } : {}),
         ...(to ? { to } : {}),
@@ -157,8 +158,8 @@ export const dataEventRoutes: AppRoutes = (app, deps) => {
       },
     },
     async (request) => {
-      signedIn(request);
-      return presentEvent(await getEvent(deps.db, request.params.dataset, request.params.id));
+      const ctx = signedIn(request);
+      return presentEvent(await getEvent(ctx, request.params.dataset, request.params.id));
     },
   );
 
@@ -174,8 +175,9 @@ export const dataEventRoutes: AppRoutes = (app, deps) => {
       },
     },
     async (request, reply) => {
-      signedIn(request);
+      const ctx = signedIn(request);
       const { level, from, to, dataset: datasetIds } = request.query;
+      await datasetsToQuery(ctx, datasetIds);
       const result = await exportEventMonths(deps.db, {
         level,
         from,

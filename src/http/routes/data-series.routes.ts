@@ -115,8 +115,8 @@ export const dataSeriesRoutes: AppRoutes = (app, deps) => {
       },
     },
     async (request) => {
-      signedIn(request);
-      return (await countryMonthSeries(deps.db, monthFilter(request.query))).map(presentCountryMonth);
+      const ctx = signedIn(request);
+      return (await countryMonthSeries(ctx, monthFilter(request.query))).map(presentCountryMonth);
     },
   );
 
@@ -131,8 +131,8 @@ export const dataSeriesRoutes: AppRoutes = (app, deps) => {
       },
     },
     async (request, reply) => {
-      signedIn(request);
-      const rows = await countryMonthSeries(deps.db, monthFilter(request.query));
+      const ctx = signedIn(request);
+      const rows = await countryMonthSeries(ctx, monthFilter(request.query));
       const name = `country-months${request.query.iso3 ? `-${request.query.iso3.join("-")}` : ""}`;
       return sendFile(reply, tableFile(request.query.format, name.toLowerCase(), MONTH_COLUMNS, rows));
     },
@@ -154,10 +154,10 @@ export const dataSeriesRoutes: AppRoutes = (app, deps) => {
       },
     },
     async (request) => {
-      signedIn(request);
+      const ctx = signedIn(request);
       const { from, to, series } = request.query;
       assertSpan(from, to);
-      const rows = await countryTotals(deps.db, {
+      const rows = await countryTotals(ctx, {
         from,
         to,
         series,
@@ -179,10 +179,10 @@ export const dataSeriesRoutes: AppRoutes = (app, deps) => {
       },
     },
     async (request) => {
-      signedIn(request);
+      const ctx = signedIn(request);
       const { limit } = request.query;
       // A cut-off answer would read as complete: more rows than asked for is an error naming the way out.
-      const rows = await gridMonthSeries(deps.db, gridFilter(request.query, limit + 1));
+      const rows = await gridMonthSeries(ctx, gridFilter(request.query, limit + 1));
       if (rows.length > limit)
         throw invalid(`More than ${limit} cell-months match.`, [
           {
@@ -207,8 +207,8 @@ export const dataSeriesRoutes: AppRoutes = (app, deps) => {
       },
     },
     async (request, reply) => {
-      signedIn(request);
-      const rows = await gridMonthSeries(deps.db, gridFilter(request.query, MAX_EXPORT_ROWS));
+      const ctx = signedIn(request);
+      const rows = await gridMonthSeries(ctx, gridFilter(request.query, MAX_EXPORT_ROWS));
       return sendFile(
         reply,
         tableFile(request.query.format, "grid-months", GRID_COLUMNS, rows, (r) => gridCell(r.priogridGid)),
@@ -227,8 +227,8 @@ export const dataSeriesRoutes: AppRoutes = (app, deps) => {
       },
     },
     async (request) => {
-      signedIn(request);
-      return (await listConflicts(deps.db, conflictFilter(request.query))).map(presentConflict);
+      const ctx = signedIn(request);
+      return (await listConflicts(ctx, conflictFilter(request.query))).map(presentConflict);
     },
   );
 
@@ -243,8 +243,8 @@ export const dataSeriesRoutes: AppRoutes = (app, deps) => {
       },
     },
     async (request, reply) => {
-      signedIn(request);
-      const rows = (await listConflicts(deps.db, conflictFilter(request.query))).map(presentConflict);
+      const ctx = signedIn(request);
+      const rows = (await listConflicts(ctx, conflictFilter(request.query))).map(presentConflict);
       const name = `conflicts${request.query.iso3 ? `-${request.query.iso3}` : ""}`;
       return sendFile(reply, tableFile(request.query.format, name.toLowerCase(), CONFLICT_COLUMNS, rows));
     },
@@ -262,8 +262,8 @@ export const dataSeriesRoutes: AppRoutes = (app, deps) => {
       },
     },
     async (request) => {
-      signedIn(request);
-      return (await listIndicators(deps.db, request.query.iso3 ? { iso3: request.query.iso3 } : {})).map(
+      const ctx = signedIn(request);
+      return (await listIndicators(ctx, request.query.iso3 ? { iso3: request.query.iso3 } : {})).map(
         presentIndicator,
       );
     },
@@ -281,8 +281,8 @@ export const dataSeriesRoutes: AppRoutes = (app, deps) => {
       },
     },
     async (request) => {
-      signedIn(request);
-      return (await indicatorSeries(deps.db, indicatorFilter(request.params.code, request.query))).map(
+      const ctx = signedIn(request);
+      return (await indicatorSeries(ctx, indicatorFilter(request.params.code, request.query))).map(
         presentIndicatorValue,
       );
     },
@@ -300,8 +300,8 @@ export const dataSeriesRoutes: AppRoutes = (app, deps) => {
       },
     },
     async (request, reply) => {
-      signedIn(request);
-      const rows = await indicatorSeries(deps.db, indicatorFilter(request.params.code, request.query));
+      const ctx = signedIn(request);
+      const rows = await indicatorSeries(ctx, indicatorFilter(request.params.code, request.query));
       const name = `indicator-${request.params.code}${request.query.iso3 ? `-${request.query.iso3.join("-")}` : ""}`;
       return sendFile(
         reply,

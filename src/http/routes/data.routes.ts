@@ -25,6 +25,7 @@ import { dataStatus } from "../../services/data/data-status.ts";
 import type { ImportDatasetInput } from "../../services/data/import-dataset.ts";
 import { getImportJob, startImportJob } from "../../services/data/import-jobs.ts";
 import { getCountry, listCountriesService } from "../../services/data/query-data.ts";
+import { readableDatasetIds } from "../../services/data/readable-datasets.ts";
 import type { ServiceContext } from "../../services/shared/context.ts";
 import { contextOf } from "../context.ts";
 import {
@@ -160,8 +161,7 @@ export const dataRoutes: AppRoutes = (app, deps) => {
       },
     },
     async (request) => {
-      signedIn(request);
-      const status = await dataStatus(deps.db);
+      const status = await dataStatus(deps.db, await readableDatasetIds(signedIn(request)));
       const bundled = new Set(readBundledCatalogue().map((entry) => entry.id));
       return { ...status, datasets: status.datasets.map((d) => presentDataset(d, bundled)) };
     },

@@ -319,8 +319,9 @@ export const queryIndicatorDefinitions = async (db: Db, f: { iso3?: string } = {
 
 export const queryIndicatorValues = async (
   db: Db,
-  f: { datasetId?: string; indicator: string; iso3?: string[]; fromYear?: number; toYear?: number },
+  f: { datasetIds: string[]; indicator: string; iso3?: string[]; fromYear?: number; toYear?: number },
 ) => {
+  if (!f.datasetIds.length) return [];
   let q = db
     .selectFrom("indicator_values")
     .select([
@@ -333,9 +334,9 @@ export const queryIndicatorValues = async (
       "value",
     ])
     .where("indicator", "=", f.indicator)
+    .where("dataset_id", "in", f.datasetIds)
     .orderBy("country_ref")
     .orderBy("year");
-  if (f.datasetId) q = q.where("dataset_id", "=", f.datasetId);
   if (f.iso3?.length) q = q.where("iso3", "in", f.iso3);
   if (f.fromYear !== undefined) q = q.where("year", ">=", f.fromYear);
   if (f.toYear !== undefined) q = q.where("year", "<=", f.toYear);

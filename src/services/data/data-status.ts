@@ -18,8 +18,11 @@ export type DataStatus = {
   tables: Record<string, number>;
 };
 
-/** The dataset catalogue as loaded: versions, row counts, spans, licences, citations and replacement history. */
-export const dataStatus = async (db: Db): Promise<DataStatus> => {
+/**
+ * The dataset catalogue as loaded: versions, row counts, spans, licences, citations and replacement history;
+ * `only` keeps the datasets a signed-in person reads (the operator's CLI lists all).
+ */
+export const dataStatus = async (db: Db, only?: ReadonlySet<string>): Promise<DataStatus> => {
   const [datasets, replacements, tables] = await Promise.all([
     listDatasets(db),
     listReplacements(db),
@@ -27,7 +30,9 @@ export const dataStatus = async (db: Db): Promise<DataStatus> => {
   ]);
   return {
     initialised: datasets.length > 0,
-    datasets: datasets.map((d) => ({ ...d, replacements: replacements.filter((r) => r.datasetId === d.id) })),
+    datasets: datasets
+      .filter((d) => !only || only.has(d.id))
+      .map((d) => ({ ...d, replacements: replacements.filter((r) => r.datasetId === d.id) })),
     tables,
   };
 };

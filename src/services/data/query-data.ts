@@ -1,4 +1,4 @@
-import { datasetsToRead, type Series } from "../../core/data/reference-datasets.ts";
+import type { Series } from "../../core/data/reference-datasets.ts";
 import { unmatchedStates } from "../../core/data/registry.ts";
 import { notFound } from "../../core/shared/errors.ts";
 import type { Db } from "../../db/types.ts";
@@ -24,8 +24,10 @@ import {
   queryIndicatorValues,
   type SeriesFilter,
 } from "../../repositories/data/series.repository.ts";
+import type { ServiceContext } from "../shared/context.ts";
+import { datasetsToQuery, readableDatasetIds } from "./readable-datasets.ts";
 
-/** Read-only data queries used by the API and the web pages (conflict data is public reference data). */
+/** Read-only data queries used by the API and the web pages: the registry is public, datasets follow `canReadDataset`. */
 export const listCountriesService = (
   db: Db,
   filter: { search?: string; independentOnly?: boolean; existingOn?: string } = {},
@@ -43,46 +45,72 @@ export const getCrosswalk = async (db: Db) => {
   return { rows, unmatched: unmatchedStates(registry) };
 };
 
-// Reads cover the reference datasets unless the caller names others (see reference-datasets.ts).
+// Reads cover the shared reference datasets unless the caller names others it may read (readable-datasets.ts).
 
-export const countryMonthSeries = (db: Db, filter: SeriesFilter) =>
-  queryCountryMonths(db, { ...filter, datasetIds: datasetsToRead(filter.datasetIds, filter.series) });
+export const countryMonthSeries = async (ctx: ServiceContext, filter: SeriesFilter) =>
+  queryCountryMonths(ctx.db, {
+    ...filter,
+    datasetIds: await datasetsToQuery(ctx, filter.datasetIds, filter.series),
+  });
 
-export const gridMonthSeries = (
-  db: Db,
+export const gridMonthSeries = async (
+  ctx: ServiceContext,
   filter: { bbox?: Bbox; gids?: number[]; from?: string; to?: string; datasetIds?: string[]; limit?: number },
-) => queryGridMonths(db, { ...filter, datasetIds: datasetsToRead(filter.datasetIds, "events") });
+) =>
+  queryGridMonths(ctx.db, { ...filter, datasetIds: await datasetsToQuery(ctx, filter.datasetIds, "events") });
 
-export const listEvents = (db: Db, filter: EventFilter) =>
-  queryEvents(db, { ...filter, datasetIds: datasetsToRead(filter.datasetIds, "events") });
+export const listEvents = async (ctx: ServiceContext, filter: EventFilter) =>
+  queryEvents(ctx.db, { ...filter, datasetIds: await datasetsToQuery(ctx, filter.datasetIds, "events") });
 
-export const listConflicts = (
-  db: Db,
+export const listConflicts = async (
+  ctx: ServiceContext,
   filter: { iso3?: string; fromYear?: number; toYear?: number; datasetIds?: string[] },
-) => queryConflicts(db, { ...filter, datasetIds: datasetsToRead(filter.datasetIds, "conflicts") });
+) =>
+  queryConflicts(ctx.db, {
+    ...filter,
+    datasetIds: await datasetsToQuery(ctx, filter.datasetIds, "conflicts"),
+  });
 
-export const listIndicators = (db: Db, filter: { iso3?: string } = {}) =>
-  queryIndicatorDefinitions(db, filter);
+export const listIndicators = async (ctx: ServiceContext, filter: { iso3?: string } = {}) => {
+  const readable = await readableDatasetIds(ctx);
+  return (await queryIndicatorDefinitions(ctx.db, filter)).filter((d) => readable.has(d.dataset_id));
+};
 
-export const indicatorSeries = (
-  db: Db,
+/** An indicator's values from the named dataset, or from every dataset the actor reads. */
+export const indicatorSeries = async (
+  ctx: ServiceContext,
   filter: { datasetId?: string; indicator: string; iso3?: string[]; fromYear?: number; toYear?: number },
-) => queryIndicatorValues(db, filter);
+) => {
+  const { datasetId, ...rest } = filter;
+  const datasetIds = datasetId
+    ? await datasetsToQuery(ctx, [datasetId])
+    : [...(await readableDatasetIds(ctx))];
+  return queryIndicatorValues(ctx.db, { ...rest, datasetIds });
+};
 
 /** Fatalities per country over a span of months, for the world map. */
-export const countryTotals = (
-  db: Db,
+export const countryTotals = async (
+  ctx: ServiceContext,
   filter: { from: string; to: string; series: Series; datasetIds?: string[] },
-) => queryCountryTotals(db, { ...filter, datasetIds: datasetsToRead(filter.datasetIds, filter.series) });
+) =>
+  queryCountryTotals(ctx.db, {
+    ...filter,
+    datasetIds: await datasetsToQuery(ctx, filter.datasetIds, filter.series),
+  });
 
 /** A country's events as map points. */
-export const eventPoints = (
-  db: Db,
+export const eventPoints = async (
+  ctx: ServiceContext,
   filter: { iso3: string; from?: string; to?: string; datasetIds?: string[] },
-) => queryEventPoints(db, { ...filter, datasetIds: datasetsToRead(filter.datasetIds, "events") });
+) =>
+  queryEventPoints(ctx.db, {
+    ...filter,
+    datasetIds: await datasetsToQuery(ctx, filter.datasetIds, "events"),
+  });
 
-export const getEvent = async (db: Db, datasetId: string, sourceEventId: string) => {
-  const event = await findEvent(db, datasetId, sourceEventId);
+export const getEvent = async (ctx: ServiceContext, datasetId: string, sourceEventId: string) => {
+  await datasetsToQuery(ctx, [datasetId]);
+  const event = await findEvent(ctx.db, datasetId, sourceEventId);
   if (!event) throw notFound(`Event ${sourceEventId} of ${datasetId}`);
   return event;
 };

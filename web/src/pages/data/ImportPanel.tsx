@@ -173,8 +173,16 @@ export const ImportPanel = () => {
           />
         </Field>
         <Field label={t("data.datasetId")}>
-          <input name="datasetId" pattern="[a-z0-9][a-z0-9\-]{1,62}" placeholder={t("data.datasetIdHint")} />
+          <input
+            name="datasetId"
+            pattern="[a-z0-9][a-z0-9\-]{1,62}"
+            placeholder={t("data.datasetIdHint")}
+            aria-describedby="dataset-ownership"
+          />
         </Field>
+        <p id="dataset-ownership" className="muted">
+          {t("data.datasetOwnership")}
+        </p>
         {isEventImportKind(kindName) ? (
           <p>{t("data.eventsReplace")}</p>
         ) : (
