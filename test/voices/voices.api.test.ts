@@ -247,6 +247,16 @@ describe(`Voices end to end (${engine})`, () => {
       text: `STATUS ${smsReceipt}`,
     });
     expect(overheard.json().reply).not.toContain("received, not yet reviewed");
+    // Nor does the web, where the code would be the only key.
+    const online = await app.inject({ method: "GET", url: `/api/public/reports/${smsReceipt}` });
+    expect([online.statusCode, online.json().error.message]).toEqual([
+      403,
+      "This report was sent by SMS: send STATUS and the code from the phone that sent it.",
+    ]);
+    const form = await postReportForm(app, { lang: "fr", receipt: smsReceipt }, "/report/status");
+    expect(form.statusCode).toBe(403);
+    expect(form.body).toContain("envoyé par SMS");
+    expect(form.body).not.toContain("received");
     // A gateway that reuses a message id for another sender's message: a new report with its own receipt,
     // never the first reporter's.
     const reused = await signedSms(app, {

@@ -142,7 +142,7 @@ export const registerVoices = (program: Command): void => {
     .description("what a reporter sees with their receipt code")
     .action(async (receipt: string, _options: unknown, command: Command) =>
       voices(command, async ({ handle, global }) => {
-        const status = await readReceipt(handle.db, receipt);
+        const status = await readReceipt(handle.db, receipt, { online: false });
         printOne(global, status, `${status.status}${status.reply ? ` — reply: ${status.reply}` : ""}`);
       }),
     );

@@ -320,13 +320,15 @@ export const voicesFormRoutes = (app: TypedApp, deps: RouteDeps, runtime: Voices
           [runtime.byAddress, `receipt|${request.ip}`],
           [runtime.byReceipt, code],
         ]);
-        const status = await readReceipt(deps.db, code);
+        const status = await readReceipt(deps.db, code, { online: true });
         return html(reply, 200, receiptPage(lang, code, status, fresh));
       } catch (error) {
         if (error instanceof DomainError && error.code === "rate_limited")
           return html(reply, 429, messagePage(lang, FORM_STRINGS[lang].tooMany));
         if (error instanceof DomainError && error.code === "not_found")
           return html(reply, 404, statusPage(lang, FORM_STRINGS[lang].unknownReceipt, code));
+        if (error instanceof DomainError && error.code === "forbidden")
+          return html(reply, 403, statusPage(lang, FORM_STRINGS[lang].smsReceipt, code));
         throw error;
       }
     };

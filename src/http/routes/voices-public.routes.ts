@@ -104,7 +104,7 @@ export const voicesPublicRoutes = (app: TypedApp, deps: RouteDeps, runtime: Voic
         [runtime.byAddress, `receipt|${request.ip}`],
         [runtime.byReceipt, request.params.receipt.toUpperCase()],
       ]);
-      return readReceipt(deps.db, request.params.receipt);
+      return readReceipt(deps.db, request.params.receipt, { online: true });
     },
   );
 

@@ -52,6 +52,7 @@ export type FormStrings = {
   checkLink: string;
   newReport: string;
   unknownReceipt: string;
+  smsReceipt: string;
   tooMany: string;
   thanks: string;
 };
@@ -141,6 +142,7 @@ const en: FormStrings = {
   checkLink: "Already reported? Follow your report",
   newReport: "Send another report",
   unknownReceipt: "We do not know this receipt code. Check it and try again.",
+  smsReceipt: "This report was sent by SMS: send STATUS and the code from the phone that sent it.",
   tooMany: "Too many attempts. Please wait a few minutes and try again.",
   thanks: "Thank you.",
 };
@@ -231,6 +233,8 @@ const fr: FormStrings = {
   checkLink: "Déjà signalé ? Suivez votre signalement",
   newReport: "Envoyer un autre signalement",
   unknownReceipt: "Ce code de reçu est inconnu. Vérifiez-le et réessayez.",
+  smsReceipt:
+    "Ce signalement a été envoyé par SMS : envoyez STATUT et le code depuis le téléphone qui l'a envoyé.",
   tooMany: "Trop de tentatives. Veuillez patienter quelques minutes.",
   thanks: "Merci.",
 };
@@ -320,6 +324,7 @@ const ar: FormStrings = {
   checkLink: "أبلغت من قبل؟ تابع بلاغك",
   newReport: "أرسل بلاغاً آخر",
   unknownReceipt: "رمز الإيصال هذا غير معروف. تحقّق منه وحاول مرة أخرى.",
+  smsReceipt: "أُرسل هذا البلاغ برسالة نصية: أرسل «حالة» والرمز من الهاتف الذي أرسله.",
   tooMany: "محاولات كثيرة جداً. يرجى الانتظار بضع دقائق ثم المحاولة مجدداً.",
   thanks: "شكراً لك.",
 };

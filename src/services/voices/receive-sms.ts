@@ -85,7 +85,7 @@ export const receiveSms = async (
     if (!(await askedByReporter(ctx, deps, intent.receipt, sms.from)))
       return { reply: smsText(intent.language, "unknownReceipt", {}), receipt: null };
     try {
-      const status = await readReceipt(ctx.db, intent.receipt);
+      const status = await readReceipt(ctx.db, intent.receipt, { online: false });
       return {
         reply: smsText(intent.language, "status", { status: status.status, reply: status.reply ?? "" }),
         receipt: null,
