@@ -18,6 +18,8 @@ import { z } from "zod";
 import type { Config } from "../config.ts";
 import type { DatabaseHandle } from "../db/engine.ts";
 import type { Db } from "../db/types.ts";
+import { recordRefusal } from "../services/audit-log/record-refusal.ts";
+import { contextOf } from "./context.ts";
 import { registerAuthentication } from "./plugins/authentication.ts";
 import { frameworkErrors, registerErrorHandler, routeNotFound } from "./plugins/errors.ts";
 import { forbidCachingOfPrivateAnswers } from "./plugins/no-store.ts";
@@ -75,7 +77,13 @@ export const buildApp = async ({
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(refuseUnknownFields);
   app.setSerializerCompiler(serializerCompiler);
-  registerErrorHandler(app);
+  registerErrorHandler(app, (request, error) =>
+    recordRefusal(contextOf({ db, now }, request), {
+      request: `${request.method} ${request.routeOptions.url ?? ""}`,
+      params: request.params,
+      reason: error.message,
+    }),
+  );
   refuseNulCharacters(app);
   forbidCachingOfPrivateAnswers(app);
 

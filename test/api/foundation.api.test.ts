@@ -192,6 +192,16 @@ describe(`API foundation (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"
     const session = await signIn(app, viewer.email, viewer.password);
     const response = await session.request("POST", "/api/analyses", { title: "Not allowed" });
     expect(response.statusCode).toBe(403);
+    // The organisation's administrators see who tried what.
+    const log = await (await adminSession()).request(
+      "GET",
+      `/api/audit-log?action=access.refused&actor=${viewer.email}`,
+    );
+    expect(log.json()[0]).toMatchObject({
+      actor: viewer.email,
+      orgId,
+      after: { request: "POST /api/analyses", reason: response.json().error.message },
+    });
   });
 
   it("refuses cookie-authenticated writes without the CSRF token", async () => {
@@ -342,8 +352,37 @@ describe(`API foundation (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"
     });
     expect([locked.statusCode, locked.json()]).toEqual([401, unknown.json()]);
     expect(locked.json().error.message).toMatch(/locked for 15 minutes/);
+    // The attempts and the lock are in the log of the account's organisation, not only the platform's.
+    const log = await (await adminSession()).request("GET", `/api/audit-log?entityId=${user.userId}`);
+    expect((log.json() as { action: string; orgId: string }[]).map((e) => [e.action, e.orgId])).toEqual([
+      ["user.locked", orgId],
+      ...Array.from({ length: 5 }, () => ["auth.sign_in_refused", orgId]),
+    ]);
     clock = new Date(clock.getTime() + 16 * 60_000);
     expect((await attempt(TEST_PASSWORD)).statusCode).toBe(200);
+  });
+
+  it("counts wrong current passwords toward the lock: a stolen session cannot guess the password", async () => {
+    const user = await buildUser(handle.db, orgId, "analyst");
+    const session = await signIn(app, user.email, TEST_PASSWORD);
+    const change = (currentPassword: string) =>
+      session.request("POST", "/api/auth/password", {
+        currentPassword,
+        newPassword: "a much longer new passphrase",
+      });
+    for (let i = 0; i < 5; i++) expect((await change("wrong password!")).statusCode).toBe(400);
+    const locked = await change(TEST_PASSWORD);
+    expect([locked.statusCode, locked.json().error.message]).toEqual([
+      429,
+      "After 5 wrong passwords the account is locked for 15 minutes; try again then.",
+    ]);
+    const log = await (await adminSession()).request("GET", `/api/audit-log?entityId=${user.userId}&limit=2`);
+    expect(log.json()).toMatchObject([
+      { action: "user.locked", orgId },
+      { action: "user.change_password_refused", actor: user.email, orgId },
+    ]);
+    clock = new Date(clock.getTime() + 16 * 60_000);
+    expect((await change(TEST_PASSWORD)).statusCode).toBe(204);
   });
 
   it("lets an administrator, not a viewer, lift a lock-out at once", async () => {

@@ -53,9 +53,12 @@ const databaseUnreachable = (error: { code?: string; message?: string }): boolea
   (error.code ?? "").startsWith("08") ||
   /Connection terminated|connect ECONNREFUSED/.test(error.message ?? "");
 
+/** What happens beside the answer when a signed-in person is refused (403): the audit log's entry. */
+export type OnRefused = (request: FastifyRequest, error: DomainError) => Promise<void>;
+
 /** One error shape for every failure: {"error":{"code","message","details"}}, details naming the field. */
-export const registerErrorHandler = (app: FastifyInstance): void => {
-  app.setErrorHandler((error: FastifyError, request, reply) => {
+export const registerErrorHandler = (app: FastifyInstance, onRefused?: OnRefused): void => {
+  app.setErrorHandler(async (error: FastifyError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const details = error.validation.flatMap((issue) =>
         issueDetails(error.validationContext ?? "body", issue),
@@ -77,6 +80,7 @@ export const registerErrorHandler = (app: FastifyInstance): void => {
       return reply.code(400).send(errorBody("validation_failed", "The request is not valid.", details));
     }
     if (error instanceof DomainError) {
+      if (error.code === "forbidden" && request.auth && onRefused) await onRefused(request, error);
       return reply.code(statusOf[error.code]).send(errorBody(error.code, error.message, error.details));
     }
     // Text the NUL check cannot see (a body its route parses itself) reaches the database, which refuses

@@ -1,18 +1,36 @@
 import { DomainError, invalid } from "../../core/shared/errors.ts";
+import { isLocked, lockoutPolicy } from "../../core/users/lockout.ts";
 import { passwordWeakness } from "../../core/users/password-rules.ts";
 import { deleteUserSessions } from "../../repositories/credentials.repository.ts";
 import { findUserById, setPasswordHash } from "../../repositories/users.repository.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
 import { hashPassword, verifyPassword } from "./secrets.ts";
+import { recordWrongPassword } from "./wrong-password.ts";
 
-/** Changing the password ends the user's other sessions: a stolen session does not survive it. */
+/**
+ * Changing the password ends the user's other sessions: a stolen session does not survive it. A wrong current
+ * password counts toward the lock as at sign-in.
+ */
 export const changePassword = async (
   ctx: ServiceContext,
   input: { currentPassword: string; newPassword: string },
   currentSessionHash: string | null,
 ): Promise<void> => {
   const user = await findUserById(ctx.db, ctx.actor.userId);
-  if (!user || !(await verifyPassword(input.currentPassword, user.passwordHash))) {
+  if (!user) throw new Error("signed-in user vanished");
+  if (isLocked(user, ctx.now()))
+    throw new DomainError(
+      "rate_limited",
+      `After ${lockoutPolicy.maxFailures} wrong passwords the account is locked for ${lockoutPolicy.lockMinutes} minutes; try again then.`,
+    );
+  if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
+    await recordWrongPassword(ctx.db, user, {
+      action: "user.change_password_refused",
+      actor: ctx.actorLabel,
+      actorUserId: ctx.actor.userId,
+      via: ctx.via,
+      now: ctx.now(),
+    });
     throw new DomainError("validation_failed", "The current password is wrong.", [
       { field: "currentPassword", message: "does not match" },
     ]);

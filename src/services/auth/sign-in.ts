@@ -1,10 +1,11 @@
 import { DomainError } from "../../core/shared/errors.ts";
-import { afterFailure, isLocked } from "../../core/users/lockout.ts";
+import { isLocked } from "../../core/users/lockout.ts";
 import type { Db } from "../../db/types.ts";
 import { appendAudit } from "../../repositories/audit-log.repository.ts";
 import { insertSession } from "../../repositories/credentials.repository.ts";
 import { findUserByEmail, listMemberships, recordSignInState } from "../../repositories/users.repository.ts";
 import { digest, hashPassword, newSecret, verifyPassword } from "./secrets.ts";
+import { recordWrongPassword } from "./wrong-password.ts";
 
 export const SESSION_HOURS = 12;
 
@@ -37,20 +38,14 @@ export const signIn = async (db: Db, email: string, password: string, now: Date)
   // A locked account is not checked at all: a right password must not be confirmed while it is locked.
   if (!user || isLocked(user, now)) return refuseAfterDecoy(password);
   if (!(await verifyPassword(password, user.passwordHash))) {
-    const next = afterFailure(user, now);
-    await recordSignInState(db, user.id, next);
-    if (next.lockedUntil) {
-      await appendAudit(db, {
-        actor: user.email,
-        actorUserId: user.id,
-        orgId: null,
-        via: "system",
-        action: "user.locked",
-        entityType: "user",
-        entityId: user.id,
-        after: { lockedUntil: next.lockedUntil.toISOString() },
-      });
-    }
+    // Whoever typed it is unknown: the account is the entry's subject, not its actor.
+    await recordWrongPassword(db, user, {
+      action: "auth.sign_in_refused",
+      actor: `sign-in as ${user.email}`,
+      actorUserId: null,
+      via: "api",
+      now,
+    });
     throw wrongCredentials();
   }
   const orgId = (await listMemberships(db, [user.id])).get(user.id)?.[0]?.orgId;

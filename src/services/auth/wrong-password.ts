@@ -1,0 +1,38 @@
+import type { Channel } from "../../core/access/actor.ts";
+import { afterFailure } from "../../core/users/lockout.ts";
+import type { Db } from "../../db/types.ts";
+import { appendAudit } from "../../repositories/audit-log.repository.ts";
+import { listMemberships, recordSignInState, type UserRecord } from "../../repositories/users.repository.ts";
+
+/**
+ * One wrong password, typed to sign in or to change it: both count toward the lock, so that neither a stolen
+ * session nor a token makes the password guessable. Each of the person's organisations sees the attempt and
+ * the lock in its own log. `actor` is who typed it, as far as is known.
+ */
+export const recordWrongPassword = async (
+  db: Db,
+  user: UserRecord,
+  attempt: { action: string; actor: string; actorUserId: string | null; via: Channel; now: Date },
+): Promise<void> => {
+  const next = afterFailure(user, attempt.now);
+  await recordSignInState(db, user.id, next);
+  const memberships = (await listMemberships(db, [user.id])).get(user.id) ?? [];
+  const orgIds = memberships.length ? memberships.map((m) => m.orgId) : [null];
+  for (const orgId of orgIds) {
+    const entry = {
+      actorUserId: attempt.actorUserId,
+      orgId,
+      via: attempt.via,
+      entityType: "user",
+      entityId: user.id,
+    };
+    await appendAudit(db, { ...entry, actor: attempt.actor, action: attempt.action });
+    if (next.lockedUntil)
+      await appendAudit(db, {
+        ...entry,
+        actor: "system",
+        action: "user.locked",
+        after: { lockedUntil: next.lockedUntil.toISOString() },
+      });
+  }
+};
