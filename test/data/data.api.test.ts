@@ -326,6 +326,15 @@ describe("conflict data API", () => {
     const response = await upload(who, { kind: "nope" }, { name: "x.csv", content: "id\n1\n" });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.details[0].field).toBe("kind");
+    // A licence link is shown to every reader: only an http(s) address.
+    const scripted = await upload(
+      who,
+      { kind: "ged", licenceUrl: "javascript:alert(document.cookie)" },
+      { name: "x.csv", content: "id\n1\n" },
+    );
+    expect(scripted.json().error.details).toEqual([
+      expect.objectContaining({ field: "licenceUrl", message: "must be an http(s) address" }),
+    ]);
     expect(leftUploads()).toEqual([]);
   });
 

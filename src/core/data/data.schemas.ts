@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZDay, ZMonth } from "../shared/calendar.schemas.ts";
+import { ZWebAddress } from "../shared/web-address.schemas.ts";
 import { IMPORT_KINDS, IMPORT_MODES } from "./import/types.ts";
 
 /** Schemas of the conflict data as the API shows it (presenters produce exactly these). */
@@ -290,7 +291,7 @@ export const ZImportOptions = z.object({
   title: z.string().max(300).optional(),
   version: z.string().max(120).optional(),
   licence: z.string().max(300).optional(),
-  licenceUrl: z.url().optional(),
+  licenceUrl: ZWebAddress.optional(),
   citation: z.string().max(2000).optional(),
   source: z.string().max(500).optional(),
   coverage: z.enum(["observed", "world"]).optional(),

@@ -3,6 +3,7 @@ import { ZClearance } from "../access/vocabulary.ts";
 import { ZAlertMessage } from "../alerts/alert.schemas.ts";
 import { ZIso3 } from "../analyses/analysis.schemas.ts";
 import { ZTranslations } from "../frameworks/framework.schemas.ts";
+import { ZWebAddress } from "../shared/web-address.schemas.ts";
 import { ZForecast } from "../warning/warning.schemas.ts";
 
 export const reviewStatuses = ["draft", "in_review", "adopted"] as const;
@@ -25,7 +26,7 @@ export type RiskLevel = (typeof riskLevels)[number];
 
 export const ZEvidenceLink = z.object({
   label: z.string().trim().min(1).max(300),
-  url: z.url({ protocol: /^https?$/ }).max(2000),
+  url: ZWebAddress,
 });
 
 export const ZAssessmentInput = z.object({
