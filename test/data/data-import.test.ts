@@ -423,4 +423,39 @@ describe("importing files", () => {
       "CC BY 4.0",
     );
   });
+
+  it("two imports of one dataset at once take turns: the catalogue says what the rows are", async () => {
+    const rows = (months: number[]) =>
+      months.flatMap((month) =>
+        ["SYR", "MLI", "COL"].map((isoab, i) => ({
+          country_id: String(i + 1),
+          month_id: String(480 + month),
+          country: isoab,
+          gwcode: String([652, 432, 100][i]),
+          isoab,
+          year: "2020",
+          month: String(month),
+          ucdp_ged_sb_best_sum: String(month * 10 + i),
+        })),
+      );
+    const first = join(dir, "turns-1.csv");
+    const second = join(dir, "turns-2.csv");
+    writeFileSync(first, Papa.unparse(rows([1])));
+    writeFileSync(second, Papa.unparse(rows([1, 2, 3])));
+    const options = { kind: "views-cm", datasetId: "views-turns" } as const;
+    await importDataset(ctx, { ...options, file: first });
+    const [a, b] = await Promise.all([
+      importDataset(ctx, { ...options, file: second }),
+      importDataset(ctx, { ...options, file: second }),
+    ]);
+    expect([a.rowsAdded + b.rowsAdded, a.version]).toEqual([6, b.version]);
+    const held = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM country_month WHERE dataset_id = 'views-turns'`.execute(handle.db);
+    expect((await dataStatus(handle.db)).datasets.find((d) => d.id === "views-turns")).toMatchObject({
+      version: a.version,
+      rowCount: held.rows[0]?.n,
+      spanEnd: "2020-03-01",
+    });
+    expect(held.rows[0]?.n).toBe(9);
+  });
 });

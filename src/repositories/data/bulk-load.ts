@@ -13,7 +13,13 @@ import type {
 } from "../../core/data/import/types.ts";
 import type { BulkCopy, DatabaseHandle } from "../../db/engine.ts";
 import type { Db } from "../../db/types.ts";
-import { type DatasetWrite, findDataset, insertReplacement, upsertDataset } from "./datasets.repository.ts";
+import {
+  type DatasetRow,
+  type DatasetWrite,
+  findDataset,
+  insertReplacement,
+  upsertDataset,
+} from "./datasets.repository.ts";
 
 /** The columns that identify a row within its dataset: the source's own ids. */
 const KEYS: Record<StagingTarget, readonly string[]> = {
@@ -78,7 +84,7 @@ const partitionName = (table: "events" | "grid_month", datasetId: string) =>
 
 /**
  * Loads a dataset's rows, all or nothing, in one transaction: `feed` streams validated CSV through `copy`
- * into a load table while the file is still being read, then says what the file held, or null when the
+ * into a load table while the file is still being read (it is given the dataset as committed), then says what the file held, or null when the
  * file was refused (everything is rolled back). Event rows go into a new partition, keyed and indexed as
  * they are loaded, which replaces the dataset's previous partition; other rows replace the dataset's rows
  * from a staging table. Aggregates, the catalogue entry, the replacement record and `inTransaction`
@@ -87,7 +93,7 @@ const partitionName = (table: "events" | "grid_month", datasetId: string) =>
 export const replaceDatasetRows = async (
   handle: DatabaseHandle,
   plan: LoadPlan,
-  feed: (copy: (csv: string) => Promise<void>) => Promise<LoadedFile | null>,
+  feed: (copy: (csv: string) => Promise<void>, held: DatasetRow | undefined) => Promise<LoadedFile | null>,
   inTransaction?: (trx: Db, result: ReplaceResult) => Promise<void>,
 ): Promise<ReplaceResult | null> => {
   const suffix = randomUUID().replaceAll("-", "");
@@ -95,6 +101,11 @@ export const replaceDatasetRows = async (
   const load = events ? `events_load_${suffix}` : `data_stage_${suffix}`;
   try {
     return await handle.bulkTransaction(async (trx, copy) => {
+      // Imports of one dataset at once (two servers, or the CLI beside one) take turns, each starting from
+      // what the one before committed: otherwise both diff against the same old rows and catalogue entry.
+      await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`continuum.dataset:${plan.datasetId}`}, 0))`.execute(
+        trx,
+      );
       const existing = await findDataset(trx, plan.datasetId);
       if (existing && existing.kind !== plan.kind) {
         throw new Error(
@@ -120,7 +131,7 @@ export const replaceDatasetRows = async (
         await sql`CREATE TEMPORARY TABLE ${ident(load)} ON COMMIT DROP AS
           SELECT ${idents(plan.columns)} FROM ${ident(plan.target)} WITH NO DATA`.execute(trx);
       }
-      const loaded = await feed((csv) => copy(load, plan.columns, csv));
+      const loaded = await feed((csv) => copy(load, plan.columns, csv), existing);
       if (!loaded) throw new Refused();
       const { dataset } = loaded;
       await upsertDataset(trx, {

@@ -209,7 +209,6 @@ export const importDataset = async (ctx: DataContext, input: ImportDatasetInput)
     }
   }
 
-  const known = existing?.kind === input.kind ? existing : null;
   let fileFailure: DataFileError | null = null;
   let read: Awaited<ReturnType<typeof validateFile>> | null = null;
   let errors: ImportError[] = [];
@@ -226,7 +225,8 @@ export const importDataset = async (ctx: DataContext, input: ImportDatasetInput)
       mode: isEventImportKind(input.kind) ? "replace" : (input.mode ?? "update"),
       ...(input.version ? { version: input.version } : {}),
     },
-    async (copy) => {
+    async (copy, held) => {
+      const known = held?.kind === input.kind ? held : null;
       // COPY each batch as it arrives, in order, while the worker reads on.
       let loading: Promise<void> = Promise.resolve();
       let stagedRows = 0;
