@@ -22,7 +22,7 @@ export type VoicesRuntime = VoicesDeps & {
 };
 
 export const voicesRuntime = (config: Config, db: Db): VoicesRuntime => {
-  const source = loadKeyring(config.voices, config.dataDir);
+  const source = loadKeyring(config);
   const windowMs = config.voices.rateWindowSeconds * 1000;
   let ready: Promise<void> | undefined;
   return {

@@ -43,7 +43,7 @@ export const registerServe = (program: Command): void => {
       const data = await loadBundledData(handle);
       if (data.status === "initialised") process.stdout.write(`${describeBundledImport(data)}\n`);
       // Community reports are sealed with CONTINUUM_VOICES_KEY; without it, a development key in the data directory.
-      const voicesKey = loadKeyring(config.voices, config.dataDir);
+      const voicesKey = loadKeyring(config);
       await assertKeyringOpensReports(handle.db, voicesKey.keyring);
       if (voicesKey.source === "development") {
         process.stdout.write(

@@ -9,7 +9,7 @@ import { readInputText } from "../input-files.ts";
 import { type GlobalOptions, globalOptions, withDatabase } from "../runtime.ts";
 
 const depsOf = (config: Config): VoicesDeps => ({
-  keyring: loadKeyring(config.voices, config.dataDir).keyring,
+  keyring: loadKeyring(config).keyring,
   settings: config.voices,
 });
 

@@ -43,11 +43,11 @@ export const registerVoicesKeys = (group: Command): void => {
         // Development key: finish an interrupted rotation first, then replace the key and re-wrap.
         let finished = 0;
         if (readDevPreviousKey(config.dataDir)) {
-          finished = (await rotateKey(ctx, loadKeyring(config.voices, config.dataDir).keyring)).rewrapped;
+          finished = (await rotateKey(ctx, loadKeyring(config).keyring)).rewrapped;
           forgetDevPreviousKey(config.dataDir);
         }
         replaceDevKey(config.dataDir, generateMasterKey());
-        const result = await rotateKey(ctx, loadKeyring(config.voices, config.dataDir).keyring);
+        const result = await rotateKey(ctx, loadKeyring(config).keyring);
         forgetDevPreviousKey(config.dataDir);
         printOne(
           global,

@@ -13,6 +13,7 @@ import type {
 } from "../../core/data/import/types.ts";
 import type { BulkCopy, DatabaseHandle } from "../../db/engine.ts";
 import type { Db } from "../../db/types.ts";
+import { takeTurn } from "../turns.ts";
 import {
   type DatasetRow,
   type DatasetWrite,
@@ -103,9 +104,7 @@ export const replaceDatasetRows = async (
     return await handle.bulkTransaction(async (trx, copy) => {
       // Imports of one dataset at once (two servers, or the CLI beside one) take turns, each starting from
       // what the one before committed: otherwise both diff against the same old rows and catalogue entry.
-      await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`continuum.dataset:${plan.datasetId}`}, 0))`.execute(
-        trx,
-      );
+      await takeTurn(trx, `dataset:${plan.datasetId}`);
       const existing = await findDataset(trx, plan.datasetId);
       if (existing && existing.kind !== plan.kind) {
         throw new Error(

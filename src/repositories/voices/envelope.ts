@@ -9,6 +9,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { join } from "node:path";
+import { conflict, invalid } from "../../core/shared/errors.ts";
 
 /**
  * Envelope encryption of the identifying fields of a report (AES-256-GCM from node:crypto): each report
@@ -60,8 +61,9 @@ const masterFor = (keyring: Keyring, keyId: string): Buffer => {
   if (keyId === keyring.current.id) return keyring.current.key;
   const key = keyring.previous.get(keyId);
   if (!key) {
-    throw new Error(
+    throw conflict(
       `This report's data key is wrapped by master key ${keyId}, which is not configured (set it in CONTINUUM_VOICES_PREVIOUS_KEYS, then run \`continuum voices rotate-key\`).`,
+      [{ field: "CONTINUUM_VOICES_PREVIOUS_KEYS", message: `does not hold master key ${keyId}` }],
     );
   }
   return key;
@@ -161,12 +163,21 @@ export type KeySource = {
 
 /**
  * The keyring of this process: CONTINUUM_VOICES_KEY (plus CONTINUUM_VOICES_PREVIOUS_KEYS) when set,
- * otherwise the development key in the data directory (created on first use).
+ * otherwise, on the embedded database, the development key in its data directory (created on first use). On a
+ * PostgreSQL server the key must be set: the processes sharing the database share no data directory, and each
+ * would seal reports with a key of its own that the others cannot open.
  */
-export const loadKeyring = (
-  settings: { key: string | undefined; previousKeys: readonly string[] },
-  dataDir: string,
-): KeySource => {
+export const loadKeyring = (config: {
+  voices: { key: string | undefined; previousKeys: readonly string[] };
+  dataDir: string;
+  databaseUrl: string | undefined;
+}): KeySource => {
+  const { voices: settings, dataDir } = config;
+  if (!settings.key && config.databaseUrl)
+    throw invalid(
+      "Set CONTINUUM_VOICES_KEY to use a PostgreSQL database: every process sharing it must seal community reports with the same key (`continuum voices generate-key` makes one; keep it apart from the database's backups). Reports sealed earlier with a development key need that key: the contents of its voices.key file.",
+      [{ field: "CONTINUUM_VOICES_KEY", message: "required with DATABASE_URL" }],
+    );
   if (settings.key) {
     return {
       keyring: makeKeyring(settings.key, settings.previousKeys),

@@ -2,6 +2,7 @@ import { authorize } from "../../core/access/policies.ts";
 import { ZAlertRuleDefinition } from "../../core/alerts/alert.schemas.ts";
 import { hasTrigger } from "../../repositories/alerts/alerts.repository.ts";
 import { listAlertRules } from "../../repositories/alerts/rules.repository.ts";
+import { takeTurn } from "../../repositories/turns.ts";
 import { inTransaction, type ServiceContext } from "../shared/context.ts";
 import { raiseAlertWithin } from "./raise-alert.ts";
 import { evaluateRule } from "./rule-evaluators.ts";
@@ -46,6 +47,8 @@ export const evaluateAlertRules = async (
     for (const candidate of await evaluateRule(ctx.db, definition.data, now)) {
       report.candidates += 1;
       const outcome = await inTransaction(at, async (tx) => {
+        // Two servers evaluating at once: the second waits and finds the first one's trigger.
+        await takeTurn(tx.db, `alert-rule:${rule.id}:${candidate.iso3}:${candidate.evidenceKey}`);
         if (await hasTrigger(tx.db, rule.id, candidate.iso3, candidate.evidenceKey)) return "already";
         const raised = await raiseAlertWithin(
           { ...tx, via: "system", actorLabel: `rule: ${rule.name}` },
