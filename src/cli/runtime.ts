@@ -228,12 +228,13 @@ export const asCliUser = (
 
 /** commander parser for a numeric option: an error naming the option, rather than NaN failing validation later. */
 export const numberOption =
-  (name: string, { whole = true, min }: { whole?: boolean; min?: number } = {}) =>
+  (name: string, { whole = true, min, max }: { whole?: boolean; min?: number; max?: number } = {}) =>
   (value: string): number => {
     const n = Number(value);
     if (value.trim() === "" || !Number.isFinite(n) || (whole && !Number.isInteger(n)))
       throw invalid(`--${name} must be ${whole ? "a whole number" : "a number"}, got "${value}".`);
     if (min !== undefined && n < min) throw invalid(`--${name} must be at least ${min}, got "${value}".`);
+    if (max !== undefined && n > max) throw invalid(`--${name} must be at most ${max}, got "${value}".`);
     return n;
   };
 

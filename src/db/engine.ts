@@ -5,6 +5,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { Kysely, PGliteDialect, PostgresDialect } from "kysely";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
+import { invalid } from "../core/shared/errors.ts";
 import { lockDataDir } from "./data-dir-lock.ts";
 import { keepDataDirPrivate } from "./private-data-dir.ts";
 import type { Database } from "./schema.ts";
@@ -97,7 +98,11 @@ const openEmbedded = async ({ dataDir, template }: DatabaseLocation): Promise<Da
     });
   } catch (error) {
     release();
-    throw error;
+    // The engine's file errors are plain objects ("[object Object]" as text): say which directory and why.
+    if (error instanceof Error) throw error;
+    throw new Error(
+      `Cannot open the embedded database in ${dataDir ?? "memory"}: a file in it cannot be written by this user (${describeEngineError(error)}). Check the owner and permissions of the directory and every file in it.`,
+    );
   }
   growFilesInPlace(lite);
   if (dataDir) keepDataDirPrivate(dataDir);
@@ -148,8 +153,44 @@ const openEmbedded = async ({ dataDir, template }: DatabaseLocation): Promise<Da
 
 for (const [oid, parse] of Object.entries(parsers)) pg.types.setTypeParser(Number(oid), parse);
 
+/** What a PGlite file error says about itself: its name and errno, where it has them. */
+const describeEngineError = (error: unknown): string => {
+  const { name, errno } = (error ?? {}) as { name?: unknown; errno?: unknown };
+  return (
+    [name, errno !== undefined ? `errno ${String(errno)}` : ""].filter(Boolean).join(", ") || String(error)
+  );
+};
+
+/** DATABASE_URL as a postgres:// URL; named in the refusal otherwise. */
+const postgresUrl = (databaseUrl: string): URL => {
+  const expected = "a URL such as postgres://user@host:5432/database";
+  let url: URL;
+  try {
+    url = new URL(databaseUrl);
+  } catch {
+    throw invalid(`DATABASE_URL is not ${expected}.`, [{ field: "DATABASE_URL", message: "not a URL" }]);
+  }
+  if (url.protocol !== "postgres:" && url.protocol !== "postgresql:")
+    throw invalid(`DATABASE_URL must be ${expected}, not a ${url.protocol} URL.`, [
+      { field: "DATABASE_URL", message: "not a postgres:// URL" },
+    ]);
+  return url;
+};
+
+/** The server and database a URL names, without its password: what an operator checks a message against. */
+const serverOf = (url: URL): string => `${url.host}${url.pathname}`;
+
 const openPostgres = async (databaseUrl: string): Promise<DatabaseHandle> => {
+  const url = postgresUrl(databaseUrl);
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  try {
+    await pool.query("SELECT 1");
+  } catch (error) {
+    await pool.end();
+    throw new Error(
+      `Cannot use the PostgreSQL database of DATABASE_URL (${serverOf(url)}): ${error instanceof Error ? error.message : String(error)}.`,
+    );
+  }
   // An idle connection ended by the server (a restart, an administrator, a dropped database) is already out
   // of the pool; unheard, its error would crash the process. The next query opens a fresh connection and
   // reports any real failure itself.

@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { type AddressInfo, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -39,6 +40,25 @@ describe("continuum CLI", () => {
     const result = cli("org", "add", "only-slug");
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/required option .--kind/);
+  });
+
+  it("refuses a port that is taken or out of range before any start-up work", async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen({ port: 0, host: "127.0.0.1" }, resolve));
+    const { port } = taken.address() as AddressInfo;
+    const fresh = join(dataDir, "never-started");
+    const inUse = runCli(["--data-dir", fresh, "serve", "--port", String(port)], { DATABASE_URL: "" });
+    taken.close();
+    expect([inUse.status, inUse.stderr.trim()]).toEqual([
+      2,
+      `continuum: Cannot listen on 127.0.0.1:${port}: another process uses it. Choose another with --port or CONTINUUM_PORT.\n  --port: in use`,
+    ]);
+    expect(existsSync(fresh)).toBe(false);
+    const outOfRange = cli("serve", "--port", "99999");
+    expect([outOfRange.status, outOfRange.stderr]).toEqual([
+      2,
+      expect.stringMatching(/--port must be at most 65535/),
+    ]);
   });
 
   it("initialises once, printing the configured administrator", () => {

@@ -13,6 +13,20 @@ import { createTestDatabase } from "../support/database.ts";
 const url = process.env.DATABASE_URL;
 
 describe("PostgreSQL engine", () => {
+  it("names DATABASE_URL, and never its password, when it is no postgres:// URL or its server does not answer", async () => {
+    await expect(openDatabase({ databaseUrl: "notaurl" })).rejects.toThrow(
+      /^DATABASE_URL is not a URL such as/,
+    );
+    await expect(openDatabase({ databaseUrl: "mysql://u@127.0.0.1:3306/x" })).rejects.toThrow(
+      /not a mysql: URL/,
+    );
+    const refused = openDatabase({ databaseUrl: "postgres://app:s3cret@127.0.0.1:9/continuum" });
+    await expect(refused).rejects.toThrow(
+      /^Cannot use the PostgreSQL database of DATABASE_URL \(127\.0\.0\.1:9\/continuum\): /,
+    );
+    await expect(refused).rejects.not.toThrow(/s3cret/);
+  });
+
   it.skipIf(!url)(
     "survives the server ending an idle connection, and the next query reconnects",
     async () => {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/db/engine.ts";
 import { thisProcess } from "../../src/db/processes.ts";
 import { closeInterruptedRuns } from "../../src/services/warning/close-interrupted-runs.ts";
+import { startFirstForecast } from "../../src/services/warning/first-forecast.ts";
 import { createTestDatabase } from "../support/database.ts";
 
 let handle: DatabaseHandle;
@@ -68,5 +69,17 @@ describe("runs interrupted by a stopped process", () => {
       .executeTakeFirst();
     expect(bt?.status).toBe("failed");
     expect(await closeInterruptedRuns(handle.db)).toBe(0);
+  });
+
+  it("leave the next start to forecast, unless a run is under way or a forecast is published", async () => {
+    await handle.db.updateTable("forecast_runs").set({ status: "failed" }).execute();
+    const running = await forecastRun(thisProcess());
+    expect(await startFirstForecast(handle.db, () => new Date())).toBeNull();
+    await handle.db
+      .updateTable("forecast_runs")
+      .set({ status: "succeeded", published: true, finished_at: new Date() })
+      .where("id", "=", running)
+      .execute();
+    expect(await startFirstForecast(handle.db, () => new Date())).toBeNull();
   });
 });

@@ -4,13 +4,13 @@ import { migrate } from "../../db/migrate.ts";
 import { buildApp } from "../../http/app.ts";
 import { loadKeyring } from "../../repositories/voices/envelope.ts";
 import { startAlertJobs } from "../../services/alerts/alert-jobs.ts";
-import { systemContext } from "../../services/alerts/system-context.ts";
 import { ensureFirstAdministrator } from "../../services/system/ensure-first-administrator.ts";
 import { assertKeyringOpensReports } from "../../services/voices/check-sealing-keys.ts";
 import { closeInterruptedRuns } from "../../services/warning/close-interrupted-runs.ts";
+import { startFirstForecast } from "../../services/warning/first-forecast.ts";
 import { forecastOnEveryImport } from "../../services/warning/forecast-after-import.ts";
-import { startForecastRun } from "../../services/warning/run-forecast.ts";
 import { describeBundledImport, loadBundledData } from "../bundled-data.ts";
+import { assertCanListen } from "../listen-check.ts";
 import { configOf, globalOptions, numberOption } from "../runtime.ts";
 import { printFirstAdministrator } from "./first-administrator.ts";
 
@@ -18,7 +18,11 @@ export const registerServe = (program: Command): void => {
   program
     .command("serve")
     .description("start the API and web app (applies migrations and first-start setup)")
-    .option("--port <port>", "port to listen on (CONTINUUM_PORT, default 3000)", numberOption("port"))
+    .option(
+      "--port <port>",
+      "port to listen on (CONTINUUM_PORT, default 3000)",
+      numberOption("port", { min: 1, max: 65_535 }),
+    )
     .option("--host <host>", "address to bind (CONTINUUM_HOST, default 127.0.0.1)")
     .action(async (options: { port?: number; host?: string }, command: Command) => {
       const global = globalOptions(command);
@@ -27,6 +31,8 @@ export const registerServe = (program: Command): void => {
         ...(options.port ? { port: options.port } : {}),
         ...(options.host ? { host: options.host } : {}),
       };
+      // A port in use is found before the first start's minutes of work, not after them.
+      await assertCanListen(config.host, config.port);
       const handle = await openDatabase(config);
       await migrate(handle);
       const interrupted = await closeInterruptedRuns(handle.db);
@@ -66,23 +72,14 @@ export const registerServe = (program: Command): void => {
       process.once("SIGINT", stop);
       process.once("SIGTERM", stop);
       await app.listen({ port: config.port, host: config.host });
-      // On first start the risk map should not stay empty: forecast from the bundled data in the background.
-      if (data.status === "initialised") {
-        // The platform starts it, not a person: the audit log says "system", as for the alert jobs.
-        const ctx = await systemContext(
-          handle.db,
-          () => new Date(),
-          "first forecast after the bundled import",
-        );
-        if (!ctx) throw new Error("no administrator to run the first forecast as");
-        const started = await startForecastRun(ctx, { trigger: "import" });
-        started.completion.then(
-          () =>
-            process.stdout.write("First forecast from the bundled data is ready (Overview, Watchlist).\n"),
+      const first = await startFirstForecast(handle.db, () => new Date());
+      if (first) {
+        first.completion.then(
+          () => process.stdout.write("The first forecast is ready (Overview, Watchlist).\n"),
           (error: unknown) => process.stderr.write(`first forecast failed: ${String(error)}\n`),
         );
         process.stdout.write(
-          "Forecasting from the bundled data in the background; the risk map fills when it is done.\n",
+          "Forecasting from the data held in the background; the risk map fills when it is done.\n",
         );
       }
       const where =
