@@ -3,6 +3,8 @@ import { hostname } from "node:os";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/db/engine.ts";
 import { thisProcess } from "../../src/db/processes.ts";
+import { presentForecastRun } from "../../src/http/presenters/warning.presenter.ts";
+import { findForecastRun } from "../../src/repositories/warning/forecast-runs.repository.ts";
 import { closeInterruptedRuns } from "../../src/services/warning/close-interrupted-runs.ts";
 import { startFirstForecast } from "../../src/services/warning/first-forecast.ts";
 import { createTestDatabase } from "../support/database.ts";
@@ -69,6 +71,10 @@ describe("runs interrupted by a stopped process", () => {
       .executeTakeFirst();
     expect(bt?.status).toBe("failed");
     expect(await closeInterruptedRuns(handle.db)).toBe(0);
+    // Started with the standard settings, the interrupted run would have been published: failed, it is not.
+    await handle.db.updateTable("forecast_runs").set({ published: true }).where("id", "=", stopped).execute();
+    const closed = await findForecastRun(handle.db, stopped);
+    expect(closed && presentForecastRun(closed).published).toBe(false);
   });
 
   it("leave the next start to forecast, unless a run is under way or a forecast is published", async () => {

@@ -42,7 +42,8 @@ export const presentForecastRun = (run: ForecastRunRow): TForecastRun => ({
   error: run.error,
   progress: run.progress,
   forecastCount: run.forecastCount,
-  published: run.published,
+  // A run that failed shows nowhere, whatever settings it ran with.
+  published: run.published && run.status !== "failed",
 });
 
 /** A forecast run as its own resource: with the reference backtest's comparisons as the evidence for it. */
