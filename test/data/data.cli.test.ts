@@ -173,9 +173,10 @@ describe("continuum data commands", () => {
     const first = cli("--json", "import", "ged", file, "--dataset-id", "ged-small", "--licence", "CC BY 4.0");
     expect(first.status).toBe(0);
     expect(JSON.parse(first.stdout)).toMatchObject({ ok: true, status: "created", rowCount: 20 });
-    const again = cli("import", "ged", file, "--dataset-id", "ged-small");
+    const again = cli("import", "ged", file, "--dataset-id", "ged-small", "--forecast");
     expect(again.status).toBe(0);
     expect(again.stdout).toMatch(/already imported .* nothing changed/);
+    expect(again.stderr).toMatch(/^No forecast run: the import changed nothing the forecast reads/m);
     const status = cli("data", "status");
     expect(status.stdout).toMatch(/ged-small\s+ged\s+\S+.*\s20\s/);
     expect(status.stdout).toMatch(/ucdp-ged\s+ged/);

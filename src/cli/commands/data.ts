@@ -140,7 +140,10 @@ export const registerData = (program: Command): void => {
           );
           const { forecasts } = await forecast.completion;
           process.stderr.write(`Stored ${forecasts.length} forecasts.\n`);
-        }
+        } else if (options.forecast && report.ok)
+          process.stderr.write(
+            "No forecast run: the import changed nothing the forecast reads (an organisation's own dataset id, or no new or changed rows).\n",
+          );
       });
     });
 
