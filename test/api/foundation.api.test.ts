@@ -658,5 +658,8 @@ describe(`API foundation (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"
     expect(people.map((p: { email: string }) => p.email)).toContain("new.analyst@example.org");
     const added = people.find((p: { email: string }) => p.email === "new.analyst@example.org");
     expect(added.memberships[0].role).toBe("analyst");
+    // Another organisation's people are refused, not answered with one's own.
+    expect((await session.request("GET", `/api/users?orgId=${other.id}`)).statusCode).toBe(403);
+    expect((await session.request("GET", `/api/users?orgId=${orgId}`)).statusCode).toBe(200);
   });
 });
