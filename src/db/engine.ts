@@ -161,8 +161,8 @@ const describeEngineError = (error: unknown): string => {
   );
 };
 
-/** DATABASE_URL as a postgres:// URL; named in the refusal otherwise. */
-const postgresUrl = (databaseUrl: string): URL => {
+/** DATABASE_URL must be a postgres:// URL; the refusal names it otherwise. */
+const assertPostgresUrl = (databaseUrl: string): void => {
   const expected = "a URL such as postgres://user@host:5432/database";
   let url: URL;
   try {
@@ -174,21 +174,23 @@ const postgresUrl = (databaseUrl: string): URL => {
     throw invalid(`DATABASE_URL must be ${expected}, not a ${url.protocol} URL.`, [
       { field: "DATABASE_URL", message: "not a postgres:// URL" },
     ]);
-  return url;
 };
 
 /** The server and database a URL names, without its password: what an operator checks a message against. */
-const serverOf = (url: URL): string => `${url.host}${url.pathname}`;
+export const serverOf = (databaseUrl: string): string => {
+  const url = new URL(databaseUrl);
+  return `${url.host}${url.pathname}`;
+};
 
 const openPostgres = async (databaseUrl: string): Promise<DatabaseHandle> => {
-  const url = postgresUrl(databaseUrl);
+  assertPostgresUrl(databaseUrl);
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
   try {
     await pool.query("SELECT 1");
   } catch (error) {
     await pool.end();
     throw new Error(
-      `Cannot use the PostgreSQL database of DATABASE_URL (${serverOf(url)}): ${error instanceof Error ? error.message : String(error)}.`,
+      `Cannot use the PostgreSQL database of DATABASE_URL (${serverOf(databaseUrl)}): ${error instanceof Error ? error.message : String(error)}.`,
     );
   }
   // An idle connection ended by the server (a restart, an administrator, a dropped database) is already out

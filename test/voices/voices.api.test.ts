@@ -140,6 +140,14 @@ describe(`Voices end to end (${engine})`, () => {
     expect(byAddress.body).not.toContain("receipt-status");
   });
 
+  it("limits lookups of a receipt per address, so that no one else can lock the reporter out", async () => {
+    const lookUp = (remoteAddress: string) =>
+      app.inject({ method: "GET", url: `/api/public/reports/${webReceipt}`, remoteAddress });
+    for (let i = 0; i < 20; i++) expect((await lookUp("203.0.113.7")).statusCode).toBe(200);
+    expect((await lookUp("203.0.113.7")).statusCode).toBe(429);
+    expect((await lookUp("198.51.100.2")).statusCode).toBe(200);
+  });
+
   it("re-renders the form with named errors instead of storing a bad submission", async () => {
     const before = await reportCount();
     const response = await postReportForm(app, {

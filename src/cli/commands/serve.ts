@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { openDatabase } from "../../db/engine.ts";
+import { openDatabase, serverOf } from "../../db/engine.ts";
 import { migrate } from "../../db/migrate.ts";
 import { buildApp } from "../../http/app.ts";
 import { loadKeyring } from "../../repositories/voices/envelope.ts";
@@ -91,7 +91,7 @@ export const registerServe = (program: Command): void => {
       const where =
         handle.engine === "embedded"
           ? `embedded database in ${config.dataDir}`
-          : "PostgreSQL server of DATABASE_URL";
+          : `PostgreSQL database ${serverOf(config.databaseUrl ?? "")} (DATABASE_URL)`;
       process.stdout.write(
         `Continuum is running at http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port}/ on the ${where}.\n`,
       );

@@ -318,7 +318,7 @@ export const voicesFormRoutes = (app: TypedApp, deps: RouteDeps, runtime: Voices
       try {
         checkRate(reply, deps.now().getTime(), [
           [runtime.byAddress, `receipt|${request.ip}`],
-          [runtime.byReceipt, code],
+          [runtime.byReceipt, `${code}|${request.ip}`],
         ]);
         const status = await readReceipt(deps.db, code, { online: true });
         return html(reply, 200, receiptPage(lang, code, status, fresh));

@@ -102,7 +102,7 @@ export const voicesPublicRoutes = (app: TypedApp, deps: RouteDeps, runtime: Voic
     async (request, reply) => {
       checkRate(reply, deps.now().getTime(), [
         [runtime.byAddress, `receipt|${request.ip}`],
-        [runtime.byReceipt, request.params.receipt.toUpperCase()],
+        [runtime.byReceipt, `${request.params.receipt.toUpperCase()}|${request.ip}`],
       ]);
       return readReceipt(deps.db, request.params.receipt, { online: true });
     },
