@@ -290,7 +290,7 @@ describe("conflict data API", () => {
     const status = (await session.request("GET", "/api/data/status")).json();
     expect(status.initialised).toBe(true);
     const ged = status.datasets.find((d: { id: string }) => d.id === "ucdp-ged");
-    expect(ged).toMatchObject({ kind: "ged", rowCount: gedRows.length - 1, bundled: true });
+    expect(ged).toMatchObject({ kind: "ged", rowCount: gedRows.length - 1, bundled: true, shared: true });
     expect(ged.licence).toMatch(/CC BY 4.0/);
     expect(ged.citation).toMatch(/Sundberg/);
     expect(status.tables.events).toBe(gedRows.length - 1);
@@ -393,6 +393,7 @@ describe("conflict data API", () => {
     expect(status.datasets.find((d: { id: string }) => d.id === "ged-upload")).toMatchObject({
       rowCount: 200,
       bundled: false,
+      shared: false,
       importedBy: analyst.email,
     });
     const again = await upload(

@@ -223,6 +223,8 @@ export const ZDataset = z.object({
   spanEnd: z.string().nullable(),
   /** Bundled with the platform (data/bundled/catalogue.json) rather than imported by a person. */
   bundled: z.boolean(),
+  /** Read by every organisation; otherwise only by the organisation that created it (`canReadDataset`). */
+  shared: z.boolean(),
   replacements: z.array(ZReplacement),
 });
 

@@ -141,6 +141,7 @@ export const presentDataset = (
   spanStart: d.spanStart,
   spanEnd: d.spanEnd,
   bundled: bundledIds.has(d.id),
+  shared: d.ownerOrgId === null,
   replacements: d.replacements.map((r) => ({
     replacedAt: iso(r.replacedAt) ?? "",
     replacedBy: r.replacedBy,

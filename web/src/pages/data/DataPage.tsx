@@ -23,7 +23,8 @@ const Catalogue = () => {
         <article key={d.id} className="card dataset" data-dataset={d.id}>
           <h2>
             {d.title} <small>{d.id}</small>{" "}
-            <span className="badge">{d.bundled ? t("data.bundled") : t("data.imported")}</span>
+            <span className="badge">{d.bundled ? t("data.bundled") : t("data.imported")}</span>{" "}
+            {!d.shared && <span className="badge">{t("data.ownOrganisationOnly")}</span>}
           </h2>
           <dl className="facts">
             <dt>{t("data.version")}</dt>
