@@ -80,7 +80,9 @@ export const registerErrorHandler = (app: FastifyInstance, onRefused?: OnRefused
       return reply.code(400).send(errorBody("validation_failed", "The request is not valid.", details));
     }
     if (error instanceof DomainError) {
-      if (error.code === "forbidden" && request.auth && onRefused) await onRefused(request, error);
+      // The refusal stands even if its log entry cannot be written (the database may be what failed).
+      if (error.code === "forbidden" && request.auth && onRefused)
+        await onRefused(request, error).catch((failure: unknown) => request.log.error(failure));
       return reply.code(statusOf[error.code]).send(errorBody(error.code, error.message, error.details));
     }
     // Text the NUL check cannot see (a body its route parses itself) reaches the database, which refuses

@@ -84,9 +84,9 @@ const partitionName = (table: "events" | "grid_month", datasetId: string) =>
   `${table}_${createHash("sha256").update(datasetId).digest("hex").slice(0, 24)}`;
 
 /**
- * Loads a dataset's rows, all or nothing, in one transaction: `feed` streams validated CSV through `copy`
- * into a load table while the file is still being read (it is given the dataset as committed), then says what the file held, or null when the
- * file was refused (everything is rolled back). Event rows go into a new partition, keyed and indexed as
+ * Loads a dataset's rows, all or nothing, in one transaction: `feed` (given the dataset as committed) streams
+ * validated CSV through `copy` into a load table while the file is still being read, then says what the file
+ * held, or null when the file was refused (everything is rolled back). Event rows go into a new partition, keyed and indexed as
  * they are loaded, which replaces the dataset's previous partition; other rows replace the dataset's rows
  * from a staging table. Aggregates, the catalogue entry, the replacement record and `inTransaction`
  * (audit) commit with the rows. Returns null for a refused file.
