@@ -65,6 +65,28 @@ export const recordSignInState = async (
     .execute();
 };
 
+/**
+ * Claims one password attempt before the password is checked, in one statement, so that guesses sent in
+ * parallel cannot all read the same count: the number of this attempt since the last right password, or null
+ * while the account is locked or all its attempts are in use.
+ */
+export const claimPasswordAttempt = async (
+  db: Db,
+  userId: string,
+  now: Date,
+  maxAttempts: number,
+): Promise<number | null> => {
+  const claimed = await db
+    .updateTable("users")
+    .set((eb) => ({ failed_sign_ins: eb("failed_sign_ins", "+", 1) }))
+    .where("id", "=", userId)
+    .where("failed_sign_ins", "<", maxAttempts)
+    .where((eb) => eb.or([eb("locked_until", "is", null), eb("locked_until", "<=", now)]))
+    .returning("failed_sign_ins")
+    .executeTakeFirst();
+  return claimed?.failed_sign_ins ?? null;
+};
+
 export const setPasswordHash = async (db: Db, userId: string, passwordHash: string): Promise<void> => {
   await db.updateTable("users").set({ password_hash: passwordHash }).where("id", "=", userId).execute();
 };

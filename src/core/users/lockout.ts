@@ -6,9 +6,9 @@ export type SignInState = { failedSignIns: number; lockedUntil: Date | null };
 export const isLocked = (state: SignInState, now: Date): boolean =>
   state.lockedUntil !== null && state.lockedUntil.getTime() > now.getTime();
 
-/** The state after one more wrong password. */
-export const afterFailure = (state: SignInState, now: Date): SignInState => {
-  const failedSignIns = state.failedSignIns + 1;
-  if (failedSignIns < lockoutPolicy.maxFailures) return { failedSignIns, lockedUntil: null };
-  return { failedSignIns: 0, lockedUntil: new Date(now.getTime() + lockoutPolicy.lockMinutes * 60_000) };
-};
+/**
+ * When a wrong password locks the account: `attempt` is the attempt's number among those since the last right
+ * one (counted before the password is checked), null when it does not lock.
+ */
+export const lockAfterWrong = (attempt: number, now: Date): Date | null =>
+  attempt >= lockoutPolicy.maxFailures ? new Date(now.getTime() + lockoutPolicy.lockMinutes * 60_000) : null;

@@ -1,8 +1,13 @@
 import { DomainError, invalid } from "../../core/shared/errors.ts";
-import { isLocked, lockoutPolicy } from "../../core/users/lockout.ts";
+import { lockoutPolicy } from "../../core/users/lockout.ts";
 import { passwordWeakness } from "../../core/users/password-rules.ts";
 import { deleteUserSessions } from "../../repositories/credentials.repository.ts";
-import { findUserById, setPasswordHash } from "../../repositories/users.repository.ts";
+import {
+  claimPasswordAttempt,
+  findUserById,
+  recordSignInState,
+  setPasswordHash,
+} from "../../repositories/users.repository.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
 import { hashPassword, verifyPassword } from "./secrets.ts";
 import { recordWrongPassword } from "./wrong-password.ts";
@@ -18,13 +23,17 @@ export const changePassword = async (
 ): Promise<void> => {
   const user = await findUserById(ctx.db, ctx.actor.userId);
   if (!user) throw new Error("signed-in user vanished");
-  if (isLocked(user, ctx.now()))
+  const weakness = passwordWeakness(input.newPassword, user.email);
+  if (weakness) throw invalid(`The new password ${weakness}.`, [{ field: "newPassword", message: weakness }]);
+  const attempt = await claimPasswordAttempt(ctx.db, user.id, ctx.now(), lockoutPolicy.maxFailures);
+  if (attempt === null)
     throw new DomainError(
       "rate_limited",
       `After ${lockoutPolicy.maxFailures} wrong passwords the account is locked for ${lockoutPolicy.lockMinutes} minutes; try again then.`,
     );
   if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
     await recordWrongPassword(ctx.db, user, {
+      number: attempt,
       action: "user.change_password_refused",
       actor: ctx.actorLabel,
       actorUserId: ctx.actor.userId,
@@ -35,11 +44,11 @@ export const changePassword = async (
       { field: "currentPassword", message: "does not match" },
     ]);
   }
-  const weakness = passwordWeakness(input.newPassword, user.email);
-  if (weakness) throw invalid(`The new password ${weakness}.`, [{ field: "newPassword", message: weakness }]);
   const passwordHash = await hashPassword(input.newPassword);
   await inTransaction(ctx, async (tx) => {
     await setPasswordHash(tx.db, user.id, passwordHash);
+    // The right current password was typed: earlier wrong ones no longer count toward a lock.
+    await recordSignInState(tx.db, user.id, { failedSignIns: 0, lockedUntil: null });
     await deleteUserSessions(tx.db, user.id, currentSessionHash ?? undefined);
     await audit(tx, { action: "user.change_password", entityType: "user", entityId: user.id });
   });

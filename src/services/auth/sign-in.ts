@@ -1,9 +1,14 @@
 import { DomainError } from "../../core/shared/errors.ts";
-import { isLocked } from "../../core/users/lockout.ts";
+import { lockoutPolicy } from "../../core/users/lockout.ts";
 import type { Db } from "../../db/types.ts";
 import { appendAudit } from "../../repositories/audit-log.repository.ts";
 import { insertSession } from "../../repositories/credentials.repository.ts";
-import { findUserByEmail, listMemberships, recordSignInState } from "../../repositories/users.repository.ts";
+import {
+  claimPasswordAttempt,
+  findUserByEmail,
+  listMemberships,
+  recordSignInState,
+} from "../../repositories/users.repository.ts";
 import { digest, hashPassword, newSecret, verifyPassword } from "./secrets.ts";
 import { recordWrongPassword } from "./wrong-password.ts";
 
@@ -35,11 +40,14 @@ const refuseAfterDecoy = async (password: string): Promise<never> => {
 
 export const signIn = async (db: Db, email: string, password: string, now: Date): Promise<SignInResult> => {
   const user = await findUserByEmail(db, email);
+  if (!user) return refuseAfterDecoy(password);
   // A locked account is not checked at all: a right password must not be confirmed while it is locked.
-  if (!user || isLocked(user, now)) return refuseAfterDecoy(password);
+  const attempt = await claimPasswordAttempt(db, user.id, now, lockoutPolicy.maxFailures);
+  if (attempt === null) return refuseAfterDecoy(password);
   if (!(await verifyPassword(password, user.passwordHash))) {
     // Whoever typed it is unknown: the account is the entry's subject, not its actor.
     await recordWrongPassword(db, user, {
+      number: attempt,
       action: "auth.sign_in_refused",
       actor: `sign-in as ${user.email}`,
       actorUserId: null,

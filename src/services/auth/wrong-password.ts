@@ -1,21 +1,29 @@
 import type { Channel } from "../../core/access/actor.ts";
-import { afterFailure } from "../../core/users/lockout.ts";
+import { lockAfterWrong } from "../../core/users/lockout.ts";
 import type { Db } from "../../db/types.ts";
 import { appendAudit } from "../../repositories/audit-log.repository.ts";
 import { listMemberships, recordSignInState, type UserRecord } from "../../repositories/users.repository.ts";
 
 /**
- * One wrong password, typed to sign in or to change it: both count toward the lock, so that neither a stolen
- * session nor a token makes the password guessable. Each of the person's organisations sees the attempt and
- * the lock in its own log. `actor` is who typed it, as far as is known.
+ * One wrong password, typed to sign in or to change it (its attempt claimed by `claimPasswordAttempt`): both
+ * count toward the lock, so that neither a stolen session nor a token makes the password guessable. Each of
+ * the person's organisations sees the attempt and the lock in its own log. `actor` is who typed it, as far as
+ * is known.
  */
 export const recordWrongPassword = async (
   db: Db,
   user: UserRecord,
-  attempt: { action: string; actor: string; actorUserId: string | null; via: Channel; now: Date },
+  attempt: {
+    number: number;
+    action: string;
+    actor: string;
+    actorUserId: string | null;
+    via: Channel;
+    now: Date;
+  },
 ): Promise<void> => {
-  const next = afterFailure(user, attempt.now);
-  await recordSignInState(db, user.id, next);
+  const lockedUntil = lockAfterWrong(attempt.number, attempt.now);
+  if (lockedUntil) await recordSignInState(db, user.id, { failedSignIns: 0, lockedUntil });
   const memberships = (await listMemberships(db, [user.id])).get(user.id) ?? [];
   const orgIds = memberships.length ? memberships.map((m) => m.orgId) : [null];
   for (const orgId of orgIds) {
@@ -27,12 +35,12 @@ export const recordWrongPassword = async (
       entityId: user.id,
     };
     await appendAudit(db, { ...entry, actor: attempt.actor, action: attempt.action });
-    if (next.lockedUntil)
+    if (lockedUntil)
       await appendAudit(db, {
         ...entry,
         actor: "system",
         action: "user.locked",
-        after: { lockedUntil: next.lockedUntil.toISOString() },
+        after: { lockedUntil: lockedUntil.toISOString() },
       });
   }
 };
