@@ -24,7 +24,7 @@ export const registerVoicesKeys = (group: Command): void => {
   group
     .command("rotate-key")
     .description(
-      "re-wrap every report's data key under the current master key (with CONTINUUM_VOICES_KEY: set the new key there and the old one in CONTINUUM_VOICES_PREVIOUS_KEYS first; without it: replaces the development key)",
+      "re-wrap every report's data key under the current master key (stop the servers first; with CONTINUUM_VOICES_KEY: set the new key there and the old one in CONTINUUM_VOICES_PREVIOUS_KEYS; without it: replaces the development key)",
     )
     .action(async (_options: unknown, command: Command) =>
       voices(command, async ({ handle, config, global }) => {
@@ -35,7 +35,7 @@ export const registerVoicesKeys = (group: Command): void => {
             global,
             result,
             result.rewrapped
-              ? `Re-wrapped ${result.rewrapped} data keys under key ${result.keyId}. The previous keys may now be removed from CONTINUUM_VOICES_PREVIOUS_KEYS.`
+              ? `Re-wrapped ${result.rewrapped} data keys under key ${result.keyId}. A server still running with the old key seals new reports with it and cannot open the re-wrapped ones: restart every server with the new key, run this again, and remove the old key from CONTINUUM_VOICES_PREVIOUS_KEYS only when it finds nothing to re-wrap.`
               : `Nothing to re-wrap: every data key is under key ${result.keyId}. To rotate, set CONTINUUM_VOICES_KEY to a new key (continuum voices generate-key) and CONTINUUM_VOICES_PREVIOUS_KEYS to the old one, then run this again.`,
           );
           return;
