@@ -2,8 +2,12 @@ import { sql } from "kysely";
 import type { GazetteerEntry } from "../../core/voices/gazetteer.ts";
 import type { Db } from "../../db/types.ts";
 
-/** Admin areas from the events data (GED adm_1/adm_2 with the mean of their event coordinates). */
-export const adminAreasFromEvents = async (db: Db): Promise<GazetteerEntry[]> => {
+/** Admin areas from the events of some datasets (adm_1/adm_2 with the mean of their event coordinates). */
+export const adminAreasFromEvents = async (
+  db: Db,
+  datasetIds: readonly string[],
+): Promise<GazetteerEntry[]> => {
+  if (!datasetIds.length) return [];
   // Some GED subsets locate events only by PRIO-GRID cell: the cell centre stands in for the point.
   const result = await sql<{
     iso3: string;
@@ -19,7 +23,8 @@ export const adminAreasFromEvents = async (db: Db): Promise<GazetteerEntry[]> =>
         coalesce(latitude, floor((priogrid_gid - 1) / 720) * 0.5 - 89.75) AS lat,
         coalesce(longitude, mod(priogrid_gid - 1, 720) * 0.5 - 179.75) AS lon
       FROM events
-      WHERE iso3 IS NOT NULL AND adm1 IS NOT NULL AND adm1 <> ''
+      WHERE dataset_id IN (${sql.join(datasetIds)})
+        AND iso3 IS NOT NULL AND adm1 IS NOT NULL AND adm1 <> ''
         AND (latitude IS NOT NULL OR priogrid_gid IS NOT NULL)
     )
     SELECT iso3, adm1, adm2, GROUPING(adm2) AS level, avg(lat) AS latitude, avg(lon) AS longitude, count(*)::int AS n

@@ -10,20 +10,29 @@ import {
 
 const BUILT_FROM = "voices.gazetteer_built_from";
 
-/** Which data the gazetteer was built from: every dataset's id, version and import time. */
+/**
+ * The datasets every organisation reads: an organisation's own events must not name or place another
+ * organisation's reports.
+ */
+const sharedDatasets = async (db: Db) => (await listDatasets(db)).filter((d) => d.ownerOrgId === null);
+
+/** Which data the gazetteer was built from: each shared dataset's id, version and import time. */
 const dataFingerprint = async (db: Db): Promise<string> =>
-  (await listDatasets(db))
+  (await sharedDatasets(db))
     .map((d) => `${d.id}@${d.version}@${d.importedAt.toISOString()}`)
     .sort()
     .join("|");
 
 /**
- * Rebuilds the place-name gazetteer from the data loaded: admin areas named by GED events (with the
+ * Rebuilds the place-name gazetteer from the shared data: admin areas named by events (with the
  * centroid of their events), capitals and country names from the registry. Derived data only, so it is
  * not audited.
  */
 export const buildGazetteer = async (db: Db): Promise<{ entries: number; adminAreas: number }> => {
-  const areas = await adminAreasFromEvents(db);
+  const areas = await adminAreasFromEvents(
+    db,
+    (await sharedDatasets(db)).map((d) => d.id),
+  );
   const entries: GazetteerEntry[] = [...areas, ...(await registryPlaces(db))];
   const keyed = entries
     .map((entry) => ({ ...entry, key: placeKey(entry.name) }))

@@ -1,0 +1,45 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
+import Papa from "papaparse";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { placeKey } from "../../src/core/voices/gazetteer.ts";
+import type { DatabaseHandle } from "../../src/db/engine.ts";
+import { findGazetteerKeys } from "../../src/repositories/voices/gazetteer.repository.ts";
+import { BUNDLED_DATA_DIR } from "../../src/services/data/bundled-catalogue.ts";
+import { systemDataContext } from "../../src/services/data/data-context.ts";
+import { importDataset } from "../../src/services/data/import-dataset.ts";
+import { buildGazetteer } from "../../src/services/voices/build-gazetteer.ts";
+import { createTestDatabase } from "../support/database.ts";
+import { buildOrganisation } from "../support/factories.ts";
+
+let handle: DatabaseHandle;
+beforeAll(async () => {
+  handle = await createTestDatabase({ withBundledData: true });
+});
+afterAll(() => handle.close());
+
+describe("the place-name gazetteer", () => {
+  it("names places from the shared events only, never from an organisation's own", async () => {
+    const rows = Papa.parse<Record<string, string>>(
+      gunzipSync(
+        readFileSync(join(BUNDLED_DATA_DIR, "ucdp_ged_events/ged_events_4countries_1989_2019.csv.gz")),
+      ).toString("utf8"),
+      { header: true, skipEmptyLines: true },
+    ).data.slice(0, 3);
+    const file = join(mkdtempSync(join(tmpdir(), "continuum-gazetteer-")), "own-events.csv");
+    writeFileSync(file, Papa.unparse(rows.map((row) => ({ ...row, adm_1: "Zzyzx province" }))));
+    const org = await buildOrganisation(handle.db);
+    const report = await importDataset(
+      { ...systemDataContext(handle), actorLabel: "analyst@example.org", orgId: org.id, via: "api" },
+      { kind: "ged", file, datasetId: "field-events" },
+    );
+    expect(report.ok).toBe(true);
+    await buildGazetteer(handle.db);
+    expect(await findGazetteerKeys(handle.db, [placeKey("Zzyzx province")], undefined)).toEqual([]);
+    expect(
+      (await findGazetteerKeys(handle.db, [placeKey(rows[0]?.adm_1 ?? "")], undefined)).length,
+    ).toBeGreaterThan(0);
+  });
+});
