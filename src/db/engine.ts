@@ -161,25 +161,31 @@ const describeEngineError = (error: unknown): string => {
   );
 };
 
-/** DATABASE_URL must be a postgres:// URL; the refusal names it otherwise. */
+/**
+ * DATABASE_URL must be a postgres:// URL; the refusal names it otherwise. Checked by its scheme only: libpq's
+ * socket URLs (`postgres://user@/db?host=/run/postgresql`) are no WHATWG URLs, yet the driver reads them.
+ */
 const assertPostgresUrl = (databaseUrl: string): void => {
   const expected = "a URL such as postgres://user@host:5432/database";
-  let url: URL;
-  try {
-    url = new URL(databaseUrl);
-  } catch {
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(databaseUrl)?.[1];
+  if (!scheme)
     throw invalid(`DATABASE_URL is not ${expected}.`, [{ field: "DATABASE_URL", message: "not a URL" }]);
-  }
-  if (url.protocol !== "postgres:" && url.protocol !== "postgresql:")
-    throw invalid(`DATABASE_URL must be ${expected}, not a ${url.protocol} URL.`, [
+  if (!/^postgres(ql)?$/i.test(scheme))
+    throw invalid(`DATABASE_URL must be ${expected}, not a ${scheme}: URL.`, [
       { field: "DATABASE_URL", message: "not a postgres:// URL" },
     ]);
 };
 
-/** The server and database a URL names, without its password: what an operator checks a message against. */
+/**
+ * The server and database a URL names, without its user or password: what an operator checks a message
+ * against. A socket URL's server is its `host` (and `port`) parameter.
+ */
 export const serverOf = (databaseUrl: string): string => {
-  const url = new URL(databaseUrl);
-  return `${url.host}${url.pathname}`;
+  const [address = "", query = ""] = databaseUrl.split("?");
+  const parts = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?([^/]*)(\/.*)?$/i.exec(address);
+  const params = new URLSearchParams(query);
+  const socket = [params.get("host"), params.get("port")].filter(Boolean).join(":");
+  return `${decodeURIComponent(parts?.[1] ?? "") || socket}${parts?.[2] ?? ""}`;
 };
 
 const openPostgres = async (databaseUrl: string): Promise<DatabaseHandle> => {

@@ -25,6 +25,12 @@ describe("PostgreSQL engine", () => {
       /^Cannot use the PostgreSQL database of DATABASE_URL \(127\.0\.0\.1:9\/continuum\): /,
     );
     await expect(refused).rejects.not.toThrow(/s3cret/);
+    // libpq's socket URLs are no WHATWG URLs, yet valid: named by their socket.
+    await expect(
+      openDatabase({ databaseUrl: "postgres://app@/continuum?host=/nonexistent-socket-dir&port=5" }),
+    ).rejects.toThrow(
+      /^Cannot use the PostgreSQL database of DATABASE_URL \(\/nonexistent-socket-dir:5\/continuum\)/,
+    );
   });
 
   it.skipIf(!url)(
