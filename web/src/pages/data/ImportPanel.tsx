@@ -8,6 +8,7 @@ import { isPreamble, worldBankYears } from "../../../../src/core/data/import/ind
 import { type ImportKind, isEventImportKind } from "../../../../src/core/data/import/types.ts";
 import { ApiError, type ApiErrorBody, get } from "../../api/client.ts";
 import type { ImportJob, ImportKindColumns } from "../../api/data-types.ts";
+import { allows } from "../../api/permissions.ts";
 import { BusyButton } from "../../components/BusyButton.tsx";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
@@ -77,6 +78,7 @@ const mapping = (kind: ImportKindColumns, preview: Preview) => {
 export const ImportPanel = () => {
   const { t, i18n } = useTranslation();
   const { me } = useSession();
+  const curator = me ? allows(me, "data.curate") : false;
   const queryClient = useQueryClient();
   const kinds = useQuery({
     queryKey: ["import-kinds"],
@@ -172,11 +174,13 @@ export const ImportPanel = () => {
             onChange={(event) => void choose(event.target.files?.[0] ?? null)}
           />
         </Field>
-        <Field label={t("data.datasetId")}>
+        <Field label={curator ? t("data.datasetId") : t("data.datasetIdOwn")}>
           <input
             name="datasetId"
             pattern="[a-z0-9][a-z0-9\-]{1,62}"
-            placeholder={t("data.datasetIdHint")}
+            // Only platform administrators import into the default, shared ids.
+            required={!curator}
+            placeholder={curator ? t("data.datasetIdHint") : t("data.datasetIdOwnHint")}
             aria-describedby="dataset-ownership"
           />
         </Field>

@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
-import { isEventImportKind, isImportKind } from "../../../../src/core/data/import/types.ts";
+import { referenceDatasets } from "../../../../src/core/data/reference-datasets.ts";
 import { get } from "../../api/client.ts";
 import { useCountryNames } from "../../api/country-names.ts";
 import { type CountryTotal, type DataStatus, query } from "../../api/data-types.ts";
@@ -16,16 +16,13 @@ import { useUrlState } from "../../url-state.ts";
 const FIRST = { year: 1990, month: 1 };
 const BUNDLED_MONTHS = 30 * 12; // 1990-01 … 2019-12, the span of the bundled series
 
-/** Months from 1990-01 to the last month a series' datasets hold (it grows as newer months are imported). */
+/**
+ * Months from 1990-01 to the last month the series' reference dataset holds, the one the map reads (it grows
+ * as newer months are imported into it; an organisation's own datasets do not move it).
+ */
 const monthsHeld = (status: DataStatus | undefined, series: "views" | "events"): number => {
-  const ends = (status?.datasets ?? [])
-    .filter(
-      (d) =>
-        (series === "views" ? d.kind === "views-cm" : isImportKind(d.kind) && isEventImportKind(d.kind)) &&
-        d.spanEnd,
-    )
-    .map((d) => d.spanEnd as string);
-  const last = ends.sort().at(-1);
+  const reference = referenceDatasets[series];
+  const last = status?.datasets.find((d) => d.id === reference)?.spanEnd;
   if (!last) return BUNDLED_MONTHS;
   const [year, month] = last.split("-").map(Number) as [number, number];
   return year * 12 + month - (FIRST.year * 12 + FIRST.month) + 1;
