@@ -104,6 +104,16 @@ describe("bundled data on first start", () => {
     expect(status.tables.peace_agreements).toBe(364);
   });
 
+  it("imports on the next start what a start stopped before", async () => {
+    // As a first start killed during its last dataset leaves it.
+    await sql`DELETE FROM indicator_values WHERE dataset_id = 'wdi-homicide'`.execute(handle.db);
+    await sql`DELETE FROM indicator_definitions WHERE dataset_id = 'wdi-homicide'`.execute(handle.db);
+    await sql`DELETE FROM datasets WHERE id = 'wdi-homicide'`.execute(handle.db);
+    const again = await initialiseBundledData(ctx);
+    expect([again.status, again.reports.map((r) => r.datasetId)]).toEqual(["initialised", ["wdi-homicide"]]);
+    expect((await initialiseBundledData(ctx)).status).toBe("already_initialised");
+  });
+
   it("loads the peace agreements with their GW codes as written, ISO3 codes, dates and types", async () => {
     const dataset = (await dataStatus(handle.db)).datasets.find((d) => d.id === "ucdp-peace-agreements");
     expect(dataset).toMatchObject({

@@ -1,7 +1,7 @@
 import { statSync } from "node:fs";
 import { join } from "node:path";
 import type { ImportKind, IndicatorOptions } from "../../core/data/import/index.ts";
-import { buildRegistry } from "../../core/data/registry.ts";
+import { buildRegistry, type RegistryData } from "../../core/data/registry.ts";
 import { readCsvTable } from "../../repositories/data/data-files.ts";
 import { listDatasets, upsertDataset } from "../../repositories/data/datasets.repository.ts";
 import { replaceRegistry } from "../../repositories/data/registry.repository.ts";
@@ -110,42 +110,21 @@ export type InitialiseOptions = {
   onProgress?: (done: number, total: number, label: string) => void;
 };
 
-/**
- * On an empty database (no datasets yet) imports the bundled data: the country registry, ViEWS cm, GED
- * events, ACD, UCDP peace agreements, and the country-year indicators (poldat static world, democracy,
- * SDP/GDP, WDI population and homicide). Does nothing when any dataset is present, so it runs once. Each
- * dataset is its own transaction; a failure stops and is thrown (the datasets already loaded stay).
- */
-export const initialiseBundledData = async (
-  ctx: DataContext,
-  options: InitialiseOptions = {},
-): Promise<InitialiseResult> => {
-  const started = performance.now();
-  if ((await listDatasets(ctx.handle.db)).length > 0)
-    return { status: "already_initialised", reports: [], durationMs: 0 };
-  const dir = options.dir ?? BUNDLED_DATA_DIR;
-  const catalogue = new Map<string, CatalogueEntry>(
-    readBundledCatalogue(dir).map((entry) => [entry.id, entry]),
-  );
-  const entry = (id: string): CatalogueEntry => {
-    const found = catalogue.get(id);
-    if (!found) throw new Error(`catalogue.json has no dataset ${id}.`);
-    return found;
-  };
-  const sizes = new Map(
-    [...REGISTRY_FILES, ...STEPS.map((s) => s.file)].map((f) => [f, statSync(join(dir, f)).size]),
-  );
-  const total = [...sizes.values()].reduce((a, b) => a + b, 0);
-  let done = 0;
+type RegistrySources = {
+  gw: CatalogueEntry;
+  iso: CatalogueEntry;
+  states: { sha256: string };
+  capitals: { sha256: string };
+  codes: { sha256: string };
+};
 
-  // 1. The registry: countries, the GW ↔ ISO3 crosswalk, capitals.
-  options.onProgress?.(done, total, "country registry");
-  const [states, capitals, codes] = await Promise.all(REGISTRY_FILES.map((f) => readCsvTable(join(dir, f))));
-  if (!states || !capitals || !codes) throw new Error("registry files are missing");
-  const registry = buildRegistry(states, capitals, codes);
-  const gw = entry("gw-registry");
-  const iso = entry("iso-country-codes");
-  await ctx.handle.db.transaction().execute(async (trx) => {
+/** The country registry and its two catalogue entries, in one transaction. */
+const storeRegistry = (
+  ctx: DataContext,
+  registry: RegistryData,
+  { gw, iso, states, capitals, codes }: RegistrySources,
+): Promise<void> =>
+  ctx.handle.db.transaction().execute(async (trx) => {
     for (const [meta, rows, sha] of [
       [gw, registry.crosswalk.length, `${states.sha256}+${capitals.sha256}`],
       [iso, registry.countries.length, codes.sha256],
@@ -182,11 +161,54 @@ export const initialiseBundledData = async (
       after: { countries: registry.countries.length, crosswalk: registry.crosswalk.length },
     });
   });
-  for (const f of REGISTRY_FILES) done += sizes.get(f) ?? 0;
+
+/**
+ * Imports the bundled data the database does not hold yet: the country registry, ViEWS cm, GED events, ACD,
+ * UCDP peace agreements, and the country-year indicators (poldat static world, democracy, SDP/GDP, WDI
+ * population and homicide). Each dataset is its own transaction; a failure stops and is thrown (the datasets
+ * already loaded stay), and the next start imports the rest, as it does a dataset a newer release bundles.
+ */
+export const initialiseBundledData = async (
+  ctx: DataContext,
+  options: InitialiseOptions = {},
+): Promise<InitialiseResult> => {
+  const started = performance.now();
+  const held = new Set((await listDatasets(ctx.handle.db)).map((d) => d.id));
+  const withRegistry = !held.has("gw-registry") || !held.has("iso-country-codes");
+  const steps = STEPS.filter((step) => !held.has(step.id));
+  if (!withRegistry && steps.length === 0)
+    return { status: "already_initialised", reports: [], durationMs: 0 };
+  const dir = options.dir ?? BUNDLED_DATA_DIR;
+  const catalogue = new Map<string, CatalogueEntry>(
+    readBundledCatalogue(dir).map((entry) => [entry.id, entry]),
+  );
+  const entry = (id: string): CatalogueEntry => {
+    const found = catalogue.get(id);
+    if (!found) throw new Error(`catalogue.json has no dataset ${id}.`);
+    return found;
+  };
+  const sizes = new Map(
+    [...(withRegistry ? REGISTRY_FILES : []), ...steps.map((s) => s.file)].map((f) => [
+      f,
+      statSync(join(dir, f)).size,
+    ]),
+  );
+  const total = [...sizes.values()].reduce((a, b) => a + b, 0);
+  let done = 0;
+
+  // 1. The registry: countries, the GW ↔ ISO3 crosswalk, capitals (read in any case: the imports check against it).
+  options.onProgress?.(done, total, "country registry");
+  const [states, capitals, codes] = await Promise.all(REGISTRY_FILES.map((f) => readCsvTable(join(dir, f))));
+  if (!states || !capitals || !codes) throw new Error("registry files are missing");
+  const registry = buildRegistry(states, capitals, codes);
+  const gw = entry("gw-registry");
+  const iso = entry("iso-country-codes");
+  if (withRegistry) await storeRegistry(ctx, registry, { gw, iso, states, capitals, codes });
+  for (const f of withRegistry ? REGISTRY_FILES : []) done += sizes.get(f) ?? 0;
 
   // 2. The datasets, one transaction each.
   const reports: ImportReport[] = [];
-  for (const step of STEPS) {
+  for (const step of steps) {
     const meta = entry(step.id);
     const offset = done;
     options.onProgress?.(done, total, meta.title);
