@@ -177,6 +177,19 @@ describe("continuum data commands", () => {
     expect(again.status).toBe(0);
     expect(again.stdout).toMatch(/already imported .* nothing changed/);
     expect(again.stderr).toMatch(/^No forecast run: the import changed nothing the forecast reads/m);
+    const scripted = cli(
+      "import",
+      "ged",
+      file,
+      "--dataset-id",
+      "ged-small",
+      "--licence-url",
+      "javascript:alert(1)",
+    );
+    expect([scripted.status, scripted.stderr]).toEqual([
+      2,
+      expect.stringMatching(/--licence-url must be an http\(s\) address/),
+    ]);
     const status = cli("data", "status");
     expect(status.stdout).toMatch(/ged-small\s+ged\s+\S+.*\s20\s/);
     expect(status.stdout).toMatch(/ucdp-ged\s+ged/);

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import type { Command } from "commander";
 import { IMPORT_KINDS, type ImportKind, isImportKind } from "../../core/data/import/index.ts";
 import { invalid, notFound } from "../../core/shared/errors.ts";
+import { ZWebAddress } from "../../core/shared/web-address.schemas.ts";
 import { dataStatus } from "../../services/data/data-status.ts";
 import { exportEventMonths } from "../../services/data/export-event-months.ts";
 import type { ImportReport } from "../../services/data/import-dataset.ts";
@@ -75,7 +76,12 @@ export const registerData = (program: Command): void => {
     .option("--title <title>", "title in the catalogue")
     .option("--release <version>", "release name (default: the one in the file, else its checksum)")
     .option("--licence <licence>", "licence of the data, e.g. CC BY 4.0")
-    .option("--licence-url <url>", "link to the licence text")
+    .option("--licence-url <url>", "link to the licence text (http or https)", (value: string) => {
+      // Shown to every reader as a link: refused here as the API refuses it.
+      if (!ZWebAddress.safeParse(value).success)
+        throw invalid(`--licence-url must be an http(s) address, got "${value}".`);
+      return value;
+    })
     .option("--citation <text>", "how to cite the data")
     .option("--source <text>", "where the file came from")
     .option(
