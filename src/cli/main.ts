@@ -47,6 +47,12 @@ for (const register of [
 ])
   register(program);
 
+// Output piped into a reader that stops early (`| head`) is not a failure of the command.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(exitCodes.ok);
+  throw error;
+});
+
 let running: Command | undefined;
 program.hook("preAction", (_program, action) => {
   running = action;

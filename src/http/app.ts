@@ -81,6 +81,8 @@ export const buildApp = async ({
     recordRefusal(contextOf({ db, now }, request), {
       request: `${request.method} ${request.routeOptions.url ?? ""}`,
       params: request.params,
+      // Never the body: it may carry what the log must not (a reporter's contact, a password).
+      query: request.query,
       reason: error.message,
     }),
   );

@@ -674,6 +674,8 @@ describe(`API foundation (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"
     expect(added.memberships[0].role).toBe("analyst");
     // Another organisation's people are refused, not answered with one's own.
     expect((await session.request("GET", `/api/users?orgId=${other.id}`)).statusCode).toBe(403);
+    const refusal = await session.request("GET", "/api/audit-log?action=access.refused&limit=1");
+    expect(refusal.json()[0].after).toMatchObject({ request: "GET /api/users", query: { orgId: other.id } });
     expect((await session.request("GET", `/api/users?orgId=${orgId}`)).statusCode).toBe(200);
   });
 });

@@ -60,7 +60,7 @@ export const registerServe = (program: Command): void => {
       const revealers = await platformAdministratorsWhoReveal(handle.db, config.voices);
       if (revealers.length)
         process.stdout.write(
-          `Voices: public reports go to "${config.voices.receivingOrg}", where platform administrator ${revealers.join(", ")} can reveal reporters; on an instance several organisations share, set CONTINUUM_VOICES_ORG to the organisation that protects them.\n`,
+          `Voices: public reports go to "${config.voices.receivingOrg}", where platform administrator ${revealers.join(", ")} can reveal reporters; on an instance several organisations share, they should go to the organisation that protects reporters, with no platform administrator cleared among its administrators (CONTINUUM_VOICES_ORG).\n`,
         );
       const app = await buildApp({ db: handle.db, handle, config, logger: { level: "error" } });
       // New data the model reads (conflict series, conflicts, agreements, indicators) queue a forecast run.

@@ -7,6 +7,6 @@ import { audit, type ServiceContext } from "../shared/context.ts";
  */
 export const recordRefusal = (
   ctx: ServiceContext,
-  attempt: { request: string; params: unknown; reason: string },
+  attempt: { request: string; params: unknown; query: unknown; reason: string },
 ): Promise<void> =>
   audit(ctx, { action: "access.refused", entityType: "request", entityId: null, after: attempt });

@@ -49,7 +49,7 @@ export const AuditChange = ({
       )}
       <details>
         <summary>
-          {before == null ? t("admin.created") : after == null ? t("admin.removed") : t("admin.wholeRecord")}
+          {before == null ? t("admin.details") : after == null ? t("admin.removed") : t("admin.wholeRecord")}
         </summary>
         <pre dir="ltr">{JSON.stringify(after ?? before, null, 2)}</pre>
       </details>
