@@ -441,6 +441,10 @@ describe("conflict data API", () => {
         (d) => d.id,
       );
     expect(await listed(outsider)).not.toContain("ged-upload");
+    // Nor do the table counts give the import away.
+    const counts = async (session: typeof who) =>
+      (await session.request("GET", "/api/data/status")).json().tables as Record<string, number>;
+    expect((await counts(who)).events - (await counts(outsider)).events).toBe(200);
     expect(await listed(outsider)).toContain("ucdp-ged");
     const eventId = gedRows[1]?.[gedRows[0]?.indexOf("id") ?? 0];
     for (const url of [

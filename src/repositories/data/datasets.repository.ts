@@ -138,20 +138,26 @@ export const listReplacements = async (db: Db, datasetId?: string): Promise<Repl
   return query.execute();
 };
 
-/** Row counts per data table, for status pages and for tests that compare before/after. */
-export const dataTableCounts = async (db: Db): Promise<Record<string, number>> => {
+/**
+ * Row counts per data table, for status pages and for tests that compare before/after; with `only`, the rows
+ * of those datasets alone (what a reader may count).
+ */
+export const dataTableCounts = async (db: Db, only?: readonly string[]): Promise<Record<string, number>> => {
+  const of = (column: "id" | "dataset_id") =>
+    only ? (only.length ? sql`WHERE ${sql.ref(column)} IN (${sql.join(only)})` : sql`WHERE false`) : sql``;
+  const rows = of("dataset_id");
   const result = await sql<Record<string, number>>`
     SELECT
-      (SELECT count(*)::int FROM datasets) AS datasets,
-      (SELECT count(*)::int FROM dataset_replacements) AS dataset_replacements,
+      (SELECT count(*)::int FROM datasets ${of("id")}) AS datasets,
+      (SELECT count(*)::int FROM dataset_replacements ${rows}) AS dataset_replacements,
       (SELECT count(*)::int FROM countries) AS countries,
       (SELECT count(*)::int FROM country_crosswalk) AS country_crosswalk,
-      (SELECT count(*)::int FROM events) AS events,
-      (SELECT count(*)::int FROM country_month) AS country_month,
-      (SELECT count(*)::int FROM grid_month) AS grid_month,
-      (SELECT count(*)::int FROM conflicts) AS conflicts,
-      (SELECT count(*)::int FROM peace_agreements) AS peace_agreements,
-      (SELECT count(*)::int FROM indicator_definitions) AS indicator_definitions,
-      (SELECT count(*)::int FROM indicator_values) AS indicator_values`.execute(db);
+      (SELECT count(*)::int FROM events ${rows}) AS events,
+      (SELECT count(*)::int FROM country_month ${rows}) AS country_month,
+      (SELECT count(*)::int FROM grid_month ${rows}) AS grid_month,
+      (SELECT count(*)::int FROM conflicts ${rows}) AS conflicts,
+      (SELECT count(*)::int FROM peace_agreements ${rows}) AS peace_agreements,
+      (SELECT count(*)::int FROM indicator_definitions ${rows}) AS indicator_definitions,
+      (SELECT count(*)::int FROM indicator_values ${rows}) AS indicator_values`.execute(db);
   return result.rows[0] ?? {};
 };

@@ -26,7 +26,7 @@ export const dataStatus = async (db: Db, only?: ReadonlySet<string>): Promise<Da
   const [datasets, replacements, tables] = await Promise.all([
     listDatasets(db),
     listReplacements(db),
-    dataTableCounts(db),
+    dataTableCounts(db, only && [...only]),
   ]);
   return {
     initialised: datasets.length > 0,
