@@ -6,7 +6,7 @@ import { loadKeyring } from "../../repositories/voices/envelope.ts";
 import { startAlertJobs } from "../../services/alerts/alert-jobs.ts";
 import { ensureFirstAdministrator } from "../../services/system/ensure-first-administrator.ts";
 import { assertKeyringOpensReports } from "../../services/voices/check-sealing-keys.ts";
-import { platformAdministratorsWhoReveal } from "../../services/voices/platform-revealers.ts";
+import { intakeWarnings } from "../../services/voices/intake-warnings.ts";
 import { closeInterruptedRuns } from "../../services/warning/close-interrupted-runs.ts";
 import { startFirstForecast } from "../../services/warning/first-forecast.ts";
 import { forecastOnEveryImport } from "../../services/warning/forecast-after-import.ts";
@@ -57,11 +57,8 @@ export const registerServe = (program: Command): void => {
           `Voices: ${voicesKey.created ? "generated a development key" : "using the development key"} in ${voicesKey.file}; set CONTINUUM_VOICES_KEY in production.\n`,
         );
       }
-      const revealers = await platformAdministratorsWhoReveal(handle.db, config.voices);
-      if (revealers.length)
-        process.stdout.write(
-          `Voices: public reports go to "${config.voices.receivingOrg}", where platform administrator ${revealers.join(", ")} can reveal reporters; on an instance several organisations share, they should go to the organisation that protects reporters, with no platform administrator cleared among its administrators (CONTINUUM_VOICES_ORG).\n`,
-        );
+      for (const warning of await intakeWarnings(handle.db, config.voices))
+        process.stdout.write(`Voices: ${warning}\n`);
       const app = await buildApp({ db: handle.db, handle, config, logger: { level: "error" } });
       // New data the model reads (conflict series, conflicts, agreements, indicators) queue a forecast run.
       forecastOnEveryImport();
