@@ -67,7 +67,8 @@ console.log(
     `(naive baselines: ${seconds(t)})`,
 );
 
-const origins = ["2014-12", "2015-12", "2016-12", "2017-12", "2018-12"];
+// The reference origins, or others for a check, e.g. WARNING_ORIGINS=2014-06,2015-06,2016-06,2017-06,2018-06.
+const origins = (process.env.WARNING_ORIGINS ?? "2014-12,2015-12,2016-12,2017-12,2018-12").split(",");
 t = performance.now();
 cpu = process.cpuUsage();
 const result = await backtestOnWorkers(panel, origins, options, ({ done, total, label }) =>

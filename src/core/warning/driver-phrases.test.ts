@@ -8,6 +8,7 @@ import {
 } from "./driver-phrases.ts";
 import { featurePhrases } from "./feature-phrases.ts";
 import { featureNames } from "./features.ts";
+import { seasonFeatureNames } from "./season-features.ts";
 
 describe("driver phrases", () => {
   it("measures a driver's effect in percentage points of the published probability", () => {
@@ -61,13 +62,10 @@ describe("driver phrases", () => {
   });
 
   it("words every feature the model reads in each language, falling back to English", () => {
-    const names = featureNames({
-      extended: true,
-      capitals: [],
-      countryYear: [],
-      conflicts: [],
-      agreements: [],
-    });
+    const names = [
+      ...featureNames({ extended: true, capitals: [], countryYear: [], conflicts: [], agreements: [] }),
+      ...seasonFeatureNames,
+    ];
     for (const language of Object.keys(featurePhrases)) {
       for (const name of names) expect(featurePhrases[language]?.[name], `${language} ${name}`).toBeTruthy();
     }

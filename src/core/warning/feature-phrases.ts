@@ -53,6 +53,9 @@ const en = {
   pa_months_since: "months since the last peace agreement",
   pa_count_60: "peace agreements signed in the last 5 years",
   pa_comprehensive_60: "a comprehensive peace agreement in the last 5 years",
+  season_violent_share: "share of the last 8 years in which this month of the year saw violence",
+  season_near_violent_share: "violence around this time of year in the last 8 years (a month either side)",
+  season_excess_share: "how much more often this month of the year saw violence than the year as a whole",
 } as const;
 
 export type FeatureWithPhrase = keyof typeof en;
@@ -109,6 +112,10 @@ const fr: Record<FeatureWithPhrase, string> = {
   pa_months_since: "mois depuis le dernier accord de paix",
   pa_count_60: "accords de paix signés ces 5 dernières années",
   pa_comprehensive_60: "un accord de paix global ces 5 dernières années",
+  season_violent_share: "part des 8 dernières années où ce mois de l'année a connu des violences",
+  season_near_violent_share:
+    "violences à cette période de l'année ces 8 dernières années (un mois de part et d'autre)",
+  season_excess_share: "combien plus souvent ce mois de l'année a connu des violences que l'année entière",
 };
 
 const ar: Record<FeatureWithPhrase, string> = {
@@ -162,6 +169,9 @@ const ar: Record<FeatureWithPhrase, string> = {
   pa_months_since: "الأشهر المنقضية منذ آخر اتفاق سلام",
   pa_count_60: "اتفاقات السلام الموقعة في السنوات الخمس الأخيرة",
   pa_comprehensive_60: "اتفاق سلام شامل في السنوات الخمس الأخيرة",
+  season_violent_share: "نسبة السنوات الثماني الأخيرة التي شهد فيها هذا الشهر من السنة عنفاً",
+  season_near_violent_share: "العنف في هذا الوقت من السنة خلال السنوات الثماني الأخيرة (شهر قبله وشهر بعده)",
+  season_excess_share: "مدى تكرار العنف في هذا الشهر من السنة مقارنة بالسنة كلها",
 };
 
 export const featurePhrases: Readonly<Record<string, Readonly<Record<string, string>>>> = { en, fr, ar };

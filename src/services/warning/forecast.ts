@@ -1,9 +1,9 @@
 import { type DistributionForecast, forecastFromDistribution } from "../../core/warning/baselines.ts";
 import { exceedance, type FatalityDistribution } from "../../core/warning/distribution.ts";
-import { gatherRows } from "../../core/warning/features.ts";
 import type { CountryForecast, Driver, DriverTarget } from "../../core/warning/forecast.ts";
 import { type MonthKey, monthKey } from "../../core/warning/month.ts";
 import { type WarningPanel, worstMonth } from "../../core/warning/panel.ts";
+import { gatherHorizonRows, horizonFeatureNames } from "../../core/warning/season-features.ts";
 import { recentLevel, recentVolatility } from "../../core/warning/spread.ts";
 import { originCells } from "../../core/warning/targets.ts";
 import * as xgb from "../../repositories/xgboost/xgboost.ts";
@@ -55,13 +55,14 @@ const probabilityGe25 = (pGt0: number, classifier: number, distribution: Fatalit
  */
 export const forecastWithModel = (model: TrainedForecastModel, topDrivers = 5): DistributionForecast[] => {
   const cells = originCells(model.panel);
-  const features = gatherRows(model.grid, cells).features;
+  const names = horizonFeatureNames(model.grid);
   const level = cells.map((cell) => recentLevel(model.panel, cell, model.levelMonths));
   const volatility = cells.map((cell) => recentVolatility(model.panel, cell));
   // No month beyond the worst on record: the far tail of the residuals would otherwise run to millions.
   const ceiling = Math.log1p(worstMonth(model.panel));
   const out: DistributionForecast[] = [];
   for (const hm of model.horizons) {
+    const { features } = gatherHorizonRows(model.grid, model.panel, cells, hm.horizon);
     const pGt0 = xgb.predict(hm.gt0, features);
     const pGe25 = xgb.predict(hm.ge25, features);
     const size = xgb.predict(hm.size, features);
@@ -99,7 +100,6 @@ export const forecastWithModel = (model: TrainedForecastModel, topDrivers = 5): 
       // against 6.2×.
       forecast.mean = Math.min(forecast.mean, p * (positiveMean[i] as number));
       if (topDrivers > 0) {
-        const { names } = model.grid;
         forecast.drivers = [
           ...topContributions(contributionsGt0, features, i, names, topDrivers, "gt0"),
           ...topContributions(contributionsGe25, features, i, names, topDrivers, "ge25"),

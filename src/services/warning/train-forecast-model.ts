@@ -1,7 +1,8 @@
-import { buildFeatureGrid, type FeatureGrid, gatherRows } from "../../core/warning/features.ts";
+import { buildFeatureGrid, type FeatureGrid } from "../../core/warning/features.ts";
 import { maxHorizon as defaultMaxHorizon } from "../../core/warning/forecast.ts";
 import { type MonthKey, monthIndex } from "../../core/warning/month.ts";
 import { type DensePanel, toDensePanel, type WarningPanel } from "../../core/warning/panel.ts";
+import { gatherHorizonRows } from "../../core/warning/season-features.ts";
 import {
   fitSpread,
   recentLevel,
@@ -118,18 +119,17 @@ const meanOf = (xs: ArrayLike<number>): number => {
   return xs.length === 0 ? 0 : s / xs.length;
 };
 
+type Rows = { features: Float32Array; nCols: number };
+
 const trainBooster = (
-  grid: FeatureGrid,
-  cells: readonly Cell[],
+  rows: Rows,
   labels: ArrayLike<number>,
   objective: string,
   o: Required<ForecastModelOptions>,
-): xgb.XgbModel => {
-  const { features, nCols } = gatherRows(grid, cells);
-  return xgb.train({
-    features,
-    nRows: cells.length,
-    nCols,
+): xgb.XgbModel =>
+  xgb.train({
+    ...rows,
+    nRows: labels.length,
     labels: Float32Array.from(labels),
     params: {
       ...boosterParams(objective, o),
@@ -139,7 +139,6 @@ const trainBooster = (
     },
     rounds: o.rounds,
   });
-};
 
 const evenQuantiles = (sorted: Float64Array, k: number): Float64Array => {
   if (sorted.length === 0) return new Float64Array([0]);
@@ -179,7 +178,7 @@ const standardise = (
  */
 const holdoutResiduals = (
   panel: DensePanel,
-  grid: FeatureGrid,
+  rowsOf: (cells: readonly Cell[]) => Rows,
   cells: readonly Cell[],
   sizeLabels: Float64Array,
   cutoff: number,
@@ -192,15 +191,14 @@ const holdoutResiduals = (
   });
   if (early.length < 50 || late.length < 20) return standardise(panel, cells, Array.from(sizeLabels), o);
   const model = trainBooster(
-    grid,
-    early.map((i) => cells[i] as Cell),
+    rowsOf(early.map((i) => cells[i] as Cell)),
     early.map((i) => sizeLabels[i] as number),
     "reg:squarederror",
     o,
   );
   try {
     const lateCells = late.map((i) => cells[i] as Cell);
-    const predicted = xgb.predict(model, gatherRows(grid, lateCells).features);
+    const predicted = xgb.predict(model, rowsOf(lateCells).features);
     const residuals = late.map((i, k) => (sizeLabels[i] as number) - (predicted[k] as number));
     return standardise(panel, lateCells, residuals, o);
   } finally {
@@ -221,11 +219,12 @@ const trainHorizon = (
     trained.push(m);
     return m;
   };
+  const rowsOf = (subset: readonly Cell[]): Rows => gatherHorizonRows(grid, panel, subset, h);
   try {
+    const rows = rowsOf(cells);
     const gt0 = keep(
       trainBooster(
-        grid,
-        cells,
+        rows,
         labels.map((y) => (y > 0 ? 1 : 0)),
         "binary:logistic",
         o,
@@ -233,8 +232,7 @@ const trainHorizon = (
     );
     const ge25 = keep(
       trainBooster(
-        grid,
-        cells,
+        rows,
         labels.map((y) => (y >= 25 ? 1 : 0)),
         "binary:logistic",
         o,
@@ -247,9 +245,10 @@ const trainHorizon = (
     );
     // Hold out the last months whose outcome is known: outcome month = feature month + h ≤ origin.
     const cutoff = panel.nMonths - 1 - h - o.residualHoldoutMonths;
-    const residuals = holdoutResiduals(panel, grid, positive, sizeLabels, cutoff, o);
-    const size = keep(trainBooster(grid, positive, sizeLabels, "reg:squarederror", o));
-    const positiveMean = keep(trainBooster(grid, positive, positiveLabels, "count:poisson", o));
+    const residuals = holdoutResiduals(panel, rowsOf, positive, sizeLabels, cutoff, o);
+    const positiveRows = rowsOf(positive);
+    const size = keep(trainBooster(positiveRows, sizeLabels, "reg:squarederror", o));
+    const positiveMean = keep(trainBooster(positiveRows, positiveLabels, "count:poisson", o));
     return { horizon: h, gt0, ge25, size, positiveMean, ...residuals, trainingRows: cells.length };
   } catch (error) {
     for (const m of trained) xgb.free(m);
