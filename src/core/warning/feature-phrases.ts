@@ -55,7 +55,8 @@ const en = {
   pa_comprehensive_60: "a comprehensive peace agreement in the last 5 years",
   season_violent_share: "share of the last 8 years in which this month of the year saw violence",
   season_near_violent_share: "violence around this time of year in the last 8 years (a month either side)",
-  season_excess_share: "how much more often this month of the year saw violence than the year as a whole",
+  season_excess_share:
+    "how much more often this month of the year saw violence than the year as a whole (percentage points)",
 } as const;
 
 export type FeatureWithPhrase = keyof typeof en;
@@ -115,7 +116,8 @@ const fr: Record<FeatureWithPhrase, string> = {
   season_violent_share: "part des 8 dernières années où ce mois de l'année a connu des violences",
   season_near_violent_share:
     "violences à cette période de l'année ces 8 dernières années (un mois de part et d'autre)",
-  season_excess_share: "combien plus souvent ce mois de l'année a connu des violences que l'année entière",
+  season_excess_share:
+    "combien plus souvent ce mois de l'année a connu des violences que l'année entière (points de pourcentage)",
 };
 
 const ar: Record<FeatureWithPhrase, string> = {
@@ -171,7 +173,7 @@ const ar: Record<FeatureWithPhrase, string> = {
   pa_comprehensive_60: "اتفاق سلام شامل في السنوات الخمس الأخيرة",
   season_violent_share: "نسبة السنوات الثماني الأخيرة التي شهد فيها هذا الشهر من السنة عنفاً",
   season_near_violent_share: "العنف في هذا الوقت من السنة خلال السنوات الثماني الأخيرة (شهر قبله وشهر بعده)",
-  season_excess_share: "مدى تكرار العنف في هذا الشهر من السنة مقارنة بالسنة كلها",
+  season_excess_share: "مدى تكرار العنف في هذا الشهر من السنة مقارنة بالسنة كلها (بالنقاط المئوية)",
 };
 
 export const featurePhrases: Readonly<Record<string, Readonly<Record<string, string>>>> = { en, fr, ar };
