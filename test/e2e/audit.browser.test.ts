@@ -12,6 +12,7 @@ import { createReview } from "../../src/services/reviews/create-review.ts";
 import { addRecommendation } from "../../src/services/reviews/manage-recommendations.ts";
 import { createReviewCycle } from "../../src/services/reviews/schedule-reviews.ts";
 import { insertForecastRun } from "../alerts/forecast-rows.ts";
+import { accessibilityViolations } from "../support/accessibility.ts";
 import { testApp } from "../support/api.ts";
 import { launchBrowser } from "../support/browser.ts";
 import { createTestDatabase } from "../support/database.ts";
@@ -82,6 +83,7 @@ describe("Peacebuilding Audit and early action in Chromium", () => {
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Alerts");
     const link = page.getByRole("link", { name: /Forecast: 88% probability/ });
     await expect.poll(() => link.count()).toBe(1);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.screenshot({ path: `${shots}/alerts-inbox.png` });
     // On a phone each alert is a card, its summary on screen rather than off to the side of a table.
     await page.setViewportSize({ width: 390, height: 844 });
@@ -129,6 +131,7 @@ describe("Peacebuilding Audit and early action in Chromium", () => {
       "Closed",
     ])
       expect(await timeline.getByText(step, { exact: true }).count()).toBeGreaterThan(0);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.screenshot({ path: `${shots}/alert-closed.png`, fullPage: true });
 
     await page.getByRole("link", { name: "Measures" }).click();
@@ -136,6 +139,7 @@ describe("Peacebuilding Audit and early action in Chromium", () => {
     await expect.poll(() => row.count()).toBe(1);
     const cells = await row.getByRole("cell").allTextContents();
     expect(cells.slice(3)).toEqual(["1 hr", "6 hr", "10 hr", "100% (1/1)"]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.screenshot({ path: `${shots}/measures.png`, fullPage: true });
     await page.close();
   });
@@ -202,6 +206,7 @@ describe("Peacebuilding Audit and early action in Chromium", () => {
     expect(await adopter.getByRole("button", { name: "Save findings" }).count()).toBe(0);
     // A desk officer adopts but does not write reviews: the controls the server would refuse are left out.
     expect(await adopter.getByRole("button", { name: "Supported" }).count()).toBe(0);
+    expect(await accessibilityViolations(adopter)).toEqual([]);
     await adopter.screenshot({ path: `${shots}/review-adopted.png`, fullPage: true });
 
     const brief = await adopter.request.get(
@@ -345,6 +350,7 @@ describe("Peacebuilding Audit and early action in Chromium", () => {
     await desks.locator("select[name=orgId]").selectOption({ index: 1 });
     await page.getByRole("button", { name: "Assign", exact: true }).click();
     await expect.poll(() => desks.getByRole("row").count()).toBe(3);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.screenshot({ path: `${shots}/alert-setup.png`, fullPage: true });
     await page.close();
 

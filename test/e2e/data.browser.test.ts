@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/db/engine.ts";
 import type { App } from "../../src/http/app.ts";
 import { BUNDLED_DATA_DIR } from "../../src/services/data/bundled-catalogue.ts";
+import { accessibilityViolations } from "../support/accessibility.ts";
 import { launchBrowser, startServer } from "../support/browser.ts";
 import { createTestDatabase } from "../support/database.ts";
 import { buildOrganisation, buildUser, type TestUser } from "../support/factories.ts";
@@ -72,6 +73,7 @@ describe("conflict data in Chromium", () => {
     await expect
       .poll(() => map.locator('path.country[fill^="rgb"]').count(), { timeout: 30_000 })
       .toBeGreaterThan(20);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.screenshot({ path: `${shots}/overview-fatalities.png` });
     // One Tab stop for the whole map; the arrow keys walk the countries.
     const focusable = map.locator('path.country[tabindex="0"]');
@@ -128,6 +130,7 @@ describe("conflict data in Chromium", () => {
         if (expected.months.has(String(month))) withEvents += 1;
       }
       expect(withEvents).toBe(expected.months.size);
+      expect(await accessibilityViolations(page)).toEqual([]);
       await page.screenshot({ path: `${shots}/country-${iso3}.png`, fullPage: true });
     });
   }
@@ -235,6 +238,7 @@ describe("conflict data in Chromium", () => {
     await expect
       .poll(() => job.textContent(), { timeout: 30_000 })
       .toMatch(/ged-three\.csv was imported as ged-browser .*Rows read: 3; added: 3/);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.screenshot({ path: `${shots}/data-import.png`, fullPage: true });
   });
 });

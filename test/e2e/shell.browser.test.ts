@@ -3,6 +3,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/db/engine.ts";
 import type { App } from "../../src/http/app.ts";
+import { accessibilityViolations } from "../support/accessibility.ts";
 import { launchBrowser, startServer } from "../support/browser.ts";
 import { createTestDatabase } from "../support/database.ts";
 import { buildOrganisation, buildUser, type TestUser } from "../support/factories.ts";
@@ -36,6 +37,8 @@ describe("web shell in Chromium", () => {
     await page.goto(server.url);
     await expect.poll(() => page.locator("html").getAttribute("dir")).toBe("rtl");
     expect(await page.locator("html").getAttribute("lang")).toBe("ar");
+    await page.getByRole("button", { name: "تسجيل الدخول" }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
     await context.close();
   });
 
@@ -103,6 +106,7 @@ describe("web shell in Chromium", () => {
         .locator("path.country")
         .count(),
     ).toBeGreaterThan(150);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.screenshot({ path: `${shots}/overview.png` });
 
     await page.getByRole("navigation").getByRole("link", { name: "Admin" }).focus();
@@ -120,6 +124,7 @@ describe("web shell in Chromium", () => {
     const actions = page.locator("#audit-log tbody td:nth-child(4)");
     await expect.poll(() => actions.allTextContents()).toContain("auth.sign_in");
     expect(new Set(await actions.allTextContents())).toEqual(new Set(["auth.sign_in"]));
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     await page.getByRole("combobox").first().selectOption("fr");
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Administration");

@@ -3,6 +3,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/db/engine.ts";
 import type { App } from "../../src/http/app.ts";
+import { accessibilityViolations } from "../support/accessibility.ts";
 import { launchBrowser } from "../support/browser.ts";
 import { createTestDatabase } from "../support/database.ts";
 import { buildOrganisation, buildUser, type TestUser } from "../support/factories.ts";
@@ -83,6 +84,19 @@ describe("Voices in Chromium", () => {
     await page.getByLabel("رمز الإيصال").fill(code.toLowerCase());
     await page.getByRole("button", { name: "اعرض الحالة" }).click();
     expect(await page.locator("#receipt-code").textContent()).toBe(code);
+    await context.close();
+  });
+
+  it("offers the report form and the status page without accessibility faults, in each language", async () => {
+    // The checker runs as a script: the pages are the same with JavaScript off, apart from the map's preview.
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    for (const language of ["en", "fr", "ar"]) {
+      for (const path of ["/report", "/report/status"]) {
+        await page.goto(`${url}${path}?lang=${language}`);
+        expect(await accessibilityViolations(page), `${path} ${language}`).toEqual([]);
+      }
+    }
     await context.close();
   });
 
@@ -173,11 +187,13 @@ describe("Voices in Chromium", () => {
     await page.getByLabel("Reason").fill("Call back to confirm the location");
     await page.getByRole("button", { name: "Reveal" }).click();
     await expect.poll(() => page.getByText("+963 944 000 222").isVisible()).toBe(true);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.screenshot({ path: `${shots}/voices-report.png`, fullPage: true });
 
     await page.getByRole("link", { name: /Community reports/ }).click();
     await page.getByRole("link", { name: "Map of reports" }).click();
-    await expect.poll(() => page.getByRole("img", { name: "Map of reports" }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole("group", { name: "Map of reports" }).isVisible()).toBe(true);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.screenshot({ path: `${shots}/voices-map.png` });
 
     const reporter = await browser.newContext({ javaScriptEnabled: false });

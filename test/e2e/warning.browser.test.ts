@@ -6,6 +6,7 @@ import type { DatabaseHandle } from "../../src/db/engine.ts";
 import type { App } from "../../src/http/app.ts";
 import { startBacktestRun } from "../../src/services/warning/run-backtest.ts";
 import { startForecastRun } from "../../src/services/warning/run-forecast.ts";
+import { accessibilityViolations } from "../support/accessibility.ts";
 import { launchBrowser, startServer } from "../support/browser.ts";
 import { createTestDatabase } from "../support/database.ts";
 import { buildOrganisation, buildUser, contextFor, type TestUser } from "../support/factories.ts";
@@ -62,6 +63,7 @@ describe("early warning in Chromium", () => {
     expect(new Set(fills).size).toBeGreaterThan(10);
     await page.getByRole("slider", { name: /Month forecast: 2020-01/ }).fill("3");
     await page.getByRole("group", { name: /World map of forecast risk for 2020-03/ }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.screenshot({ path: `${shots}/warning-overview.png`, fullPage: true });
   });
 
@@ -111,6 +113,7 @@ describe("early warning in Chromium", () => {
     expect(file.suggestedFilename()).toBe("continuum-forecast-2019-12.csv");
     const csv = await readFile((await file.path()) as string, "utf8");
     expect(csv.split("\n")[0]).toBe("iso3,month,horizon,p_gt0,p_ge25,mean,q10,q50,q90");
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.screenshot({ path: `${shots}/warning-watchlist.png`, fullPage: true });
   });
 
@@ -126,6 +129,7 @@ describe("early warning in Chromium", () => {
       expect(await list.locator(".drivers li").count(), heading).toBeGreaterThan(0);
     }
     expect(await page.locator(".country-forecast .driver-columns").textContent()).toMatch(/: \d[\d,]*/);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.screenshot({ path: `${shots}/warning-country.png`, fullPage: true });
 
     // From the forecast to an alert: the raise form opens with the country and the forecast filled in.
@@ -177,6 +181,7 @@ describe("early warning in Chromium", () => {
     expect(await perHorizon.count()).toBe(3);
     expect(await perHorizon.locator("strong").count()).toBeGreaterThan(0);
     expect(await page.getByRole("button", { name: "Run backtest" }).isVisible()).toBe(true);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.screenshot({ path: `${shots}/warning-backtest.png`, fullPage: true });
   });
 });

@@ -256,36 +256,38 @@ export const ImportPanel = () => {
           </div>
         )}
         {preview && !preview.compressed && !empty && (
-          <div className="scroll import-preview">
-            <table data-testid="import-preview">
-              <caption>{t("data.preview", { count: preview.rows.length })}</caption>
-              <thead>
-                <tr>
-                  {preview.header
-                    .map((name, position) => ({ name, position }))
-                    .map((column) => (
-                      <th
-                        key={column.position}
-                        scope="col"
-                        className={mapped?.missing.includes(column.name) ? "missing" : undefined}
-                      >
-                        {column.name}
-                      </th>
-                    ))}
-                </tr>
-              </thead>
-              <tbody>
-                {preview.rows.map((row, r) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: preview rows have no identity but their position
-                  <tr key={r}>
-                    {row.map((cell, i) => (
-                      // biome-ignore lint/suspicious/noArrayIndexKey: as above
-                      <td key={i}>{cell}</td>
-                    ))}
+          <div className="import-preview">
+            <TableScroll label={t("data.preview", { count: preview.rows.length })}>
+              <table data-testid="import-preview">
+                <caption>{t("data.preview", { count: preview.rows.length })}</caption>
+                <thead>
+                  <tr>
+                    {preview.header
+                      .map((name, position) => ({ name, position }))
+                      .map((column) => (
+                        <th
+                          key={column.position}
+                          scope="col"
+                          className={mapped?.missing.includes(column.name) ? "missing" : undefined}
+                        >
+                          {column.name}
+                        </th>
+                      ))}
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {preview.rows.map((row, r) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: preview rows have no identity but their position
+                    <tr key={r}>
+                      {row.map((cell, i) => (
+                        // biome-ignore lint/suspicious/noArrayIndexKey: as above
+                        <td key={i}>{cell}</td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
           </div>
         )}
         {/* A file the preview already shows would be refused is not sent: the missing columns are named above. */}

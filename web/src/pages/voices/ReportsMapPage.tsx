@@ -69,7 +69,8 @@ export const ReportsMapPage = () => {
       <svg
         className="world-map"
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-        role="img"
+        // A group, not an image: the organisation's own reports on it are links a screen reader must reach.
+        role="group"
         aria-label={t("voices.mapTitle")}
       >
         <path d={path({ type: "Sphere" }) ?? ""} className="sphere" />
