@@ -66,10 +66,10 @@ export const ReportsMapPage = () => {
         />
       </Field>
       <ErrorNote error={signals.error ?? own.error} />
+      {/* biome-ignore lint/a11y/useSemanticElements: a group, not an image, so a screen reader reaches the report links on it; an SVG cannot be a fieldset. */}
       <svg
         className="world-map"
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-        // A group, not an image: the organisation's own reports on it are links a screen reader must reach.
         role="group"
         aria-label={t("voices.mapTitle")}
       >
