@@ -216,6 +216,9 @@ describe("Peacebuilding Audit and early action in Chromium", () => {
     const html = await brief.text();
     expect(html).toContain("Release arbitrarily detained persons");
     expect(html).toMatch(/adopted \d{4}-\d{2}-\d{2} by Test desk_officer/);
+    await adopter.goto(brief.url());
+    expect(await accessibilityViolations(adopter)).toEqual([]);
+    await adopter.goBack();
     await adopter.getByRole("navigation").getByRole("link", { name: "Reviews" }).click();
     await expect.poll(() => adopter.getByRole("heading", { level: 1 }).textContent()).toBe("Reviews");
     expect(await adopter.getByRole("button", { name: "Open review" }).count()).toBe(0);

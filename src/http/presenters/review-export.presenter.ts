@@ -176,6 +176,7 @@ tr.level-severe td:nth-child(3){font-weight:700;color:#a61b1b}tr.level-high td:n
 <p class="muted">${html(t.audit)} · ${html(translated(review.framework.title, review.framework.titleTranslations, lang))} (${html(review.framework.version)})</p>
 <h1>${html(review.title)}</h1>
 <p class="muted">${html(countryName(review, lang))} (${html(review.iso3)}) · ${html(status)} · ${html(exported)}</p></header>
+<main>
 <h2>${html(t.findings)}</h2>${paragraphs(review.findings) || `<p class="muted">${html(t.noFindings)}</p>`}
 <h2>${html(t.riskFactors)}</h2><table><thead><tr>${th(t.factorColumns)}</tr></thead><tbody>${factorRows}</tbody></table>
 <h2>${html(t.recommendations)}</h2>${recommendations ? `<ol style="list-style:none;padding:0">${recommendations}</ol>` : `<p class="muted">${html(t.none)}</p>`}
@@ -187,6 +188,7 @@ ${reports ? `<h3>${html(t.communityReports)}</h3><table><thead><tr>${th(t.report
 ${earlier ? `<h3>${html(t.earlierRecommendations)}</h3><ul>${earlier}</ul>` : ""}
 ${scenarios ? `<h2>${html(t.scenarios)}</h2>${scenarios}` : ""}
 ${plans ? `<h2>${html(t.plans)}</h2>${plans}` : ""}
+</main>
 </body></html>
 `;
 };
