@@ -28,7 +28,7 @@ export const page = (lang: Language, title: string, body: string, path = "/repor
 <link rel="stylesheet" href="/report/voices.css">
 </head>
 <body>
-<nav class="languages" aria-label="Language">${switcher}</nav>
+<nav class="languages" aria-label="${esc(s.languages)}">${switcher}</nav>
 <main>
 ${body}
 </main>
@@ -96,6 +96,33 @@ const localCountryNames = (countries: FormView["countries"], lang: string) => {
     .sort((a, b) => a.name.localeCompare(b.name, lang));
 };
 
+const formFields = new Set([
+  "category",
+  "description",
+  "place",
+  "iso3",
+  "latitude",
+  "longitude",
+  "date",
+  "name",
+  "phone",
+  "email",
+]);
+
+/**
+ * What to correct, each item a link to its field. Without JavaScript nothing can move the focus after the page
+ * comes back, so the summary takes it (autofocus) and is read out first, as the page title's "Error" is.
+ */
+const errorSummary = (s: FormStrings, errors: Record<string, string>): string =>
+  `<div class="problems" role="alert" tabindex="-1" autofocus><p>${esc(s.problems)}</p><ul>${Object.entries(
+    errors,
+  )
+    .map(
+      ([id, message]) =>
+        `<li>${formFields.has(id) ? `<a href="#${id}">${esc(message)}</a>` : esc(message)}</li>`,
+    )
+    .join("")}</ul></div>`;
+
 export const formPage = (view: FormView): string => {
   const s = FORM_STRINGS[view.lang];
   const v = view.values;
@@ -126,7 +153,7 @@ export const formPage = (view: FormView): string => {
 <p>${esc(s.intro)}</p>
 <p class="note">${esc(s.safety)}</p>
 ${view.notice ? `<p class="notice" role="status">${esc(view.notice)}</p>` : ""}
-${errorCount ? `<p class="problems" role="alert">${esc(s.problems)}</p>` : ""}
+${errorCount ? errorSummary(s, e) : ""}
 <form method="post" action="/report" accept-charset="utf-8">
 <button type="submit" name="send" value="1" class="default-submit" tabindex="-1" aria-hidden="true">${esc(s.send)}</button>
 <input type="hidden" name="lang" value="${view.lang}">
@@ -143,7 +170,7 @@ ${field("longitude", s.longitude, input("longitude", "text", v.longitude, e.long
 </div>
 <div class="map">
 <p>${esc(s.map)}. ${esc(zoomed ? s.mapZoomed : s.mapHint)}</p>
-<div class="map-frame"><input type="image" name="map" src="${mapSrc}" width="360" height="180" alt="${esc(s.mapAlt)}" formnovalidate></div>
+<div class="map-frame"><input type="image" name="map" src="${mapSrc}" width="360" height="180" alt="${esc(s.mapAlt)}" formnovalidate tabindex="-1" aria-hidden="true"></div>
 </div>
 </fieldset>
 ${field("date", s.date, input("date", "date", v.date ?? view.today, e.date, ` required max="${view.today}"`), e.date)}
@@ -158,7 +185,7 @@ ${field("email", s.email, input("email", "email", v.email, e.email, ' autocomple
 <p><button type="submit" name="send" value="1">${esc(s.send)}</button></p>
 </form>
 <p><a href="/report/status?lang=${view.lang}">${esc(s.checkLink)}</a></p>`;
-  return page(view.lang, s.title, body);
+  return page(view.lang, errorCount ? `${s.errorTitle}: ${s.title}` : s.title, body);
 };
 
 export const receiptPage = (lang: Language, code: string, status: TReceiptStatus, fresh: boolean): string => {
@@ -177,17 +204,22 @@ ${fresh ? `<p>${esc(s.receiptKeep)}</p>` : ""}
 <h2>${esc(s.replies)}</h2>
 ${replies}
 <p><a href="/report?lang=${lang}">${esc(s.newReport)}</a></p>`;
-  return page(lang, s.receiptTitle, body, fresh ? "/report/receipt" : "/report/status");
+  return page(
+    lang,
+    fresh ? s.receiptTitle : s.checkTitle,
+    body,
+    fresh ? "/report/receipt" : "/report/status",
+  );
 };
 
 export const statusPage = (lang: Language, error?: string, code = ""): string => {
   const s = FORM_STRINGS[lang];
   const body = `<h1>${esc(s.checkTitle)}</h1>
-${error ? `<p class="problems" role="alert">${esc(error)}</p>` : ""}
+${error ? `<p class="problems" role="alert" id="receipt-error">${esc(error)}</p>` : ""}
 <form method="post" action="/report/status" accept-charset="utf-8">
 <input type="hidden" name="lang" value="${lang}">
 <div class="field"><label for="receipt">${esc(s.receiptCode)}</label><p class="hint">${esc(s.checkIntro)}</p>
-<input id="receipt" name="receipt" type="text" value="${esc(code)}" required autocomplete="off" autocapitalize="characters" dir="ltr" maxlength="20"></div>
+<input id="receipt" name="receipt" type="text" value="${esc(code)}" required autocomplete="off" autocapitalize="characters" dir="ltr" maxlength="20"${error ? ' aria-invalid="true" aria-describedby="receipt-error" autofocus' : ""}></div>
 <p><button type="submit">${esc(s.checkButton)}</button></p>
 </form>
 <p><a href="/report?lang=${lang}">${esc(s.newReport)}</a></p>`;

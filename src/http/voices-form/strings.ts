@@ -5,6 +5,10 @@ import type { ReportStatus } from "../../core/voices/report.schemas.ts";
 export type FormStrings = {
   dir: "ltr" | "rtl";
   languageName: string;
+  /** Names the list of languages at the top of each page. */
+  languages: string;
+  /** Put before the title of a page sent back with errors, so a screen reader says so first. */
+  errorTitle: string;
   title: string;
   intro: string;
   safety: string;
@@ -60,6 +64,8 @@ export type FormStrings = {
 const en: FormStrings = {
   dir: "ltr",
   languageName: "English",
+  languages: "Language",
+  errorTitle: "Error",
   title: "Report what is happening",
   intro:
     "Tell us about violence, threats or tension in your community. You do not need an account. You will get a receipt code to follow your report and read our reply.",
@@ -106,7 +112,7 @@ const en: FormStrings = {
   email: "Email",
   honeypot: "Leave this empty",
   send: "Send report",
-  problems: "Please check the highlighted fields.",
+  problems: "Please correct the following:",
   errors: {
     category: "Choose what kind of event it was.",
     description: "Describe what happened (3 to 5,000 characters, plain text).",
@@ -150,6 +156,8 @@ const en: FormStrings = {
 const fr: FormStrings = {
   dir: "ltr",
   languageName: "Français",
+  languages: "Langue",
+  errorTitle: "Erreur",
   title: "Signaler ce qui se passe",
   intro:
     "Parlez-nous de violences, de menaces ou de tensions dans votre communauté. Aucun compte n'est nécessaire. Vous recevrez un code de reçu pour suivre votre signalement et lire notre réponse.",
@@ -197,7 +205,7 @@ const fr: FormStrings = {
   email: "Courriel",
   honeypot: "Laissez ce champ vide",
   send: "Envoyer le signalement",
-  problems: "Veuillez vérifier les champs signalés.",
+  problems: "Veuillez corriger ce qui suit :",
   errors: {
     category: "Choisissez le type d'événement.",
     description: "Décrivez ce qui s'est passé (3 à 5 000 caractères, texte simple).",
@@ -242,6 +250,8 @@ const fr: FormStrings = {
 const ar: FormStrings = {
   dir: "rtl",
   languageName: "العربية",
+  languages: "اللغة",
+  errorTitle: "خطأ",
   title: "أبلغ عمّا يحدث",
   intro:
     "أخبرنا عن العنف أو التهديدات أو التوترات في مجتمعك. لا تحتاج إلى حساب. ستحصل على رمز إيصال لمتابعة بلاغك وقراءة ردّنا.",
@@ -288,7 +298,7 @@ const ar: FormStrings = {
   email: "البريد الإلكتروني",
   honeypot: "اترك هذا الحقل فارغاً",
   send: "أرسل البلاغ",
-  problems: "يرجى التحقق من الحقول المشار إليها.",
+  problems: "يرجى تصحيح ما يلي:",
   errors: {
     category: "اختر نوع الحدث.",
     description: "صف ما حدث (من 3 إلى 5000 حرف، نص عادي).",

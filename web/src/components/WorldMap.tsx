@@ -111,6 +111,9 @@ export const WorldMap = ({ values, colour = defaultColour, describe, onSelect, l
     choosable.sort((a, b) => nameOf(a).localeCompare(nameOf(b))).map((shape, rank) => [shape, rank]),
   );
   const [active, setActive] = useState(0);
+  // The focused country's outline is drawn again on top: in the shapes' own order, neighbours drawn later would
+  // cover most of any ring around it.
+  const [focused, setFocused] = useState<CountryFeature | null>(null);
   const moveTo = (rank: number, from: SVGElement) => {
     setActive(rank);
     from.ownerSVGElement?.querySelector<SVGElement>(`[data-rank="${rank}"]`)?.focus();
@@ -147,13 +150,18 @@ export const WorldMap = ({ values, colour = defaultColour, describe, onSelect, l
             }
             className={rank === undefined ? "country" : "country selectable"}
             {...(onSelect && rank !== undefined
-              ? selectable(() => onSelect(id, name), text, rank, rank === active, moveTo, ranks.size - 1)
+              ? {
+                  ...selectable(() => onSelect(id, name), text, rank, rank === active, moveTo, ranks.size - 1),
+                  onFocus: () => setFocused(shape),
+                  onBlur: () => setFocused(null),
+                }
               : {})}
           >
             <title>{text}</title>
           </path>
         );
       })}
+      {focused && <path d={path(focused) ?? ""} className="focus-ring" aria-hidden="true" />}
     </svg>
   );
 };
