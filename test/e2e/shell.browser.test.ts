@@ -100,6 +100,8 @@ describe("web shell in Chromium", () => {
 
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Overview");
     await expect.poll(() => page.title()).toBe("Overview · Continuum");
+    // The sign-in form that had the focus is gone: the page it opened takes the focus to its content.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("main");
     expect(
       await page
         .getByRole("group", { name: /^World map of recorded fatalities/ })

@@ -28,16 +28,17 @@ export const Shell = ({ children }: { children: ReactNode }) => {
   const toggle = useRef<HTMLButtonElement>(null);
   const main = useRef<HTMLElement>(null);
   // A new page takes the focus to its content, as a page load would, so a screen reader reads it from its heading
-  // (the first page is left alone; a change of the query string only is the same page).
-  const { pathname } = useLocation();
+  // (the first page is left alone unless sign-in opened it; a change of the query string only is the same page).
+  const { pathname, state } = useLocation();
   const firstPage = useRef(true);
+  const openedBySignIn = (state as { focusContent?: boolean } | null)?.focusContent === true;
   useEffect(() => {
     if (firstPage.current) {
       firstPage.current = false;
-      return;
+      if (!openedBySignIn) return;
     }
     if (pathname) main.current?.focus({ preventScroll: true });
-  }, [pathname]);
+  }, [pathname, openedBySignIn]);
   // Every page names itself in its heading; the browser tab and history take that name too.
   useEffect(() => {
     const page = main.current;

@@ -151,7 +151,14 @@ export const WorldMap = ({ values, colour = defaultColour, describe, onSelect, l
             className={rank === undefined ? "country" : "country selectable"}
             {...(onSelect && rank !== undefined
               ? {
-                  ...selectable(() => onSelect(id, name), text, rank, rank === active, moveTo, ranks.size - 1),
+                  ...selectable(
+                    () => onSelect(id, name),
+                    text,
+                    rank,
+                    rank === active,
+                    moveTo,
+                    ranks.size - 1,
+                  ),
                   onFocus: () => setFocused(shape),
                   onBlur: () => setFocused(null),
                 }

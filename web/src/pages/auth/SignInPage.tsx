@@ -1,6 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useLocation, useNavigate } from "react-router";
 import { api } from "../../api/client.ts";
 import { BusyButton } from "../../components/BusyButton.tsx";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
@@ -11,6 +12,8 @@ export const SignInPage = () => {
   const queryClient = useQueryClient();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const location = useLocation();
+  const navigate = useNavigate();
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -19,6 +22,8 @@ export const SignInPage = () => {
     setError(null);
     try {
       await api("POST", "/api/auth/sign-in", { email: form.get("email"), password: form.get("password") });
+      // The form that had the focus goes away: the page it opens takes the focus to its content.
+      navigate(location, { replace: true, state: { focusContent: true } });
       await queryClient.invalidateQueries({ queryKey: ["me"] });
     } catch (caught) {
       setError(caught);

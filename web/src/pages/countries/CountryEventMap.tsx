@@ -240,6 +240,16 @@ export const CountryEventMap = ({
           )}
         </aside>
       </div>
+      {drawn && (
+        <p className="legend">
+          {[1, 2, 3, 0].map((type) => (
+            <span key={type}>
+              <span className="swatch" style={{ background: COLOURS[type] }} />{" "}
+              {t(`data.violence.${TYPE_KEYS[type] ?? "other"}`)}
+            </span>
+          ))}
+        </p>
+      )}
       <ExportLinks path="/api/data/events/export" params={{ iso3, from, to }} />
     </section>
   );

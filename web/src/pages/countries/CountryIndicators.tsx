@@ -8,6 +8,7 @@ import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { ExportLinks } from "../../components/ExportLinks.tsx";
 import { Field } from "../../components/Field.tsx";
 import { PlotFigure } from "../../components/PlotFigure.tsx";
+import { TableScroll } from "../../components/TableScroll.tsx";
 import { useUrlState } from "../../url-state.ts";
 
 const keyOf = (i: Indicator) => `${i.datasetId}/${i.code}`;
@@ -44,6 +45,7 @@ export const CountryIndicators = ({ iso3 }: { iso3: string }) => {
         `/api/data/indicators/${encodeURIComponent(chosen?.code ?? "")}/values${query({ iso3, dataset: chosen?.datasetId })}`,
       ),
   });
+  const number = new Intl.NumberFormat(i18n.language);
   const make = useCallback(
     (width: number) => {
       const rows = values.data ?? [];
@@ -85,6 +87,29 @@ export const CountryIndicators = ({ iso3 }: { iso3: string }) => {
       )}
       {values.isSuccess && values.data.length === 0 && <p>{t("country.noValues")}</p>}
       <PlotFigure make={make} label={chosen?.name ?? t("country.indicators")} />
+      {values.data && values.data.length > 0 && (
+        <details>
+          <summary>{t("country.yearlyTable")}</summary>
+          <TableScroll label={chosen?.name ?? t("country.indicators")}>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("data.year")}</th>
+                  <th scope="col">{chosen?.unit || t("data.value")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {values.data.map((row) => (
+                  <tr key={row.year}>
+                    <td>{row.year}</td>
+                    <td>{number.format(row.value)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        </details>
+      )}
       {chosen && (
         <ExportLinks
           path={`/api/data/indicators/${encodeURIComponent(chosen.code)}/values/export`}

@@ -10,7 +10,7 @@ import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
 import { PlotFigure } from "../../components/PlotFigure.tsx";
 import { TableScroll } from "../../components/TableScroll.tsx";
-import { day } from "../../i18n/dates.ts";
+import { when } from "../../i18n/dates.ts";
 import { ltr } from "../../i18n/index.ts";
 import { useSession } from "../../session.tsx";
 import { RunProgress } from "./RunProgress.tsx";
@@ -369,7 +369,8 @@ export const BacktestPage = () => {
             <option value="latest">{t("warning.newestBacktest")}</option>
             {succeeded.map((r) => {
               const choice = t("warning.backtestChoice", {
-                date: day(r.finishedAt ?? r.startedAt, i18n.language),
+                // To the minute: two backtests of one day with the same origins are otherwise told apart by nothing.
+                date: when(r.finishedAt ?? r.startedAt, i18n.language),
                 origins: r.origins.map((origin) => ltr(origin)).join(", "),
                 span: t("warning.horizonSpan", { count: r.maxHorizon }),
               });
