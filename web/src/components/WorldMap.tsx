@@ -168,7 +168,7 @@ export const WorldMap = ({ values, colour = defaultColour, describe, onSelect, l
           </path>
         );
       })}
-      {focused && <path d={path(focused) ?? ""} className="focus-ring" aria-hidden="true" />}
+      {focused && <path d={path(focused) ?? ""} className="focus-ring" />}
     </svg>
   );
 };
