@@ -135,6 +135,8 @@ describe("early warning in Chromium", () => {
     // From the forecast to an alert: the raise form opens with the country and the forecast filled in.
     await page.getByRole("link", { name: "Raise an alert about Syria" }).click();
     const raise = page.getByRole("region", { name: "Raise an alert" });
+    // The keyboard lands on the form filled in, not at the top of the Alerts page.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("raise-alert");
     await expect.poll(() => raise.locator("select[name=iso3]").inputValue()).toBe("SYR");
     expect(await raise.getByLabel("Summary").inputValue()).toMatch(
       /^Forecast from data up to 2019-12: \d+% chance of 25 or more deaths in 2020-01 \(\d+% of at least one\)$/,

@@ -32,7 +32,10 @@ export const AlertsInbox = () => {
   const [params] = useSearchParams();
   const prefilled = params.get("raise");
   useEffect(() => {
-    if (prefilled) document.getElementById("raise-alert")?.scrollIntoView();
+    if (!prefilled) return;
+    // After the page has taken the focus to its content (Shell), on to the form filled in for the reader.
+    const frame = requestAnimationFrame(() => document.getElementById("raise-alert")?.focus());
+    return () => cancelAnimationFrame(frame);
   }, [prefilled]);
   const alerts = useQuery({
     queryKey: ["alerts", scope],
@@ -110,7 +113,9 @@ export const AlertsInbox = () => {
       )}
       {allows(me, "alert.raise") && (
         <section aria-labelledby="raise-alert">
-          <h2 id="raise-alert">{t("alerts.raise")}</h2>
+          <h2 id="raise-alert" tabIndex={-1}>
+            {t("alerts.raise")}
+          </h2>
           <form className="inline-form" onSubmit={submit}>
             <CountrySelect defaultValue={prefilled ?? ""} />
             <SeverityField defaultValue="medium" />

@@ -69,7 +69,14 @@ export const AnalysesPage = () => {
               <textarea name="body" rows={6} />
             </Field>
             <button type="submit">{t("analyses.save")}</button>
-            <ErrorNote error={create.error} />
+            <ErrorNote
+              error={create.error}
+              labels={{
+                title: t("analyses.titleField"),
+                iso3: t("analyses.country"),
+                body: t("analyses.body"),
+              }}
+            />
           </form>
         </section>
       )}

@@ -180,7 +180,16 @@ export const ReportPage = () => {
               <textarea name="note" rows={2} dir="auto" />
             </Field>
             <button type="submit">{t("voices.save")}</button>
-            <FormOutcome error={triage.error} saved={triage.isSuccess} />
+            <FormOutcome
+              error={triage.error}
+              saved={triage.isSuccess}
+              labels={{
+                status: t("voices.status"),
+                duplicateOf: t("voices.duplicateOf"),
+                category: t("voices.category"),
+                assignedTo: t("voices.assignment"),
+              }}
+            />
           </form>
           {r.notes.length > 0 && (
             <ul>

@@ -125,6 +125,7 @@ export const WatchlistPage = () => {
             <table className="watchlist cards-on-phone">
               <caption aria-live="polite">
                 {t("warning.watchlistCaption", {
+                  measure: t(`warning.${measure}`),
                   month: ltr(data.entries[0]?.month ?? ""),
                   count: new Intl.NumberFormat(i18n.language).format(data.entries.length),
                 })}
