@@ -83,6 +83,13 @@ describe("conflict data in Chromium", () => {
     const first = await focused();
     await page.keyboard.press("ArrowRight");
     expect(await focused()).not.toBe(first);
+    // A letter moves on to the next country whose name starts with it, named as on every other page.
+    await page.keyboard.press("s");
+    expect(await focused()).toMatch(/^S/);
+    await page.keyboard.press("c");
+    await page.keyboard.press("c");
+    expect(await focused()).toMatch(/^C/);
+    expect(await map.getByRole("button", { name: /^Dem\. Rep\. Congo/ }).count()).toBe(0);
     // The month chosen is kept in the address: Back from a country returns to it.
     await page.getByRole("button", { name: "‹ Month before" }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get("month")).toMatch(/^\d{4}-\d{2}$/);

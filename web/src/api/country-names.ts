@@ -29,11 +29,8 @@ export const useCountryNames = () => {
         ? null
         : new Intl.DisplayNames([language], { type: "region", fallback: "none" });
     const byIso3 = new Map((countries.data ?? []).map((c) => [c.iso3, c]));
-    const iso2ByNumeric = new Map<number, string>();
-    for (const c of countries.data ?? []) {
-      if (!c.iso2) continue;
-      if (c.isoNumeric !== null) iso2ByNumeric.set(c.isoNumeric, c.iso2);
-    }
+    const byNumeric = new Map<number, Country>();
+    for (const c of countries.data ?? []) if (c.isoNumeric !== null) byNumeric.set(c.isoNumeric, c);
     const local = (iso2: string | undefined, english: string) => (iso2 && display?.of(iso2)) || english;
     return {
       /** By ISO alpha-3 code; failing a translation the English name given, the registry's, or the code. */
@@ -41,8 +38,14 @@ export const useCountryNames = () => {
         const country = byIso3.get(iso3);
         return local(country?.iso2 ?? outsideRegistry[iso3], english ?? country?.name ?? iso3);
       },
-      /** By ISO numeric code, as the world atlas keys its shapes. */
-      byNumeric: (numeric: number, english: string) => local(iso2ByNumeric.get(numeric), english),
+      /**
+       * By ISO numeric code, as the world atlas keys its shapes: the registry's name, as on every other page ("Dem.
+       * Rep. Congo" is the atlas's own), and the atlas's where the registry has no such code.
+       */
+      byNumeric: (numeric: number, english: string) => {
+        const country = byNumeric.get(numeric);
+        return local(country?.iso2 ?? undefined, country?.name ?? english);
+      },
       /**
        * The countries of today (no withdrawn codes such as Czechoslovakia's) with their names, in the reader's
        * alphabetical order: what an alert, a review or a desk can be about.

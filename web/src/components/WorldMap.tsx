@@ -55,7 +55,8 @@ const steps: Readonly<Record<string, (at: number, last: number) => number>> = {
 
 /**
  * Countries that can be chosen are buttons activated by Enter or Space. The map is one Tab stop: the arrow
- * keys move between countries in alphabetical order, so a keyboard user does not Tab through 180 shapes.
+ * keys move between countries in alphabetical order, so a keyboard user does not Tab through 180 shapes, and a
+ * letter moves to the next country whose name starts with it, as in a list.
  */
 const selectable = (
   choose: () => void,
@@ -64,6 +65,7 @@ const selectable = (
   focusable: boolean,
   moveTo: (rank: number, from: SVGElement) => void,
   last: number,
+  startingWith: (letter: string, after: number) => number | undefined,
 ) => ({
   role: "button",
   tabIndex: focusable ? 0 : -1,
@@ -77,12 +79,19 @@ const selectable = (
       ? ({ ArrowLeft: "ArrowRight", ArrowRight: "ArrowLeft" }[event.key] ?? event.key)
       : event.key;
     const step = steps[key];
+    const byLetter =
+      event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey
+        ? startingWith(event.key, rank)
+        : undefined;
     if (event.key === "Enter" || event.key === " ") {
       event.preventDefault();
       choose();
     } else if (step) {
       event.preventDefault();
       moveTo(step(rank, last), event.currentTarget);
+    } else if (byLetter !== undefined) {
+      event.preventDefault();
+      moveTo(byLetter, event.currentTarget);
     }
   },
 });
@@ -110,6 +119,15 @@ export const WorldMap = ({ values, colour = defaultColour, describe, onSelect, l
   const ranks = new Map(
     choosable.sort((a, b) => nameOf(a).localeCompare(nameOf(b))).map((shape, rank) => [shape, rank]),
   );
+  const namesByRank = [...ranks].sort((a, b) => a[1] - b[1]).map(([shape]) => nameOf(shape));
+  const startingWith = (letter: string, after: number): number | undefined => {
+    const wanted = letter.toLocaleLowerCase();
+    for (let k = 1; k <= namesByRank.length; k++) {
+      const rank = (after + k) % namesByRank.length;
+      if (namesByRank[rank]?.toLocaleLowerCase().startsWith(wanted)) return rank;
+    }
+    return undefined;
+  };
   const [active, setActive] = useState(0);
   // The focused country's outline is drawn again on top: in the shapes' own order, neighbours drawn later would
   // cover most of any ring around it.
@@ -158,6 +176,7 @@ export const WorldMap = ({ values, colour = defaultColour, describe, onSelect, l
                     rank === active,
                     moveTo,
                     ranks.size - 1,
+                    startingWith,
                   ),
                   onFocus: () => setFocused(shape),
                   onBlur: () => setFocused(null),
