@@ -24,9 +24,14 @@ export const Shell = ({ children }: { children: ReactNode }) => {
   const isAdmin = allows(me, "member.manage");
   // On a narrow screen the navigation folds behind a button; choosing a page folds it again.
   const [menuOpen, setMenuOpen] = useState(false);
-  const close = () => setMenuOpen(false);
-  const toggle = useRef<HTMLButtonElement>(null);
   const main = useRef<HTMLElement>(null);
+  // Choosing a page folds the menu, hiding the link that had the focus: the content takes it, even when the link
+  // was to the page already shown (no page change would move it).
+  const close = () => {
+    if (menuOpen) main.current?.focus({ preventScroll: true });
+    setMenuOpen(false);
+  };
+  const toggle = useRef<HTMLButtonElement>(null);
   // A new page takes the focus to its content, as a page load would, so a screen reader reads it from its heading
   // (the first page is left alone unless sign-in opened it; a change of the query string only is the same page).
   const { pathname, state } = useLocation();
