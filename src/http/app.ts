@@ -1,5 +1,6 @@
 import "../core/shared/validation-messages.ts";
 import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import fastifyCookie from "@fastify/cookie";
 import fastifyHelmet from "@fastify/helmet";
@@ -97,6 +98,8 @@ export const buildApp = async ({
         "style-src": ["'self'", "'unsafe-inline'"],
         "script-src": ["'self'"],
         "worker-src": ["'self'", "blob:"],
+        // Served over plain HTTP on purpose (secure cookies off), the browser must not rewrite asset URLs to HTTPS.
+        "upgrade-insecure-requests": config.secureCookies ? [] : null,
       },
     },
   });
@@ -134,10 +137,19 @@ export const buildApp = async ({
   for (const register of allRoutes) register(app, { db, now, config, ...(handle ? { handle } : {}) });
 
   const hasWebApp = existsSync(webRoot);
-  if (hasWebApp) await app.register(fastifyStatic, { root: webRoot, wildcard: false });
-  // The web app routes on the client: unknown non-API GETs get its index.html.
+  if (hasWebApp) {
+    // The top-level files are listed once; the hashed assets by wildcard, so a rebuild's new ones are served
+    // without a restart. A wildcard at the root would also swallow unknown API paths.
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, globIgnore: ["assets/**"] });
+    await app.register(fastifyStatic, {
+      root: join(webRoot, "assets"),
+      prefix: "/assets/",
+      decorateReply: false,
+    });
+  }
+  // The web app routes on the client: unknown GETs other than API calls and assets get its index.html.
   app.setNotFoundHandler((request, reply) => {
-    if (hasWebApp && request.method === "GET" && !request.url.startsWith("/api/")) {
+    if (hasWebApp && request.method === "GET" && !/^\/(api|assets)\//.test(request.url)) {
       return reply.type("text/html").sendFile("index.html");
     }
     return reply.code(404).send(routeNotFound(request.method, request.url));

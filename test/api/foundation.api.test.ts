@@ -42,6 +42,26 @@ describe(`API foundation (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"
     expect(response.json()).toEqual({ status: "ok" });
   });
 
+  it("has browsers upgrade requests to HTTPS only when served behind HTTPS", async () => {
+    const policy = async (secureCookies: boolean) => {
+      const config = {
+        ...loadConfig({ dataDir: mkdtempSync(join(tmpdir(), "continuum-csp-")) }, {}),
+        secureCookies,
+      };
+      const served = await buildApp({ db: handle.db, config });
+      try {
+        return (await served.inject({ method: "GET", url: "/api/health" })).headers[
+          "content-security-policy"
+        ];
+      } finally {
+        await served.close();
+      }
+    };
+    expect(await policy(true)).toContain("upgrade-insecure-requests");
+    // Over plain HTTP on a network address, upgraded asset URLs would leave the web app a blank page.
+    expect(await policy(false)).not.toContain("upgrade-insecure-requests");
+  });
+
   it("keeps answers that may carry protected content out of every cache", async () => {
     const session = await adminSession();
     for (const path of ["/api/auth/me", "/api/audit-log", "/api/nowhere"])

@@ -31,6 +31,17 @@ afterAll(async () => {
 });
 
 describe("web shell in Chromium", () => {
+  it("serves the page for the app's own paths, and a missing asset or API path as not found", async () => {
+    const get = (path: string) => fetch(`${server.url}${path}`);
+    const page = await get("/countries/SYR");
+    expect(page.headers.get("content-type")).toMatch(/^text\/html/);
+    const script = (await page.text()).match(/src="(\/assets\/[^"]+\.js)"/)?.[1];
+    expect((await get(script ?? "/assets/none")).headers.get("content-type")).toMatch(/javascript/);
+    // A browser given the page for a script it asked for would stop with a type error instead of a plain 404.
+    for (const path of ["/assets/gone-1234.js", "/api/nowhere"])
+      expect((await get(path)).status, path).toBe(404);
+  });
+
   it("opens in the browser's language the first time, Arabic right to left", async () => {
     const context = await browser.newContext({ locale: "ar-EG" });
     const page = await context.newPage();
