@@ -12,7 +12,7 @@ import { systemDataContext } from "../../src/services/data/data-context.ts";
 import { importDataset } from "../../src/services/data/import-dataset.ts";
 import { buildGazetteer } from "../../src/services/voices/build-gazetteer.ts";
 import { createTestDatabase } from "../support/database.ts";
-import { buildOrganisation } from "../support/factories.ts";
+import { buildOrganisation, buildUser, contextFor } from "../support/factories.ts";
 
 let handle: DatabaseHandle;
 beforeAll(async () => {
@@ -31,15 +31,22 @@ describe("the place-name gazetteer", () => {
     const file = join(mkdtempSync(join(tmpdir(), "continuum-gazetteer-")), "own-events.csv");
     writeFileSync(file, Papa.unparse(rows.map((row) => ({ ...row, adm_1: "Zzyzx province" }))));
     const org = await buildOrganisation(handle.db);
+    const admin = await buildUser(handle.db, org.id, "administrator");
     const report = await importDataset(
       { ...systemDataContext(handle), actorLabel: "analyst@example.org", orgId: org.id, via: "api" },
       { kind: "ged", file, datasetId: "field-events" },
     );
     expect(report.ok).toBe(true);
-    await buildGazetteer(handle.db);
+    await buildGazetteer(contextFor(handle.db, admin));
     expect(await findGazetteerKeys(handle.db, [placeKey("Zzyzx province")], undefined)).toEqual([]);
     expect(
       (await findGazetteerKeys(handle.db, [placeKey(rows[0]?.adm_1 ?? "")], undefined)).length,
     ).toBeGreaterThan(0);
+  });
+
+  it("is rebuilt on request only by an administrator", async () => {
+    const org = await buildOrganisation(handle.db);
+    const analyst = await buildUser(handle.db, org.id, "analyst");
+    await expect(buildGazetteer(contextFor(handle.db, analyst))).rejects.toThrow(/does not allow/);
   });
 });

@@ -43,20 +43,31 @@ export const signedSms = (app: App, message: object, secret = SMS_SECRET, at = n
     headers: {
       "content-type": "application/json",
       "x-continuum-timestamp": timestamp,
-      "x-continuum-signature": smsSignature(secret, timestamp, body),
+      "x-continuum-signature": smsSignature(
+        secret,
+        timestamp,
+        { method: "POST", path: "/api/public/sms" },
+        body,
+      ),
     },
     payload: body,
   });
 };
 
-export const signedGatewayGet = (app: App, url: string, at = new Date()) => {
-  const timestamp = String(Math.floor(at.getTime() / 1000));
+/** A call of the gateway over an empty body (the outbox and its confirmations), signed for `signedAs`. */
+export const signedGatewayCall = (
+  app: App,
+  method: "GET" | "POST",
+  url: string,
+  signedAs: { method: string; path: string } = { method, path: url },
+) => {
+  const timestamp = String(Math.floor(Date.now() / 1000));
   return app.inject({
-    method: "GET",
+    method,
     url,
     headers: {
       "x-continuum-timestamp": timestamp,
-      "x-continuum-signature": smsSignature(SMS_SECRET, timestamp, ""),
+      "x-continuum-signature": smsSignature(SMS_SECRET, timestamp, signedAs, ""),
     },
   });
 };

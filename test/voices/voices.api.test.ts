@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { sql } from "kysely";
 import Papa from "papaparse";
@@ -13,7 +14,7 @@ import { draftMapping } from "../../src/services/voices/save-form.ts";
 import { type ApiSession, signIn } from "../support/api.ts";
 import { createTestDatabase } from "../support/database.ts";
 import { buildOrganisation, buildUser, contextFor, type TestUser } from "../support/factories.ts";
-import { postReportForm, signedGatewayGet, signedSms, uniquePhone, voicesApp } from "./support.ts";
+import { postReportForm, signedGatewayCall, signedSms, uniquePhone, voicesApp } from "./support.ts";
 
 const engine = process.env.DATABASE_URL ? "PostgreSQL" : "embedded";
 const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), "utf8");
@@ -437,11 +438,24 @@ describe(`Voices end to end (${engine})`, () => {
       body: "Thank you, we are checking.",
     });
     expect(smsReply.json()).toMatchObject({ channel: "sms", delivery: "queued" });
-    const outbox = await signedGatewayGet(app, "/api/public/sms/outbox");
+    const outbox = await signedGatewayCall(app, "GET", "/api/public/sms/outbox");
     expect(outbox.json()).toEqual([
       { id: smsReply.json().id, to: SMS_PHONE, text: "Thank you, we are checking." },
     ]);
     expect((await app.inject({ method: "GET", url: "/api/public/sms/outbox" })).statusCode).toBe(401);
+    // A signature is good for its own call only: a captured confirmation neither reads the outbox nor
+    // confirms another message.
+    const sent = `/api/public/sms/outbox/${smsReply.json().id}/sent`;
+    const elsewhere = `/api/public/sms/outbox/${randomUUID()}/sent`;
+    expect(
+      (await signedGatewayCall(app, "GET", "/api/public/sms/outbox", { method: "POST", path: sent }))
+        .statusCode,
+    ).toBe(401);
+    expect((await signedGatewayCall(app, "POST", sent, { method: "POST", path: elsewhere })).statusCode).toBe(
+      401,
+    );
+    expect((await signedGatewayCall(app, "POST", sent)).statusCode).toBe(204);
+    expect((await signedGatewayCall(app, "GET", "/api/public/sms/outbox")).json()).toEqual([]);
   });
 
   it("assigns a report to a colleague who triages, and lists no one to another organisation", async () => {

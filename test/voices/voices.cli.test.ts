@@ -132,6 +132,13 @@ describe("continuum voices (CLI)", () => {
     expect(shown).toMatchObject({ coarsened: true, place: null, adm2: null, hasContact: false, notes: [] });
     const listed = json<{ id: string; place: string | null }[]>(...donor, "voices", "list");
     expect(listed.map((r) => r.id)).toEqual([kobo.id]);
+    // The commands check what the API checks: a donor neither raises a surge alert nor rebuilds the gazetteer.
+    for (const command of [
+      ["voices", "surge", "--iso3", "CAF", "--month", "2026-01"],
+      ["voices", "gazetteer"],
+      ["alerts", "escalate"],
+    ])
+      expect(cli(...donor, ...command).status, command.join(" ")).toBe(4);
 
     // A monitor entering a report they took down files it with their own organisation, under their name.
     expect(cli("org", "add", "voicenet", "Voice Network", "--kind", "civil_society").status).toBe(0);

@@ -1,5 +1,4 @@
 import { type Command, Option } from "commander";
-import { authorize } from "../../core/access/policies.ts";
 import { clearances } from "../../core/access/vocabulary.ts";
 import { type AlertStep, alertStatuses, severities, type TAlert } from "../../core/alerts/alert.schemas.ts";
 import { DomainError } from "../../core/shared/errors.ts";
@@ -198,7 +197,6 @@ export const registerAlerts = (program: Command): void => {
     .description("escalate overdue alerts now (the server does this periodically)")
     .action(async (_options: unknown, command: Command) =>
       asCliUser(command, async (ctx, global) => {
-        authorize(ctx.actor, "alert.configure");
         const report = await escalateOverdueAlerts(ctx, { now: ctx.now() });
         const { escalations: done, unreadable } = report;
         const hidden = unreadable > 0 ? ` (and ${unreadable} you may not read)` : "";

@@ -142,8 +142,7 @@ export const registerVoicesIntake = (group: Command): void => {
     .description("rebuild the place-name gazetteer from the loaded events and registry")
     .action(async (_options: unknown, command: Command) =>
       voices(command, async ({ handle, global }) => {
-        await cliContext(handle, global);
-        const result = await buildGazetteer(handle.db);
+        const result = await buildGazetteer(await cliContext(handle, global));
         printOne(
           global,
           result,

@@ -155,8 +155,7 @@ export const voicesIntakeRoutes = (app: TypedApp, deps: RouteDeps, runtime: Voic
       },
     },
     async (request) => {
-      authorize(contextOf(deps, request).actor, "voices.configure");
-      return buildGazetteer(deps.db);
+      return buildGazetteer(contextOf(deps, request));
     },
   );
 };

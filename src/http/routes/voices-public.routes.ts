@@ -1,3 +1,4 @@
+import type { FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { ZodError, z } from "zod";
 import { DomainError, invalid } from "../../core/shared/errors.ts";
@@ -131,13 +132,14 @@ export const voicesPublicRoutes = (app: TypedApp, deps: RouteDeps, runtime: Voic
       { parseAs: "string", bodyLimit: 16 * 1024 },
       (_request, body, done) => done(null, body),
     );
-    const signed = (headers: Record<string, string | string[] | undefined>, raw: string) =>
+    const signed = (request: FastifyRequest, raw: string) =>
       verifySmsSignature(
         runtime.settings.smsSecret,
         {
-          timestamp: headers["x-continuum-timestamp"] as string | undefined,
-          signature: headers["x-continuum-signature"] as string | undefined,
+          timestamp: request.headers["x-continuum-timestamp"] as string | undefined,
+          signature: request.headers["x-continuum-signature"] as string | undefined,
         },
+        { method: request.method, path: request.url.split("?")[0] as string },
         raw,
         deps.now(),
       );
@@ -150,7 +152,7 @@ export const voicesPublicRoutes = (app: TypedApp, deps: RouteDeps, runtime: Voic
           tags: ["voices"],
           summary: "SMS gateway webhook: one incoming message; the response carries the SMS to send back",
           description:
-            'Body `{id, from, text, receivedAt?}` (JSON). Headers `X-Continuum-Timestamp` (unix seconds) and `X-Continuum-Signature: sha256=<hex HMAC-SHA256 of "<timestamp>.<raw body>" under CONTINUUM_VOICES_SMS_SECRET>`. Retries with the same `id` are stored once.',
+            'Body `{id, from, text, receivedAt?}` (JSON). Headers `X-Continuum-Timestamp` (unix seconds) and `X-Continuum-Signature: sha256=<hex HMAC-SHA256 of "<timestamp>.POST /api/public/sms.<raw body>" under CONTINUUM_VOICES_SMS_SECRET>`. Retries with the same `id` are stored once.',
           security: [],
           response: {
             200: z.object({ reply: z.string(), receipt: z.string().nullable() }),
@@ -161,7 +163,7 @@ export const voicesPublicRoutes = (app: TypedApp, deps: RouteDeps, runtime: Voic
       },
       async (request, reply) => {
         const raw = typeof request.body === "string" ? request.body : "";
-        signed(request.headers, raw);
+        signed(request, raw);
         let parsed: unknown;
         try {
           parsed = JSON.parse(raw);
@@ -182,7 +184,7 @@ export const voicesPublicRoutes = (app: TypedApp, deps: RouteDeps, runtime: Voic
         schema: {
           tags: ["voices"],
           summary:
-            "SMS gateway: staff replies waiting to be sent (signed like the webhook, over an empty body)",
+            "SMS gateway: staff replies waiting to be sent (signed like the webhook: `<timestamp>.GET /api/public/sms/outbox.`)",
           security: [],
           response: {
             200: z.array(z.object({ id: z.uuid(), to: z.string(), text: z.string() })),
@@ -192,7 +194,7 @@ export const voicesPublicRoutes = (app: TypedApp, deps: RouteDeps, runtime: Voic
         },
       },
       async (request) => {
-        signed(request.headers, "");
+        signed(request, "");
         return collectSmsOutbox(publicContext("public:sms"), runtime);
       },
     );
@@ -210,7 +212,7 @@ export const voicesPublicRoutes = (app: TypedApp, deps: RouteDeps, runtime: Voic
         },
       },
       async (request, reply) => {
-        signed(request.headers, typeof request.body === "string" ? request.body : "");
+        signed(request, typeof request.body === "string" ? request.body : "");
         await confirmSmsSent(publicContext("public:sms"), runtime, request.params.id);
         return reply.code(204).send(null);
       },

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { authorize } from "../../core/access/policies.ts";
 import { ZShareRecord } from "../../core/analyses/analysis.schemas.ts";
 import { ZMonth } from "../../core/shared/calendar.schemas.ts";
 import { ZColleague } from "../../core/users/user.schemas.ts";
@@ -257,9 +256,9 @@ export const voicesRoutes: AppRoutes = (app, deps) => {
       },
     },
     async (request) => {
-      const ctx = contextOf(deps, request);
-      authorize(ctx.actor, "voices.triage");
-      return shownSurge(await evaluateCountrySurge(ctx, request.body.iso3, `${request.body.month}-01`));
+      return shownSurge(
+        await evaluateCountrySurge(contextOf(deps, request), request.body.iso3, `${request.body.month}-01`),
+      );
     },
   );
 };

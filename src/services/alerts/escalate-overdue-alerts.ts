@@ -1,4 +1,4 @@
-import { canSee } from "../../core/access/policies.ts";
+import { authorize, canSee } from "../../core/access/policies.ts";
 import {
   dueEscalationLevel,
   type TEscalation,
@@ -29,6 +29,7 @@ export const escalateOverdueAlerts = async (
   ctx: ServiceContext,
   { now }: { now: Date },
 ): Promise<TEscalationReport> => {
+  if (ctx.via !== "system") authorize(ctx.actor, "alert.configure");
   const done: TEscalation[] = [];
   let unreadable = 0;
   const at = { ...ctx, now: () => now };

@@ -1,3 +1,4 @@
+import { authorize } from "../../core/access/policies.ts";
 import { type GazetteerEntry, placeKey } from "../../core/voices/gazetteer.ts";
 import type { Db } from "../../db/types.ts";
 import { listDatasets } from "../../repositories/data/datasets.repository.ts";
@@ -7,6 +8,7 @@ import {
   registryPlaces,
   replaceGazetteer,
 } from "../../repositories/voices/gazetteer.repository.ts";
+import type { ServiceContext } from "../shared/context.ts";
 
 const BUILT_FROM = "voices.gazetteer_built_from";
 
@@ -25,10 +27,9 @@ const dataFingerprint = async (db: Db): Promise<string> =>
 
 /**
  * Rebuilds the place-name gazetteer from the shared data: admin areas named by events (with the
- * centroid of their events), capitals and country names from the registry. Derived data only, so it is
- * not audited.
+ * centroid of their events), capitals and country names from the registry.
  */
-export const buildGazetteer = async (db: Db): Promise<{ entries: number; adminAreas: number }> => {
+const rebuild = async (db: Db): Promise<{ entries: number; adminAreas: number }> => {
   const areas = await adminAreasFromEvents(
     db,
     (await sharedDatasets(db)).map((d) => d.id),
@@ -45,8 +46,16 @@ export const buildGazetteer = async (db: Db): Promise<{ entries: number; adminAr
   return { entries: keyed.length, adminAreas: areas.length };
 };
 
+/** A voices administrator's rebuild. Derived data only, so it is not audited. */
+export const buildGazetteer = async (
+  ctx: ServiceContext,
+): Promise<{ entries: number; adminAreas: number }> => {
+  authorize(ctx.actor, "voices.configure");
+  return rebuild(ctx.db);
+};
+
 /** Rebuilds the gazetteer when the data changed since it was built (or it was never built). */
 export const ensureGazetteer = async (db: Db): Promise<void> => {
   const fingerprint = await dataFingerprint(db);
-  if ((await readSetting<string>(db, BUILT_FROM)) !== fingerprint) await buildGazetteer(db);
+  if ((await readSetting<string>(db, BUILT_FROM)) !== fingerprint) await rebuild(db);
 };

@@ -1,3 +1,4 @@
+import { authorize } from "../../core/access/policies.ts";
 import {
   DEFAULT_SURGE_RULE,
   evaluateSurge,
@@ -33,6 +34,7 @@ export const evaluateCountrySurge = async (
   month: string,
   rule: SurgeRule = DEFAULT_SURGE_RULE,
 ): Promise<SurgeOutcome> => {
+  authorize(ctx.actor, "voices.triage");
   await assertKnownCountry(ctx.db, iso3);
   const first = monthShift(month, 0);
   const totals = new Map(

@@ -12,16 +12,28 @@ import { type PublicContext, receivingOrganisation, type VoicesDeps } from "./vo
 /** How far a signed webhook's timestamp may be from our clock (replayed old requests are refused). */
 export const SMS_SIGNATURE_TOLERANCE_SECONDS = 300;
 
+/** What a gateway call signs besides its body: the method and path, e.g. `GET /api/public/sms/outbox`. */
+export type GatewayRequest = { method: string; path: string };
+
 /**
- * The gateway signs `<timestamp>.<raw body>` with HMAC-SHA256 under the shared secret and sends
- * `X-Continuum-Timestamp: <unix seconds>` and `X-Continuum-Signature: sha256=<hex>`.
+ * The gateway signs `<timestamp>.<METHOD> <path>.<raw body>` with HMAC-SHA256 under the shared secret and
+ * sends `X-Continuum-Timestamp: <unix seconds>` and `X-Continuum-Signature: sha256=<hex>`. The method and path
+ * are signed because several calls have an empty body: a captured confirmation must not read the outbox.
  */
-export const smsSignature = (secret: string, timestamp: string, body: string): string =>
-  `sha256=${createHmac("sha256", secret).update(`${timestamp}.${body}`).digest("hex")}`;
+export const smsSignature = (
+  secret: string,
+  timestamp: string,
+  request: GatewayRequest,
+  body: string,
+): string =>
+  `sha256=${createHmac("sha256", secret)
+    .update(`${timestamp}.${request.method} ${request.path}.${body}`)
+    .digest("hex")}`;
 
 export const verifySmsSignature = (
   secret: string | undefined,
   headers: { timestamp?: string | undefined; signature?: string | undefined },
+  request: GatewayRequest,
   body: string,
   now: Date,
 ): void => {
@@ -34,7 +46,7 @@ export const verifySmsSignature = (
   if (!Number.isFinite(age) || age > SMS_SIGNATURE_TOLERANCE_SECONDS) {
     throw new DomainError("unauthenticated", "The signature's timestamp is too old or not a number.");
   }
-  const expected = Buffer.from(smsSignature(secret, timestamp, body));
+  const expected = Buffer.from(smsSignature(secret, timestamp, request, body));
   const given = Buffer.from(signature);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
     throw new DomainError("unauthenticated", "The SMS signature does not match.");
