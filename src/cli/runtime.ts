@@ -2,15 +2,13 @@ import { userInfo } from "node:os";
 import type { Command } from "commander";
 import { ZodError } from "zod";
 import { type Config, loadConfig } from "../config.ts";
-import type { Actor } from "../core/access/actor.ts";
 import { DomainError, type ErrorCode, invalid } from "../core/shared/errors.ts";
 import { DataDirInUseError } from "../db/data-dir-lock.ts";
 import { type DatabaseHandle, openDatabase } from "../db/engine.ts";
 import { migrate, pendingMigrations } from "../db/migrate.ts";
-import { listDatasets } from "../repositories/data/datasets.repository.ts";
-import { findUserByEmail, listMemberships, listUsers } from "../repositories/users.repository.ts";
-import { actorFor } from "../services/auth/actor-for.ts";
+import { operatorActor } from "../services/auth/operator-actor.ts";
 import type { ServiceContext } from "../services/shared/context.ts";
+import { assertInitialised } from "../services/system/assert-initialised.ts";
 import { closeInterruptedRuns } from "../services/warning/close-interrupted-runs.ts";
 
 export type GlobalOptions = { dataDir?: string; databaseUrl?: string; json?: boolean; as?: string };
@@ -56,23 +54,11 @@ export const withDatabase = async <T>(
     if ((await pendingMigrations(handle)) > 0) await migrate(handle);
     // A forecast run from a command that was killed would otherwise show as running until `serve` starts.
     await closeInterruptedRuns(handle.db);
-    if (requireData) await ensureInitialised(handle);
+    if (requireData) await assertInitialised(handle.db);
     return await work(handle, config);
   } finally {
     await handle.close();
   }
-};
-
-/** An instance without its bundled data (and usually without administrator) was never initialised. */
-const ensureInitialised = async (handle: DatabaseHandle): Promise<void> => {
-  if ((await listDatasets(handle.db)).length > 0) return;
-  const hasAdministrator = (await listUsers(handle.db)).some((user) => user.platformAdmin);
-  throw new DomainError(
-    "not_initialised",
-    hasAdministrator
-      ? "This instance has no conflict data yet: run `continuum init` to import the bundled data."
-      : "This instance has no administrator and no conflict data yet: run `continuum init` first.",
-  );
 };
 
 /**
@@ -80,7 +66,7 @@ const ensureInitialised = async (handle: DatabaseHandle): Promise<void> => {
  * as the first platform administrator; the audit log records the operating-system user beside it.
  */
 export const cliContext = async (handle: DatabaseHandle, options: GlobalOptions): Promise<ServiceContext> => {
-  const actor = await resolveCliActor(handle, options.as);
+  const actor = await operatorActor(handle.db, options.as);
   return {
     db: handle.db,
     actor,
@@ -88,24 +74,6 @@ export const cliContext = async (handle: DatabaseHandle, options: GlobalOptions)
     actorLabel: `${actor.email} (cli: ${userInfo().username})`,
     now: () => new Date(),
   };
-};
-
-const resolveCliActor = async (handle: DatabaseHandle, email: string | undefined): Promise<Actor> => {
-  const user = email
-    ? await findUserByEmail(handle.db, email)
-    : (await listUsers(handle.db)).find((candidate) => candidate.platformAdmin);
-  if (!user) {
-    throw new DomainError(
-      email ? "not_found" : "not_initialised",
-      email
-        ? `No user ${email}.`
-        : "This instance has no administrator yet: run `continuum init` or `continuum serve` first.",
-    );
-  }
-  const orgId = (await listMemberships(handle.db, [user.id])).get(user.id)?.[0]?.orgId;
-  const actor = orgId && (await actorFor(handle.db, user.id, orgId));
-  if (!actor) throw new DomainError("forbidden", `${user.email} belongs to no organisation.`);
-  return actor;
 };
 
 /** Prints a result as JSON (with --json) or as an aligned table of the given columns. */

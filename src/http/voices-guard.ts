@@ -3,8 +3,8 @@ import type { Config } from "../config.ts";
 import { DomainError } from "../core/shared/errors.ts";
 import { RateWindows } from "../core/voices/rate-window.ts";
 import type { Db } from "../db/types.ts";
-import { loadKeyring } from "../repositories/voices/envelope.ts";
 import { ensureGazetteer } from "../services/voices/build-gazetteer.ts";
+import { readKeyring } from "../services/voices/open-keyring.ts";
 import type { VoicesDeps } from "../services/voices/voices-context.ts";
 
 /**
@@ -22,7 +22,7 @@ export type VoicesRuntime = VoicesDeps & {
 };
 
 export const voicesRuntime = (config: Config, db: Db): VoicesRuntime => {
-  const source = loadKeyring(config);
+  const source = readKeyring(config);
   const windowMs = config.voices.rateWindowSeconds * 1000;
   let ready: Promise<void> | undefined;
   return {

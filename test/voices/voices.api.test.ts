@@ -9,7 +9,7 @@ import type { App } from "../../src/http/app.ts";
 import { generateMasterKey, makeKeyring, unseal } from "../../src/repositories/voices/envelope.ts";
 import { findSealed } from "../../src/repositories/voices/reports.repository.ts";
 import { revealReport } from "../../src/services/voices/reveal-report.ts";
-import { rotateKey } from "../../src/services/voices/rotate-key.ts";
+import { rotateMasterKey } from "../../src/services/voices/rotate-key.ts";
 import { draftMapping } from "../../src/services/voices/save-form.ts";
 import { type ApiSession, signIn } from "../support/api.ts";
 import { createTestDatabase } from "../support/database.ts";
@@ -775,7 +775,11 @@ describe(`Voices end to end (${engine})`, () => {
   it("re-wraps every data key on rotation; the old master key alone then opens nothing", async () => {
     const ctx = contextFor(handle.db, admin);
     const next = generateMasterKey();
-    const result = await rotateKey(ctx, makeKeyring(next, [key]));
+    const config = loadConfig({}, {});
+    const result = await rotateMasterKey(ctx, {
+      ...config,
+      voices: { ...config.voices, key: next, previousKeys: [key] },
+    });
     expect(result.rewrapped).toBe(await reportCount());
     const id = await idOf("api", "villages east of Bambari");
     const revealed = await revealReport(

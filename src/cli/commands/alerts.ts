@@ -1,15 +1,12 @@
 import { type Command, Option } from "commander";
 import { clearances } from "../../core/access/vocabulary.ts";
 import { type AlertStep, alertStatuses, severities, type TAlert } from "../../core/alerts/alert.schemas.ts";
-import { DomainError } from "../../core/shared/errors.ts";
 import {
   presentAlert,
   presentAlertDetail,
   presentAlertRule,
   presentDesk,
 } from "../../http/presenters/alert.presenter.ts";
-import { findOrganisation } from "../../repositories/organisations.repository.ts";
-import { findUserByEmail } from "../../repositories/users.repository.ts";
 import { advanceAlert } from "../../services/alerts/advance-alert.ts";
 import { escalateOverdueAlerts } from "../../services/alerts/escalate-overdue-alerts.ts";
 import { evaluateAlertRules } from "../../services/alerts/evaluate-alert-rules.ts";
@@ -22,6 +19,8 @@ import {
 import { listDesks, setDesk } from "../../services/alerts/manage-desks.ts";
 import { raiseAlert } from "../../services/alerts/raise-alert.ts";
 import { getAlert, listAlerts } from "../../services/alerts/read-alerts.ts";
+import { orgIdBySlug } from "../../services/orgs/org-id-by-slug.ts";
+import { userIdByEmail } from "../../services/users/user-id-by-email.ts";
 import { readInputJson } from "../input-files.ts";
 import { asCliUser, optionsNamingFields, printOne, printRows } from "../runtime.ts";
 
@@ -286,24 +285,17 @@ export const registerAlerts = (program: Command): void => {
           command: Command,
         ) =>
           asCliUser(command, async (ctx, global) => {
-            const org = await findOrganisation(ctx.db, options.org);
-            if (!org) throw new DomainError("not_found", `No organisation ${options.org}.`);
-            const idOf = async (email: string | undefined) => {
-              if (!email) return null;
-              const user = await findUserByEmail(ctx.db, email.toLowerCase());
-              if (!user) throw new DomainError("not_found", `No user ${email}.`);
-              return user.id;
-            };
+            const idOf = async (email: string | undefined) => (email ? userIdByEmail(ctx.db, email) : null);
             await setDesk(ctx, {
               iso3: iso3 === "*" ? "*" : iso3.toUpperCase(),
-              orgId: org.id,
+              orgId: await orgIdBySlug(ctx.db, options.org),
               userId: await idOf(options.person),
               escalationUserId: await idOf(options.supervisor),
             });
             printOne(
               global,
-              { iso3, org: org.slug },
-              `Desk ${iso3} → ${org.name}${options.person ? `, ${options.person}` : ""}.`,
+              { iso3, org: options.org },
+              `Desk ${iso3} → ${options.org}${options.person ? `, ${options.person}` : ""}.`,
             );
           }),
       ),

@@ -1,8 +1,7 @@
 import type { Command } from "commander";
 import { presentNotification } from "../../http/presenters/notification.presenter.ts";
-import { createMailer } from "../../repositories/mailer.ts";
 import { listNotifications } from "../../services/notifications/read-notifications.ts";
-import { sendPendingEmails } from "../../services/notifications/send-pending-emails.ts";
+import { sendEmailsNow } from "../../services/notifications/send-emails-now.ts";
 import { cliContext, globalOptions, printOne, printRows, withDatabase } from "../runtime.ts";
 
 export const registerNotifications = (program: Command): void => {
@@ -33,24 +32,15 @@ export const registerNotifications = (program: Command): void => {
     .action(async (_options: unknown, command: Command) => {
       const global = globalOptions(command);
       await withDatabase(global, async (handle, config) => {
-        if (!config.smtp) {
+        const result = await sendEmailsNow(handle.db, config);
+        if (result)
+          printOne(global, result, `${result.sent} e-mails sent, ${result.failed} failed (will retry).`);
+        else
           printOne(
             global,
             { sent: 0, failed: 0, smtp: false },
             "No SMTP server configured (CONTINUUM_SMTP_HOST): nothing sent.",
           );
-          return;
-        }
-        const mailer = createMailer(config.smtp);
-        try {
-          const result = await sendPendingEmails(handle.db, mailer, {
-            now: () => new Date(),
-            publicUrl: config.publicUrl,
-          });
-          printOne(global, result, `${result.sent} e-mails sent, ${result.failed} failed (will retry).`);
-        } finally {
-          mailer.close();
-        }
       });
     });
 };

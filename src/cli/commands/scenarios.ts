@@ -1,9 +1,8 @@
 import { type Command, Option } from "commander";
 import { clearances } from "../../core/access/vocabulary.ts";
-import { DomainError } from "../../core/shared/errors.ts";
 import { presentPlan, presentScenario } from "../../http/presenters/scenario.presenter.ts";
-import { findOrganisation } from "../../repositories/organisations.repository.ts";
 import { shareRecord } from "../../services/access/share-record.ts";
+import { orgIdBySlug } from "../../services/orgs/org-id-by-slug.ts";
 import { listPlans, listScenarios } from "../../services/scenarios/read-scenarios.ts";
 import { createPlan, createScenario } from "../../services/scenarios/write-scenarios.ts";
 import { asCliUser, collect, printOne, printRows } from "../runtime.ts";
@@ -79,11 +78,7 @@ export const registerScenarios = (program: Command): void => {
     .action(async (id: string, options: { org?: string[]; plan?: boolean }, command: Command) =>
       asCliUser(command, async (ctx, global) => {
         const orgIds: string[] = [];
-        for (const slug of options.org ?? []) {
-          const org = await findOrganisation(ctx.db, slug);
-          if (!org) throw new DomainError("not_found", `No organisation ${slug}.`);
-          orgIds.push(org.id);
-        }
+        for (const slug of options.org ?? []) orgIds.push(await orgIdBySlug(ctx.db, slug));
         const sharedWith = await shareRecord(
           ctx,
           options.plan ? "contingency_plans" : "scenarios",

@@ -2,11 +2,10 @@ import type { Command } from "commander";
 import { openDatabase, serverOf } from "../../db/engine.ts";
 import { migrate } from "../../db/migrate.ts";
 import { buildApp } from "../../http/app.ts";
-import { loadKeyring } from "../../repositories/voices/envelope.ts";
 import { startAlertJobs } from "../../services/alerts/alert-jobs.ts";
 import { ensureFirstAdministrator } from "../../services/system/ensure-first-administrator.ts";
-import { assertKeyringOpensReports } from "../../services/voices/check-sealing-keys.ts";
 import { intakeWarnings } from "../../services/voices/intake-warnings.ts";
+import { openKeyring } from "../../services/voices/open-keyring.ts";
 import { closeInterruptedRuns } from "../../services/warning/close-interrupted-runs.ts";
 import { startFirstForecast } from "../../services/warning/first-forecast.ts";
 import { forecastOnEveryImport } from "../../services/warning/forecast-after-import.ts";
@@ -50,8 +49,7 @@ export const registerServe = (program: Command): void => {
       const data = await loadBundledData(handle);
       if (data.status === "initialised") process.stdout.write(`${describeBundledImport(data)}\n`);
       // Community reports are sealed with CONTINUUM_VOICES_KEY; without it, a development key in the data directory.
-      const voicesKey = loadKeyring(config);
-      await assertKeyringOpensReports(handle.db, voicesKey.keyring);
+      const voicesKey = await openKeyring(handle.db, config);
       if (voicesKey.source === "development") {
         process.stdout.write(
           `Voices: ${voicesKey.created ? "generated a development key" : "using the development key"} in ${voicesKey.file}; set CONTINUUM_VOICES_KEY in production.\n`,

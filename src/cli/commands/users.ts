@@ -1,11 +1,8 @@
 import { type Command, Option } from "commander";
 import { clearances, roles, ZClearance, ZRole } from "../../core/access/vocabulary.ts";
-import { notFound } from "../../core/shared/errors.ts";
 import type { TUser } from "../../core/users/user.schemas.ts";
-import type { DatabaseHandle } from "../../db/engine.ts";
-import { findOrganisation } from "../../repositories/organisations.repository.ts";
-import { findUserByEmail } from "../../repositories/users.repository.ts";
 import { generatePassword } from "../../services/auth/secrets.ts";
+import { orgIdBySlug } from "../../services/orgs/org-id-by-slug.ts";
 import { createUser } from "../../services/users/create-user.ts";
 import { listUsers } from "../../services/users/list-users.ts";
 import { removeMembership } from "../../services/users/remove-membership.ts";
@@ -13,13 +10,8 @@ import { resetPassword } from "../../services/users/reset-password.ts";
 import { setMembership } from "../../services/users/set-membership.ts";
 import { setPlatformAdministrator } from "../../services/users/set-platform-administrator.ts";
 import { unlockUser } from "../../services/users/unlock-user.ts";
+import { userIdByEmail } from "../../services/users/user-id-by-email.ts";
 import { cliContext, globalOptions, printOne, printRows, withDatabase } from "../runtime.ts";
-
-const orgIdOf = async (handle: DatabaseHandle, slugOrId: string): Promise<string> => {
-  const org = await findOrganisation(handle.db, slugOrId);
-  if (!org) throw notFound(`Organisation ${slugOrId}`);
-  return org.id;
-};
 
 const flatten = (user: TUser) => ({
   email: user.email,
@@ -57,7 +49,7 @@ export const registerUsers = (program: Command): void => {
             email,
             name: options.name ?? email,
             password,
-            orgId: await orgIdOf(handle, options.org),
+            orgId: await orgIdBySlug(handle.db, options.org),
             role: ZRole.parse(options.role),
             clearance: ZClearance.parse(options.clearance),
           });
@@ -86,7 +78,7 @@ export const registerUsers = (program: Command): void => {
     .action(async (options: { org?: string }, command: Command) => {
       const global = globalOptions(command);
       await withDatabase(global, async (handle) => {
-        const orgId = options.org ? await orgIdOf(handle, options.org) : undefined;
+        const orgId = options.org ? await orgIdBySlug(handle.db, options.org) : undefined;
         const users = await listUsers(await cliContext(handle, global), orgId);
         if (global.json)
           printRows(global, users, ["id", "email", "name", "platformAdmin", "locked", "memberships"]);
@@ -104,11 +96,10 @@ export const registerUsers = (program: Command): void => {
       async (email: string, options: { org: string; role: string; clearance?: string }, command: Command) => {
         const global = globalOptions(command);
         await withDatabase(global, async (handle) => {
-          const target = await findUserByEmail(handle.db, email);
-          if (!target) throw notFound(`User ${email}`);
+          const userId = await userIdByEmail(handle.db, email);
           const updated = await setMembership(await cliContext(handle, global), {
-            userId: target.id,
-            orgId: await orgIdOf(handle, options.org),
+            userId,
+            orgId: await orgIdBySlug(handle.db, options.org),
             role: ZRole.parse(options.role),
             clearance: options.clearance ? ZClearance.parse(options.clearance) : undefined,
           });
@@ -124,10 +115,9 @@ export const registerUsers = (program: Command): void => {
     .action(async (email: string, options: { org: string }, command: Command) => {
       const global = globalOptions(command);
       await withDatabase(global, async (handle) => {
-        const target = await findUserByEmail(handle.db, email);
-        if (!target) throw notFound(`User ${email}`);
-        const orgId = await orgIdOf(handle, options.org);
-        await removeMembership(await cliContext(handle, global), { userId: target.id, orgId });
+        const userId = await userIdByEmail(handle.db, email);
+        const orgId = await orgIdBySlug(handle.db, options.org);
+        await removeMembership(await cliContext(handle, global), { userId, orgId });
         printOne(
           global,
           { email, org: options.org, removed: true },
@@ -181,9 +171,8 @@ export const registerUsers = (program: Command): void => {
     .action(async (email: string, _options: unknown, command: Command) => {
       const global = globalOptions(command);
       await withDatabase(global, async (handle) => {
-        const target = await findUserByEmail(handle.db, email);
-        if (!target) throw notFound(`User ${email}`);
-        const unlocked = await unlockUser(await cliContext(handle, global), target.id);
+        const userId = await userIdByEmail(handle.db, email);
+        const unlocked = await unlockUser(await cliContext(handle, global), userId);
         printOne(global, unlocked, `${unlocked.email} may sign in again.`);
       });
     });

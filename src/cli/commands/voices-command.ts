@@ -1,17 +1,11 @@
 import type { Command } from "commander";
 import type { Config } from "../../config.ts";
 import type { DatabaseHandle } from "../../db/engine.ts";
-import { loadKeyring } from "../../repositories/voices/envelope.ts";
-import { assertKeyringOpensReports } from "../../services/voices/check-sealing-keys.ts";
+import { openKeyring } from "../../services/voices/open-keyring.ts";
 import { csvObjects } from "../../services/voices/save-form.ts";
 import type { VoicesDeps } from "../../services/voices/voices-context.ts";
 import { readInputText } from "../input-files.ts";
 import { type GlobalOptions, globalOptions, withDatabase } from "../runtime.ts";
-
-const depsOf = (config: Config): VoicesDeps => ({
-  keyring: loadKeyring(config).keyring,
-  settings: config.voices,
-});
 
 export const readCsvObjects = (file: string) => csvObjects(readInputText(file));
 
@@ -27,8 +21,10 @@ export const voices = <T>(
 ) => {
   const global = globalOptions(command);
   return withDatabase(global, async (handle, config) => {
-    const deps = depsOf(config);
-    await assertKeyringOpensReports(handle.db, deps.keyring);
+    const deps: VoicesDeps = {
+      keyring: (await openKeyring(handle.db, config)).keyring,
+      settings: config.voices,
+    };
     return work({ handle, config, deps, global });
   });
 };

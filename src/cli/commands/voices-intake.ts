@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { formatOf, type SubmissionFormat } from "../../repositories/voices/submission-files.ts";
+import { formatOf, type SubmissionFormat } from "../../core/voices/submission-format.ts";
 import { buildGazetteer, ensureGazetteer } from "../../services/voices/build-gazetteer.ts";
 import {
   type ImportSummary,

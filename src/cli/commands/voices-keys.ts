@@ -1,14 +1,6 @@
 import type { Command } from "commander";
-import {
-  DEV_KEY_FILE,
-  forgetDevPreviousKey,
-  generateMasterKey,
-  loadKeyring,
-  makeKeyring,
-  readDevPreviousKey,
-  replaceDevKey,
-} from "../../repositories/voices/envelope.ts";
-import { rotateKey } from "../../services/voices/rotate-key.ts";
+import { generateMasterKey } from "../../services/voices/open-keyring.ts";
+import { rotateMasterKey } from "../../services/voices/rotate-key.ts";
 import { cliContext, printOne } from "../runtime.ts";
 import { voices } from "./voices-command.ts";
 
@@ -28,32 +20,14 @@ export const registerVoicesKeys = (group: Command): void => {
     )
     .action(async (_options: unknown, command: Command) =>
       voices(command, async ({ handle, config, global }) => {
-        const ctx = await cliContext(handle, global);
-        if (config.voices.key) {
-          const result = await rotateKey(ctx, makeKeyring(config.voices.key, config.voices.previousKeys));
-          printOne(
-            global,
-            result,
-            result.rewrapped
-              ? `Re-wrapped ${result.rewrapped} data keys under key ${result.keyId}. A server still running with the old key seals new reports with it and cannot open the re-wrapped ones: restart every server with the new key, run this again, and remove the old key from CONTINUUM_VOICES_PREVIOUS_KEYS only when it finds nothing to re-wrap.`
-              : `Nothing to re-wrap: every data key is under key ${result.keyId}. To rotate, set CONTINUUM_VOICES_KEY to a new key (continuum voices generate-key) and CONTINUUM_VOICES_PREVIOUS_KEYS to the old one, then run this again.`,
-          );
-          return;
-        }
-        // Development key: finish an interrupted rotation first, then replace the key and re-wrap.
-        let finished = 0;
-        if (readDevPreviousKey(config.dataDir)) {
-          finished = (await rotateKey(ctx, loadKeyring(config).keyring)).rewrapped;
-          forgetDevPreviousKey(config.dataDir);
-        }
-        replaceDevKey(config.dataDir, generateMasterKey());
-        const result = await rotateKey(ctx, loadKeyring(config).keyring);
-        forgetDevPreviousKey(config.dataDir);
-        printOne(
-          global,
-          { ...result, rewrapped: result.rewrapped + finished },
-          `New development key in ${config.dataDir}/${DEV_KEY_FILE}; re-wrapped ${result.rewrapped + finished} data keys under key ${result.keyId}.`,
-        );
+        const result = await rotateMasterKey(await cliContext(handle, global), config);
+        const { rewrapped, keyId, developmentKeyFile } = result;
+        let message = `New development key in ${developmentKeyFile}; re-wrapped ${rewrapped} data keys under key ${keyId}.`;
+        if (!developmentKeyFile)
+          message = rewrapped
+            ? `Re-wrapped ${rewrapped} data keys under key ${keyId}. A server still running with the old key seals new reports with it and cannot open the re-wrapped ones: restart every server with the new key, run this again, and remove the old key from CONTINUUM_VOICES_PREVIOUS_KEYS only when it finds nothing to re-wrap.`
+            : `Nothing to re-wrap: every data key is under key ${keyId}. To rotate, set CONTINUUM_VOICES_KEY to a new key (continuum voices generate-key) and CONTINUUM_VOICES_PREVIOUS_KEYS to the old one, then run this again.`;
+        printOne(global, result, message);
       }),
     );
 };

@@ -1,10 +1,9 @@
 import { type Command, Option } from "commander";
 import { clearances } from "../../core/access/vocabulary.ts";
 import { ZMonth } from "../../core/shared/calendar.schemas.ts";
-import { DomainError } from "../../core/shared/errors.ts";
 import { reportChannels, reportStatuses, type TQueueQuery } from "../../core/voices/report.schemas.ts";
 import { presentReport, presentReportDetail } from "../../http/presenters/voices.presenter.ts";
-import { findUserByEmail } from "../../repositories/users.repository.ts";
+import { userIdByEmail } from "../../services/users/user-id-by-email.ts";
 import { ensureGazetteer } from "../../services/voices/build-gazetteer.ts";
 import { evaluateCountrySurge } from "../../services/voices/evaluate-surge.ts";
 import { getReport } from "../../services/voices/get-report.ts";
@@ -162,9 +161,7 @@ export const registerVoices = (program: Command): void => {
         let assignedTo: string | null | undefined;
         if (options.assign === "none") assignedTo = null;
         else if (options.assign) {
-          const user = await findUserByEmail(handle.db, options.assign.toLowerCase());
-          if (!user) throw new DomainError("not_found", `No user ${options.assign}.`);
-          assignedTo = user.id;
+          assignedTo = await userIdByEmail(handle.db, options.assign);
         }
         const { report, newlyVerified } = await triageReport(ctx, id, {
           ...(options.status ? { status: options.status as "new" } : {}),

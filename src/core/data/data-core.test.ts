@@ -4,7 +4,6 @@ import { describe, expect, it } from "vitest";
 import { monthFromViewsId, parseDate, parseIsoDate, viewsMonthId } from "./dates.ts";
 import { ACLED_CODEBOOK_COLUMNS } from "./import/acled.ts";
 import { validateRows } from "./import/index.ts";
-import { splitAcrossMonths } from "./months.ts";
 import { priogridCell, priogridGid } from "./priogrid.ts";
 import { buildRegistry, createResolver, type Table, unmatchedStates } from "./registry.ts";
 
@@ -51,14 +50,6 @@ describe("dates and months", () => {
     expect(monthFromViewsId(121)).toBe("1990-01");
     expect(monthFromViewsId(480)).toBe("2019-12");
     expect(viewsMonthId("2019-12")).toBe(480);
-  });
-  it("splits by days with parts adding up to the whole (alternative rule)", () => {
-    const parts = splitAcrossMonths("2019-01-30", "2019-02-02", 10);
-    expect(parts).toEqual([
-      { month: "2019-01", value: 5 },
-      { month: "2019-02", value: 5 },
-    ]);
-    expect(splitAcrossMonths("2019-01-31", "2019-03-01", 7).reduce((a, p) => a + p.value, 0)).toBe(7);
   });
 });
 

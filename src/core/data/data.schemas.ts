@@ -302,4 +302,3 @@ export const ZImportOptions = z.object({
   unit: z.string().max(120).optional(),
   mode: z.enum(IMPORT_MODES).optional(),
 });
-export type TImportOptions = z.infer<typeof ZImportOptions>;

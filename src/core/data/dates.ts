@@ -1,4 +1,5 @@
 import { ZMonth } from "../shared/calendar.schemas.ts";
+import { addMonths } from "../shared/months.ts";
 
 /** Dates as ISO strings (YYYY-MM-DD) and months as YYYY-MM; no clock, no time zones. */
 
@@ -90,28 +91,10 @@ export const parseDate = (text: string): string | null => {
   return null;
 };
 
-/** YYYY-MM of a YYYY-MM-DD date. */
-export const monthOf = (date: string): string => date.slice(0, 7);
-
-/** First day (YYYY-MM-01) of the month of a date or of a YYYY-MM month. */
-export const monthStart = (dateOrMonth: string): string => `${dateOrMonth.slice(0, 7)}-01`;
-
 /** Parses YYYY-MM; null when not a month. */
 export const parseMonth = (text: string): string | null => {
   const month = ZMonth.safeParse(text.trim());
   return month.success ? month.data : null;
-};
-
-export const addMonths = (month: string, count: number): string => {
-  const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + count;
-  return `${pad(Math.floor(index / 12), 4)}-${pad((index % 12) + 1)}`;
-};
-
-/** Every month from `from` to `to` inclusive (YYYY-MM). */
-export const monthRange = (from: string, to: string): string[] => {
-  const out: string[] = [];
-  for (let m = from; m <= to; m = addMonths(m, 1)) out.push(m);
-  return out;
 };
 
 /** ViEWS month_id: 1 = 1980-01, so 121 = 1990-01 and 480 = 2019-12. */
@@ -119,16 +102,3 @@ export const viewsMonthId = (month: string): number =>
   (Number(month.slice(0, 4)) - 1980) * 12 + Number(month.slice(5, 7));
 
 export const monthFromViewsId = (monthId: number): string => addMonths("1980-01", monthId - 1);
-
-/** The last day of the month of a date or month. */
-export const monthEnd = (dateOrMonth: string): string => {
-  const year = Number(dateOrMonth.slice(0, 4));
-  const month = Number(dateOrMonth.slice(5, 7));
-  return `${dateOrMonth.slice(0, 7)}-${pad(daysInMonth(year, month))}`;
-};
-
-const dayNumber = (date: string) =>
-  Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
-
-/** Days from `a` to `b` (b − a). */
-export const daysBetween = (a: string, b: string): number => dayNumber(b) - dayNumber(a);

@@ -22,7 +22,6 @@ export const trends = ["improving", "stable", "worsening", "unknown"] as const;
 export const confidences = ["low", "medium", "high"] as const;
 export const recommendationResponses = ["pending", "supported", "noted"] as const;
 export const implementationLevels = ["not_started", "partial", "full"] as const;
-export type RiskLevel = (typeof riskLevels)[number];
 
 export const ZEvidenceLink = z.object({
   label: z.string().trim().min(1).max(300),

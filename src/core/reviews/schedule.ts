@@ -1,12 +1,4 @@
-/** Adds whole months to a YYYY-MM-DD date, keeping the day within the target month. */
-export const addMonthsToDate = (date: string, months: number): string => {
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  const index = y * 12 + (m - 1) + months;
-  const year = Math.floor(index / 12);
-  const month = (index % 12) + 1;
-  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${year}-${String(month).padStart(2, "0")}-${String(Math.min(d, lastDay)).padStart(2, "0")}`;
-};
+import { addMonthsToDate } from "../shared/months.ts";
 
 /**
  * Spreads every country evenly over the cycle, like the Universal Periodic Review: each gets a planned

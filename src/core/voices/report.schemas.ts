@@ -72,7 +72,6 @@ export const ZSubmitReport = z
     message: "give both latitude and longitude, or neither",
     path: ["longitude"],
   });
-export type TSubmitReport = z.input<typeof ZSubmitReport>;
 export type SubmitReport = z.output<typeof ZSubmitReport>;
 
 export const ZReceiptCode = z

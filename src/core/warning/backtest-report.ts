@@ -1,5 +1,5 @@
+import type { MonthKey } from "../shared/months.ts";
 import type { CountryForecast } from "./forecast.ts";
-import type { MonthKey } from "./month.ts";
 import {
   averagePrecision,
   brier,

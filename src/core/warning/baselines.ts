@@ -1,3 +1,4 @@
+import { monthKey } from "../shared/months.ts";
 import {
   empiricalDistribution,
   exceedance,
@@ -7,7 +8,6 @@ import {
   quantile,
 } from "./distribution.ts";
 import type { CountryForecast } from "./forecast.ts";
-import { monthKey } from "./month.ts";
 import type { DensePanel } from "./panel.ts";
 import { originCells } from "./targets.ts";
 

@@ -1,4 +1,4 @@
-import { monthIndex } from "./month.ts";
+import { monthIndex } from "../shared/months.ts";
 import type { ConflictYear, DensePanel, PeaceAgreement } from "./panel.ts";
 import { predecessorOf } from "./successor-states.ts";
 

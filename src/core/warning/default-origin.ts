@@ -1,4 +1,4 @@
-import type { MonthKey } from "./month.ts";
+import type { MonthKey } from "../shared/months.ts";
 
 /** A month's coverage: countries with data, and those with data the month before but none now. */
 export type MonthCoverage = { month: MonthKey; countries: number; leftOut: number };

@@ -1,5 +1,5 @@
+import { type MonthKey, monthIndex, monthKey } from "../shared/months.ts";
 import { featurePhrases } from "./feature-phrases.ts";
-import { type MonthKey, monthIndex, monthKey } from "./month.ts";
 import { leftToRight } from "./probability-text.ts";
 
 /** Features the table does not know yet (a new window, a new covariate) are described by their pattern, never dropped. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { addMonths } from "../shared/months.ts";
 import { buildFeatureGrid, featureNames } from "./features.ts";
-import { addMonths } from "./month.ts";
 import { isOnsetEligible } from "./onset.ts";
 import { type PanelRow, toDensePanel } from "./panel.ts";
 

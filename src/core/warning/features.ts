@@ -1,10 +1,10 @@
+import { monthIndex } from "../shared/months.ts";
 import {
   conflictFeatureNames,
   fillConflictHistory,
   fillPeaceAgreements,
   peaceAgreementFeatureNames,
 } from "./conflict-history.ts";
-import { monthIndex } from "./month.ts";
 import type { Capital, ConflictYear, CountryYearRow, DensePanel, PeaceAgreement } from "./panel.ts";
 import { capitalsAt, distanceMatrix } from "./spatial.ts";
 import { predecessorOf } from "./successor-states.ts";

@@ -1,4 +1,4 @@
-import type { MonthKey } from "./month.ts";
+import type { MonthKey } from "../shared/months.ts";
 
 export const maxHorizon = 12;
 

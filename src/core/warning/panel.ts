@@ -1,4 +1,4 @@
-import { type MonthKey, monthIndex, monthKey } from "./month.ts";
+import { type MonthKey, monthIndex } from "../shared/months.ts";
 import { predecessorOf } from "./successor-states.ts";
 
 /** One country-month of state-based (sb) UCDP GED fatalities. Countries are keyed by Gleditsch–Ward code. */
@@ -117,8 +117,6 @@ const inheritedHistory = (
   });
   return history;
 };
-
-export const lastMonth = (panel: DensePanel): MonthKey => monthKey(panel.firstMonth + panel.nMonths - 1);
 
 /** Fatalities of unit `u` at absolute month index `m`; NaN outside the grid or where the country was absent. */
 export const sbAt = (panel: DensePanel, u: number, m: number): number => {

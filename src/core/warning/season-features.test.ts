@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { addMonths } from "../shared/months.ts";
 import { buildFeatureGrid } from "./features.ts";
-import { addMonths } from "./month.ts";
 import { toDensePanel } from "./panel.ts";
 import { gatherHorizonRows, horizonFeatureNames, seasonFeatureNames } from "./season-features.ts";
 

@@ -146,7 +146,6 @@ export const ZWatchlistEntry = z.object({
   change: z.number().nullable(),
   topDrivers: z.array(ZDriver),
 });
-export type TWatchlistEntry = z.infer<typeof ZWatchlistEntry>;
 
 export const ZWatchlist = z.object({
   run: ZForecastRun,

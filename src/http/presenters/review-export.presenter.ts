@@ -1,9 +1,9 @@
 import { translated } from "../../core/frameworks/framework.schemas.ts";
 import type { TEvidenceForecastRow, TReviewExport } from "../../core/reviews/review.schemas.ts";
 import type { Language } from "../../core/shared/languages.ts";
+import { addMonths } from "../../core/shared/months.ts";
 import { describeFeature, formatReading } from "../../core/warning/driver-phrases.ts";
 import type { Driver, DriverTarget } from "../../core/warning/forecast.ts";
-import { addMonths } from "../../core/warning/month.ts";
 import { percent } from "../../core/warning/probability-text.ts";
 import type { ReviewExportView } from "../../services/reviews/export-review.ts";
 import { FORM_STRINGS } from "../voices-form/strings.ts";

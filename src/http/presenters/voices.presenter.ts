@@ -1,6 +1,6 @@
 import type { Actor } from "../../core/access/actor.ts";
 import { coarsenLocation } from "../../core/voices/protection.ts";
-import type { TReportDetail, TRevealed, TVoicesReport } from "../../core/voices/report.schemas.ts";
+import type { TReportDetail, TVoicesReport } from "../../core/voices/report.schemas.ts";
 import type { ReplyRow } from "../../repositories/voices/notes.repository.ts";
 import type { ReportDetailView } from "../../services/voices/get-report.ts";
 import type { ReportView } from "../../services/voices/report-view.ts";
@@ -63,5 +63,3 @@ export const presentReportDetail = (report: ReportDetailView, actor: Actor): TRe
     replies: own ? report.replies.map(presentReply) : [],
   };
 };
-
-export const presentRevealed = (revealed: TRevealed): TRevealed => revealed;

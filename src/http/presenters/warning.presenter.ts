@@ -1,3 +1,4 @@
+import { addMonths, type MonthKey } from "../../core/shared/months.ts";
 import {
   describeFeature,
   driverDirection,
@@ -6,7 +7,6 @@ import {
   isNoticeableEffect,
 } from "../../core/warning/driver-phrases.ts";
 import type { Driver, DriverTarget } from "../../core/warning/forecast.ts";
-import { addMonths, type MonthKey } from "../../core/warning/month.ts";
 import type {
   TBacktestReport,
   TBacktestRun,

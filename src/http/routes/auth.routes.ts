@@ -9,14 +9,13 @@ import {
   ZSignIn,
   ZSwitchOrganisation,
 } from "../../core/users/user.schemas.ts";
-import { findUserById } from "../../repositories/users.repository.ts";
 import { createApiToken, listOwnApiTokens, revokeOwnApiToken } from "../../services/auth/api-tokens.ts";
 import { changePassword } from "../../services/auth/change-password.ts";
+import { readSignedInUser } from "../../services/auth/read-signed-in-user.ts";
 import { setLanguage } from "../../services/auth/set-language.ts";
 import { SESSION_HOURS, signIn } from "../../services/auth/sign-in.ts";
 import { signOut } from "../../services/auth/sign-out.ts";
 import { switchOrganisation } from "../../services/auth/switch-organisation.ts";
-import { withMemberships } from "../../services/users/user-view.ts";
 import { contextOf } from "../context.ts";
 import { SESSION_COOKIE } from "../plugins/authentication.ts";
 import { presentToken } from "../presenters/token.presenter.ts";
@@ -94,13 +93,11 @@ export const authRoutes: AppRoutes = (app, deps) => {
     },
     async (request) => {
       const ctx = contextOf(deps, request);
-      const user = await findUserById(deps.db, ctx.actor.userId);
-      const [view] = await withMemberships(deps.db, user ? [user] : [], deps.now());
-      if (!view) throw new Error("signed-in user vanished");
+      const { user, language } = await readSignedInUser(ctx);
       return {
-        user: view,
+        user,
         acting: { orgId: ctx.actor.orgId, role: ctx.actor.role, clearance: ctx.actor.clearance },
-        language: user?.language ?? "en",
+        language,
         csrfToken: request.auth?.csrfToken ?? null,
       };
     },

@@ -1,5 +1,5 @@
-import { sql } from "kysely";
 import { z } from "zod";
+import { checkHealth } from "../../services/system/check-health.ts";
 import type { AppRoutes } from "./types.ts";
 
 export const systemRoutes: AppRoutes = (app, deps) => {
@@ -17,12 +17,8 @@ export const systemRoutes: AppRoutes = (app, deps) => {
       },
     },
     async (_request, reply) => {
-      try {
-        await sql`SELECT 1`.execute(deps.db);
-        return { status: "ok" as const };
-      } catch {
-        return reply.code(503).send({ status: "unavailable" as const });
-      }
+      const status = await checkHealth(deps.db);
+      return reply.code(status === "ok" ? 200 : 503).send({ status });
     },
   );
 };

@@ -5,10 +5,9 @@ import { DomainError } from "../../core/shared/errors.ts";
 import type { Language } from "../../core/shared/languages.ts";
 import { groupReceipt, normaliseReceipt } from "../../core/voices/receipt.ts";
 import { reportDateProblem } from "../../core/voices/report-date.ts";
-import { borderLinesPath } from "../../repositories/voices/country-borders.ts";
-import { listCurrentCountries } from "../../repositories/voices/gazetteer.repository.ts";
 import { listCategories } from "../../services/voices/list-categories.ts";
 import { readReceipt } from "../../services/voices/read-receipt.ts";
+import { reportFormBorders, reportFormCountries } from "../../services/voices/read-report-form-map.ts";
 import { submitReport } from "../../services/voices/submit-report.ts";
 import { receivingOrganisation } from "../../services/voices/voices-context.ts";
 import { type FormValues, formPage, messagePage, receiptPage, statusPage } from "../voices-form/render.ts";
@@ -54,7 +53,7 @@ let world: string | undefined;
 const worldMap = () => {
   world ??= WORLD.replace(
     "</svg>",
-    `<path d="${borderLinesPath()}" fill="none" stroke="#6f8190" stroke-width="0.8" vector-effect="non-scaling-stroke"/></svg>`,
+    `<path d="${reportFormBorders()}" fill="none" stroke="#6f8190" stroke-width="0.8" vector-effect="non-scaling-stroke"/></svg>`,
   );
   return world;
 };
@@ -97,7 +96,7 @@ const nonEmpty = (text: string | undefined) => {
 export const voicesFormRoutes = (app: TypedApp, deps: RouteDeps, runtime: VoicesRuntime): void => {
   let countries: Promise<{ iso3: string; iso2: string | null; name: string }[]> | undefined;
   const countryList = () => {
-    countries ??= listCurrentCountries(deps.db);
+    countries ??= reportFormCountries(deps.db);
     return countries;
   };
   const today = () => deps.now().toISOString().slice(0, 10);

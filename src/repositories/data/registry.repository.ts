@@ -1,4 +1,3 @@
-import { sql } from "kysely";
 import { isoCodesByAlias } from "../../core/data/country-aliases.ts";
 import type { CapitalRecord, CountryRecord, CrosswalkRow, RegistryData } from "../../core/data/registry.ts";
 import type { Db } from "../../db/types.ts";
@@ -142,11 +141,6 @@ export const loadRegistry = async (db: Db): Promise<RegistryData> => {
   };
 };
 
-export const countCountries = async (db: Db): Promise<number> => {
-  const row = await sql<{ n: number }>`SELECT count(*)::int AS n FROM countries`.execute(db);
-  return row.rows[0]?.n ?? 0;
-};
-
 export type CountrySummary = CountryRecord & { datasetId: string; datasetVersion: string };
 
 const countryColumns = [
@@ -246,10 +240,6 @@ export const findCountry = async (db: Db, iso3: string): Promise<CountryDetail |
     })),
   };
 };
-
-/** The whole crosswalk, including states without an ISO match and their reasons. */
-export const listCrosswalk = async (db: Db) =>
-  db.selectFrom("country_crosswalk").selectAll().orderBy("gwcode").orderBy("valid_from").execute();
 
 /** Whether the registry knows an ISO alpha-3 code (current, former or user-assigned such as XKX). */
 export const isKnownCountry = async (db: Db, iso3: string): Promise<boolean> =>

@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import { addMonths, monthRange } from "../../core/data/dates.ts";
+import { monthRange } from "../../core/shared/months.ts";
 import type { Db } from "../../db/types.ts";
 
 const monthText = sql<string>`to_char(month, 'YYYY-MM')`;
@@ -446,7 +446,7 @@ export const exportEventMonthsCsv = async (
     .groupBy(["priogrid_gid", "month"])
     .execute();
   const values = new Map(sparse.map((r) => [`${r.gid}|${r.month}`, r]));
-  const months = from <= to ? monthRange(from, to) : [];
+  const months = monthRange(from, to);
   const out: string[] = ["priogrid_gid,month,sb_best,ns_best,os_best"];
   for (const { gid } of cells) {
     const countries = countriesOf.get(gid) ?? [];
@@ -459,7 +459,3 @@ export const exportEventMonthsCsv = async (
   }
   return { csv: `${out.join("\n")}\n`, rows: out.length - 1 };
 };
-
-/** The months of a span, for callers that need them. */
-export const monthsBetween = (from: string, to: string) => (from <= to ? monthRange(from, to) : []);
-export const nextMonth = (month: string) => addMonths(month, 1);

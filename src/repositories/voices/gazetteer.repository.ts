@@ -102,10 +102,6 @@ export const replaceGazetteer = async (
   }
 };
 
-export const countGazetteer = async (db: Db): Promise<number> =>
-  (await db.selectFrom("voices_gazetteer").select(sql<number>`count(*)::int`.as("n")).executeTakeFirst())
-    ?.n ?? 0;
-
 export const findGazetteerKeys = async (
   db: Db,
   keys: readonly string[],

@@ -1,12 +1,7 @@
 import Papa from "papaparse";
 import { invalid } from "../../core/shared/errors.ts";
 import type { Row } from "../../core/voices/mapping.ts";
-
-export type SubmissionFormat = "csv" | "json";
-
-/** The format of an export by its name, or by its first character when the name says nothing. */
-export const formatOf = (name: string, text: string): SubmissionFormat =>
-  /\.json$/i.test(name) ? "json" : /\.csv$/i.test(name) ? "csv" : /^\s*[[{]/.test(text) ? "json" : "csv";
+import type { SubmissionFormat } from "../../core/voices/submission-format.ts";
 
 const refuseBrokenText = (text: string) => {
   if (text.includes("\uFFFD")) {

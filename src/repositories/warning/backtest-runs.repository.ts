@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import type { MonthKey } from "../../core/warning/month.ts";
+import type { MonthKey } from "../../core/shared/months.ts";
 import { backtestSteps, progressAt } from "../../core/warning/progress.ts";
 import type { TDatasetVersion, TProgress } from "../../core/warning/warning.schemas.ts";
 import { thisProcess } from "../../db/processes.ts";

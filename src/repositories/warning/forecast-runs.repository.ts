@@ -1,6 +1,6 @@
 import { sql } from "kysely";
+import type { MonthKey } from "../../core/shared/months.ts";
 import type { Driver } from "../../core/warning/forecast.ts";
-import type { MonthKey } from "../../core/warning/month.ts";
 import { forecastSteps, progressAt } from "../../core/warning/progress.ts";
 import type { TDatasetVersion, TProgress } from "../../core/warning/warning.schemas.ts";
 import { thisProcess } from "../../db/processes.ts";

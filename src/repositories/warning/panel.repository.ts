@@ -5,8 +5,8 @@
  */
 import { type RawBuilder, sql } from "kysely";
 import { referenceDatasets } from "../../core/data/reference-datasets.ts";
+import type { MonthKey } from "../../core/shared/months.ts";
 import type { MonthCoverage } from "../../core/warning/default-origin.ts";
-import type { MonthKey } from "../../core/warning/month.ts";
 import type {
   Capital,
   ConflictYear,

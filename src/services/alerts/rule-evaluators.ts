@@ -1,5 +1,6 @@
 import type { Clearance } from "../../core/access/vocabulary.ts";
 import type { AlertRuleKind, TAlertMessage, TAlertRuleDefinition } from "../../core/alerts/alert.schemas.ts";
+import { monthOfInstant, monthsBetween } from "../../core/shared/months.ts";
 import type { Db } from "../../db/types.ts";
 import {
   forecastPeaks,
@@ -29,14 +30,8 @@ type Evaluator<K extends AlertRuleKind> = (
   now: Date,
 ) => Promise<RuleCandidate[]>;
 
-const monthIndex = (month: string) => {
-  const [y, m] = month.split("-").map(Number) as [number, number];
-  return y * 12 + m - 1;
-};
-
 /** Months from a month (YYYY-MM) to now: how old the data behind an alert would be. */
-const monthsBefore = (month: string, now: Date) =>
-  now.getUTCFullYear() * 12 + now.getUTCMonth() - monthIndex(month);
+const monthsBefore = (month: string, now: Date) => monthsBetween(month, monthOfInstant(now));
 
 /** The latest forecast run, unless it starts from data too old to say anything about now. */
 const currentRun = async (db: Db, maxDataAgeMonths: number, now: Date) => {

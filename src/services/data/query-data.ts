@@ -1,5 +1,4 @@
 import type { Series } from "../../core/data/reference-datasets.ts";
-import { unmatchedStates } from "../../core/data/registry.ts";
 import { notFound } from "../../core/shared/errors.ts";
 import type { Db } from "../../db/types.ts";
 import {
@@ -7,8 +6,6 @@ import {
   type CountrySummary,
   findCountry,
   listCountries,
-  listCrosswalk,
-  loadRegistry,
 } from "../../repositories/data/registry.repository.ts";
 import {
   type Bbox,
@@ -37,12 +34,6 @@ export const getCountry = async (db: Db, iso3: string): Promise<CountryDetail> =
   const country = await findCountry(db, iso3.toUpperCase());
   if (!country) throw notFound(`Country ${iso3}`);
   return country;
-};
-
-/** The GW ↔ ISO3 crosswalk, and the GW states with no ISO match with their reasons. */
-export const getCrosswalk = async (db: Db) => {
-  const [rows, registry] = await Promise.all([listCrosswalk(db), loadRegistry(db)]);
-  return { rows, unmatched: unmatchedStates(registry) };
 };
 
 // Reads cover the shared reference datasets unless the caller names others it may read (readable-datasets.ts).

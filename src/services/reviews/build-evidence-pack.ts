@@ -1,4 +1,5 @@
 import type { TEvidencePack } from "../../core/reviews/review.schemas.ts";
+import { addMonths, monthOfInstant } from "../../core/shared/months.ts";
 import { suppressSmallCells } from "../../core/voices/protection.ts";
 import type { Db } from "../../db/types.ts";
 import { listAlerts } from "../../repositories/alerts/alerts.repository.ts";
@@ -21,12 +22,6 @@ import { presentRecommendations } from "./review-view.ts";
  */
 export type EvidenceSettings = { minCellCount: number };
 
-const shiftMonth = (month: string, by: number) => {
-  const [y, m] = month.split("-").map(Number) as [number, number];
-  const index = y * 12 + m - 1 + by;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
-};
-
 /**
  * Gathers what a review starts from: the latest forecast with its uncertainty and drivers, the last 24
  * months of recorded violence (ending at the country's latest month of data, which the pack states),
@@ -40,9 +35,9 @@ export const buildEvidencePack = async (
   now: Date,
   settings: EvidenceSettings,
 ): Promise<TEvidencePack> => {
-  const thisMonth = now.toISOString().slice(0, 7);
+  const thisMonth = monthOfInstant(now);
   const to = (await latestDataMonth(db, iso3)) ?? thisMonth;
-  const from = shiftMonth(to, -23);
+  const from = addMonths(to, -23);
   const [forecast, months, topEvents, conflicts, indicators, communityReports, openRecommendations, alerts] =
     await Promise.all([
       latestCountryForecast(db, iso3),
@@ -52,7 +47,7 @@ export const buildEvidencePack = async (
       // Every organisation's reviews rest on the same indicators: the bundled ones, not an organisation's file.
       latestIndicators(db, iso3, sharedDatasetIds()),
       // Reports arrive now, whatever month the conflict data end in: they cover the 24 months to today.
-      countryMonthCounts(db, { iso3, from: `${shiftMonth(thisMonth, -23)}-01`, to: `${thisMonth}-01` }),
+      countryMonthCounts(db, { iso3, from: `${addMonths(thisMonth, -23)}-01`, to: `${thisMonth}-01` }),
       listOpenRecommendations(db, iso3, reviewId),
       // The pack is read by everyone who may read the review: only public alerts belong in it.
       listAlerts(db, { reader: "public", iso3, status: "open", limit: 50 }),

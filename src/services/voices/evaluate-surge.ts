@@ -1,4 +1,5 @@
 import { authorize } from "../../core/access/policies.ts";
+import { addMonths } from "../../core/shared/months.ts";
 import {
   DEFAULT_SURGE_RULE,
   evaluateSurge,
@@ -21,11 +22,8 @@ export type SurgeOutcome = SurgeFinding & {
   alertError?: string;
 };
 
-const monthShift = (month: string, by: number): string => {
-  const date = new Date(`${month.slice(0, 7)}-01T00:00:00Z`);
-  date.setUTCMonth(date.getUTCMonth() + by);
-  return date.toISOString().slice(0, 10);
-};
+/** The first day of the month `by` months from `month`'s, as the reports' month totals are keyed. */
+const monthShift = (month: string, by: number): string => `${addMonths(month, by)}-01`;
 
 /** Applies the surge rule to one country-month of verified reports and raises an alert on a surge. */
 export const evaluateCountrySurge = async (

@@ -1,5 +1,17 @@
+import { join } from "node:path";
+import type { Config } from "../../config.ts";
 import { authorize } from "../../core/access/policies.ts";
-import { type Keyring, rewrap } from "../../repositories/voices/envelope.ts";
+import {
+  DEV_KEY_FILE,
+  forgetDevPreviousKey,
+  generateMasterKey,
+  type Keyring,
+  loadKeyring,
+  makeKeyring,
+  readDevPreviousKey,
+  replaceDevKey,
+  rewrap,
+} from "../../repositories/voices/envelope.ts";
 import {
   countReportsByKey,
   replaceWrappedKey,
@@ -14,7 +26,7 @@ export type RotationResult = { keyId: string; rewrapped: number; byKey: { keyId:
  * keys of the keyring to unwrap. Sealed payloads are not touched. One transaction: a key that cannot be
  * unwrapped (its master key is missing) leaves everything as it was.
  */
-export const rotateKey = async (ctx: ServiceContext, keyring: Keyring): Promise<RotationResult> => {
+const rewrapUnder = async (ctx: ServiceContext, keyring: Keyring): Promise<RotationResult> => {
   authorize(ctx.actor, "voices.configure");
   return inTransaction(ctx, async (tx) => {
     let rewrapped = 0;
@@ -35,4 +47,30 @@ export const rotateKey = async (ctx: ServiceContext, keyring: Keyring): Promise<
     });
     return { keyId: keyring.current.id, rewrapped, byKey };
   });
+};
+
+/**
+ * Rotates reporters' data keys to the master key. Configured: to CONTINUUM_VOICES_KEY, unwrapping with the
+ * previous keys. Development: finishes an interrupted rotation first, then replaces the data directory's key
+ * and re-wraps under the new one; `developmentKeyFile` names it.
+ */
+export const rotateMasterKey = async (
+  ctx: ServiceContext,
+  config: Config,
+): Promise<RotationResult & { developmentKeyFile?: string }> => {
+  authorize(ctx.actor, "voices.configure");
+  if (config.voices.key) return rewrapUnder(ctx, makeKeyring(config.voices.key, config.voices.previousKeys));
+  let finished = 0;
+  if (readDevPreviousKey(config.dataDir)) {
+    finished = (await rewrapUnder(ctx, loadKeyring(config).keyring)).rewrapped;
+    forgetDevPreviousKey(config.dataDir);
+  }
+  replaceDevKey(config.dataDir, generateMasterKey());
+  const result = await rewrapUnder(ctx, loadKeyring(config).keyring);
+  forgetDevPreviousKey(config.dataDir);
+  return {
+    ...result,
+    rewrapped: result.rewrapped + finished,
+    developmentKeyFile: join(config.dataDir, DEV_KEY_FILE),
+  };
 };

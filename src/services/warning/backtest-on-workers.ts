@@ -1,6 +1,6 @@
 import { availableParallelism } from "node:os";
+import type { MonthKey } from "../../core/shared/months.ts";
 import { maxHorizon as defaultMaxHorizon } from "../../core/warning/forecast.ts";
-import type { MonthKey } from "../../core/warning/month.ts";
 import type { WarningPanel } from "../../core/warning/panel.ts";
 import { backtestSteps } from "../../core/warning/progress.ts";
 import {

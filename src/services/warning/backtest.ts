@@ -1,9 +1,9 @@
+import { type MonthKey, monthIndex } from "../../core/shared/months.ts";
 import type { ScoredForecast } from "../../core/warning/backtest-report.ts";
 import { type BacktestReport, buildBacktestReport } from "../../core/warning/backtest-report.ts";
 import { baselineForecasts, baselineNames, type DistributionForecast } from "../../core/warning/baselines.ts";
 import { cdf, cdfBelow, crps } from "../../core/warning/distribution.ts";
 import { maxHorizon as defaultMaxHorizon } from "../../core/warning/forecast.ts";
-import { type MonthKey, monthIndex } from "../../core/warning/month.ts";
 import { isOnsetEligible } from "../../core/warning/onset.ts";
 import { sbAt, toDensePanel, type WarningPanel } from "../../core/warning/panel.ts";
 import { backtestSteps, type Progress, progressAt } from "../../core/warning/progress.ts";

@@ -1,5 +1,5 @@
 import { invalid } from "../../core/shared/errors.ts";
-import { addMonths, type MonthKey } from "../../core/warning/month.ts";
+import { addMonths, type MonthKey } from "../../core/shared/months.ts";
 import type { Db } from "../../db/types.ts";
 import { firstPanelMonth } from "../../repositories/warning/panel.repository.ts";
 

@@ -1,7 +1,7 @@
+import { type MonthKey, monthKey } from "../../core/shared/months.ts";
 import { type DistributionForecast, forecastFromDistribution } from "../../core/warning/baselines.ts";
 import { exceedance, type FatalityDistribution } from "../../core/warning/distribution.ts";
 import type { CountryForecast, Driver, DriverTarget } from "../../core/warning/forecast.ts";
-import { type MonthKey, monthKey } from "../../core/warning/month.ts";
 import { type WarningPanel, worstMonth } from "../../core/warning/panel.ts";
 import { gatherHorizonRows, horizonFeatureNames } from "../../core/warning/season-features.ts";
 import { recentLevel, recentVolatility } from "../../core/warning/spread.ts";

@@ -28,9 +28,6 @@ export const enqueueModelJob = <T>(work: () => Promise<T>): Promise<T> => {
   return run;
 };
 
-/** Jobs queued or running in this process. */
-export const modelJobsWaiting = (): number => waiting;
-
 /** Resolves once every queued model job has finished (tests, orderly shutdown). */
 export const idleModelJobs = async (): Promise<void> => {
   while (waiting > 0) await tail;

@@ -3,8 +3,8 @@
  * thread it would stall every HTTP request, so the server and the CLI both hand it to this thread.
  */
 import { parentPort } from "node:worker_threads";
+import type { MonthKey } from "../../core/shared/months.ts";
 import type { CountryForecast } from "../../core/warning/forecast.ts";
-import type { MonthKey } from "../../core/warning/month.ts";
 import type { WarningPanel } from "../../core/warning/panel.ts";
 import { forecastTrainingProgress, type Progress } from "../../core/warning/progress.ts";
 import { type BacktestPart, backtestOrigins } from "./backtest.ts";

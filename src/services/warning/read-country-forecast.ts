@@ -1,5 +1,5 @@
 import { notFound } from "../../core/shared/errors.ts";
-import { addMonths, type MonthKey } from "../../core/warning/month.ts";
+import { addMonths, type MonthKey } from "../../core/shared/months.ts";
 import {
   type ForecastRecord,
   type ForecastRunRow,

@@ -1,5 +1,5 @@
 import { invalid, notFound } from "../../core/shared/errors.ts";
-import type { MonthKey } from "../../core/warning/month.ts";
+import type { MonthKey } from "../../core/shared/months.ts";
 import type { TForecastQuery } from "../../core/warning/warning.schemas.ts";
 import {
   type ForecastRecord,

@@ -1,8 +1,8 @@
 import { authorize } from "../../core/access/policies.ts";
 import { DomainError, invalid } from "../../core/shared/errors.ts";
+import { addMonths, monthIndex } from "../../core/shared/months.ts";
 import { defaultOrigin } from "../../core/warning/default-origin.ts";
 import { defaultCovariates } from "../../core/warning/features.ts";
-import { addMonths, monthIndex } from "../../core/warning/month.ts";
 import { backtestSteps, progressAt } from "../../core/warning/progress.ts";
 import {
   type TProgress,

@@ -1,9 +1,9 @@
 import { authorize } from "../../core/access/policies.ts";
 import { DomainError, invalid } from "../../core/shared/errors.ts";
+import type { MonthKey } from "../../core/shared/months.ts";
 import { defaultOrigin, isCompleteMonth, isNearlyFull } from "../../core/warning/default-origin.ts";
 import { defaultCovariates } from "../../core/warning/features.ts";
 import type { CountryForecast } from "../../core/warning/forecast.ts";
-import type { MonthKey } from "../../core/warning/month.ts";
 import { forecastSteps, forecastTrainingProgress, progressAt } from "../../core/warning/progress.ts";
 import {
   type TProgress,

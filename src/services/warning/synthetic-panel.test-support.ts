@@ -1,4 +1,4 @@
-import { addMonths } from "../../core/warning/month.ts";
+import { addMonths } from "../../core/shared/months.ts";
 import type { PanelRow, WarningPanel } from "../../core/warning/panel.ts";
 
 /** A small deterministic panel: countries switch between calm and conflict spells, with clustered neighbours. */

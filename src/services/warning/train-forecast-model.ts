@@ -1,6 +1,6 @@
+import { type MonthKey, monthIndex } from "../../core/shared/months.ts";
 import { buildFeatureGrid, type FeatureGrid } from "../../core/warning/features.ts";
 import { maxHorizon as defaultMaxHorizon } from "../../core/warning/forecast.ts";
-import { type MonthKey, monthIndex } from "../../core/warning/month.ts";
 import { type DensePanel, toDensePanel, type WarningPanel } from "../../core/warning/panel.ts";
 import { gatherHorizonRows } from "../../core/warning/season-features.ts";
 import {

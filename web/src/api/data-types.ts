@@ -7,7 +7,6 @@ import type {
   ZCountryMonth,
   ZCountryTotal,
   ZDataStatus,
-  ZDataset,
   ZEvent,
   ZEventPoints,
   ZImportJob,
@@ -23,7 +22,6 @@ export type CountryTotal = z.infer<typeof ZCountryTotal>;
 export type ConflictYear = z.infer<typeof ZConflictYear>;
 export type DataEvent = z.infer<typeof ZEvent>;
 export type EventPoints = z.infer<typeof ZEventPoints>;
-export type Dataset = z.infer<typeof ZDataset>;
 export type DataStatus = z.infer<typeof ZDataStatus>;
 export type ImportJob = z.infer<typeof ZImportJob>;
 export type ImportKindColumns = z.infer<typeof ZImportKindColumns>;

@@ -3,6 +3,7 @@ import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import { referenceDatasets } from "../../../../src/core/data/reference-datasets.ts";
+import { addMonths, monthsBetween } from "../../../../src/core/shared/months.ts";
 import { get } from "../../api/client.ts";
 import { useCountryNames } from "../../api/country-names.ts";
 import { type CountryTotal, type DataStatus, query } from "../../api/data-types.ts";
@@ -13,7 +14,7 @@ import { MapLegend, mapKey, WorldMap } from "../../components/WorldMap.tsx";
 import { ltr } from "../../i18n/index.ts";
 import { useUrlState } from "../../url-state.ts";
 
-const FIRST = { year: 1990, month: 1 };
+const FIRST = "1990-01";
 const BUNDLED_MONTHS = 30 * 12; // 1990-01 … 2019-12, the span of the bundled series
 
 /**
@@ -24,19 +25,12 @@ const monthsHeld = (status: DataStatus | undefined, series: "views" | "events"):
   const reference = referenceDatasets[series];
   const last = status?.datasets.find((d) => d.id === reference)?.spanEnd;
   if (!last) return BUNDLED_MONTHS;
-  const [year, month] = last.split("-").map(Number) as [number, number];
-  return year * 12 + month - (FIRST.year * 12 + FIRST.month) + 1;
+  return monthsBetween(FIRST, last) + 1;
 };
 
-const indexOf = (month: string): number => {
-  const [year, number] = month.split("-").map(Number) as [number, number];
-  return year * 12 + number - (FIRST.year * 12 + FIRST.month);
-};
+const indexOf = (month: string): number => monthsBetween(FIRST, month);
 
-const monthAt = (index: number): string => {
-  const total = FIRST.year * 12 + FIRST.month - 1 + index;
-  return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, "0")}`;
-};
+const monthAt = (index: number): string => addMonths(FIRST, index);
 
 /** Countries with data but no recorded deaths: near white, apart from both the scale and the hatched "no data". */
 const ZERO = "#fbf7ef";

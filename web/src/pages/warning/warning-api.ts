@@ -16,11 +16,8 @@ export type {
   TBacktestRun as BacktestRun,
   TCountryForecast as CountryForecast,
   TDriver as Driver,
-  TForecast as Forecast,
-  TForecastRun as ForecastRun,
   TRiskMeasure as RiskMeasure,
   TScoreSet as ScoreSet,
-  TWatchlist as Watchlist,
 } from "../../../../src/core/warning/warning.schemas.ts";
 
 export const fetchLatestForecasts = () =>
