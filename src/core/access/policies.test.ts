@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "./actor.ts";
-import { can, canChange, canSee, type ProtectedRecord } from "./policies.ts";
+import {
+  administersOrg,
+  assertMayGrant,
+  can,
+  canChange,
+  canSee,
+  grantableClearances,
+  type ProtectedRecord,
+} from "./policies.ts";
 
 const actor = (overrides: Partial<Actor> = {}): Actor => ({
   userId: "u1",
@@ -69,5 +77,21 @@ describe("can and canChange", () => {
     const shared = record({ sharedWith: ["org-b"] });
     expect(canChange(actor(), shared, "analysis.write")).toBe(true);
     expect(canChange(actor({ orgId: "org-b" }), shared, "analysis.write")).toBe(false);
+  });
+});
+
+describe("administering an organisation's people", () => {
+  it("keeps an organisation administrator to their own people and at most their own clearance", () => {
+    const admin = actor({ role: "administrator" });
+    expect(administersOrg(admin, "org-a")).toBe(true);
+    expect(administersOrg(admin, "org-b")).toBe(false);
+    expect(grantableClearances(admin)).toEqual(["public", "restricted"]);
+    expect(() => assertMayGrant(admin, "confidential")).toThrow(/at most your own/);
+  });
+
+  it("lets a platform administrator administer any organisation and grant any clearance", () => {
+    const platform = actor({ role: "administrator", platformAdmin: true, clearance: "public" });
+    expect(administersOrg(platform, "org-b")).toBe(true);
+    expect(grantableClearances(platform)).toContain("confidential");
   });
 });

@@ -1,3 +1,4 @@
+import { assertAdministers, assertMayGrant } from "../../core/access/policies.ts";
 import { conflict, invalid, notFound } from "../../core/shared/errors.ts";
 import { passwordWeakness } from "../../core/users/password-rules.ts";
 import { type TCreateUser, type TUser, ZCreateUser } from "../../core/users/user.schemas.ts";
@@ -10,7 +11,6 @@ import {
 } from "../../repositories/users.repository.ts";
 import { hashPassword } from "../auth/secrets.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
-import { assertAdministers, assertMayGrant } from "./administer-org.ts";
 import { withMemberships } from "./user-view.ts";
 
 export type CreatedUser = { user: TUser; accountExisted: boolean };

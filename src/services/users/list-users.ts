@@ -1,4 +1,4 @@
-import { authorize } from "../../core/access/policies.ts";
+import { administersOrg, authorize } from "../../core/access/policies.ts";
 import { forbidden } from "../../core/shared/errors.ts";
 import type { TUser } from "../../core/users/user.schemas.ts";
 import { listUsers as selectUsers } from "../../repositories/users.repository.ts";
@@ -9,7 +9,7 @@ import { withMemberships } from "./user-view.ts";
 export const listUsers = async (ctx: ServiceContext, orgId?: string): Promise<TUser[]> => {
   authorize(ctx.actor, "member.read");
   // Asking for another organisation's people is refused, not answered with one's own as if they were theirs.
-  if (orgId && orgId !== ctx.actor.orgId && !ctx.actor.platformAdmin)
+  if (orgId && !administersOrg(ctx.actor, orgId))
     throw forbidden("Administrators list the people of their own organisation only.");
   const scope = ctx.actor.platformAdmin ? orgId : ctx.actor.orgId;
   return withMemberships(ctx.db, await selectUsers(ctx.db, scope), ctx.now(), ctx.actor);

@@ -1,9 +1,9 @@
+import { assertAdministers, assertMayChangeMember } from "../../core/access/policies.ts";
 import { conflict, notFound } from "../../core/shared/errors.ts";
 import { deleteOrgSessions, revokeOrgApiTokens } from "../../repositories/credentials.repository.ts";
 import { deleteMembership, findMembership, findUserById } from "../../repositories/users.repository.ts";
 import { forgetUnreadableNotifications } from "../notifications/forget-unreadable.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
-import { assertAdministers, assertMayChangeMember } from "./administer-org.ts";
 
 /**
  * Ends a person's membership of an organisation (they left it): their sessions and API tokens acting for it

@@ -1,3 +1,4 @@
+import { assertPlatformAdministrator } from "../../core/access/policies.ts";
 import { invalid, notFound } from "../../core/shared/errors.ts";
 import { passwordWeakness } from "../../core/users/password-rules.ts";
 import { ZPassword } from "../../core/users/user.schemas.ts";
@@ -5,7 +6,6 @@ import { deleteUserSessions } from "../../repositories/credentials.repository.ts
 import { findUserByEmail, recordSignInState, setPasswordHash } from "../../repositories/users.repository.ts";
 import { hashPassword } from "../auth/secrets.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
-import { assertPlatformAdministrator } from "./administer-org.ts";
 
 /**
  * Gives a person who lost their password a new one: their sessions end and any lock-out is lifted. For

@@ -1,3 +1,4 @@
+import { assertAdministers, assertMayChangeMember, assertMayGrant } from "../../core/access/policies.ts";
 import type { Clearance, Role } from "../../core/access/vocabulary.ts";
 import { conflict, notFound } from "../../core/shared/errors.ts";
 import type { TUser } from "../../core/users/user.schemas.ts";
@@ -9,7 +10,6 @@ import {
 } from "../../repositories/users.repository.ts";
 import { forgetUnreadableNotifications } from "../notifications/forget-unreadable.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
-import { assertAdministers, assertMayChangeMember, assertMayGrant } from "./administer-org.ts";
 import { withMemberships } from "./user-view.ts";
 
 export const setMembership = async (

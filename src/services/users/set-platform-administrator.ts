@@ -1,7 +1,7 @@
+import { assertPlatformAdministrator } from "../../core/access/policies.ts";
 import { conflict, notFound } from "../../core/shared/errors.ts";
 import { findUserByEmail, setPlatformAdmin } from "../../repositories/users.repository.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
-import { assertPlatformAdministrator } from "./administer-org.ts";
 
 /** Makes a person a platform administrator (instance-wide rights), or no longer one; one must remain. */
 export const setPlatformAdministrator = async (

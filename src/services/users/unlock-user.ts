@@ -1,8 +1,8 @@
+import { assertAdministers } from "../../core/access/policies.ts";
 import { notFound } from "../../core/shared/errors.ts";
 import type { TUser } from "../../core/users/user.schemas.ts";
 import { findMembership, findUserById, recordSignInState } from "../../repositories/users.repository.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
-import { assertAdministers } from "./administer-org.ts";
 import { withMemberships } from "./user-view.ts";
 
 /** Lifts a lock-out before its 15 minutes are up, for a member of the administrator's organisation. */

@@ -1,4 +1,5 @@
 import type { Actor } from "../../core/access/actor.ts";
+import { administersOrg } from "../../core/access/policies.ts";
 import { isLocked } from "../../core/users/lockout.ts";
 import type { TUser } from "../../core/users/user.schemas.ts";
 import type { Db } from "../../db/types.ts";
@@ -26,7 +27,7 @@ export const withMemberships = async (
     platformAdmin: user.platformAdmin,
     locked: isLocked(user, now),
     memberships: (memberships.get(user.id) ?? []).filter(
-      (m) => !reader || reader.platformAdmin || reader.userId === user.id || m.orgId === reader.orgId,
+      (m) => !reader || reader.userId === user.id || administersOrg(reader, m.orgId),
     ),
   }));
 };

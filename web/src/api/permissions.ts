@@ -1,23 +1,23 @@
+import type { Actor } from "../../../src/core/access/actor.ts";
 import { type Action, can } from "../../../src/core/access/policies.ts";
 import { type Clearance, clearanceRank } from "../../../src/core/access/vocabulary.ts";
 import type { Me } from "./types.ts";
 
 /**
- * Whether the signed-in person may take an action, by the server's own policy table. The server decides;
- * the web uses this only to leave out controls that would be refused.
+ * The signed-in person as the server's policy sees them. The server decides; the web asks the same policy
+ * only to leave out controls that would be refused.
  */
-export const allows = (me: Me, action: Action): boolean =>
-  can(
-    {
-      userId: me.user.id,
-      email: me.user.email,
-      orgId: me.acting.orgId,
-      role: me.acting.role,
-      clearance: me.acting.clearance,
-      platformAdmin: me.user.platformAdmin,
-    },
-    action,
-  );
+export const actorOf = (me: Me): Actor => ({
+  userId: me.user.id,
+  email: me.user.email,
+  orgId: me.acting.orgId,
+  role: me.acting.role,
+  clearance: me.acting.clearance,
+  platformAdmin: me.user.platformAdmin,
+});
+
+/** Whether the signed-in person may take an action, by the server's own policy table. */
+export const allows = (me: Me, action: Action): boolean => can(actorOf(me), action);
 
 /** A form's default clearance, lowered to what the person holds (a higher one would be refused). */
 export const highestHeld = (me: Me, wanted: Clearance): Clearance =>

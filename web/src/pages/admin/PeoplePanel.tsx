@@ -1,9 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { clearances, readableClearances, roles } from "../../../../src/core/access/vocabulary.ts";
+import { administersOrg, grantableClearances } from "../../../../src/core/access/policies.ts";
+import { clearances, roles } from "../../../../src/core/access/vocabulary.ts";
 import { api, get } from "../../api/client.ts";
-import { highestHeld } from "../../api/permissions.ts";
+import { actorOf, highestHeld } from "../../api/permissions.ts";
 import type { Clearance, Membership, Organisation, Role, User } from "../../api/types.ts";
 import { BusyButton } from "../../components/BusyButton.tsx";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
@@ -41,12 +42,10 @@ export const PeoplePanel = () => {
     mutationFn: (userId: string) => api<User>("POST", `/api/users/${userId}/unlock`),
     onSuccess: refresh,
   });
-  // The server refuses a clearance above the administrator's own, and any change to a membership cleared
-  // above it (platform administrators grant and change any).
-  const grantable = me.user.platformAdmin ? clearances : readableClearances(me.acting.clearance);
-  const administrable = me.user.platformAdmin
-    ? (organisations.data ?? [])
-    : (organisations.data ?? []).filter((o) => o.id === me.acting.orgId);
+  // The controls offer only what the server's policy allows.
+  const admin = actorOf(me);
+  const grantable = grantableClearances(admin);
+  const administrable = (organisations.data ?? []).filter((o) => administersOrg(admin, o.id));
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
