@@ -257,6 +257,7 @@ describe(`reviews (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, ()
     expect(moved.json().find((e: { iso3: string }) => e.iso3 === "CAF")).toMatchObject({
       reviewId: review.id,
       broughtForwardReason: "open high alert",
+      broughtForwardReasons: [{ kind: "alert", severity: "high" }],
     });
 
     const viewer = await buildUser(handle.db, (await buildOrganisation(handle.db)).id, "viewer", "public");
@@ -266,6 +267,7 @@ describe(`reviews (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, ()
       reviewId: null,
       reviewStatus: null,
       broughtForwardReason: null,
+      broughtForwardReasons: [],
     });
     // Another organisation's later public review of the country does not take the place of one's own.
     const outsider = await buildUser(handle.db, viewer.orgId, "analyst", "public");

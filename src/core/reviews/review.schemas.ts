@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ZClearance } from "../access/vocabulary.ts";
-import { ZAlertMessage } from "../alerts/alert.schemas.ts";
+import { ZAlertMessage, ZSeverity } from "../alerts/alert.schemas.ts";
 import { ZIso3 } from "../analyses/analysis.schemas.ts";
 import { ZTranslations } from "../frameworks/framework.schemas.ts";
 import { ZWebAddress } from "../shared/web-address.schemas.ts";
@@ -281,13 +281,27 @@ export const ZReviewDetail = ZReview.extend({
 });
 export type TReviewDetail = z.infer<typeof ZReviewDetail>;
 
+/** One reason a review was brought forward, for a reader to word in their language. */
+export const ZBroughtForwardReason = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("forecast"),
+    measure: z.enum(["p_gt0", "p_ge25"]),
+    probability: z.number(),
+    threshold: z.number(),
+  }),
+  z.object({ kind: z.literal("alert"), severity: ZSeverity }),
+]);
+export type TBroughtForwardReason = z.infer<typeof ZBroughtForwardReason>;
+
 export const ZScheduleEntry = z.object({
   cycleId: z.uuid(),
   iso3: z.string(),
   countryName: z.string().nullable(),
   plannedFor: z.string(),
   dueOn: z.string(),
+  /** The reasons as stored and printed: `forecast p_ge25 0.72 ≥ 0.5; open high alert`. */
   broughtForwardReason: z.string().nullable(),
+  broughtForwardReasons: z.array(ZBroughtForwardReason),
   reviewId: z.uuid().nullable(),
   reviewStatus: ZReviewStatus.nullable(),
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { reasonSeenBy } from "./schedule.ts";
+import { bringForwardReason, parseReasons, reasonSeenBy } from "./schedule.ts";
 
 describe("reasonSeenBy", () => {
   it("keeps the forecast and rests the alert part only on an alert the reader may see", () => {
@@ -12,5 +12,20 @@ describe("reasonSeenBy", () => {
   it("adds no alert the schedule was not moved for", () => {
     expect(reasonSeenBy("forecast p_ge25 0.90 ≥ 0.5", "high")).toBe("forecast p_ge25 0.90 ≥ 0.5");
     expect(reasonSeenBy(null, "high")).toBeNull();
+  });
+});
+
+describe("parseReasons", () => {
+  it("reads back every reason the schedule writes, and nothing else", () => {
+    const stored = bringForwardReason(
+      { probability: 0.72, measure: "p_ge25", topAlertSeverity: "high" },
+      { probability: 0.5, severityReached: true },
+    );
+    expect(parseReasons(stored)).toEqual([
+      { kind: "forecast", measure: "p_ge25", probability: 0.72, threshold: 0.5 },
+      { kind: "alert", severity: "high" },
+    ]);
+    expect(parseReasons("open unknown alert; manual")).toEqual([]);
+    expect(parseReasons(null)).toEqual([]);
   });
 });

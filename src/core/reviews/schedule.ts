@@ -1,4 +1,6 @@
+import { ZSeverity } from "../alerts/alert.schemas.ts";
 import { addMonthsToDate } from "../shared/months.ts";
+import type { TBroughtForwardReason } from "./review.schemas.ts";
 
 /**
  * Spreads every country evenly over the cycle, like the Universal Periodic Review: each gets a planned
@@ -31,8 +33,28 @@ export const bringForwardReason = (
 };
 
 const alertReason = (severity: string | null) => `open ${severity} alert`;
-const isAlertReason = (reason: string) => /^open \S+ alert$/.test(reason);
+const isAlertReason = (reason: string) => alertPattern.test(reason);
 const joinReasons = (reasons: readonly string[]) => (reasons.length ? reasons.join("; ") : null);
+
+const forecastPattern = /^forecast (p_gt0|p_ge25) ([\d.]+) ≥ ([\d.]+)$/;
+const alertPattern = /^open (\S+) alert$/;
+
+/** The stored reasons, structured; a part written by no rule here is left out. */
+export const parseReasons = (stored: string | null): TBroughtForwardReason[] =>
+  (stored ?? "").split("; ").flatMap((part): TBroughtForwardReason[] => {
+    const forecast = forecastPattern.exec(part);
+    if (forecast)
+      return [
+        {
+          kind: "forecast",
+          measure: forecast[1] as "p_gt0" | "p_ge25",
+          probability: Number(forecast[2]),
+          threshold: Number(forecast[3]),
+        },
+      ];
+    const severity = ZSeverity.safeParse(alertPattern.exec(part)?.[1]);
+    return severity.success ? [{ kind: "alert", severity: severity.data }] : [];
+  });
 
 /**
  * A stored reason as one reader may see it. The schedule is moved on every alert, but an alert the reader

@@ -1,4 +1,5 @@
 import type { TCycle, TReview, TReviewDetail, TScheduleEntry } from "../../core/reviews/review.schemas.ts";
+import { parseReasons } from "../../core/reviews/schedule.ts";
 import type { CycleRecord, ScheduleRecord } from "../../repositories/reviews/cycles.repository.ts";
 import type { ReviewRecord } from "../../repositories/reviews/reviews.repository.ts";
 import type { ReviewDetailView } from "../../services/reviews/review-view.ts";
@@ -44,5 +45,6 @@ export const presentCycle = (cycle: CycleRecord): TCycle => ({ ...cycle });
 
 export const presentScheduleEntry = (entry: ScheduleRecord): TScheduleEntry => ({
   ...entry,
+  broughtForwardReasons: parseReasons(entry.broughtForwardReason),
   reviewStatus: entry.reviewStatus as TScheduleEntry["reviewStatus"],
 });

@@ -168,11 +168,7 @@ export const ReviewsList = () => {
                 <tr key={entry.iso3}>
                   <td>{entry.plannedFor}</td>
                   <td>{countryNames.byIso3(entry.iso3, entry.countryName)}</td>
-                  <td>
-                    {entry.broughtForwardReason
-                      ? broughtForwardText(entry.broughtForwardReason, t, i18n.language)
-                      : ""}
-                  </td>
+                  <td>{broughtForwardText(entry.broughtForwardReasons, t, i18n.language)}</td>
                   <td>
                     {entry.reviewId ? (
                       <Link to={`/reviews/${entry.reviewId}`}>
