@@ -303,6 +303,7 @@ describe(`Voices end to end (${engine})`, () => {
 
   it("imports a KoboToolbox export (CSV, then JSON) through a mapping drafted from the bundled XLSForm", async () => {
     const mapping = draftMapping(
+      admin,
       sheet("data/bundled/voices/kobo_reach_irq_water_survey_xlsform_survey.csv"),
       sheet("data/bundled/voices/kobo_reach_irq_water_survey_xlsform_choices.csv"),
       { iso3: "IRQ", category: "services" },

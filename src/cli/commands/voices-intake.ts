@@ -73,7 +73,9 @@ export const registerVoicesIntake = (group: Command): void => {
     .option("--save", "save the drafted form")
     .action(async (options: Record<string, string | boolean | undefined>, command: Command) =>
       voices(command, async ({ handle, global }) => {
+        const ctx = await cliContext(handle, global);
         const mapping = draftMapping(
+          ctx.actor,
           readCsvObjects(String(options.survey)),
           readCsvObjects(String(options.choices)),
           {
@@ -91,7 +93,7 @@ export const registerVoicesIntake = (group: Command): void => {
           process.stdout.write(`${JSON.stringify(form, null, 2)}\n`);
           return;
         }
-        const saved = await saveForm(await cliContext(handle, global), form);
+        const saved = await saveForm(ctx, form);
         printOne(
           global,
           saved,

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { authorize } from "../../core/access/policies.ts";
 import { invalid } from "../../core/shared/errors.ts";
 import { ZFormMapping } from "../../core/voices/mapping.ts";
 import { buildGazetteer } from "../../services/voices/build-gazetteer.ts";
@@ -63,9 +62,8 @@ export const voicesIntakeRoutes = (app: TypedApp, deps: RouteDeps, runtime: Voic
       },
     },
     async (request) => {
-      authorize(contextOf(deps, request).actor, "voices.configure");
       const { survey, choices, iso3, category } = request.body;
-      return draftMapping(csvObjects(survey), csvObjects(choices), {
+      return draftMapping(contextOf(deps, request).actor, csvObjects(survey), csvObjects(choices), {
         ...(iso3 ? { iso3 } : {}),
         ...(category ? { category } : {}),
       });

@@ -6,8 +6,8 @@ import type { ServiceContext } from "../shared/context.ts";
 
 /**
  * What the data services need: the database handle (bulk COPY needs the engine, not only Kysely) and who
- * acts, for the audit log and the datasets' `imported_by`. Permission checks belong to the caller
- * (HTTP route or CLI command), as imports also run unattended on first start.
+ * acts, for the audit log and the datasets' `imported_by`. It carries no actor to check: imports also run
+ * unattended on first start; a person's import goes through `importDatasetAs`, which checks.
  */
 export type DataContext = {
   handle: DatabaseHandle;

@@ -1,5 +1,6 @@
 import Papa from "papaparse";
 import { z } from "zod";
+import type { Actor } from "../../core/access/actor.ts";
 import { authorize } from "../../core/access/policies.ts";
 import { ZClearance } from "../../core/access/vocabulary.ts";
 import { forbidden, invalid } from "../../core/shared/errors.ts";
@@ -62,10 +63,12 @@ export const csvObjects = (text: string): XlsRow[] =>
   Papa.parse<XlsRow>(text.replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: true }).data;
 
 export const draftMapping = (
+  actor: Actor,
   survey: readonly XlsRow[],
   choices: readonly XlsRow[],
   options: { iso3?: string; category?: string },
 ) => {
+  authorize(actor, "voices.configure");
   if (!survey.some((row) => row.type?.trim() && row.name?.trim()))
     throw invalid(
       "The survey sheet has no question with a type and a name: is it the XLSForm's survey sheet?",
