@@ -28,7 +28,9 @@ const describeOpenError = (code: string): string =>
     ? "permission denied"
     : code === "EROFS"
       ? "the file system is read-only"
-      : `the system refused to create it (${code})`;
+      : code === "ENOENT"
+        ? "the folder does not take new files"
+        : `the system refused to create it (${code})`;
 
 /** Writes `--out`, answering a failure the checks could not foresee (a read-only mount) as bad input, not a crash. */
 export const writeOutput = (file: string, text: string, afterwards: string): void => {

@@ -395,6 +395,9 @@ describe("importing files", () => {
     const update = await importDataset(ctx, { kind: "views-cm", file: path });
     expect(update).toMatchObject({ ok: true, status: "updated", rowsAdded: newer.length, rowsRemoved: 0 });
     expect(update.message).toMatch(/rows the file does not hold are kept/);
+    // The dataset now holds the release and the file's rows: its version names both.
+    expect(update.version?.slice(0, -20)).toBe(before?.version);
+    expect(update.version?.slice(-20)).toMatch(/^\+sha256:[0-9a-f]{12}$/);
     expect((await syria()).map((r) => r.month)).toEqual(["2019-11", "2019-12", "2020-01"]);
     const after = (await dataStatus(handle.db)).datasets.find((d) => d.id === "views-cm");
     expect(after).toMatchObject({
@@ -425,6 +428,7 @@ describe("importing files", () => {
     // The same file again, now to replace: carried out, not taken for a repeat.
     const replace = await importDataset(ctx, { kind: "views-cm", file: path, mode: "replace" });
     expect(replace).toMatchObject({ ok: true, status: "replaced", rowsRemoved: before?.rowCount });
+    expect(replace.version).toMatch(/^sha256:[0-9a-f]{12}$/);
     expect((await syria()).map((r) => r.month)).toEqual(["2020-01"]);
     // And again with a licence: the provenance is recorded though no row changes.
     const relicensed = await importDataset(ctx, { kind: "views-cm", file: path, licence: "CC BY 4.0" });

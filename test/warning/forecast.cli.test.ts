@@ -119,6 +119,12 @@ describe("continuum forecast", () => {
     }[];
     expect(runs[0]).toMatchObject({ origin: "2019-12", status: "succeeded", forecastCount: rows.length });
     expect(runs[0]?.datasetVersions.map((d) => d.id)).toContain("views-cm");
+    // The watchlist ranks the run's countries; with no run before it, no change is claimed.
+    const watchlist = cli("watchlist", "--measure", "pGe25", "--horizon", "1");
+    expect(watchlist.stdout).toMatch(/^rank\s+iso3\s+country\s+month\s+pGe25\s+change_points\s+drivers/m);
+    expect(watchlist.stderr).toMatch(
+      /change since —: no published run from the three months before the origin/,
+    );
   }, 660_000);
 
   it("does not change when data dated after the origin changes (no leakage through the database path)", async () => {

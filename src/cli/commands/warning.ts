@@ -222,10 +222,12 @@ export const registerWarning = (program: Command): void => {
             country: e.name ?? "",
             month: e.month,
             [view.measure]: e[view.measure].toFixed(3),
-            change: e.change === null ? "" : `${e.change >= 0 ? "+" : ""}${e.change.toFixed(3)}`,
+            // In percentage points, as the web app shows it.
+            change_points:
+              e.change === null ? "" : `${e.change >= 0 ? "+" : ""}${(100 * e.change).toFixed(1)}`,
             drivers: e.topDrivers.map(driverText).join("; "),
           })),
-          ["rank", "iso3", "country", "month", view.measure, "change", "drivers"],
+          ["rank", "iso3", "country", "month", view.measure, "change_points", "drivers"],
         );
       });
     });

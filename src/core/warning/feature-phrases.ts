@@ -17,7 +17,8 @@ const en = {
   ge25_months_12: "months with 25 or more deaths in the last year",
   violent_share_all: "share of all recorded months with violence",
   ln_sb_change_3: "change in deaths over the last 3 months",
-  ewma_ln_sb_hl3: "the usual level of monthly deaths lately (recent months weigh most, a single spike less)",
+  ewma_ln_sb_hl3:
+    "the typical monthly death toll lately, as a geometric average (a month's weight halves every three months back, so earlier calm months still pull it down)",
   months_since_gt0: "months since the last violent month",
   months_since_ge25: "months since the last month with 25 or more deaths",
   decay_gt0_hl12: "how recently there was any violence",
@@ -76,7 +77,7 @@ const fr: Record<FeatureWithPhrase, string> = {
   violent_share_all: "part des mois enregistrés avec violence",
   ln_sb_change_3: "évolution des morts sur les 3 derniers mois",
   ewma_ln_sb_hl3:
-    "niveau habituel des morts par mois ces derniers temps (les mois récents pèsent le plus, un pic isolé moins)",
+    "nombre typique de morts par mois ces derniers temps, en moyenne géométrique (le poids d'un mois diminue de moitié tous les trois mois en arrière : les mois calmes antérieurs la tirent encore vers le bas)",
   months_since_gt0: "mois depuis le dernier mois violent",
   months_since_ge25: "mois depuis le dernier mois à 25 morts ou plus",
   decay_gt0_hl12: "ancienneté de la dernière violence",
@@ -135,7 +136,7 @@ const ar: Record<FeatureWithPhrase, string> = {
   violent_share_all: "نسبة الأشهر التي شهدت عنفاً من بين جميع الأشهر المسجلة",
   ln_sb_change_3: "التغير في الوفيات خلال الأشهر الثلاثة الأخيرة",
   ewma_ln_sb_hl3:
-    "المستوى المعتاد للوفيات الشهرية مؤخرًا (للأشهر الأخيرة الوزن الأكبر، وللذروة المنفردة وزن أقل)",
+    "العدد المعتاد للوفيات الشهرية مؤخرًا كمتوسط هندسي (يتناقص وزن الشهر إلى النصف كل ثلاثة أشهر إلى الوراء، لذا تظل الأشهر الهادئة السابقة تخفضه)",
   months_since_gt0: "الأشهر المنقضية منذ آخر شهر شهد عنفاً",
   months_since_ge25: "الأشهر المنقضية منذ آخر شهر شهد 25 حالة وفاة أو أكثر",
   decay_gt0_hl12: "مدى حداثة وقوع أي عنف",

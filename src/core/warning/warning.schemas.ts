@@ -64,8 +64,11 @@ export const ZForecastRun = z.object({
   error: z.string().nullable(),
   progress: ZProgress.nullable(),
   forecastCount: z.number().int(),
-  /** The forecast the map, watchlist and country pages show for its origin; otherwise an experiment. */
-  published: z.boolean(),
+  published: z
+    .boolean()
+    .describe(
+      "Published rather than an experiment: the newest published run of an origin is the one the map, watchlist and country pages show; an older one was superseded.",
+    ),
 });
 export type TForecastRun = z.infer<typeof ZForecastRun>;
 

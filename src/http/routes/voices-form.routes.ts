@@ -1,8 +1,10 @@
 import { readFileSync } from "node:fs";
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { ZodError } from "zod";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { ZodError, z } from "zod";
 import { DomainError } from "../../core/shared/errors.ts";
 import type { Language } from "../../core/shared/languages.ts";
+import { clickedPoint, pointFrom, ZOOM, zoomWindow } from "../../core/voices/form-map.ts";
 import { groupReceipt, normaliseReceipt } from "../../core/voices/receipt.ts";
 import { reportDateProblem } from "../../core/voices/report-date.ts";
 import { listCategories } from "../../services/voices/list-categories.ts";
@@ -19,34 +21,20 @@ const asset = (name: string) => readFileSync(new URL(`../voices-form/${name}`, i
 const CSS = asset("voices.css");
 const WORLD = asset("world.svg");
 
-type FormBody = Record<string, string>;
+// Plain form posts and links: every value is text, checked where it is used; unknown parameters are ignored.
+const ZLanguageQuery = z.looseObject({ lang: z.string().optional() });
+const ZMapQuery = z.looseObject({
+  lat: z.string().optional(),
+  lon: z.string().optional(),
+  mlat: z.string().optional(),
+  mlon: z.string().optional(),
+});
+const ZFormBody = z.record(z.string(), z.string());
 
 const RECEIPT_PATH = "/report/receipt";
 const RECEIPT_COOKIE = "continuum_receipt";
 /** Long enough to read and copy the code, or switch language, after sending. */
 const RECEIPT_COOKIE_SECONDS = 30 * 60;
-
-/** Zoomed map window around a first pick: 36° × 18°, one tenth of the world map's scale. */
-const ZOOM = { width: 36, height: 18 };
-const zoomWindow = (lat: number, lon: number) => {
-  const west = Math.min(Math.max(lon - ZOOM.width / 2, -180), 180 - ZOOM.width);
-  const north = Math.max(Math.min(lat + ZOOM.height / 2, 90), -90 + ZOOM.height);
-  return { west, north };
-};
-const round = (n: number) => Math.round(n * 1000) / 1000;
-
-/** A latitude and longitude from a query, if both are numbers on the globe. */
-const pointIn = (lat: string | undefined, lon: string | undefined) => {
-  const [y, x] = [Number(lat), Number(lon)];
-  return lat !== undefined &&
-    lon !== undefined &&
-    Number.isFinite(y) &&
-    Number.isFinite(x) &&
-    Math.abs(y) <= 90 &&
-    Math.abs(x) <= 180
-    ? { lat: y, lon: x }
-    : undefined;
-};
 
 /** The land map with country borders drawn over it, built once. */
 let world: string | undefined;
@@ -125,25 +113,28 @@ export const voicesFormRoutes = (app: TypedApp, deps: RouteDeps, runtime: Voices
       }),
     );
 
-  app.register(async (scope) => {
+  app.register(async (plain) => {
+    const scope = plain.withTypeProvider<ZodTypeProvider>();
     scope.addContentTypeParser(
       "application/x-www-form-urlencoded",
       { parseAs: "string", bodyLimit: 64 * 1024 },
       (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))),
     );
     const hide = { schema: { hide: true } };
+    const withLanguage = { schema: { hide: true, querystring: ZLanguageQuery } };
+    const posted = { schema: { hide: true, body: ZFormBody } };
 
     scope.get("/report/voices.css", hide, (_request, reply) =>
       reply.type("text/css; charset=utf-8").header("cache-control", "public, max-age=86400").send(CSS),
     );
 
-    scope.get("/report/map.svg", hide, (request, reply) => {
-      const query = request.query as Record<string, string | undefined>;
-      const zoom = pointIn(query.lat, query.lon);
-      const mark = pointIn(query.mlat, query.mlon);
+    scope.get("/report/map.svg", { schema: { hide: true, querystring: ZMapQuery } }, (request, reply) => {
+      const query = request.query;
+      const zoom = pointFrom(query.lat, query.lon);
+      const mark = pointFrom(query.mlat, query.mlon);
       let svg = worldMap();
       if (zoom) {
-        const { west, north } = zoomWindow(zoom.lat, zoom.lon);
+        const { west, north } = zoomWindow(zoom);
         svg = svg.replace(
           'viewBox="0 0 360 180"',
           `viewBox="${west + 180} ${90 - north} ${ZOOM.width} ${ZOOM.height}"`,
@@ -158,16 +149,13 @@ export const voicesFormRoutes = (app: TypedApp, deps: RouteDeps, runtime: Voices
       return reply.type("image/svg+xml").header("cache-control", "public, max-age=86400").send(svg);
     });
 
-    scope.get("/report", hide, async (request, reply) => {
-      const lang = pickLanguage(
-        (request.query as Record<string, unknown>).lang,
-        request.headers["accept-language"],
-      );
+    scope.get("/report", withLanguage, async (request, reply) => {
+      const lang = pickLanguage(request.query.lang, request.headers["accept-language"]);
       return renderForm(reply, 200, lang, {});
     });
 
-    scope.post("/report", hide, async (request, reply) => {
-      const body = (typeof request.body === "object" && request.body ? request.body : {}) as FormBody;
+    scope.post("/report", posted, async (request, reply) => {
+      const body = request.body;
       const lang = pickLanguage(body.lang, request.headers["accept-language"]);
       const s = FORM_STRINGS[lang];
       const values: FormValues = {
@@ -187,37 +175,13 @@ export const voicesFormRoutes = (app: TypedApp, deps: RouteDeps, runtime: Voices
 
       // A click on the map image sends map.x/map.y: set the coordinates and show a closer map.
       if (body["map.x"] !== undefined && body["map.y"] !== undefined) {
-        const x = Math.min(Math.max(Number(body["map.x"]), 0), 360);
-        const y = Math.min(Math.max(Number(body["map.y"]), 0), 180);
-        // Enter or Space on the image "clicks" its very corner: a keyboard, not a place at 90° N, 180° W.
-        if (x === 0 && y === 0) return renderForm(reply, 200, lang, values, {}, s.mapNeedsPointer);
-        const zoomLat = Number(body.zoom_lat);
-        const zoomLon = Number(body.zoom_lon);
-        const zoomed = body.zoom_lat !== undefined && Number.isFinite(zoomLat) && Number.isFinite(zoomLon);
-        let lat: number;
-        let lon: number;
-        if (zoomed) {
-          const { west, north } = zoomWindow(zoomLat, zoomLon);
-          lon = west + (x / 360) * ZOOM.width;
-          lat = north - (y / 180) * ZOOM.height;
-        } else {
-          lon = x - 180;
-          lat = 90 - y;
-        }
-        return renderForm(
-          reply,
-          200,
-          lang,
-          {
-            ...values,
-            latitude: String(round(lat)),
-            longitude: String(round(lon)),
-            zoom_lat: zoomed ? body.zoom_lat : String(round(lat)),
-            zoom_lon: zoomed ? body.zoom_lon : String(round(lon)),
-          },
-          {},
-          s.mapPicked,
-        );
+        const zoom = pointFrom(body.zoom_lat, body.zoom_lon);
+        const point = clickedPoint({ x: body["map.x"], y: body["map.y"] }, zoom);
+        if (!point) return renderForm(reply, 200, lang, values, {}, s.mapNeedsPointer);
+        const [latitude, longitude] = [String(point.lat), String(point.lon)];
+        const picked = { ...values, latitude, longitude, zoom_lat: latitude, zoom_lon: longitude };
+        const kept = zoom ? { zoom_lat: body.zoom_lat, zoom_lon: body.zoom_lon } : {};
+        return renderForm(reply, 200, lang, { ...picked, ...kept }, {}, s.mapPicked);
       }
 
       // The honeypot: people never see this field; a filled one is a robot, thanked and ignored.
@@ -291,19 +255,13 @@ export const voicesFormRoutes = (app: TypedApp, deps: RouteDeps, runtime: Voices
       }
     });
 
-    scope.get("/report/thanks", hide, (request, reply) => {
-      const lang = pickLanguage(
-        (request.query as Record<string, unknown>).lang,
-        request.headers["accept-language"],
-      );
+    scope.get("/report/thanks", withLanguage, (request, reply) => {
+      const lang = pickLanguage(request.query.lang, request.headers["accept-language"]);
       return html(reply, 200, messagePage(lang, FORM_STRINGS[lang].thanks));
     });
 
-    scope.get("/report/status", hide, (request, reply) => {
-      const lang = pickLanguage(
-        (request.query as Record<string, unknown>).lang,
-        request.headers["accept-language"],
-      );
+    scope.get("/report/status", withLanguage, (request, reply) => {
+      const lang = pickLanguage(request.query.lang, request.headers["accept-language"]);
       return html(reply, 200, statusPage(lang));
     });
 
@@ -333,8 +291,8 @@ export const voicesFormRoutes = (app: TypedApp, deps: RouteDeps, runtime: Voices
     };
 
     // Checking is a POST answered in place, so the code never appears in an address.
-    scope.post("/report/status", hide, (request, reply) => {
-      const body = (typeof request.body === "object" && request.body ? request.body : {}) as FormBody;
+    scope.post("/report/status", posted, (request, reply) => {
+      const body = request.body;
       const lang = pickLanguage(body.lang, request.headers["accept-language"]);
       const typed = (body.receipt ?? "").trim().toUpperCase().replace(/\s+/g, "");
       // Shown back as it was given out, however it was typed (spaces, no dashes, lower case).
@@ -345,11 +303,8 @@ export const voicesFormRoutes = (app: TypedApp, deps: RouteDeps, runtime: Voices
       return showReceipt(request, reply, lang, code, false);
     });
 
-    scope.get(RECEIPT_PATH, hide, (request, reply) => {
-      const lang = pickLanguage(
-        (request.query as Record<string, unknown>).lang,
-        request.headers["accept-language"],
-      );
+    scope.get(RECEIPT_PATH, withLanguage, (request, reply) => {
+      const lang = pickLanguage(request.query.lang, request.headers["accept-language"]);
       const code = request.cookies[RECEIPT_COOKIE];
       if (!code) return html(reply, 200, statusPage(lang));
       return showReceipt(request, reply, lang, code, true);

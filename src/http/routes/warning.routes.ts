@@ -65,8 +65,12 @@ export const warningRoutes: AppRoutes = (app, deps) => {
     {
       schema: {
         tags,
-        summary: "Forecast runs, newest first; latestPerOrigin=true gives the published run of each origin",
-        querystring: z.object({ latestPerOrigin: z.stringbool().default(false), limit: ZLimit }),
+        summary:
+          "Forecast runs, newest first; latestPerOrigin=true gives the run everyone reads for each origin (its newest published one)",
+        querystring: z.object({
+          latestPerOrigin: z.stringbool({ truthy: ["true"], falsy: ["false"] }).default(false),
+          limit: ZLimit,
+        }),
         response: { 200: z.array(ZForecastRunWithEvidence), ...errorResponses },
       },
     },
@@ -94,7 +98,7 @@ export const warningRoutes: AppRoutes = (app, deps) => {
       schema: {
         tags,
         summary:
-          "Forecasts of a run (default: the latest succeeded run), by country, horizon and target month",
+          "Forecasts of a run (default: the newest published run), by country, horizon and target month",
         querystring: ZForecastQuery.extend({ runId: z.uuid().optional() }),
         response: { 200: ZForecastsPage, ...errorResponses },
       },

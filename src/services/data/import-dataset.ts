@@ -119,16 +119,19 @@ const summarise = (report: Omit<ImportReport, "message">): string => {
 
 /**
  * The version of an imported file: the release it names, else its checksum. A file naming the release the
- * dataset already holds, with other content (an edited copy), is told apart by its checksum, so a forecast
- * run's dataset versions say which data it read.
+ * dataset already holds, with other content (an edited copy), is told apart by its checksum; a file that names
+ * no release and updates the rows held adds its checksum to the held version (`views 1+sha256:…`). Either way
+ * a forecast run's dataset versions say which data it read.
  */
 const releaseVersion = (
   named: string | null,
   sha256: string,
   held: { version: string; fileSha256: string | null } | null,
+  updating: boolean,
 ): string => {
   const checksum = `sha256:${sha256.slice(0, 12)}`;
-  if (!named) return checksum;
+  if (!named)
+    return updating && held && held.fileSha256 !== sha256 ? `${held.version}+${checksum}` : checksum;
   const holdsRelease = held && (held.version === named || held.version.startsWith(`${named}+`));
   return holdsRelease && held.fileSha256 !== sha256 ? `${named}+${checksum}` : named;
 };
@@ -215,6 +218,7 @@ export const importDataset = async (ctx: DataContext, input: ImportDatasetInput)
   let errorCount = 0;
   let version = input.version ?? null;
   const { target, columns } = STAGING[input.kind];
+  const mode = isEventImportKind(input.kind) ? "replace" : (input.mode ?? "update");
   const result = await replaceDatasetRows(
     ctx.handle,
     {
@@ -222,7 +226,7 @@ export const importDataset = async (ctx: DataContext, input: ImportDatasetInput)
       kind: input.kind,
       target,
       columns,
-      mode: isEventImportKind(input.kind) ? "replace" : (input.mode ?? "update"),
+      mode,
       ...(input.version ? { version: input.version } : {}),
     },
     async (copy, held) => {
@@ -269,7 +273,8 @@ export const importDataset = async (ctx: DataContext, input: ImportDatasetInput)
         errors.push({ file, line: 1, column: "", value: "", reason });
         errorCount += 1;
       }
-      version = input.version ?? releaseVersion(outcome.versionInFile, summary.sha256, known);
+      version =
+        input.version ?? releaseVersion(outcome.versionInFile, summary.sha256, known, mode === "update");
       if (errorCount > 0) return null;
       return {
         dataset: {

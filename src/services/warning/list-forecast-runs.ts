@@ -16,5 +16,7 @@ export const listForecastRuns = async (
 ): Promise<ForecastRunWithEvidence[]> =>
   withEvidence(
     ctx,
-    query.latestPerOrigin ? await latestRunPerOrigin(ctx.db) : await listRuns(ctx.db, query.limit ?? 50),
+    query.latestPerOrigin
+      ? (await latestRunPerOrigin(ctx.db)).slice(0, query.limit ?? 50)
+      : await listRuns(ctx.db, query.limit ?? 50),
   );
