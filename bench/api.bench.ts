@@ -11,7 +11,7 @@ import { buildApp } from "../src/http/app.ts";
 import { listOrganisations } from "../src/repositories/organisations.repository.ts";
 import { listUsers } from "../src/repositories/users.repository.ts";
 import { actorFor } from "../src/services/auth/actor-for.ts";
-import { createApiToken } from "../src/services/auth/api-tokens.ts";
+import { createApiToken } from "../src/services/auth/create-api-token.ts";
 import { ensureFirstAdministrator } from "../src/services/system/ensure-first-administrator.ts";
 import { measure, row } from "./support.ts";
 

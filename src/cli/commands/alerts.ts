@@ -8,17 +8,16 @@ import {
   presentDesk,
 } from "../../http/presenters/alert.presenter.ts";
 import { advanceAlert } from "../../services/alerts/advance-alert.ts";
+import { createAlertRule } from "../../services/alerts/create-alert-rule.ts";
+import { deleteAlertRule } from "../../services/alerts/delete-alert-rule.ts";
 import { escalateOverdueAlerts } from "../../services/alerts/escalate-overdue-alerts.ts";
 import { evaluateAlertRules } from "../../services/alerts/evaluate-alert-rules.ts";
-import {
-  createAlertRule,
-  deleteAlertRule,
-  listAlertRules,
-  updateAlertRule,
-} from "../../services/alerts/manage-alert-rules.ts";
-import { listDesks, setDesk } from "../../services/alerts/manage-desks.ts";
+import { listAlertRules } from "../../services/alerts/list-alert-rules.ts";
+import { listDesks } from "../../services/alerts/list-desks.ts";
 import { raiseAlert } from "../../services/alerts/raise-alert.ts";
 import { getAlert, listAlerts } from "../../services/alerts/read-alerts.ts";
+import { setDesk } from "../../services/alerts/set-desk.ts";
+import { updateAlertRule } from "../../services/alerts/update-alert-rule.ts";
 import { orgIdBySlug } from "../../services/orgs/org-id-by-slug.ts";
 import { userIdByEmail } from "../../services/users/user-id-by-email.ts";
 import { readInputJson } from "../input-files.ts";

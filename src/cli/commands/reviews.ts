@@ -10,18 +10,16 @@ import {
   presentScheduleEntry,
 } from "../../http/presenters/review.presenter.ts";
 import { presentReviewExport, renderReviewBrief } from "../../http/presenters/review-export.presenter.ts";
+import { addRecommendation } from "../../services/reviews/add-recommendation.ts";
 import { assessRiskFactor } from "../../services/reviews/assess-risk-factor.ts";
 import { updateReview } from "../../services/reviews/change-review.ts";
 import { changeReviewStatus } from "../../services/reviews/change-review-status.ts";
 import { createReview } from "../../services/reviews/create-review.ts";
 import { exportReview } from "../../services/reviews/export-review.ts";
-import {
-  addRecommendation,
-  followUpRecommendation,
-  respondToRecommendation,
-} from "../../services/reviews/manage-recommendations.ts";
+import { followUpRecommendation } from "../../services/reviews/follow-up-recommendation.ts";
 import { listReviewCycles } from "../../services/reviews/read-review-cycles.ts";
 import { getReview, listReviews } from "../../services/reviews/read-reviews.ts";
+import { respondToRecommendation } from "../../services/reviews/respond-to-recommendation.ts";
 import {
   createReviewCycle,
   getReviewSchedule,

@@ -3,8 +3,9 @@ import { clearances } from "../../core/access/vocabulary.ts";
 import { presentPlan, presentScenario } from "../../http/presenters/scenario.presenter.ts";
 import { shareRecord } from "../../services/access/share-record.ts";
 import { orgIdBySlug } from "../../services/orgs/org-id-by-slug.ts";
+import { createPlan } from "../../services/scenarios/create-plan.ts";
+import { createScenario } from "../../services/scenarios/create-scenario.ts";
 import { listPlans, listScenarios } from "../../services/scenarios/read-scenarios.ts";
-import { createPlan, createScenario } from "../../services/scenarios/write-scenarios.ts";
 import { asCliUser, collect, printOne, printRows } from "../runtime.ts";
 
 export const registerScenarios = (program: Command): void => {

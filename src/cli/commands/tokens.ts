@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { ZCreateToken } from "../../core/users/user.schemas.ts";
-import { createApiToken } from "../../services/auth/api-tokens.ts";
+import { createApiToken } from "../../services/auth/create-api-token.ts";
 import {
   cliContext,
   globalOptions,

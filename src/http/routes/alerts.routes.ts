@@ -16,17 +16,17 @@ import {
 import { ZColleague } from "../../core/users/user.schemas.ts";
 import { advanceAlert } from "../../services/alerts/advance-alert.ts";
 import { assignAlert, listAssignees } from "../../services/alerts/assign-alert.ts";
+import { createAlertRule } from "../../services/alerts/create-alert-rule.ts";
+import { deleteAlertRule } from "../../services/alerts/delete-alert-rule.ts";
+import { deleteDesk } from "../../services/alerts/delete-desk.ts";
 import { escalateOverdueAlerts } from "../../services/alerts/escalate-overdue-alerts.ts";
 import { evaluateAlertRules } from "../../services/alerts/evaluate-alert-rules.ts";
-import {
-  createAlertRule,
-  deleteAlertRule,
-  listAlertRules,
-  updateAlertRule,
-} from "../../services/alerts/manage-alert-rules.ts";
-import { deleteDesk, listDesks, setDesk } from "../../services/alerts/manage-desks.ts";
+import { listAlertRules } from "../../services/alerts/list-alert-rules.ts";
+import { listDesks } from "../../services/alerts/list-desks.ts";
 import { raiseAlert } from "../../services/alerts/raise-alert.ts";
 import { getAlert, listAlerts } from "../../services/alerts/read-alerts.ts";
+import { setDesk } from "../../services/alerts/set-desk.ts";
+import { updateAlertRule } from "../../services/alerts/update-alert-rule.ts";
 import { contextOf } from "../context.ts";
 import {
   presentAlert,

@@ -9,9 +9,11 @@ import {
   ZSignIn,
   ZSwitchOrganisation,
 } from "../../core/users/user.schemas.ts";
-import { createApiToken, listOwnApiTokens, revokeOwnApiToken } from "../../services/auth/api-tokens.ts";
 import { changePassword } from "../../services/auth/change-password.ts";
+import { createApiToken } from "../../services/auth/create-api-token.ts";
+import { listOwnApiTokens } from "../../services/auth/list-own-api-tokens.ts";
 import { readSignedInUser } from "../../services/auth/read-signed-in-user.ts";
+import { revokeOwnApiToken } from "../../services/auth/revoke-own-api-token.ts";
 import { setLanguage } from "../../services/auth/set-language.ts";
 import { SESSION_HOURS, signIn } from "../../services/auth/sign-in.ts";
 import { signOut } from "../../services/auth/sign-out.ts";

@@ -19,19 +19,17 @@ import {
   ZUpdateReview,
 } from "../../core/reviews/review.schemas.ts";
 import { ZLanguage } from "../../core/shared/languages.ts";
+import { addRecommendation } from "../../services/reviews/add-recommendation.ts";
 import { assessRiskFactor } from "../../services/reviews/assess-risk-factor.ts";
 import { refreshEvidence, updateReview } from "../../services/reviews/change-review.ts";
 import { changeReviewStatus } from "../../services/reviews/change-review-status.ts";
 import { createReview } from "../../services/reviews/create-review.ts";
+import { deleteRecommendation } from "../../services/reviews/delete-recommendation.ts";
 import { exportReview } from "../../services/reviews/export-review.ts";
-import {
-  addRecommendation,
-  deleteRecommendation,
-  followUpRecommendation,
-  respondToRecommendation,
-} from "../../services/reviews/manage-recommendations.ts";
+import { followUpRecommendation } from "../../services/reviews/follow-up-recommendation.ts";
 import { listReviewCycles } from "../../services/reviews/read-review-cycles.ts";
 import { getReview, listReviews } from "../../services/reviews/read-reviews.ts";
+import { respondToRecommendation } from "../../services/reviews/respond-to-recommendation.ts";
 import { getReviewSettings, setReviewSettings } from "../../services/reviews/review-settings.ts";
 import {
   createReviewCycle,

@@ -8,13 +8,11 @@ import {
   ZUpdateScenario,
 } from "../../core/scenarios/scenario.schemas.ts";
 import { shareRecord } from "../../services/access/share-record.ts";
+import { createPlan } from "../../services/scenarios/create-plan.ts";
+import { createScenario } from "../../services/scenarios/create-scenario.ts";
+import { deleteScenario } from "../../services/scenarios/delete-scenario.ts";
 import { getPlan, getScenario, listPlans, listScenarios } from "../../services/scenarios/read-scenarios.ts";
-import {
-  createPlan,
-  createScenario,
-  deleteScenario,
-  updateScenario,
-} from "../../services/scenarios/write-scenarios.ts";
+import { updateScenario } from "../../services/scenarios/update-scenario.ts";
 import { contextOf } from "../context.ts";
 import { presentPlan, presentScenario } from "../presenters/scenario.presenter.ts";
 import { errorResponses, ZIdParams } from "../schemas.ts";

@@ -1,4 +1,5 @@
-import { notFound } from "../../core/shared/errors.ts";
+import { canChange } from "../../core/access/policies.ts";
+import { forbidden, notFound } from "../../core/shared/errors.ts";
 import {
   findVisiblePlan,
   findVisibleScenario,
@@ -48,4 +49,12 @@ export const getPlan = async (ctx: ServiceContext, id: string): Promise<PlanView
   const [view] = await withReadableScenarios(ctx, await plansWithShares(ctx.db, [row]));
   if (!view) throw notFound("Contingency plan");
   return view;
+};
+
+/** A scenario its reader may change. Seen but not owned: 403. Not seen at all: 404 (from getScenario). */
+export const getScenarioToChange = async (ctx: ServiceContext, id: string): Promise<ScenarioView> => {
+  const current = await getScenario(ctx, id);
+  if (!canChange(ctx.actor, current, "scenario.write"))
+    throw forbidden("Only the owning organisation's writers may change this scenario.");
+  return current;
 };

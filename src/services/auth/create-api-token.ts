@@ -1,11 +1,5 @@
 import { authorize } from "../../core/access/policies.ts";
-import { notFound } from "../../core/shared/errors.ts";
-import {
-  type ApiTokenRecord,
-  insertApiToken,
-  listApiTokens,
-  revokeApiToken,
-} from "../../repositories/credentials.repository.ts";
+import { type ApiTokenRecord, insertApiToken } from "../../repositories/credentials.repository.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
 import { digest, newSecret } from "./secrets.ts";
 
@@ -32,13 +26,3 @@ export const createApiToken = async (
     return { token, record };
   });
 };
-
-export const listOwnApiTokens = (ctx: ServiceContext): Promise<ApiTokenRecord[]> =>
-  listApiTokens(ctx.db, ctx.actor.userId);
-
-export const revokeOwnApiToken = async (ctx: ServiceContext, tokenId: string): Promise<void> =>
-  inTransaction(ctx, async (tx) => {
-    const revoked = await revokeApiToken(tx.db, ctx.actor.userId, tokenId, ctx.now());
-    if (!revoked) throw notFound("Token");
-    await audit(tx, { action: "token.revoke", entityType: "api_token", entityId: tokenId, before: revoked });
-  });

@@ -1,102 +1,16 @@
 import { authorize } from "../../core/access/policies.ts";
 import { clearanceRank } from "../../core/access/vocabulary.ts";
-import {
-  type TRecommendation,
-  type TRecommendationInput,
-  ZRecommendationFollowUp,
-  ZRecommendationInput,
-  ZRecommendationResponse,
-} from "../../core/reviews/review.schemas.ts";
+import { type TRecommendation, ZRecommendationFollowUp } from "../../core/reviews/review.schemas.ts";
 import { conflict, invalid, notFound } from "../../core/shared/errors.ts";
 import { findCycle } from "../../repositories/reviews/cycles.repository.ts";
 import {
   findRecommendation,
   findReview,
-  insertRecommendation,
   type ReviewRecord,
-  deleteRecommendation as removeRecommendation,
   saveFollowUp,
-  updateRecommendation,
 } from "../../repositories/reviews/reviews.repository.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
-import { assertCanChange, assertEditable, presentRecommendation } from "./review-view.ts";
-
-/** Issues a recommendation addressed to a named actor, from a named recommending party (UPR convention). */
-export const addRecommendation = async (
-  ctx: ServiceContext,
-  reviewId: string,
-  raw: TRecommendationInput,
-): Promise<TRecommendation> => {
-  const input = ZRecommendationInput.parse(raw);
-  return inTransaction(ctx, async (tx) => {
-    const review = await findReview(tx.db, reviewId, tx.actor);
-    if (!review) throw notFound("Review");
-    assertCanChange(ctx.actor, review, "review.write");
-    assertEditable(review);
-    const row = await insertRecommendation(tx.db, {
-      ...input,
-      reviewId,
-      iso3: review.iso3,
-      createdBy: ctx.actor.userId,
-      now: ctx.now(),
-    });
-    await audit(tx, {
-      action: "recommendation.create",
-      entityType: "review_recommendations",
-      entityId: row.id,
-      after: row,
-    });
-    return presentRecommendation(tx.db, row, tx.actor);
-  });
-};
-
-export const deleteRecommendation = async (ctx: ServiceContext, id: string): Promise<void> =>
-  inTransaction(ctx, async (tx) => {
-    const before = await findRecommendation(tx.db, id);
-    const review = before && (await findReview(tx.db, before.reviewId, tx.actor));
-    if (!before || !review) throw notFound("Recommendation");
-    assertCanChange(ctx.actor, review, "review.write");
-    assertEditable(review);
-    await removeRecommendation(tx.db, id);
-    await audit(tx, {
-      action: "recommendation.delete",
-      entityType: "review_recommendations",
-      entityId: id,
-      before,
-    });
-  });
-
-/**
- * Records the addressee's answer: supported or noted. Until adoption it may change; an adopted review's
- * recommendation takes one answer, as the state may answer after the review, and then it is the record.
- */
-export const respondToRecommendation = async (
-  ctx: ServiceContext,
-  id: string,
-  raw: unknown,
-): Promise<TRecommendation> => {
-  authorize(ctx.actor, "review.write");
-  const { response } = ZRecommendationResponse.parse(raw);
-  return inTransaction(ctx, async (tx) => {
-    const before = await findRecommendation(tx.db, id);
-    const review = before && (await findReview(tx.db, before.reviewId, tx.actor));
-    if (!before || !review) throw notFound("Recommendation");
-    assertCanChange(ctx.actor, review, "review.write");
-    if (review.status === "adopted" && before.response !== "pending")
-      throw conflict(`The review is adopted and the answer was recorded as ${before.response}.`, [
-        { field: "response", message: `already ${before.response}` },
-      ]);
-    const row = await updateRecommendation(tx.db, id, { response, respondedAt: ctx.now() });
-    await audit(tx, {
-      action: "recommendation.respond",
-      entityType: "review_recommendations",
-      entityId: id,
-      before,
-      after: row,
-    });
-    return presentRecommendation(tx.db, row, tx.actor);
-  });
-};
+import { assertCanChange, presentRecommendation } from "./review-view.ts";
 
 /**
  * A follow-up is recorded in a later review of the same country, not the one that made the recommendation,

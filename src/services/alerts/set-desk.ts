@@ -1,9 +1,8 @@
 import { authorize, roleMay } from "../../core/access/policies.ts";
 import { type TDeskInput, ZDeskInput } from "../../core/alerts/alert.schemas.ts";
-import { invalid, notFound } from "../../core/shared/errors.ts";
+import { invalid } from "../../core/shared/errors.ts";
 import {
   type DeskRecord,
-  deleteDesk as removeDesk,
   listDesks as selectDesks,
   upsertDesk,
 } from "../../repositories/alerts/desks.repository.ts";
@@ -11,8 +10,6 @@ import { findOrganisation } from "../../repositories/organisations.repository.ts
 import { findMembership } from "../../repositories/users.repository.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
 import { assertKnownCountry } from "../shared/known-country.ts";
-
-export const listDesks = (ctx: ServiceContext): Promise<DeskRecord[]> => selectDesks(ctx.db);
 
 /**
  * Assigns a country's desk (or the default desk, '*'): the owning organisation and the person, plus the
@@ -59,20 +56,5 @@ export const setDesk = async (ctx: ServiceContext, raw: TDeskInput): Promise<Des
         orgId,
       });
     return selectDesks(tx.db);
-  });
-};
-
-export const deleteDesk = async (ctx: ServiceContext, iso3: string): Promise<void> => {
-  authorize(ctx.actor, "alert.configure");
-  await inTransaction(ctx, async (tx) => {
-    const before = (await selectDesks(tx.db)).find((d) => d.iso3 === iso3);
-    if (!before || !(await removeDesk(tx.db, iso3))) throw notFound(`Desk ${iso3}`);
-    await audit(tx, {
-      action: "alert_desk.delete",
-      entityType: "alert_desks",
-      entityId: iso3,
-      before,
-      orgId: before.orgId,
-    });
   });
 };
