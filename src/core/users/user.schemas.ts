@@ -7,7 +7,11 @@ export const ZEmail = z
   .transform((email) => email.toLowerCase());
 
 /** Long passphrases beat composition rules; 12 characters is the floor NIST SP 800-63B allows us to ask. */
-export const ZPassword = z.string().min(12, "at least 12 characters").max(256);
+export const PASSWORD_MIN_LENGTH = 12;
+export const ZPassword = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, `at least ${PASSWORD_MIN_LENGTH} characters`)
+  .max(256);
 
 export const ZCreateUser = z.object({
   email: ZEmail,

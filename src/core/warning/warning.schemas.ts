@@ -122,10 +122,13 @@ export const riskMeasures = ["pGt0", "pGe25"] as const;
 export const ZRiskMeasure = z.enum(riskMeasures);
 export type TRiskMeasure = z.infer<typeof ZRiskMeasure>;
 
+/** The watchlist's largest page, more than there are countries: every country forecast fits on it. */
+export const WATCHLIST_MAX_LIMIT = 300;
+
 export const ZWatchlistQuery = z.object({
   measure: ZRiskMeasure.default("pGe25"),
   horizon: z.coerce.number().int().min(1).max(36).default(1),
-  limit: z.coerce.number().int().min(1).max(300).default(50),
+  limit: z.coerce.number().int().min(1).max(WATCHLIST_MAX_LIMIT).default(50),
   origin: ZMonth.optional(),
 });
 export type TWatchlistQuery = z.input<typeof ZWatchlistQuery>;

@@ -102,6 +102,7 @@ export const alertRoutes: AppRoutes = (app, deps) => {
       },
       async (request) =>
         presentAlert(
+          // The body was validated by this step's own schema above; the loop's step cannot narrow its type.
           await advanceAlert(contextOf(deps, request), request.params.id, step, request.body as never),
         ),
     );

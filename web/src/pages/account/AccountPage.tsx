@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { PASSWORD_MIN_LENGTH } from "../../../../src/core/users/user.schemas.ts";
 import { api, get } from "../../api/client.ts";
 import type { ApiToken } from "../../api/types.ts";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
@@ -63,7 +64,13 @@ export const AccountPage = () => {
             <input name="currentPassword" type="password" autoComplete="current-password" required />
           </Field>
           <Field label={t("account.newPassword")}>
-            <input name="newPassword" type="password" autoComplete="new-password" minLength={12} required />
+            <input
+              name="newPassword"
+              type="password"
+              autoComplete="new-password"
+              minLength={PASSWORD_MIN_LENGTH}
+              required
+            />
           </Field>
           <button type="submit">{t("account.changePassword")}</button>
         </form>

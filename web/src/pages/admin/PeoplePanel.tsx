@@ -3,6 +3,7 @@ import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { administersOrg, grantableClearances } from "../../../../src/core/access/policies.ts";
 import { clearances, roles } from "../../../../src/core/access/vocabulary.ts";
+import { PASSWORD_MIN_LENGTH } from "../../../../src/core/users/user.schemas.ts";
 import { api, get } from "../../api/client.ts";
 import { actorOf, highestHeld } from "../../api/permissions.ts";
 import type { Clearance, Membership, Organisation, Role, User } from "../../api/types.ts";
@@ -167,7 +168,13 @@ export const PeoplePanel = () => {
           <input name="email" type="email" required />
         </Field>
         <Field label={t("admin.initialPassword")}>
-          <input name="password" type="password" minLength={12} required autoComplete="new-password" />
+          <input
+            name="password"
+            type="password"
+            minLength={PASSWORD_MIN_LENGTH}
+            required
+            autoComplete="new-password"
+          />
         </Field>
         <Field label={t("admin.organisation")}>
           <select name="orgId">

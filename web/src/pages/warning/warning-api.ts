@@ -8,6 +8,7 @@ import type {
   TRiskMeasure,
   TWatchlist,
 } from "../../../../src/core/warning/warning.schemas.ts";
+import { WATCHLIST_MAX_LIMIT } from "../../../../src/core/warning/warning.schemas.ts";
 import { api, get } from "../../api/client.ts";
 
 export { percent } from "../../../../src/core/warning/probability-text.ts";
@@ -23,11 +24,10 @@ export type {
 export const fetchLatestForecasts = () =>
   get<{ run: TForecastRun; forecasts: TForecast[] }>("/api/warning/forecasts");
 
-/** The API's largest page, more than there are countries: the watchlist shows every country forecast. */
-const EVERY_COUNTRY = 300;
-
 export const fetchWatchlist = (measure: TRiskMeasure, horizon: number) =>
-  get<TWatchlist>(`/api/warning/watchlist?measure=${measure}&horizon=${horizon}&limit=${EVERY_COUNTRY}`);
+  get<TWatchlist>(
+    `/api/warning/watchlist?measure=${measure}&horizon=${horizon}&limit=${WATCHLIST_MAX_LIMIT}`,
+  );
 
 export const fetchCountryForecast = (iso3: string) =>
   get<TCountryForecast>(`/api/warning/countries/${encodeURIComponent(iso3)}/forecast?historyMonths=48`);
