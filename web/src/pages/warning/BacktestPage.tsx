@@ -247,7 +247,7 @@ const ScoreTable = ({
   const caption = t(subset === "pooled" ? "warning.pooled" : "warning.onsets", { n });
   return (
     <TableScroll label={caption}>
-      <table>
+      <table className="score-table">
         <caption>{caption}</caption>
         <thead>
           <tr>
@@ -437,7 +437,7 @@ export const BacktestPage = () => {
             </select>
           </Field>
           <TableScroll label={t("warning.perHorizon")}>
-            <table>
+            <table className="score-table">
               <thead>
                 <tr>
                   <th scope="col">{t("warning.horizon")}</th>
