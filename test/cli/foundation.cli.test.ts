@@ -168,7 +168,9 @@ describe("continuum CLI", () => {
     const proc = cli("audit", "export", "--out", "/proc/continuum-audit.jsonl");
     expect([proc.status, proc.stderr]).toEqual([
       2,
-      expect.stringMatching(/Cannot write --out .*(does not take new files|system refused|permission denied)/),
+      expect.stringMatching(
+        /Cannot write --out .*(does not take new files|system refused|permission denied)/,
+      ),
     ]);
     expect(cli("audit", "export", "--out", join(dataDir, "audit.csv")).stderr).toMatch(
       /JSON Lines; name the file \.jsonl/,
