@@ -106,7 +106,14 @@ describe("early warning in Chromium", () => {
     expect(await first.locator("td").nth(4).textContent()).toMatch(/^[\d,]+ \(80%: [\d,]+–[\d,]+\)$/);
     expect(await first.locator(".drivers li").first().textContent()).toMatch(/ [+-]\d+(\.\d)? points$/);
     expect(await page.locator("table.watchlist").textContent()).not.toMatch(/ln_sb|_hl\d/);
-    expect(await page.getByRole("button", { name: "Run a new forecast" }).isVisible()).toBe(true);
+    // A new run replaces every organisation's forecast: the button asks first, and "Not now" starts nothing.
+    await page.getByRole("button", { name: "Run a new forecast" }).click();
+    await page.getByText(/replaces the published one that every organisation sees/).waitFor();
+    const go = page.getByRole("button", { name: "Run and publish" });
+    await expect.poll(() => go.evaluate((button) => button === document.activeElement)).toBe(true);
+    await page.getByRole("button", { name: "Not now" }).click();
+    const run = page.getByRole("button", { name: "Run a new forecast" });
+    await expect.poll(() => run.evaluate((button) => button === document.activeElement)).toBe(true);
     const download = page.waitForEvent("download");
     await page.getByRole("link", { name: "Download the forecasts (CSV)" }).click();
     const file = await download;

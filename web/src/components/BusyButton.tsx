@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes, MouseEvent } from "react";
+import type { ComponentProps, MouseEvent } from "react";
 
 /**
  * A button that stays focusable while its work runs or while it cannot act: a disabled button drops the
@@ -9,7 +9,7 @@ export const BusyButton = ({
   onClick,
   type = "button",
   ...rest
-}: ButtonHTMLAttributes<HTMLButtonElement> & { busy: boolean }) => (
+}: ComponentProps<"button"> & { busy: boolean }) => (
   <button
     type={type}
     aria-disabled={busy || undefined}

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { riskMeasures } from "../../../../src/core/warning/warning.schemas.ts";
@@ -52,12 +52,38 @@ const RunForecastControl = ({
   onStarted: (id: string) => void;
 }) => {
   const { t } = useTranslation();
-  const start = useMutation({ mutationFn: startForecast, onSuccess: (run) => onStarted(run.id) });
+  // A new run becomes every organisation's forecast: it is started only once the person has said so.
+  const [confirming, setConfirming] = useState(false);
+  const runButton = useRef<HTMLButtonElement>(null);
+  const cancel = () => {
+    setConfirming(false);
+    // Back on the button the person pressed, not at the top of the page.
+    requestAnimationFrame(() => runButton.current?.focus());
+  };
+  const start = useMutation({
+    mutationFn: startForecast,
+    onSuccess: (run) => {
+      setConfirming(false);
+      onStarted(run.id);
+    },
+  });
   return (
     <div className="run-control">
-      <BusyButton busy={start.isPending || running} onClick={() => start.mutate()}>
-        {t("warning.runForecast")}
-      </BusyButton>
+      {confirming ? (
+        <div>
+          <p>{t("warning.runForecastConfirm")}</p>
+          <BusyButton busy={start.isPending || running} onClick={() => start.mutate()} autoFocus>
+            {t("warning.runForecastGo")}
+          </BusyButton>{" "}
+          <button type="button" onClick={cancel}>
+            {t("warning.runForecastCancel")}
+          </button>
+        </div>
+      ) : (
+        <BusyButton busy={running} onClick={() => setConfirming(true)} ref={runButton}>
+          {t("warning.runForecast")}
+        </BusyButton>
+      )}
       <ErrorNote error={start.error} />
     </div>
   );
