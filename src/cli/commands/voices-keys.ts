@@ -22,9 +22,9 @@ export const registerVoicesKeys = (group: Command): void => {
       voices(command, async ({ handle, config, global }) => {
         const result = await rotateMasterKey(await cliContext(handle, global), config);
         const { rewrapped, keyId, developmentKeyFile } = result;
-        let message = `New development key in ${developmentKeyFile}; re-wrapped ${rewrapped} data keys under key ${keyId}.`;
-        if (!developmentKeyFile)
-          message = rewrapped
+        const message = developmentKeyFile
+          ? `New development key in ${developmentKeyFile}; re-wrapped ${rewrapped} data keys under key ${keyId}.`
+          : rewrapped
             ? `Re-wrapped ${rewrapped} data keys under key ${keyId}. A server still running with the old key seals new reports with it and cannot open the re-wrapped ones: restart every server with the new key, run this again, and remove the old key from CONTINUUM_VOICES_PREVIOUS_KEYS only when it finds nothing to re-wrap.`
             : `Nothing to re-wrap: every data key is under key ${keyId}. To rotate, set CONTINUUM_VOICES_KEY to a new key (continuum voices generate-key) and CONTINUUM_VOICES_PREVIOUS_KEYS to the old one, then run this again.`;
         printOne(global, result, message);
