@@ -94,6 +94,20 @@ describe("continuum voices (CLI)", () => {
       json<{ status: string }>("voices", "triage", kobo.id, "--status", "verified", "--note", "checked")
         .status,
     ).toBe("verified");
+    // One verified report in the month: the surge rule's count covers every organisation, so under k it is withheld.
+    const { date } = json<{ date: string }>("voices", "show", kobo.id);
+    const surge = json<{ count: number | null; baseline: number | null }>(
+      "voices",
+      "surge",
+      "--iso3",
+      "IRQ",
+      "--month",
+      date.slice(0, 7),
+    );
+    expect(surge).toMatchObject({ count: null, baseline: null });
+    expect(cli("voices", "surge", "--iso3", "IRQ", "--month", "2026-13").stderr).toMatch(
+      /--month: a month as YYYY-MM/,
+    );
     const phones = queue
       .filter((r) => r.channel === "kobo")
       .map(
@@ -132,11 +146,13 @@ describe("continuum voices (CLI)", () => {
     expect(shown).toMatchObject({ coarsened: true, place: null, adm2: null, hasContact: false, notes: [] });
     const listed = json<{ id: string; place: string | null }[]>(...donor, "voices", "list");
     expect(listed.map((r) => r.id)).toEqual([kobo.id]);
-    // The commands check what the API checks: a donor neither raises a surge alert nor rebuilds the gazetteer.
+    // The commands check what the API checks: a donor neither raises a surge alert, rebuilds the gazetteer,
+    // escalates alerts nor sends the instance's e-mail.
     for (const command of [
       ["voices", "surge", "--iso3", "CAF", "--month", "2026-01"],
       ["voices", "gazetteer"],
       ["alerts", "escalate"],
+      ["notifications", "send"],
     ])
       expect(cli(...donor, ...command).status, command.join(" ")).toBe(4);
 

@@ -32,7 +32,7 @@ export const registerNotifications = (program: Command): void => {
     .action(async (_options: unknown, command: Command) => {
       const global = globalOptions(command);
       await withDatabase(global, async (handle, config) => {
-        const result = await sendEmailsNow(handle.db, config);
+        const result = await sendEmailsNow(await cliContext(handle, global), config);
         if (result)
           printOne(global, result, `${result.sent} e-mails sent, ${result.failed} failed (will retry).`);
         else

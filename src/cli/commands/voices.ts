@@ -1,8 +1,9 @@
 import { type Command, Option } from "commander";
 import { clearances } from "../../core/access/vocabulary.ts";
-import { ZMonth } from "../../core/shared/calendar.schemas.ts";
+import { parseMonth } from "../../core/data/dates.ts";
+import { invalid } from "../../core/shared/errors.ts";
 import { reportChannels, reportStatuses, type TQueueQuery } from "../../core/voices/report.schemas.ts";
-import { presentReport, presentReportDetail } from "../../http/presenters/voices.presenter.ts";
+import { presentReport, presentReportDetail, presentSurge } from "../../http/presenters/voices.presenter.ts";
 import { userIdByEmail } from "../../services/users/user-id-by-email.ts";
 import { ensureGazetteer } from "../../services/voices/build-gazetteer.ts";
 import { evaluateCountrySurge } from "../../services/voices/evaluate-surge.ts";
@@ -156,7 +157,7 @@ export const registerVoices = (program: Command): void => {
     .addOption(new Option("--clearance <level>", "who may read it").choices(clearances))
     .option("--note <text>", "a triage note")
     .action(async (id: string, options: Record<string, string | undefined>, command: Command) =>
-      voices(command, async ({ handle, global }) => {
+      voices(command, async ({ handle, deps, global }) => {
         const ctx = await cliContext(handle, global);
         let assignedTo: string | null | undefined;
         if (options.assign === "none") assignedTo = null;
@@ -182,7 +183,7 @@ export const registerVoices = (program: Command): void => {
             status: report.status,
             category: report.category,
             assignedTo: report.assignedTo,
-            surge: surge ?? null,
+            surge: surge ? presentSurge(surge, deps.settings.minCellCount) : null,
           },
           `Report ${report.id}: ${report.status}, ${report.category}${surge?.surge ? ` — surge in ${surge.iso3} (alert: ${surge.alert})` : ""}`,
         );
@@ -263,17 +264,24 @@ export const registerVoices = (program: Command): void => {
     .requiredOption("--iso3 <code>", "country")
     .requiredOption("--month <yyyy-mm>", "month")
     .action(async (options: { iso3: string; month: string }, command: Command) =>
-      voices(command, async ({ handle, global }) => {
-        const month = ZMonth.parse(options.month);
-        const outcome = await evaluateCountrySurge(
-          await cliContext(handle, global),
-          options.iso3.toUpperCase(),
-          `${month}-01`,
+      voices(command, async ({ handle, deps, global }) => {
+        const month = parseMonth(options.month);
+        if (!month) throw invalid("invalid input", [{ field: "--month", message: "a month as YYYY-MM" }]);
+        const k = deps.settings.minCellCount;
+        const outcome = presentSurge(
+          await evaluateCountrySurge(
+            await cliContext(handle, global),
+            options.iso3.toUpperCase(),
+            `${month}-01`,
+          ),
+          k,
         );
+        const count = outcome.count === null ? `fewer than ${k}` : String(outcome.count);
+        const baseline = outcome.baseline === null ? "withheld" : outcome.baseline.toFixed(1);
         printOne(
           global,
           outcome,
-          `${outcome.iso3} ${month}: ${outcome.count} verified reports, baseline ${outcome.baseline.toFixed(1)} — ${outcome.surge ? `surge (${outcome.severity}); alert ${outcome.alert}` : "no surge"}`,
+          `${outcome.iso3} ${month}: ${count} verified reports, baseline ${baseline} — ${outcome.surge ? `surge (${outcome.severity}); alert ${outcome.alert}` : "no surge"}`,
         );
       }),
     );

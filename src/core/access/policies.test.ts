@@ -7,6 +7,7 @@ import {
   canChange,
   canSee,
   grantableClearances,
+  mayChangeMembership,
   type ProtectedRecord,
 } from "./policies.ts";
 
@@ -87,6 +88,20 @@ describe("administering an organisation's people", () => {
     expect(administersOrg(admin, "org-b")).toBe(false);
     expect(grantableClearances(admin)).toEqual(["public", "restricted"]);
     expect(() => assertMayGrant(admin, "confidential")).toThrow(/at most your own/);
+  });
+
+  it("leaves a platform administrator's membership, and one cleared higher, to those who may change it", () => {
+    const admin = actor({ role: "administrator" });
+    const member = { orgId: "org-a", clearance: "restricted" as const };
+    expect(mayChangeMembership(admin, member, { platformAdmin: false })).toBe(true);
+    expect(mayChangeMembership(admin, member, { platformAdmin: true })).toBe(false);
+    expect(
+      mayChangeMembership(admin, { ...member, clearance: "confidential" }, { platformAdmin: false }),
+    ).toBe(false);
+    expect(mayChangeMembership(admin, { ...member, orgId: "org-b" }, { platformAdmin: false })).toBe(false);
+    expect(mayChangeMembership({ ...admin, platformAdmin: true }, member, { platformAdmin: true })).toBe(
+      true,
+    );
   });
 
   it("lets a platform administrator administer any organisation and grant any clearance", () => {

@@ -41,6 +41,8 @@ const grants = {
   "alert.configure": [],
   "alert.evaluate": ["administrator", "analyst", "desk_officer"],
   "scenario.write": ["administrator", "analyst", "desk_officer"],
+  // Sending the instance's queued e-mail now, for every organisation (the server does it on its own clock).
+  "notification.send": [],
 } as const satisfies Record<string, readonly (Role | "*")[]>;
 
 export type Action = keyof typeof grants;
@@ -65,6 +67,7 @@ const platformActions: ReadonlySet<Action> = new Set<Action>([
   "framework.edit",
   "review.schedule",
   "alert.configure",
+  "notification.send",
   "forecast.publish",
   "data.curate",
 ]);
@@ -129,6 +132,19 @@ export const administersOrg = (actor: Pick<Actor, "platformAdmin" | "orgId">, or
 /** The clearances an administrator may grant: at most their own; a platform administrator, any. */
 export const grantableClearances = (actor: Pick<Actor, "platformAdmin" | "clearance">): Clearance[] =>
   actor.platformAdmin ? [...clearances] : readableClearances(actor.clearance);
+
+/**
+ * Whether an administrator may change or end a membership: one of the organisations they administer, cleared no
+ * higher than they are, and not a platform administrator's unless they are one (the asserts below say why).
+ */
+export const mayChangeMembership = (
+  actor: Pick<Actor, "platformAdmin" | "orgId" | "clearance">,
+  membership: { orgId: string; clearance: Clearance },
+  person: { platformAdmin: boolean },
+): boolean =>
+  administersOrg(actor, membership.orgId) &&
+  (actor.platformAdmin ||
+    (!person.platformAdmin && grantableClearances(actor).includes(membership.clearance)));
 
 export const assertPlatformAdministrator = (actor: Actor): void => {
   if (!actor.platformAdmin) throw forbidden("Only a platform administrator may do this.");

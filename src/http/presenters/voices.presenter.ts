@@ -1,7 +1,9 @@
 import type { Actor } from "../../core/access/actor.ts";
-import { coarsenLocation } from "../../core/voices/protection.ts";
+import { coarsenLocation, withheldSurgeFigures } from "../../core/voices/protection.ts";
 import type { TReportDetail, TVoicesReport } from "../../core/voices/report.schemas.ts";
+import { DEFAULT_SURGE_RULE } from "../../core/voices/surge.ts";
 import type { ReplyRow } from "../../repositories/voices/notes.repository.ts";
+import type { SurgeOutcome } from "../../services/voices/evaluate-surge.ts";
 import type { ReportDetailView } from "../../services/voices/get-report.ts";
 import type { ReportView } from "../../services/voices/report-view.ts";
 
@@ -63,3 +65,10 @@ export const presentReportDetail = (report: ReportDetailView, actor: Actor): TRe
     replies: own ? report.replies.map(presentReply) : [],
   };
 };
+
+/**
+ * A surge finding as its reader sees it. The rule counts every organisation's verified reports, so a count or
+ * baseline under `k` is withheld, as in the report signals: it would tell what another organisation holds.
+ */
+export const presentSurge = (surge: SurgeOutcome, k: number) =>
+  withheldSurgeFigures(surge, DEFAULT_SURGE_RULE.baselineMonths, k);

@@ -2,7 +2,6 @@ import { z } from "zod";
 import { ZShareRecord } from "../../core/analyses/analysis.schemas.ts";
 import { ZMonth } from "../../core/shared/calendar.schemas.ts";
 import { ZColleague } from "../../core/users/user.schemas.ts";
-import { withheldSurgeFigures } from "../../core/voices/protection.ts";
 import {
   ZCategory,
   ZIso3,
@@ -16,7 +15,6 @@ import {
   ZTriageChange,
   ZVoicesReport,
 } from "../../core/voices/report.schemas.ts";
-import { DEFAULT_SURGE_RULE } from "../../core/voices/surge.ts";
 import { shareRecord } from "../../services/access/share-record.ts";
 import { evaluateCountrySurge, type SurgeOutcome } from "../../services/voices/evaluate-surge.ts";
 import { getReport } from "../../services/voices/get-report.ts";
@@ -29,7 +27,12 @@ import { reportSignals, signalsCsv } from "../../services/voices/report-signals.
 import { revealReport } from "../../services/voices/reveal-report.ts";
 import { triageReport } from "../../services/voices/triage-report.ts";
 import { contextOf } from "../context.ts";
-import { presentReply, presentReport, presentReportDetail } from "../presenters/voices.presenter.ts";
+import {
+  presentReply,
+  presentReport,
+  presentReportDetail,
+  presentSurge,
+} from "../presenters/voices.presenter.ts";
 import { errorResponses, ZIdParams } from "../schemas.ts";
 import { sendFile } from "../send-file.ts";
 import { voicesRuntime } from "../voices-guard.ts";
@@ -48,8 +51,7 @@ const signalFilter = (q: z.infer<typeof ZSignalQuery>) => ({
 /** Community reports: public intake, the staff's triage, replies and signals, and bulk imports. */
 export const voicesRoutes: AppRoutes = (app, deps) => {
   const runtime = voicesRuntime(deps.config, deps.db);
-  const shownSurge = (surge: SurgeOutcome) =>
-    withheldSurgeFigures(surge, DEFAULT_SURGE_RULE.baselineMonths, runtime.settings.minCellCount);
+  const shownSurge = (surge: SurgeOutcome) => presentSurge(surge, runtime.settings.minCellCount);
   voicesPublicRoutes(app, deps, runtime);
   voicesIntakeRoutes(app, deps, runtime);
   voicesFormRoutes(app, deps, runtime);

@@ -1,17 +1,19 @@
 import type { Config } from "../../config.ts";
-import type { Db } from "../../db/types.ts";
+import { authorize } from "../../core/access/policies.ts";
 import { createMailer } from "../../repositories/mailer.ts";
+import type { ServiceContext } from "../shared/context.ts";
 import { sendPendingEmails } from "./send-pending-emails.ts";
 
-/** One sending round through the configured SMTP server; null when none is configured. */
+/** One sending round through the configured SMTP server, for every organisation; null when none is configured. */
 export const sendEmailsNow = async (
-  db: Db,
+  ctx: ServiceContext,
   config: Config,
 ): Promise<{ sent: number; failed: number } | null> => {
+  authorize(ctx.actor, "notification.send");
   if (!config.smtp) return null;
   const mailer = createMailer(config.smtp);
   try {
-    return await sendPendingEmails(db, mailer, { now: () => new Date(), publicUrl: config.publicUrl });
+    return await sendPendingEmails(ctx.db, mailer, { now: ctx.now, publicUrl: config.publicUrl });
   } finally {
     mailer.close();
   }

@@ -1,7 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { administersOrg, grantableClearances } from "../../../../src/core/access/policies.ts";
+import {
+  administersOrg,
+  grantableClearances,
+  mayChangeMembership,
+} from "../../../../src/core/access/policies.ts";
 import { clearances, roles } from "../../../../src/core/access/vocabulary.ts";
 import { PASSWORD_MIN_LENGTH } from "../../../../src/core/users/user.schemas.ts";
 import { api, get } from "../../api/client.ts";
@@ -99,7 +103,7 @@ export const PeoplePanel = () => {
                           name="role"
                           aria-label={`${t("admin.role")} — ${person.email} — ${m.orgName}`}
                           defaultValue={m.role}
-                          disabled={!grantable.includes(m.clearance)}
+                          disabled={!mayChangeMembership(admin, m, person)}
                         >
                           {roles.map((role) => (
                             <option key={role} value={role}>
@@ -111,7 +115,7 @@ export const PeoplePanel = () => {
                           name="clearance"
                           aria-label={`${t("admin.clearance")} — ${person.email} — ${m.orgName}`}
                           defaultValue={m.clearance}
-                          disabled={!grantable.includes(m.clearance)}
+                          disabled={!mayChangeMembership(admin, m, person)}
                         >
                           {clearances.map((level) => (
                             <option key={level} value={level} disabled={!grantable.includes(level)}>
@@ -119,14 +123,14 @@ export const PeoplePanel = () => {
                             </option>
                           ))}
                         </select>{" "}
-                        {grantable.includes(m.clearance) && (
+                        {mayChangeMembership(admin, m, person) && (
                           <BusyButton type="submit" busy={setMembership.isPending}>
                             {t("admin.change")}
                           </BusyButton>
                         )}
                       </form>{" "}
                       {!(person.id === me.user.id && m.orgId === me.acting.orgId) &&
-                        grantable.includes(m.clearance) && (
+                        mayChangeMembership(admin, m, person) && (
                           <button
                             type="button"
                             className="link"
