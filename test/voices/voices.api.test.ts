@@ -120,6 +120,17 @@ describe(`Voices end to end (${engine})`, () => {
     expect(receipt.body).toContain('data-status="new"');
     expect(receipt.headers["cache-control"]).toBe("no-store");
     expect(receipt.body).not.toContain(`href="/report/receipt/`);
+    // The form's address is no second API: a JSON body is refused, and nothing is filed.
+    const json = await app.inject({
+      method: "POST",
+      url: "/report",
+      payload: {
+        category: "armed_violence",
+        description: "A report sent as JSON to the form",
+        date: "2026-11-20",
+      },
+    });
+    expect(json.statusCode).toBe(415);
   });
 
   it("answers a receipt check in place, keeping the code out of every address", async () => {

@@ -115,6 +115,8 @@ export const voicesFormRoutes = (app: TypedApp, deps: RouteDeps, runtime: Voices
 
   app.register(async (plain) => {
     const scope = plain.withTypeProvider<ZodTypeProvider>();
+    // The form's pages take what a browser's form sends, and nothing else: the JSON API is /api/public/reports.
+    scope.removeAllContentTypeParsers();
     scope.addContentTypeParser(
       "application/x-www-form-urlencoded",
       { parseAs: "string", bodyLimit: 64 * 1024 },
