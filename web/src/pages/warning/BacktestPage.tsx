@@ -84,7 +84,7 @@ const reliabilityChart = (
   methods: string[],
   outcome: Outcome,
   width: number,
-  labels: { x: string; y: string; method: (method: string) => string; count: (n: number) => string },
+  labels: { x: string; y: string; method: (method: string) => string; number: (n: number) => string },
 ) => {
   const points = methods.flatMap((method) =>
     (report.methods[method]?.pooled[reliabilityOf[outcome]] ?? [])
@@ -96,12 +96,13 @@ const reliabilityChart = (
         count: b.count,
       })),
   );
-  const side = Math.min(460, width);
+  const side = Math.min(560, width);
   return Plot.plot({
     width: side,
     height: side - 40,
-    x: { domain: [0, 1], label: labels.x },
-    y: { domain: [0, 1], label: labels.y },
+    // Ticks written as the tables beside the chart write numbers (0,2 in French).
+    x: { domain: [0, 1], label: labels.x, tickFormat: labels.number },
+    y: { domain: [0, 1], label: labels.y, tickFormat: labels.number },
     color: { legend: true, domain: methods.map(labels.method) },
     marks: [
       Plot.line(
@@ -121,7 +122,7 @@ const reliabilityChart = (
         y: "observed",
         fill: "method",
         r: "count",
-        title: (d: { count: number }) => `n = ${labels.count(d.count)}`,
+        title: (d: { count: number }) => `n = ${labels.number(d.count)}`,
       }),
     ],
     // A dot's area counts its forecasts: thousands near zero, a few dozen in the upper bins.
@@ -329,7 +330,7 @@ export const BacktestPage = () => {
             x: t("warning.predicted"),
             y: t("warning.observedRate"),
             method: methodName,
-            count: (n) => new Intl.NumberFormat(i18n.language).format(n),
+            number: (n) => new Intl.NumberFormat(i18n.language).format(n),
           })
         : null,
     [report, methods, outcome, t, methodName, i18n.language],
