@@ -173,9 +173,12 @@ export const WatchlistPage = () => {
                     <td>
                       <Link to={`/warning/countries/${e.iso3}`}>{names.byIso3(e.iso3, e.name)}</Link>
                     </td>
-                    <td>{percent(e[measure], i18n.language)}</td>
+                    <td data-label={t(`warning.${measure}`)} className="label-inline">
+                      {percent(e[measure], i18n.language)}
+                    </td>
                     <td
-                      className={e.change !== null && shownPoints(100 * e.change) > 0 ? "rising" : undefined}
+                      data-label={t("warning.change")}
+                      className={`label-inline${e.change !== null && shownPoints(100 * e.change) > 0 ? " rising" : ""}`}
                     >
                       {e.change === null ? "—" : signedPoints(100 * e.change, i18n.language)}
                     </td>
