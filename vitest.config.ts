@@ -16,6 +16,7 @@ export default defineConfig({
     include: ["src/**/*.test.ts", "test/**/*.test.ts", "web/src/**/*.test.{ts,tsx}"],
     exclude: ["**/node_modules/**", ...(databaseScope ? ["test/e2e/**", "**/*.cli.test.ts"] : [])],
     globalSetup: ["test/support/global-setup.ts"],
+    setupFiles: ["test/support/remove-temp-dirs.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",

@@ -1,21 +1,19 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runCli } from "../support/cli.ts";
+import { tempDir } from "../support/temp-dir.ts";
 
 /** The CLI on its own embedded data directory with the bundled data, as a new user would run it. */
-const dir = mkdtempSync(join(tmpdir(), "continuum-audit-cli-"));
+const dir = tempDir("audit-cli");
 const dataDir = join(dir, "data");
 const cli = (...args: string[]) => runCli(["--data-dir", dataDir, ...args], { DATABASE_URL: "" });
 const env = {
   CONTINUUM_ADMIN_EMAIL: "chief@example.org",
   CONTINUUM_ADMIN_PASSWORD: "a long admin passphrase",
 };
-
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("continuum alerts / reviews / frameworks CLI", () => {
   it("initialises with the bundled data and the default framework", { timeout: 900_000 }, () => {

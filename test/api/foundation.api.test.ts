@@ -1,6 +1,3 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.ts";
 import type { DatabaseHandle } from "../../src/db/engine.ts";
@@ -8,6 +5,7 @@ import { type App, buildApp } from "../../src/http/app.ts";
 import { type ApiSession, signIn, testApp } from "../support/api.ts";
 import { createTestDatabase } from "../support/database.ts";
 import { buildOrganisation, buildUser, TEST_PASSWORD, type TestUser } from "../support/factories.ts";
+import { tempDir } from "../support/temp-dir.ts";
 
 let handle: DatabaseHandle;
 let app: App;
@@ -45,7 +43,7 @@ describe(`API foundation (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"
   it("has browsers upgrade requests to HTTPS only when served behind HTTPS", async () => {
     const policy = async (secureCookies: boolean) => {
       const config = {
-        ...loadConfig({ dataDir: mkdtempSync(join(tmpdir(), "continuum-csp-")) }, {}),
+        ...loadConfig({ dataDir: tempDir("csp") }, {}),
         secureCookies,
       };
       const served = await buildApp({ db: handle.db, config });
@@ -642,7 +640,7 @@ describe(`API foundation (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"
     const proxied = await buildApp({
       db: handle.db,
       config: {
-        ...loadConfig({ dataDir: mkdtempSync(join(tmpdir(), "continuum-proxy-")) }, {}),
+        ...loadConfig({ dataDir: tempDir("proxy") }, {}),
         trustedProxies: "127.0.0.1",
       },
     });

@@ -1,15 +1,13 @@
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { type AddressInfo, createServer } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runCli } from "../support/cli.ts";
+import { tempDir } from "../support/temp-dir.ts";
 
 /** The CLI on its own embedded data directory (the PostgreSQL run points DATABASE_URL at the test template). */
-const dataDir = mkdtempSync(join(tmpdir(), "continuum-cli-"));
+const dataDir = tempDir("cli");
 const cli = (...args: string[]) => runCli(["--data-dir", dataDir, ...args], { DATABASE_URL: "" });
-
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 describe("continuum CLI", () => {
   it("prints help for every command and exits 0", () => {

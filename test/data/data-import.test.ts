@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { sql } from "kysely";
@@ -16,6 +15,7 @@ import { initialiseBundledData } from "../../src/services/data/initialise-bundle
 import { countryMonthSeries, getCountry, listEvents } from "../../src/services/data/query-data.ts";
 import { createTestDatabase } from "../support/database.ts";
 import { contextFor } from "../support/factories.ts";
+import { tempDir } from "../support/temp-dir.ts";
 
 const GED_FILE = join(BUNDLED_DATA_DIR, "ucdp_ged_events/ged_events_4countries_1989_2019.csv.gz");
 const gedText = gunzipSync(readFileSync(GED_FILE)).toString("utf8");
@@ -38,7 +38,7 @@ const reader = () =>
     platformAdmin: false,
   });
 let ctx: DataContext;
-const dir = mkdtempSync(join(tmpdir(), "continuum-data-"));
+const dir = tempDir("data");
 
 /** Row counts of every data table plus a checksum of the event rows: "exactly as before". */
 const snapshot = async () => {

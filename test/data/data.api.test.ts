@@ -1,6 +1,4 @@
 import { readdirSync, readFileSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import Papa from "papaparse";
@@ -11,6 +9,7 @@ import { BUNDLED_DATA_DIR } from "../../src/services/data/bundled-catalogue.ts";
 import { type ApiSession, signIn, testApp } from "../support/api.ts";
 import { createTestDatabase } from "../support/database.ts";
 import { buildOrganisation, buildUser, type TestUser } from "../support/factories.ts";
+import { tempDir } from "../support/temp-dir.ts";
 
 const GED_FILE = join(BUNDLED_DATA_DIR, "ucdp_ged_events/ged_events_4countries_1989_2019.csv.gz");
 const gedRows = Papa.parse<string[]>(gunzipSync(readFileSync(GED_FILE)).toString("utf8"), {
@@ -84,12 +83,11 @@ beforeAll(async () => {
   analyst = await buildUser(handle.db, org.id, "analyst");
   viewer = await buildUser(handle.db, org.id, "viewer");
   session = await signIn(app, viewer.email, viewer.password);
-  uploads = await mkdtemp(join(tmpdir(), "continuum-data-api-"));
+  uploads = tempDir("data-api");
   process.env.TMPDIR = uploads;
 });
 
 afterAll(async () => {
-  await rm(uploads, { recursive: true, force: true });
   await app?.close();
   await handle?.close();
 });

@@ -1,14 +1,14 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import Papa from "papaparse";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { BUNDLED_DATA_DIR } from "../../src/services/data/bundled-catalogue.ts";
 import { runCli } from "../support/cli.ts";
+import { tempDir } from "../support/temp-dir.ts";
 
 /** The data commands on their own embedded data directory, as an operator would run them. */
-const dir = mkdtempSync(join(tmpdir(), "continuum-data-cli-"));
+const dir = tempDir("data-cli");
 const dataDir = join(dir, "db");
 const cli = (...args: string[]) => runCli(["--data-dir", dataDir, ...args], { DATABASE_URL: "" });
 
@@ -21,8 +21,6 @@ const gedRows = Papa.parse<string[]>(
 const header = gedRows[0] ?? [];
 const col = (name: string) => header.indexOf(name);
 const ISO: Record<string, string> = { "70": "MEX", "775": "MMR", "482": "CAF", "652": "SYR" };
-
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("continuum data commands", () => {
   it("says to run `continuum init` on an empty database (exit 6), except for help", () => {

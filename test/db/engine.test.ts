@@ -1,14 +1,14 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { sql } from "kysely";
 import pg from "pg";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DataDirInUseError } from "../../src/db/data-dir-lock.ts";
 import { openDatabase } from "../../src/db/engine.ts";
 import { runCli } from "../support/cli.ts";
 import { createTestDatabase } from "../support/database.ts";
+import { tempDir } from "../support/temp-dir.ts";
 
 const url = process.env.DATABASE_URL;
 
@@ -58,8 +58,7 @@ describe("PostgreSQL engine", () => {
 });
 
 describe("embedded engine data directory", () => {
-  const root = mkdtempSync(join(tmpdir(), "continuum-lock-"));
-  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const root = tempDir("lock");
 
   it("is refused to a second opener while open, in this process or another, and nothing is lost", async () => {
     const dataDir = join(root, "shared");

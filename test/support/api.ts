@@ -1,11 +1,9 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { LightMyRequestResponse } from "fastify";
 import { loadConfig } from "../../src/config.ts";
 import type { DatabaseHandle } from "../../src/db/engine.ts";
 import type { Db } from "../../src/db/types.ts";
 import { type App, buildApp } from "../../src/http/app.ts";
+import { tempDir } from "./temp-dir.ts";
 
 /** The app on a database; given the whole handle (not only `db`) it can also run data imports. */
 export const testApp = (database: Db | DatabaseHandle, now?: () => Date): Promise<App> => {
@@ -14,7 +12,7 @@ export const testApp = (database: Db | DatabaseHandle, now?: () => Date): Promis
     db: handle ? handle.db : (database as Db),
     // Its own data directory: files a server keeps there (e.g. a development key) stay out of the checkout.
     config: {
-      ...loadConfig({ dataDir: mkdtempSync(join(tmpdir(), "continuum-app-")) }, {}),
+      ...loadConfig({ dataDir: tempDir("app") }, {}),
       secureCookies: false,
     },
     ...(now ? { now } : {}),

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
@@ -12,8 +12,9 @@ import { DATA_TEMPLATE_DATABASE, TEMPLATE_DATABASE, withDatabaseName } from "./d
 /**
  * Builds the databases every test file starts from, once for the whole run: a migrated empty one, and a
  * copy of it with the bundled conflict data imported (loading the data takes seconds; copying it does not).
+ * The returned function removes the embedded copies when the run ends.
  */
-export default async function setup(project: TestProject): Promise<void> {
+export default async function setup(project: TestProject): Promise<() => void> {
   const url = process.env.DATABASE_URL;
   if (url) {
     const admin = new pg.Client({ connectionString: url });
@@ -34,6 +35,7 @@ export default async function setup(project: TestProject): Promise<void> {
     }
   }
   const dir = mkdtempSync(join(tmpdir(), "continuum-test-"));
+  const removeDir = () => rmSync(dir, { recursive: true, force: true });
   const handle = await openDatabase({});
   await migrate(handle);
   const empty = await handle.dumpDataDir?.();
@@ -46,7 +48,7 @@ export default async function setup(project: TestProject): Promise<void> {
     // Test databases come from PostgreSQL in this run; no embedded copy with data is needed.
     await handle.close();
     project.provide("embeddedDataTemplate", "");
-    return;
+    return removeDir;
   }
   await initialiseBundledData(systemDataContext(handle));
   const withData = await handle.dumpDataDir?.();
@@ -55,4 +57,5 @@ export default async function setup(project: TestProject): Promise<void> {
   const dataPath = join(dir, "template-data.tar.gz");
   writeFileSync(dataPath, Buffer.from(await withData.arrayBuffer()));
   project.provide("embeddedDataTemplate", dataPath);
+  return removeDir;
 }

@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import Papa from "papaparse";
@@ -13,6 +12,7 @@ import { importDataset } from "../../src/services/data/import-dataset.ts";
 import { buildGazetteer } from "../../src/services/voices/build-gazetteer.ts";
 import { createTestDatabase } from "../support/database.ts";
 import { buildOrganisation, buildUser, contextFor } from "../support/factories.ts";
+import { tempDir } from "../support/temp-dir.ts";
 
 let handle: DatabaseHandle;
 beforeAll(async () => {
@@ -28,7 +28,7 @@ describe("the place-name gazetteer", () => {
       ).toString("utf8"),
       { header: true, skipEmptyLines: true },
     ).data.slice(0, 3);
-    const file = join(mkdtempSync(join(tmpdir(), "continuum-gazetteer-")), "own-events.csv");
+    const file = join(tempDir("gazetteer"), "own-events.csv");
     writeFileSync(file, Papa.unparse(rows.map((row) => ({ ...row, adm_1: "Zzyzx province" }))));
     const org = await buildOrganisation(handle.db);
     const admin = await buildUser(handle.db, org.id, "administrator");

@@ -1,16 +1,16 @@
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../support/cli.ts";
+import { tempDir } from "../support/temp-dir.ts";
 
 /**
  * The CLI on its own embedded data directory, as an operator would run it: init (bundled data), a report,
  * a Kobo form drafted from the bundled XLSForm and its export imported, the queue, triage, reveal, and a
  * rotation of the development key after which the reporter can still be revealed.
  */
-const dir = mkdtempSync(join(tmpdir(), "continuum-voices-cli-"));
+const dir = tempDir("voices-cli");
 const cli = (...args: string[]) =>
   runCli(["--data-dir", dir, ...args], { DATABASE_URL: "", CONTINUUM_VOICES_KEY: "" });
 const json = <T>(...args: string[]): T => {

@@ -1,10 +1,9 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { sql } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/engine.ts";
 import { migrate } from "../../src/db/migrate.ts";
 import { systemDataContext } from "../../src/services/data/data-context.ts";
@@ -12,12 +11,13 @@ import { initialiseBundledData } from "../../src/services/data/initialise-bundle
 import { ensureFirstAdministrator } from "../../src/services/system/ensure-first-administrator.ts";
 import { runCli } from "../support/cli.ts";
 import { createTestDatabase } from "../support/database.ts";
+import { tempDir } from "../support/temp-dir.ts";
 
 /**
  * `continuum forecast` on the bundled data, through the real database path: an embedded data directory
  * copied from the bundled-data template, the real CLI in a child process, the real model.
  */
-const dir = mkdtempSync(join(tmpdir(), "continuum-forecast-"));
+const dir = tempDir("forecast");
 const dataDir = join(dir, "db");
 const cli = (...args: string[]) => runCli(["--data-dir", dataDir, ...args], { DATABASE_URL: "" });
 /** The full-size model on a busy two-core machine can outlast runCli's two minutes. */
@@ -69,7 +69,6 @@ beforeAll(async () => {
   });
   await handle.close();
 }, 180_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("continuum forecast", () => {
   it("writes one row per country present at the origin and per horizon, with the exact header, and stores the run", async () => {

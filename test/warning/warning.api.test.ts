@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -20,6 +19,7 @@ import { idleModelJobs } from "../../src/services/warning/model-jobs.ts";
 import { type ApiSession, signIn, testApp } from "../support/api.ts";
 import { createTestDatabase } from "../support/database.ts";
 import { buildOrganisation, buildUser, contextFor, type TestUser } from "../support/factories.ts";
+import { tempDir } from "../support/temp-dir.ts";
 
 /** Small models keep the suite quick; the CLI test runs the model at its real size. */
 const quick = { rounds: 5 };
@@ -253,7 +253,7 @@ describe("early warning API", () => {
   }, 240_000);
 
   it("queues a forecast run after a views-cm import when subscribed (as the server is)", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "continuum-views-"));
+    const dir = tempDir("views");
     const file = join(dir, "views_small.csv");
     // The bundled layout: a revised 2019 for three countries, imported into the reference ViEWS dataset.
     const lines = ["country_id,month_id,country,gwcode,isoab,year,month,ucdp_ged_sb_best_sum"];
@@ -295,7 +295,7 @@ describe("early warning API", () => {
   }, 240_000);
 
   it("refuses an origin only a few countries have data for, naming the fuller month", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "continuum-views-"));
+    const dir = tempDir("views");
     const file = join(dir, "views_extract.csv");
     writeFileSync(
       file,
@@ -340,7 +340,7 @@ describe("early warning API", () => {
   }, 240_000);
 
   it("reads no file imported under another dataset id: an organisation's own count changes no one's forecast", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "continuum-views-"));
+    const dir = tempDir("views");
     const file = join(dir, "views_own.csv");
     writeFileSync(
       file,

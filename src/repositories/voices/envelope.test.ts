@@ -1,11 +1,9 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { tempDir } from "../../../test/support/temp-dir.ts";
 import { DomainError } from "../../core/shared/errors.ts";
 import { generateMasterKey, loadKeyring } from "./envelope.ts";
 
-const dataDir = () => mkdtempSync(join(tmpdir(), "continuum-keys-"));
+const dataDir = () => tempDir("keys");
 
 describe("the process's keyring", () => {
   it("makes a development key on the embedded database, and refuses to on a PostgreSQL server", () => {
