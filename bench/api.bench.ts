@@ -10,6 +10,7 @@ import { migrate } from "../src/db/migrate.ts";
 import { buildApp } from "../src/http/app.ts";
 import { listOrganisations } from "../src/repositories/organisations.repository.ts";
 import { listUsers } from "../src/repositories/users.repository.ts";
+import { generateMasterKey } from "../src/repositories/voices/envelope.ts";
 import { actorFor } from "../src/services/auth/actor-for.ts";
 import { createApiToken } from "../src/services/auth/create-api-token.ts";
 import { ensureFirstAdministrator } from "../src/services/system/ensure-first-administrator.ts";
@@ -49,7 +50,11 @@ export const runApiBench = async (): Promise<void> => {
   const ctx = { db: handle.db, actor, via: "system" as const, actorLabel: "bench", now: () => new Date() };
   const { token } = await createApiToken(ctx, { name: "bench" });
 
-  const app = await buildApp({ db: handle.db, config: loadConfig({}, {}) });
+  // A key of its own, so that the benchmark writes no development key into the folder it runs from.
+  const app = await buildApp({
+    db: handle.db,
+    config: loadConfig({}, { CONTINUUM_VOICES_KEY: generateMasterKey() }),
+  });
   const base = await app.listen({ port: 0, host: "127.0.0.1" });
   const auth = { authorization: `Bearer ${token}` };
   const healthBody = await (await fetch(`${base}/api/health`)).text();

@@ -13,7 +13,7 @@ import {
   contextFor,
   type TestUser,
 } from "../support/factories.ts";
-import { insertForecastRun } from "./forecast-rows.ts";
+import { insertForecastRun } from "../support/forecast-rows.ts";
 
 let handle: DatabaseHandle;
 let app: App;
@@ -29,7 +29,7 @@ let adminSession: ApiSession;
 
 beforeAll(async () => {
   handle = await createTestDatabase();
-  app = await testApp(handle.db, now);
+  app = await testApp(handle.db, { now });
   const un = await buildOrganisation(handle.db, "un_entity");
   const other = await buildOrganisation(handle.db, "regional_organisation");
   admin = await buildUser(handle.db, un.id, "administrator", "confidential", true);

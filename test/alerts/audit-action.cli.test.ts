@@ -1,15 +1,13 @@
-import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../support/cli.ts";
+import { cliOn, runCli, SLOW_CLI_MS } from "../support/cli.ts";
 import { tempDir } from "../support/temp-dir.ts";
 
 /** The CLI on its own embedded data directory with the bundled data, as a new user would run it. */
 const dir = tempDir("audit-cli");
 const dataDir = join(dir, "data");
-const cli = (...args: string[]) => runCli(["--data-dir", dataDir, ...args], { DATABASE_URL: "" });
+const cli = cliOn(dataDir);
 const env = {
   CONTINUUM_ADMIN_EMAIL: "chief@example.org",
   CONTINUUM_ADMIN_PASSWORD: "a long admin passphrase",
@@ -17,13 +15,7 @@ const env = {
 
 describe("continuum alerts / reviews / frameworks CLI", () => {
   it("initialises with the bundled data and the default framework", { timeout: 900_000 }, () => {
-    // The first start imports the bundled data: on a busy two-core machine that can exceed runCli's limit.
-    const bin = fileURLToPath(new URL("../../bin/continuum.js", import.meta.url));
-    const init = spawnSync(process.execPath, [bin, "--data-dir", dataDir, "init"], {
-      encoding: "utf8",
-      env: { ...process.env, ...env, DATABASE_URL: "" },
-      timeout: 840_000,
-    });
+    const init = runCli(["--data-dir", dataDir, "init"], { ...env, DATABASE_URL: "" }, SLOW_CLI_MS);
     expect(init.status, init.stderr).toBe(0);
     const frameworks = JSON.parse(cli("--json", "frameworks", "list").stdout);
     expect(frameworks).toEqual([

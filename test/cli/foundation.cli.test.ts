@@ -2,12 +2,12 @@ import { existsSync } from "node:fs";
 import { type AddressInfo, createServer } from "node:net";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../support/cli.ts";
+import { cliOn, runCli } from "../support/cli.ts";
 import { tempDir } from "../support/temp-dir.ts";
 
 /** The CLI on its own embedded data directory (the PostgreSQL run points DATABASE_URL at the test template). */
 const dataDir = tempDir("cli");
-const cli = (...args: string[]) => runCli(["--data-dir", dataDir, ...args], { DATABASE_URL: "" });
+const cli = cliOn(dataDir);
 
 describe("continuum CLI", () => {
   it("prints help for every command and exits 0", () => {

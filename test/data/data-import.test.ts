@@ -1,30 +1,25 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { gunzipSync, gzipSync } from "node:zlib";
+import { gzipSync } from "node:zlib";
 import { sql } from "kysely";
 import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/db/engine.ts";
 import { dataTableCounts } from "../../src/repositories/data/datasets.repository.ts";
-import { BUNDLED_DATA_DIR } from "../../src/services/data/bundled-catalogue.ts";
+import { BUNDLED_DATA_DIR, readBundledCatalogue } from "../../src/services/data/bundled-catalogue.ts";
 import { type DataContext, systemDataContext } from "../../src/services/data/data-context.ts";
 import { dataStatus } from "../../src/services/data/data-status.ts";
 import { exportEventMonths } from "../../src/services/data/export-event-months.ts";
 import { importDataset } from "../../src/services/data/import-dataset.ts";
 import { initialiseBundledData } from "../../src/services/data/initialise-bundled-data.ts";
 import { countryMonthSeries, getCountry, listEvents } from "../../src/services/data/query-data.ts";
+import { GED_FILE, gedColumn, gedHeader, gedRows } from "../support/bundled-ged.ts";
 import { createTestDatabase } from "../support/database.ts";
 import { contextFor } from "../support/factories.ts";
 import { tempDir } from "../support/temp-dir.ts";
 
-const GED_FILE = join(BUNDLED_DATA_DIR, "ucdp_ged_events/ged_events_4countries_1989_2019.csv.gz");
-const gedText = gunzipSync(readFileSync(GED_FILE)).toString("utf8");
-const gedRows = Papa.parse<string[]>(gedText, { skipEmptyLines: true }).data;
-const gedHeader = gedRows[0] ?? [];
-const col = (name: string) => gedHeader.indexOf(name);
-
 const setCell = (name: string, value: string) => (row: string[]) =>
-  row.map((cell, i) => (i === col(name) ? value : cell));
+  row.map((cell, i) => (i === gedColumn(name) ? value : cell));
 
 let handle: DatabaseHandle;
 /** A viewer of some organisation: reads the shared datasets as everyone does. */
@@ -40,25 +35,21 @@ const reader = () =>
 let ctx: DataContext;
 const dir = tempDir("data");
 
-/** Row counts of every data table plus a checksum of the event rows: "exactly as before". */
+/**
+ * "Exactly as before": the row count and an order-free checksum of every row of every data table (and of
+ * the record of which dataset replaced which).
+ */
 const snapshot = async () => {
-  const counts = await dataTableCounts(handle.db);
-  const sum = await sql<{
-    s: string;
-  }>`SELECT md5(string_agg(dataset_id || ':' || source_event_id || ':' || best || ':' || dataset_version, ',' ORDER BY dataset_id, source_event_id)) AS s FROM events`.execute(
-    handle.db,
+  const tables = Object.keys(await dataTableCounts(handle.db));
+  const sums = await Promise.all(
+    tables.map(async (table) => {
+      const { rows } = await sql<{ n: number; sum: string }>`
+        SELECT count(*)::int AS n, coalesce(sum(hashtext(t::text)::bigint), 0)::text AS sum
+        FROM ${sql.table(table)} t`.execute(handle.db);
+      return [table, rows[0]] as const;
+    }),
   );
-  const cm = await sql<{
-    s: string;
-  }>`SELECT md5(string_agg(dataset_id || iso3 || month || coalesce(sb_best, -1), ',' ORDER BY dataset_id, iso3, month, unit_id)) AS s FROM country_month`.execute(
-    handle.db,
-  );
-  const ds = await sql<{
-    s: string;
-  }>`SELECT md5(string_agg(id || version || row_count || imported_at, ',' ORDER BY id)) AS s FROM datasets`.execute(
-    handle.db,
-  );
-  return { counts, events: sum.rows[0]?.s, countryMonth: cm.rows[0]?.s, datasets: ds.rows[0]?.s };
+  return Object.fromEntries(sums);
 };
 
 /** Writes a GED file made of the header and the first `n` rows, with `edit` applied to row `at` (1-based). */
@@ -142,10 +133,10 @@ describe("bundled data on first start", () => {
     const iso = { "70": "MEX", "775": "MMR", "482": "CAF", "652": "SYR" } as Record<string, string>;
     const expected = new Map<string, number[]>();
     for (const row of gedRows.slice(1)) {
-      const key = `${iso[row[col("country_id")] ?? ""]},${(row[col("date_start")] ?? "").slice(0, 7)}`;
+      const key = `${iso[row[gedColumn("country_id")] ?? ""]},${(row[gedColumn("date_start")] ?? "").slice(0, 7)}`;
       const sums = expected.get(key) ?? [0, 0, 0];
-      const t = Number(row[col("type_of_violence")]) - 1;
-      sums[t] = (sums[t] ?? 0) + Number(row[col("best")]);
+      const t = Number(row[gedColumn("type_of_violence")]) - 1;
+      sums[t] = (sums[t] ?? 0) + Number(row[gedColumn("best")]);
       expected.set(key, sums);
     }
     const { csv } = await exportEventMonths(handle.db, { level: "country", from: "1989-01", to: "2019-12" });
@@ -206,8 +197,8 @@ describe("importing files", () => {
     const first = await importDataset(ctx, { kind: "ged", file: release, datasetId: "test-ged-edited" });
     expect(first.version).not.toMatch(/sha256/);
     const edited = gedFile("ged-edited.csv", 40, (row) => {
-      row[col("best")] = String(Number(row[col("best")]) + 5);
-      row[col("high")] = String(Number(row[col("high")]) + 5);
+      row[gedColumn("best")] = String(Number(row[gedColumn("best")]) + 5);
+      row[gedColumn("high")] = String(Number(row[gedColumn("high")]) + 5);
       return row;
     });
     const second = await importDataset(ctx, { kind: "ged", file: edited, datasetId: "test-ged-edited" });
@@ -236,8 +227,8 @@ describe("importing files", () => {
 
   it("a newer release replaces the older rows and records the replacement", async () => {
     const path = gedFile("ged-newer.csv", 60, (row) => {
-      row[col("best")] = String(Number(row[col("best")]) + 1);
-      row[col("high")] = String(Number(row[col("high")]) + 1);
+      row[gedColumn("best")] = String(Number(row[gedColumn("best")]) + 1);
+      row[gedColumn("high")] = String(Number(row[gedColumn("high")]) + 1);
       return row;
     });
     const report = await importDataset(ctx, {
@@ -262,7 +253,7 @@ describe("importing files", () => {
     const renamedRows = Papa.parse<string[]>(readFileSync(path, "utf8"), { skipEmptyLines: true }).data;
     writeFileSync(
       renamedPath,
-      Papa.unparse(renamedRows.map(setCell("ged_version", "99.1")).with(0, gedHeader)),
+      Papa.unparse(renamedRows.map(setCell("ged_version", "99.1")).with(0, [...gedHeader])),
     );
     const renamed = await importDataset(ctx, { kind: "ged", file: renamedPath, datasetId: "test-ged" });
     expect(renamed).toMatchObject({ ok: true, rowsAdded: 0, rowsRemoved: 0, rowsChanged: 0 });
@@ -298,7 +289,7 @@ describe("importing files", () => {
 
   it("refuses a file with a missing column", async () => {
     const before = await snapshot();
-    const rows = gedRows.slice(0, 5).map((r) => r.filter((_, i) => i !== col("best")));
+    const rows = gedRows.slice(0, 5).map((r) => r.filter((_, i) => i !== gedColumn("best")));
     const path = join(dir, "missing-column.csv");
     writeFileSync(path, Papa.unparse(rows));
     const report = await importDataset(ctx, { kind: "ged", file: path, datasetId: "test-ged" });
@@ -360,6 +351,65 @@ describe("importing files", () => {
     expect(report).toMatchObject({ ok: false, status: "rejected" });
     expect(report.errors[0]?.reason).toBe("the file holds no rows to import");
     expect(await snapshot()).toEqual(before);
+  });
+
+  /** A bundled file cut to its header and 40 rows, with one number in the last row replaced by a word. */
+  const bundledWithBadLastRow = (file: string, column: string) => {
+    const rows = Papa.parse<string[]>(readFileSync(join(BUNDLED_DATA_DIR, file), "utf8"), {
+      skipEmptyLines: true,
+    }).data.slice(0, 41);
+    const index = rows[0]?.indexOf(column) ?? -1;
+    expect(index, column).toBeGreaterThanOrEqual(0);
+    rows[40] = (rows[40] ?? []).with(index, "many");
+    const path = join(dir, `bad-last-row-${column}.csv`);
+    writeFileSync(path, Papa.unparse(rows));
+    return path;
+  };
+  const bundledRefusals = [
+    ["views-cm", "views/views_ged_sb_cm_1990_2019.csv", "ucdp_ged_sb_best_sum"],
+    ["acd", "ucdp_conflict/ucdp_prio_acd_v25_1_1946_2019.csv", "year"],
+    ["peace-agreements", "ucdp_conflict/ucdp_peace_agreements_v22_1_1975_2019.csv", "year"],
+    ["indicators", "wdi/wdi_sp_pop_totl_1960_2019.csv", "population"],
+  ] as const;
+  for (const [kind, file, column] of bundledRefusals) {
+    it(`refuses a ${kind} file whose last line is wrong, and leaves the bundled dataset it would update as it was`, async () => {
+      const datasetId = readBundledCatalogue().find((entry) => entry.files.includes(file))?.id;
+      expect(datasetId).toBeDefined();
+      const before = await snapshot();
+      const report = await importDataset(ctx, { kind, file: bundledWithBadLastRow(file, column), datasetId });
+      expect(report).toMatchObject({ ok: false, status: "rejected" });
+      expect(report.errors[0]).toMatchObject({ line: 41, column });
+      expect(await snapshot()).toEqual(before);
+    });
+  }
+
+  it("refuses an ACLED or HXL file whose last line is wrong, and leaves the dataset it would replace as it was", async () => {
+    const files = {
+      acled: [
+        "event_id_cnty,event_date,event_type,sub_event_type,inter1,inter2,country,iso,latitude,longitude,fatalities",
+        "MEX1,2019-03-12,Battles,Armed clash,1,2,Mexico,484,19.4,-99.1,4",
+        "MEX2,2019-03-13,Battles,Armed clash,1,2,Mexico,484,19.4,-99.1,FATALITIES",
+      ],
+      hxl: [
+        "Country,Date,Killed",
+        "#country+code,#date,#affected+killed",
+        "CAF,2019-01-05,3",
+        "CAF,2019-01-06,FATALITIES",
+      ],
+    } as const;
+    for (const [kind, lines] of Object.entries(files) as [keyof typeof files, readonly string[]][]) {
+      const datasetId = `test-${kind}-refusal`;
+      const good = join(dir, `${kind}-good.csv`);
+      writeFileSync(good, `${lines.slice(0, -1).join("\n")}\n`);
+      expect(await importDataset(ctx, { kind, file: good, datasetId }), kind).toMatchObject({ ok: true });
+      const before = await snapshot();
+      const bad = join(dir, `${kind}-bad.csv`);
+      writeFileSync(bad, `${lines.join("\n")}\n`);
+      const report = await importDataset(ctx, { kind, file: bad, datasetId });
+      expect(report, kind).toMatchObject({ ok: false, status: "rejected" });
+      expect(report.errors[0]?.line, kind).toBe(lines.length);
+      expect(await snapshot(), kind).toEqual(before);
+    }
   });
 
   it("imports gzip files and HXL files", async () => {

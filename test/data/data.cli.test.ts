@@ -1,25 +1,16 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { gunzipSync } from "node:zlib";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { BUNDLED_DATA_DIR } from "../../src/services/data/bundled-catalogue.ts";
-import { runCli } from "../support/cli.ts";
+import { gedColumn, gedRows } from "../support/bundled-ged.ts";
+import { cliOn } from "../support/cli.ts";
 import { tempDir } from "../support/temp-dir.ts";
 
 /** The data commands on their own embedded data directory, as an operator would run them. */
 const dir = tempDir("data-cli");
 const dataDir = join(dir, "db");
-const cli = (...args: string[]) => runCli(["--data-dir", dataDir, ...args], { DATABASE_URL: "" });
+const cli = cliOn(dataDir);
 
-const gedRows = Papa.parse<string[]>(
-  gunzipSync(
-    readFileSync(join(BUNDLED_DATA_DIR, "ucdp_ged_events/ged_events_4countries_1989_2019.csv.gz")),
-  ).toString("utf8"),
-  { skipEmptyLines: true },
-).data;
-const header = gedRows[0] ?? [];
-const col = (name: string) => header.indexOf(name);
 const ISO: Record<string, string> = { "70": "MEX", "775": "MMR", "482": "CAF", "652": "SYR" };
 
 describe("continuum data commands", () => {
@@ -80,12 +71,12 @@ describe("continuum data commands", () => {
     expect(rows[0]).toEqual(["iso3", "month", "sb_best", "ns_best", "os_best"]);
     const expected = new Map<string, number[]>();
     for (const row of gedRows.slice(1)) {
-      const month = (row[col("date_start")] ?? "").slice(0, 7);
+      const month = (row[gedColumn("date_start")] ?? "").slice(0, 7);
       if (month < "2018-01") continue;
-      const key = `${ISO[row[col("country_id")] ?? ""]},${month}`;
+      const key = `${ISO[row[gedColumn("country_id")] ?? ""]},${month}`;
       const sums = expected.get(key) ?? [0, 0, 0];
-      const type = Number(row[col("type_of_violence")]) - 1;
-      sums[type] = (sums[type] ?? 0) + Number(row[col("best")]);
+      const type = Number(row[gedColumn("type_of_violence")]) - 1;
+      sums[type] = (sums[type] ?? 0) + Number(row[gedColumn("best")]);
       expected.set(key, sums);
     }
     // Three countries cover every month of 2018–2019; the Syria release ends in 2019-11.
@@ -149,7 +140,7 @@ describe("continuum data commands", () => {
     const rows = gedRows.slice(0, 151).map((r) => [...r]);
     for (let line = 2; line <= 151; line += 1) {
       const row = rows[line - 1];
-      if (row) row[col("best")] = "-1";
+      if (row) row[gedColumn("best")] = "-1";
     }
     const file = join(dir, "ged-bad.csv");
     writeFileSync(file, Papa.unparse(rows));

@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type DatabaseHandle, openDatabase } from "../../src/db/engine.ts";
+import type { DatabaseHandle } from "../../src/db/engine.ts";
 import { listMigrations, migrate } from "../../src/db/migrate.ts";
 import { appendAudit } from "../../src/repositories/audit-log.repository.ts";
 import { findDataset, upsertDataset } from "../../src/repositories/data/datasets.repository.ts";
+import { createTestDatabase } from "../support/database.ts";
 import { buildOrganisation } from "../support/factories.ts";
 
 let handle: DatabaseHandle;
 beforeAll(async () => {
-  handle = await openDatabase({});
+  handle = await createTestDatabase({ unmigrated: true });
 });
 afterAll(() => handle.close());
 

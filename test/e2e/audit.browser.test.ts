@@ -11,10 +11,10 @@ import { assessRiskFactor } from "../../src/services/reviews/assess-risk-factor.
 import { changeReviewStatus } from "../../src/services/reviews/change-review-status.ts";
 import { createReview } from "../../src/services/reviews/create-review.ts";
 import { createReviewCycle } from "../../src/services/reviews/schedule-reviews.ts";
-import { insertForecastRun } from "../alerts/forecast-rows.ts";
+import { insertForecastRun } from "../support/forecast-rows.ts";
 import { accessibilityViolations } from "../support/accessibility.ts";
 import { testApp } from "../support/api.ts";
-import { launchBrowser } from "../support/browser.ts";
+import { launchBrowser, listenOnLoopback, signInOnPage } from "../support/browser.ts";
 import { createTestDatabase } from "../support/database.ts";
 import {
   buildCountries,
@@ -52,8 +52,8 @@ beforeAll(async () => {
   await setDesk(ctx, { iso3: "*", orgId: un.id, userId: desk.userId });
   await insertForecastRun(handle.db, "2026-04", [{ iso3: "SYR", pGe25: 0.88 }]);
   await evaluateAlertRules(ctx, { now: clock });
-  app = await testApp(handle.db, () => clock);
-  url = await app.listen({ port: 0, host: "127.0.0.1" });
+  app = await testApp(handle.db, { now: () => clock });
+  url = await listenOnLoopback(app);
   browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -65,9 +65,7 @@ afterAll(async () => {
 const signInAs = async (user: TestUser): Promise<Page> => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.goto(url);
-  await page.getByLabel("Email").fill(user.email);
-  await page.getByLabel("Password").fill(user.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signInOnPage(page, user);
   await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Overview");
   return page;
 };

@@ -1,38 +1,28 @@
-import { mkdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { gunzipSync } from "node:zlib";
+import { mkdirSync } from "node:fs";
 import Papa from "papaparse";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/db/engine.ts";
 import type { App } from "../../src/http/app.ts";
-import { BUNDLED_DATA_DIR } from "../../src/services/data/bundled-catalogue.ts";
 import { accessibilityViolations } from "../support/accessibility.ts";
-import { launchBrowser, startServer } from "../support/browser.ts";
+import { launchBrowser, signInOnPage, startServer } from "../support/browser.ts";
+import { gedColumn, gedRows } from "../support/bundled-ged.ts";
 import { createTestDatabase } from "../support/database.ts";
 import { buildOrganisation, buildUser, type TestUser } from "../support/factories.ts";
 
-/** The expected figures come from the bundled source file itself, parsed here independently of the import. */
-const gedRows = Papa.parse<string[]>(
-  gunzipSync(
-    readFileSync(join(BUNDLED_DATA_DIR, "ucdp_ged_events/ged_events_4countries_1989_2019.csv.gz")),
-  ).toString("utf8"),
-  { skipEmptyLines: true },
-).data;
-const header = gedRows[0] ?? [];
-const col = (name: string) => header.indexOf(name);
 const COUNTRIES = { SYR: "652", MMR: "775", MEX: "70", CAF: "482" } as const;
 
+/** The expected figures, from the bundled source file itself. */
 const fileFigures = (gw: string) => {
   const months = new Map<string, [number, number, number]>();
   let events = 0;
   for (const row of gedRows.slice(1)) {
-    if (row[col("country_id")] !== gw) continue;
+    if (row[gedColumn("country_id")] !== gw) continue;
     events += 1;
-    const month = (row[col("date_start")] ?? "").slice(0, 7);
+    const month = (row[gedColumn("date_start")] ?? "").slice(0, 7);
     const sums = months.get(month) ?? [0, 0, 0];
-    const type = Number(row[col("type_of_violence")]) - 1;
-    sums[type] = (sums[type] ?? 0) + Number(row[col("best")]);
+    const type = Number(row[gedColumn("type_of_violence")]) - 1;
+    sums[type] = (sums[type] ?? 0) + Number(row[gedColumn("best")]);
     months.set(month, sums);
   }
   return { months, events };
@@ -54,9 +44,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.goto(server.url);
-  await page.getByLabel("Email").fill(analyst.email);
-  await page.getByLabel("Password").fill(analyst.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signInOnPage(page, analyst);
   await page.getByRole("heading", { level: 1, name: "Overview" }).waitFor();
 });
 afterAll(async () => {
@@ -213,7 +201,7 @@ describe("conflict data in Chromium", () => {
       .toMatch(/All 2 required columns/);
     expect(await page.getByRole("button", { name: "Upload and import" }).isDisabled()).toBe(false);
     await page.getByLabel("Kind").selectOption("ged");
-    const bestColumn = col("best");
+    const bestColumn = gedColumn("best");
     if (rows[2]) rows[2][bestColumn] = "many";
     await page.getByLabel("File", { exact: true }).setInputFiles({
       name: "ged-three.csv",

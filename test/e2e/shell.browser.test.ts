@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/db/engine.ts";
 import type { App } from "../../src/http/app.ts";
 import { accessibilityViolations } from "../support/accessibility.ts";
-import { launchBrowser, startServer } from "../support/browser.ts";
+import { launchBrowser, signInOnPage, startServer } from "../support/browser.ts";
 import { createTestDatabase } from "../support/database.ts";
 import { buildOrganisation, buildUser, type TestUser } from "../support/factories.ts";
 
@@ -57,9 +57,7 @@ describe("web shell in Chromium", () => {
     const context = await browser.newContext({ locale: "en-GB", timezoneId: "America/Los_Angeles" });
     const page = await context.newPage();
     await page.goto(`${server.url}/admin`);
-    await page.getByLabel("Email").fill(admin.email);
-    await page.getByLabel("Password").fill(admin.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await signInOnPage(page, admin);
     const firstEntry = page.locator("#audit-log tbody time").first();
     await firstEntry.waitFor();
     // British order (24 Nov 2026, 15:04), not the American one (Nov 24, 2026, 3:04 PM).
@@ -80,9 +78,7 @@ describe("web shell in Chromium", () => {
   it("changes a person's role only when the administrator says so, not at each step through the list", async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/admin`);
-    await page.getByLabel("Email").fill(admin.email);
-    await page.getByLabel("Password").fill(admin.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await signInOnPage(page, admin);
     const membership = page.getByRole("form", { name: new RegExp(`^${viewer.email}`) });
     const role = membership.getByRole("combobox", { name: /^Role/ });
     await role.focus();
@@ -105,9 +101,7 @@ describe("web shell in Chromium", () => {
   it("signs in, opens the overview, switches to French, reaches the audit log by keyboard, and signs out", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
     await page.goto(server.url);
-    await page.getByLabel("Email").fill(admin.email);
-    await page.getByLabel("Password").fill(admin.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await signInOnPage(page, admin);
 
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Overview");
     await expect.poll(() => page.title()).toBe("Overview · Continuum");

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/db/engine.ts";
 import type { App } from "../../src/http/app.ts";
 import { accessibilityViolations } from "../support/accessibility.ts";
-import { launchBrowser } from "../support/browser.ts";
+import { launchBrowser, listenOnLoopback, signInOnPage } from "../support/browser.ts";
 import { createTestDatabase } from "../support/database.ts";
 import { buildOrganisation, buildUser, type TestUser } from "../support/factories.ts";
 import { voicesApp } from "../voices/support.ts";
@@ -23,7 +23,7 @@ beforeAll(async () => {
   const org = await buildOrganisation(handle.db, "civil_society");
   staff = await buildUser(handle.db, org.id, "field_monitor", "confidential");
   ({ app } = await voicesApp(handle, org.slug));
-  url = await app.listen({ port: 0, host: "127.0.0.1" });
+  url = await listenOnLoopback(app);
   browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -36,9 +36,7 @@ afterAll(async () => {
 const staffOnReports = async () => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.goto(url);
-  await page.getByLabel("Email").fill(staff.email);
-  await page.getByLabel("Password").fill(staff.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signInOnPage(page, staff);
   await page.getByRole("navigation").getByRole("link", { name: "Reports" }).click();
   return page;
 };
@@ -224,9 +222,7 @@ describe("Voices in Chromium", () => {
     const analyst = await buildUser(handle.db, staff.orgId, "analyst", "confidential");
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(url);
-    await page.getByLabel("Email").fill(analyst.email);
-    await page.getByLabel("Password").fill(analyst.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await signInOnPage(page, analyst);
     await page.getByRole("navigation").getByRole("link", { name: "Reports" }).click();
     await page.getByLabel("Status").selectOption("verified");
     await page.getByRole("link", { name: /منشورات في السوق/ }).click();

@@ -7,7 +7,7 @@ import type { App } from "../../src/http/app.ts";
 import { startBacktestRun } from "../../src/services/warning/run-backtest.ts";
 import { startForecastRun } from "../../src/services/warning/run-forecast.ts";
 import { accessibilityViolations } from "../support/accessibility.ts";
-import { launchBrowser, startServer } from "../support/browser.ts";
+import { launchBrowser, signInOnPage, startServer } from "../support/browser.ts";
 import { createTestDatabase } from "../support/database.ts";
 import { buildOrganisation, buildUser, contextFor, type TestUser } from "../support/factories.ts";
 
@@ -39,9 +39,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.goto(server.url);
-  await page.getByLabel("Email").fill(analyst.email);
-  await page.getByLabel("Password").fill(analyst.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signInOnPage(page, analyst);
   await page.getByRole("heading", { level: 1, name: "Overview" }).waitFor();
 }, 300_000);
 afterAll(async () => {

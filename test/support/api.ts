@@ -5,14 +5,20 @@ import type { Db } from "../../src/db/types.ts";
 import { type App, buildApp } from "../../src/http/app.ts";
 import { tempDir } from "./temp-dir.ts";
 
-/** The app on a database; given the whole handle (not only `db`) it can also run data imports. */
-export const testApp = (database: Db | DatabaseHandle, now?: () => Date): Promise<App> => {
+/**
+ * The app on a database; given the whole handle (not only `db`) it can also run data imports. `env` is
+ * configuration as the environment would give it; `now` a clock to replace the real one.
+ */
+export const testApp = (
+  database: Db | DatabaseHandle,
+  { now, env = {} }: { now?: () => Date; env?: Record<string, string> } = {},
+): Promise<App> => {
   const handle = "copyCsvInto" in database ? database : undefined;
   return buildApp({
     db: handle ? handle.db : (database as Db),
     // Its own data directory: files a server keeps there (e.g. a development key) stay out of the checkout.
     config: {
-      ...loadConfig({ dataDir: tempDir("app") }, {}),
+      ...loadConfig({ dataDir: tempDir("app") }, env),
       secureCookies: false,
     },
     ...(now ? { now } : {}),

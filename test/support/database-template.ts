@@ -1,7 +1,15 @@
-/** PostgreSQL: the migrated template database each test file copies. */
-export const TEMPLATE_DATABASE = "continuum_test_template";
-/** PostgreSQL: the same, with the bundled conflict data imported. */
-export const DATA_TEMPLATE_DATABASE = "continuum_test_template_data";
+import pg from "pg";
+
+/**
+ * PostgreSQL: the migrated template database each test file copies, and the same with the bundled conflict
+ * data imported. Named per run, so that two runs on one server do not drop each other's.
+ */
+export type PostgresTemplates = { empty: string; withData: string };
+
+export const postgresTemplates = (run: string): PostgresTemplates => ({
+  empty: `continuum_test_template_${run}`,
+  withData: `continuum_test_template_data_${run}`,
+});
 
 export const withDatabaseName = (url: string, name: string): string => {
   const parsed = new URL(url);
@@ -15,5 +23,18 @@ declare module "vitest" {
     embeddedTemplate: string;
     /** Embedded engine: the same, with the bundled conflict data imported. */
     embeddedDataTemplate: string;
+    /** PostgreSQL (with DATABASE_URL): this run's template databases. */
+    postgresTemplates: PostgresTemplates | null;
   }
 }
+
+/** One statement on the server's maintenance connection (creating and dropping databases). */
+export const adminQuery = async (url: string, statement: string): Promise<void> => {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+};

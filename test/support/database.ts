@@ -1,29 +1,40 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
-import pg from "pg";
 import { inject } from "vitest";
 import { type DatabaseHandle, openDatabase } from "../../src/db/engine.ts";
-import { DATA_TEMPLATE_DATABASE, TEMPLATE_DATABASE, withDatabaseName } from "./database-template.ts";
+import { adminQuery, withDatabaseName } from "./database-template.ts";
+
+type Start = "empty" | "migrated" | "bundled-data";
 
 /**
- * A fresh, migrated, empty database (or, on request, one holding the bundled data) for one test file: the embedded engine by default, or a new database
- * on the PostgreSQL server named by DATABASE_URL (copied from the migrated template, dropped on close).
+ * A fresh database for one test file: the embedded engine by default, or a new database on the PostgreSQL
+ * server named by DATABASE_URL (dropped on close). It starts migrated and empty; or, on request, with the
+ * bundled data imported (copied from a template built once per run), or with no tables at all (to test the
+ * migrations themselves).
  */
 export const createTestDatabase = async ({
   withBundledData = false,
+  unmigrated = false,
 }: {
-  /** Start from a copy with the bundled conflict data already imported (built once per run). */
   withBundledData?: boolean;
+  unmigrated?: boolean;
 } = {}): Promise<DatabaseHandle> => {
+  const start: Start = unmigrated ? "empty" : withBundledData ? "bundled-data" : "migrated";
   const url = process.env.DATABASE_URL;
   if (!url) {
-    const path = inject(withBundledData ? "embeddedDataTemplate" : "embeddedTemplate");
-    const template = new Blob([readFileSync(path)]);
-    return openDatabase({ template });
+    if (start === "empty") return openDatabase({});
+    const path = inject(start === "bundled-data" ? "embeddedDataTemplate" : "embeddedTemplate");
+    return openDatabase({ template: new Blob([readFileSync(path)]) });
   }
+  const templates = inject("postgresTemplates");
+  if (!templates) throw new Error("DATABASE_URL was set after the test run's setup");
   const name = `continuum_test_${randomBytes(6).toString("hex")}`;
-  const source = withBundledData ? DATA_TEMPLATE_DATABASE : TEMPLATE_DATABASE;
-  await adminQuery(url, `CREATE DATABASE ${name} TEMPLATE ${source}`);
+  const template = {
+    empty: "",
+    migrated: ` TEMPLATE ${templates.empty}`,
+    "bundled-data": ` TEMPLATE ${templates.withData}`,
+  }[start];
+  await adminQuery(url, `CREATE DATABASE ${name}${template}`);
   const handle = await openDatabase({ databaseUrl: withDatabaseName(url, name) });
   return {
     ...handle,
@@ -32,14 +43,4 @@ export const createTestDatabase = async ({
       await adminQuery(url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
   };
-};
-
-const adminQuery = async (url: string, statement: string): Promise<void> => {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
 };

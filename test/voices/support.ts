@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { loadConfig } from "../../src/config.ts";
 import type { DatabaseHandle } from "../../src/db/engine.ts";
-import { type App, buildApp } from "../../src/http/app.ts";
+import type { App } from "../../src/http/app.ts";
 import { generateMasterKey } from "../../src/repositories/voices/envelope.ts";
 import { smsSignature } from "../../src/services/voices/receive-sms.ts";
+import { testApp } from "../support/api.ts";
 
 export const SMS_SECRET = "test-gateway-secret";
 
@@ -15,20 +15,14 @@ export const voicesApp = async (
   now?: () => Date,
 ): Promise<{ app: App; key: string }> => {
   const key = env.CONTINUUM_VOICES_KEY ?? generateMasterKey();
-  const config = loadConfig(
-    {},
-    {
+  const app = await testApp(handle, {
+    ...(now ? { now } : {}),
+    env: {
       CONTINUUM_VOICES_KEY: key,
       CONTINUUM_VOICES_SMS_SECRET: SMS_SECRET,
       CONTINUUM_VOICES_ORG: receivingOrg,
       ...env,
     },
-  );
-  const app = await buildApp({
-    db: handle.db,
-    handle,
-    config: { ...config, secureCookies: false },
-    ...(now ? { now } : {}),
   });
   return { app, key };
 };

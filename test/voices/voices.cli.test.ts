@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../support/cli.ts";
+import { cliOn, runCli } from "../support/cli.ts";
 import { tempDir } from "../support/temp-dir.ts";
 
 /**
@@ -11,8 +11,7 @@ import { tempDir } from "../support/temp-dir.ts";
  * rotation of the development key after which the reporter can still be revealed.
  */
 const dir = tempDir("voices-cli");
-const cli = (...args: string[]) =>
-  runCli(["--data-dir", dir, ...args], { DATABASE_URL: "", CONTINUUM_VOICES_KEY: "" });
+const cli = cliOn(dir, { CONTINUUM_VOICES_KEY: "" });
 const json = <T>(...args: string[]): T => {
   const result = cli("--json", ...args);
   if (result.status !== 0) throw new Error(`${args.join(" ")}: ${result.status} ${result.stderr}`);

@@ -1,7 +1,5 @@
-import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/engine.ts";
@@ -9,7 +7,7 @@ import { migrate } from "../../src/db/migrate.ts";
 import { systemDataContext } from "../../src/services/data/data-context.ts";
 import { initialiseBundledData } from "../../src/services/data/initialise-bundled-data.ts";
 import { ensureFirstAdministrator } from "../../src/services/system/ensure-first-administrator.ts";
-import { runCli } from "../support/cli.ts";
+import { cliOn, SLOW_CLI_MS } from "../support/cli.ts";
 import { createTestDatabase } from "../support/database.ts";
 import { tempDir } from "../support/temp-dir.ts";
 
@@ -19,17 +17,8 @@ import { tempDir } from "../support/temp-dir.ts";
  */
 const dir = tempDir("forecast");
 const dataDir = join(dir, "db");
-const cli = (...args: string[]) => runCli(["--data-dir", dataDir, ...args], { DATABASE_URL: "" });
-/** The full-size model on a busy two-core machine can outlast runCli's two minutes. */
-const slowCli = (...args: string[]) => {
-  const bin = fileURLToPath(new URL("../../bin/continuum.js", import.meta.url));
-  const result = spawnSync(process.execPath, [bin, "--data-dir", dataDir, ...args], {
-    encoding: "utf8",
-    env: { ...process.env, DATABASE_URL: "" },
-    timeout: 600_000,
-  });
-  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
-};
+const cli = cliOn(dataDir);
+const slowCli = cliOn(dataDir, {}, SLOW_CLI_MS);
 const header = "iso3,month,horizon,p_gt0,p_ge25,mean,q10,q50,q90";
 
 const withDataDir = async <T>(work: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>) => {
