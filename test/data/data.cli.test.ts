@@ -183,4 +183,27 @@ describe("continuum data commands", () => {
     expect(status.stdout).toMatch(/ged-small\s+ged\s+\S+.*\s20\s/);
     expect(status.stdout).toMatch(/ucdp-ged\s+ged/);
   });
+
+  it("lists, acting as someone, only the datasets that person reads", () => {
+    for (const slug of ["ngo-a", "ngo-b"])
+      expect(cli("org", "add", slug, slug, "--kind", "civil_society").status).toBe(0);
+    const add = (email: string, org: string, role: string) =>
+      expect(
+        cli("user", "add", email, "--org", org, "--role", role, "--password", "twelve chars min").status,
+      ).toBe(0);
+    add("analyst@ngo-a.test", "ngo-a", "analyst");
+    add("viewer@ngo-b.test", "ngo-b", "viewer");
+    const file = join(dir, "ngo-a-events.csv");
+    writeFileSync(file, Papa.unparse(gedRows.slice(0, 4)));
+    expect(
+      cli("--as", "analyst@ngo-a.test", "import", "ged", file, "--dataset-id", "ngo-a-events").status,
+    ).toBe(0);
+    const ids = (...as: string[]) =>
+      (
+        JSON.parse(cli(...as, "--json", "data", "status").stdout) as { datasets: { id: string }[] }
+      ).datasets.map((d) => d.id);
+    expect(ids("--as", "analyst@ngo-a.test")).toContain("ngo-a-events");
+    expect(ids("--as", "viewer@ngo-b.test")).not.toContain("ngo-a-events");
+    expect(ids("--as", "viewer@ngo-b.test")).toContain("ucdp-ged");
+  });
 });

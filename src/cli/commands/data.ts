@@ -4,6 +4,7 @@ import { IMPORT_KINDS, type ImportKind, isImportKind } from "../../core/data/imp
 import { invalid, notFound } from "../../core/shared/errors.ts";
 import { ZWebAddress } from "../../core/shared/web-address.schemas.ts";
 import { dataStatus } from "../../services/data/data-status.ts";
+import { readableDatasetIds } from "../../services/data/readable-datasets.ts";
 import { exportEventMonths } from "../../services/data/export-event-months.ts";
 import type { ImportReport } from "../../services/data/import-dataset.ts";
 import { importDatasetAs } from "../../services/data/import-dataset-as.ts";
@@ -160,7 +161,9 @@ export const registerData = (program: Command): void => {
     .action(async (_options: unknown, command: Command) => {
       const global = globalOptions(command);
       await withDatabase(global, async (handle) => {
-        const status = await dataStatus(handle.db);
+        // The operator sees every dataset; acting as someone, what that person reads.
+        const only = global.as ? await readableDatasetIds(await cliContext(handle, global)) : undefined;
+        const status = await dataStatus(handle.db, only);
         if (global.json) {
           process.stdout.write(`${JSON.stringify(status, null, 2)}\n`);
           return;

@@ -17,7 +17,7 @@ import { EVENT_COLUMNS } from "../presenters/data-tables.presenter.ts";
 import { gridCell, tableFile } from "../presenters/tabular.presenter.ts";
 import { errorResponses } from "../schemas.ts";
 import { sendFile } from "../send-file.ts";
-import { dataset, dataTags, fileResponse, format, MAX_EXPORT_ROWS } from "./data-params.ts";
+import { assertExportable, dataset, dataTags, fileResponse, format, MAX_EXPORT_ROWS } from "./data-params.ts";
 import type { AppRoutes } from "./types.ts";
 
 const eventsOf = z.object({
@@ -75,7 +75,7 @@ export const dataEventRoutes: AppRoutes = (app, deps) => {
     {
       schema: {
         tags: dataTags,
-        summary: `Events as CSV, HXL or GeoJSON points (at most ${MAX_EXPORT_ROWS.toLocaleString("en")})`,
+        summary: `Events as CSV, HXL or GeoJSON points (a selection of more than ${MAX_EXPORT_ROWS.toLocaleString("en")} is refused)`,
         querystring: eventsOf.extend(format.shape),
         response: fileResponse,
       },
@@ -83,6 +83,7 @@ export const dataEventRoutes: AppRoutes = (app, deps) => {
     async (request, reply) => {
       const ctx = signedIn(request);
       const page = await listEvents(ctx, { ...eventFilter(request.query), limit: MAX_EXPORT_ROWS });
+      assertExportable(page.total, "events");
       const name = `events${request.query.iso3 ? `-${request.query.iso3.join("-")}` : ""}`;
       return sendFile(
         reply,

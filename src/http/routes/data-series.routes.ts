@@ -37,7 +37,7 @@ import {
 import { gridCell, tableFile } from "../presenters/tabular.presenter.ts";
 import { errorResponses } from "../schemas.ts";
 import { sendFile } from "../send-file.ts";
-import { dataset, dataTags, fileResponse, format, MAX_EXPORT_ROWS } from "./data-params.ts";
+import { assertExportable, dataset, dataTags, fileResponse, format, MAX_EXPORT_ROWS } from "./data-params.ts";
 import type { AppRoutes } from "./types.ts";
 
 const monthsOf = z.object({
@@ -201,14 +201,15 @@ export const dataSeriesRoutes: AppRoutes = (app, deps) => {
     {
       schema: {
         tags: dataTags,
-        summary: "PRIO-GRID-month fatalities as CSV, HXL or GeoJSON (cells as polygons)",
+        summary: `PRIO-GRID-month fatalities as CSV, HXL or GeoJSON (cells as polygons; a selection of more than ${MAX_EXPORT_ROWS.toLocaleString("en")} is refused)`,
         querystring: gridOf.extend(format.shape),
         response: fileResponse,
       },
     },
     async (request, reply) => {
       const ctx = signedIn(request);
-      const rows = await gridMonthSeries(ctx, gridFilter(request.query, MAX_EXPORT_ROWS));
+      const rows = await gridMonthSeries(ctx, gridFilter(request.query, MAX_EXPORT_ROWS + 1));
+      assertExportable(rows.length, "grid-months", true);
       return sendFile(
         reply,
         tableFile(request.query.format, "grid-months", GRID_COLUMNS, rows, (r) => gridCell(r.priogridGid)),

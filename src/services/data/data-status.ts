@@ -20,7 +20,7 @@ export type DataStatus = {
 
 /**
  * The dataset catalogue as loaded: versions, row counts, spans, licences, citations and replacement history;
- * `only` keeps the datasets a signed-in person reads (the operator's CLI lists all).
+ * `only` keeps the datasets a signed-in person reads (the operator's CLI lists all, unless acting `--as` someone).
  */
 export const dataStatus = async (db: Db, only?: ReadonlySet<string>): Promise<DataStatus> => {
   const [datasets, replacements, tables] = await Promise.all([
