@@ -513,6 +513,18 @@ describe(`alerts (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, () 
       maxHorizon: 3,
       maxDataAgeMonths: 6,
     });
+    // Switched off, a rule stays off while its other fields change.
+    const url = `/api/alerts/rules/${ok.json().id}`;
+    expect((await adminSession.request("PATCH", url, { enabled: false })).json().enabled).toBe(false);
+    const renamed = await adminSession.request("PATCH", url, {
+      name: "Very likely violence (quiet)",
+      severity: "low",
+    });
+    expect(renamed.json()).toMatchObject({
+      name: "Very likely violence (quiet)",
+      severity: "low",
+      enabled: false,
+    });
   });
 
   it("refuses a person's alert for a code that is not a country, naming the field", async () => {

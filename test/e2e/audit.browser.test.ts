@@ -11,7 +11,6 @@ import { assessRiskFactor } from "../../src/services/reviews/assess-risk-factor.
 import { changeReviewStatus } from "../../src/services/reviews/change-review-status.ts";
 import { createReview } from "../../src/services/reviews/create-review.ts";
 import { createReviewCycle } from "../../src/services/reviews/schedule-reviews.ts";
-import { insertForecastRun } from "../support/forecast-rows.ts";
 import { accessibilityViolations } from "../support/accessibility.ts";
 import { testApp } from "../support/api.ts";
 import { launchBrowser, listenOnLoopback, signInOnPage } from "../support/browser.ts";
@@ -23,6 +22,7 @@ import {
   contextFor,
   type TestUser,
 } from "../support/factories.ts";
+import { insertForecastRun } from "../support/forecast-rows.ts";
 
 let handle: DatabaseHandle;
 let app: App;
@@ -356,6 +356,15 @@ describe("Peacebuilding Audit and early action in Chromium", () => {
     await page.close();
 
     const officer = await signInAs(desk);
+    // The setup page's parts by name lead to it; a word that names no record is a page that does not exist.
+    await officer.goto(`${url}/alerts/rules`);
+    await expect.poll(() => new URL(officer.url()).pathname).toBe("/alerts/setup");
+    for (const address of ["/alerts/not-an-alert", "/reviews/not-a-review", "/reports/not-a-report"]) {
+      await officer.goto(`${url}${address}`);
+      await expect
+        .poll(() => officer.getByRole("heading", { level: 1 }).textContent(), { message: address })
+        .toBe("There is no page at this address.");
+    }
     await officer.goto(`${url}/alerts/setup`);
     await expect
       .poll(() => officer.getByRole("region", { name: "Alert rules" }).first().textContent())

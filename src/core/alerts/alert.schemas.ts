@@ -153,14 +153,19 @@ export const ZAlertRuleDefinition = z.discriminatedUnion("kind", [
 export type TAlertRuleDefinition = z.infer<typeof ZAlertRuleDefinition>;
 export type AlertRuleKind = TAlertRuleDefinition["kind"];
 
-export const ZAlertRuleInput = z.object({
+const alertRuleFields = {
   name: z.string().trim().min(3).max(200),
-  enabled: z.boolean().default(true),
+  enabled: z.boolean(),
   severity: ZSeverity,
   definition: ZAlertRuleDefinition,
+};
+export const ZAlertRuleInput = z.object({
+  ...alertRuleFields,
+  enabled: alertRuleFields.enabled.default(true),
 });
 export type TAlertRuleInput = z.input<typeof ZAlertRuleInput>;
-export const ZAlertRuleUpdate = ZAlertRuleInput.partial();
+/** Only the fields given change: no default may switch a rule back on. */
+export const ZAlertRuleUpdate = z.object(alertRuleFields).partial();
 
 export const ZAlertRule = z.object({
   id: z.uuid(),

@@ -1,6 +1,7 @@
-import { Route, Routes } from "react-router";
+import { Navigate, Route, Routes } from "react-router";
 import "./audit-action.css";
 import { NotFound } from "../../components/NotFound.tsx";
+import { RecordRoute } from "../../components/RecordRoute.tsx";
 import { AlertPage } from "./AlertPage.tsx";
 import { AlertSetupPage } from "./AlertSetupPage.tsx";
 import { AlertsInbox } from "./AlertsInbox.tsx";
@@ -17,7 +18,17 @@ export const AlertsSection = () => (
     <Route path="measures" element={<MeasuresPage />} />
     <Route path="notifications" element={<NotificationsPage />} />
     <Route path="setup" element={<AlertSetupPage />} />
-    <Route path=":id" element={<AlertPage />} />
+    {/* The setup page's two parts, by the names the README and the page give them. */}
+    <Route path="rules" element={<Navigate to="/alerts/setup" replace />} />
+    <Route path="desks" element={<Navigate to="/alerts/setup" replace />} />
+    <Route
+      path=":id"
+      element={
+        <RecordRoute>
+          <AlertPage />
+        </RecordRoute>
+      }
+    />
     <Route path="*" element={<NotFound />} />
   </Routes>
 );

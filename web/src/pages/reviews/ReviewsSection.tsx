@@ -1,7 +1,8 @@
 import { useTranslation } from "react-i18next";
-import { NavLink, Route, Routes } from "react-router";
+import { Navigate, NavLink, Route, Routes } from "react-router";
 import "../alerts/audit-action.css";
 import { NotFound } from "../../components/NotFound.tsx";
+import { RecordRoute } from "../../components/RecordRoute.tsx";
 import { FrameworkEditor } from "./FrameworkEditor.tsx";
 import { ReviewsList } from "./ReviewsList.tsx";
 import { ReviewWorkspace } from "./ReviewWorkspace.tsx";
@@ -11,7 +12,17 @@ export const ReviewsSection = () => (
   <Routes>
     <Route index element={<ReviewsList />} />
     <Route path="frameworks" element={<FrameworkEditor />} />
-    <Route path=":id" element={<ReviewWorkspace />} />
+    {/* Cycles and their settings are on the reviews page. */}
+    <Route path="cycles" element={<Navigate to="/reviews" replace />} />
+    <Route path="settings" element={<Navigate to="/reviews" replace />} />
+    <Route
+      path=":id"
+      element={
+        <RecordRoute>
+          <ReviewWorkspace />
+        </RecordRoute>
+      }
+    />
     <Route path="*" element={<NotFound />} />
   </Routes>
 );

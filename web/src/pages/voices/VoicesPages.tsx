@@ -1,5 +1,6 @@
 import { Route, Routes } from "react-router";
 import { NotFound } from "../../components/NotFound.tsx";
+import { RecordRoute } from "../../components/RecordRoute.tsx";
 import { ImportReportsPage } from "./ImportReportsPage.tsx";
 import { ReportPage } from "./ReportPage.tsx";
 import { ReportsMapPage } from "./ReportsMapPage.tsx";
@@ -11,7 +12,14 @@ export const VoicesPages = () => (
     <Route index element={<TriageQueuePage />} />
     <Route path="map" element={<ReportsMapPage />} />
     <Route path="import" element={<ImportReportsPage />} />
-    <Route path=":id" element={<ReportPage />} />
+    <Route
+      path=":id"
+      element={
+        <RecordRoute>
+          <ReportPage />
+        </RecordRoute>
+      }
+    />
     <Route path="*" element={<NotFound />} />
   </Routes>
 );
