@@ -5,10 +5,10 @@ import type { DatabaseHandle } from "../../src/db/engine.ts";
 import type { App } from "../../src/http/app.ts";
 import { saveFollowUp } from "../../src/repositories/reviews/reviews.repository.ts";
 import { evaluateAlertRules } from "../../src/services/alerts/evaluate-alert-rules.ts";
-import { insertForecastRun } from "../support/forecast-rows.ts";
 import { type ApiSession, signIn, testApp } from "../support/api.ts";
 import { createTestDatabase } from "../support/database.ts";
 import { buildOrganisation, buildUser, contextFor, type TestUser } from "../support/factories.ts";
+import { insertForecastRun } from "../support/forecast-rows.ts";
 
 /** Verified community reports of Myanmar; only their category and month matter to the evidence pack. */
 const seedVerifiedReports = async (
@@ -411,6 +411,31 @@ describe(`reviews (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, ()
     });
     expect(badLink.json().error.details[0].field).toMatch(/evidenceLinks\.0\.url/);
 
+    // Two people editing one factor: the save based on what was there before the other's is refused, naming who.
+    const factor8 = `/api/reviews/${review.id}/assessments/8`;
+    const byAdmin = await adminSession.request("PUT", factor8, {
+      level: "high",
+      confidence: "medium",
+      basedOn: null,
+    });
+    expect(byAdmin.statusCode, byAdmin.body).toBe(200);
+    const stale = await analystSession.request("PUT", factor8, {
+      level: "low",
+      confidence: "low",
+      basedOn: null,
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.message).toMatch(
+      /^Test administrator saved factor 8 at .* after you opened it/,
+    );
+    const seen = byAdmin.json().assessments.find((a: { factorCode: string }) => a.factorCode === "8");
+    const onTop = await analystSession.request("PUT", factor8, {
+      level: "moderate",
+      confidence: "low",
+      basedOn: seen.assessedAt,
+    });
+    expect(onTop.statusCode, onTop.body).toBe(200);
+
     for (const body of ["Grant humanitarian access to Rakhine", "Invite the Special Rapporteur"])
       expect(
         (
@@ -508,6 +533,22 @@ describe(`reviews (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, ()
     );
   });
 
+  it("lets no one adopt a review they submitted themselves (four eyes)", async () => {
+    const review = (
+      await adminSession.request("POST", "/api/reviews", { iso3: "MMR", title: "Own review" })
+    ).json();
+    await adminSession.request("PUT", `/api/reviews/${review.id}/assessments/2`, {
+      level: "low",
+      confidence: "low",
+    });
+    await adminSession.request("POST", `/api/reviews/${review.id}/status`, { to: "in_review" });
+    const own = await adminSession.request("POST", `/api/reviews/${review.id}/status`, { to: "adopted" });
+    expect(own.statusCode).toBe(403);
+    expect(own.json().error.message).toMatch(
+      /^Someone other than the person who submitted a review adopts it/,
+    );
+  });
+
   it("raises an alert when a risk factor is assessed as severe, and exports the brief as printable HTML and JSON", async () => {
     const report = await evaluateAlertRules(
       contextFor(handle.db, admin, () => clock),
@@ -552,7 +593,9 @@ describe(`reviews (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, ()
     );
     expect(unknown.statusCode).toBe(400);
     const json = (await analystSession.request("GET", `/api/reviews/${review.id}/export`)).json();
-    expect(json.review.assessments[0]).toMatchObject({ factorCode: "7", level: "severe" });
+    expect(json.review.assessments).toContainEqual(
+      expect.objectContaining({ factorCode: "7", level: "severe" }),
+    );
     expect(json.factors).toHaveLength(14);
   });
 

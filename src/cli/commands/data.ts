@@ -4,10 +4,10 @@ import { IMPORT_KINDS, type ImportKind, isImportKind } from "../../core/data/imp
 import { invalid, notFound } from "../../core/shared/errors.ts";
 import { ZWebAddress } from "../../core/shared/web-address.schemas.ts";
 import { dataStatus } from "../../services/data/data-status.ts";
-import { readableDatasetIds } from "../../services/data/readable-datasets.ts";
 import { exportEventMonths } from "../../services/data/export-event-months.ts";
 import type { ImportReport } from "../../services/data/import-dataset.ts";
 import { importDatasetAs } from "../../services/data/import-dataset-as.ts";
+import { readableDatasetIds } from "../../services/data/readable-datasets.ts";
 import { forecastOnEveryImport } from "../../services/warning/forecast-after-import.ts";
 import type { ForecastRunStarted } from "../../services/warning/run-forecast.ts";
 import { assertWritableOutput } from "../output-files.ts";

@@ -34,6 +34,12 @@ export const ZAssessmentInput = z.object({
   confidence: z.enum(confidences),
   evidenceLinks: z.array(ZEvidenceLink).max(50).default([]),
   note: z.string().max(20_000).default(""),
+  /**
+   * When the assessment being edited was saved (`assessedAt`), or null if there was none: a save based on an
+   * older one is refused, so that a colleague's assessment is never overwritten unseen. Left out, the save
+   * replaces whatever is stored.
+   */
+  basedOn: z.iso.datetime({ offset: true }).nullable().optional(),
 });
 export type TAssessmentInput = z.input<typeof ZAssessmentInput>;
 

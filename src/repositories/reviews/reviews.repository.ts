@@ -42,6 +42,7 @@ export type ReviewRecord = {
   createdAt: Date;
   updatedAt: Date;
   submittedBy: string | null;
+  submittedById: string | null;
   submittedAt: Date | null;
   adoptedBy: string | null;
   adoptedAt: Date | null;
@@ -77,6 +78,7 @@ const select = (db: Db) =>
       "r.created_at as createdAt",
       "r.updated_at as updatedAt",
       "su.name as submittedBy",
+      "r.submitted_by as submittedById",
       "r.submitted_at as submittedAt",
       "au.name as adoptedBy",
       "r.adopted_at as adoptedAt",
@@ -223,7 +225,9 @@ export const listAssessments = (db: Db, reviewId: string): Promise<AssessmentRec
 
 export const upsertAssessment = async (
   db: Db,
-  input: { reviewId: string; factorCode: string; assessedBy: string; at: Date } & Required<TAssessmentInput>,
+  input: { reviewId: string; factorCode: string; assessedBy: string; at: Date } & Required<
+    Omit<TAssessmentInput, "basedOn">
+  >,
 ): Promise<void> => {
   const values = {
     level: input.level,

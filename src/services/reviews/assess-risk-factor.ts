@@ -1,5 +1,5 @@
 import { type TAssessmentInput, ZAssessmentInput } from "../../core/reviews/review.schemas.ts";
-import { invalid } from "../../core/shared/errors.ts";
+import { conflict, invalid } from "../../core/shared/errors.ts";
 import { findFramework } from "../../repositories/frameworks.repository.ts";
 import { listAssessments, upsertAssessment } from "../../repositories/reviews/reviews.repository.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
@@ -12,7 +12,7 @@ export const assessRiskFactor = async (
   factorCode: string,
   raw: TAssessmentInput,
 ): Promise<ReviewDetailView> => {
-  const input = ZAssessmentInput.parse(raw);
+  const { basedOn, ...input } = ZAssessmentInput.parse(raw);
   return inTransaction(ctx, async (tx) => {
     const review = await loadReviewDetail(tx.db, reviewId, tx.actor);
     assertCanChange(ctx.actor, review, "review.write");
@@ -23,6 +23,12 @@ export const assessRiskFactor = async (
         { field: "factorCode", message: "not a factor of the review's framework" },
       ]);
     const before = (await listAssessments(tx.db, reviewId)).find((a) => a.factorCode === factorCode);
+    const stored = before?.assessedAt.toISOString() ?? null;
+    if (basedOn !== undefined && stored !== (basedOn && new Date(basedOn).toISOString()))
+      throw conflict(
+        `${before?.assessedBy ?? "Someone"} saved factor ${factorCode} at ${stored} after you opened it: reload the review to see their assessment, then make your changes to it.`,
+        [{ field: "basedOn", message: "the assessment changed since this edit began" }],
+      );
     await upsertAssessment(tx.db, {
       reviewId,
       factorCode,

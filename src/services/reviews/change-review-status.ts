@@ -1,5 +1,5 @@
 import { reviewTransitions, ZReviewTransition } from "../../core/reviews/review.schemas.ts";
-import { conflict } from "../../core/shared/errors.ts";
+import { conflict, forbidden } from "../../core/shared/errors.ts";
 import { updateReview } from "../../repositories/reviews/reviews.repository.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
 import { buildEvidencePack, type EvidenceSettings } from "./build-evidence-pack.ts";
@@ -7,7 +7,8 @@ import { assertCanChange, loadReviewDetail, type ReviewDetailView } from "./revi
 
 /**
  * Moves a review draft → in review → adopted (or back to draft from review). Analysts submit; adoption
- * needs the `review.adopt` grant and freezes the evidence pack as it stood at adoption.
+ * needs the `review.adopt` grant and a second person (four eyes: not the one who submitted it), and
+ * freezes the evidence pack as it stood at adoption.
  */
 export const changeReviewStatus = async (
   ctx: ServiceContext,
@@ -23,6 +24,10 @@ export const changeReviewStatus = async (
       throw conflict(`A review that is ${before.status} cannot move to ${to}.`, [
         { field: "to", message: `allowed: ${reviewTransitions[before.status].join(", ") || "none"}` },
       ]);
+    if (to === "adopted" && before.submittedById === ctx.actor.userId)
+      throw forbidden(
+        "Someone other than the person who submitted a review adopts it: ask a colleague to adopt it.",
+      );
     if (to === "adopted" && before.assessments.length === 0)
       throw conflict("Assess at least one risk factor before adopting.", [
         { field: "assessments", message: "none yet" },

@@ -389,11 +389,13 @@ export const ReviewWorkspace = () => {
                         trend: v.trend,
                         confidence: v.confidence,
                         note: v.note,
-                        // A new link joins the earlier ones (a link to the same address replaces its label).
+                        // A new link joins the earlier ones (a link to the same address replaces its label);
+                        // a label without an address is sent as it is, for the server to name what is missing.
                         evidenceLinks: [
                           ...(a?.evidenceLinks ?? []).filter((l) => l.url !== v.url),
-                          ...(v.url ? [{ label: v.label || v.url, url: v.url }] : []),
+                          ...(v.url || v.label ? [{ label: v.label || v.url, url: v.url }] : []),
                         ],
+                        basedOn: a?.assessedAt ?? null,
                       },
                     });
                   }}
