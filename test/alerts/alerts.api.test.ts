@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HOUR } from "../../src/core/alerts/alert.schemas.ts";
 import type { DatabaseHandle } from "../../src/db/engine.ts";
@@ -593,6 +594,23 @@ describe(`alerts (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, () 
     });
     expect(raised.statusCode, raised.body).toBe(201);
     expect(raised.json().alert.owner).toMatchObject({ orgId: outsider.orgId, userId: outsider.userId });
+  });
+
+  it("writes a rule's alert into the log of the organisation that owns it, not the evaluator's", async () => {
+    await buildCountries(handle.db, ["YEM"]);
+    const set = await adminSession.request("PUT", "/api/alerts/desks", {
+      iso3: "YEM",
+      orgId: outsider.orgId,
+    });
+    expect(set.statusCode, set.body).toBe(200);
+    await insertForecastRun(handle.db, "2026-03", [{ iso3: "YEM", pGe25: 0.97 }]);
+    await evaluateAlertRules(contextFor(handle.db, admin, now), { now: clock });
+    const yemen = (await adminSession.request("GET", "/api/alerts?iso3=YEM")).json()[0];
+    const { rows } = await sql<{ orgId: string }>`
+      SELECT org_id AS "orgId" FROM audit_log WHERE action = 'alert.raise' AND entity_id = ${yemen.id}`.execute(
+      handle.db,
+    );
+    expect(rows).toEqual([{ orgId: outsider.orgId }]);
   });
 
   it("lists the default rules to every signed-in person, each with its full definition", async () => {

@@ -197,9 +197,9 @@ export const registerAlerts = (program: Command): void => {
       asCliUser(command, async (ctx, global) => {
         const report = await escalateOverdueAlerts(ctx, { now: ctx.now() });
         const { escalations: done, unreadable } = report;
-        const hidden = unreadable > 0 ? ` (and ${unreadable} you may not read)` : "";
+        const shown = unreadable > 0 ? `, ${unreadable} of them alerts you may not read (not listed)` : "";
         const lines = done.map((e) => `\n  ${e.iso3} ${e.alertId}: level ${e.fromLevel} → ${e.toLevel}`);
-        printOne(global, report, `${done.length} alerts escalated${hidden}.${lines.join("")}`);
+        printOne(global, report, `${done.length + unreadable} alerts escalated${shown}.${lines.join("")}`);
       }),
     );
 

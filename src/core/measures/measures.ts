@@ -130,8 +130,9 @@ export const recommendationMeasures = (facts: readonly RecommendationFact[]): TR
           full,
           partial,
           notStarted: count((f) => f.implementation === "not_started"),
-          fullRate: followedUp ? round(full / followedUp) : null,
-          partialOrFullRate: followedUp ? round((full + partial) / followedUp) : null,
+          // Shares of all the cycle's recommendations: one not yet followed up is not implemented either.
+          fullRate: group.length ? round(full / group.length) : null,
+          partialOrFullRate: group.length ? round((full + partial) / group.length) : null,
         };
       })
       // Reviews outside any cycle come last.

@@ -170,6 +170,9 @@ export const raiseAlertWithin = async (
   const before = await findAlert(tx.db, id);
   if (!before) throw new Error("alert vanished while raising it");
   const readers = { ownerOrgId: before.ownerOrgId, clearance: before.clearance, sharedWith };
+  // What the platform raises (a rule, a surge) belongs in the log of the organisation whose alert it is;
+  // what a person raises, in their own organisation's.
+  const logOf = tx.via === "system" || trigger ? { orgId: before.ownerOrgId } : {};
   if (merged && raw.repeatOnlyWhenMoreSevere && severityRank(input.severity) <= severityRank(before.severity))
     return { alert: viewOf(before, now), merged };
 
@@ -189,7 +192,7 @@ export const raiseAlertWithin = async (
       alertNotification(id, { kind: "raised", alert: before, source: input.source }),
       readers,
     );
-    await audit(tx, { action: "alert.raise", entityType: "alerts", entityId: id, after: before });
+    await audit(tx, { action: "alert.raise", entityType: "alerts", entityId: id, after: before, ...logOf });
   } else {
     const severity = higherSeverity(before.severity, input.severity);
     const raised = severityRank(severity) > severityRank(before.severity);
@@ -234,6 +237,7 @@ export const raiseAlertWithin = async (
       entityId: id,
       before,
       after: await findAlert(tx.db, id),
+      ...logOf,
     });
   }
   if (trigger) await insertTrigger(tx.db, { ...trigger, iso3: input.iso3, alertId: id, at: now });

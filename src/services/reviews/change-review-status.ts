@@ -5,6 +5,8 @@ import { audit, inTransaction, type ServiceContext } from "../shared/context.ts"
 import { buildEvidencePack, type EvidenceSettings } from "./build-evidence-pack.ts";
 import { assertCanChange, loadReviewDetail, type ReviewDetailView } from "./review-view.ts";
 
+const inWords = (status: string) => status.replace("_", " ");
+
 /**
  * Moves a review draft → in review → adopted (or back to draft from review). Analysts submit; adoption
  * needs the `review.adopt` grant and a second person (four eyes: not the one who submitted it), and
@@ -21,7 +23,7 @@ export const changeReviewStatus = async (
     const before = await loadReviewDetail(tx.db, id, tx.actor);
     assertCanChange(ctx.actor, before, to === "adopted" ? "review.adopt" : "review.write");
     if (!reviewTransitions[before.status].includes(to))
-      throw conflict(`A review that is ${before.status} cannot move to ${to}.`, [
+      throw conflict(`A review that is ${inWords(before.status)} cannot move to ${inWords(to)}.`, [
         { field: "to", message: `allowed: ${reviewTransitions[before.status].join(", ") || "none"}` },
       ]);
     if (to === "adopted" && before.submittedById === ctx.actor.userId)

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { PASSWORD_MIN_LENGTH } from "../../../../src/core/users/user.schemas.ts";
 import { api, get } from "../../api/client.ts";
 import type { ApiToken } from "../../api/types.ts";
+import { BusyButton } from "../../components/BusyButton.tsx";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
 import { day, when } from "../../i18n/dates.ts";
@@ -72,7 +73,9 @@ export const AccountPage = () => {
               required
             />
           </Field>
-          <button type="submit">{t("account.changePassword")}</button>
+          <BusyButton type="submit" busy={changePassword.isPending}>
+            {t("account.changePassword")}
+          </BusyButton>
         </form>
         {changePassword.isSuccess && <p role="status">{t("account.passwordChanged")}</p>}
         <ErrorNote error={changePassword.error} />
@@ -103,7 +106,9 @@ export const AccountPage = () => {
           <Field label={t("account.expiresInDays")}>
             <input name="expiresInDays" type="number" min={1} max={3650} defaultValue={90} size={5} />
           </Field>
-          <button type="submit">{t("account.createToken")}</button>
+          <BusyButton type="submit" busy={createToken.isPending}>
+            {t("account.createToken")}
+          </BusyButton>
         </form>
         <ErrorNote error={createToken.error} />
       </section>

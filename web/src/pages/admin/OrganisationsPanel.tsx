@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { organisationKinds } from "../../../../src/core/access/vocabulary.ts";
 import { api, get } from "../../api/client.ts";
 import type { Organisation } from "../../api/types.ts";
+import { BusyButton } from "../../components/BusyButton.tsx";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
 import { TableScroll } from "../../components/TableScroll.tsx";
@@ -78,7 +79,9 @@ export const OrganisationsPanel = () => {
               ))}
             </select>
           </Field>
-          <button type="submit">{t("admin.add")}</button>
+          <BusyButton type="submit" busy={add.isPending}>
+            {t("admin.add")}
+          </BusyButton>
           <ErrorNote error={add.error} />
         </form>
       )}

@@ -207,7 +207,9 @@ export const PeoplePanel = () => {
             ))}
           </select>
         </Field>
-        <button type="submit">{t("admin.add")}</button>
+        <BusyButton type="submit" busy={add.isPending}>
+          {t("admin.add")}
+        </BusyButton>
         <ErrorNote error={add.error} />
         {add.data && (
           <p role="status" className="muted">

@@ -13,6 +13,7 @@ import {
 import { api, get } from "../../api/client.ts";
 import { useCountryNames } from "../../api/country-names.ts";
 import { allows } from "../../api/permissions.ts";
+import { BusyButton } from "../../components/BusyButton.tsx";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
 import { when } from "../../i18n/dates.ts";
@@ -148,7 +149,9 @@ export const AlertPage = () => {
           <Field label={t("alerts.note")}>
             <input name="note" size={40} />
           </Field>
-          <button type="submit">{t("alerts.steps.acknowledge")}</button>
+          <BusyButton type="submit" busy={step.isPending}>
+            {t("alerts.steps.acknowledge")}
+          </BusyButton>
         </form>
       )}
       {mayStep("assess") && (
@@ -156,7 +159,9 @@ export const AlertPage = () => {
           <Field label={t("alerts.assessment")}>
             <textarea name="assessment" rows={3} required minLength={3} />
           </Field>
-          <button type="submit">{t("alerts.steps.assess")}</button>
+          <BusyButton type="submit" busy={step.isPending}>
+            {t("alerts.steps.assess")}
+          </BusyButton>
         </form>
       )}
       {mayStep("decide") && (
@@ -187,7 +192,9 @@ export const AlertPage = () => {
           <Field label={t("alerts.rationale")}>
             <textarea name="rationale" rows={3} required minLength={3} />
           </Field>
-          <button type="submit">{t("alerts.steps.decide")}</button>
+          <BusyButton type="submit" busy={step.isPending}>
+            {t("alerts.steps.decide")}
+          </BusyButton>
         </form>
       )}
       {mayStep("act") && (
@@ -195,7 +202,9 @@ export const AlertPage = () => {
           <Field label={t("alerts.actionNote")}>
             <input name="note" required minLength={3} size={50} />
           </Field>
-          <button type="submit">{t("alerts.steps.act")}</button>
+          <BusyButton type="submit" busy={step.isPending}>
+            {t("alerts.steps.act")}
+          </BusyButton>
         </form>
       )}
       {mayStep("close") && (
@@ -203,7 +212,9 @@ export const AlertPage = () => {
           <Field label={t("alerts.outcome")}>
             <input name="outcome" required minLength={3} size={50} />
           </Field>
-          <button type="submit">{t("alerts.steps.close")}</button>
+          <BusyButton type="submit" busy={step.isPending}>
+            {t("alerts.steps.close")}
+          </BusyButton>
         </form>
       )}
       <ErrorNote error={step.error} />

@@ -6,6 +6,7 @@ import type { TAlert } from "../../../../src/core/alerts/alert.schemas.ts";
 import { api, get } from "../../api/client.ts";
 import { useCountryNames } from "../../api/country-names.ts";
 import { allows } from "../../api/permissions.ts";
+import { BusyButton } from "../../components/BusyButton.tsx";
 import { ClearanceField } from "../../components/ClearanceField.tsx";
 import { CountrySelect } from "../../components/CountrySelect.tsx";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
@@ -138,7 +139,9 @@ export const AlertsInbox = () => {
               />
             </Field>
             <ClearanceField wanted="restricted" />
-            <button type="submit">{t("alerts.raiseButton")}</button>
+            <BusyButton type="submit" busy={raise.isPending}>
+              {t("alerts.raiseButton")}
+            </BusyButton>
           </form>
           <p className="muted">{t("alerts.raiseClearanceNote")}</p>
           <ErrorNote error={raise.error} />

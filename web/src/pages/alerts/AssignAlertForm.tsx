@@ -3,6 +3,7 @@ import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { get } from "../../api/client.ts";
 import { useApiCall } from "../../api/use-api-call.ts";
+import { BusyButton } from "../../components/BusyButton.tsx";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
 
@@ -44,7 +45,9 @@ export const AssignAlertForm = ({
       <Field label={t("alerts.note")}>
         <input name="note" size={30} />
       </Field>
-      <button type="submit">{t("alerts.assignButton")}</button>
+      <BusyButton type="submit" busy={assign.isPending}>
+        {t("alerts.assignButton")}
+      </BusyButton>
       <ErrorNote error={assign.error} />
     </form>
   );

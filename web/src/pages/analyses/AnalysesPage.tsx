@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { api, get } from "../../api/client.ts";
 import { allows } from "../../api/permissions.ts";
 import type { Analysis } from "../../api/types.ts";
+import { BusyButton } from "../../components/BusyButton.tsx";
 import { ClearanceField } from "../../components/ClearanceField.tsx";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
@@ -68,7 +69,9 @@ export const AnalysesPage = () => {
             <Field label={t("analyses.body")}>
               <textarea name="body" rows={6} />
             </Field>
-            <button type="submit">{t("analyses.save")}</button>
+            <BusyButton type="submit" busy={create.isPending}>
+              {t("analyses.save")}
+            </BusyButton>
             <ErrorNote
               error={create.error}
               labels={{

@@ -17,6 +17,7 @@ import { useCountryNames } from "../../api/country-names.ts";
 import { allows } from "../../api/permissions.ts";
 import { useApiCall } from "../../api/use-api-call.ts";
 import { BackLink } from "../../components/BackLink.tsx";
+import { BusyButton } from "../../components/BusyButton.tsx";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
 import { FormOutcome } from "../../components/FormOutcome.tsx";
@@ -342,7 +343,9 @@ export const ReviewWorkspace = () => {
                   <Field label={t("alerts.note")}>
                     <input name="note" defaultValue={recorded?.followUpNote ?? ""} />
                   </Field>
-                  <button type="submit">{t(recorded ? "reviews.changeFollowUp" : "reviews.followUp")}</button>
+                  <BusyButton type="submit" busy={call.isPending}>
+                    {t(recorded ? "reviews.changeFollowUp" : "reviews.followUp")}
+                  </BusyButton>
                   <FormOutcome {...outcomeAt(`/api/reviews/recommendations/${rec.id}/follow-up`)} />
                 </form>
               );
@@ -436,7 +439,9 @@ export const ReviewWorkspace = () => {
                   <Field label={t("reviews.linkUrl")}>
                     <input name="url" type="url" />
                   </Field>
-                  <button type="submit">{t("reviews.saveAssessment")}</button>
+                  <BusyButton type="submit" busy={call.isPending}>
+                    {t("reviews.saveAssessment")}
+                  </BusyButton>
                   <FormOutcome
                     {...outcomeAt(`/api/reviews/${id}/assessments/${encodeURIComponent(factor.code)}`)}
                     labels={{
@@ -475,7 +480,9 @@ export const ReviewWorkspace = () => {
             }
           >
             <textarea name="findings" rows={6} defaultValue={r.findings} aria-label={t("reviews.findings")} />
-            <button type="submit">{t("reviews.saveFindings")}</button>
+            <BusyButton type="submit" busy={call.isPending}>
+              {t("reviews.saveFindings")}
+            </BusyButton>
             <FormOutcome {...outcomeAt(`/api/reviews/${id}`)} labels={{ findings: t("reviews.findings") }} />
           </form>
         ) : (
@@ -539,7 +546,9 @@ export const ReviewWorkspace = () => {
             <Field label={t("reviews.recommendedBy")}>
               <input name="recommendedBy" required minLength={2} />
             </Field>
-            <button type="submit">{t("reviews.addRecommendation")}</button>
+            <BusyButton type="submit" busy={call.isPending}>
+              {t("reviews.addRecommendation")}
+            </BusyButton>
             <FormOutcome
               {...outcomeAt(`/api/reviews/${id}/recommendations`)}
               labels={{

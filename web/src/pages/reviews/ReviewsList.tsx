@@ -12,6 +12,7 @@ import type {
 import { api, get } from "../../api/client.ts";
 import { useCountryNames } from "../../api/country-names.ts";
 import { allows } from "../../api/permissions.ts";
+import { BusyButton } from "../../components/BusyButton.tsx";
 import { ClearanceField } from "../../components/ClearanceField.tsx";
 import { CountrySelect } from "../../components/CountrySelect.tsx";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
@@ -134,7 +135,9 @@ export const ReviewsList = () => {
               </select>
             </Field>
             <ClearanceField wanted="restricted" />
-            <button type="submit">{t("reviews.openButton")}</button>
+            <BusyButton type="submit" busy={open.isPending}>
+              {t("reviews.openButton")}
+            </BusyButton>
           </form>
           <ErrorNote error={open.error} />
         </section>
@@ -199,7 +202,9 @@ export const ReviewsList = () => {
             <Field label={t("reviews.lengthMonths")}>
               <input name="lengthMonths" type="number" min={1} max={240} defaultValue={54} />
             </Field>
-            <button type="submit">{t("reviews.createCycle")}</button>
+            <BusyButton type="submit" busy={createCycle.isPending}>
+              {t("reviews.createCycle")}
+            </BusyButton>
           </form>
         )}
         <ErrorNote error={createCycle.error} />

@@ -9,6 +9,7 @@ import {
 } from "../../../../src/core/scenarios/scenario.schemas.ts";
 import { api, get } from "../../api/client.ts";
 import { allows } from "../../api/permissions.ts";
+import { BusyButton } from "../../components/BusyButton.tsx";
 import { ClearanceField } from "../../components/ClearanceField.tsx";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
@@ -99,7 +100,9 @@ const PlanForm = ({ iso3, scenarioId }: { iso3: string; scenarioId: string | nul
           <textarea name="actions" rows={3} />
         </Field>
         <ClearanceField wanted="confidential" />
-        <button type="submit">{t("scenarios.savePlan")}</button>
+        <BusyButton type="submit" busy={create.isPending}>
+          {t("scenarios.savePlan")}
+        </BusyButton>
         <ErrorNote error={create.error} />
       </form>
     </details>
@@ -217,7 +220,9 @@ export const ScenariosPanel = ({ iso3 }: { iso3: string }) => {
               <textarea name="indicatorsToWatch" rows={2} />
             </Field>
             <ClearanceField wanted="confidential" />
-            <button type="submit">{t("scenarios.save")}</button>
+            <BusyButton type="submit" busy={create.isPending}>
+              {t("scenarios.save")}
+            </BusyButton>
             <ErrorNote error={create.error} />
           </form>
         </details>

@@ -6,6 +6,7 @@ import { answerableChannels } from "../../../../src/core/voices/report.schemas.t
 import { api, get } from "../../api/client.ts";
 import { allows } from "../../api/permissions.ts";
 import { BackLink } from "../../components/BackLink.tsx";
+import { BusyButton } from "../../components/BusyButton.tsx";
 import { ClearanceField } from "../../components/ClearanceField.tsx";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
@@ -179,7 +180,9 @@ export const ReportPage = () => {
             <Field label={t("voices.note")}>
               <textarea name="note" rows={2} dir="auto" />
             </Field>
-            <button type="submit">{t("voices.save")}</button>
+            <BusyButton type="submit" busy={triage.isPending}>
+              {t("voices.save")}
+            </BusyButton>
             <FormOutcome
               error={triage.error}
               saved={triage.isSuccess}
@@ -223,7 +226,9 @@ export const ReportPage = () => {
               <Field label={t("voices.reply")}>
                 <textarea name="body" rows={2} required maxLength={1000} dir="auto" />
               </Field>
-              <button type="submit">{t("voices.send")}</button>
+              <BusyButton type="submit" busy={reply.isPending}>
+                {t("voices.send")}
+              </BusyButton>
               <FormOutcome error={reply.error} saved={reply.isSuccess} />
             </form>
           )}
@@ -250,7 +255,9 @@ export const ReportPage = () => {
             <Field label={t("voices.redactedText")}>
               <textarea name="description" rows={4} defaultValue={r.description} required dir="auto" />
             </Field>
-            <button type="submit">{t("voices.redact")}</button>
+            <BusyButton type="submit" busy={redact.isPending}>
+              {t("voices.redact")}
+            </BusyButton>
             <FormOutcome error={redact.error} saved={redact.isSuccess} />
           </form>
         </section>
@@ -272,7 +279,9 @@ export const ReportPage = () => {
             <Field label={t("voices.reason")}>
               <input name="reason" required minLength={3} />
             </Field>
-            <button type="submit">{t("voices.reveal")}</button>
+            <BusyButton type="submit" busy={reveal.isPending}>
+              {t("voices.reveal")}
+            </BusyButton>
           </form>
           <ErrorNote error={reveal.error} />
           {revealed && (
