@@ -151,12 +151,14 @@ export const findMembership = async (
   return row && { role: row.role as Role, clearance: row.clearance as Clearance };
 };
 
-export const countAdministrators = async (db: Db, orgId: string): Promise<number> => {
+/** How many members of the organisation hold one of the roles. */
+export const countMembers = async (db: Db, orgId: string, withRoles: readonly Role[]): Promise<number> => {
+  if (withRoles.length === 0) return 0;
   const { count } = await db
     .selectFrom("memberships")
     .select((eb) => eb.fn.countAll<string>().as("count"))
     .where("org_id", "=", orgId)
-    .where("role", "=", "administrator")
+    .where("role", "in", withRoles)
     .executeTakeFirstOrThrow();
   return Number(count);
 };

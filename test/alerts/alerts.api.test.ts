@@ -598,6 +598,17 @@ describe(`alerts (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, () 
 
   it("writes a rule's alert into the log of the organisation that owns it, not the evaluator's", async () => {
     await buildCountries(handle.db, ["YEM"]);
+    // Not to an organisation where nobody may decide an alert: it would reach no one.
+    const donorOrg = (await buildOrganisation(handle.db, "donor")).id;
+    await buildUser(handle.db, donorOrg, "donor");
+    const toDonors = await adminSession.request("PUT", "/api/alerts/desks", { iso3: "YEM", orgId: donorOrg });
+    expect(toDonors.statusCode).toBe(400);
+    expect(toDonors.json().error.details).toEqual([
+      expect.objectContaining({
+        field: "orgId",
+        message: expect.stringMatching(/^no administrator or desk officer/),
+      }),
+    ]);
     const set = await adminSession.request("PUT", "/api/alerts/desks", {
       iso3: "YEM",
       orgId: outsider.orgId,

@@ -1,4 +1,5 @@
 import { authorize, roleMay } from "../../core/access/policies.ts";
+import { roles } from "../../core/access/vocabulary.ts";
 import { type TDeskInput, ZDeskInput } from "../../core/alerts/alert.schemas.ts";
 import { invalid } from "../../core/shared/errors.ts";
 import {
@@ -7,7 +8,7 @@ import {
   upsertDesk,
 } from "../../repositories/alerts/desks.repository.ts";
 import { findOrganisation } from "../../repositories/organisations.repository.ts";
-import { findMembership } from "../../repositories/users.repository.ts";
+import { countMembers, findMembership } from "../../repositories/users.repository.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
 import { assertKnownCountry } from "../shared/known-country.ts";
 
@@ -20,8 +21,18 @@ export const setDesk = async (ctx: ServiceContext, raw: TDeskInput): Promise<Des
   const desk = ZDeskInput.parse(raw);
   return inTransaction(ctx, async (tx) => {
     if (desk.iso3 !== "*") await assertKnownCountry(tx.db, desk.iso3);
-    if (!(await findOrganisation(tx.db, desk.orgId)))
+    const organisation = await findOrganisation(tx.db, desk.orgId);
+    if (!organisation)
       throw invalid("No such organisation.", [{ field: "orgId", message: "unknown organisation" }]);
+    // Its alerts would reach nobody who could decide them, and escalate to nobody.
+    const deciders = roles.filter((role) => roleMay(role, "alert.decide"));
+    if ((await countMembers(tx.db, desk.orgId, deciders)) === 0)
+      throw invalid(`Nobody in ${organisation.name} may decide alerts.`, [
+        {
+          field: "orgId",
+          message: `no ${deciders.map((role) => role.replace("_", " ")).join(" or ")} in it`,
+        },
+      ]);
     // An overdue alert escalates past its owner; to the owner again, nobody new would see it.
     if (desk.userId && desk.userId === desk.escalationUserId)
       throw invalid("The supervisor must be someone other than the desk officer.", [

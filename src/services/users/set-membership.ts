@@ -3,7 +3,7 @@ import type { Clearance, Role } from "../../core/access/vocabulary.ts";
 import { conflict, notFound } from "../../core/shared/errors.ts";
 import type { TUser } from "../../core/users/user.schemas.ts";
 import {
-  countAdministrators,
+  countMembers,
   findMembership,
   findUserById,
   upsertMembership,
@@ -27,7 +27,7 @@ export const setMembership = async (
     if (input.clearance && input.clearance !== before.clearance) assertMayGrant(ctx.actor, input.clearance);
     await upsertMembership(tx.db, { userId: user.id, orgId: input.orgId, ...after });
     // An administrator stepping down leaves a successor: only a platform administrator could repair it.
-    if (!ctx.actor.platformAdmin && (await countAdministrators(tx.db, input.orgId)) === 0)
+    if (!ctx.actor.platformAdmin && (await countMembers(tx.db, input.orgId, ["administrator"])) === 0)
       throw conflict("The organisation would have no administrator left: name another one first.", [
         { field: "role", message: "the organisation's last administrator", value: input.role },
       ]);
