@@ -41,6 +41,9 @@ export const IMPORT_KIND_COLUMNS: Record<ImportKind, KindColumns> = {
       "iso",
       "iso3",
       "sub_event_type",
+      // Whether a state's forces took part: with event_type, the UCDP type of violence.
+      "inter1",
+      "inter2",
       "actor1",
       "actor2",
       "admin1",
