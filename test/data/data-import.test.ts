@@ -287,6 +287,17 @@ describe("importing files", () => {
     });
   }
 
+  it("names the line an editor shows when a quoted field before the bad row spans lines", async () => {
+    const rows = gedRows.slice(0, 4).map((r) => [...r]);
+    rows[1] = (rows[1] ?? []).with(gedColumn("source_article"), "First line\nsecond line\nthird line");
+    rows[3] = (rows[3] ?? []).with(gedColumn("best"), "lots");
+    const path = join(dir, "multi-line.csv");
+    writeFileSync(path, Papa.unparse(rows));
+    const report = await importDataset(ctx, { kind: "ged", file: path, datasetId: "test-ged" });
+    expect(report.errors[0]).toMatchObject({ line: 6, column: "best" });
+    expect(readFileSync(path, "utf8").split("\n")[5]).toContain(",lots,");
+  });
+
   it("refuses a file with a missing column", async () => {
     const before = await snapshot();
     const rows = gedRows.slice(0, 5).map((r) => r.filter((_, i) => i !== gedColumn("best")));
@@ -363,7 +374,9 @@ describe("importing files", () => {
     rows[40] = (rows[40] ?? []).with(index, "many");
     const path = join(dir, `bad-last-row-${column}.csv`);
     writeFileSync(path, Papa.unparse(rows));
-    return path;
+    // The line the last record starts on: quoted fields of earlier records may span lines.
+    const line = rows.slice(0, 40).reduce((at, row) => at + row.join("").split("\n").length, 1);
+    return { path, line };
   };
   const bundledRefusals = [
     ["views-cm", "views/views_ged_sb_cm_1990_2019.csv", "ucdp_ged_sb_best_sum"],
@@ -376,9 +389,10 @@ describe("importing files", () => {
       const datasetId = readBundledCatalogue().find((entry) => entry.files.includes(file))?.id;
       expect(datasetId).toBeDefined();
       const before = await snapshot();
-      const report = await importDataset(ctx, { kind, file: bundledWithBadLastRow(file, column), datasetId });
+      const bad = bundledWithBadLastRow(file, column);
+      const report = await importDataset(ctx, { kind, file: bad.path, datasetId });
       expect(report).toMatchObject({ ok: false, status: "rejected" });
-      expect(report.errors[0]).toMatchObject({ line: 41, column });
+      expect(report.errors[0]).toMatchObject({ line: bad.line, column });
       expect(await snapshot()).toEqual(before);
     });
   }

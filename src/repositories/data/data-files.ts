@@ -48,9 +48,16 @@ const withoutByteOrderMark = (cells: string[]): string[] => {
   return cells;
 };
 
+const lineBreaks = (cell: string): number => {
+  let count = 0;
+  for (let at = cell.indexOf("\n"); at >= 0; at = cell.indexOf("\n", at + 1)) count += 1;
+  return count;
+};
+
 /**
  * Streams a CSV file (plain, or gzip detected by its magic bytes whatever the name) through papaparse in
- * array mode. `onRecord` receives each record with its record number (the header is 1). Progress is in
+ * array mode. `onRecord` receives each record with the line it starts on, as an editor numbers lines (the
+ * header is 1; a quoted field that spans lines pushes the next records down). Progress is in
  * bytes of the file as stored. Rejects with a DataFileError naming the file on a truncated or corrupt gzip.
  */
 export const readCsvFile = async (
@@ -68,7 +75,9 @@ export const readCsvFile = async (
   const gzip = await isGzip(path);
   const hash = createHash("sha256");
   let read = 0;
+  let records = 0;
   let line = 0;
+  let nextLine = 1;
   let header: string[] = [];
   return new Promise<ReadSummary>((resolve, reject) => {
     let settled = false;
@@ -101,7 +110,9 @@ export const readCsvFile = async (
         if (settled) return;
         try {
           for (const cells of results.data) {
-            line += 1;
+            records += 1;
+            line = nextLine;
+            nextLine += 1 + cells.reduce((breaks, cell) => breaks + lineBreaks(cell), 0);
             if (line === 1) header = withoutByteOrderMark(cells);
             // Bytes that are not UTF-8 decode to U+FFFD: stored, they would garble names for good.
             const garbled = cells.findIndex((cell) => cell.includes("\uFFFD"));
@@ -125,7 +136,7 @@ export const readCsvFile = async (
       complete: () => {
         if (settled) return;
         settled = true;
-        resolve({ records: line, bytes: read, sha256: hash.digest("hex"), gzip });
+        resolve({ records, bytes: read, sha256: hash.digest("hex"), gzip });
       },
       error: (error: Error) => fail(new DataFileError(name, error.message)),
     });

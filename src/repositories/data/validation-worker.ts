@@ -26,11 +26,13 @@ const run = async (job: ValidationJob): Promise<void> => {
     if (lines.length) send({ id: job.id, type: "lines", csv: `${lines.join("\n")}\n`, rows: lines.length });
   };
   try {
+    let records = 0;
     const summary = await readCsvFile(
       job.file,
       (cells, line) => {
         validator.row(cells, line);
-        if (line % BATCH === 0) flush();
+        records += 1;
+        if (records % BATCH === 0) flush();
       },
       (done, total) => send({ id: job.id, type: "progress", done, total }),
     );
