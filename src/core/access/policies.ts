@@ -28,6 +28,8 @@ const grants = {
   "voices.reveal": ["administrator", "desk_officer", "field_monitor"],
   "voices.import": ["administrator", "analyst", "field_monitor"],
   "voices.configure": ["administrator"],
+  // Re-wrapping every organisation's reporter keys under a new master key: the instance's, not one organisation's.
+  "voices.rotate_key": [],
   // Peacebuilding Audit and early action: analysts assess and write, desk officers own and decide alerts,
   // everyone signed in reads alerts, reviews and measures. The framework, the review schedule, alert rules and
   // desks are shared by every organisation, so only platform administrators (`platformActions`) change them.
@@ -68,6 +70,7 @@ const platformActions: ReadonlySet<Action> = new Set<Action>([
   "review.schedule",
   "alert.configure",
   "notification.send",
+  "voices.rotate_key",
   "forecast.publish",
   "data.curate",
 ]);

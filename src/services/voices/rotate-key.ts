@@ -27,7 +27,7 @@ export type RotationResult = { keyId: string; rewrapped: number; byKey: { keyId:
  * unwrapped (its master key is missing) leaves everything as it was.
  */
 const rewrapUnder = async (ctx: ServiceContext, keyring: Keyring): Promise<RotationResult> => {
-  authorize(ctx.actor, "voices.configure");
+  authorize(ctx.actor, "voices.rotate_key");
   return inTransaction(ctx, async (tx) => {
     let rewrapped = 0;
     for (;;) {
@@ -58,7 +58,7 @@ export const rotateMasterKey = async (
   ctx: ServiceContext,
   config: Config,
 ): Promise<RotationResult & { developmentKeyFile?: string }> => {
-  authorize(ctx.actor, "voices.configure");
+  authorize(ctx.actor, "voices.rotate_key");
   if (config.voices.key) return rewrapUnder(ctx, makeKeyring(config.voices.key, config.voices.previousKeys));
   let finished = 0;
   if (readDevPreviousKey(config.dataDir)) {
