@@ -1,13 +1,8 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { openDatabase } from "../../src/db/engine.ts";
-import { migrate } from "../../src/db/migrate.ts";
-import { systemDataContext } from "../../src/services/data/data-context.ts";
-import { initialiseBundledData } from "../../src/services/data/initialise-bundled-data.ts";
-import { ensureFirstAdministrator } from "../../src/services/system/ensure-first-administrator.ts";
 import { runCli } from "../support/cli.ts";
-import { createTestDatabase } from "../support/database.ts";
+import { createCliDataDir } from "../support/cli-data-dir.ts";
 import { tempDir } from "../support/temp-dir.ts";
 
 /**
@@ -350,24 +345,7 @@ const state = () => ({
 let before: ReturnType<typeof state>;
 let auditMark = 0;
 
-const createDataDir = async () => {
-  // The bundled-data template restores in seconds where `init` imports it all again; on the PostgreSQL run no
-  // embedded template exists, so the data are imported into the directory directly.
-  let handle: Awaited<ReturnType<typeof openDatabase>>;
-  if (process.env.DATABASE_URL) {
-    handle = await openDatabase({ dataDir });
-    await migrate(handle);
-    await initialiseBundledData(systemDataContext(handle));
-  } else {
-    const source = await createTestDatabase({ withBundledData: true });
-    const dump = await source.dumpDataDir?.();
-    await source.close();
-    if (!dump) throw new Error("the embedded engine could not dump its data directory");
-    handle = await openDatabase({ dataDir, template: dump });
-  }
-  await ensureFirstAdministrator(handle.db, { email: "operator@example.org", password });
-  await handle.close();
-};
+const createDataDir = () => createCliDataDir(dataDir, { email: "operator@example.org", password });
 
 const writeFile = (name: string, content: string) => {
   const path = join(dir, name);

@@ -3,12 +3,8 @@ import { join } from "node:path";
 import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/engine.ts";
-import { migrate } from "../../src/db/migrate.ts";
-import { systemDataContext } from "../../src/services/data/data-context.ts";
-import { initialiseBundledData } from "../../src/services/data/initialise-bundled-data.ts";
-import { ensureFirstAdministrator } from "../../src/services/system/ensure-first-administrator.ts";
 import { cliOn, SLOW_CLI_MS } from "../support/cli.ts";
-import { createTestDatabase } from "../support/database.ts";
+import { createCliDataDir } from "../support/cli-data-dir.ts";
 import { tempDir } from "../support/temp-dir.ts";
 
 /**
@@ -37,27 +33,10 @@ const parse = (csv: string) =>
     .slice(1)
     .map((line) => line.split(","));
 
-beforeAll(async () => {
-  // The CLI runs on its own embedded data directory; on the PostgreSQL run no embedded template exists,
-  // so the bundled data is imported into the directory directly.
-  let handle: Awaited<ReturnType<typeof openDatabase>>;
-  if (process.env.DATABASE_URL) {
-    handle = await openDatabase({ dataDir });
-    await migrate(handle);
-    await initialiseBundledData(systemDataContext(handle));
-  } else {
-    const source = await createTestDatabase({ withBundledData: true });
-    const dump = await source.dumpDataDir?.();
-    await source.close();
-    if (!dump) throw new Error("the embedded engine could not dump its data directory");
-    handle = await openDatabase({ dataDir, template: dump });
-  }
-  await ensureFirstAdministrator(handle.db, {
-    email: "chief@example.org",
-    password: "a long admin passphrase",
-  });
-  await handle.close();
-}, 180_000);
+beforeAll(
+  () => createCliDataDir(dataDir, { email: "chief@example.org", password: "a long admin passphrase" }),
+  180_000,
+);
 
 describe("continuum forecast", () => {
   it("writes one row per country present at the origin and per horizon, with the exact header, and stores the run", async () => {
