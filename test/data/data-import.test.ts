@@ -397,6 +397,15 @@ describe("importing files", () => {
     });
   }
 
+  it("finds a bundled file imported again without a dataset id by its checksum, and adds no copy", async () => {
+    const before = await snapshot();
+    const file = join(BUNDLED_DATA_DIR, "wdi/wdi_sp_pop_totl_1960_2019.csv");
+    const report = await importDataset(ctx, { kind: "indicators", file });
+    expect(report).toMatchObject({ ok: true, status: "unchanged", datasetId: "wdi-population" });
+    expect(report.message).toMatch(/is already imported as wdi-population/);
+    expect(await snapshot()).toEqual(before);
+  });
+
   it("refuses an ACLED or HXL file whose last line is wrong, and leaves the dataset it would replace as it was", async () => {
     const files = {
       acled: [

@@ -111,10 +111,10 @@ export const canSee = (actor: Pick<Actor, "orgId" | "clearance">, record: Protec
 
 /**
  * A dataset an organisation imported is its own, like its analyses: the bundled and reference datasets
- * (no owner) are every organisation's.
+ * (no owner) are every organisation's. The platform's own work (first start) acts for no organisation.
  */
 export const canReadDataset = (
-  actor: Pick<Actor, "orgId">,
+  actor: { orgId: string | null },
   dataset: { ownerOrgId: string | null },
 ): boolean => dataset.ownerOrgId === null || dataset.ownerOrgId === actor.orgId;
 

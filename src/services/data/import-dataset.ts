@@ -1,5 +1,6 @@
 import { stat } from "node:fs/promises";
 import { basename } from "node:path";
+import { canReadDataset } from "../../core/access/policies.ts";
 import {
   type ImportKind,
   type ImportMode,
@@ -13,7 +14,7 @@ import type { RegistryData } from "../../core/data/registry.ts";
 import { DomainError } from "../../core/shared/errors.ts";
 import { type CoverageMode, replaceDatasetRows } from "../../repositories/data/bulk-load.ts";
 import { DataFileError, fileSha256 } from "../../repositories/data/data-files.ts";
-import { findDataset } from "../../repositories/data/datasets.repository.ts";
+import { findDataset, listDatasets } from "../../repositories/data/datasets.repository.ts";
 import { loadRegistry } from "../../repositories/data/registry.repository.ts";
 import { validateFile } from "../../repositories/data/validate-file.ts";
 import { auditData, type DataContext } from "./data-context.ts";
@@ -173,9 +174,12 @@ export const importDataset = async (ctx: DataContext, input: ImportDatasetInput)
     return { ...report, message: summarise(report) };
   };
 
-  // The same file again is found by its checksum before anything is read or written.
+  // The same file again is found by its checksum before anything is read or written: under the dataset id
+  // given, or, with none given, under any dataset of the kind the importer reads (a bundled file imported again
+  // under the id its name suggests would otherwise be a second copy of the same figures).
   const existing = await findDataset(ctx.handle.db, datasetId);
-  if (existing?.fileSha256 && existing.kind === input.kind) {
+  const held = existing?.fileSha256 && existing.kind === input.kind ? existing : undefined;
+  if (held || (!existing && !input.datasetId)) {
     let sha256: string;
     try {
       sha256 = await fileSha256(input.file);
@@ -183,29 +187,36 @@ export const importDataset = async (ctx: DataContext, input: ImportDatasetInput)
       if (error instanceof DataFileError) return refused(error);
       throw error;
     }
+    const same =
+      held ??
+      (await listDatasets(ctx.handle.db)).find(
+        (d) => d.kind === input.kind && d.fileSha256 === sha256 && canReadDataset({ orgId: ctx.orgId }, d),
+      );
     // A replacement, or new provenance for the same file, is still carried out.
     const asBefore =
+      same !== undefined &&
       input.mode !== "replace" &&
-      (input.version ?? existing.version) === existing.version &&
-      (input.title ?? existing.title) === existing.title &&
-      (input.licence ?? existing.licence) === existing.licence &&
-      (input.licenceUrl ?? existing.licenceUrl) === existing.licenceUrl &&
-      (input.citation ?? existing.citation) === existing.citation &&
-      (input.source ?? existing.source) === existing.source;
-    if (sha256 === existing.fileSha256 && asBefore) {
+      (input.version ?? same.version) === same.version &&
+      (input.title ?? same.title) === same.title &&
+      (input.licence ?? same.licence) === same.licence &&
+      (input.licenceUrl ?? same.licenceUrl) === same.licenceUrl &&
+      (input.citation ?? same.citation) === same.citation &&
+      (input.source ?? same.source) === same.source;
+    if (same && sha256 === same.fileSha256 && asBefore) {
       const size = (await stat(input.file)).size;
       input.onProgress?.(size, size);
       const report = {
         ...base,
+        datasetId: same.id,
         ok: true,
         status: "unchanged" as const,
-        version: existing.version,
-        rowCount: existing.rowCount,
-        skippedCount: existing.skippedCount,
+        version: same.version,
+        rowCount: same.rowCount,
+        skippedCount: same.skippedCount,
         skippedReasons: {},
         errors: [],
         errorCount: 0,
-        span: { start: existing.spanStart, end: existing.spanEnd },
+        span: { start: same.spanStart, end: same.spanEnd },
         durationMs: performance.now() - started,
       };
       return { ...report, message: summarise(report) };
