@@ -152,6 +152,13 @@ describe("continuum data commands", () => {
       "ged-bad.csv\t2\tbest\t-1\tnegative value (fatalities and counts cannot be below zero)",
     );
     expect(result.stderr).toMatch(/150 problems in total \(the first 100 are listed\); nothing was imported/);
+    const scripted = cli("--json", "import", "ged", file, "--dataset-id", "ged-bad");
+    expect([scripted.status, scripted.stdout]).toEqual([2, ""]);
+    expect(JSON.parse(scripted.stderr.slice(scripted.stderr.indexOf("{")))).toMatchObject({
+      ok: false,
+      status: "rejected",
+      errorCount: 150,
+    });
     const status = JSON.parse(cli("--json", "data", "status").stdout) as { datasets: { id: string }[] };
     expect(status.datasets.map((d) => d.id)).not.toContain("ged-bad");
   });

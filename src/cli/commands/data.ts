@@ -37,14 +37,15 @@ type ImportOptions = {
 };
 
 const printReport = (global: GlobalOptions, report: ImportReport): void => {
+  // A refused file is a failure: its report goes where failures go, with --json too.
+  const out = report.ok ? process.stdout : process.stderr;
   if (global.json) {
-    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    out.write(`${JSON.stringify(report, null, 2)}\n`);
     return;
   }
-  const out = report.ok ? process.stdout : process.stderr;
   out.write(`${report.message}\n`);
   if (report.ok) {
-    if (report.skippedCount)
+    if (Object.keys(report.skippedReasons).length)
       out.write(
         `Skipped rows: ${Object.entries(report.skippedReasons)
           .map(([reason, n]) => `${n} ${reason}`)
