@@ -393,6 +393,33 @@ describe(`alerts (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, () 
     expect(high.shareDecidedWithinDeadline).toBe(1);
   });
 
+  it("tells the person who raised an alert of its decision and of its end, not of every step", async () => {
+    await buildCountries(handle.db, ["TCD"]);
+    const analystSession = await signIn(app, analyst.email, analyst.password);
+    const raised = await analystSession.request("POST", "/api/alerts", {
+      iso3: "TCD",
+      severity: "medium",
+      summary: "Herders and farmers clash near Abéché",
+    });
+    expect(raised.statusCode, raised.body).toBe(201);
+    const id = raised.json().alert.id;
+    const heard = async () =>
+      (
+        (await analystSession.request("GET", "/api/notifications")).json() as {
+          items: { alertId: string | null; subject: string }[];
+        }
+      ).items.filter((n) => n.alertId === id);
+    const step = (name: string, body: object) =>
+      deskSession.request("POST", `/api/alerts/${id}/${name}`, body);
+    expect((await step("acknowledge", {})).statusCode).toBe(200);
+    expect(await heard()).toEqual([]);
+    const decision = { options: ["Send a mission"], decision: "Send a mission", rationale: "Rising tension" };
+    expect((await step("decide", decision)).statusCode).toBe(200);
+    expect(await heard()).toHaveLength(1);
+    expect((await step("close", { outcome: "Mission reported back" })).statusCode).toBe(200);
+    expect(await heard()).toHaveLength(2);
+  });
+
   it("escalates an overdue alert to the supervisor, then the administrators, on the clock it is given", async () => {
     adminSession = await signIn(app, admin.email, admin.password);
     const [mmr] = (await deskSession.request("GET", "/api/alerts?iso3=MMR")).json();

@@ -78,10 +78,17 @@ export const advanceAlert = async <S extends AlertStep>(
       note,
       data: step === "decide" ? changes.decision : undefined,
     });
-    if (before.ownerUserId && before.ownerUserId !== ctx.actor.userId)
+    // The owner hears of every step someone else takes; the person who raised the alert, of its decision and end.
+    const told = new Set([
+      before.ownerUserId,
+      ...(step === "decide" || step === "close" ? [before.raisedBy] : []),
+    ]);
+    told.delete(ctx.actor.userId);
+    const recipients = [...told].filter((userId) => userId !== null);
+    if (recipients.length)
       await notify(
         tx,
-        [before.ownerUserId],
+        recipients,
         alertNotification(id, { kind: "moved", alert: before, by: ctx.actorLabel, status: rule.to, note }),
         await alertAudience(tx.db, before),
       );
