@@ -79,7 +79,7 @@ const en: BriefStrings = {
   oneSided: (deaths) => ` (${deaths} in one-sided violence against civilians)`,
   events: (count) => `, ${count} events`,
   stateBasedOnly: (months) =>
-    ` ${months}: state-based deaths only, from the country-month series (the event data end earlier).`,
+    ` ${months}: state-based deaths only, from the country-month series (the event data hold fewer deaths for these months, or none).`,
   forecast: (origin, model) => `Forecast (run of ${origin}, ${model})`,
   forecastColumns: ["Month", "Horizon", "P(any)", "P(25+)", "80% interval (deaths)"],
   median: (n) => `median ${n}`,
@@ -145,7 +145,7 @@ const fr: BriefStrings = {
   oneSided: (deaths) => ` (dont ${deaths} dans la violence unilatérale contre les civils)`,
   events: (count) => `, ${count} événements`,
   stateBasedOnly: (months) =>
-    ` ${months} : décès des seuls conflits armés étatiques, d’après la série pays-mois (les données d’événements s’arrêtent plus tôt).`,
+    ` ${months} : décès des seuls conflits armés étatiques, d’après la série pays-mois (les données d’événements en comptent moins pour ces mois, ou aucun).`,
   forecast: (origin, model) => `Prévision (exécution de ${origin}, ${model})`,
   forecastColumns: ["Mois", "Horizon", "P(au moins 1)", "P(25 et plus)", "Intervalle à 80 % (morts)"],
   median: (n) => `médiane ${n}`,
@@ -221,7 +221,7 @@ const ar: BriefStrings = {
   oneSided: (deaths) => ` (منها ${deaths} في العنف الأحادي الجانب ضد المدنيين)`,
   events: (count) => `، ${count} حدثًا`,
   stateBasedOnly: (months) =>
-    ` ${months}: وفيات النزاعات المسلحة التي تكون الدولة طرفًا فيها فقط، من سلسلة البلد-الشهر (تنتهي بيانات الأحداث قبل ذلك).`,
+    ` ${months}: وفيات النزاعات المسلحة التي تكون الدولة طرفًا فيها فقط، من سلسلة البلد-الشهر (تسجّل بيانات الأحداث وفيات أقل في هذه الأشهر أو لا تسجّل شيئًا).`,
   forecast: (origin, model) => `التنبؤ (تشغيل ${origin}، ${model})`,
   forecastColumns: ["الشهر", "الأفق", "احتمال \u2066≥1\u2069", "احتمال \u2066≥25\u2069", "فترة 80٪ (وفيات)"],
   median: (n) => `الوسيط ${n}`,
