@@ -232,9 +232,11 @@ describe("conflict data API", () => {
     expect(csv.headers["content-type"]).toContain("text/csv");
     expect(csv.headers["content-disposition"]).toContain("events-mmr.csv");
     const lines = csv.body.trim().split("\n");
-    expect(lines[0]).toMatch(/^event_id,dataset,type_of_violence,date_start/);
+    expect(lines[0]).toMatch(/^event_id,dataset,dataset_version,type_of_violence,date_start/);
     const hxl = await session.request("GET", "/api/data/events/export?iso3=MMR&from=2019-01-01&format=hxl");
-    expect(hxl.body.split("\n")[1]).toMatch(/^#event\+id,#meta\+source,#event\+type,#date\+start/);
+    expect(hxl.body.split("\n")[1]).toMatch(
+      /^#event\+id,#meta\+source,#meta\+source\+version,#event\+type,#date\+start/,
+    );
     const geo = (
       await session.request("GET", "/api/data/events/export?iso3=MMR&from=2019-01-01&format=geojson")
     ).json();
@@ -246,8 +248,10 @@ describe("conflict data API", () => {
       "/api/data/country-months/export?iso3=SYR&series=events&format=csv",
     );
     expect(months.body.split("\n")[0]).toBe(
-      "iso3,month,series,dataset,sb_best,ns_best,os_best,other_best,event_count",
+      "iso3,month,series,dataset,dataset_version,sb_best,ns_best,os_best,other_best,event_count",
     );
+    // Each number says which release it came from: an update re-dates only the rows it changed.
+    expect(months.body.split("\n")[1]).toMatch(/^SYR,\d{4}-\d{2},events,ucdp-ged,[^,]+,/);
     const conflicts = await session.request("GET", "/api/data/conflicts/export?iso3=SYR&format=hxl");
     expect(conflicts.body.split("\n")[1]).toContain("#date+year");
     const indicator = await session.request(

@@ -82,6 +82,7 @@ export const ZCountryDetail = ZCountry.extend({
 
 export const ZCountryMonth = z.object({
   datasetId: z.string(),
+  datasetVersion: z.string(),
   series: z.enum(["views", "events"]),
   iso3: z.string(),
   month: ZMonth,
@@ -106,6 +107,7 @@ export const ZCountryTotal = z.object({
 
 export const ZGridMonth = z.object({
   datasetId: z.string(),
+  datasetVersion: z.string(),
   priogridGid: z.number().int(),
   month: ZMonth,
   sbBest: z.number(),
@@ -184,6 +186,7 @@ export const ZIndicator = z.object({
 
 export const ZIndicatorValue = z.object({
   datasetId: z.string(),
+  datasetVersion: z.string(),
   indicator: z.string(),
   countryRef: z.string(),
   iso3: z.string().nullable(),

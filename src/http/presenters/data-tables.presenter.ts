@@ -7,6 +7,7 @@ import type { TableColumn } from "./tabular.presenter.ts";
 
 type FatalityCounts = {
   datasetId: string;
+  datasetVersion: string;
   sbBest: number | null;
   nsBest: number | null;
   osBest: number | null;
@@ -17,6 +18,7 @@ type FatalityCounts = {
 /** Deaths by type of violence and events, as country-month and grid-month tables both give them. */
 const fatalityColumns = <R extends FatalityCounts>(): TableColumn<R>[] => [
   { name: "dataset", hxl: "#meta+source", value: (r) => r.datasetId },
+  { name: "dataset_version", hxl: "#meta+source+version", value: (r) => r.datasetVersion },
   { name: "sb_best", hxl: "#affected+killed+state_based", value: (r) => r.sbBest },
   { name: "ns_best", hxl: "#affected+killed+non_state", value: (r) => r.nsBest },
   { name: "os_best", hxl: "#affected+killed+one_sided", value: (r) => r.osBest },
@@ -36,6 +38,7 @@ type EventOut = z.infer<typeof ZEvent>;
 export const EVENT_COLUMNS: TableColumn<EventOut>[] = [
   { name: "event_id", hxl: "#event+id", value: (e) => e.id },
   { name: "dataset", hxl: "#meta+source", value: (e) => e.dataset.id },
+  { name: "dataset_version", hxl: "#meta+source+version", value: (e) => e.dataset.version },
   { name: "type_of_violence", hxl: "#event+type", value: (e) => e.typeOfViolence ?? e.eventType },
   { name: "date_start", hxl: "#date+start", value: (e) => e.dateStart },
   { name: "date_end", hxl: "#date+end", value: (e) => e.dateEnd },
@@ -73,6 +76,7 @@ export const CONFLICT_COLUMNS: TableColumn<ConflictOut>[] = [
   { name: "type_of_conflict", hxl: "#event+type", value: (c) => c.typeOfConflict },
   { name: "start_date", hxl: "#date+start", value: (c) => c.startDate },
   { name: "dataset", hxl: "#meta+source", value: (c) => c.dataset.id },
+  { name: "dataset_version", hxl: "#meta+source+version", value: (c) => c.dataset.version },
 ];
 
 type IndicatorRow = Awaited<ReturnType<typeof indicatorSeries>>[number];
@@ -84,4 +88,5 @@ export const INDICATOR_COLUMNS: TableColumn<IndicatorRow>[] = [
   { name: "indicator", hxl: "#indicator+code", value: (r) => r.indicator },
   { name: "value", hxl: "#indicator+value+num", value: (r) => r.value },
   { name: "dataset", hxl: "#meta+source", value: (r) => r.datasetId },
+  { name: "dataset_version", hxl: "#meta+source+version", value: (r) => r.datasetVersion },
 ];

@@ -170,6 +170,7 @@ export const presentImportJob = (job: ImportJob): z.infer<typeof ZImportJob> => 
 
 export const presentCountryMonth = (r: CountryMonthRow): z.infer<typeof ZCountryMonth> => ({
   datasetId: r.datasetId,
+  datasetVersion: r.datasetVersion,
   series: r.series === "views" ? "views" : "events",
   iso3: r.iso3,
   month: r.month,

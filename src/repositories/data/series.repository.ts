@@ -7,6 +7,8 @@ const firstDay = (month: string) => `${month}-01`;
 
 export type CountryMonthRow = {
   datasetId: string;
+  /** The release the row was imported with (an update re-dates only the rows it changed). */
+  datasetVersion: string;
   series: string;
   iso3: string;
   month: string;
@@ -31,6 +33,7 @@ export const queryCountryMonths = async (db: Db, f: SeriesFilter): Promise<Count
     .selectFrom("country_month")
     .select([
       "dataset_id as datasetId",
+      sql<string>`max(dataset_version)`.as("datasetVersion"),
       "series",
       "iso3",
       monthText.as("month"),
@@ -56,6 +59,7 @@ export type Bbox = { south: number; west: number; north: number; east: number };
 
 export type GridMonthRow = {
   datasetId: string;
+  datasetVersion: string;
   priogridGid: number;
   month: string;
   sbBest: number;
@@ -82,6 +86,7 @@ export const queryGridMonths = async (
     .selectFrom("grid_month")
     .select([
       "dataset_id as datasetId",
+      "dataset_version as datasetVersion",
       "priogrid_gid as priogridGid",
       monthText.as("month"),
       "sb_best as sbBest",
@@ -326,6 +331,7 @@ export const queryIndicatorValues = async (
     .selectFrom("indicator_values")
     .select([
       "dataset_id as datasetId",
+      "dataset_version as datasetVersion",
       "indicator",
       "country_ref as countryRef",
       "iso3",
