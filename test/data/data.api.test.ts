@@ -235,7 +235,7 @@ describe("conflict data API", () => {
     expect(lines[0]).toMatch(/^event_id,dataset,dataset_version,type_of_violence,date_start/);
     const hxl = await session.request("GET", "/api/data/events/export?iso3=MMR&from=2019-01-01&format=hxl");
     expect(hxl.body.split("\n")[1]).toMatch(
-      /^#event\+id,#meta\+source,#meta\+source\+version,#event\+type,#date\+start/,
+      /^#event\+id,#meta\+source,#meta\+source\+version,#event\+type\+ucdp,#date\+start/,
     );
     const geo = (
       await session.request("GET", "/api/data/events/export?iso3=MMR&from=2019-01-01&format=geojson")
@@ -502,5 +502,31 @@ describe("conflict data API", () => {
       "/api/data/event-months/export",
     ])
       expect(doc.paths[path], path).toBeDefined();
+  });
+
+  it("reads its own HXL export back with each death's type of violence", async () => {
+    const who = await signIn(app, analyst.email, analyst.password);
+    const exported = await who.request(
+      "GET",
+      "/api/data/events/export?iso3=CAF&from=2019-01-01&to=2019-12-31&format=hxl",
+    );
+    const imported = await upload(
+      who,
+      { kind: "hxl", datasetId: "caf-round-trip" },
+      { name: "caf-2019.hxl.csv", content: exported.body },
+    );
+    expect(imported.json().report, imported.body).toMatchObject({ ok: true });
+    const months = async (dataset: string) =>
+      (
+        (
+          await who.request(
+            "GET",
+            `/api/data/country-months?iso3=CAF&series=events&from=2019-01&to=2019-12${dataset}`,
+          )
+        ).json() as { month: string; sbBest: number; nsBest: number; osBest: number; otherBest: number }[]
+      ).map(({ month, sbBest, nsBest, osBest, otherBest }) => ({ month, sbBest, nsBest, osBest, otherBest }));
+    const original = await months("");
+    expect(original.some((m) => m.sbBest > 0)).toBe(true);
+    expect(await months("&dataset=caf-round-trip")).toEqual(original);
   });
 });

@@ -39,7 +39,8 @@ export const EVENT_COLUMNS: TableColumn<EventOut>[] = [
   { name: "event_id", hxl: "#event+id", value: (e) => e.id },
   { name: "dataset", hxl: "#meta+source", value: (e) => e.dataset.id },
   { name: "dataset_version", hxl: "#meta+source+version", value: (e) => e.dataset.version },
-  { name: "type_of_violence", hxl: "#event+type", value: (e) => e.typeOfViolence ?? e.eventType },
+  // UCDP's code where the event has one (read back as such by the HXL import), else the source's event type.
+  { name: "type_of_violence", hxl: "#event+type+ucdp", value: (e) => e.typeOfViolence ?? e.eventType },
   { name: "date_start", hxl: "#date+start", value: (e) => e.dateStart },
   { name: "date_end", hxl: "#date+end", value: (e) => e.dateEnd },
   { name: "best", hxl: "#affected+killed", value: (e) => e.best },

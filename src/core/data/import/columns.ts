@@ -69,6 +69,7 @@ export const IMPORT_KIND_COLUMNS: Record<ImportKind, KindColumns> = {
       HXL_EVENT_TAGS.lon,
       HXL_EVENT_TAGS.id,
       HXL_EVENT_TAGS.type,
+      HXL_EVENT_TAGS.ucdpType,
     ],
     others: "ignored",
     hxl: true,

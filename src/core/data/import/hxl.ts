@@ -32,6 +32,7 @@ export const HXL_EVENT_TAGS = {
   lon: "#geo+lon",
   id: "#event+id",
   type: "#event+type",
+  ucdpType: "#event+type+ucdp",
 } as const;
 const REQUIRED: (keyof typeof HXL_EVENT_TAGS)[] = ["country", "date"];
 
@@ -75,7 +76,8 @@ const rowHash = (cells: string[]): string => {
  * Validates any CSV whose second row carries HXL hashtags and maps it to events by tag:
  * #country+code (ISO3, ISO2 or ISO numeric), #date, and optionally #adm1+name, #affected+killed (fatalities,
  * empty = 0), #geo+lat / #geo+lon, #event+id (the source's id; without it a hash of the row is the id) and
- * #event+type. HXL events have no UCDP violence type: their fatalities count as "other".
+ * #event+type. Their fatalities count as "other" unless an #event+type+ucdp column gives the UCDP type of
+ * violence (1 state-based, 2 non-state, 3 one-sided), as the platform's own HXL export does.
  */
 export const hxlValidator = ({ resolver }: ValidatorOptions): RowValidator => {
   const errors = errorCollector();
@@ -196,6 +198,8 @@ export const hxlValidator = ({ resolver }: ValidatorOptions): RowValidator => {
         if (!lonText || !Number.isFinite(lon) || Math.abs(lon) > 180)
           lon = r.fail(name("lon"), lonText, "not a longitude");
       }
+      const ucdpCode = cell(cells, "ucdpType");
+      const ucdpType = ucdpCode === "1" || ucdpCode === "2" || ucdpCode === "3" ? Number(ucdpCode) : null;
       const id = cell(cells, "id");
       const eventId = id || `row:${rowHash(cells)}`;
       const first = firstLineOf(ids, eventId, line);
@@ -214,8 +218,8 @@ export const hxlValidator = ({ resolver }: ValidatorOptions): RowValidator => {
         months.line({
           source: "hxl",
           sourceEventId: eventId,
-          typeOfViolence: null,
-          eventType: cell(cells, "type") || null,
+          typeOfViolence: ucdpType,
+          eventType: ucdpType ? null : cell(cells, "type") || null,
           subEventType: null,
           dateStart: date,
           dateEnd: date,
