@@ -542,7 +542,11 @@ describe(`reviews (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, ()
       level: "low",
       confidence: "low",
     });
-    await adminSession.request("POST", `/api/reviews/${review.id}/status`, { to: "in_review" });
+    const submitted = await adminSession.request("POST", `/api/reviews/${review.id}/status`, {
+      to: "in_review",
+    });
+    // The web app leaves the Adopt button out for the person who submitted it.
+    expect(submitted.json().submittedById).toBe(admin.userId);
     const own = await adminSession.request("POST", `/api/reviews/${review.id}/status`, { to: "adopted" });
     expect(own.statusCode).toBe(403);
     expect(own.json().error.message).toMatch(

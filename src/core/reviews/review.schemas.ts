@@ -272,6 +272,8 @@ export const ZReview = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   submittedBy: z.string().nullable(),
+  /** Who submitted it: someone else adopts it (four eyes). */
+  submittedById: z.uuid().nullable(),
   submittedAt: z.string().nullable(),
   adoptedBy: z.string().nullable(),
   adoptedAt: z.string().nullable(),

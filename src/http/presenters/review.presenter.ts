@@ -28,6 +28,7 @@ export const presentReview = (review: ReviewRecord): TReview => ({
   createdAt: review.createdAt.toISOString(),
   updatedAt: review.updatedAt.toISOString(),
   submittedBy: review.submittedBy,
+  submittedById: review.submittedById,
   submittedAt: iso(review.submittedAt),
   adoptedBy: review.adoptedBy,
   adoptedAt: iso(review.adoptedAt),

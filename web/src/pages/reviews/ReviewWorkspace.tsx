@@ -73,7 +73,9 @@ export const ReviewWorkspace = () => {
   // The server decides; these leave out the buttons it would refuse.
   const owns = me.acting.orgId === r.ownerOrgId;
   const mayWrite = owns && allows(me, "review.write");
-  const mayAdopt = owns && allows(me, "review.adopt");
+  // Four eyes: whoever submitted a review leaves its adoption to a colleague.
+  const submittedByMe = r.submittedById === me.user.id;
+  const mayAdopt = owns && allows(me, "review.adopt") && !submittedByMe;
   const editable = r.status !== "adopted" && mayWrite;
   const assessed = new Map(r.assessments.map((a) => [a.factorCode, a]));
   const factorCount = framework.data?.factors.length ?? 0;
@@ -120,7 +122,9 @@ export const ReviewWorkspace = () => {
             {t("reviews.backToDraft")}
           </button>
         )}
-        {r.status === "in_review" && !mayAdopt && <span className="muted">{t("reviews.whoAdopts")}</span>}
+        {r.status === "in_review" && !mayAdopt && (
+          <span className="muted">{t(submittedByMe ? "reviews.colleagueAdopts" : "reviews.whoAdopts")}</span>
+        )}
         {r.status !== "adopted" && unassessed > 0 && (
           <span className="stale-note">
             {t("reviews.unassessedBeforeAdopt", { count: unassessed, total: factorCount })}
