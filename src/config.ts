@@ -47,19 +47,18 @@ export type ConfigOverrides = Partial<Pick<Config, "dataDir" | "databaseUrl" | "
 
 export const loadConfig = (overrides: ConfigOverrides = {}, env: NodeJS.ProcessEnv = process.env): Config => {
   const host = overrides.host ?? env.CONTINUUM_HOST ?? "127.0.0.1";
+  const port = overrides.port ?? Number(env.CONTINUUM_PORT ?? env.PORT ?? 3000);
   return {
     dataDir: resolve(overrides.dataDir ?? env.CONTINUUM_DATA_DIR ?? ".continuum"),
     databaseUrl: overrides.databaseUrl ?? (env.DATABASE_URL || undefined),
     host,
-    port: overrides.port ?? Number(env.CONTINUUM_PORT ?? env.PORT ?? 3000),
+    port,
     adminEmail: env.CONTINUUM_ADMIN_EMAIL || undefined,
     adminPassword: env.CONTINUUM_ADMIN_PASSWORD || undefined,
     secureCookies: env.CONTINUUM_SECURE_COOKIES ? env.CONTINUUM_SECURE_COOKIES === "true" : !isLoopback(host),
     trustedProxies: env.CONTINUUM_TRUSTED_PROXIES || undefined,
     smtp: smtpOf(env),
-    publicUrl:
-      env.CONTINUUM_PUBLIC_URL ||
-      `http://localhost:${overrides.port ?? Number(env.CONTINUUM_PORT ?? env.PORT ?? 3000)}/`,
+    publicUrl: env.CONTINUUM_PUBLIC_URL || `http://localhost:${port}/`,
     alertJobSeconds: Number(env.CONTINUUM_ALERT_JOB_SECONDS ?? 60),
     voices: {
       key: env.CONTINUUM_VOICES_KEY || undefined,

@@ -1,7 +1,7 @@
 import { userInfo } from "node:os";
 import type { Command } from "commander";
 import { ZodError } from "zod";
-import { type Config, loadConfig } from "../config.ts";
+import { type Config, type ConfigOverrides, loadConfig } from "../config.ts";
 import { DomainError, type ErrorCode, invalid } from "../core/shared/errors.ts";
 import { DataDirInUseError } from "../db/data-dir-lock.ts";
 import { type DatabaseHandle, openDatabase } from "../db/engine.ts";
@@ -36,8 +36,11 @@ const exitCodeOf: Record<ErrorCode, number> = {
 
 export const globalOptions = (command: Command): GlobalOptions => command.optsWithGlobals<GlobalOptions>();
 
-export const configOf = (options: GlobalOptions): Config =>
-  loadConfig({ dataDir: options.dataDir, databaseUrl: options.databaseUrl });
+/** The configuration with the command line's options over the environment's, before anything is derived from them. */
+export const configOf = (
+  options: GlobalOptions,
+  overrides: Pick<ConfigOverrides, "host" | "port"> = {},
+): Config => loadConfig({ dataDir: options.dataDir, databaseUrl: options.databaseUrl, ...overrides });
 
 /**
  * Opens the configured database, applies pending migrations, runs `work`, and always closes it. Commands

@@ -26,11 +26,8 @@ export const registerServe = (program: Command): void => {
     .option("--host <host>", "address to bind (CONTINUUM_HOST, default 127.0.0.1)")
     .action(async (options: { port?: number; host?: string }, command: Command) => {
       const global = globalOptions(command);
-      const config = {
-        ...configOf(global),
-        ...(options.port ? { port: options.port } : {}),
-        ...(options.host ? { host: options.host } : {}),
-      };
+      // Through loadConfig, so what derives from the address (Secure cookies off loopback, the public URL) follows it.
+      const config = configOf(global, options);
       // A port in use is found before the first start's minutes of work, not after them.
       await assertCanListen(config.host, config.port);
       const handle = await openDatabase(config);
