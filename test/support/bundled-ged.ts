@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import Papa from "papaparse";
-import { BUNDLED_DATA_DIR } from "../../src/services/data/bundled-catalogue.ts";
+import { BUNDLED_DATA_DIR } from "../../src/repositories/data/bundled-catalogue.ts";
 
 /**
  * The bundled UCDP GED events file, parsed here independently of the import: expected figures come from the

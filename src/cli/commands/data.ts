@@ -10,7 +10,7 @@ import { importDatasetAs } from "../../services/data/import-dataset-as.ts";
 import { readableDatasetIds } from "../../services/data/readable-datasets.ts";
 import { forecastOnEveryImport } from "../../services/warning/forecast-after-import.ts";
 import type { ForecastRunStarted } from "../../services/warning/run-forecast.ts";
-import { assertWritableOutput } from "../output-files.ts";
+import { assertWritableOutput, writeOutput } from "../output-files.ts";
 import { progressReporter } from "../progress.ts";
 import {
   cliContext,
@@ -214,12 +214,12 @@ export const registerData = (program: Command): void => {
             level: options.level as "country" | "grid",
             from: options.from,
             to: options.to,
-            out: options.out,
             ...(options.dataset ? { datasetIds: options.dataset.split(",").map((id) => id.trim()) } : {}),
           });
+          writeOutput(options.out, result.csv, "Nothing was written.");
           if (global.json)
             process.stdout.write(
-              `${JSON.stringify({ file: result.file, rows: result.rows, datasets: result.datasetIds })}\n`,
+              `${JSON.stringify({ file: options.out, rows: result.rows, datasets: result.datasetIds })}\n`,
             );
           else
             process.stderr.write(

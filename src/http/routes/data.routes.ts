@@ -1,8 +1,3 @@
-import { createWriteStream } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { pipeline } from "node:stream/promises";
 import fastifyMultipart from "@fastify/multipart";
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
@@ -20,12 +15,13 @@ import { IMPORT_KIND_COLUMNS } from "../../core/data/import/columns.ts";
 import { IMPORT_KINDS } from "../../core/data/import/types.ts";
 import { invalid } from "../../core/shared/errors.ts";
 import type { DatabaseHandle } from "../../db/engine.ts";
-import { readBundledCatalogue } from "../../services/data/bundled-catalogue.ts";
+import { createUploadFolder, type UploadFolder } from "../../repositories/data/upload-folder.ts";
 import { dataStatus } from "../../services/data/data-status.ts";
 import type { ImportDatasetInput } from "../../services/data/import-dataset.ts";
 import { getImportJob, startImportJob } from "../../services/data/import-jobs.ts";
 import { getCountry, listCountriesService } from "../../services/data/query-data.ts";
 import { readableDatasetIds } from "../../services/data/readable-datasets.ts";
+import { bundledDatasetIds } from "../../services/data/shared-datasets.ts";
 import type { ServiceContext } from "../../services/shared/context.ts";
 import { contextOf } from "../context.ts";
 import {
@@ -40,19 +36,16 @@ import type { AppRoutes } from "./types.ts";
 
 const MAX_UPLOAD_BYTES = 256 * 1024 * 1024;
 
-/** Saves the multipart upload's one file into `dir` and collects its fields. */
+/** Saves the multipart upload's one file into `folder` and collects its fields. */
 const receiveUpload = async (
   request: FastifyRequest,
-  dir: string,
+  folder: UploadFolder,
 ): Promise<{ file: string; fields: Record<string, string> }> => {
   const fields: Record<string, string> = {};
   let saved: string | null = null;
   for await (const part of request.parts()) {
     if (part.type === "file") {
-      // The report names the person's own file, so keep its name (without any folder part).
-      const name = (part.filename || "upload.csv").replace(/^.*[\\/]/, "").replace(/[^\w.\- ()]+/g, "_");
-      saved = join(dir, name || "upload.csv");
-      await pipeline(part.file, createWriteStream(saved));
+      saved = await folder.save(part.filename || "upload.csv", part.file);
       if (part.file.truncated)
         throw invalid("The file is too large.", [
           { field: "file", message: `at most ${MAX_UPLOAD_BYTES / 1_048_576} MB` },
@@ -89,20 +82,20 @@ const importInput = (fields: Record<string, string>): Omit<ImportDatasetInput, "
 };
 
 /**
- * Saves the upload in a folder of its own and starts its import. The job deletes the folder when it ends;
- * until the job has started nothing else would, so a failure before (too large, bad field) deletes it here.
+ * Saves the upload in a folder of its own and starts its import. The job removes the folder when it ends;
+ * until the job has started nothing else would, so a failure before (too large, bad field) removes it here.
  */
 const startUploadedImport = async (
   request: FastifyRequest,
   ctx: ServiceContext,
   handle: DatabaseHandle,
 ): ReturnType<typeof startImportJob> => {
-  const dir = await mkdtemp(join(tmpdir(), "continuum-upload-"));
+  const folder = await createUploadFolder();
   try {
-    const { file, fields } = await receiveUpload(request, dir);
-    return await startImportJob(ctx, handle, { ...importInput(fields), file });
+    const { file, fields } = await receiveUpload(request, folder);
+    return await startImportJob(ctx, handle, { ...importInput(fields), file }, folder.remove);
   } catch (error) {
-    await rm(dir, { recursive: true, force: true });
+    await folder.remove();
     throw error;
   }
 };
@@ -162,7 +155,7 @@ export const dataRoutes: AppRoutes = (app, deps) => {
     },
     async (request) => {
       const status = await dataStatus(deps.db, await readableDatasetIds(signedIn(request)));
-      const bundled = new Set(readBundledCatalogue().map((entry) => entry.id));
+      const bundled = bundledDatasetIds();
       return { ...status, datasets: status.datasets.map((d) => presentDataset(d, bundled)) };
     },
   );

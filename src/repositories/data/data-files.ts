@@ -155,6 +155,9 @@ export const readCsvTable = async (
   return { header, rows: rest, sha256 };
 };
 
+/** Bytes of a file as stored, for progress. */
+export const fileSize = async (path: string): Promise<number> => (await stat(path)).size;
+
 /** The SHA-256 of a file as stored (compressed or not), to recognise the same file again. */
 export const fileSha256 = async (path: string): Promise<string> => {
   const name = basename(path);

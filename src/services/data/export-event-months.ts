@@ -1,4 +1,3 @@
-import { writeFile } from "node:fs/promises";
 import { parseMonth } from "../../core/data/dates.ts";
 import { type ImportKind, isEventImportKind } from "../../core/data/import/types.ts";
 import { datasetsToRead } from "../../core/data/reference-datasets.ts";
@@ -16,15 +15,12 @@ export type ExportEventMonthsInput = {
   to: string;
   /** Event datasets to sum; default every dataset of kind `ged` (ACLED/HXL would double-count with GED). */
   datasetIds?: string[];
-  /** Write the CSV to this file as well as returning it. */
-  out?: string;
 };
 
 export type ExportEventMonthsResult = {
   csv: string;
   rows: number;
   datasetIds: string[];
-  file: string | null;
 };
 
 /**
@@ -58,6 +54,5 @@ export const exportEventMonths = async (
   }
   if (details.length || !from || !to) throw invalid("The export request is not valid.", details);
   const { csv, rows } = await exportEventMonthsCsv(db, { level: input.level, from, to, datasetIds });
-  if (input.out) await writeFile(input.out, csv, "utf8");
-  return { csv, rows, datasetIds, file: input.out ?? null };
+  return { csv, rows, datasetIds };
 };

@@ -1,4 +1,3 @@
-import { stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { canReadDataset } from "../../core/access/policies.ts";
 import {
@@ -13,7 +12,7 @@ import { referenceDatasets } from "../../core/data/reference-datasets.ts";
 import type { RegistryData } from "../../core/data/registry.ts";
 import { DomainError } from "../../core/shared/errors.ts";
 import { type CoverageMode, replaceDatasetRows } from "../../repositories/data/bulk-load.ts";
-import { DataFileError, fileSha256 } from "../../repositories/data/data-files.ts";
+import { DataFileError, fileSha256, fileSize } from "../../repositories/data/data-files.ts";
 import { findDataset, listDatasets } from "../../repositories/data/datasets.repository.ts";
 import { loadRegistry } from "../../repositories/data/registry.repository.ts";
 import { validateFile } from "../../repositories/data/validate-file.ts";
@@ -203,7 +202,7 @@ export const importDataset = async (ctx: DataContext, input: ImportDatasetInput)
       (input.citation ?? same.citation) === same.citation &&
       (input.source ?? same.source) === same.source;
     if (same && sha256 === same.fileSha256 && asBefore) {
-      const size = (await stat(input.file)).size;
+      const size = await fileSize(input.file);
       input.onProgress?.(size, size);
       const report = {
         ...base,

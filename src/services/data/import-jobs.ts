@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { rm } from "node:fs/promises";
-import { basename, dirname } from "node:path";
+import { basename } from "node:path";
 import { notFound } from "../../core/shared/errors.ts";
 import type { DatabaseHandle } from "../../db/engine.ts";
 import type { ServiceContext } from "../shared/context.ts";
@@ -35,22 +34,22 @@ const forget = (now: number) => {
 
 /**
  * Starts importing an uploaded file in the background and returns at once; the job reports progress in
- * bytes and, when done, the import report. The upload sits alone in its own temporary folder (named as
- * the person's file, so reports name it), which is deleted when the import ends.
+ * bytes and, when done, the import report. `whenEnded` runs once the import has ended (it removes the upload).
  */
 export const startImportJob = async (
   ctx: ServiceContext,
   handle: DatabaseHandle,
   input: ImportDatasetInput,
+  whenEnded: () => Promise<void>,
 ): Promise<{ job: ImportJob; finished: Promise<ImportJob> }> => {
   await assertMayImportInto(ctx.db, ctx.actor, input.datasetId ?? defaultDatasetId(input.kind, input.file));
-  forget(Date.now());
+  forget(ctx.now().getTime());
   const job: ImportJob = {
     id: randomUUID(),
     state: "running",
     kind: input.kind,
     file: basename(input.file),
-    startedAt: new Date(),
+    startedAt: ctx.now(),
     finishedAt: null,
     done: 0,
     total: 0,
@@ -75,8 +74,8 @@ export const startImportJob = async (
       job.state = "failed";
     })
     .finally(async () => {
-      job.finishedAt = new Date();
-      await rm(dirname(input.file), { recursive: true, force: true });
+      job.finishedAt = ctx.now();
+      await whenEnded();
     })
     .then(() => job);
   return { job, finished };

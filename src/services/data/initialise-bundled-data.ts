@@ -1,11 +1,14 @@
-import { statSync } from "node:fs";
 import { join } from "node:path";
 import type { ImportKind, IndicatorOptions } from "../../core/data/import/index.ts";
 import { buildRegistry, type RegistryData } from "../../core/data/registry.ts";
-import { readCsvTable } from "../../repositories/data/data-files.ts";
+import {
+  BUNDLED_DATA_DIR,
+  type CatalogueEntry,
+  readBundledCatalogue,
+} from "../../repositories/data/bundled-catalogue.ts";
+import { fileSize, readCsvTable } from "../../repositories/data/data-files.ts";
 import { listDatasets, upsertDataset } from "../../repositories/data/datasets.repository.ts";
 import { replaceRegistry } from "../../repositories/data/registry.repository.ts";
-import { BUNDLED_DATA_DIR, type CatalogueEntry, readBundledCatalogue } from "./bundled-catalogue.ts";
 import { auditData, type DataContext } from "./data-context.ts";
 import { type ImportReport, importDataset } from "./import-dataset.ts";
 
@@ -105,7 +108,6 @@ export type InitialiseResult = {
 };
 
 export type InitialiseOptions = {
-  dir?: string;
   /** Progress in bytes of the bundled files read so far, with the dataset being imported. */
   onProgress?: (done: number, total: number, label: string) => void;
 };
@@ -178,20 +180,19 @@ export const initialiseBundledData = async (
   const steps = STEPS.filter((step) => !held.has(step.id));
   if (!withRegistry && steps.length === 0)
     return { status: "already_initialised", reports: [], durationMs: 0 };
-  const dir = options.dir ?? BUNDLED_DATA_DIR;
-  const catalogue = new Map<string, CatalogueEntry>(
-    readBundledCatalogue(dir).map((entry) => [entry.id, entry]),
-  );
+  const dir = BUNDLED_DATA_DIR;
+  const catalogue = new Map<string, CatalogueEntry>(readBundledCatalogue().map((entry) => [entry.id, entry]));
   const entry = (id: string): CatalogueEntry => {
     const found = catalogue.get(id);
     if (!found) throw new Error(`catalogue.json has no dataset ${id}.`);
     return found;
   };
   const sizes = new Map(
-    [...(withRegistry ? REGISTRY_FILES : []), ...steps.map((s) => s.file)].map((f) => [
-      f,
-      statSync(join(dir, f)).size,
-    ]),
+    await Promise.all(
+      [...(withRegistry ? REGISTRY_FILES : []), ...steps.map((s) => s.file)].map(
+        async (f) => [f, await fileSize(join(dir, f))] as const,
+      ),
+    ),
   );
   const total = [...sizes.values()].reduce((a, b) => a + b, 0);
   let done = 0;

@@ -3,10 +3,14 @@ import { authorize, can } from "../../core/access/policies.ts";
 import { referenceDatasetIds } from "../../core/data/reference-datasets.ts";
 import { forbidden } from "../../core/shared/errors.ts";
 import type { Db } from "../../db/types.ts";
+import { readBundledCatalogue } from "../../repositories/data/bundled-catalogue.ts";
 import { findDataset } from "../../repositories/data/datasets.repository.ts";
-import { readBundledCatalogue } from "./bundled-catalogue.ts";
 
 let shared: ReadonlySet<string> | undefined;
+
+/** The datasets that ship with Continuum and are loaded on first start. */
+export const bundledDatasetIds = (): ReadonlySet<string> =>
+  new Set(readBundledCatalogue().map((entry) => entry.id));
 
 /**
  * The datasets every organisation reads: the bundled ones and the reference series. The forecast reads only
@@ -14,7 +18,7 @@ let shared: ReadonlySet<string> | undefined;
  * under other dataset ids.
  */
 export const sharedDatasetIds = (): ReadonlySet<string> => {
-  shared ??= new Set([...referenceDatasetIds, ...readBundledCatalogue().map((entry) => entry.id)]);
+  shared ??= new Set([...referenceDatasetIds, ...bundledDatasetIds()]);
   return shared;
 };
 

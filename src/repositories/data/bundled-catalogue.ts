@@ -16,10 +16,12 @@ export type CatalogueEntry = {
   source: string;
 };
 
-/** data/bundled/catalogue.json: the bundled datasets with licence, citation and source. */
-export const readBundledCatalogue = (dir = BUNDLED_DATA_DIR): CatalogueEntry[] =>
-  (
-    JSON.parse(readFileSync(`${dir.replace(/\/$/, "")}/catalogue.json`, "utf8")) as {
-      datasets: CatalogueEntry[];
-    }
+let catalogue: readonly CatalogueEntry[] | undefined;
+
+/** data/bundled/catalogue.json: the bundled datasets with licence, citation and source (read once: it ships with the code). */
+export const readBundledCatalogue = (): readonly CatalogueEntry[] => {
+  catalogue ??= (
+    JSON.parse(readFileSync(`${BUNDLED_DATA_DIR}catalogue.json`, "utf8")) as { datasets: CatalogueEntry[] }
   ).datasets;
+  return catalogue;
+};
