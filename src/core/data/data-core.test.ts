@@ -1,11 +1,10 @@
 import { readFileSync } from "node:fs";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { monthFromViewsId, parseDate, parseIsoDate, viewsMonthId } from "./dates.ts";
-import { ACLED_CODEBOOK_COLUMNS } from "./import/acled.ts";
+import { monthFromViewsId, parseDate, parseIsoDate } from "./dates.ts";
 import { validateRows } from "./import/index.ts";
 import { priogridCell, priogridGid } from "./priogrid.ts";
-import { buildRegistry, createResolver, type Table, unmatchedStates } from "./registry.ts";
+import { buildRegistry, createResolver, type Table } from "./registry.ts";
 
 const bundled = (path: string) => new URL(`../../../data/bundled/${path}`, import.meta.url);
 const table = (path: string): Table => {
@@ -49,7 +48,6 @@ describe("dates and months", () => {
   it("maps ViEWS month ids", () => {
     expect(monthFromViewsId(121)).toBe("1990-01");
     expect(monthFromViewsId(480)).toBe("2019-12");
-    expect(viewsMonthId("2019-12")).toBe(480);
   });
 });
 
@@ -92,9 +90,10 @@ describe("country registry and crosswalk", () => {
     expect(() => resolver.fromGw(240, "1850-01-01")).toThrow(/GW code 240: no ISO 3166 match/);
   });
   it("lists states with no ISO match, with a reason", () => {
-    const unmatched = unmatchedStates(registry);
+    const matched = new Set(registry.crosswalk.filter((x) => x.iso3).map((x) => x.gwcode));
+    const unmatched = registry.crosswalk.filter((x) => !matched.has(x.gwcode));
     expect(unmatched.map((u) => u.gwcode)).toEqual(expect.arrayContaining([240, 255, 396, 751, 817]));
-    for (const u of unmatched) expect(u.reason).not.toBe("");
+    for (const u of unmatched) expect(u.note).not.toBe("");
   });
   it("has capitals with coordinates", () => {
     const nga = registry.countries.find((c) => c.iso3 === "NGA");
@@ -318,10 +317,6 @@ describe("row validators", () => {
     );
     expect(yearFirst.errors).toEqual([]);
     expect(yearFirst.rowCount).toBe(1);
-  });
-  it("knows every ACLED codebook variable", () => {
-    const codebook = table("acled/acled_codebook.csv");
-    expect([...ACLED_CODEBOOK_COLUMNS].sort()).toEqual(codebook.rows.map((r) => r[0]).sort());
   });
 });
 

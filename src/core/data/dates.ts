@@ -98,7 +98,4 @@ export const parseMonth = (text: string): string | null => {
 };
 
 /** ViEWS month_id: 1 = 1980-01, so 121 = 1990-01 and 480 = 2019-12. */
-export const viewsMonthId = (month: string): number =>
-  (Number(month.slice(0, 4)) - 1980) * 12 + Number(month.slice(5, 7));
-
 export const monthFromViewsId = (monthId: number): string => addMonths("1980-01", monthId - 1);

@@ -279,15 +279,6 @@ export const buildRegistry = (states: Table, capitalsTable: Table, codes: Table)
   return { countries, crosswalk, capitals };
 };
 
-/** GW states that have no ISO3 match at all, with the reason. */
-export const unmatchedStates = (data: RegistryData): { gwcode: number; name: string; reason: string }[] => {
-  const matched = new Set(data.crosswalk.filter((x) => x.iso3).map((x) => x.gwcode));
-  const seen = new Set<number>();
-  return data.crosswalk
-    .filter((x) => !matched.has(x.gwcode) && !seen.has(x.gwcode) && seen.add(x.gwcode))
-    .map((x) => ({ gwcode: x.gwcode, name: x.gwName, reason: x.note }));
-};
-
 const within = (row: { validFrom: string | null; validTo: string | null }, date: string) =>
   (row.validFrom === null || row.validFrom <= date) && (row.validTo === null || date <= row.validTo);
 

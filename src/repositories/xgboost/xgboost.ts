@@ -39,13 +39,6 @@ type Native = {
     outLen: unknown[],
     outResult: unknown[],
   ) => number;
-  boosterSaveModelToBuffer: (
-    handle: unknown,
-    config: string,
-    outLen: unknown[],
-    outDptr: unknown[],
-  ) => number;
-  boosterLoadModelFromBuffer: (handle: unknown, buf: Uint8Array, len: number) => number;
 };
 
 let native: Native | null = null;
@@ -76,12 +69,6 @@ const load = (path = defaultLibraryPath): Native => {
     boosterUpdateOneIter: lib.func(`int XGBoosterUpdateOneIter(${h} handle, int iter, ${h} dtrain)`),
     boosterPredict: lib.func(
       `int XGBoosterPredict(${h} handle, ${h} dmat, int option_mask, unsigned int ntree_limit, int training, _Out_ uint64_t* out_len, _Out_ void** out_result)`,
-    ),
-    boosterSaveModelToBuffer: lib.func(
-      `int XGBoosterSaveModelToBuffer(${h} handle, const char* config, _Out_ uint64_t* out_len, _Out_ void** out_dptr)`,
-    ),
-    boosterLoadModelFromBuffer: lib.func(
-      `int XGBoosterLoadModelFromBuffer(${h} handle, const void* buf, uint64_t len)`,
     ),
   };
   return native;
@@ -171,29 +158,6 @@ export const predict = (model: XgbModel, features: Float32Array): Float32Array =
  */
 export const predictContributions = (model: XgbModel, features: Float32Array): Float32Array =>
   runPredict(model, features, predictMask.contributions);
-
-/** Serialises the booster (UBJSON) so a trained model can be stored and reloaded without retraining. */
-export const save = (model: XgbModel): Uint8Array => {
-  const lib = load();
-  const outLen: unknown[] = [0];
-  const out: unknown[] = [null];
-  check(lib, lib.boosterSaveModelToBuffer(model.handle, '{"format":"ubj"}', outLen, out), "SaveModel");
-  return Uint8Array.from(koffi.decode(out[0], "uint8_t", Number(outLen[0])) as number[]);
-};
-
-export const loadModel = (bytes: Uint8Array, nCols: number): XgbModel => {
-  const lib = load();
-  const out: unknown[] = [null];
-  check(lib, lib.boosterCreate([], 0, out), "BoosterCreate");
-  const model: XgbModel = { handle: out[0], nCols, freed: false };
-  try {
-    check(lib, lib.boosterLoadModelFromBuffer(model.handle, bytes, bytes.length), "LoadModel");
-  } catch (error) {
-    free(model);
-    throw error;
-  }
-  return model;
-};
 
 /** Releases the native booster; safe to call twice. */
 export const free = (model: XgbModel): void => {

@@ -1,10 +1,10 @@
 import { type Action, canChange } from "../../core/access/policies.ts";
 import type { ProtectedRecordTable } from "../../core/access/protected-records.ts";
 import { forbidden, invalid, notFound } from "../../core/shared/errors.ts";
+import { loadProtected } from "../../repositories/access/protected-records.repository.ts";
 import { listShares, replaceShares } from "../../repositories/access/record-shares.repository.ts";
 import { countOrganisationsWithIds } from "../../repositories/organisations.repository.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
-import { loadProtected } from "./load-protected.ts";
 
 /** Replaces the list of organisations a protected record is shared with. Works for every declared table. */
 export const shareRecord = async (

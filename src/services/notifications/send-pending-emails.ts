@@ -3,6 +3,8 @@ import type { Mailer } from "../../repositories/mailer.ts";
 import { listOutbox, recordDelivery } from "../../repositories/notifications.repository.ts";
 
 const MAX_ATTEMPTS = 5;
+/** Messages sent per run; the rest wait for the next run, so one run never holds the job for long. */
+const BATCH = 200;
 
 /**
  * Sends queued notification e-mails, oldest first. A failure is recorded and retried on the next run;
@@ -11,9 +13,9 @@ const MAX_ATTEMPTS = 5;
 export const sendPendingEmails = async (
   db: Db,
   mailer: Mailer,
-  options: { now: () => Date; publicUrl: string; limit?: number },
+  options: { now: () => Date; publicUrl: string },
 ): Promise<{ sent: number; failed: number }> => {
-  const outbox = await listOutbox(db, options.limit ?? 200, MAX_ATTEMPTS);
+  const outbox = await listOutbox(db, BATCH, MAX_ATTEMPTS);
   let sent = 0;
   let failed = 0;
   for (const mail of outbox) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { syntheticPanel } from "../../../test/support/synthetic-panel.ts";
 import { backtest } from "./backtest.ts";
 import { backtestOnWorkers } from "./backtest-on-workers.ts";
-import { syntheticPanel } from "./synthetic-panel.test-support.ts";
 
 const small = { rounds: 20, residualHoldoutMonths: 24 };
 const origins = ["2011-12", "2012-06", "2012-12"];

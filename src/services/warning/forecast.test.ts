@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { syntheticPanel } from "../../../test/support/synthetic-panel.ts";
 import { mean } from "../../core/warning/distribution.ts";
 import { backtest } from "./backtest.ts";
 import { forecast, forecastWithModel } from "./forecast.ts";
-import { syntheticPanel } from "./synthetic-panel.test-support.ts";
 import { freeForecastModel, trainForecastModel } from "./train-forecast-model.ts";
 
 const small = { rounds: 20, residualHoldoutMonths: 24 };

@@ -13,41 +13,6 @@ import {
 } from "./common.ts";
 import type { RowValidator, ValidatorOptions } from "./types.ts";
 
-/** The variables of ACLED's codebook (data/bundled/acled/acled_codebook.csv). */
-export const ACLED_CODEBOOK_COLUMNS = [
-  "data_id",
-  "iso",
-  "event_id_cnty",
-  "event_id_no_cnty",
-  "event_date",
-  "year",
-  "time_precision",
-  "event_type",
-  "sub_event_type",
-  "actor1",
-  "assoc_actor_1",
-  "inter1",
-  "actor2",
-  "assoc_actor_2",
-  "inter2",
-  "interaction",
-  "region",
-  "country",
-  "admin1",
-  "admin2",
-  "admin3",
-  "location",
-  "latitude",
-  "longitude",
-  "geo_precision",
-  "source",
-  "source_scale",
-  "notes",
-  "fatalities",
-  "timestamp",
-  "iso3",
-] as const;
-
 /** Columns an ACLED export must have to become events (plus `iso` or `iso3`). */
 export const ACLED_REQUIRED_COLUMNS = [
   "event_id_cnty",

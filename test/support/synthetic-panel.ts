@@ -1,5 +1,5 @@
-import { addMonths } from "../../core/shared/months.ts";
-import type { PanelRow, WarningPanel } from "../../core/warning/panel.ts";
+import { addMonths } from "../../src/core/shared/months.ts";
+import type { PanelRow, WarningPanel } from "../../src/core/warning/panel.ts";
 
 /** A small deterministic panel: countries switch between calm and conflict spells, with clustered neighbours. */
 export const syntheticPanel = (countries = 24, months = 120, start = "2005-01"): WarningPanel => {

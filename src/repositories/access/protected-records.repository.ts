@@ -4,8 +4,8 @@ import type { ProtectedRecord } from "../../core/access/policies.ts";
 import type { ProtectedRecordTable } from "../../core/access/protected-records.ts";
 import type { Clearance } from "../../core/access/vocabulary.ts";
 import type { Db } from "../../db/types.ts";
-import { listShares } from "../../repositories/access/record-shares.repository.ts";
-import { visibleTo } from "../../repositories/access/visibility.ts";
+import { listShares } from "./record-shares.repository.ts";
+import { visibleTo } from "./visibility.ts";
 
 /** The clearance facts of a record the actor can see, or undefined (unknown and invisible look the same). */
 export const loadProtected = async (
