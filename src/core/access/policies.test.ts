@@ -7,7 +7,9 @@ import {
   canChange,
   canSee,
   grantableClearances,
+  mayAdoptReview,
   mayChangeMembership,
+  mayWorkOn,
   type ProtectedRecord,
 } from "./policies.ts";
 
@@ -78,6 +80,29 @@ describe("can and canChange", () => {
     const shared = record({ sharedWith: ["org-b"] });
     expect(canChange(actor(), shared, "analysis.write")).toBe(true);
     expect(canChange(actor({ orgId: "org-b" }), shared, "analysis.write")).toBe(false);
+  });
+});
+
+describe("working on an organisation's own work", () => {
+  it("is for that organisation's people whose role grants the action, platform administrators included", () => {
+    expect(mayWorkOn(actor({ role: "desk_officer" }), "org-a", "alert.decide")).toBe(true);
+    expect(mayWorkOn(actor(), "org-a", "alert.decide")).toBe(false);
+    expect(mayWorkOn(actor({ role: "desk_officer", orgId: "org-b" }), "org-a", "alert.decide")).toBe(false);
+    expect(
+      mayWorkOn(
+        actor({ role: "administrator", orgId: "org-b", platformAdmin: true }),
+        "org-a",
+        "alert.decide",
+      ),
+    ).toBe(false);
+  });
+
+  it("leaves a review's adoption to someone other than the person who submitted it", () => {
+    const review = { ownerOrgId: "org-a", submittedById: "u1" };
+    expect(mayAdoptReview(actor({ role: "desk_officer" }), review)).toBe(false);
+    expect(mayAdoptReview(actor({ role: "desk_officer", userId: "u2" }), review)).toBe(true);
+    expect(mayAdoptReview(actor({ userId: "u2" }), review)).toBe(false);
+    expect(mayAdoptReview(actor({ role: "desk_officer" }), { ...review, submittedById: null })).toBe(true);
   });
 });
 

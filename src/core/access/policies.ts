@@ -124,9 +124,28 @@ export const audienceKey = (record: ProtectedRecord): string =>
     ? "public"
     : `${record.clearance}:${record.ownerOrgId}:${[...record.sharedWith].sort().join(",")}`;
 
-/** Changing a record (or its sharing) is for its owning organisation's writers only. */
+/**
+ * An organisation's own work (a review, an alert, a record's sharing) is changed by its people whose role grants
+ * the action. Running the instance gives a platform administrator no say over another organisation's work.
+ */
+export const mayWorkOn = (actor: Actor, ownerOrgId: string, action: Action): boolean =>
+  ownerOrgId === actor.orgId && can(actor, action);
+
+/** `mayWorkOn`, refused with `refusal` for another organisation's work and with the role's reason otherwise. */
+export const assertWorksOn = (actor: Actor, ownerOrgId: string, action: Action, refusal: string): void => {
+  if (ownerOrgId !== actor.orgId) throw forbidden(refusal);
+  authorize(actor, action);
+};
+
+/** Four eyes: a review is adopted by one of its organisation's adopters other than the person who submitted it. */
+export const mayAdoptReview = (
+  actor: Actor,
+  review: { ownerOrgId: string; submittedById: string | null },
+): boolean => mayWorkOn(actor, review.ownerOrgId, "review.adopt") && review.submittedById !== actor.userId;
+
+/** Changing a record (or its sharing) is for its owning organisation's writers who can read it. */
 export const canChange = (actor: Actor, record: ProtectedRecord, action: Action): boolean =>
-  record.ownerOrgId === actor.orgId && can(actor, action) && canSee(actor, record);
+  mayWorkOn(actor, record.ownerOrgId, action) && canSee(actor, record);
 
 /** Whose people an administrator manages: their own organisation's; a platform administrator, any. */
 export const administersOrg = (actor: Pick<Actor, "platformAdmin" | "orgId">, orgId: string): boolean =>

@@ -1,7 +1,7 @@
 import type { z } from "zod";
-import { authorize } from "../../core/access/policies.ts";
+import { assertWorksOn } from "../../core/access/policies.ts";
 import { type AlertStep, stepGrants, transitions, ZAlertStepInput } from "../../core/alerts/alert.schemas.ts";
-import { conflict, forbidden, notFound } from "../../core/shared/errors.ts";
+import { conflict, notFound } from "../../core/shared/errors.ts";
 import {
   type AlertChanges,
   appendAlertEvent,
@@ -34,9 +34,12 @@ export const advanceAlert = async <S extends AlertStep>(
     // An alert the person may not see is not found, as when they read it.
     const before = await findAlert(tx.db, id, ctx.actor);
     if (!before) throw notFound("Alert");
-    if (ctx.actor.orgId !== before.ownerOrgId)
-      throw forbidden(`Only the owning desk (${before.ownerOrgName}) may ${step} this alert.`);
-    authorize(ctx.actor, stepGrants[step]);
+    assertWorksOn(
+      ctx.actor,
+      before.ownerOrgId,
+      stepGrants[step],
+      `Only the owning desk (${before.ownerOrgName}) may ${step} this alert.`,
+    );
     const rule = transitions[step];
     if (!(rule.from as readonly string[]).includes(before.status))
       throw conflict(`An alert that is ${before.status} cannot be moved by "${step}".`, [

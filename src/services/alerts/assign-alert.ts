@@ -1,6 +1,6 @@
-import { authorize, canSee, roleMay } from "../../core/access/policies.ts";
+import { assertWorksOn, canSee, roleMay } from "../../core/access/policies.ts";
 import { type TAssignAlert, ZAssignAlert } from "../../core/alerts/alert.schemas.ts";
-import { forbidden, invalid, notFound } from "../../core/shared/errors.ts";
+import { invalid, notFound } from "../../core/shared/errors.ts";
 import type { AlertRecord } from "../../repositories/alerts/alerts.repository.ts";
 import { appendAlertEvent, findAlert, updateAlert } from "../../repositories/alerts/alerts.repository.ts";
 import { findMembership, findUserById } from "../../repositories/users.repository.ts";
@@ -12,11 +12,13 @@ import { alertNotification } from "./alert-notification.ts";
 import { type AlertView, viewOf } from "./alert-view.ts";
 
 /** Routing an alert is the desk's decision: its organisation's people who may decide alerts. */
-const assertRoutes = (ctx: ServiceContext, alert: AlertRecord): void => {
-  if (ctx.actor.orgId !== alert.ownerOrgId)
-    throw forbidden(`Only the owning desk (${alert.ownerOrgName}) may hand this alert on.`);
-  authorize(ctx.actor, "alert.decide");
-};
+const assertRoutes = (ctx: ServiceContext, alert: AlertRecord): void =>
+  assertWorksOn(
+    ctx.actor,
+    alert.ownerOrgId,
+    "alert.decide",
+    `Only the owning desk (${alert.ownerOrgName}) may hand this alert on.`,
+  );
 
 /** The owning organisation's people who could then decide the alert: those it may be handed to. */
 export const listAssignees = async (ctx: ServiceContext, id: string) => {

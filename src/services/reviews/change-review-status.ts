@@ -1,3 +1,4 @@
+import { mayAdoptReview } from "../../core/access/policies.ts";
 import { reviewTransitions, ZReviewTransition } from "../../core/reviews/review.schemas.ts";
 import { conflict, forbidden } from "../../core/shared/errors.ts";
 import { updateReview } from "../../repositories/reviews/reviews.repository.ts";
@@ -26,7 +27,7 @@ export const changeReviewStatus = async (
       throw conflict(`A review that is ${inWords(before.status)} cannot move to ${inWords(to)}.`, [
         { field: "to", message: `allowed: ${reviewTransitions[before.status].join(", ") || "none"}` },
       ]);
-    if (to === "adopted" && before.submittedById === ctx.actor.userId)
+    if (to === "adopted" && !mayAdoptReview(ctx.actor, before))
       throw forbidden(
         "Someone other than the person who submitted a review adopts it: ask a colleague to adopt it.",
       );

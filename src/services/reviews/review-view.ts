@@ -1,5 +1,5 @@
 import type { Actor } from "../../core/access/actor.ts";
-import { type Action, authorize } from "../../core/access/policies.ts";
+import { type Action, assertWorksOn } from "../../core/access/policies.ts";
 import {
   type TAssessment,
   type TEvidencePack,
@@ -117,11 +117,13 @@ export const loadReviewDetail = async (db: Db, id: string, reader: Actor): Promi
  * Reviews are read under clearance; only the owning organisation's writers change them. Running the instance
  * gives a platform administrator no say over another organisation's review.
  */
-export const assertCanChange = (actor: Actor, review: ReviewRecord, action: Action): void => {
-  if (actor.orgId !== review.ownerOrgId)
-    throw forbidden("Only the organisation that owns this review may change it.");
-  authorize(actor, action);
-};
+export const assertCanChange = (actor: Actor, review: ReviewRecord, action: Action): void =>
+  assertWorksOn(
+    actor,
+    review.ownerOrgId,
+    action,
+    "Only the organisation that owns this review may change it.",
+  );
 
 export const assertEditable = (review: ReviewRecord): void => {
   if (review.status === "adopted")

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { Action } from "../../../src/core/access/policies.ts";
 import type { TOrganisation } from "../../../src/core/orgs/organisation.schemas.ts";
 import { get } from "../api/client.ts";
-import { allows } from "../api/permissions.ts";
+import { worksOn } from "../api/permissions.ts";
 import { useApiCall } from "../api/use-api-call.ts";
 import { useSession } from "../session.tsx";
 import { ErrorNote } from "./ErrorNote.tsx";
@@ -34,7 +34,7 @@ export const ShareControl = ({
   });
   const call = useApiCall(invalidates);
   const names = new Map(organisations.data?.map((org) => [org.id, org.name]));
-  const mayShare = me.acting.orgId === record.ownerOrgId && allows(me, action);
+  const mayShare = worksOn(me, record.ownerOrgId, action);
   const others = organisations.data?.filter((org) => org.id !== record.ownerOrgId) ?? [];
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

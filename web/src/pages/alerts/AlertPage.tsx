@@ -12,7 +12,7 @@ import {
 } from "../../../../src/core/alerts/alert.schemas.ts";
 import { api, get } from "../../api/client.ts";
 import { useCountryNames } from "../../api/country-names.ts";
-import { allows } from "../../api/permissions.ts";
+import { worksOn } from "../../api/permissions.ts";
 import { BusyButton } from "../../components/BusyButton.tsx";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
@@ -60,7 +60,8 @@ export const AlertPage = () => {
   const open = a.status !== "closed";
   const own = me.acting.orgId === a.owner.orgId;
   const mayStep = (name: AlertStep) =>
-    own && allows(me, stepGrants[name]) && (transitions[name].from as readonly string[]).includes(a.status);
+    worksOn(me, a.owner.orgId, stepGrants[name]) &&
+    (transitions[name].from as readonly string[]).includes(a.status);
   // Raising and merging record the platform's message beside the English note.
   const eventNote = (event: TAlertDetail["timeline"][number]) => {
     const message = ZAlertMessage.safeParse((event.data as { message?: unknown } | null)?.message);
@@ -218,7 +219,7 @@ export const AlertPage = () => {
         </form>
       )}
       <ErrorNote error={step.error} />
-      {open && own && allows(me, "alert.decide") && (
+      {open && worksOn(me, a.owner.orgId, "alert.decide") && (
         <AssignAlertForm alertId={a.id} ownerUserId={a.owner.userId} />
       )}
 

@@ -14,7 +14,7 @@ import {
 import { type Language, languages } from "../../../../src/core/shared/languages.ts";
 import { get } from "../../api/client.ts";
 import { useCountryNames } from "../../api/country-names.ts";
-import { allows } from "../../api/permissions.ts";
+import { adopts, worksOn } from "../../api/permissions.ts";
 import { useApiCall } from "../../api/use-api-call.ts";
 import { BackLink } from "../../components/BackLink.tsx";
 import { BusyButton } from "../../components/BusyButton.tsx";
@@ -71,11 +71,10 @@ export const ReviewWorkspace = () => {
   const r = review.data;
   if (!r) return <p className="loading">{t("app.loading")}</p>;
   // The server decides; these leave out the buttons it would refuse.
-  const owns = me.acting.orgId === r.ownerOrgId;
-  const mayWrite = owns && allows(me, "review.write");
+  const mayWrite = worksOn(me, r.ownerOrgId, "review.write");
   // Four eyes: whoever submitted a review leaves its adoption to a colleague.
+  const mayAdopt = adopts(me, r);
   const submittedByMe = r.submittedById === me.user.id;
-  const mayAdopt = owns && allows(me, "review.adopt") && !submittedByMe;
   const editable = r.status !== "adopted" && mayWrite;
   const assessed = new Map(r.assessments.map((a) => [a.factorCode, a]));
   const factorCount = framework.data?.factors.length ?? 0;

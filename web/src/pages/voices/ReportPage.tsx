@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { answerableChannels } from "../../../../src/core/voices/report.schemas.ts";
 import { api, get } from "../../api/client.ts";
-import { allows } from "../../api/permissions.ts";
+import { worksOn } from "../../api/permissions.ts";
 import { BackLink } from "../../components/BackLink.tsx";
 import { BusyButton } from "../../components/BusyButton.tsx";
 import { ClearanceField } from "../../components/ClearanceField.tsx";
@@ -70,10 +70,10 @@ export const ReportPage = () => {
   if (!r) return <p className="loading">{t("app.loading")}</p>;
   // Only the receiving organisation acts on a report, each action by the roles the server allows.
   const own = r.ownerOrgId === me.acting.orgId;
-  const mayTriage = own && allows(me, "voices.triage");
-  const mayReply = own && allows(me, "voices.reply");
+  const mayTriage = worksOn(me, r.ownerOrgId, "voices.triage");
+  const mayReply = worksOn(me, r.ownerOrgId, "voices.reply");
   const answerable = answerableChannels.includes(r.channel);
-  const mayReveal = own && allows(me, "voices.reveal") && me.acting.clearance === "confidential";
+  const mayReveal = worksOn(me, r.ownerOrgId, "voices.reveal") && me.acting.clearance === "confidential";
   return (
     <>
       <p>
