@@ -1,6 +1,7 @@
 import { type Command, Option } from "commander";
 import { clearances, roles, ZClearance, ZRole } from "../../core/access/vocabulary.ts";
 import type { TUser } from "../../core/users/user.schemas.ts";
+import { presentUser } from "../../http/presenters/user.presenter.ts";
 import { generatePassword } from "../../services/auth/secrets.ts";
 import { orgIdBySlug } from "../../services/orgs/org-id-by-slug.ts";
 import { createUser } from "../../services/users/create-user.ts";
@@ -45,7 +46,8 @@ export const registerUsers = (program: Command): void => {
         const global = globalOptions(command);
         await withDatabase(global, async (handle) => {
           const password = options.password ?? generatePassword();
-          const { user: created, accountExisted } = await createUser(await cliContext(handle, global), {
+          const ctx = await cliContext(handle, global);
+          const added = await createUser(ctx, {
             email,
             name: options.name ?? email,
             password,
@@ -53,7 +55,8 @@ export const registerUsers = (program: Command): void => {
             role: ZRole.parse(options.role),
             clearance: ZClearance.parse(options.clearance),
           });
-          if (accountExisted) {
+          const created = presentUser(added.user, ctx.actor, ctx.now());
+          if (added.accountExisted) {
             printOne(
               global,
               created,
@@ -79,7 +82,10 @@ export const registerUsers = (program: Command): void => {
       const global = globalOptions(command);
       await withDatabase(global, async (handle) => {
         const orgId = options.org ? await orgIdBySlug(handle.db, options.org) : undefined;
-        const users = await listUsers(await cliContext(handle, global), orgId);
+        const ctx = await cliContext(handle, global);
+        const users = (await listUsers(ctx, orgId)).map((person) =>
+          presentUser(person, ctx.actor, ctx.now()),
+        );
         if (global.json)
           printRows(global, users, ["id", "email", "name", "platformAdmin", "locked", "memberships"]);
         else printRows(global, users.map(flatten), ["email", "name", "memberships", "locked"]);
@@ -97,12 +103,14 @@ export const registerUsers = (program: Command): void => {
         const global = globalOptions(command);
         await withDatabase(global, async (handle) => {
           const userId = await userIdByEmail(handle.db, email);
-          const updated = await setMembership(await cliContext(handle, global), {
+          const ctx = await cliContext(handle, global);
+          const person = await setMembership(ctx, {
             userId,
             orgId: await orgIdBySlug(handle.db, options.org),
             role: ZRole.parse(options.role),
             clearance: options.clearance ? ZClearance.parse(options.clearance) : undefined,
           });
+          const updated = presentUser(person, ctx.actor, ctx.now());
           printOne(global, updated, `${updated.email}: ${flatten(updated).memberships}`);
         });
       },
@@ -172,7 +180,8 @@ export const registerUsers = (program: Command): void => {
       const global = globalOptions(command);
       await withDatabase(global, async (handle) => {
         const userId = await userIdByEmail(handle.db, email);
-        const unlocked = await unlockUser(await cliContext(handle, global), userId);
+        const ctx = await cliContext(handle, global);
+        const unlocked = presentUser(await unlockUser(ctx, userId), ctx.actor, ctx.now());
         printOne(global, unlocked, `${unlocked.email} may sign in again.`);
       });
     });

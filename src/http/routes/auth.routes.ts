@@ -21,6 +21,7 @@ import { switchOrganisation } from "../../services/auth/switch-organisation.ts";
 import { contextOf } from "../context.ts";
 import { SESSION_COOKIE } from "../plugins/authentication.ts";
 import { presentToken } from "../presenters/token.presenter.ts";
+import { presentUser } from "../presenters/user.presenter.ts";
 import { errorResponses, ZIdParams } from "../schemas.ts";
 import { signInFailures } from "../sign-in-failures.ts";
 import type { AppRoutes } from "./types.ts";
@@ -97,7 +98,7 @@ export const authRoutes: AppRoutes = (app, deps) => {
       const ctx = contextOf(deps, request);
       const { user, language } = await readSignedInUser(ctx);
       return {
-        user,
+        user: presentUser(user, ctx.actor, ctx.now()),
         acting: { orgId: ctx.actor.orgId, role: ctx.actor.role, clearance: ctx.actor.clearance },
         language,
         csrfToken: request.auth?.csrfToken ?? null,

@@ -6,6 +6,7 @@ import { removeMembership } from "../../services/users/remove-membership.ts";
 import { setMembership } from "../../services/users/set-membership.ts";
 import { unlockUser } from "../../services/users/unlock-user.ts";
 import { contextOf } from "../context.ts";
+import { presentUser } from "../presenters/user.presenter.ts";
 import { errorResponses } from "../schemas.ts";
 import type { AppRoutes } from "./types.ts";
 
@@ -20,7 +21,12 @@ export const userRoutes: AppRoutes = (app, deps) => {
         response: { 200: z.array(ZUser), ...errorResponses },
       },
     },
-    (request) => listUsers(contextOf(deps, request), request.query.orgId),
+    async (request) => {
+      const ctx = contextOf(deps, request);
+      return (await listUsers(ctx, request.query.orgId)).map((user) =>
+        presentUser(user, ctx.actor, ctx.now()),
+      );
+    },
   );
 
   app.post(
@@ -34,8 +40,9 @@ export const userRoutes: AppRoutes = (app, deps) => {
       },
     },
     async (request, reply) => {
-      const { user, accountExisted } = await createUser(contextOf(deps, request), request.body);
-      return reply.code(201).send({ ...user, accountExisted });
+      const ctx = contextOf(deps, request);
+      const { user, accountExisted } = await createUser(ctx, request.body);
+      return reply.code(201).send({ ...presentUser(user, ctx.actor, ctx.now()), accountExisted });
     },
   );
 
@@ -50,7 +57,14 @@ export const userRoutes: AppRoutes = (app, deps) => {
         response: { 200: ZUser, ...errorResponses },
       },
     },
-    (request) => setMembership(contextOf(deps, request), { ...request.params, ...request.body }),
+    async (request) => {
+      const ctx = contextOf(deps, request);
+      return presentUser(
+        await setMembership(ctx, { ...request.params, ...request.body }),
+        ctx.actor,
+        ctx.now(),
+      );
+    },
   );
 
   app.delete(
@@ -79,6 +93,9 @@ export const userRoutes: AppRoutes = (app, deps) => {
         response: { 200: ZUser, ...errorResponses },
       },
     },
-    (request) => unlockUser(contextOf(deps, request), request.params.userId),
+    async (request) => {
+      const ctx = contextOf(deps, request);
+      return presentUser(await unlockUser(ctx, request.params.userId), ctx.actor, ctx.now());
+    },
   );
 };

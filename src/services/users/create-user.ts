@@ -1,7 +1,7 @@
 import { assertAdministers, assertMayGrant } from "../../core/access/policies.ts";
 import { conflict, invalid, notFound } from "../../core/shared/errors.ts";
 import { passwordWeakness } from "../../core/users/password-rules.ts";
-import { type TCreateUser, type TUser, ZCreateUser } from "../../core/users/user.schemas.ts";
+import { type TCreateUser, ZCreateUser } from "../../core/users/user.schemas.ts";
 import { findOrganisation } from "../../repositories/organisations.repository.ts";
 import {
   findMembership,
@@ -11,9 +11,9 @@ import {
 } from "../../repositories/users.repository.ts";
 import { hashPassword } from "../auth/secrets.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
-import { withMemberships } from "./user-view.ts";
+import { type PersonView, withMemberships } from "./user-view.ts";
 
-export type CreatedUser = { user: TUser; accountExisted: boolean };
+export type CreatedUser = { user: PersonView; accountExisted: boolean };
 
 /**
  * Adds a person to an organisation. A platform administrator may add an existing account (same email) to
@@ -42,12 +42,13 @@ export const createUser = async (ctx: ServiceContext, raw: TCreateUser): Promise
       existing ?? (await insertUser(tx.db, { email: input.email, name: input.name, passwordHash }));
     const membership = { userId: user.id, orgId: input.orgId, role: input.role, clearance: input.clearance };
     await upsertMembership(tx.db, membership);
-    const [view] = await withMemberships(tx.db, [user], ctx.now(), ctx.actor);
+    const [view] = await withMemberships(tx.db, [user]);
+    // The organisation's log names the membership it gained, not where else the person works.
     await audit(tx, {
       action: existing ? "member.add" : "user.create",
       entityType: "user",
       entityId: user.id,
-      after: view,
+      after: { email: user.email, name: user.name, role: input.role, clearance: input.clearance },
       orgId: input.orgId,
     });
     if (!view) throw notFound("User");

@@ -1,7 +1,6 @@
 import { assertAdministers, assertMayChangeMember, assertMayGrant } from "../../core/access/policies.ts";
 import type { Clearance, Role } from "../../core/access/vocabulary.ts";
 import { conflict, notFound } from "../../core/shared/errors.ts";
-import type { TUser } from "../../core/users/user.schemas.ts";
 import {
   countMembers,
   findMembership,
@@ -10,12 +9,12 @@ import {
 } from "../../repositories/users.repository.ts";
 import { forgetUnreadableNotifications } from "../notifications/forget-unreadable.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
-import { withMemberships } from "./user-view.ts";
+import { type PersonView, withMemberships } from "./user-view.ts";
 
 export const setMembership = async (
   ctx: ServiceContext,
   input: { userId: string; orgId: string; role: Role; clearance?: Clearance | undefined },
-): Promise<TUser> => {
+): Promise<PersonView> => {
   assertAdministers(ctx.actor, input.orgId);
   return inTransaction(ctx, async (tx) => {
     const user = await findUserById(tx.db, input.userId);
@@ -40,7 +39,7 @@ export const setMembership = async (
       after,
       orgId: input.orgId,
     });
-    const [view] = await withMemberships(tx.db, [user], ctx.now(), ctx.actor);
+    const [view] = await withMemberships(tx.db, [user]);
     if (!view) throw notFound("User");
     return view;
   });

@@ -1,12 +1,11 @@
 import { assertAdministers } from "../../core/access/policies.ts";
 import { notFound } from "../../core/shared/errors.ts";
-import type { TUser } from "../../core/users/user.schemas.ts";
 import { findMembership, findUserById, recordSignInState } from "../../repositories/users.repository.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
-import { withMemberships } from "./user-view.ts";
+import { type PersonView, withMemberships } from "./user-view.ts";
 
 /** Lifts a lock-out before its 15 minutes are up, for a member of the administrator's organisation. */
-export const unlockUser = async (ctx: ServiceContext, userId: string): Promise<TUser> => {
+export const unlockUser = async (ctx: ServiceContext, userId: string): Promise<PersonView> => {
   assertAdministers(ctx.actor, ctx.actor.orgId);
   return inTransaction(ctx, async (tx) => {
     const user = await findUserById(tx.db, userId);
@@ -20,12 +19,7 @@ export const unlockUser = async (ctx: ServiceContext, userId: string): Promise<T
       entityId: user.id,
       after: { email: user.email },
     });
-    const [view] = await withMemberships(
-      tx.db,
-      [{ ...user, failedSignIns: 0, lockedUntil: null }],
-      ctx.now(),
-      ctx.actor,
-    );
+    const [view] = await withMemberships(tx.db, [{ ...user, failedSignIns: 0, lockedUntil: null }]);
     if (!view) throw notFound("User");
     return view;
   });
