@@ -1,12 +1,7 @@
 import { sql } from "kysely";
 import type { Actor, Channel } from "../core/access/actor.ts";
 import { protectedRecordTables } from "../core/access/protected-records.ts";
-import {
-  redactSecrets,
-  type TAuditEntry,
-  type TAuditFacets,
-  type TAuditQuery,
-} from "../core/audit-log/audit.schemas.ts";
+import { redactSecrets, type TAuditFacets, type TAuditQuery } from "../core/audit-log/audit.schemas.ts";
 import type { Db } from "../db/types.ts";
 import { visibleTo } from "./access/visibility.ts";
 import { containsPattern, prefixPattern } from "./contains-pattern.ts";
@@ -68,6 +63,21 @@ const hiddenFrom = (reader: Actor) =>
     sql` OR `,
   )})`;
 
+/** An entry as stored, with whether its reader may see its content (`withheld`: a record hidden from them). */
+export type AuditRecord = {
+  id: number;
+  at: Date;
+  actor: string;
+  orgId: string | null;
+  via: Channel;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+  withheld: boolean;
+};
+
 /**
  * Newest first; `orgId` limits to entries made by people acting for that organisation or filed under it.
  * The content of entries about protected records the reader may not see is withheld.
@@ -77,7 +87,7 @@ export const listAudit = async (
   reader: Actor,
   query: TAuditQuery,
   orgId?: string,
-): Promise<TAuditEntry[]> => {
+): Promise<AuditRecord[]> => {
   let select = db.selectFrom("audit_log").selectAll().select(hiddenFrom(reader).as("withheld"));
   if (orgId) select = select.where("org_id", "=", orgId);
   if (query.entityType) select = select.where("entity_type", "=", query.entityType);
@@ -92,15 +102,15 @@ export const listAudit = async (
   const rows = await select.orderBy("id", "desc").limit(query.limit).execute();
   return rows.map((row) => ({
     id: Number(row.id),
-    at: row.at.toISOString(),
+    at: row.at,
     actor: row.actor,
     orgId: row.org_id,
     via: row.via as Channel,
     action: row.action,
     entityType: row.entity_type,
     entityId: row.entity_id,
-    before: row.withheld ? null : row.before,
-    after: row.withheld ? null : row.after,
+    before: row.before,
+    after: row.after,
     withheld: row.withheld,
   }));
 };

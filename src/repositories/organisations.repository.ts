@@ -1,6 +1,14 @@
 import type { OrganisationKind } from "../core/access/vocabulary.ts";
-import type { TCreateOrganisation, TOrganisation } from "../core/orgs/organisation.schemas.ts";
+import type { TCreateOrganisation } from "../core/orgs/organisation.schemas.ts";
 import type { Db } from "../db/types.ts";
+
+export type OrganisationRecord = {
+  id: string;
+  slug: string;
+  name: string;
+  kind: OrganisationKind;
+  createdAt: Date;
+};
 
 const toOrganisation = (row: {
   id: string;
@@ -8,21 +16,21 @@ const toOrganisation = (row: {
   name: string;
   kind: string;
   created_at: Date;
-}): TOrganisation => ({
+}): OrganisationRecord => ({
   id: row.id,
   slug: row.slug,
   name: row.name,
   kind: row.kind as OrganisationKind,
-  createdAt: row.created_at.toISOString(),
+  createdAt: row.created_at,
 });
 
-export const insertOrganisation = async (db: Db, input: TCreateOrganisation): Promise<TOrganisation> =>
+export const insertOrganisation = async (db: Db, input: TCreateOrganisation): Promise<OrganisationRecord> =>
   toOrganisation(await db.insertInto("organisations").values(input).returningAll().executeTakeFirstOrThrow());
 
-export const listOrganisations = async (db: Db): Promise<TOrganisation[]> =>
+export const listOrganisations = async (db: Db): Promise<OrganisationRecord[]> =>
   (await db.selectFrom("organisations").selectAll().orderBy("name").execute()).map(toOrganisation);
 
-export const findOrganisation = async (db: Db, idOrSlug: string): Promise<TOrganisation | undefined> => {
+export const findOrganisation = async (db: Db, idOrSlug: string): Promise<OrganisationRecord | undefined> => {
   const isUuid = /^[0-9a-f-]{36}$/i.test(idOrSlug);
   const row = await db
     .selectFrom("organisations")

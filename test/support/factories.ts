@@ -1,9 +1,11 @@
 import { randomBytes } from "node:crypto";
 import type { Actor } from "../../src/core/access/actor.ts";
 import type { Clearance, OrganisationKind, Role } from "../../src/core/access/vocabulary.ts";
-import type { TOrganisation } from "../../src/core/orgs/organisation.schemas.ts";
 import type { Db } from "../../src/db/types.ts";
-import { insertOrganisation } from "../../src/repositories/organisations.repository.ts";
+import {
+  insertOrganisation,
+  type OrganisationRecord,
+} from "../../src/repositories/organisations.repository.ts";
 import { insertUser, upsertMembership } from "../../src/repositories/users.repository.ts";
 import { hashPassword } from "../../src/services/auth/secrets.ts";
 import type { ServiceContext } from "../../src/services/shared/context.ts";
@@ -16,7 +18,7 @@ const suffix = () => randomBytes(4).toString("hex");
 export const buildOrganisation = (
   db: Db,
   kind: OrganisationKind = "regional_organisation",
-): Promise<TOrganisation> => {
+): Promise<OrganisationRecord> => {
   const slug = `org-${suffix()}`;
   return insertOrganisation(db, { slug, name: `Organisation ${slug}`, kind });
 };

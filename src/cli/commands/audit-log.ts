@@ -1,9 +1,9 @@
-import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { ZAuditQuery } from "../../core/audit-log/audit.schemas.ts";
 import { invalid } from "../../core/shared/errors.ts";
+import { presentAuditEntry } from "../../http/presenters/audit-log.presenter.ts";
 import { listAudit } from "../../services/audit-log/list-audit.ts";
-import { assertWritableOutput } from "../output-files.ts";
+import { assertWritableOutput, writeOutput } from "../output-files.ts";
 import { cliContext, globalOptions, printRows, withDatabase } from "../runtime.ts";
 
 type AuditOptions = {
@@ -51,7 +51,9 @@ export const registerAuditLog = (program: Command): void => {
     async (options: AuditOptions, command: Command) => {
       const global = globalOptions(command);
       await withDatabase(global, async (handle) => {
-        const entries = await listAudit(await cliContext(handle, global), queryOf(options, 50));
+        const entries = (await listAudit(await cliContext(handle, global), queryOf(options, 50))).map(
+          presentAuditEntry,
+        );
         printRows(global, entries, ["id", "at", "actor", "via", "action", "entityType", "entityId"]);
       });
     },
@@ -66,10 +68,13 @@ export const registerAuditLog = (program: Command): void => {
         throw invalid(`Cannot write --out ${options.out}: the export is JSON Lines; name the file .jsonl.`);
       assertWritableOutput(options.out);
       await withDatabase(global, async (handle) => {
-        const entries = await listAudit(await cliContext(handle, global), queryOf(options, 1000));
-        writeFileSync(
+        const entries = (await listAudit(await cliContext(handle, global), queryOf(options, 1000))).map(
+          presentAuditEntry,
+        );
+        writeOutput(
           options.out,
           entries.map((entry) => JSON.stringify(entry)).join("\n") + (entries.length ? "\n" : ""),
+          "Nothing was written.",
         );
         process.stderr.write(`Wrote ${entries.length} entries to ${options.out}\n`);
       });

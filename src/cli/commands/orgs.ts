@@ -1,6 +1,7 @@
 import { type Command, Option } from "commander";
 import { organisationKinds } from "../../core/access/vocabulary.ts";
 import { ZCreateOrganisation } from "../../core/orgs/organisation.schemas.ts";
+import { presentOrganisation } from "../../http/presenters/organisation.presenter.ts";
 import { createOrganisation } from "../../services/orgs/create-organisation.ts";
 import { listOrganisations } from "../../services/orgs/list-organisations.ts";
 import { cliContext, globalOptions, printOne, printRows, withDatabase } from "../runtime.ts";
@@ -20,7 +21,9 @@ export const registerOrgs = (program: Command): void => {
       const global = globalOptions(command);
       await withDatabase(global, async (handle) => {
         const input = ZCreateOrganisation.parse({ slug, name, kind: options.kind });
-        const created = await createOrganisation(await cliContext(handle, global), input);
+        const created = presentOrganisation(
+          await createOrganisation(await cliContext(handle, global), input),
+        );
         printOne(
           global,
           created,
@@ -35,12 +38,11 @@ export const registerOrgs = (program: Command): void => {
     .action(async (_options: unknown, command: Command) => {
       const global = globalOptions(command);
       await withDatabase(global, async (handle) => {
-        printRows(global, await listOrganisations(await cliContext(handle, global)), [
-          "slug",
-          "name",
-          "kind",
-          "id",
-        ]);
+        printRows(
+          global,
+          (await listOrganisations(await cliContext(handle, global))).map(presentOrganisation),
+          ["slug", "name", "kind", "id"],
+        );
       });
     });
 };

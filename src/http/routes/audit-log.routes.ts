@@ -7,6 +7,7 @@ import {
 } from "../../core/audit-log/audit.schemas.ts";
 import { listAudit, listAuditFacets } from "../../services/audit-log/list-audit.ts";
 import { contextOf } from "../context.ts";
+import { presentAuditEntry } from "../presenters/audit-log.presenter.ts";
 import { errorResponses } from "../schemas.ts";
 import { sendFile } from "../send-file.ts";
 import type { AppRoutes } from "./types.ts";
@@ -22,7 +23,7 @@ export const auditLogRoutes: AppRoutes = (app, deps) => {
         response: { 200: z.array(ZAuditEntry), ...errorResponses },
       },
     },
-    (request) => listAudit(contextOf(deps, request), request.query),
+    async (request) => (await listAudit(contextOf(deps, request), request.query)).map(presentAuditEntry),
   );
 
   app.get(
@@ -49,7 +50,7 @@ export const auditLogRoutes: AppRoutes = (app, deps) => {
     async (request, reply) => {
       const entries = await listAudit(contextOf(deps, request), request.query);
       return sendFile(reply, {
-        body: entries.map((entry) => JSON.stringify(entry)).join("\n"),
+        body: entries.map((entry) => JSON.stringify(presentAuditEntry(entry))).join("\n"),
         contentType: "application/x-ndjson; charset=utf-8",
         fileName: "continuum-audit-log.jsonl",
       });

@@ -3,6 +3,7 @@ import { ZCreateOrganisation, ZOrganisation } from "../../core/orgs/organisation
 import { createOrganisation } from "../../services/orgs/create-organisation.ts";
 import { listOrganisations } from "../../services/orgs/list-organisations.ts";
 import { contextOf } from "../context.ts";
+import { presentOrganisation } from "../presenters/organisation.presenter.ts";
 import { errorResponses } from "../schemas.ts";
 import type { AppRoutes } from "./types.ts";
 
@@ -16,7 +17,7 @@ export const organisationRoutes: AppRoutes = (app, deps) => {
         response: { 200: z.array(ZOrganisation), ...errorResponses },
       },
     },
-    (request) => listOrganisations(contextOf(deps, request)),
+    async (request) => (await listOrganisations(contextOf(deps, request))).map(presentOrganisation),
   );
 
   app.post(
@@ -30,6 +31,8 @@ export const organisationRoutes: AppRoutes = (app, deps) => {
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await createOrganisation(contextOf(deps, request), request.body)),
+      reply
+        .code(201)
+        .send(presentOrganisation(await createOrganisation(contextOf(deps, request), request.body))),
   );
 };

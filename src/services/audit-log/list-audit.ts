@@ -1,10 +1,14 @@
 import { authorize } from "../../core/access/policies.ts";
-import type { TAuditEntry, TAuditFacets, TAuditQuery } from "../../core/audit-log/audit.schemas.ts";
-import { auditFacets, listAudit as selectAudit } from "../../repositories/audit-log.repository.ts";
+import type { TAuditFacets, TAuditQuery } from "../../core/audit-log/audit.schemas.ts";
+import {
+  type AuditRecord,
+  auditFacets,
+  listAudit as selectAudit,
+} from "../../repositories/audit-log.repository.ts";
 import type { ServiceContext } from "../shared/context.ts";
 
 /** Administrators read what their organisation's people did; platform administrators read everything. */
-export const listAudit = (ctx: ServiceContext, query: TAuditQuery): Promise<TAuditEntry[]> => {
+export const listAudit = (ctx: ServiceContext, query: TAuditQuery): Promise<AuditRecord[]> => {
   authorize(ctx.actor, "audit.read");
   return selectAudit(ctx.db, ctx.actor, query, readableOrg(ctx));
 };

@@ -1,13 +1,17 @@
 import { authorize } from "../../core/access/policies.ts";
-import type { TCreateOrganisation, TOrganisation } from "../../core/orgs/organisation.schemas.ts";
+import type { TCreateOrganisation } from "../../core/orgs/organisation.schemas.ts";
 import { conflict } from "../../core/shared/errors.ts";
-import { findOrganisation, insertOrganisation } from "../../repositories/organisations.repository.ts";
+import {
+  findOrganisation,
+  insertOrganisation,
+  type OrganisationRecord,
+} from "../../repositories/organisations.repository.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
 
 export const createOrganisation = async (
   ctx: ServiceContext,
   input: TCreateOrganisation,
-): Promise<TOrganisation> => {
+): Promise<OrganisationRecord> => {
   authorize(ctx.actor, "organisation.create");
   return inTransaction(ctx, async (tx) => {
     if (await findOrganisation(tx.db, input.slug)) {

@@ -1,0 +1,7 @@
+import type { TOrganisation } from "../../core/orgs/organisation.schemas.ts";
+import type { OrganisationRecord } from "../../repositories/organisations.repository.ts";
+
+export const presentOrganisation = (organisation: OrganisationRecord): TOrganisation => ({
+  ...organisation,
+  createdAt: organisation.createdAt.toISOString(),
+});
