@@ -1,16 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { sql } from "kysely";
-import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.ts";
 import type { DatabaseHandle } from "../../src/db/engine.ts";
 import type { App } from "../../src/http/app.ts";
 import { generateMasterKey, makeKeyring, unseal } from "../../src/repositories/voices/envelope.ts";
 import { findSealed } from "../../src/repositories/voices/reports.repository.ts";
+import { draftMapping } from "../../src/services/voices/draft-form-mapping.ts";
 import { revealReport } from "../../src/services/voices/reveal-report.ts";
 import { rotateMasterKey } from "../../src/services/voices/rotate-key.ts";
-import { draftMapping } from "../../src/services/voices/save-form.ts";
 import { type ApiSession, signIn } from "../support/api.ts";
 import { createTestDatabase } from "../support/database.ts";
 import { buildOrganisation, buildUser, contextFor, type TestUser } from "../support/factories.ts";
@@ -18,8 +17,6 @@ import { postReportForm, signedGatewayCall, signedSms, uniquePhone, voicesApp } 
 
 const engine = process.env.DATABASE_URL ? "PostgreSQL" : "embedded";
 const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), "utf8");
-const sheet = (path: string) =>
-  Papa.parse<Record<string, string>>(read(path), { header: true, skipEmptyLines: true }).data;
 
 const REPORTER = { name: "Amina Testreporter", phone: "+236 7200 0111", email: "amina.reporter@example.net" };
 const SMS_PHONE = uniquePhone();
@@ -315,8 +312,10 @@ describe(`Voices end to end (${engine})`, () => {
   it("imports a KoboToolbox export (CSV, then JSON) through a mapping drafted from the bundled XLSForm", async () => {
     const mapping = draftMapping(
       admin,
-      sheet("data/bundled/voices/kobo_reach_irq_water_survey_xlsform_survey.csv"),
-      sheet("data/bundled/voices/kobo_reach_irq_water_survey_xlsform_choices.csv"),
+      {
+        survey: read("data/bundled/voices/kobo_reach_irq_water_survey_xlsform_survey.csv"),
+        choices: read("data/bundled/voices/kobo_reach_irq_water_survey_xlsform_choices.csv"),
+      },
       { iso3: "IRQ", category: "services" },
     );
     // The same draft over HTTP, for an administrator while the server holds the database.

@@ -2,12 +2,8 @@ import type { Command } from "commander";
 import type { Config } from "../../config.ts";
 import type { DatabaseHandle } from "../../db/engine.ts";
 import { openKeyring } from "../../services/voices/open-keyring.ts";
-import { csvObjects } from "../../services/voices/save-form.ts";
 import type { VoicesDeps } from "../../services/voices/voices-context.ts";
-import { readInputText } from "../input-files.ts";
 import { type GlobalOptions, globalOptions, withDatabase } from "../runtime.ts";
-
-export const readCsvObjects = (file: string) => csvObjects(readInputText(file));
 
 /** Runs a voices command with the database, the keyring and the acting person. */
 export const voices = <T>(

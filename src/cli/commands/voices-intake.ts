@@ -1,15 +1,18 @@
 import type { Command } from "commander";
 import { formatOf, type SubmissionFormat } from "../../core/voices/submission-format.ts";
+import { presentForm } from "../../http/presenters/voices.presenter.ts";
 import { buildGazetteer, ensureGazetteer } from "../../services/voices/build-gazetteer.ts";
+import { draftMapping } from "../../services/voices/draft-form-mapping.ts";
 import {
   type ImportSummary,
   importFormSubmissions,
   importUshahidi,
 } from "../../services/voices/import-submissions.ts";
-import { draftMapping, listForms, saveForm } from "../../services/voices/save-form.ts";
+import { listForms } from "../../services/voices/list-forms.ts";
+import { saveForm } from "../../services/voices/save-form.ts";
 import { readInputJson, readInputText } from "../input-files.ts";
 import { cliContext, type GlobalOptions, printOne, printRows } from "../runtime.ts";
-import { readCsvObjects, voices } from "./voices-command.ts";
+import { voices } from "./voices-command.ts";
 
 const printImport = (global: GlobalOptions, summary: ImportSummary, what: string, format: SubmissionFormat) =>
   printOne(
@@ -34,14 +37,8 @@ export const registerVoicesIntake = (group: Command): void => {
     .description("forms of your organisation")
     .action(async (_options: unknown, command: Command) =>
       voices(command, async ({ handle, global }) => {
-        const rows = (await listForms(await cliContext(handle, global))).map((f) => ({
-          id: f.id,
-          title: f.title,
-          kind: f.kind,
-          clearance: f.clearance,
-          updated: f.updatedAt.toISOString(),
-        }));
-        printRows(global, rows, ["id", "title", "kind", "clearance", "updated"]);
+        const rows = (await listForms(await cliContext(handle, global))).map(presentForm);
+        printRows(global, rows, ["id", "title", "kind", "clearance", "updatedAt"]);
       }),
     );
 
@@ -51,9 +48,8 @@ export const registerVoicesIntake = (group: Command): void => {
     .action(async (file: string, _options: unknown, command: Command) =>
       voices(command, async ({ handle, global }) => {
         const parsed = readInputJson(file);
-        const form = await saveForm(
-          await cliContext(handle, global),
-          parsed as Parameters<typeof saveForm>[1],
+        const form = presentForm(
+          await saveForm(await cliContext(handle, global), parsed as Parameters<typeof saveForm>[1]),
         );
         printOne(global, form, `Saved form ${form.id} (${form.kind}).`);
       }),
@@ -76,8 +72,7 @@ export const registerVoicesIntake = (group: Command): void => {
         const ctx = await cliContext(handle, global);
         const mapping = draftMapping(
           ctx.actor,
-          readCsvObjects(String(options.survey)),
-          readCsvObjects(String(options.choices)),
+          { survey: readInputText(String(options.survey)), choices: readInputText(String(options.choices)) },
           {
             ...(options.iso3 ? { iso3: String(options.iso3) } : {}),
             ...(options.category ? { category: String(options.category) } : {}),
@@ -93,7 +88,7 @@ export const registerVoicesIntake = (group: Command): void => {
           process.stdout.write(`${JSON.stringify(form, null, 2)}\n`);
           return;
         }
-        const saved = await saveForm(ctx, form);
+        const saved = presentForm(await saveForm(ctx, form));
         printOne(
           global,
           saved,

@@ -1,7 +1,9 @@
 import type { Actor } from "../../core/access/actor.ts";
+import type { TForm } from "../../core/voices/form.schemas.ts";
 import { coarsenLocation, withheldSurgeFigures } from "../../core/voices/protection.ts";
 import type { TReportDetail, TVoicesReport } from "../../core/voices/report.schemas.ts";
 import { DEFAULT_SURGE_RULE } from "../../core/voices/surge.ts";
+import type { FormRow } from "../../repositories/voices/forms.repository.ts";
 import type { ReplyRow } from "../../repositories/voices/notes.repository.ts";
 import type { SurgeOutcome } from "../../services/voices/evaluate-surge.ts";
 import type { ReportDetailView } from "../../services/voices/get-report.ts";
@@ -72,3 +74,12 @@ export const presentReportDetail = (report: ReportDetailView, actor: Actor): TRe
  */
 export const presentSurge = (surge: SurgeOutcome, k: number) =>
   withheldSurgeFigures(surge, DEFAULT_SURGE_RULE.baselineMonths, k);
+
+export const presentForm = (form: FormRow): TForm => ({
+  id: form.id,
+  title: form.title,
+  kind: form.kind,
+  clearance: form.clearance,
+  mapping: form.mapping,
+  updatedAt: form.updatedAt.toISOString(),
+});

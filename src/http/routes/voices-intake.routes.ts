@@ -1,10 +1,14 @@
 import { z } from "zod";
 import { invalid } from "../../core/shared/errors.ts";
+import { ZForm, ZSaveForm } from "../../core/voices/form.schemas.ts";
 import { ZFormMapping } from "../../core/voices/mapping.ts";
 import { buildGazetteer } from "../../services/voices/build-gazetteer.ts";
+import { draftMapping } from "../../services/voices/draft-form-mapping.ts";
 import { importFormSubmissions, importUshahidi } from "../../services/voices/import-submissions.ts";
-import { csvObjects, draftMapping, listForms, saveForm, ZSaveForm } from "../../services/voices/save-form.ts";
+import { listForms } from "../../services/voices/list-forms.ts";
+import { saveForm } from "../../services/voices/save-form.ts";
 import { contextOf } from "../context.ts";
+import { presentForm } from "../presenters/voices.presenter.ts";
 import { errorResponses } from "../schemas.ts";
 import type { VoicesRuntime } from "../voices-guard.ts";
 import type { RouteDeps, TypedApp } from "./types.ts";
@@ -14,15 +18,6 @@ const ZImportSummary = z.object({
   created: z.number().int(),
   alreadyStored: z.number().int(),
   skipped: z.array(z.object({ row: z.number().int(), problems: z.array(z.string()) })),
-});
-
-const ZForm = z.object({
-  id: z.string(),
-  title: z.string(),
-  kind: z.enum(["kobo", "odk", "feed"]),
-  clearance: z.string(),
-  mapping: ZFormMapping,
-  updatedAt: z.string(),
 });
 
 /** Reports arriving in bulk: KoboToolbox and ODK forms, their submissions, Ushahidi exports, and the gazetteer. */
@@ -36,11 +31,7 @@ export const voicesIntakeRoutes = (app: TypedApp, deps: RouteDeps, runtime: Voic
         response: { 200: z.array(ZForm), ...errorResponses },
       },
     },
-    async (request) =>
-      (await listForms(contextOf(deps, request))).map((f) => ({
-        ...f,
-        updatedAt: f.updatedAt.toISOString(),
-      })),
+    async (request) => (await listForms(contextOf(deps, request))).map(presentForm),
   );
 
   app.post(
@@ -63,10 +54,14 @@ export const voicesIntakeRoutes = (app: TypedApp, deps: RouteDeps, runtime: Voic
     },
     async (request) => {
       const { survey, choices, iso3, category } = request.body;
-      return draftMapping(contextOf(deps, request).actor, csvObjects(survey), csvObjects(choices), {
-        ...(iso3 ? { iso3 } : {}),
-        ...(category ? { category } : {}),
-      });
+      return draftMapping(
+        contextOf(deps, request).actor,
+        { survey, choices },
+        {
+          ...(iso3 ? { iso3 } : {}),
+          ...(category ? { category } : {}),
+        },
+      );
     },
   );
 
@@ -88,8 +83,7 @@ export const voicesIntakeRoutes = (app: TypedApp, deps: RouteDeps, runtime: Voic
         throw invalid("The form's id is not the one in the address.", [
           { field: "body.id", message: `must be ${formId}, as in the address`, value: request.body.id },
         ]);
-      const form = await saveForm(contextOf(deps, request), { ...request.body, id: formId });
-      return { ...form, updatedAt: form.updatedAt.toISOString() };
+      return presentForm(await saveForm(contextOf(deps, request), { ...request.body, id: formId }));
     },
   );
 

@@ -2,6 +2,7 @@ import Papa from "papaparse";
 import { invalid } from "../../core/shared/errors.ts";
 import type { Row } from "../../core/voices/mapping.ts";
 import type { SubmissionFormat } from "../../core/voices/submission-format.ts";
+import type { XlsRow } from "../../core/voices/xlsform.ts";
 
 const refuseBrokenText = (text: string) => {
   if (text.includes("\uFFFD")) {
@@ -11,13 +12,19 @@ const refuseBrokenText = (text: string) => {
   }
 };
 
+const withoutBom = (text: string): string => text.replace(/^\uFEFF/, "");
+
+/** The rows of a spreadsheet saved as CSV (an XLSForm sheet), as objects keyed by its header. */
+export const parseSheetCsv = (text: string): XlsRow[] =>
+  Papa.parse<XlsRow>(withoutBom(text), { header: true, skipEmptyLines: true }).data;
+
 /**
  * CSV exports (KoboToolbox, ODK Central, Ushahidi): a header row, then one submission per row. Kobo
  * "XML values and headers" exports use `;` as the delimiter by default; papaparse detects it.
  */
 export const parseCsvRows = (text: string): Row[] => {
   refuseBrokenText(text);
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), { skipEmptyLines: true });
+  const parsed = Papa.parse<string[]>(withoutBom(text), { skipEmptyLines: true });
   const [header, ...records] = parsed.data;
   if (!header || header.length < 2) {
     throw invalid("The CSV file has no header row.", [{ field: "file", message: "no header" }]);
