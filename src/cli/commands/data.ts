@@ -3,11 +3,13 @@ import type { Command } from "commander";
 import { IMPORT_KINDS, type ImportKind, isImportKind } from "../../core/data/import/index.ts";
 import { invalid, notFound } from "../../core/shared/errors.ts";
 import { ZWebAddress } from "../../core/shared/web-address.schemas.ts";
+import { presentDataStatus } from "../../http/presenters/data.presenter.ts";
 import { dataStatus } from "../../services/data/data-status.ts";
 import { exportEventMonths } from "../../services/data/export-event-months.ts";
 import type { ImportReport } from "../../services/data/import-dataset.ts";
 import { importDatasetAs } from "../../services/data/import-dataset-as.ts";
 import { readableDatasetIds } from "../../services/data/readable-datasets.ts";
+import { bundledDatasetIds } from "../../services/data/shared-datasets.ts";
 import { forecastOnEveryImport } from "../../services/warning/forecast-after-import.ts";
 import type { ForecastRunStarted } from "../../services/warning/run-forecast.ts";
 import { assertWritableOutput, writeOutput } from "../output-files.ts";
@@ -166,7 +168,9 @@ export const registerData = (program: Command): void => {
         const only = global.as ? await readableDatasetIds(await cliContext(handle, global)) : undefined;
         const status = await dataStatus(handle.db, only);
         if (global.json) {
-          process.stdout.write(`${JSON.stringify(status, null, 2)}\n`);
+          process.stdout.write(
+            `${JSON.stringify(presentDataStatus(status, bundledDatasetIds()), null, 2)}\n`,
+          );
           return;
         }
         printRows(

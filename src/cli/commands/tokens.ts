@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { ZCreateToken } from "../../core/users/user.schemas.ts";
+import { presentToken } from "../../http/presenters/token.presenter.ts";
 import { createApiToken } from "../../services/auth/create-api-token.ts";
 import {
   cliContext,
@@ -27,12 +28,7 @@ export const registerTokens = (program: Command): void => {
           const { token: secret, record } = await createApiToken(await cliContext(handle, global), input);
           printOne(
             global,
-            {
-              id: record.id,
-              name: record.name,
-              token: secret,
-              expiresAt: record.expiresAt?.toISOString() ?? null,
-            },
+            { ...presentToken(record), token: secret },
             `${secret}\n(send it as "Authorization: Bearer <token>"; it is shown only now)`,
           );
         });

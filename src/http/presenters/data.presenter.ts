@@ -5,6 +5,7 @@ import type {
   ZCountry,
   ZCountryDetail,
   ZCountryMonth,
+  ZDataStatus,
   ZDataset,
   ZEvent,
   ZGridMonth,
@@ -20,7 +21,7 @@ import type {
   GridMonthRow,
   queryIndicatorValues,
 } from "../../repositories/data/series.repository.ts";
-import type { DatasetStatus } from "../../services/data/data-status.ts";
+import type { DataStatus, DatasetStatus } from "../../services/data/data-status.ts";
 import type { ImportJob } from "../../services/data/import-jobs.ts";
 
 type IndicatorValueRow = Awaited<ReturnType<typeof queryIndicatorValues>>[number];
@@ -184,3 +185,12 @@ export const presentCountryMonth = (r: CountryMonthRow): z.infer<typeof ZCountry
 export const presentGridMonth = (r: GridMonthRow): z.infer<typeof ZGridMonth> => ({ ...r });
 
 export const presentIndicatorValue = (r: IndicatorValueRow): z.infer<typeof ZIndicatorValue> => ({ ...r });
+
+/** What the instance holds: every dataset as `presentDataset` shows it, and the rows per table. */
+export const presentDataStatus = (
+  status: DataStatus,
+  bundledIds: ReadonlySet<string>,
+): z.infer<typeof ZDataStatus> => ({
+  ...status,
+  datasets: status.datasets.map((d) => presentDataset(d, bundledIds)),
+});

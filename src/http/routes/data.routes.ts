@@ -27,7 +27,7 @@ import { contextOf } from "../context.ts";
 import {
   presentCountry,
   presentCountryDetail,
-  presentDataset,
+  presentDataStatus,
   presentImportJob,
 } from "../presenters/data.presenter.ts";
 import { errorResponses } from "../schemas.ts";
@@ -154,9 +154,10 @@ export const dataRoutes: AppRoutes = (app, deps) => {
       },
     },
     async (request) => {
-      const status = await dataStatus(deps.db, await readableDatasetIds(signedIn(request)));
-      const bundled = bundledDatasetIds();
-      return { ...status, datasets: status.datasets.map((d) => presentDataset(d, bundled)) };
+      return presentDataStatus(
+        await dataStatus(deps.db, await readableDatasetIds(signedIn(request))),
+        bundledDatasetIds(),
+      );
     },
   );
 
