@@ -5,6 +5,7 @@ import { sql } from "kysely";
 import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/db/engine.ts";
+import { eventMonthsFile } from "../../src/http/presenters/data-tables.presenter.ts";
 import { BUNDLED_DATA_DIR, readBundledCatalogue } from "../../src/repositories/data/bundled-catalogue.ts";
 import { dataTableCounts } from "../../src/repositories/data/datasets.repository.ts";
 import { type DataContext, systemDataContext } from "../../src/services/data/data-context.ts";
@@ -139,7 +140,10 @@ describe("bundled data on first start", () => {
       sums[t] = (sums[t] ?? 0) + Number(row[gedColumn("best")]);
       expected.set(key, sums);
     }
-    const { csv } = await exportEventMonths(handle.db, { level: "country", from: "1989-01", to: "2019-12" });
+    const range = { from: "1989-01", to: "2019-12" };
+    const country = await exportEventMonths(handle.db, { level: "country", ...range });
+    const csv = eventMonthsFile(country, range).body;
+    expect(csv.split("\n")[0]).toBe("iso3,month,sb_best,ns_best,os_best");
     const exported = Papa.parse<string[]>(csv.trim(), { skipEmptyLines: true }).data.slice(1);
     let nonZero = 0;
     for (const [iso3, month, sb, ns, os] of exported) {
@@ -151,8 +155,9 @@ describe("bundled data on first start", () => {
     // zero months are present: Mexico covers 1989-01 … 2019-12 every month
     expect(exported.filter((r) => r[0] === "MEX").length).toBe(31 * 12);
     // grid export sums to the same total
-    const grid = await exportEventMonths(handle.db, { level: "grid", from: "1989-01", to: "2019-12" });
-    const gridTotal = Papa.parse<string[]>(grid.csv.trim())
+    const grid = eventMonthsFile(await exportEventMonths(handle.db, { level: "grid", ...range }), range).body;
+    expect(grid.split("\n")[0]).toBe("priogrid_gid,month,sb_best,ns_best,os_best");
+    const gridTotal = Papa.parse<string[]>(grid.trim())
       .data.slice(1)
       .reduce((a, r) => a + Number(r[2]) + Number(r[3]) + Number(r[4]), 0);
     const fileTotal = [...expected.values()].reduce((a, s) => a + (s[0] ?? 0) + (s[1] ?? 0) + (s[2] ?? 0), 0);

@@ -4,6 +4,7 @@ import { IMPORT_KINDS, type ImportKind, isImportKind } from "../../core/data/imp
 import { invalid, notFound } from "../../core/shared/errors.ts";
 import { ZWebAddress } from "../../core/shared/web-address.schemas.ts";
 import { presentDataStatus } from "../../http/presenters/data.presenter.ts";
+import { eventMonthsFile } from "../../http/presenters/data-tables.presenter.ts";
 import { dataStatus } from "../../services/data/data-status.ts";
 import { exportEventMonths } from "../../services/data/export-event-months.ts";
 import type { ImportReport } from "../../services/data/import-dataset.ts";
@@ -220,14 +221,14 @@ export const registerData = (program: Command): void => {
             to: options.to,
             ...(options.dataset ? { datasetIds: options.dataset.split(",").map((id) => id.trim()) } : {}),
           });
-          writeOutput(options.out, result.csv, "Nothing was written.");
+          writeOutput(options.out, eventMonthsFile(result, options).body, "Nothing was written.");
           if (global.json)
             process.stdout.write(
-              `${JSON.stringify({ file: options.out, rows: result.rows, datasets: result.datasetIds })}\n`,
+              `${JSON.stringify({ file: options.out, rows: result.rows.length, datasets: result.datasetIds })}\n`,
             );
           else
             process.stderr.write(
-              `Wrote ${result.rows} rows to ${options.out} (from ${result.datasetIds.join(", ") || "no event dataset"}).\n`,
+              `Wrote ${result.rows.length} rows to ${options.out} (from ${result.datasetIds.join(", ") || "no event dataset"}).\n`,
             );
         });
       },

@@ -3,7 +3,12 @@ import { clearances } from "../../core/access/vocabulary.ts";
 import { parseMonth } from "../../core/data/dates.ts";
 import { invalid } from "../../core/shared/errors.ts";
 import { reportChannels, reportStatuses, type TQueueQuery } from "../../core/voices/report.schemas.ts";
-import { presentReport, presentReportDetail, presentSurge } from "../../http/presenters/voices.presenter.ts";
+import {
+  gridSignalsFile,
+  presentReport,
+  presentReportDetail,
+  presentSurge,
+} from "../../http/presenters/voices.presenter.ts";
 import { userIdByEmail } from "../../services/users/user-id-by-email.ts";
 import { ensureGazetteer } from "../../services/voices/build-gazetteer.ts";
 import { evaluateCountrySurge } from "../../services/voices/evaluate-surge.ts";
@@ -12,7 +17,7 @@ import { listReports } from "../../services/voices/list-reports.ts";
 import { readReceipt } from "../../services/voices/read-receipt.ts";
 import { redactReport } from "../../services/voices/redact-report.ts";
 import { replyToReporter } from "../../services/voices/reply-to-reporter.ts";
-import { reportSignals, signalsCsv } from "../../services/voices/report-signals.ts";
+import { gridSignals, reportSignals } from "../../services/voices/report-signals.ts";
 import { revealReport } from "../../services/voices/reveal-report.ts";
 import { submitReport } from "../../services/voices/submit-report.ts";
 import { triageReport } from "../../services/voices/triage-report.ts";
@@ -249,7 +254,9 @@ export const registerVoices = (program: Command): void => {
           to: options.to ? `${String(options.to)}-01` : undefined,
         };
         if (options.csv) {
-          process.stdout.write(await signalsCsv(handle.db, filter, config.voices.minCellCount));
+          process.stdout.write(
+            gridSignalsFile(await gridSignals(handle.db, filter, config.voices.minCellCount)).body,
+          );
           return;
         }
         const signals = await reportSignals(handle.db, filter, config.voices.minCellCount);

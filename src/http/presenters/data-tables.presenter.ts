@@ -1,7 +1,9 @@
 import type { z } from "zod";
 import type { ZConflictYear, ZEvent } from "../../core/data/data.schemas.ts";
+import type { EventMonthRow } from "../../repositories/data/series.repository.ts";
+import type { ExportEventMonthsResult } from "../../services/data/export-event-months.ts";
 import type { countryMonthSeries, gridMonthSeries, indicatorSeries } from "../../services/data/query-data.ts";
-import type { TableColumn } from "./tabular.presenter.ts";
+import { type TableColumn, type TableFile, tableFile } from "./tabular.presenter.ts";
 
 /** The columns of each downloadable data table: CSV header, HXL hashtag, and where the value comes from. */
 
@@ -90,4 +92,26 @@ export const INDICATOR_COLUMNS: TableColumn<IndicatorRow>[] = [
   { name: "value", hxl: "#indicator+value+num", value: (r) => r.value },
   { name: "dataset", hxl: "#meta+source", value: (r) => r.datasetId },
   { name: "dataset_version", hxl: "#meta+source+version", value: (r) => r.datasetVersion },
+];
+
+/** The `event-months` file: `iso3` or `priogrid_gid`, `month`, and best deaths by type of violence. */
+export const eventMonthsFile = (
+  result: Pick<ExportEventMonthsResult, "level" | "rows">,
+  range: { from: string; to: string },
+): TableFile =>
+  tableFile(
+    "csv",
+    `event-months-${result.level}-${range.from}-${range.to}`,
+    eventMonthColumns(result.level),
+    result.rows,
+  );
+
+const eventMonthColumns = (level: "country" | "grid"): TableColumn<EventMonthRow>[] => [
+  level === "country"
+    ? { name: "iso3", hxl: "#country+code", value: (r) => r.place }
+    : { name: "priogrid_gid", hxl: "#geo+priogrid", value: (r) => r.place },
+  { name: "month", hxl: "#date+month", value: (r) => r.month },
+  { name: "sb_best", hxl: "#affected+killed+state_based", value: (r) => r.sb },
+  { name: "ns_best", hxl: "#affected+killed+non_state", value: (r) => r.ns },
+  { name: "os_best", hxl: "#affected+killed+one_sided", value: (r) => r.os },
 ];

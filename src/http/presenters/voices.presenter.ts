@@ -7,7 +7,9 @@ import type { FormRow } from "../../repositories/voices/forms.repository.ts";
 import type { ReplyRow } from "../../repositories/voices/notes.repository.ts";
 import type { SurgeOutcome } from "../../services/voices/evaluate-surge.ts";
 import type { ReportDetailView } from "../../services/voices/get-report.ts";
+import type { GridSignal } from "../../services/voices/report-signals.ts";
 import type { ReportView } from "../../services/voices/report-view.ts";
+import { type TableColumn, type TableFile, tableFile } from "./tabular.presenter.ts";
 
 /**
  * Staff of the receiving organisation see the report as stored (the identifying fields stay sealed; see
@@ -83,3 +85,18 @@ export const presentForm = (form: FormRow): TForm => ({
   mapping: form.mapping,
   updatedAt: form.updatedAt.toISOString(),
 });
+
+const GRID_SIGNAL_COLUMNS: TableColumn<GridSignal>[] = [
+  { name: "priogrid_gid", hxl: "#geo+priogrid", value: (r) => r.priogridGid },
+  { name: "latitude", hxl: "#geo+lat", value: (r) => r.latitude },
+  { name: "longitude", hxl: "#geo+lon", value: (r) => r.longitude },
+  { name: "iso3", hxl: "#country+code", value: (r) => r.iso3 },
+  { name: "month", hxl: "#date+month", value: (r) => r.month },
+  { name: "category", hxl: "#event+category", value: (r) => r.category },
+  { name: "count", hxl: "#report+num", value: (r) => r.count },
+  { name: "suppressed", hxl: "#meta+suppressed", value: (r) => r.suppressed },
+];
+
+/** The grid-month-category export as CSV. */
+export const gridSignalsFile = (rows: readonly GridSignal[]): TableFile =>
+  tableFile("csv", "voices-grid-month", GRID_SIGNAL_COLUMNS, rows);

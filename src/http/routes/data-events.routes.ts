@@ -13,7 +13,7 @@ import { eventPoints, getEvent, listEvents } from "../../services/data/query-dat
 import { datasetsToQuery } from "../../services/data/readable-datasets.ts";
 import { contextOf } from "../context.ts";
 import { presentEvent } from "../presenters/data.presenter.ts";
-import { EVENT_COLUMNS } from "../presenters/data-tables.presenter.ts";
+import { EVENT_COLUMNS, eventMonthsFile } from "../presenters/data-tables.presenter.ts";
 import { gridCell, tableFile } from "../presenters/tabular.presenter.ts";
 import { errorResponses } from "../schemas.ts";
 import { sendFile } from "../send-file.ts";
@@ -185,11 +185,7 @@ export const dataEventRoutes: AppRoutes = (app, deps) => {
         to,
         ...(datasetIds ? { datasetIds } : {}),
       });
-      return sendFile(reply, {
-        body: result.csv,
-        contentType: "text/csv; charset=utf-8",
-        fileName: `event-months-${level}-${from}-${to}.csv`,
-      });
+      return sendFile(reply, eventMonthsFile(result, { from, to }));
     },
   );
 };

@@ -23,11 +23,12 @@ import { listReports } from "../../services/voices/list-reports.ts";
 import { listTriageColleagues } from "../../services/voices/list-triage-colleagues.ts";
 import { redactReport } from "../../services/voices/redact-report.ts";
 import { replyToReporter } from "../../services/voices/reply-to-reporter.ts";
-import { reportSignals, signalsCsv } from "../../services/voices/report-signals.ts";
+import { gridSignals, reportSignals } from "../../services/voices/report-signals.ts";
 import { revealReport } from "../../services/voices/reveal-report.ts";
 import { triageReport } from "../../services/voices/triage-report.ts";
 import { contextOf } from "../context.ts";
 import {
+  gridSignalsFile,
   presentReply,
   presentReport,
   presentReportDetail,
@@ -239,11 +240,12 @@ export const voicesRoutes: AppRoutes = (app, deps) => {
     },
     async (request, reply) => {
       contextOf(deps, request);
-      return sendFile(reply, {
-        body: await signalsCsv(deps.db, signalFilter(request.query), runtime.settings.minCellCount),
-        contentType: "text/csv; charset=utf-8",
-        fileName: "voices-grid-month.csv",
-      });
+      return sendFile(
+        reply,
+        gridSignalsFile(
+          await gridSignals(deps.db, signalFilter(request.query), runtime.settings.minCellCount),
+        ),
+      );
     },
   );
 

@@ -349,30 +349,26 @@ export const queryIndicatorValues = async (
   return q.execute();
 };
 
-const num = (value: number | null | undefined) => {
-  const n = Number(value ?? 0);
-  return Number.isInteger(n) ? String(n) : String(Math.round(n * 1e6) / 1e6);
-};
+/** Deaths per place (an ISO3 code or a PRIO-GRID cell) and month, by type of violence. */
+export type EventMonthRow = { place: string | number; month: string; sb: number; ns: number; os: number };
+
+// PostgreSQL sums integers as bigint, which arrives as text.
+const deathsOf = (r: { sb: unknown; ns: unknown; os: unknown }) => ({
+  sb: Number(r.sb ?? 0),
+  ns: Number(r.ns ?? 0),
+  os: Number(r.os ?? 0),
+});
 
 /**
- * `event-months` export from the stored aggregations (month = month of date_start, best summed over the
- * chosen event datasets). Country level: `iso3,month,sb_best,ns_best,os_best`, zero rows included for
- * every covered country-month that existed. Grid level: `priogrid_gid,month,sb_best,ns_best,os_best`, dense
- * over the cells that ever had an event in the chosen datasets and the months of their span.
+ * `event-months` rows from the stored aggregations (month = month of date_start, best summed over the
+ * chosen event datasets). Country level: zero rows included for every covered country-month that existed.
+ * Grid level: dense over the cells that ever had an event in the chosen datasets and the months of their span.
  */
-export const exportEventMonthsCsv = async (
+export const eventMonthRows = async (
   db: Db,
   f: { level: "country" | "grid"; from: string; to: string; datasetIds: string[] },
-): Promise<{ csv: string; rows: number }> => {
-  if (f.datasetIds.length === 0) {
-    return {
-      csv:
-        f.level === "country"
-          ? "iso3,month,sb_best,ns_best,os_best\n"
-          : "priogrid_gid,month,sb_best,ns_best,os_best\n",
-      rows: 0,
-    };
-  }
+): Promise<EventMonthRow[]> => {
+  if (f.datasetIds.length === 0) return [];
   if (f.level === "country") {
     const rows = await db
       .selectFrom("country_month")
@@ -391,11 +387,7 @@ export const exportEventMonthsCsv = async (
       .orderBy("iso3")
       .orderBy("month")
       .execute();
-    const lines = rows.map((r) => `${r.iso3},${r.month},${num(r.sb)},${num(r.ns)},${num(r.os)}`);
-    return {
-      csv: `iso3,month,sb_best,ns_best,os_best\n${lines.join("\n")}${lines.length ? "\n" : ""}`,
-      rows: lines.length,
-    };
+    return rows.map((r) => ({ place: r.iso3, month: r.month, ...deathsOf(r) }));
   }
   const span = await db
     .selectFrom("datasets")
@@ -453,15 +445,15 @@ export const exportEventMonthsCsv = async (
     .execute();
   const values = new Map(sparse.map((r) => [`${r.gid}|${r.month}`, r]));
   const months = monthRange(from, to);
-  const out: string[] = ["priogrid_gid,month,sb_best,ns_best,os_best"];
+  const out: EventMonthRow[] = [];
   for (const { gid } of cells) {
     const countries = countriesOf.get(gid) ?? [];
     for (const month of months) {
       const r = values.get(`${gid}|${month}`);
-      if (r) out.push(`${gid},${month},${num(r.sb)},${num(r.ns)},${num(r.os)}`);
+      if (r) out.push({ place: gid, month, ...deathsOf(r) });
       else if (countries.some((iso3) => coveredMonths.has(`${iso3}|${month}`)))
-        out.push(`${gid},${month},0,0,0`);
+        out.push({ place: gid, month, sb: 0, ns: 0, os: 0 });
     }
   }
-  return { csv: `${out.join("\n")}\n`, rows: out.length - 1 };
+  return out;
 };

@@ -5,7 +5,7 @@ import { monthExpected } from "../../core/shared/calendar.schemas.ts";
 import { invalid } from "../../core/shared/errors.ts";
 import type { Db } from "../../db/types.ts";
 import { findDataset } from "../../repositories/data/datasets.repository.ts";
-import { exportEventMonthsCsv } from "../../repositories/data/series.repository.ts";
+import { type EventMonthRow, eventMonthRows } from "../../repositories/data/series.repository.ts";
 
 export type ExportEventMonthsInput = {
   level: "country" | "grid";
@@ -18,14 +18,14 @@ export type ExportEventMonthsInput = {
 };
 
 export type ExportEventMonthsResult = {
-  csv: string;
-  rows: number;
+  level: "country" | "grid";
+  rows: EventMonthRow[];
   datasetIds: string[];
 };
 
 /**
- * `event-months` export. Country level `iso3,month,sb_best,ns_best,os_best`; grid level
- * `priogrid_gid,month,sb_best,ns_best,os_best`; month = YYYY-MM of date_start, best fatalities summed;
+ * `event-months` export: deaths per country-month or PRIO-GRID-month by type of violence (`eventMonthsFile`
+ * writes them as CSV); month = YYYY-MM of date_start, best fatalities summed;
  * months without events are zeros where the data cover them (covered countries that existed then; a cell in the
  * months its countries are covered).
  */
@@ -53,6 +53,6 @@ export const exportEventMonths = async (
       });
   }
   if (details.length || !from || !to) throw invalid("The export request is not valid.", details);
-  const { csv, rows } = await exportEventMonthsCsv(db, { level: input.level, from, to, datasetIds });
-  return { csv, rows, datasetIds };
+  const rows = await eventMonthRows(db, { level: input.level, from, to, datasetIds });
+  return { level: input.level, rows, datasetIds };
 };

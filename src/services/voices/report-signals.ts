@@ -44,21 +44,29 @@ export const reportSignals = async (db: Db, filter: SignalFilter, k: number): Pr
   };
 };
 
-/** The grid-month-category export as CSV, cells with fewer than k reports left out. */
-export const signalsCsv = async (db: Db, filter: SignalFilter, k: number): Promise<string> => {
-  const rows = withoutSmallCells(await gridMonthCounts(db, filter), k);
-  const lines = rows.map((r) => {
-    const centre = priogridCell(r.priogridGid);
-    return [
-      r.priogridGid,
-      centre.lat,
-      centre.lon,
-      r.iso3 ?? "",
-      r.month,
-      r.category,
-      r.count ?? "",
-      r.suppressed,
-    ].join(",");
-  });
-  return `${["priogrid_gid", "latitude", "longitude", "iso3", "month", "category", "count", "suppressed"].join(",")}\n${lines.join("\n")}${lines.length ? "\n" : ""}`;
+export type GridSignal = {
+  priogridGid: number;
+  latitude: number;
+  longitude: number;
+  iso3: string | null;
+  month: string;
+  category: string;
+  count: number | null;
+  suppressed: boolean;
 };
+
+/** Reports per grid cell, month and category (the export), cells with fewer than k reports left out. */
+export const gridSignals = async (db: Db, filter: SignalFilter, k: number): Promise<GridSignal[]> =>
+  withoutSmallCells(await gridMonthCounts(db, filter), k).map((r) => {
+    const centre = priogridCell(r.priogridGid);
+    return {
+      priogridGid: r.priogridGid,
+      latitude: centre.lat,
+      longitude: centre.lon,
+      iso3: r.iso3,
+      month: r.month,
+      category: r.category,
+      count: r.count,
+      suppressed: r.suppressed,
+    };
+  });
