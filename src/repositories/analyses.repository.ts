@@ -88,11 +88,12 @@ export const updateAnalysis = async (
   db: Db,
   id: string,
   changes: Partial<{ clearance: Clearance; iso3: string | null; title: string; body: string }>,
+  now: Date,
 ): Promise<AnalysisRow> =>
   typed(
     await db
       .updateTable("analyses")
-      .set({ ...changes, updated_at: new Date() })
+      .set({ ...changes, updated_at: now })
       .where("id", "=", id)
       .returning(columns)
       .executeTakeFirstOrThrow(),

@@ -26,6 +26,9 @@ export const monthRange = (from: MonthKey, to: MonthKey): MonthKey[] =>
   Array.from({ length: Math.max(0, monthsBetween(from, to) + 1) }, (_, i) => addMonths(from, i));
 
 /** The month of an instant, in UTC. */
+/** The first day of a month, as dates of monthly rows are stored. */
+export const firstDayOf = (month: MonthKey): string => `${month}-01`;
+
 export const monthOfInstant = (at: Date): MonthKey => monthKey(at.getUTCFullYear() * 12 + at.getUTCMonth());
 
 /** Adds whole months to a YYYY-MM-DD date, keeping the day within the target month. */

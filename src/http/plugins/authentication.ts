@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Actor } from "../../core/access/actor.ts";
+import { CSRF_HEADER } from "../../core/access/csrf.ts";
 import { DomainError } from "../../core/shared/errors.ts";
 import type { Db } from "../../db/types.ts";
 import {
@@ -9,7 +10,6 @@ import {
 } from "../../services/auth/authenticate.ts";
 
 export const SESSION_COOKIE = "continuum_session";
-export const CSRF_HEADER = "x-csrf-token";
 
 declare module "fastify" {
   interface FastifyRequest {

@@ -1,9 +1,8 @@
 import type { TAlert, TAlertDetail, TAlertRule, TDesk } from "../../core/alerts/alert.schemas.ts";
+import { isoInstant } from "../../core/shared/instants.ts";
 import type { DeskRecord } from "../../repositories/alerts/desks.repository.ts";
 import type { AlertRuleRecord } from "../../repositories/alerts/rules.repository.ts";
 import type { AlertDetailView, AlertView } from "../../services/alerts/alert-view.ts";
-
-const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
 export const presentAlert = (alert: AlertView): TAlert => ({
   id: alert.id,
@@ -29,14 +28,14 @@ export const presentAlert = (alert: AlertView): TAlert => ({
   escalationLevel: alert.escalationLevel,
   occurrences: alert.occurrences,
   lastSeenAt: alert.lastSeenAt.toISOString(),
-  acknowledgedAt: iso(alert.acknowledgedAt),
-  assessedAt: iso(alert.assessedAt),
+  acknowledgedAt: isoInstant(alert.acknowledgedAt),
+  assessedAt: isoInstant(alert.assessedAt),
   assessment: alert.assessment,
-  decidedAt: iso(alert.decidedAt),
+  decidedAt: isoInstant(alert.decidedAt),
   decision: alert.decision,
-  actionAt: iso(alert.actionAt),
+  actionAt: isoInstant(alert.actionAt),
   actionNote: alert.actionNote,
-  closedAt: iso(alert.closedAt),
+  closedAt: isoInstant(alert.closedAt),
   outcome: alert.outcome,
 });
 

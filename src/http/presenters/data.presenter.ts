@@ -13,6 +13,7 @@ import type {
   ZIndicator,
   ZIndicatorValue,
 } from "../../core/data/data.schemas.ts";
+import { isoInstant } from "../../core/shared/instants.ts";
 import type { ConflictsTable, IndicatorDefinitionsTable } from "../../db/tables/data.ts";
 import type { CountryDetail, CountrySummary } from "../../repositories/data/registry.repository.ts";
 import type {
@@ -25,9 +26,6 @@ import type { DataStatus, DatasetStatus } from "../../services/data/data-status.
 import type { ImportJob } from "../../services/data/import-jobs.ts";
 
 type IndicatorValueRow = Awaited<ReturnType<typeof queryIndicatorValues>>[number];
-
-const iso = (value: Date | string | null): string | null =>
-  value === null ? null : value instanceof Date ? value.toISOString() : String(value);
 
 export const presentCountry = (c: CountrySummary): z.infer<typeof ZCountry> => ({
   iso3: c.iso3,
@@ -135,7 +133,7 @@ export const presentDataset = (
   source: d.source,
   fileName: d.fileName,
   fileSha256: d.fileSha256,
-  importedAt: iso(d.importedAt) ?? "",
+  importedAt: isoInstant(d.importedAt) ?? "",
   importedBy: d.importedBy,
   rowCount: d.rowCount,
   skippedCount: d.skippedCount,
@@ -144,7 +142,7 @@ export const presentDataset = (
   bundled: bundledIds.has(d.id),
   shared: d.ownerOrgId === null,
   replacements: d.replacements.map((r) => ({
-    replacedAt: iso(r.replacedAt) ?? "",
+    replacedAt: isoInstant(r.replacedAt) ?? "",
     replacedBy: r.replacedBy,
     previousVersion: r.previousVersion,
     newVersion: r.newVersion,
@@ -162,7 +160,7 @@ export const presentImportJob = (job: ImportJob): z.infer<typeof ZImportJob> => 
   kind: job.kind,
   file: job.file,
   startedAt: job.startedAt.toISOString(),
-  finishedAt: iso(job.finishedAt),
+  finishedAt: isoInstant(job.finishedAt),
   done: job.done,
   total: job.total,
   report: job.report && { ...job.report, durationMs: Math.round(job.report.durationMs) },

@@ -7,6 +7,7 @@ import type { Driver, DriverTarget } from "../../core/warning/forecast.ts";
 import { percent } from "../../core/warning/probability-text.ts";
 import type { ReviewExportView } from "../../services/reviews/export-review.ts";
 import { FORM_STRINGS } from "../voices-form/strings.ts";
+import { escapeHtml as html } from "./html.ts";
 import { presentReviewDetail } from "./review.presenter.ts";
 import { BRIEF_STRINGS, type BriefStrings } from "./review-brief.strings.ts";
 import { presentDrivers } from "./warning.presenter.ts";
@@ -41,9 +42,6 @@ export const presentReviewExport = (view: ReviewExportView): TReviewExport => ({
     actions: p.actions,
   })),
 });
-
-const html = (text: string | number | null | undefined) =>
-  String(text ?? "").replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const paragraphs = (text: string) =>
   text

@@ -1,10 +1,9 @@
 import type { TCycle, TReview, TReviewDetail, TScheduleEntry } from "../../core/reviews/review.schemas.ts";
 import { parseReasons } from "../../core/reviews/schedule.ts";
+import { isoInstant } from "../../core/shared/instants.ts";
 import type { CycleRecord, ScheduleRecord } from "../../repositories/reviews/cycles.repository.ts";
 import type { ReviewRecord } from "../../repositories/reviews/reviews.repository.ts";
 import type { ReviewDetailView } from "../../services/reviews/review-view.ts";
-
-const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
 export const presentReview = (review: ReviewRecord): TReview => ({
   id: review.id,
@@ -29,9 +28,9 @@ export const presentReview = (review: ReviewRecord): TReview => ({
   updatedAt: review.updatedAt.toISOString(),
   submittedBy: review.submittedBy,
   submittedById: review.submittedById,
-  submittedAt: iso(review.submittedAt),
+  submittedAt: isoInstant(review.submittedAt),
   adoptedBy: review.adoptedBy,
-  adoptedAt: iso(review.adoptedAt),
+  adoptedAt: isoInstant(review.adoptedAt),
 });
 
 export const presentReviewDetail = (review: ReviewDetailView): TReviewDetail => ({

@@ -1,3 +1,4 @@
+import { isoInstant } from "../../core/shared/instants.ts";
 import { addMonths, type MonthKey } from "../../core/shared/months.ts";
 import {
   describeFeature,
@@ -25,9 +26,6 @@ import type { CountryForecastView } from "../../services/warning/read-country-fo
 import type { WatchlistView } from "../../services/warning/read-watchlist.ts";
 import { changedSettings } from "../../services/warning/train-forecast-model.ts";
 
-const iso = (date: Date | string | null): string | null =>
-  date === null ? null : new Date(date).toISOString();
-
 export const presentForecastRun = (run: ForecastRunRow): TForecastRun => ({
   id: run.id,
   origin: run.origin,
@@ -37,8 +35,8 @@ export const presentForecastRun = (run: ForecastRunRow): TForecastRun => ({
   parameters: run.parameters,
   datasetVersions: run.datasetVersions,
   trigger: run.trigger,
-  startedAt: iso(run.startedAt) ?? "",
-  finishedAt: iso(run.finishedAt),
+  startedAt: isoInstant(run.startedAt) ?? "",
+  finishedAt: isoInstant(run.finishedAt),
   error: run.error,
   progress: run.progress,
   forecastCount: run.forecastCount,
@@ -56,7 +54,7 @@ export const presentForecastRunWithEvidence = ({
     runId: backtest.id,
     origins: backtest.origins,
     maxHorizon: backtest.maxHorizon,
-    finishedAt: iso(backtest.finishedAt),
+    finishedAt: isoInstant(backtest.finishedAt),
     comparisons: withoutNaN(backtest.report)?.comparisons ?? [],
   },
 });
@@ -154,8 +152,8 @@ export const presentBacktestRun = (run: BacktestRunRow): TBacktestRun => ({
   parameters: run.parameters,
   datasetVersions: run.datasetVersions,
   progress: run.progress,
-  startedAt: iso(run.startedAt) ?? "",
-  finishedAt: iso(run.finishedAt),
+  startedAt: isoInstant(run.startedAt) ?? "",
+  finishedAt: isoInstant(run.finishedAt),
   error: run.error,
   timings: run.timings,
   standard: isReferenceBacktest(run),

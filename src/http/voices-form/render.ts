@@ -1,10 +1,7 @@
 import type { Language } from "../../core/shared/languages.ts";
 import type { TReceiptStatus } from "../../core/voices/report.schemas.ts";
+import { escapeHtml as esc } from "../presenters/html.ts";
 import { FORM_STRINGS, type FormStrings } from "./strings.ts";
-
-/** Escapes text for HTML element content and attribute values. */
-export const esc = (value: unknown): string =>
-  String(value ?? "").replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const languages = Object.entries(FORM_STRINGS) as [Language, FormStrings][];
 

@@ -1,9 +1,8 @@
 import { sql } from "kysely";
-import { monthRange } from "../../core/shared/months.ts";
+import { firstDayOf, monthRange } from "../../core/shared/months.ts";
 import type { Db } from "../../db/types.ts";
 
 const monthText = sql<string>`to_char(month, 'YYYY-MM')`;
-const firstDay = (month: string) => `${month}-01`;
 
 export type CountryMonthRow = {
   datasetId: string;
@@ -48,8 +47,8 @@ export const queryCountryMonths = async (db: Db, f: SeriesFilter): Promise<Count
     .orderBy("month")
     .orderBy("dataset_id");
   if (f.iso3?.length) q = q.where("iso3", "in", f.iso3);
-  if (f.from) q = q.where("month", ">=", firstDay(f.from));
-  if (f.to) q = q.where("month", "<=", firstDay(f.to));
+  if (f.from) q = q.where("month", ">=", firstDayOf(f.from));
+  if (f.to) q = q.where("month", "<=", firstDayOf(f.to));
   if (f.series) q = q.where("series", "=", f.series);
   if (f.datasetIds?.length) q = q.where("dataset_id", "in", f.datasetIds);
   return q.execute();
@@ -105,8 +104,8 @@ export const queryGridMonths = async (
       .where(sql<boolean>`(priogrid_gid - 1) / 720 + 1 BETWEEN ${row0} AND ${row1}`)
       .where(sql<boolean>`(priogrid_gid - 1) % 720 + 1 BETWEEN ${col0} AND ${col1}`);
   }
-  if (f.from) q = q.where("month", ">=", firstDay(f.from));
-  if (f.to) q = q.where("month", "<=", firstDay(f.to));
+  if (f.from) q = q.where("month", ">=", firstDayOf(f.from));
+  if (f.to) q = q.where("month", "<=", firstDayOf(f.to));
   if (f.datasetIds?.length) q = q.where("dataset_id", "in", f.datasetIds);
   return q.execute();
 };
@@ -235,8 +234,8 @@ export const queryCountryTotals = async (
       sql<number>`count(DISTINCT m.month)::int`.as("months"),
     ])
     .where("m.series", "=", f.series)
-    .where("m.month", ">=", firstDay(f.from))
-    .where("m.month", "<=", firstDay(f.to))
+    .where("m.month", ">=", firstDayOf(f.from))
+    .where("m.month", "<=", firstDayOf(f.to))
     .groupBy(["m.iso3", "c.iso_numeric", "c.name"])
     .orderBy("m.iso3");
   if (f.datasetIds?.length) q = q.where("m.dataset_id", "in", f.datasetIds);
@@ -381,8 +380,8 @@ export const eventMonthRows = async (
       ])
       .where("series", "=", "events")
       .where("dataset_id", "in", f.datasetIds)
-      .where("month", ">=", firstDay(f.from))
-      .where("month", "<=", firstDay(f.to))
+      .where("month", ">=", firstDayOf(f.from))
+      .where("month", "<=", firstDayOf(f.to))
       .groupBy(["iso3", "month"])
       .orderBy("iso3")
       .orderBy("month")
@@ -422,8 +421,8 @@ export const eventMonthRows = async (
     .distinct()
     .where("series", "=", "events")
     .where("dataset_id", "in", f.datasetIds)
-    .where("month", ">=", firstDay(from))
-    .where("month", "<=", firstDay(to))
+    .where("month", ">=", firstDayOf(from))
+    .where("month", "<=", firstDayOf(to))
     .execute();
   const coveredMonths = new Set(covered.map((r) => `${r.iso3}|${r.month}`));
   const countriesOf = new Map<number, string[]>();
@@ -439,8 +438,8 @@ export const eventMonthRows = async (
       sql<number>`sum(os_best)`.as("os"),
     ])
     .where("dataset_id", "in", f.datasetIds)
-    .where("month", ">=", firstDay(from))
-    .where("month", "<=", firstDay(to))
+    .where("month", ">=", firstDayOf(from))
+    .where("month", "<=", firstDayOf(to))
     .groupBy(["priogrid_gid", "month"])
     .execute();
   const values = new Map(sparse.map((r) => [`${r.gid}|${r.month}`, r]));

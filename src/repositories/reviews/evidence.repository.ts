@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import { referenceDatasetIds, referenceDatasets } from "../../core/data/reference-datasets.ts";
+import { firstDayOf } from "../../core/shared/months.ts";
 import type { Db } from "../../db/types.ts";
 
 /** The latest published forecast run's rows for a country, with uncertainty and drivers (migration 0003). */
@@ -72,8 +73,8 @@ export const countryMonthsInWindow = async (db: Db, iso3: string, from: string, 
     ])
     .where("cm.iso3", "=", iso3)
     .where("cm.dataset_id", "in", referenceDatasetIds)
-    .where("cm.month", ">=", `${from}-01`)
-    .where("cm.month", "<=", `${to}-01`)
+    .where("cm.month", ">=", firstDayOf(from))
+    .where("cm.month", "<=", firstDayOf(to))
     .groupBy(["cm.month", "d.title"])
     .orderBy("cm.month")
     .orderBy("d.title")
@@ -103,8 +104,8 @@ export const deadliestEvents = (db: Db, iso3: string, from: string, to: string, 
     ])
     .where("iso3", "=", iso3)
     .where("dataset_id", "in", referenceDatasetIds)
-    .where("month", ">=", `${from}-01`)
-    .where("month", "<=", `${to}-01`)
+    .where("month", ">=", firstDayOf(from))
+    .where("month", "<=", firstDayOf(to))
     .orderBy("best", "desc")
     .orderBy("date_start")
     .limit(limit)

@@ -5,7 +5,7 @@
  */
 import { type RawBuilder, sql } from "kysely";
 import { referenceDatasets } from "../../core/data/reference-datasets.ts";
-import type { MonthKey } from "../../core/shared/months.ts";
+import { firstDayOf, type MonthKey } from "../../core/shared/months.ts";
 import type { MonthCoverage } from "../../core/warning/default-origin.ts";
 import type {
   Capital,
@@ -16,8 +16,6 @@ import type {
   WarningPanel,
 } from "../../core/warning/panel.ts";
 import type { Db } from "../../db/types.ts";
-
-const firstDay = (month: MonthKey) => `${month}-01`;
 
 /**
  * State-based fatalities per country-month from the reference datasets only (a file imported under another
@@ -30,7 +28,7 @@ const panelRows = (upTo: MonthKey): RawBuilder<unknown> => sql`
   LEFT JOIN countries c ON c.iso3 = cm.iso3
   WHERE cm.sb_best IS NOT NULL
     AND coalesce(cm.gwcode, c.gwcode) IS NOT NULL
-    AND cm.month <= ${firstDay(upTo)}::date
+    AND cm.month <= ${firstDayOf(upTo)}::date
     AND (
       (cm.series = 'views' AND cm.dataset_id = ${referenceDatasets.views})
       -- An uncorrelated subquery: computed once (as a joined CTE it was recomputed for every row).
@@ -205,7 +203,7 @@ export const loadPeaceAgreements = async (
     .selectFrom("peace_agreements")
     .select(["gwno", sql<string>`to_char(pa_date, 'YYYY-MM')`.as("month"), "pa_type as type"])
     .where("dataset_id", "in", [...readable])
-    .where("pa_date", "<", sql<string>`(${firstDay(upTo)}::date + interval '1 month')::date`)
+    .where("pa_date", "<", sql<string>`(${firstDayOf(upTo)}::date + interval '1 month')::date`)
     .execute();
   return rows.flatMap((r) =>
     r.gwno.split(",").map((code) => ({
@@ -272,7 +270,7 @@ export const countrySeries = async (
     FROM (${panelRows(to)}) rows
     WHERE gwcode IN (SELECT gwcode FROM country_month WHERE iso3 = ${iso3} AND gwcode IS NOT NULL
                      UNION SELECT gwcode FROM countries WHERE iso3 = ${iso3} AND gwcode IS NOT NULL)
-      AND month >= ${firstDay(from)}::date
+      AND month >= ${firstDayOf(from)}::date
     GROUP BY month ORDER BY month`.execute(db);
   return result.rows;
 };

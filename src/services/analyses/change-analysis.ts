@@ -30,7 +30,7 @@ export const updateAnalysis = async (
   return inTransaction(ctx, async (tx) => {
     const before = await loadForChange(tx, id);
     if (changes.iso3) await assertKnownCountry(tx.db, changes.iso3);
-    const row = await saveAnalysis(tx.db, id, { ...changes, iso3: changes.iso3 ?? before.iso3 });
+    const row = await saveAnalysis(tx.db, id, { ...changes, iso3: changes.iso3 ?? before.iso3 }, ctx.now());
     const after = { ...row, sharedWith: before.sharedWith };
     await audit(tx, { action: "analysis.update", entityType: "analyses", entityId: id, before, after });
     return after;

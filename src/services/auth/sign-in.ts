@@ -9,6 +9,7 @@ import {
   listMemberships,
   recordSignInState,
 } from "../../repositories/users.repository.ts";
+import { inTransaction } from "../shared/context.ts";
 import { digest, hashPassword, newSecret, verifyPassword } from "./secrets.ts";
 import { recordWrongPassword } from "./wrong-password.ts";
 
@@ -62,7 +63,7 @@ export const signIn = async (db: Db, email: string, password: string, now: Date)
   const sessionToken = newSecret("cts");
   const csrfToken = newSecret("csrf");
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3_600_000);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction({ db }, async ({ db: trx }) => {
     await recordSignInState(trx, user.id, { failedSignIns: 0, lockedUntil: null });
     await insertSession(trx, digest(sessionToken), { userId: user.id, orgId, csrfToken, expiresAt });
     await appendAudit(trx, {

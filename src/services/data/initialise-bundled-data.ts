@@ -9,6 +9,7 @@ import {
 import { fileSize, readCsvTable } from "../../repositories/data/data-files.ts";
 import { listDatasets, upsertDataset } from "../../repositories/data/datasets.repository.ts";
 import { replaceRegistry } from "../../repositories/data/registry.repository.ts";
+import { inTransaction } from "../shared/context.ts";
 import { auditData, type DataContext } from "./data-context.ts";
 import { type ImportReport, importDataset } from "./import-dataset.ts";
 
@@ -126,7 +127,7 @@ const storeRegistry = (
   registry: RegistryData,
   { gw, iso, states, capitals, codes }: RegistrySources,
 ): Promise<void> =>
-  ctx.handle.db.transaction().execute(async (trx) => {
+  inTransaction(ctx.handle, async ({ db: trx }) => {
     for (const [meta, rows, sha] of [
       [gw, registry.crosswalk.length, `${states.sha256}+${capitals.sha256}`],
       [iso, registry.countries.length, codes.sha256],

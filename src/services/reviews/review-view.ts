@@ -8,6 +8,7 @@ import {
   ZEvidencePack,
 } from "../../core/reviews/review.schemas.ts";
 import { forbidden, notFound } from "../../core/shared/errors.ts";
+import { isoInstant } from "../../core/shared/instants.ts";
 import type { Db } from "../../db/types.ts";
 import {
   type AssessmentRecord,
@@ -28,8 +29,6 @@ export type ReviewDetailView = ReviewRecord & {
   followUps: TRecommendation[];
   evidencePack: TEvidencePack | null;
 };
-
-const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
 /**
  * A recommendation with the follow-ups the reader may see. Its implementation is the one recorded in
@@ -54,7 +53,7 @@ const presentRecommendationRecord = (
   return {
     ...row,
     response: row.response as TRecommendation["response"],
-    respondedAt: iso(row.respondedAt),
+    respondedAt: isoInstant(row.respondedAt),
     implementation: current?.implementation ?? null,
     followUpNote: current?.note ?? "",
     followedUpAt: current?.recordedAt ?? null,

@@ -12,10 +12,13 @@ export type ServiceContext = {
   now: () => Date;
 };
 
-/** Runs `work` in one transaction; a thrown error leaves the database as it was. */
-export const inTransaction = async <T>(
-  ctx: ServiceContext,
-  work: (tx: ServiceContext) => Promise<T>,
+/**
+ * Runs `work` in one transaction, on a copy of the context whose `db` is the transaction; a thrown error leaves
+ * the database as it was.
+ */
+export const inTransaction = async <C extends { db: Db }, T>(
+  ctx: C,
+  work: (tx: C) => Promise<T>,
 ): Promise<T> => ctx.db.transaction().execute((trx) => work({ ...ctx, db: trx }));
 
 export type AuditedChange = {

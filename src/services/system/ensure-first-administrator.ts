@@ -4,6 +4,7 @@ import { appendAudit } from "../../repositories/audit-log.repository.ts";
 import { insertOrganisation } from "../../repositories/organisations.repository.ts";
 import { countUsers, insertUser, upsertMembership } from "../../repositories/users.repository.ts";
 import { generatePassword, hashPassword } from "../auth/secrets.ts";
+import { inTransaction } from "../shared/context.ts";
 
 export const HOST_ORGANISATION = {
   slug: "continuum",
@@ -25,7 +26,7 @@ export const ensureFirstAdministrator = async (
   const email = ZEmail.parse(configured.email ?? "admin@continuum.local");
   const password = configured.password ? ZPassword.parse(configured.password) : generatePassword();
   const passwordHash = await hashPassword(password);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction({ db }, async ({ db: trx }) => {
     const org = await insertOrganisation(trx, HOST_ORGANISATION);
     const user = await insertUser(trx, { email, name: "Administrator", passwordHash, platformAdmin: true });
     await upsertMembership(trx, {

@@ -8,7 +8,7 @@ import {
   registryPlaces,
   replaceGazetteer,
 } from "../../repositories/voices/gazetteer.repository.ts";
-import type { ServiceContext } from "../shared/context.ts";
+import { inTransaction, type ServiceContext } from "../shared/context.ts";
 
 const BUILT_FROM = "voices.gazetteer_built_from";
 
@@ -39,7 +39,7 @@ const rebuild = async (db: Db): Promise<{ entries: number; adminAreas: number }>
     .map((entry) => ({ ...entry, key: placeKey(entry.name) }))
     .filter((entry) => entry.key);
   const fingerprint = await dataFingerprint(db);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction({ db }, async ({ db: trx }) => {
     await replaceGazetteer(trx, keyed);
     await writeSetting(trx, BUILT_FROM, fingerprint);
   });

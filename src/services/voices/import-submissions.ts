@@ -9,7 +9,7 @@ import { mapUshahidiRow, USHAHIDI_REQUIRED } from "../../core/voices/ushahidi.ts
 import { findForm } from "../../repositories/voices/forms.repository.ts";
 import { resolveCountry } from "../../repositories/voices/gazetteer.repository.ts";
 import { parseSubmissions } from "../../repositories/voices/submission-files.ts";
-import { audit, type ServiceContext } from "../shared/context.ts";
+import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
 import { type PreparedReport, prepareReport, storedSubmission, storeReport } from "./submit-report.ts";
 import { intakeContextOf, receivingOrganisation, type VoicesDeps } from "./voices-context.ts";
 
@@ -137,15 +137,15 @@ const importRows = async (
         .flatMap((s) => s.problems.map((message) => ({ field: rowLabel(file, s.row), message }))),
     );
   }
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(intake, async (tx) => {
     let created = 0;
     for (const report of prepared) {
-      if (await storeReport({ ...intake, db: trx }, report)) created += 1;
+      if (await storeReport(tx, report)) created += 1;
       else alreadyStored += 1;
     }
     const summary = { rows: rows.length, created, alreadyStored, skipped };
     await audit(
-      { ...ctx, db: trx },
+      { ...ctx, db: tx.db },
       {
         action: "voices.import",
         // An import is not one report: filed as such, the log would withhold it as a report no one can read.

@@ -2,6 +2,7 @@ import { notFound } from "../../core/shared/errors.ts";
 import { unseal } from "../../repositories/voices/envelope.ts";
 import { markReplySent, queuedSmsReplies, replyExists } from "../../repositories/voices/notes.repository.ts";
 import { findSealed } from "../../repositories/voices/reports.repository.ts";
+import { inTransaction } from "../shared/context.ts";
 import type { SealedPayload } from "./sealed-payload.ts";
 import { auditPublic, type PublicContext, receivingOrganisation, type VoicesDeps } from "./voices-context.ts";
 
@@ -34,13 +35,13 @@ export const confirmSmsSent = async (
   replyId: string,
 ): Promise<void> => {
   const orgId = await receivingOrganisation(ctx.db, deps.settings);
-  await ctx.db.transaction().execute(async (trx) => {
-    const changed = await markReplySent(trx, replyId, ctx.now());
+  await inTransaction(ctx, async (tx) => {
+    const changed = await markReplySent(tx.db, replyId, ctx.now());
     if (!changed) {
-      if (!(await replyExists(trx, replyId))) throw notFound("Message");
+      if (!(await replyExists(tx.db, replyId))) throw notFound("Message");
       return;
     }
-    await auditPublic({ ...ctx, db: trx }, orgId, {
+    await auditPublic(tx, orgId, {
       action: "voices.sms_sent",
       entityType: "voices_replies",
       entityId: replyId,

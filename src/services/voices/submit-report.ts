@@ -26,6 +26,7 @@ import {
   insertReport,
   type NewReport,
 } from "../../repositories/voices/reports.repository.ts";
+import { inTransaction } from "../shared/context.ts";
 import { locateReport } from "./locate-report.ts";
 import type { SealedPayload } from "./sealed-payload.ts";
 import { auditPublic, type PublicContext, type VoicesDeps } from "./voices-context.ts";
@@ -216,7 +217,7 @@ export const submitReport = async (
   const earlier = await storedSubmission(ctx, deps, intake);
   if (earlier) return earlier;
   const prepared = await prepareReport(ctx, deps, raw, intake);
-  const inserted = await ctx.db.transaction().execute((trx) => storeReport({ ...ctx, db: trx }, prepared));
+  const inserted = await inTransaction(ctx, (tx) => storeReport(tx, prepared));
   if (inserted) return { id: prepared.report.id, receipt: prepared.receipt, created: true };
   const stored = await storedSubmission(ctx, deps, intake);
   if (!stored) throw conflict("The report could not be stored; please send it again.");

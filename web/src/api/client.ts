@@ -1,3 +1,5 @@
+import { CSRF_HEADER } from "../../../src/core/access/csrf.ts";
+
 /** The one way the web app talks to the API: same-origin cookies, the CSRF token on writes, typed errors. */
 export type ApiErrorBody = {
   error: { code: string; message: string; details: { field: string; message: string }[] };
@@ -18,15 +20,17 @@ export const setCsrfToken = (token: string | null) => {
   csrfToken = token;
 };
 
+/** Sends `body` as JSON, or as it is when it is a form with a file (the browser sets its multipart type). */
 export const api = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
   const headers: Record<string, string> = {};
-  if (body !== undefined) headers["content-type"] = "application/json";
-  if (method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;
+  const form = body instanceof FormData;
+  if (body !== undefined && !form) headers["content-type"] = "application/json";
+  if (method !== "GET" && csrfToken) headers[CSRF_HEADER] = csrfToken;
   const response = await fetch(path, {
     method,
     headers,
     credentials: "same-origin",
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    ...(body === undefined ? {} : { body: form ? body : JSON.stringify(body) }),
   });
   if (response.status === 204) return undefined as T;
   const text = await response.text();

@@ -6,7 +6,7 @@ import { Link } from "react-router";
 import { wrongDelimiter } from "../../../../src/core/data/import/common.ts";
 import { isPreamble, worldBankYears } from "../../../../src/core/data/import/indicators.ts";
 import { type ImportKind, isEventImportKind } from "../../../../src/core/data/import/types.ts";
-import { ApiError, type ApiErrorBody, get } from "../../api/client.ts";
+import { api, get } from "../../api/client.ts";
 import type { ImportJob, ImportKindColumns } from "../../api/data-types.ts";
 import { allows } from "../../api/permissions.ts";
 import { BusyButton } from "../../components/BusyButton.tsx";
@@ -124,16 +124,9 @@ export const ImportPanel = () => {
     setError(null);
     setJob(null);
     try {
-      const response = await fetch("/api/data/imports", {
-        method: "POST",
-        body,
-        credentials: "same-origin",
-        headers: me.csrfToken ? { "x-csrf-token": me.csrfToken } : {},
-      });
-      const answer = (await response.json()) as ImportJob | ApiErrorBody;
-      if (!response.ok) throw new ApiError(response.status, (answer as ApiErrorBody).error);
-      setJob(answer as ImportJob);
-      await poll((answer as ImportJob).id);
+      const started = await api<ImportJob>("POST", "/api/data/imports", body);
+      setJob(started);
+      await poll(started.id);
       await queryClient.invalidateQueries();
     } catch (failure) {
       setError(failure);
