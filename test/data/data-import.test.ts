@@ -478,10 +478,12 @@ describe("importing files", () => {
     expect(update.version?.slice(-20)).toMatch(/^\+sha256:[0-9a-f]{12}$/);
     expect((await syria()).map((r) => r.month)).toEqual(["2019-11", "2019-12", "2020-01"]);
     const after = (await dataStatus(handle.db)).datasets.find((d) => d.id === "views-cm");
+    expect(before?.fullThrough).toBe("2019-12");
     expect(after).toMatchObject({
       rowCount: (before?.rowCount ?? 0) + newer.length,
       spanStart: before?.spanStart,
       spanEnd: "2020-01-01",
+      fullThrough: "2020-01",
       title: before?.title,
       licence: before?.licence,
       citation: before?.citation,
@@ -549,5 +551,13 @@ describe("importing files", () => {
       spanEnd: "2020-03-01",
     });
     expect(held.rows[0]?.n).toBe(9);
+    // A later month delivered for one of the three countries: the dataset is full through the month before.
+    const late = join(dir, "turns-late.csv");
+    writeFileSync(late, Papa.unparse(rows([4]).slice(0, 1)));
+    await importDataset(ctx, { ...options, file: late });
+    expect((await dataStatus(handle.db)).datasets.find((d) => d.id === "views-turns")).toMatchObject({
+      spanEnd: "2020-04-01",
+      fullThrough: "2020-03",
+    });
   });
 });

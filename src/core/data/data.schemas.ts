@@ -224,6 +224,8 @@ export const ZDataset = z.object({
   skippedCount: z.number().int(),
   spanStart: z.string().nullable(),
   spanEnd: z.string().nullable(),
+  /** Country-month datasets: the latest month (YYYY-MM) with data for nearly every country the dataset holds. */
+  fullThrough: z.string().nullable(),
   /** Bundled with the platform (data/bundled/catalogue.json) rather than imported by a person. */
   bundled: z.boolean(),
   /** Read by every organisation; otherwise only by the organisation that created it (`canReadDataset`). */

@@ -139,6 +139,7 @@ export const presentDataset = (
   skippedCount: d.skippedCount,
   spanStart: d.spanStart,
   spanEnd: d.spanEnd,
+  fullThrough: d.fullThrough,
   bundled: bundledIds.has(d.id),
   shared: d.ownerOrgId === null,
   replacements: d.replacements.map((r) => ({

@@ -139,6 +139,22 @@ export const listReplacements = async (db: Db, datasetId?: string): Promise<Repl
 };
 
 /**
+ * For each country-month dataset, the latest month with rows for nearly every country it holds in any month
+ * (98%, as a forecast's default origin): months after it were delivered for a few countries only.
+ */
+export const fullThrough = async (db: Db): Promise<Map<string, string>> => {
+  const result = await sql<{ datasetId: string; month: string }>`
+    WITH counts AS (
+      SELECT dataset_id, month, count(DISTINCT iso3) AS n FROM country_month GROUP BY dataset_id, month
+    )
+    SELECT c.dataset_id AS "datasetId", to_char(max(c.month), 'YYYY-MM') AS month
+    FROM counts c JOIN (SELECT dataset_id, max(n) AS most FROM counts GROUP BY dataset_id) m USING (dataset_id)
+    WHERE c.n >= 0.98 * m.most
+    GROUP BY c.dataset_id`.execute(db);
+  return new Map(result.rows.map((r) => [r.datasetId, r.month]));
+};
+
+/**
  * Row counts per data table, for status pages and for tests that compare before/after; with `only`, the rows
  * of those datasets alone (what a reader may count).
  */

@@ -19,13 +19,21 @@ const BUNDLED_MONTHS = 30 * 12; // 1990-01 … 2019-12, the span of the bundled 
 
 /**
  * Months from 1990-01 to the last month the series' reference dataset holds, the one the map reads (it grows
- * as newer months are imported into it; an organisation's own datasets do not move it).
+ * as newer months are imported into it; an organisation's own datasets do not move it), and the last month it
+ * holds for nearly every country, where the map opens: after it, totals would compare a few countries' newer
+ * months with the others' older ones.
  */
-const monthsHeld = (status: DataStatus | undefined, series: "views" | "events"): number => {
-  const reference = referenceDatasets[series];
-  const last = status?.datasets.find((d) => d.id === reference)?.spanEnd;
-  if (!last) return BUNDLED_MONTHS;
-  return monthsBetween(FIRST, last) + 1;
+const monthsHeld = (
+  status: DataStatus | undefined,
+  series: "views" | "events",
+): { months: number; full: number } => {
+  const reference = status?.datasets.find((d) => d.id === referenceDatasets[series]);
+  if (!reference?.spanEnd) return { months: BUNDLED_MONTHS, full: BUNDLED_MONTHS - 1 };
+  const months = monthsBetween(FIRST, reference.spanEnd) + 1;
+  return {
+    months,
+    full: reference.fullThrough ? Math.min(indexOf(reference.fullThrough), months - 1) : months - 1,
+  };
 };
 
 const indexOf = (month: string): number => monthsBetween(FIRST, month);
@@ -51,14 +59,16 @@ export const FatalityMap = () => {
   const span = Number(spanText) as 1 | 12;
   const [series, setSeries] = useUrlState("series", "views", ["views", "events"] as const);
   const status = useQuery({ queryKey: ["data-status"], queryFn: () => get<DataStatus>("/api/data/status") });
-  const months = monthsHeld(status.data, series);
-  // Unchosen, the map shows the latest month held.
+  const { months, full } = monthsHeld(status.data, series);
+  // Unchosen, the map shows the latest month held for nearly every country.
   const [chosenMonth, setChosenMonth] = useUrlState<string>("month", "");
   const chosen = /^\d{4}-\d{2}$/.test(chosenMonth) ? indexOf(chosenMonth) : null;
-  const index = Math.max(0, Math.min(chosen ?? months - 1, months - 1));
-  const setIndex = (next: number) => setChosenMonth(next === months - 1 ? "" : monthAt(next));
+  const index = Math.max(0, Math.min(chosen ?? full, months - 1));
+  const setIndex = (next: number) => setChosenMonth(next === full ? "" : monthAt(next));
   const to = monthAt(index);
-  const from = monthAt(Math.max(0, index - span + 1));
+  const first = Math.max(0, index - span + 1);
+  const from = monthAt(first);
+  const windowMonths = index - first + 1;
   const totals = useQuery({
     queryKey: ["country-totals", series, from, to],
     queryFn: () => get<CountryTotal[]>(`/api/data/country-totals${query({ from, to, series })}`),
@@ -81,6 +91,7 @@ export const FatalityMap = () => {
   for (let decade = 1; decade < max; decade *= 10) steps.push(decade);
   if (max > 0) steps.push(max);
   const top = [...(totals.data ?? [])].sort((a, b) => b.total - a.total).slice(0, 10);
+  const partial = (totals.data ?? []).filter((row) => row.months < windowMonths).length;
   return (
     <section aria-labelledby="fatality-map">
       <h2 id="fatality-map">{t("overview.fatalities")}</h2>
@@ -123,6 +134,8 @@ export const FatalityMap = () => {
           ? t("overview.showingMonth", { month: ltr(to) })
           : t("overview.showingSpan", { from: ltr(from), to: ltr(to) })}
       </p>
+      {index > full && <p className="muted">{t("overview.beyondFull", { month: ltr(monthAt(full)) })}</p>}
+      {partial > 0 && span > 1 && <p className="muted">{t("overview.partialWindow", { count: partial })}</p>}
       <ErrorNote error={totals.error} />
       <WorldMap
         label={t("overview.mapLabel", { from, to })}
@@ -156,7 +169,15 @@ export const FatalityMap = () => {
                 <td>
                   <Link to={`/countries/${row.iso3}`}>{names.byIso3(row.iso3, row.name)}</Link>
                 </td>
-                <td>{number.format(row.total)}</td>
+                <td>
+                  {number.format(row.total)}
+                  {row.months < windowMonths && (
+                    <span className="muted">
+                      {" "}
+                      {t("overview.monthsOf", { months: row.months, of: windowMonths })}
+                    </span>
+                  )}
+                </td>
               </tr>
             ))}
         </tbody>
