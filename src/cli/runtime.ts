@@ -52,7 +52,7 @@ export const withDatabase = async <T>(
   { requireData = true }: { requireData?: boolean } = {},
 ): Promise<T> => {
   const config = configOf(options);
-  const handle = await openDatabase(config);
+  const handle = await openDatabase({ ...config, existing: requireData });
   try {
     if ((await pendingMigrations(handle)) > 0) await migrate(handle);
     // A forecast run from a command that was killed would otherwise show as running until `serve` starts.

@@ -1,11 +1,11 @@
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { PGlite } from "@electric-sql/pglite";
 import { Kysely, PGliteDialect, PostgresDialect } from "kysely";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import { invalid } from "../core/shared/errors.ts";
+import { DomainError, invalid } from "../core/shared/errors.ts";
 import { lockDataDir } from "./data-dir-lock.ts";
 import { keepDataDirPrivate } from "./private-data-dir.ts";
 import type { Database } from "./schema.ts";
@@ -49,6 +49,8 @@ export type DatabaseLocation = {
   databaseUrl?: string | undefined;
   dataDir?: string | undefined;
   template?: Blob;
+  /** Refuse to create a missing data directory: a command mistyping it would leave an empty database behind. */
+  existing?: boolean;
 };
 
 export const openDatabase = async (location: DatabaseLocation): Promise<DatabaseHandle> =>
@@ -84,7 +86,12 @@ const growFilesInPlace = (lite: PGlite) => {
   };
 };
 
-const openEmbedded = async ({ dataDir, template }: DatabaseLocation): Promise<DatabaseHandle> => {
+const openEmbedded = async ({ dataDir, template, existing }: DatabaseLocation): Promise<DatabaseHandle> => {
+  if (dataDir && existing && !existsSync(dataDir))
+    throw new DomainError(
+      "not_initialised",
+      `There is no data directory ${dataDir}: check --data-dir, or run \`continuum init\` to create one there.`,
+    );
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const release = dataDir ? lockDataDir(dataDir) : () => {};
   let lite: PGlite;

@@ -34,6 +34,13 @@ describe("continuum CLI", () => {
     expect(result.stderr).toMatch(/no administrator/);
   });
 
+  it("does not create a mistyped data directory (exit 6, naming it)", () => {
+    const typo = join(dataDir, "no-such-dir");
+    const result = cliOn(typo)("org", "list");
+    expect([result.status, existsSync(typo)]).toEqual([6, false]);
+    expect(result.stderr).toContain(`There is no data directory ${typo}`);
+  });
+
   it("exits 2 on invalid usage and names the problem", () => {
     const result = cli("org", "add", "only-slug");
     expect(result.status).toBe(2);

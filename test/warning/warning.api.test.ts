@@ -177,6 +177,9 @@ describe("early warning API", () => {
     ]);
     const byMonth = (await viewer.request("GET", "/api/warning/forecasts?month=2020-02")).json();
     expect(byMonth.forecasts.every((f: { horizon: number }) => f.horizon === 2)).toBe(true);
+    // A month the run does not forecast is named, not answered with an empty file.
+    const before = await viewer.request("GET", "/api/warning/forecasts/export?origin=2019-12&month=2019-11");
+    expect([before.statusCode, before.json().error.details[0].field]).toEqual([400, "month"]);
     const older = (await viewer.request("GET", "/api/warning/forecasts?origin=2019-11&horizon=1")).json();
     expect(older.run.origin).toBe("2019-11");
     expect(older.forecasts[0].month).toBe("2019-12");

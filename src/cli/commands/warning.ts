@@ -212,7 +212,7 @@ export const registerWarning = (program: Command): void => {
           return;
         }
         process.stderr.write(
-          `Run ${view.run.id} from ${view.run.origin}, ${view.horizon} month(s) ahead; change since ${view.previousRun ? `run ${view.previousRun.id} (${view.previousRun.origin})` : "—: no published run from the three months before the origin"}\n`,
+          `Run ${view.run.id} from ${view.run.origin}, ${view.horizon} month(s) ahead; change since ${view.previousRun ? `run ${view.previousRun.id} (${view.previousRun.origin}), at the same months ahead (so for an earlier target month)` : "—: no published run from the three months before the origin"}\n`,
         );
         printRows(
           global,

@@ -29,6 +29,10 @@ describe("driver phrases", () => {
     expect(driverReading("ewma_ln_sb_hl3", Math.log1p(0.4))).toEqual({ amount: 0.4, unit: "count" });
     expect(driverReading("nb_ln_sb_12", Math.log1p(1200))).toEqual({ amount: 1200, unit: "count" });
     expect(driverReading("violent_share_all", 0.404)).toEqual({ amount: 40, unit: "percent" });
+    // From no deaths to 15 in three months, and from 19 to none: deaths + 1 rose sixteenfold, fell by 95%.
+    expect(driverReading("ln_sb_change_3", Math.log1p(15))).toEqual({ amount: 1500, unit: "change" });
+    expect(driverReading("ln_sb_change_3", -Math.log1p(19))).toEqual({ amount: -95, unit: "change" });
+    expect(formatReading({ amount: 1500, unit: "change" }, "en")).toBe("+1,500%");
     expect(driverReading("nb_dist_ge25_12", 1.2345)).toEqual({ amount: 1235, unit: "km" });
     expect(driverReading("nb_dist_ge25_12", 5)).toBeNull();
     expect(driverReading("cy_youth", 2417.6)).toEqual({ amount: 2418, unit: "count" });
@@ -45,7 +49,7 @@ describe("driver phrases", () => {
     expect(driverReading("decay_ge25_hl48", 2 ** (-60 / 48), "2019-12")?.amount).toBe(2014 * 12 + 11);
     expect(driverReading("decay_gt0_hl3", 2 ** (-300 / 3), "2019-12")).toBeNull();
     expect(driverReading("decay_gt0_hl12", 0.5)).toBeNull();
-    expect(driverReading("ln_sb_change_3", 0.7)).toBeNull();
+    expect(driverReading("violent_trend_6", 2)).toBeNull();
     expect(driverReading("violent_months_12", Number.NaN)).toBeNull();
     expect(driverReading("violent_months_12", null)).toBeNull();
   });

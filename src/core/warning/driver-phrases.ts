@@ -41,16 +41,18 @@ export const driverEffectPoints = (probability: number, contribution: number): n
 export const isNoticeableEffect = (points: number): boolean => Math.abs(points) >= 0.05;
 
 /**
- * A feature's value in the units its phrase names: a count, a share as a percentage, a distance, or the month
+ * A feature's value in the units its phrase names: a count, a share as a percentage, a change as a signed
+ * percentage, a distance, or the month
  * something last happened (as an index, year × 12 + month − 1). A month, not "3 months ago": the forecast counts
  * from its origin, which may lie long before the day it is read.
  */
-export const driverReadingUnits = ["count", "percent", "km", "month"] as const;
+export const driverReadingUnits = ["count", "percent", "change", "km", "month"] as const;
 export type DriverReading = { amount: number; unit: (typeof driverReadingUnits)[number] };
 
 const readingFormats: Record<Exclude<DriverReading["unit"], "month">, Intl.NumberFormatOptions> = {
   count: {},
   percent: { style: "unit", unit: "percent" },
+  change: { style: "unit", unit: "percent", signDisplay: "exceptZero" },
   km: { style: "unit", unit: "kilometer" },
 };
 
@@ -75,6 +77,8 @@ const readings: [RegExp, Read][] = [
   // At the cap (features.ts) the distance means "none within 5,000 km", not a measured 5,000 km.
   [/^nb_dist_/, (v) => (v >= 5 ? null : { amount: Math.round(1000 * v), unit: "km" })],
   [/share/, (v) => ({ amount: Math.round(100 * v), unit: "percent" })],
+  // log1p(last 3 months) − log1p(the 3 before): the change of deaths + 1, so that a rise from none is finite.
+  [/^ln_sb_change_3$/, (v) => ({ amount: Math.round(100 * Math.expm1(v)), unit: "change" })],
   [/^cy_(gdppc|population)$/, (v) => count(Math.exp(v))],
   [/^cy_(youth|wdi_imr)$/, count],
   // A decay is 2^(−months since / half-life), counted from the forecast's origin; past the cap of months_since

@@ -146,7 +146,10 @@ export const ZWatchlistEntry = z.object({
   q10: z.number(),
   q50: z.number(),
   q90: z.number(),
-  /** The same country and horizon in the previous succeeded run; null when it was not forecast there. */
+  /**
+   * The same country and horizon in the previous succeeded run, so for a target month as much earlier as that
+   * run's origin; null when it was not forecast there.
+   */
   previous: z.object({ pGt0: z.number(), pGe25: z.number() }).nullable(),
   /** Change of the ranking measure since the previous run, in probability points (0–1). */
   change: z.number().nullable(),

@@ -19,7 +19,7 @@ export const assertEnoughHistory = async (
   const early = origins.filter((origin) => origin < earliest);
   if (early.length > 0)
     throw invalid(
-      `Forecasting ${model.maxHorizon} months ahead needs ${model.minHistoryMonths + model.maxHorizon} months of data before the origin; the data start in ${first}.`,
+      `Forecasting ${model.maxHorizon} month${model.maxHorizon === 1 ? "" : "s"} ahead needs ${model.minHistoryMonths + model.maxHorizon} months of data before the origin; the data start in ${first}.`,
       [{ field, message: `the earliest origin is ${earliest}`, value: early }],
     );
 };

@@ -1,5 +1,5 @@
 import { invalid, notFound } from "../../core/shared/errors.ts";
-import type { MonthKey } from "../../core/shared/months.ts";
+import { addMonths, type MonthKey } from "../../core/shared/months.ts";
 import type { TForecastQuery } from "../../core/warning/warning.schemas.ts";
 import {
   type ForecastRecord,
@@ -39,6 +39,13 @@ export const readForecasts = async (
     throw invalid(`The run forecasts ${run.maxHorizon} month${run.maxHorizon === 1 ? "" : "s"} ahead.`, [
       { field: "horizon", message: `at most ${run.maxHorizon}`, value: query.horizon },
     ]);
+  if (query.month !== undefined) {
+    const [first, last] = [addMonths(run.origin, 1), addMonths(run.origin, run.maxHorizon)];
+    if (query.month < first || query.month > last)
+      throw invalid(`The run from ${run.origin} forecasts the months ${first} to ${last}.`, [
+        { field: "month", message: `from ${first} to ${last}`, value: query.month },
+      ]);
+  }
   const forecasts = await queryForecasts(ctx.db, run.id, query);
   if (
     query.iso3 &&

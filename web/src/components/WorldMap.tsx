@@ -194,13 +194,17 @@ export const WorldMap = ({ values, colour = defaultColour, describe, onSelect, l
 
 /** A map's key: one swatch per colour, then the hatching of countries without a value, named `missing`. */
 export const MapLegend = ({
+  caption,
   items,
   missing,
 }: {
+  /** What the swatches sample: the colours run on a continuous scale between them. */
+  caption: string;
   items: { colour: string; label: string }[];
   missing: string;
 }) => (
   <p className="legend">
+    <span>{caption}</span>
     {[...items, { colour: null, label: missing }].map(({ colour, label }) => (
       <span key={label}>
         <span

@@ -150,6 +150,7 @@ export const FatalityMap = () => {
         }}
       />
       <MapLegend
+        caption={t("overview.legendCaption")}
         items={steps.map((value) => ({ colour: shade(max)(value), label: number.format(value) }))}
         missing={t("overview.noData")}
       />

@@ -141,6 +141,17 @@ const experimentSettings = (run: BacktestRun, span: string, origins: string): st
     ...(referenceOrigins.every((origin) => run.origins.includes(origin)) ? [] : [origins]),
   ].join(", ");
 
+/**
+ * The model first, then the baselines by how many pooled scores each is the model's closest rival on: the one to
+ * beat stands next to the model, also on a phone where the last columns scroll out of sight.
+ */
+const methodOrder = (report: BacktestReport): string[] => {
+  const rivalOn = (method: string) =>
+    report.comparisons.filter((c) => c.subset === "pooled" && c.bestBaseline === method).length;
+  const baselines = Object.keys(report.methods).filter((m) => m !== report.modelName);
+  return [report.modelName, ...baselines.sort((a, b) => rivalOn(b) - rivalOn(a))];
+};
+
 /** A score as the tables show it (three significant digits): methods that read alike tie, whatever lies beyond. */
 const asShown = (v: number): number => Number(v.toPrecision(3));
 
@@ -318,11 +329,7 @@ export const BacktestPage = () => {
   const run = latest.data;
   const report = run?.report ?? null;
   const span = run ? t("warning.horizonSpan", { count: run.maxHorizon }) : "";
-  const methods = useMemo(
-    () =>
-      report ? [report.modelName, ...Object.keys(report.methods).filter((m) => m !== report.modelName)] : [],
-    [report],
-  );
+  const methods = useMemo(() => (report ? methodOrder(report) : []), [report]);
   const makeChart = useCallback(
     (width: number) =>
       report

@@ -206,8 +206,10 @@ export const CountryForecast = ({ iso3 }: { iso3: string }) => {
               {(["gt0", "ge25"] as const).map((target) => (
                 <section key={target}>
                   <h4>
-                    {t(target === "gt0" ? "warning.pGt0" : "warning.pGe25")}:{" "}
-                    {percent(target === "gt0" ? chosen.pGt0 : chosen.pGe25, i18n.language)}
+                    {t("warning.measureIs", {
+                      measure: t(target === "gt0" ? "warning.pGt0" : "warning.pGe25"),
+                      value: percent(target === "gt0" ? chosen.pGt0 : chosen.pGe25, i18n.language),
+                    })}
                   </h4>
                   <DriverList drivers={chosen.drivers.filter((d) => d.target === target)} />
                 </section>

@@ -87,6 +87,7 @@ export const RiskMap = () => {
             }}
           />
           <MapLegend
+            caption={t("warning.legendCaption")}
             items={[0, 0.05, 0.25, 0.5, 0.9].map((p) => ({
               colour: riskColour(p),
               label: percent(p, i18n.language),
