@@ -8,7 +8,7 @@ import { registerInit } from "./commands/init.ts";
 import { registerMeasures } from "./commands/measures.ts";
 import { registerMigrate } from "./commands/migrate.ts";
 import { registerNotifications } from "./commands/notifications.ts";
-import { registerOrgs } from "./commands/orgs.ts";
+import { registerOrgs } from "./commands/organisations.ts";
 import { registerReviews } from "./commands/reviews.ts";
 import { registerScenarios } from "./commands/scenarios.ts";
 import { registerServe } from "./commands/serve.ts";

@@ -1,5 +1,5 @@
 import type { OrganisationKind } from "../core/access/vocabulary.ts";
-import type { TCreateOrganisation } from "../core/orgs/organisation.schemas.ts";
+import type { TCreateOrganisation } from "../core/organisations/organisation.schemas.ts";
 import type { Db } from "../db/types.ts";
 
 export type OrganisationRecord = {

@@ -10,7 +10,7 @@ import { addRecommendation } from "../../src/services/reviews/add-recommendation
 import { assessRiskFactor } from "../../src/services/reviews/assess-risk-factor.ts";
 import { changeReviewStatus } from "../../src/services/reviews/change-review-status.ts";
 import { createReview } from "../../src/services/reviews/create-review.ts";
-import { createReviewCycle } from "../../src/services/reviews/schedule-reviews.ts";
+import { createReviewCycle } from "../../src/services/reviews/create-review-cycle.ts";
 import { accessibilityViolations } from "../support/accessibility.ts";
 import { testApp } from "../support/api.ts";
 import { launchBrowser, listenOnLoopback, signInOnPage } from "../support/browser.ts";

@@ -18,7 +18,7 @@ import { raiseAlert } from "../../services/alerts/raise-alert.ts";
 import { getAlert, listAlerts } from "../../services/alerts/read-alerts.ts";
 import { setDesk } from "../../services/alerts/set-desk.ts";
 import { updateAlertRule } from "../../services/alerts/update-alert-rule.ts";
-import { orgIdBySlug } from "../../services/orgs/org-id-by-slug.ts";
+import { orgIdBySlug } from "../../services/organisations/org-id-by-slug.ts";
 import { userIdByEmail } from "../../services/users/user-id-by-email.ts";
 import { readInputJson } from "../input-files.ts";
 import { asCliUser, optionsNamingFields, printOne, printRows } from "../runtime.ts";

@@ -2,7 +2,7 @@ import { type Command, Option } from "commander";
 import { clearances } from "../../core/access/vocabulary.ts";
 import { presentPlan, presentScenario } from "../../http/presenters/scenario.presenter.ts";
 import { shareRecord } from "../../services/access/share-record.ts";
-import { orgIdBySlug } from "../../services/orgs/org-id-by-slug.ts";
+import { orgIdBySlug } from "../../services/organisations/org-id-by-slug.ts";
 import { createPlan } from "../../services/scenarios/create-plan.ts";
 import { createScenario } from "../../services/scenarios/create-scenario.ts";
 import { listPlans, listScenarios } from "../../services/scenarios/read-scenarios.ts";

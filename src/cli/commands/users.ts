@@ -3,7 +3,7 @@ import { clearances, roles, ZClearance, ZRole } from "../../core/access/vocabula
 import type { TUser } from "../../core/users/user.schemas.ts";
 import { presentUser } from "../../http/presenters/user.presenter.ts";
 import { generatePassword } from "../../services/auth/secrets.ts";
-import { orgIdBySlug } from "../../services/orgs/org-id-by-slug.ts";
+import { orgIdBySlug } from "../../services/organisations/org-id-by-slug.ts";
 import { createUser } from "../../services/users/create-user.ts";
 import { listUsers } from "../../services/users/list-users.ts";
 import { removeMembership } from "../../services/users/remove-membership.ts";

@@ -1,4 +1,4 @@
-import type { TOrganisation } from "../../core/orgs/organisation.schemas.ts";
+import type { TOrganisation } from "../../core/organisations/organisation.schemas.ts";
 import type { OrganisationRecord } from "../../repositories/organisations.repository.ts";
 
 export const presentOrganisation = (organisation: OrganisationRecord): TOrganisation => ({

@@ -19,7 +19,7 @@ import { createUploadFolder, type UploadFolder } from "../../repositories/data/u
 import { dataStatus } from "../../services/data/data-status.ts";
 import type { ImportDatasetInput } from "../../services/data/import-dataset.ts";
 import { getImportJob, startImportJob } from "../../services/data/import-jobs.ts";
-import { getCountry, listCountriesService } from "../../services/data/query-data.ts";
+import { getCountry, listCountries } from "../../services/data/query-data.ts";
 import { readableDatasetIds } from "../../services/data/readable-datasets.ts";
 import { bundledDatasetIds } from "../../services/data/shared-datasets.ts";
 import type { ServiceContext } from "../../services/shared/context.ts";
@@ -120,7 +120,7 @@ export const dataRoutes: AppRoutes = (app, deps) => {
     },
     async (request) => {
       signedIn(request);
-      const rows = await listCountriesService(deps.db, {
+      const rows = await listCountries(deps.db, {
         ...(request.query.q ? { search: request.query.q } : {}),
         independentOnly: request.query.independent === "true",
       });

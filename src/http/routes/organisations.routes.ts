@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { ZCreateOrganisation, ZOrganisation } from "../../core/orgs/organisation.schemas.ts";
-import { createOrganisation } from "../../services/orgs/create-organisation.ts";
-import { listOrganisations } from "../../services/orgs/list-organisations.ts";
+import { ZCreateOrganisation, ZOrganisation } from "../../core/organisations/organisation.schemas.ts";
+import { createOrganisation } from "../../services/organisations/create-organisation.ts";
+import { listOrganisations } from "../../services/organisations/list-organisations.ts";
 import { contextOf } from "../context.ts";
 import { presentOrganisation } from "../presenters/organisation.presenter.ts";
 import { errorResponses } from "../schemas.ts";

@@ -24,18 +24,16 @@ import { assessRiskFactor } from "../../services/reviews/assess-risk-factor.ts";
 import { refreshEvidence, updateReview } from "../../services/reviews/change-review.ts";
 import { changeReviewStatus } from "../../services/reviews/change-review-status.ts";
 import { createReview } from "../../services/reviews/create-review.ts";
+import { createReviewCycle } from "../../services/reviews/create-review-cycle.ts";
 import { deleteRecommendation } from "../../services/reviews/delete-recommendation.ts";
 import { exportReview } from "../../services/reviews/export-review.ts";
 import { followUpRecommendation } from "../../services/reviews/follow-up-recommendation.ts";
+import { getReviewSchedule } from "../../services/reviews/get-review-schedule.ts";
 import { listReviewCycles } from "../../services/reviews/read-review-cycles.ts";
 import { getReview, listReviews } from "../../services/reviews/read-reviews.ts";
+import { refreshReviewSchedule } from "../../services/reviews/refresh-review-schedule.ts";
 import { respondToRecommendation } from "../../services/reviews/respond-to-recommendation.ts";
 import { getReviewSettings, setReviewSettings } from "../../services/reviews/review-settings.ts";
-import {
-  createReviewCycle,
-  getReviewSchedule,
-  refreshReviewSchedule,
-} from "../../services/reviews/schedule-reviews.ts";
 import { contextOf } from "../context.ts";
 import {
   presentCycle,

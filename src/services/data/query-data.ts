@@ -5,7 +5,7 @@ import {
   type CountryDetail,
   type CountrySummary,
   findCountry,
-  listCountries,
+  listCountries as selectCountries,
 } from "../../repositories/data/registry.repository.ts";
 import {
   type Bbox,
@@ -25,10 +25,10 @@ import type { ServiceContext } from "../shared/context.ts";
 import { datasetsToQuery, readableDatasetIds } from "./readable-datasets.ts";
 
 /** Read-only data queries used by the API and the web pages: the registry is public, datasets follow `canReadDataset`. */
-export const listCountriesService = (
+export const listCountries = (
   db: Db,
   filter: { search?: string; independentOnly?: boolean; existingOn?: string } = {},
-): Promise<CountrySummary[]> => listCountries(db, filter);
+): Promise<CountrySummary[]> => selectCountries(db, filter);
 
 export const getCountry = async (db: Db, iso3: string): Promise<CountryDetail> => {
   const country = await findCountry(db, iso3.toUpperCase());

@@ -5,7 +5,7 @@ export type {
   TAuditEntry as AuditEntry,
   TAuditFacets as AuditFacets,
 } from "../../../src/core/audit-log/audit.schemas.ts";
-export type { TOrganisation as Organisation } from "../../../src/core/orgs/organisation.schemas.ts";
+export type { TOrganisation as Organisation } from "../../../src/core/organisations/organisation.schemas.ts";
 export type {
   TApiToken as ApiToken,
   TMe as Me,

@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { Action } from "../../../src/core/access/policies.ts";
-import type { TOrganisation } from "../../../src/core/orgs/organisation.schemas.ts";
+import type { TOrganisation } from "../../../src/core/organisations/organisation.schemas.ts";
 import { get } from "../api/client.ts";
 import { worksOn } from "../api/permissions.ts";
 import { useApiCall } from "../api/use-api-call.ts";

@@ -1,9 +1,9 @@
 import { type Command, Option } from "commander";
 import { organisationKinds } from "../../core/access/vocabulary.ts";
-import { ZCreateOrganisation } from "../../core/orgs/organisation.schemas.ts";
+import { ZCreateOrganisation } from "../../core/organisations/organisation.schemas.ts";
 import { presentOrganisation } from "../../http/presenters/organisation.presenter.ts";
-import { createOrganisation } from "../../services/orgs/create-organisation.ts";
-import { listOrganisations } from "../../services/orgs/list-organisations.ts";
+import { createOrganisation } from "../../services/organisations/create-organisation.ts";
+import { listOrganisations } from "../../services/organisations/list-organisations.ts";
 import { cliContext, globalOptions, printOne, printRows, withDatabase } from "../runtime.ts";
 
 export const registerOrgs = (program: Command): void => {

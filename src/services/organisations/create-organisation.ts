@@ -1,5 +1,5 @@
 import { authorize } from "../../core/access/policies.ts";
-import type { TCreateOrganisation } from "../../core/orgs/organisation.schemas.ts";
+import type { TCreateOrganisation } from "../../core/organisations/organisation.schemas.ts";
 import { conflict } from "../../core/shared/errors.ts";
 import {
   findOrganisation,
