@@ -39,7 +39,7 @@ const get =
     await response.arrayBuffer();
   };
 
-export const runApiBench = async (): Promise<void> => {
+const runApiBench = async (): Promise<void> => {
   const handle = await openDatabase({ databaseUrl: process.env.DATABASE_URL });
   await migrate(handle);
   await ensureFirstAdministrator(handle.db, { email: "bench@example.org", password: "benchmark passphrase" });
@@ -78,4 +78,4 @@ export const runApiBench = async (): Promise<void> => {
   await handle.close();
 };
 
-if (import.meta.main) await runApiBench();
+await runApiBench();

@@ -71,7 +71,7 @@ const noopServer = async (): Promise<string> => {
   return `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/api/public/reports`;
 };
 
-export const runVoicesBench = async (): Promise<void> => {
+const runVoicesBench = async (): Promise<void> => {
   const handle = await openDatabase({ databaseUrl: process.env.DATABASE_URL });
   await migrate(handle);
   await ensureFirstAdministrator(handle.db, { email: "bench@example.org", password: "benchmark passphrase" });
@@ -128,4 +128,4 @@ export const runVoicesBench = async (): Promise<void> => {
   process.exit();
 };
 
-if (import.meta.url === `file://${process.argv[1]}`) await runVoicesBench();
+await runVoicesBench();

@@ -10,7 +10,7 @@ import { lockDataDir } from "./data-dir-lock.ts";
 import { keepDataDirPrivate } from "./private-data-dir.ts";
 import type { Database } from "./schema.ts";
 
-export type EngineKind = "embedded" | "postgres";
+type EngineKind = "embedded" | "postgres";
 
 /** Type OIDs whose default JS conversion differs between the two engines; both get the same parsers. */
 const INT8 = 20;
@@ -45,7 +45,7 @@ export type BulkCopy = (table: string, columns: readonly string[], csv: string) 
 const copyStatement = (table: string, columns: readonly string[], from: string) =>
   `COPY ${table} (${columns.join(", ")}) FROM ${from} WITH (FORMAT csv)`;
 
-export type DatabaseLocation = {
+type DatabaseLocation = {
   databaseUrl?: string | undefined;
   dataDir?: string | undefined;
   template?: Blob;

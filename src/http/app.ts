@@ -28,7 +28,7 @@ import { refuseNulCharacters } from "./plugins/nul-characters.ts";
 import { allRoutes } from "./routes/index.ts";
 import { unknownFields } from "./unknown-fields.ts";
 
-export type BuildAppOptions = {
+type BuildAppOptions = {
   db: Db;
   config: Config;
   now?: () => Date;

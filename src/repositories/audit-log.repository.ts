@@ -6,7 +6,7 @@ import type { Db } from "../db/types.ts";
 import { visibleTo } from "./access/visibility.ts";
 import { containsPattern, prefixPattern } from "./contains-pattern.ts";
 
-export type AuditWrite = {
+type AuditWrite = {
   actor: string;
   actorUserId: string | null;
   orgId: string | null;

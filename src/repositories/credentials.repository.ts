@@ -1,6 +1,6 @@
 import type { Db } from "../db/types.ts";
 
-export type SessionRecord = { userId: string; orgId: string; csrfToken: string; expiresAt: Date };
+type SessionRecord = { userId: string; orgId: string; csrfToken: string; expiresAt: Date };
 
 export const insertSession = async (db: Db, tokenHash: string, session: SessionRecord): Promise<void> => {
   await db

@@ -10,7 +10,7 @@ export type SmtpSettings = {
   from: string;
 };
 
-export type Mail = { to: string; subject: string; text: string };
+type Mail = { to: string; subject: string; text: string };
 export type Mailer = { send: (mail: Mail) => Promise<void>; close: () => void };
 
 /** A mailer over one pooled SMTP connection; the only code that speaks SMTP. */

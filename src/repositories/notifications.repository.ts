@@ -99,7 +99,7 @@ export const markRead = async (db: Db, userId: string, ids: readonly string[] | 
   return Number((await query.executeTakeFirst()).numUpdatedRows);
 };
 
-export type OutgoingMail = {
+type OutgoingMail = {
   id: string;
   to: string;
   name: string;

@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 
 const bin = fileURLToPath(new URL("../../bin/continuum.js", import.meta.url));
 
-export type CliResult = { status: number; stdout: string; stderr: string };
+type CliResult = { status: number; stdout: string; stderr: string };
 
 /** Runs the real `continuum` command in a child process, as a script would. */
 export const runCli = (

@@ -4,7 +4,7 @@ import pg from "pg";
  * PostgreSQL: the migrated template database each test file copies, and the same with the bundled conflict
  * data imported. Named per run, so that two runs on one server do not drop each other's.
  */
-export type PostgresTemplates = { empty: string; withData: string };
+type PostgresTemplates = { empty: string; withData: string };
 
 export const postgresTemplates = (run: string): PostgresTemplates => ({
   empty: `continuum_test_template_${run}`,

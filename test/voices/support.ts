@@ -5,7 +5,7 @@ import { generateMasterKey } from "../../src/repositories/voices/envelope.ts";
 import { smsSignature } from "../../src/services/voices/receive-sms.ts";
 import { testApp } from "../support/api.ts";
 
-export const SMS_SECRET = "test-gateway-secret";
+const SMS_SECRET = "test-gateway-secret";
 
 /** The app with voices configured: a fresh master key, an SMS secret and the given receiving organisation. */
 export const voicesApp = async (

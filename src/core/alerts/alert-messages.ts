@@ -1,7 +1,7 @@
 import type { TAlertMessage } from "./alert.schemas.ts";
 
 /** The languages the server writes in (summaries, notifications); a person using the app in another reads English. */
-export const noticeLanguages = ["en", "fr", "ar"] as const;
+const noticeLanguages = ["en", "fr", "ar"] as const;
 export type NoticeLanguage = (typeof noticeLanguages)[number];
 
 export const noticeLanguage = (code: string): NoticeLanguage =>

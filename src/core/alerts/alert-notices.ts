@@ -2,7 +2,7 @@ import type { AlertStatus, Severity, TAlertMessage } from "./alert.schemas.ts";
 import { alertMessageText, fillTemplate as fill, type NoticeLanguage } from "./alert-messages.ts";
 
 /** What an alert says: a person's summary as written, the platform's own worded in the reader's language. */
-export type AlertWording = { iso3: string; summary: string; message: TAlertMessage | null };
+type AlertWording = { iso3: string; summary: string; message: TAlertMessage | null };
 type AlertFacts = AlertWording & { severity: Severity; deadline: Date };
 
 export type AlertNotice =

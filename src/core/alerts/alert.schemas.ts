@@ -12,11 +12,11 @@ export const higherSeverity = (a: Severity, b: Severity): Severity =>
 
 /** new → acknowledged → assessed → decided (decision recorded) → action (under way) → closed. */
 export const alertStatuses = ["new", "acknowledged", "assessed", "decided", "action", "closed"] as const;
-export const ZAlertStatus = z.enum(alertStatuses);
+const ZAlertStatus = z.enum(alertStatuses);
 export type AlertStatus = z.infer<typeof ZAlertStatus>;
 
 /** Statuses before a decision: the deadline applies to them, and they escalate when it passes. */
-export const undecidedStatuses: readonly AlertStatus[] = ["new", "acknowledged", "assessed"];
+const undecidedStatuses: readonly AlertStatus[] = ["new", "acknowledged", "assessed"];
 
 /** Hours from raising to the decision, by severity. */
 export const decisionHours: Record<Severity, number> = { critical: 24, high: 72, medium: 168, low: 336 };
@@ -25,7 +25,7 @@ export const deadlineFor = (severity: Severity, raisedAt: Date): Date =>
   new Date(raisedAt.getTime() + decisionHours[severity] * HOUR);
 
 /** Level 0 is the desk officer, 1 the desk's supervisor, 2 the owning organisation's administrators. */
-export const MAX_ESCALATION_LEVEL = 2;
+const MAX_ESCALATION_LEVEL = 2;
 
 export const isOverdue = (alert: { status: AlertStatus; deadline: Date }, now: Date): boolean =>
   undecidedStatuses.includes(alert.status) && now.getTime() > alert.deadline.getTime();
@@ -67,7 +67,7 @@ export const stepGrants: Record<AlertStep, Action> = {
   close: "alert.decide",
 };
 
-export const ZCause = z
+const ZCause = z
   .string()
   .trim()
   // Any language's words, lower case where the script has case: people name causes in their own language.
@@ -234,7 +234,7 @@ export const ZAlertMessage = z.discriminatedUnion("key", [
 ]);
 export type TAlertMessage = z.infer<typeof ZAlertMessage>;
 
-export const ZAlertEvent = z.object({
+const ZAlertEvent = z.object({
   at: z.string(),
   kind: z.string(),
   actor: z.string(),
@@ -242,7 +242,7 @@ export const ZAlertEvent = z.object({
   data: z.unknown(),
 });
 
-export const ZDecision = z.object({
+const ZDecision = z.object({
   options: z.array(z.string()),
   decision: z.string(),
   rationale: z.string(),
@@ -299,7 +299,7 @@ export const ZAlertQuery = z.object({
 });
 export type TAlertQuery = z.input<typeof ZAlertQuery>;
 
-export const ZEscalation = z.object({
+const ZEscalation = z.object({
   alertId: z.uuid(),
   iso3: z.string(),
   fromLevel: z.number(),

@@ -14,7 +14,7 @@
 
 export type IsoStatus = "current" | "withdrawn" | "user_assigned";
 
-export type CrosswalkSpec = {
+type CrosswalkSpec = {
   iso3: string | null;
   from?: string;
   to?: string | null;

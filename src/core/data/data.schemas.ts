@@ -9,7 +9,7 @@ export const ZIso3Code = z
   .string()
   .regex(/^[A-Za-z]{3}$/, "an ISO 3166-1 alpha-3 code")
   .transform((s) => s.toUpperCase());
-export const ZImportKind = z.enum(IMPORT_KINDS);
+const ZImportKind = z.enum(IMPORT_KINDS);
 export const ZExportFormat = z.enum(["csv", "geojson", "hxl"]);
 export type TExportFormat = z.infer<typeof ZExportFormat>;
 
@@ -33,7 +33,7 @@ export const ZIso3List = z
   .regex(/^[A-Za-z]{3}(,[A-Za-z]{3})*$/, "ISO3 codes separated by commas")
   .transform((s) => s.toUpperCase().split(","));
 
-export const ZDatasetRef = z.object({ id: z.string(), version: z.string() });
+const ZDatasetRef = z.object({ id: z.string(), version: z.string() });
 
 export const ZCountry = z.object({
   iso3: z.string(),
@@ -55,7 +55,7 @@ export const ZCountry = z.object({
   dataset: ZDatasetRef,
 });
 
-export const ZCrosswalkEntry = z.object({
+const ZCrosswalkEntry = z.object({
   gwcode: z.number().int(),
   gwName: z.string(),
   gwAbbreviation: z.string().nullable(),
@@ -66,7 +66,7 @@ export const ZCrosswalkEntry = z.object({
   note: z.string(),
 });
 
-export const ZCapital = z.object({
+const ZCapital = z.object({
   gwcode: z.number().int(),
   capital: z.string(),
   validFrom: z.string().nullable(),
@@ -195,7 +195,7 @@ export const ZIndicatorValue = z.object({
   value: z.number(),
 });
 
-export const ZReplacement = z.object({
+const ZReplacement = z.object({
   replacedAt: z.string(),
   replacedBy: z.string().nullable(),
   previousVersion: z.string(),
@@ -239,7 +239,7 @@ export const ZDataStatus = z.object({
   tables: z.record(z.string(), z.number().int()),
 });
 
-export const ZImportError = z.object({
+const ZImportError = z.object({
   file: z.string(),
   line: z.number().int(),
   column: z.string(),
@@ -247,7 +247,7 @@ export const ZImportError = z.object({
   reason: z.string(),
 });
 
-export const ZImportReport = z.object({
+const ZImportReport = z.object({
   ok: z.boolean(),
   status: z.enum(["created", "replaced", "updated", "unchanged", "rejected"]),
   kind: ZImportKind,

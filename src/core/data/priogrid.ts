@@ -2,8 +2,8 @@
  * PRIO-GRID: 0.5° × 0.5° cells, 720 columns × 360 rows; cell 1 is the south-west corner at (−180, −90).
  * gid = (row − 1) × 720 + col, row = floor((lat + 90) / 0.5) + 1, col = floor((lon + 180) / 0.5) + 1.
  */
-export const PRIOGRID_COLUMNS = 720;
-export const PRIOGRID_ROWS = 360;
+const PRIOGRID_COLUMNS = 720;
+const PRIOGRID_ROWS = 360;
 export const PRIOGRID_CELLS = PRIOGRID_COLUMNS * PRIOGRID_ROWS;
 
 /** The PRIO-GRID cell of a point; points on the north pole or the antimeridian (lon 180) fall in the last row/column. */
@@ -16,7 +16,7 @@ export const priogridGid = (lat: number, lon: number): number => {
   return (row - 1) * PRIOGRID_COLUMNS + col;
 };
 
-export type PriogridCell = {
+type PriogridCell = {
   gid: number;
   row: number;
   col: number;

@@ -303,7 +303,7 @@ const nearestInTime = <T extends { validFrom: string | null; validTo: string | n
  */
 const continuedBy: ReadonlyMap<number, number> = new Map([[345, 340]]);
 
-export type ResolvedCountry = { iso3: string; gwcode: number | null; withinValidity: boolean };
+type ResolvedCountry = { iso3: string; gwcode: number | null; withinValidity: boolean };
 
 /**
  * Resolves country codes at a date. Each method throws a validation error naming the code when it is

@@ -12,13 +12,13 @@ export type TTranslations = z.infer<typeof ZTranslations>;
 export const translated = (text: string, translations: TTranslations | undefined, language: string): string =>
   translations?.[language as keyof TTranslations] ?? text;
 
-export const ZFrameworkIndicator = z.object({
+const ZFrameworkIndicator = z.object({
   code: z.string().trim().min(1).max(20),
   text: z.string().trim().min(3).max(2000),
 });
 
 /** Categories of the UN framework; other frameworks may use their own words. */
-export const ZFrameworkFactor = z.object({
+const ZFrameworkFactor = z.object({
   code: z.string().trim().min(1).max(20),
   name: z.string().trim().min(3).max(300),
   translations: ZTranslations.default({}),
@@ -30,7 +30,7 @@ export const ZFrameworkFactor = z.object({
 export type TFrameworkFactor = z.infer<typeof ZFrameworkFactor>;
 
 /** Factor codes identify assessments across versions, so they must be unique within a framework. */
-export const ZFrameworkFactors = z
+const ZFrameworkFactors = z
   .array(ZFrameworkFactor)
   .min(1)
   .max(100)

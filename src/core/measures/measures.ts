@@ -30,13 +30,13 @@ const durationStats = (values: readonly number[]) => ({
   meanHours: round(values.length ? values.reduce((a, b) => a + b, 0) / values.length : null),
 });
 
-export const ZDurationStats = z.object({
+const ZDurationStats = z.object({
   n: z.number(),
   medianHours: z.number().nullable(),
   meanHours: z.number().nullable(),
 });
 
-export const ZAlertMeasure = z.object({
+const ZAlertMeasure = z.object({
   deskOrg: z.string(),
   deskPerson: z.string().nullable(),
   severity: z.string(),
@@ -51,7 +51,7 @@ export const ZAlertMeasure = z.object({
   /** Share of the due alerts decided by their deadline (undecided past the deadline count as late). */
   shareDecidedWithinDeadline: z.number().nullable(),
 });
-export type TAlertMeasure = z.infer<typeof ZAlertMeasure>;
+type TAlertMeasure = z.infer<typeof ZAlertMeasure>;
 
 /** Time from alert to acknowledgement, to decision and to action, per desk and severity. */
 export const alertMeasures = (alerts: readonly AlertTiming[], now: Date): TAlertMeasure[] => {
@@ -92,7 +92,7 @@ export type RecommendationFact = {
   implementation: string | null;
 };
 
-export const ZRecommendationMeasure = z.object({
+const ZRecommendationMeasure = z.object({
   cycle: z.string().nullable().describe("null: reviews outside any cycle"),
   recommendations: z.number(),
   supported: z.number(),
@@ -107,7 +107,7 @@ export const ZRecommendationMeasure = z.object({
   /** Partly or fully implemented among those followed up. */
   partialOrFullRate: z.number().nullable(),
 });
-export type TRecommendationMeasure = z.infer<typeof ZRecommendationMeasure>;
+type TRecommendationMeasure = z.infer<typeof ZRecommendationMeasure>;
 
 /** Recommendation responses and implementation rates per review cycle. */
 export const recommendationMeasures = (facts: readonly RecommendationFact[]): TRecommendationMeasure[] => {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ZOrganisationKind } from "../access/vocabulary.ts";
 
-export const ZOrganisationSlug = z
+const ZOrganisationSlug = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, "lower-case letters, digits and dashes, 2 to 63 characters");
 

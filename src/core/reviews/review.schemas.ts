@@ -20,10 +20,10 @@ export const reviewTransitions: Record<ReviewStatus, readonly ReviewStatus[]> = 
 export const riskLevels = ["none", "low", "moderate", "high", "severe"] as const;
 export const trends = ["improving", "stable", "worsening", "unknown"] as const;
 export const confidences = ["low", "medium", "high"] as const;
-export const recommendationResponses = ["pending", "supported", "noted"] as const;
+const recommendationResponses = ["pending", "supported", "noted"] as const;
 export const implementationLevels = ["not_started", "partial", "full"] as const;
 
-export const ZEvidenceLink = z.object({
+const ZEvidenceLink = z.object({
   label: z.string().trim().min(1).max(300),
   url: ZWebAddress,
 });
@@ -104,7 +104,7 @@ export const ZReviewSettings = z.object({
 });
 export type TReviewSettings = z.infer<typeof ZReviewSettings>;
 
-export const ZAssessment = z.object({
+const ZAssessment = z.object({
   factorCode: z.string(),
   level: z.enum(riskLevels),
   trend: z.enum(trends),
@@ -117,7 +117,7 @@ export const ZAssessment = z.object({
 export type TAssessment = z.infer<typeof ZAssessment>;
 
 /** One follow-up of a recommendation: what a later review (or, without one, an analyst) found. */
-export const ZFollowUp = z.object({
+const ZFollowUp = z.object({
   reviewId: z.uuid().nullable(),
   /** The cycle of that review, if it belongs to one. */
   cycleName: z.string().nullable(),
@@ -147,7 +147,7 @@ export const ZRecommendation = z.object({
 export type TRecommendation = z.infer<typeof ZRecommendation>;
 
 /** One month of the country's forecast in a review's evidence; drivers as the forecast run stored them. */
-export const ZEvidenceForecastRow = ZForecast.pick({
+const ZEvidenceForecastRow = ZForecast.pick({
   month: true,
   horizon: true,
   pGt0: true,
@@ -290,7 +290,7 @@ export const ZReviewDetail = ZReview.extend({
 export type TReviewDetail = z.infer<typeof ZReviewDetail>;
 
 /** One reason a review was brought forward, for a reader to word in their language. */
-export const ZBroughtForwardReason = z.discriminatedUnion("kind", [
+const ZBroughtForwardReason = z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("forecast"),
     measure: z.enum(["p_gt0", "p_ge25"]),

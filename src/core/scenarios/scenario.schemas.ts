@@ -34,7 +34,7 @@ export const ZUpdateScenario = z
   })
   .partial();
 
-export const ZPlanAction = z.object({
+const ZPlanAction = z.object({
   action: z.string().trim().min(2).max(2000),
   actor: z.string().trim().min(2).max(300),
   timeline: z.string().max(300).default(""),

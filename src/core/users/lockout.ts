@@ -1,7 +1,7 @@
 /** Repeated wrong passwords lock the account for a while: slows guessing without a permanent denial of service. */
 export const lockoutPolicy = { maxFailures: 5, lockMinutes: 15 } as const;
 
-export type SignInState = { failedSignIns: number; lockedUntil: Date | null };
+type SignInState = { failedSignIns: number; lockedUntil: Date | null };
 
 export const isLocked = (state: SignInState, now: Date): boolean =>
   state.lockedUntil !== null && state.lockedUntil.getTime() > now.getTime();

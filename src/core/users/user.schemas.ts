@@ -28,7 +28,7 @@ export const ZSetMembership = z.object({
   clearance: ZClearance.optional(),
 });
 
-export const ZMembership = z.object({
+const ZMembership = z.object({
   orgId: z.uuid(),
   orgName: z.string(),
   role: ZRole,

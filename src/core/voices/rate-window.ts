@@ -3,8 +3,8 @@
  * Several keys are checked per request, so one busy address (a town behind one NAT) does not decide
  * alone. Pure: the caller passes the clock.
  */
-export type RateLimit = { max: number; windowMs: number };
-export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+type RateLimit = { max: number; windowMs: number };
+type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
 export class RateWindows {
   readonly #windows = new Map<string, { start: number; count: number }>();

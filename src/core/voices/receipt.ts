@@ -4,7 +4,7 @@
  * the usual confusions, which `normaliseReceipt` undoes.
  */
 const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-export const RECEIPT_SYMBOLS = 12;
+const RECEIPT_SYMBOLS = 12;
 export const RECEIPT_RANDOM_BYTES = 8;
 
 /** Formats random bytes (at least 8) as a receipt code; callers pass bytes from a CSPRNG. */

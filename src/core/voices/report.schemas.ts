@@ -9,7 +9,7 @@ export const ZReportStatus = z.enum(reportStatuses);
 export type ReportStatus = z.infer<typeof ZReportStatus>;
 
 export const reportChannels = ["web", "api", "sms", "kobo", "ushahidi", "feed"] as const;
-export const ZReportChannel = z.enum(reportChannels);
+const ZReportChannel = z.enum(reportChannels);
 /**
  * Channels whose reporter can be answered: the web form and the API hand out a receipt code, SMS has the phone.
  * Reports imported from KoboToolbox, Ushahidi or a feed come without either.
@@ -17,10 +17,10 @@ export const ZReportChannel = z.enum(reportChannels);
 export const answerableChannels: readonly ReportChannel[] = ["web", "api", "sms"];
 export type ReportChannel = z.infer<typeof ZReportChannel>;
 
-export const locationSources = ["coordinates", "map", "gazetteer", "capital", "country", "none"] as const;
+const locationSources = ["coordinates", "map", "gazetteer", "capital", "country", "none"] as const;
 export type LocationSource = (typeof locationSources)[number];
 
-export const LIMITS = { description: 5000, place: 200, name: 200, note: 5000, reply: 1000 } as const;
+const LIMITS = { description: 5000, place: 200, name: 200, note: 5000, reply: 1000 } as const;
 
 /**
  * Text must arrive as valid UTF-8: a decoder replaces broken bytes with U+FFFD, which we refuse rather
@@ -40,12 +40,12 @@ export const ZCategoryCode = z
   .regex(/^[a-z][a-z0-9_]{1,39}$/, "a category code such as armed_violence");
 export const ZIso3 = z.string().regex(/^[A-Z]{3}$/, "an ISO 3166-1 alpha-3 code in capitals, e.g. SYR");
 
-export const ZPhone = z
+const ZPhone = z
   .string()
   .trim()
   .regex(/^\+?[0-9][0-9 ().-]{4,24}$/, "a phone number of digits, optionally starting with +");
 
-export const ZContact = z
+const ZContact = z
   .object({
     name: cleanText(LIMITS.name).optional(),
     phone: ZPhone.optional(),
@@ -125,7 +125,7 @@ export const ZVoicesReport = z.object({
 });
 export type TVoicesReport = z.infer<typeof ZVoicesReport>;
 
-export const ZReportNote = z.object({ id: z.uuid(), author: z.string(), body: z.string(), at: z.string() });
+const ZReportNote = z.object({ id: z.uuid(), author: z.string(), body: z.string(), at: z.string() });
 export const ZReportReply = z.object({
   id: z.uuid(),
   body: z.string(),

@@ -3,7 +3,7 @@
  * agree. Each part scores 0–1; the score is their weighted mean, and missing parts count as unknown
  * (neutral), not as agreement.
  */
-export type DuplicateCandidate = {
+type DuplicateCandidate = {
   id: string;
   description: string;
   date: string;
@@ -13,7 +13,7 @@ export type DuplicateCandidate = {
   place: string | null;
 };
 
-export const DUPLICATE_THRESHOLD = 0.72;
+const DUPLICATE_THRESHOLD = 0.72;
 const DAY_WINDOW = 3;
 const KM_WINDOW = 25;
 

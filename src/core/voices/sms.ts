@@ -6,7 +6,7 @@ import type { Language } from "../shared/languages.ts";
  *   HELP                        (also INFO, AIDE, مساعدة, alone; or STATUS without a code) → how to report
  *   [KEYWORD] text [@place]     → a new report; KEYWORD picks the category (e.g. ATTACK, WATER, HATE)
  */
-export type SmsIntent =
+type SmsIntent =
   | { kind: "status"; receipt: string; language: Language }
   | { kind: "help"; language: Language }
   | {

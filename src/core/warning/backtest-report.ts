@@ -79,7 +79,7 @@ export const scoreNames = [
   "crps",
   "crpsLog1p",
 ] as const;
-export type ScoreName = (typeof scoreNames)[number];
+type ScoreName = (typeof scoreNames)[number];
 const higherIsBetter = new Set<string>(["aucGt0", "apGt0", "aucGe25", "apGe25"]);
 
 /**
@@ -97,7 +97,7 @@ export const distanceFromPerfect = (score: string, value: number): number => {
 const meanOf = (xs: readonly number[]): number =>
   xs.length === 0 ? Number.NaN : xs.reduce((a, b) => a + b, 0) / xs.length;
 
-export const scoreSet = (rows: readonly ScoredForecast[]): ScoreSet => {
+const scoreSet = (rows: readonly ScoredForecast[]): ScoreSet => {
   const y = rows.map((r) => r.observed);
   const gt0 = y.map((v) => (v > 0 ? 1 : 0));
   const ge25 = y.map((v) => (v >= 25 ? 1 : 0));
@@ -145,7 +145,7 @@ export const scoreSet = (rows: readonly ScoredForecast[]): ScoreSet => {
   };
 };
 
-export type MethodScores = {
+type MethodScores = {
   pooled: ScoreSet;
   /** Index h − 1 holds horizon h. */
   byHorizon: ScoreSet[];
@@ -154,7 +154,7 @@ export type MethodScores = {
   onsets: ScoreSet;
 };
 
-export type Comparison = {
+type Comparison = {
   score: ScoreName;
   subset: "pooled" | "onsets";
   model: number;
@@ -172,7 +172,7 @@ export type BacktestReport = {
   comparisons: Comparison[];
 };
 
-export const methodScores = (rows: readonly ScoredForecast[], maxHorizon: number): MethodScores => {
+const methodScores = (rows: readonly ScoredForecast[], maxHorizon: number): MethodScores => {
   const byOriginRows = new Map<MonthKey, ScoredForecast[]>();
   for (const r of rows) {
     const list = byOriginRows.get(r.forecast.origin);

@@ -12,7 +12,7 @@ import type { DensePanel } from "./panel.ts";
 import { originCells } from "./targets.ts";
 
 export const baselineNames = ["no_change", "last_12_months", "base_rate"] as const;
-export type BaselineName = (typeof baselineNames)[number];
+type BaselineName = (typeof baselineNames)[number];
 
 /** A published forecast together with the distribution it came from, which scoring needs for the PIT. */
 export type DistributionForecast = { forecast: CountryForecast; distribution: FatalityDistribution };

@@ -47,7 +47,7 @@ export const isNoticeableEffect = (points: number): boolean => Math.abs(points) 
  * from its origin, which may lie long before the day it is read.
  */
 export const driverReadingUnits = ["count", "percent", "change", "km", "month"] as const;
-export type DriverReading = { amount: number; unit: (typeof driverReadingUnits)[number] };
+type DriverReading = { amount: number; unit: (typeof driverReadingUnits)[number] };
 
 const readingFormats: Record<Exclude<DriverReading["unit"], "month">, Intl.NumberFormatOptions> = {
   count: {},

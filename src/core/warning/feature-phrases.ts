@@ -59,7 +59,7 @@ const en = {
     "how much more often this month of the year saw violence than the year as a whole (percentage points)",
 } as const;
 
-export type FeatureWithPhrase = keyof typeof en;
+type FeatureWithPhrase = keyof typeof en;
 
 const fr: Record<FeatureWithPhrase, string> = {
   ln_sb_1: "morts le mois dernier",

@@ -10,7 +10,7 @@ import { capitalsAt, distanceMatrix } from "./spatial.ts";
 import { predecessorOf } from "./successor-states.ts";
 
 /** A country-year indicator used as a feature; `log` for skewed levels (population, GDP per capita). */
-export type CovariateSpec = { name: string; transform: "log" | "none" };
+type CovariateSpec = { name: string; transform: "log" | "none" };
 
 export const defaultCovariates: readonly CovariateSpec[] = [
   { name: "population", transform: "log" },
@@ -22,7 +22,7 @@ export const defaultCovariates: readonly CovariateSpec[] = [
   { name: "youth", transform: "none" },
 ];
 
-export type FeatureOptions = {
+type FeatureOptions = {
   countryYear?: readonly CountryYearRow[];
   capitals?: readonly Capital[];
   covariates?: readonly CovariateSpec[];
@@ -64,7 +64,7 @@ const historyFeatureNames = [
  * Longer memory, single lags, a short-term trend, the state of the world (same value for every country) and
  * the time of year with the December excess of year-dated events.
  */
-export const extendedFeatureNames = [
+const extendedFeatureNames = [
   "ln_sb_lag2",
   "ln_sb_lag3",
   "ln_sb_60",

@@ -1,6 +1,6 @@
 import type { CountryForecast } from "./forecast.ts";
 
-export const forecastCsvHeader = "iso3,month,horizon,p_gt0,p_ge25,mean,q10,q50,q90";
+const forecastCsvHeader = "iso3,month,horizon,p_gt0,p_ge25,mean,q10,q50,q90";
 
 /** Six decimals are far below any forecast's uncertainty, and keep files diffable. */
 const number = (value: number): string => String(Math.round(value * 1e6) / 1e6);

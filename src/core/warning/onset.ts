@@ -1,7 +1,7 @@
 import type { DensePanel } from "./panel.ts";
 
 /** Months of calm before the origin that make any later violence an onset rather than continuing conflict. */
-export const onsetCalmMonths = 24;
+const onsetCalmMonths = 24;
 
 /**
  * True when the country had zero state-based deaths in each of the 24 months up to and including the origin

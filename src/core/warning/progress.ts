@@ -14,8 +14,8 @@ export const progressSteps = [
   "scored",
   "done",
 ] as const;
-export type ProgressStep = (typeof progressSteps)[number];
-export type ProgressParams = Record<string, string | number>;
+type ProgressStep = (typeof progressSteps)[number];
+type ProgressParams = Record<string, string | number>;
 export type Progress = TProgress;
 
 const english: Record<ProgressStep, (p: ProgressParams) => string> = {

@@ -3,7 +3,7 @@ import type { Capital } from "./panel.ts";
 const earthRadiusKm = 6371;
 const rad = Math.PI / 180;
 
-export const haversineKm = (lat1: number, lon1: number, lat2: number, lon2: number): number => {
+const haversineKm = (lat1: number, lon1: number, lat2: number, lon2: number): number => {
   const dLat = (lat2 - lat1) * rad;
   const dLon = (lon2 - lon1) * rad;
   const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLon / 2) ** 2;

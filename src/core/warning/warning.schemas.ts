@@ -8,13 +8,13 @@ export const ZIso3Code = z
   .regex(/^[A-Za-z]{3}$/, "an ISO 3166-1 alpha-3 code")
   .transform((code) => code.toUpperCase());
 
-export const runStatuses = ["running", "succeeded", "failed"] as const;
-export const ZRunStatus = z.enum(runStatuses);
-export const runTriggers = ["cli", "api", "import", "schedule"] as const;
-export const ZRunTrigger = z.enum(runTriggers);
+const runStatuses = ["running", "succeeded", "failed"] as const;
+const ZRunStatus = z.enum(runStatuses);
+const runTriggers = ["cli", "api", "import", "schedule"] as const;
+const ZRunTrigger = z.enum(runTriggers);
 
 /** How far a running job is: `done` of `total` steps, with what it is doing now. */
-export const ZProgress = z.object({
+const ZProgress = z.object({
   done: z.number(),
   total: z.number(),
   /** In English; `step` and `params` let a client word it in its own language. */
@@ -24,11 +24,11 @@ export const ZProgress = z.object({
 });
 export type TProgress = z.infer<typeof ZProgress>;
 
-export const ZDatasetVersion = z.object({ id: z.string(), kind: z.string(), version: z.string() });
+const ZDatasetVersion = z.object({ id: z.string(), kind: z.string(), version: z.string() });
 export type TDatasetVersion = z.infer<typeof ZDatasetVersion>;
 
 /** Tuning knobs a caller may set; everything else stays at the model's defaults. A misspelt knob is refused. */
-export const ZModelOptions = z.strictObject({
+const ZModelOptions = z.strictObject({
   rounds: z.number().int().min(1).max(1000).optional(),
   maxDepth: z.number().int().min(1).max(12).optional(),
   eta: z.number().positive().max(1).optional(),
@@ -72,7 +72,7 @@ export const ZForecastRun = z.object({
 });
 export type TForecastRun = z.infer<typeof ZForecastRun>;
 
-export const ZDriver = z.object({
+const ZDriver = z.object({
   feature: z.string(),
   /** Which probability it explains: P(≥1 death) or P(≥25 deaths). */
   target: z.enum(["gt0", "ge25"]),
@@ -119,7 +119,7 @@ export type TForecastQuery = z.infer<typeof ZForecastQuery>;
 export const ZForecastsPage = z.object({ run: ZForecastRun, forecasts: z.array(ZForecast) });
 
 export const riskMeasures = ["pGt0", "pGe25"] as const;
-export const ZRiskMeasure = z.enum(riskMeasures);
+const ZRiskMeasure = z.enum(riskMeasures);
 export type TRiskMeasure = z.infer<typeof ZRiskMeasure>;
 
 /** The watchlist's largest page, more than there are countries: every country forecast fits on it. */
@@ -133,7 +133,7 @@ export const ZWatchlistQuery = z.object({
 });
 export type TWatchlistQuery = z.input<typeof ZWatchlistQuery>;
 
-export const ZWatchlistEntry = z.object({
+const ZWatchlistEntry = z.object({
   rank: z.number().int(),
   iso3: z.string(),
   name: z.string().nullable(),
@@ -184,14 +184,14 @@ export type TStartBacktestRun = z.input<typeof ZStartBacktestRun>;
 
 /** Scores serialised from JSON: a score that cannot be computed (no events in the subset) is null. */
 const score = z.number().nullable();
-export const ZReliabilityBin = z.object({
+const ZReliabilityBin = z.object({
   lower: z.number(),
   upper: z.number(),
   meanPredicted: score,
   observedRate: score,
   count: z.number(),
 });
-export const ZScoreSet = z
+const ZScoreSet = z
   .object({
     n: z.number(),
     shareGt0: score,
@@ -218,7 +218,7 @@ export const ZScoreSet = z
   })
   .catchall(z.unknown()); // the model's authors add scores over time: keep them, do not strip
 export type TScoreSet = z.infer<typeof ZScoreSet>;
-export const ZMethodScores = z.object({
+const ZMethodScores = z.object({
   pooled: ZScoreSet,
   byHorizon: z.array(ZScoreSet),
   byOrigin: z.record(z.string(), ZScoreSet),
@@ -234,7 +234,7 @@ const ZScoreComparison = z.object({
   improvement: score,
 });
 
-export const ZBacktestReport = z.object({
+const ZBacktestReport = z.object({
   origins: z.array(ZMonth),
   maxHorizon: z.number(),
   modelName: z.string(),

@@ -4,7 +4,7 @@ import type { ProtectedColumns } from "./foundation.ts";
 
 // Alerts (migration 0004): desks, rules as data, alerts with their timeline, and what rules raised from.
 
-export type AlertDesksTable = {
+type AlertDesksTable = {
   iso3: string;
   org_id: string;
   user_id: string | null;
@@ -12,7 +12,7 @@ export type AlertDesksTable = {
   updated_at: Timestamp;
 };
 
-export type AlertRulesTable = {
+type AlertRulesTable = {
   id: Generated<string>;
   name: string;
   enabled: Generated<boolean>;
@@ -23,7 +23,7 @@ export type AlertRulesTable = {
   updated_at: Timestamp;
 };
 
-export type AlertsTable = ProtectedColumns & {
+type AlertsTable = ProtectedColumns & {
   id: Generated<string>;
   iso3: string;
   cause: string;
@@ -55,7 +55,7 @@ export type AlertsTable = ProtectedColumns & {
   updated_at: Timestamp;
 };
 
-export type AlertEventsTable = {
+type AlertEventsTable = {
   id: Generated<string>;
   alert_id: string;
   at: Date;
@@ -66,7 +66,7 @@ export type AlertEventsTable = {
   data: Json;
 };
 
-export type AlertTriggersTable = {
+type AlertTriggersTable = {
   rule_id: string;
   iso3: string;
   evidence_key: string;

@@ -1,8 +1,9 @@
 import type { Generated } from "kysely";
 import type { DateColumn, Json, NullableDate, Timestamp } from "./columns.ts";
+
 // Conflict data (migrations 0002, 0009): every data row carries its dataset id and version.
 
-export type DatasetsTable = {
+type DatasetsTable = {
   id: string;
   kind: string;
   title: string;
@@ -23,7 +24,7 @@ export type DatasetsTable = {
   owner_org_id: string | null;
 };
 
-export type DatasetReplacementsTable = {
+type DatasetReplacementsTable = {
   id: Generated<string>;
   dataset_id: string;
   replaced_at: Timestamp;
@@ -41,7 +42,7 @@ export type DatasetReplacementsTable = {
 
 type Provenance = { dataset_id: string; dataset_version: string };
 
-export type CountriesTable = Provenance & {
+type CountriesTable = Provenance & {
   iso3: string;
   iso2: string | null;
   iso_numeric: number | null;
@@ -61,7 +62,7 @@ export type CountriesTable = Provenance & {
   capital_lon: number | null;
 };
 
-export type CountryCrosswalkTable = Provenance & {
+type CountryCrosswalkTable = Provenance & {
   id: Generated<number>;
   gwcode: number;
   gw_name: string;
@@ -74,7 +75,7 @@ export type CountryCrosswalkTable = Provenance & {
   note: Generated<string>;
 };
 
-export type CountryCapitalsTable = Provenance & {
+type CountryCapitalsTable = Provenance & {
   gwcode: number;
   iso3: string | null;
   capital: string;
@@ -84,7 +85,7 @@ export type CountryCapitalsTable = Provenance & {
   longitude: number;
 };
 
-export type EventsTable = Provenance & {
+type EventsTable = Provenance & {
   source: string;
   source_event_id: string;
   type_of_violence: number | null;
@@ -112,7 +113,7 @@ export type EventsTable = Provenance & {
   source_version: string | null;
 };
 
-export type CountryMonthTable = Provenance & {
+type CountryMonthTable = Provenance & {
   series: string;
   iso3: string;
   month: DateColumn;
@@ -131,7 +132,7 @@ export type CountryMonthTable = Provenance & {
   event_count: number | null;
 };
 
-export type GridMonthTable = Provenance & {
+type GridMonthTable = Provenance & {
   priogrid_gid: number;
   month: DateColumn;
   sb_best: number;
@@ -175,7 +176,7 @@ export type ConflictsTable = Provenance & {
   version: string | null;
 };
 
-export type PeaceAgreementsTable = Provenance & {
+type PeaceAgreementsTable = Provenance & {
   paid: number;
   conflict_id: number | null;
   conflict_ids: string;
@@ -200,7 +201,7 @@ export type IndicatorDefinitionsTable = {
   value_count: Generated<number>;
 };
 
-export type IndicatorValuesTable = Provenance & {
+type IndicatorValuesTable = Provenance & {
   indicator: string;
   country_ref: string;
   iso3: string | null;

@@ -1,7 +1,7 @@
 import type { Generated } from "kysely";
 import type { Json, Timestamp } from "./columns.ts";
 
-export type OrganisationsTable = {
+type OrganisationsTable = {
   id: Generated<string>;
   slug: string;
   name: string;
@@ -9,7 +9,7 @@ export type OrganisationsTable = {
   created_at: Timestamp;
 };
 
-export type UsersTable = {
+type UsersTable = {
   id: Generated<string>;
   email: string;
   name: string;
@@ -21,7 +21,7 @@ export type UsersTable = {
   created_at: Timestamp;
 };
 
-export type MembershipsTable = {
+type MembershipsTable = {
   user_id: string;
   org_id: string;
   role: string;
@@ -29,7 +29,7 @@ export type MembershipsTable = {
   created_at: Timestamp;
 };
 
-export type SessionsTable = {
+type SessionsTable = {
   token_hash: string;
   user_id: string;
   org_id: string;
@@ -38,7 +38,7 @@ export type SessionsTable = {
   expires_at: Date;
 };
 
-export type ApiTokensTable = {
+type ApiTokensTable = {
   id: Generated<string>;
   token_hash: string;
   prefix: string;
@@ -51,7 +51,7 @@ export type ApiTokensTable = {
   revoked_at: Date | null;
 };
 
-export type AuditLogTable = {
+type AuditLogTable = {
   id: Generated<string>;
   at: Timestamp;
   actor: string;
@@ -65,7 +65,7 @@ export type AuditLogTable = {
   after: Json;
 };
 
-export type RecordSharesTable = {
+type RecordSharesTable = {
   record_type: string;
   record_id: string;
   org_id: string;
@@ -76,7 +76,7 @@ export type RecordSharesTable = {
 /** Columns every record under clearance carries; see repositories/access/visibility.ts. */
 export type ProtectedColumns = { owner_org_id: string; clearance: string };
 
-export type AnalysesTable = ProtectedColumns & {
+type AnalysesTable = ProtectedColumns & {
   id: Generated<string>;
   iso3: string | null;
   title: string;
@@ -86,7 +86,7 @@ export type AnalysesTable = ProtectedColumns & {
   updated_at: Timestamp;
 };
 
-export type SettingsTable = { key: string; value: Json };
+type SettingsTable = { key: string; value: Json };
 
 export type FoundationTables = {
   organisations: OrganisationsTable;

@@ -3,7 +3,7 @@ import type { Json, Timestamp } from "./columns.ts";
 
 // Peacebuilding Audit and early action (migration 0004): risk-factor frameworks as data.
 
-export type FrameworksTable = {
+type FrameworksTable = {
   id: Generated<string>;
   slug: string;
   version: string;

@@ -2,7 +2,7 @@ import type { Generated } from "kysely";
 
 // Notifications (migration 0004): in-app messages that double as the e-mail outbox.
 
-export type NotificationsTable = {
+type NotificationsTable = {
   id: Generated<string>;
   user_id: string;
   kind: string;

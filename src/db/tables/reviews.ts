@@ -5,7 +5,7 @@ import type { ProtectedColumns } from "./foundation.ts";
 // Peacebuilding Audit (migration 0004): cycles, the schedule, reviews, assessments and recommendations;
 // the follow-ups of recommendations cycle after cycle (0021).
 
-export type ReviewCyclesTable = {
+type ReviewCyclesTable = {
   id: Generated<string>;
   name: string;
   starts_on: DateColumn;
@@ -15,7 +15,7 @@ export type ReviewCyclesTable = {
   created_at: Timestamp;
 };
 
-export type ReviewScheduleTable = {
+type ReviewScheduleTable = {
   cycle_id: string;
   iso3: string;
   planned_for: DateColumn;
@@ -23,7 +23,7 @@ export type ReviewScheduleTable = {
   brought_forward_reason: string | null;
 };
 
-export type ReviewsTable = ProtectedColumns & {
+type ReviewsTable = ProtectedColumns & {
   id: Generated<string>;
   cycle_id: string | null;
   iso3: string;
@@ -42,7 +42,7 @@ export type ReviewsTable = ProtectedColumns & {
   adopted_at: Date | null;
 };
 
-export type ReviewAssessmentsTable = {
+type ReviewAssessmentsTable = {
   review_id: string;
   factor_code: string;
   level: string;
@@ -54,7 +54,7 @@ export type ReviewAssessmentsTable = {
   assessed_at: Timestamp;
 };
 
-export type ReviewRecommendationsTable = {
+type ReviewRecommendationsTable = {
   id: Generated<string>;
   review_id: string;
   iso3: string;
@@ -67,7 +67,7 @@ export type ReviewRecommendationsTable = {
   created_at: Timestamp;
 };
 
-export type RecommendationFollowUpsTable = {
+type RecommendationFollowUpsTable = {
   id: Generated<string>;
   recommendation_id: string;
   review_id: string | null;

@@ -4,7 +4,7 @@ import type { ProtectedColumns } from "./foundation.ts";
 
 // Scenarios and contingency plans (migration 0004): records under clearance, confidential by default.
 
-export type ScenariosTable = ProtectedColumns & {
+type ScenariosTable = ProtectedColumns & {
   id: Generated<string>;
   iso3: string;
   title: string;
@@ -19,7 +19,7 @@ export type ScenariosTable = ProtectedColumns & {
   updated_at: Timestamp;
 };
 
-export type ContingencyPlansTable = ProtectedColumns & {
+type ContingencyPlansTable = ProtectedColumns & {
   id: Generated<string>;
   iso3: string;
   scenario_id: string | null;

@@ -4,14 +4,14 @@ import type { ProtectedColumns } from "./foundation.ts";
 
 // Voices (migration 0005): community reports, triage, replies, import forms, gazetteer.
 
-export type VoicesCategoriesTable = {
+type VoicesCategoriesTable = {
   code: string;
   label: string;
   factors: number[];
   position: Generated<number>;
 };
 
-export type VoicesFormsTable = {
+type VoicesFormsTable = {
   id: string;
   owner_org_id: string;
   title: string;
@@ -22,7 +22,7 @@ export type VoicesFormsTable = {
   updated_at: Timestamp;
 };
 
-export type VoicesReportsTable = ProtectedColumns & {
+type VoicesReportsTable = ProtectedColumns & {
   id: string;
   receipt_hash: string;
   channel: string;
@@ -55,7 +55,7 @@ export type VoicesReportsTable = ProtectedColumns & {
   updated_at: Timestamp;
 };
 
-export type VoicesNotesTable = {
+type VoicesNotesTable = {
   id: Generated<string>;
   report_id: string;
   author_id: string | null;
@@ -64,7 +64,7 @@ export type VoicesNotesTable = {
   created_at: Timestamp;
 };
 
-export type VoicesRepliesTable = {
+type VoicesRepliesTable = {
   id: Generated<string>;
   report_id: string;
   body: string;
@@ -75,7 +75,7 @@ export type VoicesRepliesTable = {
   sent_at: Date | null;
 };
 
-export type VoicesGazetteerTable = {
+type VoicesGazetteerTable = {
   id: Generated<number>;
   iso3: string;
   level: string;

@@ -3,7 +3,7 @@ import type { DateColumn, Json, Timestamp } from "./columns.ts";
 
 // Early warning (migration 0003). Months are stored as the first day of the month.
 
-export type ForecastRunsTable = {
+type ForecastRunsTable = {
   id: Generated<string>;
   origin: DateColumn;
   max_horizon: number;
@@ -25,7 +25,7 @@ export type ForecastRunsTable = {
   published: Generated<boolean>;
 };
 
-export type ForecastsTable = {
+type ForecastsTable = {
   run_id: string;
   iso3: string;
   gwcode: number;
@@ -40,7 +40,7 @@ export type ForecastsTable = {
   drivers: Json;
 };
 
-export type BacktestRunsTable = {
+type BacktestRunsTable = {
   id: Generated<string>;
   origins: Json;
   max_horizon: number;

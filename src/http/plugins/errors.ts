@@ -13,9 +13,9 @@ const statusOf: Record<ErrorCode, number> = {
   not_initialised: 503,
 };
 
-export type ErrorBody = { error: { code: string; message: string; details: ErrorDetail[] } };
+type ErrorBody = { error: { code: string; message: string; details: ErrorDetail[] } };
 
-export const errorBody = (code: string, message: string, details: ErrorDetail[] = []): ErrorBody => ({
+const errorBody = (code: string, message: string, details: ErrorDetail[] = []): ErrorBody => ({
   error: { code, message, details },
 });
 
@@ -54,7 +54,7 @@ const databaseUnreachable = (error: { code?: string; message?: string }): boolea
   /Connection terminated|connect ECONNREFUSED/.test(error.message ?? "");
 
 /** What happens beside the answer when a signed-in person is refused (403): the audit log's entry. */
-export type OnRefused = (request: FastifyRequest, error: DomainError) => Promise<void>;
+type OnRefused = (request: FastifyRequest, error: DomainError) => Promise<void>;
 
 /** One error shape for every failure: {"error":{"code","message","details"}}, details naming the field. */
 export const registerErrorHandler = (app: FastifyInstance, onRefused?: OnRefused): void => {

@@ -119,10 +119,7 @@ export const presentIndicator = (d: Selectable<IndicatorDefinitionsTable>): z.in
   valueCount: d.value_count,
 });
 
-export const presentDataset = (
-  d: DatasetStatus,
-  bundledIds: ReadonlySet<string>,
-): z.infer<typeof ZDataset> => ({
+const presentDataset = (d: DatasetStatus, bundledIds: ReadonlySet<string>): z.infer<typeof ZDataset> => ({
   id: d.id,
   kind: d.kind,
   title: d.title,

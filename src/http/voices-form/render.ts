@@ -52,7 +52,7 @@ export type FormValues = Partial<
   >
 >;
 
-export type FormView = {
+type FormView = {
   lang: Language;
   values: FormValues;
   errors: Record<string, string>;

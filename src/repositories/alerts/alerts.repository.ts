@@ -111,7 +111,7 @@ export const findOpenAlertForUpdate = async (db: Db, iso3: string, cause: string
     .forUpdate()
     .executeTakeFirst();
 
-export type AlertFilter = {
+type AlertFilter = {
   /**
    * Whose eyes: a person (the alerts they may see), "public" (public alerts only, for records every reader
    * sees) or "platform" (every alert, for the platform's own jobs).

@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import { referenceDatasetIds } from "../../core/data/reference-datasets.ts";
 import type { Db } from "../../db/types.ts";
 
-export type CountryForecastPeak = { iso3: string; probability: number; month: string; horizon: number };
+type CountryForecastPeak = { iso3: string; probability: number; month: string; horizon: number };
 
 /** Per country, the highest probability within the first `maxHorizon` months of a run. */
 export const forecastPeaks = async (
@@ -19,7 +19,7 @@ export const forecastPeaks = async (
   return result.rows.map((row) => ({ ...row, probability: Number(row.probability) }));
 };
 
-export type CountryMonthTotal = { iso3: string; month: string; fatalities: number };
+type CountryMonthTotal = { iso3: string; month: string; fatalities: number };
 
 /**
  * Monthly fatalities per country (state-based + non-state + one-sided, best estimates) from the months
@@ -45,7 +45,7 @@ export const recentCountryMonths = async (db: Db, monthsBack: number): Promise<C
   return result.rows.map((row) => ({ ...row, fatalities: Number(row.fatalities) }));
 };
 
-export type SevereAssessment = {
+type SevereAssessment = {
   reviewId: string;
   iso3: string;
   factorCode: string;

@@ -40,7 +40,7 @@ const EVENT_INDEXES: readonly (readonly string[])[] = [
 export type CoverageMode = "observed" | "world";
 
 /** What is known before the file is read: where its rows go. */
-export type LoadPlan = {
+type LoadPlan = {
   datasetId: string;
   kind: string;
   target: StagingTarget;
@@ -52,7 +52,7 @@ export type LoadPlan = {
 };
 
 /** What the whole file said about itself, once read and valid. */
-export type LoadedFile = {
+type LoadedFile = {
   dataset: Omit<DatasetWrite, "coverage">;
   /** Rows sent through `copy`. */
   stagedRows: number;
@@ -63,7 +63,7 @@ export type LoadedFile = {
   eventMonths: EventMonthTotals | null;
 };
 
-export type ReplaceResult = {
+type ReplaceResult = {
   status: "created" | "replaced" | "updated";
   /** The dataset's release afterwards: the file's, or the one it had when an update changed nothing. */
   version: string;

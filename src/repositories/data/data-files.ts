@@ -7,7 +7,7 @@ import Papa from "papaparse";
 
 /** A file that cannot be read as CSV (missing, truncated gzip, …); the message names the file. */
 /** Where in the file, when the problem is at one place (0 and "": the file as a whole). */
-export type FilePlace = { line: number; column: string };
+type FilePlace = { line: number; column: string };
 
 export class DataFileError extends Error {
   readonly file: string;

@@ -4,7 +4,7 @@ import type { Db } from "../../db/types.ts";
 import { visibleTo } from "../access/visibility.ts";
 
 /** Whose eyes: a person (the records they may see) or "platform" (every record, for scheduling itself). */
-export type ScheduleReader = Actor | "platform";
+type ScheduleReader = Actor | "platform";
 
 const reviewsSeenBy = (reader: ScheduleReader) =>
   reader === "platform" ? sql<boolean>`true` : visibleTo(reader, "reviews", "rv");

@@ -17,7 +17,7 @@ import { conflict, invalid } from "../../core/shared/errors.ts";
  * master key re-wraps data keys only. The report id is bound in as associated data, so a sealed value
  * copied onto another report does not open.
  */
-export type MasterKey = { id: string; key: Buffer };
+type MasterKey = { id: string; key: Buffer };
 export type Keyring = { current: MasterKey; previous: ReadonlyMap<string, Buffer> };
 export type Sealed = { sealed: string; wrappedKey: string; keyId: string };
 
@@ -25,9 +25,9 @@ const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
 /** The key's public name: the first 16 hex digits of its SHA-256 (never the key itself). */
-export const keyIdOf = (key: Buffer): string => createHash("sha256").update(key).digest("hex").slice(0, 16);
+const keyIdOf = (key: Buffer): string => createHash("sha256").update(key).digest("hex").slice(0, 16);
 
-export const parseMasterKey = (base64: string, name = "CONTINUUM_VOICES_KEY"): MasterKey => {
+const parseMasterKey = (base64: string, name = "CONTINUUM_VOICES_KEY"): MasterKey => {
   const key = Buffer.from(base64.trim(), "base64");
   if (key.length !== 32)
     throw new Error(`${name} must be the base64 of exactly 32 bytes (got ${key.length}).`);
@@ -110,13 +110,13 @@ export const rewrap = (
 
 /** The development key file: used only when CONTINUUM_VOICES_KEY is not set. */
 export const DEV_KEY_FILE = "voices.key";
-export const DEV_PREVIOUS_KEY_FILE = "voices.previous.key";
+const DEV_PREVIOUS_KEY_FILE = "voices.previous.key";
 
 /**
  * Reads the development key from the data directory, creating it (mode 0600) on first use. Creation is
  * atomic (write a temporary file, then link it into place), so concurrent processes agree on one key.
  */
-export const readOrCreateDevKey = (dataDir: string): { key: string; created: boolean; file: string } => {
+const readOrCreateDevKey = (dataDir: string): { key: string; created: boolean; file: string } => {
   const file = join(dataDir, DEV_KEY_FILE);
   if (existsSync(file)) return { key: readFileSync(file, "utf8").trim(), created: false, file };
   mkdirSync(dataDir, { recursive: true });

@@ -22,7 +22,7 @@ export const parseSheetCsv = (text: string): XlsRow[] =>
  * CSV exports (KoboToolbox, ODK Central, Ushahidi): a header row, then one submission per row. Kobo
  * "XML values and headers" exports use `;` as the delimiter by default; papaparse detects it.
  */
-export const parseCsvRows = (text: string): Row[] => {
+const parseCsvRows = (text: string): Row[] => {
   refuseBrokenText(text);
   const parsed = Papa.parse<string[]>(withoutBom(text), { skipEmptyLines: true });
   const [header, ...records] = parsed.data;
@@ -53,7 +53,7 @@ const flatten = (value: unknown, prefix: string, into: Row): void => {
 };
 
 /** JSON exports: an array of submissions, or the Kobo API's `{ "results": [...] }`; nested groups flatten to group/question. */
-export const parseJsonRows = (text: string): Row[] => {
+const parseJsonRows = (text: string): Row[] => {
   refuseBrokenText(text);
   let data: unknown;
   try {

@@ -90,7 +90,7 @@ export const updateForecastRun = async (
     .execute();
 };
 
-export type StoredForecast = {
+type StoredForecast = {
   iso3: string;
   gwcode: number;
   month: MonthKey;

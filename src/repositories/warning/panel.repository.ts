@@ -88,7 +88,7 @@ export const panelCoverage = async (
  * origin is from the future). For each indicator one dataset is used throughout, so units never mix between
  * countries: the dataset holding the most of the requested indicators, else the one with the most values.
  */
-export const loadCountryYear = async (
+const loadCountryYear = async (
   db: Db,
   upTo: MonthKey,
   indicators: readonly string[],
@@ -145,7 +145,7 @@ export const loadCountryYear = async (
 };
 
 /** Capitals with their validity (capitals move), from the country registry. */
-export const loadCapitals = async (db: Db): Promise<Capital[]> => {
+const loadCapitals = async (db: Db): Promise<Capital[]> => {
   const rows = await db
     .selectFrom("country_capitals")
     .select([
@@ -214,7 +214,7 @@ export const loadPeaceAgreements = async (
   );
 };
 
-export type LoadedPanel = {
+type LoadedPanel = {
   panel: WarningPanel;
   /** Which dataset each covariate came from. */
   covariateSources: Record<string, string>;

@@ -8,7 +8,7 @@ import { createRequire } from "node:module";
 const require = createRequire(import.meta.url);
 const koffi = require("koffi") as typeof import("koffi");
 
-export const defaultLibraryPath = "/usr/lib/x86_64-linux-gnu/libxgboost.so.0";
+const defaultLibraryPath = "/usr/lib/x86_64-linux-gnu/libxgboost.so.0";
 
 /** Booster parameters as XGBoost names them (`objective`, `max_depth`, `eta`, …); values are stringified. */
 export type XgbParams = Readonly<Record<string, string | number>>;
@@ -93,7 +93,7 @@ const withDMatrix = <T>(lib: Native, features: Float32Array, nCols: number, use:
   }
 };
 
-export type TrainInput = {
+type TrainInput = {
   features: Float32Array;
   nRows: number;
   nCols: number;

@@ -6,14 +6,14 @@ import { escalateOverdueAlerts } from "./escalate-overdue-alerts.ts";
 import { evaluateAlertRules } from "./evaluate-alert-rules.ts";
 import { systemContext } from "./system-context.ts";
 
-export type AlertJobReport = {
+type AlertJobReport = {
   rules: Awaited<ReturnType<typeof evaluateAlertRules>> | null;
   escalated: number;
   emails: { sent: number; failed: number } | null;
 };
 
 /** One round of the periodic work: evaluate rules, escalate what is overdue, send queued e-mail. */
-export const runAlertJobs = async (
+const runAlertJobs = async (
   db: Db,
   now: () => Date,
   mailer: Mailer | undefined,

@@ -7,7 +7,7 @@ import { inTransaction, type ServiceContext } from "../shared/context.ts";
 import { raiseAlertWithin } from "./raise-alert.ts";
 import { evaluateRule } from "./rule-evaluators.ts";
 
-export type EvaluationReport = {
+type EvaluationReport = {
   rules: number;
   candidates: number;
   raised: number;

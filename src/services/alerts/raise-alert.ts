@@ -41,7 +41,7 @@ import { deskFor } from "./desk-for.ts";
  * What raising takes: a person's summary, or for the platform's own alerts a message whose English
  * wording becomes the summary.
  */
-export type RaiseAlertInput = (TRaiseAlert | (Omit<TRaiseAlert, "summary"> & { message: TAlertMessage })) & {
+type RaiseAlertInput = (TRaiseAlert | (Omit<TRaiseAlert, "summary"> & { message: TAlertMessage })) & {
   /** The owner of a platform alert drawn from a protected record: that record's organisation, not a desk. */
   ownedBy?: { orgId: string; userId: string | null };
   /**
@@ -51,10 +51,10 @@ export type RaiseAlertInput = (TRaiseAlert | (Omit<TRaiseAlert, "summary"> & { m
   repeatOnlyWhenMoreSevere?: boolean;
 };
 
-export type RaiseOutcome = { alert: AlertView; merged: boolean };
+type RaiseOutcome = { alert: AlertView; merged: boolean };
 
 /** What a rule raised from, so that evaluating the same evidence again raises nothing. */
-export type RuleTrigger = { ruleId: string; evidenceKey: string };
+type RuleTrigger = { ruleId: string; evidenceKey: string };
 
 /**
  * Who in a protected record's organisation owns the alert drawn from it: someone who may decide alerts and

@@ -13,7 +13,7 @@ import {
 } from "../../repositories/warning/forecast-runs.repository.ts";
 
 /** One country a rule fires for, with the evidence it fired on (the key makes evaluation idempotent). */
-export type RuleCandidate = {
+type RuleCandidate = {
   iso3: string;
   cause: string;
   evidenceKey: string;
@@ -158,7 +158,7 @@ const riskFactorSevere: Evaluator<"risk_factor_severe"> = async (db, rule) => {
  */
 const raisedElsewhere = async (): Promise<RuleCandidate[]> => [];
 
-export const ruleEvaluators: { [K in AlertRuleKind]: Evaluator<K> } = {
+const ruleEvaluators: { [K in AlertRuleKind]: Evaluator<K> } = {
   forecast_threshold: forecastThreshold,
   forecast_jump: forecastJump,
   fatalities_above_range: fatalitiesAboveRange,

@@ -15,7 +15,7 @@ import { recordWrongPassword } from "./wrong-password.ts";
 
 export const SESSION_HOURS = 12;
 
-export type SignInResult = {
+type SignInResult = {
   sessionToken: string;
   csrfToken: string;
   userId: string;

@@ -1,7 +1,7 @@
 import type { ServiceContext } from "../shared/context.ts";
 import type { ImportReport } from "./import-dataset.ts";
 
-export type DatasetImportedListener = (ctx: ServiceContext, report: ImportReport) => Promise<unknown>;
+type DatasetImportedListener = (ctx: ServiceContext, report: ImportReport) => Promise<unknown>;
 
 const listeners = new Set<DatasetImportedListener>();
 

@@ -7,7 +7,7 @@ import type { Db } from "../../db/types.ts";
 import { findDataset } from "../../repositories/data/datasets.repository.ts";
 import { type EventMonthRow, eventMonthRows } from "../../repositories/data/series.repository.ts";
 
-export type ExportEventMonthsInput = {
+type ExportEventMonthsInput = {
   level: "country" | "grid";
   /** YYYY-MM, inclusive */
   from: string;

@@ -42,7 +42,7 @@ export type ImportDatasetInput = {
   registry?: RegistryData;
 };
 
-export type ImportError = RowError & { file: string };
+type ImportError = RowError & { file: string };
 
 export type ImportReport = {
   ok: boolean;

@@ -108,7 +108,7 @@ export type InitialiseResult = {
   durationMs: number;
 };
 
-export type InitialiseOptions = {
+type InitialiseOptions = {
   /** Progress in bytes of the bundled files read so far, with the dataset being imported. */
   onProgress?: (done: number, total: number, label: string) => void;
 };

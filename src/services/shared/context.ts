@@ -21,7 +21,7 @@ export const inTransaction = async <C extends { db: Db }, T>(
   work: (tx: C) => Promise<T>,
 ): Promise<T> => ctx.db.transaction().execute((trx) => work({ ...ctx, db: trx }));
 
-export type AuditedChange = {
+type AuditedChange = {
   action: string;
   entityType: string;
   entityId: string | null;

@@ -6,7 +6,7 @@ import { countUsers, insertUser, upsertMembership } from "../../repositories/use
 import { generatePassword, hashPassword } from "../auth/secrets.ts";
 import { inTransaction } from "../shared/context.ts";
 
-export const HOST_ORGANISATION = {
+const HOST_ORGANISATION = {
   slug: "continuum",
   name: "Continuum secretariat",
   kind: "un_entity",

@@ -13,7 +13,7 @@ import { hashPassword } from "../auth/secrets.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
 import { type PersonView, withMemberships } from "./user-view.ts";
 
-export type CreatedUser = { user: PersonView; accountExisted: boolean };
+type CreatedUser = { user: PersonView; accountExisted: boolean };
 
 /**
  * Adds a person to an organisation. A platform administrator may add an existing account (same email) to

@@ -5,7 +5,7 @@ import { distanceKm } from "../../core/voices/similarity.ts";
 import type { Db } from "../../db/types.ts";
 import { findGazetteerKeys, nearestPlace } from "../../repositories/voices/gazetteer.repository.ts";
 
-export type Located = {
+type Located = {
   iso3: string | null;
   latitude: number | null;
   longitude: number | null;

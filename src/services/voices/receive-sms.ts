@@ -10,10 +10,10 @@ import { submitReport } from "./submit-report.ts";
 import { type PublicContext, receivingOrganisation, type VoicesDeps } from "./voices-context.ts";
 
 /** How far a signed webhook's timestamp may be from our clock (replayed old requests are refused). */
-export const SMS_SIGNATURE_TOLERANCE_SECONDS = 300;
+const SMS_SIGNATURE_TOLERANCE_SECONDS = 300;
 
 /** What a gateway call signs besides its body: the method and path, e.g. `GET /api/public/sms/outbox`. */
-export type GatewayRequest = { method: string; path: string };
+type GatewayRequest = { method: string; path: string };
 
 /**
  * The gateway signs `<timestamp>.<METHOD> <path>.<raw body>` with HMAC-SHA256 under the shared secret and
@@ -53,7 +53,7 @@ export const verifySmsSignature = (
   }
 };
 
-export type IncomingSms = { id: string; from: string; text: string; receivedAt?: string | undefined };
+type IncomingSms = { id: string; from: string; text: string; receivedAt?: string | undefined };
 
 /**
  * The gateway's message id marks a retry only with the same sender and text: a gateway that reuses an id for

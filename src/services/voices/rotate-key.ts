@@ -19,7 +19,7 @@ import {
 } from "../../repositories/voices/reports.repository.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
 
-export type RotationResult = { keyId: string; rewrapped: number; byKey: { keyId: string; n: number }[] };
+type RotationResult = { keyId: string; rewrapped: number; byKey: { keyId: string; n: number }[] };
 
 /**
  * Re-wraps every report's data key that is not yet under the current master key, using the previous

@@ -6,7 +6,7 @@ import { inTransaction } from "../shared/context.ts";
 import type { SealedPayload } from "./sealed-payload.ts";
 import { auditPublic, type PublicContext, receivingOrganisation, type VoicesDeps } from "./voices-context.ts";
 
-export type OutgoingSms = { id: string; to: string; text: string };
+type OutgoingSms = { id: string; to: string; text: string };
 
 /**
  * Replies waiting for the SMS gateway. The phone number is unsealed only here, in memory, for the

@@ -32,7 +32,7 @@ import type { SealedPayload } from "./sealed-payload.ts";
 import { auditPublic, type PublicContext, type VoicesDeps } from "./voices-context.ts";
 
 /** Where a report came from and who receives it; set by the channel, never by the reporter. */
-export type Intake = {
+type Intake = {
   channel: ReportChannel;
   ownerOrgId: string;
   clearance?: Clearance;
@@ -43,7 +43,7 @@ export type Intake = {
   fromMap?: boolean;
 };
 
-export type SubmitResult = { id: string; receipt: string; created: boolean };
+type SubmitResult = { id: string; receipt: string; created: boolean };
 
 export const receiptHash = (normalised: string): string =>
   createHash("sha256").update(normalised).digest("hex");

@@ -2,7 +2,7 @@ import type { ForecastRunRow } from "../../repositories/warning/forecast-runs.re
 import { evaluateAlertRules } from "../alerts/evaluate-alert-rules.ts";
 import type { ServiceContext } from "../shared/context.ts";
 
-export type AfterForecastRunOutcome =
+type AfterForecastRunOutcome =
   | { alerts: "evaluated"; raised: number; merged: number }
   | { alerts: "failed"; message: string };
 

@@ -8,7 +8,7 @@ import { type ForecastRunStarted, startForecastRun } from "./run-forecast.ts";
 /** Imports whose data the forecaster reads: new conflict series, conflicts, agreements or indicators. */
 const forecastKinds = new Set(["views-cm", "ged", "acd", "peace-agreements", "indicators"]);
 
-export type AfterImportOptions = Pick<TStartForecastRun, "maxHorizon" | "options" | "publish">;
+type AfterImportOptions = Pick<TStartForecastRun, "maxHorizon" | "options" | "publish">;
 
 /**
  * When an import added or replaced data the model reads, queues a forecast run from the latest

@@ -25,7 +25,7 @@ import { assertEnoughHistory } from "./enough-history.ts";
 import { enqueueModelJob } from "./model-jobs.ts";
 import { forecastModelDefaults } from "./train-forecast-model.ts";
 
-export type BacktestRunStarted = {
+type BacktestRunStarted = {
   run: BacktestRunRow;
   completion: Promise<BacktestRunRow>;
 };

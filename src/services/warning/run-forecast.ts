@@ -37,7 +37,7 @@ export type ForecastRunStarted = {
   completion: Promise<{ run: ForecastRunRow; forecasts: CountryForecast[] }>;
 };
 
-export type RunForecastInput = TStartForecastRun & {
+type RunForecastInput = TStartForecastRun & {
   trigger: "cli" | "api" | "import" | "schedule";
   onProgress?: (progress: TProgress) => void;
 };

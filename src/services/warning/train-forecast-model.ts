@@ -44,7 +44,7 @@ export type ForecastModelOptions = {
 };
 
 /** The models for one horizon: P(≥1), P(≥25), and log1p(deaths) given ≥1, with out-of-sample residuals. */
-export type HorizonModel = {
+type HorizonModel = {
   horizon: number;
   gt0: xgb.XgbModel;
   ge25: xgb.XgbModel;

@@ -1,7 +1,7 @@
 import { CSRF_HEADER } from "../../../src/core/access/csrf.ts";
 
 /** The one way the web app talks to the API: same-origin cookies, the CSRF token on writes, typed errors. */
-export type ApiErrorBody = {
+type ApiErrorBody = {
   error: { code: string; message: string; details: { field: string; message: string }[] };
 };
 

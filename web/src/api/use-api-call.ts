@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "./client.ts";
 
-export type ApiCall = { method: string; path: string; body?: object };
+type ApiCall = { method: string; path: string; body?: object };
 
 /** A write whose answer the page reads back by refetching `invalidates` (its list or record). */
 export const useApiCall = (invalidates: readonly unknown[]) => {

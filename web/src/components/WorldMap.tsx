@@ -31,7 +31,7 @@ export const mapKey = (country: { isoNumeric: number | null; iso3: string }): st
 const WIDTH = 960;
 const HEIGHT = 470;
 
-export type WorldMapProps = {
+type WorldMapProps = {
   /** Values keyed by `mapKey`; none yet: a plain map. */
   values?: ReadonlyMap<string, number>;
   /** The fill of a country with a value; countries without one are hatched (see MapLegend). */

@@ -24,7 +24,7 @@ const browserLanguage = (typeof navigator === "undefined" ? [] : navigator.langu
   .find((code) => languages.some((l) => l.code === code));
 const initial = languages.find((l) => l.code === stored)?.code ?? browserLanguage ?? "en";
 
-export const applyDirection = (code: string) => {
+const applyDirection = (code: string) => {
   const language = languages.find((l) => l.code === code);
   document.documentElement.lang = code;
   document.documentElement.dir = language?.dir ?? "ltr";

@@ -33,7 +33,7 @@ const isCivilians = (inter: string) => inter === "7" || /civilians/i.test(inter)
  * Explosions/Remote violence → 3 against civilians, 1 with state forces, else 2; protests, riots and
  * strategic developments → none (their fatalities count as "other").
  */
-export const acledViolenceType = (eventType: string, inter1: string, inter2: string): number | null => {
+const acledViolenceType = (eventType: string, inter1: string, inter2: string): number | null => {
   const type = eventType.trim().toLowerCase();
   if (type === "battles") return isState(inter1) || isState(inter2) ? 1 : 2;
   if (type === "violence against civilians") return 3;

@@ -6,7 +6,7 @@ import { PEACE_AGREEMENT_FILE_COLUMNS } from "./peace-agreements.ts";
 import type { ImportKind } from "./types.ts";
 import { VIEWS_CM_COLUMNS } from "./views-cm.ts";
 
-export type KindColumns = {
+type KindColumns = {
   /** Columns (or HXL hashtags) a file of this kind must have. */
   required: readonly string[];
   optional: readonly string[];

@@ -17,10 +17,10 @@ export const errorCollector = () => {
     },
   };
 };
-export type ErrorCollector = ReturnType<typeof errorCollector>;
+type ErrorCollector = ReturnType<typeof errorCollector>;
 
 /** A CSV field for COPY … (FORMAT csv): null and "" become NULL, text is quoted when it has to be. */
-export const csvField = (value: string | number | null | undefined): string => {
+const csvField = (value: string | number | null | undefined): string => {
   if (value === null || value === undefined || value === "") return "";
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
   return needsQuotes(value) ? `"${value.replaceAll('"', '""')}"` : value;
@@ -278,7 +278,7 @@ export const EVENT_COLUMNS = [
   "source_version",
 ] as const;
 
-export type EventRecord = {
+type EventRecord = {
   source: string;
   sourceEventId: string;
   typeOfViolence: number | null;
@@ -317,7 +317,7 @@ const textField = (value: string | null): string =>
  * The staged CSV line of an event (EVENT_COLUMNS order), as csvLine would write it. Joined from one array
  * literal: a flat string, which later joins of many lines copy cheaply.
  */
-export const eventLine = (e: EventRecord, month = `${e.dateStart.slice(0, 7)}-01`): string =>
+const eventLine = (e: EventRecord, month = `${e.dateStart.slice(0, 7)}-01`): string =>
   [
     textField(e.source),
     textField(e.sourceEventId),

@@ -15,7 +15,7 @@ import type { RowValidator, ValidatorOptions } from "./types.ts";
 type Tag = { tag: string; attributes: Set<string> };
 
 /** Parses an HXL hashtag such as `#affected+killed+num` (case-insensitive, attribute order free). */
-export const parseHxlTag = (text: string): Tag | null => {
+const parseHxlTag = (text: string): Tag | null => {
   const value = text.trim().toLowerCase().replace(/\s+/g, "");
   if (!/^#[a-z][a-z0-9_]*(\+[a-z][a-z0-9_]*)*$/.test(value)) return null;
   const [tag = "", ...attributes] = value.split("+");

@@ -6,7 +6,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === "object" && !Array.isArray(value);
 
 /** The top-level fields whose value differs between the record before and after the action. */
-export const changedFields = (before: unknown, after: unknown): FieldChange[] => {
+const changedFields = (before: unknown, after: unknown): FieldChange[] => {
   const was = isRecord(before) ? before : {};
   const is = isRecord(after) ? after : {};
   return [...new Set([...Object.keys(was), ...Object.keys(is)])]

@@ -7,7 +7,7 @@ import type {
 } from "../../../../src/core/voices/report.schemas.ts";
 import { reportChannels, reportStatuses } from "../../../../src/core/voices/report.schemas.ts";
 
-export type VoicesReport = TVoicesReport;
+type VoicesReport = TVoicesReport;
 export type ReportDetail = TReportDetail;
 export type Revealed = TRevealed;
 export type Category = TCategory;

@@ -39,7 +39,7 @@ const stepSeries = (steps: number[], max: number): number[] => {
  * tick below the smallest value, so a country with 650 to 5,900 deaths a month does not spend most of the
  * chart's height on an empty 0–100. Plot's own symlog ticks crowd at the top of the range.
  */
-export const symlogAxis = (min: number, max: number): { domain: [number, number]; ticks: number[] } => {
+const symlogAxis = (min: number, max: number): { domain: [number, number]; ticks: number[] } => {
   const top = Math.max(1, max);
   const candidates = [[1, 2, 5], [1, 3], [1]].map((steps) => {
     const series = stepSeries(steps, top);
