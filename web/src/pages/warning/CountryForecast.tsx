@@ -129,6 +129,7 @@ export const CountryForecast = ({ iso3 }: { iso3: string }) => {
     queryFn: () => fetchCountryForecast(iso3),
   });
   const data = forecast.data;
+  const lastObserved = data?.observed.at(-1)?.month;
   const makeChart = useCallback(
     (width: number) =>
       data
@@ -162,6 +163,11 @@ export const CountryForecast = ({ iso3 }: { iso3: string }) => {
             {t("warning.fanLegend")} <ForecastDownload runId={data.run.id} iso3={iso3} />
           </p>
           <StaleDataNote origin={data.run.origin} />
+          {lastObserved && lastObserved > data.run.origin && (
+            <p className="muted">
+              {t("warning.observedBeyondOrigin", { month: ltr(lastObserved), origin: ltr(data.run.origin) })}
+            </p>
+          )}
           <PlotFigure make={makeChart} label={t("warning.fanChartLabel", { country: name })} />
           <TableScroll label={t("warning.countryForecast")}>
             <table>
