@@ -54,6 +54,8 @@ export const useCountryNames = () => {
         .filter((c) => c.isoStatus !== "withdrawn")
         .map((c) => ({ iso3: c.iso3, name: local(c.iso2 ?? undefined, c.name) }))
         .sort((a, b) => a.name.localeCompare(b.name, language)),
+      /** Every country of the registry, as the API lists it (with its capital's coordinates). */
+      registry: countries.data ?? [],
       /** A UN M49 region or sub-region, as the registry names it in English. */
       region: (english: string) => t(`regions.${english}`, { defaultValue: english }),
     };

@@ -23,10 +23,14 @@ const shapes = (
 const unnumbered: Readonly<Record<string, string>> = { Somaliland: "706", "N. Cyprus": "196", Kosovo: "XKX" };
 const shapeKey = (shape: CountryFeature): string =>
   shape.id === undefined ? (unnumbered[shape.properties.name] ?? "") : String(shape.id);
+const shapeKeys = new Set(shapes.map(shapeKey));
 
 /** A country's key on the map: its ISO numeric code as world-atlas writes it ("004"), else its alpha-3 code. */
 export const mapKey = (country: { isoNumeric: number | null; iso3: string }): string =>
   country.isoNumeric === null ? country.iso3 : String(country.isoNumeric).padStart(3, "0");
+
+/** A country as drawn: its shape, or a dot where the atlas has none; `id` tells apart shapes sharing a key. */
+type Place = { key: string; name: string; d: string; id: string };
 
 const WIDTH = 960;
 const HEIGHT = 470;
@@ -112,14 +116,35 @@ export const WorldMap = ({ values, colour = defaultColour, describe, onSelect, l
       ? names.byNumeric(Number(id), shape.properties.name)
       : names.byIso3(id, shape.properties.name);
   };
+  const places: Place[] = [
+    ...shapes.map((shape) => ({
+      key: shapeKey(shape),
+      name: nameOf(shape),
+      d: path(shape) ?? "",
+      id: `${shapeKey(shape)}-${shape.properties.name}`,
+    })),
+    // States too small for the 1:110m atlas (Malta, Singapore, the island states) are a dot on their capital.
+    ...names.registry.flatMap((country) => {
+      const key = mapKey(country);
+      if (
+        !values?.has(key) ||
+        shapeKeys.has(key) ||
+        country.capitalLat === null ||
+        country.capitalLon === null
+      )
+        return [];
+      const point = { type: "Point" as const, coordinates: [country.capitalLon, country.capitalLat] };
+      return [
+        { key, name: names.byIso3(country.iso3, country.name), d: path(point) ?? "", id: country.iso3 },
+      ];
+    }),
+  ];
   // A country without data has nothing to open: it is drawn, not offered as a button.
-  const choosable = shapes.filter(
-    (shape) => onSelect && (values === undefined || values.has(shapeKey(shape))),
-  );
+  const choosable = places.filter((place) => onSelect && (values === undefined || values.has(place.key)));
   const ranks = new Map(
-    choosable.sort((a, b) => nameOf(a).localeCompare(nameOf(b))).map((shape, rank) => [shape, rank]),
+    choosable.sort((a, b) => a.name.localeCompare(b.name)).map((place, rank) => [place, rank]),
   );
-  const namesByRank = [...ranks].sort((a, b) => a[1] - b[1]).map(([shape]) => nameOf(shape));
+  const namesByRank = [...ranks].sort((a, b) => a[1] - b[1]).map(([place]) => place.name);
   const startingWith = (letter: string, after: number): number | undefined => {
     const wanted = letter.toLocaleLowerCase();
     for (let k = 1; k <= namesByRank.length; k++) {
@@ -131,7 +156,7 @@ export const WorldMap = ({ values, colour = defaultColour, describe, onSelect, l
   const [active, setActive] = useState(0);
   // The focused country's outline is drawn again on top: in the shapes' own order, neighbours drawn later would
   // cover most of any ring around it.
-  const [focused, setFocused] = useState<CountryFeature | null>(null);
+  const [focused, setFocused] = useState<Place | null>(null);
   const moveTo = (rank: number, from: SVGElement) => {
     setActive(rank);
     from.ownerSVGElement?.querySelector<SVGElement>(`[data-rank="${rank}"]`)?.focus();
@@ -153,16 +178,15 @@ export const WorldMap = ({ values, colour = defaultColour, describe, onSelect, l
         </pattern>
       </defs>
       <path d={path({ type: "Sphere" }) ?? ""} className="sphere" />
-      {shapes.map((shape) => {
-        const id = shapeKey(shape);
-        const name = nameOf(shape);
-        const rank = ranks.get(shape);
+      {places.map((place) => {
+        const { key: id, name } = place;
+        const rank = ranks.get(place);
         const value = values?.get(id);
         const text = describe ? describe(name, value) : name;
         return (
           <path
-            key={`${id}-${shape.properties.name}`}
-            d={path(shape) ?? ""}
+            key={place.id}
+            d={place.d}
             fill={
               values === undefined ? defaultColour() : value === undefined ? `url(#${hatch})` : colour(value)
             }
@@ -178,7 +202,7 @@ export const WorldMap = ({ values, colour = defaultColour, describe, onSelect, l
                     ranks.size - 1,
                     startingWith,
                   ),
-                  onFocus: () => setFocused(shape),
+                  onFocus: () => setFocused(place),
                   onBlur: () => setFocused(null),
                 }
               : {})}
@@ -187,7 +211,7 @@ export const WorldMap = ({ values, colour = defaultColour, describe, onSelect, l
           </path>
         );
       })}
-      {focused && <path d={path(focused) ?? ""} className="focus-ring" />}
+      {focused && <path d={focused.d} className="focus-ring" />}
     </svg>
   );
 };
