@@ -13,7 +13,7 @@ import type { RegistryData } from "../../core/data/registry.ts";
 import { DomainError } from "../../core/shared/errors.ts";
 import { type CoverageMode, replaceDatasetRows } from "../../repositories/data/bulk-load.ts";
 import { DataFileError, fileSha256, fileSize } from "../../repositories/data/data-files.ts";
-import { findDataset, listDatasets } from "../../repositories/data/datasets.repository.ts";
+import { type DatasetRow, findDataset, listDatasets } from "../../repositories/data/datasets.repository.ts";
 import { loadRegistry } from "../../repositories/data/registry.repository.ts";
 import { validateFile } from "../../repositories/data/validate-file.ts";
 import { auditData, type DataContext } from "./data-context.ts";
@@ -136,6 +136,79 @@ const releaseVersion = (
   return holdsRelease && held.fileSha256 !== sha256 ? `${named}+${checksum}` : named;
 };
 
+/** Whether an import names nothing new about a dataset: a replacement, or new provenance, is carried out. */
+const sameProvenance = (input: ImportDatasetInput, held: DatasetRow): boolean =>
+  input.mode !== "replace" &&
+  (input.version ?? held.version) === held.version &&
+  (input.title ?? held.title) === held.title &&
+  (input.licence ?? held.licence) === held.licence &&
+  (input.licenceUrl ?? held.licenceUrl) === held.licenceUrl &&
+  (input.citation ?? held.citation) === held.citation &&
+  (input.source ?? held.source) === held.source;
+
+/**
+ * The dataset already holding this very file with the same provenance, found by checksum before anything is
+ * read or written: under the dataset id given, or, with none given, under any dataset of the kind the importer
+ * reads (a bundled file imported again under the id its name suggests would otherwise be a second copy of the
+ * same figures). Throws a DataFileError for a file that cannot be read.
+ */
+const sameFileHeld = async (
+  ctx: DataContext,
+  input: ImportDatasetInput,
+  datasetId: string,
+): Promise<DatasetRow | undefined> => {
+  const existing = await findDataset(ctx.handle.db, datasetId);
+  const held = existing?.fileSha256 && existing.kind === input.kind ? existing : undefined;
+  if (!held && (existing || input.datasetId)) return undefined;
+  const sha256 = await fileSha256(input.file);
+  const same =
+    held ??
+    (await listDatasets(ctx.handle.db)).find(
+      (d) => d.kind === input.kind && d.fileSha256 === sha256 && canReadDataset({ orgId: ctx.orgId }, d),
+    );
+  return same && sha256 === same.fileSha256 && sameProvenance(input, same) ? same : undefined;
+};
+
+/** The dataset's catalogue entry after an import; a new release keeps what the import does not name. */
+const datasetEntry = (
+  ctx: DataContext,
+  input: ImportDatasetInput,
+  at: { datasetId: string; file: string; version: string; known: DatasetRow | null },
+  read: Awaited<ReturnType<typeof validateFile>>,
+) => {
+  const { datasetId, file, version, known } = at;
+  const { outcome, summary } = read;
+  return {
+    id: datasetId,
+    kind: input.kind,
+    title: input.title ?? known?.title ?? TITLES[input.kind],
+    version,
+    licence: input.licence ?? known?.licence ?? "",
+    licenceUrl: input.licenceUrl ?? known?.licenceUrl ?? null,
+    citation: input.citation ?? known?.citation ?? "",
+    // A source that only named the previous file names this one now.
+    source: input.source ?? (known && known.source !== known.fileName ? known.source : file),
+    fileName: file,
+    fileSha256: summary.sha256,
+    // Kept from the dataset's creation on: the platform's own datasets have none.
+    ownerOrgId: sharedDatasetIds().has(datasetId) ? null : ctx.orgId,
+    importedBy: ctx.actorLabel,
+    rowCount: outcome.rowCount,
+    skippedCount: outcome.skippedCount,
+    spanStart: outcome.span.start,
+    spanEnd: outcome.span.end,
+  };
+};
+
+/** A file with no rows to load would leave the dataset empty (events always replace): refused instead. */
+const emptyFileError = (read: Awaited<ReturnType<typeof validateFile>>, file: string): ImportError | null => {
+  const { outcome, summary } = read;
+  if (outcome.errorCount > 0 || outcome.rowCount > 0) return null;
+  const skipped = outcome.skippedCount > 0 ? `; all ${outcome.skippedCount} of its rows are skipped` : "";
+  const reason = summary.records === 0 ? "the file is empty" : `the file holds no rows to import${skipped}`;
+  return { file, line: 1, column: "", value: "", reason };
+};
+
 /**
  * Imports one file as a dataset. The file is read and validated on a worker thread while the rows
  * validated so far are loaded into the database, all in one transaction: any invalid row refuses the
@@ -155,11 +228,15 @@ export const importDataset = async (ctx: DataContext, input: ImportDatasetInput)
     );
   }
   const base = { kind: input.kind, file, datasetId, rowsAdded: 0, rowsRemoved: 0, rowsChanged: 0 };
-  const refused = ({ reason, place }: DataFileError): ImportReport => {
-    const report = {
+  const finish = (report: Omit<ImportReport, "message" | "durationMs">): ImportReport => {
+    const timed = { ...report, durationMs: performance.now() - started };
+    return { ...timed, message: summarise(timed) };
+  };
+  const refused = ({ reason, place }: DataFileError): ImportReport =>
+    finish({
       ...base,
       ok: false,
-      status: "rejected" as const,
+      status: "rejected",
       version: null,
       rowCount: 0,
       skippedCount: 0,
@@ -168,58 +245,31 @@ export const importDataset = async (ctx: DataContext, input: ImportDatasetInput)
       errors: [{ file, ...place, value: "", reason }],
       errorCount: 1,
       span: { start: null, end: null },
-      durationMs: performance.now() - started,
-    };
-    return { ...report, message: summarise(report) };
-  };
+    });
 
-  // The same file again is found by its checksum before anything is read or written: under the dataset id
-  // given, or, with none given, under any dataset of the kind the importer reads (a bundled file imported again
-  // under the id its name suggests would otherwise be a second copy of the same figures).
-  const existing = await findDataset(ctx.handle.db, datasetId);
-  const held = existing?.fileSha256 && existing.kind === input.kind ? existing : undefined;
-  if (held || (!existing && !input.datasetId)) {
-    let sha256: string;
-    try {
-      sha256 = await fileSha256(input.file);
-    } catch (error) {
-      if (error instanceof DataFileError) return refused(error);
-      throw error;
-    }
-    const same =
-      held ??
-      (await listDatasets(ctx.handle.db)).find(
-        (d) => d.kind === input.kind && d.fileSha256 === sha256 && canReadDataset({ orgId: ctx.orgId }, d),
-      );
-    // A replacement, or new provenance for the same file, is still carried out.
-    const asBefore =
-      same !== undefined &&
-      input.mode !== "replace" &&
-      (input.version ?? same.version) === same.version &&
-      (input.title ?? same.title) === same.title &&
-      (input.licence ?? same.licence) === same.licence &&
-      (input.licenceUrl ?? same.licenceUrl) === same.licenceUrl &&
-      (input.citation ?? same.citation) === same.citation &&
-      (input.source ?? same.source) === same.source;
-    if (same && sha256 === same.fileSha256 && asBefore) {
-      const size = await fileSize(input.file);
-      input.onProgress?.(size, size);
-      const report = {
-        ...base,
-        datasetId: same.id,
-        ok: true,
-        status: "unchanged" as const,
-        version: same.version,
-        rowCount: same.rowCount,
-        skippedCount: same.skippedCount,
-        skippedReasons: {},
-        errors: [],
-        errorCount: 0,
-        span: { start: same.spanStart, end: same.spanEnd },
-        durationMs: performance.now() - started,
-      };
-      return { ...report, message: summarise(report) };
-    }
+  let same: DatasetRow | undefined;
+  try {
+    same = await sameFileHeld(ctx, input, datasetId);
+  } catch (error) {
+    if (error instanceof DataFileError) return refused(error);
+    throw error;
+  }
+  if (same) {
+    const size = await fileSize(input.file);
+    input.onProgress?.(size, size);
+    return finish({
+      ...base,
+      datasetId: same.id,
+      ok: true,
+      status: "unchanged",
+      version: same.version,
+      rowCount: same.rowCount,
+      skippedCount: same.skippedCount,
+      skippedReasons: {},
+      errors: [],
+      errorCount: 0,
+      span: { start: same.spanStart, end: same.spanEnd },
+    });
   }
 
   let fileFailure: DataFileError | null = null;
@@ -272,42 +322,14 @@ export const importDataset = async (ctx: DataContext, input: ImportDatasetInput)
       }
       await loading;
       const { outcome, summary } = read;
-      errors = outcome.errors.map((e) => ({ file, ...e }));
-      errorCount = outcome.errorCount;
-      // A file with no rows to load would leave the dataset empty (events always replace): refused instead.
-      if (errorCount === 0 && outcome.rowCount === 0) {
-        const skipped =
-          outcome.skippedCount > 0 ? `; all ${outcome.skippedCount} of its rows are skipped` : "";
-        const reason =
-          summary.records === 0 ? "the file is empty" : `the file holds no rows to import${skipped}`;
-        errors.push({ file, line: 1, column: "", value: "", reason });
-        errorCount += 1;
-      }
+      const empty = emptyFileError(read, file);
+      errors = [...outcome.errors.map((e) => ({ file, ...e })), ...(empty ? [empty] : [])];
+      errorCount = outcome.errorCount + (empty ? 1 : 0);
       version =
         input.version ?? releaseVersion(outcome.versionInFile, summary.sha256, known, mode === "update");
       if (errorCount > 0) return null;
       return {
-        dataset: {
-          id: datasetId,
-          kind: input.kind,
-          // A new release of a dataset keeps its title, licence, citation and source unless the import names them.
-          title: input.title ?? known?.title ?? TITLES[input.kind],
-          version,
-          licence: input.licence ?? known?.licence ?? "",
-          licenceUrl: input.licenceUrl ?? known?.licenceUrl ?? null,
-          citation: input.citation ?? known?.citation ?? "",
-          // A source that only named the previous file names this one now.
-          source: input.source ?? (known && known.source !== known.fileName ? known.source : file),
-          fileName: file,
-          fileSha256: summary.sha256,
-          // Kept from the dataset's creation on: the platform's own datasets have none.
-          ownerOrgId: sharedDatasetIds().has(datasetId) ? null : ctx.orgId,
-          importedBy: ctx.actorLabel,
-          rowCount: outcome.rowCount,
-          skippedCount: outcome.skippedCount,
-          spanStart: outcome.span.start,
-          spanEnd: outcome.span.end,
-        },
+        dataset: datasetEntry(ctx, input, { datasetId, file, version, known }, read),
         stagedRows,
         coverage: outcome.coverage,
         coverageMode: input.coverage ?? "observed",
@@ -346,18 +368,8 @@ export const importDataset = async (ctx: DataContext, input: ImportDatasetInput)
     skippedReasons: done.outcome.skippedReasons,
     span: done.outcome.span,
   };
-  if (!result) {
-    const report = {
-      ...common,
-      ok: false,
-      status: "rejected" as const,
-      errors,
-      errorCount,
-      durationMs: performance.now() - started,
-    };
-    return { ...report, message: summarise(report) };
-  }
-  const report = {
+  if (!result) return finish({ ...common, ok: false, status: "rejected", errors, errorCount });
+  return finish({
     ...common,
     version: result.version,
     ok: true,
@@ -367,7 +379,5 @@ export const importDataset = async (ctx: DataContext, input: ImportDatasetInput)
     rowsAdded: result.rowsAdded,
     rowsRemoved: result.rowsRemoved,
     rowsChanged: result.rowsChanged,
-    durationMs: performance.now() - started,
-  };
-  return { ...report, message: summarise(report) };
+  });
 };
