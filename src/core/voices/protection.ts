@@ -48,16 +48,19 @@ const withholdComplements = <T extends { count: number }>(group: T[], withheld: 
 /**
  * A surge finding as shown to staff: it counts every organisation's reports, so like any aggregate its
  * figures are withheld when they rest on fewer than k reports (the month's count, or the baseline months'
- * total, which the ratio would give away).
+ * total, which the ratio would give away), and so is the severity, which steps with the ratio.
  */
-export const withheldSurgeFigures = <T extends { count: number; baseline: number; ratio: number }>(
+export const withheldSurgeFigures = <
+  T extends { count: number; baseline: number; ratio: number; severity: string },
+>(
   finding: T,
   baselineMonths: number,
   k: number,
-): Omit<T, "count" | "baseline" | "ratio"> & {
+): Omit<T, "count" | "baseline" | "ratio" | "severity"> & {
   count: number | null;
   baseline: number | null;
   ratio: number | null;
+  severity: T["severity"] | null;
 } => {
   const smallMonth = finding.count < k;
   const smallBaseline = finding.baseline * baselineMonths < k;
@@ -66,5 +69,6 @@ export const withheldSurgeFigures = <T extends { count: number; baseline: number
     count: smallMonth ? null : finding.count,
     baseline: smallBaseline ? null : finding.baseline,
     ratio: smallMonth || smallBaseline ? null : finding.ratio,
+    severity: smallMonth || smallBaseline ? null : finding.severity,
   };
 };

@@ -15,10 +15,10 @@ export type SurgeOutcome = SurgeFinding & {
   iso3: string;
   month: string;
   /**
-   * raised: handed to the alerts capability (which merges it into an open alert for the same country
-   * and cause); failed: the alerts capability refused (the reason says why; the triage stands).
+   * raised: a new alert; merged: into the open alert for the same country and month; failed: the alerts
+   * capability refused (the reason says why; the triage stands).
    */
-  alert: "raised" | "failed" | "none";
+  alert: "raised" | "merged" | "failed" | "none";
   alertError?: string;
 };
 
@@ -51,7 +51,7 @@ export const evaluateCountrySurge = async (
   // The surge is the platform's finding, not the triager's: a system alert that names no one, since readers in
   // every organisation see it; who verified what stays in the reporting organisation's audit log.
   try {
-    await raiseAlert(
+    const { merged } = await raiseAlert(
       { ...ctx, via: "system", actorLabel: "system: voices surge" },
       {
         repeatOnlyWhenMoreSevere: true,
@@ -71,6 +71,7 @@ export const evaluateCountrySurge = async (
         details: { ...finding, month: first, rule },
       },
     );
+    return { ...outcome, alert: merged ? "merged" : "raised" };
   } catch (error) {
     return {
       ...outcome,
@@ -78,5 +79,4 @@ export const evaluateCountrySurge = async (
       alertError: error instanceof Error ? error.message : String(error),
     };
   }
-  return { ...outcome, alert: "raised" };
 };

@@ -10,8 +10,11 @@ import {
 
 export type Signals = TSignals;
 
-const withoutSmallCells = <T extends { count: number }>(rows: readonly T[], k: number) =>
-  suppressSmallCells(rows, k).filter((row) => !row.suppressed);
+const withoutSmallCells = <T extends { count: number }>(
+  rows: readonly T[],
+  k: number,
+  groupOf?: (row: T) => string,
+) => suppressSmallCells(rows, k, groupOf).filter((row) => !row.suppressed);
 
 /**
  * Verified reports as signals: counts per country-month and category, and per PRIO-GRID cell and month,
@@ -55,9 +58,13 @@ export type GridSignal = {
   suppressed: boolean;
 };
 
-/** Reports per grid cell, month and category (the export), cells with fewer than k reports left out. */
+/**
+ * Reports per grid cell, month and category (the export), cells with fewer than k reports left out. The signals
+ * show each cell-month's total, so its categories are suppressed together: the total less the categories shown
+ * must not give a small one away.
+ */
 export const gridSignals = async (db: Db, filter: SignalFilter, k: number): Promise<GridSignal[]> =>
-  withoutSmallCells(await gridMonthCounts(db, filter), k).map((r) => {
+  withoutSmallCells(await gridMonthCounts(db, filter), k, (r) => `${r.priogridGid}|${r.month}`).map((r) => {
     const centre = priogridCell(r.priogridGid);
     return {
       priogridGid: r.priogridGid,
