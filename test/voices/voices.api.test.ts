@@ -679,6 +679,14 @@ describe(`Voices end to end (${engine})`, () => {
     expect(renamed.json().error.details).toEqual([
       { field: "date_assessment", message: "missing column (the date)" },
     ]);
+    // Without any of the columns a place comes from, every report would lose its place: refused, naming them.
+    const [header = "", ...lines] = example.split("\n");
+    const placeless = await importKobo(
+      [header.replaceAll("gpslocation", "gps_x").replace("neighbourhood", "area_x"), ...lines].join("\n"),
+    );
+    expect(placeless.json().error.details).toEqual([
+      expect.objectContaining({ message: "missing column (the location)" }),
+    ]);
     expect(await reportCount()).toBe(before);
   });
 

@@ -86,13 +86,20 @@ export const missingColumns = (
   const dateColumns =
     typeof mapping.date === "string" ? [mapping.date] : mapping.date ? [mapping.date.year] : [];
   // A form's text is drawn from many questions, some of which an export may leave out; all of them absent is not.
-  const description = mapping.description.every(absent)
-    ? [{ column: mapping.description.join(", "), role: "description" }]
-    : [];
+  const allAbsent = (columns: readonly string[], role: string) =>
+    columns.length > 0 && columns.every(absent) ? [{ column: columns.join(", "), role }] : [];
+  // A place may come from coordinates or named places; with none of the columns, every report would lose it.
+  const location = [mapping.geopoint, mapping.latitude, mapping.longitude, ...mapping.place].filter(
+    (column): column is string => column !== undefined,
+  );
   return [
     ...[mapping.id].filter(absent).map((column) => ({ column, role: "submission id" })),
     ...dateColumns.filter(absent).map((column) => ({ column, role: "date" })),
-    ...description,
+    ...allAbsent(mapping.description, "description"),
+    ...allAbsent(location, "location"),
+    ...[mapping.country?.column]
+      .filter((c): c is string => c !== undefined && absent(c))
+      .map((column) => ({ column, role: "country" })),
   ];
 };
 
