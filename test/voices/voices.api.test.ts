@@ -295,8 +295,13 @@ describe(`Voices end to end (${engine})`, () => {
     expect(unknown.json().error.details).toEqual([
       { field: "body.extra", message: "not a field of this request" },
     ]);
+    // What the reporter wrote cannot be stored: the reporter is answered, with how to report, and nothing is stored.
+    const stored = (await queue("&channel=sms")).total;
     const control = await signedSms(app, { id: "gw-c", from: SMS_PHONE, text: "ATTACK \u0007 at Bria" });
-    expect(control.json().error.details).toEqual([expect.objectContaining({ field: "body.text" })]);
+    expect(control.statusCode).toBe(200);
+    expect(control.json()).toMatchObject({ receipt: null });
+    expect(control.json().reply).toMatch(/^We could not store this message as a report\. Send what happened/);
+    expect((await queue("&channel=sms")).total).toBe(stored);
   });
 
   it("refuses forged, stale and unsigned SMS", async () => {

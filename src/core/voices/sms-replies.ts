@@ -8,18 +8,21 @@ const TEXTS = {
     status: "Your report: {status}. {reply}",
     unknownReceipt: "We do not know this receipt code. Check it and send STATUS followed by the code.",
     help: "Send what happened and where, e.g. ATTACK market burned @Gao. Words: ATTACK KILLING RAPE HATE DISPLACED ARREST WATER. STATUS <receipt> follows a report.",
+    notStored: "We could not store this message as a report.",
   },
   fr: {
     received: "Merci. Votre signalement est reçu. Reçu : {receipt}. Envoyez STATUT {receipt} pour le suivre.",
     status: "Votre signalement : {status}. {reply}",
     unknownReceipt: "Code de reçu inconnu. Vérifiez-le et envoyez STATUT suivi du code.",
     help: "Envoyez ce qui s'est passé et où, ex. ATTAQUE marché brûlé @Gao. Mots : ATTAQUE MEURTRE VIOL HAINE DEPLACES ARRESTATION EAU. STATUT <reçu> pour suivre.",
+    notStored: "Ce message n'a pas pu être enregistré comme signalement.",
   },
   ar: {
     received: "شكراً. تم استلام بلاغك. رمز الإيصال: {receipt}. أرسل حالة {receipt} للمتابعة.",
     status: "بلاغك: {status}. {reply}",
     unknownReceipt: "رمز الإيصال غير معروف. تحقق منه وأرسل حالة ثم الرمز.",
     help: "أرسل ما حدث وأين، مثل: هجوم احتراق السوق @غاو. كلمات: هجوم قتل اغتصاب كراهية نزوح اعتقال مياه. أرسل حالة ثم رمز الإيصال للمتابعة.",
+    notStored: "تعذر حفظ هذه الرسالة كبلاغ.",
   },
 } as const;
 

@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { ZodError } from "zod";
 import { DomainError } from "../../core/shared/errors.ts";
 import { parseSms } from "../../core/voices/sms.ts";
 import { smsText } from "../../core/voices/sms-replies.ts";
@@ -8,6 +9,20 @@ import { readReceipt, reportOfReceipt } from "./read-receipt.ts";
 import type { SealedPayload } from "./sealed-payload.ts";
 import { submitReport } from "./submit-report.ts";
 import { type PublicContext, receivingOrganisation, type VoicesDeps } from "./voices-context.ts";
+
+/** Fields of a report that come from what the reporter wrote (the date and number come from the gateway). */
+const writtenFields = new Set(["description", "place", "iso3", "category"]);
+
+/** A refusal of what the reporter wrote, which the reporter is told of; a gateway's own mistake stays an error. */
+const isRefusedContent = (error: unknown): boolean => {
+  const fields =
+    error instanceof ZodError
+      ? error.issues.map((issue) => String(issue.path[0] ?? ""))
+      : error instanceof DomainError && error.code === "validation_failed"
+        ? error.details.map((detail) => detail.field.split(".")[0] ?? "")
+        : [];
+  return fields.length > 0 && fields.every((field) => writtenFields.has(field));
+};
 
 /** How far a signed webhook's timestamp may be from our clock (replayed old requests are refused). */
 const SMS_SIGNATURE_TOLERANCE_SECONDS = 300;
@@ -112,19 +127,27 @@ export const receiveSms = async (
   const received = sms.receivedAt ? new Date(sms.receivedAt) : ctx.now();
   const date = (Number.isNaN(received.getTime()) ? ctx.now() : received).toISOString().slice(0, 10);
   const ownerOrgId = await receivingOrganisation(ctx.db, deps.settings);
-  const result = await submitReport(
-    ctx,
-    deps,
-    {
-      category: intent.category,
-      description: intent.description,
-      ...(intent.place ? { place: intent.place } : {}),
-      date,
-      language: intent.language,
-      contact: { phone: sms.from },
-    },
-    { channel: "sms", ownerOrgId, sourceRef: messageReference(deps.settings.smsSecret ?? "", sms) },
-  );
+  let result: Awaited<ReturnType<typeof submitReport>>;
+  try {
+    result = await submitReport(
+      ctx,
+      deps,
+      {
+        category: intent.category,
+        description: intent.description,
+        ...(intent.place ? { place: intent.place } : {}),
+        date,
+        language: intent.language,
+        contact: { phone: sms.from },
+      },
+      { channel: "sms", ownerOrgId, sourceRef: messageReference(deps.settings.smsSecret ?? "", sms) },
+    );
+  } catch (error) {
+    // The reporter is answered, not the gateway refused: a silent phone is no answer to someone at risk.
+    if (!isRefusedContent(error)) throw error;
+    const help = smsText(intent.language, "help", {});
+    return { reply: `${smsText(intent.language, "notStored", {})} ${help}`, receipt: null };
+  }
   return {
     reply: smsText(intent.language, "received", { receipt: result.receipt }),
     receipt: result.receipt,
