@@ -171,7 +171,7 @@ describe(`Voices end to end (${engine})`, () => {
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain("Choose what kind of event it was.");
     // The date in the future is named in the same round trip as the missing category.
-    expect(response.body).toContain("Give the date as day, month and year, not in the future.");
+    expect(response.body).toContain("Give the date as day, month and year: not in the future");
     expect(response.body).toContain('aria-invalid="true"');
     // A point in another country, or at sea, is refused for the country chosen.
     const roadblock = {
@@ -720,6 +720,17 @@ describe(`Voices end to end (${engine})`, () => {
         payload: { category: "other", description: "Another address", date: "2026-11-01" },
       });
       expect(otherAddress.statusCode).toBe(201);
+      // Over the limit, the form comes back with what the reporter typed and the reason.
+      const typed = {
+        lang: "en",
+        category: "other",
+        description: "Words kept over the limit",
+        date: "2026-11-01",
+      };
+      const statuses = [];
+      for (let i = 0; i < 3; i += 1) statuses.push(await postReportForm(limited.app, typed));
+      expect(statuses.map((r) => r.statusCode)).toEqual([303, 303, 429]);
+      expect(statuses[2]?.body).toContain("Words kept over the limit");
     } finally {
       await limited.app.close();
     }

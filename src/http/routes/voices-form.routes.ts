@@ -192,7 +192,8 @@ export const voicesFormRoutes = (app: TypedApp, deps: RouteDeps, runtime: Voices
       try {
         checkRate(reply, deps.now().getTime(), [[runtime.byAddress, `submit|${request.ip}`]]);
       } catch (error) {
-        if (error instanceof DomainError) return html(reply, 429, messagePage(lang, s.tooMany));
+        // The form comes back as typed: behind one shared address, a reporter's words are not lost to others' sending.
+        if (error instanceof DomainError) return renderForm(reply, 429, lang, values, {}, s.tooMany);
         throw error;
       }
       const contact = {

@@ -116,7 +116,7 @@ const en: FormStrings = {
   errors: {
     category: "Choose what kind of event it was.",
     description: "Describe what happened (3 to 5,000 characters, plain text).",
-    date: "Give the date as day, month and year, not in the future.",
+    date: "Give the date as day, month and year: not in the future, nor more than ten years ago.",
     latitude: "Latitude is a number between -90 and 90.",
     longitude: "Longitude is a number between -180 and 180; give both or neither.",
     coordinates: "The point on the map lies outside the country chosen: correct the country or the point.",
@@ -209,7 +209,7 @@ const fr: FormStrings = {
   errors: {
     category: "Choisissez le type d'événement.",
     description: "Décrivez ce qui s'est passé (3 à 5 000 caractères, texte simple).",
-    date: "Indiquez la date (jour, mois, année), pas dans le futur.",
+    date: "Indiquez la date (jour, mois, année) : ni dans le futur, ni il y a plus de dix ans.",
     latitude: "La latitude est un nombre entre -90 et 90.",
     longitude: "La longitude est un nombre entre -180 et 180 ; donnez les deux ou aucune.",
     coordinates: "Le point sur la carte se trouve hors du pays choisi : corrigez le pays ou le point.",
@@ -302,7 +302,7 @@ const ar: FormStrings = {
   errors: {
     category: "اختر نوع الحدث.",
     description: "صف ما حدث (من 3 إلى 5000 حرف، نص عادي).",
-    date: "أدخل التاريخ (اليوم والشهر والسنة)، على ألا يكون في المستقبل.",
+    date: "أدخل التاريخ (اليوم والشهر والسنة)، على ألا يكون في المستقبل ولا قبل أكثر من عشر سنوات.",
     latitude: "خط العرض رقم بين ‎-90 و90.",
     longitude: "خط الطول رقم بين ‎-180 و180، أدخل الاثنين معاً أو لا شيء.",
     coordinates: "النقطة على الخريطة تقع خارج البلد المختار: صحّح البلد أو النقطة.",

@@ -16,6 +16,12 @@ import { useSession } from "../../session.tsx";
 import { type Category, type ReportDetail, type Revealed, reportStatuses } from "./voices-api.ts";
 
 /** One report: what was reported, triage (status, category, assignment, note), a reply to the reporter, redaction and reveal. */
+/** The page shows a report's id by its first characters: typed so, the flagged possible original is meant. */
+const fullReportId = (typed: string, flagged: string | null): string => {
+  const start = typed.trim().toLowerCase();
+  return flagged && start.length >= 8 && flagged.startsWith(start) ? flagged : typed.trim();
+};
+
 export const ReportPage = () => {
   const { t, i18n } = useTranslation();
   const { id = "" } = useParams();
@@ -124,7 +130,9 @@ export const ReportPage = () => {
               triage.mutate(
                 {
                   ...(data.status ? { status: data.status } : {}),
-                  ...(data.duplicateOf ? { duplicateOf: data.duplicateOf } : {}),
+                  ...(data.duplicateOf
+                    ? { duplicateOf: fullReportId(data.duplicateOf, r.possibleDuplicateOf) }
+                    : {}),
                   ...(data.category ? { category: data.category } : {}),
                   ...(data.clearance ? { clearance: data.clearance } : {}),
                   ...(data.assign === "none"
