@@ -16,7 +16,7 @@ type Measure = "p_ge25" | "p_gt0";
 /** The web app words the same messages from its locale files; these serve the summary column and e-mails. */
 const phrases: Record<
   NoticeLanguage,
-  Record<TAlertMessage["key"], string> & { measure: Record<Measure, string> }
+  Record<TAlertMessage["key"] | "voices_surge_quiet", string> & { measure: Record<Measure, string> }
 > = {
   en: {
     forecast_threshold: "Forecast: {probability} probability of {measure} in {month} (threshold {threshold})",
@@ -26,6 +26,8 @@ const phrases: Record<
     risk_factor_severe: "Risk factor {factorCode} assessed as severe in a country review",
     voices_surge:
       "{count} verified community reports in {iso3} in {month}, {ratio}× the {baselineMonths}-month baseline ({baseline}).",
+    voices_surge_quiet:
+      "{count} verified community reports in {iso3} in {month}, after few or none in the {baselineMonths} months before.",
     measure: { p_ge25: "25 or more deaths", p_gt0: "any fatal violence" },
   },
   fr: {
@@ -38,6 +40,8 @@ const phrases: Record<
     risk_factor_severe: "Facteur de risque {factorCode} jugé grave lors d’un examen de pays",
     voices_surge:
       "{count} signalements communautaires vérifiés pour {iso3} en {month}, soit {ratio} fois la référence des {baselineMonths} mois précédents ({baseline}).",
+    voices_surge_quiet:
+      "{count} signalements communautaires vérifiés pour {iso3} en {month}, après peu ou aucun au cours des {baselineMonths} mois précédents.",
     measure: { p_ge25: "25 morts ou plus", p_gt0: "violence meurtrière" },
   },
   ar: {
@@ -49,6 +53,8 @@ const phrases: Record<
     risk_factor_severe: "قُيِّم عامل الخطر {factorCode} بأنه شديد في استعراض قُطري",
     voices_surge:
       "{count} بلاغات مجتمعية موثقة في {iso3} في {month}، أي {ratio} ضعف خط الأساس للأشهر الـ{baselineMonths} السابقة ({baseline}).",
+    voices_surge_quiet:
+      "{count} بلاغات مجتمعية موثقة في {iso3} في {month}، بعد عدد قليل أو لا شيء خلال الأشهر الـ{baselineMonths} السابقة.",
     measure: { p_ge25: "25 حالة وفاة أو أكثر", p_gt0: "أي عنف مميت" },
   },
 };
@@ -89,9 +95,9 @@ const figures = (message: TAlertMessage, language: NoticeLanguage): Record<strin
       return {
         count: count(message.count),
         month: message.month,
-        ratio: count(message.ratio, 1),
+        ratio: message.ratio === null ? "" : count(message.ratio, 1),
         baselineMonths: count(message.baselineMonths),
-        baseline: count(message.baseline, 1),
+        baseline: message.baseline === null ? "" : count(message.baseline, 1),
       };
   }
 };
@@ -102,5 +108,7 @@ export const alertMessageText = (
   iso3: string,
   language: NoticeLanguage = "en",
 ): string => {
-  return fillTemplate(phrases[language][message.key], { iso3, ...figures(message, language) });
+  const phrase =
+    message.key === "voices_surge" && message.ratio === null ? "voices_surge_quiet" : message.key;
+  return fillTemplate(phrases[language][phrase], { iso3, ...figures(message, language) });
 };

@@ -67,3 +67,17 @@ describe("alert notices", () => {
     expect(noticeLanguage("ar")).toBe("ar");
   });
 });
+
+describe("surge messages", () => {
+  const surge = { key: "voices_surge" as const, count: 6, month: "2026-11", baselineMonths: 6 };
+  it("give the baseline and the ratio when the months before hold enough reports to show", () => {
+    expect(alertMessageText({ ...surge, ratio: 3, baseline: 2 }, "CAF")).toBe(
+      "6 verified community reports in CAF in 2026-11, 3.0× the 6-month baseline (2.0).",
+    );
+  });
+  it("leave out a baseline of a few reports, which every organisation would read", () => {
+    expect(alertMessageText({ ...surge, ratio: null, baseline: null }, "CAF", "fr")).toBe(
+      "6 signalements communautaires vérifiés pour CAF en 2026-11, après peu ou aucun au cours des 6 mois précédents.",
+    );
+  });
+});

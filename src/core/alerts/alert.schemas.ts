@@ -227,9 +227,10 @@ export const ZAlertMessage = z.discriminatedUnion("key", [
     key: z.literal("voices_surge"),
     count: z.number().int(),
     month: z.string(),
-    ratio: z.number(),
+    /** Null when the baseline months hold too few reports to show (their count, and the ratio, would give it away). */
+    ratio: z.number().nullable(),
     baselineMonths: z.number().int(),
-    baseline: z.number(),
+    baseline: z.number().nullable(),
   }),
 ]);
 export type TAlertMessage = z.infer<typeof ZAlertMessage>;

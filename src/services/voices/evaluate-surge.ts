@@ -1,5 +1,6 @@
 import { authorize } from "../../core/access/policies.ts";
 import { addMonths } from "../../core/shared/months.ts";
+import { withheldSurgeFigures } from "../../core/voices/protection.ts";
 import {
   DEFAULT_SURGE_RULE,
   evaluateSurge,
@@ -48,6 +49,7 @@ export const evaluateCountrySurge = async (
   const finding = evaluateSurge(totals.get(first) ?? 0, previous, rule);
   const outcome: SurgeOutcome = { ...finding, iso3, month: first, alert: "none" };
   if (!finding.surge) return outcome;
+  const shown = withheldSurgeFigures(finding, rule.baselineMonths, rule.minimum);
   // The surge is the platform's finding, not the triager's: a system alert that names no one, since readers in
   // every organisation see it; who verified what stays in the reporting organisation's audit log.
   try {
@@ -60,15 +62,16 @@ export const evaluateCountrySurge = async (
         cause: `voices_surge:${first.slice(0, 7)}`,
         severity: finding.severity,
         source: "voices",
+        // Every organisation reads the alert: a baseline of a few reports, and the ratio to it, stay out of it.
         message: {
           key: "voices_surge",
           count: finding.count,
           month: first.slice(0, 7),
-          ratio: finding.ratio,
+          ratio: shown.ratio,
           baselineMonths: rule.baselineMonths,
-          baseline: finding.baseline,
+          baseline: shown.baseline,
         },
-        details: { ...finding, month: first, rule },
+        details: { ...shown, month: first, rule },
       },
     );
     return { ...outcome, alert: merged ? "merged" : "raised" };

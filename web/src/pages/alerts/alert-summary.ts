@@ -50,14 +50,21 @@ export const useAlertSummary = () => {
         case "risk_factor_severe":
           return t(key, { factorCode: ltr(message.factorCode) });
         case "voices_surge":
-          return t(key, {
-            count: message.count,
-            country: names.byIso3(iso3),
-            month: ltr(message.month),
-            ratio: count(message.ratio, 1),
-            baselineMonths: message.baselineMonths,
-            baseline: count(message.baseline, 1),
-          });
+          return message.ratio === null || message.baseline === null
+            ? t(`${key}_quiet`, {
+                count: message.count,
+                country: names.byIso3(iso3),
+                month: ltr(message.month),
+                baselineMonths: message.baselineMonths,
+              })
+            : t(key, {
+                count: message.count,
+                country: names.byIso3(iso3),
+                month: ltr(message.month),
+                ratio: count(message.ratio, 1),
+                baselineMonths: message.baselineMonths,
+                baseline: count(message.baseline, 1),
+              });
       }
     },
     [t, i18n.language, names],
