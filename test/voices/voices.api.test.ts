@@ -173,6 +173,14 @@ describe(`Voices end to end (${engine})`, () => {
     // The date in the future is named in the same round trip as the missing category.
     expect(response.body).toContain("Give the date as day, month and year: not in the future");
     expect(response.body).toContain('aria-invalid="true"');
+    // A post too large to read is answered with a page in the reporter's language, not the API's JSON.
+    const huge = await postReportForm(
+      app,
+      { lang: "fr", category: "other", description: "x".repeat(200_000) },
+      "/report?lang=fr",
+    );
+    expect([huge.statusCode, huge.headers["content-type"]]).toEqual([413, "text/html; charset=utf-8"]);
+    expect(huge.body).toContain("Décrivez ce qui s");
     // A point in another country, or at sea, is refused for the country chosen.
     const roadblock = {
       lang: "en",

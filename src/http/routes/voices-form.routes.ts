@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import type { FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { ZodError, z } from "zod";
 import { DomainError } from "../../core/shared/errors.ts";
@@ -122,6 +122,13 @@ export const voicesFormRoutes = (app: TypedApp, deps: RouteDeps, runtime: Voices
       { parseAs: "string", bodyLimit: 64 * 1024 },
       (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))),
     );
+    // A post too large to read is still a person at a form: answered with a page in their language, not JSON.
+    scope.setErrorHandler((error: FastifyError, request, reply) => {
+      if (error.code !== "FST_ERR_CTP_BODY_TOO_LARGE") throw error;
+      const query = request.query as { lang?: string } | undefined;
+      const lang = pickLanguage(query?.lang, request.headers["accept-language"]);
+      return html(reply, 413, messagePage(lang, FORM_STRINGS[lang].errors.description ?? ""));
+    });
     const hide = { schema: { hide: true } };
     const withLanguage = { schema: { hide: true, querystring: ZLanguageQuery } };
     const posted = { schema: { hide: true, body: ZFormBody } };
