@@ -468,6 +468,14 @@ describe(`Voices end to end (${engine})`, () => {
       { id: smsReply.json().id, to: SMS_PHONE, text: "Thank you, we are checking." },
     ]);
     expect((await app.inject({ method: "GET", url: "/api/public/sms/outbox" })).statusCode).toBe(401);
+    // Asked for by STATUS, the reply is read out in the answer, and the outbox no longer holds it to send again.
+    const asked = await signedSms(app, {
+      id: "gw-status-reply",
+      from: SMS_PHONE,
+      text: `STATUS ${smsReceipt}`,
+    });
+    expect(asked.json().reply).toContain("Thank you, we are checking.");
+    expect((await signedGatewayCall(app, "GET", "/api/public/sms/outbox")).json()).toEqual([]);
     // A signature is good for its own call only: a captured confirmation neither reads the outbox nor
     // confirms another message.
     const sent = `/api/public/sms/outbox/${smsReply.json().id}/sent`;

@@ -4,11 +4,20 @@ import { DomainError } from "../../core/shared/errors.ts";
 import { parseSms } from "../../core/voices/sms.ts";
 import { smsText } from "../../core/voices/sms-replies.ts";
 import { unseal } from "../../repositories/voices/envelope.ts";
+import { listReplies } from "../../repositories/voices/notes.repository.ts";
 import { findSealed } from "../../repositories/voices/reports.repository.ts";
 import { readReceipt, reportOfReceipt } from "./read-receipt.ts";
 import type { SealedPayload } from "./sealed-payload.ts";
+import { confirmSmsSent } from "./sms-outbox.ts";
 import { submitReport } from "./submit-report.ts";
 import { type PublicContext, receivingOrganisation, type VoicesDeps } from "./voices-context.ts";
+
+/** The staff reply a STATUS answer reads out is delivered: the gateway need not send it again from the outbox. */
+const markLatestReplyDelivered = async (ctx: PublicContext, deps: VoicesDeps, receipt: string) => {
+  const report = await reportOfReceipt(ctx.db, receipt);
+  const latest = report && (await listReplies(ctx.db, report.id)).at(-1);
+  if (latest) await confirmSmsSent(ctx, deps, latest.id);
+};
 
 /** Fields of a report that come from what the reporter wrote (the date and number come from the gateway). */
 const writtenFields = new Set(["description", "place", "iso3", "category"]);
@@ -113,6 +122,7 @@ export const receiveSms = async (
       return { reply: smsText(intent.language, "unknownReceipt", {}), receipt: null };
     try {
       const status = await readReceipt(ctx.db, intent.receipt, { online: false });
+      await markLatestReplyDelivered(ctx, deps, intent.receipt);
       return {
         reply: smsText(intent.language, "status", { status: status.status, reply: status.reply ?? "" }),
         receipt: null,
