@@ -44,6 +44,16 @@ describe("the place-name gazetteer", () => {
     ).toBeGreaterThan(0);
   });
 
+  it("knows countries by their names in French and Arabic", async () => {
+    const org = await buildOrganisation(handle.db);
+    await buildGazetteer(contextFor(handle.db, await buildUser(handle.db, org.id, "administrator")));
+    const named = { Syrie: "SYR", سوريا: "SYR", "Soudan du Sud": "SSD", "جنوب السودان": "SSD" };
+    for (const [name, iso3] of Object.entries(named)) {
+      const found = await findGazetteerKeys(handle.db, [placeKey(name)], undefined);
+      expect({ name, places: found.map((place) => place.iso3) }).toEqual({ name, places: [iso3] });
+    }
+  });
+
   it("is rebuilt on request only by an administrator", async () => {
     const org = await buildOrganisation(handle.db);
     const analyst = await buildUser(handle.db, org.id, "analyst");

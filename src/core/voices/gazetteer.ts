@@ -23,6 +23,23 @@ export type GazetteerEntry = {
   weight: number;
 };
 
+/**
+ * Every name a reporter may give a country, in each language Continuum speaks: the registry's short and
+ * official names, the UN formal names and the common short name in French and Arabic ("@Syrie", "@سوريا").
+ */
+export const countryPlaceNames = (country: {
+  iso2: string | null;
+  names: readonly (string | null)[];
+  languages: readonly string[];
+}): string[] => {
+  const common = country.iso2
+    ? country.languages.map((language) =>
+        new Intl.DisplayNames([language], { type: "region", fallback: "none" }).of(country.iso2 as string),
+      )
+    : [];
+  return [...new Set([...country.names, ...common].filter((name): name is string => Boolean(name)))];
+};
+
 const LEVEL_ORDER = { adm2: 0, adm1: 1, capital: 2, country: 3 } as const;
 
 /**

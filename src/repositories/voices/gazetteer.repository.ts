@@ -1,5 +1,6 @@
 import { sql } from "kysely";
-import type { GazetteerEntry } from "../../core/voices/gazetteer.ts";
+import { languages } from "../../core/shared/languages.ts";
+import { countryPlaceNames, type GazetteerEntry } from "../../core/voices/gazetteer.ts";
 import type { Db } from "../../db/types.ts";
 
 /** Admin areas from the events of some datasets (adm_1/adm_2 with the mean of their event coordinates). */
@@ -51,7 +52,10 @@ export const registryPlaces = async (db: Db): Promise<GazetteerEntry[]> => {
     .where("iso3", "is not", null)
     .where("valid_to", "is", null)
     .execute();
-  const countries = await db.selectFrom("countries").select(["iso3", "name", "official_name"]).execute();
+  const countries = await db
+    .selectFrom("countries")
+    .select(["iso3", "iso2", "name", "official_name", "official_names"])
+    .execute();
   return [
     ...capitals.map((c) => ({
       iso3: c.iso3 as string,
@@ -63,17 +67,19 @@ export const registryPlaces = async (db: Db): Promise<GazetteerEntry[]> => {
       weight: 0,
     })),
     ...countries.flatMap((c) =>
-      [c.name, c.official_name]
-        .filter((name): name is string => Boolean(name))
-        .map((name) => ({
-          iso3: c.iso3,
-          level: "country" as const,
-          name,
-          adm1: null,
-          latitude: null,
-          longitude: null,
-          weight: 0,
-        })),
+      countryPlaceNames({
+        iso2: c.iso2,
+        names: [c.name, c.official_name, ...Object.values(c.official_names as Record<string, string>)],
+        languages,
+      }).map((name) => ({
+        iso3: c.iso3,
+        level: "country" as const,
+        name,
+        adm1: null,
+        latitude: null,
+        longitude: null,
+        weight: 0,
+      })),
     ),
   ];
 };
