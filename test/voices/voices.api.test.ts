@@ -294,6 +294,17 @@ describe(`Voices end to end (${engine})`, () => {
     expect((await queue("&channel=sms")).total).toBe(2);
   });
 
+  it("answers STATUS in the language of the report, and STATUT or حالة in theirs", async () => {
+    const from = "+23670000123";
+    const sent = await signedSms(app, { id: "gw-ar-1", from, text: "هجوم على السوق @Bria" });
+    const receipt = sent.json<{ receipt: string }>().receipt;
+    const ask = async (id: string, text: string) =>
+      (await signedSms(app, { id, from, text: `${text} ${receipt}` })).json<{ reply: string }>().reply;
+    expect(await ask("gw-ar-2", "STATUS")).toMatch(/^بلاغك: /);
+    expect(await ask("gw-ar-3", "STATUT")).toMatch(/^Votre signalement : /);
+    expect(await ask("gw-ar-4", "حالة")).toMatch(/^بلاغك: /);
+  });
+
   it("answers a NUL character in a message its route parses itself as the request's fault", async () => {
     const response = await signedSms(app, { id: "gw-nul\u0000", from: SMS_PHONE, text: "ATTACK at Bria" });
     expect(response.statusCode, response.body).toBe(400);

@@ -168,11 +168,19 @@ export const findReportByReceipt = async (
   db: Db,
   receiptHash: string,
 ): Promise<
-  { id: string; status: ReportStatus; category: string; channel: string; submittedAt: Date } | undefined
+  | {
+      id: string;
+      status: ReportStatus;
+      category: string;
+      channel: string;
+      language: string;
+      submittedAt: Date;
+    }
+  | undefined
 > => {
   const row = await db
     .selectFrom("voices_reports")
-    .select(["id", "status", "category", "channel", "submitted_at as submittedAt"])
+    .select(["id", "status", "category", "channel", "language", "submitted_at as submittedAt"])
     .where("receipt_hash", "=", receiptHash)
     .executeTakeFirst();
   return row && { ...row, status: row.status as ReportStatus };

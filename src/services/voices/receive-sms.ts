@@ -1,23 +1,17 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { ZodError } from "zod";
 import { DomainError } from "../../core/shared/errors.ts";
+import { type Language, ZLanguage } from "../../core/shared/languages.ts";
 import { parseSms } from "../../core/voices/sms.ts";
 import { smsText } from "../../core/voices/sms-replies.ts";
 import { unseal } from "../../repositories/voices/envelope.ts";
 import { listReplies } from "../../repositories/voices/notes.repository.ts";
 import { findSealed } from "../../repositories/voices/reports.repository.ts";
-import { readReceipt, reportOfReceipt } from "./read-receipt.ts";
+import { reportOfReceipt } from "./read-receipt.ts";
 import type { SealedPayload } from "./sealed-payload.ts";
 import { confirmSmsSent } from "./sms-outbox.ts";
 import { submitReport } from "./submit-report.ts";
 import { type PublicContext, receivingOrganisation, type VoicesDeps } from "./voices-context.ts";
-
-/** The staff reply a STATUS answer reads out is delivered: the gateway need not send it again from the outbox. */
-const markLatestReplyDelivered = async (ctx: PublicContext, deps: VoicesDeps, receipt: string) => {
-  const report = await reportOfReceipt(ctx.db, receipt);
-  const latest = report && (await listReplies(ctx.db, report.id)).at(-1);
-  if (latest) await confirmSmsSent(ctx, deps, latest.id);
-};
 
 /** Fields of a report that come from what the reporter wrote (the date and number come from the gateway). */
 const writtenFields = new Set(["description", "place", "iso3", "category"]);
@@ -89,6 +83,8 @@ const messageReference = (secret: string, sms: IncomingSms): string =>
 
 const digitsOf = (phone: string | undefined): string => (phone ?? "").replace(/\D/g, "");
 
+type ReceiptReport = NonNullable<Awaited<ReturnType<typeof reportOfReceipt>>>;
+
 /**
  * By SMS the sender's number is known: a report that came by SMS tells its status and replies only to the phone
  * that sent it, so an overheard receipt code is not enough. A report from the web form has no number to check.
@@ -96,14 +92,33 @@ const digitsOf = (phone: string | undefined): string => (phone ?? "").replace(/\
 const askedByReporter = async (
   ctx: PublicContext,
   deps: VoicesDeps,
-  typed: string,
+  report: ReceiptReport,
   from: string,
 ): Promise<boolean> => {
-  const report = await reportOfReceipt(ctx.db, typed);
-  if (report?.channel !== "sms") return true;
+  if (report.channel !== "sms") return true;
   const sealed = await findSealed(ctx.db, report.id);
   const phone = sealed ? unseal<SealedPayload>(deps.keyring, report.id, sealed).contact.phone : undefined;
   return digitsOf(phone) === digitsOf(from);
+};
+
+/**
+ * The status of a report and its latest reply, which is then delivered: the gateway need not send it again
+ * from the outbox. `STATUS` is the word reporters of every language may type in Latin letters, so it is
+ * answered in the report's language; `STATUT` and `حالة` choose theirs.
+ */
+const answerStatus = async (
+  ctx: PublicContext,
+  deps: VoicesDeps,
+  asked: { receipt: string; language: Language },
+  from: string,
+): Promise<string> => {
+  const report = await reportOfReceipt(ctx.db, asked.receipt);
+  if (!report || !(await askedByReporter(ctx, deps, report, from)))
+    return smsText(asked.language, "unknownReceipt", {});
+  const language = asked.language === "en" ? ZLanguage.catch("en").parse(report.language) : asked.language;
+  const latest = (await listReplies(ctx.db, report.id)).at(-1);
+  if (latest) await confirmSmsSent(ctx, deps, latest.id);
+  return smsText(language, "status", { status: report.status, reply: latest?.body ?? "" });
 };
 
 /**
@@ -117,23 +132,8 @@ export const receiveSms = async (
 ): Promise<{ reply: string; receipt: string | null }> => {
   const intent = parseSms(sms.text);
   if (intent.kind === "help") return { reply: smsText(intent.language, "help", {}), receipt: null };
-  if (intent.kind === "status") {
-    if (!(await askedByReporter(ctx, deps, intent.receipt, sms.from)))
-      return { reply: smsText(intent.language, "unknownReceipt", {}), receipt: null };
-    try {
-      const status = await readReceipt(ctx.db, intent.receipt, { online: false });
-      await markLatestReplyDelivered(ctx, deps, intent.receipt);
-      return {
-        reply: smsText(intent.language, "status", { status: status.status, reply: status.reply ?? "" }),
-        receipt: null,
-      };
-    } catch (error) {
-      if (error instanceof DomainError && error.code === "not_found") {
-        return { reply: smsText(intent.language, "unknownReceipt", {}), receipt: null };
-      }
-      throw error;
-    }
-  }
+  if (intent.kind === "status")
+    return { reply: await answerStatus(ctx, deps, intent, sms.from), receipt: null };
   const received = sms.receivedAt ? new Date(sms.receivedAt) : ctx.now();
   const date = (Number.isNaN(received.getTime()) ? ctx.now() : received).toISOString().slice(0, 10);
   const ownerOrgId = await receivingOrganisation(ctx.db, deps.settings);
