@@ -4,7 +4,7 @@ import {
   EVENT_COUNTRY_MONTH_COLUMNS,
   EVENT_GRID_MONTH_COLUMNS,
   type EventMonthTotals,
-} from "../../core/data/import/common.ts";
+} from "../../core/data/import/event-month-totals.ts";
 import type {
   CoverageGroup,
   ImportMode,

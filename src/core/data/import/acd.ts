@@ -1,12 +1,9 @@
-import {
-  csvLine,
-  errorCollector,
-  firstLineOf,
-  isoCodesOfGwList,
-  recordReader,
-  tableOutcome,
-} from "./common.ts";
+import { isoCodesOfGwList } from "./country-codes.ts";
+import { csvLine } from "./csv-line.ts";
+import { errorCollector } from "./error-collector.ts";
+import { firstLineOf, recordReader } from "./field-reader.ts";
 import type { RowValidator, ValidatorOptions } from "./types.ts";
+import { tableOutcome } from "./validation-outcome.ts";
 
 /** Columns of the UCDP/PRIO Armed Conflict Dataset (conflict-year). */
 export const ACD_COLUMNS = [

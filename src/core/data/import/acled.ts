@@ -1,17 +1,13 @@
 import { parseDate } from "../dates.ts";
 import { priogridGid } from "../priogrid.ts";
-import {
-  checkHeader,
-  coverageTracker,
-  errorCollector,
-  eventMonthTotals,
-  eventOutcome,
-  type FieldReader,
-  fieldReader,
-  firstLineOf,
-  resolveOrFail,
-} from "./common.ts";
+import { resolveOrFail } from "./country-codes.ts";
+import { errorCollector } from "./error-collector.ts";
+import { eventMonthTotals } from "./event-month-totals.ts";
+import { coverageTracker } from "./event-rows.ts";
+import { type FieldReader, fieldReader, firstLineOf } from "./field-reader.ts";
+import { checkHeader } from "./header.ts";
 import type { RowValidator, ValidatorOptions } from "./types.ts";
+import { eventOutcome } from "./validation-outcome.ts";
 
 /** Columns an ACLED export must have to become events (plus `iso` or `iso3`). */
 export const ACLED_REQUIRED_COLUMNS = [

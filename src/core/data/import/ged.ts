@@ -1,17 +1,12 @@
 import { PRIOGRID_CELLS, priogridGid } from "../priogrid.ts";
-import {
-  checkHeader,
-  coverageTracker,
-  datedRowToleranceDays,
-  errorCollector,
-  eventMonthTotals,
-  eventOutcome,
-  type FieldReader,
-  fieldReader,
-  firstLineOf,
-  resolveOrFail,
-} from "./common.ts";
+import { datedRowToleranceDays, resolveOrFail } from "./country-codes.ts";
+import { errorCollector } from "./error-collector.ts";
+import { eventMonthTotals } from "./event-month-totals.ts";
+import { coverageTracker } from "./event-rows.ts";
+import { type FieldReader, fieldReader, firstLineOf } from "./field-reader.ts";
+import { checkHeader } from "./header.ts";
 import type { RowValidator, ValidatorOptions } from "./types.ts";
+import { eventOutcome } from "./validation-outcome.ts";
 
 /** The 49 standard columns of a UCDP GED event file. */
 export const GED_COLUMNS = [

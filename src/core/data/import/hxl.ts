@@ -1,16 +1,12 @@
 import { parseDate } from "../dates.ts";
 import { priogridGid } from "../priogrid.ts";
-import {
-  coverageTracker,
-  errorCollector,
-  eventMonthTotals,
-  eventOutcome,
-  type FieldReader,
-  fieldReader,
-  firstLineOf,
-  resolveOrFail,
-} from "./common.ts";
+import { resolveOrFail } from "./country-codes.ts";
+import { errorCollector } from "./error-collector.ts";
+import { eventMonthTotals } from "./event-month-totals.ts";
+import { coverageTracker } from "./event-rows.ts";
+import { type FieldReader, fieldReader, firstLineOf } from "./field-reader.ts";
 import type { RowValidator, ValidatorOptions } from "./types.ts";
+import { eventOutcome } from "./validation-outcome.ts";
 
 type Tag = { tag: string; attributes: Set<string> };
 

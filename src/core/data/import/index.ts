@@ -1,6 +1,6 @@
 import { acdValidator, CONFLICT_COLUMNS } from "./acd.ts";
 import { acledValidator } from "./acled.ts";
-import { EVENT_COLUMNS } from "./common.ts";
+import { EVENT_COLUMNS } from "./event-rows.ts";
 import { gedValidator } from "./ged.ts";
 import { hxlValidator } from "./hxl.ts";
 import { INDICATOR_VALUE_COLUMNS, indicatorsValidator } from "./indicators.ts";

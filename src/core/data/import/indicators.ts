@@ -1,12 +1,8 @@
 import { WORLD_BANK_AGGREGATES } from "../crosswalk.ts";
-import {
-  checkHeader,
-  csvLine,
-  errorCollector,
-  type FieldReader,
-  fieldReader,
-  firstLineOf,
-} from "./common.ts";
+import { csvLine } from "./csv-line.ts";
+import { errorCollector } from "./error-collector.ts";
+import { type FieldReader, fieldReader, firstLineOf } from "./field-reader.ts";
+import { checkHeader } from "./header.ts";
 import type { IndicatorDefinition, RowValidator, ValidatorOptions } from "./types.ts";
 
 export const INDICATOR_VALUE_COLUMNS = [

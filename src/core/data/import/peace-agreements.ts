@@ -1,15 +1,9 @@
-import {
-  csvLine,
-  errorCollector,
-  type FieldReader,
-  firstLineOf,
-  isoCodesOfGwList,
-  recordReader,
-  splitList,
-  tableOutcome,
-  WHOLE_NUMBER,
-} from "./common.ts";
+import { isoCodesOfGwList } from "./country-codes.ts";
+import { csvLine } from "./csv-line.ts";
+import { errorCollector } from "./error-collector.ts";
+import { type FieldReader, firstLineOf, recordReader, splitList, WHOLE_NUMBER } from "./field-reader.ts";
 import type { RowValidator, ValidatorOptions } from "./types.ts";
+import { tableOutcome } from "./validation-outcome.ts";
 
 /** Columns of the UCDP Peace Agreement Dataset (one row per agreement) read on import; others are ignored. */
 export const PEACE_AGREEMENT_FILE_COLUMNS = [

@@ -1,15 +1,11 @@
 import { monthFromViewsId } from "../dates.ts";
-import {
-  checkHeader,
-  csvLine,
-  errorCollector,
-  type FieldReader,
-  fieldReader,
-  firstLineOf,
-  resolveOrFail,
-  tableOutcome,
-} from "./common.ts";
+import { resolveOrFail } from "./country-codes.ts";
+import { csvLine } from "./csv-line.ts";
+import { errorCollector } from "./error-collector.ts";
+import { type FieldReader, fieldReader, firstLineOf } from "./field-reader.ts";
+import { checkHeader } from "./header.ts";
 import type { RowValidator, ValidatorOptions } from "./types.ts";
+import { tableOutcome } from "./validation-outcome.ts";
 
 export const VIEWS_CM_COLUMNS = [
   "country_id",

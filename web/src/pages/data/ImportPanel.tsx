@@ -3,7 +3,7 @@ import Papa from "papaparse";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { wrongDelimiter } from "../../../../src/core/data/import/common.ts";
+import { wrongDelimiter } from "../../../../src/core/data/import/header.ts";
 import { isPreamble, worldBankYears } from "../../../../src/core/data/import/indicators.ts";
 import { type ImportKind, isEventImportKind } from "../../../../src/core/data/import/types.ts";
 import { api, get } from "../../api/client.ts";
