@@ -112,7 +112,7 @@ export const fillConflictHistory = (
 export const peaceAgreementFeatureNames = ["pa_months_since", "pa_count_60", "pa_comprehensive_60"] as const;
 
 /** The agreement dataset starts in 1975: a country without one counts months since then. */
-const firstAgreementMonth = monthIndex("1975-01");
+export const firstAgreementMonth = monthIndex("1975-01");
 
 /**
  * Writes, for every unit and month, the months since the country's last peace agreement, how many it signed in

@@ -37,17 +37,32 @@ describe("driver phrases", () => {
     expect(driverReading("nb_dist_ge25_12", 5)).toBeNull();
     expect(driverReading("cy_youth", 2417.6)).toEqual({ amount: 2418, unit: "count" });
     expect(driverReading("cy_wdi_imr", 47.3)).toEqual({ amount: 47, unit: "count" });
-    expect(driverReading("cy_population", Math.log(17_500_000))).toEqual({
-      amount: 17_500_000,
-      unit: "count",
+    // The country-year tables count millions, WDI people: either reads in millions.
+    expect(driverReading("cy_population", Math.log(1.054841))).toEqual({ amount: 1.1, unit: "count" });
+    expect(driverReading("cy_population", Math.log(17_500_000))).toEqual({ amount: 17.5, unit: "count" });
+    expect(driverReading("cy_population", Math.log(1359.66))).toEqual({ amount: 1360, unit: "count" });
+    expect(driverReading("cy_v2x_polyarchy", 0.8712)).toEqual({ amount: 0.87, unit: "index" });
+    expect(formatReading({ amount: 0.8, unit: "index" }, "fr")).toBe("0,80");
+    // At the model's 20-year cap, a count of months reads "240 or more", a decay "none since" 20 years back.
+    expect(driverReading("months_since_gt0", 240)).toEqual({ amount: 240, unit: "atLeast" });
+    expect(formatReading({ amount: 240, unit: "atLeast" }, "en")).toBe("240 or more");
+    expect(driverReading("decay_gt0_hl12", 2 ** (-253 / 12), "2019-12")).toEqual({
+      amount: 2000 * 12,
+      unit: "noneSince",
     });
+    expect(formatReading({ amount: 2000 * 12, unit: "noneSince" }, "fr")).toBe("rien depuis 2000-01");
+    // A country without any agreement in the dataset counts from its start in 1975.
+    expect(driverReading("pa_months_since", 539, "2019-12")).toEqual({
+      amount: 1975 * 12,
+      unit: "noneSince",
+    });
+    expect(driverReading("pa_months_since", 30, "2019-12")).toEqual({ amount: 30, unit: "count" });
     // A decay reads as the month it counts from: 2^(−3/12) at a 2019-12 origin is 2019-09.
     expect(driverReading("decay_gt0_hl12", 2 ** (-3 / 12), "2019-12")).toEqual({
       amount: 2019 * 12 + 8,
       unit: "month",
     });
     expect(driverReading("decay_ge25_hl48", 2 ** (-60 / 48), "2019-12")?.amount).toBe(2014 * 12 + 11);
-    expect(driverReading("decay_gt0_hl3", 2 ** (-300 / 3), "2019-12")).toBeNull();
     expect(driverReading("decay_gt0_hl12", 0.5)).toBeNull();
     expect(driverReading("violent_trend_6", 2)).toBeNull();
     expect(driverReading("violent_months_12", Number.NaN)).toBeNull();

@@ -40,7 +40,8 @@ type FeatureOptions = {
 };
 
 const windows = [1, 3, 6, 12, 24] as const;
-const sinceCap = 240;
+/** Months since something last happened are read at most this far back (20 years). */
+export const sinceCap = 240;
 
 const historyFeatureNames = [
   ...windows.map((w) => `ln_sb_${w}`),
