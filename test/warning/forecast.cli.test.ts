@@ -92,6 +92,11 @@ describe("continuum forecast", () => {
     expect(watchlist.stderr).toMatch(
       /change since —: no published run from the three months before the origin/,
     );
+    expect(cli("watchlist", "--origin", "2019-12").stderr).toMatch(
+      /^Run \S+ from 2019-12, 1 month\(s\) ahead/,
+    );
+    const none = cli("watchlist", "--origin", "2018-12");
+    expect([none.status, none.stderr]).toEqual([3, expect.stringMatching(/2018-12/)]);
   }, 660_000);
 
   it("does not change when data dated after the origin changes (no leakage through the database path)", async () => {
@@ -135,5 +140,8 @@ describe("continuum forecast", () => {
     expect(tooFar.stderr).toMatch(/^ {2}--horizon: /m);
     expect(tooFar.stderr).not.toMatch(/maxHorizon/);
     expect(cli("backtest", "--origins", "2014-12,2015-13").stderr).toMatch(/--origins \(item 2\): /);
+    expect(cli("backtest", "--origins", "2014-12,2014-12").stderr).toMatch(
+      /--origins: each origin only once/,
+    );
   });
 });

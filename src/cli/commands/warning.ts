@@ -38,9 +38,11 @@ const columns: [string, string][] = [
   ["aucGt0", "ROC AUC ≥1"],
   ["apGt0", "AP ≥1"],
   ["brierGt0", "Brier ≥1"],
+  ["logLossGt0", "log loss ≥1"],
   ["aucGe25", "ROC AUC ≥25"],
   ["apGe25", "AP ≥25"],
   ["brierGe25", "Brier ≥25"],
+  ["logLossGe25", "log loss ≥25"],
   ["mseLog1pMedian", "MSE log1p (median)"],
   ["mseLog1p", "MSE log1p (E[log1p])"],
   ["pinballLog1p", "quantile loss log1p"],
@@ -54,6 +56,17 @@ const columns: [string, string][] = [
 // Three significant digits, as on the web: rare onsets score 0.00074 against 0.00081, which 0.0007 and 0.0008 hide.
 const format = (value: unknown): string =>
   typeof value === "number" && Number.isFinite(value) ? String(Number(value.toPrecision(3))) : "–";
+
+/** Why a run was or was not published; with both flags given, the last one counts (as commander reads them). */
+const publication = (published: boolean, asked: boolean | undefined): string =>
+  published
+    ? ""
+    : asked === false
+      ? " (stored as an experiment, as --no-publish asks)"
+      : " (stored, not published: other settings than the standard ones, or countries of the month before missing at the origin; --publish publishes it)";
+
+const percent = (value: number | null): string =>
+  value !== null && Number.isFinite(value) ? `${(100 * value).toFixed(1)}%` : "–";
 
 const printBacktest = (report: TBacktestReport): void => {
   const methods = [report.modelName, ...Object.keys(report.methods).filter((m) => m !== report.modelName)];
@@ -88,7 +101,7 @@ const printBacktest = (report: TBacktestReport): void => {
   out.push("", "Model against the best baseline (improvement > 0: the model is better)");
   for (const c of report.comparisons)
     out.push(
-      `  ${c.subset.padEnd(7)} ${c.score.padEnd(14)} model ${format(c.model)}  ${c.bestBaseline.padEnd(15)} ${format(c.baseline)}  ${c.improvement === null ? "–" : `${(100 * c.improvement).toFixed(1)}%`}`,
+      `  ${c.subset.padEnd(7)} ${c.score.padEnd(14)} model ${format(c.model)}  ${c.bestBaseline.padEnd(15)} ${format(c.baseline)}  ${percent(c.improvement)}`,
     );
   process.stdout.write(`${out.join("\n")}\n`);
 };
@@ -140,7 +153,7 @@ export const registerWarning = (program: Command): void => {
               onProgress: progressLine("forecast"),
             });
             process.stderr.write(
-              `forecast run ${started.run.id} from ${started.run.origin}${started.run.published ? "" : " (stored, not published: other settings than the standard ones, or countries of the month before missing at the origin; --publish publishes it)"}\n`,
+              `forecast run ${started.run.id} from ${started.run.origin}${publication(started.run.published, options.publish)}\n`,
             );
             const { run, forecasts } = await started.completion;
             const csv = forecastCsv(forecasts);
@@ -189,7 +202,9 @@ export const registerWarning = (program: Command): void => {
 
   program
     .command("watchlist")
-    .description("countries ranked by forecast risk in the latest run, with the change since the run before")
+    .description(
+      "countries ranked by forecast risk in the latest published run (or the one from --origin), with the change since the run before",
+    )
     .addOption(
       new Option("--measure <measure>", "pGe25 (at least 25 deaths) or pGt0 (at least one death)")
         .choices(["pGe25", "pGt0"])
@@ -197,40 +212,47 @@ export const registerWarning = (program: Command): void => {
     )
     .option("--horizon <months>", "months ahead", numberOption("horizon"), 1)
     .option("--limit <n>", "countries to list", numberOption("limit"), 20)
-    .action(async (options: { measure: string; horizon: number; limit: number }, command: Command) => {
-      const global = globalOptions(command);
-      await withDatabase(global, async (handle) => {
-        const view = presentWatchlist(
-          await readWatchlist(await cliContext(handle, global), {
-            measure: options.measure as "pGe25",
-            horizon: options.horizon,
-            limit: options.limit,
-          }),
-        );
-        if (global.json) {
-          process.stdout.write(`${JSON.stringify(view, null, 2)}\n`);
-          return;
-        }
-        process.stderr.write(
-          `Run ${view.run.id} from ${view.run.origin}, ${view.horizon} month(s) ahead; change since ${view.previousRun ? `run ${view.previousRun.id} (${view.previousRun.origin}), at the same months ahead (so for an earlier target month)` : "—: no published run from the three months before the origin"}\n`,
-        );
-        printRows(
-          global,
-          view.entries.map((e) => ({
-            rank: e.rank,
-            iso3: e.iso3,
-            country: e.name ?? "",
-            month: e.month,
-            [view.measure]: e[view.measure].toFixed(3),
-            // In percentage points, as the web app shows it.
-            change_points:
-              e.change === null ? "" : `${e.change >= 0 ? "+" : ""}${(100 * e.change).toFixed(1)}`,
-            drivers: e.topDrivers.map(driverText).join("; "),
-          })),
-          ["rank", "iso3", "country", "month", view.measure, "change_points", "drivers"],
-        );
-      });
-    });
+    .option("--origin <YYYY-MM>", "the published run from this origin (default: the latest)")
+    .action(
+      async (
+        options: { measure: string; horizon: number; limit: number; origin?: string },
+        command: Command,
+      ) => {
+        const global = globalOptions(command);
+        await withDatabase(global, async (handle) => {
+          const view = presentWatchlist(
+            await readWatchlist(await cliContext(handle, global), {
+              measure: options.measure as "pGe25",
+              horizon: options.horizon,
+              limit: options.limit,
+              ...(options.origin ? { origin: options.origin } : {}),
+            }),
+          );
+          if (global.json) {
+            process.stdout.write(`${JSON.stringify(view, null, 2)}\n`);
+            return;
+          }
+          process.stderr.write(
+            `Run ${view.run.id} from ${view.run.origin}, ${view.horizon} month(s) ahead; change since ${view.previousRun ? `run ${view.previousRun.id} (${view.previousRun.origin}), at the same months ahead (so for an earlier target month)` : "—: no published run from the three months before the origin"}\n`,
+          );
+          printRows(
+            global,
+            view.entries.map((e) => ({
+              rank: e.rank,
+              iso3: e.iso3,
+              country: e.name ?? "",
+              month: e.month,
+              [view.measure]: e[view.measure].toFixed(3),
+              // In percentage points, as the web app shows it.
+              change_points:
+                e.change === null ? "" : `${e.change >= 0 ? "+" : ""}${(100 * e.change).toFixed(1)}`,
+              drivers: e.topDrivers.map(driverText).join("; "),
+            })),
+            ["rank", "iso3", "country", "month", view.measure, "change_points", "drivers"],
+          );
+        });
+      },
+    );
 
   optionsNamingFields(
     program
@@ -267,7 +289,7 @@ export const registerWarning = (program: Command): void => {
           if (run.timings) {
             const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0).toFixed(1);
             process.stdout.write(
-              `\nTime: model ${sum(run.timings.modelSeconds)} s, baselines ${sum(run.timings.baselineSeconds)} s over ${run.origins.length} origins.\n`,
+              `\nTime: model ${sum(run.timings.modelSeconds)} s, baselines ${sum(run.timings.baselineSeconds)} s over ${run.origins.length} origin${run.origins.length === 1 ? "" : "s"}.\n`,
             );
           }
         });

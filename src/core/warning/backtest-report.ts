@@ -160,7 +160,10 @@ type Comparison = {
   model: number;
   bestBaseline: string;
   baseline: number;
-  /** Positive when the model is better: relative reduction of a loss, or relative gain of AUC/AP. */
+  /**
+   * Positive when the model is better: relative reduction of a loss, or relative gain of AUC/AP; NaN where the
+   * baseline's loss is all but zero.
+   */
   improvement: number;
 };
 
@@ -208,7 +211,13 @@ const compare = (
         bestBaseline = name;
       }
     }
-    const improvement = better ? (model - baseline) / baseline : (baseline - model) / baseline;
+    // A loss this small means the baseline was right on every row (it said none, and none came): a relative
+    // change against it says nothing.
+    const improvement = better
+      ? (model - baseline) / baseline
+      : baseline < 1e-5
+        ? Number.NaN
+        : (baseline - model) / baseline;
     return { score, subset, model, bestBaseline, baseline, improvement };
   });
 

@@ -176,7 +176,11 @@ export const ZCountryForecast = z.object({
 export type TCountryForecast = z.infer<typeof ZCountryForecast>;
 
 export const ZStartBacktestRun = z.object({
-  origins: z.array(ZMonth).min(1).max(20),
+  origins: z
+    .array(ZMonth)
+    .min(1)
+    .max(20)
+    .refine((origins) => new Set(origins).size === origins.length, "each origin only once"),
   maxHorizon: z.number().int().min(1).max(36).default(12),
   options: ZModelOptions.default({}),
 });
