@@ -42,14 +42,17 @@ export const voicesRuntime = (config: Config, db: Db): VoicesRuntime => {
   };
 };
 
-/** Counts one request against each key; the first exhausted key refuses it with 429 and Retry-After. */
+/**
+ * Counts one request against each key (a resent request with the same id once); the first exhausted key refuses
+ * it with 429 and Retry-After.
+ */
 export const checkRate = (
   reply: FastifyReply,
   nowMs: number,
-  checks: readonly [RateWindows, string][],
+  checks: readonly [RateWindows, string, requestId?: string][],
 ): void => {
-  for (const [windows, key] of checks) {
-    const decision = windows.hit(key, nowMs);
+  for (const [windows, key, requestId] of checks) {
+    const decision = windows.hit(key, nowMs, requestId);
     if (!decision.allowed) {
       reply.header("retry-after", String(decision.retryAfterSeconds));
       throw new DomainError(

@@ -300,6 +300,14 @@ describe("protection, surge and rate limits", () => {
     expect(windows.hit("b", 2).allowed).toBe(true);
     expect(windows.hit("a", 60_001).allowed).toBe(true);
   });
+  it("counts a request resent under the same id once", () => {
+    const windows = new RateWindows({ max: 2, windowMs: 60_000 });
+    expect(windows.hit("phone", 0, "msg-1").allowed).toBe(true);
+    expect(windows.hit("phone", 1, "msg-1").allowed).toBe(true);
+    expect(windows.hit("phone", 2, "msg-2").allowed).toBe(true);
+    expect(windows.hit("phone", 3, "msg-2").allowed).toBe(true);
+    expect(windows.hit("phone", 4, "msg-3").allowed).toBe(false);
+  });
   it("matches typed places against the gazetteer, finest level first", () => {
     expect(placeKey("Aleppo governorate")).toBe("aleppo");
     const entries = [

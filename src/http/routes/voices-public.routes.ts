@@ -171,7 +171,7 @@ export const voicesPublicRoutes = (app: TypedApp, deps: RouteDeps, runtime: Voic
           throw invalid("The body is not JSON.");
         }
         const sms = ZSmsBody.parse({ body: parsed }).body;
-        checkRate(reply, deps.now().getTime(), [[runtime.byPhone, sms.from]]);
+        checkRate(reply, deps.now().getTime(), [[runtime.byPhone, sms.from, sms.id]]);
         await runtime.placesReady();
         return smsFieldsNamed(() => receiveSms(publicContext("public:sms"), runtime, sms));
       },
