@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/db/engine.ts";
 import type { App } from "../../src/http/app.ts";
@@ -61,7 +61,27 @@ describe("early warning in Chromium", () => {
     expect(new Set(fills).size).toBeGreaterThan(10);
     // States too small for the atlas's shapes are dots on their capitals, and open like any other country.
     await map.getByRole("button", { name: /^Malta: / }).waitFor();
-    await page.getByRole("slider", { name: /Month forecast: 2020-01/ }).fill("3");
+    // Each arrow key writes the month into the address: the page stays, and so does the focus, step after step
+    // (the first change after sign-in as well).
+    const focused = (slider: Locator) => slider.evaluate((input) => input === document.activeElement);
+    const months = page.getByRole("slider", { name: /^Month: / });
+    await months.focus();
+    const held = Number(await months.inputValue());
+    for (const key of ["ArrowLeft", "ArrowLeft", "ArrowLeft"]) await page.keyboard.press(key);
+    await expect.poll(() => months.inputValue()).toBe(String(held - 3));
+    expect(await focused(months)).toBe(true);
+    for (const key of ["ArrowRight", "ArrowRight", "ArrowRight"]) await page.keyboard.press(key);
+    await expect.poll(() => months.inputValue()).toBe(String(held));
+    expect(await focused(months)).toBe(true);
+    // Its name follows the month chosen.
+    const ahead = page.getByRole("slider", { name: /^Month forecast: / });
+    expect(await ahead.getAttribute("aria-valuetext")).toBe("2020-01");
+    await ahead.focus();
+    // The run forecasts 3 months: two steps reach the last.
+    for (const key of ["ArrowRight", "ArrowRight"]) await page.keyboard.press(key);
+    await page.getByRole("group", { name: /World map of forecast risk for 2020-03/ }).waitFor();
+    expect(await focused(ahead)).toBe(true);
+    await ahead.fill("3");
     await page.getByRole("group", { name: /World map of forecast risk for 2020-03/ }).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.screenshot({ path: `${shots}/warning-overview.png`, fullPage: true });

@@ -1,4 +1,4 @@
-import { useCallback } from "react";
+import { startTransition, useCallback, useOptimistic } from "react";
 import { useSearchParams } from "react-router";
 
 /**
@@ -14,20 +14,26 @@ export const useUrlState = <T extends string>(
   const [params, setParams] = useSearchParams();
   const raw = params.get(key);
   const value = raw !== null && (!allowed || allowed.includes(raw as T)) ? (raw as T) : fallback;
+  // The address changes in a transition. Until it has, the control shows the value chosen: else a slider would
+  // snap back, and the next arrow key would step from the old value again, losing the step between.
+  const [shown, show] = useOptimistic(value);
   const set = useCallback(
     (next: T) =>
-      setParams(
-        (current) => {
-          const updated = new URLSearchParams(current);
-          if (next === fallback) updated.delete(key);
-          else updated.set(key, next);
-          return updated;
-        },
-        { replace: true },
-      ),
-    [key, fallback, setParams],
+      startTransition(() => {
+        show(next);
+        setParams(
+          (current) => {
+            const updated = new URLSearchParams(current);
+            if (next === fallback) updated.delete(key);
+            else updated.set(key, next);
+            return updated;
+          },
+          { replace: true },
+        );
+      }),
+    [key, fallback, setParams, show],
   );
-  return [value, set];
+  return [shown, set];
 };
 
 /** A whole number of at least 1 kept in the address, such as the months ahead a view shows. */

@@ -33,16 +33,17 @@ export const Shell = ({ children }: { children: ReactNode }) => {
   };
   const toggle = useRef<HTMLButtonElement>(null);
   // A new page takes the focus to its content, as a page load would, so a screen reader reads it from its heading
-  // (the first page is left alone unless sign-in opened it; a change of the query string only is the same page).
+  // (the first page is left alone unless sign-in opened it). A change of the query string only is the same page:
+  // a slider or a select writing its value into the address keeps the focus, and so does the sign-in's mark
+  // leaving the history entry when the page's first choice replaces it.
   const { pathname, state } = useLocation();
-  const firstPage = useRef(true);
+  const shownPath = useRef<string | null>(null);
   const openedBySignIn = (state as { focusContent?: boolean } | null)?.focusContent === true;
   useEffect(() => {
-    if (firstPage.current) {
-      firstPage.current = false;
-      if (!openedBySignIn) return;
-    }
-    if (pathname) main.current?.focus({ preventScroll: true });
+    const previous = shownPath.current;
+    shownPath.current = pathname;
+    if (previous === pathname || (previous === null && !openedBySignIn)) return;
+    main.current?.focus({ preventScroll: true });
   }, [pathname, openedBySignIn]);
   // Every page names itself in its heading; the browser tab and history take that name too.
   useEffect(() => {
