@@ -1,6 +1,8 @@
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { TProgress } from "../../../../src/core/warning/warning.schemas.ts";
 import { ltr } from "../../i18n/index.ts";
+import { type Announcement, nextAnnouncement } from "./progress-announcement.ts";
 
 /** A job's progress as a native progress bar with its current step in words, and its error if it failed. */
 export const RunProgress = ({
@@ -31,19 +33,20 @@ export const RunProgress = ({
           : step;
     return t(`warning.steps.${key}`, words);
   };
-  // Announced: the status and the share done in quarters. Steps name origins, and origins trained side by side
-  // would have a screen reader hear them alternate twenty times in one backtest.
-  const share = progress ? Math.floor((4 * progress.done) / Math.max(progress.total, 1)) / 4 : 0;
-  const announced = progress
-    ? t("warning.progressShare", {
-        status: t(`warning.status.${status}`),
-        share: new Intl.NumberFormat(i18n.language, { style: "percent" }).format(share),
-      })
-    : "";
+  // Announced: the status and the share done, once per quarter of the work. Steps name origins, and origins
+  // trained side by side would have a screen reader hear them alternate twenty times in one backtest.
+  const [announcement, setAnnouncement] = useState<Announcement | null>(null);
+  const next = nextAnnouncement(announcement, progress, status, (share) =>
+    t("warning.progressShare", {
+      status: t(`warning.status.${status}`),
+      share: new Intl.NumberFormat(i18n.language, { style: "percent" }).format(share),
+    }),
+  );
+  if (next !== announcement) setAnnouncement(next);
   return (
     <>
       <p className="visually-hidden" aria-live="polite">
-        {announced}
+        {next.text}
       </p>
       {progress && (
         <p className="run-progress">
