@@ -61,6 +61,13 @@ describe("early warning API", () => {
     expect((await viewer.request("GET", "/api/warning/forecasts")).statusCode).toBe(404);
   });
 
+  it("says where the data held let a forecast start, for a page to tell an older forecast from old data", async () => {
+    expect((await app.inject({ method: "GET", url: "/api/warning/latest-origin" })).statusCode).toBe(401);
+    const response = await viewer.request("GET", "/api/warning/latest-origin");
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toEqual({ latestOrigin: "2019-12" });
+  });
+
   it("lets analysts, not viewers, start runs, and refuses origins without data", async () => {
     const refused = await viewer.request("POST", "/api/warning/forecast-runs", { origin: "2019-12" });
     expect(refused.statusCode).toBe(403);
@@ -374,6 +381,7 @@ describe("early warning API", () => {
         "/api/warning/forecast-runs/{id}",
         "/api/warning/forecasts",
         "/api/warning/forecasts/export",
+        "/api/warning/latest-origin",
         "/api/warning/watchlist",
         "/api/warning/countries/{iso3}/forecast",
         "/api/warning/backtest-runs",

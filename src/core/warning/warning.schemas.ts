@@ -118,6 +118,14 @@ export type TForecastQuery = z.infer<typeof ZForecastQuery>;
 
 export const ZForecastsPage = z.object({ run: ZForecastRun, forecasts: z.array(ZForecast) });
 
+/**
+ * Where the data held now let a forecast start: the latest month nearly every country has, with none of the month
+ * before's left out (null before any conflict series is loaded). Past a published run's origin, a new run would
+ * bring the forecast forward.
+ */
+export const ZLatestOrigin = z.object({ latestOrigin: ZMonth.nullable() });
+export type TLatestOrigin = z.infer<typeof ZLatestOrigin>;
+
 export const riskMeasures = ["pGt0", "pGe25"] as const;
 const ZRiskMeasure = z.enum(riskMeasures);
 export type TRiskMeasure = z.infer<typeof ZRiskMeasure>;

@@ -16,6 +16,7 @@ import type {
   TForecast,
   TForecastRun,
   TForecastRunWithEvidence,
+  TLatestOrigin,
   TWatchlist,
 } from "../../core/warning/warning.schemas.ts";
 import type { BacktestRunRow } from "../../repositories/warning/backtest-runs.repository.ts";
@@ -58,6 +59,8 @@ export const presentForecastRunWithEvidence = ({
     comparisons: withoutNaN(backtest.report)?.comparisons ?? [],
   },
 });
+
+export const presentLatestOrigin = (month: MonthKey | null): TLatestOrigin => ({ latestOrigin: month });
 
 /** Drivers of one probability; runs stored before P(≥25) had its own drivers hold only P(≥1)'s, untagged. */
 export const presentDrivers = (

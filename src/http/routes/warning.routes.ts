@@ -9,6 +9,7 @@ import {
   ZForecastRunWithEvidence,
   ZForecastsPage,
   ZIso3Code,
+  ZLatestOrigin,
   ZStartBacktestRun,
   ZStartForecastRun,
   ZWatchlist,
@@ -16,6 +17,7 @@ import {
 } from "../../core/warning/warning.schemas.ts";
 import { getBacktestRun } from "../../services/warning/get-backtest-run.ts";
 import { getForecastRun } from "../../services/warning/get-forecast-run.ts";
+import { latestOrigin } from "../../services/warning/latest-origin.ts";
 import { listBacktestRuns } from "../../services/warning/list-backtest-runs.ts";
 import { listForecastRuns } from "../../services/warning/list-forecast-runs.ts";
 import { readCountryForecast } from "../../services/warning/read-country-forecast.ts";
@@ -30,6 +32,7 @@ import {
   presentForecast,
   presentForecastRun,
   presentForecastRunWithEvidence,
+  presentLatestOrigin,
   presentWatchlist,
 } from "../presenters/warning.presenter.ts";
 import { errorResponses, ZIdParams } from "../schemas.ts";
@@ -130,6 +133,19 @@ export const warningRoutes: AppRoutes = (app, deps) => {
         fileName: `continuum-forecast-${run.origin}${request.query.iso3 ? `-${request.query.iso3}` : ""}.csv`,
       });
     },
+  );
+
+  app.get(
+    "/api/warning/latest-origin",
+    {
+      schema: {
+        tags,
+        summary:
+          "The newest month a forecast can start from in the data held now (a published run from an earlier origin can be brought forward)",
+        response: { 200: ZLatestOrigin, ...errorResponses },
+      },
+    },
+    async (request) => presentLatestOrigin(await latestOrigin(contextOf(deps, request))),
   );
 
   app.get(

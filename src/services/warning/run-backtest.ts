@@ -1,7 +1,6 @@
 import { authorize } from "../../core/access/policies.ts";
 import { DomainError, invalid } from "../../core/shared/errors.ts";
 import { addMonths, monthIndex } from "../../core/shared/months.ts";
-import { defaultOrigin } from "../../core/warning/default-origin.ts";
 import { defaultCovariates } from "../../core/warning/features.ts";
 import { backtestSteps, progressAt } from "../../core/warning/progress.ts";
 import {
@@ -16,12 +15,13 @@ import {
   updateBacktestRun,
 } from "../../repositories/warning/backtest-runs.repository.ts";
 import { modelVersion, panelDatasetVersions } from "../../repositories/warning/model-provenance.ts";
-import { loadWarningPanel, panelCoverage } from "../../repositories/warning/panel.repository.ts";
+import { loadWarningPanel } from "../../repositories/warning/panel.repository.ts";
 import { sharedDatasetIds } from "../data/shared-datasets.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
 import { modelName } from "./backtest.ts";
 import { backtestOnWorkers } from "./backtest-on-workers.ts";
 import { assertEnoughHistory } from "./enough-history.ts";
+import { latestOrigin } from "./latest-origin.ts";
 import { enqueueModelJob } from "./model-jobs.ts";
 import { forecastModelDefaults } from "./train-forecast-model.ts";
 
@@ -43,7 +43,7 @@ export const startBacktestRun = async (
   const input = ZStartBacktestRun.parse(raw);
   const origins = [...new Set(input.origins)].sort();
   // The data end where a forecast would start: months only a few countries reach would be scored on those few.
-  const lastMonth = defaultOrigin(await panelCoverage(ctx.db));
+  const lastMonth = await latestOrigin(ctx);
   if (!lastMonth)
     throw new DomainError(
       "not_initialised",

@@ -28,6 +28,7 @@ import { audit, inTransaction, type ServiceContext } from "../shared/context.ts"
 import { afterForecastRun } from "./after-forecast-run.ts";
 import { modelName } from "./backtest.ts";
 import { assertEnoughHistory } from "./enough-history.ts";
+import { latestOrigin } from "./latest-origin.ts";
 import { enqueueModelJob, runModelTask } from "./model-jobs.ts";
 import { forecastModelDefaults, isStandardRun } from "./train-forecast-model.ts";
 
@@ -51,7 +52,7 @@ const originOf = async (
   requested: MonthKey | undefined,
 ): Promise<{ origin: MonthKey; complete: boolean }> => {
   if (!requested) {
-    const origin = defaultOrigin(await panelCoverage(ctx.db));
+    const origin = await latestOrigin(ctx);
     if (!origin)
       throw new DomainError(
         "not_initialised",
@@ -62,7 +63,7 @@ const originOf = async (
   const coverage = await panelCoverage(ctx.db, 13, requested);
   const atOrigin = coverage.find((c) => c.month === requested);
   if (!atOrigin) {
-    const [first, last] = [await firstPanelMonth(ctx.db), defaultOrigin(await panelCoverage(ctx.db))];
+    const [first, last] = [await firstPanelMonth(ctx.db), await latestOrigin(ctx)];
     throw invalid("There is no conflict data for the origin month.", [
       {
         field: "origin",

@@ -5,6 +5,7 @@ import type {
   TCountryForecast,
   TForecast,
   TForecastRun,
+  TLatestOrigin,
   TRiskMeasure,
   TWatchlist,
 } from "../../../../src/core/warning/warning.schemas.ts";
@@ -23,6 +24,8 @@ export type {
 
 export const fetchLatestForecasts = () =>
   get<{ run: TForecastRun; forecasts: TForecast[] }>("/api/warning/forecasts");
+
+export const fetchLatestOrigin = () => get<TLatestOrigin>("/api/warning/latest-origin");
 
 export const fetchWatchlist = (measure: TRiskMeasure, horizon: number) =>
   get<TWatchlist>(
