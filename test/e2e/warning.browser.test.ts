@@ -149,6 +149,10 @@ describe("early warning in Chromium", () => {
     const chart = page.getByRole("figure", { name: /Fan chart of recorded and forecast deaths in Syria/ });
     await chart.locator("svg").first().waitFor();
     expect(await chart.locator("path").count()).toBeGreaterThan(3);
+    // These runs are experiments, with no reference backtest behind them: the legend claims no backtest figure.
+    const legend = page.locator(".country-forecast > p").first();
+    expect(await legend.textContent()).toContain("the shaded band the range");
+    expect(await legend.textContent()).not.toContain("backtest");
     await page.getByRole("heading", { name: "What drives the forecast" }).waitFor();
     // One list per published probability, each driver with its effect in points.
     for (const heading of ["P(at least 1 death)", "P(25 or more deaths)"]) {

@@ -85,7 +85,21 @@ describe("the backtest shown first", () => {
       runId: reference,
       origins: referenceOrigins,
       comparisons: [],
+      coverage80: null,
+      pitCoverage80: null,
     });
+    // Once scored, the model's pooled coverage of its 80% range comes with it, for the fan chart to cite.
+    await updateBacktestRun(handle.db, reference, {
+      report: {
+        origins: referenceOrigins,
+        maxHorizon: 12,
+        modelName: "xgboost_hurdle",
+        methods: { xgboost_hurdle: { pooled: { coverage80: 0.93, pitCoverage80: 0.81 } } },
+        comparisons: [],
+      },
+    });
+    const scored = presentForecastRunWithEvidence(await getForecastRun(ctx, await run({})));
+    expect(scored.backtest).toMatchObject({ coverage80: 0.93, pitCoverage80: 0.81 });
     const experiment = presentForecastRunWithEvidence(await getForecastRun(ctx, await run({ rounds: 5 })));
     expect(experiment.backtest).toBeNull();
   });

@@ -289,6 +289,12 @@ export const ZForecastRunWithEvidence = ZForecastRun.extend({
       maxHorizon: z.number().int(),
       finishedAt: z.string().nullable(),
       comparisons: z.array(ZScoreComparison),
+      /**
+       * How often the model's 80% range (q10–q90) held what happened, over every scored forecast; and the same
+       * with the zeros split by a randomised PIT, which a calibrated forecast brings to 0.8. Null when not scored.
+       */
+      coverage80: score,
+      pitCoverage80: score,
     })
     .nullable(),
 });

@@ -49,16 +49,22 @@ export const presentForecastRun = (run: ForecastRunRow): TForecastRun => ({
 export const presentForecastRunWithEvidence = ({
   run,
   backtest,
-}: ForecastRunWithEvidence): TForecastRunWithEvidence => ({
-  ...presentForecastRun(run),
-  backtest: backtest && {
-    runId: backtest.id,
-    origins: backtest.origins,
-    maxHorizon: backtest.maxHorizon,
-    finishedAt: isoInstant(backtest.finishedAt),
-    comparisons: withoutNaN(backtest.report)?.comparisons ?? [],
-  },
-});
+}: ForecastRunWithEvidence): TForecastRunWithEvidence => {
+  const report = backtest && withoutNaN(backtest.report);
+  const pooled = report?.methods[report.modelName]?.pooled;
+  return {
+    ...presentForecastRun(run),
+    backtest: backtest && {
+      runId: backtest.id,
+      origins: backtest.origins,
+      maxHorizon: backtest.maxHorizon,
+      finishedAt: isoInstant(backtest.finishedAt),
+      comparisons: report?.comparisons ?? [],
+      coverage80: pooled?.coverage80 ?? null,
+      pitCoverage80: pooled?.pitCoverage80 ?? null,
+    },
+  };
+};
 
 export const presentLatestOrigin = (month: MonthKey | null): TLatestOrigin => ({ latestOrigin: month });
 

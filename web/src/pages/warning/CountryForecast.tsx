@@ -18,7 +18,12 @@ import { DeathsRange } from "./DeathsRange.tsx";
 import { DriverList } from "./DriverList.tsx";
 import { ForecastDownload } from "./ForecastDownload.tsx";
 import { StaleDataNote } from "./StaleDataNote.tsx";
-import { type CountryForecast as CountryForecastData, fetchCountryForecast, percent } from "./warning-api.ts";
+import {
+  type CountryForecast as CountryForecastData,
+  fetchCountryForecast,
+  fetchForecastRun,
+  percent,
+} from "./warning-api.ts";
 
 const asDate = (month: string) => new Date(`${month}-01T00:00:00Z`);
 
@@ -99,7 +104,28 @@ const fanChart = (
   });
 };
 
-/** A country's forecast: the fan chart, risk per month ahead, and the drivers in plain words. */
+/**
+ * How often the band held what happened in the reference backtest behind the run, as that backtest scored it; no
+ * claim at all for a run without one (an experiment, or a model not yet backtested).
+ */
+const BandCoverage = ({ runId }: { runId: string }) => {
+  const { t, i18n } = useTranslation();
+  const evidence = useQuery({
+    queryKey: ["warning", "forecast-run", runId],
+    queryFn: () => fetchForecastRun(runId),
+  });
+  const backtest = evidence.data?.backtest;
+  if (!backtest || backtest.coverage80 === null) return null;
+  const share = new Intl.NumberFormat(i18n.language, { style: "percent" });
+  const words = {
+    origins: backtest.origins.map((origin) => ltr(origin)).join(", "),
+    coverage: share.format(backtest.coverage80),
+  };
+  return backtest.pitCoverage80 === null
+    ? t("warning.fanCoverage", words)
+    : t("warning.fanCoveragePit", { ...words, pitCoverage: share.format(backtest.pitCoverage80) });
+};
+
 /** The alerts page's raise form, filled in with the country and what the chosen month's forecast says. */
 const raiseAlertLink = (
   iso3: string,
@@ -120,6 +146,7 @@ const raiseAlertLink = (
   return `/alerts?${query}#raise-alert`;
 };
 
+/** A country's forecast: the fan chart, risk per month ahead, and the drivers in plain words. */
 export const CountryForecast = ({ iso3 }: { iso3: string }) => {
   const { t, i18n } = useTranslation();
   const { me } = useSession();
@@ -160,7 +187,8 @@ export const CountryForecast = ({ iso3 }: { iso3: string }) => {
         <>
           <p>
             {t("warning.runFrom", { origin: ltr(data.run.origin), model: ltr(data.run.modelVersion) })}{" "}
-            {t("warning.fanLegend")} <ForecastDownload runId={data.run.id} iso3={iso3} />
+            {t("warning.fanLegend")} <BandCoverage runId={data.run.id} />{" "}
+            <ForecastDownload runId={data.run.id} iso3={iso3} />
           </p>
           <StaleDataNote origin={data.run.origin} />
           {lastObserved && lastObserved > data.run.origin && (

@@ -5,6 +5,7 @@ import type {
   TCountryForecast,
   TForecast,
   TForecastRun,
+  TForecastRunWithEvidence,
   TLatestOrigin,
   TRiskMeasure,
   TWatchlist,
@@ -35,9 +36,10 @@ export const fetchWatchlist = (measure: TRiskMeasure, horizon: number) =>
 export const fetchCountryForecast = (iso3: string) =>
   get<TCountryForecast>(`/api/warning/countries/${encodeURIComponent(iso3)}/forecast?historyMonths=48`);
 
-export const fetchForecastRun = (id: string) => get<TForecastRun>(`/api/warning/forecast-runs/${id}`);
+export const fetchForecastRun = (id: string) =>
+  get<TForecastRunWithEvidence>(`/api/warning/forecast-runs/${id}`);
 /** Newest first: the first is the one a page shows while it runs or after it failed. */
-export const fetchForecastRuns = () => get<TForecastRun[]>("/api/warning/forecast-runs?limit=1");
+export const fetchForecastRuns = () => get<TForecastRunWithEvidence[]>("/api/warning/forecast-runs?limit=1");
 export const startForecast = () => api<TForecastRun>("POST", "/api/warning/forecast-runs", {});
 
 export const fetchBacktest = (id: string) => get<TBacktestRun>(`/api/warning/backtest-runs/${id}`);
