@@ -96,12 +96,21 @@ export const FatalityMap = () => {
     <section aria-labelledby="fatality-map">
       <h2 id="fatality-map">{t("overview.fatalities")}</h2>
       <div className="inline-form">
-        <Field label={t("overview.series")}>
-          <select value={series} onChange={(event) => setSeries(event.target.value as "views" | "events")}>
-            <option value="views">{t("overview.seriesViews")}</option>
-            <option value="events">{t("overview.seriesEvents")}</option>
-          </select>
-        </Field>
+        {/* Radio buttons: a source's name wraps on a phone, where a select would cut it off. */}
+        <fieldset className="field choices">
+          <legend>{t("overview.series")}</legend>
+          {(["views", "events"] as const).map((name) => (
+            <label key={name}>
+              <input
+                type="radio"
+                name="fatality-series"
+                checked={series === name}
+                onChange={() => setSeries(name)}
+              />
+              {t(name === "views" ? "overview.seriesViews" : "overview.seriesEvents")}
+            </label>
+          ))}
+        </fieldset>
         <Field label={t("overview.span")}>
           <select value={spanText} onChange={(event) => setSpanText(event.target.value as "1" | "12")}>
             <option value={1}>{t("overview.spanMonth")}</option>
