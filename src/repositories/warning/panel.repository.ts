@@ -62,7 +62,12 @@ export const panelCoverage = async (
   upTo: MonthKey = "9999-12",
 ): Promise<MonthCoverage[]> => {
   const result = await sql<MonthCoverage>`
-    WITH all_rows AS (SELECT DISTINCT gwcode, month FROM (${panelRows(upTo)}) rows),
+    WITH latest AS (SELECT max(month) AS month FROM (${panelRows(upTo)}) rows),
+    -- Only the months asked about and the one before: the whole panel's history would take seconds to sort.
+    all_rows AS (
+      SELECT DISTINCT gwcode, month FROM (${panelRows(upTo)}) rows
+      WHERE month >= (SELECT month FROM latest) - make_interval(months => ${months})
+    ),
     months AS (
       SELECT month, count(*)::int AS countries FROM all_rows GROUP BY month ORDER BY month DESC LIMIT ${months}
     ),

@@ -17,7 +17,13 @@ export const StaleDataNote = ({ origin }: { origin: string }) => {
   const { t } = useTranslation();
   const { me } = useSession();
   const { pathname } = useLocation();
-  const held = useQuery({ queryKey: ["warning", "latest-origin"], queryFn: fetchLatestOrigin });
+  // Asked once for the pages that show a forecast: it changes with an import or a run, and a finished run reloads
+  // every early-warning query.
+  const held = useQuery({
+    queryKey: ["warning", "latest-origin"],
+    queryFn: fetchLatestOrigin,
+    staleTime: 5 * 60_000,
+  });
   // Until the server says where the data end, the note would guess from the run's origin, and might be wrong.
   if (held.isPending) return null;
   const latest = held.data?.latestOrigin ?? origin;
