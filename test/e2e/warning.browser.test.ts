@@ -4,6 +4,10 @@ import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/db/engine.ts";
 import type { App } from "../../src/http/app.ts";
+import {
+  insertBacktestRun,
+  updateBacktestRun,
+} from "../../src/repositories/warning/backtest-runs.repository.ts";
 import { startBacktestRun } from "../../src/services/warning/run-backtest.ts";
 import { startForecastRun } from "../../src/services/warning/run-forecast.ts";
 import { accessibilityViolations } from "../support/accessibility.ts";
@@ -31,6 +35,21 @@ beforeAll(async () => {
     handle.db,
     await buildUser(handle.db, org.id, "administrator", "confidential", true),
   );
+  // A backtest the server stopped before it finished, an hour before the one that did.
+  const stopped = await insertBacktestRun(handle.db, {
+    origins: ["2016-12"],
+    maxHorizon: 12,
+    modelVersion: "test",
+    parameters: {},
+    datasetVersions: [],
+    requestedBy: analyst.userId,
+    startedAt: new Date(Date.now() - 3_600_000),
+  });
+  await updateBacktestRun(handle.db, stopped, {
+    status: "failed",
+    finishedAt: new Date(),
+    error: "interrupted: the process running it stopped before it finished",
+  });
   for (const origin of ["2019-11", "2019-12"])
     await (await startForecastRun(platform, { trigger: "api", origin, ...quick })).completion;
   await (await startBacktestRun(contextFor(handle.db, analyst), { origins: ["2018-12"], ...quick }))
@@ -198,6 +217,22 @@ describe("early warning in Chromium", () => {
     const aucRow = page.getByRole("row", { name: /ROC AUC, ≥1 death/ }).first();
     expect(await aucRow.locator("strong").count()).toBe(1);
     expect(await aucRow.locator("strong").textContent()).toMatch(/^0\.\d+ \(best\)$/);
+    // Every score says which way it improves, and the terms are explained in plain words.
+    const scoreNames = await page.locator(".score-table").first().locator("tbody th").allTextContents();
+    expect(scoreNames.length).toBeGreaterThan(10);
+    for (const name of scoreNames)
+      expect(name).toMatch(
+        /\((higher is better|lower is better|closest to 1 is best|closest to 80% is best)\)$/,
+      );
+    await page.getByText("What the scores mean").click();
+    await page.getByText(/^How well the forecast ranks/).waitFor();
+    // A backtest the server stopped is listed with what happened to it.
+    await page.getByText("1 backtest did not finish").click();
+    await page
+      .getByText(/origins 2016-12, 1–12 months ahead — interrupted: the process running it stopped/)
+      .waitFor();
+    // A shorter backtest can be asked for.
+    expect(await page.getByLabel("Months ahead (1–36)").inputValue()).toBe("12");
     const reliability = page.getByRole("figure", { name: /Reliability/ });
     await reliability.locator("svg").first().waitFor();
     expect(await reliability.textContent()).toContain("Base rate");

@@ -82,16 +82,30 @@ export const scoreNames = [
 type ScoreName = (typeof scoreNames)[number];
 const higherIsBetter = new Set<string>(["aucGt0", "apGt0", "aucGe25", "apGe25"]);
 
+/** Which way a score improves: up, down, or towards its target (the mean ratio 1, an 80% coverage 0.8). */
+export const betterWhen = (score: string): "higher" | "lower" | "nearOne" | "near80" => {
+  if (higherIsBetter.has(score)) return "higher";
+  if (score === "meanRatio") return "nearOne";
+  if (score.endsWith("overage80")) return "near80";
+  return "lower";
+};
+
 /**
  * How far a score lies from perfect, so that the methods of any row can be ranked (lower is better): a loss as
  * it is, AUC and average precision from the top, the mean ratio from 1 (on the log scale: twice and half miss
- * alike) and an 80% coverage from 0.8.
+ * alike, and a method that forecast no deaths at all is infinitely far) and an 80% coverage from 0.8.
  */
 export const distanceFromPerfect = (score: string, value: number): number => {
-  if (higherIsBetter.has(score)) return -value;
-  if (score === "meanRatio") return Math.abs(Math.log(value));
-  if (score.endsWith("overage80")) return Math.abs(value - 0.8);
-  return value;
+  switch (betterWhen(score)) {
+    case "higher":
+      return -value;
+    case "nearOne":
+      return Math.abs(Math.log(value));
+    case "near80":
+      return Math.abs(value - 0.8);
+    case "lower":
+      return value;
+  }
 };
 
 const meanOf = (xs: readonly number[]): number =>

@@ -2,7 +2,7 @@ import * as Plot from "@observablehq/plot";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { distanceFromPerfect, referenceOrigins } from "../../../../src/core/warning/backtest-report.ts";
+import { betterWhen, referenceOrigins } from "../../../../src/core/warning/backtest-report.ts";
 import { ApiError } from "../../api/client.ts";
 import { allows } from "../../api/permissions.ts";
 import { BusyButton } from "../../components/BusyButton.tsx";
@@ -13,6 +13,7 @@ import { TableScroll } from "../../components/TableScroll.tsx";
 import { when } from "../../i18n/dates.ts";
 import { ltr } from "../../i18n/index.ts";
 import { useSession } from "../../session.tsx";
+import { bestOfRow } from "./best-of-row.ts";
 import { RunProgress } from "./RunProgress.tsx";
 import { useLiveRun } from "./useLiveRun.ts";
 import {
@@ -28,6 +29,8 @@ const latestBacktest = ["warning", "backtest", "latest"] as const;
 
 const defaultOrigins = referenceOrigins.join(",");
 const standardHorizon = 12;
+/** As many months ahead as the API scores. */
+const maxBacktestHorizon = 36;
 
 /** The scores shown, in the order of discrimination, calibration, then counts. */
 const scores = [
@@ -68,6 +71,15 @@ const useScoreFormat = () => {
   const { i18n } = useTranslation();
   const format = new Intl.NumberFormat(i18n.language, { maximumSignificantDigits: 3 });
   return (v: number | null) => (v === null ? "—" : format.format(v));
+};
+
+/** A score's name with the way it improves, the same for every row. */
+const useScoreName = () => {
+  const { t } = useTranslation();
+  return useCallback(
+    (score: Score) => `${t(`warning.scores.${score}`)} (${t(`warning.better.${betterWhen(score)}`)})`,
+    [t],
+  );
 };
 
 /** A method's name in the reader's language; a method added later shows under its own name. */
@@ -152,13 +164,7 @@ const methodOrder = (report: BacktestReport): string[] => {
   return [report.modelName, ...baselines.sort((a, b) => rivalOn(b) - rivalOn(a))];
 };
 
-/** A score as the tables show it (three significant digits): methods that read alike tie, whatever lies beyond. */
-const asShown = (v: number): number => Number(v.toPrecision(3));
-
-/**
- * A row's cells with its best value in bold and named for a screen reader: ties share the mark, and a row where
- * every method reads alike marks none.
- */
+/** A row's cells with its best value in bold and named for a screen reader. */
 const ScoreCells = ({
   score,
   values,
@@ -170,14 +176,10 @@ const ScoreCells = ({
 }) => {
   const { t } = useTranslation();
   const format = useScoreFormat();
-  const distance = (v: number | null) =>
-    v === null || !Number.isFinite(v) ? Number.POSITIVE_INFINITY : distanceFromPerfect(score, asShown(v));
-  const distances = values.map(distance);
-  const best = Math.min(...distances);
-  const marks = Number.isFinite(best) && distances.some((d) => d !== best);
+  const best = bestOfRow(score, values);
   return values.map((v, i) => (
     <td key={methods[i]}>
-      {marks && distances[i] === best ? (
+      {best[i] ? (
         <strong>
           {format(v)} <span className="visually-hidden">{t("warning.bestOfRow")}</span>
         </strong>
@@ -235,6 +237,26 @@ const ReliabilityTable = ({
   );
 };
 
+/** What each score measures, in plain words, for a reader who is not a statistician. */
+const glossary = ["auc", "ap", "brier", "mse", "pinball", "crps", "meanRatio", "coverage", "pit"] as const;
+
+const ScoreGlossary = () => {
+  const { t } = useTranslation();
+  return (
+    <details className="glossary">
+      <summary>{t("warning.glossaryTitle")}</summary>
+      <dl>
+        {glossary.map((term) => (
+          <div key={term}>
+            <dt>{t(`warning.glossary.${term}.term`)}</dt>
+            <dd>{t(`warning.glossary.${term}.text`)}</dd>
+          </div>
+        ))}
+      </dl>
+    </details>
+  );
+};
+
 /** One column heading per compared method: the model, then the baselines. */
 const MethodHeaders = ({ methods }: { methods: string[] }) => {
   const methodName = useMethodName();
@@ -255,6 +277,7 @@ const ScoreTable = ({
   methods: string[];
 }) => {
   const { t, i18n } = useTranslation();
+  const scoreName = useScoreName();
   const n = new Intl.NumberFormat(i18n.language).format(report.methods[report.modelName]?.[subset].n ?? 0);
   const caption = t(subset === "pooled" ? "warning.pooled" : "warning.onsets", { n });
   return (
@@ -270,7 +293,7 @@ const ScoreTable = ({
         <tbody>
           {scores.map((score) => (
             <tr key={score}>
-              <th scope="row">{t(`warning.scores.${score}`)}</th>
+              <th scope="row">{scoreName(score)}</th>
               <ScoreCells
                 score={score}
                 values={methods.map((m) => scoreOf(report, m, score, subset))}
@@ -289,7 +312,9 @@ export const BacktestPage = () => {
   const { t, i18n } = useTranslation();
   const { me } = useSession();
   const methodName = useMethodName();
+  const scoreName = useScoreName();
   const [origins, setOrigins] = useState(defaultOrigins);
+  const [horizon, setHorizon] = useState(standardHorizon);
   const [runId, setRunId] = useState<string | null>(null);
   const [horizonScore, setHorizonScore] = useState<Score>("brierGt0");
   const [outcome, setOutcome] = useState<Outcome>("pGt0");
@@ -304,6 +329,7 @@ export const BacktestPage = () => {
     queryFn: () => fetchBacktestRuns(50),
   });
   const succeeded = (earlier.data ?? []).filter((r) => r.status === "succeeded");
+  const failed = (earlier.data ?? []).filter((r) => r.status === "failed");
   const live = useLiveRun({
     kind: "backtest",
     startedId: runId,
@@ -318,6 +344,7 @@ export const BacktestPage = () => {
           .split(",")
           .map((o) => o.trim())
           .filter(Boolean),
+        horizon,
       ),
     onSuccess: (run) => setRunId(run.id),
   });
@@ -362,6 +389,17 @@ export const BacktestPage = () => {
           <Field label={t("warning.origins")}>
             <input value={origins} onChange={(event) => setOrigins(event.target.value)} size={44} dir="ltr" />
           </Field>
+          {/* Fewer months ahead train fewer models: a quicker check, or origins nearer the data's end. */}
+          <Field label={t("warning.backtestHorizon")}>
+            <input
+              type="number"
+              className="short-number"
+              min={1}
+              max={maxBacktestHorizon}
+              value={horizon}
+              onChange={(event) => setHorizon(event.target.valueAsNumber)}
+            />
+          </Field>
           <BusyButton type="submit" busy={start.isPending || status === "running"}>
             {t("warning.runBacktest")}
           </BusyButton>
@@ -391,6 +429,23 @@ export const BacktestPage = () => {
           </select>
         </Field>
       )}
+      {failed.length > 0 && (
+        <details>
+          <summary>{t("warning.failedBacktests", { count: failed.length })}</summary>
+          <ul>
+            {failed.map((r) => (
+              <li key={r.id}>
+                {t("warning.failedBacktest", {
+                  date: when(r.startedAt, i18n.language),
+                  origins: r.origins.map((origin) => ltr(origin)).join(", "),
+                  span: t("warning.horizonSpan", { count: r.maxHorizon }),
+                  error: r.error ?? t("warning.status.failed"),
+                })}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
       {run && report && (
         <>
           <p>
@@ -416,6 +471,7 @@ export const BacktestPage = () => {
               })}
             </p>
           )}
+          <ScoreGlossary />
           <div className="backtest-grid">
             <ScoreTable report={report} subset="pooled" methods={methods} />
             <ScoreTable report={report} subset="onsets" methods={methods} />
@@ -439,7 +495,7 @@ export const BacktestPage = () => {
             <select value={horizonScore} onChange={(event) => setHorizonScore(event.target.value as Score)}>
               {scores.map((s) => (
                 <option key={s} value={s}>
-                  {t(`warning.scores.${s}`)}
+                  {scoreName(s)}
                 </option>
               ))}
             </select>

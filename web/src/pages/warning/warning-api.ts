@@ -45,8 +45,8 @@ export const startForecast = () => api<TForecastRun>("POST", "/api/warning/forec
 export const fetchBacktest = (id: string) => get<TBacktestRun>(`/api/warning/backtest-runs/${id}`);
 export const fetchBacktestRuns = (limit = 1) =>
   get<TBacktestRun[]>(`/api/warning/backtest-runs?limit=${limit}`);
-export const startBacktest = (origins: string[]) =>
-  api<TBacktestRun>("POST", "/api/warning/backtest-runs", { origins, maxHorizon: 12 });
+export const startBacktest = (origins: string[], maxHorizon: number) =>
+  api<TBacktestRun>("POST", "/api/warning/backtest-runs", { origins, maxHorizon });
 
 /** Light yellow to dark red; a square root keeps the many small probabilities apart. */
 export const riskColour = (p: number): string => {
