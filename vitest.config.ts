@@ -18,6 +18,8 @@ export default defineConfig({
     globalSetup: ["test/support/global-setup.ts"],
     setupFiles: ["test/support/remove-temp-dirs.ts"],
     testTimeout: 60_000,
+    // Browser tests poll the page for what a slow, shared CI machine may take seconds to render.
+    expect: { poll: { timeout: 15_000 } },
     hookTimeout: 120_000,
     pool: "forks",
     maxWorkers: 2,
