@@ -41,7 +41,7 @@ export const startBacktestRun = async (
 ): Promise<BacktestRunStarted> => {
   authorize(ctx.actor, "backtest.run");
   const input = ZStartBacktestRun.parse(raw);
-  const origins = [...new Set(input.origins)].sort();
+  const origins = [...input.origins].sort();
   // The data end where a forecast would start: months only a few countries reach would be scored on those few.
   const lastMonth = await latestOrigin(ctx);
   if (!lastMonth)
