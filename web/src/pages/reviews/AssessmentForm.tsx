@@ -6,6 +6,7 @@ import {
   trends,
 } from "../../../../src/core/reviews/review.schemas.ts";
 import { BusyButton } from "../../components/BusyButton.tsx";
+import { ChoiceField } from "../../components/ChoiceField.tsx";
 import { Field } from "../../components/Field.tsx";
 import { FormOutcome } from "../../components/FormOutcome.tsx";
 import { formValues, type ReviewWrites } from "./review-writes.ts";
@@ -48,33 +49,27 @@ export const AssessmentForm = ({
         });
       }}
     >
-      <Field label={t("reviews.level")}>
-        <select name="level" defaultValue={assessment?.level ?? "moderate"}>
-          {riskLevels.map((level) => (
-            <option key={level} value={level}>
-              {t(`reviews.levels.${level}`)}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field label={t("reviews.trend")}>
-        <select name="trend" defaultValue={assessment?.trend ?? "unknown"}>
-          {trends.map((trend) => (
-            <option key={trend} value={trend}>
-              {t(`reviews.trends.${trend}`)}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field label={t("reviews.confidence")}>
-        <select name="confidence" defaultValue={assessment?.confidence ?? "medium"}>
-          {confidences.map((c) => (
-            <option key={c} value={c}>
-              {t(`reviews.confidences.${c}`)}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <ChoiceField
+        label={t("reviews.level")}
+        name="level"
+        choices={riskLevels}
+        defaultValue={assessment?.level ?? "moderate"}
+        wording={(level) => t(`reviews.levels.${level}`)}
+      />
+      <ChoiceField
+        label={t("reviews.trend")}
+        name="trend"
+        choices={trends}
+        defaultValue={assessment?.trend ?? "unknown"}
+        wording={(trend) => t(`reviews.trends.${trend}`)}
+      />
+      <ChoiceField
+        label={t("reviews.confidence")}
+        name="confidence"
+        choices={confidences}
+        defaultValue={assessment?.confidence ?? "medium"}
+        wording={(confidence) => t(`reviews.confidences.${confidence}`)}
+      />
       <Field label={t("reviews.assessmentNote")}>
         <textarea name="note" rows={2} cols={40} defaultValue={assessment?.note ?? ""} />
       </Field>
