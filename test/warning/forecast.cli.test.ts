@@ -127,6 +127,17 @@ describe("continuum forecast", () => {
     expect(Number(norway(readFileSync(join(dir, "changed.csv"), "utf8")))).toBeGreaterThan(Number(norway(a)));
   }, 300_000);
 
+  it("prints the backtest's scores with which way each is better and what they mean", () => {
+    const result = cli("backtest", "--origins", "2016-12", "--horizon", "2", "--rounds", "15");
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/^score +better +xgboost_hurdle +base_rate/m);
+    expect(result.stdout).toMatch(/^ROC AUC ≥1 +higher +0\.\d+/m);
+    expect(result.stdout).toMatch(/^Brier ≥25 +lower +0\.\d+/m);
+    expect(result.stdout).toMatch(/^mean pred\/obs +near 1 /m);
+    expect(result.stdout).toMatch(/^ {2}h = 2 +lower +/m);
+    expect(result.stdout).toMatch(/What the scores mean\n {2}ROC AUC /);
+  }, 300_000);
+
   it("refuses an origin without data (exit 2) and prints help", () => {
     const result = cli("forecast", "--origin", "2031-01", "--horizon", "3");
     expect(result.status).toBe(2);

@@ -37,9 +37,11 @@ const scores = [
   "aucGt0",
   "apGt0",
   "brierGt0",
+  "logLossGt0",
   "aucGe25",
   "apGe25",
   "brierGe25",
+  "logLossGe25",
   "mseLog1pMedian",
   "mseLog1p",
   "pinballLog1p",
@@ -238,7 +240,18 @@ const ReliabilityTable = ({
 };
 
 /** What each score measures, in plain words, for a reader who is not a statistician. */
-const glossary = ["auc", "ap", "brier", "mse", "pinball", "crps", "meanRatio", "coverage", "pit"] as const;
+const glossary = [
+  "auc",
+  "ap",
+  "brier",
+  "logLoss",
+  "mse",
+  "pinball",
+  "crps",
+  "meanRatio",
+  "coverage",
+  "pit",
+] as const;
 
 const ScoreGlossary = () => {
   const { t } = useTranslation();
