@@ -1,26 +1,40 @@
 import { Field } from "./Field.tsx";
 
+/**
+ * Either the form reads the choice when submitted (`name` and `defaultValue`), or the page follows it as it
+ * changes (`value` and `onChange`).
+ */
+type Selection<T extends string> =
+  | { name: string; defaultValue: T; value?: never; onChange?: never }
+  | { name?: never; defaultValue?: never; value: T; onChange: (choice: T) => void };
+
 /** A labelled select of fixed choices, each worded by the caller (usually a translation key per choice). */
 export const ChoiceField = <T extends string>({
   label,
-  name,
   choices,
-  defaultValue,
   wording,
+  ...selection
 }: {
   label: string;
-  name: string;
   choices: readonly T[];
-  defaultValue: T;
   wording: (choice: T) => string;
-}) => (
-  <Field label={label}>
-    <select name={name} defaultValue={defaultValue}>
-      {choices.map((choice) => (
-        <option key={choice} value={choice}>
-          {wording(choice)}
-        </option>
-      ))}
-    </select>
-  </Field>
-);
+} & Selection<T>) => {
+  // The choices are the only values the select can hold, so reading one back as T is safe.
+  const onChange = selection.onChange;
+  return (
+    <Field label={label}>
+      <select
+        name={selection.name}
+        defaultValue={selection.defaultValue}
+        value={selection.value}
+        onChange={onChange && ((event) => onChange(event.target.value as T))}
+      >
+        {choices.map((choice) => (
+          <option key={choice} value={choice}>
+            {wording(choice)}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+};

@@ -5,6 +5,7 @@ import { organisationKinds } from "../../../../src/core/access/vocabulary.ts";
 import { api, get } from "../../api/client.ts";
 import type { Organisation } from "../../api/types.ts";
 import { BusyButton } from "../../components/BusyButton.tsx";
+import { ChoiceField } from "../../components/ChoiceField.tsx";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
 import { TableScroll } from "../../components/TableScroll.tsx";
@@ -70,15 +71,13 @@ export const OrganisationsPanel = () => {
           <Field label={t("admin.name")}>
             <input name="name" required minLength={2} />
           </Field>
-          <Field label={t("admin.kind")}>
-            <select name="kind">
-              {organisationKinds.map((kind) => (
-                <option key={kind} value={kind}>
-                  {t(`kind.${kind}`)}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <ChoiceField
+            label={t("admin.kind")}
+            name="kind"
+            choices={organisationKinds}
+            defaultValue={organisationKinds[0]}
+            wording={(kind) => t(`kind.${kind}`)}
+          />
           <BusyButton type="submit" busy={add.isPending}>
             {t("admin.add")}
           </BusyButton>

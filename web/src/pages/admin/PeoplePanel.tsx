@@ -12,6 +12,7 @@ import { api, get } from "../../api/client.ts";
 import { actorOf, highestHeld } from "../../api/permissions.ts";
 import type { Clearance, Membership, Organisation, Role, User } from "../../api/types.ts";
 import { BusyButton } from "../../components/BusyButton.tsx";
+import { ChoiceField } from "../../components/ChoiceField.tsx";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
 import { TableScroll } from "../../components/TableScroll.tsx";
@@ -189,24 +190,20 @@ export const PeoplePanel = () => {
             ))}
           </select>
         </Field>
-        <Field label={t("admin.role")}>
-          <select name="role" defaultValue="analyst">
-            {roles.map((role) => (
-              <option key={role} value={role}>
-                {t(`role.${role}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label={t("admin.clearance")}>
-          <select name="clearance" defaultValue={highestHeld(me, "restricted")}>
-            {grantable.map((level) => (
-              <option key={level} value={level}>
-                {t(`clearance.${level}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <ChoiceField
+          label={t("admin.role")}
+          name="role"
+          choices={roles}
+          defaultValue="analyst"
+          wording={(role) => t(`role.${role}`)}
+        />
+        <ChoiceField
+          label={t("admin.clearance")}
+          name="clearance"
+          choices={grantable}
+          defaultValue={highestHeld(me, "restricted")}
+          wording={(level) => t(`clearance.${level}`)}
+        />
         <BusyButton type="submit" busy={add.isPending}>
           {t("admin.add")}
         </BusyButton>

@@ -9,6 +9,7 @@ import type {
 import { api, get } from "../../api/client.ts";
 import { useApiCall } from "../../api/use-api-call.ts";
 import { BusyButton } from "../../components/BusyButton.tsx";
+import { ChoiceField } from "../../components/ChoiceField.tsx";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
 import { TableScroll } from "../../components/TableScroll.tsx";
@@ -109,12 +110,13 @@ const useRuleWords = () => {
 const KindFields = ({ kind }: { kind: FormKind }) => {
   const { t } = useTranslation();
   const measureField = (
-    <Field label={t("alertSetup.measure")}>
-      <select name="measure" defaultValue="p_ge25">
-        <option value="p_ge25">{t("alerts.messages.measure_p_ge25")}</option>
-        <option value="p_gt0">{t("alerts.messages.measure_p_gt0")}</option>
-      </select>
-    </Field>
+    <ChoiceField
+      label={t("alertSetup.measure")}
+      name="measure"
+      choices={["p_ge25", "p_gt0"]}
+      defaultValue="p_ge25"
+      wording={(m) => t(`alerts.messages.measure_${m}`)}
+    />
   );
   const ageField = (
     <Field label={t("alertSetup.maxDataAgeMonths")}>
@@ -288,15 +290,13 @@ export const AlertRulesPanel = ({
             <Field label={t("alertSetup.name")}>
               <input name="name" required minLength={3} maxLength={200} size={30} />
             </Field>
-            <Field label={t("alertSetup.kind")}>
-              <select value={kind} onChange={(event) => setKind(event.target.value as FormKind)}>
-                {formKinds.map((k) => (
-                  <option key={k} value={k}>
-                    {kindLabel(k)}
-                  </option>
-                ))}
-              </select>
-            </Field>
+            <ChoiceField
+              label={t("alertSetup.kind")}
+              choices={formKinds}
+              value={kind}
+              onChange={setKind}
+              wording={kindLabel}
+            />
             <KindFields kind={kind} />
             <SeverityField defaultValue="high" />
             <BusyButton type="submit" busy={change.isPending}>

@@ -5,11 +5,12 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { wrongDelimiter } from "../../../../src/core/data/import/header.ts";
 import { isPreamble, worldBankYears } from "../../../../src/core/data/import/indicators.ts";
-import { type ImportKind, isEventImportKind } from "../../../../src/core/data/import/types.ts";
+import { IMPORT_MODES, type ImportKind, isEventImportKind } from "../../../../src/core/data/import/types.ts";
 import { api, get } from "../../api/client.ts";
 import type { ImportJob, ImportKindColumns } from "../../api/data-types.ts";
 import { allows } from "../../api/permissions.ts";
 import { BusyButton } from "../../components/BusyButton.tsx";
+import { ChoiceField } from "../../components/ChoiceField.tsx";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
 import { TableScroll } from "../../components/TableScroll.tsx";
@@ -183,12 +184,13 @@ export const ImportPanel = () => {
         {isEventImportKind(kindName) ? (
           <p>{t("data.eventsReplace")}</p>
         ) : (
-          <Field label={t("data.mode")}>
-            <select name="mode" defaultValue="update">
-              <option value="update">{t("data.modeUpdate")}</option>
-              <option value="replace">{t("data.modeReplace")}</option>
-            </select>
-          </Field>
+          <ChoiceField
+            label={t("data.mode")}
+            name="mode"
+            choices={IMPORT_MODES}
+            defaultValue="update"
+            wording={(mode) => t(`data.modes.${mode}`)}
+          />
         )}
         {kindName === "indicators" && (
           <>

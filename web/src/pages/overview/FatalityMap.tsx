@@ -8,6 +8,7 @@ import { get } from "../../api/client.ts";
 import { useCountryNames } from "../../api/country-names.ts";
 import { type CountryTotal, type DataStatus, query } from "../../api/data-types.ts";
 import { BusyButton } from "../../components/BusyButton.tsx";
+import { ChoiceField } from "../../components/ChoiceField.tsx";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
 import { MapLegend, mapKey, WorldMap } from "../../components/WorldMap.tsx";
@@ -41,6 +42,8 @@ const indexOf = (month: string): number => monthsBetween(FIRST, month);
 const monthAt = (index: number): string => addMonths(FIRST, index);
 
 /** Countries with data but no recorded deaths: near white, apart from both the scale and the hatched "no data". */
+/** Deaths in the one month chosen, or in the twelve months up to it. */
+const spans = ["1", "12"] as const;
 const ZERO = "#fbf7ef";
 
 /** Light to dark red on a log scale: a few deaths and thousands of deaths both stay visible. */
@@ -55,7 +58,7 @@ const shade = (max: number) => (value: number) => {
 export const FatalityMap = () => {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
-  const [spanText, setSpanText] = useUrlState("span", "12", ["1", "12"]);
+  const [spanText, setSpanText] = useUrlState("span", "12", spans);
   const span = Number(spanText) as 1 | 12;
   const [series, setSeries] = useUrlState("series", "views", ["views", "events"] as const);
   const status = useQuery({ queryKey: ["data-status"], queryFn: () => get<DataStatus>("/api/data/status") });
@@ -111,12 +114,13 @@ export const FatalityMap = () => {
             </label>
           ))}
         </fieldset>
-        <Field label={t("overview.span")}>
-          <select value={spanText} onChange={(event) => setSpanText(event.target.value as "1" | "12")}>
-            <option value={1}>{t("overview.spanMonth")}</option>
-            <option value={12}>{t("overview.spanYear")}</option>
-          </select>
-        </Field>
+        <ChoiceField
+          label={t("overview.span")}
+          choices={spans}
+          value={spanText}
+          onChange={setSpanText}
+          wording={(s) => t(s === "1" ? "overview.spanMonth" : "overview.spanYear")}
+        />
         <Field label={t("overview.month", { month: ltr(to) })}>
           <input
             type="range"

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { implementationLevels, type TRecommendation } from "../../../../src/core/reviews/review.schemas.ts";
 import { BusyButton } from "../../components/BusyButton.tsx";
+import { ChoiceField } from "../../components/ChoiceField.tsx";
 import { Field } from "../../components/Field.tsx";
 import { FormOutcome } from "../../components/FormOutcome.tsx";
 import { ltr } from "../../i18n/index.ts";
@@ -42,18 +43,13 @@ export const FollowUpForm = ({
           </span>
         )}
       </span>
-      <Field label={t("reviews.implementation")}>
-        <select
-          name="implementation"
-          defaultValue={recorded?.implementation ?? rec.implementation ?? "not_started"}
-        >
-          {implementationLevels.map((level) => (
-            <option key={level} value={level}>
-              {t(`reviews.implementationLevels.${level}`)}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <ChoiceField
+        label={t("reviews.implementation")}
+        name="implementation"
+        choices={implementationLevels}
+        defaultValue={recorded?.implementation ?? rec.implementation ?? "not_started"}
+        wording={(level) => t(`reviews.implementationLevels.${level}`)}
+      />
       <Field label={t("alerts.note")}>
         <input name="note" defaultValue={recorded?.followUpNote ?? ""} />
       </Field>

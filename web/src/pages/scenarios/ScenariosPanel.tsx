@@ -10,6 +10,7 @@ import {
 import { api, get } from "../../api/client.ts";
 import { allows } from "../../api/permissions.ts";
 import { BusyButton } from "../../components/BusyButton.tsx";
+import { ChoiceField } from "../../components/ChoiceField.tsx";
 import { ClearanceField } from "../../components/ClearanceField.tsx";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
@@ -192,24 +193,20 @@ export const ScenariosPanel = ({ iso3 }: { iso3: string }) => {
             <Field label={t("reviews.titleField")}>
               <input name="title" required minLength={3} />
             </Field>
-            <Field label={t("scenarios.likelihood")}>
-              <select name="likelihood" defaultValue="possible">
-                {likelihoods.map((l) => (
-                  <option key={l} value={l}>
-                    {t(`scenarios.likelihoods.${l}`)}
-                  </option>
-                ))}
-              </select>
-            </Field>
-            <Field label={t("scenarios.impact")}>
-              <select name="impact" defaultValue="major">
-                {impacts.map((i) => (
-                  <option key={i} value={i}>
-                    {t(`scenarios.impacts.${i}`)}
-                  </option>
-                ))}
-              </select>
-            </Field>
+            <ChoiceField
+              label={t("scenarios.likelihood")}
+              name="likelihood"
+              choices={likelihoods}
+              defaultValue="possible"
+              wording={(l) => t(`scenarios.likelihoods.${l}`)}
+            />
+            <ChoiceField
+              label={t("scenarios.impact")}
+              name="impact"
+              choices={impacts}
+              defaultValue="major"
+              wording={(i) => t(`scenarios.impacts.${i}`)}
+            />
             <Field label={t("scenarios.narrative")}>
               <textarea name="narrative" rows={4} />
             </Field>

@@ -6,6 +6,7 @@ import { betterWhen, referenceOrigins } from "../../../../src/core/warning/backt
 import { ApiError } from "../../api/client.ts";
 import { allows } from "../../api/permissions.ts";
 import { BusyButton } from "../../components/BusyButton.tsx";
+import { ChoiceField } from "../../components/ChoiceField.tsx";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
 import { PlotFigure } from "../../components/PlotFigure.tsx";
@@ -92,6 +93,7 @@ const useMethodName = () => {
 
 const reliabilityOf = { pGt0: "reliabilityGt0", pGe25: "reliabilityGe25" } as const;
 type Outcome = keyof typeof reliabilityOf;
+const outcomes: readonly Outcome[] = ["pGt0", "pGe25"];
 
 const reliabilityChart = (
   report: BacktestReport,
@@ -492,27 +494,23 @@ export const BacktestPage = () => {
           <p className="note">{t("warning.meanRatioNote")}</p>
           <h2>{t("warning.reliability")}</h2>
           <p>{t("warning.reliabilityIntro")}</p>
-          <Field label={t("warning.measure")}>
-            <select value={outcome} onChange={(event) => setOutcome(event.target.value as Outcome)}>
-              {Object.keys(reliabilityOf).map((o) => (
-                <option key={o} value={o}>
-                  {t(`warning.${o}`)}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <ChoiceField
+            label={t("warning.measure")}
+            choices={outcomes}
+            value={outcome}
+            onChange={setOutcome}
+            wording={(o) => t(`warning.${o}`)}
+          />
           <PlotFigure make={makeChart} label={`${t("warning.reliability")}: ${t(`warning.${outcome}`)}`} />
           <ReliabilityTable report={report} methods={methods} outcome={outcome} />
           <h2>{t("warning.perHorizon")}</h2>
-          <Field label={t("warning.score")}>
-            <select value={horizonScore} onChange={(event) => setHorizonScore(event.target.value as Score)}>
-              {scores.map((s) => (
-                <option key={s} value={s}>
-                  {scoreName(s)}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <ChoiceField
+            label={t("warning.score")}
+            choices={scores}
+            value={horizonScore}
+            onChange={setHorizonScore}
+            wording={scoreName}
+          />
           <TableScroll label={t("warning.perHorizon")}>
             <table className="score-table">
               <thead>

@@ -1,6 +1,9 @@
 import { useTranslation } from "react-i18next";
-import { Field } from "../../components/Field.tsx";
+import { ChoiceField } from "../../components/ChoiceField.tsx";
 import type { RiskMeasure } from "./warning-api.ts";
+
+/** The default first. */
+const measures: readonly RiskMeasure[] = ["pGe25", "pGt0"];
 
 /** Which probability the map and the watchlist rank by: ≥25 deaths (the default) or any death. */
 export const MeasureField = ({
@@ -12,11 +15,12 @@ export const MeasureField = ({
 }) => {
   const { t } = useTranslation();
   return (
-    <Field label={t("warning.measure")}>
-      <select value={measure} onChange={(event) => onChange(event.target.value as RiskMeasure)}>
-        <option value="pGe25">{t("warning.pGe25")}</option>
-        <option value="pGt0">{t("warning.pGt0")}</option>
-      </select>
-    </Field>
+    <ChoiceField
+      label={t("warning.measure")}
+      choices={measures}
+      value={measure}
+      onChange={onChange}
+      wording={(m) => t(`warning.${m}`)}
+    />
   );
 };
