@@ -63,7 +63,7 @@ type LoadedFile = {
   eventMonths: EventMonthTotals | null;
 };
 
-type ReplaceResult = {
+export type ReplaceResult = {
   status: "created" | "replaced" | "updated";
   /** The dataset's release afterwards: the file's, or the one it had when an update changed nothing. */
   version: string;

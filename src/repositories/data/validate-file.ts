@@ -62,6 +62,9 @@ const startWorker = (): Worker => {
   return started;
 };
 
+/** What a whole file held once read: its rows' outcome and the file's own summary (size, checksum). */
+export type ValidatedFile = { outcome: StreamedOutcome; summary: ReadSummary };
+
 /**
  * Reads and validates a file on a worker thread. Validated lines (CSV for COPY) arrive through `onLines`
  * in file order while reading continues; the promise gives the outcome (errors, counts, span, coverage)
@@ -75,7 +78,7 @@ export const validateFile = (job: {
   indicators: IndicatorOptions;
   onLines: (csv: string, rows: number) => void;
   onProgress?: (done: number, total: number) => void;
-}): Promise<{ outcome: StreamedOutcome; summary: ReadSummary }> => {
+}): Promise<ValidatedFile> => {
   worker ??= startWorker();
   const id = nextId++;
   const message: ValidationJob = {

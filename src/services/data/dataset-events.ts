@@ -1,5 +1,5 @@
 import type { ServiceContext } from "../shared/context.ts";
-import type { ImportReport } from "./import-dataset.ts";
+import type { ImportReport } from "./import-report.ts";
 
 type DatasetImportedListener = (ctx: ServiceContext, report: ImportReport) => Promise<unknown>;
 

@@ -2,12 +2,8 @@ import type { DatabaseHandle } from "../../db/engine.ts";
 import type { ServiceContext } from "../shared/context.ts";
 import { dataContextFor } from "./data-context.ts";
 import { datasetImported } from "./dataset-events.ts";
-import {
-  defaultDatasetId,
-  type ImportDatasetInput,
-  type ImportReport,
-  importDataset,
-} from "./import-dataset.ts";
+import { defaultDatasetId, type ImportDatasetInput, importDataset } from "./import-dataset.ts";
+import type { ImportReport } from "./import-report.ts";
 import { assertMayImportInto } from "./shared-datasets.ts";
 
 /**

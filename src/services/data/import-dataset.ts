@@ -5,18 +5,23 @@ import {
   type ImportMode,
   type IndicatorOptions,
   isEventImportKind,
-  type RowError,
   STAGING,
 } from "../../core/data/import/index.ts";
 import { referenceDatasets } from "../../core/data/reference-datasets.ts";
 import type { RegistryData } from "../../core/data/registry.ts";
 import { DomainError } from "../../core/shared/errors.ts";
-import { type CoverageMode, replaceDatasetRows } from "../../repositories/data/bulk-load.ts";
+import type { Db } from "../../db/types.ts";
+import {
+  type CoverageMode,
+  type ReplaceResult,
+  replaceDatasetRows,
+} from "../../repositories/data/bulk-load.ts";
 import { DataFileError, fileSha256, fileSize } from "../../repositories/data/data-files.ts";
 import { type DatasetRow, findDataset, listDatasets } from "../../repositories/data/datasets.repository.ts";
 import { loadRegistry } from "../../repositories/data/registry.repository.ts";
-import { validateFile } from "../../repositories/data/validate-file.ts";
+import { type ValidatedFile, validateFile } from "../../repositories/data/validate-file.ts";
 import { auditData, type DataContext } from "./data-context.ts";
+import { type ImportError, type ImportReport, importReports } from "./import-report.ts";
 import { sharedDatasetIds } from "./shared-datasets.ts";
 
 export type ImportDatasetInput = {
@@ -40,29 +45,6 @@ export type ImportDatasetInput = {
   onProgress?: (done: number, total: number) => void;
   /** Reuse the country registry (bulk first start); otherwise read from the database. */
   registry?: RegistryData;
-};
-
-type ImportError = RowError & { file: string };
-
-export type ImportReport = {
-  ok: boolean;
-  status: "created" | "replaced" | "updated" | "unchanged" | "rejected";
-  kind: ImportKind;
-  file: string;
-  datasetId: string;
-  version: string | null;
-  rowCount: number;
-  skippedCount: number;
-  skippedReasons: Record<string, number>;
-  /** The first 100 problems; errorCount counts them all. */
-  errors: ImportError[];
-  errorCount: number;
-  rowsAdded: number;
-  rowsRemoved: number;
-  rowsChanged: number;
-  span: { start: string | null; end: string | null };
-  message: string;
-  durationMs: number;
 };
 
 const stem = (file: string) =>
@@ -100,21 +82,6 @@ const TITLES: Record<ImportKind, string> = {
   acled: "ACLED events",
   indicators: "Country-year indicators",
   hxl: "HXL events",
-};
-
-const summarise = (report: Omit<ImportReport, "message">): string => {
-  if (report.status === "rejected") {
-    const first = report.errors[0];
-    const where = first
-      ? ` First: ${first.line > 0 ? `line ${first.line}${first.column ? `, ${first.column}` : ""}${first.value ? ` = "${first.value}"` : ""}: ` : ""}${first.reason}.`
-      : "";
-    return `${report.file} was refused: ${report.errorCount} problem${report.errorCount === 1 ? "" : "s"}; nothing was imported.${where}`;
-  }
-  if (report.status === "unchanged")
-    return `${report.file} is already imported as ${report.datasetId} ${report.version}; nothing changed.`;
-  const verb = { created: "imported", replaced: "replaced", updated: "updated" }[report.status];
-  const kept = report.status === "updated" ? "; rows the file does not hold are kept" : "";
-  return `${report.file}: ${report.rowCount} rows ${verb} into ${report.datasetId} ${report.version} (${report.rowsAdded} added, ${report.rowsRemoved} removed, ${report.rowsChanged} changed${report.skippedCount ? `, ${report.skippedCount} skipped` : ""}${kept}).`;
 };
 
 /**
@@ -174,7 +141,7 @@ const datasetEntry = (
   ctx: DataContext,
   input: ImportDatasetInput,
   at: { datasetId: string; file: string; version: string; known: DatasetRow | null },
-  read: Awaited<ReturnType<typeof validateFile>>,
+  read: ValidatedFile,
 ) => {
   const { datasetId, file, version, known } = at;
   const { outcome, summary } = read;
@@ -201,12 +168,141 @@ const datasetEntry = (
 };
 
 /** A file with no rows to load would leave the dataset empty (events always replace): refused instead. */
-const emptyFileError = (read: Awaited<ReturnType<typeof validateFile>>, file: string): ImportError | null => {
+const emptyFileError = (read: ValidatedFile, file: string): ImportError | null => {
   const { outcome, summary } = read;
   if (outcome.errorCount > 0 || outcome.rowCount > 0) return null;
   const skipped = outcome.skippedCount > 0 ? `; all ${outcome.skippedCount} of its rows are skipped` : "";
   const reason = summary.records === 0 ? "the file is empty" : `the file holds no rows to import${skipped}`;
   return { file, line: 1, column: "", value: "", reason };
+};
+
+/** What reading the file found, kept beside the transaction, which a refused file rolls back. */
+type Reading = {
+  read: ValidatedFile | null;
+  /** The file could not be read as CSV at all. */
+  failure: DataFileError | null;
+  errors: ImportError[];
+  errorCount: number;
+  version: string | null;
+};
+
+/**
+ * Feeds the load: the worker reads and validates the file while each validated batch is copied into the
+ * database, in order. Says what the file held, or null to roll back a file with any problem.
+ */
+const fileFeed = (
+  ctx: DataContext,
+  input: ImportDatasetInput,
+  at: { datasetId: string; file: string; registry: RegistryData; mode: ImportMode },
+) => {
+  const reading: Reading = {
+    read: null,
+    failure: null,
+    errors: [],
+    errorCount: 0,
+    version: input.version ?? null,
+  };
+  const feed = async (copy: (csv: string) => Promise<void>, held: DatasetRow | undefined) => {
+    const known = held?.kind === input.kind ? held : null;
+    let loading: Promise<void> = Promise.resolve();
+    let stagedRows = 0;
+    const validating = validateFile({
+      kind: input.kind,
+      file: input.file,
+      fileLabel: at.file,
+      registry: at.registry,
+      // The file's indicators carry the licence and source the import names, unless their metadata says otherwise.
+      indicators: {
+        ...(input.licence ? { licence: input.licence } : {}),
+        ...(input.source ? { source: input.source } : {}),
+        ...input.indicators,
+      },
+      onLines: (csv, rows) => {
+        stagedRows += rows;
+        loading = loading.then(() => copy(csv));
+        loading.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
+      },
+      ...(input.onProgress ? { onProgress: input.onProgress } : {}),
+    });
+    let read: ValidatedFile;
+    try {
+      read = await validating;
+    } catch (error) {
+      await loading.catch(() => {});
+      if (!(error instanceof DataFileError)) throw error;
+      reading.failure = error;
+      return null;
+    }
+    await loading;
+    const { outcome, summary } = read;
+    const empty = emptyFileError(read, at.file);
+    reading.read = read;
+    reading.errors = [...outcome.errors.map((e) => ({ file: at.file, ...e })), ...(empty ? [empty] : [])];
+    reading.errorCount = outcome.errorCount + (empty ? 1 : 0);
+    reading.version =
+      input.version ?? releaseVersion(outcome.versionInFile, summary.sha256, known, at.mode === "update");
+    if (reading.errorCount > 0) return null;
+    return {
+      dataset: datasetEntry(
+        ctx,
+        input,
+        { datasetId: at.datasetId, file: at.file, version: reading.version, known },
+        read,
+      ),
+      stagedRows,
+      coverage: outcome.coverage,
+      coverageMode: input.coverage ?? "observed",
+      indicators: outcome.indicators,
+      eventMonths: outcome.eventMonths,
+    };
+  };
+  return { reading, feed };
+};
+
+/** The audit entry of a committed import, written in its transaction. */
+const auditImport =
+  (ctx: DataContext, input: ImportDatasetInput, at: { datasetId: string; file: string }, reading: Reading) =>
+  (trx: Db, result: ReplaceResult) =>
+    auditData(trx, ctx, {
+      action: { created: "dataset.import", replaced: "dataset.replace", updated: "dataset.update" }[
+        result.status
+      ],
+      entityId: at.datasetId,
+      after: {
+        kind: input.kind,
+        file: at.file,
+        version: result.version,
+        rows: reading.read?.outcome.rowCount ?? 0,
+        previousVersion: result.previousVersion,
+        added: result.rowsAdded,
+        removed: result.rowsRemoved,
+        changed: result.rowsChanged,
+      },
+    });
+
+const registryFor = async (ctx: DataContext, input: ImportDatasetInput): Promise<RegistryData> => {
+  const registry = input.registry ?? (await loadRegistry(ctx.handle.db));
+  if (registry.countries.length === 0) {
+    throw new DomainError(
+      "not_initialised",
+      "The country registry is not loaded yet: initialise the bundled data first.",
+    );
+  }
+  return registry;
+};
+
+/** The dataset already holding this very file, or the file's own reading failure. */
+const heldAlready = async (
+  ctx: DataContext,
+  input: ImportDatasetInput,
+  datasetId: string,
+): Promise<DatasetRow | DataFileError | undefined> => {
+  try {
+    return await sameFileHeld(ctx, input, datasetId);
+  } catch (error) {
+    if (error instanceof DataFileError) return error;
+    throw error;
+  }
 };
 
 /**
@@ -217,167 +313,42 @@ const emptyFileError = (read: Awaited<ReturnType<typeof validateFile>>, file: st
  * outside the file (no registry, database failure).
  */
 export const importDataset = async (ctx: DataContext, input: ImportDatasetInput): Promise<ImportReport> => {
-  const started = performance.now();
   const file = basename(input.file);
   const datasetId = input.datasetId ?? defaultDatasetId(input.kind, input.file);
-  const registry = input.registry ?? (await loadRegistry(ctx.handle.db));
-  if (registry.countries.length === 0) {
-    throw new DomainError(
-      "not_initialised",
-      "The country registry is not loaded yet: initialise the bundled data first.",
-    );
-  }
-  const base = { kind: input.kind, file, datasetId, rowsAdded: 0, rowsRemoved: 0, rowsChanged: 0 };
-  const finish = (report: Omit<ImportReport, "message" | "durationMs">): ImportReport => {
-    const timed = { ...report, durationMs: performance.now() - started };
-    return { ...timed, message: summarise(timed) };
-  };
-  const refused = ({ reason, place }: DataFileError): ImportReport =>
-    finish({
-      ...base,
-      ok: false,
-      status: "rejected",
-      version: null,
-      rowCount: 0,
-      skippedCount: 0,
-      skippedReasons: {},
-      // Line 0: the file as a whole (unreadable, corrupt), not one of its lines.
-      errors: [{ file, ...place, value: "", reason }],
-      errorCount: 1,
-      span: { start: null, end: null },
-    });
-
-  let same: DatasetRow | undefined;
-  try {
-    same = await sameFileHeld(ctx, input, datasetId);
-  } catch (error) {
-    if (error instanceof DataFileError) return refused(error);
-    throw error;
-  }
-  if (same) {
+  const reports = importReports({ kind: input.kind, file, datasetId }, performance.now());
+  const registry = await registryFor(ctx, input);
+  const held = await heldAlready(ctx, input, datasetId);
+  if (held instanceof DataFileError) return reports.unreadable(held);
+  if (held) {
     const size = await fileSize(input.file);
     input.onProgress?.(size, size);
-    return finish({
-      ...base,
-      datasetId: same.id,
-      ok: true,
-      status: "unchanged",
-      version: same.version,
-      rowCount: same.rowCount,
-      skippedCount: same.skippedCount,
-      skippedReasons: {},
-      errors: [],
-      errorCount: 0,
-      span: { start: same.spanStart, end: same.spanEnd },
-    });
+    return reports.unchanged(held);
   }
-
-  let fileFailure: DataFileError | null = null;
-  let read: Awaited<ReturnType<typeof validateFile>> | null = null;
-  let errors: ImportError[] = [];
-  let errorCount = 0;
-  let version = input.version ?? null;
-  const { target, columns } = STAGING[input.kind];
   const mode = isEventImportKind(input.kind) ? "replace" : (input.mode ?? "update");
+  const { reading, feed } = fileFeed(ctx, input, { datasetId, file, registry, mode });
+  const { target, columns } = STAGING[input.kind];
+  const plan = {
+    datasetId,
+    kind: input.kind,
+    target,
+    columns,
+    mode,
+    ...(input.version ? { version: input.version } : {}),
+  };
   const result = await replaceDatasetRows(
     ctx.handle,
-    {
-      datasetId,
-      kind: input.kind,
-      target,
-      columns,
-      mode,
-      ...(input.version ? { version: input.version } : {}),
-    },
-    async (copy, held) => {
-      const known = held?.kind === input.kind ? held : null;
-      // COPY each batch as it arrives, in order, while the worker reads on.
-      let loading: Promise<void> = Promise.resolve();
-      let stagedRows = 0;
-      const validating = validateFile({
-        kind: input.kind,
-        file: input.file,
-        fileLabel: file,
-        registry,
-        // The file's indicators carry the licence and source the import names, unless their metadata says otherwise.
-        indicators: {
-          ...(input.licence ? { licence: input.licence } : {}),
-          ...(input.source ? { source: input.source } : {}),
-          ...input.indicators,
-        },
-        onLines: (csv, rows) => {
-          stagedRows += rows;
-          loading = loading.then(() => copy(csv));
-          loading.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
-        },
-        ...(input.onProgress ? { onProgress: input.onProgress } : {}),
-      });
-      try {
-        read = await validating;
-      } catch (error) {
-        await loading.catch(() => {});
-        if (!(error instanceof DataFileError)) throw error;
-        fileFailure = error;
-        return null;
-      }
-      await loading;
-      const { outcome, summary } = read;
-      const empty = emptyFileError(read, file);
-      errors = [...outcome.errors.map((e) => ({ file, ...e })), ...(empty ? [empty] : [])];
-      errorCount = outcome.errorCount + (empty ? 1 : 0);
-      version =
-        input.version ?? releaseVersion(outcome.versionInFile, summary.sha256, known, mode === "update");
-      if (errorCount > 0) return null;
-      return {
-        dataset: datasetEntry(ctx, input, { datasetId, file, version, known }, read),
-        stagedRows,
-        coverage: outcome.coverage,
-        coverageMode: input.coverage ?? "observed",
-        indicators: outcome.indicators,
-        eventMonths: outcome.eventMonths,
-      };
-    },
-    (trx, r) =>
-      auditData(trx, ctx, {
-        action: { created: "dataset.import", replaced: "dataset.replace", updated: "dataset.update" }[
-          r.status
-        ],
-        entityId: datasetId,
-        after: {
-          kind: input.kind,
-          file,
-          version: r.version,
-          rows: read?.outcome.rowCount ?? 0,
-          previousVersion: r.previousVersion,
-          added: r.rowsAdded,
-          removed: r.rowsRemoved,
-          changed: r.rowsChanged,
-        },
-      }),
+    plan,
+    feed,
+    auditImport(ctx, input, { datasetId, file }, reading),
   );
-  const failure = fileFailure as DataFileError | null;
-  if (failure) return refused(failure);
-  const done = read as Awaited<ReturnType<typeof validateFile>> | null;
-  if (!done) throw new Error(`${file}: the import ended without reading the file.`);
-  input.onProgress?.(done.summary.bytes, done.summary.bytes);
-  const common = {
-    ...base,
-    version,
-    rowCount: done.outcome.rowCount,
-    skippedCount: done.outcome.skippedCount,
-    skippedReasons: done.outcome.skippedReasons,
-    span: done.outcome.span,
-  };
-  if (!result) return finish({ ...common, ok: false, status: "rejected", errors, errorCount });
-  return finish({
-    ...common,
-    version: result.version,
-    ok: true,
-    status: result.status,
-    errors: [],
-    errorCount: 0,
-    rowsAdded: result.rowsAdded,
-    rowsRemoved: result.rowsRemoved,
-    rowsChanged: result.rowsChanged,
-  });
+  if (reading.failure) return reports.unreadable(reading.failure);
+  if (!reading.read) throw new Error(`${file}: the import ended without reading the file.`);
+  input.onProgress?.(reading.read.summary.bytes, reading.read.summary.bytes);
+  return result
+    ? reports.loaded(reading.read, result)
+    : reports.rejected(reading.read, {
+        errors: reading.errors,
+        errorCount: reading.errorCount,
+        version: reading.version,
+      });
 };

@@ -3,8 +3,9 @@ import { basename } from "node:path";
 import { notFound } from "../../core/shared/errors.ts";
 import type { DatabaseHandle } from "../../db/engine.ts";
 import type { ServiceContext } from "../shared/context.ts";
-import { defaultDatasetId, type ImportDatasetInput, type ImportReport } from "./import-dataset.ts";
+import { defaultDatasetId, type ImportDatasetInput } from "./import-dataset.ts";
 import { importDatasetAs } from "./import-dataset-as.ts";
+import type { ImportReport } from "./import-report.ts";
 import { assertMayImportInto } from "./shared-datasets.ts";
 
 export type ImportJob = {

@@ -11,7 +11,8 @@ import { listDatasets, upsertDataset } from "../../repositories/data/datasets.re
 import { replaceRegistry } from "../../repositories/data/registry.repository.ts";
 import { inTransaction } from "../shared/context.ts";
 import { auditData, type DataContext } from "./data-context.ts";
-import { type ImportReport, importDataset } from "./import-dataset.ts";
+import { importDataset } from "./import-dataset.ts";
+import type { ImportReport } from "./import-report.ts";
 
 /** The poldat static-world columns imported on first start, with their units. */
 const POLDAT_INDICATORS: Record<string, { name: string; unit: string }> = {

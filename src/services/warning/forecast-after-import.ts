@@ -1,6 +1,6 @@
 import type { TStartForecastRun } from "../../core/warning/warning.schemas.ts";
 import { onDatasetImported } from "../data/dataset-events.ts";
-import type { ImportReport } from "../data/import-dataset.ts";
+import type { ImportReport } from "../data/import-report.ts";
 import { sharedDatasetIds } from "../data/shared-datasets.ts";
 import type { ServiceContext } from "../shared/context.ts";
 import { type ForecastRunStarted, startForecastRun } from "./run-forecast.ts";
