@@ -8,7 +8,6 @@ import {
 } from "./crosswalk.ts";
 import { parseDate } from "./dates.ts";
 
-/** The GW list and the capitals list stop at these dates; a period ending there is still running. */
 /** The UN's six official languages, as UNTERM's columns name them. */
 const UNTERM_LANGUAGES = {
   ar: "Arabic",
@@ -19,6 +18,7 @@ const UNTERM_LANGUAGES = {
   zh: "Chinese",
 } as const;
 
+/** The GW list and the capitals list stop at these dates; a period ending there is still running. */
 const OPEN_ENDS = new Set(["2017-12-31", "2024-12-31"]);
 
 export type CountryRecord = {
@@ -85,57 +85,23 @@ const openEnd = (date: string | null) => (date && OPEN_ENDS.has(date) ? null : d
 const maxDate = (a: string | null, b: string | null) => (a === null || b === null ? null : a > b ? a : b);
 const minDate = (a: string | null, b: string | null) => (a === null ? b : b === null ? a : a < b ? a : b);
 
-/**
- * Builds countries, the GW ↔ ISO3 crosswalk and capitals from registry/gw_states.csv, gw_capitals.csv and
- * country_codes.csv plus the explicit crosswalk in crosswalk.ts. Throws if the explicit crosswalk names an
- * ISO3 code that is neither in ISO 3166-1 nor a listed non-ISO code, or if a GW code has no crosswalk entry.
- */
-export const buildRegistry = (states: Table, capitalsTable: Table, codes: Table): RegistryData => {
-  const s = {
-    gw: column(states, "gwcode", "gw_states.csv"),
-    abb: column(states, "stateabb", "gw_states.csv"),
-    name: column(states, "statename", "gw_states.csv"),
-    start: column(states, "startdate", "gw_states.csv"),
-    end: column(states, "enddate", "gw_states.csv"),
-  };
-  const c = {
-    gw: column(capitalsTable, "gwcode", "gw_capitals.csv"),
-    name: column(capitalsTable, "statenme", "gw_capitals.csv"),
-    capital: column(capitalsTable, "capital", "gw_capitals.csv"),
-    start: column(capitalsTable, "stdate", "gw_capitals.csv"),
-    end: column(capitalsTable, "enddate", "gw_capitals.csv"),
-    lat: column(capitalsTable, "lat", "gw_capitals.csv"),
-    lon: column(capitalsTable, "lng", "gw_capitals.csv"),
-  };
-  const k = {
-    iso3: column(codes, "ISO3166-1-Alpha-3", "country_codes.csv"),
-    iso2: column(codes, "ISO3166-1-Alpha-2", "country_codes.csv"),
-    numeric: column(codes, "ISO3166-1-numeric", "country_codes.csv"),
-    name: column(codes, "CLDR display name", "country_codes.csv"),
-    official: column(codes, "UNTERM English Formal", "country_codes.csv"),
-    officialEn: column(codes, "official_name_en", "country_codes.csv"),
-    officialByLanguage: Object.entries(UNTERM_LANGUAGES).map(
-      ([code, language]) => [code, column(codes, `UNTERM ${language} Formal`, "country_codes.csv")] as const,
-    ),
-    region: column(codes, "Region Name", "country_codes.csv"),
-    subregion: column(codes, "Sub-region Name", "country_codes.csv"),
-    capital: column(codes, "Capital", "country_codes.csv"),
-  };
+type StatePeriod = { name: string; abb: string; from: string | null; to: string | null };
+type Dated = { validFrom: string | null; validTo: string | null };
 
-  // GW states and their periods of independence.
-  const periods = new Map<number, { name: string; abb: string; from: string | null; to: string | null }[]>();
-  for (const row of states.rows) {
-    const gw = Number(row[s.gw]);
-    const list = periods.get(gw) ?? [];
-    list.push({
-      name: row[s.name] ?? "",
-      abb: row[s.abb] ?? "",
-      from: parseDate(row[s.start] ?? ""),
-      to: openEnd(parseDate(row[s.end] ?? "")),
-    });
-    periods.set(gw, list);
-  }
-  const capitals: CapitalRecord[] = capitalsTable.rows.map((row) => ({
+/** Oldest end first; a period still running (no end) last. */
+const byEnd = (a: Dated, b: Dated) => ((a.validTo ?? "9999") < (b.validTo ?? "9999") ? -1 : 1);
+
+const readCapitals = (table: Table): CapitalRecord[] => {
+  const at = (name: string) => column(table, name, "gw_capitals.csv");
+  const c = {
+    gw: at("gwcode"),
+    capital: at("capital"),
+    start: at("stdate"),
+    end: at("enddate"),
+    lat: at("lat"),
+    lon: at("lng"),
+  };
+  return table.rows.map((row) => ({
     gwcode: Number(row[c.gw]),
     iso3: null,
     capital: row[c.capital] ?? "",
@@ -144,24 +110,46 @@ export const buildRegistry = (states: Table, capitalsTable: Table, codes: Table)
     latitude: Number(row[c.lat]),
     longitude: Number(row[c.lon]),
   }));
-  // Microstates appear only in the capitals list: their period is the span of their capitals.
-  for (const row of capitalsTable.rows) {
+};
+
+/** GW states and their periods of independence, from the GW list, the capitals list and the crosswalk's extras. */
+const statePeriods = (states: Table, capitalsTable: Table, capitals: CapitalRecord[]) => {
+  const at = (name: string) => column(states, name, "gw_states.csv");
+  const c = {
+    gw: at("gwcode"),
+    abb: at("stateabb"),
+    name: at("statename"),
+    start: at("startdate"),
+    end: at("enddate"),
+  };
+  const periods = new Map<number, StatePeriod[]>();
+  for (const row of states.rows) {
     const gw = Number(row[c.gw]);
-    if (periods.has(gw)) continue;
-    const own = capitals.filter((cap) => cap.gwcode === gw);
     periods.set(gw, [
+      ...(periods.get(gw) ?? []),
       {
         name: row[c.name] ?? "",
-        abb: "",
-        from: own.map((cap) => cap.validFrom).reduce<string | null>((a, b) => minDate(a, b), null),
-        to: own.some((cap) => cap.validTo === null)
-          ? null
-          : (own
-              .map((cap) => cap.validTo)
-              .sort()
-              .at(-1) ?? null),
+        abb: row[c.abb] ?? "",
+        from: parseDate(row[c.start] ?? ""),
+        to: openEnd(parseDate(row[c.end] ?? "")),
       },
     ]);
+  }
+  // Microstates appear only in the capitals list: their period is the span of their capitals.
+  const capitalNameAt = column(capitalsTable, "statenme", "gw_capitals.csv");
+  const capitalGwAt = column(capitalsTable, "gwcode", "gw_capitals.csv");
+  for (const row of capitalsTable.rows) {
+    const gw = Number(row[capitalGwAt]);
+    if (periods.has(gw)) continue;
+    const own = capitals.filter((cap) => cap.gwcode === gw);
+    const from = own.map((cap) => cap.validFrom).reduce<string | null>((a, b) => minDate(a, b), null);
+    const to = own.some((cap) => cap.validTo === null)
+      ? null
+      : (own
+          .map((cap) => cap.validTo)
+          .sort()
+          .at(-1) ?? null);
+    periods.set(gw, [{ name: row[capitalNameAt] ?? "", abb: "", from, to }]);
   }
   for (const [code, extra] of Object.entries(EXTRA_GW_STATES)) {
     if (!periods.has(Number(code)))
@@ -170,13 +158,17 @@ export const buildRegistry = (states: Table, capitalsTable: Table, codes: Table)
       ]);
   }
   const listed = new Set([
-    ...states.rows.map((row) => Number(row[s.gw])),
+    ...states.rows.map((row) => Number(row[c.gw])),
     ...Object.keys(EXTRA_GW_STATES).map(Number),
   ]);
+  return { periods, listed };
+};
 
-  const isoRows = new Map(codes.rows.filter((row) => row[k.iso3]).map((row) => [row[k.iso3] as string, row]));
-  const knownIso = (iso3: string) => isoRows.has(iso3) || iso3 in NON_ISO_3166_1_CODES;
-
+/** One crosswalk row per GW state period and ISO3 code the explicit crosswalk gives it, then the supplementary codes. */
+const buildCrosswalk = (
+  { periods, listed }: ReturnType<typeof statePeriods>,
+  knownIso: (iso3: string) => boolean,
+): CrosswalkRow[] => {
   const crosswalk: CrosswalkRow[] = [];
   for (const [gw, statePeriods] of [...periods].sort((a, b) => a[0] - b[0])) {
     const specs = GW_TO_ISO[gw];
@@ -220,7 +212,12 @@ export const buildRegistry = (states: Table, capitalsTable: Table, codes: Table)
       note: supplementary.note,
     });
   }
-  for (const capital of capitals) {
+  return crosswalk;
+};
+
+/** Each capital gets the ISO3 code its state had while it was the capital. */
+const withIso = (capitals: CapitalRecord[], crosswalk: CrosswalkRow[]): CapitalRecord[] =>
+  capitals.map((capital) => {
     const row = crosswalk.find(
       (x) =>
         x.gwcode === capital.gwcode &&
@@ -228,48 +225,93 @@ export const buildRegistry = (states: Table, capitalsTable: Table, codes: Table)
         (x.validTo === null || capital.validFrom === null || x.validTo >= capital.validFrom) &&
         (x.validFrom === null || capital.validTo === null || x.validFrom <= capital.validTo),
     );
-    capital.iso3 = row?.iso3 ?? null;
-  }
+    return { ...capital, iso3: row?.iso3 ?? null };
+  });
 
+const codeColumns = (codes: Table) => {
+  const at = (name: string) => column(codes, name, "country_codes.csv");
+  return {
+    iso3: at("ISO3166-1-Alpha-3"),
+    iso2: at("ISO3166-1-Alpha-2"),
+    numeric: at("ISO3166-1-numeric"),
+    name: at("CLDR display name"),
+    official: at("UNTERM English Formal"),
+    officialEn: at("official_name_en"),
+    officialByLanguage: Object.entries(UNTERM_LANGUAGES).map(
+      ([code, language]) => [code, at(`UNTERM ${language} Formal`)] as const,
+    ),
+    region: at("Region Name"),
+    subregion: at("Sub-region Name"),
+    capital: at("Capital"),
+  };
+};
+
+/** A country's names and codes: ISO 3166-1's row where it has one, else the platform's own list of other codes. */
+const countryNaming = (iso3: string, isoRow: string[] | undefined, k: ReturnType<typeof codeColumns>) => {
+  const nonIso = NON_ISO_3166_1_CODES[iso3];
+  return {
+    iso2: isoRow ? isoRow[k.iso2] || null : null,
+    isoNumeric: isoRow ? Number(isoRow[k.numeric]) || null : (nonIso?.numeric ?? null),
+    name: isoRow ? isoRow[k.name] || isoRow[k.officialEn] || iso3 : (nonIso?.name ?? iso3),
+    officialName: isoRow ? isoRow[k.official] || isoRow[k.officialEn] || null : (nonIso?.name ?? null),
+    officialNames: Object.fromEntries(
+      k.officialByLanguage.flatMap(([code, index]) => (isoRow?.[index] ? [[code, isoRow[index]]] : [])),
+    ),
+    region: isoRow ? isoRow[k.region] || null : null,
+    subregion: isoRow ? isoRow[k.subregion] || null : null,
+    isoStatus: nonIso?.status ?? "current",
+  };
+};
+
+/** A country's span: from its first crosswalk period to its last, or the dates the non-ISO list gives it. */
+const countrySpan = (iso3: string, rows: CrosswalkRow[]) => {
+  const first = rows[0];
+  if (!first) {
+    const nonIso = NON_ISO_3166_1_CODES[iso3];
+    return { validFrom: nonIso?.from ?? null, validTo: nonIso?.to ?? null };
+  }
+  return {
+    validFrom: rows
+      .map((x) => x.validFrom)
+      .reduce<string | null>(
+        // biome-ignore lint/complexity/useMathMinMax: ISO dates compare as strings; Math.min does not apply.
+        (a, b) => (a === null || b === null ? null : a < b ? a : b),
+        first.validFrom,
+      ),
+    validTo: rows.map((x) => x.validTo).reduce<string | null>((a, b) => maxDate(a, b), first.validTo),
+  };
+};
+
+/**
+ * Builds countries, the GW ↔ ISO3 crosswalk and capitals from registry/gw_states.csv, gw_capitals.csv and
+ * country_codes.csv plus the explicit crosswalk in crosswalk.ts. Throws if the explicit crosswalk names an
+ * ISO3 code that is neither in ISO 3166-1 nor a listed non-ISO code, or if a GW code has no crosswalk entry.
+ */
+export const buildRegistry = (states: Table, capitalsTable: Table, codes: Table): RegistryData => {
+  const k = codeColumns(codes);
+  const isoRows = new Map(codes.rows.filter((row) => row[k.iso3]).map((row) => [row[k.iso3] as string, row]));
+  const capitalsListed = readCapitals(capitalsTable);
+  const crosswalk = buildCrosswalk(
+    statePeriods(states, capitalsTable, capitalsListed),
+    (iso3) => isoRows.has(iso3) || iso3 in NON_ISO_3166_1_CODES,
+  );
+  const capitals = withIso(capitalsListed, crosswalk);
   const countryFor = (iso3: string): CountryRecord => {
     const rows = crosswalk.filter((x) => x.iso3 === iso3 && x.isPrimary);
-    const gwRows = rows.filter((x) => x.gwListed || GW_TO_ISO[x.gwcode]);
-    const latest = [...rows].sort((a, b) => ((a.validTo ?? "9999") < (b.validTo ?? "9999") ? -1 : 1)).at(-1);
-    const gwcode = latest?.gwcode ?? null;
+    const gwcode = [...rows].sort(byEnd).at(-1)?.gwcode ?? null;
     const capital = capitals
       .filter((cap) => cap.gwcode === gwcode && cap.iso3 === iso3)
-      .sort((a, b) => ((a.validTo ?? "9999") < (b.validTo ?? "9999") ? -1 : 1))
+      .sort(byEnd)
       .at(-1);
-    const validFrom = rows.length
-      ? rows
-          .map((x) => x.validFrom)
-          .reduce<string | null>(
-            // biome-ignore lint/complexity/useMathMinMax: ISO dates compare as strings; Math.min does not apply.
-            (a, b) => (a === null || b === null ? null : a < b ? a : b),
-            rows[0]?.validFrom ?? null,
-          )
-      : null;
-    const validTo = rows.length
-      ? rows.map((x) => x.validTo).reduce<string | null>((a, b) => maxDate(a, b), rows[0]?.validTo ?? null)
-      : null;
     const isoRow = isoRows.get(iso3);
-    const nonIso = NON_ISO_3166_1_CODES[iso3];
     return {
       iso3,
-      iso2: isoRow ? isoRow[k.iso2] || null : null,
-      isoNumeric: isoRow ? Number(isoRow[k.numeric]) || null : (nonIso?.numeric ?? null),
-      name: isoRow ? isoRow[k.name] || isoRow[k.officialEn] || iso3 : (nonIso?.name ?? iso3),
-      officialName: isoRow ? isoRow[k.official] || isoRow[k.officialEn] || null : (nonIso?.name ?? null),
-      officialNames: Object.fromEntries(
-        k.officialByLanguage.flatMap(([code, index]) => (isoRow?.[index] ? [[code, isoRow[index]]] : [])),
-      ),
-      region: isoRow ? isoRow[k.region] || null : null,
-      subregion: isoRow ? isoRow[k.subregion] || null : null,
+      ...countryNaming(iso3, isoRow, k),
       gwcode,
-      isoStatus: nonIso?.status ?? "current",
-      independent: gwRows.some((x) => x.gwListed || !(x.gwcode in SUPPLEMENTARY_CODES)),
-      validFrom: rows.length ? validFrom : (nonIso?.from ?? null),
-      validTo: rows.length ? validTo : (nonIso?.to ?? null),
+      independent: rows
+        .filter((x) => x.gwListed || GW_TO_ISO[x.gwcode])
+        .some((x) => x.gwListed || !(x.gwcode in SUPPLEMENTARY_CODES)),
+      ...countrySpan(iso3, rows),
       capital: capital?.capital ?? (isoRow ? isoRow[k.capital] || null : null),
       capitalLat: capital?.latitude ?? null,
       capitalLon: capital?.longitude ?? null,
