@@ -68,6 +68,85 @@ const rowHash = (cells: string[]): string => {
   return h.toString(16).padStart(16, "0");
 };
 
+type HxlKey = keyof typeof HXL_EVENT_TAGS;
+type Columns = Partial<Record<HxlKey, number>>;
+type ErrorSink = ReturnType<typeof errorCollector>;
+
+/** The second row's tags as the columns the import reads; every problem is added to `errors`. */
+const tagColumns = (cells: string[], names: string[], errors: ErrorSink): Columns => {
+  const tags = cells.map((c) => (c.trim() ? parseHxlTag(c) : null));
+  if (!tags.some((t) => t !== null)) {
+    errors.add({
+      line: 2,
+      column: names[0] ?? "",
+      value: cells[0] ?? "",
+      reason: "the second row carries no HXL hashtags",
+    });
+    return {};
+  }
+  cells.forEach((c, i) => {
+    if (c.trim() && !tags[i])
+      errors.add({ line: 2, column: names[i] ?? "", value: c, reason: "not a valid HXL hashtag" });
+  });
+  const columns: Columns = {};
+  for (const key of Object.keys(HXL_EVENT_TAGS) as HxlKey[]) {
+    const i = key === "date" ? findDateColumn(tags) : findColumn(tags, HXL_EVENT_TAGS[key]);
+    if (i !== undefined) columns[key] = i;
+  }
+  for (const key of REQUIRED) {
+    if (columns[key] === undefined)
+      errors.add({
+        line: 2,
+        column: HXL_EVENT_TAGS[key],
+        value: "",
+        reason: "missing column (no column carries this HXL tag)",
+      });
+  }
+  if ((columns.lat === undefined) !== (columns.lon === undefined)) {
+    errors.add({
+      line: 2,
+      column: columns.lat === undefined ? "#geo+lat" : "#geo+lon",
+      value: "",
+      reason: "missing column (latitude and longitude come together)",
+    });
+  }
+  return columns;
+};
+
+/** Fatalities: empty is none; otherwise a whole number, not below zero. Null after a problem. */
+const readKilled = (r: FieldReader, column: string, text: string): number | null => {
+  if (!text) return 0;
+  const n = Number(text);
+  if (!Number.isInteger(n)) return r.fail(column, text, "not a whole number");
+  if (n < 0) return r.fail(column, text, "negative value (fatalities cannot be below zero)");
+  return n;
+};
+
+/** A point, when the row gives one: latitude and longitude together and in range. */
+const readPoint = (
+  r: FieldReader,
+  columns: { lat: string; lon: string },
+  latText: string,
+  lonText: string,
+) => {
+  if (!latText && !lonText) return { lat: null, lon: null };
+  let lat: number | null = Number(latText);
+  let lon: number | null = Number(lonText);
+  if (!latText || !Number.isFinite(lat) || Math.abs(lat) > 90)
+    lat = r.fail(columns.lat, latText, "not a latitude");
+  if (!lonText || !Number.isFinite(lon) || Math.abs(lon) > 180)
+    lon = r.fail(columns.lon, lonText, "not a longitude");
+  return { lat, lon };
+};
+
+/** The country by ISO3, ISO2 or ISO numeric code, as it was on the event's date. */
+const resolveCountry = (resolver: ValidatorOptions["resolver"], code: string, date: string) =>
+  /^\d+$/.test(code)
+    ? resolver.fromIsoNumeric(Number(code), date)
+    : code.length === 2
+      ? resolver.fromIso2(code, date)
+      : resolver.fromIso3(code, date);
+
 /**
  * Validates any CSV whose second row carries HXL hashtags and maps it to events by tag:
  * #country+code (ISO3, ISO2 or ISO numeric), #date, and optionally #adm1+name, #affected+killed (fatalities,
@@ -82,162 +161,113 @@ export const hxlValidator = ({ resolver }: ValidatorOptions): RowValidator => {
   const ids = new Map<string, number>();
   const coverage = coverageTracker();
   let names: string[] = [];
-  let columns: Partial<Record<keyof typeof HXL_EVENT_TAGS, number>> = {};
+  let columns: Columns = {};
   let reader: FieldReader | null = null;
   let rowCount = 0;
-  const cell = (cells: string[], key: keyof typeof HXL_EVENT_TAGS) => {
+  const cell = (cells: string[], key: HxlKey) => {
     const i = columns[key];
     return i === undefined ? "" : (cells[i] ?? "").trim();
   };
-  const name = (key: keyof typeof HXL_EVENT_TAGS) => {
+  const name = (key: HxlKey) => {
     const i = columns[key];
     return i === undefined
       ? HXL_EVENT_TAGS[key]
       : `${names[i] || HXL_EVENT_TAGS[key]} (${HXL_EVENT_TAGS[key]})`;
   };
+  const readNames = (cells: string[]) => {
+    names = cells.map((c) => c.trim());
+    if (cells.length === 1 && /[;\t|]/.test(cells[0] ?? ""))
+      errors.add({
+        line: 1,
+        column: (cells[0] ?? "").slice(0, 60),
+        value: "",
+        reason: "wrong delimiter: a comma-separated file is expected",
+      });
+  };
+  const readTags = (cells: string[]) => {
+    if (errors.count) return;
+    columns = tagColumns(cells, names, errors);
+    if (!errors.count) reader = fieldReader(errors, new Map(), cells.length);
+    else columns = {};
+  };
+  /** The row's event id; a repeated id, or a repeated row without ids, is a problem. */
+  const eventIdOf = (r: FieldReader, cells: string[], line: number): string => {
+    const id = cell(cells, "id");
+    const eventId = id || `row:${rowHash(cells)}`;
+    const first = firstLineOf(ids, eventId, line);
+    // Without ids, a repeated row is most likely the same event pasted twice: loaded, it would count twice.
+    if (first !== undefined && id) r.fail(name("id"), id, `duplicate event id (first on line ${first})`);
+    else if (first !== undefined)
+      r.fail(
+        "row",
+        "",
+        `the same row as line ${first}: remove one, or add an #event+id column if both are real events`,
+      );
+    return eventId;
+  };
+  const readEvent = (r: FieldReader, cells: string[], line: number) => {
+    const before = errors.count;
+    const dateText = cell(cells, "date");
+    const date = parseDate(dateText);
+    if (!date)
+      r.fail(
+        name("date"),
+        dateText,
+        dateText ? "unparseable date (expected YYYY-MM-DD)" : "required value is empty",
+      );
+    const code = cell(cells, "country");
+    if (!code) r.fail(name("country"), code, "required value is empty");
+    const resolved =
+      code && date
+        ? resolveOrFail(r, name("country"), code, () => resolveCountry(resolver, code, date))
+        : null;
+    const killed = readKilled(r, name("killed"), cell(cells, "killed"));
+    const { lat, lon } = readPoint(
+      r,
+      { lat: name("lat"), lon: name("lon") },
+      cell(cells, "lat"),
+      cell(cells, "lon"),
+    );
+    const ucdpCode = cell(cells, "ucdpType");
+    const ucdpType = ucdpCode === "1" || ucdpCode === "2" || ucdpCode === "3" ? Number(ucdpCode) : null;
+    const eventId = eventIdOf(r, cells, line);
+    if (errors.count > before || !date || !resolved || killed === null) return;
+    coverage.add("", resolved.iso3, date);
+    rowCount += 1;
+    lines.push(
+      months.line({
+        source: "hxl",
+        sourceEventId: eventId,
+        typeOfViolence: ucdpType,
+        eventType: ucdpType ? null : cell(cells, "type") || null,
+        subEventType: null,
+        dateStart: date,
+        dateEnd: date,
+        best: killed,
+        low: killed,
+        high: killed,
+        latitude: lat,
+        longitude: lon,
+        priogridGid: lat !== null && lon !== null ? priogridGid(lat, lon) : null,
+        gwcode: resolved.gwcode,
+        iso3: resolved.iso3,
+        country: null,
+        adm1: cell(cells, "adm1") || null,
+        adm2: null,
+        wherePrec: null,
+        datePrec: null,
+        conflictName: null,
+        sideA: null,
+        sideB: null,
+        sourceVersion: null,
+      }),
+    );
+  };
   return {
     row(cells, line) {
-      if (line === 1) {
-        names = cells.map((c) => c.trim());
-        if (cells.length === 1 && /[;\t|]/.test(cells[0] ?? "")) {
-          errors.add({
-            line: 1,
-            column: (cells[0] ?? "").slice(0, 60),
-            value: "",
-            reason: "wrong delimiter: a comma-separated file is expected",
-          });
-        }
-        return;
-      }
-      if (line === 2) {
-        if (errors.count) return;
-        const tags = cells.map((c) => (c.trim() ? parseHxlTag(c) : null));
-        if (!tags.some((t) => t !== null)) {
-          errors.add({
-            line: 2,
-            column: names[0] ?? "",
-            value: cells[0] ?? "",
-            reason: "the second row carries no HXL hashtags",
-          });
-          return;
-        }
-        cells.forEach((c, i) => {
-          if (c.trim() && !tags[i])
-            errors.add({ line: 2, column: names[i] ?? "", value: c, reason: "not a valid HXL hashtag" });
-        });
-        for (const key of Object.keys(HXL_EVENT_TAGS) as (keyof typeof HXL_EVENT_TAGS)[]) {
-          const i = key === "date" ? findDateColumn(tags) : findColumn(tags, HXL_EVENT_TAGS[key]);
-          if (i !== undefined) columns[key] = i;
-        }
-        for (const key of REQUIRED) {
-          if (columns[key] === undefined)
-            errors.add({
-              line: 2,
-              column: HXL_EVENT_TAGS[key],
-              value: "",
-              reason: "missing column (no column carries this HXL tag)",
-            });
-        }
-        if ((columns.lat === undefined) !== (columns.lon === undefined)) {
-          errors.add({
-            line: 2,
-            column: columns.lat === undefined ? "#geo+lat" : "#geo+lon",
-            value: "",
-            reason: "missing column (latitude and longitude come together)",
-          });
-        }
-        if (!errors.count) reader = fieldReader(errors, new Map(), cells.length);
-        else columns = {};
-        return;
-      }
-      if (!reader?.start(cells, line)) return;
-      const r = reader;
-      const before = errors.count;
-      const dateText = cell(cells, "date");
-      const date = parseDate(dateText);
-      if (!date)
-        r.fail(
-          name("date"),
-          dateText,
-          dateText ? "unparseable date (expected YYYY-MM-DD)" : "required value is empty",
-        );
-      const code = cell(cells, "country");
-      let resolved = null;
-      if (!code) r.fail(name("country"), code, "required value is empty");
-      else if (date) {
-        resolved = resolveOrFail(r, name("country"), code, () =>
-          /^\d+$/.test(code)
-            ? resolver.fromIsoNumeric(Number(code), date)
-            : code.length === 2
-              ? resolver.fromIso2(code, date)
-              : resolver.fromIso3(code, date),
-        );
-      }
-      const killedText = cell(cells, "killed");
-      let killed: number | null = 0;
-      if (killedText) {
-        const n = Number(killedText);
-        if (!Number.isInteger(n)) killed = r.fail(name("killed"), killedText, "not a whole number");
-        else if (n < 0)
-          killed = r.fail(name("killed"), killedText, "negative value (fatalities cannot be below zero)");
-        else killed = n;
-      }
-      let lat: number | null = null;
-      let lon: number | null = null;
-      const latText = cell(cells, "lat");
-      const lonText = cell(cells, "lon");
-      if (latText || lonText) {
-        lat = Number(latText);
-        lon = Number(lonText);
-        if (!latText || !Number.isFinite(lat) || Math.abs(lat) > 90)
-          lat = r.fail(name("lat"), latText, "not a latitude");
-        if (!lonText || !Number.isFinite(lon) || Math.abs(lon) > 180)
-          lon = r.fail(name("lon"), lonText, "not a longitude");
-      }
-      const ucdpCode = cell(cells, "ucdpType");
-      const ucdpType = ucdpCode === "1" || ucdpCode === "2" || ucdpCode === "3" ? Number(ucdpCode) : null;
-      const id = cell(cells, "id");
-      const eventId = id || `row:${rowHash(cells)}`;
-      const first = firstLineOf(ids, eventId, line);
-      // Without ids, a repeated row is most likely the same event pasted twice: loaded, it would count twice.
-      if (first !== undefined && id) r.fail(name("id"), id, `duplicate event id (first on line ${first})`);
-      else if (first !== undefined)
-        r.fail(
-          "row",
-          "",
-          `the same row as line ${first}: remove one, or add an #event+id column if both are real events`,
-        );
-      if (errors.count > before || !date || !resolved || killed === null) return;
-      coverage.add("", resolved.iso3, date);
-      rowCount += 1;
-      lines.push(
-        months.line({
-          source: "hxl",
-          sourceEventId: eventId,
-          typeOfViolence: ucdpType,
-          eventType: ucdpType ? null : cell(cells, "type") || null,
-          subEventType: null,
-          dateStart: date,
-          dateEnd: date,
-          best: killed,
-          low: killed,
-          high: killed,
-          latitude: lat,
-          longitude: lon,
-          priogridGid: lat !== null && lon !== null ? priogridGid(lat, lon) : null,
-          gwcode: resolved.gwcode,
-          iso3: resolved.iso3,
-          country: null,
-          adm1: cell(cells, "adm1") || null,
-          adm2: null,
-          wherePrec: null,
-          datePrec: null,
-          conflictName: null,
-          sideA: null,
-          sideB: null,
-          sourceVersion: null,
-        }),
-      );
+      if (line === 1) readNames(cells);
+      else if (line === 2) readTags(cells);
+      else if (reader?.start(cells, line)) readEvent(reader, cells, line);
     },
     takeLines: () => lines.splice(0),
     finish: () => eventOutcome({ errors, rowCount, lines, coverage, months }),
