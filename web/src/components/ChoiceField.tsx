@@ -2,11 +2,11 @@ import { Field } from "./Field.tsx";
 
 /**
  * Either the form reads the choice when submitted (`name` and `defaultValue`), or the page follows it as it
- * changes (`value` and `onChange`).
+ * changes (`value` and `onChange`; with a `name`, the form sends it too).
  */
 type Selection<T extends string> =
   | { name: string; defaultValue: T; value?: never; onChange?: never }
-  | { name?: never; defaultValue?: never; value: T; onChange: (choice: T) => void };
+  | { name?: string; defaultValue?: never; value: T; onChange: (choice: T) => void };
 
 /** A labelled select of fixed choices, each worded by the caller (usually a translation key per choice). */
 export const ChoiceField = <T extends string>({
