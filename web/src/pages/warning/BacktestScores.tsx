@@ -1,30 +1,13 @@
 import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { betterWhen } from "../../../../src/core/warning/backtest-report.ts";
+import { betterWhen, scoreNames } from "../../../../src/core/warning/backtest-report.ts";
 import { ChoiceField } from "../../components/ChoiceField.tsx";
 import { TableScroll } from "../../components/TableScroll.tsx";
 import { bestOfRow } from "./best-of-row.ts";
 import type { BacktestReport, ScoreSet } from "./warning-api.ts";
 
 /** The scores shown, in the order of discrimination, calibration, then counts. */
-const scores = [
-  "aucGt0",
-  "apGt0",
-  "brierGt0",
-  "logLossGt0",
-  "aucGe25",
-  "apGe25",
-  "brierGe25",
-  "logLossGe25",
-  "mseLog1pMedian",
-  "mseLog1p",
-  "pinballLog1p",
-  "crps",
-  "crpsLog1p",
-  "meanRatio",
-  "coverage80",
-  "pitCoverage80",
-] as const;
+const scores = [...scoreNames, "meanRatio", "coverage80", "pitCoverage80"] as const;
 type Score = (typeof scores)[number];
 
 const scoreOf = (
