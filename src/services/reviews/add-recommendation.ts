@@ -6,7 +6,7 @@ import {
 import { notFound } from "../../core/shared/errors.ts";
 import { findReview, insertRecommendation } from "../../repositories/reviews/reviews.repository.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
-import { assertCanChange, assertEditable, presentRecommendation } from "./review-view.ts";
+import { assertCanChange, assertEditable, readRecommendation } from "./review-view.ts";
 
 /** Issues a recommendation addressed to a named actor, from a named recommending party (UPR convention). */
 export const addRecommendation = async (
@@ -33,6 +33,6 @@ export const addRecommendation = async (
       entityId: row.id,
       after: row,
     });
-    return presentRecommendation(tx.db, row, tx.actor);
+    return readRecommendation(tx.db, row, tx.actor);
   });
 };

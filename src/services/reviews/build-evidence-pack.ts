@@ -14,7 +14,7 @@ import {
 import { listOpenRecommendations } from "../../repositories/reviews/reviews.repository.ts";
 import { countryMonthCounts } from "../../repositories/voices/signals.repository.ts";
 import { sharedDatasetIds } from "../data/shared-datasets.ts";
-import { presentRecommendations } from "./review-view.ts";
+import { readRecommendations } from "./review-view.ts";
 
 /**
  * What the pack is gathered with beyond the database: the smallest count of community reports it may
@@ -109,7 +109,7 @@ export const buildEvidencePack = async (
     // The pack is stored for every reader of the review: only what they all may read goes in, and a
     // recommendation is open unless a follow-up they may read found it fully implemented.
     openRecommendations: (
-      await presentRecommendations(db, openRecommendations, { everyReaderOf: reviewId })
+      await readRecommendations(db, openRecommendations, { everyReaderOf: reviewId })
     ).filter((r) => r.implementation !== "full"),
     openAlerts: alerts.map((alert) => ({
       id: alert.id,

@@ -10,7 +10,7 @@ import {
   saveFollowUp,
 } from "../../repositories/reviews/reviews.repository.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
-import { assertCanChange, presentRecommendation } from "./review-view.ts";
+import { assertCanChange, readRecommendation } from "./review-view.ts";
 
 /**
  * A follow-up is recorded in a later review of the same country, not the one that made the recommendation,
@@ -82,6 +82,6 @@ export const followUpRecommendation = async (
       entityId: input.reviewId ?? id,
       after: { recommendationId: id, implementation: input.implementation, note: input.note },
     });
-    return presentRecommendation(tx.db, before, tx.actor);
+    return readRecommendation(tx.db, before, tx.actor);
   });
 };

@@ -7,7 +7,7 @@ import {
   updateRecommendation,
 } from "../../repositories/reviews/reviews.repository.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
-import { assertCanChange, presentRecommendation } from "./review-view.ts";
+import { assertCanChange, readRecommendation } from "./review-view.ts";
 
 /**
  * Records the addressee's answer: supported or noted. Until adoption it may change; an adopted review's
@@ -37,6 +37,6 @@ export const respondToRecommendation = async (
       before,
       after: row,
     });
-    return presentRecommendation(tx.db, row, tx.actor);
+    return readRecommendation(tx.db, row, tx.actor);
   });
 };

@@ -35,7 +35,7 @@ export type ReviewDetailView = ReviewRecord & {
  * `recordedIn` (a review's own follow-ups) or else the latest the reader may see: a later follow-up in a review
  * they may not read is not theirs to see. Enum columns are constrained by CHECKs that mirror the zod enums.
  */
-const presentRecommendationRecord = (
+const recommendationWithFollowUps = (
   row: RecommendationRecord,
   followUps: readonly FollowUpRecord[],
   recordedIn?: string,
@@ -64,7 +64,7 @@ const presentRecommendationRecord = (
 };
 
 /** Recommendations as the reader may see them, each with its follow-ups cycle after cycle. */
-export const presentRecommendations = async (
+export const readRecommendations = async (
   db: Db,
   rows: readonly RecommendationRecord[],
   reader: FollowUpReader,
@@ -75,16 +75,16 @@ export const presentRecommendations = async (
     rows.map((row) => row.id),
     reader,
   );
-  return rows.map((row) => presentRecommendationRecord(row, followUps, recordedIn));
+  return rows.map((row) => recommendationWithFollowUps(row, followUps, recordedIn));
 };
 
-export const presentRecommendation = async (
+export const readRecommendation = async (
   db: Db,
   row: RecommendationRecord,
   reader: Actor,
-): Promise<TRecommendation> => (await presentRecommendations(db, [row], reader))[0] as TRecommendation;
+): Promise<TRecommendation> => (await readRecommendations(db, [row], reader))[0] as TRecommendation;
 
-const presentAssessmentRecord = (row: AssessmentRecord): TAssessment => ({
+const assessmentOf = (row: AssessmentRecord): TAssessment => ({
   ...row,
   level: row.level as TAssessment["level"],
   trend: row.trend as TAssessment["trend"],
@@ -104,9 +104,9 @@ export const loadReviewDetail = async (db: Db, id: string, reader: Actor): Promi
   ]);
   return {
     ...review,
-    assessments: assessments.map(presentAssessmentRecord),
-    recommendations: await presentRecommendations(db, recommendations, reader),
-    followUps: await presentRecommendations(db, followUps, reader, id),
+    assessments: assessments.map(assessmentOf),
+    recommendations: await readRecommendations(db, recommendations, reader),
+    followUps: await readRecommendations(db, followUps, reader, id),
     // Read through the schema, so a pack stored by an earlier version gains the fields added since.
     evidencePack: review.evidence ? ZEvidencePack.parse(review.evidence) : null,
   };
