@@ -148,7 +148,7 @@ describe("continuum CLI", () => {
     const last = cli("user", "platform-admin", "chief@example.org", "--off");
     expect(last.status).toBe(5);
     expect(last.stderr).toMatch(/no platform administrator left/);
-  });
+  }, 180_000); // a dozen CLI processes, each opening the database
 
   it("names the option, its allowed values or the file at fault when input is wrong (exit 2)", () => {
     const role = cli("user", "add", "x@example.org", "--org", "au", "--role", "boss");
