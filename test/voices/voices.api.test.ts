@@ -911,4 +911,32 @@ describe(`Voices end to end (${engine})`, () => {
     });
     for (const skipped of result.skipped) expect(skipped.problems.join()).toMatch(/^coordinates: /);
   });
+
+  it("pages through the queue with limit and offset, each page saying the total", async () => {
+    type Page = { reports: { id: string }[]; total: number };
+    const page = async (query: string) =>
+      (await staff.request("GET", `/api/voices/reports?${query}`)).json<Page>();
+    const all = await page("limit=1000");
+    expect(all.total).toBeGreaterThan(100);
+    const [first, second] = [await page("limit=50"), await page("limit=50&offset=50")];
+    expect([first.total, second.total]).toEqual([all.total, all.total]);
+    // Newest first, then by id: the pages follow each other without a gap or a report twice.
+    expect([...first.reports, ...second.reports].map((r) => r.id)).toEqual(
+      all.reports.slice(0, 100).map((r) => r.id),
+    );
+    const past = await page(`limit=50&offset=${all.total}`);
+    expect(past).toEqual({ reports: [], total: all.total });
+    // Without paging, a client gets the first 200 as before.
+    expect((await page("")).reports).toHaveLength(Math.min(200, all.total));
+    for (const [query, field] of [
+      ["limit=0", "limit"],
+      ["limit=1001", "limit"],
+      ["offset=-1", "offset"],
+      ["offset=ten", "offset"],
+    ] as const) {
+      const refused = await staff.request("GET", `/api/voices/reports?${query}`);
+      expect(refused.statusCode, query).toBe(400);
+      expect(refused.json().error.details[0].field, query).toBe(`querystring.${field}`);
+    }
+  });
 });

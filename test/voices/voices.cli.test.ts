@@ -87,6 +87,13 @@ describe("continuum voices (CLI)", () => {
     const queue = json<{ id: string; channel: string; place: string }[]>("voices", "list");
     expect(queue.map((r) => r.channel).sort()).toEqual(["api", "kobo", "kobo", "kobo"]);
     expect(queue.find((r) => r.channel === "api")?.place).toBe("Bambari region");
+    // A page of the queue: its reports in the same order, and which of them the page holds.
+    const second = cli("voices", "list", "--limit", "2", "--offset", "1");
+    expect(second.stdout).toContain(queue[1]?.id);
+    expect(second.stdout).toContain(queue[2]?.id);
+    expect(second.stdout).not.toContain(queue[0]?.id);
+    expect(second.stderr).toContain("2–3 of 4 reports");
+    expect(cli("voices", "list", "--offset", "-1").stderr).toContain('--offset must be at least 0, got "-1"');
 
     const kobo = queue.find((r) => r.channel === "kobo") as { id: string };
     expect(

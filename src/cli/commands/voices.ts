@@ -27,6 +27,12 @@ import { voices } from "./voices-command.ts";
 import { registerVoicesIntake } from "./voices-intake.ts";
 import { registerVoicesKeys } from "./voices-keys.ts";
 
+type ListOptions = Record<string, string | boolean | undefined> & { limit: number; offset: number };
+
+/** Which of the queue's reports a page holds: "51–100 of 312 reports". */
+const shownOf = (offset: number, shown: number, total: number): string =>
+  shown === 0 ? `none of ${total} reports` : `${offset + 1}–${offset + shown} of ${total} reports`;
+
 export const registerVoices = (program: Command): void => {
   const group = program
     .command("voices")
@@ -40,12 +46,14 @@ export const registerVoices = (program: Command): void => {
     .option("--iso3 <code>", "a country")
     .addOption(new Option("--channel <channel>", "how reports came in").choices(reportChannels))
     .option("--mine", "only reports assigned to me")
-    .option("--limit <n>", "at most this many (default 50)")
-    .action(async (options: Record<string, string | boolean | undefined>, command: Command) =>
+    .option("--limit <n>", "at most this many", numberOption("limit", { min: 1, max: 1000 }), 50)
+    .option("--offset <n>", "skip this many first (the next page)", numberOption("offset", { min: 0 }), 0)
+    .action(async (options: ListOptions, command: Command) =>
       voices(command, async ({ handle, global }) => {
         const ctx = await cliContext(handle, global);
         const query: Partial<TQueueQuery> = {
-          limit: Number(options.limit ?? 50),
+          limit: options.limit,
+          offset: options.offset,
           ...(options.status ? { status: options.status as TQueueQuery["status"] } : {}),
           ...(options.category ? { category: String(options.category) } : {}),
           ...(options.iso3 ? { iso3: String(options.iso3) } : {}),
@@ -82,7 +90,7 @@ export const registerVoices = (program: Command): void => {
           "duplicate",
           "text",
         ]);
-        if (!global.json) process.stderr.write(`${reports.length} of ${total} reports\n`);
+        if (!global.json) process.stderr.write(`${shownOf(options.offset, reports.length, total)}\n`);
       }),
     );
 
