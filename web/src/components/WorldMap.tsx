@@ -1,33 +1,10 @@
 import { geoEqualEarth, geoPath } from "d3-geo";
 import { useId, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { feature } from "topojson-client";
-import type { GeometryCollection, Topology } from "topojson-specification";
-import countries110m from "world-atlas/countries-110m.json" with { type: "json" };
 import { useCountryNames } from "../api/country-names.ts";
+import { type CountryFeature, mapKey, shapeKey, worldShapes as shapes } from "./world-shapes.ts";
 
-type CountryFeature = GeoJSON.Feature<GeoJSON.Geometry, { name: string }>;
-
-const topology = countries110m as unknown as Topology<{ countries: GeometryCollection<{ name: string }> }>;
-const shapes = (
-  feature(topology, topology.objects.countries) as GeoJSON.FeatureCollection<
-    GeoJSON.Geometry,
-    { name: string }
-  >
-).features as CountryFeature[];
-
-/**
- * Shapes Natural Earth draws without an ISO numeric code: Somaliland and Northern Cyprus belong to the states
- * the registry counts them in; Kosovo has no numeric code, so it goes by its alpha-3 code.
- */
-const unnumbered: Readonly<Record<string, string>> = { Somaliland: "706", "N. Cyprus": "196", Kosovo: "XKX" };
-const shapeKey = (shape: CountryFeature): string =>
-  shape.id === undefined ? (unnumbered[shape.properties.name] ?? "") : String(shape.id);
 const shapeKeys = new Set(shapes.map(shapeKey));
-
-/** A country's key on the map: its ISO numeric code as world-atlas writes it ("004"), else its alpha-3 code. */
-export const mapKey = (country: { isoNumeric: number | null; iso3: string }): string =>
-  country.isoNumeric === null ? country.iso3 : String(country.isoNumeric).padStart(3, "0");
 
 /** A country as drawn: its shape, or a dot where the atlas has none; `id` tells apart shapes sharing a key. */
 type Place = { key: string; name: string; d: string; id: string };

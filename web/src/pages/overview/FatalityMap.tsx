@@ -11,7 +11,8 @@ import { BusyButton } from "../../components/BusyButton.tsx";
 import { ChoiceField } from "../../components/ChoiceField.tsx";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
-import { MapLegend, mapKey, WorldMap } from "../../components/WorldMap.tsx";
+import { MapLegend, WorldMap } from "../../components/WorldMap.tsx";
+import { mapKey } from "../../components/world-shapes.ts";
 import { ltr } from "../../i18n/index.ts";
 import { useUrlState } from "../../url-state.ts";
 

@@ -1,32 +1,33 @@
 import { useQuery } from "@tanstack/react-query";
-import { geoEqualEarth, geoPath } from "d3-geo";
-import { useMemo, useState } from "react";
+import { geoPath } from "d3-geo";
 import { useTranslation } from "react-i18next";
-import { feature } from "topojson-client";
-import type { GeometryCollection, Topology } from "topojson-specification";
-import countries110m from "world-atlas/countries-110m.json" with { type: "json" };
 import { get } from "../../api/client.ts";
+import { useCountryNames } from "../../api/country-names.ts";
 import { BackLink } from "../../components/BackLink.tsx";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
 import { TableScroll } from "../../components/TableScroll.tsx";
+import { shapeKey, worldShapes } from "../../components/world-shapes.ts";
 import { useSession } from "../../session.tsx";
+import { useUrlState } from "../../url-state.ts";
 import { SignalsTable } from "./CountrySignals.tsx";
+import { fittedProjection, mapFocus, type Place } from "./map-focus.ts";
 import type { Queue, Signals } from "./voices-api.ts";
 
 const WIDTH = 960;
 const HEIGHT = 470;
-const topology = countries110m as unknown as Topology<{ countries: GeometryCollection<{ name: string }> }>;
-const land = feature(topology, topology.objects.countries) as GeoJSON.FeatureCollection;
 
 /**
  * Verified reports as signals, by PRIO-GRID cell (counts under k withheld, as for everyone outside the
- * receiving organisation), and the organisation's own reports of the queue as points.
+ * receiving organisation), and the organisation's own reports of the queue as points. The map zooms to the
+ * country filtered on, or to the one country every report shown lies in; the whole world otherwise.
  */
 export const ReportsMapPage = () => {
   const { t } = useTranslation();
   const { me } = useSession();
-  const [iso3, setIso3] = useState("");
+  const names = useCountryNames();
+  // In the address, so the queue's link brings its country filter here.
+  const [iso3, setIso3] = useUrlState<string>("iso3", "");
   const filter = /^[A-Z]{3}$/.test(iso3) ? `?iso3=${iso3}` : "";
   const signals = useQuery({
     queryKey: ["voices", "signals", filter],
@@ -36,12 +37,15 @@ export const ReportsMapPage = () => {
     queryKey: ["voices", "queue", "map", filter],
     queryFn: () => get<Queue>(`/api/voices/reports?limit=1000${filter ? `&${filter.slice(1)}` : ""}`),
   });
-  const projection = useMemo(() => geoEqualEarth().fitSize([WIDTH, HEIGHT], { type: "Sphere" }), []);
-  const path = useMemo(() => geoPath(projection), [projection]);
-  const cells = new Map<number, { lat: number; lon: number; count: number }>();
+  const cells = new Map<number, Place & { count: number }>();
   for (const cell of signals.data?.gridMonths ?? []) {
     if (cell.count === null) continue;
-    const entry = cells.get(cell.priogridGid) ?? { lat: cell.latitude, lon: cell.longitude, count: 0 };
+    const entry = cells.get(cell.priogridGid) ?? {
+      iso3: cell.iso3,
+      lat: cell.latitude,
+      lon: cell.longitude,
+      count: 0,
+    };
     entry.count += cell.count;
     cells.set(cell.priogridGid, entry);
   }
@@ -50,6 +54,19 @@ export const ReportsMapPage = () => {
   const points = (own.data?.reports ?? []).filter(
     (r) => r.ownerOrgId === me.acting.orgId && r.latitude !== null && r.longitude !== null,
   );
+  const filtered = filter ? iso3 : null;
+  const focus = mapFocus({
+    filtered,
+    registry: names.registry,
+    places: [
+      ...points.map((r) => ({ iso3: r.iso3, lon: r.longitude as number, lat: r.latitude as number })),
+      ...[...cells.values()],
+    ],
+  });
+  const area = focus?.area ?? null;
+  const projection = fittedProjection(area, [WIDTH, HEIGHT]);
+  const path = geoPath(projection);
+  const focusName = focus ? names.byIso3(focus.iso3) : "";
   return (
     <>
       <p>
@@ -57,26 +74,40 @@ export const ReportsMapPage = () => {
       </p>
       <h1>{t("voices.mapTitle")}</h1>
       <p>{t("voices.mapIntro", { k: signals.data?.minCellCount ?? 5 })}</p>
-      <Field label={t("voices.country")}>
-        <input
-          value={iso3}
-          onChange={(event) => setIso3(event.target.value.toUpperCase())}
-          maxLength={3}
-          size={4}
-        />
-      </Field>
+      <div className="inline-form">
+        <Field label={t("voices.country")}>
+          <input
+            value={iso3}
+            onChange={(event) => setIso3(event.target.value.toUpperCase())}
+            maxLength={3}
+            size={4}
+          />
+        </Field>
+      </div>
       <ErrorNote error={signals.error ?? own.error} />
       {/* biome-ignore lint/a11y/useSemanticElements: a group, not an image, so a screen reader reaches the report links on it; an SVG cannot be a fieldset. */}
       <svg
         className="world-map"
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
         role="group"
-        aria-label={t("voices.mapTitle")}
+        aria-label={area ? t("voices.mapOf", { name: focusName }) : t("voices.mapTitle")}
       >
         <path d={path({ type: "Sphere" }) ?? ""} className="sphere" />
-        {land.features.map((shape, i) => (
-          <path key={String(shape.id ?? i)} d={path(shape) ?? ""} className="country" fill="#d9dee4" />
+        {worldShapes.map((shape) => (
+          <path
+            key={`${shapeKey(shape)}-${shape.properties.name}`}
+            d={path(shape) ?? ""}
+            className="country"
+            fill="#d9dee4"
+          />
         ))}
+        {/* Drawn again on top: under its neighbours' borders its own outline would be lost. */}
+        {area && (
+          <path
+            d={path({ type: "GeometryCollection", geometries: focus?.outline ?? [] }) ?? ""}
+            className="focused"
+          />
+        )}
         {[...cells.entries()].map(([gid, cell]) => {
           const [x, y] = projection([cell.lon, cell.lat]) ?? [0, 0];
           return (
@@ -107,6 +138,7 @@ export const ReportsMapPage = () => {
         <span style={{ color: "#b3261e" }}>●</span> {t("voices.legendSignals")}{" "}
         <span style={{ color: "#0b5cad" }}>●</span> {t("voices.legendOwn")}
       </p>
+      {area && <p>{t(filtered ? "voices.zoomedToFilter" : "voices.zoomedToReports", { name: focusName })}</p>}
       <h2>{t("voices.countryMonths")}</h2>
       {signals.data && (
         <TableScroll label={t("voices.countryMonths")}>
