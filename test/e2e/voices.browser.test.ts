@@ -1,9 +1,10 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/db/engine.ts";
 import type { App } from "../../src/http/app.ts";
 import { accessibilityViolations } from "../support/accessibility.ts";
+import { signIn } from "../support/api.ts";
 import { launchBrowser, listenOnLoopback, signInOnPage } from "../support/browser.ts";
 import { createTestDatabase } from "../support/database.ts";
 import { buildOrganisation, buildUser, type TestUser } from "../support/factories.ts";
@@ -246,5 +247,111 @@ describe("Voices in Chromium", () => {
       .poll(() => page.getByText(/rows: 0 reports stored, \d+ already stored/).isVisible())
       .toBe(true);
     await page.close();
+  });
+
+  it("pages the queue 50 reports at a time, and zooms the map to the country filtered on", async () => {
+    // The bundled incident feed, imported by an administrator of the monitors' organisation: 155 in Syria.
+    const admin = await buildUser(handle.db, staff.orgId, "administrator", "confidential");
+    const api = await signIn(app, admin.email, admin.password);
+    const read = (path: string) => readFileSync(path, "utf8");
+    expect(
+      (
+        await api.request(
+          "PUT",
+          "/api/voices/forms/awsd",
+          JSON.parse(read("data/bundled/voices/awsd-form.json")),
+        )
+      ).statusCode,
+    ).toBe(200);
+    const imported = await api.request("POST", "/api/voices/forms/awsd/submissions", {
+      format: "csv",
+      content: read("data/bundled/voices/awsd_aid_worker_security_incidents_2015_2019.csv"),
+      skipInvalid: true,
+    });
+    expect(imported.statusCode, imported.body).toBe(200);
+    const total = (await api.request("GET", "/api/voices/reports?iso3=SYR&limit=1")).json<{ total: number }>()
+      .total;
+    expect(total).toBeGreaterThan(150);
+
+    const page = await staffOnReports();
+    await page.getByLabel("Status").selectOption("");
+    await page.getByLabel("Country (ISO3)").fill("SYR");
+    const rows = page.locator("table.triage-queue tbody tr");
+    await expect.poll(() => page.getByText(`1–50 of ${total} reports`).isVisible()).toBe(true);
+    expect(await rows.count()).toBe(50);
+    const firstOfPage1 = await rows.first().locator("a").textContent();
+    const pages = page.getByRole("navigation", { name: "Pages of reports" });
+    expect(await pages.textContent()).toContain(`Page 1 of ${Math.ceil(total / 50)}`);
+    await pages.getByRole("button", { name: "Next page" }).click();
+    await expect.poll(() => page.getByText(`51–100 of ${total} reports`).isVisible()).toBe(true);
+    expect(new URL(page.url()).searchParams.get("page")).toBe("2");
+    expect(await rows.first().locator("a").textContent()).not.toBe(firstOfPage1);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    // The last page holds the rest; Next stays in place there, saying it is unavailable.
+    const last = Math.ceil(total / 50);
+    await page.goto(`${url}/reports?status=any&iso3=SYR&page=${last}`);
+    await expect
+      .poll(() => page.getByText(`${(last - 1) * 50 + 1}–${total} of ${total} reports`).isVisible())
+      .toBe(true);
+    expect(await rows.count()).toBe(total - (last - 1) * 50);
+    expect(await pages.getByRole("button", { name: "Next page" }).getAttribute("aria-disabled")).toBe("true");
+    // A new filter starts again at the first page.
+    await page.getByLabel("Channel").selectOption("feed");
+    await expect.poll(() => page.getByText(/^1–50 of \d+ reports$/).isVisible()).toBe(true);
+    expect(new URL(page.url()).searchParams.get("page")).toBeNull();
+
+    // The map follows the queue's country, zoomed to it.
+    await page.getByRole("link", { name: "Map of reports" }).click();
+    const zoomed = page.getByRole("group", { name: "Map of reports: Syria" });
+    await expect.poll(() => zoomed.isVisible()).toBe(true);
+    const map = await zoomed.boundingBox();
+    const syria = await zoomed.locator("path.focused").boundingBox();
+    if (!map || !syria) throw new Error("no map drawn");
+    // On the world map Syria is some 15 px wide; zoomed, it fills most of the map's height.
+    expect(syria.height).toBeGreaterThan(map.height / 2);
+    expect(syria.x).toBeGreaterThanOrEqual(map.x);
+    expect(syria.x + syria.width).toBeLessThanOrEqual(map.x + map.width);
+    expect(await page.getByText("The map shows Syria and its surroundings.").isVisible()).toBe(true);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${shots}/voices-map-country.png` });
+    // Cleared, the filter gives the whole world back.
+    await page.getByLabel("Country (ISO3)").fill("");
+    const world = page.getByRole("group", { name: "Map of reports", exact: true });
+    await expect.poll(() => world.isVisible()).toBe(true);
+    expect(await world.locator("path.focused").count()).toBe(0);
+    const sphere = await world.locator("path.sphere").boundingBox();
+    // The whole globe fits the map again (give or take its outline's stroke).
+    expect(Math.abs((sphere?.width ?? 0) - map.width)).toBeLessThan(8);
+    await page.close();
+
+    // In Arabic on a phone: the pager and the zoomed map, right to left.
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await phone.goto(url);
+    await phone.getByLabel("Language").selectOption("ar");
+    await expect.poll(() => phone.locator("html").getAttribute("dir")).toBe("rtl");
+    await phone.getByLabel("البريد الإلكتروني").fill(admin.email);
+    await phone.getByLabel("كلمة المرور").fill(admin.password);
+    await phone.getByRole("button", { name: "تسجيل الدخول" }).click();
+    await phone.getByRole("button", { name: "تسجيل الدخول" }).waitFor({ state: "detached" });
+    await phone.goto(`${url}/reports?status=any&iso3=SYR&page=2`);
+    await expect.poll(() => phone.getByText(`51–100 من ${total} بلاغ`).isVisible()).toBe(true);
+    const pager = phone.getByRole("navigation", { name: "صفحات البلاغات" });
+    const [previous, next] = [
+      pager.getByRole("button", { name: "الصفحة السابقة" }),
+      pager.getByRole("button", { name: "الصفحة التالية" }),
+    ];
+    const [before, after] = [await previous.boundingBox(), await next.boundingBox()];
+    // Right to left, Previous comes first, on the right; both fit the screen.
+    expect(before?.x ?? 0).toBeGreaterThan(after?.x ?? 0);
+    expect((before?.x ?? 0) + (before?.width ?? 0)).toBeLessThanOrEqual(390);
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
+    await pager.scrollIntoViewIfNeeded();
+    await phone.screenshot({ path: `${shots}/voices-queue-pages-ar-phone.png` });
+    await phone.goto(`${url}/reports/map?iso3=SYR`);
+    await expect
+      .poll(() => phone.getByRole("group", { name: "خريطة البلاغات: سوريا" }).isVisible())
+      .toBe(true);
+    await phone.screenshot({ path: `${shots}/voices-map-country-ar-phone.png` });
+    await phone.close();
   });
 });

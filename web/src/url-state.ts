@@ -1,15 +1,20 @@
 import { startTransition, useCallback, useOptimistic } from "react";
 import { useSearchParams } from "react-router";
 
+const noKeys: readonly string[] = [];
+
 /**
  * A page's choice kept in the address (`?horizon=3`): Back, reload and a shared link bring the same view.
  * A change replaces the history entry, so Back leaves the page instead of stepping through each choice; the
- * default is left out of the address, and a value not in `allowed` reads as the default.
+ * default is left out of the address, and a value not in `allowed` reads as the default. A change also drops
+ * the keys in `clears`, the choices it makes stale: a new filter sends a list back to its first page. (Two
+ * setters called in one event would not do: each writes over the address the page was rendered with.)
  */
 export const useUrlState = <T extends string>(
   key: string,
   fallback: T,
   allowed?: readonly T[],
+  clears: readonly string[] = noKeys,
 ): [T, (value: T) => void] => {
   const [params, setParams] = useSearchParams();
   const raw = params.get(key);
@@ -26,12 +31,13 @@ export const useUrlState = <T extends string>(
             const updated = new URLSearchParams(current);
             if (next === fallback) updated.delete(key);
             else updated.set(key, next);
+            for (const stale of clears) updated.delete(stale);
             return updated;
           },
           { replace: true },
         );
       }),
-    [key, fallback, setParams, show],
+    [key, fallback, setParams, show, clears],
   );
   return [shown, set];
 };

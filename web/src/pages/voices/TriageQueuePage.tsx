@@ -1,26 +1,34 @@
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { get } from "../../api/client.ts";
 import { allows } from "../../api/permissions.ts";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
+import { Pager } from "../../components/Pager.tsx";
 import { TableScroll } from "../../components/TableScroll.tsx";
 import { when } from "../../i18n/dates.ts";
 import { useSession } from "../../session.tsx";
-import { useUrlState } from "../../url-state.ts";
+import { useUrlCount, useUrlState } from "../../url-state.ts";
 import { type Category, type Queue, reportChannels, reportStatuses } from "./voices-api.ts";
+
+const PAGE_SIZE = 50;
+/** A new filter makes the page number stale: the list starts again at its first page. */
+const firstPage = ["page"];
 
 /** The triage queue: every report the person may see, newest first, filtered by status, category, country, channel. */
 export const TriageQueuePage = () => {
   const { t, i18n } = useTranslation();
   const { me } = useSession();
   // The filters live in the address, so Back, reload and a link (a country page's: all statuses) keep them.
-  const [status, setStatus] = useUrlState<string>("status", "new", ["any", ...reportStatuses]);
-  const [category, setCategory] = useUrlState<string>("category", "");
-  const [iso3, setIso3] = useUrlState<string>("iso3", "");
-  const [channel, setChannel] = useUrlState<string>("channel", "", ["", ...reportChannels]);
-  const [mine, setMine] = useUrlState<string>("mine", "");
+  const [status, setStatus] = useUrlState<string>("status", "new", ["any", ...reportStatuses], firstPage);
+  const [category, setCategory] = useUrlState<string>("category", "", undefined, firstPage);
+  const [iso3, setIso3] = useUrlState<string>("iso3", "", undefined, firstPage);
+  const [channel, setChannel] = useUrlState<string>("channel", "", ["", ...reportChannels], firstPage);
+  const [mine, setMine] = useUrlState<string>("mine", "", undefined, firstPage);
+  const [page, setPage] = useUrlCount("page", 1);
+  const countLine = useRef<HTMLParagraphElement>(null);
   const filter = {
     status: status === "any" ? "" : status,
     category,
@@ -28,7 +36,8 @@ export const TriageQueuePage = () => {
     channel,
     mine: mine === "1",
   };
-  const query = new URLSearchParams({ limit: "200" });
+  const offset = (page - 1) * PAGE_SIZE;
+  const query = new URLSearchParams({ limit: String(PAGE_SIZE), offset: String(offset) });
   if (filter.status) query.set("status", filter.status);
   if (filter.category) query.set("category", filter.category);
   if (/^[A-Z]{3}$/.test(filter.iso3)) query.set("iso3", filter.iso3);
@@ -37,6 +46,8 @@ export const TriageQueuePage = () => {
   const queue = useQuery({
     queryKey: ["voices", "queue", query.toString()],
     queryFn: () => get<Queue>(`/api/voices/reports?${query}`),
+    // The page shown stays until the next one arrives, so the pager does not jump from under the pointer.
+    placeholderData: keepPreviousData,
   });
   const categories = useQuery({
     queryKey: ["voices", "categories"],
@@ -44,13 +55,29 @@ export const TriageQueuePage = () => {
   });
   const set = (setter: (value: string) => void) => (event: { target: { value: string } }) =>
     setter(event.target.value);
+  const turnTo = (next: number) => {
+    setPage(next);
+    // The pager sits under the table: the next page is read from its top.
+    countLine.current?.scrollIntoView({ block: "start" });
+  };
+  const reports = queue.data?.reports ?? [];
+  const number = new Intl.NumberFormat(i18n.language);
+  const shownOf = (total: number): string => {
+    if (reports.length === 0) return t(total > 0 ? "voices.pastEnd" : "voices.empty");
+    if (reports.length === total) return t("voices.count", { count: total, formatted: number.format(total) });
+    const [from, to] = [offset + 1, offset + reports.length].map((n) => number.format(n));
+    return t("voices.range", { from, to, total: number.format(total) });
+  };
+  const iso3Filter = /^[A-Z]{3}$/.test(filter.iso3) ? filter.iso3 : "";
   return (
     <>
       <h1>{t("voices.queueTitle")}</h1>
       <p>{t("voices.queueIntro")}</p>
       <p>
         <a href={`/report?lang=${i18n.language}`}>{t("voices.publicForm")}</a> ·{" "}
-        <Link to="/reports/map">{t("voices.mapTitle")}</Link>
+        <Link to={iso3Filter ? `/reports/map?iso3=${iso3Filter}` : "/reports/map"}>
+          {t("voices.mapTitle")}
+        </Link>
         {allows(me, "voices.import") && (
           <>
             {" "}
@@ -112,11 +139,11 @@ export const TriageQueuePage = () => {
       </form>
       <ErrorNote error={queue.error} />
       {queue.data && (
-        <p aria-live="polite">
-          {t("voices.count", { shown: queue.data.reports.length, total: queue.data.total })}
+        <p aria-live="polite" ref={countLine}>
+          {shownOf(queue.data.total)}
         </p>
       )}
-      {queue.data && queue.data.reports.length > 0 && (
+      {reports.length > 0 && (
         <TableScroll label={t("voices.queueTitle")}>
           <table className="triage-queue cards-on-phone">
             <thead>
@@ -130,7 +157,7 @@ export const TriageQueuePage = () => {
               </tr>
             </thead>
             <tbody>
-              {queue.data.reports.map((report) => (
+              {reports.map((report) => (
                 <tr key={report.id}>
                   {/* The link first: on a phone it heads the report's card. */}
                   <td className="card-title">
@@ -156,7 +183,15 @@ export const TriageQueuePage = () => {
           </table>
         </TableScroll>
       )}
-      {queue.data?.reports.length === 0 && <p>{t("voices.empty")}</p>}
+      {queue.data && (
+        <Pager
+          page={page}
+          size={PAGE_SIZE}
+          total={queue.data.total}
+          onPage={turnTo}
+          label={t("voices.pages")}
+        />
+      )}
     </>
   );
 };
