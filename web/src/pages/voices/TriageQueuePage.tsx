@@ -37,15 +37,17 @@ export const TriageQueuePage = () => {
     mine: mine === "1",
   };
   const offset = (page - 1) * PAGE_SIZE;
+  const iso3Filter = /^[A-Z]{3}$/.test(filter.iso3) ? filter.iso3 : "";
   const query = new URLSearchParams({ limit: String(PAGE_SIZE), offset: String(offset) });
   if (filter.status) query.set("status", filter.status);
   if (filter.category) query.set("category", filter.category);
-  if (/^[A-Z]{3}$/.test(filter.iso3)) query.set("iso3", filter.iso3);
+  if (iso3Filter) query.set("iso3", iso3Filter);
   if (filter.channel) query.set("channel", filter.channel);
   if (filter.mine) query.set("assignedTo", "me");
   const queue = useQuery({
     queryKey: ["voices", "queue", query.toString()],
-    queryFn: () => get<Queue>(`/api/voices/reports?${query}`),
+    // The offset goes with the page: the one shown until the next arrives counts from its own.
+    queryFn: async () => ({ ...(await get<Queue>(`/api/voices/reports?${query}`)), offset }),
     // The page shown stays until the next one arrives, so the pager does not jump from under the pointer.
     placeholderData: keepPreviousData,
   });
@@ -62,13 +64,15 @@ export const TriageQueuePage = () => {
   };
   const reports = queue.data?.reports ?? [];
   const number = new Intl.NumberFormat(i18n.language);
-  const shownOf = (total: number): string => {
+  const shownOf = ({ total, offset: from }: { total: number; offset: number }): string => {
     if (reports.length === 0) return t(total > 0 ? "voices.pastEnd" : "voices.empty");
     if (reports.length === total) return t("voices.count", { count: total, formatted: number.format(total) });
-    const [from, to] = [offset + 1, offset + reports.length].map((n) => number.format(n));
-    return t("voices.range", { from, to, total: number.format(total) });
+    return t("voices.range", {
+      from: number.format(from + 1),
+      to: number.format(from + reports.length),
+      total: number.format(total),
+    });
   };
-  const iso3Filter = /^[A-Z]{3}$/.test(filter.iso3) ? filter.iso3 : "";
   return (
     <>
       <h1>{t("voices.queueTitle")}</h1>
@@ -140,7 +144,7 @@ export const TriageQueuePage = () => {
       <ErrorNote error={queue.error} />
       {queue.data && (
         <p aria-live="polite" ref={countLine}>
-          {shownOf(queue.data.total)}
+          {shownOf(queue.data)}
         </p>
       )}
       {reports.length > 0 && (
