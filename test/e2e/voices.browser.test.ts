@@ -322,6 +322,17 @@ describe("Voices in Chromium", () => {
     const sphere = await world.locator("path.sphere").boundingBox();
     // The whole globe fits the map again (give or take its outline's stroke).
     expect(Math.abs((sphere?.width ?? 0) - map.width)).toBeLessThan(8);
+    // Every country's months run long: the table beside the map shows them 50 at a time.
+    const signalsPager = page.getByRole("navigation", { name: "Verified reports by country and month" });
+    expect(await signalsPager.textContent()).toMatch(/^Page 1 of \d+/);
+    const signalRows = page
+      .getByRole("figure", { name: "Verified reports by country and month" })
+      .locator("tbody tr");
+    expect(await signalRows.count()).toBe(50);
+    const firstRow = await signalRows.first().textContent();
+    await signalsPager.getByRole("button", { name: "Next page" }).click();
+    await expect.poll(() => signalsPager.textContent()).toMatch(/^Page 2 of/);
+    expect(await signalRows.first().textContent()).not.toBe(firstRow);
     await page.close();
 
     // In Arabic on a phone: the pager and the zoomed map, right to left.

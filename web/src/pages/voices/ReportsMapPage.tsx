@@ -6,7 +6,6 @@ import { useCountryNames } from "../../api/country-names.ts";
 import { BackLink } from "../../components/BackLink.tsx";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
-import { TableScroll } from "../../components/TableScroll.tsx";
 import { shapeKey, worldShapes } from "../../components/world-shapes.ts";
 import { useSession } from "../../session.tsx";
 import { useUrlState } from "../../url-state.ts";
@@ -141,13 +140,13 @@ export const ReportsMapPage = () => {
       {area && <p>{t(filtered ? "voices.zoomedToFilter" : "voices.zoomedToReports", { name: focusName })}</p>}
       <h2>{t("voices.countryMonths")}</h2>
       {signals.data && (
-        <TableScroll label={t("voices.countryMonths")}>
-          <SignalsTable
-            rows={signals.data.countryMonths}
-            minCellCount={signals.data.minCellCount}
-            byCountry
-          />
-        </TableScroll>
+        // Another filter's rows start at their first page.
+        <SignalsTable
+          key={filter}
+          rows={signals.data.countryMonths}
+          minCellCount={signals.data.minCellCount}
+          byCountry
+        />
       )}
       <p>
         <a href={`/api/voices/signals.csv${filter}`} download>
