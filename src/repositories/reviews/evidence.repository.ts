@@ -3,7 +3,11 @@ import { referenceDatasetIds, referenceDatasets } from "../../core/data/referenc
 import { firstDayOf } from "../../core/shared/months.ts";
 import type { Db } from "../../db/types.ts";
 
-/** The latest published forecast run's rows for a country, with uncertainty and drivers (migration 0003). */
+/**
+ * The country's rows of the published run the watchlist and country page read (the newest origin, then the
+ * newest run of it), with uncertainty and drivers (migration 0003): a run of an earlier origin finished later
+ * is a look back, not the current forecast.
+ */
 export const latestCountryForecast = async (db: Db, iso3: string) => {
   const run = await db
     .selectFrom("forecast_runs as r")
@@ -23,6 +27,7 @@ export const latestCountryForecast = async (db: Db, iso3: string) => {
           .where("f.iso3", "=", iso3),
       ),
     )
+    .orderBy("r.origin", "desc")
     .orderBy(sql`coalesce(r.finished_at, r.started_at)`, "desc")
     .executeTakeFirst();
   if (!run) return null;
