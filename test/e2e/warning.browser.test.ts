@@ -198,6 +198,12 @@ describe("early warning in Chromium", () => {
       .waitFor();
     expect(page.url()).toMatch(/\/alerts\/[0-9a-f-]{36}$/);
 
+    // From the alert to a review of the same country: the form opens with the country filled in.
+    await page.getByRole("link", { name: "Open a review of Syria" }).click();
+    const review = page.getByRole("region", { name: "Open a review" });
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("open-review");
+    await expect.poll(() => review.locator("select[name=iso3]").inputValue()).toBe("SYR");
+
     await page.goto(`${server.url}/countries/SYR`);
     await page
       .getByRole("figure", { name: /Fan chart/ })

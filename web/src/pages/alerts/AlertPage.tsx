@@ -12,7 +12,7 @@ import {
 } from "../../../../src/core/alerts/alert.schemas.ts";
 import { api, get } from "../../api/client.ts";
 import { useCountryNames } from "../../api/country-names.ts";
-import { worksOn } from "../../api/permissions.ts";
+import { allows, worksOn } from "../../api/permissions.ts";
 import { BusyButton } from "../../components/BusyButton.tsx";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
@@ -81,6 +81,14 @@ export const AlertPage = () => {
         <Link to={`/warning/countries/${a.iso3}`}>
           {t("alerts.countryForecast", { country: names.byIso3(a.iso3) })}
         </Link>
+        {allows(me, "review.write") && (
+          <>
+            {" · "}
+            <Link to={`/reviews?open=${a.iso3}#open-review`}>
+              {t("alerts.openReview", { country: names.byIso3(a.iso3) })}
+            </Link>
+          </>
+        )}
       </p>
       <dl className="facts">
         <dt>{t("alerts.severity")}</dt>

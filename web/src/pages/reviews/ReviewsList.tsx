@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate } from "react-router";
+import { Link, useNavigate, useSearchParams } from "react-router";
 import { translated } from "../../../../src/core/frameworks/framework.schemas.ts";
 import type {
   TCycle,
@@ -36,6 +36,15 @@ export const ReviewsList = () => {
   const queryClient = useQueryClient();
   const mayPlanCycles = allows(me, "review.schedule");
   const [showAll, setShowAll] = useState(false);
+  // An alert's page sends its reader here with the country filled in.
+  const [params] = useSearchParams();
+  const country = params.get("open");
+  useEffect(() => {
+    if (!country) return;
+    // After the page has taken the focus to its content (Shell), on to the form filled in for the reader.
+    const frame = requestAnimationFrame(() => document.getElementById("open-review")?.focus());
+    return () => cancelAnimationFrame(frame);
+  }, [country]);
   const reviews = useQuery({ queryKey: ["reviews"], queryFn: () => get<TReview[]>("/api/reviews") });
   const cycles = useQuery({
     queryKey: ["review-cycles"],
@@ -118,9 +127,11 @@ export const ReviewsList = () => {
       )}
       {allows(me, "review.write") && (
         <section aria-labelledby="open-review">
-          <h2 id="open-review">{t("reviews.open")}</h2>
+          <h2 id="open-review" tabIndex={-1}>
+            {t("reviews.open")}
+          </h2>
           <form className="inline-form" onSubmit={submitOpen}>
-            <CountrySelect />
+            <CountrySelect defaultValue={country ?? ""} />
             <Field label={t("reviews.titleField")}>
               <input name="title" size={40} />
             </Field>
