@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,6 +8,7 @@ import {
   insertBacktestRun,
   updateBacktestRun,
 } from "../../src/repositories/warning/backtest-runs.repository.ts";
+import { createReview } from "../../src/services/reviews/create-review.ts";
 import { startBacktestRun } from "../../src/services/warning/run-backtest.ts";
 import { startForecastRun } from "../../src/services/warning/run-forecast.ts";
 import { accessibilityViolations } from "../support/accessibility.ts";
@@ -257,5 +258,28 @@ describe("early warning in Chromium", () => {
     expect(await page.getByRole("button", { name: "Run backtest" }).isVisible()).toBe(true);
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.screenshot({ path: `${shots}/warning-backtest.png`, fullPage: true });
+  });
+
+  it("keeps the English names of a review's evidence in order on an Arabic page, under the watchlist's words", async () => {
+    const review = await createReview(contextFor(handle.db, analyst), { iso3: "SYR" }, { minCellCount: 5 });
+    const arabic = JSON.parse(readFileSync("web/src/i18n/locales/ar.json", "utf8")) as {
+      warning: { pGe25: string };
+    };
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const phone = await context.newPage();
+    await phone.goto(server.url);
+    await signInOnPage(phone, analyst);
+    await phone.getByRole("heading", { level: 1, name: "Overview" }).waitFor();
+    await phone.evaluate(() => localStorage.setItem("continuum.language", "ar"));
+    await phone.goto(`${server.url}/reviews/${review.id}`);
+    await phone.locator("html[dir=rtl]").waitFor();
+    const pack = phone.locator("section[aria-labelledby=evidence] .two-columns");
+    await pack.getByRole("columnheader", { name: arabic.warning.pGe25 }).waitFor();
+    // Each indicator's and conflict's English name is isolated, so its brackets and figures stay where they belong.
+    const items = pack.locator("li").filter({ hasText: /\d{4}/ });
+    expect(await items.count()).toBeGreaterThan(0);
+    for (const item of await items.all()) expect(await item.locator("bdi").count()).toBe(1);
+    await phone.screenshot({ path: `${shots}/review-evidence-ar.png`, fullPage: true });
+    await context.close();
   });
 });

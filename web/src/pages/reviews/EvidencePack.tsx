@@ -44,7 +44,7 @@ export const EvidencePack = ({
             <thead>
               <tr>
                 <th>{t("reviews.month")}</th>
-                <th>P(25+)</th>
+                <th>{t("warning.pGe25")}</th>
                 <th>{t("reviews.interval")}</th>
               </tr>
             </thead>
@@ -73,8 +73,11 @@ export const EvidencePack = ({
         <ul>
           {evidence.conflicts.map((c) => (
             <li key={`${c.conflictId}-${c.year}`}>
-              {ltr(c.year)}: {c.sideA} – {c.sideB}
-              {c.territoryName ? ` (${c.territoryName})` : ""}
+              {ltr(c.year)}:{" "}
+              <bdi>
+                {c.sideA} – {c.sideB}
+                {c.territoryName ? ` (${c.territoryName})` : ""}
+              </bdi>
             </li>
           ))}
         </ul>
@@ -94,7 +97,10 @@ export const EvidencePack = ({
         <ul>
           {evidence.topEvents.slice(0, 5).map((e) => (
             <li key={`${e.source}-${e.sourceEventId}`}>
-              {ltr(e.date)}: {e.best} · {e.adm1 ?? ""} {e.sideA ? `(${e.sideA} – ${e.sideB ?? ""})` : ""}
+              {ltr(e.date)}: {e.best} ·{" "}
+              <bdi>
+                {e.adm1 ?? ""} {e.sideA ? `(${e.sideA} – ${e.sideB ?? ""})` : ""}
+              </bdi>
             </li>
           ))}
         </ul>
@@ -103,9 +109,12 @@ export const EvidencePack = ({
         <ul>
           {evidence.indicators.slice(0, 8).map((i) => (
             <li key={i.code}>
-              {i.name}
-              {i.unit ? ` (${i.unit})` : ""}:{" "}
-              {new Intl.NumberFormat(i18n.language, { maximumSignificantDigits: 4 }).format(i.value)} (
+              {/* Names and units come in English: isolated, so a right-to-left page keeps their words in order. */}
+              <bdi>
+                {i.name}
+                {i.unit ? ` (${i.unit})` : ""}
+              </bdi>
+              : {new Intl.NumberFormat(i18n.language, { maximumSignificantDigits: 4 }).format(i.value)} (
               {ltr(i.year)})
             </li>
           ))}
