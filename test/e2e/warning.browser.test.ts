@@ -198,6 +198,8 @@ describe("early warning in Chromium", () => {
       .first()
       .waitFor();
     expect(page.url()).toMatch(/\/alerts\/[0-9a-f-]{36}$/);
+    // An analyst owns what they raised with no desk set, but may not decide it: the page says who does.
+    await page.getByText(/^Desk officers and administrators of .+ decide on this alert/).waitFor();
 
     // From the alert to a review of the same country: the form opens with the country filled in.
     await page.getByRole("link", { name: "Open a review of Syria" }).click();

@@ -150,6 +150,9 @@ export const AlertPage = () => {
       </dl>
 
       {open && !own && <p className="muted">{t("alerts.ownerOnly", { org: a.owner.orgName })}</p>}
+      {open && own && !worksOn(me, a.owner.orgId, "alert.decide") && (
+        <p className="muted">{t("alerts.decidedByDesk", { org: a.owner.orgName })}</p>
+      )}
       {mayStep("acknowledge") && (
         <form
           className="inline-form"
