@@ -534,6 +534,20 @@ describe(`reviews (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, ()
     );
   });
 
+  it("refuses to submit a review with no risk factor assessed, which whoever adopts it could not remedy", async () => {
+    const review = (
+      await analystSession.request("POST", "/api/reviews", { iso3: "MMR", title: "Empty" })
+    ).json();
+    const submitted = await analystSession.request("POST", `/api/reviews/${review.id}/status`, {
+      to: "in_review",
+    });
+    expect(submitted.statusCode).toBe(409);
+    expect(submitted.json().error).toMatchObject({
+      message: "Assess at least one risk factor before submitting.",
+      details: [{ field: "assessments", message: "none yet" }],
+    });
+  });
+
   it("lets no one adopt a review they submitted themselves (four eyes)", async () => {
     const review = (
       await adminSession.request("POST", "/api/reviews", { iso3: "MMR", title: "Own review" })

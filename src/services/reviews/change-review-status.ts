@@ -31,10 +31,12 @@ export const changeReviewStatus = async (
       throw forbidden(
         "Someone other than the person who submitted a review adopts it: ask a colleague to adopt it.",
       );
-    if (to === "adopted" && before.assessments.length === 0)
-      throw conflict("Assess at least one risk factor before adopting.", [
-        { field: "assessments", message: "none yet" },
-      ]);
+    // Refused at submission too: whoever adopts (a desk officer) may not assess, and could only wait.
+    if (to !== "draft" && before.assessments.length === 0)
+      throw conflict(
+        `Assess at least one risk factor before ${to === "adopted" ? "adopting" : "submitting"}.`,
+        [{ field: "assessments", message: "none yet" }],
+      );
     const now = ctx.now();
     await updateReview(
       tx.db,
