@@ -281,6 +281,13 @@ describe("early warning in Chromium", () => {
     const items = pack.locator("li").filter({ hasText: /\d{4}/ });
     expect(await items.count()).toBeGreaterThan(0);
     for (const item of await items.all()) expect(await item.locator("bdi").count()).toBe(1);
+    // The server's refusal, in English, keeps its words and full stop in order inside the Arabic note.
+    await phone.locator(".inline-form button").first().click();
+    const refusal = phone.getByRole("alert");
+    await refusal.waitFor();
+    expect(await refusal.locator("bdi").first().textContent()).toBe(
+      "Assess at least one risk factor before submitting.",
+    );
     await phone.screenshot({ path: `${shots}/review-evidence-ar.png`, fullPage: true });
     await context.close();
   });

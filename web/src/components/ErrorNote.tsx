@@ -27,14 +27,19 @@ export const ErrorNote = ({ error, labels = {} }: { error: unknown; labels?: Rec
   return (
     <div role="alert" className="error">
       {lead && <strong>{lead} </strong>}
-      {/* A refusal or a validation error says what to change; only a failure is "something went wrong". */}
-      {error instanceof ApiError && error.status < 500 ? message : t("errors.generic", { message })}
+      {/* A refusal or a validation error says what to change; only a failure is "something went wrong".
+          The server's English is isolated, so a right-to-left page keeps its full stop at its end. */}
+      {error instanceof ApiError && error.status < 500 ? (
+        <bdi>{message}</bdi>
+      ) : (
+        t("errors.generic", { message })
+      )}
       {details.length > 0 && (
         <ul>
           {details.map((detail) => (
             <li key={detail.field}>
               <code>{fieldLabel(detail.field, (n) => t("errors.item", { n }), labels)}</code>:{" "}
-              {detail.message}
+              <bdi>{detail.message}</bdi>
             </li>
           ))}
         </ul>
