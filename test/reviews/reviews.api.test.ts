@@ -548,6 +548,11 @@ describe(`reviews (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, ()
     });
   });
 
+  it("names an untitled review as every page names its country, not by its code", async () => {
+    const review = (await analystSession.request("POST", "/api/reviews", { iso3: "MMR" })).json();
+    expect(review.title).toBe("Myanmar: country review");
+  });
+
   it("lets no one adopt a review they submitted themselves (four eyes)", async () => {
     const review = (
       await adminSession.request("POST", "/api/reviews", { iso3: "MMR", title: "Own review" })

@@ -241,6 +241,10 @@ export const findCountry = async (db: Db, iso3: string): Promise<CountryDetail |
   };
 };
 
+/** A country's name as the registry holds it (English), or undefined for a code it does not know. */
+export const findCountryName = async (db: Db, iso3: string): Promise<string | undefined> =>
+  (await db.selectFrom("countries").select("name").where("iso3", "=", iso3).executeTakeFirst())?.name;
+
 /** Whether the registry knows an ISO alpha-3 code (current, former or user-assigned such as XKX). */
 export const isKnownCountry = async (db: Db, iso3: string): Promise<boolean> =>
   Boolean(await db.selectFrom("countries").select("iso3").where("iso3", "=", iso3).executeTakeFirst());

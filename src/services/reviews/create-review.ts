@@ -1,6 +1,7 @@
 import { assertMayClassify, authorize } from "../../core/access/policies.ts";
 import { type TCreateReview, ZCreateReview } from "../../core/reviews/review.schemas.ts";
 import { conflict, invalid } from "../../core/shared/errors.ts";
+import { findCountryName } from "../../repositories/data/registry.repository.ts";
 import { findDefaultFramework, findFramework } from "../../repositories/frameworks.repository.ts";
 import { findCycle } from "../../repositories/reviews/cycles.repository.ts";
 import {
@@ -57,7 +58,10 @@ export const createReview = async (
       frameworkId: framework.id,
       ownerOrgId: ctx.actor.orgId,
       clearance: input.clearance,
-      title: input.title ?? `${input.iso3}: ${cycle?.name ?? "country review"}`,
+      // Named as every page names the country, not by its code.
+      title:
+        input.title ??
+        `${(await findCountryName(tx.db, input.iso3)) ?? input.iso3}: ${cycle?.name ?? "country review"}`,
       createdBy: ctx.actor.userId,
       now,
     });
