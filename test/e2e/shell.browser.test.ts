@@ -53,6 +53,24 @@ describe("web shell in Chromium", () => {
     await context.close();
   });
 
+  it("leaves a way back from an alert or review the reader may not see", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await signInOnPage(page, viewer);
+    await page.getByRole("heading", { level: 1, name: "Overview" }).waitFor();
+    const unknown = "00000000-0000-4000-8000-000000000000";
+    await page.goto(`${server.url}/alerts/${unknown}`);
+    await page.getByRole("alert").filter({ hasText: "Alert was not found." }).waitFor();
+    await page.getByRole("main").getByRole("link", { name: "Inbox" }).click();
+    await page.getByRole("heading", { level: 1, name: "Alerts" }).waitFor();
+    await page.goto(`${server.url}/reviews/${unknown}`);
+    await page.getByRole("alert").filter({ hasText: "Review was not found." }).waitFor();
+    await page.getByRole("main").getByRole("link", { name: "Reviews" }).click();
+    await page.getByRole("heading", { level: 1, name: "Reviews" }).waitFor();
+    await context.close();
+  });
+
   it("writes dates in the browser's own variant of the language, and filters by day, in UTC", async () => {
     const context = await browser.newContext({ locale: "en-GB", timezoneId: "America/Los_Angeles" });
     const page = await context.newPage();

@@ -54,7 +54,13 @@ export const AlertPage = () => {
       statusRef.current?.focus();
     },
   });
-  if (alert.error) return <ErrorNote error={alert.error} />;
+  if (alert.error)
+    return (
+      <>
+        <AlertsNav />
+        <ErrorNote error={alert.error} />
+      </>
+    );
   const a = alert.data;
   if (!a) return <p className="loading">{t("app.loading")}</p>;
   const open = a.status !== "closed";

@@ -7,6 +7,7 @@ import type { TReview, TReviewDetail } from "../../../../src/core/reviews/review
 import { get } from "../../api/client.ts";
 import { useCountryNames } from "../../api/country-names.ts";
 import { worksOn } from "../../api/permissions.ts";
+import { BackLink } from "../../components/BackLink.tsx";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { useSession } from "../../session.tsx";
 import { ScenariosPanel } from "../scenarios/ScenariosPanel.tsx";
@@ -43,7 +44,15 @@ export const ReviewWorkspace = () => {
   const writes = useReviewWrites(id);
   // The buttons of the step taken go away with it: the keyboard goes to the new status, which is read out.
   const statusRef = useRef<HTMLSpanElement>(null);
-  if (review.error) return <ErrorNote error={review.error} />;
+  if (review.error)
+    return (
+      <>
+        <p>
+          <BackLink to="/reviews" label={t("reviews.title")} />
+        </p>
+        <ErrorNote error={review.error} />
+      </>
+    );
   const r = review.data;
   if (!r) return <p className="loading">{t("app.loading")}</p>;
   // The server decides; these leave out the buttons it would refuse.
