@@ -288,6 +288,12 @@ describe("early warning in Chromium", () => {
     expect(await refusal.locator("bdi").first().textContent()).toBe(
       "Assess at least one risk factor before submitting.",
     );
+    // So are the framework's English descriptions, indicators and guidance.
+    const factor = phone.locator("details.factor").first();
+    await factor.locator("summary").click();
+    expect(await factor.locator("li").count()).toBeGreaterThan(0);
+    expect(await factor.locator("li > bdi").count()).toBe(await factor.locator("li").count());
+    expect(await factor.locator("p > bdi").count()).toBe(2);
     await phone.screenshot({ path: `${shots}/review-evidence-ar.png`, fullPage: true });
     await context.close();
   });

@@ -25,16 +25,22 @@ export const RiskFactor = ({
           — {assessment ? t(`reviews.levels.${assessment.level}`) : t("reviews.notAssessed")}
         </span>
       </summary>
-      <p className="muted">{factor.description}</p>
+      {/* The framework's own wording comes in its own language: isolated, so a right-to-left page keeps
+          its codes and full stops in place. */}
+      <p className="muted">
+        <bdi>{factor.description}</bdi>
+      </p>
       <ul>
         {factor.indicators.map((i) => (
           <li key={i.code}>
-            {i.code} {i.text}
+            <bdi>
+              {i.code} {i.text}
+            </bdi>
           </li>
         ))}
       </ul>
       <p>
-        <strong>{t("reviews.guidance")}:</strong> {factor.guidance}
+        <strong>{t("reviews.guidance")}:</strong> <bdi>{factor.guidance}</bdi>
       </p>
       {editable && <AssessmentForm factorCode={factor.code} assessment={assessment} writes={writes} />}
       {assessment && assessment.evidenceLinks.length > 0 && (
