@@ -294,6 +294,12 @@ describe("early warning in Chromium", () => {
     expect(await factor.locator("li").count()).toBeGreaterThan(0);
     expect(await factor.locator("li > bdi").count()).toBe(await factor.locator("li").count());
     expect(await factor.locator("p > bdi").count()).toBe(2);
+    // A factor not yet assessed starts on no level and no confidence: saving it unread records nothing.
+    for (const name of ["level", "confidence"]) {
+      const choice = factor.locator(`select[name=${name}]`);
+      expect(await choice.inputValue(), name).toBe("");
+      expect(await choice.evaluate((select: HTMLSelectElement) => select.required), name).toBe(true);
+    }
     await phone.screenshot({ path: `${shots}/review-evidence-ar.png`, fullPage: true });
     await context.close();
   });

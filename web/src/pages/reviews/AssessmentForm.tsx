@@ -53,8 +53,9 @@ export const AssessmentForm = ({
         label={t("reviews.level")}
         name="level"
         choices={riskLevels}
-        defaultValue={assessment?.level ?? "moderate"}
+        defaultValue={assessment?.level ?? ""}
         wording={(level) => t(`reviews.levels.${level}`)}
+        placeholder={t("reviews.chooseLevel")}
       />
       <ChoiceField
         label={t("reviews.trend")}
@@ -67,8 +68,9 @@ export const AssessmentForm = ({
         label={t("reviews.confidence")}
         name="confidence"
         choices={confidences}
-        defaultValue={assessment?.confidence ?? "medium"}
+        defaultValue={assessment?.confidence ?? ""}
         wording={(confidence) => t(`reviews.confidences.${confidence}`)}
+        placeholder={t("reviews.chooseConfidence")}
       />
       <Field label={t("reviews.assessmentNote")}>
         <textarea name="note" rows={2} cols={40} defaultValue={assessment?.note ?? ""} />
