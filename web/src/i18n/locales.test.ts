@@ -26,6 +26,14 @@ describe("translation files", () => {
     expect([...english.keys()].filter((key) => !french.has(key))).toEqual([]);
   });
 
+  it("ar.json calls an alert تنبيه on every page, keeping إنذار for early warning itself", () => {
+    const arabic = [...flatten(load("ar.json"))];
+    expect(arabic.filter(([, text]) => text.includes("إنذار")).map(([key]) => key)).toEqual([
+      "app.tagline",
+      "measures.intro",
+    ]);
+  });
+
   for (const file of others) {
     it(`${file} names itself and its direction, and uses only English keys with the same placeholders`, () => {
       const strings = flatten(load(file));
