@@ -40,7 +40,7 @@ describe("alert notices", () => {
       { kind: "moved", alert: person, by: "Amina", status: "closed", note: "Done" },
       "ar",
     );
-    expect(ar.subject).toBe("[Continuum] الإنذار بشأن MLI: مغلق");
+    expect(ar.subject).toBe("[Continuum] التنبيه بشأن MLI: مغلق");
     expect(ar.body).toContain("Done");
   });
 
