@@ -102,9 +102,9 @@ const ZRecommendationMeasure = z.object({
   full: z.number(),
   partial: z.number(),
   notStarted: z.number(),
-  /** Fully implemented among those followed up. */
+  /** Fully implemented, of all the cycle's recommendations (one not followed up counts as not implemented). */
   fullRate: z.number().nullable(),
-  /** Partly or fully implemented among those followed up. */
+  /** Partly or fully implemented, of all the cycle's recommendations. */
   partialOrFullRate: z.number().nullable(),
 });
 type TRecommendationMeasure = z.infer<typeof ZRecommendationMeasure>;
