@@ -7,8 +7,9 @@ import { Field } from "../../components/Field.tsx";
 import { FormOutcome } from "../../components/FormOutcome.tsx";
 import { when } from "../../i18n/dates.ts";
 import { useSession } from "../../session.tsx";
+import { CategoryOptions, StatusOptions } from "./ReportOptions.tsx";
 import { submitted, useReportRefresh } from "./report-forms.ts";
-import { type Category, type ReportDetail, reportStatuses } from "./voices-api.ts";
+import type { ReportDetail } from "./voices-api.ts";
 
 /** The page shows a report's id by its first characters: typed so, the flagged possible original is meant. */
 const fullReportId = (typed: string, flagged: string | null): string => {
@@ -57,10 +58,6 @@ const AssignmentField = ({ report }: { report: ReportDetail }) => {
 /** Triage by the receiving organisation: status, duplicate, category, assignment, clearance and a note. */
 export const ReportTriage = ({ report }: { report: ReportDetail }) => {
   const { t, i18n } = useTranslation();
-  const categories = useQuery({
-    queryKey: ["voices", "categories"],
-    queryFn: () => get<Category[]>("/api/voices/categories"),
-  });
   const triage = useMutation({
     mutationFn: (input: object) => api<ReportDetail>("PATCH", `/api/voices/reports/${report.id}`, input),
     onSuccess: useReportRefresh(report.id),
@@ -78,11 +75,7 @@ export const ReportTriage = ({ report }: { report: ReportDetail }) => {
         <Field label={t("voices.status")}>
           <select name="status" defaultValue="">
             <option value="">{t("voices.unchanged")}</option>
-            {reportStatuses.map((status) => (
-              <option key={status} value={status}>
-                {t(`voices.statuses.${status}`)}
-              </option>
-            ))}
+            <StatusOptions />
           </select>
         </Field>
         <Field label={t("voices.duplicateOf")}>
@@ -91,11 +84,7 @@ export const ReportTriage = ({ report }: { report: ReportDetail }) => {
         <Field label={t("voices.category")}>
           <select name="category" defaultValue="">
             <option value="">{t("voices.unchanged")}</option>
-            {categories.data?.map((c) => (
-              <option key={c.code} value={c.code}>
-                {t(`voices.categories.${c.code}`, { defaultValue: c.label })}
-              </option>
-            ))}
+            <CategoryOptions />
           </select>
         </Field>
         <AssignmentField report={report} />

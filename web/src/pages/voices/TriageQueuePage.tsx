@@ -11,7 +11,8 @@ import { TableScroll } from "../../components/TableScroll.tsx";
 import { when } from "../../i18n/dates.ts";
 import { useSession } from "../../session.tsx";
 import { useUrlCount, useUrlState } from "../../url-state.ts";
-import { type Category, type Queue, reportChannels, reportStatuses } from "./voices-api.ts";
+import { CategoryOptions, StatusOptions } from "./ReportOptions.tsx";
+import { type Queue, reportChannels, reportStatuses } from "./voices-api.ts";
 
 const PAGE_SIZE = 50;
 /** A new filter makes the page number stale: the list starts again at its first page. */
@@ -50,10 +51,6 @@ export const TriageQueuePage = () => {
     queryFn: async () => ({ ...(await get<Queue>(`/api/voices/reports?${query}`)), offset }),
     // The page shown stays until the next one arrives, so the pager does not jump from under the pointer.
     placeholderData: keepPreviousData,
-  });
-  const categories = useQuery({
-    queryKey: ["voices", "categories"],
-    queryFn: () => get<Category[]>("/api/voices/categories"),
   });
   const set = (setter: (value: string) => void) => (event: { target: { value: string } }) =>
     setter(event.target.value);
@@ -97,21 +94,13 @@ export const TriageQueuePage = () => {
         <Field label={t("voices.status")}>
           <select value={filter.status} onChange={(event) => setStatus(event.target.value || "any")}>
             <option value="">{t("voices.any")}</option>
-            {reportStatuses.map((status) => (
-              <option key={status} value={status}>
-                {t(`voices.statuses.${status}`)}
-              </option>
-            ))}
+            <StatusOptions />
           </select>
         </Field>
         <Field label={t("voices.category")}>
           <select value={filter.category} onChange={set(setCategory)}>
             <option value="">{t("voices.any")}</option>
-            {categories.data?.map((category) => (
-              <option key={category.code} value={category.code}>
-                {t(`voices.categories.${category.code}`, { defaultValue: category.label })}
-              </option>
-            ))}
+            <CategoryOptions />
           </select>
         </Field>
         <Field label={t("voices.country")}>
