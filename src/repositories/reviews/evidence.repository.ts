@@ -2,34 +2,14 @@ import { sql } from "kysely";
 import { referenceDatasetIds, referenceDatasets } from "../../core/data/reference-datasets.ts";
 import { firstDayOf } from "../../core/shared/months.ts";
 import type { Db } from "../../db/types.ts";
+import { latestPublishedRun } from "../warning/forecast-runs.repository.ts";
 
 /**
- * The country's rows of the published run the watchlist and country page read (the newest origin, then the
- * newest run of it), with uncertainty and drivers (migration 0003): a run of an earlier origin finished later
- * is a look back, not the current forecast.
+ * The country's rows of the published run the watchlist and country page read, with uncertainty and drivers
+ * (migration 0003); null when that run does not forecast the country.
  */
 export const latestCountryForecast = async (db: Db, iso3: string) => {
-  const run = await db
-    .selectFrom("forecast_runs as r")
-    .select([
-      "r.id",
-      sql<string>`to_char(r.origin, 'YYYY-MM')`.as("origin"),
-      "r.model_version as modelVersion",
-    ])
-    .where("r.status", "=", "succeeded")
-    .where("r.published", "=", true)
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom("forecasts as f")
-          .select("f.run_id")
-          .whereRef("f.run_id", "=", "r.id")
-          .where("f.iso3", "=", iso3),
-      ),
-    )
-    .orderBy("r.origin", "desc")
-    .orderBy(sql`coalesce(r.finished_at, r.started_at)`, "desc")
-    .executeTakeFirst();
+  const run = await latestPublishedRun(db);
   if (!run) return null;
   const rows = await db
     .selectFrom("forecasts")
@@ -48,7 +28,7 @@ export const latestCountryForecast = async (db: Db, iso3: string) => {
     .where("iso3", "=", iso3)
     .orderBy("horizon")
     .execute();
-  return { runId: run.id, origin: run.origin, modelVersion: run.modelVersion, rows };
+  return rows.length > 0 ? { runId: run.id, origin: run.origin, modelVersion: run.modelVersion, rows } : null;
 };
 
 /** The last month with any conflict data for a country, as YYYY-MM. */
