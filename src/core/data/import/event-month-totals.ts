@@ -1,11 +1,8 @@
 import { csvLine } from "./csv-line.ts";
 import { type EventRecord, eventLine } from "./event-rows.ts";
 
-/** Columns of the per-country-month event totals a file's events add up to (month = month of date_start). */
-export const EVENT_COUNTRY_MONTH_COLUMNS = [
-  "iso3",
-  "month",
-  "gwcode",
+/** Fatalities by type of violence (best, low, high) and the count of events behind them, as stored per month. */
+export const MONTH_TOTAL_COLUMNS = [
   "sb_best",
   "sb_low",
   "sb_high",
@@ -18,6 +15,9 @@ export const EVENT_COUNTRY_MONTH_COLUMNS = [
   "other_best",
   "event_count",
 ] as const;
+
+/** Columns of the per-country-month event totals a file's events add up to (month = month of date_start). */
+export const EVENT_COUNTRY_MONTH_COLUMNS = ["iso3", "month", "gwcode", ...MONTH_TOTAL_COLUMNS] as const;
 
 /** Columns of the per-PRIO-GRID-cell-month event totals. */
 export const EVENT_GRID_MONTH_COLUMNS = [

@@ -2,6 +2,7 @@ import { monthFromViewsId } from "../dates.ts";
 import { resolveOrFail } from "./country-codes.ts";
 import { csvLine } from "./csv-line.ts";
 import { errorCollector } from "./error-collector.ts";
+import { MONTH_TOTAL_COLUMNS } from "./event-month-totals.ts";
 import { type FieldReader, fieldReader, firstLineOf } from "./field-reader.ts";
 import { checkHeader } from "./header.ts";
 import type { RowValidator, ValidatorOptions } from "./types.ts";
@@ -25,17 +26,7 @@ export const COUNTRY_MONTH_COLUMNS = [
   "month",
   "unit_id",
   "gwcode",
-  "sb_best",
-  "sb_low",
-  "sb_high",
-  "ns_best",
-  "ns_low",
-  "ns_high",
-  "os_best",
-  "os_low",
-  "os_high",
-  "other_best",
-  "event_count",
+  ...MONTH_TOTAL_COLUMNS,
 ] as const;
 
 const fatalities = (reader: FieldReader, column: string, present: boolean): number | null => {
