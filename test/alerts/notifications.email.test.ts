@@ -27,7 +27,7 @@ let desk: TestUser;
 
 beforeAll(async () => {
   handle = await createTestDatabase();
-  await buildCountries(handle.db, ["MEX"]);
+  await buildCountries(handle.db, [{ iso3: "MEX", name: "Mexico", iso2: "MX" }]);
   // A real SMTP server on a loopback port catches what the mailer sends.
   server = new SMTPServer({
     authOptional: true,
@@ -68,6 +68,9 @@ describe("notifications by e-mail", () => {
     const inApp = await listNotifications(contextFor(handle.db, desk), {});
     expect(inApp.unread).toBe(1);
     expect(inApp.items[0]?.emailStatus).toBe("pending");
+    expect(inApp.items[0]?.subject).toBe(
+      "[Continuum] HIGH alert for Mexico: Cartel violence spreading to Zacatecas",
+    );
 
     const mailer = createMailer({
       host: "127.0.0.1",
@@ -85,7 +88,7 @@ describe("notifications by e-mail", () => {
     expect(received).toHaveLength(1);
     expect(received[0]?.to).toEqual([desk.email]);
     expect(received[0]?.from).toBe("alerts@continuum.test");
-    expect(received[0]?.data).toMatch(/Subject: \[Continuum\] HIGH alert for MEX/);
+    expect(received[0]?.data).toMatch(/Subject: \[Continuum\] HIGH alert for Mexico:/);
     expect(received[0]?.data).toContain("https://continuum.example.org/alerts/");
     expect((await listNotifications(contextFor(handle.db, desk), {})).items[0]?.emailStatus).toBe("sent");
   });

@@ -53,8 +53,13 @@ export const contextFor = (db: Db, actor: Actor, now: () => Date = () => new Dat
   now,
 });
 
-/** Registry rows for a few countries, enough for records that must name a known country. */
-export const buildCountries = async (db: Db, iso3s: readonly string[]): Promise<void> => {
+type TestCountry = string | { iso3: string; name: string; iso2: string };
+
+/**
+ * Registry rows for a few countries, enough for records that must name a known country: a code alone is
+ * named by its code, a country given with its names is named as the registry would.
+ */
+export const buildCountries = async (db: Db, countries: readonly TestCountry[]): Promise<void> => {
   await db
     .insertInto("datasets")
     .values({ id: "test-countries", kind: "registry", title: "Test countries", version: "1" })
@@ -63,9 +68,8 @@ export const buildCountries = async (db: Db, iso3s: readonly string[]): Promise<
   await db
     .insertInto("countries")
     .values(
-      iso3s.map((iso3) => ({
-        iso3,
-        name: iso3,
+      countries.map((country) => ({
+        ...(typeof country === "string" ? { iso3: country, name: country } : country),
         iso_status: "current",
         independent: true,
         dataset_id: "test-countries",

@@ -25,9 +25,9 @@ const phrases: Record<
       "{fatalities} deaths in {month}, above the highest month of the previous {months} ({previousHighest})",
     risk_factor_severe: "Risk factor {factorCode} assessed as severe in a country review",
     voices_surge:
-      "{count} verified community reports in {iso3} in {month}, {ratio}× the {baselineMonths}-month baseline ({baseline}).",
+      "{count} verified community reports in {country} in {month}, {ratio}× the {baselineMonths}-month baseline ({baseline}).",
     voices_surge_quiet:
-      "{count} verified community reports in {iso3} in {month}, after few or none in the {baselineMonths} months before.",
+      "{count} verified community reports in {country} in {month}, after few or none in the {baselineMonths} months before.",
     measure: { p_ge25: "25 or more deaths", p_gt0: "any fatal violence" },
   },
   fr: {
@@ -39,9 +39,9 @@ const phrases: Record<
       "{fatalities} morts en {month}, plus que le mois le plus meurtrier des {months} précédents ({previousHighest})",
     risk_factor_severe: "Facteur de risque {factorCode} jugé grave lors d’un examen de pays",
     voices_surge:
-      "{count} signalements communautaires vérifiés pour {iso3} en {month}, soit {ratio} fois la référence des {baselineMonths} mois précédents ({baseline}).",
+      "{count} signalements communautaires vérifiés pour {country} en {month}, soit {ratio} fois la référence des {baselineMonths} mois précédents ({baseline}).",
     voices_surge_quiet:
-      "{count} signalements communautaires vérifiés pour {iso3} en {month}, après peu ou aucun au cours des {baselineMonths} mois précédents.",
+      "{count} signalements communautaires vérifiés pour {country} en {month}, après peu ou aucun au cours des {baselineMonths} mois précédents.",
     measure: { p_ge25: "25 morts ou plus", p_gt0: "violence meurtrière" },
   },
   ar: {
@@ -52,9 +52,9 @@ const phrases: Record<
       "{fatalities} حالة وفاة في {month}، أكثر من أشد الأشهر الـ{months} السابقة ({previousHighest})",
     risk_factor_severe: "قُيِّم عامل الخطر {factorCode} بأنه شديد في استعراض قُطري",
     voices_surge:
-      "{count} بلاغات مجتمعية موثقة في {iso3} في {month}، أي {ratio} ضعف خط الأساس للأشهر الـ{baselineMonths} السابقة ({baseline}).",
+      "{count} بلاغات مجتمعية موثقة في {country} في {month}، أي {ratio} ضعف خط الأساس للأشهر الـ{baselineMonths} السابقة ({baseline}).",
     voices_surge_quiet:
-      "{count} بلاغات مجتمعية موثقة في {iso3} في {month}، بعد عدد قليل أو لا شيء خلال الأشهر الـ{baselineMonths} السابقة.",
+      "{count} بلاغات مجتمعية موثقة في {country} في {month}، بعد عدد قليل أو لا شيء خلال الأشهر الـ{baselineMonths} السابقة.",
     measure: { p_ge25: "25 حالة وفاة أو أكثر", p_gt0: "أي عنف مميت" },
   },
 };
@@ -102,13 +102,16 @@ const figures = (message: TAlertMessage, language: NoticeLanguage): Record<strin
   }
 };
 
-/** What a platform-raised alert says, in one of the notice languages (English is stored as its summary). */
+/**
+ * What a platform-raised alert says, in one of the notice languages (English is stored as its summary), about
+ * the country named as that language names it.
+ */
 export const alertMessageText = (
   message: TAlertMessage,
-  iso3: string,
+  country: string,
   language: NoticeLanguage = "en",
 ): string => {
   const phrase =
     message.key === "voices_surge" && message.ratio === null ? "voices_surge_quiet" : message.key;
-  return fillTemplate(phrases[language][phrase], { iso3, ...figures(message, language) });
+  return fillTemplate(phrases[language][phrase], { country, ...figures(message, language) });
 };

@@ -1,9 +1,17 @@
+import { countryNameIn } from "../data/country-names.ts";
 import type { AlertStatus, Severity, TAlertMessage } from "./alert.schemas.ts";
 import { alertMessageText, fillTemplate as fill, type NoticeLanguage } from "./alert-messages.ts";
 
 /** What an alert says: a person's summary as written, the platform's own worded in the reader's language. */
-type AlertWording = { iso3: string; summary: string; message: TAlertMessage | null };
-type AlertFacts = AlertWording & { severity: Severity; deadline: Date };
+type AlertWording = { summary: string; message: TAlertMessage | null };
+/** The alert's country by its code and the registry's English name and alpha-2 code, named in the reader's language. */
+type AlertFacts = AlertWording & {
+  iso3: string;
+  countryName: string | null;
+  countryIso2: string | null;
+  severity: Severity;
+  deadline: Date;
+};
 
 export type AlertNotice =
   | { kind: "raised"; alert: AlertFacts; source: string }
@@ -37,14 +45,14 @@ const words: Record<NoticeLanguage, Words> = {
     level: ["desk officer", "desk supervisor", "organisation administrators"],
     source: { person: "raised by a person", voices: "community reports", rule: "rule" },
     subject: {
-      raised: "{SEVERITY} alert for {iso3}: {summary}",
-      severity_raised: "Alert for {iso3} is now {severity}",
-      assigned: "Alert for {iso3} handed to you: {summary}",
-      escalated: "OVERDUE {severity} alert for {iso3}: decision was due {deadline}",
-      moved: "Alert for {iso3} is now {status}",
+      raised: "{SEVERITY} alert for {country}: {summary}",
+      severity_raised: "Alert for {country} is now {severity}",
+      assigned: "Alert for {country} handed to you: {summary}",
+      escalated: "OVERDUE {severity} alert for {country}: decision was due {deadline}",
+      moved: "Alert for {country} is now {status}",
     },
     body: {
-      raised: "A {severity} alert was raised for {iso3} ({source}).\n\n{summary}",
+      raised: "A {severity} alert was raised for {country} ({source}).\n\n{summary}",
       severity_raised: 'A repeat of "{summary}" raised the alert\'s severity to {severity}.\n\n{repeat}',
       assigned: '{by} handed you the alert "{summary}" ({severity}).\n\n{note}',
       escalated:
@@ -66,14 +74,14 @@ const words: Record<NoticeLanguage, Words> = {
     level: ["chargé du dossier", "superviseur du dossier", "administrateurs de l’organisation"],
     source: { person: "émise par une personne", voices: "signalements communautaires", rule: "règle" },
     subject: {
-      raised: "Alerte {severity} pour {iso3} : {summary}",
-      severity_raised: "L’alerte pour {iso3} est désormais {severity}",
-      assigned: "Alerte pour {iso3} qui vous est confiée : {summary}",
-      escalated: "EN RETARD : alerte {severity} pour {iso3}, décision attendue le {deadline}",
-      moved: "Alerte pour {iso3} : {status}",
+      raised: "Alerte {severity} pour {country} : {summary}",
+      severity_raised: "L’alerte pour {country} est désormais {severity}",
+      assigned: "Alerte pour {country} qui vous est confiée : {summary}",
+      escalated: "EN RETARD : alerte {severity} pour {country}, décision attendue le {deadline}",
+      moved: "Alerte pour {country} : {status}",
     },
     body: {
-      raised: "Une alerte de gravité {severity} a été émise pour {iso3} ({source}).\n\n{summary}",
+      raised: "Une alerte de gravité {severity} a été émise pour {country} ({source}).\n\n{summary}",
       severity_raised:
         "Une répétition de « {summary} » a porté la gravité de l’alerte à {severity}.\n\n{repeat}",
       assigned: "{by} vous a confié l’alerte « {summary} » ({severity}).\n\n{note}",
@@ -96,14 +104,14 @@ const words: Record<NoticeLanguage, Words> = {
     level: ["مسؤول الملف", "مشرف الملف", "مديري المنظمة"],
     source: { person: "أصدره شخص", voices: "بلاغات مجتمعية", rule: "قاعدة" },
     subject: {
-      raised: "تنبيه بدرجة خطورة {severity} بشأن {iso3}: {summary}",
-      severity_raised: "أصبحت درجة خطورة التنبيه بشأن {iso3} {severity}",
-      assigned: "أُسند إليك تنبيه بشأن {iso3}: {summary}",
-      escalated: "متأخر: تنبيه بدرجة خطورة {severity} بشأن {iso3}، كان القرار مستحقاً في {deadline}",
-      moved: "التنبيه بشأن {iso3}: {status}",
+      raised: "تنبيه بدرجة خطورة {severity} بشأن {country}: {summary}",
+      severity_raised: "أصبحت درجة خطورة التنبيه بشأن {country} {severity}",
+      assigned: "أُسند إليك تنبيه بشأن {country}: {summary}",
+      escalated: "متأخر: تنبيه بدرجة خطورة {severity} بشأن {country}، كان القرار مستحقاً في {deadline}",
+      moved: "التنبيه بشأن {country}: {status}",
     },
     body: {
-      raised: "صدر تنبيه بدرجة خطورة {severity} بشأن {iso3} ({source}).\n\n{summary}",
+      raised: "صدر تنبيه بدرجة خطورة {severity} بشأن {country} ({source}).\n\n{summary}",
       severity_raised: "رفع تكرار «{summary}» درجة خطورة التنبيه إلى {severity}.\n\n{repeat}",
       assigned: "أسند إليك {by} التنبيه «{summary}» ({severity}).\n\n{note}",
       escalated:
@@ -126,8 +134,8 @@ const sourceIn = (source: string, w: Words): string => {
   return rule ? `${w.source.rule}: ${rule[1]}` : source;
 };
 
-const wordingIn = (alert: AlertWording, language: NoticeLanguage): string =>
-  alert.message ? alertMessageText(alert.message, alert.iso3, language) : alert.summary;
+const wordingIn = (alert: AlertWording, country: string, language: NoticeLanguage): string =>
+  alert.message ? alertMessageText(alert.message, country, language) : alert.summary;
 
 /** The subject and body of a notification about an alert, in the reader's language. */
 export const writeAlertNotice = (
@@ -136,9 +144,13 @@ export const writeAlertNotice = (
 ): { subject: string; body: string } => {
   const w = words[language];
   const { alert } = notice;
+  const country = countryNameIn(
+    { iso3: alert.iso3, name: alert.countryName, iso2: alert.countryIso2 },
+    language,
+  );
   const values: Record<string, string> = {
-    iso3: alert.iso3,
-    summary: wordingIn(alert, language),
+    country,
+    summary: wordingIn(alert, country, language),
     severity: w.severity[alert.severity],
     SEVERITY: w.severity[alert.severity].toLocaleUpperCase(language),
     deadline: noticeTime(alert.deadline),
@@ -148,7 +160,7 @@ export const writeAlertNotice = (
       values.source = sourceIn(notice.source, w);
       break;
     case "severity_raised":
-      values.repeat = wordingIn(notice.repeat, language);
+      values.repeat = wordingIn(notice.repeat, country, language);
       break;
     case "assigned":
       Object.assign(values, { by: notice.by, note: notice.note });

@@ -8,6 +8,9 @@ import { visibleTo } from "../access/visibility.ts";
 export type AlertRecord = {
   id: string;
   iso3: string;
+  /** The registry's English name and alpha-2 code of the country, for naming it in a reader's language. */
+  countryName: string | null;
+  countryIso2: string | null;
   cause: string;
   severity: Severity;
   source: string;
@@ -44,9 +47,12 @@ const select = (db: Db) =>
     .selectFrom("alerts as a")
     .innerJoin("organisations as o", "o.id", "a.owner_org_id")
     .leftJoin("users as u", "u.id", "a.owner_user_id")
+    .leftJoin("countries as c", "c.iso3", "a.iso3")
     .select([
       "a.id",
       "a.iso3",
+      "c.name as countryName",
+      "c.iso2 as countryIso2",
       "a.cause",
       "a.severity",
       "a.source",

@@ -28,6 +28,7 @@ import {
   updateAlert,
 } from "../../repositories/alerts/alerts.repository.ts";
 import { findDeskFor } from "../../repositories/alerts/desks.repository.ts";
+import { findCountryName } from "../../repositories/data/registry.repository.ts";
 import { findMembership } from "../../repositories/users.repository.ts";
 import { notify } from "../notifications/notify.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
@@ -132,7 +133,8 @@ export const raiseAlertWithin = async (
 ): Promise<RaiseOutcome> => {
   if (tx.via !== "system") authorize(tx.actor, "alert.raise");
   const message = "message" in raw ? ZAlertMessage.parse(raw.message) : null;
-  const parsed = ZRaiseAlert.parse(message ? { ...raw, summary: alertMessageText(message, raw.iso3) } : raw);
+  const summary = message && alertMessageText(message, (await findCountryName(tx.db, raw.iso3)) ?? raw.iso3);
+  const parsed = ZRaiseAlert.parse(summary ? { ...raw, summary } : raw);
   // Two people's warnings about one country are distinct unless they name the same cause: only a named
   // cause (a rule's, a surge's, or one a person gives) merges repeats.
   const input = parsed.cause === "manual" ? { ...parsed, cause: `manual:${randomUUID()}` } : parsed;
@@ -227,7 +229,7 @@ export const raiseAlertWithin = async (
         alertNotification(id, {
           kind: "severity_raised",
           alert: { ...before, severity },
-          repeat: { iso3: input.iso3, summary: input.summary, message },
+          repeat: { summary: input.summary, message },
         }),
         readers,
       );
