@@ -6,6 +6,7 @@ import { useApiCall } from "../../api/use-api-call.ts";
 import { BusyButton } from "../../components/BusyButton.tsx";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
+import { personLabel } from "../../components/person-label.ts";
 
 type Assignee = { userId: string; name: string; email: string };
 
@@ -37,7 +38,7 @@ export const AssignAlertForm = ({
         <select name="userId" required>
           {others.map((p) => (
             <option key={p.userId} value={p.userId}>
-              {p.name} ({p.email})
+              {personLabel(p)}
             </option>
           ))}
         </select>

@@ -11,6 +11,7 @@ import { BusyButton } from "../../components/BusyButton.tsx";
 import { CountryOptions } from "../../components/CountrySelect.tsx";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
+import { hasOwnName } from "../../components/person-label.ts";
 import { TableScroll } from "../../components/TableScroll.tsx";
 
 const DEFAULT_DESK = "*";
@@ -34,7 +35,7 @@ const PersonSelect = ({ name, orgId, label }: { name: string; orgId: string; lab
               // The clearance shows whose alerts they can own: a person's alert is restricted by default, and
               // one above their clearance goes to the supervisor or the organisation instead.
               <option key={person.id} value={person.id}>
-                {t("alertSetup.personWithClearance", {
+                {t(hasOwnName(person) ? "alertSetup.personWithClearance" : "alertSetup.emailWithClearance", {
                   name: person.name,
                   email: person.email,
                   clearance: t(`clearance.${m.clearance}`),

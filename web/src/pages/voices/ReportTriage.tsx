@@ -5,6 +5,7 @@ import { BusyButton } from "../../components/BusyButton.tsx";
 import { ClearanceField } from "../../components/ClearanceField.tsx";
 import { Field } from "../../components/Field.tsx";
 import { FormOutcome } from "../../components/FormOutcome.tsx";
+import { personLabel } from "../../components/person-label.ts";
 import { when } from "../../i18n/dates.ts";
 import { useSession } from "../../session.tsx";
 import { CategoryOptions, StatusOptions } from "./ReportOptions.tsx";
@@ -46,7 +47,7 @@ const AssignmentField = ({ report }: { report: ReportDetail }) => {
           ?.filter((c) => c.userId !== report.assignedTo)
           .map((c) => (
             <option key={c.userId} value={c.userId}>
-              {c.userId === me.user.id ? t("voices.assignMe") : `${c.name} (${c.email})`}
+              {c.userId === me.user.id ? t("voices.assignMe") : personLabel(c)}
             </option>
           ))}
         <option value="none">{t("voices.unassign")}</option>
