@@ -112,7 +112,7 @@ describe(`API foundation (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"
       const inverted = await session.request("GET", url);
       expect(inverted.statusCode, url).toBe(400);
       expect(inverted.json().error.details, url).toEqual([
-        { field: "to", message: "must not be before from" },
+        { field: "querystring.to", message: "must not be before from" },
       ]);
     }
     for (const url of ["/api/audit-log", "/api/audit-log/export"]) {
@@ -198,7 +198,9 @@ describe(`API foundation (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"
       clearance: "confidential",
     });
     expect(response.statusCode).toBe(400);
-    expect(response.json().error.details).toEqual([{ field: "clearance", message: "at most restricted" }]);
+    expect(response.json().error.details).toEqual([
+      { field: "body.clearance", message: "at most restricted" },
+    ]);
     const allowed = await session.request("POST", "/api/analyses", {
       title: "Mine",
       clearance: "restricted",
@@ -493,7 +495,7 @@ describe(`API foundation (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"
     const raised = await session.request("PUT", own, { role: "administrator", clearance: "confidential" });
     expect(raised.statusCode).toBe(400);
     expect(raised.json().error.details[0]).toMatchObject({
-      field: "clearance",
+      field: "body.clearance",
       message: "at most restricted",
     });
     const other = `/api/users/${viewer.userId}/memberships/${orgId}`;
@@ -679,14 +681,14 @@ describe(`API foundation (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"
     const weak = await session.request("POST", "/api/users", { ...payload, orgId, password: "password1234" });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().error.details[0]).toMatchObject({
-      field: "password",
+      field: "body.password",
       message: expect.stringMatching(/password/),
     });
     expect((await session.request("POST", "/api/users", { ...payload, orgId })).statusCode).toBe(201);
     // Adding the same person again changes nothing: their role stays what it was.
     const again = await session.request("POST", "/api/users", { ...payload, orgId, role: "administrator" });
     expect(again.statusCode).toBe(409);
-    expect(again.json().error.details[0].field).toBe("email");
+    expect(again.json().error.details[0].field).toBe("body.email");
     const other = await buildOrganisation(handle.db);
     const refused = await session.request("POST", "/api/users", {
       ...payload,

@@ -319,7 +319,7 @@ describe("conflict data API", () => {
     const who = await signIn(app, analyst.email, analyst.password);
     const response = await upload(who, { kind: "nope" }, { name: "x.csv", content: "id\n1\n" });
     expect(response.statusCode).toBe(400);
-    expect(response.json().error.details[0].field).toBe("kind");
+    expect(response.json().error.details[0].field).toBe("body.kind");
     // A licence link is shown to every reader: only an http(s) address.
     const scripted = await upload(
       who,
@@ -327,7 +327,7 @@ describe("conflict data API", () => {
       { name: "x.csv", content: "id\n1\n" },
     );
     expect(scripted.json().error.details).toEqual([
-      expect.objectContaining({ field: "licenceUrl", message: "must be an http(s) address" }),
+      expect.objectContaining({ field: "body.licenceUrl", message: "must be an http(s) address" }),
     ]);
     expect(leftUploads()).toEqual([]);
   });

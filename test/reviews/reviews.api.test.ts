@@ -183,7 +183,9 @@ describe(`reviews (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, ()
       startsOn: "2031-01-01",
     });
     expect(again.statusCode).toBe(409);
-    expect(again.json().error.details).toEqual([{ field: "name", message: "already used by another cycle" }]);
+    expect(again.json().error.details).toEqual([
+      { field: "body.name", message: "already used by another cycle" },
+    ]);
     const future = (
       await adminSession.request("POST", "/api/reviews/cycles", { name: "Cycle 9", startsOn: "2031-01-01" })
     ).json();
@@ -213,7 +215,7 @@ describe(`reviews (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, ()
       cycleId: cycle.json().id,
     });
     expect(second.statusCode).toBe(409);
-    expect(second.json().error.details[0]).toMatchObject({ field: "cycleId" });
+    expect(second.json().error.details[0]).toMatchObject({ field: "body.cycleId" });
     // A colleague cleared lower is refused too, without learning the confidential review's title.
     const colleague = await buildUser(handle.db, analyst.orgId, "analyst", "restricted");
     const colleagueSession = await signIn(app, colleague.email, colleague.password);
@@ -224,7 +226,7 @@ describe(`reviews (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, ()
     expect(third.statusCode).toBe(409);
     expect(third.body).not.toContain("closed-door");
     expect(third.json().error.details).toEqual([
-      { field: "cycleId", message: "already reviewed in this cycle" },
+      { field: "body.cycleId", message: "already reviewed in this cycle" },
     ]);
   });
 
@@ -366,7 +368,7 @@ describe(`reviews (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, ()
     const unknown = await analystSession.request("POST", "/api/reviews", { iso3: "ZZZ" });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().error.details).toEqual([
-      { field: "iso3", message: "unknown country code (ISO 3166-1 alpha-3)" },
+      { field: "body.iso3", message: "unknown country code (ISO 3166-1 alpha-3)" },
     ]);
     const created = await analystSession.request("POST", "/api/reviews", { iso3: "MMR" });
     expect(created.statusCode, created.body).toBe(201);
@@ -486,7 +488,7 @@ describe(`reviews (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, ()
       },
     );
     expect(rewritten.statusCode).toBe(409);
-    expect(rewritten.json().error.details).toEqual([{ field: "response", message: "already noted" }]);
+    expect(rewritten.json().error.details).toEqual([{ field: "body.response", message: "already noted" }]);
     const next = (
       await analystSession.request("POST", "/api/reviews", { iso3: "MMR", title: "Myanmar, next cycle" })
     ).json();
@@ -500,7 +502,7 @@ describe(`reviews (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, ()
     );
     expect(inItsOwnReview.statusCode).toBe(400);
     expect(inItsOwnReview.json().error.details).toEqual([
-      { field: "reviewId", message: "the review that made the recommendation" },
+      { field: "body.reviewId", message: "the review that made the recommendation" },
     ]);
     const followed = await analystSession.request(
       "POST",
@@ -752,7 +754,7 @@ describe(`reviews (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, ()
     ]);
     const rewrite = await followUp(second.id, "not_started", "Rewrite history");
     expect(rewrite.statusCode).toBe(409);
-    expect(rewrite.json().error.details).toEqual([{ field: "reviewId", message: "review adopted" }]);
+    expect(rewrite.json().error.details).toEqual([{ field: "body.reviewId", message: "review adopted" }]);
 
     expect((await followUp(third.id, "partial", "Two municipalities not yet covered.")).statusCode).toBe(200);
     const firstNow = (await analystSession.request("GET", `/api/reviews/${first.id}`)).json();
@@ -861,7 +863,7 @@ describe(`reviews (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, ()
     expect(refused.statusCode).toBe(400);
     expect(refused.json().error.details).toEqual([
       {
-        field: "reviewId",
+        field: "body.reviewId",
         message: "a public review: the recommendation is confidential, so its readers may not read it",
       },
     ]);

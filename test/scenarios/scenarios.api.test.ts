@@ -69,9 +69,11 @@ describe(`scenarios under clearance (${process.env.DATABASE_URL ? "PostgreSQL" :
         ...extra,
       });
       expect(nowhere.statusCode, nowhere.body).toBe(400);
-      expect(nowhere.json().error.details).toEqual([expect.objectContaining({ field: "iso3" })]);
+      expect(nowhere.json().error.details).toEqual([expect.objectContaining({ field: "body.iso3" })]);
     }
-    expect(elsewhere.json().error.details).toEqual([{ field: "scenarioId", message: "a scenario of SYR" }]);
+    expect(elsewhere.json().error.details).toEqual([
+      { field: "body.scenarioId", message: "a scenario of SYR" },
+    ]);
     const openPlan = (
       await me.request("POST", "/api/scenarios/plans", {
         iso3: "SYR",

@@ -77,7 +77,7 @@ describe("early warning API", () => {
     const noData = await analyst.request("POST", "/api/warning/forecast-runs", { origin: "2031-01" });
     expect(noData.statusCode).toBe(400);
     expect(noData.json().error.details[0]).toMatchObject({
-      field: "origin",
+      field: "body.origin",
       message: "no country has data in this month; the data run from 1990-01 to 2019-12",
     });
     expect(
@@ -104,7 +104,7 @@ describe("early warning API", () => {
     const earlyBacktest = await analyst.request("POST", "/api/warning/backtest-runs", {
       origins: ["1990-06"],
     });
-    expect(earlyBacktest.json().error.details[0].field).toBe("origins");
+    expect(earlyBacktest.json().error.details[0].field).toBe("body.origins");
   });
 
   it("runs forecasts with progress, publishes the latest per origin, and ranks the watchlist with the change", async () => {
@@ -152,8 +152,8 @@ describe("early warning API", () => {
 
     const page = (await viewer.request("GET", "/api/warning/forecasts?iso3=syr")).json();
     for (const [query, field] of [
-      ["iso3=XXX", "iso3"],
-      ["horizon=3", "horizon"],
+      ["iso3=XXX", "querystring.iso3"],
+      ["horizon=3", "querystring.horizon"],
     ]) {
       const outside = await viewer.request("GET", `/api/warning/forecasts?${query}`);
       expect(outside.statusCode, query).toBe(400);
@@ -186,7 +186,7 @@ describe("early warning API", () => {
     expect(byMonth.forecasts.every((f: { horizon: number }) => f.horizon === 2)).toBe(true);
     // A month the run does not forecast is named, not answered with an empty file.
     const before = await viewer.request("GET", "/api/warning/forecasts/export?origin=2019-12&month=2019-11");
-    expect([before.statusCode, before.json().error.details[0].field]).toEqual([400, "month"]);
+    expect([before.statusCode, before.json().error.details[0].field]).toEqual([400, "querystring.month"]);
     const older = (await viewer.request("GET", "/api/warning/forecasts?origin=2019-11&horizon=1")).json();
     expect(older.run.origin).toBe("2019-11");
     expect(older.forecasts[0].month).toBe("2019-12");
@@ -196,7 +196,7 @@ describe("early warning API", () => {
     ).json<TWatchlist>();
     expect(watchlist.previousRun?.origin).toBe("2019-11");
     const beyond = await viewer.request("GET", "/api/warning/watchlist?horizon=13");
-    expect([beyond.statusCode, beyond.json().error.details[0].field]).toEqual([400, "horizon"]);
+    expect([beyond.statusCode, beyond.json().error.details[0].field]).toEqual([400, "querystring.horizon"]);
     expect(watchlist.entries).toHaveLength(10);
     const p = watchlist.entries.map((e) => e.pGt0);
     expect(p).toEqual([...p].sort((a, b) => b - a));
@@ -227,7 +227,7 @@ describe("early warning API", () => {
     const tooLate = await analyst.request("POST", "/api/warning/backtest-runs", { origins: ["2019-01"] });
     expect(tooLate.statusCode).toBe(400);
     expect(tooLate.json().error.details[0]).toMatchObject({
-      field: "origins",
+      field: "body.origins",
       message: "the data end in 2019-12: the latest origin for 12 months ahead is 2018-12",
     });
     const response = await analyst.request("POST", "/api/warning/backtest-runs", {
@@ -316,7 +316,7 @@ describe("early warning API", () => {
     const refused = await analyst.request("POST", "/api/warning/forecast-runs", { origin: "2020-01" });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().error.details[0]).toMatchObject({
-      field: "origin",
+      field: "body.origin",
       message: expect.stringMatching(
         /^only 1 of \d+ countries have data in this month; the latest month nearly all have is 2019-12$/,
       ),

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { ZodError } from "zod";
 import { DomainError, type ErrorCode, type ErrorDetail } from "../../core/shared/errors.ts";
+import { inRequestTerms } from "../request-fields.ts";
 
 const statusOf: Record<ErrorCode, number> = {
   validation_failed: 400,
@@ -68,6 +69,8 @@ export const registerErrorHandler = (app: FastifyInstance, onRefused?: OnRefused
         return reply.code(404).send(errorBody("not_found", "Nothing is found at this address.", details));
       return reply.code(400).send(errorBody("validation_failed", "The request is not valid.", details));
     }
+    // Raised by a route or a service, a ZodError or DomainError names a field as its input does; the answer
+    // names it by the part of the request it came from, as request validation above does.
     if (error instanceof ZodError) {
       const details = error.issues.flatMap((issue) =>
         issue.code === "unrecognized_keys"
@@ -77,13 +80,17 @@ export const registerErrorHandler = (app: FastifyInstance, onRefused?: OnRefused
             }))
           : [{ field: fieldOf(issue.path), message: issue.message }],
       );
-      return reply.code(400).send(errorBody("validation_failed", "The request is not valid.", details));
+      return reply
+        .code(400)
+        .send(errorBody("validation_failed", "The request is not valid.", inRequestTerms(request, details)));
     }
     if (error instanceof DomainError) {
       // The refusal stands even if its log entry cannot be written (the database may be what failed).
       if (error.code === "forbidden" && request.auth && onRefused)
         await onRefused(request, error).catch((failure: unknown) => request.log.error(failure));
-      return reply.code(statusOf[error.code]).send(errorBody(error.code, error.message, error.details));
+      return reply
+        .code(statusOf[error.code])
+        .send(errorBody(error.code, error.message, inRequestTerms(request, error.details)));
     }
     // Text the NUL check cannot see (a body its route parses itself) reaches the database, which refuses
     // the character: still the request's fault, not the server's.
