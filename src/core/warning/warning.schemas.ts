@@ -27,9 +27,12 @@ export type TProgress = z.infer<typeof ZProgress>;
 const ZDatasetVersion = z.object({ id: z.string(), kind: z.string(), version: z.string() });
 export type TDatasetVersion = z.infer<typeof ZDatasetVersion>;
 
+/** How many boosting rounds a caller may ask for; the web form's field takes the same bounds. */
+export const MODEL_ROUNDS = { min: 1, max: 1000 } as const;
+
 /** Tuning knobs a caller may set; everything else stays at the model's defaults. A misspelt knob is refused. */
 const ZModelOptions = z.strictObject({
-  rounds: z.number().int().min(1).max(1000).optional(),
+  rounds: z.number().int().min(MODEL_ROUNDS.min).max(MODEL_ROUNDS.max).optional(),
   maxDepth: z.number().int().min(1).max(12).optional(),
   eta: z.number().positive().max(1).optional(),
 });

@@ -1,92 +1,22 @@
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { referenceOrigins } from "../../../../src/core/warning/backtest-report.ts";
 import { ApiError } from "../../api/client.ts";
 import { allows } from "../../api/permissions.ts";
-import { BusyButton } from "../../components/BusyButton.tsx";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
 import { when } from "../../i18n/dates.ts";
 import { ltr } from "../../i18n/index.ts";
 import { useSession } from "../../session.tsx";
+import { BacktestForm } from "./BacktestForm.tsx";
 import { ReliabilitySection } from "./BacktestReliability.tsx";
 import { methodOrder, PerHorizonTable, ScoreGlossary, ScoreTable } from "./BacktestScores.tsx";
+import { experimentSettings } from "./experiment-settings.ts";
 import { RunProgress } from "./RunProgress.tsx";
 import { useLiveRun } from "./useLiveRun.ts";
-import {
-  type BacktestReport,
-  type BacktestRun,
-  fetchBacktest,
-  fetchBacktestRuns,
-  startBacktest,
-} from "./warning-api.ts";
+import { type BacktestReport, type BacktestRun, fetchBacktest, fetchBacktestRuns } from "./warning-api.ts";
 
 const latestBacktest = ["warning", "backtest", "latest"] as const;
-
-const defaultOrigins = referenceOrigins.join(",");
-const standardHorizon = 12;
-/** As many months ahead as the API scores. */
-const maxBacktestHorizon = 36;
-
-/**
- * What an experiment changed: the model settings as the API names them, a horizon short of 12 months, and
- * origins that leave out some of the reference ones.
- */
-const experimentSettings = (run: BacktestRun, span: string, origins: string): string =>
-  [
-    ...Object.entries(run.changedSettings).map(([name, value]) => `${name} ${String(value)}`),
-    ...(run.maxHorizon < standardHorizon ? [span] : []),
-    ...(referenceOrigins.every((origin) => run.origins.includes(origin)) ? [] : [origins]),
-  ].join(", ");
-
-/** Origins and months ahead of a new backtest, for those allowed to run one. */
-const BacktestForm = ({ running, onStarted }: { running: boolean; onStarted: (runId: string) => void }) => {
-  const { t } = useTranslation();
-  const [origins, setOrigins] = useState(defaultOrigins);
-  const [horizon, setHorizon] = useState(standardHorizon);
-  const start = useMutation({
-    mutationFn: () =>
-      startBacktest(
-        origins
-          .split(",")
-          .map((o) => o.trim())
-          .filter(Boolean),
-        horizon,
-      ),
-    onSuccess: (run) => onStarted(run.id),
-  });
-  return (
-    <>
-      <form
-        className="inline-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          start.mutate();
-        }}
-      >
-        <Field label={t("warning.origins")}>
-          <input value={origins} onChange={(event) => setOrigins(event.target.value)} size={44} dir="ltr" />
-        </Field>
-        {/* Fewer months ahead train fewer models: a quicker check, or origins nearer the data's end. */}
-        <Field label={t("warning.backtestHorizon")}>
-          <input
-            type="number"
-            className="short-number"
-            min={1}
-            max={maxBacktestHorizon}
-            value={horizon}
-            onChange={(event) => setHorizon(event.target.valueAsNumber)}
-          />
-        </Field>
-        <BusyButton type="submit" busy={start.isPending || running}>
-          {t("warning.runBacktest")}
-        </BusyButton>
-      </form>
-      <ErrorNote error={start.error} />
-    </>
-  );
-};
 
 const originList = (run: BacktestRun) => run.origins.map((origin) => ltr(origin)).join(", ");
 
@@ -169,7 +99,12 @@ const BacktestReportView = ({ run, report }: { run: BacktestRun; report: Backtes
       {!run.standard && (
         <p className="stale-note" role="note">
           {t("warning.experimentNote", {
-            settings: experimentSettings(run, span, t("warning.otherOrigins", { origins: originList(run) })),
+            settings: experimentSettings(
+              run,
+              { span, origins: t("warning.otherOrigins", { origins: originList(run) }) },
+              t,
+              i18n.language,
+            ),
           })}
         </p>
       )}

@@ -45,8 +45,21 @@ export const startForecast = () => api<TForecastRun>("POST", "/api/warning/forec
 export const fetchBacktest = (id: string) => get<TBacktestRun>(`/api/warning/backtest-runs/${id}`);
 export const fetchBacktestRuns = (limit = 1) =>
   get<TBacktestRun[]>(`/api/warning/backtest-runs?limit=${limit}`);
-export const startBacktest = (origins: string[], maxHorizon: number) =>
-  api<TBacktestRun>("POST", "/api/warning/backtest-runs", { origins, maxHorizon });
+/** Without `rounds`, the model's own number: a backtest with it set is an experiment. */
+export const startBacktest = ({
+  origins,
+  maxHorizon,
+  rounds,
+}: {
+  origins: string[];
+  maxHorizon: number;
+  rounds?: number;
+}) =>
+  api<TBacktestRun>("POST", "/api/warning/backtest-runs", {
+    origins,
+    maxHorizon,
+    options: rounds === undefined ? {} : { rounds },
+  });
 
 /** Light yellow to dark red; a square root keeps the many small probabilities apart. */
 export const riskColour = (p: number): string => {
