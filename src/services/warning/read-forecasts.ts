@@ -1,4 +1,4 @@
-import { invalid, notFound } from "../../core/shared/errors.ts";
+import { DomainError, invalid, notFound } from "../../core/shared/errors.ts";
 import { addMonths, type MonthKey } from "../../core/shared/months.ts";
 import type { TForecastQuery } from "../../core/warning/warning.schemas.ts";
 import {
@@ -21,11 +21,15 @@ export const publishedRun = async (
     return run;
   }
   const run = await latestPublishedRun(ctx.db, which.origin);
-  if (!run)
-    throw notFound(
-      which.origin ? `A succeeded forecast run for origin ${which.origin}` : "A succeeded forecast run",
-    );
-  return run;
+  if (run) return run;
+  // Said so, rather than "not found": the next step is to forecast from that month (an experiment is not
+  // published, and is read by its id).
+  throw new DomainError(
+    "not_found",
+    which.origin
+      ? `No forecast from ${which.origin} is published: run a forecast from that origin first.`
+      : "No forecast is published yet: run a forecast first.",
+  );
 };
 
 /** Forecasts of one run (default: the latest), filtered by country, horizon and target month. */
