@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { describeFeature, formatReading } from "../../../../src/core/warning/driver-phrases.ts";
-import { signedPoints } from "./signed-points.ts";
+import { effectPointsText } from "./signed-points.ts";
 import type { Driver } from "./warning-api.ts";
 
 /**
@@ -22,9 +22,7 @@ export const DriverList = ({ drivers }: { drivers: Driver[] }) => {
             ? // A template, not a hard-coded ": ", because French puts a narrow no-break space before a colon.
               t("warning.reading", { phrase: featureName(d), value: formatReading(d.reading, i18n.language) })
             : featureName(d)}{" "}
-          <small className="nowrap">
-            {t("warning.effectPoints", { points: signedPoints(d.effectPoints, i18n.language) })}
-          </small>
+          <small className="nowrap">{effectPointsText(d.effectPoints, t, i18n.language)}</small>
         </li>
       ))}
     </ul>

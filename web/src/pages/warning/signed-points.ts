@@ -1,3 +1,5 @@
+import type { TFunction } from "i18next";
+
 /** Percentage points as shown: to the tenth. */
 export const shownPoints = (points: number): number => Math.round(points * 10) / 10;
 
@@ -11,3 +13,10 @@ export const signedPoints = (points: number, language: string): string => {
   const digits = new Intl.NumberFormat(language, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   return `${sign}${digits.format(Math.abs(shown))}`;
 };
+
+/**
+ * A driver's effect with its unit: the unit agrees with the number as shown, since French keeps "point"
+ * singular below 2 ("+1,6 point") where English writes "+1.6 points".
+ */
+export const effectPointsText = (points: number, t: TFunction, language: string): string =>
+  t("warning.effectPoints", { points: signedPoints(points, language), count: Math.abs(shownPoints(points)) });
