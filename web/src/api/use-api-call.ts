@@ -11,3 +11,6 @@ export const useApiCall = (invalidates: readonly unknown[]) => {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: [...invalidates] }),
   });
 };
+
+/** One such write, handed to the parts of a page that share it (they wait while any of them is saving). */
+export type ApiWrite = ReturnType<typeof useApiCall>;
