@@ -1,9 +1,9 @@
-import { WORLD_BANK_AGGREGATES } from "../crosswalk.ts";
 import { csvLine } from "./csv-line.ts";
-import { errorCollector } from "./error-collector.ts";
+import { type ErrorCollector, errorCollector } from "./error-collector.ts";
 import { type FieldReader, fieldReader, firstLineOf } from "./field-reader.ts";
-import { checkHeader } from "./header.ts";
-import type { IndicatorDefinition, RowValidator, ValidatorOptions } from "./types.ts";
+import { type CountryKey, type IndicatorLayout, indicatorLayout, isPreamble } from "./indicator-layout.ts";
+import { type IndicatorPlace, indicatorPlaces, type PlaceOf, type Skipped } from "./indicator-places.ts";
+import type { IndicatorDefinition, IndicatorOptions, RowValidator, ValidatorOptions } from "./types.ts";
 
 export const INDICATOR_VALUE_COLUMNS = [
   "indicator",
@@ -14,36 +14,158 @@ export const INDICATOR_VALUE_COLUMNS = [
   "value",
 ] as const;
 
-/** Columns that identify or label a country-year rather than carry an indicator. */
-const LABEL_COLUMNS = new Set([
-  "iso3",
-  "gwcode",
-  "year",
-  "country_name",
-  "country",
-  "countryname",
-  "statename",
-  "stateabb",
-  "indicator_name",
-  "indicator_code",
-  "value",
-]);
-
 // Non-finite values (e.g. "-inf", the log of zero in the SDP estimates) are treated as missing too.
 const MISSING = new Set(["", "NA", "N/A", "NaN", "nan", "..", "null", "inf", "-inf", "Inf", "-Inf"]);
 
-/** The lines above a World Bank download's header: "Data Source", "Last Updated Date" and blank lines. */
-export const isPreamble = (cells: readonly string[]): boolean => {
-  // A byte order mark can hide the first field's quotes from a streamed parse.
-  const first = cells[0]?.replace(/^\uFEFF"?|"$/g, "").trim() ?? "";
-  return first === "Data Source" || first === "Last Updated Date" || cells.every((c) => c.trim() === "");
+/** A cell's number; null for a missing value, or after an error recorded on the row. */
+const numberIn = (r: FieldReader, column: string): number | null => {
+  const text = r.text(column);
+  if (MISSING.has(text)) return null;
+  const n = Number(text);
+  return Number.isFinite(n) ? n : r.fail(column, text, "not a number");
 };
 
-/** The year columns of a World Bank download's header (`Country Code`, …, `1960`, `1961`, …); none otherwise. */
-export const worldBankYears = (header: readonly string[]): string[] =>
-  header.some((c) => c.trim() === "Country Code")
-    ? header.map((c) => c.trim()).filter((c) => /^\d{4}$/.test(c))
-    : [];
+/** The indicators met in the file, in order, each described by the options' metadata where it has some. */
+const indicatorDefinitions = (options: IndicatorOptions) => {
+  const definitions = new Map<string, IndicatorDefinition>();
+  const define = (code: string, name?: string) => {
+    if (definitions.has(code)) return;
+    const meta = options.metadata?.[code] ?? {};
+    definitions.set(code, {
+      code,
+      name: meta.name ?? name ?? code,
+      unit: meta.unit ?? options.unit ?? "",
+      description: meta.description ?? "",
+      source: meta.source ?? options.source ?? "",
+      licence: meta.licence ?? options.licence ?? "",
+    });
+  };
+  return { define, list: () => [...definitions.values()] };
+};
+
+/** The values as staged lines, each indicator, country and year once, and the years they span. */
+const valueStore = () => {
+  const lines: string[] = [];
+  const seen = new Map<string, number>();
+  let minYear: number | null = null;
+  let maxYear: number | null = null;
+  const store = (
+    r: FieldReader,
+    line: number,
+    place: IndicatorPlace,
+    year: number,
+    values: [string, number][],
+  ) => {
+    const { ref } = place;
+    if (minYear === null || year < minYear) minYear = year;
+    if (maxYear === null || year > maxYear) maxYear = year;
+    for (const [indicator, value] of values) {
+      const k = `${indicator}|${ref}|${year}`;
+      const first = firstLineOf(seen, k, line);
+      if (first !== undefined) {
+        r.fail(indicator, String(value), `duplicate value for ${ref} in ${year} (first on line ${first})`);
+        continue;
+      }
+      lines.push(csvLine([indicator, ref, place.iso3, place.gwcode, year, value]));
+    }
+  };
+  const span = () => ({
+    start: minYear === null ? null : `${minYear}-01-01`,
+    end: maxYear === null ? null : `${maxYear}-12-31`,
+  });
+  return { lines, store, span };
+};
+
+/** What every layout's rows are read with. */
+type RowContext = {
+  errors: ErrorCollector;
+  options: IndicatorOptions;
+  define: (code: string, name?: string) => void;
+  placeOf: PlaceOf;
+  values: ReturnType<typeof valueStore>;
+};
+
+/**
+ * A World Bank row: one indicator of one country, a value per year column. A row with an error stores
+ * nothing. Answers the country-years stored, as the other layouts count their rows.
+ */
+const worldBankRow = (c: RowContext, yearColumns: string[], r: FieldReader, line: number): number => {
+  const before = c.errors.count;
+  const code = r.text("Country Code");
+  const indicator = r.requiredText("Indicator Code");
+  if (!indicator) return 0;
+  c.define(indicator, r.text("Indicator Name") || undefined);
+  const stored = c.values.lines.length;
+  for (const column of yearColumns) {
+    const value = numberIn(r, column);
+    if (value === null) continue;
+    const year = Number(column);
+    const place = c.placeOf(r, "Country Code", code, year);
+    if (!place) return 0;
+    c.values.store(r, line, place, year, [[indicator, value]]);
+  }
+  if (c.errors.count > before) {
+    c.values.lines.length = stored;
+    return 0;
+  }
+  return c.values.lines.length - stored;
+};
+
+/** A long row's one value, under its indicator code (or the options' indicator); null after an error. */
+const longValues = (c: RowContext, r: FieldReader): [string, number][] | null => {
+  const indicator = r.text("indicator_code") || c.options.indicator || "";
+  if (!indicator) {
+    r.fail("indicator_code", "", "required value is empty");
+    return null;
+  }
+  c.define(indicator, r.text("indicator_name") || undefined);
+  const value = numberIn(r, "value");
+  return value === null ? [] : [[indicator, value]];
+};
+
+/** A wide row's values, one per indicator column, missing ones left out. */
+const wideValues = (r: FieldReader, valueColumns: string[]): [string, number][] => {
+  const values: [string, number][] = [];
+  for (const column of valueColumns) {
+    const value = numberIn(r, column);
+    if (value !== null) values.push([column, value]);
+  }
+  return values;
+};
+
+/** A country-year row of a long or wide file; answers 1 when it is stored, 0 after an error or a skip. */
+const countryYearRow = (
+  c: RowContext,
+  layout: Exclude<IndicatorLayout, { kind: "world-bank" }>,
+  r: FieldReader,
+  line: number,
+): number => {
+  const before = c.errors.count;
+  const year = r.year("year", 1700);
+  if (year === null) return 0;
+  const place = c.placeOf(r, layout.key, r.text(layout.key), year);
+  if (c.errors.count > before || !place) return 0;
+  const values = layout.kind === "long" ? longValues(c, r) : wideValues(r, layout.valueColumns);
+  if (!values || c.errors.count > before) return 0;
+  c.values.store(r, line, place, year, values);
+  return 1;
+};
+
+/** Reads the rows after the header by its layout, answering how many country-years each stored. */
+const rowReaderFor = (
+  layout: IndicatorLayout,
+  c: Omit<RowContext, "placeOf">,
+  placesBy: (key: CountryKey) => PlaceOf,
+) => {
+  if (layout.kind === "world-bank") {
+    // The World Bank names countries by ISO3 code.
+    const context = { ...c, placeOf: placesBy("iso3") };
+    return (r: FieldReader, line: number) => worldBankRow(context, layout.yearColumns, r, line);
+  }
+  if (layout.kind === "wide") for (const name of layout.valueColumns) c.define(name);
+  const context = { ...c, placeOf: placesBy(layout.key) };
+  return (r: FieldReader, line: number) => countryYearRow(context, layout, r, line);
+};
 
 /**
  * Validates country-year indicators in any of three layouts:
@@ -62,225 +184,43 @@ export const indicatorsValidator = ({
   indicators: options = {},
 }: ValidatorOptions): RowValidator => {
   const errors = errorCollector();
-  const lines: string[] = [];
-  const seen = new Map<string, number>();
-  const definitions = new Map<string, IndicatorDefinition>();
-  const skipped: Record<string, number> = {};
-  let skippedCount = 0;
+  const definitions = indicatorDefinitions(options);
+  const values = valueStore();
+  const skipped: Skipped = { count: 0, reasons: {} };
+  let headerRead = false;
   let reader: FieldReader | null = null;
-  let headerLine: number | null = null;
-  let key: "iso3" | "gwcode" = "iso3";
-  let long = false;
-  /** The year columns of a World Bank download; empty for the other layouts. */
-  let yearColumns: string[] = [];
-  let valueColumns: string[] = [];
-  let minYear: number | null = null;
-  let maxYear: number | null = null;
+  let readRow: ((r: FieldReader, line: number) => number) | null = null;
   let rowCount = 0;
-  const gwCache = new Map<string, string | null>();
-
-  const define = (code: string, name?: string) => {
-    if (definitions.has(code)) return;
-    const meta = options.metadata?.[code] ?? {};
-    definitions.set(code, {
-      code,
-      name: meta.name ?? name ?? code,
-      unit: meta.unit ?? options.unit ?? "",
-      description: meta.description ?? "",
-      source: meta.source ?? options.source ?? "",
-      licence: meta.licence ?? options.licence ?? "",
-    });
+  const readHeader = (cells: string[]) => {
+    const layout = indicatorLayout(cells, options, errors);
+    if (!layout) return;
+    const context = { errors, options, define: definitions.define, values };
+    readRow = rowReaderFor(layout, context, (key) => indicatorPlaces(resolver, key, skipped));
+    reader = fieldReader(errors, layout.index, cells.length);
   };
-
-  /** The country of a code in a year, or null after an error or for a skipped aggregate. */
-  const countryIn = (r: FieldReader, column: string, code: string, year: number) => {
-    if (!code) return r.fail(column, code, "required value is empty");
-    if (key === "iso3") {
-      const upper = code.toUpperCase();
-      if (WORLD_BANK_AGGREGATES.has(upper)) {
-        skippedCount += 1;
-        const reason = `aggregate or non-country code ${upper}`;
-        skipped[reason] = (skipped[reason] ?? 0) + 1;
-        return null;
-      }
-      if (!resolver.isKnownIso3(upper)) return r.fail(column, code, "unknown country code");
-      let gwcode: number | null = null;
-      try {
-        gwcode = resolver.fromIso3(upper, `${year}-07-01`).gwcode;
-      } catch {
-        gwcode = null;
-      }
-      return { iso3: upper, gwcode, ref: upper };
-    }
-    const gw = Number(code);
-    if (!Number.isInteger(gw) || !resolver.isKnownGw(gw))
-      return r.fail(column, code, "unknown Gleditsch–Ward code");
-    const cacheKey = `${gw}:${year}`;
-    let iso3 = gwCache.get(cacheKey);
-    if (iso3 === undefined) {
-      try {
-        iso3 = resolver.fromGw(gw, `${year}-07-01`).iso3;
-      } catch {
-        iso3 = null; // a state without an ISO match is kept under its GW code
-      }
-      gwCache.set(cacheKey, iso3);
-    }
-    return { iso3, gwcode: gw, ref: `GW${gw}` };
-  };
-
-  const store = (
-    r: FieldReader,
-    line: number,
-    place: { iso3: string | null; gwcode: number | null; ref: string },
-    year: number,
-    values: [string, number][],
-  ) => {
-    const { ref } = place;
-    if (minYear === null || year < minYear) minYear = year;
-    if (maxYear === null || year > maxYear) maxYear = year;
-    for (const [indicator, value] of values) {
-      const k = `${indicator}|${ref}|${year}`;
-      const first = firstLineOf(seen, k, line);
-      if (first !== undefined) {
-        r.fail(indicator, String(value), `duplicate value for ${ref} in ${year} (first on line ${first})`);
-        continue;
-      }
-      lines.push(csvLine([indicator, ref, place.iso3, place.gwcode, year, value]));
-    }
-  };
-
-  const numberIn = (r: FieldReader, column: string): number | null => {
-    const text = r.text(column);
-    if (MISSING.has(text)) return null;
-    const n = Number(text);
-    return Number.isFinite(n) ? n : r.fail(column, text, "not a number");
-  };
-
-  /** A World Bank row: one indicator of one country, a value per year column. */
-  const worldBankRow = (r: FieldReader, line: number) => {
-    const before = errors.count;
-    const code = r.text("Country Code");
-    const indicator = r.requiredText("Indicator Code");
-    if (!indicator) return;
-    define(indicator, r.text("Indicator Name") || undefined);
-    const stored = lines.length;
-    for (const column of yearColumns) {
-      const value = numberIn(r, column);
-      if (value === null) continue;
-      const year = Number(column);
-      const place = countryIn(r, "Country Code", code, year);
-      if (!place) return;
-      store(r, line, place, year, [[indicator, value]]);
-    }
-    if (errors.count > before) {
-      lines.length = stored;
-      return;
-    }
-    // Counted as country-years, like the rows of the other layouts.
-    rowCount += lines.length - stored;
-  };
-
   return {
     row(cells, line) {
-      if (headerLine === null) {
+      if (!headerRead) {
         if (isPreamble(cells)) return;
-        headerLine = line;
-        yearColumns = worldBankYears(cells);
-        if (yearColumns.length) {
-          const index = checkHeader(cells, ["Country Code", "Indicator Code"], errors);
-          if (index) reader = fieldReader(errors, index, cells.length);
-          return;
-        }
-        const index = checkHeader(cells, ["year"], errors);
-        if (!index) return;
-        if (index.has("iso3")) key = "iso3";
-        else if (index.has("gwcode")) key = "gwcode";
-        else {
-          errors.add({
-            line: 1,
-            column: "iso3",
-            value: "",
-            reason: "missing column (iso3 or gwcode is required)",
-          });
-          return;
-        }
-        long = index.has("value");
-        if (long) {
-          if (!index.has("indicator_code") && !options.indicator) {
-            errors.add({
-              line: 1,
-              column: "indicator_code",
-              value: "",
-              reason: "missing column (a long file needs indicator_code or the indicator option)",
-            });
-            return;
-          }
-        } else {
-          const names = [...index.keys()].filter((name) => !LABEL_COLUMNS.has(name.toLowerCase()));
-          valueColumns = options.columns ?? names;
-          for (const name of valueColumns) {
-            if (!index.has(name)) errors.add({ line: 1, column: name, value: "", reason: "missing column" });
-          }
-          if (valueColumns.length === 0) {
-            errors.add({
-              line: 1,
-              column: "value",
-              value: "",
-              reason: "missing column (no indicator columns)",
-            });
-          }
-          if (errors.count) return;
-          for (const name of valueColumns) define(name);
-        }
-        reader = fieldReader(errors, index, cells.length);
+        headerRead = true;
+        readHeader(cells);
         return;
       }
-      if (!reader?.start(cells, line)) return;
-      const r = reader;
-      if (yearColumns.length) {
-        worldBankRow(r, line);
-        return;
-      }
-      const before = errors.count;
-      const year = r.year("year", 1700);
-      if (year === null) return;
-      const place = countryIn(r, key, r.text(key), year);
-      if (errors.count > before || !place) return;
-      const values: [string, number][] = [];
-      if (long) {
-        const indicator = r.text("indicator_code") || options.indicator || "";
-        if (!indicator) {
-          r.fail("indicator_code", "", "required value is empty");
-          return;
-        }
-        define(indicator, r.text("indicator_name") || undefined);
-        const value = numberIn(r, "value");
-        if (value !== null) values.push([indicator, value]);
-      } else {
-        for (const column of valueColumns) {
-          const value = numberIn(r, column);
-          if (value !== null) values.push([column, value]);
-        }
-      }
-      if (errors.count > before) return;
-      rowCount += 1;
-      store(r, line, place, year, values);
+      if (!reader?.start(cells, line) || !readRow) return;
+      rowCount += readRow(reader, line);
     },
-    takeLines: () => lines.splice(0),
+    takeLines: () => values.lines.splice(0),
     finish: () => ({
       errors: errors.errors,
       errorCount: errors.count,
       rowCount,
-      skippedCount,
-      skippedReasons: skipped,
-      staged: { target: "indicator_values", columns: INDICATOR_VALUE_COLUMNS, lines },
-      span: {
-        start: minYear === null ? null : `${minYear}-01-01`,
-        end: maxYear === null ? null : `${maxYear}-12-31`,
-      },
+      skippedCount: skipped.count,
+      skippedReasons: skipped.reasons,
+      staged: { target: "indicator_values", columns: INDICATOR_VALUE_COLUMNS, lines: values.lines },
+      span: values.span(),
       versionInFile: null,
       coverage: null,
-      indicators: [...definitions.values()],
+      indicators: definitions.list(),
       eventMonths: null,
     }),
   };

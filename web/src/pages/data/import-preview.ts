@@ -1,5 +1,5 @@
 import Papa from "papaparse";
-import { isPreamble, worldBankYears } from "../../../../src/core/data/import/indicators.ts";
+import { isPreamble, worldBankYears } from "../../../../src/core/data/import/indicator-layout.ts";
 import type { ImportKindColumns } from "../../api/data-types.ts";
 
 const PREVIEW_ROWS = 10;
