@@ -1,15 +1,23 @@
 import { priogridCell, priogridGid } from "../data/priogrid.ts";
 
-/** A location as shown outside the receiving organisation: the centre of its PRIO-GRID cell (~55 km). */
-export const coarsenLocation = (
-  latitude: number | null,
-  longitude: number | null,
-): { latitude: number | null; longitude: number | null; priogridGid: number | null } => {
-  if (latitude === null || longitude === null) return { latitude: null, longitude: null, priogridGid: null };
+/** A point as shown outside the receiving organisation: the centre of its PRIO-GRID cell (~55 km). */
+export const coarsenPoint = (
+  latitude: number,
+  longitude: number,
+): { latitude: number; longitude: number; priogridGid: number } => {
   const gid = priogridGid(latitude, longitude);
   const cell = priogridCell(gid);
   return { latitude: cell.lat, longitude: cell.lon, priogridGid: gid };
 };
+
+/** A location, which a report may lack, as shown outside the receiving organisation. */
+export const coarsenLocation = (
+  latitude: number | null,
+  longitude: number | null,
+): { latitude: number | null; longitude: number | null; priogridGid: number | null } =>
+  latitude === null || longitude === null
+    ? { latitude: null, longitude: null, priogridGid: null }
+    : coarsenPoint(latitude, longitude);
 
 /**
  * Small-cell suppression for aggregates that leave the receiving organisation: a cell counting fewer

@@ -181,6 +181,27 @@ export const ZQueueQuery = z.object({
 });
 export type TQueueQuery = z.infer<typeof ZQueueQuery>;
 
+/** The queue's filters that choose which reports a map shows: every match, not a page of them. */
+export const ZPointsQuery = ZQueueQuery.pick({ status: true, category: true, iso3: true, channel: true });
+export type TPointsQuery = z.infer<typeof ZPointsQuery>;
+
+/**
+ * A report as a point on a map: where, what and when, nothing of the reporter or their words. Outside the
+ * receiving organisation the place is the PRIO-GRID cell's centre, as in the queue.
+ */
+export const ZReportPoint = z.object({
+  id: z.uuid(),
+  iso3: z.string().nullable(),
+  latitude: z.number(),
+  longitude: z.number(),
+  coarsened: z.boolean(),
+  category: z.string(),
+  status: ZReportStatus,
+  /** The month of the incident (YYYY-MM). */
+  month: z.string(),
+});
+export type TReportPoint = z.infer<typeof ZReportPoint>;
+
 /** Revealed identifying fields of a report: only for the cleared, and each reveal is audit-logged. */
 export const ZRevealed = z.object({
   contact: z.object({

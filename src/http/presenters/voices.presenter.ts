@@ -1,10 +1,11 @@
 import type { Actor } from "../../core/access/actor.ts";
 import type { TForm } from "../../core/voices/form.schemas.ts";
-import { coarsenLocation, withheldSurgeFigures } from "../../core/voices/protection.ts";
-import type { TReportDetail, TVoicesReport } from "../../core/voices/report.schemas.ts";
+import { coarsenLocation, coarsenPoint, withheldSurgeFigures } from "../../core/voices/protection.ts";
+import type { TReportDetail, TReportPoint, TVoicesReport } from "../../core/voices/report.schemas.ts";
 import { DEFAULT_SURGE_RULE } from "../../core/voices/surge.ts";
 import type { FormRow } from "../../repositories/voices/forms.repository.ts";
 import type { ReplyRow } from "../../repositories/voices/notes.repository.ts";
+import type { ReportPointRow } from "../../repositories/voices/reports.repository.ts";
 import type { SurgeOutcome } from "../../services/voices/evaluate-surge.ts";
 import type { ReportDetailView } from "../../services/voices/get-report.ts";
 import type { GridSignal } from "../../services/voices/report-signals.ts";
@@ -48,6 +49,22 @@ export const presentReport = (report: ReportView, actor: Actor): TVoicesReport =
     hasContact: own ? report.hasContact : false,
     submittedAt: report.submittedAt.toISOString(),
     updatedAt: report.updatedAt.toISOString(),
+  };
+};
+
+/** A report as a map's point, located as `presentReport` locates it for the same reader. */
+export const presentReportPoint = (point: ReportPointRow, actor: Actor): TReportPoint => {
+  const own = point.ownerOrgId === actor.orgId;
+  const { latitude, longitude } = own ? point : coarsenPoint(point.latitude, point.longitude);
+  return {
+    id: point.id,
+    iso3: point.iso3,
+    latitude,
+    longitude,
+    coarsened: !own,
+    category: point.category,
+    status: point.status,
+    month: point.date.slice(0, 7),
   };
 };
 

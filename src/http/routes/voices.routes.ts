@@ -5,10 +5,12 @@ import { ZColleague } from "../../core/users/user.schemas.ts";
 import {
   ZCategory,
   ZIso3,
+  ZPointsQuery,
   ZQueueQuery,
   ZRedactInput,
   ZReplyInput,
   ZReportDetail,
+  ZReportPoint,
   ZReportReply,
   ZRevealed,
   ZSignals,
@@ -19,6 +21,7 @@ import { shareRecord } from "../../services/access/share-record.ts";
 import { evaluateCountrySurge, type SurgeOutcome } from "../../services/voices/evaluate-surge.ts";
 import { getReport } from "../../services/voices/get-report.ts";
 import { listCategories } from "../../services/voices/list-categories.ts";
+import { listReportPoints } from "../../services/voices/list-report-points.ts";
 import { listReports } from "../../services/voices/list-reports.ts";
 import { listTriageColleagues } from "../../services/voices/list-triage-colleagues.ts";
 import { redactReport } from "../../services/voices/redact-report.ts";
@@ -32,6 +35,7 @@ import {
   presentReply,
   presentReport,
   presentReportDetail,
+  presentReportPoint,
   presentSurge,
 } from "../presenters/voices.presenter.ts";
 import { errorResponses, ZIdParams } from "../schemas.ts";
@@ -74,6 +78,26 @@ export const voicesRoutes: AppRoutes = (app, deps) => {
       const ctx = contextOf(deps, request);
       const { reports, total } = await listReports(ctx, request.query);
       return { reports: reports.map((r) => presentReport(r, ctx.actor)), total };
+    },
+  );
+
+  app.get(
+    "/api/voices/reports/points",
+    {
+      schema: {
+        tags: ["voices"],
+        summary:
+          "Every report you may see that matches the queue's filters and has a place, as a map's points",
+        description:
+          "Not paged: a map shows every match. Outside the receiving organisation a point is its PRIO-GRID cell's centre (coarsened), as in the queue.",
+        querystring: ZPointsQuery,
+        response: { 200: z.object({ points: z.array(ZReportPoint) }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(deps, request);
+      const points = await listReportPoints(ctx, request.query);
+      return { points: points.map((point) => presentReportPoint(point, ctx.actor)) };
     },
   );
 

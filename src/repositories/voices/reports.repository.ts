@@ -1,7 +1,12 @@
 import { sql } from "kysely";
 import type { Actor } from "../../core/access/actor.ts";
 import type { Clearance } from "../../core/access/vocabulary.ts";
-import type { ReportChannel, ReportStatus, TQueueQuery } from "../../core/voices/report.schemas.ts";
+import type {
+  ReportChannel,
+  ReportStatus,
+  TPointsQuery,
+  TQueueQuery,
+} from "../../core/voices/report.schemas.ts";
 import type { Db } from "../../db/types.ts";
 import { visibleTo } from "../access/visibility.ts";
 import type { Sealed } from "./envelope.ts";
@@ -205,16 +210,22 @@ export const findReportById = async (db: Db, id: string): Promise<ReportRow | un
   return row && typed(row);
 };
 
-export const listVisibleReports = async (
-  db: Db,
-  actor: Actor,
-  query: TQueueQuery,
-): Promise<{ rows: ReportRow[]; total: number }> => {
+/** The reports an actor may see that match the queue's filters. */
+const visibleMatching = (db: Db, actor: Actor, query: TPointsQuery) => {
   let select = db.selectFrom("voices_reports as r").where(visibleTo(actor, "voices_reports", "r"));
   if (query.status) select = select.where("r.status", "=", query.status);
   if (query.category) select = select.where("r.category", "=", query.category);
   if (query.iso3) select = select.where("r.iso3", "=", query.iso3);
   if (query.channel) select = select.where("r.channel", "=", query.channel);
+  return select;
+};
+
+export const listVisibleReports = async (
+  db: Db,
+  actor: Actor,
+  query: TQueueQuery,
+): Promise<{ rows: ReportRow[]; total: number }> => {
+  let select = visibleMatching(db, actor, query);
   if (query.assignedTo) {
     // Assignment is the receiving organisation's triage: other readers cannot filter (or probe) by it.
     select = select
@@ -232,6 +243,42 @@ export const listVisibleReports = async (
     select.select(sql<number>`count(*)::int`.as("n")).executeTakeFirst(),
   ]);
   return { rows: rows.map(typed), total: count?.n ?? 0 };
+};
+
+/** Where a report lies and what it is about: all a map needs of it. */
+export type ReportPointRow = Pick<
+  ReportRow,
+  "id" | "ownerOrgId" | "iso3" | "category" | "status" | "date"
+> & { latitude: number; longitude: number };
+
+/** Every report the actor may see that matches the filters and has a place, in a stable order. */
+export const listVisibleReportPoints = async (
+  db: Db,
+  actor: Actor,
+  query: TPointsQuery,
+): Promise<ReportPointRow[]> => {
+  const rows = await visibleMatching(db, actor, query)
+    .where("r.latitude", "is not", null)
+    .where("r.longitude", "is not", null)
+    .select([
+      "r.id",
+      "r.owner_org_id as ownerOrgId",
+      "r.iso3",
+      "r.category",
+      "r.status",
+      "r.incident_date as date",
+      "r.latitude",
+      "r.longitude",
+    ])
+    .orderBy("r.id")
+    .execute();
+  // The filter above leaves no report without its coordinates.
+  return rows.map((row) => ({
+    ...row,
+    status: row.status as ReportStatus,
+    latitude: row.latitude as number,
+    longitude: row.longitude as number,
+  }));
 };
 
 export type ReportChanges = Partial<{

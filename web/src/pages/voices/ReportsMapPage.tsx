@@ -7,23 +7,21 @@ import { BackLink } from "../../components/BackLink.tsx";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
 import { shapeKey, worldShapes } from "../../components/world-shapes.ts";
-import { useSession } from "../../session.tsx";
 import { useUrlState } from "../../url-state.ts";
 import { SignalsTable } from "./CountrySignals.tsx";
 import { fittedProjection, mapFocus, type Place } from "./map-focus.ts";
-import type { Queue, Signals } from "./voices-api.ts";
+import type { ReportPoint, Signals } from "./voices-api.ts";
 
 const WIDTH = 960;
 const HEIGHT = 470;
 
 /**
  * Verified reports as signals, by PRIO-GRID cell (counts under k withheld, as for everyone outside the
- * receiving organisation), and the organisation's own reports of the queue as points. The map zooms to the
- * country filtered on, or to the one country every report shown lies in; the whole world otherwise.
+ * receiving organisation), and every report of the organisation's own matching the filter as a point. The map
+ * zooms to the country filtered on, or to the one country every report shown lies in; the whole world otherwise.
  */
 export const ReportsMapPage = () => {
   const { t } = useTranslation();
-  const { me } = useSession();
   const names = useCountryNames();
   // In the address, so the queue's link brings its country filter here.
   const [iso3, setIso3] = useUrlState<string>("iso3", "");
@@ -32,9 +30,11 @@ export const ReportsMapPage = () => {
     queryKey: ["voices", "signals", filter],
     queryFn: () => get<Signals>(`/api/voices/signals${filter}`),
   });
-  const own = useQuery({
-    queryKey: ["voices", "queue", "map", filter],
-    queryFn: () => get<Queue>(`/api/voices/reports?limit=1000${filter ? `&${filter.slice(1)}` : ""}`),
+  // Every matching report, not a page of the queue: a map cut short would pass for a quiet area. Under the
+  // queue's key, so a triage refreshes it.
+  const located = useQuery({
+    queryKey: ["voices", "queue", "points", filter],
+    queryFn: () => get<{ points: ReportPoint[] }>(`/api/voices/reports/points${filter}`),
   });
   const cells = new Map<number, Place & { count: number }>();
   for (const cell of signals.data?.gridMonths ?? []) {
@@ -50,15 +50,13 @@ export const ReportsMapPage = () => {
   }
   // The points are the organisation's own, as the legend says: others' shared or public reports are known
   // only to their grid cell, and a point there would pass for an exact place.
-  const points = (own.data?.reports ?? []).filter(
-    (r) => r.ownerOrgId === me.acting.orgId && r.latitude !== null && r.longitude !== null,
-  );
+  const points = (located.data?.points ?? []).filter((point) => !point.coarsened);
   const filtered = filter ? iso3 : null;
   const focus = mapFocus({
     filtered,
     registry: names.registry,
     places: [
-      ...points.map((r) => ({ iso3: r.iso3, lon: r.longitude as number, lat: r.latitude as number })),
+      ...points.map((point) => ({ iso3: point.iso3, lon: point.longitude, lat: point.latitude })),
       ...[...cells.values()],
     ],
   });
@@ -83,7 +81,7 @@ export const ReportsMapPage = () => {
           />
         </Field>
       </div>
-      <ErrorNote error={signals.error ?? own.error} />
+      <ErrorNote error={signals.error ?? located.error} />
       {/* biome-ignore lint/a11y/useSemanticElements: a group, not an image, so a screen reader reaches the report links on it; an SVG cannot be a fieldset. */}
       <svg
         className="world-map"
@@ -122,12 +120,17 @@ export const ReportsMapPage = () => {
             </circle>
           );
         })}
-        {points.map((report) => {
-          const [x, y] = projection([report.longitude as number, report.latitude as number]) ?? [0, 0];
+        {points.map((point) => {
+          const [x, y] = projection([point.longitude, point.latitude]) ?? [0, 0];
+          const label = t("voices.pointTitle", {
+            status: t(`voices.statuses.${point.status}`),
+            category: t(`voices.categories.${point.category}`, { defaultValue: point.category }),
+            month: point.month,
+          });
           return (
-            <a key={report.id} href={`/reports/${report.id}`} aria-label={report.description.slice(0, 60)}>
+            <a key={point.id} href={`/reports/${point.id}`} aria-label={label}>
               <circle cx={x} cy={y} r={2.5} fill="#0b5cad">
-                <title>{`${t(`voices.statuses.${report.status}`)}: ${report.description.slice(0, 80)}`}</title>
+                <title>{label}</title>
               </circle>
             </a>
           );

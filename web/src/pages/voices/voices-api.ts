@@ -1,6 +1,7 @@
 import type {
   TCategory,
   TReportDetail,
+  TReportPoint,
   TRevealed,
   TSignals,
   TVoicesReport,
@@ -9,6 +10,7 @@ import { reportChannels, reportStatuses } from "../../../../src/core/voices/repo
 
 type VoicesReport = TVoicesReport;
 export type ReportDetail = TReportDetail;
+export type ReportPoint = TReportPoint;
 export type Revealed = TRevealed;
 export type Category = TCategory;
 export type Queue = { reports: VoicesReport[]; total: number };
