@@ -18,7 +18,8 @@ const HEIGHT = 470;
 /**
  * Verified reports as signals, by PRIO-GRID cell (counts under k withheld, as for everyone outside the
  * receiving organisation), and every report of the organisation's own matching the filter as a point. The map
- * zooms to the country filtered on, or to the one country every report shown lies in; the whole world otherwise.
+ * zooms to the country filtered on, or to the one country every report shown lies in, else to the extent of
+ * the reports shown; the whole world when there are none.
  */
 export const ReportsMapPage = () => {
   const { t } = useTranslation();
@@ -63,7 +64,12 @@ export const ReportsMapPage = () => {
   const area = focus?.area ?? null;
   const projection = fittedProjection(area, [WIDTH, HEIGHT]);
   const path = geoPath(projection);
-  const focusName = focus ? names.byIso3(focus.iso3) : "";
+  const focusName = focus?.iso3 ? names.byIso3(focus.iso3) : "";
+  const zoomNote = !focus
+    ? null
+    : focusName
+      ? t(filtered ? "voices.zoomedToFilter" : "voices.zoomedToReports", { name: focusName })
+      : t("voices.zoomedToPlaces");
   return (
     <>
       <p>
@@ -87,7 +93,7 @@ export const ReportsMapPage = () => {
         className="world-map"
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
         role="group"
-        aria-label={area ? t("voices.mapOf", { name: focusName }) : t("voices.mapTitle")}
+        aria-label={focusName ? t("voices.mapOf", { name: focusName }) : t("voices.mapTitle")}
       >
         <path d={path({ type: "Sphere" }) ?? ""} className="sphere" />
         {worldShapes.map((shape) => (
@@ -140,7 +146,7 @@ export const ReportsMapPage = () => {
         <span style={{ color: "#b3261e" }}>●</span> {t("voices.legendSignals")}{" "}
         <span style={{ color: "#0b5cad" }}>●</span> {t("voices.legendOwn")}
       </p>
-      {area && <p>{t(filtered ? "voices.zoomedToFilter" : "voices.zoomedToReports", { name: focusName })}</p>}
+      {zoomNote && <p>{zoomNote}</p>}
       <h2>{t("voices.countryMonths")}</h2>
       {signals.data && (
         // Another filter's rows start at their first page.

@@ -32,11 +32,30 @@ describe("what the reports map zooms to", () => {
     expect(bottom - top).toBeGreaterThan(SIZE[1] / 2);
   });
 
-  it("zooms to the one country every place lies in, and to none when they lie in two", () => {
+  it("zooms to the one country every place lies in, and to no country when they lie in two", () => {
     expect(mapFocus({ filtered: null, registry, places: [aleppo, aleppo] })?.iso3).toBe("SYR");
-    expect(mapFocus({ filtered: null, registry, places: [aleppo, beirut] })).toBeNull();
-    expect(mapFocus({ filtered: null, registry, places: [aleppo, { ...beirut, iso3: null }] })).toBeNull();
+    expect(mapFocus({ filtered: null, registry, places: [aleppo, beirut] })?.iso3).toBeNull();
+    expect(
+      mapFocus({ filtered: null, registry, places: [aleppo, { ...beirut, iso3: null }] })?.iso3,
+    ).toBeNull();
     expect(mapFocus({ filtered: null, registry, places: [] })).toBeNull();
+  });
+
+  it("fits the places of reports in several countries, not the whole world", () => {
+    const bamako: Place = { iso3: "MLI", lon: -8, lat: 12.6 };
+    const focus = mapFocus({ filtered: null, registry, places: [aleppo, beirut, bamako] });
+    expect(focus?.outline).toEqual([]);
+    const projection = fittedProjection(focus?.area ?? null, SIZE);
+    const drawn = [aleppo, beirut, bamako].map((place) => projection([place.lon, place.lat]) ?? [-1, -1]);
+    for (const [x = -1, y = -1] of drawn) {
+      expect(x).toBeGreaterThanOrEqual(0);
+      expect(x).toBeLessThanOrEqual(SIZE[0]);
+      expect(y).toBeGreaterThanOrEqual(0);
+      expect(y).toBeLessThanOrEqual(SIZE[1]);
+    }
+    // From Bamako to Aleppo spans most of the map's width, where the whole world would leave it a fifth.
+    const [west = 0, east = 0] = [drawn[2]?.[0], drawn[0]?.[0]];
+    expect(east - west).toBeGreaterThan(SIZE[0] / 2);
   });
 
   it("shows the whole world for a code the registry does not know", () => {

@@ -67,10 +67,14 @@ type Country = {
   capitalLat: number | null;
 };
 
+/** What the reports map zooms to: a country (with its outline) or, in several countries, the places alone. */
+export type MapFocus = { iso3: string | null; outline: GeoJSON.Geometry[]; area: GeoJSON.GeometryCollection };
+
 /**
- * The country the reports map zooms to — the one filtered on, else the one every place shown lies in — with
- * its outline and the area to fit; null for the whole world. A country too small for the atlas is zoomed to
- * its places, or to its capital when it has none.
+ * What the reports map zooms to: the country filtered on, else the one every place shown lies in, with its
+ * outline; else, with places in several countries (or in none the registry knows), the extent of the places.
+ * Null for the whole world: no place to show, or a filter naming no known country. A country too small for
+ * the atlas is zoomed to its places, or to its capital when it has none.
  */
 export const mapFocus = ({
   filtered,
@@ -80,17 +84,20 @@ export const mapFocus = ({
   filtered: string | null;
   registry: readonly Country[];
   places: Place[];
-}): { iso3: string; outline: GeoJSON.Geometry[]; area: GeoJSON.GeometryCollection } | null => {
+}): MapFocus | null => {
   const iso3 = filtered ?? onlyCountry(places);
   const country = registry.find((c) => c.iso3 === iso3);
-  if (!iso3 || !country) return null;
+  const lonLats = places.map((place): LonLat => [place.lon, place.lat]);
+  if (!iso3 || !country) {
+    const area = filtered ? null : focusArea([], lonLats);
+    return area && { iso3: null, outline: [], area };
+  }
   const key = mapKey(country);
   const outline = worldShapes.filter((shape) => shapeKey(shape) === key).map((shape) => shape.geometry);
   const capital: LonLat[] =
     country.capitalLon !== null && country.capitalLat !== null
       ? [[country.capitalLon, country.capitalLat]]
       : [];
-  const lonLats = places.map((place): LonLat => [place.lon, place.lat]);
   const area = focusArea(outline, lonLats.length > 0 ? lonLats : capital);
   return area && { iso3, outline, area };
 };
