@@ -314,14 +314,26 @@ describe("Voices in Chromium", () => {
     expect(await page.getByText("The map shows Syria and its surroundings.").isVisible()).toBe(true);
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.screenshot({ path: `${shots}/voices-map-country.png` });
-    // Cleared, the filter gives the whole world back.
+    // Cleared, the filter shows the reports of every country: the map fits the area they cover, not the globe.
     await page.getByLabel("Country (ISO3)").fill("");
-    const world = page.getByRole("group", { name: "Map of reports", exact: true });
-    await expect.poll(() => world.isVisible()).toBe(true);
-    expect(await world.locator("path.focused").count()).toBe(0);
-    const sphere = await world.locator("path.sphere").boundingBox();
-    // The whole globe fits the map again (give or take its outline's stroke).
-    expect(Math.abs((sphere?.width ?? 0) - map.width)).toBeLessThan(8);
+    const everywhere = page.getByRole("group", { name: "Map of reports", exact: true });
+    await expect.poll(() => everywhere.isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByText(/^The map shows the area where the reports shown lie/).isVisible())
+      .toBe(true);
+    expect(await everywhere.locator("path.focused").count()).toBe(0);
+    const sphere = await everywhere.locator("path.sphere").boundingBox();
+    expect(sphere?.width ?? 0).toBeGreaterThan(map.width + 8);
+    const drawn = await everywhere.evaluate((svg) => {
+      const edge = svg.getBoundingClientRect();
+      const points = [...svg.querySelectorAll("a circle")].map((point) => point.getBoundingClientRect());
+      const outside = points.filter(
+        (p) => p.left < edge.left || p.right > edge.right || p.top < edge.top || p.bottom > edge.bottom,
+      );
+      return { shown: points.length, outside: outside.length };
+    });
+    expect(drawn.shown).toBeGreaterThan(0);
+    expect(drawn.outside).toBe(0);
     // Every country's months run long: the table beside the map shows them 50 at a time.
     const signalsPager = page.getByRole("navigation", { name: "Verified reports by country and month" });
     expect(await signalsPager.textContent()).toMatch(/^Page 1 of \d+/);

@@ -105,9 +105,9 @@ export const ReportsMapPage = () => {
           />
         ))}
         {/* Drawn again on top: under its neighbours' borders its own outline would be lost. */}
-        {area && (
+        {focus && focus.outline.length > 0 && (
           <path
-            d={path({ type: "GeometryCollection", geometries: focus?.outline ?? [] }) ?? ""}
+            d={path({ type: "GeometryCollection", geometries: focus.outline }) ?? ""}
             className="focused"
           />
         )}
