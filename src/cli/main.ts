@@ -2,6 +2,7 @@ import "../core/shared/validation-messages.ts";
 import { Command } from "commander";
 import { registerAlerts } from "./commands/alerts.ts";
 import { registerAuditLog } from "./commands/audit-log.ts";
+import { registerCellForecasts } from "./commands/cell-forecasts.ts";
 import { registerData } from "./commands/data.ts";
 import { registerFrameworks } from "./commands/frameworks.ts";
 import { registerInit } from "./commands/init.ts";
@@ -37,6 +38,7 @@ for (const register of [
   registerAuditLog,
   registerData,
   registerWarning,
+  registerCellForecasts,
   registerVoices,
   registerFrameworks,
   registerReviews,

@@ -168,6 +168,8 @@ const commands = {
   "voices rotate-key": ["voices", "rotate-key"],
   // Small and quick: the refusal must come before any training, and the controls must not take minutes.
   forecast: ["forecast", "--origin", "2019-12", "--horizon", "1", "--rounds", "5", "--out", "@forecastOut"],
+  "forecast-cells": ["forecast-cells", "--iso3", "CAF", "--horizon", "1", "--out", "@cellsOut"],
+  "backtest-cells": ["backtest-cells", "--iso3", "CAF", "--origins", "2018-12"],
   "forecast --publish": [
     "forecast",
     "--origin",
@@ -293,6 +295,8 @@ const refusals: readonly (readonly [Person, CommandName, typeof notFound | typeo
   ["analyst", "forecast --publish", refused],
   ["alphaAdmin", "forecast --publish", refused],
   ["viewer", "backtest", refused],
+  ["viewer", "forecast-cells", refused],
+  ["viewer", "backtest-cells", refused],
 ];
 
 /** The same invocations by the right person, deletions last: the refusals were not usage errors. */
@@ -320,6 +324,8 @@ const permitted: readonly (readonly [Person, CommandName])[] = [
   ["alphaAdmin", "voices forms save"],
   ["operator", "forecast --publish"],
   ["analyst", "backtest"],
+  ["analyst", "forecast-cells"],
+  ["analyst", "backtest-cells"],
   ["operator", "voices rotate-key"],
   ["alphaAdmin", "user set-role"],
   ["operator", "alerts rules remove"],
@@ -399,6 +405,7 @@ beforeAll(async () => {
   );
   refs.set("auditExport", join(dir, "audit.jsonl"));
   refs.set("forecastOut", join(dir, "forecast.csv"));
+  refs.set("cellsOut", join(dir, "cells.csv"));
 
   const ok = (as: Person, ...args: string[]) => {
     const result = cli(as, ...args);

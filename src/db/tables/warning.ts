@@ -60,8 +60,33 @@ type BacktestRunsTable = {
   runner: string | null;
 };
 
+// Cell forecasts (migration 0023): a run is stored whole once trained, so it has no status or progress.
+type CellForecastRunsTable = {
+  id: Generated<string>;
+  iso3: string;
+  origin: DateColumn;
+  max_horizon: number;
+  model_version: string;
+  parameters: Json;
+  dataset_versions: Json;
+  training_rows: number;
+  trigger: string;
+  requested_by: string;
+  finished_at: Timestamp;
+};
+
+type CellForecastsTable = {
+  run_id: string;
+  priogrid_gid: number;
+  month: DateColumn;
+  horizon: number;
+  p_gt0: number;
+};
+
 export type WarningTables = {
   forecast_runs: ForecastRunsTable;
   forecasts: ForecastsTable;
   backtest_runs: BacktestRunsTable;
+  cell_forecast_runs: CellForecastRunsTable;
+  cell_forecasts: CellForecastsTable;
 };

@@ -8,25 +8,44 @@ import { fileURLToPath } from "node:url";
 import type { TDatasetVersion } from "../../core/warning/warning.schemas.ts";
 import type { Db } from "../../db/types.ts";
 
-const modelSources = [
-  ...readdirSync(fileURLToPath(new URL("../../core/warning/", import.meta.url)))
+const sourcesIn = (folder: string): URL[] =>
+  readdirSync(fileURLToPath(new URL(folder, import.meta.url)))
     .filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"))
-    .map((f) => new URL(`../../core/warning/${f}`, import.meta.url)),
+    .map((f) => new URL(`${folder}${f}`, import.meta.url));
+
+const modelSources = [
+  ...sourcesIn("../../core/warning/"),
   new URL("../../services/warning/train-forecast-model.ts", import.meta.url),
   new URL("../../services/warning/forecast.ts", import.meta.url),
   new URL("../xgboost/xgboost.ts", import.meta.url),
-].sort((a, b) => a.href.localeCompare(b.href));
+];
+
+const cellModelSources = [
+  ...sourcesIn("../../core/warning/cells/"),
+  new URL("../../services/warning/train-cell-model.ts", import.meta.url),
+  new URL("../xgboost/xgboost.ts", import.meta.url),
+];
+
+const hashOf = (sources: URL[]): string => {
+  const hash = createHash("sha256");
+  for (const url of [...sources].sort((a, b) => a.href.localeCompare(b.href))) hash.update(readFileSync(url));
+  return hash.digest("hex").slice(0, 12);
+};
 
 let cached: string | undefined;
 
 /** `<model name>@<12 hex of the model's sources>`. */
 export const modelVersion = (modelName: string): string => {
-  if (!cached) {
-    const hash = createHash("sha256");
-    for (const url of modelSources) hash.update(readFileSync(url));
-    cached = hash.digest("hex").slice(0, 12);
-  }
+  cached ??= hashOf(modelSources);
   return `${modelName}@${cached}`;
+};
+
+let cachedCells: string | undefined;
+
+/** The cell model's `cell-xgboost@<12 hex of its sources>`. */
+export const cellModelVersion = (): string => {
+  cachedCells ??= hashOf(cellModelSources);
+  return `cell-xgboost@${cachedCells}`;
 };
 
 /** The datasets a forecast reads: conflict series, conflicts, agreements, indicators and the registry. */
