@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZMonth } from "../../core/shared/calendar.schemas.ts";
+import { ZCellForecastQuery, ZCellForecastView } from "../../core/warning/cells/cell-forecast.schemas.ts";
 import { forecastCsv } from "../../core/warning/forecast-csv.ts";
 import {
   ZBacktestRun,
@@ -20,12 +21,14 @@ import { getForecastRun } from "../../services/warning/get-forecast-run.ts";
 import { latestOrigin } from "../../services/warning/latest-origin.ts";
 import { listBacktestRuns } from "../../services/warning/list-backtest-runs.ts";
 import { listForecastRuns } from "../../services/warning/list-forecast-runs.ts";
+import { readCellForecast } from "../../services/warning/read-cell-forecast.ts";
 import { readCountryForecast } from "../../services/warning/read-country-forecast.ts";
 import { readForecasts } from "../../services/warning/read-forecasts.ts";
 import { readWatchlist } from "../../services/warning/read-watchlist.ts";
 import { startBacktestRun } from "../../services/warning/run-backtest.ts";
 import { startForecastRun } from "../../services/warning/run-forecast.ts";
 import { contextOf } from "../context.ts";
+import { presentCellForecast } from "../presenters/cell-forecast.presenter.ts";
 import {
   presentBacktestRun,
   presentCountryForecast,
@@ -180,6 +183,30 @@ export const warningRoutes: AppRoutes = (app, deps) => {
       presentCountryForecast(
         await readCountryForecast(contextOf(deps, request), request.params.iso3, request.query),
       ),
+  );
+
+  app.get(
+    "/api/warning/countries/:iso3/cell-forecast",
+    {
+      schema: {
+        tags,
+        summary:
+          "One country's newest forecast per PRIO-GRID cell: P(at least one state-based death) per cell and month ahead",
+        description:
+          "Made by `continuum forecast-cells` for countries with GED events; 404 where no run is stored.",
+        params: z.object({ iso3: ZIso3Code }),
+        querystring: ZCellForecastQuery,
+        response: { 200: ZCellForecastView, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { run, forecasts } = await readCellForecast(
+        contextOf(deps, request),
+        request.params.iso3,
+        request.query,
+      );
+      return presentCellForecast(run, forecasts);
+    },
   );
 
   app.post(
