@@ -5,6 +5,7 @@ import { get } from "../../api/client.ts";
 import { type EventPoints, query } from "../../api/data-types.ts";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { ExportLinks } from "../../components/ExportLinks.tsx";
+import { CellForecastCells, CellForecastControls } from "./CountryCellForecast.tsx";
 import { EventCount } from "./EventCount.tsx";
 import { EventDetail } from "./EventDetail.tsx";
 import { EventLegend, EventMapImage } from "./EventMapImage.tsx";
@@ -41,11 +42,14 @@ export const CountryEventMap = ({
       {points.data && <EventCount iso3={iso3} points={points.data} filtered={Boolean(from || to)} />}
       <div className="event-map-layout">
         {drawing && (
-          <EventMapImage drawing={drawing} name={name} selected={selected} onSelect={setSelected} />
+          <EventMapImage drawing={drawing} name={name} selected={selected} onSelect={setSelected}>
+            <CellForecastCells iso3={iso3} projection={drawing.projection} />
+          </EventMapImage>
         )}
         <EventDetail eventId={selectedId} />
       </div>
       {drawing && <EventLegend />}
+      {drawing && <CellForecastControls iso3={iso3} />}
       <ExportLinks path="/api/data/events/export" params={{ iso3, from, to }} />
     </section>
   );

@@ -1,18 +1,24 @@
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { type EventDrawing, MAP_HEIGHT, MAP_WIDTH } from "./event-drawing.ts";
 import { TYPE_COLOURS, violenceKey } from "./event-types.ts";
 
-/** The drawn map: the outline and a circle per event, the chosen one marked; a click on a circle chooses it. */
+/**
+ * The drawn map: the outline, any layer drawn beneath the events (`children`), and a circle per event, the
+ * chosen one marked; a click on a circle chooses it.
+ */
 export const EventMapImage = ({
   drawing,
   name,
   selected,
   onSelect,
+  children,
 }: {
   drawing: EventDrawing;
   name: string;
   selected: number | null;
   onSelect: (index: number) => void;
+  children?: ReactNode;
 }) => {
   const { t } = useTranslation();
   return (
@@ -24,6 +30,7 @@ export const EventMapImage = ({
       direction="ltr"
     >
       <path d={drawing.outline} className="outline" />
+      {children}
       {/* One handler for all circles: thousands of events stay light to render. */}
       {/* biome-ignore lint/a11y/noStaticElementInteractions: a pointer shortcut only; every event is in the CSV/HXL/GeoJSON downloads below, and the monthly figures are in the table above. */}
       <g

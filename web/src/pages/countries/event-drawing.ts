@@ -67,7 +67,11 @@ export const useEventDrawing = (points: EventPoints | undefined, isoNumeric: num
       target,
     );
     const path = geoPath(projection);
-    return { outline: outline ? (path(outline) ?? "") : "", circles: circlesOf(data, projection) };
+    return {
+      outline: outline ? (path(outline) ?? "") : "",
+      circles: circlesOf(data, projection),
+      projection,
+    };
   }, [points, outline, shapes.data]);
 };
 
