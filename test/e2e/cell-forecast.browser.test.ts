@@ -1,0 +1,84 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { priogridCell } from "../../src/core/data/priogrid.ts";
+import type { DatabaseHandle } from "../../src/db/engine.ts";
+import type { App } from "../../src/http/app.ts";
+import { insertCellForecastRun } from "../../src/repositories/warning/cell-forecast-runs.repository.ts";
+import { accessibilityViolations } from "../support/accessibility.ts";
+import { launchBrowser, signInOnPage, startServer } from "../support/browser.ts";
+import { createTestDatabase } from "../support/database.ts";
+import { buildOrganisation, buildUser } from "../support/factories.ts";
+
+let handle: DatabaseHandle;
+let server: { app: App; url: string };
+let browser: Browser;
+let page: Page;
+
+/** Three cells around Bangui, two months ahead: the layer draws exactly the cells of the months chosen. */
+const bangui = [135758, 135759, 136478];
+const forecasts = bangui.flatMap((gid, i) =>
+  [1, 2].map((horizon) => ({
+    priogridGid: gid,
+    ...priogridCell(gid),
+    month: `2020-0${horizon}`,
+    horizon,
+    pGt0: ((i + 1) / 8) * horizon,
+  })),
+);
+
+beforeAll(async () => {
+  handle = await createTestDatabase({ withBundledData: true });
+  const org = await buildOrganisation(handle.db, "un_entity");
+  const viewer = await buildUser(handle.db, org.id, "viewer");
+  await insertCellForecastRun(
+    handle.db,
+    {
+      iso3: "CAF",
+      origin: "2019-12",
+      maxHorizon: 2,
+      modelVersion: "cell-xgboost@test",
+      parameters: {},
+      datasetVersions: [],
+      trainingRows: 10,
+      trigger: "cli",
+      requestedBy: "test",
+    },
+    forecasts,
+  );
+  server = await startServer(handle);
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(server.url);
+  await signInOnPage(page, viewer);
+  await page.getByRole("heading", { level: 1, name: "Overview" }).waitFor();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.app.close();
+  await handle?.close();
+});
+
+describe("the cell forecast on a country's event map", () => {
+  it("draws each cell's probability for the months ahead chosen, with its legend", async () => {
+    await page.goto(`${server.url}/countries/CAF`);
+    const choice = page.getByLabel("Forecast per PRIO-GRID cell");
+    await expect.poll(() => choice.count(), { timeout: 30_000 }).toBe(1);
+    expect(await page.getByTestId("cell-forecast-layer").count()).toBe(0);
+    await choice.selectOption("2");
+    const cells = page.getByTestId("cell-forecast-layer").locator("path");
+    await expect.poll(() => cells.count(), { timeout: 30_000 }).toBe(3);
+    const shown = await cells.evaluateAll((paths) => paths.map((p) => p.getAttribute("data-p")));
+    expect(shown.sort()).toEqual(["0.25", "0.5", "0.75"]);
+    expect(await page.locator("p.legend").last().textContent()).toMatch(
+      /Chance of at least one state-based death in 2020-02.*forecast from 2019-12/,
+    );
+    expect(new URL(page.url()).searchParams.get("cellHorizon")).toBe("2");
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it("offers no layer where no cell forecast is stored", async () => {
+    await page.goto(`${server.url}/countries/MEX`);
+    await expect.poll(() => page.getByTestId("event-count").count(), { timeout: 30_000 }).toBe(1);
+    expect(await page.getByLabel("Forecast per PRIO-GRID cell").count()).toBe(0);
+  });
+});
