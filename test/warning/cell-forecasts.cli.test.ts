@@ -68,4 +68,14 @@ describe("continuum forecast-cells", () => {
     const early = cli("forecast-cells", "--iso3", "SYR", "--origin", "2015-12");
     expect(early.stderr).toMatch(/--origin: no events at or before 2015-12/);
   });
+
+  it("backtests the cell forecast beside the baselines, saying which origins it skipped", () => {
+    const result = cli("backtest-cells", "--iso3", "SYR", "--origins", "2015-12,2018-12");
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/backtest-cells \[2\/2\] scored/);
+    expect(result.stdout).toMatch(/SYR 2015-12: skipped \(no events at or before 2015-12\)/);
+    expect(result.stdout).toMatch(/SYR 2018-12: \d+ cell-months scored/);
+    for (const method of ["model", "last12Share", "noChange", "baseRate"])
+      expect(result.stdout).toMatch(new RegExp(`^${method} +0\\.\\d{3} +0\\.\\d{3} +0\\.\\d{3}$`, "m"));
+  }, 120_000);
 });

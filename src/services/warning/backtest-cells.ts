@@ -65,7 +65,8 @@ export const backtestCells = async (
         rows.push(...scored);
         folds.push({ iso3, origin, rows: scored.length, seconds: (performance.now() - started) / 1000 });
       } catch (error) {
-        folds.push({ iso3, origin, skipped: (error as Error).message });
+        if (!(error instanceof RangeError)) throw error;
+        folds.push({ iso3, origin, skipped: error.message });
       }
     }
     if (rows.length > 0) byCountry[iso3] = scoreCellRows(rows, 12);

@@ -60,8 +60,9 @@ export const forecastCells = async (
   try {
     fitted = fitCellModel(events, origin, { maxHorizon: input.maxHorizon }, onStep);
   } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
     throw invalid(`No cell forecast for ${input.iso3} from ${origin}.`, [
-      { field: "origin", message: (error as Error).message, value: origin },
+      { field: "origin", message: error.message, value: origin },
     ]);
   }
   const id = await inTransaction(ctx, async (tx) => {

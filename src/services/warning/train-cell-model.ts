@@ -51,7 +51,8 @@ const boosterParams = (o: CellModelOptions): xgb.XgbParams => ({
 
 /**
  * Builds the country's cell panel at the origin from events dated at or before it, trains P(≥1 state-based
- * death) and forecasts every cell 1..maxHorizon months ahead.
+ * death) and forecasts every cell 1..maxHorizon months ahead. Too few events for the origin is a RangeError,
+ * which callers report as such; anything else is a fault.
  */
 export const fitCellModel = (
   events: readonly CellEvent[],
@@ -62,10 +63,10 @@ export const fitCellModel = (
   const o = { ...cellModelDefaults, ...options };
   const grid = buildCellFeatureGrid(buildCellPanel(events, origin));
   if (grid.panel.forecastCells.length === 0)
-    throw new Error(`no cell had a state-based death in the ten years to ${origin}`);
+    throw new RangeError(`no cell had a state-based death in the ten years to ${origin}`);
   onStep("panel", `${grid.panel.forecastCells.length} cells, ${grid.panel.nMonths} months`);
   const rows = cellTrainingRows(grid, o);
-  if (rows.nRows === 0) throw new Error(`not enough months of events before ${origin} to train`);
+  if (rows.nRows === 0) throw new RangeError(`not enough months of events before ${origin} to train`);
   onStep("training", `${rows.nRows} cell-month rows`);
   const model = xgb.train({ ...rows, nCols: cellFeatureCount, params: boosterParams(o), rounds: o.rounds });
   try {

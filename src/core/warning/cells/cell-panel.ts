@@ -55,7 +55,7 @@ const activeCells = (events: readonly CellEvent[], originIndex: number): Set<num
 export const buildCellPanel = (events: readonly CellEvent[], origin: MonthKey): CellPanel => {
   const originIndex = monthIndex(origin);
   const known = events.filter((e) => monthIndex(e.month) <= originIndex);
-  if (known.length === 0) throw new Error(`no events at or before ${origin}`);
+  if (known.length === 0) throw new RangeError(`no events at or before ${origin}`);
   const cells = [...new Set(known.map((e) => e.priogridGid))].sort((a, b) => a - b);
   const indexOf = new Map(cells.map((gid, i) => [gid, i]));
   const firstMonth = Math.min(...known.map((e) => monthIndex(e.month)));
