@@ -1,7 +1,7 @@
 import { type MonthKey, monthIndex, monthKey } from "../shared/months.ts";
 import { firstAgreementMonth } from "./conflict-history.ts";
 import { featurePhrases } from "./feature-phrases.ts";
-import { sinceCap } from "./features.ts";
+import { sinceCap } from "./own-history.ts";
 import { leftToRight } from "./probability-text.ts";
 
 /** Features the table does not know yet (a new window, a new covariate) are described by their pattern, never dropped. */

@@ -5,6 +5,7 @@ import {
   fillPeaceAgreements,
   peaceAgreementFeatureNames,
 } from "./conflict-history.ts";
+import { fillOwnHistory, type TrailingSums, windows } from "./own-history.ts";
 import type { Capital, ConflictYear, CountryYearRow, DensePanel, PeaceAgreement } from "./panel.ts";
 import { capitalsAt, distanceMatrix } from "./spatial.ts";
 import { predecessorOf } from "./successor-states.ts";
@@ -38,10 +39,6 @@ type FeatureOptions = {
   /** Adds the longer-memory, lag and world features (`extendedFeatureNames`). */
   extended?: boolean;
 };
-
-const windows = [1, 3, 6, 12, 24] as const;
-/** Months since something last happened are read at most this far back (20 years). */
-export const sinceCap = 240;
 
 const historyFeatureNames = [
   ...windows.map((w) => `ln_sb_${w}`),
@@ -110,125 +107,18 @@ export const featureNames = (options: FeatureOptions = {}): string[] => [
 const usableYear = (absoluteMonth: number, lagMonths: number): number =>
   Math.floor((absoluteMonth - lagMonths - 11) / 12);
 
-const lagDecay = (monthsSince: number, halfLife: number): number => 2 ** (-monthsSince / halfLife);
-
-export const buildFeatureGrid = (panel: DensePanel, options: FeatureOptions = {}): FeatureGrid => {
-  const names = featureNames(options);
-  const nF = names.length;
-  const { nMonths, firstMonth, units } = panel;
-  const nU = units.length;
-  const values = new Float32Array(nU * nMonths * nF).fill(Number.NaN);
-  // Trailing 3- and 12-month sums and "≥25 in the last 12 months", kept for the neighbours' pass.
-  const sum3 = new Float64Array(nU * nMonths);
-  const sum12 = new Float64Array(nU * nMonths);
-  const hot12 = new Uint8Array(nU * nMonths);
-
-  for (let u = 0; u < nU; u++) {
-    const base = u * nMonths;
-    let sinceGt0 = Number.NaN;
-    let sinceGe25 = Number.NaN;
-    let ewma = 0;
-    let violentAll = 0;
-    let observed = 0;
-    let lastGe25 = Number.NEGATIVE_INFINITY;
-    const ewmaAlpha = 1 - 2 ** (-1 / 3);
-    for (let m = 0; m < nMonths; m++) {
-      // Before a state existed its predecessor's months are read (`history`); with none, they count as calm.
-      const x = (k: number): number => {
-        const v = m - k >= 0 ? (panel.history[base + m - k] as number) : 0;
-        return Number.isNaN(v) ? 0 : v;
-      };
-      const now = x(0);
-      observed++;
-      if (now > 0) violentAll++;
-      sinceGt0 = now > 0 ? 0 : Number.isNaN(sinceGt0) ? m + 1 : sinceGt0 + 1;
-      sinceGe25 = now >= 25 ? 0 : Number.isNaN(sinceGe25) ? m + 1 : sinceGe25 + 1;
-      if (now >= 25) lastGe25 = m;
-      ewma = ewmaAlpha * Math.log1p(now) + (1 - ewmaAlpha) * ewma;
-      const sums: number[] = [];
-      let acc = 0;
-      let max12 = 0;
-      const violent = [0, 0, 0, 0];
-      let ge25In12 = 0;
-      let prev3 = 0;
-      for (let k = 0; k < 24; k++) {
-        const v = x(k);
-        acc += v;
-        if (k < 12 && v > max12) max12 = v;
-        if (k < 12 && v >= 25) ge25In12++;
-        // Violent-month counts over 3, 6, 12 and 24 months: frequency predicts P(≥1) better than volume.
-        if (v > 0)
-          for (let w = 0; w < 4; w++)
-            if (k < ([3, 6, 12, 24][w] as number)) violent[w] = (violent[w] as number) + 1;
-        if (k >= 3 && k < 6) prev3 += v;
-        if (windows.includes((k + 1) as (typeof windows)[number])) sums.push(acc);
-      }
-      sum3[base + m] = sums[1] as number;
-      sum12[base + m] = sums[3] as number;
-      hot12[base + m] = m - lastGe25 < 12 ? 1 : 0;
-      const row = values.subarray((base + m) * nF, (base + m + 1) * nF);
-      let f = 0;
-      for (const s of sums) row[f++] = Math.log1p(s);
-      row[f++] = Math.log1p(max12);
-      for (const c of violent) row[f++] = c;
-      row[f++] = ge25In12;
-      row[f++] = violentAll / observed;
-      row[f++] = Math.log1p(sums[1] as number) - Math.log1p(prev3);
-      row[f++] = ewma;
-      row[f++] = Math.min(sinceGt0, sinceCap);
-      row[f++] = Math.min(sinceGe25, sinceCap);
-      row[f++] = lagDecay(sinceGt0, 12);
-      row[f++] = lagDecay(sinceGe25, 12);
-      row[f++] = lagDecay(sinceGe25, 48);
-      if (options.extended) {
-        let acc60 = 0;
-        let max60 = 0;
-        let violent60 = 0;
-        let violentPrev6 = 0;
-        for (let k = 0; k < 60; k++) {
-          const v = x(k);
-          acc60 += v;
-          if (v > max60) max60 = v;
-          if (v > 0) {
-            violent60++;
-            if (k >= 6 && k < 12) violentPrev6++;
-          }
-        }
-        row[f++] = Math.log1p(x(1));
-        row[f++] = Math.log1p(x(2));
-        row[f++] = Math.log1p(acc60);
-        row[f++] = Math.log1p(max60);
-        row[f++] = violent60;
-        row[f++] = (violent[1] as number) - violentPrev6;
-        row[f++] = lagDecay(sinceGt0, 3);
-        row[f++] = lagDecay(sinceGt0, 48);
-        // World features are filled below, once every country's month is known.
-        f += 2;
-        // UCDP dates events known only by year to 31 December, so some countries' Decembers hold a year's
-        // worth of such deaths (Syria 2012–2016: four times its other months). The time of year and last
-        // December's excess let the model expect that December and not carry it into the months after.
-        const calendar = (firstMonth + m) % 12;
-        row[f++] = calendar + 1;
-        const lastDecember = (calendar + 1) % 12;
-        let janToNov = 0;
-        for (let k = lastDecember + 1; k <= lastDecember + 11; k++) janToNov += x(k);
-        row[f++] = Math.log1p(x(lastDecember)) - Math.log1p(janToNov / 11);
-      }
-    }
-  }
-  if (options.extended) fillWorld(panel, sum12, values, nF, historyFeatureNames.length + 8);
-
+/** Fills the groups after a unit's own history, in `featureNames`' order: world, neighbours, covariates, conflicts, agreements. */
+const fillOtherGroups = (
+  panel: DensePanel,
+  options: FeatureOptions,
+  trailing: TrailingSums,
+  values: Float32Array,
+  nF: number,
+): void => {
+  if (options.extended) fillWorld(panel, trailing.sum12, values, nF, historyFeatureNames.length + 8);
   let f0 = historyFeatureNames.length + (options.extended ? extendedFeatureNames.length : 0);
   if (options.capitals) {
-    fillNeighbours(
-      panel,
-      options.capitals,
-      options.neighbourKm ?? 1000,
-      { sum3, sum12, hot12 },
-      values,
-      nF,
-      f0,
-    );
+    fillNeighbours(panel, options.capitals, options.neighbourKm ?? 1000, trailing, values, nF, f0);
     f0 += neighbourFeatureNames.length;
   }
   const lag = options.covariateLagMonths ?? 12;
@@ -241,6 +131,16 @@ export const buildFeatureGrid = (panel: DensePanel, options: FeatureOptions = {}
     f0 += conflictFeatureNames.length;
   }
   if (options.agreements) fillPeaceAgreements(panel, options.agreements, values, nF, f0);
+};
+
+/** Every feature of every unit and month of the panel, in `featureNames`' order. */
+export const buildFeatureGrid = (panel: DensePanel, options: FeatureOptions = {}): FeatureGrid => {
+  const names = featureNames(options);
+  const nF = names.length;
+  const { nMonths, firstMonth, units } = panel;
+  const values = new Float32Array(units.length * nMonths * nF).fill(Number.NaN);
+  const trailing = fillOwnHistory(panel, values, nF, Boolean(options.extended));
+  fillOtherGroups(panel, options, trailing, values, nF);
   return { names, nFeatures: nF, nMonths, firstMonth, values };
 };
 
@@ -278,7 +178,7 @@ const fillNeighbours = (
   panel: DensePanel,
   capitals: readonly Capital[],
   radiusKm: number,
-  lags: { sum3: Float64Array; sum12: Float64Array; hot12: Uint8Array },
+  lags: TrailingSums,
   values: Float32Array,
   nF: number,
   f0: number,
