@@ -20,6 +20,7 @@ const appRefusing = (fields: string[]) => {
         body: z.object({
           iso3: z.string(),
           note: z.string().optional(),
+          body: z.string().optional(),
           place: z.object({ lat: z.number() }),
         }),
       },
@@ -38,7 +39,7 @@ const fieldsNamed = async (fields: string[]) => {
   const response = await appRefusing(fields).inject({
     method: "POST",
     url: "/things/a1?to=2019-01",
-    payload: { iso3: "XXX", place: { lat: 1 } },
+    payload: { iso3: "XXX", body: "text", place: { lat: 1 } },
   });
   return response.json().error.details.map((detail: { field: string }) => detail.field);
 };
@@ -84,5 +85,13 @@ describe("a service's fields in an API answer", () => {
   it("keep the name of what is no part of the request, or already names its part", async () => {
     expect(await fieldsNamed(["line 3", "CONTINUUM_VOICES_KEY"])).toEqual(["line 3", "CONTINUUM_VOICES_KEY"]);
     expect(await fieldsNamed(["body.iso3", "querystring.to"])).toEqual(["body.iso3", "querystring.to"]);
+  });
+
+  it("tell a field called body from the part of the same name", async () => {
+    expect(await fieldsNamed(["body", "body.body", "body.iso3"])).toEqual([
+      "body.body",
+      "body.body",
+      "body.iso3",
+    ]);
   });
 });

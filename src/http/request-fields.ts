@@ -65,6 +65,16 @@ const partOf = (request: FastifyRequest, key: string): Part | undefined => {
  */
 export const inRequestTerms = (request: FastifyRequest, details: readonly ErrorDetail[]): ErrorDetail[] =>
   details.map((detail) => {
+    if (namedByPart(request, detail.field)) return detail;
     const part = partOf(request, detail.field.split(".")[0] ?? "");
     return part ? { ...detail, field: `${part}.${detail.field}` } : detail;
   });
+
+/**
+ * Whether a field is named by its part already (`body.title`, from the NUL check or a route): the part's
+ * name and then a field of that part. A field called `body` (an analysis's text) is not: it has no part before it.
+ */
+const namedByPart = (request: FastifyRequest, field: string): boolean => {
+  const [head, next] = field.split(".");
+  return next !== undefined && PARTS.some((part) => part === head && partOf(request, next) === part);
+};

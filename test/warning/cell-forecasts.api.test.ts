@@ -86,6 +86,6 @@ describe("GET /api/warning/countries/{iso3}/cell-forecast", () => {
     expect((await analyst.request("GET", "/api/warning/countries/MEX/cell-forecast")).statusCode).toBe(404);
     const far = await analyst.request("GET", `${url}?horizon=3`);
     expect(far.statusCode).toBe(400);
-    expect(far.json().error.details[0]).toMatchObject({ field: "horizon" });
+    expect(far.json().error.details[0]).toMatchObject({ field: "querystring.horizon" });
   });
 });
