@@ -6,9 +6,12 @@ import { startAlertJobs } from "../../services/alerts/alert-jobs.ts";
 import { ensureFirstAdministrator } from "../../services/system/ensure-first-administrator.ts";
 import { intakeWarnings } from "../../services/voices/intake-warnings.ts";
 import { openKeyring } from "../../services/voices/open-keyring.ts";
+import { cellForecastsOnEveryImport } from "../../services/warning/cell-forecasts-after-import.ts";
 import { closeInterruptedRuns } from "../../services/warning/close-interrupted-runs.ts";
+import { startFirstCellForecasts } from "../../services/warning/first-cell-forecasts.ts";
 import { startFirstForecast } from "../../services/warning/first-forecast.ts";
 import { forecastOnEveryImport } from "../../services/warning/forecast-after-import.ts";
+import { describeCellOutcomes } from "../../services/warning/forecast-cells-everywhere.ts";
 import { describeBundledImport, loadBundledData } from "../bundled-data.ts";
 import { assertCanListen } from "../listen-check.ts";
 import { configOf, globalOptions, numberOption } from "../runtime.ts";
@@ -57,6 +60,13 @@ export const registerServe = (program: Command): void => {
       const app = await buildApp({ db: handle.db, handle, config, logger: { level: "error" } });
       // New data the model reads (conflict series, conflicts, agreements, indicators) queue a forecast run.
       forecastOnEveryImport();
+      // New GED events forecast every country's cells again, behind that run.
+      cellForecastsOnEveryImport((done) => {
+        if ("error" in done)
+          process.stderr.write(`cell forecasts after the import failed: ${String(done.error)}\n`);
+        else
+          process.stdout.write(`Cell forecasts after the import: ${describeCellOutcomes(done.outcomes)}.\n`);
+      });
       // Alert rules, overdue escalation and notification e-mail run every CONTINUUM_ALERT_JOB_SECONDS.
       const stopAlertJobs = startAlertJobs(handle.db, config, {
         onError: (error) => process.stderr.write(`alert job: ${String(error)}\n`),
@@ -80,6 +90,12 @@ export const registerServe = (program: Command): void => {
           "Forecasting from the data held in the background; the risk map fills when it is done.\n",
         );
       }
+      // Queued behind the first forecast: the event maps gain their cell layer once it is done.
+      startFirstCellForecasts(handle.db, () => new Date()).then(
+        (outcomes) =>
+          outcomes && process.stdout.write(`Cell forecasts are ready: ${describeCellOutcomes(outcomes)}.\n`),
+        (error: unknown) => process.stderr.write(`first cell forecasts failed: ${String(error)}\n`),
+      );
       const where =
         handle.engine === "embedded"
           ? `embedded database in ${config.dataDir}`

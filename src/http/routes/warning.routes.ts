@@ -1,6 +1,10 @@
 import { z } from "zod";
 import { ZMonth } from "../../core/shared/calendar.schemas.ts";
-import { ZCellForecastQuery, ZCellForecastView } from "../../core/warning/cells/cell-forecast.schemas.ts";
+import {
+  ZCellForecastQuery,
+  ZCellForecastView,
+  ZStartCellForecast,
+} from "../../core/warning/cells/cell-forecast.schemas.ts";
 import { forecastCsv } from "../../core/warning/forecast-csv.ts";
 import {
   ZBacktestRun,
@@ -16,6 +20,7 @@ import {
   ZWatchlist,
   ZWatchlistQuery,
 } from "../../core/warning/warning.schemas.ts";
+import { forecastCells } from "../../services/warning/forecast-cells.ts";
 import { getBacktestRun } from "../../services/warning/get-backtest-run.ts";
 import { getForecastRun } from "../../services/warning/get-forecast-run.ts";
 import { latestOrigin } from "../../services/warning/latest-origin.ts";
@@ -193,7 +198,7 @@ export const warningRoutes: AppRoutes = (app, deps) => {
         summary:
           "One country's newest forecast per PRIO-GRID cell: P(at least one state-based death) per cell and month ahead",
         description:
-          "Made by `continuum forecast-cells` for countries with GED events; 404 where no run is stored.",
+          "Made for countries with GED events on first start, after each GED import, by `continuum forecast-cells` or POST /api/warning/cell-forecast-runs; 404 where no run is stored.",
         params: z.object({ iso3: ZIso3Code }),
         querystring: ZCellForecastQuery,
         response: { 200: ZCellForecastView, ...errorResponses },
@@ -206,6 +211,25 @@ export const warningRoutes: AppRoutes = (app, deps) => {
         request.query,
       );
       return presentCellForecast(run, forecasts);
+    },
+  );
+
+  app.post(
+    "/api/warning/cell-forecast-runs",
+    {
+      schema: {
+        tags,
+        summary:
+          "Forecast one country's PRIO-GRID cells again from its GED events (analysts, administrators)",
+        description:
+          "Trains in about a second, so the answer is the stored run with its cells; it waits behind any model job under way. 400 when the country has too few events for the origin.",
+        body: ZStartCellForecast.strict(),
+        response: { 201: ZCellForecastView, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { run, forecasts } = await forecastCells(contextOf(deps, request), request.body);
+      return reply.code(201).send(presentCellForecast(run, forecasts));
     },
   );
 

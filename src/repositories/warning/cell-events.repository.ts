@@ -36,3 +36,21 @@ export const cellEventsEnd = async (db: Db): Promise<string | undefined> => {
     .executeTakeFirst();
   return row?.end ?? undefined;
 };
+
+/** The countries with placed events in the reference GED dataset: the ones a cell forecast may cover. */
+export const cellEventCountries = async (db: Db): Promise<string[]> => {
+  const rows = await db
+    .selectFrom("events")
+    .select("iso3")
+    .distinct()
+    .where("dataset_id", "=", referenceDatasets.events)
+    .where("priogrid_gid", "is not", null)
+    .where("iso3", "is not", null)
+    .orderBy("iso3")
+    .execute();
+  return rows.map((r) => r.iso3).filter((iso3): iso3 is string => iso3 !== null);
+};
+
+/** Whether any cell forecast run is stored: none means the platform has not yet forecast its cells. */
+export const hasCellForecastRun = async (db: Db): Promise<boolean> =>
+  (await db.selectFrom("cell_forecast_runs").select("id").limit(1).executeTakeFirst()) !== undefined;

@@ -14,6 +14,7 @@ import {
 } from "../../repositories/warning/cell-forecast-runs.repository.ts";
 import { cellModelVersion, panelDatasetVersions } from "../../repositories/warning/model-provenance.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
+import { enqueueModelJob } from "./model-jobs.ts";
 import {
   type CellForecast,
   type CellModelStep,
@@ -58,7 +59,10 @@ export const forecastCells = async (
   const origin = originOf(end, input.iso3, input.origin);
   let fitted: ReturnType<typeof fitCellModel>;
   try {
-    fitted = fitCellModel(events, origin, { maxHorizon: input.maxHorizon }, onStep);
+    // Queued with the country forecasts and backtests, so that two trainings never compete for the cores.
+    fitted = await enqueueModelJob(async () =>
+      fitCellModel(events, origin, { maxHorizon: input.maxHorizon }, onStep),
+    );
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     throw invalid(`No cell forecast for ${input.iso3} from ${origin}.`, [
