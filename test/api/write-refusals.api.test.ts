@@ -542,6 +542,13 @@ const rows: Row[] = [
     ok: 202,
   },
   {
+    route: "POST /api/warning/cell-forecast-runs",
+    body: { iso3: "SYR", maxHorizon: 1 },
+    refused: { viewer: 403 },
+    allowed: "analyst",
+    ok: 201,
+  },
+  {
     route: "POST /api/warning/backtest-runs",
     body: { origins: ["2018-12"], maxHorizon: 1, options: quick },
     refused: { viewer: 403 },

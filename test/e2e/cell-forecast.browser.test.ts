@@ -13,6 +13,7 @@ let handle: DatabaseHandle;
 let server: { app: App; url: string };
 let browser: Browser;
 let page: Page;
+let analyst: { email: string; password: string };
 
 /** Three cells around Bangui, two months ahead: the layer draws exactly the cells of the months chosen. */
 const bangui = [135758, 135759, 136478];
@@ -30,6 +31,7 @@ beforeAll(async () => {
   handle = await createTestDatabase({ withBundledData: true });
   const org = await buildOrganisation(handle.db, "un_entity");
   const viewer = await buildUser(handle.db, org.id, "viewer");
+  analyst = await buildUser(handle.db, org.id, "analyst");
   await insertCellForecastRun(
     handle.db,
     {
@@ -74,6 +76,55 @@ describe("the cell forecast on a country's event map", () => {
     );
     expect(new URL(page.url()).searchParams.get("cellHorizon")).toBe("2");
     expect(await accessibilityViolations(page)).toEqual([]);
+    // A viewer reads the forecast but may not run it.
+    expect(await page.getByRole("button", { name: /Forecast the cells/ }).count()).toBe(0);
+  });
+
+  it("reads its months left to right in Arabic, as every page does", async () => {
+    await page.evaluate(() => localStorage.setItem("continuum.language", "ar"));
+    try {
+      await page.goto(`${server.url}/countries/CAF?cellHorizon=2`);
+      const legend = page.locator("p.legend").last();
+      await expect.poll(() => legend.textContent(), { timeout: 30_000 }).toMatch(/2020-\u2060?02/);
+      // Where the year and the month are drawn: reordered by the bidi algorithm, "2020-02" would read "02-2020".
+      const order = await legend.evaluate((p) => {
+        const text = [...p.querySelectorAll("span")].map((s) => s.firstChild).find((n) => n?.nodeType === 3);
+        if (!text?.textContent) return [];
+        return [...text.textContent.matchAll(/(\d{4})-\u2060?(\d{2})/g)].map((m) => {
+          const at = (from: number, to: number) => {
+            const range = document.createRange();
+            range.setStart(text, from);
+            range.setEnd(text, to);
+            return range.getBoundingClientRect().left;
+          };
+          const start = m.index ?? 0;
+          return at(start, start + 4) < at(start + m[0].length - 2, start + m[0].length);
+        });
+      });
+      expect(order).toEqual([true, true]);
+    } finally {
+      await page.evaluate(() => localStorage.setItem("continuum.language", "en"));
+    }
+  });
+
+  it("lets an analyst forecast the cells again from the map, which then shows the new run", async () => {
+    const own = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    try {
+      await own.goto(server.url);
+      await signInOnPage(own, analyst);
+      await own.getByRole("heading", { level: 1, name: "Overview" }).waitFor();
+      await own.goto(`${server.url}/countries/CAF`);
+      const again = own.getByRole("button", { name: "Forecast the cells again" });
+      await expect.poll(() => again.count(), { timeout: 30_000 }).toBe(1);
+      await again.click();
+      // The new run is the model's, one month ahead, over every cell it forecasts (the stored one had three).
+      const cells = own.getByTestId("cell-forecast-layer").locator("path");
+      await expect.poll(() => cells.count(), { timeout: 60_000 }).toBeGreaterThan(3);
+      expect(new URL(own.url()).searchParams.get("cellHorizon")).toBe("1");
+      expect(await own.locator("p.legend").last().textContent()).toMatch(/in 2020-01.*forecast from 2019-12/);
+    } finally {
+      await own.close();
+    }
   });
 
   it("offers no layer where no cell forecast is stored", async () => {

@@ -7,13 +7,14 @@ import { Field } from "../../components/Field.tsx";
 import { ltr } from "../../i18n/index.ts";
 import { useUrlState } from "../../url-state.ts";
 import { percent, riskColour } from "../warning/warning-api.ts";
+import { CellForecastRerun } from "./CellForecastRerun.tsx";
 
 const HORIZONS = Array.from({ length: 12 }, (_, i) => String(i + 1));
 const LEGEND = [0.01, 0.05, 0.25, 0.5, 0.9];
 
 /**
- * The country's stored cell forecast, or null where none is (countries without GED events have none, and a
- * run is made on the command line): the map then simply has no forecast layer.
+ * The country's stored cell forecast, or null where none is (countries without GED events, or whose events
+ * the model refuses): the map then simply has no forecast layer.
  */
 const useCellForecast = (iso3: string) =>
   useQuery({
@@ -66,8 +67,8 @@ export const CellForecastCells = ({ iso3, projection }: { iso3: string; projecti
   );
 };
 
-/** The months-ahead choice, what the colours mean and the run they come from; nothing without a run. */
-export const CellForecastControls = ({ iso3 }: { iso3: string }) => {
+/** The months-ahead choice and, for the months chosen, the legend; only where a run is stored. */
+const CellForecastChoice = ({ iso3 }: { iso3: string }) => {
   const { t, i18n } = useTranslation();
   const forecast = useCellForecast(iso3);
   const [horizon, setHorizon] = useCellHorizon();
@@ -75,7 +76,7 @@ export const CellForecastControls = ({ iso3 }: { iso3: string }) => {
   if (!run) return null;
   const shown = forecast.data?.forecasts.find((f) => f.horizon === Number(horizon));
   return (
-    <div>
+    <>
       <div className="inline-form">
         <Field label={t("country.cellForecast")}>
           <select value={horizon} onChange={(e) => setHorizon(e.target.value)}>
@@ -107,6 +108,22 @@ export const CellForecastControls = ({ iso3 }: { iso3: string }) => {
           <p className="muted">{t("country.cellForecastLimits")}</p>
         </>
       )}
+    </>
+  );
+};
+
+/** The months-ahead choice, what the colours mean and the run they come from, and the button to run it again. */
+export const CellForecastControls = ({ iso3 }: { iso3: string }) => {
+  const [horizon, setHorizon] = useCellHorizon();
+  const run = useCellForecast(iso3).data?.run;
+  // A new run shows itself: with the layer hidden, it opens one month ahead.
+  const showLayer = () => {
+    if (!horizon) setHorizon("1");
+  };
+  return (
+    <div>
+      {run && <CellForecastChoice iso3={iso3} />}
+      <CellForecastRerun iso3={iso3} hasRun={Boolean(run)} onDone={showLayer} />
     </div>
   );
 };
