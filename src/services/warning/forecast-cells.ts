@@ -14,13 +14,8 @@ import {
 } from "../../repositories/warning/cell-forecast-runs.repository.ts";
 import { cellModelVersion, panelDatasetVersions } from "../../repositories/warning/model-provenance.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
-import { enqueueModelJob } from "./model-jobs.ts";
-import {
-  type CellForecast,
-  type CellModelStep,
-  cellModelDefaults,
-  fitCellModel,
-} from "./train-cell-model.ts";
+import { enqueueModelJob, runModelTask } from "./model-jobs.ts";
+import { type CellForecast, type CellModelStep, cellModelDefaults } from "./train-cell-model.ts";
 
 /** The origin asked for, or the last month the GED data cover; never after it (later months are unknown). */
 const originOf = (last: MonthKey, iso3: string, requested?: MonthKey): MonthKey => {
@@ -57,18 +52,16 @@ export const forecastCells = async (
     ]);
   const end = (await cellEventsEnd(ctx.db)) ?? monthKey(Math.max(...events.map((e) => monthIndex(e.month))));
   const origin = originOf(end, input.iso3, input.origin);
-  let fitted: ReturnType<typeof fitCellModel>;
-  try {
-    // Queued with the country forecasts and backtests, so that two trainings never compete for the cores.
-    fitted = await enqueueModelJob(async () =>
-      fitCellModel(events, origin, { maxHorizon: input.maxHorizon }, onStep),
-    );
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
+  // On the model thread, queued with the country forecasts and backtests: two trainings never compete for
+  // the cores, and the server keeps answering while a country trains.
+  const fitted = await enqueueModelJob(() =>
+    runModelTask({ kind: "cells", events, origin, maxHorizon: input.maxHorizon }, undefined, onStep),
+  );
+  if (fitted.kind === "cells-refused")
     throw invalid(`No cell forecast for ${input.iso3} from ${origin}.`, [
-      { field: "origin", message: error.message, value: origin },
+      { field: "origin", message: fitted.reason, value: origin },
     ]);
-  }
+  if (fitted.kind !== "cells") throw new Error("the model worker answered a different task");
   const id = await inTransaction(ctx, async (tx) => {
     const run = {
       iso3: input.iso3,
@@ -90,7 +83,7 @@ export const forecastCells = async (
         iso3: input.iso3,
         origin,
         maxHorizon: input.maxHorizon,
-        cells: fitted.grid.panel.forecastCells.length,
+        cells: fitted.cells,
       },
     });
     return id;

@@ -1,6 +1,7 @@
 import { Worker } from "node:worker_threads";
 import type { Progress } from "../../core/warning/progress.ts";
 import type { ModelTask, ModelTaskResult, WorkerMessage } from "./model-worker.ts";
+import type { CellModelStep } from "./train-cell-model.ts";
 
 const workerUrl = new URL("./model-worker.ts", import.meta.url);
 
@@ -33,10 +34,11 @@ export const idleModelJobs = async (): Promise<void> => {
   while (waiting > 0) await tail;
 };
 
-/** Runs one training task on a worker thread, reporting its progress; the thread ends with the task. */
+/** Runs one training task on a worker thread, reporting its progress (or a cell model's steps); the thread ends with the task. */
 export const runModelTask = (
   task: ModelTask,
   onProgress: (progress: Progress) => void = () => {},
+  onCellStep: (step: CellModelStep, detail: string) => void = () => {},
 ): Promise<ModelTaskResult> =>
   new Promise((resolve, reject) => {
     const worker = new Worker(workerUrl);
@@ -49,6 +51,7 @@ export const runModelTask = (
     };
     worker.on("message", (message: WorkerMessage) => {
       if (message.type === "progress") onProgress(message.progress);
+      else if (message.type === "cell-step") onCellStep(message.step, message.detail);
       else if (message.type === "result") settle(() => resolve(message.result));
       else settle(() => reject(new Error(message.message)));
     });
