@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TCellForecastView } from "../../src/core/warning/cells/cell-forecast.schemas.ts";
 import type { DatabaseHandle } from "../../src/db/engine.ts";
 import type { App } from "../../src/http/app.ts";
-import { cellForecastsAfterImport } from "../../src/services/warning/cell-forecasts-after-import.ts";
+import { systemContext } from "../../src/services/alerts/system-context.ts";
+import { datasetImported } from "../../src/services/data/dataset-events.ts";
+import type { ImportReport } from "../../src/services/data/import-report.ts";
+import {
+  cellForecastsAfterImport,
+  cellForecastsOnEveryImport,
+} from "../../src/services/warning/cell-forecasts-after-import.ts";
 import { startFirstCellForecasts } from "../../src/services/warning/first-cell-forecasts.ts";
 import { enqueueModelJob, idleModelJobs } from "../../src/services/warning/model-jobs.ts";
 import { type ApiSession, signIn, testApp } from "../support/api.ts";
@@ -82,6 +88,41 @@ describe("cell forecasts the platform starts", () => {
     const before = (await runs()).length;
     const outcomes = await cellForecastsAfterImport(handle.db, gedImport, now);
     expect(outcomes?.filter((o) => "runId" in o)).toHaveLength(3);
+    expect(await runs()).toHaveLength(before + 3);
+  }, 120_000);
+
+  it("on a server, follows every import without holding it up, and says what it forecast", async () => {
+    const ctx = await systemContext(handle.db, now, "test import");
+    if (!ctx) throw new Error("no administrator");
+    let reported: unknown;
+    const done = new Promise<void>((resolve) => {
+      const unsubscribe = cellForecastsOnEveryImport((outcome) => {
+        reported = outcome;
+        unsubscribe();
+        resolve();
+      });
+    });
+    const before = (await runs()).length;
+    const report: ImportReport = {
+      ...gedImport,
+      file: "ged.csv",
+      version: "test",
+      rowCount: 3,
+      skippedCount: 0,
+      skippedReasons: {},
+      errors: [],
+      errorCount: 0,
+      span: { start: null, end: null },
+      message: "",
+      durationMs: 0,
+    };
+    await datasetImported(ctx, report);
+    // The import is done before any cell is forecast: the trainings are queued, not awaited.
+    expect(await runs()).toHaveLength(before);
+    await done;
+    expect(reported).toMatchObject({
+      outcomes: [{ iso3: "CAF" }, { iso3: "MEX" }, { iso3: "MMR" }, { iso3: "SYR" }],
+    });
     expect(await runs()).toHaveLength(before + 3);
   }, 120_000);
 

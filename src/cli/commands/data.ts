@@ -11,7 +11,9 @@ import { importDatasetAs } from "../../services/data/import-dataset-as.ts";
 import type { ImportReport } from "../../services/data/import-report.ts";
 import { readableDatasetIds } from "../../services/data/readable-datasets.ts";
 import { bundledDatasetIds } from "../../services/data/shared-datasets.ts";
+import { cellForecastsAfterImport } from "../../services/warning/cell-forecasts-after-import.ts";
 import { forecastOnEveryImport } from "../../services/warning/forecast-after-import.ts";
+import { describeCellOutcomes } from "../../services/warning/forecast-cells-everywhere.ts";
 import type { ForecastRunStarted } from "../../services/warning/run-forecast.ts";
 import { assertWritableOutput, writeOutput } from "../output-files.ts";
 import { progressReporter } from "../progress.ts";
@@ -97,7 +99,7 @@ export const registerData = (program: Command): void => {
     .option("--unit <unit>", "indicators: the unit of the file's values, e.g. persons or % of GDP")
     .option(
       "--forecast",
-      "after a successful import of data the model reads (views-cm, ged, acd, peace-agreements, indicators), run a new forecast from the latest data",
+      "after a successful import of data the model reads (views-cm, ged, acd, peace-agreements, indicators), run a new forecast from the latest data (and, after new reference GED events, every country's cells)",
     )
     .action(async (kind: string, file: string, options: ImportOptions, command: Command) => {
       const global = globalOptions(command);
@@ -155,6 +157,8 @@ export const registerData = (program: Command): void => {
           process.stderr.write(
             "No forecast run: the import changed nothing the forecast reads (an organisation's own dataset id, or no new or changed rows).\n",
           );
+        const cells = options.forecast ? await cellForecastsAfterImport(handle.db, report) : null;
+        if (cells) process.stderr.write(`Cell forecasts: ${describeCellOutcomes(cells)}.\n`);
       });
     });
 
