@@ -122,6 +122,7 @@ describe("the cell forecast on a country's event map", () => {
       await expect.poll(() => cells.count(), { timeout: 60_000 }).toBeGreaterThan(3);
       expect(new URL(own.url()).searchParams.get("cellHorizon")).toBe("1");
       expect(await own.locator("p.legend").last().textContent()).toMatch(/in 2020-01.*forecast from 2019-12/);
+      expect(await accessibilityViolations(own)).toEqual([]);
     } finally {
       await own.close();
     }

@@ -93,7 +93,8 @@ export const registerServe = (program: Command): void => {
       // Queued behind the first forecast: the event maps gain their cell layer once it is done.
       startFirstCellForecasts(handle.db, () => new Date()).then(
         (outcomes) =>
-          outcomes && process.stdout.write(`Cell forecasts are ready: ${describeCellOutcomes(outcomes)}.\n`),
+          outcomes?.length &&
+          process.stdout.write(`Cell forecasts are ready: ${describeCellOutcomes(outcomes)}.\n`),
         (error: unknown) => process.stderr.write(`first cell forecasts failed: ${String(error)}\n`),
       );
       const where =
