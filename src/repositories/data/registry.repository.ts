@@ -1,15 +1,10 @@
 import { isoCodesByAlias } from "../../core/data/country-aliases.ts";
 import type { CapitalRecord, CountryRecord, CrosswalkRow, RegistryData } from "../../core/data/registry.ts";
 import type { Db } from "../../db/types.ts";
+import { chunks } from "../chunks.ts";
 import { containsPattern } from "../contains-pattern.ts";
 
 export type Provenance = { datasetId: string; datasetVersion: string };
-
-const chunks = <T>(items: T[], size: number): T[][] => {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-};
 
 /** Replaces the country registry (a few hundred rows, so plain inserts). Run inside a transaction. */
 export const replaceRegistry = async (

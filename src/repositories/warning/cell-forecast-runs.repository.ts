@@ -4,6 +4,7 @@ import { priogridCell } from "../../core/data/priogrid.ts";
 import type { MonthKey } from "../../core/shared/months.ts";
 import type { TDatasetVersion } from "../../core/warning/warning.schemas.ts";
 import type { Db } from "../../db/types.ts";
+import { chunks } from "../chunks.ts";
 
 export type CellForecastRunRow = {
   id: string;
@@ -48,11 +49,11 @@ export const insertCellForecastRun = async (
     })
     .returning("id")
     .executeTakeFirstOrThrow();
-  for (let at = 0; at < forecasts.length; at += 1000) {
+  for (const part of chunks(forecasts, 1000)) {
     await db
       .insertInto("cell_forecasts")
       .values(
-        forecasts.slice(at, at + 1000).map((f) => ({
+        part.map((f) => ({
           run_id: id,
           priogrid_gid: f.priogridGid,
           month: `${f.month}-01`,

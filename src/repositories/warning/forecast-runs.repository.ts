@@ -5,6 +5,7 @@ import { forecastSteps, progressAt } from "../../core/warning/progress.ts";
 import type { TDatasetVersion, TProgress } from "../../core/warning/warning.schemas.ts";
 import { thisProcess } from "../../db/processes.ts";
 import type { Db } from "../../db/types.ts";
+import { chunks } from "../chunks.ts";
 
 export type ForecastRunRow = {
   id: string;
@@ -110,11 +111,11 @@ export const insertForecasts = async (
   runId: string,
   rows: readonly StoredForecast[],
 ): Promise<void> => {
-  for (let at = 0; at < rows.length; at += 500) {
+  for (const part of chunks(rows, 500)) {
     await db
       .insertInto("forecasts")
       .values(
-        rows.slice(at, at + 500).map((f) => ({
+        part.map((f) => ({
           run_id: runId,
           iso3: f.iso3,
           gwcode: f.gwcode,
