@@ -83,7 +83,6 @@ export const acdValidator = ({ resolver }: ValidatorOptions): RowValidator => {
     row(cells, line) {
       const r = recordAt(cells, line);
       if (!r) return;
-      const before = errors.count;
       const conflictId = r.integer("conflict_id");
       const year = r.year("year");
       const incompatibility = r.oneOf("incompatibility", [1, 2, 3]);
@@ -109,7 +108,7 @@ export const acdValidator = ({ resolver }: ValidatorOptions): RowValidator => {
             `duplicate conflict_id ${conflictId} and year (first on line ${first})`,
           );
       }
-      if (errors.count > before || conflictId === null || year === null || !loc) return;
+      if (r.rowFailed() || conflictId === null || year === null || !loc) return;
       const version = r.optionalText("version");
       if (version) versions.add(version);
       rowCount += 1;

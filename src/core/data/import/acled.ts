@@ -1,13 +1,11 @@
 import { parseDate } from "../dates.ts";
 import { priogridGid } from "../priogrid.ts";
 import { resolveOrFail } from "./country-codes.ts";
-import { errorCollector } from "./error-collector.ts";
-import { eventMonthTotals } from "./event-month-totals.ts";
-import { coverageTracker } from "./event-rows.ts";
-import { type FieldReader, fieldReader, firstLineOf } from "./field-reader.ts";
+import { type ErrorCollector, errorCollector } from "./error-collector.ts";
+import { eventCollector, type SourceEvent } from "./event-collector.ts";
+import { type FieldReader, fieldReader } from "./field-reader.ts";
 import { checkHeader } from "./header.ts";
 import type { RowValidator, ValidatorOptions } from "./types.ts";
-import { eventOutcome } from "./validation-outcome.ts";
 
 /** Columns an ACLED export must have to become events (plus `iso` or `iso3`). */
 export const ACLED_REQUIRED_COLUMNS = [
@@ -47,109 +45,97 @@ const coordinate = (reader: FieldReader, column: string, limit: number): number 
   return n;
 };
 
+/** The country from `iso3`, else the numeric `iso` (ACLED numbers Kosovo 0, which ISO 3166 leaves unassigned). */
+const readCountry = (
+  r: FieldReader,
+  resolver: ValidatorOptions["resolver"],
+  hasIso3: boolean,
+  date: string,
+) => {
+  const iso3 = hasIso3 ? r.text("iso3") : "";
+  if (iso3) return resolveOrFail(r, "iso3", iso3, () => resolver.fromIso3(iso3, date));
+  const code = r.integer("iso");
+  if (code === 0) return resolveOrFail(r, "iso", "0", () => resolver.fromIso3("XKX", date));
+  return code === null
+    ? null
+    : resolveOrFail(r, "iso", String(code), () => resolver.fromIsoNumeric(code, date));
+};
+
+const readDate = (r: FieldReader): string | null => {
+  const text = r.text("event_date");
+  const date = text ? parseDate(text) : null;
+  if (date) return date;
+  const reason = text ? "unparseable date (expected YYYY-MM-DD or DD Month YYYY)" : "required value is empty";
+  return r.fail("event_date", text, reason);
+};
+
+/** One row as an event, or null after any problem with it (each added to the reader's errors). */
+const readAcledEvent = (
+  r: FieldReader,
+  id: string | null,
+  country: (date: string) => ReturnType<typeof readCountry>,
+): SourceEvent | null => {
+  const date = readDate(r);
+  const eventType = r.requiredText("event_type");
+  const fatalities = r.count("fatalities");
+  const latitude = coordinate(r, "latitude", 90);
+  const longitude = coordinate(r, "longitude", 180);
+  const resolved = date ? country(date) : null;
+  const complete = id && date && eventType && fatalities !== null && latitude !== null && longitude !== null;
+  if (r.rowFailed() || !complete || !resolved) return null;
+  return {
+    source: "acled",
+    sourceEventId: id,
+    typeOfViolence: acledViolenceType(eventType, r.text("inter1"), r.text("inter2")),
+    eventType,
+    subEventType: r.optionalText("sub_event_type"),
+    dateStart: date,
+    best: fatalities,
+    latitude,
+    longitude,
+    priogridGid: priogridGid(latitude, longitude),
+    gwcode: resolved.gwcode,
+    iso3: resolved.iso3,
+    country: r.optionalText("country"),
+    adm1: r.optionalText("admin1"),
+    adm2: r.optionalText("admin2"),
+    wherePrec: r.integer("geo_precision", false),
+    datePrec: r.integer("time_precision", false),
+    sideA: r.optionalText("actor1"),
+    sideB: r.optionalText("actor2"),
+    sourceVersion: r.optionalText("timestamp"),
+  };
+};
+
+/** The header's columns, or null with the problem added when they cannot become events. */
+const readHeader = (cells: string[], errors: ErrorCollector) => {
+  const index = checkHeader(cells, ACLED_REQUIRED_COLUMNS, errors);
+  if (!index || index.has("iso") || index.has("iso3")) return index;
+  errors.add({ line: 1, column: "iso", value: "", reason: "missing column (iso or iso3 is required)" });
+  return null;
+};
+
 /** Validates an ACLED export; the country comes from `iso3`, else the numeric `iso`. */
 export const acledValidator = ({ resolver }: ValidatorOptions): RowValidator => {
   const errors = errorCollector();
-  const lines: string[] = [];
-  const months = eventMonthTotals();
-  const ids = new Map<string, number>();
-  const coverage = coverageTracker();
+  const events = eventCollector();
   let reader: FieldReader | null = null;
   let hasIso3 = false;
-  let rowCount = 0;
   return {
     row(cells, line) {
       if (line === 1) {
-        const index = checkHeader(cells, ACLED_REQUIRED_COLUMNS, errors);
-        if (index && !index.has("iso") && !index.has("iso3")) {
-          errors.add({
-            line: 1,
-            column: "iso",
-            value: "",
-            reason: "missing column (iso or iso3 is required)",
-          });
-          return;
-        }
+        const index = readHeader(cells, errors);
         hasIso3 = index?.has("iso3") ?? false;
         if (index) reader = fieldReader(errors, index, cells.length);
         return;
       }
-      if (!reader?.start(cells, line)) return;
       const r = reader;
-      const before = errors.count;
-      const id = r.requiredText("event_id_cnty");
-      if (id) {
-        const first = firstLineOf(ids, id, line);
-        if (first !== undefined) r.fail("event_id_cnty", id, `duplicate event id (first on line ${first})`);
-      }
-      const dateText = r.text("event_date");
-      const date = dateText ? parseDate(dateText) : null;
-      if (!date)
-        r.fail(
-          "event_date",
-          dateText,
-          dateText ? "unparseable date (expected YYYY-MM-DD or DD Month YYYY)" : "required value is empty",
-        );
-      const eventType = r.requiredText("event_type");
-      const fatalities = r.count("fatalities");
-      const lat = coordinate(r, "latitude", 90);
-      const lon = coordinate(r, "longitude", 180);
-      let resolved = null;
-      if (date) {
-        if (hasIso3 && r.text("iso3")) {
-          const code = r.text("iso3");
-          resolved = resolveOrFail(r, "iso3", code, () => resolver.fromIso3(code, date));
-        } else {
-          const code = r.integer("iso");
-          // ACLED numbers Kosovo 0, which ISO 3166 leaves unassigned.
-          if (code === 0) resolved = resolveOrFail(r, "iso", "0", () => resolver.fromIso3("XKX", date));
-          else if (code !== null)
-            resolved = resolveOrFail(r, "iso", String(code), () => resolver.fromIsoNumeric(code, date));
-        }
-      }
-      if (
-        errors.count > before ||
-        !id ||
-        !date ||
-        !eventType ||
-        fatalities === null ||
-        lat === null ||
-        lon === null ||
-        !resolved
-      )
-        return;
-      coverage.add("", resolved.iso3, date);
-      rowCount += 1;
-      lines.push(
-        months.line({
-          source: "acled",
-          sourceEventId: id,
-          typeOfViolence: acledViolenceType(eventType, r.text("inter1"), r.text("inter2")),
-          eventType,
-          subEventType: r.optionalText("sub_event_type"),
-          dateStart: date,
-          dateEnd: date,
-          best: fatalities,
-          low: fatalities,
-          high: fatalities,
-          latitude: lat,
-          longitude: lon,
-          priogridGid: priogridGid(lat, lon),
-          gwcode: resolved.gwcode,
-          iso3: resolved.iso3,
-          country: r.optionalText("country"),
-          adm1: r.optionalText("admin1"),
-          adm2: r.optionalText("admin2"),
-          wherePrec: r.integer("geo_precision", false),
-          datePrec: r.integer("time_precision", false),
-          conflictName: null,
-          sideA: r.optionalText("actor1"),
-          sideB: r.optionalText("actor2"),
-          sourceVersion: r.optionalText("timestamp"),
-        }),
-      );
+      if (!r?.start(cells, line)) return;
+      const country = (date: string) => readCountry(r, resolver, hasIso3, date);
+      const event = readAcledEvent(r, events.uniqueId(r, "event_id_cnty", line), country);
+      if (event) events.add(event);
     },
-    takeLines: () => lines.splice(0),
-    finish: () => eventOutcome({ errors, rowCount, lines, coverage, months }),
+    takeLines: events.takeLines,
+    finish: () => events.outcome(errors),
   };
 };

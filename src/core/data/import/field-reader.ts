@@ -6,8 +6,10 @@ import { checkHeader } from "./header.ts";
 export const fieldReader = (errors: ErrorCollector, index: Map<string, number>, width: number) => {
   let cells: string[] = [];
   let line = 0;
+  let problemsInRow = 0;
   const fail = (column: string, value: string, reason: string) => {
     errors.add({ line, column, value, reason });
+    problemsInRow += 1;
     return null;
   };
   const text = (column: string): string => {
@@ -21,6 +23,7 @@ export const fieldReader = (errors: ErrorCollector, index: Map<string, number>, 
     start(row: string[], rowLine: number): boolean {
       cells = row;
       line = rowLine;
+      problemsInRow = 0;
       if (row.length !== width) {
         fail("(row)", `${row.length} fields`, `expected ${width} fields as in the header`);
         return false;
@@ -28,6 +31,8 @@ export const fieldReader = (errors: ErrorCollector, index: Map<string, number>, 
       return true;
     },
     fail,
+    /** Whether any field of the row started last was refused. */
+    rowFailed: () => problemsInRow > 0,
     text,
     optionalText: (column: string): string | null => text(column) || null,
     requiredText(column: string): string | null {

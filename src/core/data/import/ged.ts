@@ -1,12 +1,10 @@
-import { PRIOGRID_CELLS, priogridGid } from "../priogrid.ts";
+import { PRIOGRID_CELLS, priogridGid as priogridGidOf } from "../priogrid.ts";
 import { datedRowToleranceDays, resolveOrFail } from "./country-codes.ts";
 import { errorCollector } from "./error-collector.ts";
-import { eventMonthTotals } from "./event-month-totals.ts";
-import { coverageTracker } from "./event-rows.ts";
-import { type FieldReader, fieldReader, firstLineOf } from "./field-reader.ts";
+import { eventCollector, type SourceEvent } from "./event-collector.ts";
+import { type FieldReader, fieldReader } from "./field-reader.ts";
 import { checkHeader } from "./header.ts";
 import type { RowValidator, ValidatorOptions } from "./types.ts";
-import { eventOutcome } from "./validation-outcome.ts";
 
 /** The 49 standard columns of a UCDP GED event file. */
 export const GED_COLUMNS = [
@@ -73,19 +71,28 @@ const coordinate = (reader: FieldReader, column: string, limit: number): number 
   return n;
 };
 
-/** Validates a UCDP GED event file (49 standard columns, optionally `ged_version` and `source_file`). */
-export const gedValidator = ({ resolver }: ValidatorOptions): RowValidator => {
-  const errors = errorCollector();
-  const lines: string[] = [];
-  const months = eventMonthTotals();
-  const ids = new Map<string, number>();
-  const coverage = coverageTracker();
-  const versions = new Set<string>();
-  let reader: FieldReader | null = null;
-  let headerOk = true;
-  // Events repeat the same country and day many times: resolve each pair once.
-  const resolved = new Map<string, ReturnType<typeof resolver.fromGw> | Error>();
-  const fromGw = (gwcode: number, date: string) => {
+/** The event's point and PRIO-GRID cell: the cell given must be the point's, and is worked out when missing. */
+const readPlace = (reader: FieldReader) => {
+  const latitude = coordinate(reader, "latitude", 90);
+  const longitude = coordinate(reader, "longitude", 180);
+  if ((latitude === null) !== (longitude === null))
+    reader.fail("longitude", reader.text("longitude"), "latitude and longitude must both be given");
+  let priogridGid = reader.integer("priogrid_gid", false);
+  if (priogridGid !== null && (priogridGid < 1 || priogridGid > PRIOGRID_CELLS))
+    priogridGid = reader.fail("priogrid_gid", String(priogridGid), "not a PRIO-GRID cell (1–259200)");
+  if (latitude === null || longitude === null) return { latitude, longitude, priogridGid };
+  const computed = priogridGidOf(latitude, longitude);
+  if (priogridGid !== null && priogridGid !== computed)
+    reader.fail("priogrid_gid", String(priogridGid), `does not match latitude/longitude (cell ${computed})`);
+  return { latitude, longitude, priogridGid: computed };
+};
+
+type Resolved = ReturnType<ValidatorOptions["resolver"]["fromGw"]>;
+
+/** Events repeat the same country and day many times: each pair is resolved once, its failure too. */
+const gwResolverOnce = ({ resolver }: ValidatorOptions) => {
+  const resolved = new Map<string, Resolved | Error>();
+  return (gwcode: number, date: string): Resolved => {
     const key = `${gwcode}|${date}`;
     let result = resolved.get(key);
     if (result === undefined) {
@@ -99,8 +106,62 @@ export const gedValidator = ({ resolver }: ValidatorOptions): RowValidator => {
     if (result instanceof Error) throw result;
     return result;
   };
-  let rowCount = 0;
+};
 
+/** One row as an event, or null after any problem with it (each added to the reader's errors). */
+const readGedEvent = (
+  reader: FieldReader,
+  id: string | null,
+  fromGw: ReturnType<typeof gwResolverOnce>,
+): SourceEvent | null => {
+  const type = reader.oneOf("type_of_violence", [1, 2, 3]);
+  const start = reader.date("date_start");
+  const end = reader.date("date_end");
+  if (start && end && end < start)
+    reader.fail("date_end", reader.text("date_end"), "date_end is before date_start");
+  const best = reader.count("best");
+  const low = reader.count("low");
+  const high = reader.count("high");
+  const place = readPlace(reader);
+  const gwcode = reader.integer("country_id");
+  const resolved =
+    gwcode !== null && start
+      ? resolveOrFail(reader, "country_id", String(gwcode), () => fromGw(gwcode, start))
+      : null;
+  const complete = id && type && start && end && best !== null && low !== null && high !== null && resolved;
+  if (reader.rowFailed() || !complete) return null;
+  return {
+    source: "ucdp-ged",
+    sourceEventId: id,
+    typeOfViolence: type,
+    dateStart: start,
+    dateEnd: end,
+    best,
+    low,
+    high,
+    ...place,
+    gwcode,
+    iso3: resolved.iso3,
+    country: reader.optionalText("country"),
+    adm1: reader.optionalText("adm_1"),
+    adm2: reader.optionalText("adm_2"),
+    wherePrec: reader.integer("where_prec", false),
+    datePrec: reader.integer("date_prec", false),
+    conflictName: reader.optionalText("conflict_name"),
+    sideA: reader.optionalText("side_a"),
+    sideB: reader.optionalText("side_b"),
+    sourceVersion: reader.optionalText("ged_version"),
+  };
+};
+
+/** Validates a UCDP GED event file (49 standard columns, optionally `ged_version` and `source_file`). */
+export const gedValidator = (options: ValidatorOptions): RowValidator => {
+  const errors = errorCollector();
+  const events = eventCollector();
+  const fromGw = gwResolverOnce(options);
+  const versions = new Set<string>();
+  let reader: FieldReader | null = null;
+  let headerOk = true;
   return {
     row(cells, line) {
       if (line === 1) {
@@ -110,92 +171,15 @@ export const gedValidator = ({ resolver }: ValidatorOptions): RowValidator => {
         return;
       }
       if (!reader?.start(cells, line)) return;
-      const before = errors.count;
-      const id = reader.requiredText("id");
-      if (id) {
-        const first = firstLineOf(ids, id, line);
-        if (first !== undefined) reader.fail("id", id, `duplicate event id (first on line ${first})`);
-      }
-      const type = reader.oneOf("type_of_violence", [1, 2, 3]);
-      const start = reader.date("date_start");
-      const end = reader.date("date_end");
-      if (start && end && end < start)
-        reader.fail("date_end", reader.text("date_end"), "date_end is before date_start");
-      const best = reader.count("best");
-      const low = reader.count("low");
-      const high = reader.count("high");
-      const lat = coordinate(reader, "latitude", 90);
-      const lon = coordinate(reader, "longitude", 180);
-      if ((lat === null) !== (lon === null))
-        reader.fail("longitude", reader.text("longitude"), "latitude and longitude must both be given");
-      let gid = reader.integer("priogrid_gid", false);
-      if (gid !== null && (gid < 1 || gid > PRIOGRID_CELLS))
-        gid = reader.fail("priogrid_gid", String(gid), "not a PRIO-GRID cell (1–259200)");
-      if (lat !== null && lon !== null) {
-        const computed = priogridGid(lat, lon);
-        if (gid !== null && gid !== computed)
-          reader.fail("priogrid_gid", String(gid), `does not match latitude/longitude (cell ${computed})`);
-        gid = computed;
-      }
-      const countryId = reader.integer("country_id");
-      const resolved =
-        countryId !== null && start
-          ? resolveOrFail(reader, "country_id", String(countryId), () => fromGw(countryId, start))
-          : null;
-      if (
-        errors.count > before ||
-        !id ||
-        !type ||
-        !start ||
-        !end ||
-        best === null ||
-        low === null ||
-        high === null ||
-        !resolved
-      )
-        return;
-      const version = reader.optionalText("ged_version");
-      if (version) versions.add(version);
-      coverage.add(reader.text("source_file"), resolved.iso3, start);
-      rowCount += 1;
-      lines.push(
-        months.line({
-          source: "ucdp-ged",
-          sourceEventId: id,
-          typeOfViolence: type,
-          eventType: null,
-          subEventType: null,
-          dateStart: start,
-          dateEnd: end,
-          best,
-          low,
-          high,
-          latitude: lat,
-          longitude: lon,
-          priogridGid: gid,
-          gwcode: countryId,
-          iso3: resolved.iso3,
-          country: reader.optionalText("country"),
-          adm1: reader.optionalText("adm_1"),
-          adm2: reader.optionalText("adm_2"),
-          wherePrec: reader.integer("where_prec", false),
-          datePrec: reader.integer("date_prec", false),
-          conflictName: reader.optionalText("conflict_name"),
-          sideA: reader.optionalText("side_a"),
-          sideB: reader.optionalText("side_b"),
-          sourceVersion: version,
-        }),
-      );
+      const event = readGedEvent(reader, events.uniqueId(reader, "id", line), fromGw);
+      if (!event) return;
+      if (event.sourceVersion) versions.add(event.sourceVersion);
+      events.add(event, reader.text("source_file"));
     },
-    takeLines: () => lines.splice(0),
+    takeLines: events.takeLines,
     finish: () =>
-      eventOutcome({
-        errors,
+      events.outcome(errors, {
         extraErrors: headerOk || errors.count ? 0 : 1,
-        rowCount,
-        lines,
-        coverage,
-        months,
         versionInFile: versions.size ? [...versions].sort().join(" + ") : null,
       }),
   };

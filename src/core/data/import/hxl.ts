@@ -2,11 +2,9 @@ import { parseDate } from "../dates.ts";
 import { priogridGid } from "../priogrid.ts";
 import { resolveOrFail } from "./country-codes.ts";
 import { errorCollector } from "./error-collector.ts";
-import { eventMonthTotals } from "./event-month-totals.ts";
-import { coverageTracker } from "./event-rows.ts";
-import { type FieldReader, fieldReader, firstLineOf } from "./field-reader.ts";
+import { eventCollector, repeatedIdReason } from "./event-collector.ts";
+import { type FieldReader, fieldReader } from "./field-reader.ts";
 import type { RowValidator, ValidatorOptions } from "./types.ts";
-import { eventOutcome } from "./validation-outcome.ts";
 
 type Tag = { tag: string; attributes: Set<string> };
 
@@ -156,14 +154,10 @@ const resolveCountry = (resolver: ValidatorOptions["resolver"], code: string, da
  */
 export const hxlValidator = ({ resolver }: ValidatorOptions): RowValidator => {
   const errors = errorCollector();
-  const lines: string[] = [];
-  const months = eventMonthTotals();
-  const ids = new Map<string, number>();
-  const coverage = coverageTracker();
+  const events = eventCollector();
   let names: string[] = [];
   let columns: Columns = {};
   let reader: FieldReader | null = null;
-  let rowCount = 0;
   const cell = (cells: string[], key: HxlKey) => {
     const i = columns[key];
     return i === undefined ? "" : (cells[i] ?? "").trim();
@@ -194,9 +188,9 @@ export const hxlValidator = ({ resolver }: ValidatorOptions): RowValidator => {
   const eventIdOf = (r: FieldReader, cells: string[], line: number): string => {
     const id = cell(cells, "id");
     const eventId = id || `row:${rowHash(cells)}`;
-    const first = firstLineOf(ids, eventId, line);
+    const first = events.repeatOf(eventId, line);
     // Without ids, a repeated row is most likely the same event pasted twice: loaded, it would count twice.
-    if (first !== undefined && id) r.fail(name("id"), id, `duplicate event id (first on line ${first})`);
+    if (first !== undefined && id) r.fail(name("id"), id, repeatedIdReason(first));
     else if (first !== undefined)
       r.fail(
         "row",
@@ -206,7 +200,6 @@ export const hxlValidator = ({ resolver }: ValidatorOptions): RowValidator => {
     return eventId;
   };
   const readEvent = (r: FieldReader, cells: string[], line: number) => {
-    const before = errors.count;
     const dateText = cell(cells, "date");
     const date = parseDate(dateText);
     if (!date)
@@ -231,37 +224,21 @@ export const hxlValidator = ({ resolver }: ValidatorOptions): RowValidator => {
     const ucdpCode = cell(cells, "ucdpType");
     const ucdpType = ucdpCode === "1" || ucdpCode === "2" || ucdpCode === "3" ? Number(ucdpCode) : null;
     const eventId = eventIdOf(r, cells, line);
-    if (errors.count > before || !date || !resolved || killed === null) return;
-    coverage.add("", resolved.iso3, date);
-    rowCount += 1;
-    lines.push(
-      months.line({
-        source: "hxl",
-        sourceEventId: eventId,
-        typeOfViolence: ucdpType,
-        eventType: ucdpType ? null : cell(cells, "type") || null,
-        subEventType: null,
-        dateStart: date,
-        dateEnd: date,
-        best: killed,
-        low: killed,
-        high: killed,
-        latitude: lat,
-        longitude: lon,
-        priogridGid: lat !== null && lon !== null ? priogridGid(lat, lon) : null,
-        gwcode: resolved.gwcode,
-        iso3: resolved.iso3,
-        country: null,
-        adm1: cell(cells, "adm1") || null,
-        adm2: null,
-        wherePrec: null,
-        datePrec: null,
-        conflictName: null,
-        sideA: null,
-        sideB: null,
-        sourceVersion: null,
-      }),
-    );
+    if (r.rowFailed() || !date || !resolved || killed === null) return;
+    events.add({
+      source: "hxl",
+      sourceEventId: eventId,
+      typeOfViolence: ucdpType,
+      eventType: ucdpType ? null : cell(cells, "type") || null,
+      dateStart: date,
+      best: killed,
+      latitude: lat,
+      longitude: lon,
+      priogridGid: lat !== null && lon !== null ? priogridGid(lat, lon) : null,
+      gwcode: resolved.gwcode,
+      iso3: resolved.iso3,
+      adm1: cell(cells, "adm1") || null,
+    });
   };
   return {
     row(cells, line) {
@@ -269,7 +246,7 @@ export const hxlValidator = ({ resolver }: ValidatorOptions): RowValidator => {
       else if (line === 2) readTags(cells);
       else if (reader?.start(cells, line)) readEvent(reader, cells, line);
     },
-    takeLines: () => lines.splice(0),
-    finish: () => eventOutcome({ errors, rowCount, lines, coverage, months }),
+    takeLines: events.takeLines,
+    finish: () => events.outcome(errors),
   };
 };

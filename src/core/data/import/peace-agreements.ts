@@ -71,7 +71,6 @@ export const peaceAgreementsValidator = ({ resolver }: ValidatorOptions): RowVal
     row(cells, line) {
       const r = recordAt(cells, line);
       if (!r) return;
-      const before = errors.count;
       const paid = r.integer("paid");
       if (paid !== null) {
         const first = firstLineOf(firstLine, paid, line);
@@ -84,8 +83,7 @@ export const peaceAgreementsValidator = ({ resolver }: ValidatorOptions): RowVal
       const conflicts = conflictIds(r);
       const gwno = r.requiredText("gwno");
       const iso3 = gwno ? isoCodesOfGwList(r, resolver, "gwno", gwno, date) : [];
-      if (errors.count > before || paid === null || year === null || date === null || !conflicts || !gwno)
-        return;
+      if (r.rowFailed() || paid === null || year === null || date === null || !conflicts || !gwno) return;
       const version = r.optionalText("version");
       if (version) versions.add(version);
       rowCount += 1;

@@ -57,7 +57,6 @@ export const viewsCmValidator = ({ resolver }: ValidatorOptions): RowValidator =
         return;
       }
       if (!reader?.start(cells, line)) return;
-      const before = errors.count;
       const unit = reader.integer("country_id");
       const monthId = reader.integer("month_id");
       const year = reader.integer("year");
@@ -105,7 +104,7 @@ export const viewsCmValidator = ({ resolver }: ValidatorOptions): RowValidator =
             `duplicate country_id ${unit} and month_id (first on line ${first})`,
           );
       }
-      if (errors.count > before || unit === null || !month || !resolved) return;
+      if (reader.rowFailed() || unit === null || !month || !resolved) return;
       rowCount += 1;
       if (start === null || month < start) start = month;
       if (end === null || month > end) end = month;
