@@ -111,97 +111,26 @@ export const replaceDatasetRows = async (
           `Dataset ${plan.datasetId} holds ${existing.kind} data; it cannot be replaced by a ${plan.kind} file.`,
         );
       }
-      if (events) {
-        // A plain table shaped like events, without indexes: COPY only writes rows.
-        await sql`CREATE TABLE ${ident(load)} (LIKE events INCLUDING DEFAULTS INCLUDING CONSTRAINTS)`.execute(
-          trx,
-        );
-        // The release may be named only at the end of the file: its column is added then, with the release
-        // as default, which is a catalogue change rather than a rewrite of every row.
-        await sql`ALTER TABLE ${ident(load)}
-          ALTER COLUMN dataset_id SET DEFAULT ${sql.lit(plan.datasetId)},
-          DROP COLUMN dataset_version`.execute(trx);
-        // The partition's key and indexes, created empty: COPY fills them while the main thread would otherwise
-        // wait for the worker, and attaching then adopts them instead of building them afterwards.
-        await sql`ALTER TABLE ${ident(load)} ADD PRIMARY KEY (dataset_id, source_event_id)`.execute(trx);
-        for (const columns of EVENT_INDEXES)
-          await sql`CREATE INDEX ON ${ident(load)} (${idents(columns)})`.execute(trx);
-      } else {
-        await sql`CREATE TEMPORARY TABLE ${ident(load)} ON COMMIT DROP AS
-          SELECT ${idents(plan.columns)} FROM ${ident(plan.target)} WITH NO DATA`.execute(trx);
-      }
+      await (events ? createEventLoadTable(trx, plan.datasetId, load) : createStagingTable(trx, plan, load));
       const loaded = await feed((csv) => copy(load, plan.columns, csv), existing);
       if (!loaded) throw new Refused();
-      const { dataset } = loaded;
       await upsertDataset(trx, {
-        ...dataset,
+        ...loaded.dataset,
         coverage: loaded.coverage && { mode: loaded.coverageMode, groups: loaded.coverage },
       });
-      let counts = { added: loaded.stagedRows, removed: 0, changed: 0 };
-      // What the dataset holds afterwards: the file's rows, or after an update the rows kept as well.
-      let heldRows = dataset.rowCount;
-      let version = dataset.version;
-      const updating = existing !== undefined && existing !== null && plan.mode === "update" && !events;
-      if (events) {
-        await sql`ALTER TABLE ${ident(load)}
-          ADD COLUMN dataset_version text NOT NULL DEFAULT ${sql.lit(dataset.version)}`.execute(trx);
-        if (existing) counts = await diff(trx, load, "events", plan.columns, dataset.id, sql``);
-        await aggregateEvents(trx, copy, dataset.id, dataset.version, loaded, `grid_month_load_${suffix}`);
-        await swapPartition(trx, "events", dataset.id, load);
-      } else {
-        const scope = plan.target === "country_month" ? sql`AND t.series = 'views'` : sql``;
-        if (existing) counts = await diff(trx, load, plan.target, plan.columns, dataset.id, scope);
-        if (updating) counts.removed = 0;
-        if (updating && counts.added === 0 && counts.changed === 0) {
-          // An update that changes no row leaves the dataset's release and figures as they were.
-          version = existing.version;
-          heldRows = existing.rowCount;
-          await trx
-            .updateTable("datasets")
-            .set({
-              version: existing.version,
-              row_count: existing.rowCount,
-              span_start: existing.spanStart,
-              span_end: existing.spanEnd,
-            })
-            .where("id", "=", dataset.id)
-            .execute();
-        } else {
-          const sameKey = updating
-            ? sql`AND EXISTS (SELECT 1 FROM ${ident(load)} s WHERE ${keysMatch(plan.target)})`
-            : sql``;
-          await sql`DELETE FROM ${ident(plan.target)} AS t
-          WHERE t.dataset_id = ${dataset.id} ${scope} ${sameKey}`.execute(trx);
-          await sql`INSERT INTO ${ident(plan.target)} (dataset_id, dataset_version, ${idents(plan.columns)})
-          SELECT ${dataset.id}, ${dataset.version}, ${idents(plan.columns)} FROM ${ident(load)}`.execute(trx);
-          if (plan.target === "indicator_values")
-            await writeIndicatorDefinitions(trx, dataset.id, loaded.indicators ?? [], updating);
-          if (updating) heldRows = await recountDataset(trx, plan.target, dataset.id, scope, existing);
-        }
-      }
+      const updating = existing !== undefined && plan.mode === "update" && !events;
+      const held = events
+        ? await replaceEvents(trx, copy, plan, { load, suffix, loaded, existing })
+        : await replaceTableRows(trx, plan, { load, loaded, existing, updating });
       const result: ReplaceResult = {
         status: !existing ? "created" : updating ? "updated" : "replaced",
-        version,
+        version: held.version,
         previousVersion: existing?.version ?? null,
-        rowsAdded: counts.added,
-        rowsRemoved: counts.removed,
-        rowsChanged: counts.changed,
+        rowsAdded: held.counts.added,
+        rowsRemoved: held.counts.removed,
+        rowsChanged: held.counts.changed,
       };
-      if (existing) {
-        await insertReplacement(trx, {
-          datasetId: dataset.id,
-          replacedBy: dataset.importedBy,
-          previousVersion: existing.version,
-          newVersion: version,
-          previousSha256: existing.fileSha256,
-          newSha256: dataset.fileSha256,
-          previousRowCount: existing.rowCount,
-          newRowCount: heldRows,
-          rowsAdded: counts.added,
-          rowsRemoved: counts.removed,
-          rowsChanged: counts.changed,
-        });
-      }
+      if (existing) await recordReplacement(trx, existing, loaded.dataset, held);
       if (inTransaction) await inTransaction(trx, result);
       return result;
     });
@@ -209,6 +138,122 @@ export const replaceDatasetRows = async (
     if (error instanceof Refused) return null;
     throw error;
   }
+};
+
+type RowCounts = { added: number; removed: number; changed: number };
+/** What the dataset holds once its rows are replaced: the rows added, removed and changed, and its release. */
+type HeldRows = { counts: RowCounts; rows: number; version: string };
+type Load = { load: string; loaded: LoadedFile; existing: DatasetRow | undefined };
+
+/**
+ * A plain table shaped like events, without indexes, that COPY only writes rows to; the partition's key and
+ * indexes are created empty, so COPY fills them while the main thread would otherwise wait for the worker,
+ * and attaching then adopts them instead of building them afterwards.
+ */
+const createEventLoadTable = async (trx: Db, datasetId: string, load: string) => {
+  await sql`CREATE TABLE ${ident(load)} (LIKE events INCLUDING DEFAULTS INCLUDING CONSTRAINTS)`.execute(trx);
+  // The release may be named only at the end of the file: its column is added then, with the release
+  // as default, which is a catalogue change rather than a rewrite of every row.
+  await sql`ALTER TABLE ${ident(load)}
+    ALTER COLUMN dataset_id SET DEFAULT ${sql.lit(datasetId)},
+    DROP COLUMN dataset_version`.execute(trx);
+  await sql`ALTER TABLE ${ident(load)} ADD PRIMARY KEY (dataset_id, source_event_id)`.execute(trx);
+  for (const columns of EVENT_INDEXES)
+    await sql`CREATE INDEX ON ${ident(load)} (${idents(columns)})`.execute(trx);
+};
+
+const createStagingTable = async (trx: Db, plan: LoadPlan, load: string) => {
+  await sql`CREATE TEMPORARY TABLE ${ident(load)} ON COMMIT DROP AS
+    SELECT ${idents(plan.columns)} FROM ${ident(plan.target)} WITH NO DATA`.execute(trx);
+};
+
+/** Events always replace the dataset's partition, and its month aggregates with it. */
+const replaceEvents = async (
+  trx: Db,
+  copy: BulkCopy,
+  plan: LoadPlan,
+  { load, suffix, loaded, existing }: Load & { suffix: string },
+): Promise<HeldRows> => {
+  const { dataset } = loaded;
+  await sql`ALTER TABLE ${ident(load)}
+    ADD COLUMN dataset_version text NOT NULL DEFAULT ${sql.lit(dataset.version)}`.execute(trx);
+  const counts = existing
+    ? await diff(trx, load, "events", plan.columns, dataset.id, sql``)
+    : { added: loaded.stagedRows, removed: 0, changed: 0 };
+  await aggregateEvents(trx, copy, dataset.id, dataset.version, loaded, `grid_month_load_${suffix}`);
+  await swapPartition(trx, "events", dataset.id, load);
+  return { counts, rows: dataset.rowCount, version: dataset.version };
+};
+
+/**
+ * Other rows replace the dataset's rows from the staging table; an update replaces only the rows the file
+ * holds, and one that changes no row leaves the dataset's release and figures as they were.
+ */
+const replaceTableRows = async (
+  trx: Db,
+  plan: LoadPlan,
+  { load, loaded, existing, updating }: Load & { updating: boolean },
+): Promise<HeldRows> => {
+  const { dataset } = loaded;
+  const scope = plan.target === "country_month" ? sql`AND t.series = 'views'` : sql``;
+  const counts = existing
+    ? await diff(trx, load, plan.target, plan.columns, dataset.id, scope)
+    : { added: loaded.stagedRows, removed: 0, changed: 0 };
+  if (updating) counts.removed = 0;
+  if (existing && updating && counts.added === 0 && counts.changed === 0) {
+    await keepRelease(trx, existing);
+    return { counts, rows: existing.rowCount, version: existing.version };
+  }
+  const sameKey = updating
+    ? sql`AND EXISTS (SELECT 1 FROM ${ident(load)} s WHERE ${keysMatch(plan.target)})`
+    : sql``;
+  await sql`DELETE FROM ${ident(plan.target)} AS t
+    WHERE t.dataset_id = ${dataset.id} ${scope} ${sameKey}`.execute(trx);
+  await sql`INSERT INTO ${ident(plan.target)} (dataset_id, dataset_version, ${idents(plan.columns)})
+    SELECT ${dataset.id}, ${dataset.version}, ${idents(plan.columns)} FROM ${ident(load)}`.execute(trx);
+  if (plan.target === "indicator_values")
+    await writeIndicatorDefinitions(trx, dataset.id, loaded.indicators ?? [], updating);
+  const rows =
+    existing && updating
+      ? await recountDataset(trx, plan.target, dataset.id, scope, existing)
+      : dataset.rowCount;
+  return { counts, rows, version: dataset.version };
+};
+
+/** Puts back the release and figures the catalogue entry had before the file was read. */
+const keepRelease = async (trx: Db, existing: DatasetRow) => {
+  await trx
+    .updateTable("datasets")
+    .set({
+      version: existing.version,
+      row_count: existing.rowCount,
+      span_start: existing.spanStart,
+      span_end: existing.spanEnd,
+    })
+    .where("id", "=", existing.id)
+    .execute();
+};
+
+/** The replacement of a dataset, as its history shows it: releases, files, row counts and changes. */
+const recordReplacement = async (
+  trx: Db,
+  existing: DatasetRow,
+  dataset: LoadedFile["dataset"],
+  held: HeldRows,
+) => {
+  await insertReplacement(trx, {
+    datasetId: dataset.id,
+    replacedBy: dataset.importedBy,
+    previousVersion: existing.version,
+    newVersion: held.version,
+    previousSha256: existing.fileSha256,
+    newSha256: dataset.fileSha256,
+    previousRowCount: existing.rowCount,
+    newRowCount: held.rows,
+    rowsAdded: held.counts.added,
+    rowsRemoved: held.counts.removed,
+    rowsChanged: held.counts.changed,
+  });
 };
 
 /**
