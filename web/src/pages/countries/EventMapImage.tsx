@@ -1,11 +1,12 @@
-import type { ReactNode } from "react";
+import { type ReactNode, useId } from "react";
 import { useTranslation } from "react-i18next";
 import { type EventDrawing, MAP_HEIGHT, MAP_WIDTH } from "./event-drawing.ts";
 import { TYPE_COLOURS, violenceKey } from "./event-types.ts";
 
 /**
  * The drawn map: the outline, any layer drawn beneath the events (`children`), and a circle per event, the
- * chosen one marked; a click on a circle chooses it.
+ * chosen one marked; a click on a circle chooses it. The layer is clipped to the outline: a border cell
+ * stands for the country's part of it, not its neighbour's.
  */
 export const EventMapImage = ({
   drawing,
@@ -21,6 +22,7 @@ export const EventMapImage = ({
   children?: ReactNode;
 }) => {
   const { t } = useTranslation();
+  const clipId = useId();
   return (
     <svg
       className="event-map"
@@ -30,7 +32,12 @@ export const EventMapImage = ({
       direction="ltr"
     >
       <path d={drawing.outline} className="outline" />
-      {children}
+      {drawing.outline && (
+        <clipPath id={clipId}>
+          <path d={drawing.outline} />
+        </clipPath>
+      )}
+      <g clipPath={drawing.outline ? `url(#${clipId})` : undefined}>{children}</g>
       {/* One handler for all circles: thousands of events stay light to render. */}
       {/* biome-ignore lint/a11y/noStaticElementInteractions: a pointer shortcut only; every event is in the CSV/HXL/GeoJSON downloads below, and the monthly figures are in the table above. */}
       <g
