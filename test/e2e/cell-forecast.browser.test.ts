@@ -75,6 +75,13 @@ describe("the cell forecast on a country's event map", () => {
       /Chance of at least one state-based death in 2020-02.*forecast from 2019-12/,
     );
     expect(new URL(page.url()).searchParams.get("cellHorizon")).toBe("2");
+    const download = page
+      .locator("p.export-links", { hasText: "Download the cell forecast" })
+      .getByRole("link");
+    expect(await download.evaluateAll((links) => links.map((a) => a.getAttribute("href")))).toEqual([
+      "/api/warning/countries/CAF/cell-forecast/export?origin=2019-12&format=csv",
+      "/api/warning/countries/CAF/cell-forecast/export?origin=2019-12&format=geojson",
+    ]);
     expect(await accessibilityViolations(page)).toEqual([]);
     // A viewer reads the forecast but may not run it.
     expect(await page.getByRole("button", { name: /Forecast the cells/ }).count()).toBe(0);
@@ -132,5 +139,6 @@ describe("the cell forecast on a country's event map", () => {
     await page.goto(`${server.url}/countries/MEX`);
     await expect.poll(() => page.getByTestId("event-count").count(), { timeout: 30_000 }).toBe(1);
     expect(await page.getByLabel("Forecast per PRIO-GRID cell").count()).toBe(0);
+    expect(await page.getByText("Download the cell forecast").count()).toBe(0);
   });
 });

@@ -89,3 +89,73 @@ describe("GET /api/warning/countries/{iso3}/cell-forecast", () => {
     expect(far.json().error.details[0]).toMatchObject({ field: "querystring.horizon" });
   });
 });
+
+describe("GET /api/warning/countries/{iso3}/cell-forecast/export", () => {
+  const exportUrl = `${url}/export`;
+
+  it("refuses a request without a session", async () => {
+    expect((await app.inject({ method: "GET", url: exportUrl })).statusCode).toBe(401);
+  });
+
+  it("serves the newest run as the CSV `continuum forecast-cells --out` writes, by horizon then cell", async () => {
+    const response = await otherViewer.request("GET", exportUrl);
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.headers["content-type"]).toMatch(/^text\/csv/);
+    expect(response.headers["content-disposition"]).toBe(
+      'attachment; filename="continuum-cells-syr-2019-12.csv"',
+    );
+    expect(response.body).toBe(
+      [
+        "iso3,priogrid_gid,lat,lon,month,horizon,p_gt0",
+        "SYR,176113,32.25,36.25,2020-01,1,0.5",
+        "SYR,176114,32.25,36.75,2020-01,1,0.25",
+        "SYR,176113,32.25,36.25,2020-02,2,0.125",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("gives each cell-month its half-degree square as GeoJSON, for the origin and horizon asked", async () => {
+    const response = await analyst.request("GET", `${exportUrl}?format=geojson&origin=2019-12&horizon=2`);
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.headers["content-type"]).toMatch(/^application\/geo\+json/);
+    expect(response.json()).toEqual({
+      type: "FeatureCollection",
+      features: [
+        {
+          type: "Feature",
+          geometry: {
+            type: "Polygon",
+            coordinates: [
+              [
+                [36, 32],
+                [36.5, 32],
+                [36.5, 32.5],
+                [36, 32.5],
+                [36, 32],
+              ],
+            ],
+          },
+          properties: {
+            iso3: "SYR",
+            priogrid_gid: 176113,
+            lat: 32.25,
+            lon: 36.25,
+            month: "2020-02",
+            horizon: 2,
+            p_gt0: 0.125,
+          },
+        },
+      ],
+    });
+  });
+
+  it("names what is wrong: a format it does not write, a country without a run", async () => {
+    const hxl = await analyst.request("GET", `${exportUrl}?format=hxl`);
+    expect(hxl.statusCode).toBe(400);
+    expect(hxl.json().error.details[0]).toMatchObject({ field: "querystring.format" });
+    expect((await analyst.request("GET", "/api/warning/countries/MEX/cell-forecast/export")).statusCode).toBe(
+      404,
+    );
+  });
+});

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ZMonth } from "../../core/shared/calendar.schemas.ts";
 import {
+  ZCellForecastExportQuery,
   ZCellForecastQuery,
   ZCellForecastView,
   ZStartCellForecast,
@@ -33,7 +34,7 @@ import { readWatchlist } from "../../services/warning/read-watchlist.ts";
 import { startBacktestRun } from "../../services/warning/run-backtest.ts";
 import { startForecastRun } from "../../services/warning/run-forecast.ts";
 import { contextOf } from "../context.ts";
-import { presentCellForecast } from "../presenters/cell-forecast.presenter.ts";
+import { cellForecastFile, presentCellForecast } from "../presenters/cell-forecast.presenter.ts";
 import {
   presentBacktestRun,
   presentCountryForecast,
@@ -211,6 +212,28 @@ export const warningRoutes: AppRoutes = (app, deps) => {
         request.query,
       );
       return presentCellForecast(run, forecasts);
+    },
+  );
+
+  app.get(
+    "/api/warning/countries/:iso3/cell-forecast/export",
+    {
+      schema: {
+        tags,
+        summary:
+          "One country's newest cell forecast as the CSV `continuum forecast-cells --out` writes, or GeoJSON",
+        description:
+          "CSV columns `iso3,priogrid_gid,lat,lon,month,horizon,p_gt0`, by horizon then cell; `format=geojson` gives each cell-month its 0.5° square with the same properties. `horizon` keeps one month ahead.",
+        params: z.object({ iso3: ZIso3Code }),
+        querystring: ZCellForecastExportQuery,
+        produces: ["text/csv", "application/geo+json"],
+        response: { 200: z.string(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { format, ...query } = request.query;
+      const { run, forecasts } = await readCellForecast(contextOf(deps, request), request.params.iso3, query);
+      return sendFile(reply, cellForecastFile(run, forecasts, format));
     },
   );
 

@@ -15,6 +15,12 @@ export const ZCellForecastQuery = z.object({
   horizon: z.coerce.number().int().min(1).max(12).optional(),
 });
 
+/** A cell forecast as a file: the CSV `continuum forecast-cells --out` writes, or GeoJSON cells for a GIS. */
+export const ZCellForecastExportQuery = ZCellForecastQuery.extend({
+  format: z.enum(["csv", "geojson"]).default("csv"),
+});
+export type TCellForecastFormat = z.infer<typeof ZCellForecastExportQuery>["format"];
+
 export const ZCellForecast = z.object({
   priogridGid: z.number().int(),
   lat: z.number(),

@@ -3,6 +3,7 @@ import type { GeoProjection } from "d3-geo";
 import { useTranslation } from "react-i18next";
 import type { TCellForecastView } from "../../../../src/core/warning/cells/cell-forecast.schemas.ts";
 import { ApiError, get } from "../../api/client.ts";
+import { ExportLinks } from "../../components/ExportLinks.tsx";
 import { Field } from "../../components/Field.tsx";
 import { ltr } from "../../i18n/index.ts";
 import { useUrlState } from "../../url-state.ts";
@@ -108,6 +109,12 @@ const CellForecastChoice = ({ iso3 }: { iso3: string }) => {
           <p className="muted">{t("country.cellForecastLimits")}</p>
         </>
       )}
+      <ExportLinks
+        path={`/api/warning/countries/${encodeURIComponent(iso3)}/cell-forecast/export`}
+        params={{ origin: run.origin }}
+        formats={["csv", "geojson"]}
+        label={t("country.cellForecastDownload")}
+      />
     </>
   );
 };
