@@ -3,6 +3,7 @@
 // under an older Node the command re-runs itself with the pinned runtime from tools/.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import { enableCompileCache } from "node:module";
 import { fileURLToPath } from "node:url";
 
 const major = Number(process.versions.node.split(".")[0]);
@@ -17,4 +18,7 @@ if (major < 24) {
   });
   process.exit(result.status ?? 1);
 }
+// Every command loads the same few hundred modules: caching their compiled code on disk (in the system's
+// temporary directory, or NODE_COMPILE_CACHE) saves about a fifth of a short command's start.
+enableCompileCache();
 await import("../src/cli/main.ts");
