@@ -149,7 +149,7 @@ export const registerData = (program: Command): void => {
         if (!report.ok) process.exitCode = exitCodes.invalid;
         if (forecast) {
           process.stderr.write(
-            `Forecasting from the new data: run ${forecast.run.id} from ${forecast.run.origin}\n`,
+            `Forecasting from the new data: run ${forecast.run.id} from ${forecast.run.origin}, the latest month nearly every country has\n`,
           );
           const { forecasts } = await forecast.completion;
           process.stderr.write(`Stored ${forecasts.length} forecasts.\n`);
