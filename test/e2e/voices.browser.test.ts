@@ -1,4 +1,5 @@
 import { mkdirSync, readFileSync } from "node:fs";
+import { sql } from "kysely";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/db/engine.ts";
@@ -375,6 +376,75 @@ describe("Voices in Chromium", () => {
       .poll(() => phone.getByRole("group", { name: "خريطة البلاغات: سوريا" }).isVisible())
       .toBe(true);
     await phone.screenshot({ path: `${shots}/voices-map-country-ar-phone.png` });
+    await phone.close();
+  });
+
+  it("gathers tens of thousands of reports into circles with their counts, on a screen and on a phone", async () => {
+    // Reports stored straight into the table, over 6° of the Central African Republic and 6° of Mali.
+    for (const [iso3, latitude, longitude] of [
+      ["CAF", 3, 16],
+      ["MLI", 12, -8],
+    ] as const) {
+      await sql`INSERT INTO voices_reports (id, owner_org_id, clearance, receipt_hash, channel, category,
+          description, incident_date, incident_month, iso3, latitude, longitude, status, sealed, wrapped_key, key_id)
+        SELECT gen_random_uuid(), ${staff.orgId}, 'restricted', gen_random_uuid()::text, 'api', 'armed_violence',
+          'Shots near the market', '2026-03-15', '2026-03-01', ${iso3}, ${latitude}::float8 + (i % 100) * 0.06,
+          ${longitude}::float8 + (i / 100) * 0.06, 'new', 'sealed', 'key', 'test'
+        FROM generate_series(0, 9999) AS i`.execute(handle.db);
+    }
+    const page = await staffOnReports();
+    await page.goto(`${url}/reports/map?iso3=CAF`);
+    const map = page.getByRole("group", { name: "Map of reports: Central African Republic" });
+    await expect
+      .poll(() => page.getByText(/^10,\d{3} reports with a place: too many/).isVisible())
+      .toBe(true);
+    const circles = map.locator("a[href^='/reports?iso3=CAF'] circle");
+    const drawn = await circles.count();
+    // A few dozen circles, not ten thousand dots; their counts add up to every report of the country.
+    expect(drawn).toBeGreaterThan(3);
+    expect(drawn).toBeLessThan(100);
+    const counts = await map
+      .locator("a")
+      .evaluateAll((links) =>
+        links.map((link) =>
+          Number(/^([\d,]+) report/.exec(link.getAttribute("aria-label") ?? "")?.[1]?.replace(/,/g, "")),
+        ),
+      );
+    const own = (
+      await handle.db
+        .selectFrom("voices_reports")
+        .select((e) => e.fn.countAll<number>().as("n"))
+        .where("owner_org_id", "=", staff.orgId)
+        .where("iso3", "=", "CAF")
+        .where("latitude", "is not", null)
+        .executeTakeFirstOrThrow()
+    ).n;
+    expect(counts.reduce((sum, count) => sum + count, 0)).toBe(Number(own));
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${shots}/voices-map-clusters.png` });
+    await circles.first().click();
+    await expect.poll(() => new URL(page.url()).searchParams.get("iso3")).toBe("CAF");
+    await page.close();
+
+    // On a phone the map is drawn smaller: its circles keep their size, so fewer of them, none overlapping.
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await phone.goto(url);
+    await signInOnPage(phone, staff);
+    await phone.getByRole("button", { name: "Sign in" }).waitFor({ state: "detached" });
+    await phone.goto(`${url}/reports/map`);
+    const everywhere = phone.getByRole("group", { name: "Map of reports", exact: true });
+    await expect.poll(() => everywhere.locator("a circle").count()).toBeGreaterThan(1);
+    const boxes = await everywhere.locator("a circle").evaluateAll((marks) =>
+      marks.map((mark) => {
+        const box = mark.getBoundingClientRect();
+        return { x: box.x + box.width / 2, y: box.y + box.height / 2, r: box.width / 2 };
+      }),
+    );
+    const overlapping = boxes.filter((a, i) =>
+      boxes.some((b, j) => j !== i && Math.hypot(a.x - b.x, a.y - b.y) < a.r + b.r),
+    );
+    expect(overlapping).toEqual([]);
+    await phone.screenshot({ path: `${shots}/voices-map-clusters-phone.png` });
     await phone.close();
   });
 });

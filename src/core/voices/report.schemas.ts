@@ -202,6 +202,27 @@ export const ZReportPoint = z.object({
 });
 export type TReportPoint = z.infer<typeof ZReportPoint>;
 
+/**
+ * Reports gathered in one grid cell of the map, drawn at their mean place; the country when they all lie in
+ * one. Outside the receiving organisation each report counts at its PRIO-GRID cell's centre (coarsened).
+ */
+export const ZReportCluster = z.object({
+  latitude: z.number(),
+  longitude: z.number(),
+  count: z.number().int().positive(),
+  iso3: z.string().nullable(),
+  coarsened: z.boolean(),
+});
+export type TReportCluster = z.infer<typeof ZReportCluster>;
+
+/** The map's reports: each one (`points`), or, past a few thousand, gathered by grid cell (`clusters`). */
+export const ZReportMap = z.object({
+  total: z.number().int().nonnegative(),
+  points: z.array(ZReportPoint),
+  clusters: z.array(ZReportCluster),
+});
+export type TReportMap = z.infer<typeof ZReportMap>;
+
 /** Revealed identifying fields of a report: only for the cleared, and each reveal is audit-logged. */
 export const ZRevealed = z.object({
   contact: z.object({

@@ -1,11 +1,16 @@
 import type { Actor } from "../../core/access/actor.ts";
 import type { TForm } from "../../core/voices/form.schemas.ts";
 import { coarsenLocation, coarsenPoint, withheldSurgeFigures } from "../../core/voices/protection.ts";
-import type { TReportDetail, TReportPoint, TVoicesReport } from "../../core/voices/report.schemas.ts";
+import type {
+  TReportCluster,
+  TReportDetail,
+  TReportPoint,
+  TVoicesReport,
+} from "../../core/voices/report.schemas.ts";
 import { DEFAULT_SURGE_RULE } from "../../core/voices/surge.ts";
 import type { FormRow } from "../../repositories/voices/forms.repository.ts";
 import type { ReplyRow } from "../../repositories/voices/notes.repository.ts";
-import type { ReportPointRow } from "../../repositories/voices/reports.repository.ts";
+import type { ReportClusterRow, ReportPointRow } from "../../repositories/voices/reports.repository.ts";
 import type { SurgeOutcome } from "../../services/voices/evaluate-surge.ts";
 import type { ReportDetailView } from "../../services/voices/get-report.ts";
 import type { GridSignal } from "../../services/voices/report-signals.ts";
@@ -67,6 +72,15 @@ export const presentReportPoint = (point: ReportPointRow, actor: Actor): TReport
     month: point.date.slice(0, 7),
   };
 };
+
+/** A map's cluster: its place is already coarsened in the database for reports outside the organisation. */
+export const presentReportCluster = (cluster: ReportClusterRow): TReportCluster => ({
+  latitude: cluster.latitude,
+  longitude: cluster.longitude,
+  count: cluster.count,
+  iso3: cluster.iso3,
+  coarsened: cluster.coarsened,
+});
 
 export const presentReply = (reply: ReplyRow) => ({
   id: reply.id,

@@ -10,7 +10,7 @@ import {
   ZRedactInput,
   ZReplyInput,
   ZReportDetail,
-  ZReportPoint,
+  ZReportMap,
   ZReportReply,
   ZRevealed,
   ZSignals,
@@ -34,6 +34,7 @@ import {
   gridSignalsFile,
   presentReply,
   presentReport,
+  presentReportCluster,
   presentReportDetail,
   presentReportPoint,
   presentSurge,
@@ -87,17 +88,21 @@ export const voicesRoutes: AppRoutes = (app, deps) => {
       schema: {
         tags: ["voices"],
         summary:
-          "Every report you may see that matches the queue's filters and has a place, as a map's points",
+          "Every report you may see that matches the queue's filters and has a place, as a map's points or clusters",
         description:
-          "Not paged: a map shows every match. Outside the receiving organisation a point is its PRIO-GRID cell's centre (coarsened), as in the queue.",
+          "Not paged: a map shows every match. Up to 2,000 reports, each is a point (`clusters` empty); beyond, they are counted per square grid cell sized to their extent (about 24 cells across), at their mean place (`points` empty). Outside the receiving organisation a report is placed at its PRIO-GRID cell's centre (coarsened), as in the queue.",
         querystring: ZPointsQuery,
-        response: { 200: z.object({ points: z.array(ZReportPoint) }), ...errorResponses },
+        response: { 200: ZReportMap, ...errorResponses },
       },
     },
     async (request) => {
       const ctx = contextOf(deps, request);
-      const points = await listReportPoints(ctx, request.query);
-      return { points: points.map((point) => presentReportPoint(point, ctx.actor)) };
+      const map = await listReportPoints(ctx, request.query);
+      return {
+        total: map.total,
+        points: map.points.map((point) => presentReportPoint(point, ctx.actor)),
+        clusters: map.clusters.map(presentReportCluster),
+      };
     },
   );
 

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { Actor } from "../../core/access/actor.ts";
 import type { Clearance } from "../../core/access/vocabulary.ts";
+import type { Extent } from "../../core/voices/map-clusters.ts";
 import type {
   ReportChannel,
   ReportStatus,
@@ -220,6 +221,10 @@ const visibleMatching = (db: Db, actor: Actor, query: TPointsQuery) => {
   return select;
 };
 
+/** The reports an actor may see that match the filters and have a place. */
+const locatedMatching = (db: Db, actor: Actor, query: TPointsQuery) =>
+  visibleMatching(db, actor, query).where("r.latitude", "is not", null).where("r.longitude", "is not", null);
+
 export const listVisibleReports = async (
   db: Db,
   actor: Actor,
@@ -257,9 +262,7 @@ export const listVisibleReportPoints = async (
   actor: Actor,
   query: TPointsQuery,
 ): Promise<ReportPointRow[]> => {
-  const rows = await visibleMatching(db, actor, query)
-    .where("r.latitude", "is not", null)
-    .where("r.longitude", "is not", null)
+  const rows = await locatedMatching(db, actor, query)
     .select([
       "r.id",
       "r.owner_org_id as ownerOrgId",
@@ -279,6 +282,78 @@ export const listVisibleReportPoints = async (
     latitude: row.latitude as number,
     longitude: row.longitude as number,
   }));
+};
+
+/**
+ * A report's coordinate as the actor may see it: exact for the receiving organisation, else its PRIO-GRID
+ * cell's centre (as `coarsenPoint` gives it), so that a cluster's mean place tells no more than the points.
+ */
+const shownCoordinate = (actor: Actor, axis: "latitude" | "longitude") => {
+  const lastCellStart = axis === "latitude" ? 89.5 : 179.5;
+  return sql<number>`CASE WHEN r.owner_org_id = ${actor.orgId} THEN ${sql.ref(`r.${axis}`)}
+    ELSE least(floor(${sql.ref(`r.${axis}`)} * 2) / 2, ${lastCellStart}) + 0.25 END`;
+};
+
+/** How many matching reports have a place, and the extent of those places as the actor sees them. */
+export const visibleReportPointsExtent = async (
+  db: Db,
+  actor: Actor,
+  query: TPointsQuery,
+): Promise<{ count: number; extent: Extent | null }> => {
+  const lat = shownCoordinate(actor, "latitude");
+  const lon = shownCoordinate(actor, "longitude");
+  const row = await locatedMatching(db, actor, query)
+    .select([
+      sql<number>`count(*)::int`.as("count"),
+      sql<number | null>`min(${lat})`.as("south"),
+      sql<number | null>`max(${lat})`.as("north"),
+      sql<number | null>`min(${lon})`.as("west"),
+      sql<number | null>`max(${lon})`.as("east"),
+    ])
+    .executeTakeFirstOrThrow();
+  const { count, south, north, west, east } = row;
+  if (south === null || north === null || west === null || east === null) return { count, extent: null };
+  return { count, extent: { south, north, west, east } };
+};
+
+export type ReportClusterRow = {
+  latitude: number;
+  longitude: number;
+  count: number;
+  iso3: string | null;
+  coarsened: boolean;
+};
+
+/**
+ * The matching reports with a place, counted per square grid cell of this side (in degrees) at their mean
+ * place; the receiving organisation's own reports and others' (coarsened) are counted apart.
+ */
+export const clusterVisibleReportPoints = async (
+  db: Db,
+  actor: Actor,
+  query: TPointsQuery,
+  cellDegrees: number,
+): Promise<ReportClusterRow[]> => {
+  const places = locatedMatching(db, actor, query).select([
+    shownCoordinate(actor, "latitude").as("lat"),
+    shownCoordinate(actor, "longitude").as("lon"),
+    "r.iso3",
+    sql<boolean>`r.owner_org_id <> ${actor.orgId}`.as("coarsened"),
+  ]);
+  const rows = await db
+    .selectFrom(places.as("p"))
+    .select([
+      sql<number>`avg(p.lat)::float8`.as("latitude"),
+      sql<number>`avg(p.lon)::float8`.as("longitude"),
+      sql<number>`count(*)::int`.as("count"),
+      // A country only when every report of the cell names the same one.
+      sql<string | null>`CASE WHEN count(DISTINCT coalesce(p.iso3, '')) = 1 THEN max(p.iso3) END`.as("iso3"),
+      "p.coarsened",
+    ])
+    .groupBy([sql`floor(p.lat / ${cellDegrees})`, sql`floor(p.lon / ${cellDegrees})`, "p.coarsened"])
+    .orderBy("count", "desc")
+    .execute();
+  return rows;
 };
 
 export type ReportChanges = Partial<{

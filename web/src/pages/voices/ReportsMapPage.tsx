@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { geoPath } from "d3-geo";
+import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { get } from "../../api/client.ts";
 import { useCountryNames } from "../../api/country-names.ts";
@@ -9,8 +10,11 @@ import { Field } from "../../components/Field.tsx";
 import { shapeKey, worldShapes } from "../../components/world-shapes.ts";
 import { useUrlState } from "../../url-state.ts";
 import { SignalsTable } from "./CountrySignals.tsx";
+import { layoutClusters } from "./cluster-layout.ts";
 import { fittedProjection, mapFocus, type Place } from "./map-focus.ts";
-import type { ReportPoint, Signals } from "./voices-api.ts";
+import { useMapUnit } from "./map-unit.ts";
+import { CLUSTER_SPACING_PX, ClusterMarks, PointMarks } from "./ReportMarks.tsx";
+import type { ReportMap, Signals } from "./voices-api.ts";
 
 const WIDTH = 960;
 const HEIGHT = 470;
@@ -19,11 +23,14 @@ const HEIGHT = 470;
  * Verified reports as signals, by PRIO-GRID cell (counts under k withheld, as for everyone outside the
  * receiving organisation), and every report of the organisation's own matching the filter as a point. The map
  * zooms to the country filtered on, or to the one country every report shown lies in, else to the extent of
- * the reports shown; the whole world when there are none.
+ * the reports shown; the whole world when there are none. Past a few thousand reports the server gathers them by
+ * grid cell, and a cluster with its count stands for each cell.
  */
 export const ReportsMapPage = () => {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const names = useCountryNames();
+  const svg = useRef<SVGSVGElement>(null);
+  const unit = useMapUnit(svg, WIDTH);
   // In the address, so the queue's link brings its country filter here.
   const [iso3, setIso3] = useUrlState<string>("iso3", "");
   const filter = /^[A-Z]{3}$/.test(iso3) ? `?iso3=${iso3}` : "";
@@ -35,7 +42,7 @@ export const ReportsMapPage = () => {
   // queue's key, so a triage refreshes it.
   const located = useQuery({
     queryKey: ["voices", "queue", "points", filter],
-    queryFn: () => get<{ points: ReportPoint[] }>(`/api/voices/reports/points${filter}`),
+    queryFn: () => get<ReportMap>(`/api/voices/reports/points${filter}`),
   });
   const cells = new Map<number, Place & { count: number }>();
   for (const cell of signals.data?.gridMonths ?? []) {
@@ -52,18 +59,24 @@ export const ReportsMapPage = () => {
   // The points are the organisation's own, as the legend says: others' shared or public reports are known
   // only to their grid cell, and a point there would pass for an exact place.
   const points = (located.data?.points ?? []).filter((point) => !point.coarsened);
+  const clusters = (located.data?.clusters ?? []).filter((cluster) => !cluster.coarsened);
   const filtered = filter ? iso3 : null;
   const focus = mapFocus({
     filtered,
     registry: names.registry,
     places: [
-      ...points.map((point) => ({ iso3: point.iso3, lon: point.longitude, lat: point.latitude })),
+      ...[...points, ...clusters].map((mark) => ({
+        iso3: mark.iso3,
+        lon: mark.longitude,
+        lat: mark.latitude,
+      })),
       ...[...cells.values()],
     ],
   });
   const area = focus?.area ?? null;
   const projection = fittedProjection(area, [WIDTH, HEIGHT]);
   const path = geoPath(projection);
+  const drawnClusters = layoutClusters(clusters, projection, CLUSTER_SPACING_PX * unit);
   const focusName = focus?.iso3 ? names.byIso3(focus.iso3) : "";
   const zoomNote = !focus
     ? null
@@ -90,6 +103,7 @@ export const ReportsMapPage = () => {
       <ErrorNote error={signals.error ?? located.error} />
       {/* biome-ignore lint/a11y/useSemanticElements: a group, not an image, so a screen reader reaches the report links on it; an SVG cannot be a fieldset. */}
       <svg
+        ref={svg}
         className="world-map"
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
         role="group"
@@ -126,26 +140,21 @@ export const ReportsMapPage = () => {
             </circle>
           );
         })}
-        {points.map((point) => {
-          const [x, y] = projection([point.longitude, point.latitude]) ?? [0, 0];
-          const label = t("voices.pointTitle", {
-            status: t(`voices.statuses.${point.status}`),
-            category: t(`voices.categories.${point.category}`, { defaultValue: point.category }),
-            month: point.month,
-          });
-          return (
-            <a key={point.id} href={`/reports/${point.id}`} aria-label={label}>
-              <circle cx={x} cy={y} r={2.5} fill="#0b5cad">
-                <title>{label}</title>
-              </circle>
-            </a>
-          );
-        })}
+        <PointMarks points={points} projection={projection} />
+        <ClusterMarks clusters={drawnClusters} unit={unit} countryName={names.byIso3} />
       </svg>
       <p className="legend">
         <span style={{ color: "#b3261e" }}>●</span> {t("voices.legendSignals")}{" "}
         <span style={{ color: "#0b5cad" }}>●</span> {t("voices.legendOwn")}
       </p>
+      {clusters.length > 0 && (
+        <p>
+          {t("voices.clusteredNote", {
+            count: located.data?.total ?? 0,
+            formatted: (located.data?.total ?? 0).toLocaleString(i18n.language),
+          })}
+        </p>
+      )}
       {zoomNote && <p>{zoomNote}</p>}
       <h2>{t("voices.countryMonths")}</h2>
       {signals.data && (

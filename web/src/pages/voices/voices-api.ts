@@ -1,6 +1,8 @@
 import type {
   TCategory,
+  TReportCluster,
   TReportDetail,
+  TReportMap,
   TReportPoint,
   TRevealed,
   TSignals,
@@ -11,6 +13,8 @@ import { reportChannels, reportStatuses } from "../../../../src/core/voices/repo
 type VoicesReport = TVoicesReport;
 export type ReportDetail = TReportDetail;
 export type ReportPoint = TReportPoint;
+export type ReportCluster = TReportCluster;
+export type ReportMap = TReportMap;
 export type Revealed = TRevealed;
 export type Category = TCategory;
 export type Queue = { reports: VoicesReport[]; total: number };
