@@ -10,23 +10,8 @@ import { when } from "../../i18n/dates.ts";
 import { useSession } from "../../session.tsx";
 import { CategoryOptions, StatusOptions } from "./ReportOptions.tsx";
 import { submitted, useReportRefresh } from "./report-forms.ts";
+import { triageChange } from "./triage-change.ts";
 import type { ReportDetail } from "./voices-api.ts";
-
-/** The page shows a report's id by its first characters: typed so, the flagged possible original is meant. */
-const fullReportId = (typed: string, flagged: string | null): string => {
-  const start = typed.trim().toLowerCase();
-  return flagged && start.length >= 8 && flagged.startsWith(start) ? flagged : typed.trim();
-};
-
-/** Only what the form changes is sent: an empty choice keeps the report as it is. */
-const triageChange = (data: Record<string, string>, report: ReportDetail) => ({
-  ...(data.status ? { status: data.status } : {}),
-  ...(data.duplicateOf ? { duplicateOf: fullReportId(data.duplicateOf, report.possibleDuplicateOf) } : {}),
-  ...(data.category ? { category: data.category } : {}),
-  ...(data.clearance ? { clearance: data.clearance } : {}),
-  ...(data.assign === "none" ? { assignedTo: null } : data.assign ? { assignedTo: data.assign } : {}),
-  ...(data.note ? { note: data.note } : {}),
-});
 
 /** The people of the receiving organisation a report can be assigned to, the one assigned already left out. */
 const AssignmentField = ({ report }: { report: ReportDetail }) => {
