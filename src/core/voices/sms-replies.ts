@@ -1,7 +1,11 @@
 import type { Language } from "../shared/languages.ts";
 import type { ReportStatus } from "./report.schemas.ts";
 
-/** SMS answers in the reporter's language; kept under 160 characters where the language allows. */
+/**
+ * SMS answers in the reporter's language; kept under 160 characters where the language allows. The Arabic help
+ * writes its example place in Latin letters: the gazetteer knows towns by those names only, so a town written
+ * in Arabic would leave the report without a place.
+ */
 const TEXTS = {
   en: {
     received: "Thank you. Your report was received. Receipt: {receipt}. Send STATUS {receipt} to follow it.",
@@ -21,7 +25,7 @@ const TEXTS = {
     received: "شكراً. تم استلام بلاغك. رمز الإيصال: {receipt}. أرسل حالة {receipt} للمتابعة.",
     status: "بلاغك: {status}. {reply}",
     unknownReceipt: "رمز الإيصال غير معروف. تحقق منه وأرسل حالة ثم الرمز.",
-    help: "أرسل ما حدث وأين، مثل: هجوم احتراق السوق @غاو. كلمات: هجوم قتل اغتصاب كراهية نزوح اعتقال مياه. أرسل حالة ثم رمز الإيصال للمتابعة.",
+    help: "أرسل ما حدث وأين، مثل: هجوم احتراق السوق @Gao (المكان بحروف لاتينية). كلمات: هجوم قتل اغتصاب كراهية نزوح اعتقال مياه. أرسل حالة ثم رمز الإيصال للمتابعة.",
     notStored: "تعذر حفظ هذه الرسالة كبلاغ.",
   },
 } as const;

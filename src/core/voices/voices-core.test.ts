@@ -9,6 +9,7 @@ import { formatReceipt, normaliseReceipt } from "./receipt.ts";
 import { ZSubmitReport, ZTriageChange } from "./report.schemas.ts";
 import { bestDuplicate, duplicateScore, textSimilarity } from "./similarity.ts";
 import { parseSms } from "./sms.ts";
+import { smsText } from "./sms-replies.ts";
 import { evaluateSurge } from "./surge.ts";
 import { categoryFromLabels, decodeEntities, mapUshahidiRow } from "./ushahidi.ts";
 import { suggestMapping } from "./xlsform.ts";
@@ -117,6 +118,13 @@ describe("SMS grammar", () => {
       language: "fr",
     });
     expect(parseSms("STATUT")).toEqual({ kind: "help", language: "fr" });
+  });
+  it("shows in every language's help an example whose place the gazetteer can find: a name in Latin letters", () => {
+    for (const language of ["en", "fr", "ar"] as const) {
+      const example = /\p{L}+(?: \p{L}+)* @[^\s.(]+/u.exec(smsText(language, "help", {}))?.[0] ?? "";
+      const parsed = parseSms(example);
+      expect({ language, parsed }).toMatchObject({ language, parsed: { kind: "report", place: "Gao" } });
+    }
   });
   it("reads a keyword, the text and an @place, which the text does not repeat", () => {
     expect(parseSms("ATTACK shooting at the school @Bria, two injured")).toEqual({
