@@ -216,6 +216,8 @@ describe("Voices in Chromium", () => {
     await receiptPage.getByRole("button", { name: "اعرض الحالة" }).click();
     expect(await receiptPage.locator("#receipt-status").getAttribute("data-status")).toBe("verified");
     expect(await receiptPage.locator(".replies").textContent()).toContain("شكراً، نحن نتابع الأمر.");
+    // The reply's date reads year first, as everywhere else on the page, not turned around by the Arabic beside it.
+    expect(await receiptPage.locator(".replies time").getAttribute("dir")).toBe("ltr");
     expect(await receiptPage.content()).not.toContain("Seen by our monitor.");
     await reporter.close();
   });

@@ -188,7 +188,7 @@ ${field("email", s.email, input("email", "email", v.email, e.email, ' autocomple
 export const receiptPage = (lang: Language, code: string, status: TReceiptStatus, fresh: boolean): string => {
   const s = FORM_STRINGS[lang];
   const replies = status.replies.length
-    ? `<ol class="replies">${status.replies.map((r) => `<li><time datetime="${esc(r.at)}">${esc(r.at.slice(0, 10))}</time> <span dir="auto">${esc(r.body)}</span></li>`).join("")}</ol>`
+    ? `<ol class="replies">${status.replies.map((r) => `<li><time dir="ltr" datetime="${esc(r.at)}">${esc(r.at.slice(0, 10))}</time> <span dir="auto">${esc(r.body)}</span></li>`).join("")}</ol>`
     : `<p>${esc(s.noReply)}</p>`;
   const body = `<h1>${esc(fresh ? s.receiptTitle : s.checkTitle)}</h1>
 ${fresh ? `<p>${esc(s.receiptKeep)}</p>` : ""}
