@@ -196,7 +196,14 @@ describe(`Voices end to end (${engine})`, () => {
       expect(refused.statusCode, place.iso3).toBe(400);
       expect(refused.body).toContain("The point on the map lies outside the country chosen");
     }
-    expect(await reportCount()).toBe(before);
+    // With no country chosen, a point at sea would place the report in no country: refused at the coordinates.
+    const atSea = await postReportForm(app, { ...roadblock, lang: "ar", latitude: "0.5", longitude: "-30" });
+    expect(atSea.statusCode).toBe(400);
+    expect(atSea.body).toContain("النقطة على الخريطة تقع في البحر خارج أي بلد");
+    // A point on a coast, a few kilometres off the 1:50m border, is taken.
+    const coast = await postReportForm(app, { ...roadblock, latitude: "6.40", longitude: "2.38" });
+    expect(coast.statusCode, coast.body).toBe(303);
+    expect(await reportCount()).toBe(before + 1);
   });
 
   it("turns a click on the map image into coordinates, without JavaScript", async () => {
@@ -645,6 +652,15 @@ describe(`Voices end to end (${engine})`, () => {
     const oversized = await post(JSON.stringify({ ...valid, description: "x".repeat(5001) }));
     expect(oversized.statusCode).toBe(400);
     expect(oversized.json().error.details).toEqual([expect.objectContaining({ field: "body.description" })]);
+    const atSea = await post(JSON.stringify({ ...valid, latitude: 0.5, longitude: -30 }));
+    expect(atSea.statusCode).toBe(400);
+    // Named as when the point lies in another country than the one given: latitude and longitude together.
+    expect(atSea.json().error.details).toEqual([
+      {
+        field: "coordinates",
+        message: "the point lies outside any country (at sea?): correct it, or leave the coordinates out",
+      },
+    ]);
     const coords = await post(JSON.stringify({ ...valid, latitude: 95, longitude: 200 }));
     expect(
       coords

@@ -258,8 +258,10 @@ export const voicesFormRoutes = (app: TypedApp, deps: RouteDeps, runtime: Voices
         const errors: Record<string, string> = {};
         for (const path of paths) {
           const name = formField(path);
-          // A point in another country is shown at the country list, the first thing to check.
-          errors[name === "coordinates" ? "iso3" : name] = s.errors[name] ?? s.errors.form ?? "";
+          // A point in another country is shown at the country list, the first thing to check; a point at
+          // sea, with no country chosen, at the coordinates.
+          if (name === "coordinates" && !input.iso3) errors.latitude = s.errors.atSea ?? "";
+          else errors[name === "coordinates" ? "iso3" : name] = s.errors[name] ?? s.errors.form ?? "";
         }
         return renderForm(reply, 400, lang, values, errors);
       }

@@ -120,6 +120,8 @@ const en: FormStrings = {
     latitude: "Latitude is a number between -90 and 90.",
     longitude: "Longitude is a number between -180 and 180; give both or neither.",
     coordinates: "The point on the map lies outside the country chosen: correct the country or the point.",
+    atSea:
+      "The point on the map lies at sea, outside any country: correct the point, or leave the coordinates empty.",
     iso3: "Choose a country from the list.",
     place: "The place name is too long (200 characters at most).",
     name: "The name is too long.",
@@ -213,6 +215,8 @@ const fr: FormStrings = {
     latitude: "La latitude est un nombre entre -90 et 90.",
     longitude: "La longitude est un nombre entre -180 et 180 ; donnez les deux ou aucune.",
     coordinates: "Le point sur la carte se trouve hors du pays choisi : corrigez le pays ou le point.",
+    atSea:
+      "Le point sur la carte se trouve en mer, hors de tout pays : corrigez le point ou laissez les coordonnées vides.",
     iso3: "Choisissez un pays dans la liste.",
     place: "Le nom du lieu est trop long (200 caractères au plus).",
     name: "Le nom est trop long.",
@@ -306,6 +310,7 @@ const ar: FormStrings = {
     latitude: "خط العرض رقم بين ‎-90 و90.",
     longitude: "خط الطول رقم بين ‎-180 و180، أدخل الاثنين معاً أو لا شيء.",
     coordinates: "النقطة على الخريطة تقع خارج البلد المختار: صحّح البلد أو النقطة.",
+    atSea: "النقطة على الخريطة تقع في البحر خارج أي بلد: صحّح النقطة أو اترك الإحداثيات فارغة.",
     iso3: "اختر بلداً من القائمة.",
     place: "اسم المكان طويل جداً (200 حرف على الأكثر).",
     name: "الاسم طويل جداً.",

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { geoContains, geoPath, geoTransform } from "d3-geo";
+import { geoBounds, geoContains, geoPath, geoTransform } from "d3-geo";
 import type { Feature, Geometry } from "geojson";
 import { feature, mesh } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
@@ -50,6 +50,25 @@ export const countryAt = (lat: number, lon: number): number | undefined => {
   borders ??= loadBorders();
   for (const [code, country] of borders) if (geoContains(country, [lon, lat])) return code;
   return undefined;
+};
+
+/** Each country's bounding box, so that a point at sea is tested against the few countries it lies near. */
+let boxes: { country: Feature<Geometry>; box: [[number, number], [number, number]] }[] | undefined;
+
+const inBox = (
+  [[west, south], [east, north]]: [[number, number], [number, number]],
+  [lon, lat]: [number, number],
+) => lat >= south && lat <= north && (west <= east ? lon >= west && lon <= east : lon >= west || lon <= east);
+
+/** Whether a point lies in (or within about 11 km of) any country the borders know: false at sea. */
+export const pointNearAnyCountry = (lat: number, lon: number): boolean => {
+  borders ??= loadBorders();
+  boxes ??= [...borders.values()].map((country) => ({ country, box: geoBounds(country) }));
+  const points = around(lat, lon);
+  return boxes.some(
+    ({ country, box }) =>
+      points.some((point) => inBox(box, point)) && points.some((point) => geoContains(country, point)),
+  );
 };
 
 /**

@@ -11,7 +11,11 @@ import {
 import { reportDateProblem, shiftDays } from "../../core/voices/report-date.ts";
 import { bestDuplicate, DUPLICATE_WINDOW_DAYS } from "../../core/voices/similarity.ts";
 import type { Db } from "../../db/types.ts";
-import { countryAt, pointNearCountry } from "../../repositories/voices/country-borders.ts";
+import {
+  countryAt,
+  pointNearAnyCountry,
+  pointNearCountry,
+} from "../../repositories/voices/country-borders.ts";
 import { seal, unseal } from "../../repositories/voices/envelope.ts";
 import { listCategories } from "../../repositories/voices/forms.repository.ts";
 import {
@@ -48,6 +52,30 @@ type SubmitResult = { id: string; receipt: string; created: boolean };
 export const receiptHash = (normalised: string): string =>
   createHash("sha256").update(normalised).digest("hex");
 
+/**
+ * What is wrong with a report's point, if anything. A point inside another country than the one given is a slip
+ * of the map or of the country list: say which to correct. Without a country the point alone places the report:
+ * at sea it would count in no country's signals.
+ */
+const coordinatesProblem = async (db: Db, input: SubmitReport): Promise<string | null> => {
+  const { iso3, latitude, longitude } = input;
+  if (latitude === undefined || longitude === undefined) return null;
+  if (!iso3) {
+    return pointNearAnyCountry(latitude, longitude)
+      ? null
+      : "the point lies outside any country (at sea?): correct it, or leave the coordinates out";
+  }
+  const numeric = await isoNumericOf(db, iso3);
+  if (numeric === null || pointNearCountry(numeric, latitude, longitude) !== false) return null;
+  const other = countryAt(latitude, longitude);
+  const found = other === undefined ? undefined : await countryByNumeric(db, other);
+  const where =
+    other === undefined
+      ? "outside any country (at sea?)"
+      : `in ${found ? `${found.name} (${found.iso3})` : "another country"}`;
+  return `the point lies ${where}, not in ${iso3}`;
+};
+
 /** The checks that need data (categories, countries, the clock), after the shape checks of the schema. */
 const checkAgainstData = async (
   db: Db,
@@ -67,18 +95,9 @@ const checkAgainstData = async (
   }
   if (input.iso3 && (await countryCount(db)) > 0 && !(await countryExists(db, input.iso3))) {
     problems.push({ field: "iso3", message: "no country with this code" });
-  } else if (input.iso3 && input.latitude !== undefined && input.longitude !== undefined) {
-    // A point inside another country is a slip of the map or of the country list: say which to correct.
-    const numeric = await isoNumericOf(db, input.iso3);
-    if (numeric !== null && pointNearCountry(numeric, input.latitude, input.longitude) === false) {
-      const other = countryAt(input.latitude, input.longitude);
-      const found = other === undefined ? undefined : await countryByNumeric(db, other);
-      const where =
-        other === undefined
-          ? "outside any country (at sea?)"
-          : `in ${found ? `${found.name} (${found.iso3})` : "another country"}`;
-      problems.push({ field: "coordinates", message: `the point lies ${where}, not in ${input.iso3}` });
-    }
+  } else {
+    const misplaced = await coordinatesProblem(db, input);
+    if (misplaced) problems.push({ field: "coordinates", message: misplaced });
   }
   if (problems.length) throw invalid("The report is not valid.", problems);
 };
