@@ -188,6 +188,8 @@ describe("Voices in Chromium", () => {
     await expect.poll(() => page.getByRole("heading", { name: "Triage" }).isVisible()).toBe(true);
     // The tab is named after the report, without the clearance badge beside its heading.
     expect(await page.title()).toBe("Hate speech or incitement · Continuum");
+    // The country is named, not given by its code.
+    expect(await page.locator("dl.facts").textContent()).toMatch(/Aleppo.* · Syria/);
     await page.locator("select[name=status]").selectOption("verified");
     await page.getByLabel("Note (internal)").fill("Seen by our monitor.");
     await page.getByRole("button", { name: "Save" }).click();

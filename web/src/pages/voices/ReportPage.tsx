@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { get } from "../../api/client.ts";
+import { useCountryNames } from "../../api/country-names.ts";
 import { worksOn } from "../../api/permissions.ts";
 import { BackLink } from "../../components/BackLink.tsx";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
@@ -14,6 +15,7 @@ import type { ReportDetail } from "./voices-api.ts";
 /** What was reported, where, when and how, as every reader allowed to see the report sees it. */
 const ReportFacts = ({ report: r }: { report: ReportDetail }) => {
   const { t } = useTranslation();
+  const names = useCountryNames();
   return (
     <>
       <h1>
@@ -27,7 +29,7 @@ const ReportFacts = ({ report: r }: { report: ReportDetail }) => {
         <dd>{r.date}</dd>
         <dt>{t("voices.place")}</dt>
         <dd>
-          {[r.place, r.adm2, r.adm1, r.iso3].filter(Boolean).join(" · ") || "—"}
+          {[r.place, r.adm2, r.adm1, r.iso3 && names.byIso3(r.iso3)].filter(Boolean).join(" · ") || "—"}
           {r.latitude !== null && ` (${r.latitude.toFixed(3)}, ${r.longitude?.toFixed(3)})`}
           {r.coarsened && ` — ${t("voices.coarsened")}`}
         </dd>

@@ -3,6 +3,7 @@ import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { get } from "../../api/client.ts";
+import { useCountryNames } from "../../api/country-names.ts";
 import { allows } from "../../api/permissions.ts";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
@@ -21,6 +22,7 @@ const firstPage = ["page"];
 /** The triage queue: every report the person may see, newest first, filtered by status, category, country, channel. */
 export const TriageQueuePage = () => {
   const { t, i18n } = useTranslation();
+  const names = useCountryNames();
   const { me } = useSession();
   // The filters live in the address, so Back, reload and a link (a country page's: all statuses) keep them.
   const [status, setStatus] = useUrlState<string>("status", "new", ["any", ...reportStatuses], firstPage);
@@ -167,7 +169,9 @@ export const TriageQueuePage = () => {
                     {t(`voices.categories.${report.category}`, { defaultValue: report.category })}
                   </td>
                   <td data-label={t("voices.place")}>
-                    {[report.adm2 ?? report.adm1 ?? report.place, report.iso3].filter(Boolean).join(", ")}
+                    {[report.adm2 ?? report.adm1 ?? report.place, report.iso3 && names.byIso3(report.iso3)]
+                      .filter(Boolean)
+                      .join(", ")}
                   </td>
                   <td data-label={t("voices.channel")}>{t(`voices.channels.${report.channel}`)}</td>
                 </tr>
