@@ -60,6 +60,8 @@ export const ReportsMapPage = () => {
   // only to their grid cell, and a point there would pass for an exact place.
   const points = (located.data?.points ?? []).filter((point) => !point.coarsened);
   const clusters = (located.data?.clusters ?? []).filter((cluster) => !cluster.coarsened);
+  // The note counts what the circles hold: the organisation's own reports, as the legend says.
+  const ownGathered = clusters.reduce((sum, cluster) => sum + cluster.count, 0);
   const filtered = filter ? iso3 : null;
   const focus = mapFocus({
     filtered,
@@ -150,8 +152,8 @@ export const ReportsMapPage = () => {
       {clusters.length > 0 && (
         <p>
           {t("voices.clusteredNote", {
-            count: located.data?.total ?? 0,
-            formatted: (located.data?.total ?? 0).toLocaleString(i18n.language),
+            count: ownGathered,
+            formatted: ownGathered.toLocaleString(i18n.language),
           })}
         </p>
       )}
