@@ -245,11 +245,11 @@ describe("Voices in Chromium", () => {
     await page.getByLabel("File", { exact: true }).setInputFiles("docs/examples/voices/ushahidi-export.csv");
     await page.getByRole("button", { name: "Import", exact: true }).click();
     await expect
-      .poll(() => page.getByText(/rows: \d+ reports stored, 0 already stored/).isVisible())
+      .poll(() => page.getByText(/^Rows read: (\d+)\. Reports stored: \1; already stored: 0\.$/).isVisible())
       .toBe(true);
     await page.getByRole("button", { name: "Import", exact: true }).click();
     await expect
-      .poll(() => page.getByText(/rows: 0 reports stored, \d+ already stored/).isVisible())
+      .poll(() => page.getByText(/^Rows read: (\d+)\. Reports stored: 0; already stored: \1\.$/).isVisible())
       .toBe(true);
     await page.close();
   });
