@@ -101,6 +101,17 @@ const placeTag = (body: string): { place: string | undefined; tag: string | unde
   return { place: first, tag: `@${first}` };
 };
 
+/**
+ * A preposition of place ending the text before an `@place`, in English, French or Arabic. Not "from" or
+ * "towards": without them the text would say the opposite of where people went.
+ */
+const LEADING_TO_PLACE = /(?:^|\s)(?:in|at|near|à|au|aux|en|dans|près de|في|قرب|عند)\s*$/iu;
+
+const withoutTag = (body: string, tag: string): string => {
+  const at = body.indexOf(tag);
+  return `${body.slice(0, at).replace(LEADING_TO_PLACE, " ")} ${body.slice(at + tag.length)}`;
+};
+
 export const parseSms = (raw: string): SmsIntent => {
   const text = raw.trim().replace(/\s+/g, " ");
   const [first = "", second = "", ...rest] = text.split(" ");
@@ -115,8 +126,9 @@ export const parseSms = (raw: string): SmsIntent => {
   const keyword = KEYWORDS[fold(first)] ?? KEYWORDS[first.replace(/^#/, "")];
   const body = keyword ? text.slice(first.length).trim() : text;
   const { place, tag } = placeTag(body);
-  // The place goes to its own field, which is protected (coarsened when shared): the text must not repeat it.
-  const description = (tag ? body.replace(tag, " ") : body)
+  // The place goes to its own field, which is protected (coarsened when shared): the text must not repeat it,
+  // nor keep the preposition that led to it ("armed men in @Bria attacked" reads "armed men attacked").
+  const description = (tag ? withoutTag(body, tag) : body)
     .replace(/\s+([,.;])/g, "$1")
     .replace(/\s+/g, " ")
     .trim();

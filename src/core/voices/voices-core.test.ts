@@ -147,6 +147,16 @@ describe("SMS grammar", () => {
       description: "shelling.",
       place: "Ras al Ain",
     });
+    // The preposition that led to the place goes with it; the rest of the sentence stays.
+    expect(parseSms("ATTACK armed men in @Bria attacked the clinic")).toMatchObject({
+      description: "armed men attacked the clinic",
+      place: "Bria",
+    });
+    expect(parseSms("ATTAQUE tirs près de @Kaga")).toMatchObject({ description: "tirs", place: "Kaga" });
+    expect(parseSms("هجوم مسلحون في @سوريا")).toMatchObject({ description: "مسلحون", place: "سوريا" });
+    expect(parseSms("DISPLACED families fled from @Bria")).toMatchObject({
+      description: "families fled from",
+    });
     expect(parseSms("مياه انقطاع المياه منذ أسبوع")).toMatchObject({ category: "services", language: "ar" });
     expect(parseSms("Les gens ont fui le village")).toMatchObject({ category: "other", language: "fr" });
   });
