@@ -599,6 +599,15 @@ describe(`API foundation (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"
       payload: { title: "From a machine" },
     });
     expect(write.statusCode).toBe(201);
+    // The log tells the machine's work from its owner's, naming the token (never its secret).
+    const logged = await handle.db
+      .selectFrom("audit_log")
+      .select("actor")
+      .where("action", "=", "analysis.create")
+      .where("entity_id", "=", write.json().id)
+      .executeTakeFirstOrThrow();
+    expect(logged.actor).toBe(`${admin.email} (API token: ingest robot, ${token.slice(0, 10)}…)`);
+    expect(logged.actor).not.toContain(token);
     const minted = await app.inject({
       method: "POST",
       url: "/api/tokens",

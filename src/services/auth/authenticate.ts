@@ -4,7 +4,13 @@ import { findSession, useApiToken } from "../../repositories/credentials.reposit
 import { actorFor } from "./actor-for.ts";
 import { digest } from "./secrets.ts";
 
-export type Authenticated = { actor: Actor; csrfToken: string | null; sessionHash: string | null };
+/** `token` names the API token a machine called with, so the audit log tells its work from its owner's. */
+export type Authenticated = {
+  actor: Actor;
+  csrfToken: string | null;
+  sessionHash: string | null;
+  token?: { name: string; prefix: string };
+};
 
 export const authenticateSession = async (
   db: Db,
@@ -27,5 +33,12 @@ export const authenticateApiToken = async (
   const record = await useApiToken(db, digest(token), now);
   if (!record) return undefined;
   const actor = await actorFor(db, record.userId, record.orgId);
-  return actor && { actor, csrfToken: null, sessionHash: null };
+  return (
+    actor && {
+      actor,
+      csrfToken: null,
+      sessionHash: null,
+      token: { name: record.name, prefix: record.prefix },
+    }
+  );
 };
