@@ -545,6 +545,23 @@ describe(`API foundation (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"
     expect(again.json()).toMatchObject({ accountExisted: true, name: "Added" });
     const log = (await (await adminSession()).request("GET", "/api/audit-log?action=user.create")).json();
     expect((log as { entityId: string }[]).map((e) => e.entityId)).toContain(added.json().id);
+    // A change to the account itself (a lock lifted) is in the log of every organisation the person is in.
+    const unlocked = await platformSession.request("POST", `/api/users/${added.json().id}/unlock`);
+    expect(unlocked.statusCode, unlocked.body).toBe(200);
+    for (const reader of [await adminSession(), platformSession]) {
+      const unlocks = (await reader.request("GET", "/api/audit-log?action=user.unlock")).json() as {
+        entityId: string;
+        orgId: string;
+      }[];
+      expect(unlocks.filter((e) => e.entityId === added.json().id).map((e) => e.orgId)).toContain(orgId);
+    }
+    const orgsLogged = await handle.db
+      .selectFrom("audit_log")
+      .select("org_id")
+      .where("action", "=", "user.unlock")
+      .where("entity_id", "=", added.json().id)
+      .execute();
+    expect(orgsLogged.map((e) => e.org_id).sort()).toEqual([orgId, platformOrg.id].sort());
   });
 
   it("revokes a leaver's API tokens for the organisation, so rejoining does not revive them", async () => {

@@ -5,7 +5,8 @@ import { ZPassword } from "../../core/users/user.schemas.ts";
 import { deleteUserSessions } from "../../repositories/credentials.repository.ts";
 import { findUserByEmail, recordSignInState, setPasswordHash } from "../../repositories/users.repository.ts";
 import { hashPassword } from "../auth/secrets.ts";
-import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
+import { inTransaction, type ServiceContext } from "../shared/context.ts";
+import { auditPersonChange } from "./audit-person.ts";
 
 /**
  * Gives a person who lost their password a new one: their sessions end and any lock-out is lifted. For
@@ -27,7 +28,7 @@ export const resetPassword = async (
     await setPasswordHash(tx.db, user.id, passwordHash);
     await recordSignInState(tx.db, user.id, { failedSignIns: 0, lockedUntil: null });
     await deleteUserSessions(tx.db, user.id);
-    await audit(tx, { action: "user.reset_password", entityType: "user", entityId: user.id });
+    await auditPersonChange(tx, { action: "user.reset_password", userId: user.id });
   });
   return { email: user.email };
 };

@@ -1,7 +1,8 @@
 import { assertPlatformAdministrator } from "../../core/access/policies.ts";
 import { conflict, notFound } from "../../core/shared/errors.ts";
 import { findUserByEmail, setPlatformAdmin } from "../../repositories/users.repository.ts";
-import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
+import { inTransaction, type ServiceContext } from "../shared/context.ts";
+import { auditPersonChange } from "./audit-person.ts";
 
 /** Makes a person a platform administrator (instance-wide rights), or no longer one; one must remain. */
 export const setPlatformAdministrator = async (
@@ -19,10 +20,9 @@ export const setPlatformAdministrator = async (
       throw conflict("The instance would have no platform administrator left.", [
         { field: "email", message: "the last platform administrator", value: input.email },
       ]);
-    await audit(tx, {
+    await auditPersonChange(tx, {
       action: "user.set_platform_admin",
-      entityType: "user",
-      entityId: user.id,
+      userId: user.id,
       before: { platformAdmin: user.platformAdmin },
       after: { platformAdmin: input.platformAdmin },
     });

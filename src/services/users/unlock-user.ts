@@ -1,7 +1,8 @@
 import { assertAdministers } from "../../core/access/policies.ts";
 import { notFound } from "../../core/shared/errors.ts";
 import { findMembership, findUserById, recordSignInState } from "../../repositories/users.repository.ts";
-import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
+import { inTransaction, type ServiceContext } from "../shared/context.ts";
+import { auditPersonChange } from "./audit-person.ts";
 import { type PersonView, withMemberships } from "./user-view.ts";
 
 /** Lifts a lock-out before its 15 minutes are up, for a member of the administrator's organisation. */
@@ -13,12 +14,7 @@ export const unlockUser = async (ctx: ServiceContext, userId: string): Promise<P
       ctx.actor.platformAdmin || (user && (await findMembership(tx.db, user.id, ctx.actor.orgId)));
     if (!user || !member) throw notFound("This person's membership of the organisation");
     await recordSignInState(tx.db, user.id, { failedSignIns: 0, lockedUntil: null });
-    await audit(tx, {
-      action: "user.unlock",
-      entityType: "user",
-      entityId: user.id,
-      after: { email: user.email },
-    });
+    await auditPersonChange(tx, { action: "user.unlock", userId: user.id, after: { email: user.email } });
     const [view] = await withMemberships(tx.db, [{ ...user, failedSignIns: 0, lockedUntil: null }]);
     if (!view) throw notFound("User");
     return view;
