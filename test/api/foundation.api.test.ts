@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.ts";
 import type { DatabaseHandle } from "../../src/db/engine.ts";
 import { type App, buildApp } from "../../src/http/app.ts";
+import { upsertMembership } from "../../src/repositories/users.repository.ts";
 import { type ApiSession, signIn, testApp } from "../support/api.ts";
 import { createTestDatabase } from "../support/database.ts";
 import { buildOrganisation, buildUser, TEST_PASSWORD, type TestUser } from "../support/factories.ts";
@@ -470,6 +471,25 @@ describe(`API foundation (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"
     );
     expect(stepDown.statusCode).toBe(409);
     expect(stepDown.json().error.message).toMatch(/no administrator left/);
+  });
+
+  it("switches a person to another organisation of theirs only, in that organisation's log", async () => {
+    const home = await buildOrganisation(handle.db);
+    const person = await buildUser(handle.db, home.id, "analyst", "restricted");
+    await upsertMembership(handle.db, { userId: person.userId, orgId, role: "viewer", clearance: "public" });
+    const session = await signIn(app, person.email, person.password);
+    const stranger = (await buildOrganisation(handle.db)).id;
+    const refused = await session.request("POST", "/api/auth/organisation", { orgId: stranger });
+    expect(refused.statusCode).toBe(404);
+    expect((await session.request("POST", "/api/auth/organisation", { orgId })).statusCode).toBe(204);
+    const me = (await session.request("GET", "/api/auth/me")).json();
+    expect(me.acting).toEqual({ orgId, role: "viewer", clearance: "public" });
+    const log = (
+      await (await adminSession()).request("GET", "/api/audit-log?action=auth.switch_organisation")
+    ).json() as { actor: string; after: unknown }[];
+    expect(log.filter((e) => e.actor === person.email).map((e) => e.after)).toEqual([
+      { orgId, role: "viewer", clearance: "public" },
+    ]);
   });
 
   it("keeps platform administrators and shared settings out of an organisation administrator's reach", async () => {
