@@ -124,6 +124,30 @@ export const listApiTokens = async (db: Db, userId: string): Promise<ApiTokenRec
     .orderBy("created_at", "desc")
     .execute();
 
+/** A live token with the email of the person it acts as. */
+export type OwnedApiTokenRecord = ApiTokenRecord & { ownerEmail: string };
+
+/** The live tokens acting for an organisation (for every organisation when none is named), newest first. */
+export const listOrganisationApiTokens = async (db: Db, orgId?: string): Promise<OwnedApiTokenRecord[]> => {
+  let select = db
+    .selectFrom("api_tokens")
+    .innerJoin("users", "users.id", "api_tokens.user_id")
+    .select(tokenColumns.map((column) => `api_tokens.${column}` as const))
+    .select("users.email as ownerEmail")
+    .where("api_tokens.revoked_at", "is", null);
+  if (orgId) select = select.where("api_tokens.org_id", "=", orgId);
+  return select.orderBy("api_tokens.created_at", "desc").execute();
+};
+
+/** A live token by its id, whoever holds it; undefined when there is none. */
+export const findLiveApiToken = (db: Db, tokenId: string): Promise<ApiTokenRecord | undefined> =>
+  db
+    .selectFrom("api_tokens")
+    .select(tokenColumns)
+    .where("id", "=", tokenId)
+    .where("revoked_at", "is", null)
+    .executeTakeFirst();
+
 /** Revokes a live token of the user, returning it as it was; undefined when there is none. */
 export const revokeApiToken = async (
   db: Db,

@@ -676,6 +676,41 @@ describe(`API foundation (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"
     expect(revoked.before).toMatchObject({ id, name: expect.any(String) });
   });
 
+  it("lets an organisation's administrators, and no one else, find and revoke its members' API tokens", async () => {
+    const holder = await buildUser(handle.db, orgId, "analyst");
+    const created = (
+      await (
+        await signIn(app, holder.email, holder.password)
+      ).request("POST", "/api/tokens", {
+        name: "nightly import",
+      })
+    ).json();
+    const headers = { authorization: `Bearer ${created.token}` };
+    const otherOrg = (await buildOrganisation(handle.db)).id;
+    const outsider = await buildUser(handle.db, otherOrg, "administrator", "confidential");
+    const outsiderSession = await signIn(app, outsider.email, outsider.password);
+    const listed = async (session: ApiSession, query = "") =>
+      (await session.request("GET", `/api/users/tokens${query}`)).json() as { id: string }[];
+    expect((await listed(outsiderSession)).map((t) => t.id)).not.toContain(created.id);
+    expect((await outsiderSession.request("GET", `/api/users/tokens?orgId=${orgId}`)).statusCode).toBe(403);
+    const viewerSession = await signIn(app, viewer.email, viewer.password);
+    expect((await viewerSession.request("GET", "/api/users/tokens")).statusCode).toBe(403);
+    const session = await adminSession();
+    const mine = (await listed(session)).find((t) => t.id === created.id);
+    expect(mine).toMatchObject({ name: "nightly import", orgId, owner: { userId: holder.userId } });
+    expect(JSON.stringify(mine)).not.toContain(created.token);
+    // Revoked by another organisation's administrator: not found, and the token still works.
+    expect((await outsiderSession.request("DELETE", `/api/users/tokens/${created.id}`)).statusCode).toBe(404);
+    expect((await app.inject({ method: "GET", url: "/api/auth/me", headers })).statusCode).toBe(200);
+    expect((await session.request("DELETE", `/api/users/tokens/${created.id}`)).statusCode).toBe(204);
+    expect((await app.inject({ method: "GET", url: "/api/auth/me", headers })).statusCode).toBe(401);
+    const log = (await session.request("GET", "/api/audit-log?action=token.revoke")).json() as {
+      actor: string;
+      entityId: string;
+    }[];
+    expect(log.find((e) => e.entityId === created.id)?.actor).toBe(admin.email);
+  });
+
   it("slows one password tried against many accounts from one address, then lets the address in again", async () => {
     clock = new Date(clock.getTime() + 16 * 60_000);
     const spray = (i: number) =>

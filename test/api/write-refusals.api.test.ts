@@ -52,6 +52,7 @@ type Fixtures = {
   adoptedRecommendation: string;
   report: string;
   token: string;
+  memberToken: string;
   notification: string;
   formMapping: unknown;
 };
@@ -435,6 +436,14 @@ const rows: Row[] = [
     ok: 200,
   },
   {
+    route: "DELETE /api/users/tokens/:id",
+    params: { id: "memberToken" },
+    // An administrator revokes a member's token; another organisation's is not found, even by its administrator.
+    refused: { analyst: 403, viewer: 403, outsider: 404 },
+    allowed: "admin",
+    ok: 204,
+  },
+  {
     route: "DELETE /api/users/:userId/memberships/:orgId",
     params: { userId: "member", orgId: "ownerOrg" },
     refused: memberAdministration,
@@ -773,6 +782,12 @@ beforeAll(async () => {
   );
   f.token = (
     await made<{ id: string }>(await analyst.request("POST", "/api/tokens", { name: "robot" }), "token")
+  ).id;
+  f.memberToken = (
+    await made<{ id: string }>(
+      await analyst.request("POST", "/api/tokens", { name: "nightly import" }),
+      "member token",
+    )
   ).id;
 }, 120_000);
 

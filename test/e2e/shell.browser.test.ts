@@ -3,6 +3,8 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/db/engine.ts";
 import type { App } from "../../src/http/app.ts";
+import { insertApiToken } from "../../src/repositories/credentials.repository.ts";
+import { digest } from "../../src/services/auth/secrets.ts";
 import { accessibilityViolations } from "../support/accessibility.ts";
 import { launchBrowser, signInOnPage, startServer } from "../support/browser.ts";
 import { createTestDatabase } from "../support/database.ts";
@@ -113,6 +115,32 @@ describe("web shell in Chromium", () => {
     await role.selectOption("analyst");
     await membership.getByRole("button", { name: "Change" }).click();
     await expect.poll(stored).toBe("analyst");
+    await page.close();
+  });
+
+  it("lets an administrator revoke a member's API token from the Admin page, stopping it at once", async () => {
+    const record = await insertApiToken(handle.db, {
+      tokenHash: digest("ctk_browser-test-token"),
+      prefix: "ctk_browse",
+      name: "nightly import",
+      userId: viewer.userId,
+      orgId: viewer.orgId,
+      expiresAt: null,
+    });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+    await page.goto(`${server.url}/admin`);
+    await signInOnPage(page, admin);
+    const revoke = page.getByRole("button", { name: `Revoke the token nightly import of ${viewer.email}` });
+    await revoke.waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await revoke.click();
+    await page.getByRole("status").filter({ hasText: "Token revoked" }).waitFor();
+    const revokedAt = await handle.db
+      .selectFrom("api_tokens")
+      .select("revoked_at")
+      .where("id", "=", record.id)
+      .executeTakeFirstOrThrow();
+    expect(revokedAt.revoked_at).not.toBeNull();
     await page.close();
   });
 

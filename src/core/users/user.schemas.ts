@@ -72,6 +72,13 @@ export const ZApiToken = z.object({
 });
 export type TApiToken = z.infer<typeof ZApiToken>;
 
+/** A token as its organisation's administrators see it: whom it acts as, and for which organisation. */
+export const ZOrganisationApiToken = ZApiToken.extend({
+  orgId: z.uuid(),
+  owner: z.object({ userId: z.uuid(), email: z.string() }),
+});
+export type TOrganisationApiToken = z.infer<typeof ZOrganisationApiToken>;
+
 /** The signed-in person, the organisation they act for, and the CSRF token the web app echoes on writes. */
 export const ZMe = z.object({
   user: ZUser,

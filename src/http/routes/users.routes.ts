@@ -1,13 +1,22 @@
 import { z } from "zod";
-import { ZAddedUser, ZCreateUser, ZSetMembership, ZUser } from "../../core/users/user.schemas.ts";
+import {
+  ZAddedUser,
+  ZCreateUser,
+  ZOrganisationApiToken,
+  ZSetMembership,
+  ZUser,
+} from "../../core/users/user.schemas.ts";
+import { listOrganisationApiTokens } from "../../services/auth/list-organisation-api-tokens.ts";
+import { revokeOrganisationApiToken } from "../../services/auth/revoke-organisation-api-token.ts";
 import { createUser } from "../../services/users/create-user.ts";
 import { listUsers } from "../../services/users/list-users.ts";
 import { removeMembership } from "../../services/users/remove-membership.ts";
 import { setMembership } from "../../services/users/set-membership.ts";
 import { unlockUser } from "../../services/users/unlock-user.ts";
 import { contextOf } from "../context.ts";
+import { presentOrganisationToken } from "../presenters/token.presenter.ts";
 import { presentUser } from "../presenters/user.presenter.ts";
-import { errorResponses } from "../schemas.ts";
+import { errorResponses, ZIdParams } from "../schemas.ts";
 import type { AppRoutes } from "./types.ts";
 
 export const userRoutes: AppRoutes = (app, deps) => {
@@ -79,6 +88,39 @@ export const userRoutes: AppRoutes = (app, deps) => {
     },
     async (request, reply) => {
       await removeMembership(contextOf(deps, request), request.params);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    "/api/users/tokens",
+    {
+      schema: {
+        tags: ["users"],
+        summary:
+          "Live API tokens acting for your organisation, with whom each acts as (platform administrators: any organisation)",
+        querystring: z.object({ orgId: z.uuid().optional() }),
+        response: { 200: z.array(ZOrganisationApiToken), ...errorResponses },
+      },
+    },
+    async (request) =>
+      (await listOrganisationApiTokens(contextOf(deps, request), request.query.orgId)).map(
+        presentOrganisationToken,
+      ),
+  );
+
+  app.delete(
+    "/api/users/tokens/:id",
+    {
+      schema: {
+        tags: ["users"],
+        summary: "Revoke an API token acting for your organisation, whoever holds it (administrators)",
+        params: ZIdParams,
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await revokeOrganisationApiToken(contextOf(deps, request), request.params.id);
       return reply.code(204).send(null);
     },
   );

@@ -10,5 +10,6 @@ export type {
   TApiToken as ApiToken,
   TMe as Me,
   TMembership as Membership,
+  TOrganisationApiToken as OrganisationApiToken,
   TUser as User,
 } from "../../../src/core/users/user.schemas.ts";

@@ -4,8 +4,9 @@ import { useSession } from "../../session.tsx";
 import { AuditLogPanel } from "./AuditLogPanel.tsx";
 import { OrganisationsPanel } from "./OrganisationsPanel.tsx";
 import { PeoplePanel } from "./PeoplePanel.tsx";
+import { TokensPanel } from "./TokensPanel.tsx";
 
-/** People, organisations and the audit log: for administrators; anyone else is told so, not shown empty forms. */
+/** People, organisations, the API tokens acting for them and the audit log: for administrators; anyone else is told so, not shown empty forms. */
 export const AdminPage = () => {
   const { t } = useTranslation();
   const { me } = useSession();
@@ -21,6 +22,7 @@ export const AdminPage = () => {
       <h1>{t("admin.title")}</h1>
       <OrganisationsPanel />
       <PeoplePanel />
+      <TokensPanel />
       <AuditLogPanel />
     </>
   );
