@@ -498,6 +498,8 @@ describe(`API foundation (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"
     const membership = `/api/users/${platform.userId}/memberships/${orgId}`;
     expect((await session.request("PUT", membership, { role: "viewer" })).statusCode).toBe(403);
     expect((await session.request("DELETE", membership)).statusCode).toBe(403);
+    // Nor lifts their lock-out: each unlock would buy five more guesses at the instance's password.
+    expect((await session.request("POST", `/api/users/${platform.userId}/unlock`)).statusCode).toBe(403);
     // Desks, alert rules, the review schedule and the framework are shared by every organisation.
     const rules = (await session.request("GET", "/api/alerts/rules")).json() as { id: string }[];
     for (const [method, path, body] of [
@@ -539,6 +541,9 @@ describe(`API foundation (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"
     const above = `/api/users/${confidential.userId}/memberships/${orgId}`;
     expect((await session.request("PUT", above, { role: "administrator" })).statusCode).toBe(403);
     expect((await session.request("DELETE", above)).statusCode).toBe(403);
+    // Nor lift their lock-out, which would let more guesses at a password that opens confidential records.
+    expect((await session.request("POST", `/api/users/${confidential.userId}/unlock`)).statusCode).toBe(403);
+    expect((await session.request("POST", `/api/users/${viewer.userId}/unlock`)).statusCode).toBe(200);
   });
 
   it("files a platform administrator's change to an organisation's people in that organisation's log", async () => {
