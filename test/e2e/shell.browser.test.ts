@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/db/engine.ts";
 import type { App } from "../../src/http/app.ts";
 import { insertApiToken } from "../../src/repositories/credentials.repository.ts";
+import { upsertMembership } from "../../src/repositories/users.repository.ts";
 import { digest } from "../../src/services/auth/secrets.ts";
 import { accessibilityViolations } from "../support/accessibility.ts";
 import { launchBrowser, signInOnPage, startServer } from "../support/browser.ts";
@@ -141,6 +142,39 @@ describe("web shell in Chromium", () => {
       .where("id", "=", record.id)
       .executeTakeFirstOrThrow();
     expect(revokedAt.revoked_at).not.toBeNull();
+    await page.close();
+  });
+
+  it("lets a person in two organisations choose, on the Account page, which one they act for", async () => {
+    const first = await buildOrganisation(handle.db, "regional_organisation");
+    const second = await buildOrganisation(handle.db, "civil_society");
+    const person = await buildUser(handle.db, first.id, "analyst", "restricted");
+    await upsertMembership(handle.db, {
+      userId: person.userId,
+      orgId: second.id,
+      role: "viewer",
+      clearance: "public",
+    });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+    await page.goto(`${server.url}/account`);
+    await signInOnPage(page, person);
+    const form = page.getByRole("form", { name: "Acting for" });
+    await form.getByRole("combobox", { name: "Acting for" }).selectOption({ label: second.name });
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await form.getByRole("button", { name: "Act for this organisation" }).click();
+    await expect
+      .poll(() =>
+        page
+          .getByRole("banner")
+          .getByRole("link", { name: new RegExp(second.name) })
+          .count(),
+      )
+      .toBe(1);
+    const session = await handle.db
+      .selectFrom("sessions")
+      .select("org_id")
+      .where("user_id", "=", person.userId);
+    expect((await session.executeTakeFirstOrThrow()).org_id).toBe(second.id);
     await page.close();
   });
 

@@ -9,6 +9,7 @@ import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
 import { day, when } from "../../i18n/dates.ts";
 import { useSession } from "../../session.tsx";
+import { ActingForForm } from "./ActingForForm.tsx";
 
 export const AccountPage = () => {
   const { t, i18n } = useTranslation();
@@ -58,6 +59,7 @@ export const AccountPage = () => {
           </li>
         ))}
       </ul>
+      <ActingForForm />
       <section aria-labelledby="password-title">
         <h2 id="password-title">{t("account.changePassword")}</h2>
         <form className="inline-form" onSubmit={submitPassword}>
