@@ -544,6 +544,23 @@ describe(`API foundation (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"
     // Nor lift their lock-out, which would let more guesses at a password that opens confidential records.
     expect((await session.request("POST", `/api/users/${confidential.userId}/unlock`)).statusCode).toBe(403);
     expect((await session.request("POST", `/api/users/${viewer.userId}/unlock`)).statusCode).toBe(200);
+    // An organisation administrator's unlock stays in their own log: another organisation of the person's
+    // would learn from the administrator's name where else the person works.
+    const elsewhere = await buildOrganisation(handle.db);
+    await upsertMembership(handle.db, {
+      userId: viewer.userId,
+      orgId: elsewhere.id,
+      role: "viewer",
+      clearance: "public",
+    });
+    expect((await session.request("POST", `/api/users/${viewer.userId}/unlock`)).statusCode).toBe(200);
+    const filed = await handle.db
+      .selectFrom("audit_log")
+      .select("org_id")
+      .where("action", "=", "user.unlock")
+      .where("entity_id", "=", viewer.userId)
+      .execute();
+    expect(new Set(filed.map((e) => e.org_id))).toEqual(new Set([orgId]));
   });
 
   it("files a platform administrator's change to an organisation's people in that organisation's log", async () => {
