@@ -6,7 +6,8 @@ import { actorFor } from "./actor-for.ts";
 
 /**
  * A person in several organisations acts for one at a time; the session remembers which. The organisation they
- * now act for sees it in its log, as it sees a sign-in: it names who works with its records from then on.
+ * now act for sees it in its log, as it sees a sign-in: it names who works with its records from then on. Not
+ * which organisation they came from: where else a person works is not that organisation's to know.
  */
 export const switchOrganisation = async (
   ctx: ServiceContext,
@@ -21,7 +22,6 @@ export const switchOrganisation = async (
       action: "auth.switch_organisation",
       entityType: "session",
       entityId: null,
-      before: { orgId: ctx.actor.orgId },
       after: { orgId, role: actor.role, clearance: actor.clearance },
       orgId,
     });
