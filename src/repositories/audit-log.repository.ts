@@ -1,7 +1,12 @@
 import { sql } from "kysely";
 import type { Actor, Channel } from "../core/access/actor.ts";
 import { protectedRecordTables } from "../core/access/protected-records.ts";
-import { redactSecrets, type TAuditFacets, type TAuditQuery } from "../core/audit-log/audit.schemas.ts";
+import {
+  redactSecrets,
+  type TAuditExportQuery,
+  type TAuditFacets,
+  type TAuditQuery,
+} from "../core/audit-log/audit.schemas.ts";
 import type { Db } from "../db/types.ts";
 import { visibleTo } from "./access/visibility.ts";
 import { containsPattern, prefixPattern } from "./contains-pattern.ts";
@@ -85,7 +90,7 @@ export type AuditRecord = {
 export const listAudit = async (
   db: Db,
   reader: Actor,
-  query: TAuditQuery,
+  query: TAuditQuery | TAuditExportQuery,
   orgId?: string,
 ): Promise<AuditRecord[]> => {
   let select = db.selectFrom("audit_log").selectAll().select(hiddenFrom(reader).as("withheld"));
@@ -99,7 +104,8 @@ export const listAudit = async (
   if (query.since) select = select.where("at", ">=", new Date(query.since));
   if (query.until) select = select.where("at", "<=", new Date(query.until));
   if (query.beforeId) select = select.where("id", "<", String(query.beforeId));
-  const rows = await select.orderBy("id", "desc").limit(query.limit).execute();
+  select = select.orderBy("id", "desc");
+  const rows = await (query.limit === undefined ? select : select.limit(query.limit)).execute();
   return rows.map((row) => ({
     id: Number(row.id),
     at: row.at,

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.ts";
 import type { DatabaseHandle } from "../../src/db/engine.ts";
@@ -262,6 +263,22 @@ describe(`API foundation (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"
     const exported = await session.request("GET", "/api/audit-log/export");
     expect(exported.headers["content-type"]).toContain("ndjson");
     expect(exported.body.split("\n").length).toBeGreaterThan(1);
+  });
+
+  it("exports the whole log that matches, not only its newest entries, unless a limit is asked for", async () => {
+    const entries = 10_050;
+    await sql`
+      INSERT INTO audit_log (actor, org_id, via, action, entity_type)
+      SELECT 'bulk', ${orgId}::uuid, 'system', 'test.bulk', 'test' FROM generate_series(1, ${entries})`.execute(
+      handle.db,
+    );
+    const session = await adminSession();
+    const lines = async (query: string) =>
+      (await session.request("GET", `/api/audit-log/export?action=test.bulk${query}`)).body
+        .split("\n")
+        .filter(Boolean).length;
+    expect(await lines("")).toBe(entries);
+    expect(await lines("&limit=3")).toBe(3);
   });
 
   it("filters the audit log by person, channel, record and time, a page at a time", async () => {

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { ZAuditQuery } from "../../core/audit-log/audit.schemas.ts";
+import { ZAuditExportQuery, ZAuditQuery } from "../../core/audit-log/audit.schemas.ts";
 import { invalid } from "../../core/shared/errors.ts";
 import { presentAuditEntry } from "../../http/presenters/audit-log.presenter.ts";
 import { listAudit } from "../../services/audit-log/list-audit.ts";
@@ -18,21 +18,19 @@ type AuditOptions = {
   out?: string;
 };
 
-const queryOf = (options: AuditOptions, defaultLimit: number) =>
-  ZAuditQuery.parse({
-    limit: options.limit ?? defaultLimit,
-    entityType: options.entity,
-    entityId: options.record,
-    action: options.action,
-    actor: options.actor,
-    via: options.via,
-    since: options.since,
-    until: options.until,
-  });
+const filterOf = (options: AuditOptions) => ({
+  entityType: options.entity,
+  entityId: options.record,
+  action: options.action,
+  actor: options.actor,
+  via: options.via,
+  since: options.since,
+  until: options.until,
+});
 
 const withFilters = (command: Command) =>
   command
-    .option("--limit <n>", "most recent entries to show")
+    .option("--limit <n>", "most recent entries only (list: 50 by default; export: every entry)")
     .option("--entity <type>", "only this record type, e.g. organisation, user, analyses")
     .option("--record <id>", "only this record (its id)")
     .option("--action <action>", "only this action, e.g. user.create")
@@ -51,9 +49,12 @@ export const registerAuditLog = (program: Command): void => {
     async (options: AuditOptions, command: Command) => {
       const global = globalOptions(command);
       await withDatabase(global, async (handle) => {
-        const entries = (await listAudit(await cliContext(handle, global), queryOf(options, 50))).map(
-          presentAuditEntry,
-        );
+        const entries = (
+          await listAudit(
+            await cliContext(handle, global),
+            ZAuditQuery.parse({ ...filterOf(options), limit: options.limit ?? 50 }),
+          )
+        ).map(presentAuditEntry);
         printRows(global, entries, ["id", "at", "actor", "via", "action", "entityType", "entityId"]);
       });
     },
@@ -68,9 +69,12 @@ export const registerAuditLog = (program: Command): void => {
         throw invalid(`Cannot write --out ${options.out}: the export is JSON Lines; name the file .jsonl.`);
       assertWritableOutput(options.out);
       await withDatabase(global, async (handle) => {
-        const entries = (await listAudit(await cliContext(handle, global), queryOf(options, 1000))).map(
-          presentAuditEntry,
-        );
+        const entries = (
+          await listAudit(
+            await cliContext(handle, global),
+            ZAuditExportQuery.parse({ ...filterOf(options), limit: options.limit }),
+          )
+        ).map(presentAuditEntry);
         writeOutput(
           options.out,
           entries.map((entry) => JSON.stringify(entry)).join("\n") + (entries.length ? "\n" : ""),

@@ -44,10 +44,14 @@ const rangeRefusal = { path: ["until"], message: "must not be before since" };
 export const ZAuditQuery = ZAuditFilter.refine(rangeInOrder, rangeRefusal);
 export type TAuditQuery = z.infer<typeof ZAuditQuery>;
 
-/** The export reads more entries at once by default. */
+/**
+ * The export is the whole log that matches, unless a limit is asked for: an archive cut at a default size would
+ * look complete and silently lack its oldest entries.
+ */
 export const ZAuditExportQuery = ZAuditFilter.extend({
-  limit: z.coerce.number().int().min(1).max(100_000).default(10_000),
+  limit: z.coerce.number().int().min(1).optional(),
 }).refine(rangeInOrder, rangeRefusal);
+export type TAuditExportQuery = z.infer<typeof ZAuditExportQuery>;
 
 /** The actions and record types found in the log, to filter by. */
 export const ZAuditFacets = z.object({ actions: z.array(z.string()), entityTypes: z.array(z.string()) });

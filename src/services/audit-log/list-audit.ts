@@ -1,5 +1,5 @@
 import { authorize } from "../../core/access/policies.ts";
-import type { TAuditFacets, TAuditQuery } from "../../core/audit-log/audit.schemas.ts";
+import type { TAuditExportQuery, TAuditFacets, TAuditQuery } from "../../core/audit-log/audit.schemas.ts";
 import {
   type AuditRecord,
   auditFacets,
@@ -8,7 +8,10 @@ import {
 import type { ServiceContext } from "../shared/context.ts";
 
 /** Administrators read what their organisation's people did; platform administrators read everything. */
-export const listAudit = (ctx: ServiceContext, query: TAuditQuery): Promise<AuditRecord[]> => {
+export const listAudit = (
+  ctx: ServiceContext,
+  query: TAuditQuery | TAuditExportQuery,
+): Promise<AuditRecord[]> => {
   authorize(ctx.actor, "audit.read");
   return selectAudit(ctx.db, ctx.actor, query, readableOrg(ctx));
 };
