@@ -281,6 +281,25 @@ describe(`API foundation (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"
     expect(await lines("&limit=3")).toBe(3);
   });
 
+  it("reads one organisation's log by its id: any for a platform administrator, only their own for others", async () => {
+    const other = await buildOrganisation(handle.db);
+    const otherAdmin = await buildUser(handle.db, other.id, "administrator", "confidential");
+    await signIn(app, otherAdmin.email, otherAdmin.password);
+    const session = await adminSession();
+    for (const path of ["/api/audit-log", "/api/audit-log/export"])
+      expect((await session.request("GET", `${path}?orgId=${other.id}`)).statusCode, path).toBe(403);
+    const own = (await session.request("GET", `/api/audit-log?orgId=${orgId}`)).json() as { orgId: string }[];
+    expect(own.length).toBeGreaterThan(0);
+    const platform = await buildUser(handle.db, other.id, "viewer", "public", true);
+    const platformSession = await signIn(app, platform.email, platform.password);
+    const theirs = (await platformSession.request("GET", `/api/audit-log?orgId=${other.id}`)).json() as {
+      actor: string;
+      orgId: string;
+    }[];
+    expect(new Set(theirs.map((e) => e.orgId))).toEqual(new Set([other.id]));
+    expect(theirs.map((e) => e.actor)).toContain(otherAdmin.email);
+  });
+
   it("filters the audit log by person, channel, record and time, a page at a time", async () => {
     const session = await adminSession();
     const created = (await session.request("POST", "/api/analyses", { title: "Filter me" })).json();

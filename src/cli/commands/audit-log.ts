@@ -1,13 +1,16 @@
 import type { Command } from "commander";
 import { ZAuditExportQuery, ZAuditQuery } from "../../core/audit-log/audit.schemas.ts";
 import { invalid } from "../../core/shared/errors.ts";
+import type { Db } from "../../db/types.ts";
 import { presentAuditEntry } from "../../http/presenters/audit-log.presenter.ts";
 import { listAudit } from "../../services/audit-log/list-audit.ts";
+import { orgIdBySlug } from "../../services/organisations/org-id-by-slug.ts";
 import { assertWritableOutput, writeOutput } from "../output-files.ts";
 import { cliContext, globalOptions, printRows, withDatabase } from "../runtime.ts";
 
 type AuditOptions = {
   limit?: string;
+  org?: string;
   entity?: string;
   record?: string;
   action?: string;
@@ -18,7 +21,8 @@ type AuditOptions = {
   out?: string;
 };
 
-const filterOf = (options: AuditOptions) => ({
+const filterOf = async (db: Db, options: AuditOptions) => ({
+  orgId: options.org ? await orgIdBySlug(db, options.org) : undefined,
   entityType: options.entity,
   entityId: options.record,
   action: options.action,
@@ -31,6 +35,7 @@ const filterOf = (options: AuditOptions) => ({
 const withFilters = (command: Command) =>
   command
     .option("--limit <n>", "most recent entries only (list: 50 by default; export: every entry)")
+    .option("--org <slug>", "only this organisation's log (platform administrators; others read their own)")
     .option("--entity <type>", "only this record type, e.g. organisation, user, analyses")
     .option("--record <id>", "only this record (its id)")
     .option("--action <action>", "only this action, e.g. user.create")
@@ -52,7 +57,7 @@ export const registerAuditLog = (program: Command): void => {
         const entries = (
           await listAudit(
             await cliContext(handle, global),
-            ZAuditQuery.parse({ ...filterOf(options), limit: options.limit ?? 50 }),
+            ZAuditQuery.parse({ ...(await filterOf(handle.db, options)), limit: options.limit ?? 50 }),
           )
         ).map(presentAuditEntry);
         printRows(global, entries, ["id", "at", "actor", "via", "action", "entityType", "entityId"]);
@@ -72,7 +77,7 @@ export const registerAuditLog = (program: Command): void => {
         const entries = (
           await listAudit(
             await cliContext(handle, global),
-            ZAuditExportQuery.parse({ ...filterOf(options), limit: options.limit }),
+            ZAuditExportQuery.parse({ ...(await filterOf(handle.db, options)), limit: options.limit }),
           )
         ).map(presentAuditEntry);
         writeOutput(

@@ -24,6 +24,8 @@ const instant = (edge: "start" | "end") =>
   );
 
 const ZAuditFilter = z.object({
+  /** The organisation whose log to read: platform administrators read any; others only their own. */
+  orgId: z.uuid().optional(),
   entityType: z.string().max(100).optional(),
   entityId: z.string().max(200).optional(),
   action: z.string().max(100).optional(),

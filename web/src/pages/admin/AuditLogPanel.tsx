@@ -2,18 +2,20 @@ import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { get } from "../../api/client.ts";
-import type { AuditEntry, AuditFacets } from "../../api/types.ts";
+import type { AuditEntry, AuditFacets, Organisation } from "../../api/types.ts";
 import { BusyButton } from "../../components/BusyButton.tsx";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { Field } from "../../components/Field.tsx";
 import { TableScroll } from "../../components/TableScroll.tsx";
 import { when } from "../../i18n/dates.ts";
+import { useSession } from "../../session.tsx";
 import { AuditChange } from "./AuditChange.tsx";
 
 const pageSize = 100;
 const channels = ["api", "cli", "system"] as const;
 
 type AuditFilter = {
+  orgId: string;
   actor: string;
   action: string;
   entityType: string;
@@ -23,6 +25,7 @@ type AuditFilter = {
   to: string;
 };
 const noFilter: AuditFilter = {
+  orgId: "",
   actor: "",
   action: "",
   entityType: "",
@@ -35,7 +38,7 @@ const noFilter: AuditFilter = {
 /** The query string of a filter; days are UTC days, as the log shows its times in UTC. */
 const queryOf = (filter: AuditFilter): URLSearchParams => {
   const query = new URLSearchParams();
-  for (const key of ["actor", "action", "entityType", "entityId", "via"] as const) {
+  for (const key of ["orgId", "actor", "action", "entityType", "entityId", "via"] as const) {
     const value = filter[key].trim();
     if (value) query.set(key, value);
   }
@@ -47,7 +50,17 @@ const queryOf = (filter: AuditFilter): URLSearchParams => {
 /** Who did what: filtered by person, action, record and time, a page at a time, with each change spelled out. */
 export const AuditLogPanel = () => {
   const { t, i18n } = useTranslation();
+  const { me } = useSession();
+  // Only a platform administrator reads several organisations' logs, so only they need to tell them apart.
+  const everyOrganisation = me.user.platformAdmin;
   const [filter, setFilter] = useState(noFilter);
+  const organisations = useQuery({
+    queryKey: ["organisations"],
+    queryFn: () => get<Organisation[]>("/api/organisations"),
+    enabled: everyOrganisation,
+  });
+  const orgName = (orgId: string | null) =>
+    orgId ? (organisations.data?.find((org) => org.id === orgId)?.name ?? orgId.slice(0, 8)) : "—";
   const query = queryOf(filter);
   const facets = useQuery({
     queryKey: ["audit-log", "facets"],
@@ -81,6 +94,18 @@ export const AuditLogPanel = () => {
     <section id="audit-log" aria-labelledby="audit-title">
       <h2 id="audit-title">{t("admin.auditLog")}</h2>
       <form className="inline-form" aria-label={t("admin.auditFilters")} onSubmit={(e) => e.preventDefault()}>
+        {everyOrganisation && (
+          <Field label={t("admin.organisation")}>
+            <select value={filter.orgId} onChange={set("orgId")}>
+              <option value="">{t("admin.anyValue")}</option>
+              {organisations.data?.map((org) => (
+                <option key={org.id} value={org.id}>
+                  {org.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+        )}
         <Field label={t("admin.who")}>
           <input type="search" value={filter.actor} onChange={set("actor")} maxLength={200} />
         </Field>
@@ -125,6 +150,7 @@ export const AuditLogPanel = () => {
             <thead>
               <tr>
                 <th scope="col">{t("admin.when")}</th>
+                {everyOrganisation && <th scope="col">{t("admin.organisation")}</th>}
                 <th scope="col">{t("admin.who")}</th>
                 <th scope="col">{t("admin.via")}</th>
                 <th scope="col">{t("admin.action")}</th>
@@ -138,6 +164,7 @@ export const AuditLogPanel = () => {
                   <td>
                     <time dateTime={entry.at}>{when(entry.at, i18n.language)}</time>
                   </td>
+                  {everyOrganisation && <td>{orgName(entry.orgId)}</td>}
                   <td>{entry.actor}</td>
                   <td>{entry.via}</td>
                   <td>
