@@ -710,6 +710,41 @@ describe(`API foundation (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"
       payload: { name: "forever" },
     });
     expect(minted.statusCode, minted.body).toBe(403);
+    // Nor may it leave access behind that would outlive it: a new account, or a membership raised.
+    const added = await app.inject({
+      method: "POST",
+      url: "/api/users",
+      headers,
+      payload: {
+        email: "left.behind@example.org",
+        name: "Left behind",
+        password: "twelve chars min",
+        role: "administrator",
+        clearance: "confidential",
+        orgId,
+      },
+    });
+    expect(added.statusCode, added.body).toBe(403);
+    const raised = await app.inject({
+      method: "PUT",
+      url: `/api/users/${viewer.userId}/memberships/${orgId}`,
+      headers,
+      payload: { role: "administrator", clearance: "confidential" },
+    });
+    expect(raised.statusCode, raised.body).toBe(403);
+    const viewerNow = await handle.db
+      .selectFrom("memberships")
+      .select("role")
+      .where("user_id", "=", viewer.userId)
+      .executeTakeFirstOrThrow();
+    expect(viewerNow.role).toBe("viewer");
+    expect(
+      await handle.db
+        .selectFrom("users")
+        .select("id")
+        .where("email", "=", "left.behind@example.org")
+        .executeTakeFirst(),
+    ).toBeUndefined();
     expect((await session.request("DELETE", `/api/tokens/${id}`)).statusCode).toBe(204);
     expect((await app.inject({ method: "GET", url: "/api/analyses", headers })).statusCode).toBe(401);
     // A misspelt field is refused by name, not dropped: this token would never have expired.

@@ -62,3 +62,15 @@ export const requireActor = (request: FastifyRequest): Actor => {
   if (!request.auth) throw new DomainError("unauthenticated", "Sign in, or send an API token.");
   return request.auth.actor;
 };
+
+/**
+ * Refuses a write that would outlive the API token making it: a token that could create accounts or raise
+ * memberships could leave behind access of its own, which its expiry and revocation would not end.
+ */
+export const requireSignedInPerson = (request: FastifyRequest, what: string): void => {
+  if (request.auth && !request.auth.sessionHash)
+    throw new DomainError(
+      "forbidden",
+      `${what} by a signed-in person (web app or the \`continuum\` CLI), not with an API token.`,
+    );
+};

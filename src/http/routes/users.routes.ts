@@ -14,6 +14,7 @@ import { removeMembership } from "../../services/users/remove-membership.ts";
 import { setMembership } from "../../services/users/set-membership.ts";
 import { unlockUser } from "../../services/users/unlock-user.ts";
 import { contextOf } from "../context.ts";
+import { requireSignedInPerson } from "../plugins/authentication.ts";
 import { presentOrganisationToken } from "../presenters/token.presenter.ts";
 import { presentUser } from "../presenters/user.presenter.ts";
 import { errorResponses, ZIdParams } from "../schemas.ts";
@@ -49,6 +50,7 @@ export const userRoutes: AppRoutes = (app, deps) => {
       },
     },
     async (request, reply) => {
+      requireSignedInPerson(request, "People are added");
       const ctx = contextOf(deps, request);
       const { user, accountExisted } = await createUser(ctx, request.body);
       return reply.code(201).send({ ...presentUser(user, ctx.actor, ctx.now()), accountExisted });
@@ -67,6 +69,7 @@ export const userRoutes: AppRoutes = (app, deps) => {
       },
     },
     async (request) => {
+      requireSignedInPerson(request, "Roles and clearances are set");
       const ctx = contextOf(deps, request);
       return presentUser(
         await setMembership(ctx, { ...request.params, ...request.body }),
