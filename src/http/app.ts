@@ -36,6 +36,8 @@ type BuildAppOptions = {
   logger?: boolean | { level: "error" | "warn" | "info" };
   /** The engine handle, for bulk work (data imports use COPY); without it imports are unavailable. */
   handle?: DatabaseHandle;
+  /** Where the built web app is (`npm run build:web` writes web/dist). */
+  webRoot?: string;
 };
 
 /**
@@ -61,7 +63,10 @@ const refuseUnknownFields: FastifySchemaCompiler<z.ZodType> = (route) => {
   return validatorCompiler({ ...route, schema: knownFieldsOnly });
 };
 
-const webRoot = fileURLToPath(new URL("../../web/dist/", import.meta.url));
+const builtWebApp = fileURLToPath(new URL("../../web/dist/", import.meta.url));
+/** What a browser gets from a server started without the built web app (`npm start` builds it). */
+const WEB_APP_NOT_BUILT =
+  "The web app is not built: run `npm run build:web` (or start with `npm start`, which builds it), then restart the server. The API answers meanwhile: see /api/docs.\n";
 
 export const buildApp = async ({
   db,
@@ -69,6 +74,7 @@ export const buildApp = async ({
   now = () => new Date(),
   logger = false,
   handle,
+  webRoot = builtWebApp,
 }: BuildAppOptions) => {
   const app = Fastify({
     logger,
@@ -136,7 +142,7 @@ export const buildApp = async ({
   });
   for (const register of allRoutes) register(app, { db, now, config, ...(handle ? { handle } : {}) });
 
-  const hasWebApp = existsSync(webRoot);
+  const hasWebApp = existsSync(join(webRoot, "index.html"));
   if (hasWebApp) {
     // The top-level files are listed once; the hashed assets by wildcard, so a rebuild's new ones are served
     // without a restart. A wildcard at the root would also swallow unknown API paths.
@@ -149,9 +155,9 @@ export const buildApp = async ({
   }
   // The web app routes on the client: unknown GETs other than API calls and assets get its index.html.
   app.setNotFoundHandler((request, reply) => {
-    if (hasWebApp && request.method === "GET" && !/^\/(api|assets)\//.test(request.url)) {
-      return reply.type("text/html").sendFile("index.html");
-    }
+    const page = request.method === "GET" && !/^\/(api|assets)\//.test(request.url);
+    if (page && hasWebApp) return reply.type("text/html").sendFile("index.html");
+    if (page) return reply.code(503).type("text/plain; charset=utf-8").send(WEB_APP_NOT_BUILT);
     return reply.code(404).send(routeNotFound(request.method, request.url));
   });
   return app;

@@ -68,6 +68,23 @@ describe(`API foundation (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"
       expect((await session.request("GET", path)).headers["cache-control"], path).toBe("no-store");
   });
 
+  it("tells a browser how to build the web app when the server started without it, and keeps API answers", async () => {
+    const unbuilt = await buildApp({
+      db: handle.db,
+      config: loadConfig({ dataDir: tempDir("unbuilt") }, {}),
+      webRoot: tempDir("no-web-app"),
+    });
+    try {
+      const page = await unbuilt.inject({ method: "GET", url: "/warning/watchlist" });
+      expect(page.statusCode).toBe(503);
+      expect(page.body).toMatch(/web app is not built: run `npm run build:web`/);
+      const api = await unbuilt.inject({ method: "GET", url: "/api/nowhere" });
+      expect([api.statusCode, api.json().error.code]).toEqual([404, "not_found"]);
+    } finally {
+      await unbuilt.close();
+    }
+  });
+
   it("publishes an OpenAPI 3 document", async () => {
     const document = (await app.inject({ method: "GET", url: "/api/openapi.json" })).json();
     expect(document.openapi).toMatch(/^3\./);
