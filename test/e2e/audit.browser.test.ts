@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HOUR } from "../../src/core/alerts/alert.schemas.ts";
 import type { DatabaseHandle } from "../../src/db/engine.ts";
 import type { App } from "../../src/http/app.ts";
+import { escalateOverdueAlerts } from "../../src/services/alerts/escalate-overdue-alerts.ts";
 import { evaluateAlertRules } from "../../src/services/alerts/evaluate-alert-rules.ts";
+import { raiseAlert } from "../../src/services/alerts/raise-alert.ts";
 import { setDesk } from "../../src/services/alerts/set-desk.ts";
 import { addRecommendation } from "../../src/services/reviews/add-recommendation.ts";
 import { assessRiskFactor } from "../../src/services/reviews/assess-risk-factor.ts";
@@ -395,6 +397,31 @@ describe("Peacebuilding Audit and early action in Chromium", () => {
       .getByRole("region", { name: "Review cycles" })
       .getByRole("combobox", { name: "Cycle" });
     await expect.poll(() => schedule.inputValue()).toBe(running.id);
+    await page.close();
+  });
+
+  it("tells a French reader on a phone where an overdue alert went, in French, without widening the page", async () => {
+    const ctx = contextFor(handle.db, desk, () => clock);
+    const { alert } = await raiseAlert(ctx, {
+      iso3: "MLI",
+      severity: "critical",
+      summary: "Mouvements de milices près de Mopti",
+    });
+    later(26);
+    await escalateOverdueAlerts({ ...ctx, via: "system" }, { now: clock });
+    const page = await signInAs(desk);
+    await page.evaluate(() => localStorage.setItem("continuum.language", "fr"));
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${url}/alerts/${alert.id}`);
+    const escalation = page.getByRole("list").filter({ hasText: "Remontée" });
+    await expect
+      .poll(() => escalation.textContent())
+      .toContain("(niveau 1) : transmise aux administrateurs de l’organisation.");
+    expect(await escalation.textContent()).not.toContain("Overdue since");
+    // The alerts' own links wrap on a narrow screen in French rather than push the page sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${shots}/alert-escalated-fr-phone.png`, fullPage: true });
     await page.close();
   });
 });

@@ -48,7 +48,14 @@ describe("alert notices", () => {
 
   it("words the platform's own alerts, not their stored English summary", () => {
     const fr = writeAlertNotice(
-      { kind: "escalated", alert: rule, level: 2, owner: "UN desk", status: "acknowledged" },
+      {
+        kind: "escalated",
+        alert: rule,
+        level: 2,
+        reached: "administrators",
+        owner: "UN desk",
+        status: "acknowledged",
+      },
       "fr",
     );
     expect(fr.subject).toBe(
@@ -57,7 +64,7 @@ describe("alert notices", () => {
     expect(fr.body).toContain(
       "Prévision : probabilité de 62\u00a0% de 25 morts ou plus en 2026-04 (seuil 50\u00a0%)",
     );
-    expect(fr.body).toContain("transmise au niveau 2 (administrateurs de l’organisation)");
+    expect(fr.body).toContain("(niveau 2) : transmise aux administrateurs de l’organisation.");
     expect(fr.body).not.toContain("stored English wording");
     expect(alertMessageText(rule.message, "Mali")).toBe(
       "Forecast: 62% probability of 25 or more deaths in 2026-04 (threshold 50%)",

@@ -1,5 +1,5 @@
 import { countryNameIn } from "../data/country-names.ts";
-import type { AlertStatus, Severity, TAlertMessage } from "./alert.schemas.ts";
+import type { AlertStatus, EscalationReach, Severity, TAlertMessage } from "./alert.schemas.ts";
 import { alertMessageText, fillTemplate as fill, type NoticeLanguage } from "./alert-messages.ts";
 
 /** What an alert says: a person's summary as written, the platform's own worded in the reader's language. */
@@ -17,13 +17,20 @@ export type AlertNotice =
   | { kind: "raised"; alert: AlertFacts; source: string }
   | { kind: "severity_raised"; alert: AlertFacts; repeat: AlertWording }
   | { kind: "assigned"; alert: AlertFacts; by: string; note: string }
-  | { kind: "escalated"; alert: AlertFacts; level: number; owner: string; status: AlertStatus }
+  | {
+      kind: "escalated";
+      alert: AlertFacts;
+      level: number;
+      reached: EscalationReach;
+      owner: string;
+      status: AlertStatus;
+    }
   | { kind: "moved"; alert: AlertFacts; by: string; status: AlertStatus; note: string };
 
 type Words = {
   severity: Record<Severity, string>;
   status: Record<AlertStatus, string>;
-  level: readonly string[];
+  reached: Record<EscalationReach, string>;
   /** Where an alert came from: a person, community reports, or a rule (named after the colon). */
   source: { person: string; voices: string; rule: string };
   subject: Record<AlertNotice["kind"], string>;
@@ -42,7 +49,13 @@ const words: Record<NoticeLanguage, Words> = {
       action: "action",
       closed: "closed",
     },
-    level: ["desk officer", "desk supervisor", "organisation administrators"],
+    reached: {
+      supervisor: "escalated to the desk supervisor",
+      administrators: "escalated to the organisation administrators",
+      supervisor_and_administrators: "escalated to the desk supervisor and the organisation administrators",
+      nobody:
+        "no one above the owner to escalate to: the desk has no supervisor and the organisation no administrator cleared to read it",
+    },
     source: { person: "raised by a person", voices: "community reports", rule: "rule" },
     subject: {
       raised: "{SEVERITY} alert for {country}: {summary}",
@@ -56,7 +69,7 @@ const words: Record<NoticeLanguage, Words> = {
       severity_raised: 'A repeat of "{summary}" raised the alert\'s severity to {severity}.\n\n{repeat}',
       assigned: '{by} handed you the alert "{summary}" ({severity}).\n\n{note}',
       escalated:
-        "Overdue since {deadline}: escalated to the {level} (level {levelNumber}).\n\n{summary}\n\nOwner: {owner}. Status: {status}.",
+        "Overdue since {deadline} (level {levelNumber}): {reached}.\n\n{summary}\n\nOwner: {owner}. Status: {status}.",
       moved: '{by} moved "{summary}" to {status}.\n\n{note}',
     },
     due: "Decision due by {deadline}.",
@@ -71,7 +84,14 @@ const words: Record<NoticeLanguage, Words> = {
       action: "action en cours",
       closed: "clôturée",
     },
-    level: ["chargé du dossier", "superviseur du dossier", "administrateurs de l’organisation"],
+    reached: {
+      supervisor: "transmise au superviseur du dossier",
+      administrators: "transmise aux administrateurs de l’organisation",
+      supervisor_and_administrators:
+        "transmise au superviseur du dossier et aux administrateurs de l’organisation",
+      nobody:
+        "personne au-dessus du responsable à qui la transmettre : le dossier n’a pas de superviseur et l’organisation aucun administrateur habilité à la lire",
+    },
     source: { person: "émise par une personne", voices: "signalements communautaires", rule: "règle" },
     subject: {
       raised: "Alerte {severity} pour {country} : {summary}",
@@ -86,7 +106,7 @@ const words: Record<NoticeLanguage, Words> = {
         "Une répétition de « {summary} » a porté la gravité de l’alerte à {severity}.\n\n{repeat}",
       assigned: "{by} vous a confié l’alerte « {summary} » ({severity}).\n\n{note}",
       escalated:
-        "En retard depuis le {deadline} : transmise au niveau {levelNumber} ({level}).\n\n{summary}\n\nResponsable : {owner}. Statut : {status}.",
+        "En retard depuis le {deadline} (niveau {levelNumber}) : {reached}.\n\n{summary}\n\nResponsable : {owner}. Statut : {status}.",
       moved: "{by} a fait passer « {summary} » au statut {status}.\n\n{note}",
     },
     due: "Décision attendue le {deadline}.",
@@ -101,7 +121,12 @@ const words: Record<NoticeLanguage, Words> = {
       action: "الإجراء جارٍ",
       closed: "مغلق",
     },
-    level: ["مسؤول الملف", "مشرف الملف", "مديري المنظمة"],
+    reached: {
+      supervisor: "رُفع إلى مشرف الملف",
+      administrators: "رُفع إلى مديري المنظمة",
+      supervisor_and_administrators: "رُفع إلى مشرف الملف ومديري المنظمة",
+      nobody: "لا أحد فوق المسؤول يُرفع إليه: ليس للملف مشرف وليس للمنظمة مدير مخوّل بقراءته",
+    },
     source: { person: "أصدره شخص", voices: "بلاغات مجتمعية", rule: "قاعدة" },
     subject: {
       raised: "تنبيه بدرجة خطورة {severity} بشأن {country}: {summary}",
@@ -115,18 +140,19 @@ const words: Record<NoticeLanguage, Words> = {
       severity_raised: "رفع تكرار «{summary}» درجة خطورة التنبيه إلى {severity}.\n\n{repeat}",
       assigned: "أسند إليك {by} التنبيه «{summary}» ({severity}).\n\n{note}",
       escalated:
-        "متأخر منذ {deadline}: رُفع إلى المستوى {levelNumber} ({level}).\n\n{summary}\n\nالمسؤول: {owner}. الحالة: {status}.",
+        "متأخر منذ {deadline} (المستوى {levelNumber}): {reached}.\n\n{summary}\n\nالمسؤول: {owner}. الحالة: {status}.",
       moved: "نقل {by} «{summary}» إلى الحالة: {status}.\n\n{note}",
     },
     due: "القرار مستحق في {deadline}.",
   },
 };
 
-/** Who an overdue alert reaches at each escalation level, in English (the alert's history). */
-export const escalationLevels = words.en.level;
-
 /** A date as every language here reads it: ISO digits, to the minute, in UTC. */
 export const noticeTime = (at: Date): string => `${at.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+
+/** The alert's history note of an escalation, in English; the web app words it from the event's data. */
+export const escalationNote = (deadline: Date, level: number, reached: EscalationReach): string =>
+  `Overdue since ${noticeTime(deadline)} (level ${level}): ${words.en.reached[reached]}.`;
 
 const sourceIn = (source: string, w: Words): string => {
   if (source === "person" || source === "voices") return w.source[source];
@@ -167,7 +193,7 @@ export const writeAlertNotice = (
       break;
     case "escalated":
       Object.assign(values, {
-        level: w.level[notice.level] ?? "",
+        reached: w.reached[notice.reached],
         levelNumber: String(notice.level),
         owner: notice.owner,
         status: w.status[notice.status],

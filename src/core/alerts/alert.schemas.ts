@@ -30,6 +30,15 @@ const MAX_ESCALATION_LEVEL = 2;
 export const isOverdue = (alert: { status: AlertStatus; deadline: Date }, now: Date): boolean =>
   undecidedStatuses.includes(alert.status) && now.getTime() > alert.deadline.getTime();
 
+/** Who an escalation told besides the owner: a level with nobody to read the alert is no one told. */
+export const escalationReaches = [
+  "supervisor",
+  "administrators",
+  "supervisor_and_administrators",
+  "nobody",
+] as const;
+export type EscalationReach = (typeof escalationReaches)[number];
+
 /**
  * The level an undecided alert should have reached at `now`: one level as the deadline passes, and one
  * more each further decision period, up to the top.

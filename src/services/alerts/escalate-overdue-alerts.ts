@@ -1,22 +1,58 @@
-import { authorize, canSee } from "../../core/access/policies.ts";
+import { authorize, canSee, type ProtectedRecord } from "../../core/access/policies.ts";
 import {
   dueEscalationLevel,
+  type EscalationReach,
   type TEscalation,
   type TEscalationReport,
 } from "../../core/alerts/alert.schemas.ts";
-import { escalationLevels, noticeTime } from "../../core/alerts/alert-notices.ts";
+import { escalationNote } from "../../core/alerts/alert-notices.ts";
 import {
+  type AlertRecord,
   appendAlertEvent,
   findAlert,
   listOverdueAlerts,
   updateAlert,
 } from "../../repositories/alerts/alerts.repository.ts";
 import { listOrgMembersWithRole } from "../../repositories/alerts/desks.repository.ts";
-import { notify } from "../notifications/notify.ts";
+import { notify, readersOf } from "../notifications/notify.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
 import { alertAudience } from "./alert-audience.ts";
 import { alertNotification } from "./alert-notification.ts";
 import { deskFor } from "./desk-for.ts";
+
+/**
+ * Who an escalation to `target` tells besides the owner, counting only people who may read the alert. The
+ * supervisor hears of it when it first passes level 1, even if it jumps to level 2 at once (no job ran
+ * between); the administrators at level 2, or already at level 1 when no supervisor can be told.
+ */
+const whomToTell = async (
+  tx: ServiceContext,
+  alert: AlertRecord,
+  target: number,
+  audience: ProtectedRecord,
+): Promise<{ reached: EscalationReach; above: string[] }> => {
+  const desk = await deskFor(tx.db, alert.iso3);
+  // The owner is told anyway: a supervisor who owns the alert is no one above them.
+  const tellable = async (ids: readonly (string | null)[]) =>
+    (await readersOf(tx, ids, audience)).filter((id) => id !== alert.ownerUserId);
+  const supervisor = await tellable([desk.escalationUserId]);
+  const toSupervisor = alert.escalationLevel < 1 ? supervisor : [];
+  const toAdministrators =
+    target >= 2 || supervisor.length === 0
+      ? await tellable(
+          (await listOrgMembersWithRole(tx.db, alert.ownerOrgId, "administrator")).map((p) => p.id),
+        )
+      : [];
+  const reached: EscalationReach =
+    toSupervisor.length > 0
+      ? toAdministrators.length > 0
+        ? "supervisor_and_administrators"
+        : "supervisor"
+      : toAdministrators.length > 0
+        ? "administrators"
+        : "nobody";
+  return { reached, above: [...toSupervisor, ...toAdministrators] };
+};
 
 /**
  * Escalates every undecided alert past its deadline: to the desk's supervisor when the deadline passes,
@@ -39,18 +75,15 @@ export const escalateOverdueAlerts = async (
     const escalation = await inTransaction(at, async (tx) => {
       const before = await findAlert(tx.db, alert.id);
       if (!before || before.escalationLevel >= target) return undefined;
-      const desk = await deskFor(tx.db, before.iso3);
-      const administrators = (await listOrgMembersWithRole(tx.db, before.ownerOrgId, "administrator")).map(
-        (p) => p.id,
-      );
-      // Without a supervisor on the desk, the first level already reaches the administrators.
-      const upward = target >= 2 || !desk.escalationUserId ? administrators : [desk.escalationUserId];
+      const audience = await alertAudience(tx.db, before);
+      const { reached, above } = await whomToTell(tx, before, target, audience);
       const recipients = [
-        ...new Set([before.ownerUserId, ...upward].filter((id): id is string => Boolean(id))),
+        ...new Set([before.ownerUserId, ...above].filter((id): id is string => Boolean(id))),
       ];
       await updateAlert(tx.db, before.id, { escalationLevel: target, escalatedAt: now }, now);
-      // The alert's history is kept in English, whoever reads it; the notification below is in the reader's language.
-      const note = `Overdue since ${noticeTime(before.deadline)}: escalated to the ${escalationLevels[target]} (level ${target}).`;
+      // The alert's history is kept in English, whoever reads it; the web app and the notification below word
+      // it from the data in the reader's language.
+      const note = escalationNote(before.deadline, target, reached);
       await appendAlertEvent(tx.db, {
         alertId: before.id,
         at: now,
@@ -58,9 +91,14 @@ export const escalateOverdueAlerts = async (
         actorUserId: null,
         actor: tx.actorLabel,
         note,
-        data: { fromLevel: before.escalationLevel, toLevel: target, recipients },
+        data: {
+          fromLevel: before.escalationLevel,
+          toLevel: target,
+          reached,
+          deadline: before.deadline.toISOString(),
+          recipients,
+        },
       });
-      const audience = await alertAudience(tx.db, before);
       await notify(
         tx,
         recipients,
@@ -68,6 +106,7 @@ export const escalateOverdueAlerts = async (
           kind: "escalated",
           alert: before,
           level: target,
+          reached,
           owner: before.ownerName ?? before.ownerOrgName,
           status: before.status,
         }),

@@ -4,6 +4,17 @@ import { insertNotifications } from "../../repositories/notifications.repository
 import { findUserLanguages, listMemberships } from "../../repositories/users.repository.ts";
 import type { ServiceContext } from "../shared/context.ts";
 
+/** Those of the people named who may read the record (a message quoting it goes to them only). */
+export const readersOf = async (
+  ctx: ServiceContext,
+  userIds: readonly (string | null | undefined)[],
+  about: ProtectedRecord,
+): Promise<string[]> => {
+  const candidates = userIds.filter((id): id is string => Boolean(id));
+  const memberships = await listMemberships(ctx.db, candidates);
+  return candidates.filter((id) => memberships.get(id)?.some((m) => canSee(m, about)));
+};
+
 /**
  * Tells people something about a record in the app and queues the same message for e-mail, in the caller's
  * transaction: if the change is rolled back, nobody is told about it. The mail goes out from the outbox
@@ -16,9 +27,7 @@ export const notify = async (
   draft: NotificationDraft,
   about: ProtectedRecord,
 ): Promise<void> => {
-  const candidates = userIds.filter((id): id is string => Boolean(id));
-  const memberships = await listMemberships(ctx.db, candidates);
-  const readers = candidates.filter((id) => memberships.get(id)?.some((m) => canSee(m, about)));
+  const readers = await readersOf(ctx, userIds, about);
   const languages = await findUserLanguages(ctx.db, readers);
   const byLanguage = Map.groupBy(readers, (id) => languages.get(id) ?? "en");
   const { write, ...message } = draft;
