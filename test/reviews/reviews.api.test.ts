@@ -550,9 +550,15 @@ describe(`reviews (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, ()
     });
   });
 
-  it("names an untitled review as every page names its country, not by its code", async () => {
+  it("names an untitled review as every page names its country, not by its code, in its writer's language", async () => {
     const review = (await analystSession.request("POST", "/api/reviews", { iso3: "MMR" })).json();
     expect(review.title).toBe("Myanmar: country review");
+    // A French-speaking colleague's review reads in French, as a title they typed would.
+    const colleague = await buildUser(handle.db, analyst.orgId, "analyst", "restricted");
+    const session = await signIn(app, colleague.email, colleague.password);
+    expect((await session.request("PUT", "/api/auth/language", { language: "fr" })).statusCode).toBe(204);
+    const french = (await session.request("POST", "/api/reviews", { iso3: "CAF" })).json();
+    expect(french.title).toBe("République centrafricaine : examen de pays");
   });
 
   it("lets no one adopt a review they submitted themselves (four eyes)", async () => {

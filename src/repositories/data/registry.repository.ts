@@ -1,4 +1,5 @@
 import { isoCodesByAlias } from "../../core/data/country-aliases.ts";
+import type { CountryNaming } from "../../core/data/country-names.ts";
 import type { CapitalRecord, CountryRecord, CrosswalkRow, RegistryData } from "../../core/data/registry.ts";
 import type { Db } from "../../db/types.ts";
 import { chunks } from "../chunks.ts";
@@ -235,6 +236,10 @@ export const findCountry = async (db: Db, iso3: string): Promise<CountryDetail |
     })),
   };
 };
+
+/** What a country is named by (its English name and alpha-2 code), or undefined for a code the registry does not know. */
+export const findCountryNaming = (db: Db, iso3: string): Promise<CountryNaming | undefined> =>
+  db.selectFrom("countries").select(["iso3", "name", "iso2"]).where("iso3", "=", iso3).executeTakeFirst();
 
 /** A country's name as the registry holds it (English), or undefined for a code it does not know. */
 export const findCountryName = async (db: Db, iso3: string): Promise<string | undefined> =>

@@ -1,7 +1,8 @@
 import { assertMayClassify, authorize } from "../../core/access/policies.ts";
 import { type TCreateReview, ZCreateReview } from "../../core/reviews/review.schemas.ts";
+import { defaultReviewTitle } from "../../core/reviews/review-title.ts";
 import { conflict, invalid } from "../../core/shared/errors.ts";
-import { findCountryName } from "../../repositories/data/registry.repository.ts";
+import { findCountryNaming } from "../../repositories/data/registry.repository.ts";
 import { findDefaultFramework, findFramework } from "../../repositories/frameworks.repository.ts";
 import { findCycle } from "../../repositories/reviews/cycles.repository.ts";
 import {
@@ -10,10 +11,18 @@ import {
   insertReview,
   updateReview,
 } from "../../repositories/reviews/reviews.repository.ts";
+import { findUserLanguages } from "../../repositories/users.repository.ts";
 import { audit, inTransaction, type ServiceContext } from "../shared/context.ts";
 import { assertKnownCountry } from "../shared/known-country.ts";
 import { buildEvidencePack, type EvidenceSettings } from "./build-evidence-pack.ts";
 import { loadReviewDetail, type ReviewDetailView } from "./review-view.ts";
+
+/** A review opened without a title is named after its country, as every page names it, in its writer's language. */
+const untitled = async (tx: ServiceContext, iso3: string, cycleName: string | undefined) => {
+  const country = (await findCountryNaming(tx.db, iso3)) ?? { iso3, name: null, iso2: null };
+  const language = (await findUserLanguages(tx.db, [tx.actor.userId])).get(tx.actor.userId) ?? "en";
+  return defaultReviewTitle(country, cycleName, language);
+};
 
 /** Opens a review workspace for a country, against the cycle's framework or the default, with its evidence pack. */
 export const createReview = async (
@@ -58,10 +67,7 @@ export const createReview = async (
       frameworkId: framework.id,
       ownerOrgId: ctx.actor.orgId,
       clearance: input.clearance,
-      // Named as every page names the country, not by its code.
-      title:
-        input.title ??
-        `${(await findCountryName(tx.db, input.iso3)) ?? input.iso3}: ${cycle?.name ?? "country review"}`,
+      title: input.title ?? (await untitled(tx, input.iso3, cycle?.name)),
       createdBy: ctx.actor.userId,
       now,
     });
