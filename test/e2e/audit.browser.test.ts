@@ -224,6 +224,8 @@ describe("Peacebuilding Audit and early action in Chromium", () => {
     await adopter.getByRole("navigation").getByRole("link", { name: "Reviews" }).click();
     await expect.poll(() => adopter.getByRole("heading", { level: 1 }).textContent()).toBe("Reviews");
     expect(await adopter.getByRole("button", { name: "Open review" }).count()).toBe(0);
+    // Instead of the form, the page says who opens and writes reviews, so the list's emptiness is explained.
+    expect(await adopter.getByText(/analysts and administrators open and write reviews/).count()).toBe(1);
     await adopter.close();
 
     // The next review follows the recommendations up and shows what it recorded.

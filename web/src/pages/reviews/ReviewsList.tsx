@@ -21,7 +21,7 @@ export const ReviewsList = () => {
       <p>{t("reviews.intro")}</p>
       {reviews.data?.length === 0 && <p>{t("reviews.empty")}</p>}
       {reviews.data && reviews.data.length > 0 && <ReviewsTable reviews={reviews.data} />}
-      {allows(me, "review.write") && <OpenReviewForm />}
+      {allows(me, "review.write") ? <OpenReviewForm /> : <p className="muted">{t("reviews.whoWrites")}</p>}
       <ReviewCycles />
     </>
   );
