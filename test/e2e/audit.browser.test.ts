@@ -242,7 +242,15 @@ describe("Peacebuilding Audit and early action in Chromium", () => {
       .poll(() => followUp.getByTestId("follow-up-recorded").textContent())
       .toMatch(/Recorded in this review: Partial \(\d{4}-\d{2}-\d{2}\)\. Some detainees released in March\./);
     expect(await followUp.getByRole("button", { name: "Change follow-up" }).count()).toBe(1);
+    const nextUrl = next.url();
     await next.close();
+    // The desk officer who will adopt the next review reads what it found, though they may not change it.
+    const reader = await signInAs(desk);
+    await reader.goto(nextUrl);
+    await expect
+      .poll(() => reader.getByTestId("follow-up-recorded").first().textContent())
+      .toMatch(/Release arbitrarily detained persons.*Partial.*Some detainees released in March\./);
+    await reader.close();
   });
 
   it("offers the follow-up only on the organisation's own recommendations, showing a partner's as context", async () => {

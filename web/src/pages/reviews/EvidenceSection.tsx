@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import type { TReviewDetail } from "../../../../src/core/reviews/review.schemas.ts";
 import { EvidencePack } from "./EvidencePack.tsx";
 import { FollowUpForm } from "./FollowUpForm.tsx";
+import { FollowUpHistory } from "./FollowUpHistory.tsx";
 import { RecordedFollowUps } from "./RecordedFollowUps.tsx";
 import type { ReviewWrites } from "./review-writes.ts";
 
@@ -24,9 +25,9 @@ export const EvidenceSection = ({
     <section aria-labelledby="evidence">
       <h2 id="evidence">{t("reviews.evidence")}</h2>
       {evidence && <EvidencePack evidence={evidence} iso3={review.iso3} />}
-      {review.status === "adopted" && review.followUps.length > 0 && (
-        <RecordedFollowUps followUps={review.followUps} />
-      )}
+      {/* Whoever reads without the forms (an adopted review, or a desk officer about to adopt one) sees what
+          this review found of the earlier recommendations. */}
+      {!editable && review.followUps.length > 0 && <RecordedFollowUps followUps={review.followUps} />}
       {evidence && evidence.openRecommendations.length > 0 && editable && (
         <>
           <h3>{t("reviews.earlierRecommendations")}</h3>
@@ -43,12 +44,11 @@ export const EvidenceSection = ({
             // The evidence pack is a snapshot: what this review recorded comes from the live record.
             const recorded = review.followUps.find((f) => f.id === rec.id);
             return (
-              <FollowUpForm
-                key={`${rec.id}-${recorded?.followedUpAt ?? ""}`}
-                recommendation={rec}
-                recorded={recorded}
-                writes={writes}
-              />
+              <div key={`${rec.id}-${recorded?.followedUpAt ?? ""}`}>
+                <FollowUpForm recommendation={rec} recorded={recorded} writes={writes} />
+                {/* What earlier cycles found of it, so this one's finding follows on from theirs. */}
+                <FollowUpHistory history={rec.history.filter((f) => f.reviewId !== review.id)} />
+              </div>
             );
           })}
         </>
