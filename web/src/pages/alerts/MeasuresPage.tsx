@@ -4,9 +4,7 @@ import type { TMeasures } from "../../../../src/core/measures/measures.ts";
 import { get } from "../../api/client.ts";
 import { TableScroll } from "../../components/TableScroll.tsx";
 import { AlertsNav } from "./AlertsNav.tsx";
-import { hours } from "./format.ts";
-
-const share = (value: number | null) => (value === null ? "—" : `${Math.round(value * 100)}%`);
+import { hours, share } from "./format.ts";
 
 export const MeasuresPage = () => {
   const { t, i18n } = useTranslation();
@@ -45,7 +43,7 @@ export const MeasuresPage = () => {
                   <td>{hours(m.toDecision.medianHours, i18n.language)}</td>
                   <td>{hours(m.toAction.medianHours, i18n.language)}</td>
                   <td>
-                    {share(m.shareDecidedWithinDeadline)} ({m.decidedWithinDeadline}/{m.due})
+                    {share(m.shareDecidedWithinDeadline, i18n.language)} ({m.decidedWithinDeadline}/{m.due})
                   </td>
                 </tr>
               ))}
@@ -78,8 +76,8 @@ export const MeasuresPage = () => {
                   <td>{r.supported}</td>
                   <td>{r.noted}</td>
                   <td>{r.followedUp}</td>
-                  <td>{share(r.fullRate)}</td>
-                  <td>{share(r.partialOrFullRate)}</td>
+                  <td>{share(r.fullRate, i18n.language)}</td>
+                  <td>{share(r.partialOrFullRate, i18n.language)}</td>
                 </tr>
               ))}
             </tbody>

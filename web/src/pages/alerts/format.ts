@@ -8,3 +8,9 @@ export const hours = (value: number | null, language: string): string => {
     new Intl.NumberFormat(language, { style: "unit", unit: name, maximumFractionDigits: 1 }).format(amount);
   return value < 1 ? unit("minute", Math.max(1, Math.round(value * 60))) : unit("hour", value);
 };
+
+/** A share as the reader's language writes a percentage ("100 %" in French, "100%" in English). */
+export const share = (value: number | null, language: string): string =>
+  value === null
+    ? "—"
+    : new Intl.NumberFormat(language, { style: "percent", maximumFractionDigits: 0 }).format(value);
