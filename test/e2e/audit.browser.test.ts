@@ -109,13 +109,23 @@ describe("Peacebuilding Audit and early action in Chromium", () => {
     await page.getByRole("button", { name: "Record assessment" }).click();
     await expect.poll(() => status.textContent()).toBe("Assessed");
     later(3);
-    await page
-      .getByLabel("Options considered (one per line)")
-      .fill("Quiet diplomacy\nBriefing to the Security Council");
     await page.getByLabel("Decision", { exact: true }).fill("Request a Security Council briefing");
     await page.getByLabel("Rationale").fill("The forecast and field reports agree; time matters.");
+    // A decision names the options weighed: with none ticked or typed, the form says so and sends nothing.
+    await page.getByRole("button", { name: "Record decision" }).click();
+    await expect
+      .poll(() => page.getByRole("alert").filter({ hasText: "at least one option" }).count())
+      .toBe(1);
+    expect(await status.textContent()).toBe("Assessed");
+    await page.getByLabel("Briefing to the Security Council or a regional body").check();
+    await page.getByLabel("Other options considered (one per line)").fill("Quiet diplomacy via Ankara");
     await page.getByRole("button", { name: "Record decision" }).click();
     await expect.poll(() => status.textContent()).toBe("Decision recorded");
+    expect(
+      await page
+        .getByText("Briefing to the Security Council or a regional body; Quiet diplomacy via Ankara")
+        .count(),
+    ).toBe(1);
     later(4);
     await page.getByLabel("What is being done").fill("Briefing requested by the Secretary-General's office");
     await page.getByRole("button", { name: "Record the action under way" }).click();

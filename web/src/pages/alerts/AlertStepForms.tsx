@@ -1,7 +1,8 @@
-import type { FormEvent } from "react";
+import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { BusyButton } from "../../components/BusyButton.tsx";
 import { Field } from "../../components/Field.tsx";
+import { RESPONSE_FIELD, ResponseOptions } from "./ResponseOptions.tsx";
 
 /** What each step's form hands on: the fields as the API takes them, and whether a step is being saved. */
 export type StepFormProps = { take: (body: object) => void; busy: boolean };
@@ -48,18 +49,26 @@ export const AssessForm = ({ take, busy }: StepFormProps) => {
 
 export const DecideForm = ({ take, busy }: StepFormProps) => {
   const { t } = useTranslation();
+  const [noOption, setNoOption] = useState(false);
+  const decide = (event: FormEvent<HTMLFormElement>) => {
+    const ticked = new FormData(event.currentTarget).getAll(RESPONSE_FIELD).map(String);
+    const { [RESPONSE_FIELD]: _ticked, ...fields } = formValues(event);
+    const options = [...ticked, ...optionLines(fields.options)];
+    setNoOption(options.length === 0);
+    if (options.length > 0) take({ ...fields, options });
+  };
   return (
-    <form
-      className="stacked-form"
-      onSubmit={(e) => {
-        const v = formValues(e);
-        take({ ...v, options: optionLines(v.options) });
-      }}
-    >
+    <form className="stacked-form" onSubmit={decide}>
       <h2>{t("alerts.recordDecision")}</h2>
+      <ResponseOptions />
       <Field label={t("alerts.optionsField")}>
-        <textarea name="options" rows={3} required />
+        <textarea name="options" rows={3} aria-invalid={noOption} />
       </Field>
+      {noOption && (
+        <p role="alert" className="error">
+          {t("alerts.optionsNeeded")}
+        </p>
+      )}
       <Field label={t("alerts.decision")}>
         <input name="decision" required minLength={3} />
       </Field>
