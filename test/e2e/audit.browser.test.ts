@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HOUR } from "../../src/core/alerts/alert.schemas.ts";
@@ -221,6 +221,15 @@ describe("Peacebuilding Audit and early action in Chromium", () => {
     expect(await accessibilityViolations(adopter)).toEqual([]);
     await adopter.screenshot({ path: `${shots}/review-adopted.png`, fullPage: true });
 
+    // The brief is kept as a file too, named after its country and language.
+    const [download] = await Promise.all([
+      adopter.waitForEvent("download"),
+      adopter.getByRole("link", { name: "Download the brief (HTML)" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("review-SYR-en.html");
+    expect(readFileSync((await download.path()) ?? "", "utf8")).toContain(
+      "Release arbitrarily detained persons",
+    );
     const brief = await adopter.request.get(
       `${reviewUrl.replace("/reviews/", "/api/reviews/")}/export?format=html`,
     );

@@ -33,6 +33,7 @@ export const ReviewActions = ({
   const mayAdopt = adopts(me, review);
   const submittedByMe = review.submittedById === me.user.id;
   const id = writes.reviewId;
+  const brief = `/api/reviews/${id}/export?format=html&lang=${briefLanguage(i18n.language)}`;
   const move = (to: string) =>
     writes.mutate(
       { method: "POST", path: `/api/reviews/${id}/status`, body: { to } },
@@ -72,12 +73,12 @@ export const ReviewActions = ({
             {t("reviews.refreshEvidence")}
           </button>
         )}
-        <a
-          href={`/api/reviews/${id}/export?format=html&lang=${briefLanguage(i18n.language)}`}
-          target="_blank"
-          rel="noreferrer"
-        >
+        <a href={brief} target="_blank" rel="noreferrer">
           {t("reviews.exportHtml")}
+        </a>
+        {/* The same brief kept as a file, to send or file away, named after its country and language. */}
+        <a href={brief} download={`review-${review.iso3}-${briefLanguage(i18n.language)}.html`}>
+          {t("reviews.downloadHtml")}
         </a>
         <a href={`/api/reviews/${id}/export?format=json`} download={`review-${review.iso3}.json`}>
           {t("reviews.exportJson")}
