@@ -269,6 +269,9 @@ describe("Peacebuilding Audit and early action in Chromium", () => {
     await expect
       .poll(() => reader.getByTestId("follow-up-recorded").first().textContent())
       .toMatch(/Release arbitrarily detained persons.*Partial.*Some detainees released in March\./);
+    // Parts not written yet say so to a reader, rather than leave a bare heading.
+    expect(await reader.getByText("No findings written.").count()).toBe(1);
+    expect(await reader.getByText("No recommendations.").count()).toBe(1);
     await reader.close();
   });
 

@@ -31,10 +31,12 @@ export const FindingsSection = ({
           </BusyButton>
           <FormOutcome {...writes.outcomeAt(path)} labels={{ findings: t("reviews.findings") }} />
         </form>
-      ) : (
+      ) : findings.trim() ? (
         <p className="prose" dir="auto">
           {findings}
         </p>
+      ) : (
+        <p className="muted">{t("reviews.noFindings")}</p>
       )}
     </section>
   );

@@ -23,6 +23,7 @@ export const RecommendationsSection = ({
   return (
     <section aria-labelledby="recommendations">
       <h2 id="recommendations">{t("reviews.recommendations")}</h2>
+      {recommendations.length === 0 && !editable && <p className="muted">{t("reviews.noRecommendations")}</p>}
       <ol className="recommendations">
         {recommendations.map((rec) => (
           <li key={rec.id}>
