@@ -245,6 +245,19 @@ describe("Peacebuilding Audit and early action in Chromium", () => {
     expect(await adopter.getByRole("button", { name: "Open review" }).count()).toBe(0);
     // Instead of the form, the page says who opens and writes reviews, so the list's emptiness is explained.
     expect(await adopter.getByText(/analysts and administrators open and write reviews/).count()).toBe(1);
+    // On a phone the list of reviews scrolls in its own box, not the whole page, even in French's longer words.
+    await buildCountries(handle.db, [{ iso3: "CAF", name: "Central African Republic", iso2: "CF" }]);
+    await createReview(
+      contextFor(handle.db, analyst, () => clock),
+      { iso3: "CAF", title: "Central African Republic: Cycle 2026" },
+      { minCellCount: 5 },
+    );
+    await adopter.evaluate(() => localStorage.setItem("continuum.language", "fr"));
+    await adopter.setViewportSize({ width: 390, height: 844 });
+    await adopter.reload();
+    await expect.poll(() => adopter.getByRole("heading", { level: 1 }).textContent()).toBe("Examens");
+    expect(await adopter.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
+    await adopter.evaluate(() => localStorage.setItem("continuum.language", "en"));
     await adopter.close();
 
     // The next review follows the recommendations up and shows what it recorded.
