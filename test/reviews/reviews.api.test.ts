@@ -240,7 +240,11 @@ describe(`reviews (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, ()
       /<li>▲ deaths in the last month: 35 <span class="muted">\+\d+(\.\d)? points<\/span><\/li>/,
     );
     expect(english).toMatch(/<li>▼ months since the last month with 25 or more deaths: 4 /);
-    expect(await brief("fr")).toContain("<li>▲ morts le mois dernier\u202f: 35 ");
+    const french = await brief("fr");
+    expect(french).toContain("<li>▲ morts le mois dernier\u202f: 35 ");
+    // Every label sets its colon the French way, the status line included.
+    expect(french).toContain("statut\u202f: brouillon");
+    expect(english).toContain("status: draft");
   });
 
   it("shows another organisation's reader no confidential review or alert through the schedule", async () => {

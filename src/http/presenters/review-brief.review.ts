@@ -14,7 +14,7 @@ export const countryName = (review: Review, lang: BriefWords["lang"]): string =>
 
 /** Where the review stands, and when and by whom it was adopted. */
 export const statusLine = (review: Review, { t, word, isolate }: BriefWords): string =>
-  `${t.status}: ${word(t.statuses, review.status)}${review.adoptedAt ? ` · ${t.adopted(isolate(review.adoptedAt.slice(0, 10)), review.adoptedBy ?? "")}` : ""}`;
+  `${t.status}${t.colon}${word(t.statuses, review.status)}${review.adoptedAt ? ` · ${t.adopted(isolate(review.adoptedAt.slice(0, 10)), review.adoptedBy ?? "")}` : ""}`;
 
 /** One row per factor of the framework, with its assessment, or none. */
 export const factorRows = (data: TReviewExport, { t, lang, word }: BriefWords): string => {
@@ -25,7 +25,7 @@ export const factorRows = (data: TReviewExport, { t, lang, word }: BriefWords): 
       const links = (a?.evidenceLinks ?? [])
         .map((l) => `<a href="${html(l.url)}">${html(l.label)}</a>`)
         .join(", ");
-      return `<tr class="level-${a?.level ?? "unassessed"}"><td>${html(factor.code)}</td><td>${html(translated(factor.name, factor.translations, lang))}<div class="muted">${html(word(t.factorCategories, factor.category))}</div></td><td>${html(a ? word(t.levels, a.level) : t.notAssessed)}</td><td>${html(a ? word(t.trends, a.trend) : "")}</td><td>${html(a ? word(t.confidences, a.confidence) : "")}</td><td>${html(a?.note ?? "")}${links ? `<div class="muted">${html(t.evidenceLinks)}: ${links}</div>` : ""}</td></tr>`;
+      return `<tr class="level-${a?.level ?? "unassessed"}"><td>${html(factor.code)}</td><td>${html(translated(factor.name, factor.translations, lang))}<div class="muted">${html(word(t.factorCategories, factor.category))}</div></td><td>${html(a ? word(t.levels, a.level) : t.notAssessed)}</td><td>${html(a ? word(t.trends, a.trend) : "")}</td><td>${html(a ? word(t.confidences, a.confidence) : "")}</td><td>${html(a?.note ?? "")}${links ? `<div class="muted">${html(t.evidenceLinks)}${t.colon}${links}</div>` : ""}</td></tr>`;
     })
     .join("");
 };
@@ -38,7 +38,7 @@ export const recommendationItems = (review: Review, { t, word, bdi }: BriefWords
   review.recommendations
     .map(
       (r, i) =>
-        `<li><strong>${i + 1}.</strong> ${bdi(r.body)} <div class="muted">${t.recommendationLine(bdi(r.addressedTo), bdi(r.recommendedBy), html(word(t.responses, r.response)))}${r.implementation ? ` · ${html(t.implementation)}: ${html(word(t.implementations, r.implementation))}${r.followedUpAt ? ` (${r.followedUpAt.slice(0, 10)})` : ""}` : ""}</div></li>`,
+        `<li><strong>${i + 1}.</strong> ${bdi(r.body)} <div class="muted">${t.recommendationLine(bdi(r.addressedTo), bdi(r.recommendedBy), html(word(t.responses, r.response)))}${r.implementation ? ` · ${html(t.implementation)}${t.colon}${html(word(t.implementations, r.implementation))}${r.followedUpAt ? ` (${r.followedUpAt.slice(0, 10)})` : ""}` : ""}</div></li>`,
     )
     .join("");
 
@@ -46,7 +46,7 @@ export const scenarioSections = (data: TReviewExport, { t, word }: BriefWords): 
   data.scenarios
     .map(
       (s) =>
-        `<section class="scenario"><h3>${html(s.title)} <span class="badge">${html(word(t.clearances, s.clearance))}</span></h3><p class="muted">${html(t.likelihood)}: ${html(word(t.likelihoods, s.likelihood))} · ${html(word(t.impacts, s.impact))}</p>${paragraphs(s.narrative)}${s.triggers.length ? `<p><strong>${html(t.triggers)}:</strong> ${s.triggers.map(html).join("; ")}</p>` : ""}${s.indicatorsToWatch.length ? `<p><strong>${html(t.watch)}:</strong> ${s.indicatorsToWatch.map(html).join("; ")}</p>` : ""}</section>`,
+        `<section class="scenario"><h3>${html(s.title)} <span class="badge">${html(word(t.clearances, s.clearance))}</span></h3><p class="muted">${html(t.likelihood)}${t.colon}${html(word(t.likelihoods, s.likelihood))} · ${html(word(t.impacts, s.impact))}</p>${paragraphs(s.narrative)}${s.triggers.length ? `<p><strong>${html(t.triggers)}${t.colon.trimEnd()}</strong> ${s.triggers.map(html).join("; ")}</p>` : ""}${s.indicatorsToWatch.length ? `<p><strong>${html(t.watch)}${t.colon.trimEnd()}</strong> ${s.indicatorsToWatch.map(html).join("; ")}</p>` : ""}</section>`,
     )
     .join("");
 
@@ -54,6 +54,6 @@ export const planSections = (data: TReviewExport, { t, word }: BriefWords): stri
   data.plans
     .map(
       (p) =>
-        `<section class="scenario"><h3>${html(p.title)} <span class="badge">${html(word(t.clearances, p.clearance))}</span></h3>${paragraphs(p.objective)}${p.activation ? `<p><strong>${html(t.activation)}:</strong> ${html(p.activation)}</p>` : ""}<ul>${p.actions.map((a) => `<li>${html(a.action)} — ${html(a.actor)}${a.timeline ? ` (${html(a.timeline)})` : ""}</li>`).join("")}</ul></section>`,
+        `<section class="scenario"><h3>${html(p.title)} <span class="badge">${html(word(t.clearances, p.clearance))}</span></h3>${paragraphs(p.objective)}${p.activation ? `<p><strong>${html(t.activation)}${t.colon.trimEnd()}</strong> ${html(p.activation)}</p>` : ""}<ul>${p.actions.map((a) => `<li>${html(a.action)} — ${html(a.actor)}${a.timeline ? ` (${html(a.timeline)})` : ""}</li>`).join("")}</ul></section>`,
     )
     .join("");

@@ -3,6 +3,8 @@ import type { Language } from "../../core/shared/languages.ts";
 /** The printable brief's wording, kept with the brief: it is served and written without the web app. */
 export type BriefStrings = {
   dir: "ltr" | "rtl";
+  /** What follows a label before its value: French sets a thin no-break space before the colon. */
+  colon: string;
   audit: string;
   status: string;
   adopted: (date: string, by: string) => string;
@@ -59,6 +61,7 @@ export type BriefStrings = {
 
 const en: BriefStrings = {
   dir: "ltr",
+  colon: ": ",
   audit: "Peacebuilding Audit",
   status: "status",
   adopted: (date, by) => `adopted ${date} by ${by}`,
@@ -125,6 +128,7 @@ const en: BriefStrings = {
 
 const fr: BriefStrings = {
   dir: "ltr",
+  colon: "\u202f: ",
   audit: "Audit de consolidation de la paix",
   status: "statut",
   adopted: (date, by) => `adopté le ${date} par ${by}`,
@@ -201,6 +205,7 @@ const fr: BriefStrings = {
 
 const ar: BriefStrings = {
   dir: "rtl",
+  colon: ": ",
   audit: "تدقيق بناء السلام",
   status: "الحالة",
   adopted: (date, by) => `اعتُمد في ${date} من قبل ${by}`,
