@@ -458,6 +458,10 @@ describe("Peacebuilding Audit and early action in Chromium", () => {
     await page.evaluate(() => localStorage.setItem("continuum.language", "fr"));
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${url}/alerts/${alert.id}`);
+    // French sets a space before the colon, in the alert's heading too.
+    await expect
+      .poll(() => page.getByRole("heading", { level: 1 }).textContent())
+      .toBe("MLI\u00a0: Mouvements de milices près de Mopti");
     const escalation = page.getByRole("list").filter({ hasText: "Remontée" });
     await expect
       .poll(() => escalation.textContent())

@@ -58,9 +58,7 @@ export const AlertPage = () => {
   return (
     <>
       <AlertsNav />
-      <h1>
-        {names.byIso3(a.iso3)}: {alertSummary(a)}
-      </h1>
+      <h1>{t("alerts.heading", { country: names.byIso3(a.iso3), summary: alertSummary(a) })}</h1>
       <AlertLinks iso3={a.iso3} />
       <AlertFacts alert={a} statusRef={statusRef} />
       <AlertSteps alert={a} statusRef={statusRef} />
