@@ -448,7 +448,7 @@ describe(`alerts (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, () 
     const escalated = inbox.items.find(
       (n: { kind: string; alertId: string }) => n.kind === "alert.escalated" && n.alertId === mmr.id,
     );
-    expect(escalated.subject).toMatch(/^\[Continuum\] EN RETARD : alerte \S+ pour MMR/);
+    expect(escalated.subject).toMatch(/^\[Continuum\] EN RETARD : alerte \S+ – MMR/);
     // The supervisor was handed the alert earlier: as its owner, there is no one but the administrators above.
     expect(escalated.body).toContain("(niveau 1) : transmise aux administrateurs de l’organisation.");
     clock = new Date(new Date(mmr.deadline).getTime() + 73 * HOUR);

@@ -39,9 +39,9 @@ const phrases: Record<
       "{fatalities} morts en {month}, plus que le mois le plus meurtrier des {months} précédents ({previousHighest})",
     risk_factor_severe: "Facteur de risque {factorCode} jugé grave lors d’un examen de pays",
     voices_surge:
-      "{count} signalements communautaires vérifiés pour {country} en {month}, soit {ratio} fois la référence des {baselineMonths} mois précédents ({baseline}).",
+      "{count} signalements communautaires vérifiés en {month} ({country}), soit {ratio} fois la référence des {baselineMonths} mois précédents ({baseline}).",
     voices_surge_quiet:
-      "{count} signalements communautaires vérifiés pour {country} en {month}, après peu ou aucun au cours des {baselineMonths} mois précédents.",
+      "{count} signalements communautaires vérifiés en {month} ({country}), après peu ou aucun au cours des {baselineMonths} mois précédents.",
     measure: { p_ge25: "25 morts ou plus", p_gt0: "violence meurtrière" },
   },
   ar: {

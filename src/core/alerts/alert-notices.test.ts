@@ -32,11 +32,11 @@ describe("alert notices", () => {
       'Amina handed you the alert "Troops massing near Gao" (high).\n\nDecision due by 2026-03-02 09:30 UTC.',
     );
     const fr = writeAlertNotice({ kind: "raised", alert: person, source: "person" }, "fr");
-    expect(fr.body).toContain("pour Mali (émise par une personne)");
+    expect(fr.body).toContain("(émise par une personne). Pays : Mali.");
     expect(
       writeAlertNotice({ kind: "raised", alert: person, source: "rule: Forecast above 50%" }, "ar").body,
     ).toContain("(قاعدة: Forecast above 50%)");
-    expect(fr.subject).toBe("[Continuum] Alerte élevée pour Mali : Troops massing near Gao");
+    expect(fr.subject).toBe("[Continuum] Alerte élevée – Mali : Troops massing near Gao");
     expect(fr.body).toContain("Décision attendue le 2026-03-02 09:30 UTC.");
     const ar = writeAlertNotice(
       { kind: "moved", alert: person, by: "Amina", status: "closed", note: "Done" },
@@ -59,7 +59,7 @@ describe("alert notices", () => {
       "fr",
     );
     expect(fr.subject).toBe(
-      "[Continuum] EN RETARD : alerte élevée pour Mali, décision attendue le 2026-03-02 09:30 UTC",
+      "[Continuum] EN RETARD : alerte élevée – Mali, décision attendue le 2026-03-02 09:30 UTC",
     );
     expect(fr.body).toContain(
       "Prévision : probabilité de 62\u00a0% de 25 morts ou plus en 2026-04 (seuil 50\u00a0%)",
@@ -97,7 +97,7 @@ describe("alert notices", () => {
     expect(ar.subject).toBe("[Continuum] التنبيه بشأن بوركينا فاسو: مغلق");
     const unnamed = { ...person, iso3: "XXX", countryName: null, countryIso2: null };
     expect(writeAlertNotice({ kind: "raised", alert: unnamed, source: "person" }, "fr").subject).toContain(
-      "pour XXX",
+      "– XXX :",
     );
   });
 
@@ -118,7 +118,7 @@ describe("surge messages", () => {
     expect(
       alertMessageText({ ...surge, ratio: null, baseline: null }, "République centrafricaine", "fr"),
     ).toBe(
-      "6 signalements communautaires vérifiés pour République centrafricaine en 2026-11, après peu ou aucun au cours des 6 mois précédents.",
+      "6 signalements communautaires vérifiés en 2026-11 (République centrafricaine), après peu ou aucun au cours des 6 mois précédents.",
     );
   });
 });

@@ -94,14 +94,14 @@ const words: Record<NoticeLanguage, Words> = {
     },
     source: { person: "émise par une personne", voices: "signalements communautaires", rule: "règle" },
     subject: {
-      raised: "Alerte {severity} pour {country} : {summary}",
-      severity_raised: "L’alerte pour {country} est désormais {severity}",
-      assigned: "Alerte pour {country} qui vous est confiée : {summary}",
-      escalated: "EN RETARD : alerte {severity} pour {country}, décision attendue le {deadline}",
-      moved: "Alerte pour {country} : {status}",
+      raised: "Alerte {severity} – {country} : {summary}",
+      severity_raised: "Alerte – {country} : gravité désormais {severity}",
+      assigned: "Alerte qui vous est confiée – {country} : {summary}",
+      escalated: "EN RETARD : alerte {severity} – {country}, décision attendue le {deadline}",
+      moved: "Alerte – {country} : {status}",
     },
     body: {
-      raised: "Une alerte de gravité {severity} a été émise pour {country} ({source}).\n\n{summary}",
+      raised: "Une alerte de gravité {severity} a été émise ({source}). Pays : {country}.\n\n{summary}",
       severity_raised:
         "Une répétition de « {summary} » a porté la gravité de l’alerte à {severity}.\n\n{repeat}",
       assigned: "{by} vous a confié l’alerte « {summary} » ({severity}).\n\n{note}",
