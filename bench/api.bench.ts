@@ -5,16 +5,10 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { loadConfig } from "../src/config.ts";
-import { openDatabase } from "../src/db/engine.ts";
-import { migrate } from "../src/db/migrate.ts";
 import { buildApp } from "../src/http/app.ts";
-import { listOrganisations } from "../src/repositories/organisations.repository.ts";
-import { listUsers } from "../src/repositories/users.repository.ts";
 import { generateMasterKey } from "../src/repositories/voices/envelope.ts";
-import { actorFor } from "../src/services/auth/actor-for.ts";
 import { createApiToken } from "../src/services/auth/create-api-token.ts";
-import { ensureFirstAdministrator } from "../src/services/system/ensure-first-administrator.ts";
-import { measure, row } from "./support.ts";
+import { measure, openBenchDatabase, row } from "./support.ts";
 
 const TOTAL = Number(process.env.BENCH_REQUESTS ?? 5000);
 const CONCURRENCY = 20;
@@ -40,13 +34,7 @@ const get =
   };
 
 const runApiBench = async (): Promise<void> => {
-  const handle = await openDatabase({ databaseUrl: process.env.DATABASE_URL });
-  await migrate(handle);
-  await ensureFirstAdministrator(handle.db, { email: "bench@example.org", password: "benchmark passphrase" });
-  const admin = (await listUsers(handle.db)).find((user) => user.platformAdmin);
-  const orgId = (await listOrganisations(handle.db))[0]?.id;
-  const actor = admin && orgId ? await actorFor(handle.db, admin.id, orgId) : undefined;
-  if (!actor) throw new Error("no administrator");
+  const { handle, actor } = await openBenchDatabase();
   const ctx = { db: handle.db, actor, via: "system" as const, actorLabel: "bench", now: () => new Date() };
   const { token } = await createApiToken(ctx, { name: "bench" });
 

@@ -5,15 +5,10 @@
  * size. Embedded engine in memory, or DATABASE_URL.
  */
 import { sql } from "kysely";
-import { openDatabase } from "../src/db/engine.ts";
-import { migrate } from "../src/db/migrate.ts";
 import { presentReportPoint } from "../src/http/presenters/voices.presenter.ts";
-import { listOrganisations } from "../src/repositories/organisations.repository.ts";
-import { listUsers } from "../src/repositories/users.repository.ts";
 import { listVisibleReportPoints } from "../src/repositories/voices/reports.repository.ts";
-import { actorFor } from "../src/services/auth/actor-for.ts";
-import { ensureFirstAdministrator } from "../src/services/system/ensure-first-administrator.ts";
 import { listReportPoints } from "../src/services/voices/list-report-points.ts";
+import { openBenchDatabase } from "./support.ts";
 
 const TOTAL = Number(process.env.BENCH_REPORTS ?? 20_000);
 const ROUNDS = 5;
@@ -42,17 +37,11 @@ const line = (label: string, { ms, bytes }: { ms: number; bytes: number }, shape
   `${label.padEnd(44)} ${ms.toFixed(0).padStart(6)} ms   ${(bytes / 1024).toFixed(0).padStart(6)} KiB   ${String(shapes).padStart(6)} shapes to draw`;
 
 const runReportMapBench = async (): Promise<void> => {
-  const handle = await openDatabase({ databaseUrl: process.env.DATABASE_URL });
-  await migrate(handle);
-  await ensureFirstAdministrator(handle.db, { email: "bench@example.org", password: "benchmark passphrase" });
-  const admin = (await listUsers(handle.db)).find((user) => user.platformAdmin);
-  const orgId = (await listOrganisations(handle.db))[0]?.id;
-  const actor = admin && orgId ? await actorFor(handle.db, admin.id, orgId) : undefined;
-  if (!actor) throw new Error("no administrator");
+  const { handle, actor } = await openBenchDatabase();
   for (const [iso3, latitude, longitude] of PLACES) {
     await sql`INSERT INTO voices_reports (id, owner_org_id, clearance, receipt_hash, channel, category, description,
         incident_date, incident_month, iso3, latitude, longitude, status, sealed, wrapped_key, key_id)
-      SELECT gen_random_uuid(), ${orgId}, 'restricted', ${RUN} || ${iso3} || i, 'api', 'armed_violence', 'Bench report',
+      SELECT gen_random_uuid(), ${actor.orgId}, 'restricted', ${RUN} || ${iso3} || i, 'api', 'armed_violence', 'Bench report',
         '2026-03-15', '2026-03-01', ${iso3}, ${latitude}::float8 + random() * 4 - 2,
         ${longitude}::float8 + random() * 4 - 2, 'new', 'sealed', 'key', 'bench'
       FROM generate_series(1, ${Math.floor(TOTAL / PLACES.length)}::int) AS i`.execute(handle.db);
