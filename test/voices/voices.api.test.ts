@@ -48,6 +48,7 @@ const queue = async (query = "") =>
       locationSource: string;
       priogridGid: number | null;
       description: string;
+      summary: string | null;
     }[];
     total: number;
   }>();
@@ -393,6 +394,19 @@ describe(`Voices end to end (${engine})`, () => {
     const kobo = (await queue("&channel=kobo")).reports;
     expect(kobo).toHaveLength(3);
     expect(kobo.every((r) => r.iso3 === "IRQ" && r.locationSource === "coordinates")).toBe(true);
+    // Each text opens on the same question; the summary a list shows leads with what this household answered.
+    const pumping = kobo.find((r) => r.summary?.startsWith("Water reaches our street"));
+    expect(pumping?.summary).toBe(
+      "Water reaches our street two hours a week since the pumping station was damaged; families buy from trucks. · Complaints are not answered and people say the con…",
+    );
+    expect(pumping?.description).toMatch(/^Why is the level of service worse .*\?: Water reaches our street/);
+    expect(new Set(kobo.map((r) => r.summary)).size).toBe(3);
+    // Redacting the text drops the summary that quotes it.
+    const redacted = await staff.request("POST", `/api/voices/reports/${pumping?.id}/redact`, {
+      description: "A household reports water cut for days.",
+    });
+    expect(redacted.statusCode).toBe(200);
+    expect(redacted.json()).toMatchObject({ summary: null, redacted: true });
     // Its reporters hold no receipt code: a reply would be recorded as answered and reach no one.
     const reply = await staff.request("POST", `/api/voices/reports/${kobo[0]?.id}/replies`, {
       body: "Thank you.",
@@ -438,8 +452,12 @@ describe(`Voices end to end (${engine})`, () => {
   });
 
   it("puts form, SMS and Kobo reports in one triage queue", async () => {
-    const channels = new Set((await queue()).reports.map((r) => r.channel));
+    const { reports } = await queue();
+    const channels = new Set(reports.map((r) => r.channel));
     for (const channel of ["web", "api", "sms", "kobo", "ushahidi"]) expect(channels).toContain(channel);
+    // A reporter's own words lead their text: only imported forms need a summary for the list.
+    const summarised = new Set(reports.filter((r) => r.summary !== null).map((r) => r.channel));
+    expect([...summarised]).toEqual(["kobo"]);
   });
 
   it("marks a duplicate only of an original: not of itself, nor of a report that is itself a duplicate", async () => {

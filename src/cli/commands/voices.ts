@@ -76,7 +76,7 @@ export const registerVoices = (program: Command): void => {
           duplicate: r.possibleDuplicateOf
             ? `~${r.possibleDuplicateOf.slice(0, 8)} (${r.duplicateScore})`
             : "",
-          text: r.description.replace(/\s+/g, " ").slice(0, 60),
+          text: (r.summary ?? r.description).replace(/\s+/g, " ").slice(0, 60),
         }));
         printRows(global, rows, [
           "id",

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { type ReportStatus, ZCategoryCode, ZIso3, ZReportStatus } from "./report.schemas.ts";
+import { summariseAnswers } from "./report-summary.ts";
 
 /**
  * How the columns of one form's submission export (KoboToolbox or ODK, CSV or JSON, or any feed) become a
@@ -58,6 +59,8 @@ export type MappedSubmission = {
   sourceRef: string;
   category: string;
   description: string;
+  /** The answers without their questions, when the text heads each with its question; else none. */
+  summary: string | undefined;
   date: string | undefined;
   latitude: number | undefined;
   longitude: number | undefined;
@@ -171,16 +174,16 @@ export const applyMapping = (row: Row, mapping: FormMapping): MappedSubmission =
     const day = take(mapping.date.day) ?? "1";
     date = year ? parseLooseDate(`${year}-${month}-${day}`) : undefined;
   }
-  const descriptionParts = mapping.description
+  const headed = mapping.description.length > 1;
+  const descriptionAnswers = mapping.description
     .map((name) => {
       const value = take(name);
-      return value === undefined
-        ? undefined
-        : mapping.description.length > 1
-          ? `${mapping.questions[name] ?? name}: ${label(name, value)}`
-          : value;
+      return value === undefined ? undefined : { name, value: headed ? label(name, value) : value };
     })
-    .filter((part): part is string => part !== undefined);
+    .filter((answer) => answer !== undefined);
+  const descriptionParts = descriptionAnswers.map(({ name, value }) =>
+    headed ? `${mapping.questions[name] ?? name}: ${value}` : value,
+  );
   const rawCategory = take(mapping.category.column);
   const category =
     (rawCategory !== undefined
@@ -230,6 +233,7 @@ export const applyMapping = (row: Row, mapping: FormMapping): MappedSubmission =
     sourceRef,
     category,
     description: descriptionParts.join("\n"),
+    summary: headed ? summariseAnswers(descriptionAnswers.map(({ value }) => value)) : undefined,
     date,
     latitude,
     longitude,

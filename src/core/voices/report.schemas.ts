@@ -101,6 +101,8 @@ export const ZVoicesReport = z.object({
   category: z.string(),
   factors: z.array(z.number().int()),
   description: z.string(),
+  /** What a list shows instead of the text's beginning: an imported form's answers without their questions. */
+  summary: z.string().nullable(),
   redacted: z.boolean(),
   language: z.string(),
   date: z.string(),

@@ -83,6 +83,8 @@ export const mapUshahidiRow = (row: Row): MappedSubmission => {
     sourceRef: get(row, "#") ?? "",
     category: categoryFromLabels(categories),
     description: [title, body].filter(Boolean).join("\n\n"),
+    // The title leads the text and tells reports apart already.
+    summary: undefined,
     date: parseLooseDate(get(row, "INCIDENT DATE")),
     latitude: hasPoint ? latitude : undefined,
     longitude: hasPoint ? longitude : undefined,

@@ -7,6 +7,7 @@ import { coarsenLocation, suppressSmallCells } from "./protection.ts";
 import { RateWindows } from "./rate-window.ts";
 import { formatReceipt, normaliseReceipt } from "./receipt.ts";
 import { ZSubmitReport, ZTriageChange } from "./report.schemas.ts";
+import { SUMMARY_LENGTH, summariseAnswers } from "./report-summary.ts";
 import { bestDuplicate, duplicateScore, textSimilarity } from "./similarity.ts";
 import { parseSms } from "./sms.ts";
 import { smsText } from "./sms-replies.ts";
@@ -193,6 +194,16 @@ describe("form mappings", () => {
     expect(mapped.description.split("\n")[0]).toBe(
       "Why is the level of service worse in your neighbourhood compared to other neighbourhoods in Tal Afar city?: Pumps damaged",
     );
+    // Every submission's text opens on the same question: lists show the answers alone.
+    expect(mapped.summary).toBe("Pumps damaged · No answer");
+  });
+
+  it("summarises answers in one line of at most SUMMARY_LENGTH characters", () => {
+    expect(summariseAnswers(["Pumps\n damaged", " ", "No answer"])).toBe("Pumps damaged · No answer");
+    expect(summariseAnswers([""])).toBeUndefined();
+    const long = summariseAnswers(["word ".repeat(100)]) ?? "";
+    expect(long).toHaveLength(SUMMARY_LENGTH);
+    expect(long.endsWith("word…")).toBe(true);
   });
 
   it("applies a mapping: Kobo group paths, geopoints, labels, sealed answers", () => {
@@ -228,6 +239,8 @@ describe("form mappings", () => {
       contact: { phone: "0770" },
       category: "armed_violence",
       answers: { extra: "x" },
+      // One question's answer is the text itself, unheaded: it needs no summary.
+      summary: undefined,
     });
     expect(parseLooseDate("2019")).toBeUndefined();
     expect(parseLooseDate("31/12/2019")).toBe("2019-12-31");

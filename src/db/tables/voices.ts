@@ -30,6 +30,7 @@ type VoicesReportsTable = ProtectedColumns & {
   source_ref: string | null;
   category: string;
   description: string;
+  summary: string | null;
   redacted: Generated<boolean>;
   language: string;
   incident_date: DateColumn;

@@ -36,6 +36,7 @@ export const presentReport = (report: ReportView, actor: Actor): TVoicesReport =
     category: report.category,
     factors: report.factors,
     description: report.description,
+    summary: report.summary,
     redacted: report.redacted,
     language: report.language,
     date: report.date,

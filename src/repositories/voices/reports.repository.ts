@@ -22,6 +22,8 @@ export type ReportRow = {
   sourceRef: string | null;
   category: string;
   description: string;
+  /** What a list shows of the report when its text would not tell it apart (an imported form's answers). */
+  summary: string | null;
   redacted: boolean;
   language: string;
   date: string;
@@ -52,6 +54,7 @@ const columns = [
   "r.source_ref as sourceRef",
   "r.category",
   "r.description",
+  "r.summary",
   "r.redacted",
   "r.language",
   "r.incident_date as date",
@@ -95,6 +98,7 @@ export type NewReport = {
   sourceRef: string | null;
   category: string;
   description: string;
+  summary: string | null;
   language: string;
   date: string;
   iso3: string | null;
@@ -127,6 +131,7 @@ export const insertReport = async (db: Db, report: NewReport): Promise<boolean> 
       source_ref: report.sourceRef,
       category: report.category,
       description: report.description,
+      summary: report.summary,
       language: report.language,
       incident_date: report.date,
       incident_month: `${report.date.slice(0, 7)}-01`,
@@ -368,6 +373,7 @@ export type ReportChanges = Partial<{
   locationSource: string;
   clearance: Clearance;
   description: string;
+  summary: string | null;
   redacted: boolean;
 }>;
 
@@ -385,6 +391,7 @@ export const updateReport = async (db: Db, id: string, changes: ReportChanges, a
     locationSource: "location_source",
     clearance: "clearance",
     description: "description",
+    summary: "summary",
     redacted: "redacted",
   };
   for (const [key, value] of Object.entries(changes)) {

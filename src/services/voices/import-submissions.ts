@@ -93,6 +93,7 @@ const importRows = async (
       formId: source.formId,
       sourceRef: mapped.sourceRef,
       answers: mapped.answers,
+      ...(mapped.summary ? { summary: mapped.summary } : {}),
       ...(mapped.status ? { status: mapped.status } : {}),
     };
     try {

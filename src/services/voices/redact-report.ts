@@ -17,7 +17,8 @@ export const redactReport = async (
   const { description } = ZRedactInput.parse(raw);
   return inTransaction(ctx, async (tx) => {
     const before = await loadReportForChange(tx, id, "voices.triage");
-    await updateReport(tx.db, id, { description, redacted: true }, ctx.now());
+    // The summary quotes the text being redacted: lists fall back to the redacted text.
+    await updateReport(tx.db, id, { description, summary: null, redacted: true }, ctx.now());
     await audit(tx, {
       action: "voices.redact",
       entityType: "voices_reports",

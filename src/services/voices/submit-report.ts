@@ -44,6 +44,8 @@ type Intake = {
   sourceRef?: string | null;
   status?: ReportStatus;
   answers?: Record<string, string>;
+  /** An import's summary of the answers (see summariseAnswers); a reporter's own text needs none. */
+  summary?: string;
   fromMap?: boolean;
 };
 
@@ -140,6 +142,7 @@ export const prepareReport = async (
       sourceRef: intake.sourceRef || null,
       category: input.category,
       description: input.description,
+      summary: intake.summary ?? null,
       language: input.language ?? "en",
       date: input.date,
       place: input.place ?? null,

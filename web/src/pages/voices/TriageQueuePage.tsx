@@ -157,7 +157,7 @@ export const TriageQueuePage = () => {
                   {/* The link first: on a phone it heads the report's card. */}
                   <td className="card-title">
                     <Link to={`/reports/${report.id}`} dir="auto">
-                      {report.description.slice(0, 90) || t("voices.open")}
+                      {(report.summary ?? report.description).slice(0, 90) || t("voices.open")}
                     </Link>
                   </td>
                   <td className="nowrap">{when(report.submittedAt, i18n.language)}</td>
