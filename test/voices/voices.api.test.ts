@@ -313,6 +313,34 @@ describe(`Voices end to end (${engine})`, () => {
     expect(await ask("gw-ar-4", "حالة")).toMatch(/^بلاغك: /);
   });
 
+  it("receives a report whose @place the gazetteer does not know, and tells the reporter how to name one", async () => {
+    const from = "+23670000124";
+    const send = async (id: string, text: string) =>
+      (await signedSms(app, { id, from, text })).json<{ reply: string; receipt: string }>();
+    const unknown = await send("gw-place-1", "ATTACK shots fired at the wells @Zzyzxville");
+    expect(unknown.reply).toBe(
+      `Thank you. Your report was received. Receipt: ${unknown.receipt}. Send STATUS ${unknown.receipt} to follow it. ` +
+        'We did not find the place "Zzyzxville" on our map; it stays in your report as written. Next time name the nearest town or district in Latin letters, e.g. @Gao.',
+    );
+    // A gateway's retry gets the same answer.
+    expect((await send("gw-place-1", "ATTACK shots fired at the wells @Zzyzxville")).reply).toBe(
+      unknown.reply,
+    );
+    const stored = (await queue("&channel=sms")).reports.find((r) => r.description.includes("shots fired"));
+    expect(stored).toMatchObject({ locationSource: "none", iso3: null });
+    // Arabic script names no town in the gazetteer: the answer, in Arabic, asks for Latin letters.
+    const arabic = await send("gw-place-2", "هجوم على البئر @تلعفر");
+    expect(arabic.reply).toContain("لم نجد المكان «تلعفر» على خريطتنا");
+    expect(arabic.reply).toContain("بحروف لاتينية");
+    const french = await send("gw-place-3", "ATTAQUE au puits @Zzyzxville");
+    expect(french.reply).toContain("Nous n'avons pas trouvé le lieu « Zzyzxville »");
+    // A place the gazetteer knows, or none at all, needs no advice.
+    expect((await send("gw-place-4", "ATTACK shots fired near the school @Bria")).reply).not.toContain(
+      "place",
+    );
+    expect((await send("gw-place-5", "ATTACK shots fired near the market")).reply).not.toContain("place");
+  });
+
   it("answers a NUL character in a message its route parses itself as the request's fault", async () => {
     const response = await signedSms(app, { id: "gw-nul\u0000", from: SMS_PHONE, text: "ATTACK at Bria" });
     expect(response.statusCode, response.body).toBe(400);

@@ -4,7 +4,8 @@ import type { ReportStatus } from "./report.schemas.ts";
 /**
  * SMS answers in the reporter's language; kept under 160 characters where the language allows. The Arabic help
  * writes its example place in Latin letters: the gazetteer knows towns by those names only, so a town written
- * in Arabic would leave the report without a place.
+ * in Arabic would leave the report without a place. `placeUnknown` says so when it happens: the SMS grammar
+ * takes no coordinates (a comma ends the place), so a name the gazetteer has is the reporter's only way.
  */
 const TEXTS = {
   en: {
@@ -13,6 +14,8 @@ const TEXTS = {
     unknownReceipt: "We do not know this receipt code. Check it and send STATUS followed by the code.",
     help: "Send what happened and where, e.g. ATTACK market burned @Gao. Words: ATTACK KILLING RAPE HATE DISPLACED ARREST WATER. STATUS <receipt> follows a report.",
     notStored: "We could not store this message as a report.",
+    placeUnknown:
+      'We did not find the place "{place}" on our map; it stays in your report as written. Next time name the nearest town or district in Latin letters, e.g. @Gao.',
   },
   fr: {
     received: "Merci. Votre signalement est reçu. Reçu : {receipt}. Envoyez STATUT {receipt} pour le suivre.",
@@ -20,6 +23,8 @@ const TEXTS = {
     unknownReceipt: "Code de reçu inconnu. Vérifiez-le et envoyez STATUT suivi du code.",
     help: "Envoyez ce qui s'est passé et où, ex. ATTAQUE marché brûlé @Gao. Mots : ATTAQUE MEURTRE VIOL HAINE DEPLACES ARRESTATION EAU. STATUT <reçu> pour suivre.",
     notStored: "Ce message n'a pas pu être enregistré comme signalement.",
+    placeUnknown:
+      "Nous n'avons pas trouvé le lieu « {place} » sur notre carte ; il reste écrit dans votre signalement. La prochaine fois, nommez la ville ou le district le plus proche en lettres latines, ex. @Gao.",
   },
   ar: {
     received: "شكراً. تم استلام بلاغك. رمز الإيصال: {receipt}. أرسل حالة {receipt} للمتابعة.",
@@ -27,6 +32,8 @@ const TEXTS = {
     unknownReceipt: "رمز الإيصال غير معروف. تحقق منه وأرسل حالة ثم الرمز.",
     help: "أرسل ما حدث وأين، مثل: هجوم احتراق السوق @Gao (المكان بحروف لاتينية). كلمات: هجوم قتل اغتصاب كراهية نزوح اعتقال مياه. أرسل حالة ثم رمز الإيصال للمتابعة.",
     notStored: "تعذر حفظ هذه الرسالة كبلاغ.",
+    placeUnknown:
+      "لم نجد المكان «{place}» على خريطتنا، ويبقى في بلاغك كما كتبته. في المرة القادمة اكتب اسم أقرب مدينة أو منطقة بحروف لاتينية، مثل @Gao.",
   },
 } as const;
 
@@ -57,10 +64,11 @@ export const STATUS_WORDS: Record<Language, Record<ReportStatus, string>> = {
 export const smsText = (
   language: Language,
   key: keyof (typeof TEXTS)["en"],
-  values: { receipt?: string; status?: ReportStatus; reply?: string },
+  values: { receipt?: string; status?: ReportStatus; reply?: string; place?: string },
 ): string =>
   TEXTS[language][key]
     .replaceAll("{receipt}", values.receipt ?? "")
     .replace("{status}", values.status ? STATUS_WORDS[language][values.status] : "")
     .replace("{reply}", values.reply ?? "")
+    .replace("{place}", values.place ?? "")
     .trim();

@@ -163,11 +163,17 @@ export const insertReport = async (db: Db, report: NewReport): Promise<boolean> 
 export const findReportBySource = async (
   db: Db,
   source: { ownerOrgId: string; channel: ReportChannel; formId: string | null; sourceRef: string },
-): Promise<(Sealed & { id: string }) | undefined> => {
+): Promise<(Sealed & { id: string; locationSource: string }) | undefined> => {
   const { channel, formId, sourceRef } = source;
   let query = db
     .selectFrom("voices_reports")
-    .select(["id", "sealed", "wrapped_key as wrappedKey", "key_id as keyId"])
+    .select([
+      "id",
+      "sealed",
+      "wrapped_key as wrappedKey",
+      "key_id as keyId",
+      "location_source as locationSource",
+    ])
     .where("owner_org_id", "=", source.ownerOrgId)
     .where("channel", "=", channel)
     .where("source_ref", "=", sourceRef);

@@ -158,8 +158,9 @@ export const receiveSms = async (
     const help = smsText(intent.language, "help", {});
     return { reply: `${smsText(intent.language, "notStored", {})} ${help}`, receipt: null };
   }
-  return {
-    reply: smsText(intent.language, "received", { receipt: result.receipt }),
-    receipt: result.receipt,
-  };
+  const thanks = smsText(intent.language, "received", { receipt: result.receipt });
+  // Staff can still place it from the name kept as written; the reporter learns how to be placed next time.
+  const unplaced =
+    intent.place && !result.located ? smsText(intent.language, "placeUnknown", { place: intent.place }) : "";
+  return { reply: [thanks, unplaced].filter(Boolean).join(" "), receipt: result.receipt };
 };

@@ -49,7 +49,8 @@ type Intake = {
   fromMap?: boolean;
 };
 
-type SubmitResult = { id: string; receipt: string; created: boolean };
+/** `located`: the report has a place on the map (coordinates, or a name the gazetteer knows). */
+type SubmitResult = { id: string; receipt: string; created: boolean; located: boolean };
 
 export const receiptHash = (normalised: string): string =>
   createHash("sha256").update(normalised).digest("hex");
@@ -223,6 +224,7 @@ export const storedSubmission = async (
     id: found.id,
     receipt: unseal<SealedPayload>(deps.keyring, found.id, found).receipt,
     created: false,
+    located: found.locationSource !== "none",
   };
 };
 
@@ -240,7 +242,13 @@ export const submitReport = async (
   if (earlier) return earlier;
   const prepared = await prepareReport(ctx, deps, raw, intake);
   const inserted = await inTransaction(ctx, (tx) => storeReport(tx, prepared));
-  if (inserted) return { id: prepared.report.id, receipt: prepared.receipt, created: true };
+  if (inserted)
+    return {
+      id: prepared.report.id,
+      receipt: prepared.receipt,
+      created: true,
+      located: prepared.report.locationSource !== "none",
+    };
   const stored = await storedSubmission(ctx, deps, intake);
   if (!stored) throw conflict("The report could not be stored; please send it again.");
   return stored;
