@@ -49,6 +49,7 @@ const queue = async (query = "") =>
       priogridGid: number | null;
       description: string;
       summary: string | null;
+      possibleDuplicateOf: string | null;
     }[];
     total: number;
   }>();
@@ -443,6 +444,36 @@ describe(`Voices end to end (${engine})`, () => {
     expect(reply.json().error.details).toEqual([
       { field: "channel", message: "no way back to a kobo reporter" },
     ]);
+  });
+
+  it("tells apart same-day submissions of one form by their answers, not their shared questions", async () => {
+    const question = (topic: string) =>
+      `Over the last thirty days, how would you describe the ${topic} situation for your household and neighbours?`;
+    const saved = await staff.request("PUT", "/api/voices/forms/market_watch", {
+      title: "Market watch",
+      kind: "kobo",
+      mapping: {
+        date: "today",
+        description: ["food", "fuel"],
+        questions: { food: question("food"), fuel: question("fuel") },
+        geopoint: "gps",
+        country: { iso3: "IRQ" },
+      },
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const content = [
+      "_uuid,today,food,fuel,gps",
+      "mw-1,2026-11-05,Bread doubled in price,No diesel,36.3712 42.4497",
+      "mw-2,2026-11-05,Flour stolen at checkpoint,Generators idle,36.3715 42.4499",
+    ].join("\n");
+    const imported = await staff.request("POST", "/api/voices/forms/market_watch/submissions", {
+      format: "csv",
+      content,
+    });
+    expect(imported.json()).toMatchObject({ created: 2 });
+    const reports = (await queue("&channel=kobo")).reports.filter((r) => r.summary?.match(/Bread|Flour/));
+    expect(reports).toHaveLength(2);
+    expect(reports.map((r) => r.possibleDuplicateOf)).toEqual([null, null]);
   });
 
   it("imports an Ushahidi export", async () => {

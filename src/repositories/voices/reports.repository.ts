@@ -413,14 +413,25 @@ export const findSealed = async (db: Db, id: string): Promise<Sealed | undefined
     .where("id", "=", id)
     .executeTakeFirst();
 
-/** Earlier reports of the same organisation near in time (and country), for near-duplicate scoring. */
+/**
+ * Earlier reports of the same organisation near in time (and country), for near-duplicate scoring. Their text
+ * is the summary where there is one: the questions every submission of a form repeats would make them alike.
+ */
 export const duplicateCandidates = async (
   db: Db,
   near: { ownerOrgId: string; iso3: string | null; from: string; to: string; limit: number },
 ) => {
   let query = db
     .selectFrom("voices_reports")
-    .select(["id", "description", "incident_date as date", "iso3", "latitude", "longitude", "place"])
+    .select([
+      "id",
+      sql<string>`coalesce(summary, description)`.as("description"),
+      "incident_date as date",
+      "iso3",
+      "latitude",
+      "longitude",
+      "place",
+    ])
     .where("owner_org_id", "=", near.ownerOrgId)
     .where("incident_date", ">=", near.from)
     .where("incident_date", "<=", near.to)

@@ -174,7 +174,8 @@ export const storeReport = async (tx: PublicContext, prepared: PreparedReport): 
   const duplicate = bestDuplicate(
     {
       id: report.id,
-      description: report.description,
+      // As the candidates are compared: by the answers, not the questions, of a form's submission.
+      description: report.summary ?? report.description,
       date: report.date,
       iso3: report.iso3,
       latitude: report.latitude,
