@@ -254,6 +254,44 @@ describe("Voices in Chromium", () => {
     await page.close();
   });
 
+  it("lists imported Kobo submissions by their answers, and shows each question on the report", async () => {
+    const admin = await buildUser(handle.db, staff.orgId, "administrator", "confidential");
+    const api = await signIn(app, admin.email, admin.password);
+    const read = (path: string) => readFileSync(path, "utf8");
+    const draft = await api.request("POST", "/api/voices/forms/draft", {
+      survey: read("data/bundled/voices/kobo_reach_irq_water_survey_xlsform_survey.csv"),
+      choices: read("data/bundled/voices/kobo_reach_irq_water_survey_xlsform_choices.csv"),
+      iso3: "IRQ",
+      category: "services",
+    });
+    const form = { title: "REACH Iraq water survey", kind: "kobo", mapping: draft.json() };
+    expect((await api.request("PUT", "/api/voices/forms/reach_irq_water", form)).statusCode).toBe(200);
+    const imported = await api.request("POST", "/api/voices/forms/reach_irq_water/submissions", {
+      format: "csv",
+      content: read("docs/examples/voices/reach-irq-water-submissions.csv"),
+    });
+    expect(imported.json()).toMatchObject({ created: 3 });
+
+    const page = await staffOnReports();
+    await page.getByLabel("Channel").selectOption("kobo");
+    const links = page.locator("table.triage-queue tbody tr td.card-title a");
+    await expect.poll(() => links.count()).toBe(3);
+    const titles = (await links.allTextContents()).map((title) => title.trim());
+    expect(titles.toSorted()).toEqual([
+      "No piped water for three weeks; armed men guard the tanker filling point and decide who ge",
+      "Service is the same as elsewhere, but the new pipes were only laid on the main road.",
+      "Water reaches our street two hours a week since the pumping station was damaged; families",
+    ]);
+    await page.screenshot({ path: `${shots}/voices-kobo-queue.png` });
+    await links.filter({ hasText: "No piped water" }).click();
+    const text = page.locator("p.prose");
+    await expect
+      .poll(() => text.textContent())
+      .toMatch(/^Why is the level of service worse .*\?: No piped water/);
+    expect(await text.textContent()).toContain("Why not?: Afraid to complain.");
+    await page.close();
+  });
+
   it("pages the queue 50 reports at a time, and zooms the map to the country filtered on", async () => {
     // The bundled incident feed, imported by an administrator of the monitors' organisation: 155 in Syria.
     const admin = await buildUser(handle.db, staff.orgId, "administrator", "confidential");
