@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { shorten } from "../../../../src/core/shared/text.ts";
 
 type FieldChange = { field: string; before: unknown; after: unknown };
 
@@ -17,7 +18,7 @@ const changedFields = (before: unknown, after: unknown): FieldChange[] => {
 const shortValue = (value: unknown): string => {
   if (value === undefined) return "—";
   const text = typeof value === "string" ? value : JSON.stringify(value);
-  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
+  return shorten(text, 60);
 };
 
 /** One audit entry's change: the fields an update changed (before → after), with the whole record on demand. */

@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { shorten } from "../../../../src/core/shared/text.ts";
 import { get } from "../../api/client.ts";
 import { useCountryNames } from "../../api/country-names.ts";
 import { allows } from "../../api/permissions.ts";
@@ -157,7 +158,7 @@ export const TriageQueuePage = () => {
                   {/* The link first: on a phone it heads the report's card. */}
                   <td className="card-title">
                     <Link to={`/reports/${report.id}`} dir="auto">
-                      {(report.summary ?? report.description).slice(0, 90) || t("voices.open")}
+                      {shorten(report.summary ?? report.description, 90) || t("voices.open")}
                     </Link>
                   </td>
                   <td className="nowrap">{when(report.submittedAt, i18n.language)}</td>
