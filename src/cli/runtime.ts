@@ -28,6 +28,7 @@ const exitCodeOf: Record<ErrorCode, number> = {
   validation_failed: exitCodes.invalid,
   unauthenticated: exitCodes.refused,
   forbidden: exitCodes.refused,
+  password_change_required: exitCodes.refused,
   rate_limited: exitCodes.refused,
   not_found: exitCodes.notFound,
   conflict: exitCodes.conflict,

@@ -15,12 +15,24 @@ export const insertSession = async (db: Db, tokenHash: string, session: SessionR
     .execute();
 };
 
-export const findSession = async (db: Db, tokenHash: string, now: Date): Promise<SessionRecord | undefined> =>
+/** A live session, and whether its person must still replace a password someone else set. */
+export const findSession = async (
+  db: Db,
+  tokenHash: string,
+  now: Date,
+): Promise<(SessionRecord & { mustChangePassword: boolean }) | undefined> =>
   db
     .selectFrom("sessions")
-    .select(["user_id as userId", "org_id as orgId", "csrf_token as csrfToken", "expires_at as expiresAt"])
-    .where("token_hash", "=", tokenHash)
-    .where("expires_at", ">", now)
+    .innerJoin("users", "users.id", "sessions.user_id")
+    .select([
+      "sessions.user_id as userId",
+      "sessions.org_id as orgId",
+      "sessions.csrf_token as csrfToken",
+      "sessions.expires_at as expiresAt",
+      "users.must_change_password as mustChangePassword",
+    ])
+    .where("sessions.token_hash", "=", tokenHash)
+    .where("sessions.expires_at", ">", now)
     .executeTakeFirst();
 
 export const setSessionOrganisation = async (db: Db, tokenHash: string, orgId: string): Promise<void> => {

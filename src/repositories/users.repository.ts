@@ -11,6 +11,8 @@ export type UserRecord = {
   failedSignIns: number;
   lockedUntil: Date | null;
   language: string;
+  /** The password was set by someone else: the person must choose their own before doing anything else. */
+  mustChangePassword: boolean;
 };
 
 const userColumns = [
@@ -22,11 +24,18 @@ const userColumns = [
   "failed_sign_ins as failedSignIns",
   "locked_until as lockedUntil",
   "language",
+  "must_change_password as mustChangePassword",
 ] as const;
 
 export const insertUser = async (
   db: Db,
-  user: { email: string; name: string; passwordHash: string; platformAdmin?: boolean },
+  user: {
+    email: string;
+    name: string;
+    passwordHash: string;
+    platformAdmin?: boolean;
+    mustChangePassword?: boolean;
+  },
 ): Promise<UserRecord> =>
   db
     .insertInto("users")
@@ -35,6 +44,7 @@ export const insertUser = async (
       name: user.name,
       password_hash: user.passwordHash,
       platform_admin: user.platformAdmin ?? false,
+      must_change_password: user.mustChangePassword ?? false,
     })
     .returning(userColumns)
     .executeTakeFirstOrThrow();
@@ -87,8 +97,17 @@ export const claimPasswordAttempt = async (
   return claimed?.failed_sign_ins ?? null;
 };
 
-export const setPasswordHash = async (db: Db, userId: string, passwordHash: string): Promise<void> => {
-  await db.updateTable("users").set({ password_hash: passwordHash }).where("id", "=", userId).execute();
+/** `mustChange`: the password was chosen by someone other than the person, who must replace it. */
+export const setPasswordHash = async (
+  db: Db,
+  userId: string,
+  password: { hash: string; mustChange: boolean },
+): Promise<void> => {
+  await db
+    .updateTable("users")
+    .set({ password_hash: password.hash, must_change_password: password.mustChange })
+    .where("id", "=", userId)
+    .execute();
 };
 
 /** Sets the platform-administrator flag and returns how many platform administrators there are now. */

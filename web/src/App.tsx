@@ -5,6 +5,7 @@ import { AccountPage } from "./pages/account/AccountPage.tsx";
 import { AdminPage } from "./pages/admin/AdminPage.tsx";
 import { AlertsSection } from "./pages/alerts/AlertsSection.tsx";
 import { AnalysesPage } from "./pages/analyses/AnalysesPage.tsx";
+import { ChoosePasswordPage } from "./pages/auth/ChoosePasswordPage.tsx";
 import { SignInPage } from "./pages/auth/SignInPage.tsx";
 import { CountriesPage } from "./pages/countries/CountriesPage.tsx";
 import { DataPage } from "./pages/data/DataPage.tsx";
@@ -12,10 +13,13 @@ import { OverviewPage } from "./pages/overview/OverviewPage.tsx";
 import { ReviewsSection } from "./pages/reviews/ReviewsSection.tsx";
 import { VoicesPages } from "./pages/voices/VoicesPages.tsx";
 import { WarningPages } from "./pages/warning/WarningPages.tsx";
-import { SessionGate } from "./session.tsx";
+import { SessionGate, useSession } from "./session.tsx";
 
-export const App = () => (
-  <SessionGate signedOut={<SignInPage />}>
+/** A person whose password an administrator set reaches nothing until they have chosen their own. */
+const SignedIn = () => {
+  const { me } = useSession();
+  if (me.mustChangePassword) return <ChoosePasswordPage />;
+  return (
     <Shell>
       <Routes>
         <Route path="/" element={<OverviewPage />} />
@@ -31,5 +35,11 @@ export const App = () => (
         <Route path="*" element={<NotFound />} />
       </Routes>
     </Shell>
+  );
+};
+
+export const App = () => (
+  <SessionGate signedOut={<SignInPage />}>
+    <SignedIn />
   </SessionGate>
 );

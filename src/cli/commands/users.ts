@@ -68,7 +68,7 @@ export const registerUsers = (program: Command): void => {
           printOne(
             global,
             { ...created, ...(options.password ? {} : { password }) },
-            `Added ${created.email}.${shown}`,
+            `Added ${created.email}; they choose their own password at their first sign-in.${shown}`,
           );
         });
       },
@@ -149,7 +149,7 @@ export const registerUsers = (program: Command): void => {
         printOne(
           global,
           { ...reset, ...(options.password ? {} : { password }) },
-          `New password set for ${reset.email}; their sessions have ended.${shown}`,
+          `New password set for ${reset.email}; their sessions have ended and they choose their own at their next sign-in.${shown}`,
         );
       });
     });

@@ -5,6 +5,8 @@ export type ErrorCode =
   | "validation_failed"
   | "unauthenticated"
   | "forbidden"
+  /** A session whose password was set by an administrator may do nothing until its person chooses their own. */
+  | "password_change_required"
   | "not_found"
   | "conflict"
   | "rate_limited"

@@ -86,6 +86,8 @@ export const ZMe = z.object({
   /** The language notifications to this person are written in (the one they last used the app in). */
   language: z.string(),
   csrfToken: z.string().nullable(),
+  /** The password in use was set by an administrator: nothing but choosing one's own is allowed until then. */
+  mustChangePassword: z.boolean(),
 });
 export type TMe = z.infer<typeof ZMe>;
 

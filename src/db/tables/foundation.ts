@@ -18,6 +18,7 @@ type UsersTable = {
   failed_sign_ins: Generated<number>;
   locked_until: Date | null;
   language: Generated<string>;
+  must_change_password: Generated<boolean>;
   created_at: Timestamp;
 };
 

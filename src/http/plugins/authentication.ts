@@ -18,6 +18,8 @@ declare module "fastify" {
   interface FastifyContextConfig {
     /** Routes open without signing in (health, sign-in, public intake). Everything else needs a session or token. */
     public?: boolean;
+    /** Routes a session may use while its person must still replace a password set by an administrator. */
+    beforePasswordChange?: boolean;
   }
 }
 
@@ -40,6 +42,18 @@ const resolve = async (db: Db, request: FastifyRequest, now: Date): Promise<Auth
 };
 
 /**
+ * A password set by an administrator is known to them and to whatever carried it: until the person has
+ * chosen their own, their session may only say who they are, change the password, set the language and sign out.
+ */
+const assertPasswordChosen = (request: FastifyRequest, auth: Authenticated): void => {
+  if (!auth.mustChangePassword || request.routeOptions.config?.beforePasswordChange) return;
+  throw new DomainError(
+    "password_change_required",
+    "Choose your own password first (POST /api/auth/password): the one you signed in with was set by an administrator.",
+  );
+};
+
+/**
  * Resolves the caller on every request, before the body is read, and refuses unauthenticated calls to
  * non-public API routes (the web app's static files are public).
  * Cookie sessions must echo their CSRF token on unsafe methods (synchroniser-token pattern);
@@ -55,6 +69,7 @@ export const registerAuthentication = (app: FastifyInstance, db: Db, now: () => 
     if (csrfToken && UNSAFE.has(request.method) && request.headers[CSRF_HEADER] !== csrfToken) {
       throw new DomainError("forbidden", "Missing or wrong CSRF token (send the X-CSRF-Token header).");
     }
+    assertPasswordChosen(request, request.auth);
   });
 };
 

@@ -75,6 +75,7 @@ export const authRoutes: AppRoutes = (app, deps) => {
   app.post(
     "/api/auth/sign-out",
     {
+      config: { beforePasswordChange: true },
       schema: { tags: ["auth"], summary: "End this session", response: { 204: z.null(), ...errorResponses } },
     },
     async (request, reply) => {
@@ -88,6 +89,7 @@ export const authRoutes: AppRoutes = (app, deps) => {
   app.get(
     "/api/auth/me",
     {
+      config: { beforePasswordChange: true },
       schema: {
         tags: ["auth"],
         summary: "Who is signed in, acting for which organisation",
@@ -102,6 +104,7 @@ export const authRoutes: AppRoutes = (app, deps) => {
         acting: { orgId: ctx.actor.orgId, role: ctx.actor.role, clearance: ctx.actor.clearance },
         language,
         csrfToken: request.auth?.csrfToken ?? null,
+        mustChangePassword: request.auth?.mustChangePassword ?? false,
       };
     },
   );
@@ -109,6 +112,7 @@ export const authRoutes: AppRoutes = (app, deps) => {
   app.post(
     "/api/auth/password",
     {
+      config: { beforePasswordChange: true },
       schema: {
         tags: ["auth"],
         summary: "Change your password (ends your other sessions)",
@@ -125,6 +129,7 @@ export const authRoutes: AppRoutes = (app, deps) => {
   app.put(
     "/api/auth/language",
     {
+      config: { beforePasswordChange: true },
       schema: {
         tags: ["auth"],
         summary: "Set the language you read the app and your notifications in",

@@ -4,11 +4,16 @@ import { findSession, useApiToken } from "../../repositories/credentials.reposit
 import { actorFor } from "./actor-for.ts";
 import { digest } from "./secrets.ts";
 
-/** `token` names the API token a machine called with, so the audit log tells its work from its owner's. */
+/**
+ * `token` names the API token a machine called with, so the audit log tells its work from its owner's.
+ * `mustChangePassword` holds a session to choosing a password first while the one in use was set by an
+ * administrator; an API token is never held, as only its owner can have created it, after signing in.
+ */
 export type Authenticated = {
   actor: Actor;
   csrfToken: string | null;
   sessionHash: string | null;
+  mustChangePassword: boolean;
   token?: { name: string; prefix: string };
 };
 
@@ -21,7 +26,14 @@ export const authenticateSession = async (
   const session = await findSession(db, sessionHash, now);
   if (!session) return undefined;
   const actor = await actorFor(db, session.userId, session.orgId);
-  return actor && { actor, csrfToken: session.csrfToken, sessionHash };
+  return (
+    actor && {
+      actor,
+      csrfToken: session.csrfToken,
+      sessionHash,
+      mustChangePassword: session.mustChangePassword,
+    }
+  );
 };
 
 /** Machines present an API token as `Authorization: Bearer ctk_…`; tokens need no CSRF token. */
@@ -38,6 +50,7 @@ export const authenticateApiToken = async (
       actor,
       csrfToken: null,
       sessionHash: null,
+      mustChangePassword: false,
       token: { name: record.name, prefix: record.prefix },
     }
   );

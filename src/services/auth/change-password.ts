@@ -14,7 +14,8 @@ import { recordWrongPassword } from "./wrong-password.ts";
 
 /**
  * Changing the password ends the user's other sessions: a stolen session does not survive it. A wrong current
- * password counts toward the lock as at sign-in.
+ * password counts toward the lock as at sign-in. The person chose this password themselves, so a password set
+ * by an administrator no longer has to be replaced.
  */
 export const changePassword = async (
   ctx: ServiceContext,
@@ -46,10 +47,12 @@ export const changePassword = async (
   }
   const passwordHash = await hashPassword(input.newPassword);
   await inTransaction(ctx, async (tx) => {
-    await setPasswordHash(tx.db, user.id, passwordHash);
+    await setPasswordHash(tx.db, user.id, { hash: passwordHash, mustChange: false });
     // The right current password was typed: earlier wrong ones no longer count toward a lock.
     await recordSignInState(tx.db, user.id, { failedSignIns: 0, lockedUntil: null });
     await deleteUserSessions(tx.db, user.id, currentSessionHash ?? undefined);
-    await audit(tx, { action: "user.change_password", entityType: "user", entityId: user.id });
+    // A forced change says so: the log then shows when a password known to an administrator stopped working.
+    const forced = user.mustChangePassword ? { before: { mustChangePassword: true } } : {};
+    await audit(tx, { action: "user.change_password", entityType: "user", entityId: user.id, ...forced });
   });
 };

@@ -17,6 +17,7 @@ export type FirstAdministrator = { email: string; password: string; generated: b
 /**
  * On an instance without people, creates the host organisation and its first administrator (a platform
  * administrator). The password comes from configuration or is generated and returned once to be printed.
+ * Either way it is the operator's own, not someone else's choice, so it need not be changed at first sign-in.
  */
 export const ensureFirstAdministrator = async (
   db: Db,

@@ -16,7 +16,8 @@ import { type PersonView, withMemberships } from "./user-view.ts";
 type CreatedUser = { user: PersonView; accountExisted: boolean };
 
 /**
- * Adds a person to an organisation. A platform administrator may add an existing account (same email) to
+ * Adds a person to an organisation. The first password is the administrator's choice, so the person must
+ * choose their own at their first sign-in. A platform administrator may add an existing account (same email) to
  * another organisation: it gets the new membership and keeps its name and password. A membership that
  * already exists is never changed here (that is `setMembership`, which records what it was before).
  */
@@ -39,7 +40,13 @@ export const createUser = async (ctx: ServiceContext, raw: TCreateUser): Promise
         [{ field: "email", message: "already a member" }],
       );
     const user =
-      existing ?? (await insertUser(tx.db, { email: input.email, name: input.name, passwordHash }));
+      existing ??
+      (await insertUser(tx.db, {
+        email: input.email,
+        name: input.name,
+        passwordHash,
+        mustChangePassword: true,
+      }));
     const membership = { userId: user.id, orgId: input.orgId, role: input.role, clearance: input.clearance };
     await upsertMembership(tx.db, membership);
     const [view] = await withMemberships(tx.db, [user]);

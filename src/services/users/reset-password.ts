@@ -9,7 +9,8 @@ import { inTransaction, type ServiceContext } from "../shared/context.ts";
 import { auditPersonChange } from "./audit-person.ts";
 
 /**
- * Gives a person who lost their password a new one: their sessions end and any lock-out is lifted. For
+ * Gives a person who lost their password a new one: their sessions end and any lock-out is lifted, and they
+ * must choose their own at their next sign-in, as the new one is known to whoever set it. For
  * platform administrators (the operator at the server's command line acts as one), so a lost password of
  * the first administrator is not the end of the instance.
  */
@@ -25,10 +26,14 @@ export const resetPassword = async (
   if (weakness) throw invalid(`The new password: ${weakness}.`, [{ field: "password", message: weakness }]);
   const passwordHash = await hashPassword(input.newPassword);
   await inTransaction(ctx, async (tx) => {
-    await setPasswordHash(tx.db, user.id, passwordHash);
+    await setPasswordHash(tx.db, user.id, { hash: passwordHash, mustChange: true });
     await recordSignInState(tx.db, user.id, { failedSignIns: 0, lockedUntil: null });
     await deleteUserSessions(tx.db, user.id);
-    await auditPersonChange(tx, { action: "user.reset_password", userId: user.id });
+    await auditPersonChange(tx, {
+      action: "user.reset_password",
+      userId: user.id,
+      after: { mustChangePassword: true },
+    });
   });
   return { email: user.email };
 };
