@@ -1,13 +1,11 @@
-import { useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useLocation, useNavigate } from "react-router";
 import { PASSWORD_MIN_LENGTH } from "../../../../src/core/users/user.schemas.ts";
 import { api } from "../../api/client.ts";
 import { BusyButton } from "../../components/BusyButton.tsx";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { LanguageSwitcher } from "../../components/LanguageSwitcher.tsx";
 import { useSession } from "../../session.tsx";
+import { useSessionForm } from "./use-session-form.ts";
 
 /**
  * The only page a person signed in with a password set by an administrator can reach: the server refuses
@@ -16,32 +14,11 @@ import { useSession } from "../../session.tsx";
 export const ChoosePasswordPage = () => {
   const { t } = useTranslation();
   const { me, signOut } = useSession();
-  const queryClient = useQueryClient();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const location = useLocation();
-  const navigate = useNavigate();
-
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
+  const { submit, error, busy } = useSessionForm(async (form) => {
     const newPassword = String(form.get("newPassword"));
-    setError(null);
-    if (newPassword !== form.get("repeatPassword")) {
-      setError(new Error(t("auth.choosePassword.differ")));
-      return;
-    }
-    setBusy(true);
-    try {
-      await api("POST", "/api/auth/password", { currentPassword: form.get("currentPassword"), newPassword });
-      navigate(location, { replace: true, state: { focusContent: true } });
-      await queryClient.invalidateQueries({ queryKey: ["me"] });
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
+    if (newPassword !== form.get("repeatPassword")) throw new Error(t("auth.choosePassword.differ"));
+    await api("POST", "/api/auth/password", { currentPassword: form.get("currentPassword"), newPassword });
+  });
 
   return (
     <main className="sign-in" id="main">

@@ -1,36 +1,15 @@
-import { useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useLocation, useNavigate } from "react-router";
 import { api } from "../../api/client.ts";
 import { BusyButton } from "../../components/BusyButton.tsx";
 import { ErrorNote } from "../../components/ErrorNote.tsx";
 import { LanguageSwitcher } from "../../components/LanguageSwitcher.tsx";
+import { useSessionForm } from "./use-session-form.ts";
 
 export const SignInPage = () => {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const location = useLocation();
-  const navigate = useNavigate();
-
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setBusy(true);
-    setError(null);
-    try {
-      await api("POST", "/api/auth/sign-in", { email: form.get("email"), password: form.get("password") });
-      // The form that had the focus goes away: the page it opens takes the focus to its content.
-      navigate(location, { replace: true, state: { focusContent: true } });
-      await queryClient.invalidateQueries({ queryKey: ["me"] });
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, error, busy } = useSessionForm(async (form) => {
+    await api("POST", "/api/auth/sign-in", { email: form.get("email"), password: form.get("password") });
+  });
 
   return (
     <main className="sign-in" id="main">
