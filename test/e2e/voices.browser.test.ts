@@ -278,9 +278,9 @@ describe("Voices in Chromium", () => {
     await expect.poll(() => links.count()).toBe(3);
     const titles = (await links.allTextContents()).map((title) => title.trim());
     expect(titles.toSorted()).toEqual([
-      "No piped water for three weeks; armed men guard the tanker filling point and decide who ge",
+      "No piped water for three weeks; armed men guard the tanker filling point and decide who…",
       "Service is the same as elsewhere, but the new pipes were only laid on the main road.",
-      "Water reaches our street two hours a week since the pumping station was damaged; families",
+      "Water reaches our street two hours a week since the pumping station was damaged;…",
     ]);
     await page.screenshot({ path: `${shots}/voices-kobo-queue.png` });
     await links.filter({ hasText: "No piped water" }).click();
