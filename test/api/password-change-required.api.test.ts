@@ -44,6 +44,12 @@ const addPerson = async (email: string): Promise<string> => {
   return added.json<{ id: string }>().id;
 };
 
+/** Whether the administrator's list of people shows the person as yet to choose their own password. */
+const listedAsHeld = async (userId: string) =>
+  (await adminSession.request("GET", "/api/users"))
+    .json<{ id: string; mustChangePassword: boolean }[]>()
+    .find((person) => person.id === userId)?.mustChangePassword;
+
 const me = async (session: ApiSession) =>
   (await session.request("GET", "/api/auth/me")).json<{ mustChangePassword: boolean }>();
 
@@ -60,6 +66,7 @@ describe(`A password set by an administrator (${process.env.DATABASE_URL ? "Post
     const userId = await addPerson("new.analyst@example.org");
     const session = await signIn(app, "new.analyst@example.org", FIRST_PASSWORD);
     expect(await me(session)).toMatchObject({ mustChangePassword: true });
+    expect(await listedAsHeld(userId)).toBe(true);
 
     for (const [method, url] of [
       ["GET", "/api/tokens"],
@@ -79,6 +86,7 @@ describe(`A password set by an administrator (${process.env.DATABASE_URL ? "Post
 
     expect((await choose(session, FIRST_PASSWORD)).statusCode).toBe(204);
     expect(await me(session)).toMatchObject({ mustChangePassword: false });
+    expect(await listedAsHeld(userId)).toBe(false);
     expect((await session.request("GET", "/api/tokens")).statusCode).toBe(200);
     await signIn(app, "new.analyst@example.org", OWN_PASSWORD);
 

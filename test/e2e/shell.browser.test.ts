@@ -119,6 +119,25 @@ describe("web shell in Chromium", () => {
     await page.close();
   });
 
+  it("shows the administrator who has not yet chosen their own password", async () => {
+    const held = (value: boolean) =>
+      handle.db
+        .updateTable("users")
+        .set({ must_change_password: value })
+        .where("id", "=", viewer.userId)
+        .execute();
+    await held(true);
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/admin`);
+    await signInOnPage(page, admin);
+    const row = page.getByRole("row", { name: new RegExp(viewer.email) });
+    await expect.poll(() => row.textContent()).toMatch(/Has not yet chosen their own password/);
+    const adminRow = page.getByRole("row", { name: new RegExp(admin.email) });
+    expect(await adminRow.textContent()).not.toMatch(/Has not yet chosen/);
+    await page.close();
+    await held(false);
+  });
+
   it("lets an administrator revoke a member's API token from the Admin page, stopping it at once", async () => {
     const record = await insertApiToken(handle.db, {
       tokenHash: digest("ctk_browser-test-token"),

@@ -42,6 +42,8 @@ export const ZUser = z.object({
   name: z.string(),
   platformAdmin: z.boolean(),
   locked: z.boolean(),
+  /** The password in use was set by an administrator: the person has not yet chosen their own. */
+  mustChangePassword: z.boolean(),
   memberships: z.array(ZMembership),
 });
 export type TUser = z.infer<typeof ZUser>;

@@ -15,6 +15,7 @@ export const presentUser = (person: PersonView, reader: Actor, now: Date): TUser
   name: person.name,
   platformAdmin: person.platformAdmin,
   locked: isLocked(person, now),
+  mustChangePassword: person.mustChangePassword,
   memberships: person.memberships.filter(
     (m) => reader.userId === person.id || administersOrg(reader, m.orgId),
   ),

@@ -22,7 +22,10 @@ export const PeopleTable = ({ people, writes }: { people: User[] | undefined; wr
           {people?.map((person) => (
             <tr key={person.id}>
               <td>{person.name}</td>
-              <td>{person.email}</td>
+              <td>
+                {person.email}
+                {person.mustChangePassword && <p className="muted">{t("admin.mustChangePassword")}</p>}
+              </td>
               <td>
                 {person.memberships.map((m) => (
                   <MembershipControls key={m.orgId} person={person} membership={m} writes={writes} />
