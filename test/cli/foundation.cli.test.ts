@@ -125,6 +125,8 @@ describe("continuum CLI", () => {
     expect(people).toEqual([
       expect.objectContaining({
         email: "desk@example.org",
+        // The generated password is the operator's, passed on: the person chooses their own at first sign-in.
+        mustChangePassword: true,
         memberships: [expect.objectContaining({ role: "analyst", clearance: "confidential" })],
       }),
     ]);

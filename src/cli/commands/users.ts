@@ -19,6 +19,7 @@ const flatten = (user: TUser) => ({
   name: user.name,
   memberships: user.memberships.map((m) => `${m.orgName}: ${m.role} (${m.clearance})`).join("; "),
   locked: user.locked,
+  mustChangePassword: user.mustChangePassword,
   id: user.id,
 });
 
@@ -87,8 +88,23 @@ export const registerUsers = (program: Command): void => {
           presentUser(person, ctx.actor, ctx.now()),
         );
         if (global.json)
-          printRows(global, users, ["id", "email", "name", "platformAdmin", "locked", "memberships"]);
-        else printRows(global, users.map(flatten), ["email", "name", "memberships", "locked"]);
+          printRows(global, users, [
+            "id",
+            "email",
+            "name",
+            "platformAdmin",
+            "locked",
+            "mustChangePassword",
+            "memberships",
+          ]);
+        else
+          printRows(global, users.map(flatten), [
+            "email",
+            "name",
+            "memberships",
+            "locked",
+            "mustChangePassword",
+          ]);
       });
     });
 
